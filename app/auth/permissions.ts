@@ -1,0 +1,100 @@
+/**
+ * Permissions as data: each role holds named permissions, and `can` answers
+ * "may this actor do this to this row" from the role's scope. Domain reads
+ * also filter by `scopeOf` so a forgotten check returns nothing, not someone
+ * else's rows.
+ */
+import type { Role } from "./roles";
+
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Street (street officer) or village/community (clerk, supervisor). */
+  placeId: number | null;
+  /** Organization of an association user. */
+  organizationId: number | null;
+  mustChangePassword: boolean;
+  sessionId: string;
+}
+
+export const permissions = [
+  "area:officer",
+  "area:org",
+  "area:village",
+  "user:manage",
+  "audit:read",
+  "place:manage",
+  "organization:read_internal",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: ["area:officer", "user:manage", "audit:read", "place:manage", "organization:read_internal"],
+  district_officer: ["area:officer", "audit:read", "place:manage", "organization:read_internal"],
+  street_officer: ["area:officer", "organization:read_internal"],
+  association: ["area:org"],
+  village_clerk: ["area:village"],
+  village_supervisor: ["area:village"],
+};
+
+/** Where a row sits: the checks compare these with the actor's scope. */
+export interface ScopeTarget {
+  /** The street or town a row belongs to. */
+  streetId?: number | null;
+  /** The community or village a row belongs to. */
+  placeId?: number | null;
+  organizationId?: number | null;
+}
+
+export type ActorScope =
+  | { kind: "district" }
+  | { kind: "street"; streetId: number }
+  | { kind: "village"; placeId: number }
+  | { kind: "organization"; organizationId: number }
+  | { kind: "none" };
+
+export function scopeOf(actor: Pick<Actor, "role" | "placeId" | "organizationId">): ActorScope {
+  switch (actor.role) {
+    case "admin":
+    case "district_officer":
+      return { kind: "district" };
+    case "street_officer":
+      return actor.placeId ? { kind: "street", streetId: actor.placeId } : { kind: "none" };
+    case "village_clerk":
+    case "village_supervisor":
+      return actor.placeId ? { kind: "village", placeId: actor.placeId } : { kind: "none" };
+    case "association":
+      return actor.organizationId
+        ? { kind: "organization", organizationId: actor.organizationId }
+        : { kind: "none" };
+  }
+}
+
+export function hasPermission(actor: Pick<Actor, "role"> | null, permission: Permission): boolean {
+  return actor ? grants[actor.role].includes(permission) : false;
+}
+
+/** May the actor use `permission` on a row that sits at `target`? */
+export function can(
+  actor: Pick<Actor, "role" | "placeId" | "organizationId"> | null,
+  permission: Permission,
+  target?: ScopeTarget,
+): boolean {
+  if (!actor || !hasPermission(actor, permission)) return false;
+  if (!target) return true;
+  const scope = scopeOf(actor);
+  switch (scope.kind) {
+    case "district":
+      return true;
+    case "street":
+      return target.streetId === scope.streetId;
+    case "village":
+      return target.placeId === scope.placeId;
+    case "organization":
+      return target.organizationId === scope.organizationId;
+    case "none":
+      return false;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Each loader and action calls one of these itself: Remix runs parent and
+ * child loaders in parallel, so a check in a layout protects nothing below it.
+ */
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { ActionContext } from "../domain/context";
+import { forbidden } from "../domain/errors";
+import { hasPermission, type Actor, type Permission } from "./permissions";
+import {
+  clearedSessionCookie,
+  readSessionToken,
+  validateSessionToken,
+  type SessionLookup,
+} from "./session.server";
+
+// Loaders of one request share the Request object: look the session up once.
+const lookups = new WeakMap<Request, Promise<SessionLookup>>();
+
+function lookupSession(request: Request): Promise<SessionLookup> {
+  let lookup = lookups.get(request);
+  if (!lookup) {
+    lookup = validateSessionToken(readSessionToken(request), new Date());
+    lookups.set(request, lookup);
+  }
+  return lookup;
+}
+
+export async function getActor(request: Request): Promise<Actor | null> {
+  return (await lookupSession(request)).actor;
+}
+
+export const passwordChangePath = "/account/password";
+
+export async function requireActor(request: Request): Promise<Actor> {
+  const lookup = await lookupSession(request);
+  const url = new URL(request.url);
+  if (!lookup.actor) {
+    const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+    if (lookup.reason === "idle" || lookup.reason === "expired") params.set("reason", "expired");
+    throw redirect(`/login?${params}`, {
+      headers:
+        lookup.reason === "missing" ? {} : { "Set-Cookie": clearedSessionCookie(isSecureRequest(request)) },
+    });
+  }
+  if (lookup.actor.mustChangePassword && url.pathname !== passwordChangePath) {
+    throw redirect(passwordChangePath);
+  }
+  return lookup.actor;
+}
+
+export async function requirePermission(request: Request, permission: Permission): Promise<Actor> {
+  const actor = await requireActor(request);
+  if (!hasPermission(actor, permission)) forbidden();
+  return actor;
+}
+
+export function isSecureRequest(request: Request): boolean {
+  return new URL(request.url).protocol === "https:";
+}
+
+export function clientIp(context: AppLoadContext): string | null {
+  return context.clientIp ?? null;
+}
+
+/** The context a domain write needs: who, from where, when. */
+export function actionContext(context: AppLoadContext, actor: Actor | null): ActionContext {
+  return { actor, ip: clientIp(context), now: new Date() };
+}
+
+/** Only local paths: "/officer" yes; "//evil.example", "/\\evil" and "https://..." no. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}

@@ -1,0 +1,134 @@
+/**
+ * Sessions the Lucia-guide way: the cookie holds "<id>.<secret>", the table the
+ * id and SHA-256(secret). Lookup is by id; the secret is compared in constant
+ * time. Expiry rules live in session-rules.ts.
+ */
+import { sha256 } from "@oslojs/crypto/sha2";
+import { constantTimeEqual } from "@oslojs/crypto/subtle";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { and, eq, ne } from "drizzle-orm";
+import { getDb, type Database } from "../../db/client.server";
+import { sessions, users } from "../../db/schema";
+import type { Actor } from "./permissions";
+import { judgeSession, sessionLimits, shouldTouch, type SessionVerdict } from "./session-rules";
+import type { Role } from "./roles";
+
+export const sessionCookieName = "cr_session";
+
+function randomString(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+function hashSecret(secret: string): Uint8Array {
+  return sha256(new TextEncoder().encode(secret));
+}
+
+export interface NewSession {
+  token: string;
+  sessionId: string;
+  maxAgeSeconds: number;
+}
+
+export async function createSession(
+  tx: Database,
+  user: { id: number; role: Role },
+  meta: { now: Date; ip: string | null; userAgent: string | null },
+): Promise<NewSession> {
+  const id = randomString();
+  const secret = randomString();
+  await tx.insert(sessions).values({
+    id,
+    secretHash: hashSecret(secret),
+    userId: user.id,
+    createdAt: meta.now,
+    lastSeenAt: meta.now,
+    ip: meta.ip,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
+  return {
+    token: `${id}.${secret}`,
+    sessionId: id,
+    maxAgeSeconds: Math.floor(sessionLimits(user.role).absoluteMs / 1000),
+  };
+}
+
+export type SessionLookup =
+  | { actor: Actor }
+  | { actor: null; reason: "missing" | "invalid" | Exclude<SessionVerdict, "valid"> };
+
+export async function validateSessionToken(token: string | null, now: Date): Promise<SessionLookup> {
+  if (!token) return { actor: null, reason: "missing" };
+  const [id, secret] = token.split(".");
+  if (!id || !secret || id.length > 32) return { actor: null, reason: "invalid" };
+  const db = await getDb();
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id))
+    .limit(1);
+  if (!row || !constantTimeEqual(hashSecret(secret), new Uint8Array(row.session.secretHash))) {
+    return { actor: null, reason: "invalid" };
+  }
+  const { session, user } = row;
+  const verdict = user.disabledAt ? "expired" : judgeSession(session, user.role, now);
+  if (verdict !== "valid") {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return { actor: null, reason: verdict };
+  }
+  if (shouldTouch(session.lastSeenAt, now)) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  return { actor: actorFromUser(user, session.id) };
+}
+
+export function actorFromUser(user: typeof users.$inferSelect, sessionId: string): Actor {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    placeId: user.placeId,
+    organizationId: user.organizationId,
+    mustChangePassword: user.mustChangePassword,
+    sessionId,
+  };
+}
+
+export async function deleteSession(tx: Database, sessionId: string): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+/** Ends every session of a user, or every one but the current (after a password change). */
+export async function deleteUserSessions(tx: Database, userId: number, keepSessionId?: string) {
+  await tx
+    .delete(sessions)
+    .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId));
+}
+
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return [
+    `${sessionCookieName}=${token}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${maxAgeSeconds}`,
+    ...(secure ? ["Secure"] : []),
+  ].join("; ");
+}
+
+export function clearedSessionCookie(secure: boolean): string {
+  return sessionCookie("", 0, secure);
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === sessionCookieName) return rest.join("=") || null;
+  }
+  return null;
+}

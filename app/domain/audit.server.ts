@@ -1,0 +1,77 @@
+import { and, count, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
+import { getDb, type Database } from "../../db/client.server";
+import { hasPermission, type Actor } from "../auth/permissions";
+import { forbidden } from "./errors";
+import { escapeLike } from "./like";
+import { auditLog } from "../../db/schema";
+import type { ActionContext } from "./context";
+
+export interface AuditEntry {
+  action: string;
+  entityType?: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  /** For events without a signed-in actor (failed sign-ins): the name that was tried. */
+  username?: string | null;
+}
+
+/** Appends one row; call it with the transaction that makes the change. */
+export async function recordAudit(tx: Database, ctx: ActionContext, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    at: ctx.now,
+    actorUserId: ctx.actor?.userId ?? null,
+    actorUsername: ctx.actor?.username ?? entry.username ?? null,
+    actorRole: ctx.actor?.role ?? null,
+    action: entry.action,
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    reason: entry.reason ?? null,
+    ip: ctx.ip,
+  });
+}
+
+export interface AuditFilters {
+  action?: string;
+  actor?: string;
+  entityType?: string;
+  entityId?: string;
+  /** Inclusive ISO dates (Asia/Shanghai days are turned into instants by the caller). */
+  from?: Date;
+  to?: Date;
+  page: number;
+  pageSize: number;
+}
+
+export async function listAudit(actor: Actor, filters: AuditFilters) {
+  if (!hasPermission(actor, "audit:read")) forbidden();
+  const db = await getDb();
+  const conditions: SQL[] = [];
+  if (filters.action) conditions.push(ilike(auditLog.action, `${escapeLike(filters.action)}%`));
+  if (filters.actor) {
+    const actorMatch = or(
+      ilike(auditLog.actorUsername, `%${escapeLike(filters.actor)}%`),
+      eq(auditLog.ip, filters.actor),
+    );
+    if (actorMatch) conditions.push(actorMatch);
+  }
+  if (filters.entityType) conditions.push(eq(auditLog.entityType, filters.entityType));
+  if (filters.entityId) conditions.push(eq(auditLog.entityId, filters.entityId));
+  if (filters.from) conditions.push(gte(auditLog.at, filters.from));
+  if (filters.to) conditions.push(lt(auditLog.at, filters.to));
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(auditLog)
+      .where(where)
+      .orderBy(desc(auditLog.id))
+      .limit(filters.pageSize)
+      .offset((filters.page - 1) * filters.pageSize),
+    db.select({ value: count() }).from(auditLog).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}

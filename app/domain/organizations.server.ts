@@ -1,0 +1,50 @@
+import { count, eq, or } from "drizzle-orm";
+import { getDb } from "../../db/client.server";
+import { organizations, places, type OrganizationType } from "../../db/schema";
+import type { Actor } from "../auth/permissions";
+import { scopeOf } from "../auth/permissions";
+import { notFound } from "./errors";
+
+/** Counts by kind over every status: the headline figure of the bureau's reports. */
+export async function organizationCounts() {
+  const db = await getDb();
+  const rows = await db
+    .select({ type: organizations.type, n: count() })
+    .from(organizations)
+    .groupBy(organizations.type);
+  const byType: Record<OrganizationType, number> = {
+    social_group: 0,
+    private_non_enterprise: 0,
+    foundation: 0,
+    community: 0,
+  };
+  for (const row of rows) byType[row.type] = row.n;
+  return { total: rows.reduce((sum, r) => sum + r.n, 0), byType };
+}
+
+/** The organization an association user acts for; nothing for anyone else. */
+export async function ownOrganization(actor: Actor) {
+  const scope = scopeOf(actor);
+  if (scope.kind !== "organization") notFound();
+  const db = await getDb();
+  const [row] = await db
+    .select({ organization: organizations, place: places })
+    .from(organizations)
+    .leftJoin(places, eq(places.id, organizations.placeId))
+    .where(eq(organizations.id, scope.organizationId))
+    .limit(1);
+  if (!row) notFound("找不到您所属的社会组织。");
+  return row;
+}
+
+/** Finds an organization by its USCC or filing number (admins link association accounts this way). */
+export async function organizationByCode(code: string) {
+  const db = await getDb();
+  const trimmed = code.trim();
+  const [row] = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(or(eq(organizations.uscc, trimmed.toUpperCase()), eq(organizations.filingNumber, trimmed)))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,17 @@
+/** Organization labels and rules the browser may use too. */
+import type { OrganizationType } from "../../db/schema/organizations";
+
+export const organizationTypeLabels: Record<OrganizationType, string> = {
+  social_group: "社会团体",
+  private_non_enterprise: "民办非企业单位",
+  foundation: "基金会",
+  community: "社区社会组织",
+};
+
+export const organizationStatusLabels = {
+  normal: "正常",
+  abnormal: "列入活动异常名录",
+  revoked: "已撤销登记",
+  cancelled: "已注销",
+} as const;
+

@@ -1,0 +1,20 @@
+/** Place rules the browser may use too. */
+import type { PlaceLevel, places } from "../../db/schema/places";
+
+export type Place = typeof places.$inferSelect;
+
+export const placeLevelLabels: Record<PlaceLevel, string> = {
+  district: "区",
+  street: "街道",
+  town: "镇",
+  community: "社区",
+  village: "村",
+};
+
+/** Communities and villages have their own public page at /villages/:code; streets and towns at /places/:code. */
+export function placePath(place: Pick<Place, "code" | "level">): string {
+  return place.level === "community" || place.level === "village"
+    ? `/villages/${place.code}`
+    : `/places/${place.code}`;
+}
+

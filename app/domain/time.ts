@@ -1,0 +1,55 @@
+/**
+ * Every date the bureau reads is a date in Asia/Shanghai, whatever time zone
+ * the server runs in. China keeps no daylight saving, so the offset is fixed.
+ */
+export const timeZone = "Asia/Shanghai";
+const offsetMs = 8 * 60 * 60 * 1000;
+
+function shanghaiParts(instant: Date) {
+  const shifted = new Date(instant.getTime() + offsetMs);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+  };
+}
+
+/** "2026年5月31日" */
+export function formatDate(value: Date | string | null | undefined): string {
+  if (!value) return "";
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split("-").map(Number);
+    return `${y}年${m}月${d}日`;
+  }
+  const p = shanghaiParts(new Date(value));
+  return `${p.year}年${p.month}月${p.day}日`;
+}
+
+/** "2026年5月31日 14:05" */
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return "";
+  const p = shanghaiParts(new Date(value));
+  const hh = String(p.hour).padStart(2, "0");
+  const mm = String(p.minute).padStart(2, "0");
+  return `${p.year}年${p.month}月${p.day}日 ${hh}:${mm}`;
+}
+
+/** The calendar date in Shanghai as YYYY-MM-DD. */
+export function shanghaiDate(instant: Date): string {
+  const p = shanghaiParts(instant);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** The instant a Shanghai calendar day (YYYY-MM-DD) begins. */
+export function startOfShanghaiDay(isoDate: string): Date {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) - offsetMs);
+}
+
+/** Whole days from `from` to `to`, counted on Shanghai calendar dates. */
+export function daysBetween(from: Date, to: Date): number {
+  const a = startOfShanghaiDay(shanghaiDate(from)).getTime();
+  const b = startOfShanghaiDay(shanghaiDate(to)).getTime();
+  return Math.round((b - a) / 86_400_000);
+}

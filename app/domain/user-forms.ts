@@ -1,0 +1,92 @@
+/** Form schemas for accounts, shared by the server (authoritative) and the browser (early hints). */
+import { z } from "zod";
+import { roles } from "../../db/schema/auth";
+import { passwordProblems } from "../auth/password-policy";
+import { roleScope } from "../auth/roles";
+
+const password = z
+  .string({ error: "请输入密码" })
+  .superRefine((value, ctx) => {
+    for (const message of passwordProblems(value)) ctx.addIssue({ code: "custom", message });
+  });
+
+const optionalId = z.coerce.number().int().positive().optional();
+
+const accountFields = {
+  displayName: z
+    .string({ error: "请输入姓名" })
+    .trim()
+    .min(1, "请输入姓名")
+    .max(40, "姓名不超过 40 个字"),
+  role: z.enum(roles, { error: "请选择角色" }),
+  placeId: optionalId,
+  organizationCode: z.string().trim().max(40).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^1[3-9]\d{9}$/, "手机号码应为 11 位数字")
+    .optional(),
+};
+
+type ScopeFields = { role: (typeof roles)[number]; placeId?: number; organizationCode?: string };
+
+/** Each role needs exactly the scope it acts in. */
+function checkScope(value: ScopeFields, ctx: z.RefinementCtx) {
+  const scope = roleScope[value.role];
+  if ((scope === "street" || scope === "village") && !value.placeId) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["placeId"],
+      message: scope === "street" ? "街道（镇）工作人员须指定所辖街道或镇" : "须指定所在的村或社区",
+    });
+  }
+  if (scope === "organization" && !value.organizationCode) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["organizationCode"],
+      message: "社会组织用户须填写所属组织的统一社会信用代码或备案号",
+    });
+  }
+}
+
+export const userCreateSchema = z
+  .object({
+    username: z
+      .string({ error: "请输入用户名" })
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9][a-z0-9_.-]{2,31}$/, "用户名为 3-32 位小写字母、数字或 _ . -，以字母或数字开头"),
+    ...accountFields,
+    password,
+  })
+  .superRefine(checkScope);
+
+export const userUpdateSchema = z
+  .object({ ...accountFields, version: z.coerce.number().int().positive() })
+  .superRefine(checkScope);
+
+export const passwordChangeSchema = z
+  .object({
+    currentPassword: z.string({ error: "请输入当前密码" }),
+    newPassword: password,
+    confirmPassword: z.string({ error: "请再次输入新密码" }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.newPassword !== value.confirmPassword) {
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "两次输入的新密码不一致" });
+    }
+    if (value.newPassword === value.currentPassword) {
+      ctx.addIssue({ code: "custom", path: ["newPassword"], message: "新密码不能与当前密码相同" });
+    }
+  });
+
+export const loginSchema = z.object({
+  username: z.string({ error: "请输入用户名" }).trim().min(1, "请输入用户名").max(64),
+  password: z.string({ error: "请输入密码" }).min(1, "请输入密码").max(256),
+  redirectTo: z.string().optional(),
+});
+
+export const reasonSchema = z.object({
+  reason: z.string({ error: "请填写原因" }).trim().min(2, "请填写原因（至少 2 个字）").max(500),
+  version: z.coerce.number().int().positive(),
+});

@@ -1,0 +1,154 @@
+import { PassThrough } from "node:stream";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { closeDb, getDb } from "../db/client.server";
+import { crossSiteRefusal } from "./auth/csrf";
+import { recordAudit } from "./domain/audit.server";
+import { databaseAvailable, noteFailure, prepareDatabase } from "./domain/availability.server";
+import { NonceProvider } from "./ui/nonce";
+import { statusPage } from "./ui/status-page.server";
+
+export const streamTimeout = 5000;
+
+const unavailable = {
+  title: "服务暂时不可用",
+  message: "数据库连接暂时中断，系统正在自动重试。您刚才提交的内容尚未保存：请稍后返回上一页重新提交，表单中的内容仍在浏览器里。",
+};
+
+// Requests whose loaders or actions failed because the database is away.
+const failedForDatabase = new WeakSet<Request>();
+
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (noteFailure(error)) {
+    failedForDatabase.add(request);
+    console.error("数据库不可用：", (error as Error).message);
+    return;
+  }
+  console.error(error);
+};
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext.cspNonce;
+  if (failedForDatabase.has(request)) {
+    return new Response(statusPage({ status: 503, ...unavailable, nonce }), {
+      status: 503,
+      headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "10" },
+    });
+  }
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={streamTimeout} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) console.error(error);
+        },
+      },
+    );
+    setTimeout(abort, streamTimeout + 1000);
+  });
+}
+
+/* ---- Used by server.mjs: the rules stay in the app, the server is glue. ---- */
+
+export { securityHeaders } from "./auth/security-headers";
+
+export interface RequestFacts {
+  method: string;
+  path: string;
+  origin: string | null;
+  secFetchSite: string | null;
+  host: string | null;
+  accept: string;
+  ip: string | null;
+}
+
+export interface Refusal {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const trustedOrigins = (process.env.TRUSTED_ORIGINS ?? "")
+  .split(",")
+  .map((o) => o.trim())
+  .filter(Boolean);
+
+/** Answers a request before Remix sees it, or returns null to let it through. */
+export async function guardRequest(facts: RequestFacts, nonce = ""): Promise<Refusal | null> {
+  const wantsJson = facts.path.startsWith("/api/") || !facts.accept.includes("text/html");
+  const refusedWhy = crossSiteRefusal({ ...facts, trustedOrigins });
+  if (refusedWhy) {
+    await recordRefusal(facts, refusedWhy);
+    return answer(403, "跨站请求已拒绝", "该请求来自其他网站，为保护您的账号已被拒绝。请从本站页面重新操作。", wantsJson, nonce, "forbidden");
+  }
+  if (facts.path !== "/healthz" && !(await databaseAvailable())) {
+    return {
+      ...answer(503, unavailable.title, unavailable.message, wantsJson, nonce, "database_unavailable"),
+      headers: { "Retry-After": "10", "Content-Type": wantsJson ? "application/json; charset=utf-8" : "text/html; charset=utf-8" },
+    };
+  }
+  return null;
+}
+
+function answer(status: number, title: string, message: string, json: boolean, nonce: string, code: string): Refusal {
+  return json
+    ? {
+        status,
+        headers: { "Content-Type": "application/json; charset=utf-8" },
+        body: JSON.stringify({ error: { code, message } }),
+      }
+    : {
+        status,
+        headers: { "Content-Type": "text/html; charset=utf-8" },
+        body: statusPage({ status, title, message, nonce }),
+      };
+}
+
+async function recordRefusal(facts: RequestFacts, why: string) {
+  try {
+    const db = await getDb();
+    await db.transaction((tx) =>
+      recordAudit(
+        tx,
+        { actor: null, ip: facts.ip, now: new Date() },
+        { action: "request.refused", entityType: "request", entityId: `${facts.method} ${facts.path}`.slice(0, 200), reason: why },
+      ),
+    );
+  } catch (error) {
+    noteFailure(error);
+  }
+}
+
+export const prepare = prepareDatabase;
+export const shutdown = closeDb;

@@ -1,0 +1,16 @@
+import "@remix-run/node";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** Nonce of this response's Content-Security-Policy. */
+    cspNonce: string;
+    /** The client's address (after trusted proxies). */
+    clientIp: string | null;
+  }
+}
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

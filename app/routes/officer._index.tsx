@@ -1,0 +1,66 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "../auth/require.server";
+import { roleLabels } from "../auth/roles";
+import { officerDashboard } from "../domain/dashboard.server";
+import { organizationTypeLabels } from "../domain/organizations";
+import { placePath } from "../domain/places";
+import { formatDateTime } from "../domain/time";
+import { PageHeader, Panel, Stat } from "../ui/layout";
+
+export const meta: MetaFunction = () => [{ title: "工作台 - 登记管理" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "area:officer");
+  return { role: actor.role, displayName: actor.displayName, ...(await officerDashboard(actor)) };
+}
+
+export default function OfficerDashboard() {
+  const { role, displayName, scopeName, places, organizations, recentAudit } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageHeader title="工作台" description={`${displayName} · ${roleLabels[role]} · 管辖范围：${scopeName}`} />
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label="社区" value={places.communities} />
+        <Stat label="村" value={places.villages} />
+        <Stat label="社会组织（含各状态）" value={organizations.total} />
+        <Stat label="其中正常" value={organizations.normal} />
+      </dl>
+      <Panel title="社会组织按类型" className="mt-6">
+        <ul className="grid gap-2 sm:grid-cols-2">
+          {Object.entries(organizationTypeLabels).map(([type, label]) => (
+            <li key={type} className="flex justify-between border-b border-slate-100 py-1">
+              <span>{label}</span>
+              <span className="font-medium">{organizations.byType[type] ?? 0} 个</span>
+            </li>
+          ))}
+        </ul>
+      </Panel>
+      <Panel title="所辖街道（镇）" className="mt-6">
+        <ul className="flex flex-wrap gap-3">
+          {places.units.map((u) => (
+            <li key={u.code}>
+              <Link to={placePath(u)}>{u.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </Panel>
+      {recentAudit ? (
+        <Panel title="最近操作" className="mt-6">
+          <ul className="divide-y divide-slate-100 text-sm">
+            {recentAudit.map((entry) => (
+              <li key={entry.id} className="flex flex-wrap gap-x-4 py-1.5">
+                <span className="text-slate-500">{formatDateTime(entry.at)}</span>
+                <span>{entry.actorUsername ?? "匿名"}</span>
+                <span className="font-mono text-xs text-slate-700">{entry.action}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="mt-2 text-sm">
+            <Link to="/officer/audit">查看全部审计日志</Link>
+          </p>
+        </Panel>
+      ) : null}
+    </>
+  );
+}

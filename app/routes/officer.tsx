@@ -1,0 +1,28 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { hasPermission } from "../auth/permissions";
+import { requirePermission } from "../auth/require.server";
+import { AreaNav } from "../ui/layout";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  // Children check again themselves: layouts' loaders run beside, not before, theirs.
+  const actor = await requirePermission(request, "area:officer");
+  const items = [
+    { to: "/officer", label: "工作台", end: true },
+    ...(hasPermission(actor, "audit:read") ? [{ to: "/officer/audit", label: "审计日志" }] : []),
+    ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/users", label: "账号管理" }] : []),
+  ];
+  return { items };
+}
+
+export default function OfficerLayout() {
+  const { items } = useLoaderData<typeof loader>();
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
+      <AreaNav items={items} />
+      <div className="min-w-0 flex-1">
+        <Outlet />
+      </div>
+    </div>
+  );
+}

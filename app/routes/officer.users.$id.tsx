@@ -1,0 +1,155 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
+import { actionContext, requirePermission } from "../auth/require.server";
+import { roleLabels, type Role } from "../auth/roles";
+import { notFound } from "../domain/errors";
+import { placeChoices } from "../domain/places.server";
+import { formatDateTime } from "../domain/time";
+import { reasonSchema, userUpdateSchema } from "../domain/user-forms";
+import { resetPassword, setUserDisabled, unlockUser, updateUser, userForAdmin } from "../domain/users.server";
+import { Button, Field, FormError } from "../ui/form";
+import { Badge, PageHeader, Panel } from "../ui/layout";
+import { UserAccountFields } from "../ui/user-fields";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.username ?? "账号"} - 账号管理` }];
+
+function userId(param: string | undefined): number {
+  const id = Number(param);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound("找不到该账号。");
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "user:manage");
+  const [user, choices] = await Promise.all([userForAdmin(actor, userId(params.id)), placeChoices()]);
+  return { user, placeChoices: choices, now: Date.now() };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "user:manage");
+  const id = userId(params.id);
+  const ctx = actionContext(context, actor);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  if (intent === "update") {
+    const submission = parseWithZod(formData, { schema: userUpdateSchema });
+    if (submission.status !== "success") return data({ intent, result: submission.reply(), notice: null }, { status: 400 });
+    const outcome = await updateUser(ctx, id, submission.value);
+    if (!outcome.ok) {
+      return data(
+        { intent, result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }), notice: null },
+        { status: outcome.formError ? 409 : 400 },
+      );
+    }
+    return { intent, result: submission.reply(), notice: "账号信息已保存。" };
+  }
+  const submission = parseWithZod(formData, { schema: reasonSchema });
+  if (submission.status !== "success") return data({ intent, result: submission.reply(), notice: null }, { status: 400 });
+  const input = submission.value;
+  const outcome =
+    intent === "disable" || intent === "enable"
+      ? await setUserDisabled(ctx, id, { ...input, disabled: intent === "disable" })
+      : intent === "unlock"
+        ? await unlockUser(ctx, id, input)
+        : intent === "reset"
+          ? await resetPassword(ctx, id, input)
+          : null;
+  if (!outcome) return data({ intent, result: submission.reply({ formErrors: ["未知的操作"] }), notice: null }, { status: 400 });
+  if (!outcome.ok) {
+    return data({ intent, result: submission.reply({ formErrors: outcome.formError ? [outcome.formError] : ["操作失败"] }), notice: null }, { status: 409 });
+  }
+  const notices: Record<string, string> = {
+    disable: "账号已停用，其所有登录已退出。",
+    enable: "账号已启用。",
+    unlock: "已解除登录锁定。",
+  };
+  const notice =
+    intent === "reset" && "temporaryPassword" in outcome.value
+      ? `密码已重置，该账号的所有登录已退出。临时密码：${outcome.value.temporaryPassword}（只显示这一次，请当面或通过安全渠道告知本人；首次登录须修改）`
+      : (notices[intent] ?? "");
+  return { intent, result: submission.reply({ resetForm: true }), notice };
+}
+
+export default function EditUser() {
+  const { user, placeChoices, now } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({
+    id: `user-${user.id}-${user.version}`,
+    lastResult: actionData?.intent === "update" ? actionData.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: userUpdateSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const [role, setRole] = useState<Role | "">(user.role);
+  const locked = user.lockedUntil && new Date(user.lockedUntil).getTime() > now;
+  const stateError = actionData && actionData.intent !== "update" && actionData.result.error ? Object.values(actionData.result.error).flat().filter((e): e is string => typeof e === "string") : null;
+  return (
+    <>
+      <PageHeader
+        title={`账号：${user.username}`}
+        description={
+          <>
+            <Link to="/officer/users">返回账号列表</Link> · {roleLabels[user.role]} · 创建于 {formatDateTime(user.createdAt)} · 最近登录{" "}
+            {formatDateTime(user.lastSignInAt) || "从未登录"}
+          </>
+        }
+        actions={
+          user.disabledAt ? <Badge tone="red">已停用</Badge> : locked ? <Badge tone="amber">锁定中</Badge> : <Badge tone="green">正常</Badge>
+        }
+      />
+      {params.get("created") ? (
+        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+          账号已创建。请将初始密码告知本人，首次登录时须修改。
+        </p>
+      ) : null}
+      {actionData?.notice ? (
+        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm break-all text-green-900">
+          {actionData.notice}
+        </p>
+      ) : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Panel title="基本信息与权限">
+          <FormError errors={form.errors} />
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="version" value={user.version} />
+            <UserAccountFields
+              fields={fields}
+              placeChoices={placeChoices}
+              role={role}
+              onRoleChange={setRole}
+              initial={{ displayName: user.displayName, role: user.role, placeId: user.placeId, organizationCode: user.organizationCode, phone: user.phone }}
+            />
+            <p className="mb-3 text-xs text-slate-500">更改角色或管辖范围后，该账号需重新登录。</p>
+            <Button type="submit">保存</Button>
+          </Form>
+        </Panel>
+        <Panel title="账号状态">
+          <FormError errors={stateError} />
+          <StateAction intent={user.disabledAt ? "enable" : "disable"} version={user.version} label={user.disabledAt ? "启用账号" : "停用账号"} variant={user.disabledAt ? "secondary" : "danger"} />
+          {locked ? <StateAction intent="unlock" version={user.version} label="解除登录锁定" variant="secondary" /> : null}
+          <StateAction intent="reset" version={user.version} label="重置密码" variant="secondary" />
+        </Panel>
+      </div>
+    </>
+  );
+}
+
+/** A state change that needs a recorded reason. */
+function StateAction({ intent, version, label, variant }: { intent: string; version: number; label: string; variant: "secondary" | "danger" }) {
+  return (
+    <Form method="post" className="mb-4 border-b border-slate-100 pb-4 last:border-0">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name="version" value={version} />
+      <Field label={`${label}的原因`} name="reason" required minLength={2} maxLength={500} />
+      <Button type="submit" variant={variant}>
+        {label}
+      </Button>
+    </Form>
+  );
+}

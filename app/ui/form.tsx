@@ -1,0 +1,127 @@
+import type { ReactNode } from "react";
+import { useId } from "react";
+
+export function ErrorList({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 space-y-0.5 text-sm text-red-700">
+      {errors.map((e) => (
+        <li key={e}>{e}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function FormError({ errors }: { errors?: readonly string[] | null }) {
+  if (!errors?.length) return null;
+  return (
+    <div role="alert" className="mb-4 rounded border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+      {errors.map((e) => (
+        <p key={e}>{e}</p>
+      ))}
+    </div>
+  );
+}
+
+const inputClass =
+  "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 aria-[invalid=true]:border-red-600";
+
+interface FieldProps {
+  label: string;
+  name: string;
+  errors?: readonly string[] | null;
+  hint?: ReactNode;
+  children?: never;
+}
+
+/** A labelled input whose error list sits beside it and is announced with the field. */
+export function Field({
+  label,
+  name,
+  errors,
+  hint,
+  ...input
+}: FieldProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "children">) {
+  const id = useId();
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+        {input.required ? <span className="text-red-700"> *</span> : null}
+      </label>
+      <input
+        id={id}
+        name={name}
+        className={inputClass}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
+        {...input}
+      />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  name,
+  errors,
+  hint,
+  children,
+  ...select
+}: Omit<FieldProps, "children"> & { children: ReactNode } & Omit<
+    React.SelectHTMLAttributes<HTMLSelectElement>,
+    "name" | "children"
+  >) {
+  const id = useId();
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <select
+        id={id}
+        name={name}
+        className={inputClass}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
+        {...select}
+      >
+        {children}
+      </select>
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
+export function Button({
+  variant = "primary",
+  className = "",
+  ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: "primary" | "secondary" | "danger" }) {
+  const styles = {
+    primary: "bg-brand-600 text-white hover:bg-brand-700",
+    secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50",
+    danger: "bg-red-700 text-white hover:bg-red-800",
+  }[variant];
+  return (
+    <button
+      className={`inline-flex items-center justify-center rounded px-4 py-2 text-sm font-medium shadow-sm disabled:opacity-60 ${styles} ${className}`}
+      {...props}
+    />
+  );
+}

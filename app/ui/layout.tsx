@@ -1,0 +1,154 @@
+import type { ReactNode } from "react";
+import { Form, Link, NavLink } from "@remix-run/react";
+import { areaPaths, roleArea, roleLabels, type Role } from "../auth/roles";
+
+export interface ShellUser {
+  displayName: string;
+  role: Role;
+}
+
+const areaNames = { officer: "登记管理工作台", org: "社会组织服务", village: "村务公开工作台" } as const;
+
+export function SiteHeader({ user, districtName }: { user: ShellUser | null; districtName: string }) {
+  return (
+    <header className="bg-brand-700 text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <Link to="/" className="text-white no-underline hover:no-underline">
+          <span className="block text-lg font-semibold tracking-wide">社区治理与社会组织登记平台</span>
+          <span className="block text-xs text-brand-100">{districtName}民政局</span>
+        </Link>
+        <nav aria-label="主导航" className="flex flex-wrap items-center gap-1 text-sm">
+          <TopLink to="/" end>
+            首页
+          </TopLink>
+          {user ? (
+            <>
+              <TopLink to={areaPaths[roleArea[user.role]]}>{areaNames[roleArea[user.role]]}</TopLink>
+              <span className="ml-2 hidden text-brand-100 sm:inline" title={roleLabels[user.role]}>
+                {user.displayName}
+              </span>
+              <TopLink to="/account/password">修改密码</TopLink>
+              <Form method="post" action="/logout">
+                <button type="submit" className="rounded px-3 py-1.5 text-white hover:bg-brand-800">
+                  退出登录
+                </button>
+              </Form>
+            </>
+          ) : (
+            <TopLink to="/login">登录</TopLink>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+function TopLink({ to, end, children }: { to: string; end?: boolean; children: ReactNode }) {
+  return (
+    <NavLink
+      to={to}
+      end={end}
+      className={({ isActive }) =>
+        `rounded px-3 py-1.5 text-white no-underline hover:bg-brand-800 hover:no-underline ${isActive ? "bg-brand-800" : ""}`
+      }
+    >
+      {children}
+    </NavLink>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="mt-16 border-t border-slate-200 bg-white">
+      <div className="mx-auto max-w-6xl px-4 py-6 text-xs text-slate-500">
+        社区治理与社会组织登记平台 · 公开信息依法公示，个人身份证号码、手机号码已作脱敏处理
+      </div>
+    </footer>
+  );
+}
+
+export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4 border-b border-slate-200 pb-4">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">{title}</h1>
+        {description ? <p className="mt-1 text-sm text-slate-600">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+/** The side navigation of a signed-in area; each entry is shown only to those who may use it. */
+export function AreaNav({ items }: { items: Array<{ to: string; label: string; end?: boolean }> }) {
+  return (
+    <nav aria-label="工作台导航" className="md:w-48 md:shrink-0">
+      <ul className="flex gap-1 overflow-x-auto md:flex-col">
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink
+              to={item.to}
+              end={item.end}
+              className={({ isActive }) =>
+                `block whitespace-nowrap rounded px-3 py-2 text-sm no-underline hover:bg-slate-200 hover:no-underline ${
+                  isActive ? "bg-white font-medium text-brand-700 shadow-sm" : "text-slate-700"
+                }`
+              }
+            >
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Panel({ title, children, className = "" }: { title?: string; children: ReactNode; className?: string }) {
+  return (
+    <section className={`rounded border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
+      {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
+      {children}
+    </section>
+  );
+}
+
+export function Stat({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) {
+  return (
+    <div className="rounded border border-slate-200 bg-white p-4 shadow-sm">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold text-slate-900">{value}</dd>
+      {hint ? <dd className="mt-1 text-xs text-slate-500">{hint}</dd> : null}
+    </div>
+  );
+}
+
+export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" | "red" | "amber" | "blue"; children: ReactNode }) {
+  const tones = {
+    slate: "bg-slate-100 text-slate-700",
+    green: "bg-green-100 text-green-800",
+    red: "bg-red-100 text-red-800",
+    amber: "bg-amber-100 text-amber-900",
+    blue: "bg-blue-100 text-blue-800",
+  };
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+}
+
+export function Pagination({ page, pageSize, total, search }: { page: number; pageSize: number; total: number; search: URLSearchParams }) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return <p className="mt-4 text-sm text-slate-600">共 {total} 条</p>;
+  const link = (p: number) => {
+    const params = new URLSearchParams(search);
+    params.set("page", String(p));
+    return `?${params}`;
+  };
+  return (
+    <nav aria-label="分页" className="mt-4 flex items-center gap-3 text-sm">
+      <span className="text-slate-600">
+        共 {total} 条，第 {page}/{pages} 页
+      </span>
+      {page > 1 ? <Link to={link(page - 1)}>上一页</Link> : null}
+      {page < pages ? <Link to={link(page + 1)}>下一页</Link> : null}
+    </nav>
+  );
+}

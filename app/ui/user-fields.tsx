@@ -1,0 +1,88 @@
+import { roleLabels, roles, roleScope, type Role } from "../auth/roles";
+import { Field, SelectField } from "./form";
+
+export interface PlaceChoice {
+  id: number;
+  name: string;
+  level: string;
+  children: Array<{ id: number; name: string }>;
+}
+
+/** The part of conform's field metadata these inputs use. */
+interface FieldState {
+  name: string;
+  initialValue?: unknown;
+  errors?: string[];
+}
+type Fields = Record<"displayName" | "role" | "placeId" | "organizationCode" | "phone", FieldState>;
+
+/** The account fields shared by "new account" and "edit account". */
+export function UserAccountFields({
+  fields,
+  placeChoices,
+  role,
+  onRoleChange,
+  initial,
+}: {
+  fields: Fields;
+  placeChoices: PlaceChoice[];
+  role: Role | "";
+  onRoleChange: (role: Role) => void;
+  initial?: { displayName?: string; role?: string; placeId?: number | null; organizationCode?: string | null; phone?: string | null };
+}) {
+  const scope = role ? roleScope[role] : "none";
+  return (
+    <>
+      <Field label="姓名" name={fields.displayName.name} defaultValue={(fields.displayName.initialValue as string) ?? initial?.displayName} errors={fields.displayName.errors} required />
+      <SelectField
+        label="角色"
+        name={fields.role.name}
+        defaultValue={(fields.role.initialValue as string) ?? initial?.role ?? ""}
+        errors={fields.role.errors}
+        onChange={(e) => onRoleChange(e.currentTarget.value as Role)}
+      >
+        <option value="">请选择</option>
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {roleLabels[r]}
+          </option>
+        ))}
+      </SelectField>
+      {scope === "street" || scope === "village" ? (
+        <SelectField
+          label={scope === "street" ? "所辖街道（镇）" : "所在村（社区）"}
+          name={fields.placeId.name}
+          defaultValue={String(fields.placeId.initialValue ?? initial?.placeId ?? "")}
+          errors={fields.placeId.errors}
+        >
+          <option value="">请选择</option>
+          {scope === "street"
+            ? placeChoices.map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unit.name}
+                </option>
+              ))
+            : placeChoices.map((unit) => (
+                <optgroup key={unit.id} label={unit.name}>
+                  {unit.children.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+        </SelectField>
+      ) : null}
+      {scope === "organization" ? (
+        <Field
+          label="所属社会组织的统一社会信用代码或备案号"
+          name={fields.organizationCode.name}
+          defaultValue={(fields.organizationCode.initialValue as string) ?? initial?.organizationCode ?? ""}
+          errors={fields.organizationCode.errors}
+          hint="账号只能查看和办理该组织自己的事项。"
+        />
+      ) : null}
+      <Field label="手机号码（选填）" name={fields.phone.name} defaultValue={(fields.phone.initialValue as string) ?? initial?.phone ?? ""} errors={fields.phone.errors} inputMode="numeric" />
+    </>
+  );
+}

@@ -1,0 +1,232 @@
+/**
+ * The one place that decides which database the app has: a PostgreSQL server
+ * when DATABASE_URL is set, otherwise an embedded PGlite under DATA_DIR.
+ * Everything else sees only `Database` (a drizzle PgDatabase) and `queryRows`.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { seedDemoIfEmpty } from "./seed/demo";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = "pglite" | "postgres";
+
+interface Connection {
+  db: Database;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+  ping: () => Promise<void>;
+}
+
+let connecting: Promise<Connection> | undefined;
+
+export function databaseKind(): DatabaseKind {
+  return process.env.DATABASE_URL ? "postgres" : "pglite";
+}
+
+/** The shared database handle; the first call connects (and, embedded, prepares the data folder). */
+export async function getDb(): Promise<Database> {
+  return (await connection()).db;
+}
+
+function connection(): Promise<Connection> {
+  connecting ??= connect().catch((error: unknown) => {
+    connecting = undefined;
+    throw error;
+  });
+  return connecting;
+}
+
+async function connect(): Promise<Connection> {
+  const url = process.env.DATABASE_URL;
+  return url ? connectPostgres(url) : connectEmbedded();
+}
+
+async function connectPostgres(url: string): Promise<Connection> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connect_timeout: 5,
+    idle_timeout: 60,
+    onnotice: () => {},
+  });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return {
+    db,
+    kind: "postgres",
+    close: () => client.end({ timeout: 3 }),
+    ping: async () => {
+      await client`select 1`;
+    },
+  };
+}
+
+export function dataDir(): string {
+  return process.env.DATA_DIR ?? path.resolve(process.cwd(), "data");
+}
+
+async function connectEmbedded(): Promise<Connection> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dir = dataDir();
+  const inMemory = dir.startsWith("memory://");
+  let releaseLock = () => {};
+  if (!inMemory) {
+    fs.mkdirSync(dir, { recursive: true });
+    releaseLock = lockDataDir(dir);
+  }
+  // pg_trgm must be loaded on every open, not only when the migration creates it.
+  const client = new PGlite(inMemory ? dir : path.join(dir, "pglite"), { extensions: { pg_trgm } });
+  await client.waitReady;
+  const db = drizzle(client, { schema }) as unknown as Database;
+  const opened: Connection = {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+    ping: async () => {
+      await client.query("select 1");
+    },
+  };
+  // The embedded database prepares itself: a newcomer runs `npm start` and nothing else.
+  if (process.env.EMBEDDED_AUTO_PREPARE !== "0") {
+    await applyMigrations(db, "pglite");
+    await seedDemoIfEmpty(db);
+  }
+  return opened;
+}
+
+/**
+ * PGlite takes no lock on its folder and two processes on one folder corrupt it,
+ * so a pid file guards it; a lock left by a dead process is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const lockFile = path.join(dir, "pglite.lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      const release = () => {
+        try {
+          if (fs.readFileSync(lockFile, "utf8") === String(process.pid)) fs.unlinkSync(lockFile);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = Number(fs.readFileSync(lockFile, "utf8"));
+      if (holder && holder !== process.pid && processAlive(holder)) {
+        throw new Error(
+          `数据目录 ${dir} 正被进程 ${holder} 使用（嵌入式数据库同一时间只能由一个进程打开）。请先停止该进程，或用 DATA_DIR 指定另一个目录。`,
+        );
+      }
+      fs.unlinkSync(lockFile);
+    }
+  }
+  throw new Error(`无法锁定数据目录 ${dir}`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export function migrationsFolder(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [
+    path.join(here, "migrations"), // db/client.server.ts
+    path.resolve(here, "../../db/migrations"), // build/server/index.js
+    path.resolve(process.cwd(), "db/migrations"),
+  ];
+  const found = candidates.find((dir) => fs.existsSync(path.join(dir, "meta/_journal.json")));
+  if (!found) throw new Error("找不到数据库迁移目录 db/migrations");
+  return found;
+}
+
+/** Applies the one migrations folder to whichever database this is. */
+export async function migrateDatabase(): Promise<void> {
+  const conn = await connection();
+  await applyMigrations(conn.db, conn.kind);
+}
+
+async function applyMigrations(db: Database, kind: DatabaseKind): Promise<void> {
+  const config = { migrationsFolder: migrationsFolder() };
+  if (kind === "postgres") {
+    const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+    await migrate(db as never, config);
+  } else {
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    await migrate(db as never, config);
+  }
+}
+
+/** Rows of a raw query: postgres.js returns an array, PGlite an object with `rows`. */
+export async function queryRows<T = Record<string, unknown>>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** Answers within `timeoutMs` whether the database takes queries. */
+export async function pingDatabase(timeoutMs = 2000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const conn = await connection();
+    await Promise.race([
+      conn.ping(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error("timeout")), timeoutMs);
+      }),
+    ]);
+    return true;
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export async function closeDb(): Promise<void> {
+  const current = connecting;
+  connecting = undefined;
+  if (current) await (await current.catch(() => undefined))?.close();
+}
+
+const unavailableCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+  "53300", // too_many_connections
+]);
+
+/** True for errors that mean "the database is not there", as opposed to a bad query. */
+export function isDatabaseUnavailableError(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    const code = typeof e.code === "string" ? e.code : undefined;
+    if (code && (unavailableCodes.has(code) || code.startsWith("08"))) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}

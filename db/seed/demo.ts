@@ -1,0 +1,260 @@
+/**
+ * The demo district, built on the seed documents' figures: 6 streets with 77
+ * communities (seed 003: 开元、鲤中、海滨、临江、江南、浮桥 and 77 residents'
+ * committees), a town with 20 villages, and the register of seed 002: 58 社团,
+ * 335 民非 and 38 filed community organizations, 431 in all.
+ * Deterministic: the same data on every machine, so tests and screenshots agree.
+ * (The seed reaches into app/ only for pure helpers: USCC composition and password hashing.)
+ */
+import { count } from "drizzle-orm";
+import { hashPassword } from "../../app/auth/password.server";
+import { composeUscc } from "../../app/domain/uscc";
+import type { Database } from "../client.server";
+import { organizations, places, users, type OrganizationStatus, type OrganizationType } from "../schema";
+
+export const demoPassword = "demo-pass-2026";
+export const districtCode = "350502000000";
+const countyCode = "350502";
+
+export const demoStreets: Array<{ name: string; communities: string[] }> = [
+  {
+    name: "开元街道",
+    communities: ["象峰", "东街", "打锡", "新华", "紫云", "北门", "中山", "甲第", "百源", "温陵", "崇正", "开元", "钟楼", "西街"],
+  },
+  {
+    name: "鲤中街道",
+    communities: ["新门", "井亭", "鲤中", "广场", "镇抚", "凤鸣", "五显", "古榕", "聚宝", "三朝", "义全", "文胜", "青龙"],
+  },
+  {
+    name: "海滨街道",
+    communities: ["海滨", "釜山", "万寿", "棋盘", "新街", "旧馆", "花巷", "会通", "通淮", "胜得", "泉山", "承天"],
+  },
+  {
+    name: "临江街道",
+    communities: ["临江", "聚津", "富美", "後茂", "水门", "江滨", "新步", "顺济", "德济", "南岳", "金池", "溪亭", "晋江"],
+  },
+  {
+    name: "江南街道",
+    communities: ["江南", "亭店", "新塘", "高山", "树兜", "湖心", "江滨南", "云山", "乌石", "仙境", "金浦", "池峰", "紫帽"],
+  },
+  {
+    name: "浮桥街道",
+    communities: ["浮桥", "王宫", "黄甲", "金浦桥", "仕公岭", "笋江", "高阳", "玉霞", "霞洲", "坂头", "山后", "新溪"],
+  },
+];
+
+export const demoTown = {
+  name: "汝湖镇",
+  villages: [
+    "大良", "东坑", "南坑", "上塘", "下塘", "洋坑", "白石", "石坑", "湖光", "新光",
+    "茶园", "龙岗", "凤岭", "长埔", "田心", "溪边", "后洋", "前埔", "塘尾", "桥头",
+  ],
+};
+
+/** Counts by kind over every status, exactly as seed 002 reports them. */
+export const demoOrganizationCounts: Record<OrganizationType, number> = {
+  social_group: 58,
+  private_non_enterprise: 335,
+  foundation: 0,
+  community: 38,
+};
+
+export const demoAccounts = [
+  { username: "admin", displayName: "系统管理员", role: "admin" },
+  { username: "officer", displayName: "陈登记（区民政局）", role: "district_officer" },
+  { username: "street", displayName: "林晓（开元街道）", role: "street_officer" },
+  { username: "assoc", displayName: "黄会长（老年人体育协会）", role: "association" },
+  { username: "clerk", displayName: "王村务（大良村）", role: "village_clerk" },
+  { username: "supervisor", displayName: "李监督（大良村）", role: "village_supervisor" },
+] as const;
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const surnames = "陈林黄王李张吴刘蔡郑许杨洪苏庄施曾谢周".split("");
+const givenNames = ["建国", "志强", "丽华", "美玲", "文杰", "晓东", "秀英", "明辉", "淑贞", "国栋", "海燕", "金龙", "雅琴", "振华", "玉兰", "少杰"];
+
+const socialGroupTrades = [
+  "老年人体育协会", "书法家协会", "摄影家协会", "个体劳动者协会", "餐饮行业协会", "美术家协会", "作家协会",
+  "音乐家协会", "舞蹈家协会", "侨联青年联谊会", "南音协会", "木偶艺术研究会", "围棋协会", "象棋协会",
+  "武术协会", "篮球协会", "足球协会", "羽毛球协会", "乒乓球协会", "登山协会", "钓鱼协会",
+  "收藏家协会", "茶文化研究会", "花灯协会", "建筑业协会", "装饰行业协会", "电子商务协会", "物业管理协会",
+  "家庭教育研究会", "心理咨询师协会", "社会工作者协会", "志愿者协会", "慈善总会", "残疾人福利基金联合会",
+  "老年学学会", "历史文化研究会", "闽南文化研究会", "民间文艺家协会", "戏剧家协会", "曲艺家协会",
+  "科普作家协会", "企业家联合会", "商会", "女企业家协会", "青年企业家协会", "律师协会联络会", "会计学会",
+  "教育学会", "医学会", "护理学会", "中医药学会", "营养学会", "红十字志愿服务协会", "退役军人协会",
+  "关心下一代工作协会", "诗词学会", "灯谜协会", "风筝协会", "龙舟协会",
+];
+
+const privateKinds = [
+  "幼儿园", "培训学校", "养老服务中心", "社会工作服务中心", "居家养老服务站", "职业技能培训学校",
+  "康复中心", "艺术培训中心", "托育中心", "心理咨询服务中心", "文化传播研究院", "社区服务中心",
+];
+
+const communityCategories = ["文体队", "志愿服务队", "邻里互助会", "调解委员会", "读书会", "老年协会"];
+
+export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ value: count() }).from(places);
+  if ((row?.value ?? 0) > 0) return false;
+  await seedDemo(db);
+  return true;
+}
+
+export async function seedDemo(db: Database): Promise<void> {
+  const rand = random(20260531);
+  const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  const person = () => pick(surnames) + pick(givenNames);
+  const passwordHash = await hashPassword(demoPassword);
+
+  await db.transaction(async (tx) => {
+    const [district] = await tx
+      .insert(places)
+      .values({ code: districtCode, name: "鲤城区", level: "district", households: 128_600, population: 405_800 })
+      .returning();
+
+    const streetRows: Array<{ id: number; name: string; communityIds: number[] }> = [];
+    for (const [si, street] of demoStreets.entries()) {
+      const streetCode = `${countyCode}${String(si + 1).padStart(3, "0")}000`;
+      const [streetRow] = await tx
+        .insert(places)
+        .values({ code: streetCode, name: street.name, level: "street", parentId: district!.id, sortOrder: si + 1 })
+        .returning();
+      const communityRows = await tx
+        .insert(places)
+        .values(
+          street.communities.map((name, ci) => ({
+            code: `${streetCode.slice(0, 9)}${String(ci + 1).padStart(3, "0")}`,
+            name: `${name}社区`,
+            level: "community" as const,
+            parentId: streetRow!.id,
+            households: 1200 + Math.floor(rand() * 2600),
+            population: 3500 + Math.floor(rand() * 7000),
+            sortOrder: ci + 1,
+          })),
+        )
+        .returning();
+      streetRows.push({ id: streetRow!.id, name: street.name, communityIds: communityRows.map((c) => c.id) });
+    }
+
+    const townCode = `${countyCode}100000`;
+    const [town] = await tx
+      .insert(places)
+      .values({ code: townCode, name: demoTown.name, level: "town", parentId: district!.id, sortOrder: 100 })
+      .returning();
+    const villageRows = await tx
+      .insert(places)
+      .values(
+        demoTown.villages.map((name, vi) => ({
+          code: `${townCode.slice(0, 9)}${String(201 + vi)}`,
+          name: `${name}村`,
+          level: "village" as const,
+          parentId: town!.id,
+          households: 300 + Math.floor(rand() * 900),
+          population: 1100 + Math.floor(rand() * 3000),
+          sortOrder: vi + 1,
+        })),
+      )
+      .returning();
+
+    // Every community and village with the street or town it sits in.
+    const localPlaces = [
+      ...streetRows.flatMap((s) => s.communityIds.map((id) => ({ id, streetId: s.id }))),
+      ...villageRows.map((v) => ({ id: v.id, streetId: town!.id })),
+    ];
+    const placeName = new Map([...villageRows].map((v) => [v.id, v.name]));
+    const communityNames = await tx.select({ id: places.id, name: places.name }).from(places);
+    for (const c of communityNames) placeName.set(c.id, c.name);
+
+    const statusFor = (i: number): OrganizationStatus =>
+      i % 41 === 7 ? "abnormal" : i % 67 === 11 ? "cancelled" : i % 97 === 13 ? "revoked" : "normal";
+    const registeredOn = (i: number) => {
+      const year = 2001 + Math.floor(rand() * 24);
+      const month = 1 + Math.floor(rand() * 12);
+      const day = 1 + Math.floor(rand() * 28);
+      return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+    };
+    let serial = 0;
+    const orgCodeBody = () => `MJ${String(1000 + ++serial * 37).padStart(6, "0")}`;
+    type NewOrganization = typeof organizations.$inferInsert;
+    const rows: NewOrganization[] = [];
+
+    const socialGroupNames = socialGroupTrades.slice(0, demoOrganizationCounts.social_group);
+    for (const [i, trade] of socialGroupNames.entries()) {
+      const local = pick(localPlaces);
+      rows.push({
+        name: `鲤城区${trade}`,
+        type: "social_group",
+        uscc: composeUscc("1", countyCode, orgCodeBody()),
+        status: i === 0 ? "normal" : statusFor(i),
+        registeredOn: i === 0 ? "2008-04-16" : registeredOn(i),
+        placeId: local.id,
+        streetId: local.streetId,
+        legalRepresentative: person(),
+        address: `泉州市鲤城区${placeName.get(local.id) ?? ""}${10 + i}号`,
+      });
+    }
+    const privateNames = new Set<string>();
+    for (let i = 0; privateNames.size < demoOrganizationCounts.private_non_enterprise; i++) {
+      const local = pick(localPlaces);
+      const place = (placeName.get(local.id) ?? "").replace(/(社区|村)$/, "");
+      const name = `鲤城区${place}${pick(privateKinds)}`;
+      if (privateNames.has(name)) continue;
+      privateNames.add(name);
+      rows.push({
+        name,
+        type: "private_non_enterprise",
+        uscc: composeUscc("2", countyCode, orgCodeBody()),
+        status: statusFor(i),
+        registeredOn: registeredOn(i),
+        placeId: local.id,
+        streetId: local.streetId,
+        legalRepresentative: person(),
+        address: `泉州市鲤城区${placeName.get(local.id) ?? ""}${100 + i}号`,
+      });
+    }
+    // Filed community organizations: the first communities of each street reach 一居多会's six.
+    const communityPlaces = localPlaces.slice(0, demoOrganizationCounts.community);
+    for (let i = 0; i < demoOrganizationCounts.community; i++) {
+      const local = communityPlaces[Math.floor(i / 6) * 6] ?? communityPlaces[0]!;
+      const place = placeName.get(local.id) ?? "";
+      rows.push({
+        name: `${place}${communityCategories[i % communityCategories.length]}`,
+        type: "community",
+        filingNumber: `鲤民社备${String(2012 + (i % 12))}${String(i + 1).padStart(3, "0")}号`,
+        status: "normal",
+        registeredOn: `${2012 + (i % 12)}-0${1 + (i % 9)}-1${i % 10}`,
+        placeId: local.id,
+        streetId: local.streetId,
+        legalRepresentative: person(),
+      });
+    }
+    const orgRows = await tx.insert(organizations).values(rows).returning({ id: organizations.id, name: organizations.name });
+    const association = orgRows.find((o) => o.name === "鲤城区老年人体育协会")!;
+
+    const scope = {
+      street: { placeId: streetRows[0]!.id },
+      assoc: { organizationId: association.id },
+      clerk: { placeId: villageRows[0]!.id },
+      supervisor: { placeId: villageRows[0]!.id },
+    } as Record<string, { placeId?: number; organizationId?: number }>;
+    await tx.insert(users).values(
+      demoAccounts.map((account) => ({
+        username: account.username,
+        displayName: account.displayName,
+        role: account.role,
+        passwordHash,
+        placeId: scope[account.username]?.placeId ?? null,
+        organizationId: scope[account.username]?.organizationId ?? null,
+      })),
+    );
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * The HTTP server: Express in front of Remix, so loaders learn the client's
+ * address (rate limits) and every response gets the security headers. The
+ * rules themselves live in the app (app/entry.server.tsx exports them), so this
+ * file is glue only. NODE_ENV=development serves through Vite with hot reload.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const development = process.env.NODE_ENV === "development";
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const vite = development
+  ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }))
+  : undefined;
+
+/** @returns {Promise<import("@remix-run/node").ServerBuild>} */
+async function loadBuild() {
+  return vite
+    ? vite.ssrLoadModule("virtual:remix/server-build")
+    : import(path.join(here, "build/server/index.js"));
+}
+
+const initialBuild = await loadBuild();
+/** The app's own entry module, with guardRequest, securityHeaders, prepare and shutdown. */
+const entry = () => (vite ? loadBuild() : Promise.resolve(initialBuild)).then((b) => b.entry.module);
+
+// Open (and, embedded, migrate and seed) the database before taking traffic.
+await (await entry()).prepare();
+
+const app = express();
+app.disable("x-powered-by");
+// Behind a load balancer set TRUST_PROXY (e.g. "1" or "loopback") so req.ip and
+// req.protocol come from X-Forwarded-For / X-Forwarded-Proto.
+if (process.env.TRUST_PROXY) {
+  const value = process.env.TRUST_PROXY;
+  app.set("trust proxy", /^\d+$/.test(value) ? Number(value) : value === "true" ? true : value);
+}
+app.use(compression());
+
+app.use(async (req, res, next) => {
+  try {
+    const module = await entry();
+    const nonce = crypto.randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    const authenticated = (req.get("cookie") ?? "").includes("cr_session=");
+    res.set(module.securityHeaders({ nonce, development, https: req.protocol === "https", authenticated }));
+    next();
+  } catch (error) {
+    next(error);
+  }
+});
+
+if (vite) {
+  app.use(vite.middlewares);
+} else {
+  app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(here, "build/client"), { maxAge: "1h" }));
+}
+
+// Refuse cross-site writes and answer 503 while the database is away, before Remix runs.
+app.use(async (req, res, next) => {
+  try {
+    const refusal = await (
+      await entry()
+    ).guardRequest({
+      method: req.method,
+      path: req.originalUrl,
+      origin: req.get("origin") ?? null,
+      secFetchSite: req.get("sec-fetch-site") ?? null,
+      host: req.get("host") ?? null,
+      accept: req.get("accept") ?? "",
+      ip: req.ip ?? null,
+    }, res.locals.cspNonce);
+    if (!refusal) return next();
+    res.status(refusal.status).set(refusal.headers).send(refusal.body);
+  } catch (error) {
+    next(error);
+  }
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build: vite ? loadBuild : initialBuild,
+    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null }),
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const server = app.listen(port, host, () => {
+  console.log(`社区治理与社会组织登记平台 已启动：http://localhost:${port}`);
+});
+
+// Close the database on the way out, or an open postgres pool keeps the process alive.
+let stopping = false;
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    server.close();
+    server.closeAllConnections?.();
+    try {
+      await (await entry()).shutdown();
+    } finally {
+      process.exit(0);
+    }
+  });
+}
