@@ -104,7 +104,7 @@ export async function signIn(input: {
     const session = await createSession(tx, user, { now, ip: input.ip, userAgent: input.userAgent });
     await recordAudit(
       tx,
-      { ...ctx, actor: { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, placeId: user.placeId, organizationId: user.organizationId, mustChangePassword: user.mustChangePassword, sessionId: session.sessionId } },
+      { ...ctx, actor: actorFromUser(user, session.sessionId) },
       { action: "session.sign_in", entityType: "user", entityId: user.id },
     );
     return { ok: true, session, userId: user.id, mustChangePassword: user.mustChangePassword };

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, serial, smallint, text, varchar } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, serial, smallint, text, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 /** 区 → 街道/镇 → 社区/村. The level names match the codes used in URLs and the API. */
 export const placeLevels = ["district", "street", "town", "community", "village"] as const;
@@ -13,7 +13,7 @@ export const places = pgTable(
     code: varchar("code", { length: 12 }).notNull().unique(),
     name: text("name").notNull(),
     level: text("level", { enum: placeLevels }).notNull(),
-    parentId: integer("parent_id").references((): any => places.id),
+    parentId: integer("parent_id").references((): AnyPgColumn => places.id),
     /** Households and residents, as reported by the committee; shown on the place's page. */
     households: integer("households"),
     population: integer("population"),

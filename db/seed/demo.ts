@@ -176,7 +176,7 @@ export async function seedDemo(db: Database): Promise<void> {
 
     const statusFor = (i: number): OrganizationStatus =>
       i % 41 === 7 ? "abnormal" : i % 67 === 11 ? "cancelled" : i % 97 === 13 ? "revoked" : "normal";
-    const registeredOn = (i: number) => {
+    const registeredOn = () => {
       const year = 2001 + Math.floor(rand() * 24);
       const month = 1 + Math.floor(rand() * 12);
       const day = 1 + Math.floor(rand() * 28);
@@ -195,7 +195,7 @@ export async function seedDemo(db: Database): Promise<void> {
         type: "social_group",
         uscc: composeUscc("1", countyCode, orgCodeBody()),
         status: i === 0 ? "normal" : statusFor(i),
-        registeredOn: i === 0 ? "2008-04-16" : registeredOn(i),
+        registeredOn: i === 0 ? "2008-04-16" : registeredOn(),
         placeId: local.id,
         streetId: local.streetId,
         legalRepresentative: person(),
@@ -214,7 +214,7 @@ export async function seedDemo(db: Database): Promise<void> {
         type: "private_non_enterprise",
         uscc: composeUscc("2", countyCode, orgCodeBody()),
         status: statusFor(i),
-        registeredOn: registeredOn(i),
+        registeredOn: registeredOn(),
         placeId: local.id,
         streetId: local.streetId,
         legalRepresentative: person(),

@@ -1,0 +1,29 @@
+/**
+ * Before the browser tests: a fresh embedded database with the demo district,
+ * and one session per demo account written to tests/.e2e/sessions.json, so
+ * tests sign in by cookie instead of typing into the form (only the sign-in
+ * tests type). The database is closed again before the server opens it.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { closeDb, dataDir, getDb } from "../../db/client.server";
+import { users } from "../../db/schema";
+import { demoAccounts } from "../../db/seed/demo";
+import { createSession } from "../../app/auth/session.server";
+
+delete process.env.DATABASE_URL;
+fs.rmSync(dataDir(), { recursive: true, force: true });
+const db = await getDb(); // migrates and seeds the demo district
+const sessions: Record<string, string> = {};
+for (const account of demoAccounts) {
+  const [user] = await db.select().from(users).where(eq(users.username, account.username));
+  if (!user) throw new Error(`demo account ${account.username} missing`);
+  const session = await createSession(db, user, { now: new Date(), ip: "127.0.0.1", userAgent: "e2e" });
+  sessions[account.username] = session.token;
+}
+await closeDb();
+const out = path.resolve("tests/.e2e/sessions.json");
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, JSON.stringify(sessions, null, 2));
+console.log(`e2e: demo database at ${dataDir()}, sessions in ${out}`);
