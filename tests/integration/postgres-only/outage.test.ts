@@ -1,0 +1,124 @@
+/**
+ * The production server against a PostgreSQL server reached through a TCP
+ * proxy that the test cuts and restores: pages answer a friendly 503 while the
+ * database is away and recover by themselves; SIGTERM stops the server quickly.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { loadDemoDistrict } from "../../setup/demo";
+
+let proxy: { close: () => Promise<void> } | undefined;
+let proxyPort = 0;
+let server: ChildProcess | undefined;
+let base = "";
+let output = "";
+
+function startProxy(port: number, target: { host: string; port: number }): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const listener = net.createServer((client) => {
+    const upstream = net.connect(target.port, target.host);
+    for (const s of [client, upstream]) {
+      sockets.add(s);
+      s.on("close", () => sockets.delete(s));
+      s.on("error", () => s.destroy());
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  return new Promise((resolve) => {
+    listener.listen(port, "127.0.0.1", () => {
+      resolve({
+        port: (listener.address() as net.AddressInfo).port,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const s of sockets) s.destroy();
+            listener.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const statusOf = (url: string) => fetch(url, { redirect: "manual" }).then((r) => r.status);
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.resolve("build/server/index.js"))) {
+    throw new Error("No production build: run `npm run build` first (npm test does).");
+  }
+  await loadDemoDistrict();
+  const dbUrl = new URL(process.env.DATABASE_URL!);
+  const target = { host: dbUrl.hostname, port: Number(dbUrl.port || 5432) };
+  proxy = await startProxy(0, target).then((p) => {
+    proxyPort = p.port;
+    return p;
+  });
+  const viaProxy = new URL(dbUrl);
+  viaProxy.hostname = "127.0.0.1";
+  viaProxy.port = String(proxyPort);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ["server.mjs"], {
+    env: { ...process.env, DATABASE_URL: viaProxy.toString(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout?.on("data", (d) => (output += d));
+  server.stderr?.on("data", (d) => (output += d));
+  await until("the server to answer", async () => ((await statusOf(`${base}/healthz`)) === 200 ? true : undefined));
+  // Keep the outage restorable on the same port.
+  restore = () => startProxy(proxyPort, target);
+});
+
+let restore: () => Promise<{ close: () => Promise<void> }>;
+
+afterAll(async () => {
+  server?.kill("SIGKILL");
+  await proxy?.close();
+});
+
+test("pages answer a friendly 503 while the database is away and recover by themselves", async () => {
+  expect(await statusOf(`${base}/`)).toBe(200);
+  await proxy!.close();
+
+  const page = await until("a 503 page", async () => {
+    const response = await fetch(`${base}/places/350502001000`, { headers: { Accept: "text/html" } });
+    return response.status === 503 ? response.text() : undefined;
+  });
+  expect(page).toContain("服务暂时不可用");
+  expect(page).not.toMatch(/ECONNREFUSED|at .*\.js|stack/i);
+  expect(await statusOf(`${base}/healthz`)).toBe(503);
+  expect(await statusOf(`${base}/`)).toBe(503);
+
+  proxy = await restore();
+  await until("recovery", async () => ((await statusOf(`${base}/`)) === 200 ? true : undefined));
+  expect(await statusOf(`${base}/healthz`)).toBe(200);
+});
+
+test("SIGTERM stops the server within a few seconds even with the pool open", async () => {
+  const exited = new Promise<number | null>((resolve) => server!.once("exit", (code) => resolve(code)));
+  const started = Date.now();
+  server!.kill("SIGTERM");
+  const code = await exited;
+  expect(code).toBe(0);
+  expect(Date.now() - started).toBeLessThan(5000);
+});
