@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { minPasswordLength } from "../auth/password-policy";
 import { actionContext, requireActor } from "../auth/require.server";
 import { passwordChangeSchema } from "../domain/user-forms";
@@ -53,7 +53,7 @@ export default function ChangePassword() {
       ) : null}
       {actionData?.done ? (
         <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
-          密码已修改，其他设备上的登录已退出。
+          密码已修改，其他设备上的登录已退出。<Link to="/post-login" className="ml-2">进入我的工作台</Link>
         </p>
       ) : null}
       <FormError errors={form.errors} />
