@@ -67,10 +67,21 @@ export function actionContext(context: AppLoadContext, actor: Actor | null): Act
   return { actor, ip: clientIp(context), now: new Date() };
 }
 
-/** Only local paths: "/officer" yes; "//evil.example", "/\\evil" and "https://..." no. */
+/**
+ * Only local paths: "/officer" yes; "//evil.example", "/\\evil", "https://..." no.
+ * The path is read the way a browser reads it (which drops tabs and newlines and
+ * treats "\\" as "/"), and must stay on this site.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
+  const local = "http://local.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, local);
+  } catch {
     return fallback;
   }
-  return to;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  if (url.origin !== local || /[\u0000-\u001f\u007f]/.test(to)) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

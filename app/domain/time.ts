@@ -19,18 +19,19 @@ function shanghaiParts(instant: Date) {
 /** "2026年5月31日" */
 export function formatDate(value: Date | string | null | undefined): string {
   if (!value) return "";
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split("-").map(Number);
-    return `${y}年${m}月${d}日`;
-  }
-  const p = shanghaiParts(new Date(value));
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return "";
+  // A calendar date ("2026-05-31") reads as UTC midnight, which is the same day in Shanghai.
+  const p = shanghaiParts(instant);
   return `${p.year}年${p.month}月${p.day}日`;
 }
 
 /** "2026年5月31日 14:05" */
 export function formatDateTime(value: Date | string | null | undefined): string {
   if (!value) return "";
-  const p = shanghaiParts(new Date(value));
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) return "";
+  const p = shanghaiParts(instant);
   const hh = String(p.hour).padStart(2, "0");
   const mm = String(p.minute).padStart(2, "0");
   return `${p.year}年${p.month}月${p.day}日 ${hh}:${mm}`;

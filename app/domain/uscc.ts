@@ -46,7 +46,8 @@ export function orgCodeCheckCharacter(first8: string): string {
  * character the organization's kind calls for ("1" social group, "2" 民非, "3" foundation).
  */
 export function usccProblems(input: string, expectedKind?: string): UsccProblem[] {
-  const code = input.trim().toUpperCase();
+  // Only ASCII letters are upper-cased: Unicode case mapping can change a string's length.
+  const code = input.trim().replace(/[a-z]/g, (c) => c.toUpperCase());
   if (code.length !== 18) {
     return [{ code: "length", message: `统一社会信用代码应为 18 位，当前为 ${code.length} 位` }];
   }
