@@ -74,6 +74,7 @@ app.use(async (req, res, next) => {
       secFetchSite: req.get("sec-fetch-site") ?? null,
       host: req.get("host") ?? null,
       accept: req.get("accept") ?? "",
+      cookie: req.get("cookie") ?? null,
       ip: req.ip ?? null,
     }, res.locals.cspNonce);
     if (!refusal) return next();
@@ -90,6 +91,14 @@ app.all(
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null }),
   }),
 );
+
+// Errors before Remix (a malformed URL escape): the site's own page, and no stack for a bad request.
+app.use(async (error, req, res, _next) => {
+  const status = error?.status === 400 || error instanceof URIError ? 400 : 500;
+  if (status === 500) console.error(error);
+  const page = (await entry()).errorPage(status, res.locals.cspNonce ?? "");
+  res.status(status).set(page.headers).send(page.body);
+});
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "0.0.0.0";

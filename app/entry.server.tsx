@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDb, getDb } from "../db/client.server";
 import { crossSiteRefusal } from "./auth/csrf";
+import { sessionTokenFromCookieHeader, validateSessionToken } from "./auth/session.server";
 import { recordAudit } from "./domain/audit.server";
 import { databaseAvailable, noteFailure, prepareDatabase } from "./domain/availability.server";
 import { NonceProvider } from "./ui/nonce";
@@ -90,6 +91,7 @@ export interface RequestFacts {
   secFetchSite: string | null;
   host: string | null;
   accept: string;
+  cookie: string | null;
   ip: string | null;
 }
 
@@ -137,17 +139,29 @@ function answer(status: number, title: string, message: string, json: boolean, n
 
 async function recordRefusal(facts: RequestFacts, why: string) {
   try {
+    const now = new Date();
+    // The browser sent the user's cookie along: name whose account the forged request tried to use.
+    const { actor } = await validateSessionToken(sessionTokenFromCookieHeader(facts.cookie), now);
     const db = await getDb();
     await db.transaction((tx) =>
       recordAudit(
         tx,
-        { actor: null, ip: facts.ip, now: new Date() },
+        { actor, ip: facts.ip, now },
         { action: "request.refused", entityType: "request", entityId: `${facts.method} ${facts.path}`.slice(0, 200), reason: why },
       ),
     );
   } catch (error) {
     noteFailure(error);
   }
+}
+
+/** For errors raised before Remix runs (a malformed URL): the site's own page, never the framework's. */
+export function errorPage(status: number, nonce: string): { headers: Record<string, string>; body: string } {
+  const text =
+    status === 400
+      ? { title: "请求有误", message: "请求的地址或参数不正确，请检查后重试。" }
+      : { title: "系统出错了", message: "处理您的请求时发生了意外错误，已记录在案。请稍后重试。" };
+  return { headers: { "Content-Type": "text/html; charset=utf-8" }, body: statusPage({ status, ...text, nonce }) };
 }
 
 export const prepare = prepareDatabase;

@@ -4,7 +4,7 @@
  */
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { ActionContext } from "../domain/context";
-import { forbidden } from "../domain/errors";
+import { badRequest, forbidden } from "../domain/errors";
 import { hasPermission, type Actor, type Permission } from "./permissions";
 import {
   clearedSessionCookie,
@@ -84,4 +84,13 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   if (url.origin !== local || /[\u0000-\u001f\u007f]/.test(to)) return fallback;
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/** The posted form; a body that is not a form is a 400, not a 500. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    badRequest("提交的内容不是有效的表单。");
+  }
 }

@@ -124,7 +124,10 @@ export function clearedSessionCookie(secure: boolean): string {
 }
 
 export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("Cookie");
+  return sessionTokenFromCookieHeader(request.headers.get("Cookie"));
+}
+
+export function sessionTokenFromCookieHeader(header: string | null): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const [name, ...rest] = part.trim().split("=");

@@ -3,12 +3,25 @@
  * error boundary renders as a 404 or 403 page. Problems a user can fix (bad
  * input, a stale version) are returned as values so the form shows them.
  */
+/** The body the error page shows to the user; anything else a Response carries is not shown. */
+export interface UserMessage {
+  userMessage: string;
+}
+
+function fail(status: number, statusText: string, message: string): never {
+  throw Response.json({ userMessage: message } satisfies UserMessage, { status, statusText });
+}
+
 export function forbidden(message = "您没有权限执行此操作。"): never {
-  throw new Response(message, { status: 403, statusText: "Forbidden" });
+  fail(403, "Forbidden", message);
 }
 
 export function notFound(message = "找不到您要的内容。"): never {
-  throw new Response(message, { status: 404, statusText: "Not Found" });
+  fail(404, "Not Found", message);
+}
+
+export function badRequest(message = "请求的参数不正确。"): never {
+  fail(400, "Bad Request", message);
 }
 
 export function invariantFound<T>(value: T | null | undefined, message?: string): T {

@@ -54,3 +54,10 @@ export function daysBetween(from: Date, to: Date): number {
   const b = startOfShanghaiDay(shanghaiDate(to)).getTime();
   return Math.round((b - a) / 86_400_000);
 }
+
+/** A real calendar date as YYYY-MM-DD, or null ("2025-13-45" and "2026-02-30" are not dates). */
+export function parseIsoDate(text: string | null | undefined): string | null {
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  const instant = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 10) === text ? text : null;
+}

@@ -10,7 +10,8 @@ const password = z
     for (const message of passwordProblems(value)) ctx.addIssue({ code: "custom", message });
   });
 
-const optionalId = z.coerce.number().int().positive().optional();
+/** A row id as a form sends it; beyond PostgreSQL's integer it cannot name a row. */
+const optionalId = z.coerce.number().int().positive().max(2_147_483_647, "编号无效").optional();
 
 const accountFields = {
   displayName: z
@@ -28,29 +29,39 @@ const accountFields = {
     .optional(),
 };
 
-type ScopeFields = { role: (typeof roles)[number]; placeId?: number; organizationCode?: string };
+const scopeFields = z.object({
+  role: accountFields.role,
+  placeId: accountFields.placeId,
+  organizationCode: accountFields.organizationCode,
+});
+type ScopeFields = z.output<typeof scopeFields>;
+
+// Zod skips an object's refinements while any field fails; `when` lets these run as
+// soon as the fields they read are valid, so every problem shows on the first submit.
+const whenScopeParses = { when: (payload: { value: unknown }) => scopeFields.safeParse(payload.value).success };
 
 /** Each role needs exactly the scope it acts in. */
-function checkScope(value: ScopeFields, ctx: z.RefinementCtx) {
-  const scope = roleScope[value.role];
-  if ((scope === "street" || scope === "village") && !value.placeId) {
-    ctx.addIssue({
-      code: "custom",
+function withScopeRules<T extends z.ZodType<ScopeFields>>(schema: T): T {
+  return schema
+    .refine((v) => roleScope[v.role] !== "street" || !!v.placeId, {
       path: ["placeId"],
-      message: scope === "street" ? "街道（镇）工作人员须指定所辖街道或镇" : "须指定所在的村或社区",
-    });
-  }
-  if (scope === "organization" && !value.organizationCode) {
-    ctx.addIssue({
-      code: "custom",
+      message: "街道（镇）工作人员须指定所辖街道或镇",
+      ...whenScopeParses,
+    })
+    .refine((v) => roleScope[v.role] !== "village" || !!v.placeId, {
+      path: ["placeId"],
+      message: "须指定所在的村或社区",
+      ...whenScopeParses,
+    })
+    .refine((v) => roleScope[v.role] !== "organization" || !!v.organizationCode, {
       path: ["organizationCode"],
       message: "社会组织用户须填写所属组织的统一社会信用代码或备案号",
+      ...whenScopeParses,
     });
-  }
 }
 
-export const userCreateSchema = z
-  .object({
+export const userCreateSchema = withScopeRules(
+  z.object({
     username: z
       .string({ error: "请输入用户名" })
       .trim()
@@ -58,12 +69,12 @@ export const userCreateSchema = z
       .regex(/^[a-z0-9][a-z0-9_.-]{2,31}$/, "用户名为 3-32 位小写字母、数字或 _ . -，以字母或数字开头"),
     ...accountFields,
     password,
-  })
-  .superRefine(checkScope);
+  }),
+);
 
-export const userUpdateSchema = z
-  .object({ ...accountFields, version: z.coerce.number().int().positive() })
-  .superRefine(checkScope);
+export const userUpdateSchema = withScopeRules(
+  z.object({ ...accountFields, version: z.coerce.number().int().positive().max(2_147_483_647) }),
+);
 
 export const passwordChangeSchema = z
   .object({
@@ -88,5 +99,5 @@ export const loginSchema = z.object({
 
 export const reasonSchema = z.object({
   reason: z.string({ error: "请填写原因" }).trim().min(2, "请填写原因（至少 2 个字）").max(500),
-  version: z.coerce.number().int().positive(),
+  version: z.coerce.number().int().positive().max(2_147_483_647),
 });

@@ -92,7 +92,7 @@ export default function Home() {
                 {unit.villages ? `${unit.villages} 个村` : ""}
                 {`，社会组织 ${unit.organizations} 个`}
               </p>
-              <p className="text-xs text-slate-400">区划代码 {unit.code}</p>
+              <p className="text-xs text-slate-500">区划代码 {unit.code}</p>
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { minPasswordLength } from "../auth/password-policy";
-import { actionContext, requireActor } from "../auth/require.server";
+import { actionContext, readForm, requireActor } from "../auth/require.server";
 import { passwordChangeSchema } from "../domain/user-forms";
 import { changeOwnPassword } from "../domain/users.server";
 import { Button, Field, FormError } from "../ui/form";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const submission = parseWithZod(await request.formData(), { schema: passwordChangeSchema });
+  const submission = parseWithZod(await readForm(request), { schema: passwordChangeSchema });
   const hidden = ["currentPassword", "newPassword", "confirmPassword"];
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: hidden }), done: false }, { status: 400 });

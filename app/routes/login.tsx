@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { signIn } from "../auth/login.server";
-import { clientIp, getActor, isSecureRequest, passwordChangePath, safeRedirect } from "../auth/require.server";
+import { clientIp, getActor, isSecureRequest, passwordChangePath, readForm, safeRedirect } from "../auth/require.server";
 import { areaPaths, roleArea } from "../auth/roles";
 import { sessionCookie } from "../auth/session.server";
 import { demoAccountList } from "../domain/demo.server";
@@ -29,7 +29,7 @@ const refusals = {
 } as const;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
@@ -90,6 +90,8 @@ export default function Login() {
             required
           />
           <Field
+            // A new key after each answer empties the field: a refused password is not left typed in.
+            key={`password-${form.status ?? ""}-${actionData ? JSON.stringify(actionData.result.error ?? {}) : ""}`}
             label="密码"
             name={fields.password.name}
             type="password"

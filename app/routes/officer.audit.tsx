@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "../auth/require.server";
 import { listAudit } from "../domain/audit.server";
-import { formatDateTime, startOfShanghaiDay } from "../domain/time";
+import { pageNumber } from "../domain/paging";
+import { formatDateTime, parseIsoDate, startOfShanghaiDay } from "../domain/time";
 import { PageHeader, Pagination } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "审计日志 - 登记管理" }];
@@ -26,23 +27,22 @@ const actionLabels: Record<string, string> = {
   "user.change_password": "修改本人密码",
 };
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "audit:read");
   const params = new URL(request.url).searchParams;
   const text = (name: string) => (params.get(name) ?? "").trim().slice(0, 60) || undefined;
-  const from = text("from");
-  const to = text("to");
-  const page = Math.max(1, Number(params.get("page")) || 1);
+  // A date that is not a real date is ignored rather than failing the page.
+  const from = parseIsoDate(params.get("from"));
+  const to = parseIsoDate(params.get("to"));
+  const page = pageNumber(params);
   const result = await listAudit(actor, {
     action: text("action"),
     actor: text("actor"),
     entityType: text("entityType"),
     entityId: text("entityId"),
-    from: from && isoDate.test(from) ? startOfShanghaiDay(from) : undefined,
+    from: from ? startOfShanghaiDay(from) : undefined,
     // "to" is inclusive: everything before the next day begins.
-    to: to && isoDate.test(to) ? new Date(startOfShanghaiDay(to).getTime() + 86_400_000) : undefined,
+    to: to ? new Date(startOfShanghaiDay(to).getTime() + 86_400_000) : undefined,
     page,
     pageSize,
   });

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
-import { actionContext, requirePermission } from "../auth/require.server";
+import type { z } from "zod";
+import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { roleLabels, type Role } from "../auth/roles";
 import { notFound } from "../domain/errors";
 import { placeChoices } from "../domain/places.server";
@@ -33,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "user:manage");
   const id = userId(params.id);
   const ctx = actionContext(context, actor);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   if (intent === "update") {
     const submission = parseWithZod(formData, { schema: userUpdateSchema });
@@ -78,12 +79,10 @@ export default function EditUser() {
   const { user, placeChoices, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof userUpdateSchema>>({
     id: `user-${user.id}-${user.version}`,
     lastResult: actionData?.intent === "update" ? actionData.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: userUpdateSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    // Validated on the server only, as on the new-account form.
   });
   const [role, setRole] = useState<Role | "">(user.role);
   const locked = user.lockedUntil && new Date(user.lockedUntil).getTime() > now;
@@ -115,7 +114,7 @@ export default function EditUser() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="基本信息与权限">
           <FormError errors={form.errors} />
-          <Form method="post" {...getFormProps(form)}>
+          <Form method="post" action={`/officer/users/${user.id}`} {...getFormProps(form)}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="version" value={user.version} />
             <UserAccountFields
@@ -131,9 +130,9 @@ export default function EditUser() {
         </Panel>
         <Panel title="账号状态">
           <FormError errors={stateError} />
-          <StateAction intent={user.disabledAt ? "enable" : "disable"} version={user.version} label={user.disabledAt ? "启用账号" : "停用账号"} variant={user.disabledAt ? "secondary" : "danger"} />
-          {locked ? <StateAction intent="unlock" version={user.version} label="解除登录锁定" variant="secondary" /> : null}
-          <StateAction intent="reset" version={user.version} label="重置密码" variant="secondary" />
+          <StateAction userId={user.id} intent={user.disabledAt ? "enable" : "disable"} version={user.version} label={user.disabledAt ? "启用账号" : "停用账号"} variant={user.disabledAt ? "secondary" : "danger"} />
+          {locked ? <StateAction userId={user.id} intent="unlock" version={user.version} label="解除登录锁定" variant="secondary" /> : null}
+          <StateAction userId={user.id} intent="reset" version={user.version} label="重置密码" variant="secondary" />
         </Panel>
       </div>
     </>
@@ -141,9 +140,10 @@ export default function EditUser() {
 }
 
 /** A state change that needs a recorded reason. */
-function StateAction({ intent, version, label, variant }: { intent: string; version: number; label: string; variant: "secondary" | "danger" }) {
+function StateAction({ userId, intent, version, label, variant }: { userId: number; intent: string; version: number; label: string; variant: "secondary" | "danger" }) {
+  // The explicit action drops "?created=1", so a later notice does not sit beside "账号已创建".
   return (
-    <Form method="post" className="mb-4 border-b border-slate-100 pb-4 last:border-0">
+    <Form method="post" action={`/officer/users/${userId}`} className="mb-4 border-b border-slate-100 pb-4 last:border-0">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="version" value={version} />
       <Field label={`${label}的原因`} name="reason" required minLength={2} maxLength={500} />

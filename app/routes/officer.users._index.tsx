@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "../auth/require.server";
 import { roleLabels, roles } from "../auth/roles";
+import { pageNumber } from "../domain/paging";
 import { formatDateTime } from "../domain/time";
 import { listUsers } from "../domain/users.server";
 import { Badge, PageHeader, Pagination } from "../ui/layout";
@@ -13,7 +14,7 @@ const pageSize = 30;
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "user:manage");
   const params = new URL(request.url).searchParams;
-  const page = Math.max(1, Number(params.get("page")) || 1);
+  const page = pageNumber(params);
   const role = params.get("role") ?? "";
   const q = (params.get("q") ?? "").trim().slice(0, 40);
   const result = await listUsers(actor, {

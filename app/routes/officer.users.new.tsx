@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import { actionContext, requirePermission } from "../auth/require.server";
+import type { z } from "zod";
+import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import type { Role } from "../auth/roles";
 import { placeChoices } from "../domain/places.server";
 import { userCreateSchema } from "../domain/user-forms";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "user:manage");
-  const submission = parseWithZod(await request.formData(), { schema: userCreateSchema });
+  const submission = parseWithZod(await readForm(request), { schema: userCreateSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
@@ -39,11 +40,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewUser() {
   const { placeChoices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof userCreateSchema>>({
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: userCreateSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    // Validated on the server only: conform hides a client error on a field left empty
+    // (the street of a street officer), and the round trip is quick.
   });
   const [role, setRole] = useState<Role | "">((fields.role.initialValue as Role) ?? "");
   return (

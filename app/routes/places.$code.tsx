@@ -42,7 +42,7 @@ export default function PlacePage() {
             {children.map((child) => (
               <li key={child.id}>
                 <Link to={placePath(child)}>{child.name}</Link>
-                <span className="ml-2 text-xs text-slate-400">{child.code}</span>
+                <span className="ml-2 text-xs text-slate-500">{child.code}</span>
               </li>
             ))}
           </ul>

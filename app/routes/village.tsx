@@ -12,9 +12,9 @@ export default function VillageLayout() {
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
       <AreaNav items={[{ to: "/village", label: "本村概况", end: true }]} />
-      <div className="min-w-0 flex-1">
+      <main className="min-w-0 flex-1">
         <Outlet />
-      </div>
+      </main>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 
 export type DemoUser = "admin" | "officer" | "street" | "assoc" | "clerk" | "supervisor";
 
@@ -21,3 +21,28 @@ export async function signInAs(context: BrowserContext, user: DemoUser, baseURL:
 
 export const test = base;
 export { expect };
+
+/** The Cookie header that carries a demo user's session, for `request` calls. */
+export function sessionCookieHeader(user: DemoUser): Record<string, string> {
+  return { Cookie: `cr_session=${sessionToken(user)}` };
+}
+
+/**
+ * Waits until React has hydrated the page, so clicks and changes reach React
+ * (a select that reveals fields, client-side navigation). Remix's router is
+ * created during hydration, and react-router's scroll restoration sets
+ * history.scrollRestoration to "manual" in an effect, which runs only once the
+ * hydrated tree is committed.
+ */
+export async function waitForHydration(page: Page) {
+  await page.waitForFunction(
+    () => "__remixRouter" in window && window.history.scrollRestoration === "manual",
+    undefined,
+    { timeout: 10_000 },
+  );
+}
+
+/** A username no earlier run or test has used; the e2e database lives for one run. */
+export function uniqueUsername(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}

@@ -1,0 +1,51 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test, waitForHydration, type DemoUser } from "./fixtures";
+
+/** Pages checked with axe, anonymous unless a user is named; only serious and critical findings fail. */
+const pages: Array<{ path: string; user?: DemoUser; status?: number; name: string }> = [
+  { name: "home", path: "/" },
+  { name: "home with a search", path: "/?q=%E6%B0%B4%E9%97%A8" },
+  { name: "login", path: "/login" },
+  { name: "street page", path: "/places/350502001000" },
+  { name: "village page", path: "/villages/350502100201" },
+  { name: "404 page", path: "/no-such-page", status: 404 },
+  { name: "403 page", path: "/officer", user: "assoc", status: 403 },
+  { name: "officer dashboard", path: "/officer", user: "officer" },
+  { name: "audit log", path: "/officer/audit", user: "officer" },
+  { name: "account list", path: "/officer/users", user: "admin" },
+  { name: "new account form", path: "/officer/users/new", user: "admin" },
+  { name: "account page", path: "/officer/users/1", user: "admin" },
+  { name: "own organization", path: "/org", user: "assoc" },
+  { name: "village workbench", path: "/village", user: "clerk" },
+  { name: "change password", path: "/account/password", user: "street" },
+];
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
+
+for (const entry of pages) {
+  test(`${entry.name} (${entry.path}${entry.user ? ` as ${entry.user}` : ""}) has no serious accessibility problems`, async ({ page, context, baseURL }) => {
+    if (entry.user) await signInAs(context, entry.user, baseURL!);
+    const response = await page.goto(entry.path);
+    expect(response!.status()).toBe(entry.status ?? 200);
+    await waitForHydration(page);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test("the new account form with its errors showing has no serious accessibility problems", async ({ page, context, baseURL }) => {
+  await signInAs(context, "admin", baseURL!);
+  await page.goto("/officer/users/new");
+  await waitForHydration(page);
+  await page.getByLabel("用户名").fill("A");
+  await page.getByLabel("角色").selectOption({ label: "街道（镇）工作人员" });
+  await page.getByLabel("初始密码").fill("abc");
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.getByLabel("用户名")).toHaveAttribute("aria-invalid", "true");
+  expect(await seriousViolations(page)).toEqual([]);
+});

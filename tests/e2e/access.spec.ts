@@ -1,0 +1,163 @@
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { expect, sessionToken, test, type DemoUser } from "./fixtures";
+
+/**
+ * The route-by-role access matrix. Each row is one URL and what every visitor
+ * gets when they ask for it directly (no redirects followed):
+ * - 200, 403, 404: that status;
+ * - "login": 302 to /login?redirectTo=<the path asked for>;
+ * - { redirect: "/x" }: 302 to that path.
+ * Later issues add rows here; every cell must be filled in.
+ */
+type Expected = 200 | 403 | 404 | "login" | { redirect: string };
+type Visitor = "anonymous" | DemoUser;
+type Row = { path: string; note?: string } & Record<Visitor, Expected>;
+
+const visitors: readonly Visitor[] = ["anonymous", "admin", "officer", "street", "assoc", "clerk", "supervisor"];
+
+/** The same answer for everyone. */
+const all = (expected: Expected): Record<Visitor, Expected> => ({
+  anonymous: expected,
+  admin: expected,
+  officer: expected,
+  street: expected,
+  assoc: expected,
+  clerk: expected,
+  supervisor: expected,
+});
+
+/** Signed in: each demo user's own area. */
+const ownArea: Record<DemoUser, Expected> = {
+  admin: { redirect: "/officer" },
+  officer: { redirect: "/officer" },
+  street: { redirect: "/officer" },
+  assoc: { redirect: "/org" },
+  clerk: { redirect: "/village" },
+  supervisor: { redirect: "/village" },
+};
+
+/** Protected: anonymous visitors go to /login, signed-in users get 403 unless listed. */
+const only = (allowed: Partial<Record<DemoUser, Expected>>): Record<Visitor, Expected> => ({
+  anonymous: "login",
+  admin: 403,
+  officer: 403,
+  street: 403,
+  assoc: 403,
+  clerk: 403,
+  supervisor: 403,
+  ...allowed,
+});
+
+const accessMatrix: Row[] = [
+  // Public pages
+  { path: "/", ...all(200) },
+  { path: "/healthz", ...all(200) },
+  { path: "/login", anonymous: 200, ...ownArea },
+  { path: "/logout", note: "GET only goes home", ...all({ redirect: "/" }) },
+  { path: "/places/350502001000", note: "开元街道", ...all(200) },
+  { path: "/villages/350502100201", note: "大良村", ...all(200) },
+  { path: "/places/350502100201", note: "a village lives under /villages", ...all({ redirect: "/villages/350502100201" }) },
+  { path: "/villages/350502001000", note: "a street lives under /places", ...all({ redirect: "/places/350502001000" }) },
+  { path: "/places/999", note: "unknown code", ...all(404) },
+  { path: "/no-such-page", ...all(404) },
+
+  // Any signed-in user
+  { path: "/post-login", anonymous: "login", ...ownArea },
+  {
+    path: "/account/password",
+    ...only({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }),
+  },
+
+  // Registry officers (area:officer)
+  { path: "/officer", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/audit", note: "audit:read, not street", ...only({ admin: 200, officer: 200 }) },
+  { path: "/officer/users", note: "user:manage", ...only({ admin: 200 }) },
+  { path: "/officer/users/new", ...only({ admin: 200 }) },
+  { path: "/officer/users/1", ...only({ admin: 200 }) },
+  { path: "/officer/users/999999", note: "no such account", ...only({ admin: 404 }) },
+  { path: "/officer/users/abc", note: "not an id", ...only({ admin: 404 }) },
+
+  // Association users
+  { path: "/org", ...only({ assoc: 200 }) },
+
+  // Village clerks and supervisors
+  { path: "/village", ...only({ clerk: 200, supervisor: 200 }) },
+];
+
+function cookieFor(visitor: Visitor): Record<string, string> {
+  return visitor === "anonymous" ? {} : { Cookie: `cr_session=${sessionToken(visitor)}` };
+}
+
+function describe(expected: Expected): string {
+  if (expected === "login") return "302 → /login";
+  if (typeof expected === "object") return `302 → ${expected.redirect}`;
+  return String(expected);
+}
+
+function get(request: APIRequestContext, path: string, visitor: Visitor): Promise<APIResponse> {
+  return request.get(path, { headers: cookieFor(visitor), maxRedirects: 0 });
+}
+
+/** Where a redirect points, as a path with its query. */
+function locationOf(response: APIResponse, baseURL: string): URL {
+  return new URL(response.headers()["location"] ?? "", baseURL);
+}
+
+for (const row of accessMatrix) {
+  test(`GET ${row.path}${row.note ? ` (${row.note})` : ""}`, async ({ request, baseURL }) => {
+    for (const visitor of visitors) {
+      const expected = row[visitor];
+      const response = await get(request, row.path, visitor);
+      const cell = `${row.path} as ${visitor}: expected ${describe(expected)}`;
+      if (typeof expected === "number") {
+        expect.soft(response.status(), cell).toBe(expected);
+        continue;
+      }
+      expect.soft(response.status(), cell).toBe(302);
+      const location = locationOf(response, baseURL!);
+      expect.soft(location.origin, cell).toBe(new URL(baseURL!).origin);
+      if (expected === "login") {
+        expect.soft(location.pathname, cell).toBe("/login");
+        expect.soft(location.searchParams.get("redirectTo"), cell).toBe(row.path);
+      } else {
+        expect.soft(`${location.pathname}${location.search}`, cell).toBe(expected.redirect);
+      }
+    }
+  });
+}
+
+test("the data requests of client-side navigation follow the same matrix", async ({ request, baseURL }) => {
+  // Remix fetches /<path>.data when the browser navigates; it must refuse exactly what the page refuses.
+  const protectedRows = accessMatrix.filter((row) => row.anonymous === "login" && row.path !== "/post-login");
+  for (const row of protectedRows) {
+    for (const visitor of visitors) {
+      const expected = row[visitor];
+      const response = await get(request, `${row.path}.data`, visitor);
+      const cell = `${row.path}.data as ${visitor}: expected ${describe(expected)}`;
+      if (typeof expected === "number") {
+        expect.soft(response.status(), cell).toBe(expected);
+      } else if (expected === "login") {
+        // Single fetch answers a redirect as 202 with the target in the body.
+        expect.soft(response.status(), cell).toBe(202);
+        const body = await response.text();
+        expect.soft(body, cell).toContain("SingleFetchRedirect");
+        expect.soft(body, cell).toContain(`/login?redirectTo=${encodeURIComponent(row.path)}`);
+      }
+      expect.soft(new URL(response.url()).origin, cell).toBe(new URL(baseURL!).origin);
+    }
+  }
+});
+
+test("/healthz answers JSON with status ok", async ({ request }) => {
+  const response = await request.get("/healthz", { maxRedirects: 0 });
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("application/json");
+  expect(await response.json()).toMatchObject({ status: "ok" });
+});
+
+test("a 403 for a signed-in user keeps the session: they are not sent to /login", async ({ request }) => {
+  const response = await get(request, "/officer/users", "street");
+  expect(response.status()).toBe(403);
+  expect(response.headers()["set-cookie"] ?? "").not.toContain("cr_session=;");
+  expect(await response.text()).toContain("无权访问");
+});
