@@ -10,6 +10,8 @@ export const meta: MetaFunction = () => [{ title: "审计日志 - 登记管理" 
 
 const pageSize = 50;
 
+const entityLabels: Record<string, string> = { user: "账号", request: "请求", place: "区划", organization: "社会组织" };
+
 const actionLabels: Record<string, string> = {
   "session.sign_in": "登录",
   "session.sign_out": "退出登录",
@@ -111,7 +113,7 @@ export default function AuditPage() {
                 <td className="px-3 py-2">{row.actorUsername ?? "匿名"}</td>
                 <td className="px-3 py-2">{actionLabels[row.action] ?? row.action}</td>
                 <td className="px-3 py-2 font-mono text-xs">
-                  {row.entityType ? `${row.entityType} ${row.entityId ?? ""}` : "—"}
+                  {row.entityType ? `${entityLabels[row.entityType] ?? row.entityType} ${row.entityId ?? ""}` : "—"}
                 </td>
                 <td className="px-3 py-2">{row.reason ?? ""}</td>
                 <td className="px-3 py-2 font-mono text-xs">{row.ip ?? ""}</td>

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { organizationTypeLabels } from "../domain/organizations";
 import { placeByCode } from "../domain/places.server";
 import { placeLevelLabels, placePath } from "../domain/places";
-import { PlaceFigures } from "../ui/place";
+import { PlaceFigures, PlaceTrail } from "../ui/place";
 import { Panel } from "../ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -22,15 +22,7 @@ export default function PlacePage() {
   const { place, parent, children, organizations } = useLoaderData<typeof loader>();
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
-      <nav aria-label="位置" className="mb-2 text-sm text-slate-600">
-        <Link to="/">首页</Link>
-        {parent ? (
-          <>
-            {" / "}
-            <Link to={placePath(parent)}>{parent.name}</Link>
-          </>
-        ) : null}
-      </nav>
+      <PlaceTrail parent={parent} />
       <h1 className="text-2xl font-semibold">{place.name}</h1>
       <p className="text-sm text-slate-500">
         {placeLevelLabels[place.level]} · 区划代码 {place.code}

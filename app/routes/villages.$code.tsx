@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { placeByCode } from "../domain/places.server";
 import { placeLevelLabels, placePath } from "../domain/places";
-import { PlaceFigures } from "../ui/place";
+import { PlaceFigures, PlaceTrail } from "../ui/place";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.place.name ?? "社区/村"} - 社区治理与社会组织登记平台` },
@@ -19,15 +19,7 @@ export default function VillagePage() {
   const { place, parent, organizations } = useLoaderData<typeof loader>();
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
-      <nav aria-label="位置" className="mb-2 text-sm text-slate-600">
-        <Link to="/">首页</Link>
-        {parent ? (
-          <>
-            {" / "}
-            <Link to={placePath(parent)}>{parent.name}</Link>
-          </>
-        ) : null}
-      </nav>
+      <PlaceTrail parent={parent} />
       <h1 className="text-2xl font-semibold">{place.name}</h1>
       <p className="text-sm text-slate-500">
         {placeLevelLabels[place.level]}
