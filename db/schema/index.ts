@@ -1,4 +1,6 @@
+export * from "./applications";
 export * from "./audit";
 export * from "./auth";
 export * from "./organizations";
 export * from "./places";
+export * from "./settings";

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { places } from "./places";
 
 /** API codes of the four kinds (CONTRACT.md). */
@@ -14,10 +14,13 @@ export type OrganizationType = (typeof organizationTypes)[number];
 export const organizationStatuses = ["normal", "abnormal", "revoked", "cancelled"] as const;
 export type OrganizationStatus = (typeof organizationStatuses)[number];
 
+/** Categories of filed community social organizations (DOMAIN.md). */
+export const communityCategories = ["life_service", "charity", "culture_sports", "mediation"] as const;
+export type CommunityCategory = (typeof communityCategories)[number];
+
 /**
- * The register of social organizations. Issue 3 extends this table with the full
- * public record and its history; the foundation needs it because association
- * accounts are scoped to one organization.
+ * The register of social organizations: registered kinds (with a USCC) and
+ * filed community organizations (with a filing number and a category).
  */
 export const organizations = pgTable(
   "organizations",
@@ -37,13 +40,55 @@ export const organizations = pgTable(
     streetId: integer("street_id").references(() => places.id),
     legalRepresentative: text("legal_representative"),
     address: text("address"),
+    /** Filed community organizations only. */
+    category: text("category", { enum: communityCategories }),
+    certificateNumber: text("certificate_number"),
+    registeringAuthority: text("registering_authority"),
+    supervisingUnit: text("supervising_unit"),
+    /** Whole yuan. */
+    registeredFunds: bigint("registered_funds", { mode: "number" }),
+    businessScope: text("business_scope"),
+    /** The day the current status began, and why (cancellation, revocation, listing). */
+    statusSince: date("status_since", { mode: "string" }),
+    statusReason: text("status_reason"),
+    /** Set when an officer accepted a legacy USCC that fails the check: the recorded reason. */
+    usccAcceptedReason: text("uscc_accepted_reason"),
+    /** Not public: for the registry's contact with the organization. */
+    contactPhone: varchar("contact_phone", { length: 20 }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    version: integer("version").notNull().default(1),
   },
   (t) => [
     index("organizations_type_status_idx").on(t.type, t.status),
     index("organizations_street_idx").on(t.streetId),
     index("organizations_place_idx").on(t.placeId),
     index("organizations_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("organizations_registered_on_idx").on(t.registeredOn),
+    // A registered name is unique among organizations that still exist; cancelled ones free it.
+    uniqueIndex("organizations_live_name_idx").on(t.name).where(sql`status in ('normal', 'abnormal')`),
   ],
+);
+
+/** What happened to an organization's record: each event lists the fields with before and after. */
+export const organizationChangeKinds = ["establishment", "filing", "change", "correction", "cancellation", "status"] as const;
+
+export const organizationChanges = pgTable(
+  "organization_changes",
+  {
+    id: serial("id").primaryKey(),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    kind: text("kind", { enum: organizationChangeKinds }).notNull(),
+    /** [{ field, before, after }] */
+    changes: jsonb("changes").$type<Array<{ field: string; before: unknown; after: unknown }>>().notNull(),
+    /** The decided application, when a decision made the change. */
+    applicationId: integer("application_id"),
+    reason: text("reason"),
+    actorUserId: integer("actor_user_id"),
+    actorName: text("actor_name"),
+  },
+  (t) => [index("organization_changes_org_idx").on(t.organizationId, t.at)],
 );

@@ -10,7 +10,15 @@ import { count } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
 import { composeUscc } from "../../app/domain/uscc";
 import type { Database } from "../client.server";
-import { organizations, places, users, type OrganizationStatus, type OrganizationType } from "../schema";
+import {
+  organizationChanges,
+  organizations,
+  places,
+  users,
+  type CommunityCategory,
+  type OrganizationStatus,
+  type OrganizationType,
+} from "../schema";
 
 export const demoPassword = "demo-pass-2026";
 export const districtCode = "350502000000";
@@ -100,7 +108,25 @@ const privateKinds = [
   "康复中心", "艺术培训中心", "托育中心", "心理咨询服务中心", "文化传播研究院", "社区服务中心",
 ];
 
-const communityCategories = ["文体队", "志愿服务队", "邻里互助会", "调解委员会", "读书会", "老年协会"];
+/** Kinds of filed community organizations, with the category each belongs to. */
+const communityKinds: Array<[string, CommunityCategory]> = [
+  ["文体队", "culture_sports"],
+  ["志愿服务队", "charity"],
+  ["邻里互助会", "life_service"],
+  ["人民调解协会", "mediation"],
+  ["读书会", "culture_sports"],
+  ["老年协会", "life_service"],
+  ["爱心帮扶队", "charity"],
+  ["舞蹈队", "culture_sports"],
+];
+/** How many filed organizations the first communities have: some meet the target of six, most do not. */
+const communitySpread = [8, 7, 6, 6, 4, 3, 2, 1, 1];
+
+const supervisingUnits = ["鲤城区文化体育和旅游局", "鲤城区教育局", "鲤城区民政局", "鲤城区卫生健康局", "鲤城区人力资源和社会保障局", "鲤城区科学技术协会"];
+const scopes: Record<string, string> = {
+  social_group: "团结会员，开展学术交流、业务培训、咨询服务和公益活动，维护会员合法权益。",
+  private_non_enterprise: "面向社会提供非营利性的教育、养老、康复或社会工作服务。",
+};
 
 export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
   const [row] = await db.select({ value: count() }).from(places);
@@ -182,6 +208,29 @@ export async function seedDemo(db: Database): Promise<void> {
       const day = 1 + Math.floor(rand() * 28);
       return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
     };
+    const streetName = new Map<number, string>([
+      ...streetRows.map((st) => [st.id, st.name] as [number, string]),
+      [town!.id, demoTown.name],
+    ]);
+    const registeredDetails = (type: "social_group" | "private_non_enterprise", i: number) => {
+      const status = type === "social_group" && i === 0 ? "normal" : statusFor(i);
+      return {
+        certificateNumber: `闽鲤${type === "social_group" ? "社证" : "民证"}字第${String(1000 + i)}号`,
+        registeringAuthority: "鲤城区民政局",
+        supervisingUnit: supervisingUnits[i % supervisingUnits.length]!,
+        registeredFunds: type === "social_group" ? 30_000 + (i % 7) * 10_000 : 50_000 + (i % 9) * 50_000,
+        businessScope: scopes[type]!,
+        statusSince: status === "normal" ? null : `2024-0${1 + (i % 9)}-15`,
+        statusReason:
+          status === "abnormal"
+            ? "未按规定参加年度检查"
+            : status === "cancelled"
+              ? "自行申请注销"
+              : status === "revoked"
+                ? "连续两年未参加年度检查，撤销登记"
+                : null,
+      };
+    };
     let serial = 0;
     const orgCodeBody = () => `MJ${String(1000 + ++serial * 37).padStart(6, "0")}`;
     type NewOrganization = typeof organizations.$inferInsert;
@@ -200,6 +249,7 @@ export async function seedDemo(db: Database): Promise<void> {
         streetId: local.streetId,
         legalRepresentative: person(),
         address: `泉州市鲤城区${placeName.get(local.id) ?? ""}${10 + i}号`,
+        ...registeredDetails("social_group", i),
       });
     }
     const privateNames = new Set<string>();
@@ -219,25 +269,46 @@ export async function seedDemo(db: Database): Promise<void> {
         streetId: local.streetId,
         legalRepresentative: person(),
         address: `泉州市鲤城区${placeName.get(local.id) ?? ""}${100 + i}号`,
+        ...registeredDetails("private_non_enterprise", i),
       });
     }
-    // Filed community organizations: the first communities of each street reach 一居多会's six.
-    const communityPlaces = localPlaces.slice(0, demoOrganizationCounts.community);
-    for (let i = 0; i < demoOrganizationCounts.community; i++) {
-      const local = communityPlaces[Math.floor(i / 6) * 6] ?? communityPlaces[0]!;
+    // Filed community organizations, spread so that some communities meet 一居多会's target and most do not.
+    let filed = 0;
+    for (const [ci, howMany] of communitySpread.entries()) {
+      // Every other street's first communities, so several streets have some.
+      const local = localPlaces[ci * 9]!;
       const place = placeName.get(local.id) ?? "";
-      rows.push({
-        name: `${place}${communityCategories[i % communityCategories.length]}`,
-        type: "community",
-        filingNumber: `鲤民社备${String(2012 + (i % 12))}${String(i + 1).padStart(3, "0")}号`,
-        status: "normal",
-        registeredOn: `${2012 + (i % 12)}-0${1 + (i % 9)}-1${i % 10}`,
-        placeId: local.id,
-        streetId: local.streetId,
-        legalRepresentative: person(),
-      });
+      for (let k = 0; k < howMany; k++, filed++) {
+        const [kind, category] = communityKinds[k % communityKinds.length]!;
+        const year = 2012 + (filed % 12);
+        rows.push({
+          name: `${place}${kind}`,
+          type: "community",
+          category,
+          filingNumber: `鲤民社备〔${year}〕${String(filed + 1).padStart(3, "0")}号`,
+          status: "normal",
+          registeredOn: `${year}-0${1 + (filed % 9)}-1${filed % 10}`,
+          placeId: local.id,
+          streetId: local.streetId,
+          legalRepresentative: person(),
+          address: `${place}居民活动中心`,
+          registeringAuthority: streetName.get(local.streetId) ?? null,
+        });
+      }
     }
-    const orgRows = await tx.insert(organizations).values(rows).returning({ id: organizations.id, name: organizations.name });
+    if (filed !== demoOrganizationCounts.community) throw new Error(`filed ${filed} community organizations`);
+    const orgRows = await tx.insert(organizations).values(rows).returning();
+    // Each record starts its history with the decision that created it.
+    await tx.insert(organizationChanges).values(
+      orgRows.map((org) => ({
+        organizationId: org.id,
+        at: new Date(`${org.registeredOn}T02:00:00Z`),
+        kind: org.type === "community" ? ("filing" as const) : ("establishment" as const),
+        changes: [{ field: "name", before: null, after: org.name }],
+        reason: org.type === "community" ? "社区社会组织备案" : "成立登记",
+        actorName: org.type === "community" ? (org.registeringAuthority ?? "街道办事处") : "鲤城区民政局",
+      })),
+    );
     const association = orgRows.find((o) => o.name === "鲤城区老年人体育协会")!;
 
     const scope = {
