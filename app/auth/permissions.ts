@@ -27,14 +27,32 @@ export const permissions = [
   "audit:read",
   "place:manage",
   "organization:read_internal",
+  /** Correct a record in the register (with a reason). */
+  "organization:correct",
+  /** Decide applications (district: registrations; street: filings of the street). */
+  "application:decide",
+  /** Enter a community filing on a community's behalf. */
+  "application:file_community",
+  /** Apply to the registry for one's organization. */
+  "application:apply",
+  /** Change district settings such as the 一居多会 target. */
+  "setting:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ["area:officer", "user:manage", "audit:read", "place:manage", "organization:read_internal"],
-  district_officer: ["area:officer", "audit:read", "place:manage", "organization:read_internal"],
-  street_officer: ["area:officer", "organization:read_internal"],
-  association: ["area:org"],
+  admin: ["area:officer", "user:manage", "audit:read", "place:manage", "organization:read_internal", "setting:manage"],
+  district_officer: [
+    "area:officer",
+    "audit:read",
+    "place:manage",
+    "organization:read_internal",
+    "organization:correct",
+    "application:decide",
+    "setting:manage",
+  ],
+  street_officer: ["area:officer", "organization:read_internal", "application:decide", "application:file_community"],
+  association: ["area:org", "application:apply"],
   village_clerk: ["area:village"],
   village_supervisor: ["area:village"],
 };

@@ -1,5 +1,5 @@
 /** Organization labels and rules the browser may use too. */
-import type { OrganizationType } from "../../db/schema/organizations";
+import type { CommunityCategory, OrganizationType } from "../../db/schema/organizations";
 
 export const organizationTypeLabels: Record<OrganizationType, string> = {
   social_group: "社会团体",
@@ -15,3 +15,17 @@ export const organizationStatusLabels = {
   cancelled: "已注销",
 } as const;
 
+
+export const communityCategoryLabels: Record<CommunityCategory, string> = {
+  life_service: "生活服务类",
+  charity: "公益慈善类",
+  culture_sports: "文体娱乐类",
+  mediation: "专业调处类",
+};
+
+/** The USCC kind character (position 2) each registered kind calls for. */
+export const usccKindOf: Partial<Record<OrganizationType, string>> = {
+  social_group: "1",
+  private_non_enterprise: "2",
+  foundation: "3",
+};

@@ -9,6 +9,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const items = [
     { to: "/officer", label: "工作台", end: true },
+    { to: "/officer/applications", label: "申请审批" },
+    { to: "/officer/orgs", label: "社会组织登记簿" },
+    { to: "/officer/communities", label: "一居多会" },
     ...(hasPermission(actor, "audit:read") ? [{ to: "/officer/audit", label: "审计日志" }] : []),
     ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/users", label: "账号管理" }] : []),
   ];

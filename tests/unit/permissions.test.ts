@@ -45,10 +45,20 @@ const grants: Record<Role, Permission[]> = {
     "audit:read",
     "place:manage",
     "organization:read_internal",
+    "setting:manage",
   ],
-  district_officer: ["area:officer", "audit:read", "place:manage", "organization:read_internal"],
-  street_officer: ["area:officer", "organization:read_internal"],
-  association: ["area:org"],
+  // The district registry corrects the register and decides registrations; the admin does not (separation of duties).
+  district_officer: [
+    "area:officer",
+    "audit:read",
+    "place:manage",
+    "organization:read_internal",
+    "organization:correct",
+    "application:decide",
+    "setting:manage",
+  ],
+  street_officer: ["area:officer", "organization:read_internal", "application:decide", "application:file_community"],
+  association: ["area:org", "application:apply"],
   village_clerk: ["area:village"],
   village_supervisor: ["area:village"],
 };
