@@ -1,0 +1,300 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, expect, test } from "vitest";
+import { getDb } from "../../db/client.server";
+import { applications, applicationSteps, auditLog, organizationChanges, organizations, places, users } from "../../db/schema";
+import {
+  applicationDetail,
+  applicationQueue,
+  attachFiles,
+  dueDate,
+  fileForActor,
+  saveProposal,
+  startApplication,
+  takeStep,
+} from "../../app/domain/applications.server";
+import type { Proposal } from "../../app/domain/application-forms";
+import { composeUscc } from "../../app/domain/uscc";
+import { actorFromUser } from "../../app/auth/session.server";
+import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+
+beforeAll(loadDemoDistrict);
+
+const day = 86_400_000;
+const t0 = new Date("2026-03-02T02:00:00Z"); // 10:00 in Shanghai
+const at = (days: number) => new Date(t0.getTime() + days * day);
+
+async function placeNamed(name: string) {
+  const db = await getDb();
+  const [row] = await db.select().from(places).where(eq(places.name, name));
+  return row!;
+}
+
+async function version(id: number) {
+  const db = await getDb();
+  const [row] = await db.select({ v: applications.version, state: applications.state }).from(applications).where(eq(applications.id, id));
+  return row!;
+}
+
+const validGroup = async (name: string): Promise<Proposal> => ({
+  name,
+  type: "social_group",
+  supervisingUnit: "鲤城区文化体育和旅游局",
+  legalRepresentative: "陈明",
+  address: "泉州市鲤城区中山路 100 号",
+  registeredFunds: 50_000,
+  businessScope: "组织摄影创作交流",
+  placeId: (await placeNamed("东街社区")).id,
+  individualMembers: 80,
+  unitMembers: 0,
+  contactPhone: "13905951234",
+});
+
+async function draftEstablishment(name: string, when = t0) {
+  const assoc = await demoActor("assoc");
+  const started = await startApplication(contextOf(assoc, when), { kind: "establishment" });
+  if (!started.ok) throw new Error("start failed");
+  const saved = await saveProposal(contextOf(assoc, when), started.value.id, { version: 1, proposal: await validGroup(name) });
+  if (!saved.ok) throw new Error(`save failed ${JSON.stringify(saved)}`);
+  return started.value.id;
+}
+
+async function submitted(name: string, when = t0) {
+  const id = await draftEstablishment(name, when);
+  const assoc = await demoActor("assoc");
+  const result = await takeStep(contextOf(assoc, when), id, { action: "submit", version: (await version(id)).v });
+  if (!result.ok) throw new Error(`submit failed ${JSON.stringify(result)}`);
+  return id;
+}
+
+test("an establishment goes from draft to approved, and the approval writes the register and its history", async () => {
+  const assoc = await demoActor("assoc");
+  const officer = await demoActor("officer");
+  const started = await startApplication(contextOf(assoc, t0), { kind: "establishment" });
+  if (!started.ok) throw new Error("start failed");
+  const id = started.value.id;
+
+  // A draft keeps whatever was typed, even if incomplete.
+  const partial = await saveProposal(contextOf(assoc, t0), id, { version: 1, proposal: { name: "鲤城区摄影爱好者协会", type: "social_group", individualMembers: 12 } });
+  expect(partial.ok).toBe(true);
+  const tooFew = await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 2 });
+  expect(tooFew.ok).toBe(false);
+  if (tooFew.ok) return;
+  expect(tooFew.fieldErrors?.individualMembers?.[0]).toContain("50 个以上个人会员");
+  expect(tooFew.fieldErrors?.registeredFunds?.[0]).toContain("3 万元以上");
+  expect(tooFew.fieldErrors?.supervisingUnit).toEqual(["社会团体须有业务主管单位"]);
+  expect((await version(id)).state).toBe("draft");
+
+  await saveProposal(contextOf(assoc, t0), id, { version: 2, proposal: await validGroup("鲤城区摄影爱好者协会") });
+  expect(await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 3 })).toMatchObject({ ok: true, value: { state: "submitted" } });
+
+  const accepted = await takeStep(contextOf(officer, at(1)), id, { action: "accept", version: 4 });
+  expect(accepted).toMatchObject({ ok: true, value: { state: "accepted", dueOn: "2026-05-02" } });
+
+  // Approval needs a valid code of the right kind and a certificate number.
+  const badCode = await takeStep(contextOf(officer, at(5)), id, { action: "approve", version: 5, approval: { uscc: "52350502MJ0000001X", certificateNumber: "闽鲤社证字第9001号" } });
+  expect(badCode.ok).toBe(false);
+  expect((await version(id)).state).toBe("accepted");
+  const uscc = composeUscc("1", "350502", "MJ900001");
+  const approved = await takeStep(contextOf(officer, at(5)), id, { action: "approve", version: 5, approval: { uscc, certificateNumber: "闽鲤社证字第9001号" } });
+  expect(approved).toMatchObject({ ok: true, value: { state: "approved" } });
+
+  const db = await getDb();
+  const [org] = await db.select().from(organizations).where(eq(organizations.uscc, uscc));
+  expect(org).toMatchObject({ name: "鲤城区摄影爱好者协会", type: "social_group", status: "normal", registeredOn: "2026-03-07", legalRepresentative: "陈明" });
+  const history = await db.select().from(organizationChanges).where(eq(organizationChanges.organizationId, org!.id));
+  expect(history).toHaveLength(1);
+  expect(history[0]).toMatchObject({ kind: "establishment", applicationId: id, actorName: officer.displayName });
+  const steps = await db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id));
+  expect(steps.map((s) => s.action)).toEqual(["create", "submit", "accept", "approve"]);
+  expect(steps.every((s) => s.actorUserId && s.at)).toBe(true);
+  const audits = await db.select().from(auditLog).where(eq(auditLog.entityId, String(id)));
+  expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["application.create", "application.submit", "application.accept", "application.approve"]));
+});
+
+test("return for correction needs a reason; the applicant corrects and resubmits; rejection needs a reason", async () => {
+  const assoc = await demoActor("assoc");
+  const officer = await demoActor("officer");
+  const id = await submitted("鲤城区书画院友协会");
+  expect(await takeStep(contextOf(officer, at(1)), id, { action: "return", version: 3, reason: " " })).toEqual({ ok: false, formError: "退回补正须填写理由。" });
+  expect(await takeStep(contextOf(officer, at(1)), id, { action: "return", version: 3, reason: "章程草案缺少会员大会条款" })).toMatchObject({ ok: true, value: { state: "returned" } });
+
+  // Only the applicant edits; the officer cannot.
+  expect(await saveProposal(contextOf(officer, at(2)), id, { version: 4, proposal: await validGroup("官员改的名") })).toMatchObject({ ok: false });
+  expect((await saveProposal(contextOf(assoc, at(2)), id, { version: 4, proposal: { ...(await validGroup("鲤城区书画院友协会")), businessScope: "书画交流、展览（已补正）" } })).ok).toBe(true);
+  expect(await takeStep(contextOf(assoc, at(2)), id, { action: "resubmit", version: 5 })).toMatchObject({ ok: true, value: { state: "submitted" } });
+
+  expect(await takeStep(contextOf(officer, at(3)), id, { action: "accept", version: 6 })).toMatchObject({ ok: true });
+  expect(await takeStep(contextOf(officer, at(4)), id, { action: "reject", version: 7 })).toEqual({ ok: false, formError: "不予准予须填写理由。" });
+  expect(await takeStep(contextOf(officer, at(4)), id, { action: "reject", version: 7, reason: "业务范围与现有组织重复" })).toMatchObject({ ok: true, value: { state: "rejected" } });
+  const db = await getDb();
+  const steps = await db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id));
+  expect(steps.find((s) => s.action === "return")?.reason).toBe("章程草案缺少会员大会条款");
+  expect(steps.find((s) => s.action === "reject")?.reason).toBe("业务范围与现有组织重复");
+});
+
+test("each step is refused to the wrong role and in the wrong state", async () => {
+  const id = await submitted("鲤城区围棋爱好者联谊会");
+  const [assoc, street, admin] = [await demoActor("assoc"), await demoActor("street"), await demoActor("admin")];
+  expect(await takeStep(contextOf(assoc, at(1)), id, { action: "accept", version: 3 })).toMatchObject({ ok: false, formError: expect.stringContaining("角色") });
+  expect(await takeStep(contextOf(admin, at(1)), id, { action: "accept", version: 3 })).toMatchObject({ ok: false, formError: expect.stringContaining("角色") });
+  // The street officer sees registrations of the street only if the organization sits there; here it does (东街社区 is in 开元街道), but may not decide them.
+  expect(await takeStep(contextOf(street, at(1)), id, { action: "accept", version: 3 })).toMatchObject({ ok: false, formError: expect.stringContaining("角色") });
+  const officer = await demoActor("officer");
+  expect(await takeStep(contextOf(officer, at(1)), id, { action: "approve", version: 3 })).toMatchObject({ ok: false, formError: expect.stringContaining("不能准予") });
+  expect(await takeStep(contextOf(assoc, at(1)), id, { action: "submit", version: 3 })).toMatchObject({ ok: false, formError: expect.stringContaining("不能提交申请") });
+  // Village roles and other associations do not even see it.
+  for (const name of ["clerk", "supervisor"]) {
+    await expect(takeStep(contextOf(await demoActor(name), at(1)), id, { action: "accept", version: 3 })).rejects.toMatchObject({ status: 404 });
+  }
+});
+
+test("two officers deciding the same application at once: one wins, the other is told, nothing is overwritten", async () => {
+  const id = await submitted("鲤城区茶艺研究会");
+  const officer = await demoActor("officer");
+  const db = await getDb();
+  const [other] = await db
+    .insert(users)
+    .values({ username: "officer2", displayName: "第二位登记员", role: "district_officer", passwordHash: "x" })
+    .returning();
+  const second = actorFromUser(other!, "s2");
+  await takeStep(contextOf(officer, at(1)), id, { action: "accept", version: 3 });
+  const [a, b] = await Promise.all([
+    takeStep(contextOf(officer, at(2)), id, { action: "approve", version: 4, approval: { uscc: composeUscc("1", "350502", "MJ900002"), certificateNumber: "闽鲤社证字第9002号" } }),
+    takeStep(contextOf(second, at(2)), id, { action: "reject", version: 4, reason: "另一位登记员认为不符合条件" }),
+  ]);
+  const outcomes = [a, b];
+  expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+  expect(outcomes.find((o) => !o.ok)).toMatchObject({ formError: expect.stringContaining("已被其他人处理") });
+  const steps = await db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id));
+  expect(steps.filter((s) => s.action === "approve" || s.action === "reject")).toHaveLength(1);
+  const created = await db.select().from(organizations).where(eq(organizations.name, "鲤城区茶艺研究会"));
+  expect(created).toHaveLength(a.ok ? 1 : 0);
+});
+
+test("a change application changes only the proposed fields, with before and after in the history", async () => {
+  const assoc = await demoActor("assoc");
+  const officer = await demoActor("officer");
+  const db = await getDb();
+  const [before] = await db.select().from(organizations).where(eq(organizations.id, assoc.organizationId!));
+  const started = await startApplication(contextOf(assoc, t0), { kind: "change" });
+  if (!started.ok) throw new Error("start failed");
+  const id = started.value.id;
+  const detail = await applicationDetail(assoc, id, t0);
+  expect(detail.proposal.name).toBe(before!.name); // pre-filled from the register
+  // A change that changes nothing is not submitted.
+  expect(await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 1 })).toMatchObject({ ok: false });
+  await saveProposal(contextOf(assoc, t0), id, { version: 1, proposal: { ...detail.proposal, address: "泉州市鲤城区新华路 8 号", changeReason: "办公场所搬迁" } });
+  await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 2 });
+  await takeStep(contextOf(officer, at(1)), id, { action: "accept", version: 3 });
+  expect((await takeStep(contextOf(officer, at(2)), id, { action: "approve", version: 4 })).ok).toBe(true);
+  const [after] = await db.select().from(organizations).where(eq(organizations.id, assoc.organizationId!));
+  expect(after).toMatchObject({ address: "泉州市鲤城区新华路 8 号", name: before!.name, legalRepresentative: before!.legalRepresentative });
+  const history = await db.select().from(organizationChanges).where(eq(organizationChanges.applicationId, id));
+  expect(history).toEqual([
+    expect.objectContaining({ kind: "change", reason: "办公场所搬迁", changes: [{ field: "address", before: before!.address, after: "泉州市鲤城区新华路 8 号" }] }),
+  ]);
+});
+
+test("a cancellation keeps the organization in the register as cancelled, with its date", async () => {
+  const db = await getDb();
+  const [org] = await db.select().from(organizations).where(eq(organizations.name, "鲤城区书法家协会"));
+  const [user] = await db
+    .insert(users)
+    .values({ username: "shufa", displayName: "书法家协会", role: "association", organizationId: org!.id, passwordHash: "x" })
+    .returning();
+  const applicant = actorFromUser(user!, "s3");
+  const officer = await demoActor("officer");
+  const started = await startApplication(contextOf(applicant, t0), { kind: "cancellation" });
+  if (!started.ok) throw new Error("start failed");
+  const id = started.value.id;
+  await saveProposal(contextOf(applicant, t0), id, { version: 1, proposal: { cancellationReason: "完成清算，会员大会决议注销" } });
+  await takeStep(contextOf(applicant, t0), id, { action: "submit", version: 2 });
+  await takeStep(contextOf(officer, at(1)), id, { action: "accept", version: 3 });
+  await takeStep(contextOf(officer, at(3)), id, { action: "approve", version: 4 });
+  const [after] = await db.select().from(organizations).where(eq(organizations.id, org!.id));
+  expect(after).toMatchObject({ status: "cancelled", statusSince: "2026-03-05", statusReason: "完成清算，会员大会决议注销", name: "鲤城区书法家协会" });
+  // Another association cannot see this application at all.
+  await expect(applicationDetail(await demoActor("assoc"), id, t0)).rejects.toMatchObject({ status: 404 });
+});
+
+test("a street officer files a community organization for a community of the street, and only there", async () => {
+  const street = await demoActor("street");
+  const started = await startApplication(contextOf(street, t0), { kind: "filing" });
+  if (!started.ok) throw new Error("start failed");
+  const id = started.value.id;
+  const elsewhere = await placeNamed("水门社区"); // 临江街道
+  expect(await saveProposal(contextOf(street, t0), id, { version: 1, proposal: { placeId: elsewhere.id } })).toEqual({
+    ok: false,
+    fieldErrors: { placeId: ["只能为本街道（镇）的社区或村录入备案"] },
+  });
+  const home = await placeNamed("象峰社区");
+  await saveProposal(contextOf(street, t0), id, {
+    version: 1,
+    proposal: { name: "象峰社区太极拳队", category: "culture_sports", legalRepresentative: "林秀英", address: "象峰社区活动中心", placeId: home.id, membersCount: 2 },
+  });
+  const tooSmall = await takeStep(contextOf(street, t0), id, { action: "submit", version: 2 });
+  expect(tooSmall).toMatchObject({ ok: false, fieldErrors: { membersCount: ["社区社会组织至少应有 3 名成员"] } });
+  await saveProposal(contextOf(street, t0), id, {
+    version: 2,
+    proposal: { name: "象峰社区太极拳队", category: "culture_sports", legalRepresentative: "林秀英", address: "象峰社区活动中心", placeId: home.id, membersCount: 18 },
+  });
+  for (const action of ["submit", "accept", "approve"] as const) {
+    const v = (await version(id)).v;
+    expect(await takeStep(contextOf(street, t0), id, { action, version: v })).toMatchObject({ ok: true });
+  }
+  const db = await getDb();
+  const [org] = await db.select().from(organizations).where(eq(organizations.name, "象峰社区太极拳队"));
+  expect(org).toMatchObject({ type: "community", category: "culture_sports", uscc: null, placeId: home.id, registeringAuthority: "开元街道" });
+  expect(org!.filingNumber).toBe("开元街道社备〔2026〕001号");
+  // The district officer does not decide filings.
+  const officer = await demoActor("officer");
+  const other = await startApplication(contextOf(street, t0), { kind: "filing" });
+  if (!other.ok) throw new Error("start failed");
+  expect(await takeStep(contextOf(officer, t0), other.value.id, { action: "submit", version: 1 })).toMatchObject({ ok: false, formError: expect.stringContaining("角色") });
+});
+
+test("the 60-day clock: deadline from acceptance, days left in the queue, the overdue first and filterable", async () => {
+  expect(dueDate(new Date("2026-03-02T17:00:00Z"))).toBe("2026-05-02"); // 01:00 on 3 March in Shanghai
+  expect(dueDate(new Date("2026-03-02T15:59:00Z"))).toBe("2026-05-01");
+  const officer = await demoActor("officer");
+  const late = await submitted("鲤城区风筝爱好者协会");
+  await takeStep(contextOf(officer, at(0)), late, { action: "accept", version: 3 });
+  const fresh = await submitted("鲤城区龙舟爱好者协会");
+  await takeStep(contextOf(officer, at(50)), fresh, { action: "accept", version: 3 });
+
+  const now = at(61);
+  const queue = await applicationQueue(officer, { state: "accepted", page: 1, pageSize: 50 }, now);
+  const lateRow = queue.rows.find((r) => r.id === late);
+  const freshRow = queue.rows.find((r) => r.id === fresh);
+  expect(lateRow).toMatchObject({ daysLeft: -1, overdue: true });
+  expect(freshRow).toMatchObject({ daysLeft: 49, overdue: false });
+  expect(queue.rows.findIndex((r) => r.id === late)).toBeLessThan(queue.rows.findIndex((r) => r.id === fresh));
+  const overdue = await applicationQueue(officer, { overdue: true, state: "open", page: 1, pageSize: 50 }, now);
+  expect(overdue.rows.map((r) => r.id)).toContain(late);
+  expect(overdue.rows.map((r) => r.id)).not.toContain(fresh);
+  // The street officer's queue holds only the street's applications.
+  const streetQueue = await applicationQueue(await demoActor("street"), { state: "open", page: 1, pageSize: 50 }, now);
+  expect(streetQueue.rows.every((r) => r.street === "开元街道")).toBe(true);
+});
+
+test("attachments are checked by content and size, and served only to those who may see the application", async () => {
+  const assoc = await demoActor("assoc");
+  const id = await draftEstablishment("鲤城区集邮爱好者协会");
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+  const fakePdf = new TextEncoder().encode("<html>not a pdf</html>");
+  const refused = await attachFiles(contextOf(assoc), id, [{ name: "章程.pdf", content: fakePdf }]);
+  expect(refused).toMatchObject({ ok: false, fieldErrors: { files: [expect.stringContaining("不是 PDF、JPEG 或 PNG")] } });
+  const huge = new Uint8Array(10 * 1024 * 1024 + 1);
+  huge.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
+  expect(await attachFiles(contextOf(assoc), id, [{ name: "大文件.pdf", content: huge }])).toMatchObject({ ok: false, fieldErrors: { files: [expect.stringContaining("超过 10 MB")] } });
+  expect(await attachFiles(contextOf(assoc), id, [{ name: "场所照片.png", content: png }])).toEqual({ ok: true, value: 1 });
+  const detail = await applicationDetail(assoc, id, t0);
+  expect(detail.files).toEqual([expect.objectContaining({ fileName: "场所照片.png", contentType: "image/png", size: png.length })]);
+  const fileId = detail.files[0]!.id;
+  expect(Buffer.from((await fileForActor(assoc, id, fileId)).content)).toEqual(Buffer.from(png));
+  expect((await fileForActor(await demoActor("officer"), id, fileId)).fileName).toBe("场所照片.png");
+  const db = await getDb();
+  const [stranger] = await db.insert(users).values({ username: "stranger", displayName: "别的协会", role: "association", passwordHash: "x" }).returning();
+  await expect(fileForActor(actorFromUser(stranger!, "s4"), id, fileId)).rejects.toMatchObject({ status: 404 });
+  await expect(fileForActor(await demoActor("clerk"), id, fileId)).rejects.toMatchObject({ status: 404 });
+});
