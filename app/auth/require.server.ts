@@ -2,7 +2,13 @@
  * Each loader and action calls one of these itself: Remix runs parent and
  * child loaders in parallel, so a check in a layout protects nothing below it.
  */
-import { redirect, type AppLoadContext } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type AppLoadContext,
+} from "@remix-run/node";
 import type { ActionContext } from "../domain/context";
 import { badRequest, forbidden } from "../domain/errors";
 import { hasPermission, type Actor, type Permission } from "./permissions";
@@ -92,5 +98,31 @@ export async function readForm(request: Request): Promise<FormData> {
     return await request.formData();
   } catch {
     badRequest("提交的内容不是有效的表单。");
+  }
+}
+
+/**
+ * A multipart form with its files read into memory. A file over `maxBytes`
+ * is reported rather than thrown, so the form can say which one and why.
+ */
+export async function readUploads(
+  request: Request,
+  maxBytes: number,
+): Promise<{ form: FormData; files: Array<{ name: string; content: Uint8Array }>; tooLarge: boolean }> {
+  try {
+    const form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes + 1 }),
+    );
+    const files: Array<{ name: string; content: Uint8Array }> = [];
+    for (const entry of form.getAll("files")) {
+      if (typeof entry !== "string" && entry.size > 0) {
+        files.push({ name: entry.name || "未命名文件", content: new Uint8Array(await entry.arrayBuffer()) });
+      }
+    }
+    return { form, files, tooLarge: false };
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { form: new FormData(), files: [], tooLarge: true };
+    badRequest("上传的内容无法读取，请重新选择文件上传。");
   }
 }

@@ -4,6 +4,8 @@
  * required. Pure, so the browser can show exactly the buttons the server allows.
  */
 import type { ApplicationKind, ApplicationState } from "../../db/schema/applications";
+
+export { applicationKinds, applicationStates } from "../../db/schema/applications";
 import type { Role } from "../auth/roles";
 
 export type { ApplicationKind, ApplicationState };

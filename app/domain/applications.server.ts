@@ -44,7 +44,7 @@ import { attachmentProblem, sniffAttachmentType } from "./file-types";
 import { diffFields, recordOrganizationChange } from "./organization-history.server";
 import { usccKindOf } from "./organizations";
 import { daysBetween, shanghaiDate, startOfShanghaiDay } from "./time";
-import { usccProblems } from "./uscc";
+import { composeUscc, usccProblems } from "./uscc";
 
 type Application = typeof applications.$inferSelect;
 type Organization = typeof organizations.$inferSelect;
@@ -554,6 +554,10 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
   ]);
   const proposal = app.proposed as Proposal;
   return {
+    approvalSuggestion:
+      app.kind === "establishment" && app.state === "accepted" && hasPermission(actor, "application:decide")
+        ? await approvalSuggestion(db, proposal)
+        : null,
     application: app,
     proposal,
     fields: kindFields[app.kind],
@@ -569,6 +573,21 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
     // What the officer sees at a glance: would submitting (again) pass the checks?
     problems: submissionProblems(app.kind, proposal, organization),
     daysLeft: app.dueOn && app.state === "accepted" ? daysBetween(now, startOfShanghaiDay(app.dueOn)) : null,
+  };
+}
+
+/**
+ * A code and certificate number the officer may accept or replace: the next
+ * organization code in the district's civil-affairs series, with its check characters.
+ */
+async function approvalSuggestion(db: Database, proposal: Proposal) {
+  const [district] = await db.select({ code: places.code }).from(places).where(eq(places.level, "district")).limit(1);
+  const [row] = await db.select({ n: count() }).from(organizations);
+  const serial = 500_000 + (row?.n ?? 0) + 1;
+  const kind = usccKindOf[proposal.type ?? "social_group"] ?? "1";
+  return {
+    uscc: composeUscc(kind, (district?.code ?? "350502").slice(0, 6), `MJ${String(serial).padStart(6, "0")}`),
+    certificateNumber: `${proposal.type === "private_non_enterprise" ? "民证" : "社证"}字第${serial}号`,
   };
 }
 

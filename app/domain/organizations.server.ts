@@ -22,10 +22,14 @@ export async function organizationCounts() {
   return { total: rows.reduce((sum, r) => sum + r.n, 0), byType };
 }
 
-/** The organization an association user acts for; nothing for anyone else. */
+/**
+ * The organization an association user acts for; null for a preparatory
+ * group's account that has none yet; nothing for anyone else.
+ */
 export async function ownOrganization(actor: Actor) {
+  if (actor.role !== "association") notFound();
   const scope = scopeOf(actor);
-  if (scope.kind !== "organization") notFound();
+  if (scope.kind !== "organization") return null;
   const db = await getDb();
   const [row] = await db
     .select({ organization: organizations, place: places })

@@ -100,7 +100,7 @@ export async function placeByCode(code: string): Promise<PlaceDetail> {
 export async function placeChoices() {
   const db = await getDb();
   const all = await db
-    .select({ id: places.id, name: places.name, level: places.level, parentId: places.parentId })
+    .select({ id: places.id, code: places.code, name: places.name, level: places.level, parentId: places.parentId })
     .from(places)
     .orderBy(asc(places.sortOrder), asc(places.code));
   const units = all.filter((p) => p.level === "street" || p.level === "town");

@@ -40,7 +40,10 @@ type ScopeFields = z.output<typeof scopeFields>;
 // soon as the fields they read are valid, so every problem shows on the first submit.
 const whenScopeParses = { when: (payload: { value: unknown }) => scopeFields.safeParse(payload.value).success };
 
-/** Each role needs exactly the scope it acts in. */
+/**
+ * Each role needs the scope it acts in. An association account may have no
+ * organization yet: a preparatory group (筹备组) applying for establishment.
+ */
 function withScopeRules<T extends z.ZodType<ScopeFields>>(schema: T): T {
   return schema
     .refine((v) => roleScope[v.role] !== "street" || !!v.placeId, {
@@ -51,11 +54,6 @@ function withScopeRules<T extends z.ZodType<ScopeFields>>(schema: T): T {
     .refine((v) => roleScope[v.role] !== "village" || !!v.placeId, {
       path: ["placeId"],
       message: "须指定所在的村或社区",
-      ...whenScopeParses,
-    })
-    .refine((v) => roleScope[v.role] !== "organization" || !!v.organizationCode, {
-      path: ["organizationCode"],
-      message: "社会组织用户须填写所属组织的统一社会信用代码或备案号",
       ...whenScopeParses,
     });
 }

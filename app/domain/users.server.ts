@@ -101,7 +101,7 @@ async function resolveScope(
     }
     return { ok: true, placeId: place.id, organizationId: null };
   }
-  if (scope === "organization") {
+  if (scope === "organization" && input.organizationCode) {
     const organization = await organizationByCode(input.organizationCode ?? "");
     if (!organization) {
       return { ok: false, fieldErrors: { organizationCode: ["登记簿中没有该统一社会信用代码或备案号"] } };

@@ -125,3 +125,38 @@ export function Button({
     />
   );
 }
+
+export function TextAreaField({
+  label,
+  name,
+  errors,
+  hint,
+  ...area
+}: Omit<FieldProps, "children"> & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "children">) {
+  const id = useId();
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+        {area.required ? <span className="text-red-700"> *</span> : null}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        className={inputClass}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
+        {...area}
+      />
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}

@@ -79,7 +79,7 @@ export function UserAccountFields({
           name={fields.organizationCode.name}
           defaultValue={(fields.organizationCode.initialValue as string) ?? initial?.organizationCode ?? ""}
           errors={fields.organizationCode.errors}
-          hint="账号只能查看和办理该组织自己的事项。"
+          hint="账号只能查看和办理该组织自己的事项。筹备中、尚未登记的组织留空，成立登记准予后自动关联。"
         />
       ) : null}
       <Field label="手机号码（选填）" name={fields.phone.name} defaultValue={(fields.phone.initialValue as string) ?? initial?.phone ?? ""} errors={fields.phone.errors} inputMode="numeric" />

@@ -6,11 +6,13 @@
  * Deterministic: the same data on every machine, so tests and screenshots agree.
  * (The seed reaches into app/ only for pure helpers: USCC composition and password hashing.)
  */
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
 import { composeUscc } from "../../app/domain/uscc";
 import type { Database } from "../client.server";
 import {
+  applications,
+  applicationSteps,
   organizationChanges,
   organizations,
   places,
@@ -317,15 +319,146 @@ export async function seedDemo(db: Database): Promise<void> {
       clerk: { placeId: villageRows[0]!.id },
       supervisor: { placeId: villageRows[0]!.id },
     } as Record<string, { placeId?: number; organizationId?: number }>;
-    await tx.insert(users).values(
-      demoAccounts.map((account) => ({
-        username: account.username,
-        displayName: account.displayName,
-        role: account.role,
-        passwordHash,
-        placeId: scope[account.username]?.placeId ?? null,
-        organizationId: scope[account.username]?.organizationId ?? null,
-      })),
-    );
+    const accounts = await tx
+      .insert(users)
+      .values(
+        demoAccounts.map((account) => ({
+          username: account.username,
+          displayName: account.displayName,
+          role: account.role,
+          passwordHash,
+          placeId: scope[account.username]?.placeId ?? null,
+          organizationId: scope[account.username]?.organizationId ?? null,
+        })),
+      )
+      .returning();
+    const account = (name: string) => accounts.find((a) => a.username === name)!;
+    await seedApplications(tx, {
+      officer: account("officer"),
+      street: account("street"),
+      communities: streetRows[0]!.communityIds,
+      kaiyuan: streetRows[0]!.id,
+      town: { id: town!.id, villages: villageRows.map((v) => v.id) },
+      organizations: orgRows.filter((o) => o.type !== "community" && o.status === "normal").slice(5, 12),
+    });
   });
+}
+
+type Account = typeof users.$inferSelect;
+
+/**
+ * Applications in every state, dated back from today so that some accepted
+ * ones are already past the 60-day limit whenever the demo is loaded.
+ */
+async function seedApplications(
+  tx: Database,
+  d: {
+    officer: Account;
+    street: Account;
+    communities: number[];
+    kaiyuan: number;
+    town: { id: number; villages: number[] };
+    organizations: Array<typeof organizations.$inferSelect>;
+  },
+) {
+  const now = Date.now();
+  const daysAgo = (n: number) => new Date(now - n * 86_400_000);
+  const dateOf = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const due = (accepted: Date) => dateOf(new Date(accepted.getTime() + 60 * 86_400_000));
+  type Plan = {
+    kind: "establishment" | "change" | "cancellation" | "filing";
+    state: "draft" | "submitted" | "accepted" | "returned" | "approved" | "rejected";
+    title: string;
+    proposed: Record<string, unknown>;
+    submitted?: number;
+    accepted?: number;
+    decided?: number;
+    reason?: string;
+    organizationId?: number;
+    placeId?: number;
+    streetId?: number;
+  };
+  const group = (name: string, placeId: number, members: number) => ({
+    name,
+    type: "social_group",
+    supervisingUnit: "鲤城区文化体育和旅游局",
+    legalRepresentative: "蔡文斌",
+    address: "泉州市鲤城区温陵路 20 号",
+    registeredFunds: 50_000,
+    businessScope: "开展相关领域的交流、培训和公益活动",
+    placeId,
+    individualMembers: members,
+    unitMembers: 0,
+    contactPhone: "13805950001",
+  });
+  const c = d.communities;
+  const orgs = d.organizations;
+  const plans: Plan[] = [
+    { kind: "establishment", state: "draft", title: "鲤城区南音传习协会", proposed: { name: "鲤城区南音传习协会", type: "social_group" }, placeId: c[1], streetId: d.kaiyuan },
+    { kind: "establishment", state: "submitted", title: "鲤城区古城保护志愿者协会", proposed: group("鲤城区古城保护志愿者协会", c[2]!, 120), submitted: 3, placeId: c[2], streetId: d.kaiyuan },
+    { kind: "establishment", state: "submitted", title: "鲤城区社区养老服务促进会", proposed: group("鲤城区社区养老服务促进会", c[3]!, 65), submitted: 9, placeId: c[3], streetId: d.kaiyuan },
+    { kind: "establishment", state: "accepted", title: "鲤城区非遗传承人联谊会", proposed: group("鲤城区非遗传承人联谊会", c[4]!, 58), submitted: 80, accepted: 75, placeId: c[4], streetId: d.kaiyuan },
+    { kind: "establishment", state: "accepted", title: "鲤城区青少年科技教育协会", proposed: group("鲤城区青少年科技教育协会", c[5]!, 90), submitted: 66, accepted: 63, placeId: c[5], streetId: d.kaiyuan },
+    { kind: "establishment", state: "accepted", title: "鲤城区家庭教育指导服务中心", proposed: { ...group("鲤城区家庭教育指导服务中心", c[6]!, 0), type: "private_non_enterprise" }, submitted: 25, accepted: 20, placeId: c[6], streetId: d.kaiyuan },
+    { kind: "establishment", state: "returned", title: "鲤城区宠物友好协会", proposed: group("鲤城区宠物友好协会", c[7]!, 31), submitted: 12, reason: "个人会员不足 50 个，且未附业务主管单位同意文件，请补正", placeId: c[7], streetId: d.kaiyuan },
+    { kind: "establishment", state: "rejected", title: "鲤城区麻将研究会", proposed: group("鲤城区麻将研究会", c[8]!, 55), submitted: 90, accepted: 85, decided: 60, reason: "业务主管单位不同意作为其业务主管单位", placeId: c[8], streetId: d.kaiyuan },
+    { kind: "change", state: "submitted", title: orgs[0]!.name, proposed: { address: "泉州市鲤城区新华北路 66 号", changeReason: "办公场所搬迁" }, submitted: 5, organizationId: orgs[0]!.id },
+    { kind: "change", state: "accepted", title: orgs[1]!.name, proposed: { legalRepresentative: "黄志明", changeReason: "理事会换届选举产生新的法定代表人" }, submitted: 40, accepted: 38, organizationId: orgs[1]!.id },
+    { kind: "change", state: "approved", title: orgs[2]!.name, proposed: { businessScope: "开展会员培训、学术交流及相关公益服务", changeReason: "章程修改" }, submitted: 120, accepted: 118, decided: 100, organizationId: orgs[2]!.id },
+    { kind: "cancellation", state: "accepted", title: orgs[3]!.name, proposed: { cancellationReason: "完成清算，理事会决议注销" }, submitted: 70, accepted: 68, organizationId: orgs[3]!.id },
+    { kind: "cancellation", state: "submitted", title: orgs[4]!.name, proposed: { cancellationReason: "举办单位撤回，停止办学" }, submitted: 2, organizationId: orgs[4]!.id },
+    { kind: "filing", state: "submitted", title: "象峰社区太极拳队", proposed: { name: "象峰社区太极拳队", category: "culture_sports", legalRepresentative: "林秀英", address: "象峰社区活动中心", placeId: c[0], membersCount: 18 }, submitted: 1, placeId: c[0], streetId: d.kaiyuan },
+    { kind: "filing", state: "accepted", title: "东街社区邻里调解队", proposed: { name: "东街社区邻里调解队", category: "mediation", legalRepresentative: "吴国栋", address: "东街社区居委会", placeId: c[1], membersCount: 7 }, submitted: 6, accepted: 5, placeId: c[1], streetId: d.kaiyuan },
+  ];
+  for (const plan of plans) {
+    const org = plan.organizationId ? orgs.find((o) => o.id === plan.organizationId) : undefined;
+    const submittedAt = plan.submitted ? daysAgo(plan.submitted) : null;
+    const acceptedAt = plan.accepted ? daysAgo(plan.accepted) : null;
+    const decidedAt = plan.decided ? daysAgo(plan.decided) : null;
+    const created = submittedAt ? new Date(submittedAt.getTime() - 3_600_000) : daysAgo(1);
+    const [app] = await tx
+      .insert(applications)
+      .values({
+        kind: plan.kind,
+        state: plan.state,
+        title: plan.title,
+        proposed: plan.proposed,
+        organizationId: plan.organizationId ?? null,
+        placeId: plan.placeId ?? org?.placeId ?? null,
+        streetId: plan.streetId ?? org?.streetId ?? null,
+        applicantUserId: plan.kind === "filing" ? d.street.id : null,
+        submittedAt,
+        acceptedAt,
+        dueOn: acceptedAt ? due(acceptedAt) : null,
+        decidedAt,
+        createdAt: created,
+        updatedAt: decidedAt ?? acceptedAt ?? submittedAt ?? created,
+      })
+      .returning();
+    const decider = plan.kind === "filing" ? d.street : d.officer;
+    const steps: Array<typeof applicationSteps.$inferInsert> = [
+      { applicationId: app!.id, at: created, action: "create", fromState: null, toState: "draft", actorName: plan.kind === "filing" ? d.street.displayName : "申请人" },
+    ];
+    if (submittedAt) steps.push({ applicationId: app!.id, at: submittedAt, action: "submit", fromState: "draft", toState: "submitted", actorName: plan.kind === "filing" ? d.street.displayName : "申请人" });
+    if (plan.state === "returned") steps.push({ applicationId: app!.id, at: daysAgo(plan.submitted! - 2), action: "return", fromState: "submitted", toState: "returned", actorUserId: decider.id, actorName: decider.displayName, actorRole: decider.role, reason: plan.reason });
+    if (acceptedAt) steps.push({ applicationId: app!.id, at: acceptedAt, action: "accept", fromState: "submitted", toState: "accepted", actorUserId: decider.id, actorName: decider.displayName, actorRole: decider.role });
+    if (decidedAt) {
+      const action = plan.state === "approved" ? "approve" : "reject";
+      steps.push({ applicationId: app!.id, at: decidedAt, action, fromState: "accepted", toState: plan.state, actorUserId: decider.id, actorName: decider.displayName, actorRole: decider.role, reason: plan.reason ?? null });
+    }
+    await tx.insert(applicationSteps).values(steps);
+    if (plan.state === "approved" && org) {
+      await tx.insert(organizationChanges).values({
+        organizationId: org.id,
+        at: decidedAt!,
+        kind: "change",
+        changes: [{ field: "businessScope", before: org.businessScope, after: plan.proposed.businessScope }],
+        applicationId: app!.id,
+        reason: String(plan.proposed.changeReason ?? ""),
+        actorUserId: d.officer.id,
+        actorName: d.officer.displayName,
+      });
+      await tx.update(organizations).set({ businessScope: String(plan.proposed.businessScope) }).where(eq(organizations.id, org.id));
+    }
+  }
 }

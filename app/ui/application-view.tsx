@@ -1,0 +1,282 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { proposalLabels, type Proposal } from "../domain/application-forms";
+import {
+  actionLabels,
+  kindLabels,
+  stateLabels,
+  type ApplicationAction,
+  type ApplicationKind,
+  type ApplicationState,
+} from "../domain/application-workflow";
+import { communityCategoryLabels, organizationTypeLabels } from "../domain/organizations";
+import { formatDate, formatDateTime } from "../domain/time";
+import { Button, ErrorList } from "./form";
+import { Badge, Panel } from "./layout";
+import { ProposalForm } from "./proposal-form";
+import type { PlaceChoice } from "./user-fields";
+
+const stateTones: Record<ApplicationState, "slate" | "blue" | "amber" | "green" | "red"> = {
+  draft: "slate",
+  submitted: "blue",
+  accepted: "blue",
+  returned: "amber",
+  approved: "green",
+  rejected: "red",
+};
+
+export function StateBadge({ state }: { state: ApplicationState }) {
+  return <Badge tone={stateTones[state]}>{stateLabels[state]}</Badge>;
+}
+
+/** Days left before the 60-day limit, red once it has passed. */
+export function DaysLeft({ daysLeft }: { daysLeft: number | null }) {
+  if (daysLeft === null) return <span className="text-slate-500">—</span>;
+  if (daysLeft < 0) return <Badge tone="red">已超期 {-daysLeft} 天</Badge>;
+  return <span className={daysLeft <= 10 ? "font-medium text-amber-800" : ""}>剩 {daysLeft} 天</span>;
+}
+
+function display(field: keyof Proposal, value: unknown, placeName: string | null): ReactNode {
+  if (value === undefined || value === null || value === "") return <span className="text-slate-500">未填写</span>;
+  if (field === "type") return organizationTypeLabels[value as keyof typeof organizationTypeLabels] ?? String(value);
+  if (field === "category") return communityCategoryLabels[value as keyof typeof communityCategoryLabels] ?? String(value);
+  if (field === "placeId") return placeName ?? String(value);
+  if (field === "registeredFunds") return `${Number(value).toLocaleString("zh-CN")} 元`;
+  return String(value);
+}
+
+/** What the application asks for; for a change, beside the register's current values. */
+export function ProposalTable({
+  fields,
+  proposal,
+  current,
+  placeName,
+  problems,
+}: {
+  fields: readonly (keyof Proposal)[];
+  proposal: Proposal;
+  current?: Record<string, unknown> | null;
+  placeName: string | null;
+  problems?: Record<string, string[]>;
+}) {
+  return (
+    <table className="w-full text-left text-sm">
+      <thead className="text-slate-600">
+        <tr>
+          <th className="py-1 pr-3 font-medium">事项</th>
+          {current ? <th className="py-1 pr-3 font-medium">登记簿现有</th> : null}
+          <th className="py-1 font-medium">{current ? "申请变更为" : "申请内容"}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map((field) => {
+          const changed = current && field in current && JSON.stringify(current[field] ?? null) !== JSON.stringify(proposal[field] ?? null);
+          return (
+            <tr key={field} className="border-t border-slate-100 align-top">
+              <th className="py-1.5 pr-3 font-normal text-slate-600">{proposalLabels[field]}</th>
+              {current ? <td className="py-1.5 pr-3">{field in current ? display(field, current[field], placeName) : "—"}</td> : null}
+              <td className={`py-1.5 ${changed ? "font-medium text-blue-900" : ""}`}>
+                {display(field, proposal[field], placeName)}
+                {problems?.[field]?.map((p) => (
+                  <span key={p} className="block text-xs text-amber-800">
+                    ⚠ {p}
+                  </span>
+                ))}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export interface StepRow {
+  id: number;
+  at: string | Date;
+  action: string;
+  toState: ApplicationState;
+  actorName: string | null;
+  reason: string | null;
+}
+
+/** Every step with who, when and why. */
+export function StepTimeline({ steps }: { steps: StepRow[] }) {
+  return (
+    <ol className="space-y-3 border-l-2 border-slate-200 pl-4 text-sm">
+      {steps.map((s) => (
+        <li key={s.id}>
+          <p>
+            <span className="font-medium">{s.action === "create" ? "创建申请" : actionLabels[s.action as ApplicationAction] ?? s.action}</span>
+            {" → "}
+            <StateBadge state={s.toState} />
+          </p>
+          <p className="text-slate-600">
+            {formatDateTime(s.at)} · {s.actorName ?? "系统"}
+          </p>
+          {s.reason ? <p className="mt-0.5 rounded bg-amber-50 px-2 py-1 text-amber-900">理由：{s.reason}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function FileList({
+  files,
+  hrefFor,
+  removable,
+}: {
+  files: Array<{ id: number; fileName: string; size: number; contentType: string }>;
+  hrefFor: (id: number) => string;
+  removable?: (id: number) => ReactNode;
+}) {
+  if (!files.length) return <p className="text-sm text-slate-600">尚未上传材料。</p>;
+  return (
+    <ul className="divide-y divide-slate-100 text-sm">
+      {files.map((f) => (
+        <li key={f.id} className="flex items-center justify-between gap-3 py-1.5">
+          <a href={hrefFor(f.id)}>{f.fileName}</a>
+          <span className="text-xs text-slate-500">
+            {f.contentType === "application/pdf" ? "PDF" : f.contentType === "image/png" ? "PNG" : "JPEG"} · {Math.ceil(f.size / 1024)} KB
+          </span>
+          {removable?.(f.id)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ApplicationSummary({
+  application,
+  applicantName,
+  streetName,
+  daysLeft,
+}: {
+  application: { id: number; kind: keyof typeof kindLabels; state: ApplicationState; title: string; submittedAt: string | Date | null; acceptedAt: string | Date | null; dueOn: string | null; decidedAt: string | Date | null };
+  applicantName: string | null;
+  streetName: string | null;
+  daysLeft: number | null;
+}) {
+  const rows: Array<[string, ReactNode]> = [
+    ["申请编号", `第 ${application.id} 号`],
+    ["申请类型", kindLabels[application.kind]],
+    ["状态", <StateBadge key="s" state={application.state} />],
+    ["申请人", applicantName ?? "—"],
+    ["所在街道（镇）", streetName ?? "—"],
+    ["提交日期", formatDate(application.submittedAt) || "—"],
+    ["受理日期", formatDate(application.acceptedAt) || "—"],
+    ["法定决定期限", application.dueOn ? formatDate(application.dueOn) : "受理后 60 日内"],
+    ["剩余时间", <DaysLeft key="d" daysLeft={daysLeft} />],
+    ["决定日期", formatDate(application.decidedAt) || "—"],
+  ];
+  return (
+    <Panel>
+      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+        {rows.map(([label, value]) => (
+          <div key={label} className="flex gap-2">
+            <dt className="w-28 shrink-0 text-slate-600">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Panel>
+  );
+}
+
+
+/**
+ * The applicant's part of an application page: the form while it may be
+ * edited (with the uploads), otherwise what was asked for, read-only.
+ */
+export function ApplicantWorkspace({
+  detail,
+  action,
+  placeChoices,
+  result,
+  problems,
+}: {
+  /** For officers: what would stop a submission, shown beside the read-only fields. */
+  problems?: Record<string, string[]>;
+  detail: {
+    application: { id: number; kind: ApplicationKind; state: ApplicationState; version: number };
+    proposal: Proposal;
+    fields: readonly (keyof Proposal)[];
+    placeName: string | null;
+    organization: Record<string, unknown> | null;
+    files: Array<{ id: number; fileName: string; size: number; contentType: string }>;
+    editable: boolean;
+    steps: StepRow[];
+  };
+  action: string;
+  placeChoices: PlaceChoice[];
+  result?: { fieldErrors?: Record<string, string[]>; formError?: string; values?: Record<string, unknown> } | null;
+}) {
+  const { application, proposal, fields, editable } = detail;
+  const fileHref = (fileId: number) => `/applications/${application.id}/files/${fileId}`;
+  const lastReturn = [...detail.steps].reverse().find((s) => s.action === "return");
+  return (
+    <>
+      {application.state === "returned" && lastReturn ? (
+        <div role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">
+          <p className="font-medium">申请已退回补正</p>
+          <p className="mt-1">退回理由：{lastReturn.reason}</p>
+          <p className="mt-1 text-sm">请按要求修改后重新提交。</p>
+        </div>
+      ) : null}
+      <Panel title={editable ? "填写申请" : "申请内容"}>
+        {editable ? (
+          <ProposalForm
+            action={action}
+            kind={application.kind}
+            fields={fields}
+            proposal={{ ...proposal, ...(result?.values as Proposal | undefined) }}
+            version={application.version}
+            placeChoices={placeChoices}
+            fieldErrors={result?.fieldErrors}
+            formError={result?.formError}
+            submitAction={application.state === "returned" ? "resubmit" : "submit"}
+          />
+        ) : (
+          <ProposalTable
+            fields={fields}
+            proposal={proposal}
+            current={application.kind === "change" ? detail.organization : null}
+            placeName={detail.placeName}
+            problems={problems}
+          />
+        )}
+      </Panel>
+      <Panel title="申请材料" className="mt-6">
+        <FileList
+          files={detail.files}
+          hrefFor={fileHref}
+          removable={
+            editable
+              ? (fileId) => (
+                  <Form method="post" action={action}>
+                    <input type="hidden" name="intent" value="remove-file" />
+                    <input type="hidden" name="fileId" value={fileId} />
+                    <button type="submit" className="text-sm text-red-700 underline">
+                      删除
+                    </button>
+                  </Form>
+                )
+              : undefined
+          }
+        />
+        {editable ? (
+          <Form method="post" action={action} encType="multipart/form-data" className="mt-4 border-t border-slate-100 pt-4">
+            <label className="block text-sm font-medium text-slate-700" htmlFor="files">
+              上传材料（PDF、JPEG 或 PNG，每个不超过 10 MB，可多选）
+            </label>
+            <input id="files" name="files" type="file" multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" className="mt-1 block text-sm" aria-describedby={result?.fieldErrors?.files ? "files-error" : undefined} />
+            <ErrorList id="files-error" errors={result?.fieldErrors?.files} />
+            <Button type="submit" variant="secondary" className="mt-2">
+              上传
+            </Button>
+          </Form>
+        ) : null}
+      </Panel>
+    </>
+  );
+}

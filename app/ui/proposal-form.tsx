@@ -1,0 +1,103 @@
+import { Form } from "@remix-run/react";
+import { proposalLabels, type Proposal } from "../domain/application-forms";
+import type { ApplicationKind } from "../domain/application-workflow";
+import { socialGroupMinimum } from "../domain/establishment-rules";
+import { communityCategoryLabels } from "../domain/organizations";
+import { Button, Field, FormError, SelectField, TextAreaField } from "./form";
+import type { PlaceChoice } from "./user-fields";
+
+const numberFields = new Set<keyof Proposal>(["registeredFunds", "individualMembers", "unitMembers", "membersCount"]);
+const longFields = new Set<keyof Proposal>(["businessScope", "changeReason", "cancellationReason"]);
+
+const hints: Partial<Record<keyof Proposal, string>> = {
+  individualMembers: `社会团体须有 ${socialGroupMinimum.individualMembers} 个以上个人会员，或 ${socialGroupMinimum.unitMembers} 个以上单位会员`,
+  unitMembers: "无单位会员请填 0",
+  registeredFunds: "地方性社会团体须有 3 万元以上活动资金",
+  supervisingUnit: "社会团体须经业务主管单位审查同意",
+  membersCount: "社区社会组织至少应有 3 名成员",
+};
+
+/**
+ * The applicant's form for one kind of application: save a draft at any time
+ * (nothing typed is lost), or submit, which checks everything.
+ */
+export function ProposalForm({
+  action,
+  kind,
+  fields,
+  proposal,
+  version,
+  placeChoices,
+  fieldErrors,
+  formError,
+  submitAction,
+}: {
+  action: string;
+  kind: ApplicationKind;
+  fields: readonly (keyof Proposal)[];
+  proposal: Proposal;
+  version: number;
+  placeChoices: PlaceChoice[];
+  fieldErrors?: Record<string, string[]>;
+  formError?: string | null;
+  submitAction: "submit" | "resubmit";
+}) {
+  const value = (field: keyof Proposal) => (proposal[field] === undefined ? "" : String(proposal[field]));
+  return (
+    <Form method="post" action={action} className="rounded border border-slate-200 bg-white p-6 shadow-sm">
+      <FormError errors={formError ? [formError] : null} />
+      <input type="hidden" name="version" value={version} />
+      {fields.map((field) => {
+        const common = { label: proposalLabels[field], name: field, errors: fieldErrors?.[field], hint: hints[field], defaultValue: value(field) };
+        if (field === "type") {
+          return (
+            <SelectField key={field} {...common}>
+              <option value="">请选择</option>
+              <option value="social_group">社会团体</option>
+              <option value="private_non_enterprise">民办非企业单位（社会服务机构）</option>
+              <option value="foundation">基金会</option>
+            </SelectField>
+          );
+        }
+        if (field === "category") {
+          return (
+            <SelectField key={field} {...common}>
+              <option value="">请选择</option>
+              {Object.entries(communityCategoryLabels).map(([v, label]) => (
+                <option key={v} value={v}>
+                  {label}
+                </option>
+              ))}
+            </SelectField>
+          );
+        }
+        if (field === "placeId") {
+          return (
+            <SelectField key={field} {...common}>
+              <option value="">请选择</option>
+              {placeChoices.map((unit) => (
+                <optgroup key={unit.id} label={unit.name}>
+                  {unit.children.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </SelectField>
+          );
+        }
+        if (longFields.has(field)) return <TextAreaField key={field} {...common} />;
+        return <Field key={field} {...common} inputMode={numberFields.has(field) ? "numeric" : undefined} />;
+      })}
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" name="intent" value="save" variant="secondary">
+          保存草稿
+        </Button>
+        <Button type="submit" name="intent" value={submitAction}>
+          {submitAction === "resubmit" ? "补正后重新提交" : kind === "filing" ? "提交备案" : "提交申请"}
+        </Button>
+      </div>
+    </Form>
+  );
+}
