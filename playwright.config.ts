@@ -42,7 +42,8 @@ export default defineConfig({
     env: {
       PORT: String(port),
       HOST: "127.0.0.1",
-      DATA_DIR: "./data-e2e",
+      // Per port, so two runs on one machine never share a database or session file.
+      DATA_DIR: `./data-e2e-${port}`,
       NODE_ENV: "production",
       DATABASE_URL: "",
     },

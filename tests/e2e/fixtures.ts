@@ -5,7 +5,7 @@ import { test as base, expect, type BrowserContext, type Page } from "@playwrigh
 export type DemoUser = "admin" | "officer" | "street" | "assoc" | "clerk" | "supervisor";
 
 export function sessionToken(user: DemoUser): string {
-  const file = path.resolve("tests/.e2e/sessions.json");
+  const file = path.resolve(`tests/.e2e/sessions-${process.env.E2E_PORT ?? 3210}.json`);
   const tokens = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
   const token = tokens[user];
   if (!token) throw new Error(`no e2e session for ${user}`);

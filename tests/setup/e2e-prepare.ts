@@ -23,7 +23,7 @@ for (const account of demoAccounts) {
   sessions[account.username] = session.token;
 }
 await closeDb();
-const out = path.resolve("tests/.e2e/sessions.json");
+const out = path.resolve(`tests/.e2e/sessions-${process.env.PORT ?? 3210}.json`);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(sessions, null, 2));
 console.log(`e2e: demo database at ${dataDir()}, sessions in ${out}`);

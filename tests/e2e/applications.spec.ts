@@ -1,0 +1,132 @@
+import type { Page } from "@playwright/test";
+import { expect, signInAs, test, waitForHydration } from "./fixtures";
+
+const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+
+async function fillEstablishment(page: Page, name: string, individualMembers: string) {
+  await page.getByLabel("名称").fill(name);
+  await page.getByLabel("组织类型").selectOption("social_group");
+  await page.getByLabel("业务主管单位").fill("鲤城区文化体育和旅游局");
+  await page.getByLabel("法定代表人（负责人）").fill("郑海燕");
+  await page.getByLabel("住所（活动场所）").fill("泉州市鲤城区中山中路 88 号");
+  await page.getByLabel("注册资金（元）").fill("60000");
+  await page.getByLabel("业务范围").fill("组织会员开展闽南童谣传唱、交流和公益演出");
+  await page.getByLabel("所在社区（村）").selectOption({ label: "东街社区" });
+  await page.getByLabel("个人会员数").fill(individualMembers);
+  await page.getByLabel("单位会员数").fill("0");
+  await page.getByLabel("联系电话").fill("13905950123");
+}
+
+test("an association applies, the registry returns it, the association corrects it, the registry approves, and the public register shows it", async ({ browser, baseURL }) => {
+  const name = `鲤城区闽南童谣传唱协会${Date.now().toString(36).slice(-4)}`;
+  const assocContext = await browser.newContext();
+  await signInAs(assocContext, "assoc", baseURL!);
+  const assoc = await assocContext.newPage();
+  await assoc.goto("/org");
+  await waitForHydration(assoc);
+  await assoc.getByRole("button", { name: "申请成立登记" }).click();
+  await expect(assoc).toHaveURL(/\/org\/applications\/\d+$/);
+  const applicationUrl = new URL(assoc.url()).pathname;
+  const id = applicationUrl.split("/").pop()!;
+
+  // Too few members: the legal condition is explained beside the field, and what was typed stays.
+  await fillEstablishment(assoc, name, "20");
+  await assoc.getByRole("button", { name: "提交申请" }).click();
+  await expect(assoc.getByLabel("个人会员数")).toHaveAccessibleDescription(/50 个以上个人会员/);
+  await expect(assoc.getByLabel("名称")).toHaveValue(name);
+  await expect(assoc.getByText("草稿已保存，但未能提交")).toBeVisible();
+
+  // A file that only pretends to be a PDF is refused; a real PNG is kept.
+  await assoc.getByLabel(/上传材料/).setInputFiles({ name: "章程.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>not a pdf</html>") });
+  await assoc.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(assoc.getByText(/不是 PDF、JPEG 或 PNG 文件/)).toBeVisible();
+  await assoc.getByLabel(/上传材料/).setInputFiles({ name: "活动场所照片.png", mimeType: "image/png", buffer: png });
+  await assoc.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(assoc.getByRole("link", { name: "活动场所照片.png" })).toBeVisible();
+
+  await assoc.getByLabel("个人会员数").fill("86");
+  await assoc.getByRole("button", { name: "提交申请" }).click();
+  await expect(assoc.getByText("申请已提交，请等待审查。")).toBeVisible();
+  await expect(assoc.getByText("已提交").first()).toBeVisible();
+
+  // The registry returns it for correction, with a reason.
+  const officerContext = await browser.newContext();
+  await signInAs(officerContext, "officer", baseURL!);
+  const officer = await officerContext.newPage();
+  await officer.goto("/officer/applications?kind=establishment");
+  await officer.getByRole("row").filter({ hasText: name }).getByRole("link").click();
+  await expect(officer).toHaveURL(new RegExp(`/officer/applications/${id}$`));
+  await expect(officer.getByRole("link", { name: "活动场所照片.png" })).toBeVisible();
+  await officer.getByLabel("退回补正的理由").fill("请补充业务主管单位的同意文件，并写明业务范围的服务对象");
+  await officer.getByRole("button", { name: "退回补正" }).click();
+  await expect(officer.getByText("已退回补正。")).toBeVisible();
+
+  // The association sees why, corrects and resubmits.
+  await assoc.goto(applicationUrl);
+  await expect(assoc.getByText("退回理由：请补充业务主管单位的同意文件")).toBeVisible();
+  await assoc.getByLabel("业务范围").fill("面向本区少年儿童和社区居民，组织闽南童谣传唱、交流和公益演出");
+  await assoc.getByRole("button", { name: "补正后重新提交" }).click();
+  await expect(assoc.getByText("申请已提交，请等待审查。")).toBeVisible();
+
+  // The registry accepts and approves with the suggested code.
+  await officer.goto(`/officer/applications/${id}`);
+  await officer.getByRole("button", { name: "受理" }).click();
+  await expect(officer.getByText("已受理。")).toBeVisible();
+  await expect(officer.getByText(/剩 60 天/)).toBeVisible();
+  const uscc = await officer.getByLabel("统一社会信用代码").inputValue();
+  await officer.getByRole("button", { name: "准予", exact: true }).click();
+  await expect(officer.getByText("已准予。")).toBeVisible();
+
+  // Every step is on record, with who and why.
+  await assoc.goto(applicationUrl);
+  const timeline = assoc.getByRole("list").filter({ hasText: "创建申请" });
+  for (const step of ["提交申请", "退回补正", "补正后重新提交", "受理", "准予"]) await expect(timeline).toContainText(step);
+
+  // The public register and the open-data API have it.
+  const api = await officer.request.get(`/api/v1/organizations?q=${encodeURIComponent(name)}`);
+  expect(api.status()).toBe(200);
+  const body = (await api.json()) as { items: Array<{ id: number; name: string; uscc: string; type: string; status: string }>; total: number };
+  expect(body.total).toBe(1);
+  expect(body.items[0]).toMatchObject({ name, uscc, type: "social_group", status: "normal" });
+  const publicPage = await browser.newPage();
+  await publicPage.goto(`/orgs?q=${encodeURIComponent(name)}`);
+  await publicPage.getByRole("link", { name }).click();
+  await expect(publicPage.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(publicPage.getByText(uscc).first()).toBeVisible();
+  await expect(publicPage.getByText("13905950123")).toHaveCount(0); // contact details stay private
+  await Promise.all([assocContext.close(), officerContext.close(), publicPage.close()]);
+});
+
+test("a street officer enters a community filing and files it for a community of the street", async ({ page, context, baseURL }) => {
+  await signInAs(context, "street", baseURL!);
+  await page.goto("/officer/applications");
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "录入社区社会组织备案" }).click();
+  await expect(page).toHaveURL(/\/officer\/applications\/\d+$/);
+  const name = `紫云社区合唱队${Date.now().toString(36).slice(-4)}`;
+  await page.getByLabel("名称").fill(name);
+  await page.getByLabel("类别").selectOption({ label: "文体娱乐类" });
+  await page.getByLabel("法定代表人（负责人）").fill("许美玲");
+  await page.getByLabel("住所（活动场所）").fill("紫云社区党群服务中心");
+  // Only the street's own communities are offered.
+  await expect(page.getByLabel("所在社区（村）").locator("option", { hasText: "水门社区" })).toHaveCount(0);
+  await page.getByLabel("所在社区（村）").selectOption({ label: "紫云社区" });
+  await page.getByLabel("成员人数").fill("24");
+  await page.getByRole("button", { name: "提交备案" }).click();
+  await expect(page.getByText("申请已提交，请等待审查。")).toBeVisible();
+  await page.getByRole("button", { name: "受理" }).click();
+  await expect(page.getByText("已受理。")).toBeVisible();
+  await page.getByRole("button", { name: "准予", exact: true }).click();
+  await expect(page.getByText("已准予。")).toBeVisible();
+  const api = await page.request.get(`/api/v1/organizations?q=${encodeURIComponent(name)}&type=community`);
+  const body = (await api.json()) as { items: Array<{ uscc: string | null; community: string }> };
+  expect(body.items).toEqual([expect.objectContaining({ uscc: null, community: "紫云社区" })]);
+});
+
+test("an association cannot open another's application or its files; a village clerk cannot open the queue", async ({ request }) => {
+  const { sessionCookieHeader } = await import("./fixtures");
+  // Application 1 of the demo is a preparatory group's draft, not the demo association's.
+  expect((await request.get("/org/applications/1", { headers: sessionCookieHeader("assoc"), maxRedirects: 0 })).status()).toBe(404);
+  expect((await request.get("/applications/1/files/1", { headers: sessionCookieHeader("assoc"), maxRedirects: 0 })).status()).toBe(404);
+  expect((await request.get("/officer/applications", { headers: sessionCookieHeader("clerk"), maxRedirects: 0 })).status()).toBe(403);
+});
