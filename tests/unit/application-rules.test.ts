@@ -1,0 +1,76 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { pickProposal, submissionProblems, type Proposal } from "../../app/domain/application-forms";
+import { socialGroupConditionProblems } from "../../app/domain/establishment-rules";
+import { attachmentProblem, maxAttachmentBytes, sniffAttachmentType } from "../../app/domain/file-types";
+
+describe("the legal conditions of a 社会团体", () => {
+  const ok = { individualMembers: 50, unitMembers: 0, registeredFunds: 30_000, supervisingUnit: "区文体旅局" };
+  test("50 individual or 30 unit members, 30,000 yuan and a supervising unit pass", () => {
+    expect(socialGroupConditionProblems(ok)).toEqual({});
+    expect(socialGroupConditionProblems({ ...ok, individualMembers: 0, unitMembers: 30 })).toEqual({});
+  });
+  test("each failure is explained beside its field", () => {
+    const problems = socialGroupConditionProblems({ individualMembers: 49, unitMembers: 29, registeredFunds: 29_999, supervisingUnit: " " });
+    expect(problems.individualMembers?.[0]).toContain("现为个人会员 49 个、单位会员 29 个");
+    expect(problems.unitMembers).toEqual(problems.individualMembers);
+    expect(problems.registeredFunds?.[0]).toContain("29,999");
+    expect(problems.supervisingUnit).toEqual(["社会团体须有业务主管单位"]);
+  });
+  test("property: the members condition holds exactly when either threshold is met", () => {
+    fc.assert(
+      fc.property(fc.nat(200), fc.nat(100), (individualMembers, unitMembers) => {
+        const failing = "individualMembers" in socialGroupConditionProblems({ ...ok, individualMembers, unitMembers });
+        expect(failing).toBe(individualMembers < 50 && unitMembers < 30);
+      }),
+    );
+  });
+});
+
+describe("attachments are judged by content", () => {
+  test("PDF, JPEG and PNG signatures are recognised, whatever the name", () => {
+    expect(sniffAttachmentType(new TextEncoder().encode("%PDF-1.7\n"))).toBe("application/pdf");
+    expect(sniffAttachmentType(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe("image/jpeg");
+    expect(sniffAttachmentType(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe("image/png");
+    expect(attachmentProblem("照片.png", new TextEncoder().encode("GIF89a"))).toContain("不是 PDF、JPEG 或 PNG");
+    expect(attachmentProblem("空.pdf", new Uint8Array())).toContain("是空的");
+  });
+  test("10 MB is the limit", () => {
+    const at = new Uint8Array(maxAttachmentBytes);
+    at.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
+    expect(attachmentProblem("a.pdf", at)).toBeNull();
+    const over = new Uint8Array(maxAttachmentBytes + 1);
+    over.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
+    expect(attachmentProblem("a.pdf", over)).toContain("超过 10 MB");
+  });
+  test("property: random bytes that do not start with a known signature are refused", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 64 }), (bytes) => {
+        const known = [[0x25, 0x50, 0x44, 0x46, 0x2d], [0xff, 0xd8, 0xff], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]].some((sig) =>
+          sig.every((b, i) => bytes[i] === b),
+        );
+        expect(sniffAttachmentType(bytes) !== null).toBe(known);
+      }),
+    );
+  });
+});
+
+describe("what a submission needs", () => {
+  test("a filing needs name, person in charge, meeting place, category, community and at least 3 members", () => {
+    const problems = submissionProblems("filing", { membersCount: 2 });
+    expect(Object.keys(problems).sort()).toEqual(["address", "category", "legalRepresentative", "membersCount", "name", "placeId"]);
+    expect(problems.membersCount).toContain("社区社会组织至少应有 3 名成员");
+  });
+  test("a change must change something, and explain why", () => {
+    const current = { name: "鲤城区围棋协会", address: "中山路 1 号" };
+    expect(submissionProblems("change", { name: "鲤城区围棋协会", address: "中山路 1 号", changeReason: "无" }, current).name).toEqual([
+      "变更申请须至少修改一项登记事项",
+    ]);
+    expect(submissionProblems("change", { address: "中山路 2 号", changeReason: "搬迁" }, current)).toEqual({});
+    expect(submissionProblems("change", { address: "中山路 2 号" }, current).changeReason).toEqual(["请填写变更理由"]);
+  });
+  test("a draft keeps only the fields its kind uses", () => {
+    const stray: Proposal = { cancellationReason: "清算完成", name: "不该留下", individualMembers: 9 };
+    expect(pickProposal("cancellation", stray)).toEqual({ cancellationReason: "清算完成" });
+  });
+});
