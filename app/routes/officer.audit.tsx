@@ -10,7 +10,14 @@ export const meta: MetaFunction = () => [{ title: "审计日志 - 登记管理" 
 
 const pageSize = 50;
 
-const entityLabels: Record<string, string> = { user: "账号", request: "请求", place: "区划", organization: "社会组织" };
+const entityLabels: Record<string, string> = {
+  user: "账号",
+  request: "请求",
+  place: "区划",
+  organization: "社会组织",
+  application: "申请",
+  setting: "设置",
+};
 
 const actionLabels: Record<string, string> = {
   "session.sign_in": "登录",
@@ -27,6 +34,18 @@ const actionLabels: Record<string, string> = {
   "user.locked": "账号被锁定",
   "user.reset_password": "重置密码",
   "user.change_password": "修改本人密码",
+  "organization.correct": "更正登记簿",
+  "application.create": "创建申请",
+  "application.save": "保存申请草稿",
+  "application.attach": "上传申请材料",
+  "application.remove_file": "删除申请材料",
+  "application.submit": "提交申请",
+  "application.resubmit": "补正后重新提交",
+  "application.accept": "受理申请",
+  "application.return": "退回补正",
+  "application.approve": "准予",
+  "application.reject": "不予准予",
+  "setting.update": "调整区级设置",
 };
 
 export async function loader({ request }: LoaderFunctionArgs) {

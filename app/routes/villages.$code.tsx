@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { placeAssociations } from "../domain/communities.server";
 import { placeByCode } from "../domain/places.server";
 import { placeLevelLabels, placePath } from "../domain/places";
+import { CommunityAssociationsPanel } from "../ui/community-associations";
 import { PlaceFigures, PlaceTrail } from "../ui/place";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -12,11 +14,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const detail = await placeByCode(params.code ?? "");
   if (placePath(detail.place) !== `/villages/${detail.place.code}`) throw redirect(placePath(detail.place));
-  return detail;
+  return { ...detail, associations: await placeAssociations(detail.place.id) };
 }
 
 export default function VillagePage() {
-  const { place, parent, organizations } = useLoaderData<typeof loader>();
+  const { place, parent, organizations, associations } = useLoaderData<typeof loader>();
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
       <PlaceTrail parent={parent} />
@@ -26,6 +28,7 @@ export default function VillagePage() {
         {place.level === "village" ? "（村民委员会）" : "（居民委员会）"} · 区划代码 {place.code}
       </p>
       <PlaceFigures place={place} organizations={organizations} />
+      <CommunityAssociationsPanel associations={associations} className="mt-6" />
     </main>
   );
 }

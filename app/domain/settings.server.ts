@@ -1,0 +1,115 @@
+/**
+ * District settings: figures from the seed documents that officers may change.
+ * Each has a type and a default in code; the settings table holds only the
+ * values someone has changed, so a new district starts with the defaults.
+ */
+import { eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { getDb, type Database } from "../../db/client.server";
+import { settings, users } from "../../db/schema";
+import { hasPermission } from "../auth/permissions";
+import { recordAudit } from "./audit.server";
+import { associationTargetSchema } from "./communities";
+import type { ActionContext } from "./context";
+import { forbidden, type WriteResult } from "./errors";
+
+/** Each setting's type. */
+interface SettingValues {
+  associationTarget: number;
+}
+
+export type SettingKey = keyof SettingValues;
+export type SettingValue<K extends SettingKey> = SettingValues[K];
+
+const definitions: { [K in SettingKey]: { label: string; schema: z.ZodType<SettingValues[K]>; defaultValue: SettingValues[K] } } = {
+  /**
+   * 一居多会: community social organizations each community or village should have.
+   * National guidance is 10 per urban and 5 per rural community; the district's own figure is 6.
+   */
+  associationTarget: { label: "一居多会目标数", schema: associationTargetSchema, defaultValue: 6 },
+};
+
+/** A stored value that no longer fits its type (a hand edit, an older rule) gives way to the default. */
+function valueOf<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
+  const parsed = definitions[key].schema.safeParse(stored);
+  return parsed.success ? parsed.data : definitions[key].defaultValue;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The setting's value: the stored one, or the default in code. Pass a transaction to read inside it. */
+export async function getSetting<K extends SettingKey>(key: K, db?: Database): Promise<SettingValue<K>> {
+  const handle = db ?? (await getDb());
+  const [row] = await handle.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
+  return row ? valueOf(key, row.value) : definitions[key].defaultValue;
+}
+
+export interface SettingState<V> {
+  value: V;
+  defaultValue: V;
+  /** Null while the default applies. */
+  updatedAt: Date | null;
+  updatedByName: string | null;
+}
+
+/** The value with who last changed it and when, for the page that changes it. */
+export async function settingState<K extends SettingKey>(key: K): Promise<SettingState<SettingValue<K>>> {
+  const db = await getDb();
+  const [row] = await db
+    .select({ value: settings.value, updatedAt: settings.updatedAt, updatedByName: users.displayName })
+    .from(settings)
+    .leftJoin(users, eq(users.id, settings.updatedBy))
+    .where(eq(settings.key, key))
+    .limit(1);
+  const defaultValue = definitions[key].defaultValue;
+  if (!row) return { value: defaultValue, defaultValue, updatedAt: null, updatedByName: null };
+  return { value: valueOf(key, row.value), defaultValue, updatedAt: row.updatedAt, updatedByName: row.updatedByName };
+}
+
+/**
+ * Changes a setting: permission, validation, write and audit row in one transaction.
+ * `expected` is the value the officer saw; if someone changed it in between, nothing is written.
+ * Field errors are keyed by the setting's key, so a form field named after it shows them.
+ */
+export async function updateSetting<K extends SettingKey>(
+  ctx: ActionContext,
+  key: K,
+  value: unknown,
+  options: { reason: string; expected?: SettingValue<K> },
+): Promise<WriteResult<SettingValue<K>>> {
+  const actor = ctx.actor;
+  if (!actor || !hasPermission(actor, "setting:manage")) forbidden("您没有调整区级设置的权限。");
+  const definition = definitions[key];
+  const parsed = definition.schema.safeParse(value);
+  const reason = options.reason.trim();
+  const fieldErrors: Record<string, string[]> = {};
+  if (!parsed.success) fieldErrors[key] = parsed.error.issues.map((issue) => issue.message).slice(0, 1);
+  if (reason.length < 2) fieldErrors.reason = ["请填写调整原因（至少 2 个字）"];
+  if (!parsed.success || fieldErrors.reason) return { ok: false, fieldErrors };
+  const next = parsed.data;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // Two officers changing one setting are taken in turn, even the first time, when it has no row to lock yet.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`setting:${key}`}))`);
+    const before = await getSetting(key, tx);
+    if (options.expected !== undefined && !sameValue(options.expected, before)) {
+      return { ok: false, formError: `${definition.label}已被其他人调整为 ${String(before)}，请在最新的值上重新操作。` };
+    }
+    if (sameValue(next, before)) return { ok: false, fieldErrors: { [key]: [`${definition.label}现为 ${String(before)}，未作改动`] } };
+    await tx
+      .insert(settings)
+      .values({ key, value: next, updatedAt: ctx.now, updatedBy: actor.userId })
+      .onConflictDoUpdate({ target: settings.key, set: { value: next, updatedAt: ctx.now, updatedBy: actor.userId } });
+    await recordAudit(tx, ctx, {
+      action: "setting.update",
+      entityType: "setting",
+      entityId: key,
+      before: { [key]: before },
+      after: { [key]: next },
+      reason,
+    });
+    return { ok: true, value: next };
+  });
+}

@@ -1,0 +1,45 @@
+import { Link } from "@remix-run/react";
+import { communityCategories, countedStatusesNote, type PlaceAssociations } from "../domain/communities";
+import { communityCategoryLabels, organizationStatusLabels } from "../domain/organizations";
+import { TargetBadge } from "./community-progress";
+import { Panel } from "./layout";
+
+/** The public "社区社会组织" panel of a community's or village's page: counts by category against the target. */
+export function CommunityAssociationsPanel({ associations, className = "" }: { associations: PlaceAssociations; className?: string }) {
+  const { total, target, shortfall, meetsTarget, byCategory, organizations } = associations;
+  return (
+    <Panel title="社区社会组织" className={className}>
+      <p className="flex flex-wrap items-center gap-2">
+        <span>
+          已备案 <strong className="text-lg tabular-nums">{total}</strong> 个，本区“一居多会”目标为每个社区（村）不少于{" "}
+          <strong className="tabular-nums">{target}</strong> 个
+        </span>
+        <TargetBadge meetsTarget={meetsTarget} shortfall={shortfall} />
+      </p>
+      <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {communityCategories.map((category) => (
+          <div key={category} className="rounded border border-slate-200 px-3 py-2">
+            <dt className="text-sm text-slate-600">{communityCategoryLabels[category]}</dt>
+            <dd className="text-xl font-semibold tabular-nums">{byCategory[category]}</dd>
+          </div>
+        ))}
+      </dl>
+      {organizations.length ? (
+        <ul className="mt-4 grid gap-1 text-sm sm:grid-cols-2">
+          {organizations.map((org) => (
+            <li key={org.id}>
+              <Link to={`/orgs/${org.id}`}>{org.name}</Link>
+              <span className="ml-2 text-xs text-slate-600">
+                {org.category ? communityCategoryLabels[org.category] : "未分类"}
+                {org.status === "abnormal" ? ` · ${organizationStatusLabels.abnormal}` : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-4 text-sm text-slate-600">暂无已备案的社区社会组织。</p>
+      )}
+      <p className="mt-4 text-xs text-slate-600">{countedStatusesNote}</p>
+    </Panel>
+  );
+}
