@@ -249,9 +249,10 @@ export async function takeStep(
   if (!actor) forbidden();
   const db = await getDb();
   const app = await loadVisible(db, actor, id);
+  // A stale page first: whoever acted since the officer loaded it is the news, not the state it left.
+  if (app.version !== input.version) return { ok: false, formError: staleMessage };
   const why = refusal(app.kind, app.state, input.action, actor.role, input.reason);
   if (why) return { ok: false, formError: why };
-  if (app.version !== input.version) return { ok: false, formError: staleMessage };
 
   const current = app.organizationId
     ? (await db.select().from(organizations).where(eq(organizations.id, app.organizationId)))[0]

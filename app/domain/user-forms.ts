@@ -11,7 +11,7 @@ const password = z
   });
 
 /** A row id as a form sends it; beyond PostgreSQL's integer it cannot name a row. */
-const optionalId = z.coerce.number().int().positive().max(2_147_483_647, "编号无效").optional();
+const optionalId = z.coerce.number({ error: "编号无效" }).int("编号无效").positive("编号无效").max(2_147_483_647, "编号无效").optional();
 
 const accountFields = {
   displayName: z

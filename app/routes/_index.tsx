@@ -4,22 +4,25 @@ import { organizationCounts } from "../domain/organizations.server";
 import { organizationTypeLabels } from "../domain/organizations";
 import { districtOverview, searchPlaces } from "../domain/places.server";
 import { placeLevelLabels, placePath } from "../domain/places";
+import { searchPublicRegister } from "../domain/register.server";
 import { Panel, Stat } from "../ui/layout";
+import { OrganizationStatusBadge } from "../ui/register-search";
 
 export const meta: MetaFunction = () => [{ title: "首页 - 社区治理与社会组织登记平台" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 40);
-  const [overview, organizations, matches] = await Promise.all([
+  const [overview, organizations, matches, organizationMatches] = await Promise.all([
     districtOverview(),
     organizationCounts(),
     q ? searchPlaces(q) : Promise.resolve(null),
+    q ? searchPublicRegister({ q, page: 1, pageSize: 8 }) : Promise.resolve(null),
   ]);
-  return { overview, organizations, q, matches };
+  return { overview, organizations, q, matches, organizationMatches };
 }
 
 export default function Home() {
-  const { overview, organizations, q, matches } = useLoaderData<typeof loader>();
+  const { overview, organizations, q, matches, organizationMatches } = useLoaderData<typeof loader>();
   if (!overview) {
     return <main className="mx-auto max-w-6xl px-4 py-10">尚未录入行政区划。</main>;
   }
@@ -33,37 +36,66 @@ export default function Home() {
         </p>
         <Form method="get" role="search" className="mt-4 flex max-w-xl gap-2">
           <label htmlFor="q" className="sr-only">
-            搜索社区或村
+            搜索社区、村或社会组织
           </label>
           <input
             id="q"
             name="q"
             type="search"
             defaultValue={q}
-            placeholder="输入社区、村或街道名称，如“水门”"
+            maxLength={40}
+            placeholder="输入社区、村、街道或社会组织名称，如“水门”“书法”"
             className="w-full rounded border border-slate-300 bg-white px-3 py-2"
           />
           <button type="submit" className="shrink-0 rounded bg-brand-600 px-4 py-2 text-white hover:bg-brand-700">
             搜索
           </button>
         </Form>
-        {matches ? (
-          <div className="mt-3 max-w-xl rounded border border-slate-200 bg-white p-4" aria-live="polite">
-            {matches.length ? (
-              <ul className="space-y-1">
-                {matches.map((m) => (
-                  <li key={m.code}>
-                    <Link to={placePath(m)}>{m.name}</Link>{" "}
-                    <span className="text-sm text-slate-500">
-                      {placeLevelLabels[m.level]}
-                      {m.parentName ? ` · ${m.parentName}` : ""}
-                    </span>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-slate-600">没有找到名称包含“{q}”的地方。</p>
-            )}
+        {matches && organizationMatches ? (
+          <div className="mt-3 grid max-w-4xl gap-4 md:grid-cols-2" aria-live="polite">
+            <section aria-labelledby="place-matches" className="rounded border border-slate-200 bg-white p-4">
+              <h2 id="place-matches" className="mb-2 font-medium text-slate-900">
+                社区、村和街道
+              </h2>
+              {matches.length ? (
+                <ul className="space-y-1">
+                  {matches.map((m) => (
+                    <li key={m.code}>
+                      <Link to={placePath(m)}>{m.name}</Link>{" "}
+                      <span className="text-sm text-slate-500">
+                        {placeLevelLabels[m.level]}
+                        {m.parentName ? ` · ${m.parentName}` : ""}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-slate-600">没有找到名称包含“{q}”的地方。</p>
+              )}
+            </section>
+            <section aria-labelledby="organization-matches" className="rounded border border-slate-200 bg-white p-4">
+              <h2 id="organization-matches" className="mb-2 font-medium text-slate-900">
+                社会组织
+              </h2>
+              {organizationMatches.items.length ? (
+                <>
+                  <ul className="space-y-1">
+                    {organizationMatches.items.map((o) => (
+                      <li key={o.id}>
+                        <Link to={`/orgs/${o.id}`}>{o.name}</Link>{" "}
+                        <span className="text-sm text-slate-500">{organizationTypeLabels[o.type]}</span>{" "}
+                        {o.status === "normal" ? null : <OrganizationStatusBadge status={o.status} />}
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="mt-2 text-sm">
+                    <Link to={`/orgs?${new URLSearchParams({ q })}`}>在登记簿中查看全部（共 {organizationMatches.total} 个）</Link>
+                  </p>
+                </>
+              ) : (
+                <p className="text-slate-600">没有找到名称包含“{q}”的社会组织。</p>
+              )}
+            </section>
           </div>
         ) : null}
       </section>

@@ -21,6 +21,7 @@ export function SiteHeader({ user, districtName }: { user: ShellUser | null; dis
           <TopLink to="/" end>
             首页
           </TopLink>
+          <TopLink to="/orgs">社会组织</TopLink>
           {user ? (
             <>
               <TopLink to={areaPaths[roleArea[user.role]]}>{areaNames[roleArea[user.role]]}</TopLink>

@@ -9,10 +9,16 @@ const pages: Array<{ path: string; user?: DemoUser; status?: number; name: strin
   { name: "login", path: "/login" },
   { name: "street page", path: "/places/350502001000" },
   { name: "village page", path: "/villages/350502100201" },
+  { name: "public register", path: "/orgs" },
+  { name: "public register with a search", path: "/orgs?q=%E4%BD%93%E8%82%B2&status=normal" },
+  { name: "public record", path: "/orgs/1" },
   { name: "404 page", path: "/no-such-page", status: 404 },
   { name: "403 page", path: "/officer", user: "assoc", status: 403 },
   { name: "officer dashboard", path: "/officer", user: "officer" },
   { name: "audit log", path: "/officer/audit", user: "officer" },
+  { name: "officers' register", path: "/officer/orgs", user: "officer" },
+  { name: "officers' record with the correction form", path: "/officer/orgs/1", user: "officer" },
+  { name: "officers' register for a street officer", path: "/officer/orgs?street=350502001000", user: "street" },
   { name: "account list", path: "/officer/users", user: "admin" },
   { name: "new account form", path: "/officer/users/new", user: "admin" },
   { name: "account page", path: "/officer/users/1", user: "admin" },
@@ -47,5 +53,18 @@ test("the new account form with its errors showing has no serious accessibility 
   await page.getByLabel("初始密码").fill("abc");
   await page.getByRole("button", { name: "创建账号" }).click();
   await expect(page.getByLabel("用户名")).toHaveAttribute("aria-invalid", "true");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the correction form with its errors showing has no serious accessibility problems", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto("/officer/orgs/1");
+  await waitForHydration(page);
+  await page.getByLabel("统一社会信用代码").fill("51350502");
+  await page.getByLabel("接受未通过校验的代码").check();
+  await page.getByLabel("更正原因").fill("核对档案");
+  await page.getByRole("button", { name: "保存更正" }).click();
+  await expect(page.getByLabel("统一社会信用代码")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("统一社会信用代码")).toHaveAccessibleDescription(/应为 18 位/);
   expect(await seriousViolations(page)).toEqual([]);
 });

@@ -4,12 +4,14 @@ import { expect, sessionToken, test, type DemoUser } from "./fixtures";
 /**
  * The route-by-role access matrix. Each row is one URL and what every visitor
  * gets when they ask for it directly (no redirects followed):
- * - 200, 403, 404: that status;
+ * - 200, 400, 403, 404: that status;
  * - "login": 302 to /login?redirectTo=<the path asked for>;
  * - { redirect: "/x" }: 302 to that path.
  * Later issues add rows here; every cell must be filled in.
+ * Organization ids depend on the seed, so "{org:<street code>}" in a path stands
+ * for the first organization of that street in the open-data API.
  */
-type Expected = 200 | 403 | 404 | "login" | { redirect: string };
+type Expected = 200 | 400 | 403 | 404 | "login" | { redirect: string };
 type Visitor = "anonymous" | DemoUser;
 type Row = { path: string; note?: string } & Record<Visitor, Expected>;
 
@@ -60,6 +62,20 @@ const accessMatrix: Row[] = [
   { path: "/villages/350502001000", note: "a street lives under /places", ...all({ redirect: "/places/350502001000" }) },
   { path: "/places/999", note: "unknown code", ...all(404) },
   { path: "/no-such-page", ...all(404) },
+  { path: "/orgs", note: "public register", ...all(200) },
+  { path: "/orgs?q=%E5%8D%8F%E4%BC%9A&type=social_group&status=normal&street=350502001000", ...all(200) },
+  { path: "/orgs?type=club&page=abc", note: "unreadable filters are left out", ...all(200) },
+  { path: "/orgs/{org:350502002000}", note: "an organization of 鲤中街道", ...all(200) },
+  { path: "/orgs/999999", note: "no such organization", ...all(404) },
+  { path: "/orgs/abc", note: "not an id", ...all(404) },
+
+  // Open data (JSON, no login)
+  { path: "/api/v1/organizations", ...all(200) },
+  { path: "/api/v1/organizations?format=csv&status=cancelled", ...all(200) },
+  { path: "/api/v1/organizations?type=club", note: "bad parameter", ...all(400) },
+  { path: "/api/v1/organizations?pageSize=101", note: "bad parameter", ...all(400) },
+  { path: "/api/v1/organizations/{org:350502002000}", ...all(200) },
+  { path: "/api/v1/organizations/999999", ...all(404) },
 
   // Any signed-in user
   { path: "/post-login", anonymous: "login", ...ownArea },
@@ -76,6 +92,11 @@ const accessMatrix: Row[] = [
   { path: "/officer/users/1", ...only({ admin: 200 }) },
   { path: "/officer/users/999999", note: "no such account", ...only({ admin: 404 }) },
   { path: "/officer/users/abc", note: "not an id", ...only({ admin: 404 }) },
+  { path: "/officer/orgs", note: "organization:read_internal", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/orgs?street=350502002000", note: "a street officer's scope still applies", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/orgs/{org:350502001000}", note: "in 开元街道, the street officer's own", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/orgs/{org:350502002000}", note: "in 鲤中街道: not the street officer's", ...only({ admin: 200, officer: 200, street: 404 }) },
+  { path: "/officer/orgs/999999", note: "no such organization", ...only({ admin: 404, officer: 404, street: 404 }) },
 
   // Association users
   { path: "/org", ...only({ assoc: 200 }) },
@@ -83,6 +104,23 @@ const accessMatrix: Row[] = [
   // Village clerks and supervisors
   { path: "/village", ...only({ clerk: 200, supervisor: 200 }) },
 ];
+
+const organizationIds = new Map<string, number>();
+
+/** The path with "{org:<street code>}" replaced by the id of that street's first organization. */
+async function resolvePath(request: APIRequestContext, path: string): Promise<string> {
+  const placeholder = /\{org:(\d{12})\}/.exec(path);
+  if (!placeholder) return path;
+  const streetCode = placeholder[1]!;
+  let id = organizationIds.get(streetCode);
+  if (id === undefined) {
+    const response = await request.get(`/api/v1/organizations?street=${streetCode}&pageSize=1`);
+    const body = (await response.json()) as { items: Array<{ id: number }> };
+    id = body.items[0]!.id;
+    organizationIds.set(streetCode, id);
+  }
+  return path.replace(placeholder[0], String(id));
+}
 
 function cookieFor(visitor: Visitor): Record<string, string> {
   return visitor === "anonymous" ? {} : { Cookie: `cr_session=${sessionToken(visitor)}` };
@@ -105,10 +143,11 @@ function locationOf(response: APIResponse, baseURL: string): URL {
 
 for (const row of accessMatrix) {
   test(`GET ${row.path}${row.note ? ` (${row.note})` : ""}`, async ({ request, baseURL }) => {
+    const path = await resolvePath(request, row.path);
     for (const visitor of visitors) {
       const expected = row[visitor];
-      const response = await get(request, row.path, visitor);
-      const cell = `${row.path} as ${visitor}: expected ${describe(expected)}`;
+      const response = await get(request, path, visitor);
+      const cell = `${path} as ${visitor}: expected ${describe(expected)}`;
       if (typeof expected === "number") {
         expect.soft(response.status(), cell).toBe(expected);
         continue;
@@ -118,7 +157,7 @@ for (const row of accessMatrix) {
       expect.soft(location.origin, cell).toBe(new URL(baseURL!).origin);
       if (expected === "login") {
         expect.soft(location.pathname, cell).toBe("/login");
-        expect.soft(location.searchParams.get("redirectTo"), cell).toBe(row.path);
+        expect.soft(location.searchParams.get("redirectTo"), cell).toBe(path);
       } else {
         expect.soft(`${location.pathname}${location.search}`, cell).toBe(expected.redirect);
       }
@@ -130,10 +169,13 @@ test("the data requests of client-side navigation follow the same matrix", async
   // Remix fetches /<path>.data when the browser navigates; it must refuse exactly what the page refuses.
   const protectedRows = accessMatrix.filter((row) => row.anonymous === "login" && row.path !== "/post-login");
   for (const row of protectedRows) {
+    const path = await resolvePath(request, row.path);
+    const [pathname, search] = path.split("?");
+    const dataPath = `${pathname}.data${search ? `?${search}` : ""}`;
     for (const visitor of visitors) {
       const expected = row[visitor];
-      const response = await get(request, `${row.path}.data`, visitor);
-      const cell = `${row.path}.data as ${visitor}: expected ${describe(expected)}`;
+      const response = await get(request, dataPath, visitor);
+      const cell = `${dataPath} as ${visitor}: expected ${describe(expected)}`;
       if (typeof expected === "number") {
         expect.soft(response.status(), cell).toBe(expected);
       } else if (expected === "login") {
@@ -141,7 +183,7 @@ test("the data requests of client-side navigation follow the same matrix", async
         expect.soft(response.status(), cell).toBe(202);
         const body = await response.text();
         expect.soft(body, cell).toContain("SingleFetchRedirect");
-        expect.soft(body, cell).toContain(`/login?redirectTo=${encodeURIComponent(row.path)}`);
+        expect.soft(body, cell).toContain(`/login?redirectTo=${encodeURIComponent(path)}`);
       }
       expect.soft(new URL(response.url()).origin, cell).toBe(new URL(baseURL!).origin);
     }

@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { notFound } from "../domain/errors";
+import { inspectionConclusionLabels, isFiled, organizationTypeLabels } from "../domain/organizations";
+import { parseOrganizationId } from "../domain/register-forms";
+import { formatDate } from "../domain/time";
+import { publicOrganization } from "../domain/register.server";
+import { PageHeader, Panel } from "../ui/layout";
+import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
+import { OrganizationStatusBadge } from "../ui/register-search";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.name ?? "社会组织"} - 社会组织登记信息` },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return publicOrganization(parseOrganizationId(params.id) ?? notFound("登记簿中没有该社会组织。"));
+}
+
+export default function PublicRecord() {
+  const record = useLoaderData<typeof loader>();
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-8">
+      <nav aria-label="位置" className="mb-2 text-sm text-slate-600">
+        <Link to="/">首页</Link> / <Link to="/orgs">社会组织登记信息查询</Link>
+      </nav>
+      <PageHeader title={record.name} description={organizationTypeLabels[record.type]} actions={<OrganizationStatusBadge status={record.status} />} />
+      <StatusNotice record={record} />
+      <div className="space-y-6">
+        <Panel title={isFiled(record.type) ? "备案信息" : "登记信息"}>
+          <RecordDetails record={record} />
+        </Panel>
+        <Panel title="年度检查结果">
+          {record.inspections.length ? (
+            <ul className="space-y-1">
+              {record.inspections.map((i) => (
+                <li key={i.year}>
+                  {i.year} 年度：{inspectionConclusionLabels[i.conclusion]}（{formatDate(i.publishedOn)}公布）
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="text-slate-600">暂无已公布的年度检查结果。</p>
+          )}
+        </Panel>
+        <ChangeHistory entries={record.history} type={record.type} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,184 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form } from "@remix-run/react";
+import { useState } from "react";
+import type { z } from "zod";
+import {
+  communityCategories,
+  communityCategoryLabels,
+  isFiled,
+  organizationFieldLabel,
+  type CommunityCategory,
+  type OrganizationType,
+} from "../domain/organizations";
+import type { correctionSchema } from "../domain/register-forms";
+import { Button, ErrorList, Field, FormError, SelectField, TextAreaField } from "./form";
+
+/** The record as the correction form starts from it. */
+export interface CorrectableRecord {
+  id: number;
+  version: number;
+  type: OrganizationType;
+  name: string;
+  uscc: string | null;
+  usccAcceptedReason: string | null;
+  filingNumber: string | null;
+  certificateNumber: string | null;
+  registeringAuthority: string | null;
+  supervisingUnit: string | null;
+  legalRepresentative: string | null;
+  address: string | null;
+  registeredFunds: number | null;
+  businessScope: string | null;
+  category: CommunityCategory | null;
+  contactPhone: string | null;
+  placeId: number | null;
+}
+
+export interface PlaceGroup {
+  id: number;
+  name: string;
+  children: Array<{ id: number; name: string }>;
+}
+
+/**
+ * The officer's correction of a record: every correctable field of its kind,
+ * the reason (published with the change), and the version it was loaded at.
+ * After a refused submission, what was typed stays and each error sits beside its field.
+ */
+export function CorrectionForm({
+  record,
+  places,
+  lastResult,
+}: {
+  record: CorrectableRecord;
+  places: PlaceGroup[];
+  lastResult?: SubmissionResult<string[]>;
+}) {
+  const [form, fields] = useForm<z.input<typeof correctionSchema>>({
+    id: `correction-${record.id}-${record.version}`,
+    lastResult,
+    // Validated on the server, which knows the record's kind and the other organizations.
+    shouldValidate: "onSubmit",
+  });
+  const filed = isFiled(record.type);
+  const label = (field: string) => organizationFieldLabel(field, record.type);
+  const initial = (field: keyof typeof fields, fallback: string | number | null) => {
+    const typed = fields[field].initialValue;
+    return typeof typed === "string" ? typed : fallback == null ? "" : String(fallback);
+  };
+  const [acceptLegacy, setAcceptLegacy] = useState(fields.acceptLegacyUscc.initialValue === "on");
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <FormError errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
+      <input type="hidden" name="version" value={record.version} />
+      <div className="grid gap-x-6 sm:grid-cols-2">
+        <Field label={label("name")} name={fields.name.name} defaultValue={initial("name", record.name)} errors={fields.name.errors} required />
+        {filed ? (
+          <>
+            <Field label={label("filingNumber")} name={fields.filingNumber.name} defaultValue={initial("filingNumber", record.filingNumber)} errors={fields.filingNumber.errors} required />
+            <SelectField label={label("category")} name={fields.category.name} defaultValue={initial("category", record.category)} errors={fields.category.errors}>
+              <option value="">请选择</option>
+              {communityCategories.map((c) => (
+                <option key={c} value={c}>
+                  {communityCategoryLabels[c]}
+                </option>
+              ))}
+            </SelectField>
+          </>
+        ) : (
+          <>
+            <Field
+              label={label("uscc")}
+              name={fields.uscc.name}
+              defaultValue={initial("uscc", record.uscc)}
+              errors={fields.uscc.errors}
+              autoComplete="off"
+              spellCheck={false}
+              required
+            />
+            <Field label={label("certificateNumber")} name={fields.certificateNumber.name} defaultValue={initial("certificateNumber", record.certificateNumber)} errors={fields.certificateNumber.errors} />
+          </>
+        )}
+      </div>
+      {filed ? null : (
+        <fieldset className="mb-4 rounded border border-slate-200 p-3">
+          <legend className="px-1 text-sm font-medium text-slate-700">早期试点代码</legend>
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name={fields.acceptLegacyUscc.name}
+              defaultChecked={acceptLegacy}
+              onChange={(e) => setAcceptLegacy(e.currentTarget.checked)}
+              className="mt-1"
+            />
+            <span>
+              接受未通过校验的代码
+              <span className="block text-xs text-slate-600">
+                仅适用于校验码不符、但经核实为早期试点合法赋予的代码；长度、字符或类型有误的代码不能接受。
+                {record.usccAcceptedReason ? `当前代码已于此前核准接受：${record.usccAcceptedReason}` : ""}
+              </span>
+            </span>
+          </label>
+          {acceptLegacy ? (
+            <div className="mt-3">
+              <TextAreaField
+                label="核准说明"
+                name={fields.usccAcceptedReason.name}
+                defaultValue={initial("usccAcceptedReason", null)}
+                errors={fields.usccAcceptedReason.errors}
+                hint="写明核实依据，如原发证机关的证明或批准文件。仅供登记管理机关内部查阅。"
+                required
+              />
+            </div>
+          ) : (
+            <ErrorList errors={fields.usccAcceptedReason.errors} />
+          )}
+        </fieldset>
+      )}
+      <div className="grid gap-x-6 sm:grid-cols-2">
+        <Field label={label("registeringAuthority")} name={fields.registeringAuthority.name} defaultValue={initial("registeringAuthority", record.registeringAuthority)} errors={fields.registeringAuthority.errors} />
+        <Field label={label("supervisingUnit")} name={fields.supervisingUnit.name} defaultValue={initial("supervisingUnit", record.supervisingUnit)} errors={fields.supervisingUnit.errors} />
+        <Field label={label("legalRepresentative")} name={fields.legalRepresentative.name} defaultValue={initial("legalRepresentative", record.legalRepresentative)} errors={fields.legalRepresentative.errors} />
+        {filed ? null : (
+          <Field
+            label={`${label("registeredFunds")}（元）`}
+            name={fields.registeredFunds.name}
+            defaultValue={initial("registeredFunds", record.registeredFunds)}
+            errors={fields.registeredFunds.errors}
+            inputMode="numeric"
+          />
+        )}
+        <Field label={label("address")} name={fields.address.name} defaultValue={initial("address", record.address)} errors={fields.address.errors} />
+        <SelectField label={label("place")} name={fields.placeId.name} defaultValue={initial("placeId", record.placeId)} errors={fields.placeId.errors}>
+          <option value="">{filed ? "请选择" : "（不属于具体社区或村）"}</option>
+          {places.map((unit) => (
+            <optgroup key={unit.id} label={unit.name}>
+              {unit.children.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <Field
+          label={`${label("contactPhone")}（不公开）`}
+          name={fields.contactPhone.name}
+          defaultValue={initial("contactPhone", record.contactPhone)}
+          errors={fields.contactPhone.errors}
+          inputMode="tel"
+        />
+      </div>
+      <TextAreaField label={label("businessScope")} name={fields.businessScope.name} defaultValue={initial("businessScope", record.businessScope)} errors={fields.businessScope.errors} />
+      <TextAreaField
+        label="更正原因"
+        name={fields.reason.name}
+        defaultValue={initial("reason", null)}
+        errors={fields.reason.errors}
+        hint="更正原因连同更正前后的内容将在公开的变更记录中公示（联系电话和代码核准说明除外），请勿填写个人隐私。"
+        required
+      />
+      <Button type="submit">保存更正</Button>
+    </Form>
+  );
+}

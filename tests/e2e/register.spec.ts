@@ -1,0 +1,153 @@
+import { expect, signInAs, test, waitForHydration } from "./fixtures";
+
+const listFields = ["community", "id", "name", "registeredOn", "status", "street", "type", "uscc"];
+
+test("a resident finds an organization by part of its name and reads its record and history", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "社会组织" }).click();
+  await expect(page).toHaveURL(/\/orgs$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("社会组织登记信息查询");
+  await waitForHydration(page);
+
+  await page.getByLabel("名称、统一社会信用代码或备案号").fill("书法");
+  await page.getByLabel("类型").selectOption({ label: "社会团体" });
+  await page.getByRole("button", { name: "查询" }).click();
+  await expect(page).toHaveURL(/\/orgs\?q=%E4%B9%A6%E6%B3%95&type=social_group/);
+  const results = page.getByRole("table", { name: "社会组织查询结果" });
+  await expect(results.getByRole("row")).toHaveCount(2);
+  await expect(results).toContainText("社会团体");
+
+  await results.getByRole("link", { name: "鲤城区书法家协会" }).click();
+  await expect(page).toHaveURL(/\/orgs\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("鲤城区书法家协会");
+  await expect(page.getByText("统一社会信用代码", { exact: true })).toBeVisible();
+  await expect(page.getByText("业务主管单位", { exact: true })).toBeVisible();
+  await expect(page.getByText("联系电话")).toHaveCount(0);
+  const history = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "变更记录" }) });
+  await expect(history.getByRole("heading", { level: 3 })).toContainText(["成立登记"]);
+  await expect(history.getByRole("row", { name: /名称/ })).toContainText("鲤城区书法家协会");
+});
+
+test("the home page search also finds organizations and leads to the register", async ({ page }) => {
+  await page.goto("/?q=%E4%B9%A6%E6%B3%95");
+  const found = page.getByRole("region", { name: "社会组织" });
+  await expect(found.getByRole("link", { name: "鲤城区书法家协会" })).toBeVisible();
+  await found.getByRole("link", { name: /在登记簿中查看全部/ }).click();
+  await expect(page).toHaveURL(/\/orgs\?q=%E4%B9%A6%E6%B3%95$/);
+  await expect(page.getByLabel("名称、统一社会信用代码或备案号")).toHaveValue("书法");
+});
+
+test("the open-data API answers the contract's JSON, and CSV with every matching row", async ({ request }) => {
+  const list = await request.get("/api/v1/organizations?type=social_group&pageSize=5&page=2");
+  expect(list.status()).toBe(200);
+  expect(list.headers()["content-type"]).toContain("application/json");
+  const body = (await list.json()) as { items: Array<Record<string, unknown>>; page: number; pageSize: number; total: number };
+  expect(Object.keys(body).sort()).toEqual(["items", "page", "pageSize", "total"]);
+  expect(body).toMatchObject({ page: 2, pageSize: 5, total: 58 });
+  expect(body.items).toHaveLength(5);
+  for (const item of body.items) {
+    expect(Object.keys(item).sort()).toEqual(listFields);
+    expect(item).toMatchObject({ type: "social_group", uscc: expect.stringMatching(/^51[0-9A-Z]{16}$/) });
+  }
+  const filed = (await (await request.get("/api/v1/organizations?type=community&pageSize=1")).json()) as typeof body;
+  expect(filed.items[0]).toMatchObject({ uscc: null, community: expect.stringMatching(/社区|村$/) });
+  expect((await (await request.get("/api/v1/organizations")).json()) as typeof body).toMatchObject({ page: 1, pageSize: 20, total: 431 });
+
+  const one = await request.get(`/api/v1/organizations/${body.items[0]!.id}`);
+  expect(one.status()).toBe(200);
+  const record = (await one.json()) as Record<string, unknown>;
+  expect(record).toMatchObject({
+    id: body.items[0]!.id,
+    name: body.items[0]!.name,
+    uscc: body.items[0]!.uscc,
+    inspections: [],
+    history: expect.arrayContaining([expect.objectContaining({ kind: "establishment" })]),
+  });
+  expect(record).not.toHaveProperty("contactPhone");
+  expect(record).not.toHaveProperty("usccAcceptedReason");
+
+  const json = (await (await request.get("/api/v1/organizations?type=private_non_enterprise")).json()) as typeof body;
+  const csv = await request.get("/api/v1/organizations?type=private_non_enterprise&format=csv");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(csv.headers()["content-disposition"]).toMatch(/^attachment; filename="organizations-\d{4}-\d{2}-\d{2}\.csv"$/);
+  const bytes = await csv.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString("utf8").trimEnd().split("\r\n");
+  expect(lines[0]).toBe("id,name,uscc,type,status,registeredOn,street,community");
+  expect(lines.length - 1).toBe(json.total);
+  expect(json.total).toBeGreaterThan(json.pageSize);
+  expect(lines[1]).toContain("private_non_enterprise");
+});
+
+test("the open-data API refuses bad parameters with 400 and unknown ids with 404, in Chinese JSON", async ({ request }) => {
+  const bad: Array<[string, RegExp]> = [
+    ["type=club", /参数 type 应为/],
+    ["status=closed", /参数 status 应为/],
+    ["page=0", /参数 page 应为/],
+    ["page=abc", /参数 page 应为/],
+    ["pageSize=101", /参数 pageSize 不能超过 100/],
+    ["street=kaiyuan", /参数 street 应为/],
+    ["format=xml", /参数 format 应为 json 或 csv/],
+  ];
+  for (const [query, message] of bad) {
+    const response = await request.get(`/api/v1/organizations?${query}`);
+    expect(response.status(), query).toBe(400);
+    expect(response.headers()["content-type"], query).toContain("application/json");
+    expect(await response.json(), query).toEqual({ error: { code: "invalid_parameter", message: expect.stringMatching(message) } });
+  }
+  for (const id of ["999999", "abc", "0", "99999999999"]) {
+    const response = await request.get(`/api/v1/organizations/${id}`);
+    expect(response.status(), id).toBe(404);
+    expect(await response.json(), id).toEqual({ error: { code: "not_found", message: "登记簿中没有该社会组织。" } });
+  }
+});
+
+test("an officer corrects a record with a reason, and the public history shows it", async ({ page, context, baseURL, browser }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto("/officer/orgs?q=%E5%9B%B4%E6%A3%8B");
+  await page.getByRole("table", { name: "登记簿查询结果" }).getByRole("link", { name: "鲤城区围棋协会" }).click();
+  await expect(page).toHaveURL(/\/officer\/orgs\/\d+$/);
+  const id = Number(/\/officer\/orgs\/(\d+)/.exec(page.url())![1]);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("鲤城区围棋协会");
+  await waitForHydration(page);
+
+  const address = page.getByLabel("住所");
+  const before = await address.inputValue();
+  const after = `泉州市鲤城区温陵北路 ${Date.now() % 1000} 号`;
+  const uscc = page.getByLabel("统一社会信用代码");
+  const code = await uscc.inputValue();
+
+  // A wrong code and no reason: each problem beside its field, what was typed kept.
+  await address.fill(after);
+  await uscc.fill(code.slice(0, 17));
+  await page.getByRole("button", { name: "保存更正" }).click();
+  const reason = page.getByLabel("更正原因");
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expect(reason).toHaveAccessibleDescription(/请填写更正原因/);
+  await expect(address).toHaveValue(after);
+  await reason.fill("依据登记档案原件，更正住所的录入错误");
+  await page.getByRole("button", { name: "保存更正" }).click();
+  await expect(uscc).toHaveAttribute("aria-invalid", "true");
+  await expect(uscc).toHaveAccessibleDescription(/统一社会信用代码应为 18 位，当前为 17 位/);
+  await expect(address).toHaveValue(after);
+  await expect(reason).toHaveValue("依据登记档案原件，更正住所的录入错误");
+
+  await uscc.fill(code);
+  await page.getByRole("button", { name: "保存更正" }).click();
+  await expect(page.getByRole("status")).toContainText("更正已保存");
+  await expect(page).toHaveURL(new RegExp(`/officer/orgs/${id}\\?corrected=1$`));
+  await expect(page.getByText("经办：陈登记（区民政局）").first()).toBeVisible();
+
+  // A resident, not signed in, sees the correction in the public history.
+  const resident = await browser.newContext();
+  const publicPage = await resident.newPage();
+  await publicPage.goto(`/orgs/${id}`);
+  const latest = publicPage.getByRole("listitem").filter({ has: publicPage.getByRole("heading", { name: /登记信息更正/ }) });
+  await expect(latest).toContainText("原因：依据登记档案原件，更正住所的录入错误");
+  const row = latest.getByRole("row", { name: /住所/ });
+  await expect(row).toContainText(before);
+  await expect(row).toContainText(after);
+  await expect(latest).not.toContainText("陈登记");
+  await resident.close();
+});
