@@ -97,9 +97,22 @@ const accessMatrix: Row[] = [
   { path: "/officer/orgs/{org:350502001000}", note: "in 开元街道, the street officer's own", ...only({ admin: 200, officer: 200, street: 200 }) },
   { path: "/officer/orgs/{org:350502002000}", note: "in 鲤中街道: not the street officer's", ...only({ admin: 200, officer: 200, street: 404 }) },
   { path: "/officer/orgs/999999", note: "no such organization", ...only({ admin: 404, officer: 404, street: 404 }) },
+  { path: "/officer/applications", note: "the queue", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/applications?kind=filing&state=accepted&overdue=1&street=350502001000", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/applications?kind=club&page=abc", note: "unreadable filters are left out", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/applications/4", note: "demo: an establishment in 开元街道, accepted", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/applications/9", note: "demo: a change in another street", ...only({ admin: 200, officer: 200, street: 404 }) },
+  { path: "/officer/applications/999999", note: "no such application", ...only({ admin: 404, officer: 404, street: 404 }) },
+  { path: "/officer/applications/new", note: "POST only; GET goes to the queue", ...all({ redirect: "/officer/applications" }) },
+  { path: "/officer/communities", note: "一居多会", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/communities?street=350502002000", note: "鲤中街道: not the street officer's", ...only({ admin: 200, officer: 200, street: 404 }) },
+  { path: "/applications/1/files/1", note: "an attachment: 404 unless its application is visible and the file exists", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
 
   // Association users
   { path: "/org", ...only({ assoc: 200 }) },
+  { path: "/org/applications/1", note: "demo: a preparatory group's draft, not the demo association's", ...only({ assoc: 404 }) },
+  { path: "/org/applications/999999", ...only({ assoc: 404 }) },
+  { path: "/org/applications/new", note: "POST only; GET goes to /org", ...all({ redirect: "/org" }) },
 
   // Village clerks and supervisors
   { path: "/village", ...only({ clerk: 200, supervisor: 200 }) },

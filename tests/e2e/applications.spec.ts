@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
 
@@ -33,6 +34,9 @@ test("an association applies, the registry returns it, the association corrects 
   await fillEstablishment(assoc, name, "20");
   await assoc.getByRole("button", { name: "提交申请" }).click();
   await expect(assoc.getByLabel("个人会员数")).toHaveAccessibleDescription(/50 个以上个人会员/);
+  // The application form with its errors showing is usable with assistive technology.
+  const violations = (await new AxeBuilder({ page: assoc }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
   await expect(assoc.getByLabel("名称")).toHaveValue(name);
   await expect(assoc.getByText("草稿已保存，但未能提交")).toBeVisible();
 

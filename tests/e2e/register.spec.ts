@@ -43,7 +43,9 @@ test("the open-data API answers the contract's JSON, and CSV with every matching
   expect(list.headers()["content-type"]).toContain("application/json");
   const body = (await list.json()) as { items: Array<Record<string, unknown>>; page: number; pageSize: number; total: number };
   expect(Object.keys(body).sort()).toEqual(["items", "page", "pageSize", "total"]);
-  expect(body).toMatchObject({ page: 2, pageSize: 5, total: 58 });
+  // The demo's 58 社会团体, plus any that other tests of this run registered.
+  expect(body).toMatchObject({ page: 2, pageSize: 5 });
+  expect(body.total).toBeGreaterThanOrEqual(58);
   expect(body.items).toHaveLength(5);
   for (const item of body.items) {
     expect(Object.keys(item).sort()).toEqual(listFields);
