@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/require.server";
 import { roleLabels } from "../auth/roles";
+import { applicationQueue } from "../domain/applications.server";
 import { officerDashboard } from "../domain/dashboard.server";
 import { organizationTypeLabels } from "../domain/organizations";
 import { placePath } from "../domain/places";
@@ -12,14 +13,30 @@ export const meta: MetaFunction = () => [{ title: "工作台 - 登记管理" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  return { role: actor.role, displayName: actor.displayName, ...(await officerDashboard(actor)) };
+  const now = new Date();
+  const [dashboard, open, overdue] = await Promise.all([
+    officerDashboard(actor),
+    applicationQueue(actor, { state: "open", page: 1, pageSize: 1 }, now),
+    applicationQueue(actor, { state: "open", overdue: true, page: 1, pageSize: 1 }, now),
+  ]);
+  return { role: actor.role, displayName: actor.displayName, ...dashboard, openApplications: open.total, overdueApplications: overdue.total };
 }
 
 export default function OfficerDashboard() {
-  const { role, displayName, scopeName, places, organizations, recentAudit } = useLoaderData<typeof loader>();
+  const { role, displayName, scopeName, places, organizations, recentAudit, openApplications, overdueApplications } =
+    useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader title="工作台" description={`${displayName} · ${roleLabels[role]} · 管辖范围：${scopeName}`} />
+      {overdueApplications ? (
+        <p role="alert" className="mb-4 rounded border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+          有 {overdueApplications} 件已受理的申请超过 60 日法定期限仍未作出决定。
+          <Link to="/officer/applications?overdue=1" className="ml-2">立即处理</Link>
+        </p>
+      ) : null}
+      <p className="mb-4 text-sm">
+        <Link to="/officer/applications">办理中的申请 {openApplications} 件</Link>
+      </p>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="社区" value={places.communities} />
         <Stat label="村" value={places.villages} />
