@@ -53,7 +53,10 @@ test("the open-data API answers the contract's JSON, and CSV with every matching
   }
   const filed = (await (await request.get("/api/v1/organizations?type=community&pageSize=1")).json()) as typeof body;
   expect(filed.items[0]).toMatchObject({ uscc: null, community: expect.stringMatching(/社区|村$/) });
-  expect((await (await request.get("/api/v1/organizations")).json()) as typeof body).toMatchObject({ page: 1, pageSize: 20, total: 431 });
+  // The demo's 431, plus any that other tests of this run registered.
+  const everything = (await (await request.get("/api/v1/organizations")).json()) as typeof body;
+  expect(everything).toMatchObject({ page: 1, pageSize: 20 });
+  expect(everything.total).toBeGreaterThanOrEqual(431);
 
   const one = await request.get(`/api/v1/organizations/${body.items[0]!.id}`);
   expect(one.status()).toBe(200);
