@@ -37,6 +37,10 @@ export const permissions = [
   "application:apply",
   /** Change district settings such as the 一居多会 target. */
   "setting:manage",
+  /** Open inspection years, review reports, conclude, publish, keep the abnormal-activity list. */
+  "inspection:review",
+  /** File one's organization's annual report. */
+  "inspection:file",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -50,9 +54,10 @@ const grants: Record<Role, readonly Permission[]> = {
     "organization:correct",
     "application:decide",
     "setting:manage",
+    "inspection:review",
   ],
   street_officer: ["area:officer", "organization:read_internal", "application:decide", "application:file_community"],
-  association: ["area:org", "application:apply"],
+  association: ["area:org", "application:apply", "inspection:file"],
   village_clerk: ["area:village"],
   village_supervisor: ["area:village"],
 };

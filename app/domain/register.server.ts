@@ -11,6 +11,7 @@ import { can, hasPermission, scopeOf, type Actor } from "../auth/permissions";
 import { recordAudit } from "./audit.server";
 import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
+import { publishedInspections } from "./inspections.server";
 import { escapeLike } from "./like";
 import { diffFields, recordOrganizationChange, type FieldChange } from "./organization-history.server";
 import { isFiled, usccKindOf } from "./organizations";
@@ -166,7 +167,8 @@ export async function findPublicOrganization(id: number) {
   if (!row) return null;
   const o = row.organization;
   const history: HistoryEntry[] = [];
-  for (const entry of await loadHistory(db, id)) {
+  const [entries, inspections] = await Promise.all([loadHistory(db, id), publishedInspections(id)]);
+  for (const entry of entries) {
     const changes = entry.changes.filter((c) => !internalFields.includes(c.field));
     // An event that changed only internal fields changed nothing the public sees.
     if (entry.changes.length && !changes.length) continue;
@@ -193,8 +195,8 @@ export async function findPublicOrganization(id: number) {
     street: row.street,
     community: row.community,
     history,
-    // Annual inspections arrive with a later issue; until then no results are published.
-    inspections: [] as Array<{ year: number; conclusion: "pass" | "basic_pass" | "fail"; publishedOn: string }>,
+    // Only published conclusions: a conclusion stays internal until the registry publishes the year's results.
+    inspections,
   };
 }
 

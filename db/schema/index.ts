@@ -4,3 +4,4 @@ export * from "./auth";
 export * from "./organizations";
 export * from "./places";
 export * from "./settings";
+export * from "./inspections";

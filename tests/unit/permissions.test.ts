@@ -56,9 +56,10 @@ const grants: Record<Role, Permission[]> = {
     "organization:correct",
     "application:decide",
     "setting:manage",
+    "inspection:review",
   ],
   street_officer: ["area:officer", "organization:read_internal", "application:decide", "application:file_community"],
-  association: ["area:org", "application:apply"],
+  association: ["area:org", "application:apply", "inspection:file"],
   village_clerk: ["area:village"],
   village_supervisor: ["area:village"],
 };

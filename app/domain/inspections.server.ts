@@ -1,0 +1,452 @@
+/**
+ * The annual inspection (年检): opening a year, the due list, organizations'
+ * reports (drafts pre-filled from the register and last year's report), the
+ * registry's review and conclusion, publication, and the abnormal-activity
+ * list. Every write checks permission, runs in one transaction, claims its
+ * row by version where two people may act at once, and writes the audit log.
+ */
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Database } from "../../db/client.server";
+import {
+  abnormalListings,
+  inspectionReports,
+  inspectionSteps,
+  inspectionYears,
+  organizations,
+  places,
+  type InspectionConclusion,
+  type InspectionState,
+} from "../../db/schema";
+import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { recordAudit } from "./audit.server";
+import type { ActionContext } from "./context";
+import { forbidden, notFound, type WriteResult } from "./errors";
+import {
+  changedSinceLastYear,
+  defaultDeadlines,
+  inspectionRefusal,
+  inspectionTransitions,
+  isDue,
+  reportProblems,
+  seriousViolationDue,
+  type InspectionAction,
+  type Report,
+} from "./inspection-rules";
+import { recordOrganizationChange } from "./organization-history.server";
+import { daysBetween, shanghaiDate, startOfShanghaiDay } from "./time";
+
+type ReportRow = typeof inspectionReports.$inferSelect;
+type Organization = typeof organizations.$inferSelect;
+const staleMessage = "该年度报告已被其他人处理或修改，请刷新页面查看最新状态后再操作。";
+
+function requireReviewer(actor: Actor | null): Actor {
+  if (!actor || !hasPermission(actor, "inspection:review")) forbidden();
+  return actor;
+}
+
+/* ------------------------------------------------------------------ years */
+
+export async function openInspectionYear(
+  ctx: ActionContext,
+  input: { year: number; supervisingDeadline?: string; registryDeadline?: string },
+): Promise<WriteResult<{ year: number }>> {
+  requireReviewer(ctx.actor);
+  const defaults = defaultDeadlines(input.year);
+  const values = {
+    year: input.year,
+    supervisingDeadline: input.supervisingDeadline ?? defaults.supervisingDeadline,
+    registryDeadline: input.registryDeadline ?? defaults.registryDeadline,
+    openedAt: ctx.now,
+    openedBy: ctx.actor?.userId ?? null,
+  };
+  if (values.supervisingDeadline > values.registryDeadline) {
+    return { ok: false, fieldErrors: { supervisingDeadline: ["业务主管单位初审截止日期应早于登记管理机关截止日期"] } };
+  }
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(inspectionYears).where(eq(inspectionYears.year, input.year));
+    if (existing) return { ok: false, fieldErrors: { year: [`${input.year} 年度年检已经开启`] } };
+    await tx.insert(inspectionYears).values(values);
+    await recordAudit(tx, ctx, { action: "inspection.open_year", entityType: "inspection_year", entityId: input.year, after: values });
+    return { ok: true, value: { year: input.year } };
+  });
+}
+
+export async function changeDeadlines(
+  ctx: ActionContext,
+  year: number,
+  input: { supervisingDeadline: string; registryDeadline: string; version: number },
+): Promise<WriteResult<null>> {
+  requireReviewer(ctx.actor);
+  if (input.supervisingDeadline > input.registryDeadline) {
+    return { ok: false, fieldErrors: { supervisingDeadline: ["业务主管单位初审截止日期应早于登记管理机关截止日期"] } };
+  }
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(inspectionYears).where(eq(inspectionYears.year, year));
+    if (!before) notFound("该年度年检尚未开启。");
+    const [after] = await tx
+      .update(inspectionYears)
+      .set({ supervisingDeadline: input.supervisingDeadline, registryDeadline: input.registryDeadline, version: before.version + 1 })
+      .where(and(eq(inspectionYears.year, year), eq(inspectionYears.version, input.version)))
+      .returning();
+    if (!after) return { ok: false, formError: "截止日期已被其他人修改，请刷新后重试。" };
+    await recordAudit(tx, ctx, { action: "inspection.change_deadlines", entityType: "inspection_year", entityId: year, before, after });
+    return { ok: true, value: null };
+  });
+}
+
+export async function inspectionYear(year: number) {
+  const db = await getDb();
+  const [row] = await db.select().from(inspectionYears).where(eq(inspectionYears.year, year));
+  return row ?? null;
+}
+
+/** Registered organizations that year Y's inspection covers (see `isDue`), within the actor's scope. */
+async function dueOrganizations(db: Database, year: number, streetId?: number) {
+  const conditions = [
+    inArray(organizations.type, ["social_group", "private_non_enterprise", "foundation"]),
+    inArray(organizations.status, ["normal", "abnormal"]),
+    lt(organizations.registeredOn, `${year - 1}-07-01`),
+  ];
+  if (streetId) conditions.push(eq(organizations.streetId, streetId));
+  return db.select().from(organizations).where(and(...conditions));
+}
+
+/** The figure officers live by, and what is behind it: due, filed, returned, concluded, by kind and street. */
+export async function yearOverview(actor: Actor, year: number, now: Date) {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  const db = await getDb();
+  const settings = await inspectionYear(year);
+  if (!settings) notFound(`${year} 年度年检尚未开启。`);
+  const scope = scopeOf(actor);
+  const due = await dueOrganizations(db, year, scope.kind === "street" ? scope.streetId : undefined);
+  const reports = due.length
+    ? await db
+        .select({ organizationId: inspectionReports.organizationId, state: inspectionReports.state, conclusion: inspectionReports.conclusion, publishedAt: inspectionReports.publishedAt })
+        .from(inspectionReports)
+        .where(and(eq(inspectionReports.year, year), inArray(inspectionReports.organizationId, due.map((o) => o.id))))
+    : [];
+  const byOrg = new Map(reports.map((r) => [r.organizationId, r]));
+  const streets = await db.select({ id: places.id, name: places.name }).from(places).where(inArray(places.level, ["street", "town"]));
+  const streetName = new Map(streets.map((s) => [s.id, s.name]));
+  type Tally = { due: number; filed: number; returned: number; concluded: number; notFiled: number };
+  const empty = (): Tally => ({ due: 0, filed: 0, returned: 0, concluded: 0, notFiled: 0 });
+  const total = empty();
+  const byKind: Record<string, Tally> = {};
+  const byStreet: Record<string, Tally> = {};
+  const conclusions = { pass: 0, basic_pass: 0, fail: 0 };
+  const notFiled: Array<{ id: number; name: string; type: Organization["type"]; street: string | null; state: InspectionState | null }> = [];
+  for (const org of due) {
+    const report = byOrg.get(org.id);
+    const filed = report ? report.state !== "draft" : false;
+    const street = streetName.get(org.streetId ?? 0) ?? "未知";
+    for (const tally of [total, (byKind[org.type] ??= empty()), (byStreet[street] ??= empty())]) {
+      tally.due++;
+      if (filed) tally.filed++;
+      else tally.notFiled++;
+      if (report?.state === "returned") tally.returned++;
+      if (report?.state === "concluded") tally.concluded++;
+    }
+    if (report?.conclusion) conclusions[report.conclusion]++;
+    if (!filed) notFiled.push({ id: org.id, name: org.name, type: org.type, street, state: report?.state ?? null });
+  }
+  const rate = (t: Tally) => (t.due ? t.filed / t.due : 0);
+  const deadline = settings.registryDeadline;
+  return {
+    settings,
+    total: { ...total, participationRate: rate(total) },
+    byKind: Object.entries(byKind).map(([type, t]) => ({ type: type as Organization["type"], ...t, participationRate: rate(t) })),
+    byStreet: Object.entries(byStreet).map(([street, t]) => ({ street, ...t, participationRate: rate(t) })),
+    conclusions,
+    notFiled: notFiled.sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
+    daysToDeadline: daysBetween(now, startOfShanghaiDay(deadline)),
+    pastDeadline: shanghaiDate(now) > deadline,
+  };
+}
+
+/* ------------------------------------------------------------------ reports */
+
+/** The organization's report for a year; a new one is pre-filled from last year's report and the register. */
+export async function ownReport(actor: Actor, year: number) {
+  if (!hasPermission(actor, "inspection:file") || !actor.organizationId) notFound("您的账号没有关联需要年检的社会组织。");
+  const db = await getDb();
+  const settings = await inspectionYear(year);
+  if (!settings) notFound(`${year} 年度年检尚未开启。`);
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+  if (!org) notFound();
+  const [[current], [lastYear]] = await Promise.all([
+    db.select().from(inspectionReports).where(and(eq(inspectionReports.year, year), eq(inspectionReports.organizationId, org.id))),
+    db.select().from(inspectionReports).where(and(eq(inspectionReports.year, year - 1), eq(inspectionReports.organizationId, org.id))),
+  ]);
+  const last = (lastYear?.report as Report | undefined) ?? null;
+  const report = (current?.report as Report | undefined) ?? prefill(last);
+  return {
+    organization: org,
+    settings,
+    due: isDue(org, year),
+    report,
+    lastYear: last,
+    changed: changedSinceLastYear(report, last),
+    row: current ?? null,
+    problems: reportProblems(report),
+  };
+}
+
+/** Last year's figures carried forward: the closing net assets open this year; the declaration is made anew. */
+function prefill(last: Report | null): Report {
+  if (!last) return { recordChanged: "no" };
+  const { declaration: _declaration, ...rest } = last;
+  return { ...rest, netAssetsStart: last.netAssetsEnd, recordChanged: "no", recordChanges: undefined };
+}
+
+async function claimOwnReport(db: Database, actor: Actor, year: number, now: Date): Promise<ReportRow> {
+  if (!hasPermission(actor, "inspection:file") || !actor.organizationId) notFound("您的账号没有关联需要年检的社会组织。");
+  const organizationId = actor.organizationId;
+  const [existing] = await db
+    .select()
+    .from(inspectionReports)
+    .where(and(eq(inspectionReports.year, year), eq(inspectionReports.organizationId, organizationId)));
+  if (existing) return existing;
+  const settings = await inspectionYear(year);
+  if (!settings) notFound(`${year} 年度年检尚未开启。`);
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
+  if (!org || !isDue(org, year)) notFound("本组织不在该年度年检范围内。");
+  const [last] = await db.select().from(inspectionReports).where(and(eq(inspectionReports.year, year - 1), eq(inspectionReports.organizationId, organizationId)));
+  const [created] = await db
+    .insert(inspectionReports)
+    .values({ year, organizationId, state: "draft", report: prefill((last?.report as Report | undefined) ?? null), createdAt: now, updatedAt: now })
+    .onConflictDoNothing()
+    .returning();
+  if (created) return created;
+  const [raced] = await db
+    .select()
+    .from(inspectionReports)
+    .where(and(eq(inspectionReports.year, year), eq(inspectionReports.organizationId, organizationId)));
+  return raced!;
+}
+
+/** Saves the draft as typed; a submitted or concluded report is read-only. */
+export async function saveReport(
+  ctx: ActionContext,
+  year: number,
+  input: { version: number | null; report: Report },
+): Promise<WriteResult<ReportRow>> {
+  const actor = ctx.actor;
+  if (!actor) forbidden();
+  const db = await getDb();
+  const row = await claimOwnReport(db, actor, year, ctx.now);
+  if (row.state === "concluded") return { ok: false, formError: "该年度报告已作出年检结论，不能再修改。" };
+  if (row.state === "submitted") return { ok: false, formError: "年度报告已报送，不能再修改；如需修改请联系登记管理机关退回。" };
+  if (input.version !== null && input.version !== row.version) return { ok: false, formError: staleMessage };
+  return db.transaction(async (tx) => {
+    const [saved] = await tx
+      .update(inspectionReports)
+      .set({ report: input.report, updatedAt: ctx.now, version: row.version + 1 })
+      .where(and(eq(inspectionReports.id, row.id), eq(inspectionReports.version, row.version)))
+      .returning();
+    if (!saved) return { ok: false, formError: staleMessage };
+    await recordAudit(tx, ctx, { action: "inspection.save", entityType: "inspection_report", entityId: row.id, before: row.report, after: input.report });
+    return { ok: true, value: saved };
+  });
+}
+
+/** A report as the reviewing officer sees it: beside last year's. Street officers read their street's. */
+export async function reportForReview(actor: Actor, reportId: number) {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  if (!Number.isSafeInteger(reportId) || reportId <= 0 || reportId > 2_147_483_647) notFound("找不到该年度报告。");
+  const db = await getDb();
+  const [row] = await db
+    .select({ report: inspectionReports, organization: organizations })
+    .from(inspectionReports)
+    .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
+    .where(eq(inspectionReports.id, reportId));
+  const scope = scopeOf(actor);
+  if (!row || (scope.kind === "street" && row.organization.streetId !== scope.streetId)) notFound("找不到该年度报告。");
+  const [[lastYear], steps] = await Promise.all([
+    db.select().from(inspectionReports).where(and(eq(inspectionReports.year, row.report.year - 1), eq(inspectionReports.organizationId, row.organization.id))),
+    db.select().from(inspectionSteps).where(eq(inspectionSteps.reportId, reportId)).orderBy(asc(inspectionSteps.at), asc(inspectionSteps.id)),
+  ]);
+  const report = row.report.report as Report;
+  const last = (lastYear?.report as Report | undefined) ?? null;
+  return { ...row, lastYear: last, changed: changedSinceLastYear(report, last), steps, problems: reportProblems(report) };
+}
+
+/**
+ * One step of a report. The organization submits (its own report, complete
+ * and declared); the registry returns it with a reason or concludes.
+ */
+export async function inspectionStep(
+  ctx: ActionContext,
+  target: { year: number; reportId?: number },
+  input: { action: InspectionAction; version: number; reason?: string; conclusion?: InspectionConclusion; note?: string },
+): Promise<WriteResult<ReportRow>> {
+  const actor = ctx.actor;
+  if (!actor) forbidden();
+  const db = await getDb();
+  let row: ReportRow;
+  if (input.action === "submit" || input.action === "resubmit") {
+    row = await claimOwnReport(db, actor, target.year, ctx.now);
+  } else {
+    requireReviewer(actor);
+    const [found] = await db.select().from(inspectionReports).where(eq(inspectionReports.id, target.reportId ?? 0));
+    if (!found) notFound("找不到该年度报告。");
+    row = found;
+  }
+  if (row.version !== input.version) return { ok: false, formError: staleMessage };
+  const why = inspectionRefusal(row.state, input.action, actor.role, { reason: input.reason, conclusion: input.conclusion, note: input.note });
+  if (why) return { ok: false, formError: why };
+  if (input.action === "submit" || input.action === "resubmit") {
+    const problems = reportProblems(row.report as Report);
+    if (Object.keys(problems).length) return { ok: false, fieldErrors: problems, formError: "年度报告不完整或数字有误，请按提示修改后再报送。" };
+  }
+  const to = inspectionTransitions.find((t) => t.action === input.action)!.to;
+  return db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(inspectionReports)
+      .set({
+        state: to,
+        updatedAt: ctx.now,
+        version: row.version + 1,
+        ...(to === "submitted" ? { submittedAt: ctx.now } : {}),
+        ...(input.action === "conclude"
+          ? { conclusion: input.conclusion, conclusionNote: input.note?.trim() || null, concludedAt: ctx.now, concludedBy: actor.userId }
+          : {}),
+      })
+      .where(and(eq(inspectionReports.id, row.id), eq(inspectionReports.version, input.version), eq(inspectionReports.state, row.state)))
+      .returning();
+    if (!claimed) return { ok: false, formError: staleMessage };
+    await tx.insert(inspectionSteps).values({
+      reportId: row.id,
+      at: ctx.now,
+      action: input.action,
+      fromState: row.state,
+      toState: to,
+      actorUserId: actor.userId,
+      actorName: actor.displayName,
+      reason: input.action === "conclude" ? (input.note ?? null) : (input.reason ?? null),
+    });
+    await recordAudit(tx, ctx, {
+      action: `inspection.${input.action}`,
+      entityType: "inspection_report",
+      entityId: row.id,
+      before: { state: row.state },
+      after: { state: to, conclusion: claimed.conclusion },
+      reason: input.reason ?? input.note ?? null,
+    });
+    return { ok: true, value: claimed };
+  });
+}
+
+/** Publishes concluded, unpublished conclusions of a year: the ones named, or all of them. Returns how many. */
+export async function publishConclusions(ctx: ActionContext, year: number, reportIds: number[] | "all"): Promise<number> {
+  requireReviewer(ctx.actor);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const conditions = [eq(inspectionReports.year, year), eq(inspectionReports.state, "concluded"), isNull(inspectionReports.publishedAt)];
+    if (reportIds !== "all") conditions.push(inArray(inspectionReports.id, reportIds.length ? reportIds : [0]));
+    const published = await tx
+      .update(inspectionReports)
+      .set({ publishedAt: ctx.now })
+      .where(and(...conditions))
+      .returning({ id: inspectionReports.id, organizationId: inspectionReports.organizationId, conclusion: inspectionReports.conclusion });
+    if (published.length) {
+      await recordAudit(tx, ctx, { action: "inspection.publish", entityType: "inspection_year", entityId: year, after: { reports: published.map((p) => p.id) } });
+    }
+    return published.length;
+  });
+}
+
+/** Published conclusions of one organization, newest year first: for the public record and the API. */
+export async function publishedInspections(organizationId: number) {
+  const db = await getDb();
+  const rows = await db
+    .select({ year: inspectionReports.year, conclusion: inspectionReports.conclusion, publishedAt: inspectionReports.publishedAt })
+    .from(inspectionReports)
+    .where(and(eq(inspectionReports.organizationId, organizationId), isNotNull(inspectionReports.publishedAt)))
+    .orderBy(desc(inspectionReports.year));
+  return rows.map((r) => ({ year: r.year, conclusion: r.conclusion!, publishedOn: shanghaiDate(r.publishedAt!) }));
+}
+
+/* ------------------------------------------------------------------ abnormal-activity list */
+
+/** Places organizations on the list, each with the reason and date; they show as abnormal in the register. */
+export async function placeOnAbnormalList(
+  ctx: ActionContext,
+  input: { organizationIds: number[]; reason: string; listedOn: string; inspectionYear?: number },
+): Promise<WriteResult<number>> {
+  const actor = requireReviewer(ctx.actor);
+  if (!input.reason.trim()) return { ok: false, fieldErrors: { reason: ["请填写列入原因"] } };
+  if (!input.organizationIds.length) return { ok: false, formError: "请选择要列入的组织" };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const targets = await tx
+      .select()
+      .from(organizations)
+      .where(and(inArray(organizations.id, input.organizationIds), eq(organizations.status, "normal")));
+    for (const org of targets) {
+      await tx.insert(abnormalListings).values({
+        organizationId: org.id,
+        listedOn: input.listedOn,
+        reason: input.reason.trim(),
+        inspectionYear: input.inspectionYear ?? null,
+        listedBy: actor.userId,
+      });
+      const after = { status: "abnormal" as const, statusSince: input.listedOn, statusReason: input.reason.trim() };
+      await tx.update(organizations).set({ ...after, updatedAt: ctx.now, version: org.version + 1 }).where(eq(organizations.id, org.id));
+      await recordOrganizationChange(tx, ctx, {
+        organizationId: org.id,
+        kind: "status",
+        changes: [{ field: "status", before: org.status, after: "abnormal" }],
+        reason: `列入活动异常名录：${input.reason.trim()}`,
+      });
+      await recordAudit(tx, ctx, { action: "organization.list_abnormal", entityType: "organization", entityId: org.id, before: { status: org.status }, after, reason: input.reason.trim() });
+    }
+    return { ok: true, value: targets.length };
+  });
+}
+
+/** Removes an organization from the list after verified correction, with the reason. */
+export async function removeFromAbnormalList(ctx: ActionContext, organizationId: number, input: { reason: string }): Promise<WriteResult<null>> {
+  const actor = requireReviewer(ctx.actor);
+  if (!input.reason.trim()) return { ok: false, fieldErrors: { reason: ["请填写移出原因"] } };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
+    if (!org) notFound("找不到该组织。");
+    const [listing] = await tx
+      .update(abnormalListings)
+      .set({ removedOn: shanghaiDate(ctx.now), removalReason: input.reason.trim(), removedBy: actor.userId })
+      .where(and(eq(abnormalListings.organizationId, organizationId), isNull(abnormalListings.removedOn)))
+      .returning();
+    if (!listing || org.status !== "abnormal") return { ok: false, formError: "该组织不在活动异常名录中。" };
+    await tx
+      .update(organizations)
+      .set({ status: "normal", statusSince: shanghaiDate(ctx.now), statusReason: null, updatedAt: ctx.now, version: org.version + 1 })
+      .where(eq(organizations.id, organizationId));
+    await recordOrganizationChange(tx, ctx, {
+      organizationId,
+      kind: "status",
+      changes: [{ field: "status", before: "abnormal", after: "normal" }],
+      reason: `移出活动异常名录：${input.reason.trim()}`,
+    });
+    await recordAudit(tx, ctx, { action: "organization.unlist_abnormal", entityType: "organization", entityId: organizationId, reason: input.reason.trim() });
+    return { ok: true, value: null };
+  });
+}
+
+/** The organizations on the list now, with how long, and those due for the serious-violation list. */
+export async function abnormalList(now: Date) {
+  const db = await getDb();
+  const street = alias(places, "street");
+  const rows = await db
+    .select({ listing: abnormalListings, name: organizations.name, street: street.name })
+    .from(abnormalListings)
+    .innerJoin(organizations, eq(organizations.id, abnormalListings.organizationId))
+    .leftJoin(street, eq(street.id, organizations.streetId))
+    .where(isNull(abnormalListings.removedOn))
+    .orderBy(asc(abnormalListings.listedOn));
+  const today = shanghaiDate(now);
+  return rows.map((r) => ({ ...r, seriousViolationDue: seriousViolationDue(r.listing.listedOn, today) }));
+}

@@ -1,0 +1,91 @@
+import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { organizations } from "./organizations";
+
+/** Year Y's inspection, in which organizations report on Y-1. */
+export const inspectionYears = pgTable("inspection_years", {
+  year: integer("year").primaryKey(),
+  /** The supervising unit's preliminary review, by default 31 March of Y. */
+  supervisingDeadline: date("supervising_deadline", { mode: "string" }).notNull(),
+  /** The registry's deadline, by default 31 May of Y: after it, non-filers are flagged. */
+  registryDeadline: date("registry_deadline", { mode: "string" }).notNull(),
+  openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+  openedBy: integer("opened_by"),
+  version: integer("version").notNull().default(1),
+});
+
+export const inspectionStates = ["draft", "submitted", "returned", "concluded"] as const;
+export type InspectionState = (typeof inspectionStates)[number];
+
+export const inspectionConclusions = ["pass", "basic_pass", "fail"] as const;
+export type InspectionConclusion = (typeof inspectionConclusions)[number];
+
+/** One organization's annual report for one inspection year, and the registry's conclusion on it. */
+export const inspectionReports = pgTable(
+  "inspection_reports",
+  {
+    id: serial("id").primaryKey(),
+    year: integer("year")
+      .notNull()
+      .references(() => inspectionYears.year),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    state: text("state", { enum: inspectionStates }).notNull().default("draft"),
+    /** The report's sections, as the organization filled them in. */
+    report: jsonb("report").$type<Record<string, unknown>>().notNull(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    conclusion: text("conclusion", { enum: inspectionConclusions }),
+    /** The corrections required (基本合格) or the reasons (不合格). */
+    conclusionNote: text("conclusion_note"),
+    concludedAt: timestamp("concluded_at", { withTimezone: true }),
+    concludedBy: integer("concluded_by"),
+    publishedAt: timestamp("published_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("inspection_reports_year_org_idx").on(t.year, t.organizationId),
+    index("inspection_reports_org_idx").on(t.organizationId),
+    index("inspection_reports_state_idx").on(t.year, t.state),
+  ],
+);
+
+/** Every step of a report: who, when, from which state to which, and why. */
+export const inspectionSteps = pgTable(
+  "inspection_steps",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => inspectionReports.id),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    action: text("action").notNull(),
+    fromState: text("from_state", { enum: inspectionStates }),
+    toState: text("to_state", { enum: inspectionStates }).notNull(),
+    actorUserId: integer("actor_user_id"),
+    actorName: text("actor_name"),
+    reason: text("reason"),
+  },
+  (t) => [index("inspection_steps_report_idx").on(t.reportId, t.at)],
+);
+
+/** 活动异常名录: who was listed, when and why, and when and why they were removed. */
+export const abnormalListings = pgTable(
+  "abnormal_listings",
+  {
+    id: serial("id").primaryKey(),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    listedOn: date("listed_on", { mode: "string" }).notNull(),
+    reason: text("reason").notNull(),
+    /** The inspection year whose non-filing led to the listing, if any. */
+    inspectionYear: integer("inspection_year"),
+    listedBy: integer("listed_by"),
+    removedOn: date("removed_on", { mode: "string" }),
+    removalReason: text("removal_reason"),
+    removedBy: integer("removed_by"),
+  },
+  (t) => [index("abnormal_listings_org_idx").on(t.organizationId, t.removedOn)],
+);

@@ -1,0 +1,198 @@
+import { eq } from "drizzle-orm";
+import { beforeAll, expect, test } from "vitest";
+import { getDb } from "../../db/client.server";
+import { abnormalListings, inspectionReports, organizations, users } from "../../db/schema";
+import {
+  abnormalList,
+  inspectionStep,
+  openInspectionYear,
+  ownReport,
+  placeOnAbnormalList,
+  publishConclusions,
+  publishedInspections,
+  removeFromAbnormalList,
+  reportForReview,
+  saveReport,
+  yearOverview,
+} from "../../app/domain/inspections.server";
+import type { Report } from "../../app/domain/inspection-rules";
+import { actorFromUser } from "../../app/auth/session.server";
+import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+
+const now = new Date("2025-04-10T02:00:00Z");
+
+const complete: Report = {
+  recordChanged: "no",
+  incomeDonations: 20_000,
+  incomeGrants: 10_000,
+  incomeServices: 0,
+  incomeFees: 5_000,
+  incomeOther: 0,
+  incomeTotal: 35_000,
+  expenditurePrograms: 25_000,
+  expenditureAdministration: 4_000.5,
+  expenditureOther: 0,
+  expenditureTotal: 29_000.5,
+  netAssetsStart: 50_000,
+  netAssetsEnd: 55_999.5,
+  donationsReceived: 20_000,
+  activitiesCount: 24,
+  mainActivities: "组织老年人健身操比赛、门球联赛",
+  fullTimeStaff: 2,
+  volunteers: 40,
+  officers: "会长 黄建国；秘书长 林丽华",
+  partyFormalMembers: 2,
+  partyProbationaryMembers: 1,
+  partyCoverage: "joint_branch",
+  declaration: "on",
+};
+
+beforeAll(async () => {
+  await loadDemoDistrict();
+  const officer = await demoActor("officer");
+  expect(await openInspectionYear(contextOf(officer, now), { year: 2025 })).toEqual({ ok: true, value: { year: 2025 } });
+});
+
+async function organizationWithAccount(name: string, registeredOn: string) {
+  const db = await getDb();
+  const [org] = await db
+    .insert(organizations)
+    .values({ name, type: "private_non_enterprise", uscc: null, status: "normal", registeredOn, streetId: null })
+    .returning();
+  const [user] = await db.insert(users).values({ username: `u${org!.id}`, displayName: name, role: "association", organizationId: org!.id, passwordHash: "x" }).returning();
+  return { org: org!, actor: actorFromUser(user!, `s${org!.id}`) };
+}
+
+test("opening a year sets the default deadlines; the same year cannot be opened twice", async () => {
+  const officer = await demoActor("officer");
+  const overview = await yearOverview(officer, 2025, now);
+  expect(overview.settings).toMatchObject({ supervisingDeadline: "2025-03-31", registryDeadline: "2025-05-31" });
+  expect(await openInspectionYear(contextOf(officer, now), { year: 2025 })).toMatchObject({ ok: false, fieldErrors: { year: ["2025 年度年检已经开启"] } });
+  await expect(openInspectionYear(contextOf(await demoActor("street"), now), { year: 2030 })).rejects.toMatchObject({ status: 403 });
+  expect(overview.daysToDeadline).toBe(51);
+});
+
+test("who is due: registered organizations in normal or abnormal status registered before 1 July of the year reported on", async () => {
+  const early = await organizationWithAccount("鲤城区六月底登记的服务中心", "2024-06-30");
+  const late = await organizationWithAccount("鲤城区七月初登记的服务中心", "2024-07-01");
+  const officer = await demoActor("officer");
+  const overview = await yearOverview(officer, 2025, now);
+  const names = overview.notFiled.map((o) => o.name);
+  expect(names).toContain("鲤城区六月底登记的服务中心");
+  expect(names).not.toContain("鲤城区七月初登记的服务中心"); // the six-month exemption
+  const db = await getDb();
+  const demo = await db.select().from(organizations);
+  const expected = demo.filter((o) => o.type !== "community" && (o.status === "normal" || o.status === "abnormal") && o.registeredOn < "2024-07-01");
+  expect(overview.total.due).toBe(expected.length);
+  // The organization registered in July gets no report for 2025.
+  await expect(saveReport(contextOf(late.actor, now), 2025, { version: null, report: {} })).rejects.toMatchObject({ status: 404 });
+  expect((await ownReport(early.actor, 2025)).due).toBe(true);
+});
+
+test("an association saves half its report, finds it intact, is told what is missing, submits; then it is read-only", async () => {
+  const assoc = await demoActor("assoc");
+  const first = await saveReport(contextOf(assoc, now), 2025, { version: null, report: { incomeTotal: 35_000, mainActivities: "健身操比赛" } });
+  if (!first.ok) throw new Error(JSON.stringify(first));
+  const reloaded = await ownReport(assoc, 2025);
+  expect(reloaded.report).toEqual({ incomeTotal: 35_000, mainActivities: "健身操比赛" });
+  const incomplete = await inspectionStep(contextOf(assoc, now), { year: 2025 }, { action: "submit", version: first.value.version });
+  expect(incomplete.ok).toBe(false);
+  if (incomplete.ok) return;
+  expect(incomplete.fieldErrors?.declaration).toEqual(["请阅读并确认声明后再报送"]);
+  expect(incomplete.fieldErrors?.incomeTotal?.[0]).toContain("收入合计应等于各项收入之和");
+
+  const wrongTotals = await saveReport(contextOf(assoc, now), 2025, { version: first.value.version, report: { ...complete, netAssetsEnd: 60_000 } });
+  if (!wrongTotals.ok) throw new Error("save failed");
+  const refused = await inspectionStep(contextOf(assoc, now), { year: 2025 }, { action: "submit", version: wrongTotals.value.version });
+  expect(refused).toMatchObject({ ok: false, fieldErrors: { netAssetsEnd: [expect.stringContaining("55,999.5")] } });
+
+  const fixed = await saveReport(contextOf(assoc, now), 2025, { version: wrongTotals.value.version, report: complete });
+  if (!fixed.ok) throw new Error("save failed");
+  expect(await inspectionStep(contextOf(assoc, now), { year: 2025 }, { action: "submit", version: fixed.value.version })).toMatchObject({ ok: true, value: { state: "submitted" } });
+  expect(await saveReport(contextOf(assoc, now), 2025, { version: fixed.value.version + 1, report: {} })).toMatchObject({ ok: false, formError: expect.stringContaining("已报送") });
+});
+
+test("the registry returns with a reason, the association resubmits, the registry concludes 基本合格 with corrections", async () => {
+  const { org, actor } = await organizationWithAccount("鲤城区年检测试服务中心", "2020-05-01");
+  const officer = await demoActor("officer");
+  const saved = await saveReport(contextOf(actor, now), 2025, { version: null, report: complete });
+  if (!saved.ok) throw new Error("save failed");
+  const submitted = await inspectionStep(contextOf(actor, now), { year: 2025 }, { action: "submit", version: saved.value.version });
+  if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+  const reportId = submitted.value.id;
+
+  expect(await inspectionStep(contextOf(officer, now), { year: 2025, reportId }, { action: "return", version: submitted.value.version })).toEqual({ ok: false, formError: "退回修改须填写理由。" });
+  await expect(inspectionStep(contextOf(actor, now), { year: 2025, reportId }, { action: "return", version: submitted.value.version, reason: "x" })).rejects.toMatchObject({ status: 403 });
+  const returned = await inspectionStep(contextOf(officer, now), { year: 2025, reportId }, { action: "return", version: submitted.value.version, reason: "请附审计报告" });
+  if (!returned.ok) throw new Error(JSON.stringify(returned));
+  const edited = await saveReport(contextOf(actor, now), 2025, { version: returned.value.version, report: { ...complete, mainActivities: "已补充审计报告" } });
+  if (!edited.ok) throw new Error(JSON.stringify(edited));
+  const resubmitted = await inspectionStep(contextOf(actor, now), { year: 2025 }, { action: "resubmit", version: edited.value.version });
+  if (!resubmitted.ok) throw new Error(JSON.stringify(resubmitted));
+
+  const review = await reportForReview(officer, reportId);
+  expect(review.organization.id).toBe(org.id);
+  expect(review.steps.map((s) => s.action)).toEqual(["submit", "return", "resubmit"]);
+  expect(await inspectionStep(contextOf(officer, now), { year: 2025, reportId }, { action: "conclude", version: resubmitted.value.version, conclusion: "basic_pass" })).toEqual({
+    ok: false,
+    formError: "结论为基本合格时，须写明需要整改的事项。",
+  });
+  const concluded = await inspectionStep(contextOf(officer, now), { year: 2025, reportId }, { action: "conclude", version: resubmitted.value.version, conclusion: "basic_pass", note: "管理费用占比偏高，限期整改" });
+  expect(concluded).toMatchObject({ ok: true, value: { state: "concluded", conclusion: "basic_pass", conclusionNote: "管理费用占比偏高，限期整改" } });
+  // Filing again after the conclusion is refused with a clear message.
+  expect(await saveReport(contextOf(actor, now), 2025, { version: null, report: complete })).toEqual({ ok: false, formError: "该年度报告已作出年检结论，不能再修改。" });
+  // Not public until published; then on the public record.
+  expect(await publishedInspections(org.id)).toEqual([]);
+  expect(await publishConclusions(contextOf(officer, new Date("2025-06-20T02:00:00Z")), 2025, [reportId])).toBe(1);
+  expect(await publishedInspections(org.id)).toEqual([{ year: 2025, conclusion: "basic_pass", publishedOn: "2025-06-20" }]);
+  expect(await publishConclusions(contextOf(officer, now), 2025, "all")).toBe(0);
+});
+
+test("two officers concluding the same report at once: one wins, nothing is overwritten", async () => {
+  const { actor } = await organizationWithAccount("鲤城区并发年检服务中心", "2019-03-01");
+  const saved = await saveReport(contextOf(actor, now), 2025, { version: null, report: complete });
+  if (!saved.ok) throw new Error("save failed");
+  const submitted = await inspectionStep(contextOf(actor, now), { year: 2025 }, { action: "submit", version: saved.value.version });
+  if (!submitted.ok) throw new Error("submit failed");
+  const db = await getDb();
+  const [second] = await db.insert(users).values({ username: "officer-b", displayName: "另一位登记员", role: "district_officer", passwordHash: "x" }).returning();
+  const [a, b] = await Promise.all([
+    inspectionStep(contextOf(await demoActor("officer"), now), { year: 2025, reportId: submitted.value.id }, { action: "conclude", version: submitted.value.version, conclusion: "pass" }),
+    inspectionStep(contextOf(actorFromUser(second!, "s"), now), { year: 2025, reportId: submitted.value.id }, { action: "conclude", version: submitted.value.version, conclusion: "fail", note: "财务混乱" }),
+  ]);
+  expect([a, b].filter((r) => r.ok)).toHaveLength(1);
+  expect([a, b].find((r) => !r.ok)).toMatchObject({ formError: expect.stringContaining("已被其他人处理") });
+  const [row] = await db.select().from(inspectionReports).where(eq(inspectionReports.id, submitted.value.id));
+  expect(row!.conclusion).toBe(a.ok ? "pass" : "fail");
+});
+
+test("the abnormal-activity list: in with a reason and date, out after correction, two years flags serious violation", async () => {
+  const { org } = await organizationWithAccount("鲤城区未年检服务中心", "2018-01-01");
+  const officer = await demoActor("officer");
+  await expect(placeOnAbnormalList(contextOf(await demoActor("street"), now), { organizationIds: [org.id], reason: "未参加年检", listedOn: "2025-06-01" })).rejects.toMatchObject({ status: 403 });
+  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: " ", listedOn: "2025-06-01" })).toMatchObject({ ok: false });
+  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: "未按规定参加2025年度年检", listedOn: "2025-06-01", inspectionYear: 2025 })).toEqual({ ok: true, value: 1 });
+  const db = await getDb();
+  const [listed] = await db.select().from(organizations).where(eq(organizations.id, org.id));
+  expect(listed).toMatchObject({ status: "abnormal", statusSince: "2025-06-01", statusReason: "未按规定参加2025年度年检" });
+  const list = await abnormalList(new Date("2027-06-02T02:00:00Z"));
+  expect(list.find((l) => l.listing.organizationId === org.id)).toMatchObject({ seriousViolationDue: true });
+  expect((await abnormalList(new Date("2026-06-02T02:00:00Z"))).find((l) => l.listing.organizationId === org.id)).toMatchObject({ seriousViolationDue: false });
+
+  expect(await removeFromAbnormalList(contextOf(officer, new Date("2025-08-01T02:00:00Z")), org.id, { reason: "已补报年检并经核实" })).toEqual({ ok: true, value: null });
+  const [after] = await db.select().from(organizations).where(eq(organizations.id, org.id));
+  expect(after).toMatchObject({ status: "normal", statusSince: "2025-08-01" });
+  const [listing] = await db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, org.id));
+  expect(listing).toMatchObject({ removedOn: "2025-08-01", removalReason: "已补报年检并经核实" });
+  expect(await removeFromAbnormalList(contextOf(officer, now), org.id, { reason: "再次移出" })).toMatchObject({ ok: false });
+});
+
+test("an association sees only its own report; a street officer only its street's", async () => {
+  const db = await getDb();
+  const [someReport] = await db.select().from(inspectionReports).limit(1);
+  const street = await demoActor("street");
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, someReport!.organizationId));
+  if (org!.streetId !== street.placeId) await expect(reportForReview(street, someReport!.id)).rejects.toMatchObject({ status: 404 });
+  await expect(reportForReview(await demoActor("assoc"), someReport!.id)).rejects.toMatchObject({ status: 403 });
+  await expect(ownReport(await demoActor("clerk"), 2025)).rejects.toMatchObject({ status: 404 });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, test } from "vitest";
+import {
+  changedSinceLastYear,
+  defaultDeadlines,
+  inspectionRefusal,
+  isDue,
+  reportProblems,
+  reportSchema,
+  seriousViolationDue,
+} from "../../app/domain/inspection-rules";
+
+describe("who is due for year Y's inspection", () => {
+  const org = { type: "social_group" as const, status: "normal" as const, registeredOn: "2024-06-30" };
+  test("registered before 1 July of Y-1: due; from 1 July: next year (the six-month exemption)", () => {
+    expect(isDue(org, 2025)).toBe(true);
+    expect(isDue({ ...org, registeredOn: "2024-07-01" }, 2025)).toBe(false);
+    expect(isDue({ ...org, registeredOn: "2024-07-01" }, 2026)).toBe(true);
+  });
+  test("abnormal ones are due; cancelled, revoked and filed community organizations are not", () => {
+    expect(isDue({ ...org, status: "abnormal" }, 2025)).toBe(true);
+    expect(isDue({ ...org, status: "cancelled" }, 2025)).toBe(false);
+    expect(isDue({ ...org, status: "revoked" }, 2025)).toBe(false);
+    expect(isDue({ ...org, type: "community" }, 2025)).toBe(false);
+  });
+  test("deadlines default to 31 March and 31 May of the year", () => {
+    expect(defaultDeadlines(2026)).toEqual({ supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31" });
+  });
+});
+
+describe("a report", () => {
+  test("negative money and fractions of a fen are refused when typed", () => {
+    const parsed = reportSchema.safeParse({ incomeTotal: "-5", expenditureTotal: "1.005" });
+    expect(parsed.success).toBe(false);
+    const messages = parsed.error!.issues.map((i) => i.message);
+    expect(messages).toContain("金额不能为负数");
+    expect(messages).toContain("金额最多保留两位小数");
+  });
+  test("totals must add up, to the fen", () => {
+    const problems = reportProblems({
+      incomeDonations: 0.1, incomeGrants: 0.2, incomeTotal: 0.3,
+      expenditurePrograms: 1, expenditureAdministration: 1, expenditureTotal: 3,
+      netAssetsStart: 10, netAssetsEnd: 8,
+    });
+    expect(problems.incomeTotal).toBeUndefined(); // 0.1 + 0.2 is 0.3 in fen
+    expect(problems.expenditureTotal?.[0]).toContain("费用合计应等于各项费用之和 2 元");
+    expect(problems.netAssetsEnd?.[0]).toContain("7.3");
+  });
+  test("a missing declaration stops it; three or more party members with no coverage too", () => {
+    expect(reportProblems({}).declaration).toEqual(["请阅读并确认声明后再报送"]);
+    expect(reportProblems({ partyFormalMembers: 3, partyCoverage: "none" }).partyCoverage?.[0]).toContain("3 名以上正式党员");
+  });
+  test("what differs from last year is named; the declaration is made anew each year", () => {
+    expect(changedSinceLastYear({ activitiesCount: 20, declaration: "on" }, { activitiesCount: 12 })).toEqual(["activitiesCount"]);
+    expect(changedSinceLastYear({ activitiesCount: 20 }, null)).toEqual([]);
+  });
+});
+
+describe("the steps of a report", () => {
+  test("only the registry returns and concludes; only the organization submits", () => {
+    expect(inspectionRefusal("submitted", "conclude", "association", { conclusion: "pass" })).toContain("角色");
+    expect(inspectionRefusal("submitted", "conclude", "street_officer", { conclusion: "pass" })).toContain("角色");
+    expect(inspectionRefusal("draft", "submit", "district_officer")).toContain("角色");
+    expect(inspectionRefusal("submitted", "conclude", "district_officer", { conclusion: "pass" })).toBeNull();
+  });
+  test("a concluded report cannot be filed again", () => {
+    expect(inspectionRefusal("concluded", "submit", "association")).toBe("该年度报告已作出年检结论，不能再修改或报送。");
+  });
+  test("基本合格 needs the corrections, 不合格 the reasons, a return its reason", () => {
+    expect(inspectionRefusal("submitted", "conclude", "district_officer", { conclusion: "basic_pass", note: " " })).toContain("整改");
+    expect(inspectionRefusal("submitted", "conclude", "district_officer", { conclusion: "fail" })).toContain("理由");
+    expect(inspectionRefusal("submitted", "return", "district_officer", {})).toBe("退回修改须填写理由。");
+  });
+});
+
+test("two years on the abnormal list flag the serious-violation list", () => {
+  expect(seriousViolationDue("2023-06-01", "2025-05-31")).toBe(false);
+  expect(seriousViolationDue("2023-06-01", "2025-06-01")).toBe(true);
+});
