@@ -9,6 +9,7 @@ import { proposalSchema, type Proposal } from "./application-forms";
 import { attachFiles, removeFile, saveProposal, takeStep } from "./applications.server";
 import type { ActionContext } from "./context";
 import { maxAttachmentBytes } from "./file-types";
+import { isRowId } from "./ids";
 
 export interface ApplicantPostResult {
   notice?: string;
@@ -41,6 +42,7 @@ export async function handleApplicantPost(ctx: ActionContext, id: number, reques
     return { fieldErrors: flattenErrors(parsed.reply().error), formError: "有填写不正确的内容，草稿未保存，请按提示修改。", values, status: 400 };
   }
   const version = Number(form.get("version"));
+  if (!isRowId(version)) return { formError: "页面已过期，请刷新后重试。", values, status: 400 };
   const saved = await saveProposal(ctx, id, { version, proposal: parsed.value as Proposal });
   if (!saved.ok) return { fieldErrors: saved.fieldErrors, formError: saved.formError, values, status: 409 };
   if (intent === "submit" || intent === "resubmit") {

@@ -44,13 +44,30 @@ import { attachmentProblem, sniffAttachmentType } from "./file-types";
 import { diffFields, recordOrganizationChange } from "./organization-history.server";
 import { usccKindOf } from "./organizations";
 import { daysBetween, shanghaiDate, startOfShanghaiDay } from "./time";
-import { composeUscc, usccProblems } from "./uscc";
+import { isRowId } from "./ids";
+import { escapeLike } from "./like";
+import { duplicateField, duplicateMessages, liveNameTaken } from "./register-integrity.server";
+import { composeUscc, normalizeUscc, usccProblems } from "./uscc";
 
 type Application = typeof applications.$inferSelect;
 type Organization = typeof organizations.$inferSelect;
 type FieldErrors = Record<string, string[]>;
 
 export const openStates: readonly ApplicationState[] = ["submitted", "accepted", "returned"];
+const editableStates: ApplicationState[] = ["draft", "returned"];
+
+/**
+ * Claims an application for an applicant's change inside the transaction: only
+ * while it is still a draft or returned, so nothing slips in after submission.
+ */
+async function claimForApplicant(tx: Database, id: number, now: Date): Promise<boolean> {
+  const [claimed] = await tx
+    .update(applications)
+    .set({ version: sql`${applications.version} + 1`, updatedAt: now })
+    .where(and(eq(applications.id, id), inArray(applications.state, editableStates)))
+    .returning({ id: applications.id });
+  return !!claimed;
+}
 
 /** The applications an actor may see, as a condition on the applications table. */
 function visibleTo(actor: Actor): SQL | undefined {
@@ -59,13 +76,15 @@ function visibleTo(actor: Actor): SQL | undefined {
     return actor.organizationId ? or(own, eq(applications.organizationId, actor.organizationId)) : own;
   }
   const scope = scopeOf(actor);
-  if (scope.kind === "district") return undefined;
-  if (scope.kind === "street") return eq(applications.streetId, scope.streetId);
+  // A draft is the applicant's own until submitted: officers see it only if they are its applicant (filings).
+  const notAnotherDraft = or(ne(applications.state, "draft"), eq(applications.applicantUserId, actor.userId))!;
+  if (scope.kind === "district") return notAnotherDraft;
+  if (scope.kind === "street") return and(eq(applications.streetId, scope.streetId), notAnotherDraft);
   return sql`false`;
 }
 
 async function loadVisible(db: Database, actor: Actor, id: number): Promise<Application> {
-  if (!Number.isSafeInteger(id) || id <= 0 || id > 2_147_483_647) notFound("找不到该申请。");
+  if (!isRowId(id)) notFound("找不到该申请。");
   const condition = visibleTo(actor);
   const [row] = await db
     .select()
@@ -133,6 +152,7 @@ export async function startApplication(
         applicantUserId: actor.userId,
         title: organization?.name ?? `（未命名）${kindLabels[kind]}`,
         proposed,
+        baseline: kind === "change" ? proposed : null,
         createdAt: ctx.now,
         updatedAt: ctx.now,
       })
@@ -194,6 +214,7 @@ export async function saveProposal(
   if (!actor) forbidden();
   const db = await getDb();
   const app = await loadVisible(db, actor, id);
+  if (app.version !== input.version) return { ok: false, formError: staleMessage };
   const refused = applicantMayEdit(actor, app);
   if (refused) return { ok: false, formError: refused };
   const proposal = pickProposal(app.kind, input.proposal);
@@ -211,7 +232,7 @@ export async function saveProposal(
         updatedAt: ctx.now,
         version: app.version + 1,
       })
-      .where(and(eq(applications.id, id), eq(applications.version, input.version)))
+      .where(and(eq(applications.id, id), eq(applications.version, input.version), inArray(applications.state, editableStates)))
       .returning();
     if (!saved) return { ok: false, formError: staleMessage };
     await recordAudit(tx, ctx, {
@@ -257,8 +278,11 @@ export async function takeStep(
   const current = app.organizationId
     ? (await db.select().from(organizations).where(eq(organizations.id, app.organizationId)))[0]
     : undefined;
+  if (current && (current.status === "cancelled" || current.status === "revoked")) {
+    return { ok: false, formError: "该组织已注销或被撤销登记，申请不能再办理。" };
+  }
   if (input.action === "submit" || input.action === "resubmit") {
-    const problems = submissionProblems(app.kind, app.proposed as Proposal, current);
+    const problems = submissionProblems(app.kind, app.proposed as Proposal, app.baseline ?? current);
     const duplicate = await duplicateNameProblem(db, app, current);
     if (duplicate) problems.name = [...(problems.name ?? []), duplicate];
     if (Object.keys(problems).length) return { ok: false, fieldErrors: problems, formError: "申请内容不完整或不符合条件，请按提示修改后再提交。" };
@@ -283,7 +307,7 @@ export async function takeStep(
       if (!claimed) throw new Refused({ ok: false, formError: staleMessage });
       let result: Application = claimed;
       if (input.action === "approve") {
-        const organizationId = await writeRegister(tx, ctx, app, current, input.approval ?? {});
+        const organizationId = await writeRegister(tx, ctx, app, input.approval ?? {});
         const [linked] = await tx.update(applications).set({ organizationId }).where(eq(applications.id, id)).returning();
         result = linked!;
       }
@@ -309,15 +333,15 @@ export function dueDate(acceptedAt: Date): string {
   return shanghaiDate(new Date(startOfShanghaiDay(shanghaiDate(acceptedAt)).getTime() + decisionDays * 86_400_000));
 }
 
+/** Days left before the statutory deadline of an accepted application (negative once past). */
+function daysLeftOf(app: { state: ApplicationState; dueOn: string | null }, now: Date): number | null {
+  return app.dueOn && app.state === "accepted" ? daysBetween(now, startOfShanghaiDay(app.dueOn)) : null;
+}
+
 async function duplicateNameProblem(db: Database, app: Application, current: Organization | undefined): Promise<string | null> {
   const name = (app.proposed as Proposal).name;
   if (!name || name === current?.name) return null;
-  const [clash] = await db
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(and(eq(organizations.name, name), inArray(organizations.status, ["normal", "abnormal"])))
-    .limit(1);
-  return clash ? "登记簿中已有同名的社会组织，请更换名称" : null;
+  return (await liveNameTaken(db, name, current?.id)) ? "登记簿中已有同名的社会组织，请更换名称" : null;
 }
 
 /** Writes an approved application into the register and its history; returns the organization's id. */
@@ -325,136 +349,165 @@ async function writeRegister(
   tx: Database,
   ctx: ActionContext,
   app: Application,
-  current: Organization | undefined,
   approval: ApprovalDetails,
 ): Promise<number> {
   const proposal = app.proposed as Proposal;
-  const today = shanghaiDate(ctx.now);
-  if (app.kind === "establishment" || app.kind === "filing") {
-    const filed = app.kind === "filing";
-    const type: Organization["type"] = filed ? "community" : (proposal.type ?? "social_group");
-    const uscc = filed ? null : (approval.uscc ?? "").trim().toUpperCase();
-    if (!filed) {
-      const problems = usccProblems(uscc ?? "", usccKindOf[type]);
-      const legacyOnly = problems.every((p) => p.code === "check" || p.code === "org_code_check");
-      if (problems.length && !(legacyOnly && approval.usccAcceptedReason?.trim())) {
-        throw new Refused({
-          ok: false,
-          fieldErrors: {
-            uscc: problems.map((p) => p.message).concat(legacyOnly ? ["如确为早期试点赋予的代码，请填写接受理由"] : []),
-          },
-        });
-      }
-      if (!approval.certificateNumber?.trim()) {
-        throw new Refused({ ok: false, fieldErrors: { certificateNumber: ["请填写登记证书编号"] } });
-      }
-    }
-    const [street] = app.streetId ? await tx.select().from(places).where(eq(places.id, app.streetId)) : [];
-    const [district] = await tx.select().from(places).where(eq(places.level, "district")).limit(1);
-    const values = {
-      name: proposal.name!,
-      type,
-      uscc,
-      filingNumber: filed ? await nextFilingNumber(tx, street?.name ?? "", today) : null,
-      certificateNumber: filed ? null : approval.certificateNumber!.trim(),
-      registeringAuthority: filed ? (street?.name ?? null) : `${district?.name ?? ""}民政局`,
-      supervisingUnit: proposal.supervisingUnit ?? null,
-      legalRepresentative: proposal.legalRepresentative ?? null,
-      address: proposal.address ?? null,
-      registeredFunds: proposal.registeredFunds ?? null,
-      businessScope: proposal.businessScope ?? null,
-      category: filed ? (proposal.category ?? null) : null,
-      contactPhone: proposal.contactPhone ?? null,
-      usccAcceptedReason: filed ? null : approval.usccAcceptedReason?.trim() || null,
-      status: "normal" as const,
-      registeredOn: today,
-      placeId: app.placeId,
-      streetId: app.streetId,
-    };
-    const created = await insertOrRefuse(tx, values);
-    await recordOrganizationChange(tx, ctx, {
-      organizationId: created.id,
-      kind: filed ? "filing" : "establishment",
-      changes: diffFields({}, created, ["name", "uscc", "filingNumber", "legalRepresentative", "address", "supervisingUnit", "registeredFunds", "businessScope", "category"]),
-      applicationId: app.id,
-      reason: kindLabels[app.kind],
-    });
-    // A preparatory group's account acts for the organization it founded.
-    if (!filed && app.applicantUserId) {
-      await tx
-        .update(users)
-        .set({ organizationId: created.id })
-        .where(and(eq(users.id, app.applicantUserId), sql`${users.organizationId} is null`));
-    }
-    return created.id;
-  }
+  if (app.kind === "establishment" || app.kind === "filing") return createOrganization(tx, ctx, app, proposal, approval);
+  // Read and lock the record inside the transaction, so a correction cannot land in between.
+  const [current] = app.organizationId
+    ? await tx.select().from(organizations).where(eq(organizations.id, app.organizationId)).for("update")
+    : [];
   if (!current) throw new Refused({ ok: false, formError: "找不到该申请所涉及的社会组织。" });
-  if (app.kind === "cancellation") {
-    const [after] = await tx
-      .update(organizations)
-      .set({ status: "cancelled", statusSince: today, statusReason: proposal.cancellationReason ?? "申请注销", updatedAt: ctx.now, version: current.version + 1 })
-      .where(eq(organizations.id, current.id))
-      .returning();
-    await recordOrganizationChange(tx, ctx, {
-      organizationId: current.id,
-      kind: "cancellation",
-      changes: diffFields(current, after!, ["status", "statusSince", "statusReason"]),
-      applicationId: app.id,
-      reason: proposal.cancellationReason ?? null,
-    });
-    return current.id;
+  if (current.status !== "normal" && current.status !== "abnormal") {
+    throw new Refused({ ok: false, formError: "该组织已注销或被撤销登记，不能再准予。" });
   }
-  // A change: the proposed values that differ from the register, with their history.
-  const updates: Record<string, unknown> = {};
-  for (const field of changeableFields) {
-    if (proposal[field] !== undefined && JSON.stringify(proposal[field]) !== JSON.stringify(current[field])) {
-      updates[field] = proposal[field];
+  const today = shanghaiDate(ctx.now);
+  let updates: Partial<Organization>;
+  let kind: "cancellation" | "change";
+  let fields: readonly string[];
+  if (app.kind === "cancellation") {
+    kind = "cancellation";
+    updates = { status: "cancelled", statusSince: today, statusReason: proposal.cancellationReason ?? "申请注销" };
+    fields = ["status", "statusSince", "statusReason"];
+  } else {
+    // Only what the applicant changed from the register as it stood when they began: an officer's
+    // correction made since then is not undone.
+    kind = "change";
+    const baseline = (app.baseline ?? {}) as Record<string, unknown>;
+    updates = {};
+    for (const field of changeableFields) {
+      const value = proposal[field];
+      if (value !== undefined && JSON.stringify(value) !== JSON.stringify(baseline[field] ?? null)) {
+        (updates as Record<string, unknown>)[field] = value;
+      }
+    }
+    fields = changeableFields;
+    if (updates.name && (await liveNameTaken(tx, updates.name, current.id))) {
+      throw new Refused({ ok: false, formError: "登记簿中已有同名的社会组织，不能准予名称变更。" });
     }
   }
-  const after = { ...current, ...updates };
-  if ("name" in updates) {
-    const [clash] = await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(and(eq(organizations.name, String(updates.name)), ne(organizations.id, current.id), inArray(organizations.status, ["normal", "abnormal"])));
-    if (clash) throw new Refused({ ok: false, formError: "登记簿中已有同名的社会组织，不能准予名称变更。" });
-  }
-  await tx
+  const [after] = await tx
     .update(organizations)
     .set({ ...updates, updatedAt: ctx.now, version: current.version + 1 })
-    .where(eq(organizations.id, current.id));
+    .where(and(eq(organizations.id, current.id), eq(organizations.version, current.version)))
+    .returning();
+  if (!after) throw new Refused({ ok: false, formError: "该组织的登记信息刚被修改，请刷新后重试。" });
+  const changes = diffFields(current, after, fields);
   await recordOrganizationChange(tx, ctx, {
     organizationId: current.id,
-    kind: "change",
-    changes: diffFields(current, after, changeableFields),
+    kind,
+    changes,
     applicationId: app.id,
-    reason: proposal.changeReason ?? null,
+    reason: (kind === "cancellation" ? proposal.cancellationReason : proposal.changeReason) ?? null,
+  });
+  await recordAudit(tx, ctx, {
+    action: `organization.${kind}`,
+    entityType: "organization",
+    entityId: current.id,
+    before: Object.fromEntries(changes.map((c) => [c.field, c.before])),
+    after: Object.fromEntries(changes.map((c) => [c.field, c.after])),
+    reason: `申请第 ${app.id} 号`,
   });
   return current.id;
 }
 
+/** A new organization from an approved establishment or filing, with its first history entry. */
+async function createOrganization(
+  tx: Database,
+  ctx: ActionContext,
+  app: Application,
+  proposal: Proposal,
+  approval: ApprovalDetails,
+): Promise<number> {
+  const today = shanghaiDate(ctx.now);
+  const filed = app.kind === "filing";
+  const type: Organization["type"] = filed ? "community" : (proposal.type ?? "social_group");
+  const uscc = filed ? null : normalizeUscc(approval.uscc ?? "");
+  if (!filed) {
+    const problems = usccProblems(uscc ?? "", usccKindOf[type]);
+    const legacyOnly = problems.every((p) => p.code === "check" || p.code === "org_code_check");
+    if (problems.length && !(legacyOnly && approval.usccAcceptedReason?.trim())) {
+      throw new Refused({
+        ok: false,
+        fieldErrors: {
+          uscc: problems.map((p) => p.message).concat(legacyOnly ? ["如确为早期试点赋予的代码，请填写接受理由"] : []),
+        },
+      });
+    }
+    if (!approval.certificateNumber?.trim()) {
+      throw new Refused({ ok: false, fieldErrors: { certificateNumber: ["请填写登记证书编号"] } });
+    }
+  }
+  const [street] = app.streetId ? await tx.select().from(places).where(eq(places.id, app.streetId)) : [];
+  const [district] = await tx.select().from(places).where(eq(places.level, "district")).limit(1);
+  const values = {
+    name: proposal.name!,
+    type,
+    uscc,
+    filingNumber: filed ? await nextFilingNumber(tx, street?.name ?? "", today) : null,
+    certificateNumber: filed ? null : approval.certificateNumber!.trim(),
+    registeringAuthority: filed ? (street?.name ?? null) : `${district?.name ?? ""}民政局`,
+    supervisingUnit: proposal.supervisingUnit ?? null,
+    legalRepresentative: proposal.legalRepresentative ?? null,
+    address: proposal.address ?? null,
+    registeredFunds: proposal.registeredFunds ?? null,
+    businessScope: proposal.businessScope ?? null,
+    category: filed ? (proposal.category ?? null) : null,
+    contactPhone: proposal.contactPhone ?? null,
+    usccAcceptedReason: filed ? null : approval.usccAcceptedReason?.trim() || null,
+    status: "normal" as const,
+    registeredOn: today,
+    placeId: app.placeId,
+    streetId: app.streetId,
+  };
+  const created = await insertOrRefuse(tx, values);
+  await recordOrganizationChange(tx, ctx, {
+    organizationId: created.id,
+    kind: filed ? "filing" : "establishment",
+    changes: diffFields({}, created, ["name", "uscc", "filingNumber", "legalRepresentative", "address", "supervisingUnit", "registeredFunds", "businessScope", "category"]),
+    applicationId: app.id,
+    reason: kindLabels[app.kind],
+  });
+  await recordAudit(tx, ctx, { action: `organization.${filed ? "file" : "register"}`, entityType: "organization", entityId: created.id, after: created, reason: `申请第 ${app.id} 号` });
+  // A preparatory group's account acts for the organization it founded.
+  if (!filed && app.applicantUserId) {
+    const [linked] = await tx
+      .update(users)
+      .set({ organizationId: created.id })
+      .where(and(eq(users.id, app.applicantUserId), sql`${users.organizationId} is null`))
+      .returning({ id: users.id, username: users.username });
+    if (linked) {
+      await recordAudit(tx, ctx, { action: "user.link_organization", entityType: "user", entityId: linked.id, before: { organizationId: null }, after: { organizationId: created.id }, reason: `成立登记准予（申请第 ${app.id} 号）` });
+    }
+  }
+  return created.id;
+}
+
 async function insertOrRefuse(tx: Database, values: typeof organizations.$inferInsert): Promise<Organization> {
-  // A savepoint keeps the transaction usable when the unique indexes refuse the row.
+  // A savepoint keeps the transaction usable when a unique index refuses the row.
   try {
     return await tx.transaction(async (sp) => (await sp.insert(organizations).values(values).returning())[0]!);
   } catch (error) {
-    const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
-    if (code !== "23505") throw error;
-    const message = String((error as Error).message) + String((error as { cause?: Error }).cause?.message ?? "");
-    if (message.includes("uscc")) throw new Refused({ ok: false, fieldErrors: { uscc: ["该统一社会信用代码已被登记簿中的其他组织使用"] } });
-    throw new Refused({ ok: false, formError: "登记簿中已有同名的社会组织，不能准予。请退回申请人更换名称。" });
+    const field = duplicateField(error);
+    if (!field) throw error;
+    if (field === "uscc") throw new Refused({ ok: false, fieldErrors: { uscc: [duplicateMessages.uscc] } });
+    throw new Refused({ ok: false, formError: `${duplicateMessages[field]}，不能准予。` });
   }
 }
 
-/** "开元街道社备〔2026〕003号": numbered per street and year. */
+/**
+ * "开元街道社备〔2026〕003号": one more than the street's highest this year. A lock
+ * per street and year keeps two approvals at once from taking the same number.
+ */
 async function nextFilingNumber(tx: Database, streetName: string, today: string): Promise<string> {
-  const year = today.slice(0, 4);
-  const prefix = `${streetName}社备〔${year}〕`;
-  const [row] = await tx
-    .select({ n: count() })
+  const prefix = `${streetName}社备〔${today.slice(0, 4)}〕`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${prefix}))`);
+  const taken = await tx
+    .select({ filingNumber: organizations.filingNumber })
     .from(organizations)
-    .where(like(organizations.filingNumber, `${prefix}%`));
-  return `${prefix}${String((row?.n ?? 0) + 1).padStart(3, "0")}号`;
+    .where(like(organizations.filingNumber, `${escapeLike(prefix)}%`));
+  const highest = Math.max(0, ...taken.map((t) => Number(/(\d+)号$/.exec(t.filingNumber ?? "")?.[1] ?? 0)));
+  return `${prefix}${String(highest + 1).padStart(3, "0")}号`;
 }
 
 /* ------------------------------------------------------------------ files */
@@ -473,7 +526,8 @@ export async function attachFiles(
   const problems = files.map((f) => attachmentProblem(f.name, f.content)).filter((p): p is string => !!p);
   if (!files.length) problems.push("请选择要上传的文件");
   if (problems.length) return { ok: false, fieldErrors: { files: problems } };
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    if (!(await claimForApplicant(tx, id, ctx.now))) return { ok: false, formError: staleMessage };
     for (const file of files) {
       const [stored] = await tx
         .insert(applicationFiles)
@@ -490,8 +544,8 @@ export async function attachFiles(
         .returning({ id: applicationFiles.id, fileName: applicationFiles.fileName, size: applicationFiles.size, sha256: applicationFiles.sha256 });
       await recordAudit(tx, ctx, { action: "application.attach", entityType: "application", entityId: id, after: stored });
     }
+    return { ok: true, value: files.length };
   });
-  return { ok: true, value: files.length };
 }
 
 export async function removeFile(ctx: ActionContext, id: number, fileId: number): Promise<WriteResult<null>> {
@@ -501,22 +555,24 @@ export async function removeFile(ctx: ActionContext, id: number, fileId: number)
   const app = await loadVisible(db, actor, id);
   const refused = applicantMayEdit(actor, app);
   if (refused) return { ok: false, formError: refused };
-  await db.transaction(async (tx) => {
+  if (!isRowId(fileId)) notFound("找不到该文件。");
+  return db.transaction(async (tx) => {
+    if (!(await claimForApplicant(tx, id, ctx.now))) return { ok: false, formError: staleMessage };
     const [removed] = await tx
       .delete(applicationFiles)
       .where(and(eq(applicationFiles.id, fileId), eq(applicationFiles.applicationId, id)))
       .returning({ id: applicationFiles.id, fileName: applicationFiles.fileName, sha256: applicationFiles.sha256 });
     if (!removed) notFound("找不到该文件。");
     await recordAudit(tx, ctx, { action: "application.remove_file", entityType: "application", entityId: id, before: removed });
+    return { ok: true, value: null };
   });
-  return { ok: true, value: null };
 }
 
 /** A file with its content, for those who may see its application; anyone else gets 404. */
 export async function fileForActor(actor: Actor, applicationId: number, fileId: number) {
   const db = await getDb();
   await loadVisible(db, actor, applicationId);
-  if (!Number.isSafeInteger(fileId) || fileId <= 0 || fileId > 2_147_483_647) notFound("找不到该文件。");
+  if (!isRowId(fileId)) notFound("找不到该文件。");
   const [file] = await db
     .select()
     .from(applicationFiles)
@@ -573,7 +629,7 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
     editable: applicantMayEdit(actor, app) === null,
     // What the officer sees at a glance: would submitting (again) pass the checks?
     problems: submissionProblems(app.kind, proposal, organization),
-    daysLeft: app.dueOn && app.state === "accepted" ? daysBetween(now, startOfShanghaiDay(app.dueOn)) : null,
+    daysLeft: daysLeftOf(app, now),
   };
 }
 
@@ -639,7 +695,7 @@ export async function applicationQueue(actor: Actor, filters: QueueFilters, now:
   ]);
   return {
     rows: rows.map((r) => {
-      const daysLeft = r.dueOn && r.state === "accepted" ? daysBetween(now, startOfShanghaiDay(r.dueOn)) : null;
+      const daysLeft = daysLeftOf(r, now);
       return { ...r, daysLeft, overdue: daysLeft !== null && daysLeft < 0 };
     }),
     total: total?.n ?? 0,

@@ -4,6 +4,7 @@
  * officers' correction form.
  */
 import { z } from "zod";
+import { normalizeUscc } from "./uscc";
 import {
   communityCategories,
   organizationStatuses,
@@ -113,7 +114,7 @@ export const correctionSchema = z.object({
     .string()
     .trim()
     .max(30, "统一社会信用代码应为 18 位")
-    .transform((code) => code.replace(/[a-z]/g, (c) => c.toUpperCase()))
+    .transform(normalizeUscc)
     .optional(),
   acceptLegacyUscc: z.boolean().optional(),
   usccAcceptedReason: text("代码核准说明", 500),

@@ -16,7 +16,8 @@ import { escapeLike } from "./like";
 import { diffFields, recordOrganizationChange, type FieldChange } from "./organization-history.server";
 import { isFiled, usccKindOf } from "./organizations";
 import type { CorrectionInput, RegisterQuery } from "./register-forms";
-import { usccProblems } from "./uscc";
+import { duplicateField, duplicateMessages, liveNameTaken } from "./register-integrity.server";
+import { normalizeUscc, usccProblems } from "./uscc";
 
 type Organization = typeof organizations.$inferSelect;
 type FieldErrors = Record<string, string[]>;
@@ -48,7 +49,7 @@ export interface RegisterPage {
 
 /** An 18-character code is looked up exactly; anything else is a fragment of the name or a filing number. */
 function textCondition(q: string): SQL {
-  const code = q.replace(/[a-z]/g, (c) => c.toUpperCase());
+  const code = normalizeUscc(q);
   if (/^[0-9A-Z]{18}$/.test(code)) return eq(organizations.uscc, code);
   return or(ilike(organizations.name, `%${escapeLike(q)}%`), eq(organizations.filingNumber, q))!;
 }
@@ -243,12 +244,6 @@ const correctedFields = [
 ] as const;
 
 const staleMessage = "该记录已被其他人修改，您的更正未保存。请刷新页面，在最新内容上重新更正。";
-const duplicateMessages = {
-  name: "登记簿中已有同名且未注销的社会组织，名称不能重复",
-  uscc: "该统一社会信用代码已被登记簿中的其他组织使用",
-  filingNumber: "该备案号已被登记簿中的其他组织使用",
-} as const;
-
 /** The record's community or village as a reader knows it: "开元街道象峰社区". */
 async function placeLabel(db: Database, placeId: number | null): Promise<string | null> {
   if (placeId == null) return null;
@@ -299,7 +294,7 @@ function codeValues(organization: Organization, input: CorrectionInput, errors: 
   }
   if (input.filingNumber) errors.filingNumber = ["依法登记的社会组织不设备案号"];
   if (input.category) errors.category = ["类别仅适用于社区社会组织"];
-  const code = (input.uscc ?? "").trim().replace(/[a-z]/g, (c) => c.toUpperCase());
+  const code = normalizeUscc(input.uscc ?? "");
   return {
     uscc: code || null,
     usccAcceptedReason: usccAcceptance(organization, code, input, errors),
@@ -349,7 +344,7 @@ async function duplicates(db: Database, before: Organization, after: Pick<Organi
   const live = before.status === "normal" || before.status === "abnormal";
   const exists = async (condition: SQL) =>
     (await db.select({ id: organizations.id }).from(organizations).where(and(condition, others)).limit(1)).length > 0;
-  if (live && after.name !== before.name && (await exists(and(eq(organizations.name, after.name), inArray(organizations.status, ["normal", "abnormal"]))!))) {
+  if (live && after.name !== before.name && (await liveNameTaken(db, after.name, before.id))) {
     errors.name = [duplicateMessages.name];
   }
   if (after.uscc && after.uscc !== before.uscc && (await exists(eq(organizations.uscc, after.uscc)))) {
@@ -359,19 +354,6 @@ async function duplicates(db: Database, before: Organization, after: Pick<Organi
     errors.filingNumber = [duplicateMessages.filingNumber];
   }
   return errors;
-}
-
-/** The field a unique index refused, when that is why a write failed (a correction raced another write). */
-function duplicateField(error: unknown): keyof typeof duplicateMessages | null {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint, constraint_name } = e as { code?: string; constraint?: string; constraint_name?: string };
-    if (code !== "23505") continue;
-    const name = constraint ?? constraint_name ?? "";
-    if (name.includes("uscc")) return "uscc";
-    if (name.includes("filing_number")) return "filingNumber";
-    if (name.includes("name")) return "name";
-  }
-  return null;
 }
 
 /**

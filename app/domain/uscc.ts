@@ -7,6 +7,11 @@ export const usccAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const orgCodeWeights = [3, 7, 9, 10, 5, 8, 4, 2];
 
+/** A typed code as stored: trimmed, ASCII letters upper-cased (Unicode case mapping can change a string's length). */
+export function normalizeUscc(input: string): string {
+  return input.trim().replace(/[a-z]/g, (c) => c.toUpperCase());
+}
+
 /** Civil-affairs kind characters (position 2). */
 export const civilAffairsKinds: Record<string, string> = {
   "1": "社会团体",
@@ -46,8 +51,7 @@ export function orgCodeCheckCharacter(first8: string): string {
  * character the organization's kind calls for ("1" social group, "2" 民非, "3" foundation).
  */
 export function usccProblems(input: string, expectedKind?: string): UsccProblem[] {
-  // Only ASCII letters are upper-cased: Unicode case mapping can change a string's length.
-  const code = input.trim().replace(/[a-z]/g, (c) => c.toUpperCase());
+  const code = normalizeUscc(input);
   if (code.length !== 18) {
     return [{ code: "length", message: `统一社会信用代码应为 18 位，当前为 ${code.length} 位` }];
   }

@@ -1,8 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requirePermission } from "../auth/require.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { kindLabels } from "../domain/application-workflow";
-import { ownApplications } from "../domain/applications.server";
+import { ownApplications, startApplication } from "../domain/applications.server";
 import { communityCategoryLabels, organizationStatusLabels, organizationTypeLabels } from "../domain/organizations";
 import { ownOrganization } from "../domain/organizations.server";
 import { formatDate, formatDateTime } from "../domain/time";
@@ -18,9 +19,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { own, applications };
 }
 
+const kinds = ["establishment", "change", "cancellation"] as const;
+
+/** Starts an application (a draft) and opens it. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "application:apply");
+  const kind = String((await readForm(request)).get("kind"));
+  if (!(kinds as readonly string[]).includes(kind)) return data({ formError: "未知的申请类型。" }, { status: 400 });
+  const result = await startApplication(actionContext(context, actor), { kind: kind as (typeof kinds)[number] });
+  if (!result.ok) return data({ formError: result.formError ?? "无法开始该申请。" }, { status: 409 });
+  return redirect(`/org/applications/${result.value.id}`);
+}
+
 export default function OrgHome() {
   const { own, applications } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
+  const started = useActionData<typeof action>();
   const org = own?.organization;
   const rows: Array<[string, string]> = org
     ? [
@@ -42,7 +55,7 @@ export default function OrgHome() {
         title={org?.name ?? "社会组织服务"}
         description={org ? "本组织在登记簿中的信息。登记事项如有变化，请申请变更登记。" : "您的账号尚未关联已登记的社会组织。筹备成立社会团体或民办非企业单位，可在此申请成立登记。"}
       />
-      <FormError errors={params.get("error") ? [params.get("error")!] : null} />
+      <FormError errors={started?.formError ? [started.formError] : null} />
       {org ? (
         <Panel>
           <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
@@ -61,7 +74,7 @@ export default function OrgHome() {
             ? (["change", "cancellation", "establishment"] as const)
             : (["establishment"] as const)
           ).map((kind) => (
-            <Form key={kind} method="post" action="/org/applications/new">
+            <Form key={kind} method="post" action="/org?index">
               <input type="hidden" name="kind" value={kind} />
               <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2 text-sm shadow-sm hover:bg-slate-50">
                 申请{kindLabels[kind]}

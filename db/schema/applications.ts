@@ -29,6 +29,8 @@ export const applications = pgTable(
     /** The name shown in queues: the proposed or current name. */
     title: text("title").notNull(),
     proposed: jsonb("proposed").$type<Record<string, unknown>>().notNull(),
+    /** For a change: the register's values when the application started; only what differs from them is applied. */
+    baseline: jsonb("baseline").$type<Record<string, unknown>>(),
     submittedAt: timestamp("submitted_at", { withTimezone: true }),
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     /** The statutory deadline: 60 days after acceptance (Asia/Shanghai calendar days). */

@@ -112,7 +112,7 @@ const accessMatrix: Row[] = [
   { path: "/org", ...only({ assoc: 200 }) },
   { path: "/org/applications/1", note: "demo: a preparatory group's draft, not the demo association's", ...only({ assoc: 404 }) },
   { path: "/org/applications/999999", ...only({ assoc: 404 }) },
-  { path: "/org/applications/new", note: "POST only; GET goes to /org", ...all({ redirect: "/org" }) },
+  { path: "/org/applications/new", note: "not an application id", ...only({ assoc: 404 }) },
 
   // Village clerks and supervisors
   { path: "/village", ...only({ clerk: 200, supervisor: 200 }) },

@@ -250,7 +250,8 @@ test("a street officer files a community organization for a community of the str
   const officer = await demoActor("officer");
   const other = await startApplication(contextOf(street, t0), { kind: "filing" });
   if (!other.ok) throw new Error("start failed");
-  expect(await takeStep(contextOf(officer, t0), other.value.id, { action: "submit", version: 1 })).toMatchObject({ ok: false, formError: expect.stringContaining("角色") });
+  // A draft is the applicant's own: the district officer does not even see it.
+  await expect(takeStep(contextOf(officer, t0), other.value.id, { action: "submit", version: 1 })).rejects.toMatchObject({ status: 404 });
 });
 
 test("the 60-day clock: deadline from acceptance, days left in the queue, the overdue first and filterable", async () => {
@@ -292,7 +293,12 @@ test("attachments are checked by content and size, and served only to those who 
   expect(detail.files).toEqual([expect.objectContaining({ fileName: "场所照片.png", contentType: "image/png", size: png.length })]);
   const fileId = detail.files[0]!.id;
   expect(Buffer.from((await fileForActor(assoc, id, fileId)).content)).toEqual(Buffer.from(png));
+  // The registry sees the application and its files once submitted, not while a draft.
+  await expect(fileForActor(await demoActor("officer"), id, fileId)).rejects.toMatchObject({ status: 404 });
+  expect((await takeStep(contextOf(assoc), id, { action: "submit", version: (await version(id)).v })).ok).toBe(true);
   expect((await fileForActor(await demoActor("officer"), id, fileId)).fileName).toBe("场所照片.png");
+  // After submission nothing more can be attached.
+  expect(await attachFiles(contextOf(assoc), id, [{ name: "补充.png", content: png }])).toMatchObject({ ok: false, formError: expect.stringContaining("已提交") });
   const db = await getDb();
   const [stranger] = await db.insert(users).values({ username: "stranger", displayName: "别的协会", role: "association", passwordHash: "x" }).returning();
   await expect(fileForActor(actorFromUser(stranger!, "s4"), id, fileId)).rejects.toMatchObject({ status: 404 });
