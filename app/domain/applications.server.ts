@@ -5,7 +5,6 @@
  * officers deciding at once: one wins, the other is told), writes the step and
  * the audit row, and, for an approval, the register, all in one transaction.
  */
-import { createHash } from "node:crypto";
 import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
@@ -40,7 +39,7 @@ import {
 } from "./application-workflow";
 import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
-import { attachmentProblem, sniffAttachmentType } from "./file-types";
+import { storedAttachment, uploadProblems } from "./attachments.server";
 import { diffFields, recordOrganizationChange } from "./organization-history.server";
 import { usccKindOf } from "./organizations";
 import { daysBetween, shanghaiDate, startOfShanghaiDay } from "./time";
@@ -523,24 +522,14 @@ export async function attachFiles(
   const app = await loadVisible(db, actor, id);
   const refused = applicantMayEdit(actor, app);
   if (refused) return { ok: false, formError: refused };
-  const problems = files.map((f) => attachmentProblem(f.name, f.content)).filter((p): p is string => !!p);
-  if (!files.length) problems.push("请选择要上传的文件");
+  const problems = uploadProblems(files);
   if (problems.length) return { ok: false, fieldErrors: { files: problems } };
   return db.transaction(async (tx) => {
     if (!(await claimForApplicant(tx, id, ctx.now))) return { ok: false, formError: staleMessage };
     for (const file of files) {
       const [stored] = await tx
         .insert(applicationFiles)
-        .values({
-          applicationId: id,
-          fileName: file.name.slice(0, 200),
-          contentType: sniffAttachmentType(file.content)!,
-          size: file.content.length,
-          sha256: createHash("sha256").update(file.content).digest("hex"),
-          content: file.content,
-          uploadedBy: actor.userId,
-          uploadedAt: ctx.now,
-        })
+        .values({ applicationId: id, ...storedAttachment(file, actor.userId, ctx.now) })
         .returning({ id: applicationFiles.id, fileName: applicationFiles.fileName, size: applicationFiles.size, sha256: applicationFiles.sha256 });
       await recordAudit(tx, ctx, { action: "application.attach", entityType: "application", entityId: id, after: stored });
     }

@@ -10,6 +10,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
 import {
   abnormalListings,
+  inspectionFiles,
   inspectionReports,
   inspectionSteps,
   inspectionYears,
@@ -19,6 +20,7 @@ import {
   type InspectionState,
 } from "../../db/schema";
 import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { storedAttachment, uploadProblems, type Upload } from "./attachments.server";
 import { recordAudit } from "./audit.server";
 import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
@@ -33,6 +35,7 @@ import {
   type InspectionAction,
   type Report,
 } from "./inspection-rules";
+import { isRowId } from "./ids";
 import { recordOrganizationChange } from "./organization-history.server";
 import { daysBetween, shanghaiDate, startOfShanghaiDay } from "./time";
 
@@ -183,6 +186,7 @@ export async function ownReport(actor: Actor, year: number) {
   const last = (lastYear?.report as Report | undefined) ?? null;
   const report = (current?.report as Report | undefined) ?? prefill(last);
   return {
+    files: current ? await reportFiles(current.id) : [],
     organization: org,
     settings,
     due: isDue(org, year),
@@ -252,10 +256,90 @@ export async function saveReport(
   });
 }
 
+/* ------------------------------------------------------------------ attachments */
+
+const editableReportStates: InspectionState[] = ["draft", "returned"];
+
+/** Attaches documents to the organization's own report while it is a draft or returned. */
+export async function attachReportFiles(ctx: ActionContext, year: number, files: Upload[]): Promise<WriteResult<number>> {
+  const actor = ctx.actor;
+  if (!actor) forbidden();
+  const db = await getDb();
+  const row = await claimOwnReport(db, actor, year, ctx.now);
+  if (!editableReportStates.includes(row.state)) return { ok: false, formError: "年度报告已报送或已作结论，不能再添加材料。" };
+  const problems = uploadProblems(files);
+  if (problems.length) return { ok: false, fieldErrors: { files: problems } };
+  return db.transaction(async (tx) => {
+    // Claimed by state, so nothing is attached to a report submitted meanwhile.
+    const [claimed] = await tx
+      .update(inspectionReports)
+      .set({ version: row.version + 1, updatedAt: ctx.now })
+      .where(and(eq(inspectionReports.id, row.id), inArray(inspectionReports.state, editableReportStates)))
+      .returning({ id: inspectionReports.id });
+    if (!claimed) return { ok: false, formError: staleMessage };
+    for (const file of files) {
+      const [stored] = await tx
+        .insert(inspectionFiles)
+        .values({ reportId: row.id, ...storedAttachment(file, actor.userId, ctx.now) })
+        .returning({ id: inspectionFiles.id, fileName: inspectionFiles.fileName, sha256: inspectionFiles.sha256 });
+      await recordAudit(tx, ctx, { action: "inspection.attach", entityType: "inspection_report", entityId: row.id, after: stored });
+    }
+    return { ok: true, value: files.length };
+  });
+}
+
+export async function removeReportFile(ctx: ActionContext, year: number, fileId: number): Promise<WriteResult<null>> {
+  const actor = ctx.actor;
+  if (!actor) forbidden();
+  if (!isRowId(fileId)) notFound("找不到该文件。");
+  const db = await getDb();
+  const row = await claimOwnReport(db, actor, year, ctx.now);
+  if (!editableReportStates.includes(row.state)) return { ok: false, formError: "年度报告已报送或已作结论，不能再删除材料。" };
+  return db.transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(inspectionFiles)
+      .where(and(eq(inspectionFiles.id, fileId), eq(inspectionFiles.reportId, row.id)))
+      .returning({ id: inspectionFiles.id, fileName: inspectionFiles.fileName, sha256: inspectionFiles.sha256 });
+    if (!removed) notFound("找不到该文件。");
+    await recordAudit(tx, ctx, { action: "inspection.remove_file", entityType: "inspection_report", entityId: row.id, before: removed });
+    return { ok: true, value: null };
+  });
+}
+
+/** The attachments of a report, without their content. */
+export async function reportFiles(reportId: number) {
+  const db = await getDb();
+  return db
+    .select({ id: inspectionFiles.id, fileName: inspectionFiles.fileName, contentType: inspectionFiles.contentType, size: inspectionFiles.size, uploadedAt: inspectionFiles.uploadedAt })
+    .from(inspectionFiles)
+    .where(eq(inspectionFiles.reportId, reportId))
+    .orderBy(asc(inspectionFiles.id));
+}
+
+/** A report's file with its content: for its organization and for officers whose scope covers it; 404 otherwise. */
+export async function reportFileForActor(actor: Actor, fileId: number) {
+  if (!isRowId(fileId)) notFound("找不到该文件。");
+  const db = await getDb();
+  const [row] = await db
+    .select({ file: inspectionFiles, organizationId: inspectionReports.organizationId, streetId: organizations.streetId })
+    .from(inspectionFiles)
+    .innerJoin(inspectionReports, eq(inspectionReports.id, inspectionFiles.reportId))
+    .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
+    .where(eq(inspectionFiles.id, fileId));
+  const scope = scopeOf(actor);
+  const allowed =
+    !!row &&
+    (actor.role === "association"
+      ? actor.organizationId === row.organizationId
+      : hasPermission(actor, "organization:read_internal") && (scope.kind === "district" || (scope.kind === "street" && scope.streetId === row.streetId)));
+  if (!allowed) notFound("找不到该文件。");
+  return row.file;
+}
+
 /** A report as the reviewing officer sees it: beside last year's. Street officers read their street's. */
 export async function reportForReview(actor: Actor, reportId: number) {
   if (!hasPermission(actor, "organization:read_internal")) forbidden();
-  if (!Number.isSafeInteger(reportId) || reportId <= 0 || reportId > 2_147_483_647) notFound("找不到该年度报告。");
+  if (!isRowId(reportId)) notFound("找不到该年度报告。");
   const db = await getDb();
   const [row] = await db
     .select({ report: inspectionReports, organization: organizations })
@@ -264,13 +348,14 @@ export async function reportForReview(actor: Actor, reportId: number) {
     .where(eq(inspectionReports.id, reportId));
   const scope = scopeOf(actor);
   if (!row || (scope.kind === "street" && row.organization.streetId !== scope.streetId)) notFound("找不到该年度报告。");
-  const [[lastYear], steps] = await Promise.all([
+  const [[lastYear], steps, files] = await Promise.all([
     db.select().from(inspectionReports).where(and(eq(inspectionReports.year, row.report.year - 1), eq(inspectionReports.organizationId, row.organization.id))),
     db.select().from(inspectionSteps).where(eq(inspectionSteps.reportId, reportId)).orderBy(asc(inspectionSteps.at), asc(inspectionSteps.id)),
+    reportFiles(reportId),
   ]);
   const report = row.report.report as Report;
   const last = (lastYear?.report as Report | undefined) ?? null;
-  return { ...row, lastYear: last, changed: changedSinceLastYear(report, last), steps, problems: reportProblems(report) };
+  return { ...row, lastYear: last, changed: changedSinceLastYear(report, last), steps, files, problems: reportProblems(report) };
 }
 
 /**

@@ -11,6 +11,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: "/officer", label: "工作台", end: true },
     { to: "/officer/applications", label: "申请审批" },
     { to: "/officer/orgs", label: "社会组织登记簿" },
+    { to: "/officer/inspections", label: "年度检查" },
+    { to: "/officer/abnormal", label: "活动异常名录" },
     { to: "/officer/communities", label: "一居多会" },
     ...(hasPermission(actor, "audit:read") ? [{ to: "/officer/audit", label: "审计日志" }] : []),
     ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/users", label: "账号管理" }] : []),

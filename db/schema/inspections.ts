@@ -1,4 +1,4 @@
-import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 
 /** Year Y's inspection, in which organizations report on Y-1. */
@@ -88,4 +88,25 @@ export const abnormalListings = pgTable(
     removedBy: integer("removed_by"),
   },
   (t) => [index("abnormal_listings_org_idx").on(t.organizationId, t.removedOn)],
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
+
+/** Documents attached to an annual report (audited financial statements and the like). */
+export const inspectionFiles = pgTable(
+  "inspection_files",
+  {
+    id: serial("id").primaryKey(),
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => inspectionReports.id),
+    fileName: text("file_name").notNull(),
+    contentType: text("content_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytea("content").notNull(),
+    uploadedBy: integer("uploaded_by"),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("inspection_files_report_idx").on(t.reportId)],
 );

@@ -4,6 +4,7 @@ import { getDb } from "../../db/client.server";
 import { abnormalListings, inspectionReports, organizations, users } from "../../db/schema";
 import {
   abnormalList,
+  attachReportFiles,
   inspectionStep,
   openInspectionYear,
   ownReport,
@@ -11,6 +12,8 @@ import {
   publishConclusions,
   publishedInspections,
   removeFromAbnormalList,
+  removeReportFile,
+  reportFileForActor,
   reportForReview,
   saveReport,
   yearOverview,
@@ -195,4 +198,27 @@ test("an association sees only its own report; a street officer only its street'
   if (org!.streetId !== street.placeId) await expect(reportForReview(street, someReport!.id)).rejects.toMatchObject({ status: 404 });
   await expect(reportForReview(await demoActor("assoc"), someReport!.id)).rejects.toMatchObject({ status: 403 });
   await expect(ownReport(await demoActor("clerk"), 2025)).rejects.toMatchObject({ status: 404 });
+});
+
+test("attachments go with the organization's own report, only while it can be edited, and only to those allowed", async () => {
+  const { actor } = await organizationWithAccount("鲤城区附件年检服务中心", "2019-03-01");
+  const pdf = new TextEncoder().encode("%PDF-1.7 审计报告");
+  expect(await attachReportFiles(contextOf(actor, now), 2025, [{ name: "审计报告.exe", content: new Uint8Array([0x4d, 0x5a]) }])).toMatchObject({
+    ok: false,
+    fieldErrors: { files: [expect.stringContaining("不是 PDF、JPEG 或 PNG")] },
+  });
+  expect(await attachReportFiles(contextOf(actor, now), 2025, [{ name: "2024年度审计报告.pdf", content: pdf }])).toEqual({ ok: true, value: 1 });
+  const mine = await ownReport(actor, 2025);
+  expect(mine.files).toEqual([expect.objectContaining({ fileName: "2024年度审计报告.pdf", contentType: "application/pdf" })]);
+  const fileId = mine.files[0]!.id;
+  expect((await reportFileForActor(actor, fileId)).fileName).toBe("2024年度审计报告.pdf");
+  expect((await reportFileForActor(await demoActor("officer"), fileId)).size).toBe(pdf.length);
+  await expect(reportFileForActor(await demoActor("assoc"), fileId)).rejects.toMatchObject({ status: 404 });
+  await expect(reportFileForActor(await demoActor("clerk"), fileId)).rejects.toMatchObject({ status: 404 });
+  // Once submitted, nothing more is attached or removed.
+  const saved = await saveReport(contextOf(actor, now), 2025, { version: null, report: complete });
+  if (!saved.ok) throw new Error("save");
+  expect((await inspectionStep(contextOf(actor, now), { year: 2025 }, { action: "submit", version: saved.value.version })).ok).toBe(true);
+  expect(await attachReportFiles(contextOf(actor, now), 2025, [{ name: "补充.pdf", content: pdf }])).toMatchObject({ ok: false });
+  expect(await removeReportFile(contextOf(actor, now), 2025, fileId)).toMatchObject({ ok: false });
 });
