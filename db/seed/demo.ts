@@ -8,11 +8,16 @@
  */
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
+import { defaultDeadlines, isDue, type Report } from "../../app/domain/inspection-rules";
 import { composeUscc } from "../../app/domain/uscc";
 import type { Database } from "../client.server";
 import {
+  abnormalListings,
   applications,
   applicationSteps,
+  inspectionReports,
+  inspectionSteps,
+  inspectionYears,
   organizationChanges,
   organizations,
   places,
@@ -333,6 +338,7 @@ export async function seedDemo(db: Database): Promise<void> {
       )
       .returning();
     const account = (name: string) => accounts.find((a) => a.username === name)!;
+    await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand });
     await seedApplications(tx, {
       officer: account("officer"),
       street: account("street"),
@@ -460,5 +466,103 @@ async function seedApplications(
       });
       await tx.update(organizations).set({ businessScope: String(plan.proposed.businessScope) }).where(eq(organizations.id, org.id));
     }
+  }
+}
+
+/**
+ * Annual inspections: 2023 and 2024 concluded and published; 2025 open, with
+ * the seed document's picture — about 40% of due social groups and 42% of due
+ * 民非 filed, some concluded, a few returned. The demo association has not
+ * filed 2025 yet, so the demo shows a report being filled in.
+ */
+async function seedInspections(
+  tx: Database,
+  d: { officer: Account; association: number; organizations: Array<typeof organizations.$inferSelect>; rand: () => number },
+) {
+  const { rand } = d;
+  const yuan = (max: number) => Math.round(rand() * max) * 100;
+  const reportFor = (last: Report | null): Report => {
+    const income = { incomeDonations: yuan(600), incomeGrants: yuan(300), incomeServices: yuan(900), incomeFees: yuan(200), incomeOther: yuan(50) };
+    const incomeTotal = Object.values(income).reduce((a, b) => a + b, 0);
+    const spending = { expenditurePrograms: Math.round(incomeTotal * (0.6 + rand() * 0.3) / 100) * 100, expenditureAdministration: yuan(150), expenditureOther: 0 };
+    const expenditureTotal = spending.expenditurePrograms + spending.expenditureAdministration;
+    const netAssetsStart = last?.netAssetsEnd ?? 30_000 + yuan(1000);
+    const formal = Math.floor(rand() * 6);
+    return {
+      recordChanged: "no",
+      ...income,
+      incomeTotal,
+      ...spending,
+      expenditureTotal,
+      netAssetsStart,
+      netAssetsEnd: Math.max(0, netAssetsStart + incomeTotal - expenditureTotal),
+      donationsReceived: income.incomeDonations,
+      activitiesCount: 6 + Math.floor(rand() * 30),
+      mainActivities: "开展会员培训、交流研讨和公益服务活动",
+      fullTimeStaff: Math.floor(rand() * 8),
+      volunteers: Math.floor(rand() * 60),
+      officers: "理事长、秘书长各一名",
+      partyFormalMembers: formal,
+      partyProbationaryMembers: Math.floor(rand() * 2),
+      partyCoverage: formal >= 3 ? "own_branch" : formal > 0 ? "joint_branch" : "instructor",
+      declaration: "on",
+    };
+  };
+  const consistent = (r: Report): Report => {
+    // Keep net assets consistent if the floor at zero bit.
+    const end = (r.netAssetsStart ?? 0) + (r.incomeTotal ?? 0) - (r.expenditureTotal ?? 0);
+    return end >= 0 ? r : { ...r, netAssetsStart: (r.netAssetsStart ?? 0) - end, netAssetsEnd: 0 };
+  };
+  const last = new Map<number, Report>();
+  for (const year of [2023, 2024, 2025]) {
+    await tx.insert(inspectionYears).values({ year, ...defaultDeadlines(year), openedAt: new Date(`${year}-01-05T01:00:00Z`), openedBy: d.officer.id });
+    const due = d.organizations.filter((o) => isDue(o, year)).sort((a, b) => a.id - b.id);
+    const reports: Array<typeof inspectionReports.$inferInsert> = [];
+    for (const [i, org] of due.entries()) {
+      const report = consistent(reportFor(last.get(org.id) ?? null));
+      last.set(org.id, report);
+      const submittedAt = new Date(`${year}-0${3 + (i % 3)}-${String(1 + (i % 27)).padStart(2, "0")}T02:00:00Z`);
+      if (year < 2025) {
+        const conclusion = i % 23 === 5 ? "fail" : i % 9 === 4 ? "basic_pass" : "pass";
+        reports.push({
+          year, organizationId: org.id, state: "concluded", report, submittedAt,
+          conclusion, conclusionNote: conclusion === "basic_pass" ? "财务管理制度不够健全，限期整改" : conclusion === "fail" ? "未按章程召开会员大会，财务收支未经审计" : null,
+          concludedAt: new Date(`${year}-06-20T02:00:00Z`), concludedBy: d.officer.id, publishedAt: new Date(`${year}-07-15T02:00:00Z`),
+          createdAt: submittedAt, updatedAt: submittedAt,
+        });
+        continue;
+      }
+      // 2025: about 40% of due social groups and 42% of due 民非 have filed.
+      const share = org.type === "social_group" ? 0.4 : 0.42;
+      if (org.id === d.association || rand() >= share) continue;
+      const roll = rand();
+      const state = roll < 0.3 ? "concluded" : roll < 0.38 ? "returned" : "submitted";
+      reports.push({
+        year, organizationId: org.id, state, report, submittedAt: new Date(`2025-04-${String(1 + (i % 28)).padStart(2, "0")}T02:00:00Z`),
+        conclusion: state === "concluded" ? "pass" : null,
+        concludedAt: state === "concluded" ? new Date("2025-05-20T02:00:00Z") : null,
+        concludedBy: state === "concluded" ? d.officer.id : null,
+        createdAt: submittedAt, updatedAt: submittedAt,
+      });
+    }
+    const rows = reports.length ? await tx.insert(inspectionReports).values(reports).returning() : [];
+    const steps: Array<typeof inspectionSteps.$inferInsert> = [];
+    for (const row of rows) {
+      steps.push({ reportId: row.id, at: row.submittedAt!, action: "submit", fromState: "draft", toState: "submitted", actorName: "申报单位" });
+      if (row.state === "returned") {
+        steps.push({ reportId: row.id, at: new Date(row.submittedAt!.getTime() + 7 * 86_400_000), action: "return", fromState: "submitted", toState: "returned", actorUserId: d.officer.id, actorName: d.officer.displayName, reason: "未附年度财务审计报告，请补充后重新报送" });
+      }
+      if (row.state === "concluded") {
+        steps.push({ reportId: row.id, at: row.concludedAt!, action: "conclude", fromState: "submitted", toState: "concluded", actorUserId: d.officer.id, actorName: d.officer.displayName, reason: row.conclusionNote });
+      }
+    }
+    if (steps.length) await tx.insert(inspectionSteps).values(steps);
+  }
+  // The organizations the demo shows on the abnormal-activity list, with their listings.
+  const listed = d.organizations.filter((o) => o.status === "abnormal");
+  if (listed.length) {
+    await tx.insert(abnormalListings).values(
+      listed.map((o) => ({ organizationId: o.id, listedOn: o.statusSince ?? "2024-06-01", reason: o.statusReason ?? "未按规定参加年度检查", inspectionYear: 2024, listedBy: d.officer.id })),
+    );
   }
 }

@@ -50,11 +50,8 @@ const complete: Report = {
   declaration: "on",
 };
 
-beforeAll(async () => {
-  await loadDemoDistrict();
-  const officer = await demoActor("officer");
-  expect(await openInspectionYear(contextOf(officer, now), { year: 2025 })).toEqual({ ok: true, value: { year: 2025 } });
-});
+// The demo has 2023 and 2024 concluded and published, and 2025 open.
+beforeAll(loadDemoDistrict);
 
 async function organizationWithAccount(name: string, registeredOn: string) {
   const db = await getDb();
@@ -68,11 +65,27 @@ async function organizationWithAccount(name: string, registeredOn: string) {
 
 test("opening a year sets the default deadlines; the same year cannot be opened twice", async () => {
   const officer = await demoActor("officer");
-  const overview = await yearOverview(officer, 2025, now);
-  expect(overview.settings).toMatchObject({ supervisingDeadline: "2025-03-31", registryDeadline: "2025-05-31" });
+  expect(await openInspectionYear(contextOf(officer, now), { year: 2026 })).toEqual({ ok: true, value: { year: 2026 } });
+  const opened = await yearOverview(officer, 2026, new Date("2026-04-10T02:00:00Z"));
+  expect(opened.settings).toMatchObject({ supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31" });
+  expect(opened.daysToDeadline).toBe(51);
   expect(await openInspectionYear(contextOf(officer, now), { year: 2025 })).toMatchObject({ ok: false, fieldErrors: { year: ["2025 年度年检已经开启"] } });
   await expect(openInspectionYear(contextOf(await demoActor("street"), now), { year: 2030 })).rejects.toMatchObject({ status: 403 });
-  expect(overview.daysToDeadline).toBe(51);
+});
+
+test("the demo year 2025 shows the seed document's picture: about 40% of social groups and 42% of 民非 filed", async () => {
+  const overview = await yearOverview(await demoActor("officer"), 2025, now);
+  const kind = (type: string) => overview.byKind.find((k) => k.type === type)!;
+  expect(kind("social_group").participationRate).toBeGreaterThan(0.25);
+  expect(kind("social_group").participationRate).toBeLessThan(0.55);
+  expect(kind("private_non_enterprise").participationRate).toBeGreaterThan(0.3);
+  expect(kind("private_non_enterprise").participationRate).toBeLessThan(0.55);
+  expect(overview.total.returned).toBeGreaterThan(0);
+  expect(overview.total.concluded).toBeGreaterThan(0);
+  expect(overview.notFiled.map((o) => o.name)).toContain("鲤城区老年人体育协会");
+  const db = await getDb();
+  const [published] = await db.select().from(inspectionReports).where(eq(inspectionReports.year, 2024)).limit(1);
+  expect((await publishedInspections(published!.organizationId)).map((p) => p.year)).toEqual([2024, 2023]);
 });
 
 test("who is due: registered organizations in normal or abnormal status registered before 1 July of the year reported on", async () => {
@@ -148,6 +161,8 @@ test("the registry returns with a reason, the association resubmits, the registr
   expect(await publishedInspections(org.id)).toEqual([]);
   expect(await publishConclusions(contextOf(officer, new Date("2025-06-20T02:00:00Z")), 2025, [reportId])).toBe(1);
   expect(await publishedInspections(org.id)).toEqual([{ year: 2025, conclusion: "basic_pass", publishedOn: "2025-06-20" }]);
+  // Publishing the rest of the year: every concluded, unpublished report, once.
+  expect(await publishConclusions(contextOf(officer, now), 2025, "all")).toBeGreaterThan(0);
   expect(await publishConclusions(contextOf(officer, now), 2025, "all")).toBe(0);
 });
 
