@@ -535,3 +535,113 @@ export async function abnormalList(now: Date) {
   const today = shanghaiDate(now);
   return rows.map((r) => ({ ...r, seriousViolationDue: seriousViolationDue(r.listing.listedOn, today) }));
 }
+
+/* ------------------------------------------------------------------ the organization's view */
+
+/**
+ * The inspection years opened, newest first, each with whether the actor's
+ * organization is due and its own report's state; null when the account has
+ * no organization. Only the actor's own reports are read.
+ */
+export async function ownInspectionYears(actor: Actor) {
+  if (!hasPermission(actor, "inspection:file")) forbidden();
+  if (!actor.organizationId) return null;
+  const db = await getDb();
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+  if (!org) return null;
+  const [years, reports] = await Promise.all([
+    db.select().from(inspectionYears).orderBy(desc(inspectionYears.year)),
+    db
+      .select({
+        year: inspectionReports.year,
+        state: inspectionReports.state,
+        conclusion: inspectionReports.conclusion,
+        submittedAt: inspectionReports.submittedAt,
+        publishedAt: inspectionReports.publishedAt,
+        updatedAt: inspectionReports.updatedAt,
+      })
+      .from(inspectionReports)
+      .where(eq(inspectionReports.organizationId, org.id)),
+  ]);
+  const byYear = new Map(reports.map((r) => [r.year, r]));
+  return {
+    organization: org,
+    years: years.map((settings) => ({ settings, due: isDue(org, settings.year), report: byYear.get(settings.year) ?? null })),
+  };
+}
+
+/** A report's steps, oldest first: who returned it and why, and the conclusion. */
+export async function reportSteps(reportId: number) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(inspectionSteps)
+    .where(eq(inspectionSteps.reportId, reportId))
+    .orderBy(asc(inspectionSteps.at), asc(inspectionSteps.id));
+}
+
+/* ------------------------------------------------------------------ the registry's lists */
+
+/** The years opened, newest first, with their deadlines and participation within the actor's scope. */
+export async function inspectionYearList(actor: Actor, now: Date) {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  const db = await getDb();
+  const years = await db.select().from(inspectionYears).orderBy(desc(inspectionYears.year));
+  const rows = [];
+  for (const settings of years) {
+    const overview = await yearOverview(actor, settings.year, now);
+    rows.push({ ...settings, ...overview.total, pastDeadline: overview.pastDeadline, daysToDeadline: overview.daysToDeadline });
+  }
+  return rows;
+}
+
+export type FiledInspectionState = Exclude<InspectionState, "draft">;
+const filedStates: FiledInspectionState[] = ["submitted", "returned", "concluded"];
+
+/** A year's filed reports (drafts stay the organization's), oldest submission first; street officers read their street's. */
+export async function reportsOfYear(actor: Actor, year: number, options: { state?: FiledInspectionState } = {}) {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  const scope = scopeOf(actor);
+  if (scope.kind !== "district" && scope.kind !== "street") return [];
+  const db = await getDb();
+  const street = alias(places, "street");
+  const conditions = [eq(inspectionReports.year, year), inArray(inspectionReports.state, options.state ? [options.state] : filedStates)];
+  if (scope.kind === "street") conditions.push(eq(organizations.streetId, scope.streetId));
+  return db
+    .select({
+      id: inspectionReports.id,
+      organizationId: organizations.id,
+      name: organizations.name,
+      type: organizations.type,
+      street: street.name,
+      state: inspectionReports.state,
+      submittedAt: inspectionReports.submittedAt,
+      conclusion: inspectionReports.conclusion,
+      publishedAt: inspectionReports.publishedAt,
+    })
+    .from(inspectionReports)
+    .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
+    .leftJoin(street, eq(street.id, organizations.streetId))
+    .where(and(...conditions))
+    .orderBy(asc(inspectionReports.submittedAt), asc(inspectionReports.id));
+}
+
+/** The abnormal-activity list as `abnormalList`, within the actor's scope, with each organization's kind. */
+export async function abnormalListFor(actor: Actor, now: Date) {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  const scope = scopeOf(actor);
+  if (scope.kind !== "district" && scope.kind !== "street") return [];
+  const db = await getDb();
+  const street = alias(places, "street");
+  const conditions = [isNull(abnormalListings.removedOn)];
+  if (scope.kind === "street") conditions.push(eq(organizations.streetId, scope.streetId));
+  const rows = await db
+    .select({ listing: abnormalListings, name: organizations.name, type: organizations.type, street: street.name })
+    .from(abnormalListings)
+    .innerJoin(organizations, eq(organizations.id, abnormalListings.organizationId))
+    .leftJoin(street, eq(street.id, organizations.streetId))
+    .where(and(...conditions))
+    .orderBy(asc(abnormalListings.listedOn), asc(abnormalListings.id));
+  const today = shanghaiDate(now);
+  return rows.map((r) => ({ ...r, seriousViolationDue: seriousViolationDue(r.listing.listedOn, today) }));
+}

@@ -106,6 +106,15 @@ const accessMatrix: Row[] = [
   { path: "/officer/applications/new", note: "POST only; GET goes to the queue", ...all({ redirect: "/officer/applications" }) },
   { path: "/officer/communities", note: "一居多会", ...only({ admin: 200, officer: 200, street: 200 }) },
   { path: "/officer/communities?street=350502002000", note: "鲤中街道: not the street officer's", ...only({ admin: 200, officer: 200, street: 404 }) },
+  { path: "/officer/inspections", note: "the inspection years", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/inspections/2025", note: "demo: the open year; a street officer's figures are the street's", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/inspections/2025?state=club", note: "an unreadable filter is left out", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/inspections/2024?state=concluded", note: "demo: a concluded year", ...only({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/inspections/2031", note: "a year not opened", ...only({ admin: 404, officer: 404, street: 404 }) },
+  { path: "/officer/inspections/abc", note: "not a year", ...only({ admin: 404, officer: 404, street: 404 }) },
+  { path: "/officer/inspections/2025/reports/999999", note: "no such report", ...only({ admin: 404, officer: 404, street: 404 }) },
+  { path: "/officer/inspections/2025/reports/abc", note: "not a report id", ...only({ admin: 404, officer: 404, street: 404 }) },
+  { path: "/officer/abnormal", note: "the abnormal-activity list", ...only({ admin: 200, officer: 200, street: 200 }) },
   { path: "/applications/1/files/1", note: "an attachment: 404 unless its application is visible and the file exists", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
 
   // Association users

@@ -65,11 +65,16 @@ test("the open-data API answers the contract's JSON, and CSV with every matching
     id: body.items[0]!.id,
     name: body.items[0]!.name,
     uscc: body.items[0]!.uscc,
-    inspections: [],
     history: expect.arrayContaining([expect.objectContaining({ kind: "establishment" })]),
   });
   expect(record).not.toHaveProperty("contactPhone");
   expect(record).not.toHaveProperty("usccAcceptedReason");
+  // Published annual-inspection conclusions, in the contract's shape.
+  for (const inspection of record.inspections as Array<Record<string, unknown>>) {
+    expect(Object.keys(inspection).sort()).toEqual(["conclusion", "publishedOn", "year"]);
+    expect(["pass", "basic_pass", "fail"]).toContain(inspection.conclusion);
+    expect(inspection.publishedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  }
 
   const json = (await (await request.get("/api/v1/organizations?type=private_non_enterprise")).json()) as typeof body;
   const csv = await request.get("/api/v1/organizations?type=private_non_enterprise&format=csv");

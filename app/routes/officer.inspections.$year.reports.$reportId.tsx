@@ -1,0 +1,233 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { z } from "zod";
+import { hasPermission, type Actor } from "../auth/permissions";
+import { actionContext, readForm, requirePermission } from "../auth/require.server";
+import { badRequest, notFound } from "../domain/errors";
+import { concludeReportSchema, parseInspectionYear, parseReportId, returnReportSchema } from "../domain/inspection-forms";
+import { conclusionLabels, type Report } from "../domain/inspection-rules";
+import { inspectionStep, reportForReview } from "../domain/inspections.server";
+import { organizationTypeLabels } from "../domain/organizations";
+import { formatDate, formatDateTime } from "../domain/time";
+import { FileList } from "../ui/application-view";
+import { Button, FormError, TextAreaField } from "../ui/form";
+import { PageHeader, Panel } from "../ui/layout";
+import { ConclusionBadge, InspectionStateBadge, InspectionSteps, RadioGroup, ReportComparison } from "../ui/officer-inspection";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organization.name ?? "年度报告"} ${data?.report.year ?? ""} 年度年检报告 - 年度检查` },
+];
+
+/**
+ * The report named by the URL, within the actor's scope and of the year in the URL; 404 otherwise.
+ * A draft is still the organization's own: the registry sees a report once it is filed.
+ */
+async function reviewOf(actor: Actor, params: { year?: string; reportId?: string }) {
+  const year = parseInspectionYear(params.year);
+  const id = parseReportId(params.reportId);
+  if (!year || !id) notFound("找不到该年度报告。");
+  const detail = await reportForReview(actor, id);
+  if (detail.report.year !== year || detail.report.state === "draft") notFound("找不到该年度报告。");
+  return detail;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "area:officer");
+  const detail = await reviewOf(actor, params);
+  const { report: row, organization } = detail;
+  return {
+    report: {
+      id: row.id,
+      year: row.year,
+      state: row.state,
+      version: row.version,
+      submittedAt: row.submittedAt,
+      conclusion: row.conclusion,
+      conclusionNote: row.conclusionNote,
+      concludedAt: row.concludedAt,
+      publishedAt: row.publishedAt,
+      content: row.report as Report,
+    },
+    organization: { id: organization.id, name: organization.name, type: organization.type, uscc: organization.uscc, status: organization.status },
+    lastYear: detail.lastYear,
+    changed: detail.changed,
+    problems: detail.problems,
+    steps: detail.steps,
+    files: detail.files,
+    canReview: hasPermission(actor, "inspection:review"),
+  };
+}
+
+type Decision = "return" | "conclude";
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "inspection:review");
+  const { report } = await reviewOf(actor, params);
+  const form = await readForm(request);
+  const decision = String(form.get("decision") ?? "");
+  if (decision !== "return" && decision !== "conclude") badRequest("未知的操作。");
+  const submission =
+    decision === "return" ? parseWithZod(form, { schema: returnReportSchema }) : parseWithZod(form, { schema: concludeReportSchema });
+  if (submission.status !== "success") return data({ decision, result: submission.reply(), notice: null }, { status: 400 });
+  const value = submission.value;
+  const outcome = await inspectionStep(
+    actionContext(context, actor),
+    { year: report.year, reportId: report.id },
+    "reason" in value
+      ? { action: "return", version: value.version, reason: value.reason }
+      : { action: "conclude", version: value.version, conclusion: value.conclusion, note: value.note },
+  );
+  if (!outcome.ok) {
+    return data(
+      { decision, result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }), notice: null },
+      { status: 409 },
+    );
+  }
+  const notice =
+    decision === "return"
+      ? "已退回修改，组织修改后可重新报送。"
+      : `已作出年检结论：${conclusionLabels[outcome.value.conclusion!]}。结论尚未公布，可在年度页面公布。`;
+  return { decision, result: submission.reply({ resetForm: true }), notice };
+}
+
+export default function ReportReview() {
+  const { report, organization, lastYear, changed, problems, steps, files, canReview } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultFor = (decision: Decision) => (actionData?.decision === decision ? actionData.result : undefined);
+  // A refusal of the whole step (a stale version, a step no longer allowed) shows above the
+  // forms: once the page reloads, the report may have moved on and the forms be gone.
+  const refusal = actionData && !actionData.notice ? [...(actionData.result.error?.[""] ?? []), ...(actionData.result.error?.version ?? [])] : null;
+  const yearPath = `/officer/inspections/${report.year}`;
+  const lastReturn = [...steps].reverse().find((s) => s.action === "return");
+  const summary: Array<[string, ReactNode]> = [
+    ["组织类型", organizationTypeLabels[organization.type]],
+    ["统一社会信用代码", organization.uscc ?? "—"],
+    ["年检年度", `${report.year} 年度（报送 ${report.year - 1} 年度工作报告）`],
+    ["状态", <InspectionStateBadge key="state" state={report.state} />],
+    ["报送时间", formatDateTime(report.submittedAt) || "—"],
+    ["年检结论", report.conclusion ? <ConclusionBadge key="conclusion" conclusion={report.conclusion} /> : "—"],
+    ["结论日期", formatDate(report.concludedAt) || "—"],
+    ["公布", report.publishedAt ? `${formatDate(report.publishedAt)}已公布` : report.conclusion ? "尚未公布" : "—"],
+  ];
+  return (
+    <>
+      <PageHeader
+        title={`${organization.name}：${report.year} 年度年检报告`}
+        description={
+          <>
+            <Link to={yearPath}>返回 {report.year} 年度年检</Link> · <Link to={`/officer/orgs/${organization.id}`}>查看登记信息</Link>
+          </>
+        }
+        actions={<InspectionStateBadge state={report.state} />}
+      />
+      {actionData?.notice ? (
+        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+          {actionData.notice}
+          {actionData.decision === "conclude" ? (
+            <>
+              {" "}
+              <Link to={`${yearPath}?state=concluded`}>前往公布</Link>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <FormError errors={refusal} />
+      <Panel>
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          {summary.map(([label, value]) => (
+            <div key={label} className="flex gap-2">
+              <dt className="w-28 shrink-0 text-slate-600">{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {report.conclusionNote ? (
+          <p className="mt-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {report.conclusion === "fail" ? "不合格理由" : "需要整改的事项"}：{report.conclusionNote}
+          </p>
+        ) : null}
+        {report.state === "returned" && lastReturn ? (
+          <p className="mt-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">退回理由：{lastReturn.reason}（等待组织修改后重新报送）</p>
+        ) : null}
+      </Panel>
+      <div className="mt-6 grid gap-6 lg:grid-cols-3">
+        <div className="min-w-0 space-y-6 lg:col-span-2">
+          <Panel title="年度报告内容">
+            <ReportComparison year={report.year} report={report.content} lastYear={lastYear} changed={changed} problems={problems} />
+          </Panel>
+          <Panel title="报告附件">
+            <FileList files={files} hrefFor={(fileId) => `/inspections/files/${fileId}`} />
+          </Panel>
+          {canReview && report.state === "submitted" ? (
+            <Panel title="审查">
+              <ReturnForm version={report.version} lastResult={resultFor("return")} />
+              <ConcludeForm version={report.version} lastResult={resultFor("conclude")} />
+            </Panel>
+          ) : null}
+        </div>
+        <Panel title="办理过程">
+          <InspectionSteps steps={steps} />
+        </Panel>
+      </div>
+    </>
+  );
+}
+
+function ReturnForm({ version, lastResult }: { version: number; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm<z.input<typeof returnReportSchema>>({ id: `return-${version}`, lastResult, shouldValidate: "onSubmit" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="border-b border-slate-100 pb-5">
+      <h3 className="mb-2 font-medium text-slate-900">退回修改</h3>
+      <input type="hidden" name="decision" value="return" />
+      <input type="hidden" name={fields.version.name} value={version} />
+      <TextAreaField
+        label="退回理由"
+        name={fields.reason.name}
+        defaultValue={fields.reason.initialValue as string | undefined}
+        errors={fields.reason.errors}
+        hint="写明需要补正或修改的内容，组织将看到这段说明。"
+        maxLength={500}
+        required
+      />
+      <Button type="submit" variant="secondary">
+        退回修改
+      </Button>
+    </Form>
+  );
+}
+
+function ConcludeForm({ version, lastResult }: { version: number; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm<z.input<typeof concludeReportSchema>>({ id: `conclude-${version}`, lastResult, shouldValidate: "onSubmit" });
+  return (
+    <Form method="post" {...getFormProps(form)} className="pt-5">
+      <h3 className="mb-2 font-medium text-slate-900">作出年检结论</h3>
+      <input type="hidden" name="decision" value="conclude" />
+      <input type="hidden" name={fields.version.name} value={version} />
+      <RadioGroup
+        legend="年检结论"
+        name={fields.conclusion.name}
+        defaultValue={fields.conclusion.initialValue as string | undefined}
+        errors={fields.conclusion.errors}
+        required
+        options={[
+          { value: "pass", label: conclusionLabels.pass },
+          { value: "basic_pass", label: conclusionLabels.basic_pass, hint: "须写明需要整改的事项" },
+          { value: "fail", label: conclusionLabels.fail, hint: "须写明理由；不合格的组织可列入活动异常名录" },
+        ]}
+      />
+      <TextAreaField
+        label="整改事项或不合格理由"
+        name={fields.note.name}
+        defaultValue={fields.note.initialValue as string | undefined}
+        errors={fields.note.errors}
+        hint="结论为合格时可不填。"
+        maxLength={1000}
+      />
+      <Button type="submit">作出结论</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,287 @@
+import type { ReactNode } from "react";
+import { useId } from "react";
+import { formatShare } from "../domain/communities";
+import {
+  conclusionLabels,
+  inspectionActionLabels,
+  inspectionStateLabels,
+  partyCoverageLabels,
+  reportLabels,
+  reportSections,
+  type InspectionAction,
+  type InspectionConclusion,
+  type InspectionState,
+  type Report,
+} from "../domain/inspection-rules";
+import type { OrganizationType } from "../domain/organizations";
+import { formatDateTime } from "../domain/time";
+import { ShareBar } from "./community-progress";
+import { ErrorList } from "./form";
+import { Badge } from "./layout";
+
+const stateTones: Record<InspectionState, "slate" | "blue" | "amber" | "green"> = {
+  draft: "slate",
+  submitted: "blue",
+  returned: "amber",
+  concluded: "green",
+};
+
+export function InspectionStateBadge({ state }: { state: InspectionState }) {
+  return <Badge tone={stateTones[state]}>{inspectionStateLabels[state]}</Badge>;
+}
+
+const conclusionTones: Record<InspectionConclusion, "green" | "amber" | "red"> = { pass: "green", basic_pass: "amber", fail: "red" };
+
+export function ConclusionBadge({ conclusion }: { conclusion: InspectionConclusion }) {
+  return <Badge tone={conclusionTones[conclusion]}>{conclusionLabels[conclusion]}</Badge>;
+}
+
+/** How the seed documents name the kinds in their figures ("应参加 51 个社团"). */
+export const shortKindLabels: Record<OrganizationType, string> = {
+  social_group: "社团",
+  private_non_enterprise: "民非",
+  foundation: "基金会",
+  community: "社区社会组织",
+};
+
+/** "filed/due (40%)" with a bar; the bar is decorative, the figure is written. */
+export function Participation({ filed, due, rate }: { filed: number; due: number; rate: number }) {
+  return (
+    <div className="min-w-32">
+      <span className="tabular-nums">
+        {filed}/{due}（{formatShare(rate)}）
+      </span>
+      <ShareBar share={rate} className="mt-1" />
+    </div>
+  );
+}
+
+export interface Tally {
+  due: number;
+  filed: number;
+  notFiled: number;
+  returned: number;
+  concluded: number;
+  participationRate: number;
+}
+
+/** Due, filed, not filed, returned and concluded for each row (a kind or a street). */
+export function TallyTable({ caption, heading, rows }: { caption: string; heading: string; rows: Array<{ key: string; label: ReactNode } & Tally> }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="text-slate-600">
+          <tr>
+            <th scope="col" className="px-3 py-2">{heading}</th>
+            <th scope="col" className="px-3 py-2 text-right">应参加</th>
+            <th scope="col" className="px-3 py-2 text-right">未报送</th>
+            <th scope="col" className="px-3 py-2 text-right">退回修改</th>
+            <th scope="col" className="px-3 py-2 text-right">已作结论</th>
+            <th scope="col" className="px-3 py-2">已报送（参检率）</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className="border-t border-slate-100">
+              <th scope="row" className="px-3 py-2 font-normal">{row.label}</th>
+              <td className="px-3 py-2 text-right tabular-nums">{row.due}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{row.notFiled}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{row.returned}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{row.concluded}</td>
+              <td className="px-3 py-2">
+                <Participation filed={row.filed} due={row.due} rate={row.participationRate} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length ? null : <p className="px-3 py-2 text-sm text-slate-600">范围内没有应参加年检的组织。</p>}
+    </div>
+  );
+}
+
+const moneyFields = new Set<keyof Report>([
+  "incomeDonations", "incomeGrants", "incomeServices", "incomeFees", "incomeOther", "incomeTotal",
+  "expenditurePrograms", "expenditureAdministration", "expenditureOther", "expenditureTotal",
+  "netAssetsStart", "netAssetsEnd", "donationsReceived",
+]);
+const units: Partial<Record<keyof Report, string>> = {
+  activitiesCount: "次",
+  fullTimeStaff: "人",
+  volunteers: "人",
+  partyFormalMembers: "人",
+  partyProbationaryMembers: "人",
+};
+
+export function reportValue(field: keyof Report, value: unknown): ReactNode {
+  if (value === undefined || value === null || value === "") return <span className="text-slate-500">未填写</span>;
+  if (moneyFields.has(field)) {
+    return `${Number(value).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
+  }
+  if (field === "recordChanged") return value === "yes" ? "有变动" : "无变动";
+  if (field === "partyCoverage") return partyCoverageLabels[value as keyof typeof partyCoverageLabels] ?? String(value);
+  if (field === "declaration") return value === "on" ? "已确认" : "未确认";
+  const unit = units[field];
+  return unit ? `${String(value)} ${unit}` : <span className="whitespace-pre-wrap">{String(value)}</span>;
+}
+
+/**
+ * The report beside last year's, section by section: two columns per field,
+ * the fields that changed marked (in words as well as colour), and what would
+ * have stopped a submission beside its field.
+ */
+export function ReportComparison({
+  year,
+  report,
+  lastYear,
+  changed,
+  problems,
+}: {
+  year: number;
+  report: Report;
+  lastYear: Report | null;
+  changed: ReadonlyArray<keyof Report>;
+  problems: Record<string, string[]>;
+}) {
+  const changedSet = new Set(changed);
+  return (
+    <div className="space-y-6">
+      {lastYear ? (
+        <p className="text-sm text-slate-600">
+          与上年度报告（{year - 1} 年度年检）相比，共有 {changed.length} 项有变动，已标注“有变动”。
+        </p>
+      ) : (
+        <p className="text-sm text-slate-600">该组织没有上年度报告可供比对。</p>
+      )}
+      {reportSections.map((section) => (
+        <table key={section.title} className="w-full table-fixed text-left text-sm">
+          <caption className="mb-1 text-left font-medium text-slate-900">{section.title}</caption>
+          <thead className="text-slate-600">
+            <tr>
+              <th scope="col" className="w-1/3 py-1 pr-3 font-medium">事项</th>
+              {lastYear ? <th scope="col" className="py-1 pr-3 font-medium">上年度（{year - 1} 年度年检）</th> : null}
+              <th scope="col" className="py-1 font-medium">本年度（{year} 年度年检）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {section.fields.map((field) => {
+              const isChanged = changedSet.has(field);
+              return (
+                <tr key={field} className={`border-t border-slate-100 align-top ${isChanged ? "bg-amber-50" : ""}`}>
+                  <th scope="row" className="py-1.5 pr-3 font-normal text-slate-700">
+                    {reportLabels[field]}
+                  </th>
+                  {lastYear ? <td className="break-words py-1.5 pr-3 text-slate-700">{reportValue(field, lastYear[field])}</td> : null}
+                  <td className="break-words py-1.5">
+                    <span className={isChanged ? "font-medium text-slate-900" : ""}>{reportValue(field, report[field])}</span>
+                    {isChanged ? (
+                      <span className="ml-2">
+                        <Badge tone="amber">有变动</Badge>
+                      </span>
+                    ) : null}
+                    {problems[field]?.map((p) => (
+                      <span key={p} className="block text-xs text-amber-900">
+                        ⚠ {p}
+                      </span>
+                    ))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ))}
+    </div>
+  );
+}
+
+export interface InspectionStepRow {
+  id: number;
+  at: string | Date;
+  action: string;
+  toState: InspectionState;
+  actorName: string | null;
+  reason: string | null;
+}
+
+/** Every step of a report with who, when and why. */
+export function InspectionSteps({ steps }: { steps: InspectionStepRow[] }) {
+  if (!steps.length) return <p className="text-sm text-slate-600">暂无办理记录。</p>;
+  return (
+    <ol className="space-y-3 border-l-2 border-slate-200 pl-4 text-sm">
+      {steps.map((s) => (
+        <li key={s.id}>
+          <p>
+            <span className="font-medium">{inspectionActionLabels[s.action as InspectionAction] ?? s.action}</span>
+            {" → "}
+            <InspectionStateBadge state={s.toState} />
+          </p>
+          <p className="text-slate-600">
+            {formatDateTime(s.at)} · {s.actorName ?? "系统"}
+          </p>
+          {s.reason ? (
+            <p className="mt-0.5 rounded bg-amber-50 px-2 py-1 text-amber-900">
+              {s.action === "conclude" ? "说明" : "理由"}：{s.reason}
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** A group of radio buttons with its legend and its errors, announced with the group. */
+export function RadioGroup({
+  legend,
+  name,
+  options,
+  defaultValue,
+  errors,
+  required,
+}: {
+  legend: string;
+  name: string;
+  options: Array<{ value: string; label: string; hint?: string }>;
+  defaultValue?: string;
+  errors?: readonly string[] | null;
+  required?: boolean;
+}) {
+  const id = useId();
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <fieldset className="mb-4" aria-describedby={errorId}>
+      <legend className="text-sm font-medium text-slate-700">
+        {legend}
+        {required ? <span className="text-red-700"> *</span> : null}
+      </legend>
+      <div className="mt-1 space-y-1">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-start gap-2 text-sm">
+            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} aria-invalid={errorId ? true : undefined} className="mt-1" />
+            <span>
+              {o.label}
+              {o.hint ? <span className="block text-xs text-slate-600">{o.hint}</span> : null}
+            </span>
+          </label>
+        ))}
+      </div>
+      <ErrorList id={errorId} errors={errors} />
+    </fieldset>
+  );
+}
+
+/** A checkbox that confirms a consequential step, with its error beside it. */
+export function ConfirmBox({ name, label, errors, form }: { name: string; label: ReactNode; errors?: readonly string[] | null; form?: string }) {
+  const id = useId();
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="flex items-start gap-2 text-sm">
+        <input id={id} type="checkbox" name={name} form={form} aria-invalid={errorId ? true : undefined} aria-describedby={errorId} className="mt-1" />
+        <span>{label}</span>
+      </label>
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}

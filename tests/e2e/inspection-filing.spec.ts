@@ -1,0 +1,148 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, sessionCookieHeader, signInAs, test, waitForHydration, type DemoUser } from "./fixtures";
+
+const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+const money = (page: Page, label: string) => page.getByLabel(`${label}（元）`, { exact: true });
+
+test("the demo association fills in its 2025 report, saves, is told what is wrong, attaches the audit report and submits", async ({ page, context, baseURL }) => {
+  await signInAs(context, "assoc", baseURL!);
+
+  // The list of years: 2025 open and not started, 2024 concluded with its published conclusion.
+  await page.goto("/org/inspections");
+  const row2025 = page.getByRole("row", { name: /^2025 年度/ });
+  await expect(row2025).toContainText("未开始");
+  const row2024 = page.getByRole("row", { name: /^2024 年度/ });
+  await expect(row2024).toContainText("已作结论");
+  await expect(row2024).toContainText(/合格/);
+  await expect(row2024).toContainText("2024年7月15日公布");
+  await row2025.getByRole("link").click();
+  await expect(page).toHaveURL(/\/org\/inspections\/2025$/);
+  await waitForHydration(page);
+
+  // Pre-filled from last year's report: opening net assets are last year's closing ones, and the differences are counted.
+  await expect(page.getByText(/与去年相比有 \d+ 项变化/)).toBeVisible();
+  await expect(money(page, "年初净资产")).not.toHaveValue("");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2025 年度年检报告");
+  await expect(page.getByText("2025年5月31日").first()).toBeVisible();
+
+  // Half the report, saved as a draft, survives a reload.
+  const activities = "组织门球、太极拳、健身气功比赛 12 场，开展老年人健身指导进社区活动";
+  await page.getByLabel("主要业务活动").fill(activities);
+  await page.getByLabel("全年开展活动次数").fill("37");
+  await money(page, "捐赠收入").fill("20000");
+  await money(page, "政府补助收入").fill("10000");
+  await money(page, "提供服务收入").fill("30000");
+  await money(page, "会费收入").fill("5000");
+  await money(page, "其他收入").fill("0");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(page.getByText("草稿已保存。")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("主要业务活动")).toHaveValue(activities);
+  await expect(page.getByLabel("全年开展活动次数")).toHaveValue("37");
+  await expect(money(page, "提供服务收入")).toHaveValue("30000");
+  await expect(page.getByText("填报中").first()).toBeVisible();
+  // Where this year's figure differs, last year's stands beside it.
+  await expect(page.getByLabel("全年开展活动次数")).toHaveAccessibleDescription(/去年：\d+ 次/);
+  await waitForHydration(page);
+
+  // A negative amount is refused beside the field; nothing typed is lost.
+  await money(page, "其他费用").fill("-500");
+  await page.getByLabel("志愿者人数").fill("48");
+  await page.getByRole("button", { name: "保存草稿" }).click();
+  await expect(money(page, "其他费用")).toHaveAccessibleDescription(/金额不能为负数/);
+  await expect(money(page, "其他费用")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("有填写不正确的内容，草稿未保存")).toBeVisible();
+  await expect(money(page, "其他费用")).toHaveValue("-500");
+  await expect(page.getByLabel("志愿者人数")).toHaveValue("48");
+
+  // Totals that do not add up, and no declaration: the draft is kept, the submission refused, each reason beside its field.
+  await money(page, "业务活动成本").fill("40000");
+  await money(page, "管理费用").fill("8000");
+  await money(page, "其他费用").fill("0");
+  await money(page, "费用合计").fill("48000");
+  await money(page, "收入合计").fill("60000");
+  await page.getByRole("button", { name: "报送", exact: true }).click();
+  await expect(page.getByText("草稿已保存，但未能报送")).toBeVisible();
+  await expect(money(page, "收入合计")).toHaveAccessibleDescription(/收入合计应等于各项收入之和 65,000 元/);
+  await expect(page.getByLabel("本组织承诺所报内容真实、准确、完整")).toHaveAccessibleDescription(/请阅读并确认声明后再报送/);
+  await expect(money(page, "收入合计")).toHaveValue("60000");
+
+  // The report form with its errors showing is usable with assistive technology.
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // An attachment over 10 MB is refused; the audited statements in PDF are kept.
+  await page.getByLabel(/上传材料/).setInputFiles({ name: "扫描件.pdf", mimeType: "application/pdf", buffer: Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]) });
+  await page.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(page.getByLabel(/上传材料/)).toHaveAccessibleDescription(/单个文件不能超过 10 MB/);
+  await page.getByLabel(/上传材料/).setInputFiles({ name: "2024年度财务审计报告.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(page.getByRole("link", { name: "2024年度财务审计报告.pdf" })).toBeVisible();
+  await page.getByLabel(/上传材料/).setInputFiles({ name: "传错的文件.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page.getByRole("button", { name: "上传", exact: true }).click();
+  await page.getByRole("listitem").filter({ hasText: "传错的文件.pdf" }).getByRole("button", { name: "删除" }).click();
+  await expect(page.getByText("文件已删除。")).toBeVisible();
+  await expect(page.getByRole("link", { name: "传错的文件.pdf" })).toHaveCount(0);
+
+  // Corrected totals, closing net assets that follow from them, the declaration: submitted.
+  await page.reload();
+  await waitForHydration(page);
+  await money(page, "收入合计").fill("65000");
+  await money(page, "本年接受捐赠总额").fill("20000");
+  const opening = Number(await money(page, "年初净资产").inputValue());
+  await money(page, "年末净资产").fill(String(opening + 65000 - 48000));
+  await page.getByLabel("正式党员人数").fill("4");
+  await page.getByLabel("党组织覆盖方式").selectOption({ label: "单独建立党组织" });
+  await page.getByLabel("本组织承诺所报内容真实、准确、完整").check();
+  await page.getByRole("button", { name: "报送", exact: true }).click();
+  await expect(page.getByText("年度报告已报送，请等待登记管理机关审查。")).toBeVisible();
+
+  // Read-only now: no form, no upload, no remove; the figures and the file remain.
+  await expect(page.getByText("已报送").first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "保存草稿" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "报送", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("textbox")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "删除" })).toHaveCount(0);
+  await expect(page.getByLabel(/上传材料/)).toHaveCount(0);
+  await expect(page.getByRole("cell", { name: activities })).toBeVisible();
+  await expect(page.getByRole("link", { name: "2024年度财务审计报告.pdf" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  const download = await page.request.get((await page.getByRole("link", { name: "2024年度财务审计报告.pdf" }).getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  // A post made from a stale page changes nothing and says why.
+  const late = await page.request.post("/org/inspections/2025", {
+    form: { intent: "save", version: "", mainActivities: "报送后又改" },
+    headers: { Origin: baseURL! },
+  });
+  expect(late.status()).toBe(409);
+  await page.reload();
+  await expect(page.getByRole("cell", { name: activities })).toBeVisible();
+  await page.goto("/org/inspections");
+  await expect(page.getByRole("row", { name: /^2025 年度/ })).toContainText("已报送");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("only an association opens the filing pages; years not opened are not found", async ({ request, baseURL }) => {
+  const status = async (path: string, user?: DemoUser) =>
+    (await request.get(path, { headers: user ? sessionCookieHeader(user) : {}, maxRedirects: 0 })).status();
+  expect(await status("/org/inspections", "assoc")).toBe(200);
+  expect(await status("/org/inspections/2031", "assoc")).toBe(404);
+  expect(await status("/org/inspections/abc", "assoc")).toBe(404);
+  for (const path of ["/org/inspections", "/org/inspections/2025"]) {
+    expect(await status(path)).toBe(302);
+    for (const user of ["admin", "officer", "street", "clerk", "supervisor"] as const) expect(await status(path, user), `${path} as ${user}`).toBe(403);
+  }
+  // Posting is refused to other roles too, before anything is read.
+  const post = await request.post("/org/inspections/2025", { form: { intent: "save" }, headers: { ...sessionCookieHeader("officer"), Origin: baseURL! }, maxRedirects: 0 });
+  expect(post.status()).toBe(403);
+});

@@ -1,0 +1,306 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
+import { expect, signInAs, test, waitForHydration } from "./fixtures";
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** The table of a panel, found by the panel's heading. */
+function panel(page: Page, heading: string | RegExp): Locator {
+  return page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: heading, exact: typeof heading === "string" }) });
+}
+
+// The demo association's own 2025 report belongs to the filing tests: leave it alone here.
+const demoAssociation = "老年人体育协会";
+
+test("the officer opens the 2025 inspection and sees who is due, who filed, by kind and by street", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto("/officer/inspections");
+  const row2025 = page.getByRole("row", { name: /^2025 年度/ });
+  await expect(row2025).toContainText("2024 年度工作报告");
+  await expect(row2025).toContainText("2025年5月31日");
+  await expect(row2025).toContainText("已截止");
+  await expect(row2025).toContainText(/\d+\/\d+（\d+(\.\d)?%）/);
+  // Earlier years were concluded in full.
+  await expect(page.getByRole("row", { name: /^2024 年度/ })).toContainText("100%");
+  // A new year comes with the usual deadlines, which follow the year typed.
+  await waitForHydration(page);
+  const year = page.getByLabel("年检年度");
+  await expect(page.getByLabel("业务主管单位初审截止")).toHaveValue(/^\d{4}-03-31$/);
+  await year.fill("2031");
+  await expect(page.getByLabel("业务主管单位初审截止")).toHaveValue("2031-03-31");
+  await expect(page.getByLabel("登记管理机关截止")).toHaveValue("2031-05-31");
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await row2025.getByRole("link", { name: "2025 年度" }).click();
+  await expect(page).toHaveURL(/\/officer\/inspections\/2025$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2025 年度年检");
+  // The seed document's figure, per kind.
+  await expect(page.getByText(/^应参加 \d+ 个社团，已报送 \d+(\.\d)?%$/)).toBeVisible();
+  await expect(page.getByText(/^应参加 \d+ 个民非，已报送 \d+(\.\d)?%$/)).toBeVisible();
+  const byKind = panel(page, "按组织类型");
+  await expect(byKind.getByRole("row", { name: /^社会团体/ })).toBeVisible();
+  await expect(byKind.getByRole("row", { name: /^民办非企业单位/ })).toBeVisible();
+  const byStreet = panel(page, "按街道（镇）");
+  for (const street of ["开元街道", "鲤中街道", "汝湖镇"]) await expect(byStreet.getByRole("row", { name: new RegExp(`^${street}`) })).toBeVisible();
+  // After the registry's deadline, those who have not filed are flagged.
+  const notFiled = panel(page, /^未报送的组织/);
+  await expect(notFiled.getByText("逾期未报").first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("the officer reviews a submitted report beside last year's, concludes 基本合格 with corrections, publishes it, and the public record shows it", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto("/officer/inspections/2025");
+  const reports = panel(page, "年度报告");
+  const first = reports.getByRole("row").filter({ hasText: "已报送" }).filter({ hasNotText: demoAssociation }).first();
+  const name = (await first.getByRole("link").textContent())!.trim();
+  await first.getByRole("link").click();
+  await expect(page).toHaveURL(/\/officer\/inspections\/2025\/reports\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name}：2025 年度年检报告`);
+  const organizationId = (await page.getByRole("link", { name: "查看登记信息" }).getAttribute("href"))!.split("/").pop()!;
+
+  // Two columns per field, the changes marked; the steps so far.
+  await expect(page.getByRole("columnheader", { name: "上年度（2024 年度年检）" }).first()).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "本年度（2025 年度年检）" }).first()).toBeVisible();
+  await expect(page.getByText(/与上年度报告（2024 年度年检）相比，共有 \d+ 项有变动/)).toBeVisible();
+  await expect(page.getByRole("row", { name: /^收入合计/ })).toContainText(/元/);
+  await expect(panel(page, "办理过程")).toContainText("报送");
+  await expect(panel(page, "报告附件")).toBeVisible();
+  await waitForHydration(page);
+
+  // 基本合格 without the corrections required: refused beside the field.
+  await page.getByRole("radio", { name: "基本合格" }).check();
+  await page.getByRole("button", { name: "作出结论" }).click();
+  await expect(page.getByLabel("整改事项或不合格理由")).toHaveAccessibleDescription(/请写明需要整改的事项/);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("radio", { name: "基本合格" }).check();
+  await page.getByLabel("整改事项或不合格理由").fill("财务报表未附审计意见，请于 30 日内补报");
+  await page.getByRole("button", { name: "作出结论" }).click();
+  await expect(page.getByText("已作出年检结论：基本合格。结论尚未公布")).toBeVisible();
+  await expect(page.getByText("需要整改的事项：财务报表未附审计意见，请于 30 日内补报")).toBeVisible();
+  await expect(page.getByRole("button", { name: "作出结论" })).toHaveCount(0);
+  await expect(panel(page, "办理过程")).toContainText("作出年检结论");
+
+  // Not public until published.
+  await page.goto(`/orgs/${organizationId}`);
+  await expect(page.getByText("2025 年度：")).toHaveCount(0);
+
+  // Published from its row in the year's list of concluded reports.
+  await page.goto("/officer/inspections/2025?state=concluded");
+  await page.getByRole("button", { name: `公布${name}的年检结论` }).click();
+  await expect(page.getByText("已公布该组织的年检结论")).toBeVisible();
+  await expect(panel(page, "年度报告").getByRole("row").filter({ hasText: name })).toContainText("已公布");
+  await expect(page.getByRole("button", { name: `公布${name}的年检结论` })).toHaveCount(0);
+
+  await page.goto(`/orgs/${organizationId}`);
+  await expect(page.getByText(/2025 年度：基本合格（\d{4}年\d+月\d+日公布）/)).toBeVisible();
+});
+
+test("publishing all says how many first and needs a confirmation", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto("/officer/inspections/2025");
+  const publish = panel(page, "公布年检结论");
+  const count = Number((await publish.getByText(/^将公布 \d+ 个组织的年检结论/).textContent())!.match(/将公布 (\d+) 个/)![1]);
+  expect(count).toBeGreaterThan(0);
+  await waitForHydration(page);
+  await publish.getByRole("button", { name: "公布全部已作出的结论" }).click();
+  await expect(publish.getByRole("checkbox", { name: `我已核对这 ${count} 个组织的年检结论，确认公布` })).toHaveAccessibleDescription("请勾选确认后再公布");
+  await publish.getByRole("checkbox", { name: /确认公布/ }).check();
+  await publish.getByRole("button", { name: "公布全部已作出的结论" }).click();
+  await expect(page.getByText(`已公布 ${count} 个组织的年检结论`)).toBeVisible();
+  await expect(panel(page, "公布年检结论")).toContainText("没有待公布的年检结论");
+});
+
+test("a decision made from a stale page is refused and says why; a return needs its reason", async ({ context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  const list = await context.newPage();
+  await list.goto("/officer/inspections/2025");
+  const row = panel(list, "年度报告").getByRole("row").filter({ hasText: "已报送" }).filter({ hasNotText: demoAssociation }).nth(1);
+  const href = (await row.getByRole("link").getAttribute("href"))!;
+  const [one, two] = [await context.newPage(), await context.newPage()];
+  await one.goto(href);
+  await two.goto(href);
+  await waitForHydration(two);
+
+  await two.getByRole("button", { name: "退回修改" }).click();
+  await expect(two.getByLabel("退回理由")).toHaveAccessibleDescription(/请填写退回理由/);
+  await two.getByLabel("退回理由").fill("年末净资产与审计报告不一致，请核对后重新报送");
+  await two.getByRole("button", { name: "退回修改" }).click();
+  await expect(two.getByText("已退回修改，组织修改后可重新报送。")).toBeVisible();
+  await expect(two.getByText("退回理由：年末净资产与审计报告不一致")).toBeVisible();
+
+  await waitForHydration(one);
+  await one.getByRole("radio", { name: "合格", exact: true }).check();
+  await one.getByRole("button", { name: "作出结论" }).click();
+  await expect(one.getByRole("alert")).toContainText("该年度报告已被其他人处理或修改，请刷新页面查看最新状态后再操作。");
+  await one.reload();
+  await expect(one.getByText("退回修改").first()).toBeVisible();
+  await expect(one.getByRole("button", { name: "作出结论" })).toHaveCount(0);
+});
+
+test("after the deadline the officer lists non-filers on the abnormal-activity list, one by one and together, and removes them with a reason", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto("/officer/inspections/2025");
+  await waitForHydration(page);
+  const notFiled = panel(page, /^未报送的组织/);
+  const candidates = notFiled.getByRole("row").filter({ hasText: "逾期未报" }).filter({ hasNotText: demoAssociation });
+  const names: string[] = [];
+  for (const i of [0, 1, 2]) names.push((await candidates.nth(i).getByRole("link").textContent())!.trim());
+  const rowOf = (name: string) => notFiled.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+
+  // One by one: the row's own button, with the batch's reason and date; the confirmation is required.
+  await page.getByRole("button", { name: `将${names[0]}列入活动异常名录` }).click();
+  await expect(page.getByRole("checkbox", { name: /确认将所选/ })).toHaveAccessibleDescription("请勾选确认后再列入");
+  await expect(page.getByLabel("列入原因")).toHaveValue("未按规定报送 2024 年度工作报告（2025 年度年检）");
+  await page.getByRole("checkbox", { name: /确认将所选/ }).check();
+  await page.getByRole("button", { name: `将${names[0]}列入活动异常名录` }).click();
+  await expect(page.getByText("已将 1 个组织列入活动异常名录。")).toBeVisible();
+  await expect(rowOf(names[0]!)).toContainText("已列入活动异常名录");
+
+  // Together: two ticked, the confirmation counts them.
+  await waitForHydration(page);
+  await page.getByRole("checkbox", { name: `选择${names[1]}` }).check();
+  await page.getByRole("checkbox", { name: `选择${names[2]}` }).check();
+  await page.getByLabel("列入原因").fill("未按规定报送 2024 年度工作报告，经催告仍未报送");
+  await page.getByRole("checkbox", { name: "确认将所选 2 个组织列入活动异常名录" }).check();
+  await page.getByRole("button", { name: "将所选组织列入活动异常名录" }).click();
+  await expect(page.getByText("已将 2 个组织列入活动异常名录。")).toBeVisible();
+  for (const name of names) await expect(rowOf(name)).toContainText("已列入活动异常名录");
+
+  // The public register shows them as abnormal.
+  const publicList = await page.request.get(`/api/v1/organizations?status=abnormal&q=${encodeURIComponent(names[1]!)}`);
+  expect(((await publicList.json()) as { total: number }).total).toBe(1);
+
+  // The officers' list: date, reason, time on the list; removal needs a reason.
+  await page.goto("/officer/abnormal");
+  await expect(page.getByRole("link", { name: "查看公开名录" })).toHaveAttribute("href", "/orgs?status=abnormal");
+  const listed = (name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+  await expect(listed(names[0]!)).toContainText("未按规定报送 2024 年度工作报告（2025 年度年检）");
+  await expect(listed(names[0]!)).toContainText("不满 1 个月");
+  await expect(listed(names[1]!)).toContainText("经催告仍未报送");
+  await expect(page.getByText("建议列入严重违法失信名单").first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await waitForHydration(page);
+  await page.getByRole("button", { name: `移出名录：${names[0]}` }).click();
+  await expect(listed(names[0]!).getByLabel("移出原因")).toHaveAccessibleDescription(/请填写移出原因/);
+  expect(await seriousViolations(page)).toEqual([]);
+  for (const name of names) {
+    await listed(name).getByLabel("移出原因").fill("已补报年度工作报告并经核实");
+    await page.getByRole("button", { name: `移出名录：${name}` }).click();
+    await expect(page.getByText("已移出活动异常名录")).toBeVisible();
+    await expect(listed(name)).toHaveCount(0);
+  }
+  const record = await page.request.get(`/api/v1/organizations?status=normal&q=${encodeURIComponent(names[0]!)}`);
+  expect(((await record.json()) as { total: number }).total).toBe(1);
+});
+
+test("a street officer sees only its street's figures, reports and listings, and has no forms", async ({ browser, baseURL }) => {
+  const officerContext = await browser.newContext();
+  await signInAs(officerContext, "officer", baseURL!);
+  const officer = await officerContext.newPage();
+  await officer.goto("/officer/inspections/2025?state=all");
+  const rows = panel(officer, "年度报告").getByRole("row");
+  const elsewhere = (await rows.filter({ hasNotText: "开元街道" }).nth(1).getByRole("link").getAttribute("href"))!;
+  const own = (await rows.filter({ hasText: "开元街道" }).first().getByRole("link").getAttribute("href"))!;
+  await officerContext.close();
+
+  const context = await browser.newContext();
+  await signInAs(context, "street", baseURL!);
+  const page = await context.newPage();
+  await page.goto("/officer/inspections/2025?state=all");
+  await expect(page.getByText("开元街道").first()).toBeVisible();
+  const byStreet = panel(page, "按街道（镇）").getByRole("row");
+  await expect(byStreet).toHaveCount(2); // the header and 开元街道
+  await expect(byStreet.nth(1)).toContainText("开元街道");
+  const streets = await panel(page, "年度报告").locator("tbody tr td:nth-of-type(2)").allTextContents();
+  expect(streets.length).toBeGreaterThan(0);
+  expect(new Set(streets)).toEqual(new Set(["开元街道"]));
+  const notFiledStreets = await panel(page, /^未报送的组织/).locator("tbody tr td:nth-of-type(2)").allTextContents();
+  expect(new Set(notFiledStreets)).toEqual(new Set(["开元街道"]));
+  // Reading only: no publishing, no listing, no deadlines.
+  await expect(page.getByRole("button", { name: /公布|列入|保存截止日期/ })).toHaveCount(0);
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+
+  expect((await page.request.get(own, { maxRedirects: 0 })).status()).toBe(200);
+  expect((await page.request.get(elsewhere, { maxRedirects: 0 })).status()).toBe(404);
+  await page.goto(own);
+  await expect(page.getByRole("button", { name: /作出结论|退回修改/ })).toHaveCount(0);
+
+  await page.goto("/officer/abnormal");
+  const listedStreets = await page.locator("tbody tr td:nth-of-type(1)").allTextContents();
+  expect(new Set(listedStreets)).toEqual(new Set(["开元街道"]));
+  await expect(page.getByRole("button", { name: /移出名录/ })).toHaveCount(0);
+
+  // Writes are the registry's.
+  const post = await page.request.post("/officer/inspections/2025", { form: { intent: "publish-all", confirm: "on", "reportIds[0]": "1" }, headers: { Origin: baseURL! } });
+  expect(post.status()).toBe(403);
+  await context.close();
+});
+
+test("the inspection pages have no serious accessibility problems", async ({ browser, page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto("/officer/inspections/2025?state=returned");
+  const href = (await panel(page, "年度报告").getByRole("row").filter({ hasText: "退回修改" }).first().getByRole("link").getAttribute("href"))!;
+  for (const path of ["/officer/inspections", "/officer/inspections/2025", href, "/officer/abnormal"]) {
+    await page.goto(path);
+    await waitForHydration(page);
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  // Officers without inspection:review read the same pages.
+  const admin = await browser.newContext();
+  await signInAs(admin, "admin", baseURL!);
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/officer/inspections/2025");
+  await expect(adminPage.getByRole("heading", { name: "公布年检结论" })).toHaveCount(0);
+  await waitForHydration(adminPage);
+  expect(await seriousViolations(adminPage)).toEqual([]);
+  await adminPage.goto("/officer/inspections");
+  await expect(adminPage.getByRole("heading", { name: "开启新年度年检" })).toHaveCount(0);
+  await admin.close();
+});
+
+// Last: it opens a year, which stays open for the rest of the run.
+test("the registry opens a new year with its deadlines and changes them; errors sit beside the fields", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto("/officer/inspections");
+  await waitForHydration(page);
+  await page.getByLabel("年检年度").fill("2026");
+  await expect(page.getByLabel("登记管理机关截止")).toHaveValue("2026-05-31");
+  await page.getByLabel("业务主管单位初审截止").fill("2026-06-30");
+  await page.getByRole("button", { name: "开启 2026 年度年检" }).click();
+  await expect(page.getByLabel("业务主管单位初审截止")).toHaveAccessibleDescription("业务主管单位初审截止日期应早于登记管理机关截止日期");
+  await expect(page.getByLabel("业务主管单位初审截止")).toHaveValue("2026-06-30");
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel("业务主管单位初审截止").fill("2026-03-31");
+  await page.getByRole("button", { name: "开启 2026 年度年检" }).click();
+  await expect(page).toHaveURL(/\/officer\/inspections\/2026\?opened=1$/);
+  await expect(page.getByText("2026 年度年检已开启")).toBeVisible();
+
+  // An opened year cannot be opened twice.
+  await page.goto("/officer/inspections");
+  await expect(page.getByRole("row", { name: /^2026 年度/ })).toContainText("2025 年度工作报告");
+  await expect(page.getByLabel("年检年度")).toHaveValue("2027");
+  await waitForHydration(page);
+  await page.getByLabel("年检年度").fill("2026");
+  await page.getByRole("button", { name: "开启 2026 年度年检" }).click();
+  await expect(page.getByLabel("年检年度")).toHaveAccessibleDescription(/2026 年度年检已经开启/);
+
+  // The deadlines change with the version the officer saw; a wrong order is refused beside the field.
+  await page.goto("/officer/inspections/2026");
+  await waitForHydration(page);
+  const deadlines = panel(page, "调整截止日期");
+  await deadlines.getByLabel("登记管理机关截止").fill("2026-02-28");
+  await deadlines.getByRole("button", { name: "保存截止日期" }).click();
+  await expect(deadlines.getByLabel("业务主管单位初审截止")).toHaveAccessibleDescription("业务主管单位初审截止日期应早于登记管理机关截止日期");
+  await deadlines.getByLabel("登记管理机关截止").fill("2099-12-31");
+  await deadlines.getByRole("button", { name: "保存截止日期" }).click();
+  await expect(page.getByText("截止日期已调整")).toBeVisible();
+  await expect(page.getByText("登记管理机关截止 2099年12月31日")).toBeVisible();
+  await expect(panel(page, /^未报送的组织/).getByRole("row").filter({ hasText: "逾期未报" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "将所选组织列入活动异常名录" })).toHaveCount(0);
+});
