@@ -122,6 +122,10 @@ const accessMatrix: Row[] = [
   { path: "/org/applications/1", note: "demo: a preparatory group's draft, not the demo association's", ...only({ assoc: 404 }) },
   { path: "/org/applications/999999", ...only({ assoc: 404 }) },
   { path: "/org/applications/new", note: "not an application id", ...only({ assoc: 404 }) },
+  { path: "/org/inspections", note: "the association's inspection years", ...only({ assoc: 200 }) },
+  { path: "/org/inspections/2024", note: "demo: a concluded year, read-only", ...only({ assoc: 200 }) },
+  { path: "/org/inspections/2031", note: "a year not opened", ...only({ assoc: 404 }) },
+  { path: "/inspections/files/999999", note: "an annual report's attachment", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
 
   // Village clerks and supervisors
   { path: "/village", ...only({ clerk: 200, supervisor: 200 }) },

@@ -13,7 +13,7 @@ async function seriousViolations(page: Page) {
 
 const money = (page: Page, label: string) => page.getByLabel(`${label}（元）`, { exact: true });
 
-test("the demo association fills in its 2025 report, saves, is told what is wrong, attaches the audit report and submits", async ({ page, context, baseURL }) => {
+test("the demo association fills in half its 2025 report, reloads it intact, attaches the audit report and submits; the registry concludes 基本合格 with corrections and publishes; the public sees it", async ({ page, context, baseURL, browser }) => {
   await signInAs(context, "assoc", baseURL!);
 
   // The list of years: 2025 open and not started, 2024 concluded with its published conclusion.
@@ -130,6 +130,35 @@ test("the demo association fills in its 2025 report, saves, is told what is wron
   await page.goto("/org/inspections");
   await expect(page.getByRole("row", { name: /^2025 年度/ })).toContainText("已报送");
   expect(await seriousViolations(page)).toEqual([]);
+
+  // The registry concludes this very report 基本合格 with the corrections required, and publishes it.
+  const officerContext = await browser.newContext();
+  await signInAs(officerContext, "officer", baseURL!);
+  const officer = await officerContext.newPage();
+  await officer.goto("/officer/inspections/2025");
+  await officer.getByRole("row").filter({ hasText: "鲤城区老年人体育协会" }).filter({ hasText: "已报送" }).getByRole("link").first().click();
+  await expect(officer).toHaveURL(/\/officer\/inspections\/2025\/reports\/\d+$/);
+  await expect(officer.getByRole("cell", { name: activities }).first()).toBeVisible();
+  const organizationId = (await officer.getByRole("link", { name: "查看登记信息" }).getAttribute("href"))!.split("/").pop()!;
+  await waitForHydration(officer);
+  await officer.getByRole("radio", { name: "基本合格" }).check();
+  await officer.getByLabel("整改事项或不合格理由").fill("会员大会会议记录不完整，请于 30 日内补齐");
+  await officer.getByRole("button", { name: "作出结论" }).click();
+  await expect(officer.getByText("已作出年检结论：基本合格。结论尚未公布")).toBeVisible();
+  await officer.goto("/officer/inspections/2025?state=concluded");
+  await officer.getByRole("button", { name: "公布鲤城区老年人体育协会的年检结论" }).click();
+  await expect(officer.getByText("已公布该组织的年检结论")).toBeVisible();
+
+  // The association sees the conclusion; the public record and the open data show it.
+  await page.goto("/org/inspections/2025");
+  await expect(page.getByText("基本合格").first()).toBeVisible();
+  await expect(page.getByText("需要整改的事项：会员大会会议记录不完整，请于 30 日内补齐")).toBeVisible();
+  const visitor = await browser.newPage();
+  await visitor.goto(`/orgs/${organizationId}`);
+  await expect(visitor.getByText(/2025 年度：基本合格（\d{4}年\d+月\d+日公布）/)).toBeVisible();
+  const api = (await (await visitor.request.get(`/api/v1/organizations/${organizationId}`)).json()) as { inspections: Array<{ year: number; conclusion: string }> };
+  expect(api.inspections[0]).toMatchObject({ year: 2025, conclusion: "basic_pass" });
+  await Promise.all([officerContext.close(), visitor.close()]);
 });
 
 test("only an association opens the filing pages; years not opened are not found", async ({ request, baseURL }) => {
