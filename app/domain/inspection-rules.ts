@@ -55,7 +55,8 @@ const money = z.coerce
   .number({ error: "请填写金额（元）" })
   .min(0, "金额不能为负数")
   .max(1e12, "金额过大")
-  .refine((v) => Math.round(v * 100) === v * 100, "金额最多保留两位小数")
+  // Compared with a tolerance: 4.35 * 100 is 434.99999999999994 in floating point.
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, "金额最多保留两位小数")
   .optional();
 const whole = z.coerce.number({ error: "请填写整数" }).int("请填写整数").min(0, "不能为负数").max(1_000_000).optional();
 const text = (max: number) => z.string().trim().max(max, `不超过 ${max} 个字`).optional();

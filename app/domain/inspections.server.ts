@@ -5,7 +5,7 @@
  * list. Every write checks permission, runs in one transaction, claims its
  * row by version where two people may act at once, and writes the audit log.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
 import {
@@ -37,7 +37,7 @@ import {
 } from "./inspection-rules";
 import { isRowId } from "./ids";
 import { recordOrganizationChange } from "./organization-history.server";
-import { daysBetween, shanghaiDate, startOfShanghaiDay } from "./time";
+import { daysBetween, parseIsoDate, shanghaiDate, startOfShanghaiDay } from "./time";
 
 type ReportRow = typeof inspectionReports.$inferSelect;
 type Organization = typeof organizations.$inferSelect;
@@ -124,6 +124,7 @@ export async function yearOverview(actor: Actor, year: number, now: Date) {
   const settings = await inspectionYear(year);
   if (!settings) notFound(`${year} 年度年检尚未开启。`);
   const scope = scopeOf(actor);
+  if (scope.kind !== "district" && scope.kind !== "street") forbidden();
   const due = await dueOrganizations(db, year, scope.kind === "street" ? scope.streetId : undefined);
   const reports = due.length
     ? await db
@@ -205,7 +206,7 @@ function prefill(last: Report | null): Report {
   return { ...rest, netAssetsStart: last.netAssetsEnd, recordChanged: "no", recordChanges: undefined };
 }
 
-async function claimOwnReport(db: Database, actor: Actor, year: number, now: Date): Promise<ReportRow> {
+async function claimOwnReport(db: Database, actor: Actor, year: number, now: Date): Promise<ReportRow & { fresh?: boolean }> {
   if (!hasPermission(actor, "inspection:file") || !actor.organizationId) notFound("您的账号没有关联需要年检的社会组织。");
   const organizationId = actor.organizationId;
   const [existing] = await db
@@ -223,7 +224,7 @@ async function claimOwnReport(db: Database, actor: Actor, year: number, now: Dat
     .values({ year, organizationId, state: "draft", report: prefill((last?.report as Report | undefined) ?? null), createdAt: now, updatedAt: now })
     .onConflictDoNothing()
     .returning();
-  if (created) return created;
+  if (created) return { ...created, fresh: true };
   const [raced] = await db
     .select()
     .from(inspectionReports)
@@ -243,7 +244,8 @@ export async function saveReport(
   const row = await claimOwnReport(db, actor, year, ctx.now);
   if (row.state === "concluded") return { ok: false, formError: "该年度报告已作出年检结论，不能再修改。" };
   if (row.state === "submitted") return { ok: false, formError: "年度报告已报送，不能再修改；如需修改请联系登记管理机关退回。" };
-  if (input.version !== null && input.version !== row.version) return { ok: false, formError: staleMessage };
+  // A page loaded before the report existed has no version: once the report exists, it is stale.
+  if (input.version === null ? !row.fresh : input.version !== row.version) return { ok: false, formError: staleMessage };
   return db.transaction(async (tx) => {
     const [saved] = await tx
       .update(inspectionReports)
@@ -260,6 +262,16 @@ export async function saveReport(
 
 const editableReportStates: InspectionState[] = ["draft", "returned"];
 
+/** Claims a report for a change of its files: only while editable, so nothing changes after submission. */
+async function claimEditableReport(tx: Database, reportId: number, now: Date): Promise<boolean> {
+  const [claimed] = await tx
+    .update(inspectionReports)
+    .set({ version: sql`${inspectionReports.version} + 1`, updatedAt: now })
+    .where(and(eq(inspectionReports.id, reportId), inArray(inspectionReports.state, editableReportStates)))
+    .returning({ id: inspectionReports.id });
+  return !!claimed;
+}
+
 /** Attaches documents to the organization's own report while it is a draft or returned. */
 export async function attachReportFiles(ctx: ActionContext, year: number, files: Upload[]): Promise<WriteResult<number>> {
   const actor = ctx.actor;
@@ -270,13 +282,7 @@ export async function attachReportFiles(ctx: ActionContext, year: number, files:
   const problems = uploadProblems(files);
   if (problems.length) return { ok: false, fieldErrors: { files: problems } };
   return db.transaction(async (tx) => {
-    // Claimed by state, so nothing is attached to a report submitted meanwhile.
-    const [claimed] = await tx
-      .update(inspectionReports)
-      .set({ version: row.version + 1, updatedAt: ctx.now })
-      .where(and(eq(inspectionReports.id, row.id), inArray(inspectionReports.state, editableReportStates)))
-      .returning({ id: inspectionReports.id });
-    if (!claimed) return { ok: false, formError: staleMessage };
+    if (!(await claimEditableReport(tx, row.id, ctx.now))) return { ok: false, formError: staleMessage };
     for (const file of files) {
       const [stored] = await tx
         .insert(inspectionFiles)
@@ -296,6 +302,7 @@ export async function removeReportFile(ctx: ActionContext, year: number, fileId:
   const row = await claimOwnReport(db, actor, year, ctx.now);
   if (!editableReportStates.includes(row.state)) return { ok: false, formError: "年度报告已报送或已作结论，不能再删除材料。" };
   return db.transaction(async (tx) => {
+    if (!(await claimEditableReport(tx, row.id, ctx.now))) return { ok: false, formError: staleMessage };
     const [removed] = await tx
       .delete(inspectionFiles)
       .where(and(eq(inspectionFiles.id, fileId), eq(inspectionFiles.reportId, row.id)))
@@ -321,7 +328,7 @@ export async function reportFileForActor(actor: Actor, fileId: number) {
   if (!isRowId(fileId)) notFound("找不到该文件。");
   const db = await getDb();
   const [row] = await db
-    .select({ file: inspectionFiles, organizationId: inspectionReports.organizationId, streetId: organizations.streetId })
+    .select({ file: inspectionFiles, organizationId: inspectionReports.organizationId, state: inspectionReports.state, streetId: organizations.streetId })
     .from(inspectionFiles)
     .innerJoin(inspectionReports, eq(inspectionReports.id, inspectionFiles.reportId))
     .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
@@ -331,7 +338,10 @@ export async function reportFileForActor(actor: Actor, fileId: number) {
     !!row &&
     (actor.role === "association"
       ? actor.organizationId === row.organizationId
-      : hasPermission(actor, "organization:read_internal") && (scope.kind === "district" || (scope.kind === "street" && scope.streetId === row.streetId)));
+      : // A draft's files are the organization's own until it files the report.
+        row.state !== "draft" &&
+        hasPermission(actor, "organization:read_internal") &&
+        (scope.kind === "district" || (scope.kind === "street" && scope.streetId === row.streetId)));
   if (!allowed) notFound("找不到该文件。");
   return row.file;
 }
@@ -347,6 +357,7 @@ export async function reportForReview(actor: Actor, reportId: number) {
     .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
     .where(eq(inspectionReports.id, reportId));
   const scope = scopeOf(actor);
+  if (scope.kind !== "district" && scope.kind !== "street") forbidden();
   if (!row || (scope.kind === "street" && row.organization.streetId !== scope.streetId)) notFound("找不到该年度报告。");
   const [[lastYear], steps, files] = await Promise.all([
     db.select().from(inspectionReports).where(and(eq(inspectionReports.year, row.report.year - 1), eq(inspectionReports.organizationId, row.organization.id))),
@@ -464,13 +475,28 @@ export async function placeOnAbnormalList(
   const actor = requireReviewer(ctx.actor);
   if (!input.reason.trim()) return { ok: false, fieldErrors: { reason: ["请填写列入原因"] } };
   if (!input.organizationIds.length) return { ok: false, formError: "请选择要列入的组织" };
+  if (!parseIsoDate(input.listedOn)) return { ok: false, fieldErrors: { listedOn: ["请填写有效的列入日期"] } };
   const db = await getDb();
   return db.transaction(async (tx) => {
+    // Locked, normal, not already listed, and (for an inspection year) still without a filed report.
     const targets = await tx
       .select()
       .from(organizations)
-      .where(and(inArray(organizations.id, input.organizationIds), eq(organizations.status, "normal")));
-    for (const org of targets) {
+      .where(and(inArray(organizations.id, input.organizationIds), eq(organizations.status, "normal")))
+      .for("update");
+    const listedNow = new Set(
+      (await tx.select({ id: abnormalListings.organizationId }).from(abnormalListings).where(and(inArray(abnormalListings.organizationId, input.organizationIds), isNull(abnormalListings.removedOn)))).map((r) => r.id),
+    );
+    const filed = input.inspectionYear
+      ? new Set(
+          (await tx
+            .select({ id: inspectionReports.organizationId })
+            .from(inspectionReports)
+            .where(and(eq(inspectionReports.year, input.inspectionYear), inArray(inspectionReports.organizationId, input.organizationIds), ne(inspectionReports.state, "draft")))).map((r) => r.id),
+        )
+      : new Set<number>();
+    const listable = targets.filter((org) => !listedNow.has(org.id) && !filed.has(org.id));
+    for (const org of listable) {
       await tx.insert(abnormalListings).values({
         organizationId: org.id,
         listedOn: input.listedOn,
@@ -488,7 +514,7 @@ export async function placeOnAbnormalList(
       });
       await recordAudit(tx, ctx, { action: "organization.list_abnormal", entityType: "organization", entityId: org.id, before: { status: org.status }, after, reason: input.reason.trim() });
     }
-    return { ok: true, value: targets.length };
+    return { ok: true, value: listable.length };
   });
 }
 
@@ -498,43 +524,32 @@ export async function removeFromAbnormalList(ctx: ActionContext, organizationId:
   if (!input.reason.trim()) return { ok: false, fieldErrors: { reason: ["请填写移出原因"] } };
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId));
+    const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for("update");
     if (!org) notFound("找不到该组织。");
     const [listing] = await tx
       .update(abnormalListings)
       .set({ removedOn: shanghaiDate(ctx.now), removalReason: input.reason.trim(), removedBy: actor.userId })
       .where(and(eq(abnormalListings.organizationId, organizationId), isNull(abnormalListings.removedOn)))
       .returning();
-    if (!listing || org.status !== "abnormal") return { ok: false, formError: "该组织不在活动异常名录中。" };
-    await tx
-      .update(organizations)
-      .set({ status: "normal", statusSince: shanghaiDate(ctx.now), statusReason: null, updatedAt: ctx.now, version: org.version + 1 })
-      .where(eq(organizations.id, organizationId));
-    await recordOrganizationChange(tx, ctx, {
-      organizationId,
-      kind: "status",
-      changes: [{ field: "status", before: "abnormal", after: "normal" }],
-      reason: `移出活动异常名录：${input.reason.trim()}`,
-    });
-    await recordAudit(tx, ctx, { action: "organization.unlist_abnormal", entityType: "organization", entityId: organizationId, reason: input.reason.trim() });
+    if (!listing) return { ok: false, formError: "该组织不在活动异常名录中。" };
+    // A listed organization cancelled meanwhile stays cancelled; only the listing closes.
+    if (org.status === "abnormal") {
+      await tx
+        .update(organizations)
+        .set({ status: "normal", statusSince: shanghaiDate(ctx.now), statusReason: null, updatedAt: ctx.now, version: org.version + 1 })
+        .where(eq(organizations.id, organizationId));
+      await recordOrganizationChange(tx, ctx, {
+        organizationId,
+        kind: "status",
+        changes: [{ field: "status", before: "abnormal", after: "normal" }],
+        reason: `移出活动异常名录：${input.reason.trim()}`,
+      });
+    }
+    await recordAudit(tx, ctx, { action: "organization.unlist_abnormal", entityType: "organization", entityId: organizationId, before: listing, reason: input.reason.trim() });
     return { ok: true, value: null };
   });
 }
 
-/** The organizations on the list now, with how long, and those due for the serious-violation list. */
-export async function abnormalList(now: Date) {
-  const db = await getDb();
-  const street = alias(places, "street");
-  const rows = await db
-    .select({ listing: abnormalListings, name: organizations.name, street: street.name })
-    .from(abnormalListings)
-    .innerJoin(organizations, eq(organizations.id, abnormalListings.organizationId))
-    .leftJoin(street, eq(street.id, organizations.streetId))
-    .where(isNull(abnormalListings.removedOn))
-    .orderBy(asc(abnormalListings.listedOn));
-  const today = shanghaiDate(now);
-  return rows.map((r) => ({ ...r, seriousViolationDue: seriousViolationDue(r.listing.listedOn, today) }));
-}
 
 /* ------------------------------------------------------------------ the organization's view */
 

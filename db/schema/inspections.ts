@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 
@@ -87,7 +88,11 @@ export const abnormalListings = pgTable(
     removalReason: text("removal_reason"),
     removedBy: integer("removed_by"),
   },
-  (t) => [index("abnormal_listings_org_idx").on(t.organizationId, t.removedOn)],
+  (t) => [
+    index("abnormal_listings_org_idx").on(t.organizationId, t.removedOn),
+    // At most one active listing per organization.
+    uniqueIndex("abnormal_listings_active_idx").on(t.organizationId).where(sql`removed_on is null`),
+  ],
 );
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });

@@ -227,7 +227,8 @@ export async function seedDemo(db: Database): Promise<void> {
         supervisingUnit: supervisingUnits[i % supervisingUnits.length]!,
         registeredFunds: type === "social_group" ? 30_000 + (i % 7) * 10_000 : 50_000 + (i % 9) * 50_000,
         businessScope: scopes[type]!,
-        statusSince: status === "normal" ? null : `2024-0${1 + (i % 9)}-15`,
+        // Listed after the 2024 registry deadline (31 May) for not filing; other changes earlier.
+        statusSince: status === "normal" ? null : status === "abnormal" ? `2024-0${6 + (i % 4)}-15` : `2024-0${1 + (i % 9)}-15`,
         statusReason:
           status === "abnormal"
             ? "未按规定参加年度检查"
@@ -520,6 +521,8 @@ async function seedInspections(
     const reports: Array<typeof inspectionReports.$inferInsert> = [];
     const seen: Record<string, number> = {};
     for (const [i, org] of due.entries()) {
+      // The organizations on the abnormal-activity list are there for not filing since 2024.
+      if (org.status === "abnormal" && year >= 2024) continue;
       const report = consistent(reportFor(last.get(org.id) ?? null));
       last.set(org.id, report);
       const submittedAt = new Date(`${year}-0${3 + (i % 3)}-${String(1 + (i % 27)).padStart(2, "0")}T02:00:00Z`);

@@ -3,7 +3,7 @@ import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { abnormalListings, inspectionReports, organizations, users } from "../../db/schema";
 import {
-  abnormalList,
+  abnormalListFor,
   attachReportFiles,
   inspectionStep,
   openInspectionYear,
@@ -193,9 +193,11 @@ test("the abnormal-activity list: in with a reason and date, out after correctio
   const db = await getDb();
   const [listed] = await db.select().from(organizations).where(eq(organizations.id, org.id));
   expect(listed).toMatchObject({ status: "abnormal", statusSince: "2025-06-01", statusReason: "未按规定参加2025年度年检" });
-  const list = await abnormalList(new Date("2027-06-02T02:00:00Z"));
+  const list = await abnormalListFor(officer, new Date("2027-06-02T02:00:00Z"));
   expect(list.find((l) => l.listing.organizationId === org.id)).toMatchObject({ seriousViolationDue: true });
-  expect((await abnormalList(new Date("2026-06-02T02:00:00Z"))).find((l) => l.listing.organizationId === org.id)).toMatchObject({ seriousViolationDue: false });
+  expect((await abnormalListFor(officer, new Date("2026-06-02T02:00:00Z"))).find((l) => l.listing.organizationId === org.id)).toMatchObject({ seriousViolationDue: false });
+  // Listing again while listed, or listing an organization that filed, does nothing.
+  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: "重复列入", listedOn: "2025-06-02" })).toEqual({ ok: true, value: 0 });
 
   expect(await removeFromAbnormalList(contextOf(officer, new Date("2025-08-01T02:00:00Z")), org.id, { reason: "已补报年检并经核实" })).toEqual({ ok: true, value: null });
   const [after] = await db.select().from(organizations).where(eq(organizations.id, org.id));
@@ -203,6 +205,25 @@ test("the abnormal-activity list: in with a reason and date, out after correctio
   const [listing] = await db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, org.id));
   expect(listing).toMatchObject({ removedOn: "2025-08-01", removalReason: "已补报年检并经核实" });
   expect(await removeFromAbnormalList(contextOf(officer, now), org.id, { reason: "再次移出" })).toMatchObject({ ok: false });
+});
+
+test("an organization that filed is not listed for that year; one cancelled while listed keeps its status when the listing closes", async () => {
+  const officer = await demoActor("officer");
+  const filer = await organizationWithAccount("鲤城区已报送服务中心", "2019-02-01");
+  const saved = await saveReport(contextOf(filer.actor, now), 2025, { version: null, report: complete });
+  if (!saved.ok) throw new Error("save");
+  await inspectionStep(contextOf(filer.actor, now), { year: 2025 }, { action: "submit", version: saved.value.version });
+  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [filer.org.id], reason: "未年检", listedOn: "2025-06-02", inspectionYear: 2025 })).toEqual({ ok: true, value: 0 });
+
+  const { org } = await organizationWithAccount("鲤城区列入后注销的服务中心", "2018-03-01");
+  await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: "未年检", listedOn: "2025-06-02", inspectionYear: 2025 });
+  const db = await getDb();
+  await db.update(organizations).set({ status: "cancelled" }).where(eq(organizations.id, org.id));
+  expect(await removeFromAbnormalList(contextOf(officer, now), org.id, { reason: "已注销，关闭名录记录" })).toEqual({ ok: true, value: null });
+  const [after] = await db.select().from(organizations).where(eq(organizations.id, org.id));
+  expect(after!.status).toBe("cancelled");
+  const [listing] = await db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, org.id));
+  expect(listing!.removedOn).not.toBeNull();
 });
 
 test("an association sees only its own report; a street officer only its street's", async () => {
@@ -227,13 +248,17 @@ test("attachments go with the organization's own report, only while it can be ed
   expect(mine.files).toEqual([expect.objectContaining({ fileName: "2024年度审计报告.pdf", contentType: "application/pdf" })]);
   const fileId = mine.files[0]!.id;
   expect((await reportFileForActor(actor, fileId)).fileName).toBe("2024年度审计报告.pdf");
-  expect((await reportFileForActor(await demoActor("officer"), fileId)).size).toBe(pdf.length);
+  // While the report is a draft, its files are the organization's own.
+  await expect(reportFileForActor(await demoActor("officer"), fileId)).rejects.toMatchObject({ status: 404 });
   await expect(reportFileForActor(await demoActor("assoc"), fileId)).rejects.toMatchObject({ status: 404 });
   await expect(reportFileForActor(await demoActor("clerk"), fileId)).rejects.toMatchObject({ status: 404 });
+  // A page loaded before the report existed is stale once it does: it cannot overwrite the draft.
+  expect(await saveReport(contextOf(actor, now), 2025, { version: null, report: {} })).toMatchObject({ ok: false, formError: expect.stringContaining("已被其他人处理或修改") });
   // Once submitted, nothing more is attached or removed.
-  const saved = await saveReport(contextOf(actor, now), 2025, { version: null, report: complete });
+  const saved = await saveReport(contextOf(actor, now), 2025, { version: (await ownReport(actor, 2025)).row!.version, report: complete });
   if (!saved.ok) throw new Error("save");
   expect((await inspectionStep(contextOf(actor, now), { year: 2025 }, { action: "submit", version: saved.value.version })).ok).toBe(true);
+  expect((await reportFileForActor(await demoActor("officer"), fileId)).size).toBe(pdf.length);
   expect(await attachReportFiles(contextOf(actor, now), 2025, [{ name: "补充.pdf", content: pdf }])).toMatchObject({ ok: false });
   expect(await removeReportFile(contextOf(actor, now), 2025, fileId)).toMatchObject({ ok: false });
 });

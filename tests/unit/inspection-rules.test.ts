@@ -35,6 +35,11 @@ describe("a report", () => {
     expect(messages).toContain("金额不能为负数");
     expect(messages).toContain("金额最多保留两位小数");
   });
+  test("ordinary amounts in fen are accepted despite floating point", () => {
+    for (const amount of ["0.07", "1.13", "4.35", "1234567.89"]) {
+      expect(reportSchema.safeParse({ incomeTotal: amount }).success, amount).toBe(true);
+    }
+  });
   test("totals must add up, to the fen", () => {
     const problems = reportProblems({
       incomeDonations: 0.1, incomeGrants: 0.2, incomeTotal: 0.3,

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "abnormal_listings_active_idx" ON "abnormal_listings" USING btree ("organization_id") WHERE removed_on is null;
