@@ -13,7 +13,7 @@ import { conclusionLabels, type Report } from "../domain/inspection-rules";
 import { inspectionStep, reportForReview } from "../domain/inspections.server";
 import { organizationTypeLabels } from "../domain/organizations";
 import { formatDate, formatDateTime } from "../domain/time";
-import { FileList } from "../ui/application-view";
+import { FileList } from "../ui/attachments";
 import { Button, FormError, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { ConclusionBadge, InspectionStateBadge, InspectionSteps, RadioGroup, ReportComparison } from "../ui/officer-inspection";

@@ -1,4 +1,3 @@
-import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import {
   conclusionLabels,
@@ -14,8 +13,7 @@ import {
 } from "../domain/inspection-rules";
 import { organizationStatusLabels } from "../domain/organizations";
 import { formatDate, formatDateTime } from "../domain/time";
-import { FileList } from "./application-view";
-import { Button, ErrorList } from "./form";
+import { AttachmentsEditor } from "./attachments";
 import { Badge, Panel } from "./layout";
 
 const stateTones: Record<InspectionState, "slate" | "blue" | "amber" | "green"> = {
@@ -152,44 +150,7 @@ export function ReportFiles({
   return (
     <Panel title="附件材料" className="mt-6">
       <p className="mb-3 text-sm text-slate-600">经审计的年度财务报表（或财务审计报告）、会员（代表）大会和理事会会议纪要等。</p>
-      <FileList
-        files={files}
-        hrefFor={(id) => `/inspections/files/${id}`}
-        removable={
-          editable
-            ? (fileId) => (
-                <Form method="post" action={action}>
-                  <input type="hidden" name="intent" value="remove-file" />
-                  <input type="hidden" name="fileId" value={fileId} />
-                  <button type="submit" className="text-sm text-red-700 underline">
-                    删除
-                  </button>
-                </Form>
-              )
-            : undefined
-        }
-      />
-      {editable ? (
-        <Form method="post" action={action} encType="multipart/form-data" className="mt-4 border-t border-slate-100 pt-4">
-          <label className="block text-sm font-medium text-slate-700" htmlFor="files">
-            上传材料（PDF、JPEG 或 PNG，每个不超过 10 MB，可多选）
-          </label>
-          <input
-            id="files"
-            name="files"
-            type="file"
-            multiple
-            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-            className="mt-1 block text-sm"
-            aria-invalid={errors?.length ? true : undefined}
-            aria-describedby={errors?.length ? "files-error" : undefined}
-          />
-          <ErrorList id="files-error" errors={errors} />
-          <Button type="submit" variant="secondary" className="mt-2">
-            上传
-          </Button>
-        </Form>
-      ) : null}
+      <AttachmentsEditor files={files} hrefFor={(id) => `/inspections/files/${id}`} action={action} editable={editable} errors={errors} />
     </Panel>
   );
 }

@@ -1,40 +1,15 @@
 import type { ReactNode } from "react";
 import { useId } from "react";
 import { formatShare } from "../domain/communities";
-import {
-  conclusionLabels,
-  inspectionActionLabels,
-  inspectionStateLabels,
-  partyCoverageLabels,
-  reportLabels,
-  reportSections,
-  type InspectionAction,
-  type InspectionConclusion,
-  type InspectionState,
-  type Report,
-} from "../domain/inspection-rules";
+import { reportLabels, reportSections, type InspectionState, type Report } from "../domain/inspection-rules";
 import type { OrganizationType } from "../domain/organizations";
-import { formatDateTime } from "../domain/time";
 import { ShareBar } from "./community-progress";
 import { ErrorList } from "./form";
+import { formatReportValue } from "./inspection-view";
 import { Badge } from "./layout";
 
-const stateTones: Record<InspectionState, "slate" | "blue" | "amber" | "green"> = {
-  draft: "slate",
-  submitted: "blue",
-  returned: "amber",
-  concluded: "green",
-};
-
-export function InspectionStateBadge({ state }: { state: InspectionState }) {
-  return <Badge tone={stateTones[state]}>{inspectionStateLabels[state]}</Badge>;
-}
-
-const conclusionTones: Record<InspectionConclusion, "green" | "amber" | "red"> = { pass: "green", basic_pass: "amber", fail: "red" };
-
-export function ConclusionBadge({ conclusion }: { conclusion: InspectionConclusion }) {
-  return <Badge tone={conclusionTones[conclusion]}>{conclusionLabels[conclusion]}</Badge>;
-}
+export { ConclusionBadge, InspectionStateBadge } from "./inspection-view";
+export { InspectionTimeline as InspectionSteps } from "./inspection-view";
 
 /** How the seed documents name the kinds in their figures ("应参加 51 个社团"). */
 export const shortKindLabels: Record<OrganizationType, string> = {
@@ -101,29 +76,10 @@ export function TallyTable({ caption, heading, rows }: { caption: string; headin
   );
 }
 
-const moneyFields = new Set<keyof Report>([
-  "incomeDonations", "incomeGrants", "incomeServices", "incomeFees", "incomeOther", "incomeTotal",
-  "expenditurePrograms", "expenditureAdministration", "expenditureOther", "expenditureTotal",
-  "netAssetsStart", "netAssetsEnd", "donationsReceived",
-]);
-const units: Partial<Record<keyof Report, string>> = {
-  activitiesCount: "次",
-  fullTimeStaff: "人",
-  volunteers: "人",
-  partyFormalMembers: "人",
-  partyProbationaryMembers: "人",
-};
-
+/** A report value in a table cell: the shared wording, with line breaks kept. */
 export function reportValue(field: keyof Report, value: unknown): ReactNode {
-  if (value === undefined || value === null || value === "") return <span className="text-slate-500">未填写</span>;
-  if (moneyFields.has(field)) {
-    return `${Number(value).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
-  }
-  if (field === "recordChanged") return value === "yes" ? "有变动" : "无变动";
-  if (field === "partyCoverage") return partyCoverageLabels[value as keyof typeof partyCoverageLabels] ?? String(value);
-  if (field === "declaration") return value === "on" ? "已确认" : "未确认";
-  const unit = units[field];
-  return unit ? `${String(value)} ${unit}` : <span className="whitespace-pre-wrap">{String(value)}</span>;
+  const text = formatReportValue(field, value);
+  return text === "未填写" ? <span className="text-slate-500">未填写</span> : <span className="whitespace-pre-wrap">{text}</span>;
 }
 
 /**
@@ -203,32 +159,6 @@ export interface InspectionStepRow {
   toState: InspectionState;
   actorName: string | null;
   reason: string | null;
-}
-
-/** Every step of a report with who, when and why. */
-export function InspectionSteps({ steps }: { steps: InspectionStepRow[] }) {
-  if (!steps.length) return <p className="text-sm text-slate-600">暂无办理记录。</p>;
-  return (
-    <ol className="space-y-3 border-l-2 border-slate-200 pl-4 text-sm">
-      {steps.map((s) => (
-        <li key={s.id}>
-          <p>
-            <span className="font-medium">{inspectionActionLabels[s.action as InspectionAction] ?? s.action}</span>
-            {" → "}
-            <InspectionStateBadge state={s.toState} />
-          </p>
-          <p className="text-slate-600">
-            {formatDateTime(s.at)} · {s.actorName ?? "系统"}
-          </p>
-          {s.reason ? (
-            <p className="mt-0.5 rounded bg-amber-50 px-2 py-1 text-amber-900">
-              {s.action === "conclude" ? "说明" : "理由"}：{s.reason}
-            </p>
-          ) : null}
-        </li>
-      ))}
-    </ol>
-  );
 }
 
 /** A group of radio buttons with its legend and its errors, announced with the group. */

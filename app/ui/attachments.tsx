@@ -1,0 +1,91 @@
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { Button, ErrorList } from "./form";
+
+type StoredFile = { id: number; fileName: string; size: number; contentType: string };
+
+export function FileList({
+  files,
+  hrefFor,
+  removable,
+}: {
+  files: StoredFile[];
+  hrefFor: (id: number) => string;
+  removable?: (id: number) => ReactNode;
+}) {
+  if (!files.length) return <p className="text-sm text-slate-600">尚未上传材料。</p>;
+  return (
+    <ul className="divide-y divide-slate-100 text-sm">
+      {files.map((f) => (
+        <li key={f.id} className="flex items-center justify-between gap-3 py-1.5">
+          <a href={hrefFor(f.id)}>{f.fileName}</a>
+          <span className="text-xs text-slate-500">
+            {f.contentType === "application/pdf" ? "PDF" : f.contentType === "image/png" ? "PNG" : "JPEG"} · {Math.ceil(f.size / 1024)} KB
+          </span>
+          {removable?.(f.id)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Attached documents; while they may be changed, with a remove button each and
+ * an upload form (PDF, JPEG or PNG up to 10 MB, checked by content on the server).
+ */
+export function AttachmentsEditor({
+  files,
+  hrefFor,
+  action,
+  editable,
+  errors,
+}: {
+  files: StoredFile[];
+  hrefFor: (id: number) => string;
+  action: string;
+  editable: boolean;
+  errors?: string[];
+}) {
+  return (
+    <>
+      <FileList
+        files={files}
+        hrefFor={hrefFor}
+        removable={
+          editable
+            ? (fileId) => (
+                <Form method="post" action={action}>
+                  <input type="hidden" name="intent" value="remove-file" />
+                  <input type="hidden" name="fileId" value={fileId} />
+                  <button type="submit" className="text-sm text-red-700 underline">
+                    删除
+                  </button>
+                </Form>
+              )
+            : undefined
+        }
+      />
+      {editable ? (
+        <Form method="post" action={action} encType="multipart/form-data" className="mt-4 border-t border-slate-100 pt-4">
+          <label className="block text-sm font-medium text-slate-700" htmlFor="files">
+            上传材料（PDF、JPEG 或 PNG，每个不超过 10 MB，可多选）
+          </label>
+          <input
+            id="files"
+            name="files"
+            type="file"
+            multiple
+            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            className="mt-1 block text-sm"
+            aria-invalid={errors?.length ? true : undefined}
+            aria-describedby={errors?.length ? "files-error" : undefined}
+          />
+          <ErrorList id="files-error" errors={errors} />
+          <Button type="submit" variant="secondary" className="mt-2">
+            上传
+          </Button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
