@@ -15,6 +15,21 @@ export function defaultDeadlines(year: number) {
 }
 
 /**
+ * What is wrong with a year's deadlines: the supervising unit's review comes
+ * first, and year Y's registry deadline falls in Y (organizations report on Y-1 during Y).
+ */
+export function deadlineProblems(year: number, d: { supervisingDeadline: string; registryDeadline: string }): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  if (d.supervisingDeadline > d.registryDeadline) {
+    problems.supervisingDeadline = ["业务主管单位初审截止日期应早于登记管理机关截止日期"];
+  }
+  if (!d.registryDeadline.startsWith(`${year}-`)) {
+    problems.registryDeadline = [`${year} 年度年检的登记管理机关截止日期应在 ${year} 年内`];
+  }
+  return problems;
+}
+
+/**
  * Year Y's inspection covers registered (not filed) organizations in normal or
  * abnormal status registered before 1 July of Y-1: those registered in the
  * last six months of the year report the following year.

@@ -26,6 +26,7 @@ import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
 import {
   changedSinceLastYear,
+  deadlineProblems,
   defaultDeadlines,
   inspectionRefusal,
   inspectionTransitions,
@@ -63,9 +64,8 @@ export async function openInspectionYear(
     openedAt: ctx.now,
     openedBy: ctx.actor?.userId ?? null,
   };
-  if (values.supervisingDeadline > values.registryDeadline) {
-    return { ok: false, fieldErrors: { supervisingDeadline: ["业务主管单位初审截止日期应早于登记管理机关截止日期"] } };
-  }
+  const problems = deadlineProblems(input.year, values);
+  if (Object.keys(problems).length) return { ok: false, fieldErrors: problems };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(inspectionYears).where(eq(inspectionYears.year, input.year));
@@ -82,9 +82,8 @@ export async function changeDeadlines(
   input: { supervisingDeadline: string; registryDeadline: string; version: number },
 ): Promise<WriteResult<null>> {
   requireReviewer(ctx.actor);
-  if (input.supervisingDeadline > input.registryDeadline) {
-    return { ok: false, fieldErrors: { supervisingDeadline: ["业务主管单位初审截止日期应早于登记管理机关截止日期"] } };
-  }
+  const problems = deadlineProblems(year, input);
+  if (Object.keys(problems).length) return { ok: false, fieldErrors: problems };
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(inspectionYears).where(eq(inspectionYears.year, year));

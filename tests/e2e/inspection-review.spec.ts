@@ -266,41 +266,48 @@ test("the inspection pages have no serious accessibility problems", async ({ bro
 
 // Last: it opens a year, which stays open for the rest of the run.
 test("the registry opens a new year with its deadlines and changes them; errors sit beside the fields", async ({ page, context, baseURL }) => {
+  // A year after this one, so its deadlines are always ahead, whenever the suite runs.
+  const Y = new Date().getFullYear() + 1;
   await signInAs(context, "officer", baseURL!);
   await page.goto("/officer/inspections");
   await waitForHydration(page);
-  await page.getByLabel("年检年度").fill("2026");
-  await expect(page.getByLabel("登记管理机关截止")).toHaveValue("2026-05-31");
-  await page.getByLabel("业务主管单位初审截止").fill("2026-06-30");
-  await page.getByRole("button", { name: "开启 2026 年度年检" }).click();
+  await page.getByLabel("年检年度").fill(String(Y));
+  await expect(page.getByLabel("登记管理机关截止")).toHaveValue(`${Y}-05-31`);
+  await page.getByLabel("业务主管单位初审截止").fill(`${Y}-06-30`);
+  await page.getByRole("button", { name: `开启 ${Y} 年度年检` }).click();
   await expect(page.getByLabel("业务主管单位初审截止")).toHaveAccessibleDescription("业务主管单位初审截止日期应早于登记管理机关截止日期");
-  await expect(page.getByLabel("业务主管单位初审截止")).toHaveValue("2026-06-30");
+  await expect(page.getByLabel("业务主管单位初审截止")).toHaveValue(`${Y}-06-30`);
   expect(await seriousViolations(page)).toEqual([]);
-  await page.getByLabel("业务主管单位初审截止").fill("2026-03-31");
-  await page.getByRole("button", { name: "开启 2026 年度年检" }).click();
-  await expect(page).toHaveURL(/\/officer\/inspections\/2026\?opened=1$/);
-  await expect(page.getByText("2026 年度年检已开启")).toBeVisible();
+  await page.getByLabel("业务主管单位初审截止").fill(`${Y}-03-31`);
+  await page.getByRole("button", { name: `开启 ${Y} 年度年检` }).click();
+  await expect(page).toHaveURL(new RegExp(`/officer/inspections/${Y}\\?opened=1$`));
+  await expect(page.getByText(`${Y} 年度年检已开启`)).toBeVisible();
 
   // An opened year cannot be opened twice.
   await page.goto("/officer/inspections");
-  await expect(page.getByRole("row", { name: /^2026 年度/ })).toContainText("2025 年度工作报告");
-  await expect(page.getByLabel("年检年度")).toHaveValue("2027");
+  await expect(page.getByRole("row", { name: new RegExp(`^${Y} 年度`) })).toContainText(`${Y - 1} 年度工作报告`);
+  // The form now proposes a year not yet opened.
+  await expect(page.getByLabel("年检年度")).not.toHaveValue(String(Y));
   await waitForHydration(page);
-  await page.getByLabel("年检年度").fill("2026");
-  await page.getByRole("button", { name: "开启 2026 年度年检" }).click();
-  await expect(page.getByLabel("年检年度")).toHaveAccessibleDescription(/2026 年度年检已经开启/);
+  await page.getByLabel("年检年度").fill(String(Y));
+  await page.getByRole("button", { name: `开启 ${Y} 年度年检` }).click();
+  await expect(page.getByLabel("年检年度")).toHaveAccessibleDescription(new RegExp(`${Y} 年度年检已经开启`));
 
   // The deadlines change with the version the officer saw; a wrong order is refused beside the field.
-  await page.goto("/officer/inspections/2026");
+  await page.goto(`/officer/inspections/${Y}`);
   await waitForHydration(page);
   const deadlines = panel(page, "调整截止日期");
-  await deadlines.getByLabel("登记管理机关截止").fill("2026-02-28");
+  await deadlines.getByLabel("登记管理机关截止").fill(`${Y}-02-28`);
   await deadlines.getByRole("button", { name: "保存截止日期" }).click();
   await expect(deadlines.getByLabel("业务主管单位初审截止")).toHaveAccessibleDescription("业务主管单位初审截止日期应早于登记管理机关截止日期");
-  await deadlines.getByLabel("登记管理机关截止").fill("2099-12-31");
+  // Year Y's registry deadline falls within Y.
+  await deadlines.getByLabel("登记管理机关截止").fill(`${Y + 1}-01-31`);
+  await deadlines.getByRole("button", { name: "保存截止日期" }).click();
+  await expect(deadlines.getByLabel("登记管理机关截止")).toHaveAccessibleDescription(`${Y} 年度年检的登记管理机关截止日期应在 ${Y} 年内`);
+  await deadlines.getByLabel("登记管理机关截止").fill(`${Y}-12-31`);
   await deadlines.getByRole("button", { name: "保存截止日期" }).click();
   await expect(page.getByText("截止日期已调整")).toBeVisible();
-  await expect(page.getByText("登记管理机关截止 2099年12月31日")).toBeVisible();
+  await expect(page.getByText(`登记管理机关截止 ${Y}年12月31日`)).toBeVisible();
   await expect(panel(page, /^未报送的组织/).getByRole("row").filter({ hasText: "逾期未报" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "将所选组织列入活动异常名录" })).toHaveCount(0);
 });

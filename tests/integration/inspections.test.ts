@@ -5,6 +5,8 @@ import { abnormalListings, inspectionReports, organizations, users } from "../..
 import {
   abnormalListFor,
   attachReportFiles,
+  changeDeadlines,
+  inspectionYear,
   inspectionStep,
   openInspectionYear,
   ownReport,
@@ -261,4 +263,15 @@ test("attachments go with the organization's own report, only while it can be ed
   expect((await reportFileForActor(await demoActor("officer"), fileId)).size).toBe(pdf.length);
   expect(await attachReportFiles(contextOf(actor, now), 2025, [{ name: "补充.pdf", content: pdf }])).toMatchObject({ ok: false });
   expect(await removeReportFile(contextOf(actor, now), 2025, fileId)).toMatchObject({ ok: false });
+});
+
+test("changing a year's deadlines keeps them in order and in the year, on the version loaded", async () => {
+  const officer = await demoActor("officer");
+  const year = await inspectionYear(2025);
+  expect(await changeDeadlines(contextOf(officer, now), 2025, { supervisingDeadline: "2025-03-31", registryDeadline: "2026-02-28", version: year!.version })).toEqual({
+    ok: false,
+    fieldErrors: { registryDeadline: ["2025 年度年检的登记管理机关截止日期应在 2025 年内"] },
+  });
+  expect(await changeDeadlines(contextOf(officer, now), 2025, { supervisingDeadline: "2025-04-15", registryDeadline: "2025-06-15", version: year!.version })).toEqual({ ok: true, value: null });
+  expect(await changeDeadlines(contextOf(officer, now), 2025, { supervisingDeadline: "2025-03-31", registryDeadline: "2025-05-31", version: year!.version })).toMatchObject({ ok: false, formError: expect.stringContaining("已被其他人修改") });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import {
   changedSinceLastYear,
+  deadlineProblems,
   defaultDeadlines,
   inspectionRefusal,
   isDue,
@@ -21,6 +22,13 @@ describe("who is due for year Y's inspection", () => {
     expect(isDue({ ...org, status: "cancelled" }, 2025)).toBe(false);
     expect(isDue({ ...org, status: "revoked" }, 2025)).toBe(false);
     expect(isDue({ ...org, type: "community" }, 2025)).toBe(false);
+  });
+  test("deadlines: the supervising unit's first, the registry's within the year", () => {
+    expect(deadlineProblems(2026, defaultDeadlines(2026))).toEqual({});
+    expect(deadlineProblems(2026, { supervisingDeadline: "2026-06-01", registryDeadline: "2026-05-31" })).toHaveProperty("supervisingDeadline");
+    expect(deadlineProblems(2026, { supervisingDeadline: "2026-03-31", registryDeadline: "2027-01-31" })).toEqual({
+      registryDeadline: ["2026 年度年检的登记管理机关截止日期应在 2026 年内"],
+    });
   });
   test("deadlines default to 31 March and 31 May of the year", () => {
     expect(defaultDeadlines(2026)).toEqual({ supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31" });
