@@ -208,10 +208,9 @@ function prefill(last: Report | null): Report {
 async function claimOwnReport(db: Database, actor: Actor, year: number, now: Date): Promise<ReportRow & { fresh?: boolean }> {
   if (!hasPermission(actor, "inspection:file") || !actor.organizationId) notFound("您的账号没有关联需要年检的社会组织。");
   const organizationId = actor.organizationId;
-  const [existing] = await db
-    .select()
-    .from(inspectionReports)
-    .where(and(eq(inspectionReports.year, year), eq(inspectionReports.organizationId, organizationId)));
+  const find = async () =>
+    (await db.select().from(inspectionReports).where(and(eq(inspectionReports.year, year), eq(inspectionReports.organizationId, organizationId))))[0];
+  const existing = await find();
   if (existing) return existing;
   const settings = await inspectionYear(year);
   if (!settings) notFound(`${year} 年度年检尚未开启。`);
@@ -224,11 +223,8 @@ async function claimOwnReport(db: Database, actor: Actor, year: number, now: Dat
     .onConflictDoNothing()
     .returning();
   if (created) return { ...created, fresh: true };
-  const [raced] = await db
-    .select()
-    .from(inspectionReports)
-    .where(and(eq(inspectionReports.year, year), eq(inspectionReports.organizationId, organizationId)));
-  return raced!;
+  // Another request created it between our look and our insert.
+  return (await find())!;
 }
 
 /** Saves the draft as typed; a submitted or concluded report is read-only. */
@@ -360,7 +356,7 @@ export async function reportForReview(actor: Actor, reportId: number) {
   if (!row || (scope.kind === "street" && row.organization.streetId !== scope.streetId)) notFound("找不到该年度报告。");
   const [[lastYear], steps, files] = await Promise.all([
     db.select().from(inspectionReports).where(and(eq(inspectionReports.year, row.report.year - 1), eq(inspectionReports.organizationId, row.organization.id))),
-    db.select().from(inspectionSteps).where(eq(inspectionSteps.reportId, reportId)).orderBy(asc(inspectionSteps.at), asc(inspectionSteps.id)),
+    reportSteps(reportId),
     reportFiles(reportId),
   ]);
   const report = row.report.report as Report;

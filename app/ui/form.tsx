@@ -34,6 +34,47 @@ interface FieldProps {
   children?: never;
 }
 
+/**
+ * The label, hint and error list every field shares; the control gets the ids
+ * it needs to be described by its hint and errors, and is marked invalid with them.
+ */
+function FieldShell({
+  label,
+  required,
+  errors,
+  hint,
+  control,
+}: {
+  label: string;
+  required?: boolean;
+  errors?: readonly string[] | null;
+  hint?: ReactNode;
+  control: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
+}) {
+  const id = useId();
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+        {required ? <span className="text-red-700"> *</span> : null}
+      </label>
+      {control({
+        id,
+        "aria-invalid": errorId ? true : undefined,
+        "aria-describedby": [errorId, hintId].filter(Boolean).join(" ") || undefined,
+      })}
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </div>
+  );
+}
+
 /** A labelled input whose error list sits beside it and is announced with the field. */
 export function Field({
   label,
@@ -42,30 +83,14 @@ export function Field({
   hint,
   ...input
 }: FieldProps & Omit<React.InputHTMLAttributes<HTMLInputElement>, "name" | "children">) {
-  const id = useId();
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-        {input.required ? <span className="text-red-700"> *</span> : null}
-      </label>
-      <input
-        id={id}
-        name={name}
-        className={inputClass}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldShell
+      label={label}
+      required={input.required}
+      errors={errors}
+      hint={hint}
+      control={(aria) => <input name={name} className={inputClass} {...aria} {...input} />}
+    />
   );
 }
 
@@ -80,31 +105,17 @@ export function SelectField({
     React.SelectHTMLAttributes<HTMLSelectElement>,
     "name" | "children"
   >) {
-  const id = useId();
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <select
-        id={id}
-        name={name}
-        className={inputClass}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
-        {...select}
-      >
-        {children}
-      </select>
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldShell
+      label={label}
+      errors={errors}
+      hint={hint}
+      control={(aria) => (
+        <select name={name} className={inputClass} {...aria} {...select}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
@@ -133,30 +144,13 @@ export function TextAreaField({
   hint,
   ...area
 }: Omit<FieldProps, "children"> & Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "children">) {
-  const id = useId();
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <div className="mb-4">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
-        {label}
-        {area.required ? <span className="text-red-700"> *</span> : null}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        className={inputClass}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}
-        {...area}
-      />
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldShell
+      label={label}
+      required={area.required}
+      errors={errors}
+      hint={hint}
+      control={(aria) => <textarea name={name} rows={3} className={inputClass} {...aria} {...area} />}
+    />
   );
 }

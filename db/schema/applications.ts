@@ -1,4 +1,5 @@
-import { bigserial, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { bytea } from "./types";
+import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { organizations } from "./organizations";
 import { places } from "./places";
@@ -68,7 +69,6 @@ export const applicationSteps = pgTable(
   (t) => [index("application_steps_app_idx").on(t.applicationId, t.at)],
 );
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /** Documents attached to an application (PDF, JPEG, PNG; checked by content), kept in the database. */
 export const applicationFiles = pgTable(

@@ -1,6 +1,6 @@
+import { bytea } from "./types";
 import {
   boolean,
-  customType,
   index,
   integer,
   pgTable,
@@ -22,9 +22,6 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => "bytea",
-});
 
 export const users = pgTable(
   "users",

@@ -1,5 +1,6 @@
+import { bytea } from "./types";
 import { sql } from "drizzle-orm";
-import { bigserial, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 
 /** Year Y's inspection, in which organizations report on Y-1. */
@@ -95,7 +96,6 @@ export const abnormalListings = pgTable(
   ],
 );
 
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 
 /** Documents attached to an annual report (audited financial statements and the like). */
 export const inspectionFiles = pgTable(
