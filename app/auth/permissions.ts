@@ -41,6 +41,12 @@ export const permissions = [
   "inspection:review",
   /** File one's organization's annual report. */
   "inspection:file",
+  /** Draft, submit, correct and withdraw the village's postings (村务公开员). */
+  "posting:draft",
+  /** Review the village's submitted postings and approve or return them (村务监督委员会). */
+  "posting:review",
+  /** See postings and which periods villages have not published. */
+  "posting:monitor",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -55,11 +61,18 @@ const grants: Record<Role, readonly Permission[]> = {
     "application:decide",
     "setting:manage",
     "inspection:review",
+    "posting:monitor",
   ],
-  street_officer: ["area:officer", "organization:read_internal", "application:decide", "application:file_community"],
+  street_officer: [
+    "area:officer",
+    "organization:read_internal",
+    "application:decide",
+    "application:file_community",
+    "posting:monitor",
+  ],
   association: ["area:org", "application:apply", "inspection:file"],
-  village_clerk: ["area:village"],
-  village_supervisor: ["area:village"],
+  village_clerk: ["area:village", "posting:draft"],
+  village_supervisor: ["area:village", "posting:review"],
 };
 
 /** Where a row sits: the checks compare these with the actor's scope. */

@@ -5,3 +5,4 @@ export * from "./organizations";
 export * from "./places";
 export * from "./settings";
 export * from "./inspections";
+export * from "./postings";

@@ -11,6 +11,7 @@ import { hashPassword } from "../../app/auth/password.server";
 import { defaultDeadlines, isDue, type Report } from "../../app/domain/inspection-rules";
 import { composeUscc } from "../../app/domain/uscc";
 import type { Database } from "../client.server";
+import { seedPostings } from "./demo-postings";
 import {
   abnormalListings,
   applications,
@@ -347,6 +348,14 @@ export async function seedDemo(db: Database): Promise<void> {
       kaiyuan: streetRows[0]!.id,
       town: { id: town!.id, villages: villageRows.map((v) => v.id) },
       organizations: orgRows.filter((o) => o.type !== "community" && o.status === "normal").slice(5, 12),
+    });
+    await seedPostings(tx, {
+      villages: villageRows.map((v) => ({ id: v.id, code: v.code, name: v.name })),
+      townId: town!.id,
+      clerk: account("clerk"),
+      supervisor: account("supervisor"),
+      now: new Date(),
+      rand,
     });
   });
 }

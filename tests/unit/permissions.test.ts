@@ -57,11 +57,19 @@ const grants: Record<Role, Permission[]> = {
     "application:decide",
     "setting:manage",
     "inspection:review",
+    "posting:monitor",
   ],
-  street_officer: ["area:officer", "organization:read_internal", "application:decide", "application:file_community"],
+  street_officer: [
+    "area:officer",
+    "organization:read_internal",
+    "application:decide",
+    "application:file_community",
+    "posting:monitor",
+  ],
   association: ["area:org", "application:apply", "inspection:file"],
-  village_clerk: ["area:village"],
-  village_supervisor: ["area:village"],
+  // The clerk drafts and the supervision committee reviews: neither holds the other's permission (no self-approval).
+  village_clerk: ["area:village", "posting:draft"],
+  village_supervisor: ["area:village", "posting:review"],
 };
 
 describe("hasPermission", () => {

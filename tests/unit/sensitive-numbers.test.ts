@@ -1,0 +1,347 @@
+import { describe, expect, it } from "vitest";
+import {
+  findSensitiveNumbers,
+  idCardCheckCharacter,
+  isValidIdCard,
+  luhnValid,
+  maskBankCard,
+  maskIdCard,
+  maskMobile,
+  maskSensitive,
+  sensitiveKindLabels,
+  type SensitiveKind,
+} from "../../app/domain/sensitive-numbers";
+
+const kinds = (text: string): SensitiveKind[] => findSensitiveNumbers(text).map((m) => m.kind);
+
+/** Deterministic generator, so a failing case can be reproduced. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+describe("ID check character", () => {
+  it("matches examples verified by hand", () => {
+    // 1·7+1·9+0·10+1·5+0·8+5·4+1·2+9·1+4·6+9·3+1·7+2·9+3·10+1·5+0·8+0·4+2·2 = 167; 167 mod 11 = 2 → X
+    expect(idCardCheckCharacter("11010519491231002")).toBe("X");
+    // 28+36+0+15+0+28+2+9+48+15+0+54+10+25+16+12+2 = 300; 300 mod 11 = 3 → 9
+    expect(idCardCheckCharacter("44030719850615231")).toBe("9");
+    expect(isValidIdCard("11010519491231002X")).toBe(true);
+    expect(isValidIdCard("440307198506152319")).toBe(true);
+  });
+
+  it("accepts x and X, and full-width forms", () => {
+    expect(isValidIdCard("11010519491231002x")).toBe(true);
+    expect(isValidIdCard("１１０１０５１９４９１２３１００２Ｘ")).toBe(true);
+  });
+
+  it("rejects a wrong check character", () => {
+    expect(isValidIdCard("110105194912310020")).toBe(false);
+    expect(isValidIdCard("440307198506152318")).toBe(false);
+    expect(isValidIdCard("350502199001011234")).toBe(false); // its check character would be X
+  });
+
+  it("rejects implausible regions and dates even with the right check character", () => {
+    const withCheck = (first17: string) => first17 + idCardCheckCharacter(first17);
+    expect(isValidIdCard(withCheck("01010519491231002"))).toBe(false); // region 0
+    expect(isValidIdCard(withCheck("91010519491231002"))).toBe(false); // region 9
+    expect(isValidIdCard(withCheck("11010518991231002"))).toBe(false); // 1899
+    expect(isValidIdCard(withCheck("11010521000101002"))).toBe(false); // 2100
+    expect(isValidIdCard(withCheck("11010519490230002"))).toBe(false); // 30 February
+    expect(isValidIdCard(withCheck("11010519491301002"))).toBe(false); // month 13
+    expect(isValidIdCard(withCheck("11010519490229002"))).toBe(false); // 1949 not a leap year
+    expect(isValidIdCard(withCheck("11010520000229002"))).toBe(true); // 2000 is
+    expect(isValidIdCard(withCheck("11010519000101002"))).toBe(true);
+    expect(isValidIdCard(withCheck("11010520991231002"))).toBe(true);
+  });
+
+  it("checks the 15-digit old form by region and YYMMDD", () => {
+    expect(isValidIdCard("350502900101123")).toBe(true);
+    expect(isValidIdCard("350502901301123")).toBe(false);
+    expect(isValidIdCard("050502900101123")).toBe(false);
+    expect(isValidIdCard("35050290010112X")).toBe(false);
+  });
+
+  it("refuses input that is not 17 digits", () => {
+    expect(() => idCardCheckCharacter("1101051949123100")).toThrow(RangeError);
+    expect(() => idCardCheckCharacter("1101051949123100A")).toThrow(RangeError);
+  });
+});
+
+describe("Luhn", () => {
+  it("tells valid from invalid", () => {
+    expect(luhnValid("4111111111111111")).toBe(true);
+    expect(luhnValid("4111111111111112")).toBe(false);
+    expect(luhnValid("6222020000000000000")).toBe(true);
+    expect(luhnValid("6228480012345678903")).toBe(true);
+    expect(luhnValid("6228480012345678904")).toBe(false);
+  });
+
+  it("is false for anything but digits", () => {
+    expect(luhnValid("")).toBe(false);
+    expect(luhnValid("4111 1111 1111 1111")).toBe(false);
+  });
+});
+
+describe("masks", () => {
+  it("ID: first 6 and last 4 kept", () => {
+    expect(maskIdCard("350502199001011234")).toBe("350502********1234");
+    expect(maskIdCard("11010519491231002X")).toBe("110105********002X");
+    expect(maskIdCard("350502900101123")).toBe("350502*****1123");
+  });
+
+  it("mobile: 3 + **** + 4, prefix and separators dropped", () => {
+    expect(maskMobile("13800138000")).toBe("138****8000");
+    expect(maskMobile("+86 138-0013-8000")).toBe("138****8000");
+  });
+
+  it("bank card: first and last 4 digits kept, separators dropped", () => {
+    expect(maskBankCard("4111111111111111")).toBe("4111********1111");
+    expect(maskBankCard("6222 0200 0000 0000 000")).toBe("6222***********0000");
+  });
+});
+
+describe("finding IDs", () => {
+  it("finds an ID inside Chinese text and keeps offsets and the original substring", () => {
+    const text = "户主身份证：11010519491231002X，住址……";
+    expect(findSensitiveNumbers(text)).toEqual([
+      {
+        kind: "id_card",
+        start: 6,
+        end: 24,
+        value: "11010519491231002X",
+        masked: "110105********002X",
+      },
+    ]);
+  });
+
+  it("finds IDs next to letters and Chinese characters with no space", () => {
+    expect(kinds("身份证350502199001011234，")).toEqual(["id_card_suspect"]);
+    expect(kinds("甲440307198506152319乙")).toEqual(["id_card"]);
+    expect(kinds("ID11010519491231002xEND")).toEqual(["id_card"]);
+  });
+
+  it("plausible region and date with a wrong check character is a suspect ID, masked as an ID", () => {
+    const [m] = findSensitiveNumbers("身份证350502199001011234，");
+    expect(m?.kind).toBe("id_card_suspect");
+    expect(m?.masked).toBe("350502********1234");
+    expect(sensitiveKindLabels.id_card_suspect).toBe("疑似身份证号（校验位不符）");
+  });
+
+  it("an ID-shaped 18-digit number with a wrong check but valid Luhn is a bank card", () => {
+    // 1990-02-30 is no date; the number passes Luhn.
+    expect(kinds("350502199002301234")).toEqual(["bank_card"]);
+    // Plausible date and wrong ID check, but a valid card number.
+    const first17 = "35050219900101123";
+    const cardLike = [..."0123456789"]
+      .map((d) => first17 + d)
+      .find((v) => luhnValid(v) && !isValidIdCard(v))!;
+    expect(kinds(cardLike)).toEqual(["bank_card"]);
+  });
+
+  it("a valid ID wins over a valid Luhn", () => {
+    const both = Array.from({ length: 1000 }, (_, i) => "11010519900101" + pad(i, 3))
+      .map((first17) => first17 + idCardCheckCharacter(first17))
+      .find((v) => luhnValid(v));
+    expect(both).toBeDefined();
+    expect(kinds(both!)).toEqual(["id_card"]);
+  });
+
+  it("implausible date and failing Luhn is no match", () => {
+    expect(luhnValid("350502199013011234")).toBe(false);
+    expect(findSensitiveNumbers("编号350502199013011234")).toEqual([]);
+  });
+
+  it("an ID glued to more digits or a trailing X is not an ID", () => {
+    // The leading digit and the second X make these no IDs; their digit runs
+    // happen to pass Luhn and are taken as cards, which only mask more.
+    expect(kinds("911010519491231002X")).toEqual(["bank_card"]);
+    expect(kinds("35050219900101123XX")).toEqual(["bank_card"]);
+    expect(kinds("11010519491231002X1")).toEqual([]);
+    expect(kinds("440307198506152319X")).toEqual([]);
+  });
+
+  it("finds 15-digit old IDs and ignores 15-digit numbers with no date", () => {
+    expect(kinds("老身份证350502900101123。")).toEqual(["id_card"]);
+    expect(findSensitiveNumbers("350502900101123")[0]?.masked).toBe("350502*****1123");
+    // Month 13; 15-digit numbers are never taken as bank cards.
+    expect(kinds("350502901301123")).toEqual([]);
+  });
+
+  it("reads full-width digits and Ｘ, keeping the original text as value", () => {
+    const text = "身份证：１１０１０５１９４９１２３１００２Ｘ。";
+    const [m] = findSensitiveNumbers(text);
+    expect(m).toMatchObject({
+      kind: "id_card",
+      start: 4,
+      end: 22,
+      value: "１１０１０５１９４９１２３１００２Ｘ",
+    });
+    expect(m?.masked).toBe("１１０１０５********００２Ｘ");
+    expect(maskSensitive(text)).toBe("身份证：１１０１０５********００２Ｘ。");
+  });
+});
+
+describe("finding mobiles", () => {
+  it("finds a plain mobile next to punctuation", () => {
+    expect(findSensitiveNumbers("号码:13800138000。")).toEqual([
+      { kind: "mobile", start: 3, end: 14, value: "13800138000", masked: "138****8000" },
+    ]);
+  });
+
+  it("accepts 3-4-4 with spaces or hyphens, and the +86 / 86 prefix", () => {
+    for (const v of [
+      "138 0013 8000",
+      "138-0013-8000",
+      "+8613800138000",
+      "+86 13800138000",
+      "+86-138-0013-8000",
+      "8613800138000",
+      "86 138 0013 8000",
+    ]) {
+      const matches = findSensitiveNumbers(`电话${v}，`);
+      expect(matches, v).toEqual([
+        { kind: "mobile", start: 2, end: 2 + v.length, value: v, masked: "138****8000" },
+      ]);
+    }
+    expect(kinds("１３９１２３４５６７８")).toEqual(["mobile"]);
+  });
+
+  it("covers every 1[3-9] prefix and nothing else", () => {
+    for (const second of "3456789") expect(kinds(`1${second}012345678`)).toEqual(["mobile"]);
+    for (const second of "012") expect(kinds(`1${second}012345678`)).toEqual([]);
+  });
+
+  it("rejects mixed separators, wrong grouping, and longer or shorter runs", () => {
+    expect(kinds("138 0013-8000")).toEqual([]);
+    expect(kinds("1380 013 8000")).toEqual([]);
+    expect(kinds("138001380001")).toEqual([]);
+    expect(kinds("1380013800")).toEqual([]);
+    expect(kinds("213800138000")).toEqual([]);
+  });
+});
+
+describe("finding bank cards", () => {
+  it("finds contiguous 16-19 digit numbers passing Luhn", () => {
+    expect(kinds("卡号4111111111111111")).toEqual(["bank_card"]);
+    expect(kinds("卡号6228480012345678903，")).toEqual(["bank_card"]);
+    expect(kinds("卡号4111111111111112")).toEqual([]);
+  });
+
+  it("finds groups of 4 with a short last group", () => {
+    const text = "工资卡 6222 0200 0000 0000 000 已核实";
+    expect(findSensitiveNumbers(text)).toEqual([
+      {
+        kind: "bank_card",
+        start: 4,
+        end: 27,
+        value: "6222 0200 0000 0000 000",
+        masked: "6222***********0000",
+      },
+    ]);
+    expect(kinds("4111-1111-1111-1111")).toEqual(["bank_card"]);
+    expect(kinds("6228-4800-1234-5678-903")).toEqual(["bank_card"]);
+  });
+
+  it("does not cut a longer group chain down to a card", () => {
+    expect(kinds("6222 0200 0000 0000 001")).toEqual([]); // fails Luhn as 19 digits
+    expect(kinds("4111 1111 1111 1111 12345")).toEqual([]);
+    expect(kinds("4111 1111 1111 1111 2222")).toEqual([]); // "1111 1111 1111 2222" passes Luhn
+    expect(kinds("1234 4111 1111 1111 1111")).toEqual([]);
+    expect(kinds("0595 138 0013 8000")).toEqual([]);
+    expect(kinds("共 5 张：4111 1111 1111 1111")).toEqual(["bank_card"]);
+  });
+});
+
+describe("things that are not sensitive numbers", () => {
+  it("ignores amounts, dates, landlines and short numbers", () => {
+    const text = [
+      "补助金额 1,250.00 元，合计 12,500.00 元",
+      "日期 20250314，2025-03-14，2025年3月14日",
+      "村委会电话 0595-22345678，(0595)22345678，05952234567",
+      "户数 138，人口 1380，编号 12345678901234",
+    ].join("\n");
+    expect(findSensitiveNumbers(text)).toEqual([]);
+    expect(maskSensitive(text)).toBe(text);
+  });
+});
+
+describe("maskSensitive", () => {
+  it("masks every kind in a multi-line posting and leaves the rest untouched", () => {
+    const text = [
+      "2025年第一季度低保发放名单",
+      "1. 张三，身份证11010519491231002X，电话138 0013 8000，卡号6222 0200 0000 0000 000，金额1,250.00元",
+      "2. 李四，身份证350502199001011234，电话+86-139-1234-5678，卡号4111111111111111",
+      "3. 王五，身份证350502900101123，手机１３９１２３４５６７８",
+      "监督电话：0595-22345678",
+    ].join("\n");
+    expect(kinds(text)).toEqual([
+      "id_card",
+      "mobile",
+      "bank_card",
+      "id_card_suspect",
+      "mobile",
+      "bank_card",
+      "id_card",
+      "mobile",
+    ]);
+    expect(maskSensitive(text)).toBe(
+      [
+        "2025年第一季度低保发放名单",
+        "1. 张三，身份证110105********002X，电话138****8000，卡号6222***********0000，金额1,250.00元",
+        "2. 李四，身份证350502********1234，电话139****5678，卡号4111********1111",
+        "3. 王五，身份证350502*****1123，手机１３９****５６７８",
+        "监督电话：0595-22345678",
+      ].join("\n"),
+    );
+  });
+
+  it("matches are sorted and do not overlap, and value is the original slice", () => {
+    const text = "13800138000 4111111111111111 11010519491231002X 13800138000";
+    const matches = findSensitiveNumbers(text);
+    expect(matches).toHaveLength(4);
+    for (const [i, m] of matches.entries()) {
+      expect(text.slice(m.start, m.end)).toBe(m.value);
+      if (i > 0) expect(m.start).toBeGreaterThanOrEqual(matches[i - 1]!.end);
+    }
+  });
+
+  it("has Chinese labels for every kind", () => {
+    expect(sensitiveKindLabels).toEqual({
+      id_card: "身份证号",
+      id_card_suspect: "疑似身份证号（校验位不符）",
+      mobile: "手机号",
+      bank_card: "银行卡号",
+    });
+  });
+});
+
+describe("generated valid IDs", () => {
+  it("every one is found as an ID and masked, the birth date gone", () => {
+    const random = prng(20250314);
+    const regions = ["110105", "350502", "440307", "510107", "650102", "810000", "230102"];
+    for (let n = 0; n < 500; n++) {
+      const region = regions[Math.floor(random() * regions.length)]!;
+      const year = 1900 + Math.floor(random() * 200);
+      const month = 1 + Math.floor(random() * 12);
+      const day = 1 + Math.floor(random() * new Date(Date.UTC(year, month, 0)).getUTCDate());
+      const first17 =
+        region + pad(year, 4) + pad(month, 2) + pad(day, 2) + pad(Math.floor(random() * 1000), 3);
+      const id = first17 + idCardCheckCharacter(first17);
+      expect(isValidIdCard(id), id).toBe(true);
+
+      const text = `第${n}户：${id}，`;
+      const matches = findSensitiveNumbers(text);
+      expect(matches, id).toHaveLength(1);
+      expect(matches[0]).toMatchObject({ kind: "id_card", value: id });
+      const masked = maskSensitive(text);
+      expect(masked).toBe(`第${n}户：${id.slice(0, 6)}********${id.slice(14)}，`);
+      expect(masked).not.toContain(id.slice(6, 14));
+    }
+  });
+});
