@@ -139,9 +139,13 @@ const tagPattern = /<[A-Za-z/!?][^>\n]*>?/g;
 const javascriptPattern = /j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:[^\s]*/gi;
 /** Named entities with their ";", numeric ones with or without it (browsers decode both). */
 const entityPattern = /&(?:[A-Za-z][A-Za-z0-9]*;|#[0-9]+;?|#[xX][0-9A-Fa-f]+;?)/g;
-/** C0 and C1 control characters except tab, line feed and carriage return (part of a line break). */
+/**
+ * C0 and C1 control characters except tab, line feed and carriage return (part
+ * of a line break), and the bidirectional overrides, which can make the figures
+ * of a finance posting display in an order other than the stored one.
+ */
 // eslint-disable-next-line no-control-regex
-const controlPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const controlPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Why a body cannot be saved, in Chinese; empty when it is fine. */
 export function bodyMarkupProblems(text: string): string[] {

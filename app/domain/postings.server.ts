@@ -176,7 +176,7 @@ export async function createPosting(ctx: ActionContext, input: DraftInput & { ki
       action: "posting.create",
       entityType: "posting",
       entityId: posting!.id,
-      after: { kind: input.kind, period: period.key, title: checked.title },
+      after: { kind: input.kind, period: period.key, title: maskSensitive(checked.title) },
     });
     return { ok: true, value: { id: posting!.id } };
   });
@@ -231,8 +231,8 @@ export async function saveDraft(
       action: "posting.save_draft",
       entityType: "posting",
       entityId: postingId,
-      before: { title: open.title, period: posting.period },
-      after: { title: checked.title, period: period?.key ?? posting.period, version: open.number },
+      before: { title: maskSensitive(open.title), period: posting.period },
+      after: { title: maskSensitive(checked.title), period: period?.key ?? posting.period, version: open.number },
     });
     return { ok: true, value: { version: claimed.version } };
   });
@@ -256,7 +256,7 @@ export async function addPostingFiles(ctx: ActionContext, postingId: number, fil
       action: "posting.add_files",
       entityType: "posting",
       entityId: postingId,
-      after: stored.map((f) => ({ name: f.fileName, size: f.size, sha256: f.sha256 })),
+      after: stored.map((f) => ({ name: maskSensitive(f.fileName), size: f.size, sha256: f.sha256 })),
     });
     return { ok: true, value: { added: stored.length } };
   });
@@ -276,7 +276,7 @@ export async function removePostingFile(ctx: ActionContext, postingId: number, f
       .where(and(eq(postingFiles.id, fileId), eq(postingFiles.versionId, open.id)))
       .returning({ fileName: postingFiles.fileName, sha256: postingFiles.sha256 });
     if (!removed) return { ok: false, formError: "找不到该附件，可能已被删除。" };
-    await recordAudit(tx, ctx, { action: "posting.remove_file", entityType: "posting", entityId: postingId, before: removed });
+    await recordAudit(tx, ctx, { action: "posting.remove_file", entityType: "posting", entityId: postingId, before: { ...removed, fileName: maskSensitive(removed.fileName) } });
     return { ok: true, value: null };
   });
 }
@@ -409,7 +409,7 @@ export async function reviewPosting(
         .returning();
       if (!claimed) return { ok: false, formError: staleMessage };
       await recordStep(tx, ctx, { postingId, versionNumber: open.number, action: "return", opinion });
-      await recordAudit(tx, ctx, { action: "posting.return", entityType: "posting", entityId: postingId, reason: opinion, after: { version: open.number } });
+      await recordAudit(tx, ctx, { action: "posting.return", entityType: "posting", entityId: postingId, reason: maskSensitive(opinion), after: { version: open.number } });
       return { ok: true, value: { published: false } };
     }
 
@@ -471,7 +471,7 @@ export async function reviewPosting(
       action: "posting.publish",
       entityType: "posting",
       entityId: postingId,
-      reason: opinion,
+      reason: maskSensitive(opinion),
       after: { version: version.number, contentHash, previousHash, chainSeq },
     });
     return { ok: true, value: { published: true } };
@@ -524,7 +524,7 @@ export async function startCorrection(
       from posting_files where version_id = ${current!.id} order by id`);
     await tx.update(postings).set({ updatedAt: ctx.now, version: sql`${postings.version} + 1` }).where(eq(postings.id, postingId));
     await recordStep(tx, ctx, { postingId, versionNumber: number, action: "correct", opinion: reason });
-    await recordAudit(tx, ctx, { action: "posting.start_correction", entityType: "posting", entityId: postingId, reason, after: { version: number } });
+    await recordAudit(tx, ctx, { action: "posting.start_correction", entityType: "posting", entityId: postingId, reason: maskSensitive(reason), after: { version: number } });
     return { ok: true, value: null };
   });
 }
@@ -550,7 +550,7 @@ export async function withdrawPosting(
       .returning();
     if (!claimed) return { ok: false, formError: staleMessage };
     await recordStep(tx, ctx, { postingId, versionNumber: posting.currentVersion ?? 1, action: "withdraw", opinion: reason });
-    await recordAudit(tx, ctx, { action: "posting.withdraw", entityType: "posting", entityId: postingId, reason });
+    await recordAudit(tx, ctx, { action: "posting.withdraw", entityType: "posting", entityId: postingId, reason: maskSensitive(reason) });
     return { ok: true, value: null };
   });
 }

@@ -196,6 +196,8 @@ export async function seedPostings(
   tx: Database,
   d: { villages: Village[]; townId: number; clerk: Person; supervisor: Person; now: Date; rand: () => number },
 ) {
+  // 大良村's work in hand first, so its postings are 1 (draft), 2 (awaiting review) and 3 (returned).
+  await seedOpenWork(tx, d);
   const planned = plan(d.villages, d.now, d.rand);
   const inserted = await tx
     .insert(postings)
@@ -306,8 +308,6 @@ export async function seedPostings(
     steps.push({ postingId: inserted[i]!.id, versionNumber: p.versions.length, actorUserId: null, actorName: `${p.village.name}村务公开员`, at: p.withdrawn!.at, action: "withdraw", opinion: p.withdrawn!.reason });
   }
   for (let i = 0; i < steps.length; i += 1000) await tx.insert(postingSteps).values(steps.slice(i, i + 1000));
-
-  await seedOpenWork(tx, d);
 }
 
 /** 大良村's work in hand: a draft, a list awaiting the supervisor, and a notice returned with an opinion. */

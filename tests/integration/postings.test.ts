@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
-import { places, postings, postingVersions, users } from "../../db/schema";
+import { auditLog, places, postings, postingVersions, users } from "../../db/schema";
 import { actorFromUser } from "../../app/auth/session.server";
 import {
   addPostingFiles,
@@ -170,6 +170,11 @@ describe("drafting", () => {
     expect((await postingFile(clerk, fileId)).fileName).toContain(fullId);
     expect(workspace.findings.map((f) => f.where)).toContain(`附件“名单${fullId.slice(0, 6)}********${fullId.slice(-4)}.pdf”的文件名`);
     expect((await removePostingFile(contextOf(clerk, now), id, fileId)).ok).toBe(true);
+    // Officers read the audit log: it keeps file names and titles masked too.
+    const db = await getDb();
+    const trail = await db.select().from(auditLog).where(and(eq(auditLog.entityType, "posting"), eq(auditLog.entityId, String(id))));
+    expect(trail.map((r) => r.action)).toEqual(["posting.create", "posting.add_files", "posting.remove_file"]);
+    expect(JSON.stringify(trail)).not.toContain(fullId);
   });
 });
 

@@ -229,6 +229,11 @@ describe("refusing a body", () => {
     expect(one("甲\u0085")).toContain("U+0085");
   });
 
+  it("refuses bidirectional overrides, which could reorder the figures shown", () => {
+    expect(one("支出 \u202E0001\u202C 元")).toContain("U+202E");
+    expect(one("甲\u2066乙")).toContain("U+2066");
+  });
+
   it("reports every kind of problem at once", () => {
     expect(bodyMarkupProblems("<b>x</b> &lt; javascript:x \u0001")).toHaveLength(4);
   });
