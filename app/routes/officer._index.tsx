@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
 import { roleLabels } from "../auth/roles";
 import { applicationQueue } from "../domain/applications.server";
 import { officerDashboard } from "../domain/dashboard.server";
 import { organizationTypeLabels } from "../domain/organizations";
 import { placePath } from "../domain/places";
-import { formatDateTime } from "../domain/time";
+import { complianceOverview } from "../domain/postings.server";
+import { formatDateTime, shanghaiDate } from "../domain/time";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "工作台 - 登记管理" }];
@@ -14,16 +16,27 @@ export const meta: MetaFunction = () => [{ title: "工作台 - 登记管理" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const now = new Date();
-  const [dashboard, open, overdue] = await Promise.all([
+  const year = Number(shanghaiDate(now).slice(0, 4));
+  const [dashboard, open, overdue, postings] = await Promise.all([
     officerDashboard(actor),
     applicationQueue(actor, { state: "open", page: 1, pageSize: 1 }, now),
     applicationQueue(actor, { state: "open", overdue: true, page: 1, pageSize: 1 }, now),
+    hasPermission(actor, "posting:monitor")
+      ? complianceOverview(actor, { year }, now).then((o) => ({ year, villages: o.rows.length, behind: o.rows.filter((r) => !r.upToDate).length }))
+      : Promise.resolve(null),
   ]);
-  return { role: actor.role, displayName: actor.displayName, ...dashboard, openApplications: open.total, overdueApplications: overdue.total };
+  return {
+    role: actor.role,
+    displayName: actor.displayName,
+    ...dashboard,
+    openApplications: open.total,
+    overdueApplications: overdue.total,
+    postings,
+  };
 }
 
 export default function OfficerDashboard() {
-  const { role, displayName, scopeName, places, organizations, recentAudit, openApplications, overdueApplications } =
+  const { role, displayName, scopeName, places, organizations, recentAudit, openApplications, overdueApplications, postings } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -34,9 +47,19 @@ export default function OfficerDashboard() {
           <Link to="/officer/applications?overdue=1" className="ml-2">立即处理</Link>
         </p>
       ) : null}
-      <p className="mb-4 text-sm">
-        <Link to="/officer/applications">办理中的申请 {openApplications} 件</Link>
-      </p>
+      <ul className="mb-4 space-y-1 text-sm">
+        <li>
+          <Link to="/officer/applications">办理中的申请 {openApplications} 件</Link>
+        </li>
+        {postings && postings.villages ? (
+          <li>
+            <Link to="/officer/postings">
+              村务公开：{postings.year} 年{" "}
+              {postings.behind ? `有 ${postings.behind} 个村未按期公开（共 ${postings.villages} 个村）` : `${postings.villages} 个村已到期的期间均已公开`}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="社区" value={places.communities} />
         <Stat label="村" value={places.villages} />

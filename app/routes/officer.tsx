@@ -14,6 +14,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: "/officer/inspections", label: "年度检查" },
     { to: "/officer/abnormal", label: "活动异常名录" },
     { to: "/officer/communities", label: "一居多会" },
+    ...(hasPermission(actor, "posting:monitor")
+      ? [{ to: "/officer/postings", label: "村务公开监督" }]
+      : []),
     ...(hasPermission(actor, "audit:read") ? [{ to: "/officer/audit", label: "审计日志" }] : []),
     ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/users", label: "账号管理" }] : []),
   ];

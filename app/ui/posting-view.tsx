@@ -174,11 +174,11 @@ export function Hash({ value, label }: { value: string; label?: ReactNode }) {
 }
 
 const complianceTones: Record<ComplianceStatus, string> = {
-  on_time: "bg-green-500 text-white",
+  on_time: "bg-green-700 text-white",
   late: "bg-amber-400 text-slate-900",
   missing: "bg-red-600 text-white",
   pending: "bg-slate-200 text-slate-700",
-  not_due: "bg-slate-50 text-slate-400",
+  not_due: "border border-slate-300 bg-white text-slate-500",
 };
 const complianceMarks: Record<ComplianceStatus, string> = { on_time: "✓", late: "迟", missing: "缺", pending: "…", not_due: "" };
 
@@ -186,7 +186,7 @@ const complianceMarks: Record<ComplianceStatus, string> = { on_time: "✓", late
 export function ComplianceCellMark({ cell }: { cell: ComplianceCell }) {
   const title = `${cell.period.label}：${complianceStatusLabels[cell.status]}${cell.publishedOn ? `（${cell.publishedOn} 公开）` : `（应于 ${cell.dueOn} 前公开）`}`;
   return (
-    <span title={title} className={`inline-flex h-7 w-7 items-center justify-center rounded text-xs font-medium ${complianceTones[cell.status]}`}>
+    <span title={title} className={`relative inline-flex h-7 w-7 items-center justify-center rounded text-xs font-medium ${complianceTones[cell.status]}`}>
       {complianceMarks[cell.status]}
       <span className="sr-only">{title}</span>
     </span>
