@@ -773,7 +773,7 @@ export async function publicPosting(postingId: number) {
     .orderBy(desc(postingVersions.number));
   const files = versions.length
     ? await db
-        .select({ id: postingFiles.id, versionId: postingFiles.versionId, fileName: postingFiles.fileName, contentType: postingFiles.contentType, size: postingFiles.size })
+        .select({ id: postingFiles.id, versionId: postingFiles.versionId, fileName: postingFiles.fileName, contentType: postingFiles.contentType, size: postingFiles.size, sha256: postingFiles.sha256 })
         .from(postingFiles)
         .where(inArray(postingFiles.versionId, versions.map((v) => v.id)))
         .orderBy(asc(postingFiles.id))
@@ -827,6 +827,7 @@ export async function placePostings(placeId: number, limit = 200) {
       version: postings.currentVersion,
       hash: postings.currentHash,
       publishedAt: postings.publishedAt,
+      withdrawnAt: postings.withdrawnAt,
       withdrawnReason: postings.withdrawnReason,
     })
     .from(postings)

@@ -13,6 +13,7 @@ import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
 import { publishedInspections } from "./inspections.server";
 import { escapeLike } from "./like";
+import { toCsv } from "./open-data";
 import { diffFields, recordOrganizationChange, type FieldChange } from "./organization-history.server";
 import { isFiled, usccKindOf } from "./organizations";
 import type { CorrectionInput, RegisterQuery } from "./register-forms";
@@ -434,21 +435,9 @@ export function openDataItem(item: RegisterListItem) {
 
 const csvColumns = ["id", "name", "uscc", "type", "status", "registeredOn", "street", "community"] as const;
 
-/** A cell as RFC 4180 wants it; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-function csvCell(value: unknown): string {
-  let text = value == null ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Every row with a header row, as UTF-8 with a byte-order mark so Excel reads the Chinese correctly. */
+/** Every row with a header row (see toCsv). */
 export function registerCsv(items: RegisterListItem[]): string {
-  const lines = [csvColumns.join(",")];
-  for (const item of items) {
-    const row = openDataItem(item);
-    lines.push(csvColumns.map((column) => csvCell(row[column])).join(","));
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(csvColumns, items.map(openDataItem));
 }
 
 /** One organization's public record for the open-data API. */
@@ -465,10 +454,5 @@ export function openDataRecord(record: PublicOrganization) {
   };
 }
 
-/** The open-data API's error answer: `{ error: { code, message } }` with its status. */
-export function openDataError(status: number, code: string, message: string): Response {
-  return Response.json({ error: { code, message } }, { status, headers: openDataHeaders });
-}
-
-/** Open data may be read by any site's scripts; it carries nothing that depends on who asks. */
-export const openDataHeaders = { "Access-Control-Allow-Origin": "*" };
+// The /api/v1/organizations routes read these from here.
+export { openDataError, openDataHeaders } from "./open-data";

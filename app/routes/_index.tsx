@@ -4,25 +4,30 @@ import { organizationCounts } from "../domain/organizations.server";
 import { organizationTypeLabels } from "../domain/organizations";
 import { districtOverview, searchPlaces } from "../domain/places.server";
 import { placeLevelLabels, placePath } from "../domain/places";
+import { periodLabel } from "../domain/posting-rules";
+import { latestPostings } from "../domain/postings.server";
 import { searchPublicRegister } from "../domain/register.server";
+import { formatDate } from "../domain/time";
 import { Panel, Stat } from "../ui/layout";
+import { CategoryBadge, PostingStatusBadge } from "../ui/posting-view";
 import { OrganizationStatusBadge } from "../ui/register-search";
 
 export const meta: MetaFunction = () => [{ title: "首页 - 社区治理与社会组织登记平台" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, 40);
-  const [overview, organizations, matches, organizationMatches] = await Promise.all([
+  const [overview, organizations, matches, organizationMatches, postings] = await Promise.all([
     districtOverview(),
     organizationCounts(),
     q ? searchPlaces(q) : Promise.resolve(null),
     q ? searchPublicRegister({ q, page: 1, pageSize: 8 }) : Promise.resolve(null),
+    latestPostings(6),
   ]);
-  return { overview, organizations, q, matches, organizationMatches };
+  return { overview, organizations, q, matches, organizationMatches, postings };
 }
 
 export default function Home() {
-  const { overview, organizations, q, matches, organizationMatches } = useLoaderData<typeof loader>();
+  const { overview, organizations, q, matches, organizationMatches, postings } = useLoaderData<typeof loader>();
   if (!overview) {
     return <main className="mx-auto max-w-6xl px-4 py-10">尚未录入行政区划。</main>;
   }
@@ -110,6 +115,34 @@ export default function Home() {
           hint={`社团 ${organizations.byType.social_group} · 民非 ${organizations.byType.private_non_enterprise} · 社区备案 ${organizations.byType.community}`}
         />
       </dl>
+
+      <Panel title="最新村务公开" className="mb-8">
+        {postings.length ? (
+          <ul className="divide-y divide-slate-100">
+            {postings.map((p) => (
+              <li key={p.id} className="py-2">
+                <Link to={`/postings/${p.id}`} className="text-base">
+                  {p.title}
+                </Link>
+                <span className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+                  <CategoryBadge category={p.category} />
+                  {p.status === "withdrawn" ? <PostingStatusBadge status={p.status} /> : null}
+                  <span>{p.village}</span>
+                  <span>{periodLabel(p.period)}</span>
+                  <span>{formatDate(p.publishedAt)}公开</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-slate-600">暂无已公开的村务事项。</p>
+        )}
+        <p className="mt-3">
+          <Link to="/postings" className="inline-flex min-h-11 items-center">
+            查看全部村务公开
+          </Link>
+        </p>
+      </Panel>
 
       <Panel title="街道和镇">
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">

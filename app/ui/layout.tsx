@@ -22,6 +22,7 @@ export function SiteHeader({ user, districtName }: { user: ShellUser | null; dis
             首页
           </TopLink>
           <TopLink to="/orgs">社会组织</TopLink>
+          <TopLink to="/postings">村务公开</TopLink>
           {user ? (
             <>
               <TopLink to={areaPaths[roleArea[user.role]]}>{areaNames[roleArea[user.role]]}</TopLink>

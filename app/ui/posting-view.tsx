@@ -64,7 +64,8 @@ export function PostingTable({ kind, rows }: { kind: string; rows: PostingTableR
   const totals = tableTotals(spec, rows);
   const numeric = (type: string) => type === "amount" || type === "area" || type === "count";
   return (
-    <div className="overflow-x-auto">
+    // Focusable so keyboard users can scroll a wide table on a phone.
+    <div className="overflow-x-auto print:overflow-visible" role="region" aria-label={spec.label} tabIndex={0}>
       <table className="w-full min-w-[32rem] border-collapse text-sm">
         <caption className="mb-2 text-left font-medium">{spec.label}</caption>
         <thead>

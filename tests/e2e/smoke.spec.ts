@@ -13,3 +13,12 @@ test("an officer signed in by cookie reaches the dashboard", async ({ page, cont
   await page.goto("/officer");
   await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();
 });
+
+test("pages long in Chinese text reach the browser without NUL bytes", async ({ request }) => {
+  // React 18.3's stream writer pads a cut buffer with zeros; the server strips them (app/html-stream.server.ts).
+  for (const path of ["/orgs", "/postings", "/villages/350502100201", "/orgs?status=abnormal"]) {
+    const body = await (await request.get(path)).body();
+    expect(body.length, path).toBeGreaterThan(4096);
+    expect(body.indexOf(0), path).toBe(-1);
+  }
+});

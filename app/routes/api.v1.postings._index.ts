@@ -1,0 +1,36 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { csvHeaders, openDataError, openDataHeaders, toCsv } from "../domain/open-data";
+import { parsePostingQuery } from "../domain/posting-query";
+import { publicPostings } from "../domain/postings.server";
+import { shanghaiDate } from "../domain/time";
+
+type PublicPostingRow = Awaited<ReturnType<typeof publicPostings>>["items"][number];
+
+/** One posting in the open-data list (CONTRACT.md): exactly these fields. */
+function openDataItem(row: PublicPostingRow) {
+  const { id, village, villageCode, street, category, kind, title, period, status, publishedAt, version, hash } = row;
+  return { id, village, villageCode, street, category, kind, title, period, status, publishedAt, version, hash };
+}
+
+const csvColumns = ["id", "village", "villageCode", "street", "category", "kind", "title", "period", "status", "publishedAt", "version", "hash"] as const;
+
+/** GET /api/v1/postings (CONTRACT.md): one page as JSON, or with format=csv every matching row. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  const format = params.get("format") || "json";
+  const { query, problems } = parsePostingQuery(params);
+  const messages = problems.map((p) => p.message);
+  if (format !== "json" && format !== "csv") messages.push("参数 format 应为 json 或 csv");
+  if (messages.length) return openDataError(400, "invalid_parameter", messages.join("；"));
+
+  if (format === "csv") {
+    const { items } = await publicPostings({ ...query, page: 1, pageSize: null });
+    const rows = items.map((row) => ({ ...openDataItem(row), publishedAt: row.publishedAt?.toISOString() ?? null }));
+    return new Response(toCsv(csvColumns, rows), { headers: csvHeaders(`postings-${shanghaiDate(new Date())}.csv`) });
+  }
+  const { items, total } = await publicPostings(query);
+  return Response.json(
+    { items: items.map(openDataItem), page: query.page, pageSize: query.pageSize, total },
+    { headers: openDataHeaders },
+  );
+}

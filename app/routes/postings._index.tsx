@@ -1,0 +1,293 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { parsePostingQuery, postingCategoryCodes, postingSearchParams, type PostingQueryField } from "../domain/posting-query";
+import { categoryLabels, periodLabel } from "../domain/posting-rules";
+import { publicPostings } from "../domain/postings.server";
+import { placeChoices } from "../domain/places.server";
+import { formatDate } from "../domain/time";
+import { PageHeader, Pagination } from "../ui/layout";
+import { CategoryBadge, PostingStatusBadge } from "../ui/posting-view";
+
+export const meta: MetaFunction = () => [{ title: "村务公开 - 社区治理与社会组织登记平台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = new URL(request.url).searchParams;
+  // A filter the page cannot read is left out, and the form says why beside it.
+  const { query, problems } = parsePostingQuery(params);
+  const pageSize = 20;
+  const [result, units] = await Promise.all([publicPostings({ ...query, pageSize }), placeChoices()]);
+  const streets = units.map((u) => ({ code: u.code, name: u.name }));
+  const villages = units
+    .map((u) => ({
+      street: u.name,
+      places: u.children.filter((c) => c.level === "village" || c.level === "community").map((c) => ({ code: c.code, name: c.name })),
+    }))
+    .filter((g) => g.places.length);
+  const csv = postingSearchParams(query);
+  csv.set("format", "csv");
+  return {
+    items: result.items,
+    total: result.total,
+    page: query.page,
+    pageSize,
+    query,
+    // What was typed, so a period the page could not read stays in the box to be corrected.
+    typedPeriod: params.get("period")?.slice(0, 20) ?? "",
+    problems,
+    streets,
+    villages,
+    csvHref: `/api/v1/postings?${csv}`,
+  };
+}
+
+const controlClass = "min-h-11 w-full rounded border border-slate-300 bg-white px-3 py-2 text-base aria-[invalid=true]:border-red-600";
+const fieldNames: Record<PostingQueryField, string> = {
+  street: "街道（镇）",
+  village: "社区（村）",
+  category: "类别",
+  period: "公开期间",
+  q: "标题关键词",
+  page: "页码",
+  pageSize: "每页条数",
+};
+
+export default function PublicPostings() {
+  const { items, total, page, pageSize, query, typedPeriod, problems, streets, villages, csvHref } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const problemOf = (field: PostingQueryField) => problems.find((p) => p.field === field)?.message;
+  const filtered = Boolean(query.street || query.village || query.category || query.period || query.q);
+  return (
+    <main className="mx-auto max-w-6xl px-4 py-8">
+      <nav aria-label="位置" className="mb-2 text-sm text-slate-600">
+        <Link to="/">首页</Link> / 村务公开
+      </nav>
+      <PageHeader
+        title="村务公开"
+        description="各村（社区）经村务监督委员会审核后公开的党务、村务和财务事项。已公开的内容不会被悄悄修改：更正会形成新版本并保留历史，撤回的事项仍可查看并注明原因。"
+      />
+
+      <Form method="get" role="search" aria-label="筛选公开事项" className="mb-4 rounded border border-slate-200 bg-white p-4 shadow-sm">
+        <div className="grid grid-cols-2 gap-x-3 gap-y-3 lg:grid-cols-3 lg:gap-x-4">
+          <Field label="标题关键词" htmlFor="posting-q" problem={problemOf("q")} className="col-span-2 lg:col-span-1">
+            <input
+              id="posting-q"
+              name="q"
+              type="search"
+              defaultValue={query.q ?? ""}
+              maxLength={60}
+              placeholder="如“低保”“财务收支”"
+              className={controlClass}
+              {...invalid("posting-q", problemOf("q"))}
+            />
+          </Field>
+          <Field label="街道（镇）" htmlFor="posting-street" problem={problemOf("street")}>
+            <select id="posting-street" name="street" defaultValue={query.street ?? ""} className={controlClass} {...invalid("posting-street", problemOf("street"))}>
+              <option value="">全部街道（镇）</option>
+              {streets.map((s) => (
+                <option key={s.code} value={s.code}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label="社区（村）" htmlFor="posting-village" problem={problemOf("village")}>
+            <select id="posting-village" name="village" defaultValue={query.village ?? ""} className={controlClass} {...invalid("posting-village", problemOf("village"))}>
+              <option value="">全部社区（村）</option>
+              {villages.map((g) => (
+                <optgroup key={g.street} label={g.street}>
+                  {g.places.map((p) => (
+                    <option key={p.code} value={p.code}>
+                      {p.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+          </Field>
+          <Field label="类别" htmlFor="posting-category" problem={problemOf("category")}>
+            <select id="posting-category" name="category" defaultValue={query.category ?? ""} className={controlClass} {...invalid("posting-category", problemOf("category"))}>
+              <option value="">全部类别</option>
+              {postingCategoryCodes.map((c) => (
+                <option key={c} value={c}>
+                  {categoryLabels[c]}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field
+            label="公开期间"
+            htmlFor="posting-period"
+            hint="如 2025、2025-Q1、2025-03"
+            problem={problemOf("period")}
+          >
+            <input
+              id="posting-period"
+              name="period"
+              type="text"
+              inputMode="text"
+              defaultValue={typedPeriod}
+              maxLength={20}
+              placeholder="年、季度或月份"
+              className={controlClass}
+              {...invalid("posting-period", problemOf("period"), true)}
+            />
+          </Field>
+        </div>
+        <div className="mt-4 flex items-center gap-3">
+          <button type="submit" className="min-h-11 rounded bg-brand-600 px-6 py-2 text-base text-white hover:bg-brand-700">
+            查询
+          </button>
+          {filtered || problems.length ? (
+            <Link to="/postings" className="inline-flex min-h-11 items-center px-2">
+              清除条件
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+
+      {problems.length ? (
+        <div className="mb-4 rounded border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <p className="font-medium">以下条件无法识别，本次查询未按它们筛选：</p>
+          <ul className="mt-1 list-disc pl-5">
+            {problems.map((p) => (
+              <li key={p.field}>
+                {fieldNames[p.field]}：{p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      <PostingResults items={items} />
+      <Pagination page={page} pageSize={pageSize} total={total} search={params} />
+      <p className="mt-6 text-sm text-slate-600">
+        开放数据：<a href={csvHref}>下载本次查询的全部结果（CSV）</a>，或通过{" "}
+        <code className="rounded bg-slate-100 px-1">/api/v1/postings</code> 接口以 JSON 格式获取。
+      </p>
+    </main>
+  );
+}
+
+function invalid(id: string, problem: string | undefined, hasHint = false) {
+  const describedBy = [hasHint ? `${id}-hint` : null, problem ? `${id}-problem` : null].filter(Boolean).join(" ");
+  return {
+    ...(problem ? { "aria-invalid": true as const } : {}),
+    ...(describedBy ? { "aria-describedby": describedBy } : {}),
+  };
+}
+
+function Field({
+  label,
+  htmlFor,
+  hint,
+  problem,
+  className = "",
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  hint?: string;
+  problem?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`flex min-w-0 flex-col gap-1 text-sm ${className}`}>
+      <label htmlFor={htmlFor} className="font-medium text-slate-700">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${htmlFor}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {problem ? (
+        <p id={`${htmlFor}-problem`} className="text-sm text-red-700">
+          {problem}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+
+function VersionNote({ version }: { version: number | null }) {
+  return version && version > 1 ? <span className="text-xs text-slate-600">第 {version} 版</span> : null;
+}
+
+function PostingResults({ items }: { items: Item[] }) {
+  if (!items.length) {
+    return <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">没有找到符合条件的公开事项。</p>;
+  }
+  return (
+    <>
+      {/* Phones: one card per posting, the whole title a large link. */}
+      <ul className="space-y-3 md:hidden" aria-label="公开事项">
+        {items.map((p) => (
+          <li key={p.id} className="rounded border border-slate-200 bg-white p-4 shadow-sm">
+            <Link to={`/postings/${p.id}`} className="block py-1 text-base font-medium">
+              {p.title}
+            </Link>
+            <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
+              <CategoryBadge category={p.category} />
+              <PostingStatusBadge status={p.status} />
+              <VersionNote version={p.version} />
+            </p>
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
+              <dt className="text-slate-500">社区（村）</dt>
+              <dd>
+                {p.village}
+                <span className="text-slate-500"> · {p.street}</span>
+              </dd>
+              <dt className="text-slate-500">公开期间</dt>
+              <dd>{periodLabel(p.period)}</dd>
+              <dt className="text-slate-500">公开日期</dt>
+              <dd>{formatDate(p.publishedAt)}</dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+
+      <div className="hidden overflow-x-auto rounded border border-slate-200 bg-white md:block">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">村务公开事项查询结果</caption>
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="px-3 py-2">标题</th>
+              <th scope="col" className="px-3 py-2">社区（村）</th>
+              <th scope="col" className="px-3 py-2">类别</th>
+              <th scope="col" className="px-3 py-2">公开期间</th>
+              <th scope="col" className="px-3 py-2">状态</th>
+              <th scope="col" className="px-3 py-2">公开日期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((p) => (
+              <tr key={p.id} className="border-t border-slate-100 align-top">
+                <td className="px-3 py-2">
+                  <Link to={`/postings/${p.id}`}>{p.title}</Link>
+                </td>
+                <td className="px-3 py-2">
+                  {p.village}
+                  <span className="block text-xs text-slate-500">{p.street}</span>
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <CategoryBadge category={p.category} />
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{periodLabel(p.period)}</td>
+                <td className="px-3 py-2 whitespace-nowrap">
+                  <PostingStatusBadge status={p.status} />
+                  {p.version && p.version > 1 ? <span className="block text-xs text-slate-600">第 {p.version} 版</span> : null}
+                </td>
+                <td className="px-3 py-2 whitespace-nowrap">{formatDate(p.publishedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
