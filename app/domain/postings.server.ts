@@ -133,10 +133,11 @@ function checkDraft(kind: string, input: DraftInput, today: string) {
 
 export async function createPosting(ctx: ActionContext, input: DraftInput & { kind: string; period: string }): Promise<WriteResult<{ id: number }>> {
   const { actor, placeId } = villageOf(ctx.actor, "posting:draft");
-  if (!isPostingKind(input.kind)) return { ok: false, fieldErrors: { kind: ["请选择公开事项的类型"] } };
-  const kind = kindOf(input.kind);
   const checked = checkDraft(input.kind, input, shanghaiDate(ctx.now));
-  if (Object.keys(checked.fieldErrors).length) return { ok: false, fieldErrors: checked.fieldErrors };
+  if (!isPostingKind(input.kind)) checked.fieldErrors.kind = ["请选择公开事项的类型"];
+  if (!checked.fieldErrors.period && !parsePeriod(input.period)) checked.fieldErrors.period = ["请填写公开期间"];
+  if (Object.keys(checked.fieldErrors).length || !isPostingKind(input.kind)) return { ok: false, fieldErrors: checked.fieldErrors };
+  const kind = kindOf(input.kind);
   const period = parsePeriod(input.period)!;
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -208,7 +209,9 @@ export async function saveDraft(
   const posting = await ownPosting(db, placeId, postingId);
   const open = await openVersionOf(db, postingId);
   if (!open || !editableStates.includes(open.state)) return { ok: false, formError: "该公开事项当前不能修改（已提交审核或已公开）。" };
-  const withPeriod = open.number === 1 ? input : { ...input, period: undefined };
+  // A caller that posts no table keeps the rows already saved.
+  const withRows = { ...input, tableRows: input.tableRows ?? open.tableRows ?? [] };
+  const withPeriod = open.number === 1 ? withRows : { ...withRows, period: undefined };
   const checked = checkDraft(posting.kind, withPeriod, shanghaiDate(ctx.now));
   if (Object.keys(checked.fieldErrors).length) return { ok: false, fieldErrors: checked.fieldErrors };
   return db.transaction(async (tx) => {
@@ -335,7 +338,11 @@ export async function submitPosting(
 }
 
 /** Gives up a draft or returned version that was never published; a first version gives up the posting. */
-export async function discardVersion(ctx: ActionContext, postingId: number, input: { expectedVersion: number }): Promise<WriteResult<null>> {
+export async function discardVersion(
+  ctx: ActionContext,
+  postingId: number,
+  input: { expectedVersion: number },
+): Promise<WriteResult<{ postingDiscarded: boolean }>> {
   const { placeId } = villageOf(ctx.actor, "posting:draft");
   const db = await getDb();
   const posting = await ownPosting(db, placeId, postingId);
@@ -353,7 +360,7 @@ export async function discardVersion(ctx: ActionContext, postingId: number, inpu
     }
     await recordStep(tx, ctx, { postingId, versionNumber: open.number, action: "discard" });
     await recordAudit(tx, ctx, { action: "posting.discard", entityType: "posting", entityId: postingId, after: { version: open.number } });
-    return { ok: true, value: null };
+    return { ok: true, value: { postingDiscarded: posting.status === "unpublished" } };
   });
 }
 
@@ -571,13 +578,26 @@ export interface WorkbenchItem {
 }
 
 /** The village's postings for its clerk or supervisor: those in preparation first, then the published. */
-export async function villageWorkbench(actor: Actor, now: Date, filters: { page: number; pageSize: number }) {
+export async function villageWorkbench(
+  actor: Actor,
+  now: Date,
+  filters: { page: number; pageSize: number; state?: "draft" | "submitted" | "returned" | "published" | "withdrawn" },
+) {
   const permission = hasPermission(actor, "posting:draft") ? "posting:draft" : "posting:review";
   const { placeId } = villageOf(actor, permission);
   const db = await getDb();
   const open = alias(postingVersions, "open_version");
   // A supervisor sees what was submitted to the committee, never the clerk's unsubmitted drafts.
   const visibleOpen = permission === "posting:review" ? sql`${open.state} in ('submitted', 'returned')` : sql`true`;
+  const listed = and(
+    eq(postings.placeId, placeId),
+    sql`(${open.id} is not null or ${postings.status} in ('published', 'withdrawn'))`,
+    filters.state === "published" || filters.state === "withdrawn"
+      ? and(eq(postings.status, filters.state), sql`${open.id} is null`)
+      : filters.state
+        ? eq(open.state, filters.state)
+        : undefined,
+  );
   const rows = await db
     .select({
       id: postings.id,
@@ -593,7 +613,7 @@ export async function villageWorkbench(actor: Actor, now: Date, filters: { page:
     })
     .from(postings)
     .leftJoin(open, and(eq(open.postingId, postings.id), inArray(open.state, openStates), visibleOpen))
-    .where(and(eq(postings.placeId, placeId), sql`(${open.id} is not null or ${postings.status} in ('published', 'withdrawn'))`))
+    .where(listed)
     .orderBy(sql`${open.id} is null`, desc(postings.updatedAt), desc(postings.id))
     .limit(filters.pageSize)
     .offset((filters.page - 1) * filters.pageSize);
@@ -601,7 +621,7 @@ export async function villageWorkbench(actor: Actor, now: Date, filters: { page:
     .select({ value: sql<number>`count(*)::int` })
     .from(postings)
     .leftJoin(open, and(eq(open.postingId, postings.id), inArray(open.state, openStates), visibleOpen))
-    .where(and(eq(postings.placeId, placeId), sql`(${open.id} is not null or ${postings.status} in ('published', 'withdrawn'))`));
+    .where(listed);
   const [counts] = await db
     .select({
       drafts: sql<number>`count(*) filter (where ${postingVersions.state} = 'draft')::int`,
@@ -609,7 +629,7 @@ export async function villageWorkbench(actor: Actor, now: Date, filters: { page:
       returned: sql<number>`count(*) filter (where ${postingVersions.state} = 'returned')::int`,
     })
     .from(postingVersions)
-    .where(and(eq(postingVersions.placeId, placeId), inArray(postingVersions.state, openStates)));
+    .where(and(eq(postingVersions.placeId, placeId), inArray(postingVersions.state, permission === "posting:review" ? ["submitted", "returned"] : openStates)));
   return {
     items: rows satisfies WorkbenchItem[],
     total: total?.value ?? 0,

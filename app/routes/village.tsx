@@ -1,17 +1,25 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Outlet } from "@remix-run/react";
+import { Outlet, useLoaderData } from "@remix-run/react";
+import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
 import { AreaNav } from "../ui/layout";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "area:village");
-  return null;
+  const actor = await requirePermission(request, "area:village");
+  const items = [
+    { to: "/village", label: "本村概况", end: true },
+    // "end" so the list is not also marked current on a posting's or the new-posting page.
+    { to: "/village/postings", label: "公开事项", end: true },
+  ];
+  if (hasPermission(actor, "posting:draft")) items.push({ to: "/village/postings/new", label: "新建公开事项", end: true });
+  return { items };
 }
 
 export default function VillageLayout() {
+  const { items } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
-      <AreaNav items={[{ to: "/village", label: "本村概况", end: true }]} />
+      <AreaNav items={items} />
       <main className="min-w-0 flex-1">
         <Outlet />
       </main>

@@ -27,6 +27,15 @@ const pages: Array<{ path: string; user?: DemoUser; status?: number; name: strin
   { name: "a street officer's filing in progress", path: "/officer/applications/15", user: "street" },
   { name: "own organization", path: "/org", user: "assoc" },
   { name: "village workbench", path: "/village", user: "clerk" },
+  { name: "village postings list", path: "/village/postings", user: "clerk" },
+  { name: "new posting form", path: "/village/postings/new", user: "clerk" },
+  { name: "a clerk's draft with its table", path: "/village/postings/1", user: "clerk" },
+  { name: "a posting awaiting review", path: "/village/postings/2", user: "supervisor" },
+  { name: "public postings", path: "/postings" },
+  { name: "a published posting (demo: 大良村's first finance month)", path: "/postings/4" },
+  { name: "its print view", path: "/postings/4/print" },
+  { name: "public postings filtered", path: "/postings?category=finance&village=350502100201" },
+  { name: "posting compliance for officers", path: "/officer/postings", user: "officer" },
   { name: "change password", path: "/account/password", user: "street" },
 ];
 

@@ -127,23 +127,57 @@ const accessMatrix: Row[] = [
   { path: "/org/inspections/2031", note: "a year not opened", ...onlyFor({ assoc: 404 }) },
   { path: "/inspections/files/999999", note: "an annual report's attachment", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
 
+  // Village-affairs postings, public
+  { path: "/postings", ...all(200) },
+  { path: "/postings?street=350502100000&village=350502100201&category=finance&period=2025", ...all(200) },
+  { path: "/postings?category=club&page=abc", note: "unreadable filters are left out", ...all(200) },
+  { path: "/postings/{posting:350502100201}", note: "a published posting of 大良村", ...all(200) },
+  { path: "/postings/{posting:350502100201}?version=9", note: "no such version", ...all(404) },
+  { path: "/postings/{posting:350502100201}/print", note: "the A4 notice-board view", ...all(200) },
+  { path: "/postings/1", note: "demo: 大良村's draft is nobody's to read in public", ...all(404) },
+  { path: "/postings/2", note: "demo: awaiting review, not public", ...all(404) },
+  { path: "/postings/999999", ...all(404) },
+  { path: "/postings/abc", ...all(404) },
+  { path: "/postings/files/999999", note: "a posting's attachment", ...all(404) },
+  { path: "/villages/350502100201/feed.xml", note: "Atom feed", ...all(200) },
+  { path: "/villages/999999999999/feed.xml", ...all(404) },
+  { path: "/api/v1/postings", ...all(200) },
+  { path: "/api/v1/postings?village=350502100201&category=finance&format=csv", ...all(200) },
+  { path: "/api/v1/postings?category=club", note: "bad parameter", ...all(400) },
+  { path: "/api/v1/postings/{posting:350502100201}", ...all(200) },
+  { path: "/api/v1/postings/1", note: "a draft", ...all(404) },
+
+  // Officers watching posting compliance (posting:monitor)
+  { path: "/officer/postings", ...onlyFor({ officer: 200, street: 200 }) },
+  { path: "/officer/postings?year=2025&street=350502100000", ...onlyFor({ officer: 200, street: 200 }) },
+
   // Village clerks and supervisors
   { path: "/village", ...onlyFor({ clerk: 200, supervisor: 200 }) },
+  { path: "/village/postings", ...onlyFor({ clerk: 200, supervisor: 200 }) },
+  { path: "/village/postings/new", note: "posting:draft", ...onlyFor({ clerk: 200 }) },
+  { path: "/village/postings/1", note: "demo: the clerk's draft, unseen by the supervisor", ...onlyFor({ clerk: 200, supervisor: 404 }) },
+  { path: "/village/postings/2", note: "demo: awaiting the supervisor", ...onlyFor({ clerk: 200, supervisor: 200 }) },
+  { path: "/village/postings/{posting:350502100201}", note: "published, own village", ...onlyFor({ clerk: 200, supervisor: 200 }) },
+  { path: "/village/postings/{posting:350502100202}", note: "another village's", ...onlyFor({ clerk: 404, supervisor: 404 }) },
+  { path: "/village/postings/999999", ...onlyFor({ clerk: 404, supervisor: 404 }) },
 ];
 
-const organizationIds = new Map<string, number>();
+const resolvedIds = new Map<string, number>();
 
-/** The path with "{org:<street code>}" replaced by the id of that street's first organization. */
+/**
+ * The path with "{org:<street code>}" replaced by the id of that street's first
+ * organization, and "{posting:<village code>}" by that village's latest posting.
+ */
 async function resolvePath(request: APIRequestContext, path: string): Promise<string> {
-  const placeholder = /\{org:(\d{12})\}/.exec(path);
+  const placeholder = /\{(org|posting):(\d{12})\}/.exec(path);
   if (!placeholder) return path;
-  const streetCode = placeholder[1]!;
-  let id = organizationIds.get(streetCode);
+  const [, kind, code] = placeholder as unknown as [string, string, string];
+  let id = resolvedIds.get(placeholder[0]);
   if (id === undefined) {
-    const response = await request.get(`/api/v1/organizations?street=${streetCode}&pageSize=1`);
-    const body = (await response.json()) as { items: Array<{ id: number }> };
+    const query = kind === "org" ? `/api/v1/organizations?street=${code}&pageSize=1` : `/api/v1/postings?village=${code}&pageSize=1`;
+    const body = (await (await request.get(query)).json()) as { items: Array<{ id: number }> };
     id = body.items[0]!.id;
-    organizationIds.set(streetCode, id);
+    resolvedIds.set(placeholder[0], id);
   }
   return path.replace(placeholder[0], String(id));
 }

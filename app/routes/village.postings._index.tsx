@@ -1,0 +1,137 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { hasPermission } from "../auth/permissions";
+import { requirePermission } from "../auth/require.server";
+import { pageNumber } from "../domain/paging";
+import { kindOf, periodLabel } from "../domain/posting-rules";
+import { villageWorkbench } from "../domain/postings.server";
+import { formatDateTime } from "../domain/time";
+import { PageHeader, Pagination } from "../ui/layout";
+import { CategoryBadge, PostingStatusBadge, VersionStateBadge } from "../ui/posting-view";
+
+export const meta: MetaFunction = () => [{ title: "公开事项 - 村务公开工作台" }];
+
+const pageSize = 20;
+
+/** Messages a redirect may ask this page to show; only these, never text from the URL. */
+const notices = { discarded: "已放弃草稿，该事项不再保留。" } as const;
+
+const stateFilters = [
+  { state: "draft", label: "草稿", draftingOnly: true },
+  { state: "submitted", label: "待审核" },
+  { state: "returned", label: "已退回" },
+  { state: "published", label: "已公开" },
+  { state: "withdrawn", label: "已撤回" },
+] as const;
+type StateFilter = (typeof stateFilters)[number]["state"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "area:village");
+  const params = new URL(request.url).searchParams;
+  const page = pageNumber(params);
+  const drafting = hasPermission(actor, "posting:draft");
+  // An unreadable or unavailable filter is left out rather than refused.
+  const wanted = stateFilters.find((f) => f.state === params.get("state") && (drafting || !("draftingOnly" in f)));
+  const state: StateFilter | undefined = wanted?.state;
+  const bench = await villageWorkbench(actor, new Date(), { page, pageSize, state });
+  const notice = params.get("notice");
+  return {
+    items: bench.items,
+    total: bench.total,
+    page,
+    state: state ?? null,
+    drafting,
+    notice: notice && Object.hasOwn(notices, notice) ? notices[notice as keyof typeof notices] : null,
+  };
+}
+
+export default function VillagePostings() {
+  const { items, total, page, state, drafting, notice } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const params = new URLSearchParams(searchParams);
+  params.delete("notice");
+  return (
+    <>
+      <PageHeader
+        title="公开事项"
+        description="本村的党务、村务、财务公开事项。正在办理的排在前面，其后为已公开和已撤回的事项。"
+        actions={
+          drafting ? (
+            <Link
+              to="/village/postings/new"
+              className="inline-flex items-center rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white no-underline shadow-sm hover:bg-brand-700 hover:no-underline"
+            >
+              新建公开事项
+            </Link>
+          ) : undefined
+        }
+      />
+      {notice ? (
+        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+          {notice}
+        </p>
+      ) : null}
+      <nav aria-label="按状态筛选" className="mb-4">
+        <ul className="flex flex-wrap gap-2 text-sm">
+          {[{ state: null, label: "全部" }, ...stateFilters.filter((f) => drafting || !("draftingOnly" in f))].map((f) => (
+            <li key={f.label}>
+              <Link
+                to={f.state ? `/village/postings?state=${f.state}` : "/village/postings"}
+                aria-current={state === f.state ? "page" : undefined}
+                className={`inline-block rounded border px-3 py-1 no-underline ${state === f.state ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700"}`}
+              >
+                {f.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {items.length ? (
+        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">本村公开事项，共 {total} 项</caption>
+            <thead className="bg-slate-50 text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2">状态</th>
+                <th scope="col" className="px-3 py-2">类别</th>
+                <th scope="col" className="px-3 py-2">事项</th>
+                <th scope="col" className="px-3 py-2">公开期间</th>
+                <th scope="col" className="px-3 py-2">标题</th>
+                <th scope="col" className="px-3 py-2">更新时间</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} className={`border-t border-slate-100 ${item.openState === "returned" ? "bg-amber-50" : ""}`}>
+                  <td className="px-3 py-2">
+                    <span className="flex flex-wrap items-center gap-1">
+                      {item.openState ? <VersionStateBadge state={item.openState} /> : <PostingStatusBadge status={item.status} />}
+                      {item.openState && item.status !== "unpublished" ? <PostingStatusBadge status={item.status} /> : null}
+                    </span>
+                    {item.openState && item.openNumber && item.openNumber > 1 ? (
+                      <span className="mt-0.5 block text-xs text-slate-600">更正第 {item.openNumber} 版</span>
+                    ) : null}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <CategoryBadge category={item.category} />
+                  </td>
+                  <td className="px-3 py-2">{kindOf(item.kind).label}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{periodLabel(item.period)}</td>
+                  <td className="px-3 py-2">
+                    <Link to={`/village/postings/${item.id}`}>{item.title}</Link>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDateTime(item.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="rounded border border-slate-200 bg-white p-5 text-slate-700">
+          {page > 1 ? "这一页没有内容。" : drafting ? "本村还没有公开事项。请点击“新建公开事项”开始起草。" : "本村还没有提交审核或已公开的事项。"}
+        </p>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} search={params} />
+    </>
+  );
+}

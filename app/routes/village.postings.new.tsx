@@ -1,0 +1,178 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { actionContext, requirePermission } from "../auth/require.server";
+import { suggestedPeriod } from "../domain/posting-form";
+import { handleCreatePost } from "../domain/posting-posts.server";
+import {
+  categoryLabels,
+  isPostingKind,
+  parsePeriod,
+  periodHint,
+  periodKindLabels,
+  postingKinds,
+  tableSpecOf,
+  maxTitleLength,
+  type PostingCategory,
+  type PostingKind,
+} from "../domain/posting-rules";
+import { bodyMarkupHint } from "../domain/posting-text";
+import { shanghaiDate } from "../domain/time";
+import { Button, Field, FormError, SelectField, TextAreaField } from "../ui/form";
+import { PageHeader, Panel } from "../ui/layout";
+
+export const meta: MetaFunction = () => [{ title: "新建公开事项 - 村务公开工作台" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "posting:draft");
+  const params = new URL(request.url).searchParams;
+  const today = shanghaiDate(new Date());
+  // Links from the compliance panel ask for a kind and a missing period.
+  const kind = params.get("kind") ?? "";
+  const period = params.get("period") ?? "";
+  const initialKind = isPostingKind(kind) ? kind : "";
+  return {
+    today,
+    initialKind,
+    initialPeriod: parsePeriod(period) ? period : suggestedPeriod(initialKind, today),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "posting:draft");
+  const result = await handleCreatePost(actionContext(context, actor), request);
+  if (result.ok) throw redirect(`/village/postings/${result.id}?notice=created`);
+  return data(result, { status: result.status });
+}
+
+const categoryOrder: PostingCategory[] = ["party", "village", "finance"];
+const kindEntries = Object.entries(postingKinds) as Array<[keyof typeof postingKinds, PostingKind]>;
+
+function periodKindsText(kind: PostingKind): string {
+  return kind.periodKinds.map((k) => periodKindLabels[k]).join("、");
+}
+
+export default function NewPosting() {
+  const { today, initialKind, initialPeriod } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const values = result && !result.ok ? result.values : undefined;
+  const errors = result && !result.ok ? result.fieldErrors : undefined;
+  const [kind, setKind] = useState<string>(values?.kind ?? initialKind);
+  const [period, setPeriod] = useState<string>(values?.period ?? initialPeriod);
+  // The period follows the kind's suggestion until the clerk writes one.
+  const [periodTouched, setPeriodTouched] = useState<boolean>(values?.period !== undefined && values.period !== "");
+  const chosen = isPostingKind(kind) ? postingKinds[kind] : null;
+  const spec = tableSpecOf(kind);
+  const suggestion = suggestedPeriod(kind, today);
+
+  return (
+    <>
+      <PageHeader
+        title="新建公开事项"
+        description={
+          <>
+            先填写类型、期间、标题和正文，保存为草稿；表格、附件在下一步的事项页面填写。 <Link to="/village/postings">返回公开事项</Link>
+          </>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Form method="post" className="min-w-0 rounded border border-slate-200 bg-white p-6 shadow-sm lg:col-span-2" noValidate>
+          <FormError errors={result && !result.ok && result.formError ? [result.formError] : null} />
+          <SelectField
+            label="事项类型"
+            name="kind"
+            required
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value);
+              if (!periodTouched) setPeriod(suggestedPeriod(e.target.value, today));
+            }}
+            errors={errors?.kind}
+            hint={chosen ? `${chosen.hint} 公开期间：${periodKindsText(chosen)}。` : "按党务、村务、财务分类；各类型的说明见右侧。"}
+          >
+            <option value="">请选择事项类型</option>
+            {categoryOrder.map((category) => (
+              <optgroup key={category} label={categoryLabels[category]}>
+                {kindEntries
+                  .filter(([, k]) => k.category === category)
+                  .map(([code, k]) => (
+                    <option key={code} value={code}>
+                      {k.label}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </SelectField>
+          <Field
+            label="公开期间"
+            name="period"
+            required
+            autoComplete="off"
+            value={period}
+            onChange={(e) => {
+              setPeriod(e.target.value);
+              setPeriodTouched(true);
+            }}
+            errors={errors?.period}
+            hint={
+              <>
+                {periodHint}
+                {suggestion ? `建议：${suggestion}。` : ""}
+                已公开的事项不能再改期间，请核对无误。
+              </>
+            }
+          />
+          <Field
+            label="标题"
+            name="title"
+            required
+            maxLength={maxTitleLength}
+            autoComplete="off"
+            defaultValue={values?.title ?? ""}
+            errors={errors?.title}
+            hint={`不超过 ${maxTitleLength} 字，如“大良村2025年3月财务收支公开”。`}
+          />
+          <TextAreaField
+            label="正文"
+            name="body"
+            required
+            rows={10}
+            defaultValue={values?.body ?? ""}
+            errors={errors?.body}
+            hint={bodyMarkupHint}
+          />
+          {spec ? (
+            <p className="mb-4 rounded bg-blue-50 px-4 py-3 text-sm text-blue-900">
+              该类事项需要填写“{spec.label}”表格：创建草稿后，在事项页面逐行填写，系统自动计算合计。
+            </p>
+          ) : null}
+          <p className="mb-4 text-sm text-slate-600">创建后为草稿，仅村务公开员可见；提交村务监督委员会审核通过后才会公开。</p>
+          <Button type="submit" disabled={navigation.state === "submitting"}>
+            创建草稿
+          </Button>
+        </Form>
+        <Panel title="各类事项说明">
+          {categoryOrder.map((category) => (
+            <section key={category} className="mb-4 last:mb-0">
+              <h3 className="mb-1 text-sm font-semibold text-slate-800">{categoryLabels[category]}</h3>
+              <dl className="space-y-2 text-sm">
+                {kindEntries
+                  .filter(([, k]) => k.category === category)
+                  .map(([code, k]) => (
+                    <div key={code}>
+                      <dt className="font-medium text-slate-800">{k.label}</dt>
+                      <dd className="text-slate-600">
+                        {k.hint} 期间：{periodKindsText(k)}。
+                      </dd>
+                    </div>
+                  ))}
+              </dl>
+            </section>
+          ))}
+        </Panel>
+      </div>
+    </>
+  );
+}

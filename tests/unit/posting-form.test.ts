@@ -1,0 +1,186 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  approvalOpinion,
+  blankRowsOf,
+  cellName,
+  defaultBlankRows,
+  maxBlankRows,
+  parseDraftForm,
+  parsePostingId,
+  parseTableRows,
+  parseVersion,
+  returnOpinionProblem,
+  suggestedPeriod,
+  tableCellProblems,
+} from "../../app/domain/posting-form";
+import { cleanTableRows, periodProblem, tableProblems, tableSpecs, type PostingKindCode } from "../../app/domain/posting-rules";
+
+function form(entries: Array<[string, string | Blob]>): FormData {
+  const data = new FormData();
+  for (const [key, value] of entries) data.append(key, value);
+  return data;
+}
+
+describe("parseDraftForm", () => {
+  it("reads title, body and period as posted", () => {
+    const parsed = parseDraftForm(form([["title", " 三月财务 "], ["body", "第一行\r\n第二行"], ["period", "2025-03"]]));
+    expect(parsed).toEqual({ title: " 三月财务 ", body: "第一行\r\n第二行", period: "2025-03", tableRows: [] });
+  });
+
+  it("has no period when the form has no period field (a correction keeps the published one)", () => {
+    expect(parseDraftForm(form([["title", "t"], ["body", ""]])).period).toBeUndefined();
+    expect(parseDraftForm(form([["period", ""]])).period).toBe("");
+  });
+
+  it("treats missing fields and uploaded files as empty text", () => {
+    const parsed = parseDraftForm(form([["title", new Blob(["x"])]]));
+    expect(parsed.title).toBe("");
+    expect(parsed.body).toBe("");
+  });
+});
+
+describe("the table grid", () => {
+  it("orders rows by number, not as text, and drops rows with nothing typed", () => {
+    const rows = parseTableRows(
+      form([
+        [cellName(10, "item"), "第十一行"],
+        [cellName(2, "item"), "第三行"],
+        [cellName(2, "income"), "100"],
+        [cellName(0, "item"), "第一行"],
+        [cellName(1, "item"), "  "],
+        [cellName(1, "income"), ""],
+      ]),
+    );
+    expect(rows).toEqual([{ item: "第一行" }, { item: "第三行", income: "100" }, { item: "第十一行" }]);
+  });
+
+  it("keeps what was typed as typed (the domain trims and checks)", () => {
+    expect(parseTableRows(form([[cellName(0, "amount"), " 1,200.5 "]]))).toEqual([{ amount: " 1,200.5 " }]);
+  });
+
+  it("ignores fields that are not cells", () => {
+    const rows = parseTableRows(
+      form([
+        ["row.x.item", "a"],
+        ["row.-1.item", "b"],
+        ["row.1", "c"],
+        ["row.123456.item", "too far"],
+        ["row.0.__proto__", "d"],
+        ["row.0.item.extra", "e"],
+        ["title", "f"],
+        [cellName(3, "item"), new Blob(["file"])],
+      ]),
+    );
+    expect(rows).toEqual([]);
+  });
+
+  it("never throws, and every row it returns has something in it", () => {
+    const key = fc.oneof(
+      fc.string(),
+      fc.tuple(fc.nat({ max: 120_000 }), fc.constantFrom("item", "income", "name", "x1", "__proto__", "")).map(([i, k]) => `row.${i}.${k}`),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.string())), (entries) => {
+        const rows = parseDraftForm(form(entries)).tableRows;
+        for (const row of rows) expect(Object.values(row).some((v) => v.trim() !== "")).toBe(true);
+      }),
+    );
+  });
+
+  it("numbers rows the way the domain's messages do, so a message names the row the clerk sees", () => {
+    const spec = tableSpecs.ledger;
+    const rows = parseTableRows(
+      form([
+        [cellName(0, "item"), "上级转移支付"],
+        [cellName(0, "income"), "100"],
+        [cellName(1, "item"), ""],
+        [cellName(2, "item"), ""],
+        [cellName(2, "expense"), "十元"],
+      ]),
+    );
+    const messages = tableProblems(spec, cleanTableRows(spec, rows));
+    expect(messages).toEqual(["第 2 行：请填写“项目”", "第 2 行：“支出（元）”应为不小于 0 的金额，最多两位小数（填写了“十元”）"]);
+    const cells = tableCellProblems(spec, messages);
+    expect([...cells.entries()]).toEqual([
+      ["1.item", [0]],
+      ["1.expense", [1]],
+    ]);
+  });
+
+  it("finds the cell of each domain message, and leaves messages about the whole table alone", () => {
+    const spec = tableSpecs.allowance;
+    const messages = ["表格不能超过 2000 行", "第 12 行：请填写“姓名”", "第 12 行：“保障人数”应为整数（填写了“两”）", "第 3 行：请填写“姓名”"];
+    expect(Object.fromEntries(tableCellProblems(spec, messages))).toEqual({ "11.name": [1], "11.members": [2], "2.name": [3] });
+  });
+
+  it("shows at least the default blank rows and never an unbounded number", () => {
+    expect(blankRowsOf(form([]))).toBe(defaultBlankRows);
+    expect(blankRowsOf(form([["blankRows", "15"]]))).toBe(15);
+    expect(blankRowsOf(form([["blankRows", "0"]]))).toBe(defaultBlankRows);
+    expect(blankRowsOf(form([["blankRows", "9999"]]))).toBe(maxBlankRows);
+    expect(blankRowsOf(form([["blankRows", "1e9"]]))).toBe(defaultBlankRows);
+  });
+});
+
+describe("versions and ids", () => {
+  it("accepts a row version and refuses anything else", () => {
+    expect(parseVersion(form([["version", "7"]]))).toBe(7);
+    for (const bad of ["", "0", "-1", "1.5", "abc", "99999999999", "2147483648", " 7"]) {
+      expect(parseVersion(form([["version", bad]]))).toBeNull();
+    }
+    expect(parseVersion(form([]))).toBeNull();
+  });
+
+  it("reads a posting id from the URL", () => {
+    expect(parsePostingId("12")).toBe(12);
+    for (const bad of [undefined, "", "0", "012", "1e3", "abc", "2147483648"]) expect(parsePostingId(bad)).toBeNull();
+  });
+});
+
+describe("suggestedPeriod", () => {
+  it("suggests last month's finances, also across a new year", () => {
+    expect(suggestedPeriod("finance_monthly", "2025-06-10")).toBe("2025-05");
+    expect(suggestedPeriod("finance_monthly", "2026-01-05")).toBe("2025-12");
+  });
+
+  it("suggests the quarter last month fell in", () => {
+    expect(suggestedPeriod("general_notice", "2025-04-03")).toBe("2025-Q1");
+    expect(suggestedPeriod("general_notice", "2025-05-20")).toBe("2025-Q2");
+    expect(suggestedPeriod("party_affairs", "2026-01-02")).toBe("2025-Q4");
+  });
+
+  it("suggests today for a posting of a single day, nothing for an unknown kind", () => {
+    expect(suggestedPeriod("assembly_decision", "2025-06-10")).toBe("2025-06-10");
+    expect(suggestedPeriod("", "2025-06-10")).toBe("");
+    expect(suggestedPeriod("nope", "2025-06-10")).toBe("");
+  });
+
+  it("always suggests a period the domain accepts for the kind", () => {
+    const kinds: PostingKindCode[] = [
+      "party_affairs",
+      "finance_monthly",
+      "collective_assets",
+      "assembly_decision",
+      "subsistence_allowance",
+      "relief",
+      "homestead",
+      "general_notice",
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...kinds), fc.date({ min: new Date("2001-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }), (kind, date) => {
+        const today = date.toISOString().slice(0, 10);
+        expect(periodProblem(kind, suggestedPeriod(kind, today), today)).toBeNull();
+      }),
+    );
+  });
+});
+
+describe("returning a posting", () => {
+  it("needs a reason of its own, not the approval text", () => {
+    expect(returnOpinionProblem(approvalOpinion)).not.toBeNull();
+    expect(returnOpinionProblem(" 经审核，同意公开 ")).not.toBeNull();
+    expect(returnOpinionProblem("第 3 行金额有误，请核对票据。")).toBeNull();
+    expect(returnOpinionProblem("")).toBeNull();
+  });
+});
