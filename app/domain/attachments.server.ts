@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { attachmentProblem, sniffAttachmentType } from "./file-types";
+import { withoutControlCharacters } from "./posting-text";
 
 export interface Upload {
   name: string;
@@ -16,7 +17,8 @@ export function uploadProblems(files: Upload[]): string[] {
 /** The stored form of an upload: its type as its content shows, size and SHA-256. */
 export function storedAttachment(file: Upload, uploadedBy: number, now: Date) {
   return {
-    fileName: file.name.slice(0, 200),
+    // A name with control characters cannot be stored in PostgreSQL text and could reorder what is shown.
+    fileName: withoutControlCharacters(file.name).slice(0, 200) || "未命名文件",
     contentType: sniffAttachmentType(file.content)!,
     size: file.content.length,
     sha256: createHash("sha256").update(file.content).digest("hex"),

@@ -4,7 +4,7 @@
  * place's previous published version, so changing, removing or reordering any
  * stored version breaks every later link and the check names it.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { PostingTableRows } from "../../db/schema/postings";
 
 /** The hash before a place's first published version. */
@@ -23,7 +23,15 @@ export interface ChainContent {
   tableRows: PostingTableRows | null;
   correctionReason: string | null;
   files: Array<{ name: string; sha256: string; size: number }>;
+  /** The supervision committee's sign-off, shown beside the posting. */
+  review: { name: string | null; opinion: string | null; at: Date | null };
   publishedAt: Date;
+  /**
+   * A random value per version, stored but never shown. Without it the public
+   * hash, computed over the unmasked content, would let anyone recover a masked
+   * ID or mobile number by trying the few candidates its visible digits leave.
+   */
+  salt: string;
 }
 
 /** JSON with keys in a fixed order at every depth, so the same content always gives the same text. */
@@ -50,9 +58,16 @@ export function canonicalContent(content: ChainContent, previousHash: string): s
     table: content.tableRows,
     correctionReason: content.correctionReason,
     files: content.files,
+    review: { name: content.review.name, opinion: content.review.opinion, at: content.review.at?.toISOString() ?? null },
     publishedAt: content.publishedAt.toISOString(),
+    salt: content.salt,
     previousHash,
   });
+}
+
+/** A new version's salt: 256 random bits as hex. */
+export function newSalt(): string {
+  return randomBytes(32).toString("hex");
 }
 
 export function versionHash(content: ChainContent, previousHash: string): string {
@@ -85,6 +100,10 @@ export function verifyChain(links: StoredLink[]): ChainProblem[] {
     if (link.previousHash !== expectedPrevious) problems.push({ ...where, message: "前一版本哈希与链中前一版本不符" });
     const recomputed = versionHash(link.content, link.previousHash);
     if (recomputed !== link.contentHash) problems.push({ ...where, message: "存储的内容与其哈希不符（内容可能被改动）" });
+    const before = ordered[i - 1];
+    if (before && link.content.publishedAt < before.content.publishedAt) {
+      problems.push({ ...where, message: "公开时间早于链中前一版本（顺序可能被改动）" });
+    }
     expectedPrevious = link.contentHash;
   });
   return problems;

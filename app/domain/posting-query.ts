@@ -4,6 +4,7 @@
  * open-data API, and the ids and version numbers in posting URLs.
  */
 import { z } from "zod";
+import { fieldCharacterProblem } from "./posting-text";
 import { categoryLabels, parsePeriod, periodHint, type PostingCategory } from "./posting-rules";
 
 export const defaultPostingPageSize = 20;
@@ -39,7 +40,11 @@ const queryFields = {
       ctx.addIssue({ code: "custom", message: `无法识别公开期间“${text.trim()}”。${periodHint}` });
       return z.NEVER;
     }),
-  q: z.string().trim().max(60, "标题关键词不能超过 60 个字"),
+  q: z
+    .string()
+    .trim()
+    .max(60, "标题关键词不能超过 60 个字")
+    .refine((q) => !fieldCharacterProblem(q, "标题关键词"), "标题关键词中含有不可见的控制字符，请重新输入"),
   page: z
     .string()
     .trim()

@@ -515,20 +515,57 @@ export function sensitiveFindings(kind: string, content: PostingContent): Sensit
   const spec = tableSpecOf(kind);
   if (spec && content.tableRows) {
     content.tableRows.forEach((row, i) => {
-      for (const column of spec.columns) scan(row[column.key] ?? "", `表格第 ${i + 1} 行“${column.label}”`);
+      for (const column of spec.columns) {
+        const value = row[column.key] ?? "";
+        const where = `表格第 ${i + 1} 行“${column.label}”`;
+        // Numbers in amount, count, area and date columns are checked as such, never personal numbers.
+        if (column.type !== "text" || !value) continue;
+        if (column.personal) {
+          // Whatever is typed in a personal column is masked, valid or not: say so when it is not a valid ID.
+          const match = findSensitiveNumbers(value)[0];
+          if (match?.kind === "id_card" && match.value === value.trim()) findings.push({ where, kind: "id_card", label: sensitiveKindLabels.id_card, masked: match.masked });
+          else findings.push({ where, kind: "id_card_suspect", label: "身份证号（格式或校验位不符，请核对）", masked: maskPersonalValue(value) });
+          continue;
+        }
+        scan(value, where);
+      }
     });
   }
   content.fileNames.forEach((name) => scan(name, `附件“${maskSensitive(name)}”的文件名`));
   return findings;
 }
 
-/** A posting's content as anyone but the village's own clerk and supervisor may see it. */
-export function maskedContent<T extends { title: string; body: string; tableRows: PostingTableRows | null }>(content: T): T {
+/** A personal column's value as the public sees it: digits kept only at the ends, whatever was typed. */
+export function maskPersonalValue(value: string): string {
+  const compact = value.replace(/[\s\u00a0\u3000-]/g, "");
+  if (!compact) return "";
+  if (compact.length <= 10) return "*".repeat(compact.length);
+  return `${compact.slice(0, 6)}${"*".repeat(compact.length - 10)}${compact.slice(-4)}`;
+}
+
+/** Attachments are published as uploaded: a list of people with files needs the clerk's word that none shows numbers. */
+export function attachmentsNeedCare(kind: string, fileCount: number): boolean {
+  const spec = tableSpecOf(kind);
+  return fileCount > 0 && !!spec?.columns.some((c) => c.personal);
+}
+
+/**
+ * A posting's content as anyone but the village's own clerk and supervisor may
+ * see it: numbers found in the text masked, personal columns masked whatever
+ * they hold, amounts and other checked numbers left as they are.
+ */
+export function maskedContent<T extends { title: string; body: string; tableRows: PostingTableRows | null }>(kind: string, content: T): T {
+  const columns = new Map((tableSpecOf(kind)?.columns ?? []).map((c) => [c.key, c]));
+  const maskCell = (key: string, value: string) => {
+    const column = columns.get(key);
+    if (column?.personal) return maskPersonalValue(value);
+    return column && column.type !== "text" ? value : maskSensitive(value);
+  };
   return {
     ...content,
     title: maskSensitive(content.title),
     body: maskSensitive(content.body),
-    tableRows: content.tableRows?.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, maskSensitive(v)]))) ?? null,
+    tableRows: content.tableRows?.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, maskCell(k, v)]))) ?? null,
   };
 }
 

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Database } from "../../db/client.server";
+import { getDb, queryRows, type Database } from "../../db/client.server";
 import {
   places,
   postingFiles,
@@ -27,8 +27,9 @@ import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
 import { isRowId } from "./ids";
 import { escapeLike } from "./like";
-import { genesisHash, verifyChain, versionHash, type ChainContent, type ChainProblem, type StoredLink } from "./posting-chain";
+import { genesisHash, newSalt, verifyChain, versionHash, type ChainContent, type ChainProblem, type StoredLink } from "./posting-chain";
 import {
+  attachmentsNeedCare,
   cleanTableRows,
   complianceSummary,
   isPostingKind,
@@ -47,7 +48,7 @@ import {
   type PostingTableRows,
   type PublishedPeriod,
 } from "./posting-rules";
-import { bodyMarkupProblems } from "./posting-text";
+import { bodyMarkupProblems, fieldCharacterProblem } from "./posting-text";
 import { maskSensitive } from "./sensitive-numbers";
 import { shanghaiDate } from "./time";
 
@@ -114,8 +115,10 @@ export interface DraftInput {
 function checkDraft(kind: string, input: DraftInput, today: string) {
   const fieldErrors: Record<string, string[]> = {};
   const title = input.title.trim();
+  const titleCharacters = fieldCharacterProblem(title, "标题");
   if (!title) fieldErrors.title = ["请填写标题"];
   else if (title.length > maxTitleLength) fieldErrors.title = [`标题不能超过 ${maxTitleLength} 字`];
+  else if (titleCharacters) fieldErrors.title = [titleCharacters];
   const bodyProblems = bodyMarkupProblems(input.body);
   if (bodyProblems.length) fieldErrors.body = bodyProblems;
   if (input.period !== undefined && isPostingKind(kind)) {
@@ -126,6 +129,12 @@ function checkDraft(kind: string, input: DraftInput, today: string) {
   const tableRows = spec ? cleanTableRows(spec, input.tableRows ?? []) : null;
   if (spec && tableRows) {
     const problems = tableProblems(spec, tableRows);
+    tableRows.forEach((row, i) => {
+      for (const column of spec.columns) {
+        const problem = fieldCharacterProblem(row[column.key] ?? "", column.label);
+        if (problem) problems.push(`第 ${i + 1} 行：${problem}`);
+      }
+    });
     if (problems.length) fieldErrors.table = problems;
   }
   return { fieldErrors, title, body: input.body.replace(/\r\n?/g, "\n").trimEnd(), tableRows };
@@ -155,7 +164,8 @@ export async function createPosting(ctx: ActionContext, input: DraftInput & { ki
         period: period.key,
         periodStart: period.start,
         periodEnd: period.end,
-        title: checked.title,
+        // The postings row is what lists and the public title search read: masked from the start.
+        title: maskSensitive(checked.title),
         createdBy: actor.userId,
         createdAt: ctx.now,
         updatedAt: ctx.now,
@@ -226,7 +236,7 @@ export async function saveDraft(
       .update(postings)
       .set({
         updatedAt: ctx.now,
-        ...(posting.status === "unpublished" ? { title: checked.title } : {}),
+        ...(posting.status === "unpublished" ? { title: maskSensitive(checked.title) } : {}),
         ...(period ? { periodKind: period.kind, period: period.key, periodStart: period.start, periodEnd: period.end } : {}),
       })
       .where(eq(postings.id, postingId));
@@ -308,9 +318,12 @@ export async function submitPosting(
   if (open.number > 1 && !open.correctionReason) fieldErrors.reason = ["请填写更正原因"];
   const files = await filesOf(db, open.id);
   const findings = sensitiveFindings(posting.kind, { ...open, fileNames: files.map((f) => f.fileName) });
-  if (findings.length && !input.acknowledgeSensitive) {
+  const filesNeedCare = attachmentsNeedCare(posting.kind, files.length);
+  if ((findings.length || filesNeedCare) && !input.acknowledgeSensitive) {
     fieldErrors.acknowledgeSensitive = [
-      `内容中发现 ${findings.length} 处身份证号、手机号或银行卡号。请核实确需公开，并勾选确认；公开页面将自动遮蔽显示。`,
+      findings.length
+        ? `内容中发现 ${findings.length} 处身份证号、手机号或银行卡号。请核实确需公开，并勾选确认；公开页面将自动遮蔽显示。`
+        : "附件（照片、PDF）按原样公开，不会自动遮蔽。请确认附件中没有完整的身份证号、手机号或银行卡号，并勾选确认。",
     ];
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
@@ -367,7 +380,13 @@ export async function discardVersion(
 /* ------------------------------------------------------------------ review and publication */
 
 /** The content a published version's hash covers, read from what is stored. */
-function chainContent(posting: PostingRow, placeCode: string, version: VersionRow, files: Array<{ fileName: string; sha256: string; size: number }>, publishedAt: Date): ChainContent {
+function chainContent(
+  posting: PostingRow,
+  placeCode: string,
+  version: Pick<VersionRow, "number" | "title" | "body" | "tableRows" | "correctionReason" | "reviewerName" | "reviewOpinion" | "reviewedAt" | "salt">,
+  files: Array<{ fileName: string; sha256: string; size: number }>,
+  publishedAt: Date,
+): ChainContent {
   return {
     postingId: posting.id,
     placeCode,
@@ -380,7 +399,9 @@ function chainContent(posting: PostingRow, placeCode: string, version: VersionRo
     tableRows: version.tableRows ?? null,
     correctionReason: version.correctionReason ?? null,
     files: files.map((f) => ({ name: f.fileName, sha256: f.sha256, size: f.size })),
+    review: { name: version.reviewerName ?? null, opinion: version.reviewOpinion ?? null, at: version.reviewedAt ?? null },
     publishedAt,
+    salt: version.salt ?? "",
   };
 }
 
@@ -393,6 +414,8 @@ export async function reviewPosting(
   const opinion = input.opinion.trim();
   if (!opinion) return { ok: false, fieldErrors: { opinion: [input.decision === "approve" ? "请填写审核意见，如“经审核，同意公开”" : "请填写退回的理由"] } };
   if (opinion.length > maxReasonLength) return { ok: false, fieldErrors: { opinion: [`审核意见不能超过 ${maxReasonLength} 字`] } };
+  const opinionCharacters = fieldCharacterProblem(opinion.replace(/\r?\n/g, " "), "审核意见");
+  if (opinionCharacters) return { ok: false, fieldErrors: { opinion: [opinionCharacters] } };
   const db = await getDb();
   await ownPosting(db, placeId, postingId);
   const open = await openVersionOf(db, postingId);
@@ -429,7 +452,7 @@ export async function reviewPosting(
     }
     if (posting.status === "withdrawn") return { ok: false, formError: "该公开事项已撤回，不能再公开更正版本。" };
     const [last] = await tx
-      .select({ chainSeq: postingVersions.chainSeq, contentHash: postingVersions.contentHash })
+      .select({ chainSeq: postingVersions.chainSeq, contentHash: postingVersions.contentHash, publishedAt: postingVersions.publishedAt })
       .from(postingVersions)
       .where(and(eq(postingVersions.placeId, placeId), isNotNull(postingVersions.chainSeq)))
       .orderBy(desc(postingVersions.chainSeq))
@@ -437,16 +460,17 @@ export async function reviewPosting(
     const previousHash = last?.contentHash ?? genesisHash;
     const chainSeq = (last?.chainSeq ?? 0) + 1;
     const files = await filesOf(tx, version.id);
-    const contentHash = versionHash(chainContent(posting, place.code, version, files, ctx.now), previousHash);
+    // Times along a chain never go back, even when this request started before the previous one committed.
+    const publishedAt = last?.publishedAt && last.publishedAt >= ctx.now ? new Date(last.publishedAt.getTime() + 1) : ctx.now;
+    const signOff = { reviewedAt: publishedAt, reviewerName: actor.displayName, reviewOpinion: opinion, salt: newSalt() };
+    const contentHash = versionHash(chainContent(posting, place.code, { ...version, ...signOff }, files, publishedAt), previousHash);
     const [published] = await tx
       .update(postingVersions)
       .set({
         state: "published",
-        reviewedAt: ctx.now,
+        ...signOff,
         reviewedBy: actor.userId,
-        reviewerName: actor.displayName,
-        reviewOpinion: opinion,
-        publishedAt: ctx.now,
+        publishedAt,
         chainSeq,
         contentHash,
         previousHash,
@@ -463,12 +487,12 @@ export async function reviewPosting(
       .update(postings)
       .set({
         status: "published",
-        title: version.title,
+        title: maskSensitive(version.title),
         currentVersionId: version.id,
         currentVersion: version.number,
         currentHash: contentHash,
-        publishedAt: ctx.now,
-        firstPublishedAt: posting.firstPublishedAt ?? ctx.now,
+        publishedAt,
+        firstPublishedAt: posting.firstPublishedAt ?? publishedAt,
         updatedAt: ctx.now,
         version: sql`${postings.version} + 1`,
       })
@@ -496,6 +520,8 @@ export async function startCorrection(
   const reason = input.reason.trim();
   if (!reason) return { ok: false, fieldErrors: { reason: ["请填写更正原因，公开页面将显示该原因"] } };
   if (reason.length > maxReasonLength) return { ok: false, fieldErrors: { reason: [`更正原因不能超过 ${maxReasonLength} 字`] } };
+  const reasonCharacters = fieldCharacterProblem(reason.replace(/\r?\n/g, " "), "更正原因");
+  if (reasonCharacters) return { ok: false, fieldErrors: { reason: [reasonCharacters] } };
   const db = await getDb();
   await ownPosting(db, placeId, postingId);
   return db.transaction(async (tx) => {
@@ -545,6 +571,8 @@ export async function withdrawPosting(
   const reason = input.reason.trim();
   if (!reason) return { ok: false, fieldErrors: { withdrawReason: ["请填写撤回原因，公开页面将显示该原因"] } };
   if (reason.length > maxReasonLength) return { ok: false, fieldErrors: { withdrawReason: [`撤回原因不能超过 ${maxReasonLength} 字`] } };
+  const withdrawCharacters = fieldCharacterProblem(reason.replace(/\r?\n/g, " "), "撤回原因");
+  if (withdrawCharacters) return { ok: false, fieldErrors: { withdrawReason: [withdrawCharacters] } };
   const db = await getDb();
   const posting = await ownPosting(db, placeId, postingId);
   if (posting.status !== "published") return { ok: false, formError: "只有已公开的事项可以撤回。" };
@@ -587,8 +615,8 @@ export async function villageWorkbench(
   const { placeId } = villageOf(actor, permission);
   const db = await getDb();
   const open = alias(postingVersions, "open_version");
-  // A supervisor sees what was submitted to the committee, never the clerk's unsubmitted drafts.
-  const visibleOpen = permission === "posting:review" ? sql`${open.state} in ('submitted', 'returned')` : sql`true`;
+  // A supervisor sees what is submitted to the committee, never the clerk's drafts (a returned version is one again).
+  const visibleOpen = permission === "posting:review" ? sql`${open.state} = 'submitted'` : sql`true`;
   const listed = and(
     eq(postings.placeId, placeId),
     sql`(${open.id} is not null or ${postings.status} in ('published', 'withdrawn'))`,
@@ -629,7 +657,7 @@ export async function villageWorkbench(
       returned: sql<number>`count(*) filter (where ${postingVersions.state} = 'returned')::int`,
     })
     .from(postingVersions)
-    .where(and(eq(postingVersions.placeId, placeId), inArray(postingVersions.state, permission === "posting:review" ? ["submitted", "returned"] : openStates)));
+    .where(and(eq(postingVersions.placeId, placeId), inArray(postingVersions.state, permission === "posting:review" ? ["submitted"] : openStates)));
   return {
     items: rows satisfies WorkbenchItem[],
     total: total?.value ?? 0,
@@ -649,7 +677,8 @@ export async function postingWorkspace(actor: Actor, postingId: number) {
     .from(postingVersions)
     .where(eq(postingVersions.postingId, postingId))
     .orderBy(desc(postingVersions.number));
-  const visible = versions.filter((v) => v.state !== "discarded" && (permission === "posting:draft" || v.state !== "draft"));
+  // Once returned, a version is the clerk's to edit again: the supervisor sees it when it is resubmitted.
+  const visible = versions.filter((v) => v.state !== "discarded" && (permission === "posting:draft" || (v.state !== "draft" && v.state !== "returned")));
   if (!visible.length) notFound("找不到该公开事项。");
   const files = visible.length
     ? await db
@@ -658,12 +687,14 @@ export async function postingWorkspace(actor: Actor, postingId: number) {
         .where(inArray(postingFiles.versionId, visible.map((v) => v.id)))
         .orderBy(asc(postingFiles.id))
     : [];
-  const steps = await db.select().from(postingSteps).where(eq(postingSteps.postingId, postingId)).orderBy(asc(postingSteps.at), asc(postingSteps.id));
+  const visibleNumbers = new Set(visible.map((v) => v.number));
+  const steps = (await db.select().from(postingSteps).where(eq(postingSteps.postingId, postingId)).orderBy(asc(postingSteps.at), asc(postingSteps.id))).filter(
+    (step) => visibleNumbers.has(step.versionNumber),
+  );
   const open = visible.find((v) => openStates.includes(v.state)) ?? null;
   const current = visible.find((v) => v.id === posting.currentVersionId) ?? null;
-  const findings = open
-    ? sensitiveFindings(posting.kind, { ...open, fileNames: files.filter((f) => f.versionId === open.id).map((f) => f.fileName) })
-    : [];
+  const openFiles = open ? files.filter((f) => f.versionId === open.id) : [];
+  const findings = open ? sensitiveFindings(posting.kind, { ...open, fileNames: openFiles.map((f) => f.fileName) }) : [];
   const drafting = permission === "posting:draft";
   return {
     posting,
@@ -672,6 +703,7 @@ export async function postingWorkspace(actor: Actor, postingId: number) {
     current,
     steps,
     findings,
+    attachmentsNeedCare: attachmentsNeedCare(posting.kind, openFiles.length),
     can: {
       edit: drafting && !!open && editableStates.includes(open.state),
       review: !drafting && open?.state === "submitted" && open.createdBy !== actor.userId,
@@ -697,7 +729,7 @@ export async function postingFile(actor: Actor | null, fileId: number) {
   const isPublic = (file.state === "published" || file.state === "superseded") && file.postingStatus !== "unpublished";
   const scope = actor ? scopeOf(actor) : null;
   const ownVillage = scope?.kind === "village" && scope.placeId === file.placeId && file.state !== "discarded";
-  const supervisorDraft = ownVillage && file.state === "draft" && !hasPermission(actor, "posting:draft");
+  const supervisorDraft = ownVillage && (file.state === "draft" || file.state === "returned") && !hasPermission(actor, "posting:draft");
   if (!isPublic && (!ownVillage || supervisorDraft)) notFound("找不到该文件。");
   // Someone else sees the file name masked, as on the public page.
   return ownVillage ? file.file : { ...file.file, fileName: maskSensitive(file.file.fileName) };
@@ -817,7 +849,7 @@ export async function publicPosting(postingId: number) {
     place: { code: row.place.code, name: row.place.name, level: row.place.level },
     street: row.street,
     versions: versions.map((v) => ({
-      ...maskedContent({ title: v.title, body: v.body, tableRows: v.tableRows ?? null }),
+      ...maskedContent(posting.kind, { title: v.title, body: v.body, tableRows: v.tableRows ?? null }),
       number: v.number,
       correctionReason: v.correctionReason ? maskSensitive(v.correctionReason) : null,
       publishedAt: v.publishedAt!,
@@ -1001,6 +1033,69 @@ export async function verifyPostingChains(): Promise<ChainReport> {
     }));
     report.versions += links.length;
     for (const problem of verifyChain(links)) report.problems.push({ ...problem, placeCode: place.code, placeName: place.name });
+    for (const { version, posting } of versions) {
+      const where = { versionId: version.id, postingId: posting.id, number: version.number, placeCode: place.code, placeName: place.name };
+      if (version.state !== "published" && version.state !== "superseded") report.problems.push({ ...where, message: `链中的版本状态为“${version.state}”，应为已公开或已被更正` });
+    }
   }
+  report.problems.push(...(await postingRowProblems(db)), ...(await missingAnchoredVersions(db)));
   return report;
+}
+
+/**
+ * What the public sees of a posting (its status, title, version and hash) must
+ * agree with its newest version in the chain: a posting made to disappear or to
+ * show another version is named.
+ */
+async function postingRowProblems(db: Database): Promise<ChainReport["problems"]> {
+  const rows = await queryRows<{
+    posting_id: number;
+    status: string;
+    current_version_id: number | null;
+    current_version: number | null;
+    current_hash: string | null;
+    head_id: number | null;
+    head_number: number | null;
+    head_hash: string | null;
+    code: string;
+    name: string;
+  }>(db, sql`
+    select p.id as posting_id, p.status, p.current_version_id, p.current_version, p.current_hash,
+           head.id as head_id, head.number as head_number, head.content_hash as head_hash, pl.code, pl.name
+    from postings p
+    join places pl on pl.id = p.place_id
+    left join lateral (
+      select v.id, v.number, v.content_hash from posting_versions v
+      where v.posting_id = p.id and v.chain_seq is not null order by v.number desc limit 1
+    ) head on true
+    where head.id is not null or p.status in ('published', 'withdrawn') or p.first_published_at is not null`);
+  const problems: ChainReport["problems"] = [];
+  for (const r of rows) {
+    const where = { versionId: r.head_id ?? r.current_version_id ?? 0, postingId: r.posting_id, number: r.head_number ?? r.current_version ?? 0, placeCode: r.code, placeName: r.name };
+    if (r.head_id === null) problems.push({ ...where, message: "已公开的事项在链中没有任何版本（版本可能被删除）" });
+    else if (r.status !== "published" && r.status !== "withdrawn") problems.push({ ...where, message: `已公开的事项状态被改为“${r.status}”，公开页面将看不到它` });
+    else if (r.current_version_id !== r.head_id || r.current_version !== r.head_number || r.current_hash !== r.head_hash) {
+      problems.push({ ...where, message: "事项显示的当前版本或哈希与链中最新版本不符" });
+    }
+  }
+  return problems;
+}
+
+/** Every publication the append-only audit log recorded must still be in the chain: a deleted newest link is named. */
+async function missingAnchoredVersions(db: Database): Promise<ChainReport["problems"]> {
+  const rows = await queryRows<{ posting_id: string; hash: string; number: number | null; code: string | null; name: string | null }>(db, sql`
+    select a.entity_id as posting_id, a.after->>'contentHash' as hash, (a.after->>'version')::int as number, pl.code, pl.name
+    from audit_log a
+    left join postings p on p.id::text = a.entity_id
+    left join places pl on pl.id = p.place_id
+    where a.action = 'posting.publish'
+      and not exists (select 1 from posting_versions v where v.content_hash = a.after->>'contentHash')`);
+  return rows.map((r) => ({
+    versionId: 0,
+    postingId: Number(r.posting_id),
+    number: r.number ?? 0,
+    placeCode: r.code ?? "",
+    placeName: r.name ?? "（未知）",
+    message: `审计日志记录的已公开版本（哈希 ${r.hash.slice(0, 16)}…）在链中已不存在`,
+  }));
 }

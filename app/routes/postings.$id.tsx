@@ -6,7 +6,6 @@ import { placeLevelLabels } from "../domain/places";
 import { fileChanges, formatFileSize, pickVersion } from "../domain/posting-compare";
 import { parseRowId, parseVersionParam } from "../domain/posting-query";
 import { periodLabel, tableAsText } from "../domain/posting-rules";
-import { diffLines, hasChanges } from "../domain/posting-text";
 import { publicPosting } from "../domain/postings.server";
 import { formatDate, formatDateTime } from "../domain/time";
 import { Panel } from "../ui/layout";
@@ -220,7 +219,6 @@ function ChangeBlock({ title, children }: { title: string; children: ReactNode }
 function Changes({ kind, before, after }: { kind: string; before: Version; after: Version }) {
   const beforeTable = tableAsText(kind, before.tableRows);
   const afterTable = tableAsText(kind, after.tableRows);
-  const tableChanged = hasChanges(diffLines(beforeTable, afterTable));
   const files = fileChanges(before.files, after.files);
   return (
     <>
@@ -238,7 +236,7 @@ function Changes({ kind, before, after }: { kind: string; before: Version; after
       </ChangeBlock>
       {beforeTable || afterTable ? (
         <ChangeBlock title="表格">
-          {tableChanged ? <LineDiff before={beforeTable} after={afterTable} /> : <p className="text-sm text-slate-600">表格没有改动。</p>}
+          <LineDiff before={beforeTable} after={afterTable} unchanged="表格没有改动。" />
         </ChangeBlock>
       ) : null}
       <ChangeBlock title="附件">

@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     place: { name: place.name, path: placePath(place) },
     parentName: parent?.name ?? "",
     // A supervisor sees what reached the committee, never the clerk's unsubmitted drafts.
-    counts: drafting ? bench.counts : { ...bench.counts, drafts: null },
+    counts: drafting ? bench.counts : { ...bench.counts, drafts: null, returned: null },
     submitted: open.filter((i) => i.openState === "submitted"),
     returned: open.filter((i) => i.openState === "returned"),
     drafts: drafting ? open.filter((i) => i.openState === "draft") : [],
@@ -97,7 +97,7 @@ export default function VillageHome() {
     </Panel>
   );
   // What needs this user's action comes first.
-  const work = drafting ? [returnedPanel, draftsPanel, submittedPanel] : [submittedPanel, returnedPanel];
+  const work = drafting ? [returnedPanel, draftsPanel, submittedPanel] : [submittedPanel];
   return (
     <>
       <PageHeader
@@ -121,7 +121,7 @@ export default function VillageHome() {
       </p>
 
       <h2 className="sr-only">办理情况</h2>
-      <ul className={`mb-6 grid gap-4 ${drafting ? "sm:grid-cols-3" : "sm:grid-cols-2"}`}>
+      <ul className={`mb-6 grid gap-4 ${drafting ? "sm:grid-cols-3" : "sm:grid-cols-1"}`}>
         {counts.drafts !== null ? (
           <li>
             <CountCard label="草稿" value={counts.drafts} href="/village/postings?state=draft" tone="slate" />
@@ -130,9 +130,11 @@ export default function VillageHome() {
         <li>
           <CountCard label="待审核" value={counts.submitted} href="/village/postings?state=submitted" tone="blue" />
         </li>
-        <li>
-          <CountCard label="已退回" value={counts.returned} href="/village/postings?state=returned" tone="amber" />
-        </li>
+        {counts.returned !== null ? (
+          <li>
+            <CountCard label="已退回" value={counts.returned} href="/village/postings?state=returned" tone="amber" />
+          </li>
+        ) : null}
       </ul>
 
       <div className="mb-6 space-y-6">{work}</div>

@@ -96,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     currentNumber: ws.current?.number ?? null,
     steps: ws.steps.map((s) => ({ id: s.id, at: s.at, action: s.action, versionNumber: s.versionNumber, actorName: s.actorName, opinion: s.opinion })),
     findings: ws.findings,
+    attachmentsNeedCare: ws.attachmentsNeedCare,
     can: ws.can,
     notice: notice && Object.hasOwn(notices, notice) ? notices[notice as keyof typeof notices] : null,
   };
@@ -135,7 +136,8 @@ const editIntents = ["save", "add-rows", "submit"] as const;
 const reviewIntents = ["approve", "return"] as const;
 
 export default function PostingWorkspace() {
-  const { title, drafting, posting, versions, openNumber, currentNumber, steps, findings, can, notice } = useLoaderData<typeof loader>();
+  const { title, drafting, posting, versions, openNumber, currentNumber, steps, findings, attachmentsNeedCare, can, notice } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result;
   const open = versions.find((v) => v.number === openNumber) ?? null;
   const current = versions.find((v) => v.number === currentNumber) ?? null;
@@ -201,6 +203,7 @@ export default function PostingWorkspace() {
                 kind={posting.kind}
                 open={open}
                 findings={findings}
+                attachmentsNeedCare={attachmentsNeedCare}
                 result={editResult}
               />
               <Panel title="附件">
@@ -339,7 +342,7 @@ function CorrectionPanel({ kind, open, current }: { kind: string; open: Version;
           {spec ? (
             <>
               <h3 className="mb-1 mt-3 text-sm font-medium text-slate-700">{spec.label}的改动</h3>
-              <LineDiff before={tableAsText(kind, current.tableRows)} after={tableAsText(kind, open.tableRows)} />
+              <LineDiff before={tableAsText(kind, current.tableRows)} after={tableAsText(kind, open.tableRows)} unchanged="表格没有改动。" />
             </>
           ) : null}
         </>
@@ -465,12 +468,15 @@ function EditForm({
   kind,
   open,
   findings,
+  attachmentsNeedCare,
   result,
 }: {
   action: string;
   kind: string;
   open: Version;
   findings: SensitiveFinding[];
+  /** A list of people with attachments: the files are published as uploaded. */
+  attachmentsNeedCare: boolean;
   result: Result;
 }) {
   const navigation = useNavigation();
@@ -481,7 +487,7 @@ function EditForm({
   const periodKinds = isPostingKind(kind) ? postingKinds[kind].periodKinds.map((k) => periodKindLabels[k]).join("、") : "";
   const ackId = useId();
   const ackErrorId = errors?.acknowledgeSensitive?.length ? `${ackId}-error` : undefined;
-  const showFindings = findings.length > 0 || !!errors?.acknowledgeSensitive;
+  const showFindings = findings.length > 0 || attachmentsNeedCare || !!errors?.acknowledgeSensitive;
 
   return (
     <Form method="post" action={action} className="rounded border border-slate-200 bg-white p-6 shadow-sm" noValidate>
@@ -524,9 +530,16 @@ function EditForm({
           <h3 id={`${ackId}-heading`} className="mb-2 font-semibold text-amber-950">
             个人信息提示{findings.length ? `：发现 ${findings.length} 处号码` : ""}
           </h3>
-          <p className="mb-3 text-sm text-amber-950">
-            已保存的内容中有身份证号、手机号或银行卡号。公开页面会按下表的遮蔽形式显示，但请逐项核实确需公开；不需要公开的，请删除后再提交。
-          </p>
+          {findings.length ? (
+            <p className="mb-3 text-sm text-amber-950">
+              已保存的内容中有身份证号、手机号或银行卡号。公开页面会按下表的遮蔽形式显示，但请逐项核实确需公开；不需要公开的，请删除后再提交。
+            </p>
+          ) : null}
+          {attachmentsNeedCare ? (
+            <p className="mb-3 text-sm text-amber-950">
+              附件（照片、PDF）按原样公开，系统不能遮蔽其中的号码：请确认附件中没有完整的身份证号、手机号或银行卡号。
+            </p>
+          ) : null}
           {findings.length ? <FindingsList findings={findings} /> : null}
           <div className="mt-3 flex items-start gap-2">
             <input
@@ -540,7 +553,7 @@ function EditForm({
               aria-describedby={ackErrorId}
             />
             <label htmlFor={ackId} className="text-sm font-medium text-slate-900">
-              我已逐项核实，以上号码确需公开，同意按遮蔽形式公开
+              我已逐项核实，以上号码确需公开，同意按遮蔽形式公开{attachmentsNeedCare ? "；附件中没有完整的个人号码" : ""}
             </label>
           </div>
           <ErrorList id={ackErrorId} errors={errors?.acknowledgeSensitive} />

@@ -19,7 +19,7 @@ const notices = { discarded: "已放弃草稿，该事项不再保留。" } as c
 const stateFilters = [
   { state: "draft", label: "草稿", draftingOnly: true },
   { state: "submitted", label: "待审核" },
-  { state: "returned", label: "已退回" },
+  { state: "returned", label: "已退回", draftingOnly: true },
   { state: "published", label: "已公开" },
   { state: "withdrawn", label: "已撤回" },
 ] as const;

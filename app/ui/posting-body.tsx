@@ -66,9 +66,9 @@ const lineStyles = {
 } as const;
 
 /** What changed between two versions of a body, line by line; colour is backed by a marker and by text for screen readers. */
-export function LineDiff({ before, after }: { before: string; after: string }) {
+export function LineDiff({ before, after, unchanged = "正文没有改动。" }: { before: string; after: string; unchanged?: string }) {
   const lines = diffLines(before, after);
-  if (!hasChanges(lines)) return <p className="text-sm text-slate-600">正文没有改动。</p>;
+  if (!hasChanges(lines)) return <p className="text-sm text-slate-600">{unchanged}</p>;
   return (
     <div className="overflow-x-auto rounded border border-slate-200 bg-white py-1 text-sm leading-relaxed">
       {lines.map((line, i) => {

@@ -105,6 +105,8 @@ export const postingVersions = pgTable(
     publishedAt: timestamp("published_at", { withTimezone: true }),
     /** Position in the place's chain of published versions, from 1. */
     chainSeq: integer("chain_seq"),
+    /** Random, never shown: keeps the public hash from revealing masked numbers (see posting-chain.ts). */
+    salt: text("salt"),
     contentHash: text("content_hash"),
     previousHash: text("previous_hash"),
     version: integer("version").notNull().default(1),

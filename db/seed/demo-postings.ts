@@ -7,9 +7,9 @@
  * with a draft, a posting awaiting review and a returned one.
  */
 import { sql } from "drizzle-orm";
-import { genesisHash, versionHash } from "../../app/domain/posting-chain";
+import { genesisHash, newSalt, versionHash } from "../../app/domain/posting-chain";
 import { kindOf, monthPeriod, quarterPeriod, type Period, type PostingKindCode } from "../../app/domain/posting-rules";
-import { idCardCheckCharacter } from "../../app/domain/sensitive-numbers";
+import { idCardCheckCharacter, maskSensitive } from "../../app/domain/sensitive-numbers";
 import { shanghaiDate } from "../../app/domain/time";
 import type { Database } from "../client.server";
 import { postings, postingSteps, postingVersions, type PostingTableRows } from "../schema";
@@ -216,7 +216,7 @@ export async function seedPostings(
           periodStart: p.period.start,
           periodEnd: p.period.end,
           status: p.withdrawn ? ("withdrawn" as const) : ("published" as const),
-          title: last.title,
+          title: maskSensitive(last.title),
           currentVersion: p.versions.length,
           firstPublishedAt: p.versions[0]!.publishedAt,
           publishedAt: last.publishedAt,
@@ -244,6 +244,9 @@ export async function seedPostings(
       seq = 0;
     }
     const kind = kindOf(v.posting.kind);
+    const own = v.posting.village.id === d.villages[0]!.id;
+    const reviewerName = own ? d.supervisor.displayName : `${v.posting.village.name}村务监督委员会`;
+    const salt = newSalt();
     const contentHash = versionHash(
       {
         postingId: v.postingId,
@@ -257,11 +260,12 @@ export async function seedPostings(
         tableRows: v.tableRows,
         correctionReason: v.correctionReason,
         files: [],
+        review: { name: reviewerName, opinion: v.opinion, at: v.publishedAt },
         publishedAt: v.publishedAt,
+        salt,
       },
       previous,
     );
-    const own = v.posting.village.id === d.villages[0]!.id;
     const row = {
       postingId: v.postingId,
       placeId: v.posting.village.id,
@@ -277,9 +281,10 @@ export async function seedPostings(
       submittedAt: new Date(v.publishedAt.getTime() - 86_400_000),
       reviewedAt: v.publishedAt,
       reviewedBy: own ? d.supervisor.id : null,
-      reviewerName: own ? d.supervisor.displayName : `${v.posting.village.name}村务监督委员会`,
+      reviewerName,
       reviewOpinion: v.opinion,
       publishedAt: v.publishedAt,
+      salt,
       chainSeq: ++seq,
       contentHash,
       previousHash: previous,

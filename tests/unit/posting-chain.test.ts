@@ -13,7 +13,9 @@ const content = (n: number, extra: Partial<ChainContent> = {}): ChainContent => 
   tableRows: [{ item: "租金", income: "100.00", expense: "" }],
   correctionReason: null,
   files: [{ name: "照片.png", sha256: "a".repeat(64), size: 10 }],
+  review: { name: "李监督", opinion: "同意公开", at: new Date(`2025-0${n + 1}-05T02:00:00Z`) },
   publishedAt: new Date(`2025-0${n + 1}-05T02:00:00Z`),
+  salt: `salt-${n}`,
   ...extra,
 });
 
@@ -48,6 +50,8 @@ describe("canonical content", () => {
       { number: 2 },
       { publishedAt: new Date("2025-02-05T02:00:00.001Z") },
       { placeCode: "350502100202" },
+      { review: { name: "李监督", opinion: "同意", at: new Date("2025-02-05T02:00:00Z") } },
+      { salt: "another" },
     ];
     for (const v of variants) expect(versionHash(content(1, v), genesisHash)).not.toBe(base);
     expect(versionHash(content(1), "1".repeat(64))).not.toBe(base);
@@ -71,6 +75,13 @@ describe("verifying a chain", () => {
     links[1]!.content = { ...links[1]!.content, title: "改" };
     links[1]!.contentHash = versionHash(links[1]!.content, links[1]!.previousHash);
     expect(verifyChain(links)).toEqual([expect.objectContaining({ versionId: 103, message: expect.stringContaining("前一版本哈希") })]);
+  });
+
+  test("a version dated before the one it follows is named", () => {
+    const links = chain(3);
+    links[2]!.content = { ...links[2]!.content, publishedAt: new Date("2025-01-01T00:00:00Z") };
+    links[2]!.contentHash = versionHash(links[2]!.content, links[2]!.previousHash);
+    expect(verifyChain(links)).toEqual([expect.objectContaining({ versionId: 103, message: expect.stringContaining("公开时间") })]);
   });
 
   test("a removed version leaves a gap that is named", () => {

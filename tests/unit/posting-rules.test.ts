@@ -132,8 +132,25 @@ describe("privacy", () => {
     expect(JSON.stringify(findings)).not.toContain(id);
   });
 
-  test("masked content hides numbers in the title, body and every cell", () => {
-    const masked = maskedContent({ title: `关于${id}`, body: `电话 13800138000`, tableRows: [{ note: id }] });
+  test("masked content hides numbers in the title, body and text cells", () => {
+    const masked = maskedContent("subsistence_allowance", { title: `关于${id}`, body: `电话 13800138000`, tableRows: [{ note: id }] });
     expect(JSON.stringify(masked)).not.toMatch(/19491231|00138/);
+  });
+
+  test("a personal column is masked whatever it holds; amounts are never taken for numbers to hide", () => {
+    const rows = [
+      { name: "陈", idNumber: "350502196213141239", members: "1", amount: "13512345678.00", note: "" },
+      { name: "林", idNumber: "3505021962071 4123", members: "1", amount: "1", note: "" },
+      { name: "王", idNumber: "3505021962", members: "1", amount: "1", note: "" },
+    ];
+    const masked = maskedContent("subsistence_allowance", { title: "", body: "", tableRows: rows });
+    expect(masked.tableRows!.map((r) => r.idNumber)).toEqual(["350502********1239", "350502*******4123", "**********"]);
+    expect(masked.tableRows![0]!.amount).toBe("13512345678.00");
+    const findings = sensitiveFindings("subsistence_allowance", { title: "", body: "", tableRows: rows, fileNames: [] });
+    expect(findings.map((f) => [f.where, f.kind])).toEqual([
+      ["表格第 1 行“身份证号”", "id_card_suspect"],
+      ["表格第 2 行“身份证号”", "id_card_suspect"],
+      ["表格第 3 行“身份证号”", "id_card_suspect"],
+    ]);
   });
 });

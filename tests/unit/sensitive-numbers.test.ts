@@ -249,7 +249,9 @@ describe("finding bank cards", () => {
   });
 
   it("does not cut a longer group chain down to a card", () => {
-    expect(kinds("6222 0200 0000 0000 001")).toEqual([]); // fails Luhn as 19 digits
+    // Fails Luhn as 19 digits although its first 16 pass. (A 62… chain like
+    // "6222 0200 0000 0000 001" is a UnionPay card even without Luhn: see below.)
+    expect(kinds("4111 1111 1111 1111 001")).toEqual([]);
     expect(kinds("4111 1111 1111 1111 12345")).toEqual([]);
     expect(kinds("4111 1111 1111 1111 2222")).toEqual([]); // "1111 1111 1111 2222" passes Luhn
     expect(kinds("1234 4111 1111 1111 1111")).toEqual([]);
@@ -343,5 +345,297 @@ describe("generated valid IDs", () => {
       expect(masked).toBe(`第${n}户：${id.slice(0, 6)}********${id.slice(14)}，`);
       expect(masked).not.toContain(id.slice(6, 14));
     }
+  });
+});
+
+describe("separators besides space and hyphen", () => {
+  const separators: [string, string][] = [
+    ["no-break space", "\u00A0"],
+    ["figure space", "\u2007"],
+    ["narrow no-break space", "\u202F"],
+    ["ideographic space", "\u3000"],
+    ["tab", "\t"],
+    ["full stop", "."],
+    ["full-width full stop", "\uFF0E"],
+    ["middle dot", "\u00B7"],
+    ["em dash", "\u2014"],
+    ["en dash", "\u2013"],
+    ["full-width hyphen", "\uFF0D"],
+  ];
+
+  it("mobile 3-4-4 with each separator, offsets into the original text", () => {
+    for (const [name, s] of separators) {
+      const v = `138${s}0013${s}8000`;
+      expect(findSensitiveNumbers(`电话：${v}，`), name).toEqual([
+        { kind: "mobile", start: 3, end: 16, value: v, masked: "138****8000" },
+      ]);
+    }
+  });
+
+  it("bank card 4-4-4-4-3 and 6-13 with each separator", () => {
+    for (const [name, s] of separators) {
+      const v = `6222${s}0200${s}0000${s}0000${s}000`;
+      expect(findSensitiveNumbers(`卡号${v}`), name).toEqual([
+        { kind: "bank_card", start: 2, end: 25, value: v, masked: "6222***********0000" },
+      ]);
+      const w = `622202${s}0200112233446`;
+      expect(findSensitiveNumbers(`卡号${w}。`), name).toEqual([
+        { kind: "bank_card", start: 2, end: 22, value: w, masked: "6222***********3446" },
+      ]);
+    }
+  });
+
+  it("IDs 6-8-4 and 6-4-4-4 with each separator, masked like a contiguous ID", () => {
+    for (const [name, s] of separators) {
+      for (const v of [`350502${s}19620714${s}1239`, `350502${s}1962${s}0714${s}1239`]) {
+        expect(findSensitiveNumbers(`身份证${v}，`), `${name}: ${v}`).toEqual([
+          { kind: "id_card", start: 3, end: 3 + v.length, value: v, masked: "350502********1239" },
+        ]);
+      }
+    }
+  });
+
+  it("all space-like characters are one kind, all dash-like another, dots a third", () => {
+    expect(kinds("138 0013\u00A08000")).toEqual(["mobile"]);
+    expect(kinds("138\u30000013\t8000")).toEqual(["mobile"]);
+    expect(kinds("138-0013\u20148000")).toEqual(["mobile"]);
+    expect(kinds("138\uFF0D0013-8000")).toEqual(["mobile"]);
+    expect(kinds("138.0013\u00B78000")).toEqual(["mobile"]);
+    expect(kinds("138\u00A00013.8000")).toEqual([]);
+    expect(kinds("138.0013-8000")).toEqual([]);
+    expect(kinds("138\u20140013\u00A08000")).toEqual([]);
+    expect(kinds("6222 0200.0000 0000 000")).toEqual([]);
+    expect(kinds("350502 19620714-1239")).toEqual([]);
+    expect(kinds("350502.1962.0714 1239")).toEqual([]);
+  });
+
+  it("keeps UTF-16 offsets into the original text with several numbers and separators", () => {
+    const text =
+      "名单\u3000一、张三\t身份证\u00A0350502\u00A019620714\u00A01239；" +
+      "手机１３８．００１３．８０００；卡号6222\u20140200\u20140000\u20140000\u2014000。";
+    const matches = findSensitiveNumbers(text);
+    expect(matches.map((m) => [m.kind, m.start, m.end])).toEqual([
+      ["id_card", 12, 32],
+      ["mobile", 35, 48],
+      ["bank_card", 51, 74],
+    ]);
+    for (const m of matches) expect(text.slice(m.start, m.end)).toBe(m.value);
+    expect(matches[1]!.masked).toBe("１３８****８０００");
+    expect(maskSensitive(text)).toBe(
+      "名单\u3000一、张三\t身份证\u00A0350502********1239；" +
+        "手机１３８****８０００；卡号6222***********0000。",
+    );
+  });
+
+  it("a one- or two-digit row number or list label before a grouped number is not one of its groups", () => {
+    expect(findSensitiveNumbers("1.138.0013.8000")).toMatchObject([
+      { kind: "mobile", start: 2, end: 15 },
+    ]);
+    expect(findSensitiveNumbers("12.138.0013.8000")).toMatchObject([
+      { kind: "mobile", start: 3, end: 16 },
+    ]);
+    expect(findSensitiveNumbers("3\t138 0013 8000")).toMatchObject([
+      { kind: "mobile", start: 2, end: 15 },
+    ]);
+    expect(findSensitiveNumbers("1.350502.19620714.1239")).toMatchObject([
+      { kind: "id_card", start: 2, end: 22 },
+    ]);
+    expect(kinds("1.13800138000")).toEqual(["mobile"]);
+    // Three or more digits, or a label that is itself the tail of a chain, is a group.
+    expect(kinds("123.138.0013.8000")).toEqual([]);
+    expect(kinds("12 34 138 0013 8000")).toEqual([]);
+    expect(kinds("2025.03.138.0013.8000")).toEqual([]);
+  });
+});
+
+describe("IDs written in groups", () => {
+  it("finds 6-8-4 and 6-4-4-4 with space or hyphen, with X, and full-width digits", () => {
+    expect(kinds("350502 19620714 1239")).toEqual(["id_card"]);
+    expect(kinds("350502-19620714-1239")).toEqual(["id_card"]);
+    expect(kinds("350502 1962 0714 1239")).toEqual(["id_card"]);
+    expect(kinds("350502-1962-0714-1239")).toEqual(["id_card"]);
+    expect(findSensitiveNumbers("身份证 110105 19491231 002x。")).toEqual([
+      {
+        kind: "id_card",
+        start: 4,
+        end: 24,
+        value: "110105 19491231 002x",
+        masked: "110105********002x",
+      },
+    ]);
+    expect(findSensitiveNumbers("１１０１０５\u3000１９４９\u3000１２３１\u3000００２Ｘ")).toEqual([
+      {
+        kind: "id_card",
+        start: 0,
+        end: 21,
+        value: "１１０１０５\u3000１９４９\u3000１２３１\u3000００２Ｘ",
+        masked: "１１０１０５********００２Ｘ",
+      },
+    ]);
+  });
+
+  it("checks the check character and plausibility as for contiguous IDs", () => {
+    // Right region and date, wrong check character (and no valid Luhn).
+    expect(luhnValid("350502196207141234")).toBe(false);
+    expect(findSensitiveNumbers("350502 19620714 1234")).toMatchObject([
+      { kind: "id_card_suspect", masked: "350502********1234" },
+    ]);
+    expect(kinds("350502-1962-0714-1234")).toEqual(["id_card_suspect"]);
+    // Month 13 or region 0, and failing Luhn: nothing.
+    expect(luhnValid("350502196213141239")).toBe(false);
+    expect(kinds("350502 19621314 1239")).toEqual([]);
+    expect(luhnValid("050502196207141238")).toBe(false);
+    expect(kinds("050502 1962 0714 1238")).toEqual([]);
+    // As when contiguous, an 18-digit number that is no ID but passes Luhn is a card.
+    expect(luhnValid("050502196207141239")).toBe(true);
+    expect(kinds("050502 1962 0714 1239")).toEqual(["bank_card"]);
+  });
+
+  it("only whole chains in exactly these groupings", () => {
+    expect(kinds("350502 19620714 12391")).toEqual([]);
+    expect(kinds("350502 19620714 1239 5")).toEqual([]);
+    expect(kinds("1234 350502 19620714 1239")).toEqual([]);
+    expect(kinds("350502 19620714 1239X")).toEqual([]);
+    // Other groupings of the same 18 characters are not read as IDs.
+    expect(kinds("3505 0219 6207 1412 39")).toEqual([]);
+    expect(kinds("350502196 207141239")).toEqual([]);
+  });
+});
+
+describe("bank cards in groups and UnionPay numbers failing Luhn", () => {
+  it("6-13 groups pass on Luhn or a 62 prefix", () => {
+    expect(kinds("卡号 456351 0200112233442")).toEqual(["bank_card"]); // Luhn valid
+    expect(kinds("卡号 456351 0200112233441")).toEqual([]);
+    expect(kinds("卡号 622202 0200112233445")).toEqual(["bank_card"]); // mistyped
+    expect(kinds("622202 02001122334466")).toEqual([]); // 6-14
+    expect(kinds("622202 020011223344")).toEqual([]); // 6-12
+    expect(kinds("622202 0200112233446 12")).toEqual([]); // longer chain
+  });
+
+  it("contiguous 16-19 digit runs starting with 62 are cards even when Luhn fails", () => {
+    for (const v of ["6212345678901234", "62123456789012345", "6228480012345678904"]) {
+      expect(luhnValid(v), v).toBe(false);
+      expect(findSensitiveNumbers(`卡号${v}，`), v).toEqual([
+        {
+          kind: "bank_card",
+          start: 2,
+          end: 2 + v.length,
+          value: v,
+          masked: maskBankCard(v),
+        },
+      ]);
+    }
+    expect(maskSensitive("卡号6228480012345678904")).toBe("卡号6228***********8904");
+    // Other runs failing Luhn stay unmatched; 15 and 20 digits are no cards.
+    expect(kinds("4111111111111112")).toEqual([]);
+    expect(kinds("5228480012345678903")).toEqual([]);
+    expect(kinds("621234567890123")).toEqual([]);
+    expect(kinds("62123456789012345678")).toEqual([]);
+  });
+
+  it("4-4-4-4 groups starting with 62 are cards even when Luhn fails, as a whole chain", () => {
+    expect(findSensitiveNumbers("6222 0200 0000 0000 001")).toMatchObject([
+      { kind: "bank_card", start: 0, end: 23, masked: "6222***********0001" },
+    ]);
+    expect(kinds("6222-0200-0000-0001")).toEqual(["bank_card"]);
+    expect(kinds("6222 0200 0000 0000 0001")).toEqual([]);
+    expect(kinds("4111 1111 1111 1112")).toEqual([]);
+  });
+
+  it("an 18-digit 62 number that looks like an ID stays an ID", () => {
+    // 620102 is a Gansu region code; a valid ID is an ID, not a card.
+    const id = "62010219850615231X";
+    expect(isValidIdCard(id)).toBe(true);
+    expect(kinds(id)).toEqual(["id_card"]);
+    expect(kinds("620102 19850615 231X")).toEqual(["id_card"]);
+  });
+});
+
+describe("zero-width characters", () => {
+  const zeroWidth = ["\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF"];
+
+  it("are invisible inside a number: the number is found and masked without them", () => {
+    for (const z of zeroWidth) {
+      const mobile = `1380${z}0138000`;
+      expect(findSensitiveNumbers(`电话${mobile}。`)).toEqual([
+        { kind: "mobile", start: 2, end: 14, value: mobile, masked: "138****8000" },
+      ]);
+      const id = `350502${z}19620714${z}1239`;
+      expect(findSensitiveNumbers(`${z}身份证${id}${z}`)).toEqual([
+        { kind: "id_card", start: 4, end: 24, value: id, masked: "350502********1239" },
+      ]);
+      const card = `6222 02${z}00 0000 0000 000`;
+      expect(findSensitiveNumbers(card)).toMatchObject([
+        { kind: "bank_card", start: 0, end: 24, value: card, masked: "6222***********0000" },
+      ]);
+    }
+  });
+
+  it("are not included at either end of the value", () => {
+    const text = "号码\u200B13800138000\u200B\u200C，";
+    expect(findSensitiveNumbers(text)).toMatchObject([{ start: 3, end: 14, value: "13800138000" }]);
+    expect(maskSensitive(text)).toBe("号码\u200B138****8000\u200B\u200C，");
+  });
+
+  it("do not join or split numbers differently from the text without them", () => {
+    expect(kinds("1\u200B13800138000")).toEqual([]); // a 12-digit run
+    expect(kinds("138\u200B 0013 \u200B8000")).toEqual(["mobile"]);
+    expect(kinds("138\u200B0013 8000")).toEqual([]); // reads 1380013 8000
+  });
+
+  it("never crash, alone or anywhere", () => {
+    const all = zeroWidth.join("");
+    expect(findSensitiveNumbers("")).toEqual([]);
+    expect(findSensitiveNumbers(all)).toEqual([]);
+    expect(findSensitiveNumbers(`${all}1${all}`)).toEqual([]);
+    // The zero-width characters inside the number go with its masked form.
+    expect(maskSensitive(all + "1380013800" + all + "0")).toBe(all + "138****8000");
+    expect(() => maskIdCard(all)).not.toThrow();
+    expect(() => maskMobile(all)).not.toThrow();
+    expect(() => maskBankCard(all)).not.toThrow();
+    expect(luhnValid(all)).toBe(false);
+    expect(isValidIdCard(all)).toBe(false);
+  });
+});
+
+describe("amounts, dates and decimals with the new separators", () => {
+  it("ignores amounts, decimals, dates and landlines", () => {
+    const text = [
+      "补助金额 1,250.00 元，单价 12.50 元，系数 3.14159265358979323846",
+      "日期 2025.03.14，2025-03-14，2025·03·14，2025．03．14，2025—03—14，2025\u00A003\u00A014",
+      "村委会电话 0595-22345678，0595—22345678，0595－22345678，0595 2234 5678，0595.2234.5678",
+      "面积 1\u202F250\u202F000.5 平方米，人口 1\u00A0380",
+    ].join("\n");
+    expect(findSensitiveNumbers(text)).toEqual([]);
+    expect(maskSensitive(text)).toBe(text);
+  });
+
+  it("an 11-digit number directly followed by '.' and a digit is an amount, not a mobile", () => {
+    expect(kinds("合计 13512345678.00 元")).toEqual([]);
+    expect(kinds("合计 １３５１２３４５６７８．００ 元")).toEqual([]);
+    expect(kinds("合计 13512345678.5 元")).toEqual([]);
+    // A full stop ending a sentence is no decimal point.
+    expect(kinds("电话13512345678.")).toEqual(["mobile"]);
+    expect(kinds("电话13512345678. 地址")).toEqual(["mobile"]);
+    expect(kinds("电话13512345678。")).toEqual(["mobile"]);
+    // Grouped, it cannot be an amount.
+    expect(kinds("电话135 1234 5678.")).toEqual(["mobile"]);
+  });
+});
+
+describe("maskSensitive with the new formats", () => {
+  it("masks a posting typed with mixed input methods", () => {
+    const text = [
+      "1. 张三，身份证 350502 19620714 1239，电话 138\u00A00013\u00A08000，卡号 622202 0200112233445",
+      "2. 李四，身份证350502-1962-0714-1239，电话138.0013.8000，卡号6228480012345678904，补助 1,250.00 元",
+      "3. 王五，电话１３８\u30000013\u30008000，卡号 6222—0200—0000—0000—001，合计 13512345678.00 元",
+    ].join("\n");
+    expect(maskSensitive(text)).toBe(
+      [
+        "1. 张三，身份证 350502********1239，电话 138****8000，卡号 6222***********3445",
+        "2. 李四，身份证350502********1239，电话138****8000，卡号6228***********8904，补助 1,250.00 元",
+        "3. 王五，电话１３８****8000，卡号 6222***********0001，合计 13512345678.00 元",
+      ].join("\n"),
+    );
   });
 });
