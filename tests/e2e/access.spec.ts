@@ -149,7 +149,8 @@ const accessMatrix: Row[] = [
 
   // Officers watching posting compliance (posting:monitor)
   { path: "/officer/postings", ...onlyFor({ officer: 200, street: 200 }) },
-  { path: "/officer/postings?year=2025&street=350502100000", ...onlyFor({ officer: 200, street: 200 }) },
+  { path: "/officer/postings?year=2025&street=350502100000", note: "汝湖镇: not the street officer's", ...onlyFor({ officer: 200, street: 404 }) },
+  { path: "/officer/postings?year=1999", note: "a year before the platform's", ...onlyFor({ officer: 400, street: 400 }) },
 
   // Village clerks and supervisors
   { path: "/village", ...onlyFor({ clerk: 200, supervisor: 200 }) },
