@@ -115,6 +115,10 @@ export async function guardRequest(facts: RequestFacts, nonce = ""): Promise<Ref
     await recordRefusal(facts, refusedWhy);
     return answer(403, "跨站请求已拒绝", "该请求来自其他网站，为保护您的账号已被拒绝。请从本站页面重新操作。", wantsJson, nonce, "forbidden");
   }
+  // A NUL byte can never be stored or searched in PostgreSQL text: refuse it before it becomes a 500.
+  if (/%00/i.test(facts.path)) {
+    return answer(400, "请求地址无效", "请求地址中含有无效字符（%00），请检查链接或重新输入查询内容。", wantsJson, nonce, "invalid_parameter");
+  }
   if (facts.path !== "/healthz" && !(await databaseAvailable())) {
     return {
       ...answer(503, unavailable.title, unavailable.message, wantsJson, nonce, "database_unavailable"),

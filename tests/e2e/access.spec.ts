@@ -68,12 +68,15 @@ const accessMatrix: Row[] = [
   { path: "/orgs/{org:350502002000}", note: "an organization of 鲤中街道", ...all(200) },
   { path: "/orgs/999999", note: "no such organization", ...all(404) },
   { path: "/orgs/abc", note: "not an id", ...all(404) },
+  { path: "/orgs?q=%00", note: "a NUL byte is refused before it reaches the database", ...all(400) },
+  { path: "/?q=a%00b", ...all(400) },
 
   // Open data (JSON, no login)
   { path: "/api/v1/organizations", ...all(200) },
   { path: "/api/v1/organizations?format=csv&status=cancelled", ...all(200) },
   { path: "/api/v1/organizations?type=club", note: "bad parameter", ...all(400) },
   { path: "/api/v1/organizations?pageSize=101", note: "bad parameter", ...all(400) },
+  { path: "/api/v1/organizations?q=%00", note: "a NUL byte", ...all(400) },
   { path: "/api/v1/organizations/{org:350502002000}", ...all(200) },
   { path: "/api/v1/organizations/999999", ...all(404) },
 
