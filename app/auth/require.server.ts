@@ -92,6 +92,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return `${url.pathname}${url.search}${url.hash}`;
 }
 
+class TooManyFiles extends Error {}
+
 /** The posted form; a body that is not a form is a 400, not a 500. */
 export async function readForm(request: Request): Promise<FormData> {
   try {
@@ -103,26 +105,34 @@ export async function readForm(request: Request): Promise<FormData> {
 
 /**
  * A multipart form with its files read into memory. A file over `maxBytes`
- * is reported rather than thrown, so the form can say which one and why.
+ * or more than `maxFiles` files are reported (`refusal`) rather than thrown,
+ * so the form can say why.
  */
 export async function readUploads(
   request: Request,
   maxBytes: number,
-): Promise<{ form: FormData; files: Array<{ name: string; content: Uint8Array }>; tooLarge: boolean }> {
+  maxFiles = 20,
+): Promise<{ form: FormData; files: Array<{ name: string; content: Uint8Array }>; refusal: string | null }> {
+  const memory = unstable_createMemoryUploadHandler({ maxPartSize: maxBytes + 1 });
+  let fileParts = 0;
   try {
-    const form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: maxBytes + 1 }),
-    );
+    const form = await unstable_parseMultipartFormData(request, (part) => {
+      // Stop reading once a request carries more files than a form may: each is held in memory.
+      if (part.filename && ++fileParts > maxFiles) throw new TooManyFiles();
+      return memory(part);
+    });
     const files: Array<{ name: string; content: Uint8Array }> = [];
     for (const entry of form.getAll("files")) {
       if (typeof entry !== "string" && entry.size > 0) {
         files.push({ name: entry.name || "未命名文件", content: new Uint8Array(await entry.arrayBuffer()) });
       }
     }
-    return { form, files, tooLarge: false };
+    return { form, files, refusal: null };
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { form: new FormData(), files: [], tooLarge: true };
+    if (error instanceof MaxPartSizeExceededError) {
+      return { form: new FormData(), files: [], refusal: `单个文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩或拆分后再上传` };
+    }
+    if (error instanceof TooManyFiles) return { form: new FormData(), files: [], refusal: `一次最多上传 ${maxFiles} 个文件` };
     badRequest("上传的内容无法读取，请重新选择文件上传。");
   }
 }

@@ -24,7 +24,7 @@ export async function handleApplicantPost(ctx: ActionContext, id: number, reques
   const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
   if (multipart) {
     const upload = await readUploads(request, maxAttachmentBytes);
-    if (upload.tooLarge) return { fieldErrors: { files: ["单个文件不能超过 10 MB"] }, status: 400 };
+    if (upload.refusal) return { fieldErrors: { files: [upload.refusal] }, status: 400 };
     const result = await attachFiles(ctx, id, upload.files);
     return result.ok
       ? { notice: `已上传 ${result.value} 个文件。`, status: 200 }

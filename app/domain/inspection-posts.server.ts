@@ -41,7 +41,7 @@ export async function handleReportPost(ctx: ActionContext, year: number, request
   const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
   if (multipart) {
     const upload = await readUploads(request, maxAttachmentBytes);
-    if (upload.tooLarge) return { fieldErrors: { files: ["单个文件不能超过 10 MB，请压缩或拆分后再上传"] }, status: 400 };
+    if (upload.refusal) return { fieldErrors: { files: [upload.refusal] }, status: 400 };
     const result = await attachReportFiles(ctx, year, upload.files);
     return result.ok
       ? { notice: `已上传 ${result.value} 个文件。`, status: 200 }

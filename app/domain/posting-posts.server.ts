@@ -13,13 +13,13 @@ import {
   maxBlankRows,
   parseDraftForm,
   parseVersion,
-  returnOpinionProblem,
   textOf,
   type PostingFormValues,
 } from "./posting-form";
 import {
   addPostingFiles,
   createPosting,
+  requireDraftingAccess,
   discardVersion,
   removePostingFile,
   reviewPosting,
@@ -61,11 +61,13 @@ export interface PostingPostResult {
    * rows dropped) instead of keeping the rows as they were on screen.
    */
   formKey?: string;
+  /** The version a refused-as-stale save was typed against. */
+  postedVersion?: number;
   status: number;
 }
 
 const staleForm = "页面已过期，请刷新后重试。";
-const tooLarge = `单个文件不能超过 ${maxAttachmentBytes / 1024 / 1024} MB，请压缩或拆分后再上传`;
+const maxFilesPerUpload = 10;
 
 function isIntent(value: string): value is PostingIntent {
   return (postingIntents as readonly string[]).includes(value);
@@ -84,8 +86,10 @@ export async function handlePostingPost(ctx: ActionContext, postingId: number, r
 async function dispatch(ctx: ActionContext, postingId: number, request: Request): Promise<PostingPostResult> {
   const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
   if (multipart) {
-    const upload = await readUploads(request, maxAttachmentBytes);
-    if (upload.tooLarge) return { intent: "upload", fieldErrors: { files: [tooLarge] }, status: 400 };
+    // Who may upload to this posting is settled before its body is read into memory.
+    await requireDraftingAccess(ctx.actor, postingId);
+    const upload = await readUploads(request, maxAttachmentBytes, maxFilesPerUpload);
+    if (upload.refusal) return { intent: "upload", fieldErrors: { files: [upload.refusal] }, status: 400 };
     const result = await addPostingFiles(ctx, postingId, upload.files);
     return result.ok
       ? { intent: "upload", notice: `已上传 ${result.value.added} 个文件。`, status: 200 }
@@ -139,6 +143,8 @@ async function saveAndMaybeSubmit(
       formError: saved.fieldErrors ? "有填写不正确的内容，草稿未保存，请按提示修改。" : saved.formError,
       values,
       blankRows,
+      // Refused as stale: the form keeps the version it was typed against, so saving again is refused again, not an overwrite.
+      postedVersion: saved.fieldErrors ? undefined : version,
       status: statusOf(saved),
     };
   }
@@ -147,7 +153,12 @@ async function saveAndMaybeSubmit(
   }
   if (intent === "save") return { intent, notice: "草稿已保存。", status: 200 };
 
-  const submitted = await submitPosting(ctx, postingId, { expectedVersion: saved.value.version, acknowledgeSensitive });
+  const acknowledgedFindings = form.get("acknowledgedFindings");
+  const submitted = await submitPosting(ctx, postingId, {
+    expectedVersion: saved.value.version,
+    acknowledgeSensitive,
+    acknowledgedFindings: typeof acknowledgedFindings === "string" ? acknowledgedFindings : "",
+  });
   if (!submitted.ok) {
     return {
       intent,
@@ -180,8 +191,6 @@ async function review(ctx: ActionContext, postingId: number, form: FormData, int
   const values: PostingFormValues = { opinion };
   const version = parseVersion(form);
   if (version === null) return { intent, formError: staleForm, values, status: 400 };
-  const problem = intent === "return" ? returnOpinionProblem(opinion) : null;
-  if (problem) return { intent, fieldErrors: { opinion: [problem] }, values, status: 400 };
   const result = await reviewPosting(ctx, postingId, { expectedVersion: version, decision: intent, opinion });
   if (!result.ok) return { intent, fieldErrors: result.fieldErrors, formError: result.formError, values, status: statusOf(result) };
   return {

@@ -535,6 +535,15 @@ export function sensitiveFindings(kind: string, content: PostingContent): Sensit
   return findings;
 }
 
+/**
+ * What the clerk was shown, as a string to send back with the acknowledgement:
+ * a submission whose findings differ (a number added since) is not covered by it.
+ * Holds masked forms only.
+ */
+export function findingsDigest(findings: SensitiveFinding[]): string {
+  return findings.map((f) => `${f.where}=${f.masked}`).join("\n");
+}
+
 /** A personal column's value as the public sees it: digits kept only at the ends, whatever was typed. */
 export function maskPersonalValue(value: string): string {
   const compact = value.replace(/[\s\u00a0\u3000-]/g, "");

@@ -31,6 +31,7 @@ import { genesisHash, newSalt, verifyChain, versionHash, type ChainContent, type
 import {
   attachmentsNeedCare,
   cleanTableRows,
+  findingsDigest,
   complianceSummary,
   isPostingKind,
   kindOf,
@@ -48,6 +49,7 @@ import {
   type PostingTableRows,
   type PublishedPeriod,
 } from "./posting-rules";
+import { returnOpinionProblem } from "./posting-form";
 import { bodyMarkupProblems, fieldCharacterProblem } from "./posting-text";
 import { maskSensitive } from "./sensitive-numbers";
 import { shanghaiDate } from "./time";
@@ -251,6 +253,12 @@ export async function saveDraft(
   });
 }
 
+/** Refuses (403/404) unless the actor is a clerk of the posting's village: called before an upload's body is read. */
+export async function requireDraftingAccess(actor: Actor | null, postingId: number): Promise<void> {
+  const { placeId } = villageOf(actor, "posting:draft");
+  await ownPosting(await getDb(), placeId, postingId);
+}
+
 export async function addPostingFiles(ctx: ActionContext, postingId: number, files: Upload[]): Promise<WriteResult<{ added: number }>> {
   const { actor, placeId } = villageOf(ctx.actor, "posting:draft");
   const problems = uploadProblems(files);
@@ -281,6 +289,12 @@ export async function removePostingFile(ctx: ActionContext, postingId: number, f
   await ownPosting(db, placeId, postingId);
   const open = await openVersionOf(db, postingId);
   if (!open || !isRowId(fileId)) return { ok: false, formError: "该附件不能删除。" };
+  const [exists] = await db
+    .select({ id: postingFiles.id })
+    .from(postingFiles)
+    .where(and(eq(postingFiles.id, fileId), eq(postingFiles.versionId, open.id)));
+  // Refused before anything is claimed, so a wrong file id does not make other tabs stale.
+  if (!exists) return { ok: false, formError: "找不到该附件，可能已被删除。" };
   return db.transaction(async (tx) => {
     const claimed = await claimEditable(tx, open.id, null, ctx.now);
     if (!claimed) return { ok: false, formError: "该公开事项已提交审核或已公开，不能再删除附件。" };
@@ -305,7 +319,12 @@ async function filesOf(db: Database, versionId: number) {
 export async function submitPosting(
   ctx: ActionContext,
   postingId: number,
-  input: { expectedVersion: number; acknowledgeSensitive: boolean },
+  input: {
+    expectedVersion: number;
+    acknowledgeSensitive: boolean;
+    /** findingsDigest of what the clerk was shown when ticking; when given, it must match what is stored now. */
+    acknowledgedFindings?: string;
+  },
 ): Promise<WriteResult<null>> {
   const { placeId } = villageOf(ctx.actor, "posting:draft");
   const db = await getDb();
@@ -319,7 +338,11 @@ export async function submitPosting(
   const files = await filesOf(db, open.id);
   const findings = sensitiveFindings(posting.kind, { ...open, fileNames: files.map((f) => f.fileName) });
   const filesNeedCare = attachmentsNeedCare(posting.kind, files.length);
-  if ((findings.length || filesNeedCare) && !input.acknowledgeSensitive) {
+  const acknowledged =
+    input.acknowledgeSensitive && (input.acknowledgedFindings === undefined || input.acknowledgedFindings === findingsDigest(findings));
+  if (input.acknowledgeSensitive && !acknowledged) {
+    fieldErrors.acknowledgeSensitive = ["保存后的号码与您核实时看到的不同（有新增或改动），请核对下方列表后重新勾选确认。"];
+  } else if ((findings.length || filesNeedCare) && !acknowledged) {
     fieldErrors.acknowledgeSensitive = [
       findings.length
         ? `内容中发现 ${findings.length} 处身份证号、手机号或银行卡号。请核实确需公开，并勾选确认；公开页面将自动遮蔽显示。`
@@ -411,7 +434,9 @@ export async function reviewPosting(
   input: { expectedVersion: number; decision: "approve" | "return"; opinion: string },
 ): Promise<WriteResult<{ published: boolean }>> {
   const { actor, placeId } = villageOf(ctx.actor, "posting:review");
-  const opinion = input.opinion.trim();
+  const opinion = input.opinion.replace(/\r\n?/g, "\n").trim();
+  const returnProblem = input.decision === "return" ? returnOpinionProblem(opinion) : null;
+  if (returnProblem) return { ok: false, fieldErrors: { opinion: [returnProblem] } };
   if (!opinion) return { ok: false, fieldErrors: { opinion: [input.decision === "approve" ? "请填写审核意见，如“经审核，同意公开”" : "请填写退回的理由"] } };
   if (opinion.length > maxReasonLength) return { ok: false, fieldErrors: { opinion: [`审核意见不能超过 ${maxReasonLength} 字`] } };
   const opinionCharacters = fieldCharacterProblem(opinion.replace(/\r?\n/g, " "), "审核意见");
@@ -517,7 +542,7 @@ export async function startCorrection(
   input: { expectedVersion: number; reason: string },
 ): Promise<WriteResult<null>> {
   const { actor, placeId } = villageOf(ctx.actor, "posting:draft");
-  const reason = input.reason.trim();
+  const reason = input.reason.replace(/\r\n?/g, "\n").trim();
   if (!reason) return { ok: false, fieldErrors: { reason: ["请填写更正原因，公开页面将显示该原因"] } };
   if (reason.length > maxReasonLength) return { ok: false, fieldErrors: { reason: [`更正原因不能超过 ${maxReasonLength} 字`] } };
   const reasonCharacters = fieldCharacterProblem(reason.replace(/\r?\n/g, " "), "更正原因");
@@ -568,7 +593,7 @@ export async function withdrawPosting(
   input: { expectedVersion: number; reason: string },
 ): Promise<WriteResult<null>> {
   const { actor, placeId } = villageOf(ctx.actor, "posting:draft");
-  const reason = input.reason.trim();
+  const reason = input.reason.replace(/\r\n?/g, "\n").trim();
   if (!reason) return { ok: false, fieldErrors: { withdrawReason: ["请填写撤回原因，公开页面将显示该原因"] } };
   if (reason.length > maxReasonLength) return { ok: false, fieldErrors: { withdrawReason: [`撤回原因不能超过 ${maxReasonLength} 字`] } };
   const withdrawCharacters = fieldCharacterProblem(reason.replace(/\r?\n/g, " "), "撤回原因");
@@ -703,6 +728,7 @@ export async function postingWorkspace(actor: Actor, postingId: number) {
     current,
     steps,
     findings,
+    findingsDigest: findingsDigest(findings),
     attachmentsNeedCare: attachmentsNeedCare(posting.kind, openFiles.length),
     can: {
       edit: drafting && !!open && editableStates.includes(open.state),

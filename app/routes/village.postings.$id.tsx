@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useId, type ReactNode } from "react";
+import { useId, useRef, type ReactNode } from "react";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, requirePermission } from "../auth/require.server";
 import { notFound } from "../domain/errors";
@@ -96,6 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     currentNumber: ws.current?.number ?? null,
     steps: ws.steps.map((s) => ({ id: s.id, at: s.at, action: s.action, versionNumber: s.versionNumber, actorName: s.actorName, opinion: s.opinion })),
     findings: ws.findings,
+    findingsDigest: ws.findingsDigest,
     attachmentsNeedCare: ws.attachmentsNeedCare,
     can: ws.can,
     notice: notice && Object.hasOwn(notices, notice) ? notices[notice as keyof typeof notices] : null,
@@ -136,7 +137,7 @@ const editIntents = ["save", "add-rows", "submit"] as const;
 const reviewIntents = ["approve", "return"] as const;
 
 export default function PostingWorkspace() {
-  const { title, drafting, posting, versions, openNumber, currentNumber, steps, findings, attachmentsNeedCare, can, notice } =
+  const { title, drafting, posting, versions, openNumber, currentNumber, steps, findings, findingsDigest, attachmentsNeedCare, can, notice } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result;
   const open = versions.find((v) => v.number === openNumber) ?? null;
@@ -153,6 +154,9 @@ export default function PostingWorkspace() {
     ...(can.withdraw ? ["withdraw"] : []),
   ]);
   const editResult = resultFor(result, editIntents);
+  // The edit form is re-created only from its own refused posts; an upload or another form's post keeps what is typed in it.
+  const editKey = useRef<string | number | null>(null);
+  if (editResult?.formKey) editKey.current = editResult.formKey;
   // A table being edited needs the page's full width; the side panels then follow below.
   const wide = can.edit && tableSpecOf(posting.kind) !== null;
   const orphanErrors = result && !shownIntents.has(result.intent) ? otherErrors(result, []) : [];
@@ -181,6 +185,7 @@ export default function PostingWorkspace() {
         </p>
       ) : null}
       <FormError errors={orphanErrors} />
+      {orphanErrors.length && result?.values ? <UnsavedValues values={result.values} /> : null}
 
       {open?.state === "returned" ? <ReturnedNotice version={open} drafting={drafting} /> : null}
       {posting.status === "withdrawn" ? (
@@ -198,11 +203,12 @@ export default function PostingWorkspace() {
           {open && can.edit ? (
             <>
               <EditForm
-                key={editResult?.formKey ?? open.version}
+                key={editKey.current ?? `version-${open.number}`}
                 action={path}
                 kind={posting.kind}
                 open={open}
                 findings={findings}
+                findingsDigest={findingsDigest}
                 attachmentsNeedCare={attachmentsNeedCare}
                 result={editResult}
               />
@@ -468,6 +474,7 @@ function EditForm({
   kind,
   open,
   findings,
+  findingsDigest,
   attachmentsNeedCare,
   result,
 }: {
@@ -475,6 +482,8 @@ function EditForm({
   kind: string;
   open: Version;
   findings: SensitiveFinding[];
+  /** What the acknowledgement covers: sent back so numbers added since are not covered by it. */
+  findingsDigest: string;
   /** A list of people with attachments: the files are published as uploaded. */
   attachmentsNeedCare: boolean;
   result: Result;
@@ -497,7 +506,9 @@ function EditForm({
       </button>
       <h2 className="mb-4 text-lg font-semibold text-slate-900">{open.number > 1 ? `编辑更正版本（第 ${open.number} 版）` : "编辑草稿"}</h2>
       <FormError errors={otherErrors(result, ["title", "period", "body", "table", "acknowledgeSensitive"])} />
-      <input type="hidden" name="version" value={open.version} />
+      {/* After a stale refusal the form stays on the version it was typed against: saving again is refused, never an overwrite. */}
+      <input type="hidden" name="version" value={result?.postedVersion ?? open.version} />
+      <input type="hidden" name="acknowledgedFindings" value={findingsDigest} />
       <Field
         label="标题"
         name="title"
@@ -547,7 +558,8 @@ function EditForm({
               type="checkbox"
               name="acknowledgeSensitive"
               value="on"
-              defaultChecked={values?.acknowledgeSensitive ?? false}
+              // Never ticked in advance: after any refusal the clerk confirms again what the list shows now.
+              defaultChecked={false}
               className="mt-1 h-4 w-4"
               aria-invalid={ackErrorId ? true : undefined}
               aria-describedby={ackErrorId}
@@ -861,5 +873,41 @@ function ReviewForm({ action, open, result }: { action: string; open: Version; r
         </div>
       </Form>
     </Panel>
+  );
+}
+
+const unsavedLabels: Array<[keyof PostingFormValues, string]> = [
+  ["title", "标题"],
+  ["period", "公开期间"],
+  ["body", "正文"],
+  ["opinion", "审核意见"],
+  ["reason", "更正原因"],
+  ["withdrawReason", "撤回原因"],
+];
+
+/** What was typed into a form the page no longer shows (the posting moved on meanwhile): kept for copying, not lost. */
+function UnsavedValues({ values }: { values: PostingFormValues }) {
+  const texts = unsavedLabels.filter(([key]) => typeof values[key] === "string" && values[key]);
+  const rows = values.tableRows?.filter((row) => Object.values(row).some(Boolean)) ?? [];
+  if (!texts.length && !rows.length) return null;
+  return (
+    <section className="mb-4 rounded border border-slate-300 bg-white p-4" aria-labelledby="unsaved-heading">
+      <h2 id="unsaved-heading" className="mb-2 font-semibold">您未保存的内容</h2>
+      <p className="mb-3 text-sm text-slate-600">该事项已被他人处理，以下是您刚才输入但未保存的内容，可复制后在最新页面重新填写。</p>
+      <dl className="space-y-2 text-sm">
+        {texts.map(([key, label]) => (
+          <div key={key}>
+            <dt className="text-slate-600">{label}</dt>
+            <dd className="whitespace-pre-wrap rounded bg-slate-50 p-2">{String(values[key])}</dd>
+          </div>
+        ))}
+        {rows.length ? (
+          <div>
+            <dt className="text-slate-600">表格</dt>
+            <dd className="whitespace-pre-wrap rounded bg-slate-50 p-2">{rows.map((row) => Object.values(row).join(" | ")).join("\n")}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
   );
 }

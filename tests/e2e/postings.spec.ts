@@ -316,3 +316,48 @@ test("大良村's clerk drafts a subsistence-allowance list with an ID and a mob
 
   await Promise.all([supervisorContext.close(), visitor.close()]);
 });
+
+test("a stale tab's save is refused every time, never an overwrite; an upload keeps what is typed in the draft", async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  await signInAs(context, "clerk", baseURL!);
+  const tabA = await context.newPage();
+  await tabA.goto("/village/postings/new");
+  await waitForHydration(tabA);
+  await tabA.getByLabel("事项类型").selectOption({ label: "村务公告" });
+  await tabA.getByLabel("公开期间").fill(currentQuarter().key);
+  const title = `并发修改测试公告 ${Date.now()}`;
+  await tabA.getByLabel("标题").fill(title);
+  await tabA.getByLabel("正文").fill("第一稿");
+  await tabA.getByRole("button", { name: "创建草稿" }).click();
+  await expect(tabA.getByRole("heading", { name: "编辑草稿" })).toBeVisible();
+  const url = tabA.url();
+
+  // Tab B saves first.
+  const tabB = await context.newPage();
+  await tabB.goto(url);
+  await waitForHydration(tabB);
+  await tabB.getByLabel("正文").fill("B 的修改");
+  await tabB.getByRole("button", { name: "保存草稿" }).click();
+  await expect(tabB.getByText("草稿已保存。")).toBeVisible();
+
+  // Tab A, opened before, is refused and keeps its text; a second click is refused again.
+  await tabA.getByLabel("正文").fill("A 的修改");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const answered = tabA.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/village/postings/"));
+    await tabA.getByRole("button", { name: "保存草稿" }).click();
+    expect((await answered).status(), `save attempt ${attempt + 1}`).toBe(409);
+    await expect(tabA.getByText(/已被其他人处理或修改/).first()).toBeVisible();
+    await expect(tabA.getByText("草稿已保存。")).toHaveCount(0);
+    await expect(tabA.getByLabel("正文")).toHaveValue("A 的修改");
+  }
+  await tabB.reload();
+  await expect(tabB.getByLabel("正文")).toHaveValue("B 的修改");
+
+  // An upload in tab B leaves unsaved typing in the draft form as it was.
+  await tabB.getByLabel("正文").fill("上传前输入、尚未保存的内容");
+  await tabB.getByLabel(/上传材料/).setInputFiles({ name: "公示栏照片.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%test\n") });
+  await tabB.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(tabB.getByRole("link", { name: "公示栏照片.pdf" })).toBeVisible();
+  await expect(tabB.getByLabel("正文")).toHaveValue("上传前输入、尚未保存的内容");
+  await context.close();
+});

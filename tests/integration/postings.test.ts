@@ -171,6 +171,10 @@ describe("drafting", () => {
     await expect(postingFile(otherClerk, fileId)).rejects.toMatchObject({ status: 404 });
     expect((await postingFile(clerk, fileId)).fileName).toContain(fullId);
     expect(workspace.findings.map((f) => f.where)).toContain(`附件“名单${fullId.slice(0, 6)}********${fullId.slice(-4)}.pdf”的文件名`);
+    // A file that is not there is refused without touching the draft's version (other tabs stay current).
+    const before = (await openVersion(id)).version;
+    expect(await removePostingFile(contextOf(clerk, now), id, 999_999)).toMatchObject({ ok: false });
+    expect((await openVersion(id)).version).toBe(before);
     expect((await removePostingFile(contextOf(clerk, now), id, fileId)).ok).toBe(true);
     // Officers read the audit log: it keeps file names and titles masked too.
     const db = await getDb();
@@ -222,6 +226,29 @@ describe("review", () => {
     const steps = (await postingWorkspace(clerk, id)).steps.map((s) => s.action);
     expect(steps).toEqual(["draft", "submit", "return", "resubmit", "approve"]);
     expect((await verifyPostingChains()).problems).toEqual([]);
+  });
+
+  test("the acknowledgement covers only the numbers the clerk was shown", async () => {
+    const id = await created();
+    const shown = (await postingWorkspace(clerk, id)).findingsDigest;
+    // A second ID typed after the list was read: the tick given for the first list does not cover it.
+    const second = "11010519491231002X";
+    const rows = [...allowance().tableRows, { name: "林秀英", idNumber: second, members: "1", amount: "830.00", note: "" }];
+    const saved = await saveDraft(contextOf(clerk, now), id, { ...allowance(), tableRows: rows, expectedVersion: 1 });
+    if (!saved.ok) throw new Error("save");
+    const refused = await submitPosting(contextOf(clerk, now), id, { expectedVersion: saved.value.version, acknowledgeSensitive: true, acknowledgedFindings: shown });
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { acknowledgeSensitive: [expect.stringContaining("重新勾选")] } });
+    const now2 = (await postingWorkspace(clerk, id)).findingsDigest;
+    expect(now2).not.toBe(shown);
+    expect(now2).not.toContain(second);
+    const accepted = await submitPosting(contextOf(clerk, now), id, { expectedVersion: saved.value.version, acknowledgeSensitive: true, acknowledgedFindings: now2 });
+    expect(accepted.ok).toBe(true);
+    // Returning it with the approval's wording is refused by the domain itself.
+    const v = (await openVersion(id)).version;
+    expect(await reviewPosting(contextOf(supervisor, now), id, { expectedVersion: v, decision: "return", opinion: "经审核，同意公开。" })).toMatchObject({
+      ok: false,
+      fieldErrors: { opinion: [expect.stringContaining("退回")] },
+    });
   });
 
   test("two supervisors approving the same version: one publishes, the other is told it changed", async () => {
