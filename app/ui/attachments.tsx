@@ -57,7 +57,11 @@ export function AttachmentsEditor({
                 <Form method="post" action={action}>
                   <input type="hidden" name="intent" value="remove-file" />
                   <input type="hidden" name="fileId" value={fileId} />
-                  <button type="submit" className="text-sm text-red-700 underline">
+                  <button
+                    type="submit"
+                    className="text-sm text-red-700 underline"
+                    aria-label={`删除 ${files.find((f) => f.id === fileId)?.fileName ?? "该文件"}`}
+                  >
                     删除
                   </button>
                 </Form>
