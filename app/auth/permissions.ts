@@ -47,6 +47,8 @@ export const permissions = [
   "posting:review",
   /** See postings and which periods villages have not published. */
   "posting:monitor",
+  /** Keep the committees, their terms and members, service centres and joint meetings of places in scope. */
+  "committee:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -62,6 +64,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "setting:manage",
     "inspection:review",
     "posting:monitor",
+    "committee:manage",
   ],
   street_officer: [
     "area:officer",
@@ -69,6 +72,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "application:decide",
     "application:file_community",
     "posting:monitor",
+    "committee:manage",
   ],
   association: ["area:org", "application:apply", "inspection:file"],
   village_clerk: ["area:village", "posting:draft"],

@@ -6,3 +6,4 @@ export * from "./places";
 export * from "./settings";
 export * from "./inspections";
 export * from "./postings";
+export * from "./committees";

@@ -58,6 +58,7 @@ const grants: Record<Role, Permission[]> = {
     "setting:manage",
     "inspection:review",
     "posting:monitor",
+    "committee:manage",
   ],
   street_officer: [
     "area:officer",
@@ -65,6 +66,7 @@ const grants: Record<Role, Permission[]> = {
     "application:decide",
     "application:file_community",
     "posting:monitor",
+    "committee:manage",
   ],
   association: ["area:org", "application:apply", "inspection:file"],
   // The clerk drafts and the supervision committee reviews: neither holds the other's permission (no self-approval).
