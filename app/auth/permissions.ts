@@ -49,6 +49,8 @@ export const permissions = [
   "posting:monitor",
   /** Keep the committees, their terms and members, service centres and joint meetings of places in scope. */
   "committee:manage",
+  /** Keep organizations' party members, branches and instructors, and read the coverage figures. */
+  "party:manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -65,6 +67,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "inspection:review",
     "posting:monitor",
     "committee:manage",
+    "party:manage",
   ],
   street_officer: [
     "area:officer",
@@ -73,6 +76,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "application:file_community",
     "posting:monitor",
     "committee:manage",
+    "party:manage",
   ],
   association: ["area:org", "application:apply", "inspection:file"],
   village_clerk: ["area:village", "posting:draft"],

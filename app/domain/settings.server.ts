@@ -10,12 +10,14 @@ import { settings, users } from "../../db/schema";
 import { hasPermission } from "../auth/permissions";
 import { recordAudit } from "./audit.server";
 import { associationTargetSchema } from "./communities";
+import { partyCoverageTargetSchema } from "./party-rules";
 import type { ActionContext } from "./context";
 import { forbidden, type WriteResult } from "./errors";
 
 /** Each setting's type. */
 interface SettingValues {
   associationTarget: number;
+  partyCoverageTarget: number;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -27,6 +29,8 @@ const definitions: { [K in SettingKey]: { label: string; schema: z.ZodType<Setti
    * National guidance is 10 per urban and 5 per rural community; the district's own figure is 6.
    */
   associationTarget: { label: "一居多会目标数", schema: associationTargetSchema, defaultValue: 6 },
+  /** Seed 002: party-organization coverage of registered organizations above 90% by year end. */
+  partyCoverageTarget: { label: "党组织覆盖率目标", schema: partyCoverageTargetSchema, defaultValue: 0.9 },
 };
 
 /** A stored value that no longer fits its type (a hand edit, an older rule) gives way to the default. */

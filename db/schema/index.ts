@@ -7,3 +7,4 @@ export * from "./settings";
 export * from "./inspections";
 export * from "./postings";
 export * from "./committees";
+export * from "./party";

@@ -59,6 +59,7 @@ const grants: Record<Role, Permission[]> = {
     "inspection:review",
     "posting:monitor",
     "committee:manage",
+    "party:manage",
   ],
   street_officer: [
     "area:officer",
@@ -67,6 +68,7 @@ const grants: Record<Role, Permission[]> = {
     "application:file_community",
     "posting:monitor",
     "committee:manage",
+    "party:manage",
   ],
   association: ["area:org", "application:apply", "inspection:file"],
   // The clerk drafts and the supervision committee reviews: neither holds the other's permission (no self-approval).

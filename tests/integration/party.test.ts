@@ -1,0 +1,146 @@
+/**
+ * Party coverage on a small street of our own whose answers were worked out by hand:
+ *   A 社团  normal    4 formal, its own branch (founded 2026-03-01)      → own branch
+ *   B 民非  normal    1 formal, joint branch J (founded 2025-12-01)      → joint
+ *   C 民非  abnormal  5 formal, joint branch J                           → joint, should form its own
+ *   D 基金会 normal   0 formal, an instructor                            → instructor
+ *   G 社团  normal    no record                                          → none
+ *   E 社团  cancelled, F filed community organization                   → not counted
+ * Organizational coverage 3/5 = 60%, work coverage 4/5 = 80%.
+ */
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import { getDb } from "../../db/client.server";
+import { inspectionReports, inspectionYears, organizationParty, organizations, places } from "../../db/schema";
+import {
+  acceptReportedMembers,
+  createJointBranch,
+  partyOverview,
+  partyRecordFor,
+  publicPartyFigures,
+  recordAdmission,
+  savePartyRecord,
+  type PartyRecordInput,
+} from "../../app/domain/party.server";
+import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+
+const now = new Date("2026-11-24T02:00:00Z");
+const streetCode = "350502099000";
+const firstHalf = { from: "2026-01-01", to: "2026-06-30" };
+type Actor = Awaited<ReturnType<typeof demoActor>>;
+let officer: Actor;
+let street: Actor;
+const ids: Record<string, number> = {};
+
+const record = (extra: Partial<PartyRecordInput>): PartyRecordInput => ({
+  formalMembers: 0,
+  probationaryMembers: 0,
+  branchId: null,
+  newOwnBranch: null,
+  instructor: null,
+  expectedVersion: null,
+  ...extra,
+});
+
+beforeAll(async () => {
+  await loadDemoDistrict();
+  [officer, street] = (await Promise.all(["officer", "street"].map(demoActor))) as [Actor, Actor];
+  const db = await getDb();
+  const [district] = await db.select().from(places).where(eq(places.level, "district"));
+  const [ourStreet] = await db.insert(places).values({ code: streetCode, name: "测试街道", level: "street", parentId: district!.id }).returning();
+  const org = (name: string, type: "social_group" | "private_non_enterprise" | "foundation" | "community", status: "normal" | "abnormal" | "cancelled" = "normal") => ({
+    name,
+    type,
+    status,
+    registeredOn: "2015-01-01",
+    streetId: ourStreet!.id,
+  });
+  const rows = await db
+    .insert(organizations)
+    .values([
+      org("测试甲协会", "social_group"),
+      org("测试乙中心", "private_non_enterprise"),
+      org("测试丙学校", "private_non_enterprise", "abnormal"),
+      org("测试丁基金会", "foundation"),
+      org("测试戊协会", "social_group", "cancelled"),
+      org("测试己文体队", "community"),
+      org("测试庚协会", "social_group"),
+    ])
+    .returning();
+  ["A", "B", "C", "D", "E", "F", "G"].forEach((key, i) => (ids[key] = rows[i]!.id));
+
+  const ctx = contextOf(officer, now);
+  const joint = await createJointBranch(ctx, { name: "测试街道社会组织联合党支部", foundedOn: "2025-12-01", streetCode, secretary: "陈书记" });
+  if (!joint.ok) throw new Error(JSON.stringify(joint));
+  const saves = [
+    savePartyRecord(ctx, ids.A!, record({ formalMembers: 4, newOwnBranch: { name: "测试甲协会党支部", foundedOn: "2026-03-01", secretary: null } })),
+    savePartyRecord(ctx, ids.B!, record({ formalMembers: 1, branchId: joint.value.id })),
+    savePartyRecord(ctx, ids.C!, record({ formalMembers: 5, probationaryMembers: 1, branchId: joint.value.id })),
+    savePartyRecord(ctx, ids.D!, record({ instructor: "张指导员" })),
+  ];
+  for (const result of await Promise.all(saves)) if (!result.ok) throw new Error(JSON.stringify(result));
+  for (const [key, admittedOn, count] of [["A", "2026-04-10", 2], ["C", "2026-07-01", 1]] as const) {
+    const admitted = await recordAdmission(ctx, ids[key]!, { admittedOn, count });
+    if (!admitted.ok) throw new Error(JSON.stringify(admitted));
+  }
+});
+
+describe("coverage figures", () => {
+  test("state both coverages with their denominator, by kind, with the lists and the period's branches and admissions", async () => {
+    const overview = await partyOverview(officer, { streetCode, period: firstHalf });
+    expect(overview.total).toEqual({ organizational: { covered: 3, total: 5, rate: 0.6 }, work: { covered: 4, total: 5, rate: 0.8 } });
+    expect(overview.target).toBe(0.9);
+    const byKind = Object.fromEntries(overview.byKind.map((k) => [k.key, [k.organizational.covered, k.work.covered, k.work.total]]));
+    expect(byKind).toEqual({ social_group: [1, 1, 2], private_non_enterprise: [2, 2, 2], foundation: [0, 1, 1] });
+    expect(overview.uncovered.map((o) => o.name)).toEqual(["测试庚协会"]);
+    expect(overview.ownBranchDue.map((o) => o.name)).toEqual(["测试丙学校"]);
+    expect(overview.branchesFounded.map((b) => b.name)).toEqual(["测试甲协会党支部"]);
+    expect(overview.admissions.total).toBe(2);
+    expect([overview.formalMembers, overview.probationaryMembers]).toEqual([10, 1]);
+  });
+
+  test("the public figures count the whole district with the same rule", async () => {
+    const figures = await publicPartyFigures();
+    expect(figures.organizational.covered).toBeGreaterThanOrEqual(3);
+    expect(figures.work.covered).toBeGreaterThanOrEqual(figures.organizational.covered);
+    expect(figures.work.total).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("rules", () => {
+  test("an own branch needs three formal members, and a single branch covers one organization", async () => {
+    const ctx = contextOf(officer, now);
+    const b = await partyRecordFor(officer, ids.B!);
+    expect(await savePartyRecord(ctx, ids.B!, record({ formalMembers: 1, newOwnBranch: { name: "乙支部", foundedOn: "2026-05-01", secretary: null }, expectedVersion: b.record!.version }))).toMatchObject({
+      ok: false,
+      fieldErrors: { branchId: [expect.stringContaining("3 名以上")] },
+    });
+    const a = await partyRecordFor(officer, ids.A!);
+    const g = await partyRecordFor(officer, ids.G!);
+    expect(await savePartyRecord(ctx, ids.G!, record({ formalMembers: 3, branchId: a.record!.branchId, expectedVersion: g.record?.version ?? null }))).toMatchObject({
+      ok: false,
+      fieldErrors: { branchId: [expect.stringContaining("已覆盖其他组织")] },
+    });
+    // A stale version is refused, not overwritten.
+    expect(await savePartyRecord(ctx, ids.D!, record({ instructor: "李指导员", expectedVersion: 99 }))).toMatchObject({ ok: false, formError: expect.stringContaining("刷新") });
+  });
+
+  test("a street officer keeps only their own street's organizations", async () => {
+    await expect(partyRecordFor(street, ids.A!)).rejects.toMatchObject({ status: 404 });
+    await expect(partyOverview(street, { streetCode, period: firstHalf })).rejects.toMatchObject({ status: 404 });
+    await expect(partyRecordFor(officer, ids.F!)).rejects.toMatchObject({ status: 404 });
+  });
+
+  test("members reported in an annual report become the record once the officer accepts them", async () => {
+    const db = await getDb();
+    await db.insert(inspectionYears).values({ year: 2030, supervisingDeadline: "2030-03-31", registryDeadline: "2030-05-31", openedAt: now }).onConflictDoNothing();
+    const [report] = await db
+      .insert(inspectionReports)
+      .values({ year: 2030, organizationId: ids.A!, state: "submitted", report: { partyFormalMembers: 6, partyProbationaryMembers: 2 }, createdAt: now, updatedAt: now })
+      .returning();
+    expect(await acceptReportedMembers(contextOf(officer, now), report!.id)).toEqual({ ok: true, value: { formalMembers: 6, probationaryMembers: 2 } });
+    const [stored] = await db.select().from(organizationParty).where(eq(organizationParty.organizationId, ids.A!));
+    expect(stored).toMatchObject({ formalMembers: 6, probationaryMembers: 2, source: "inspection" });
+    expect(stored!.branchId).not.toBeNull();
+  });
+});
