@@ -11,6 +11,7 @@ import { hashPassword } from "../../app/auth/password.server";
 import { defaultDeadlines, isDue, type Report } from "../../app/domain/inspection-rules";
 import { composeUscc } from "../../app/domain/uscc";
 import type { Database } from "../client.server";
+import { seedCommittees } from "./demo-committees";
 import { seedPostings } from "./demo-postings";
 import {
   abnormalListings,
@@ -354,6 +355,14 @@ export async function seedDemo(db: Database): Promise<void> {
       townId: town!.id,
       clerk: account("clerk"),
       supervisor: account("supervisor"),
+      now: new Date(),
+      rand,
+    });
+    await seedCommittees(tx, {
+      places: [
+        ...streetRows.flatMap((s) => s.communityIds.map((id) => ({ id, level: "community" as const, name: placeName.get(id) ?? "" }))),
+        ...villageRows.map((v) => ({ id: v.id, level: "village" as const, name: v.name })),
+      ],
       now: new Date(),
       rand,
     });

@@ -11,9 +11,14 @@ import {
   termsDueForElection,
 } from "../../app/domain/committees.server";
 import type { MemberInput } from "../../app/domain/committee-rules";
+import { shanghaiDate } from "../../app/domain/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
-const now = new Date("2026-11-24T02:00:00Z");
+// The demo's terms are dated back from the real date, so these tests are too.
+const now = new Date();
+const today = shanghaiDate(now);
+const plusDays = (days: number) => shanghaiDate(new Date(now.getTime() + days * 86_400_000));
+const fiveYearsOn = `${Number(today.slice(0, 4)) + 5}${today.slice(4, 8)}01`;
 const village = "350502100205"; // a village of 汝湖镇
 const community = "350502001001"; // the first community of 开元街道, the street officer's own
 type Actor = Awaited<ReturnType<typeof demoActor>>;
@@ -30,8 +35,9 @@ const m = (name: string, post: MemberInput["post"] = "member", partySecretary = 
 const villagers = [m("测试甲", "chair", true), m("测试乙", "vice_chair"), m("测试丙"), m("测试丁"), m("测试戊")];
 const term = (termNumber: number, members: MemberInput[]) => ({
   termNumber,
-  startsOn: "2026-05-01",
-  endsOn: "2031-04-30",
+  // Begun today, so it is the latest begun term of the place whatever the demo holds.
+  startsOn: today,
+  endsOn: fiveYearsOn,
   electedOn: null,
   eligibleVoters: 2000,
   votesCast: 1800,
@@ -66,7 +72,7 @@ describe("terms", () => {
     if (!made.ok) throw new Error(JSON.stringify(made));
     const db = await getDb();
     const [row] = await db.select().from(committeeTerms).where(eq(committeeTerms.id, made.value.termId));
-    const input = { ...term(91, [m("理财甲", "chair"), m("理财乙"), m("理财丁")]), endsOn: "2031-04-30", termId: row!.id, expectedVersion: row!.version };
+    const input = { ...term(91, [m("理财甲", "chair"), m("理财乙"), m("理财丁")]), endsOn: fiveYearsOn, termId: row!.id, expectedVersion: row!.version };
     expect((await saveTerm(contextOf(officer, now), village, "finance_group", input)).ok).toBe(true);
     expect(await saveTerm(contextOf(officer, now), village, "finance_group", input)).toMatchObject({ ok: false, formError: expect.stringContaining("刷新") });
     const trail = await db.select().from(auditLog).where(eq(auditLog.entityId, String(row!.id)));
@@ -81,9 +87,9 @@ describe("terms", () => {
   test("a term ending within six months is due for election and listed for officers in scope", async () => {
     const made = await saveTerm(contextOf(officer, now), community, "residents", {
       termNumber: 95,
-      startsOn: "2021-12-01",
-      endsOn: "2026-11-30",
-      electedOn: "2021-11-25",
+      startsOn: plusDays(-1700),
+      endsOn: plusDays(60),
+      electedOn: plusDays(-1705),
       eligibleVoters: 6000,
       votesCast: 5100,
       members: [m("居委甲", "chair"), m("居委乙"), m("居委丙")],
@@ -121,20 +127,20 @@ describe("service centre and joint meetings", () => {
     expect(saved.ok).toBe(true);
     expect(await saveServiceCentre(contextOf(officer, now), community, { floorArea: 900, facilities: [], expectedVersion: workspace.serviceCentre?.version ?? null })).toMatchObject({ ok: false });
 
-    expect(await recordJointMeeting(contextOf(officer, now), community, { heldOn: "2027-01-01", parties: ["社区党组织"], topics: "", decisions: "" })).toMatchObject({
+    expect(await recordJointMeeting(contextOf(officer, now), community, { heldOn: plusDays(30), parties: ["社区党组织"], topics: "", decisions: "" })).toMatchObject({
       ok: false,
       fieldErrors: { heldOn: [expect.any(String)], parties: [expect.any(String)], topics: [expect.any(String)], decisions: [expect.any(String)] },
     });
     const meeting = await recordJointMeeting(contextOf(officer, now), community, {
-      heldOn: "2026-10-10",
+      heldOn: plusDays(-10),
       parties: ["社区党组织", "居民委员会", "业主委员会", "物业服务企业", "不是五方之一"],
-      topics: "老旧小区加装电梯",
+      topics: "测试议题：老旧小区加装电梯",
       decisions: "成立加装电梯协调小组",
     });
     expect(meeting.ok).toBe(true);
     const after = await committeeWorkspace(officer, community, now);
-    expect(after.meetings[0]).toMatchObject({ topics: "老旧小区加装电梯", parties: ["社区党组织", "居民委员会", "业主委员会", "物业服务企业"] });
-    await expect(recordJointMeeting(contextOf(officer, now), village, { heldOn: "2026-10-10", parties: [], topics: "x", decisions: "y" })).rejects.toMatchObject({ status: 404 });
+    expect(after.meetings.find((x) => x.topics === "测试议题：老旧小区加装电梯")).toMatchObject({ parties: ["社区党组织", "居民委员会", "业主委员会", "物业服务企业"] });
+    await expect(recordJointMeeting(contextOf(officer, now), village, { heldOn: plusDays(-10), parties: [], topics: "x", decisions: "y" })).rejects.toMatchObject({ status: 404 });
   });
 
   test("the public sees names and posts only", async () => {
