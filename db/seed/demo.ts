@@ -12,6 +12,7 @@ import { defaultDeadlines, isDue, type Report } from "../../app/domain/inspectio
 import { composeUscc } from "../../app/domain/uscc";
 import type { Database } from "../client.server";
 import { seedCommittees } from "./demo-committees";
+import { seedParty } from "./demo-party";
 import { seedPostings } from "./demo-postings";
 import {
   abnormalListings,
@@ -363,6 +364,12 @@ export async function seedDemo(db: Database): Promise<void> {
         ...streetRows.flatMap((s) => s.communityIds.map((id) => ({ id, level: "community" as const, name: placeName.get(id) ?? "" }))),
         ...villageRows.map((v) => ({ id: v.id, level: "village" as const, name: v.name })),
       ],
+      now: new Date(),
+      rand,
+    });
+    await seedParty(tx, {
+      organizations: orgRows.map((o) => ({ id: o.id, name: o.name, type: o.type, status: o.status, streetId: o.streetId, registeredOn: o.registeredOn })),
+      streets: [...streetRows.map((s) => ({ id: s.id, name: s.name })), { id: town!.id, name: demoTown.name }],
       now: new Date(),
       rand,
     });
