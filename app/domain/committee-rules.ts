@@ -3,7 +3,7 @@
  * which body, how many members it has, how long a term runs, and when a term
  * is close enough to its end that the election must be prepared.
  */
-import type { CommitteeBody, MemberPost } from "../../db/schema/committees";
+import { memberPosts, type CommitteeBody, type MemberPost } from "../../db/schema/committees";
 import { parseIsoDate } from "./time";
 
 export type { CommitteeBody, MemberPost };
@@ -83,6 +83,9 @@ export function termProblems(body: CommitteeBody, term: TermInput, villageCommit
     if (!elected) add("electedOn", "选举日期格式应为 2021-05-20");
     else if (starts && elected > starts) add("electedOn", "选举日期不应晚于任期开始日期");
   }
+  const headcount = (n: number | null) => n === null || (Number.isInteger(n) && n >= 0 && n <= 10_000_000);
+  if (!headcount(term.eligibleVoters)) add("eligibleVoters", "登记选民人数应为 0 或正整数");
+  if (!headcount(term.votesCast)) add("votesCast", "参加投票人数应为 0 或正整数");
   if (term.eligibleVoters !== null && term.votesCast !== null && term.votesCast > term.eligibleVoters) {
     add("votesCast", "参加投票人数不能多于登记选民人数");
   }
@@ -90,6 +93,8 @@ export function termProblems(body: CommitteeBody, term: TermInput, villageCommit
   const members = term.members.filter((m) => nameOf(m.name));
   const { min, max } = memberLimits[body];
   if (members.length < min || members.length > max) add("members", `${bodyLabels[body]}应有 ${min} 至 ${max} 名成员，现填写 ${members.length} 名`);
+  if (members.some((m) => !(memberPosts as readonly string[]).includes(m.post))) add("members", "成员职务应为主任、副主任或委员");
+  if (members.filter((m) => m.partySecretary).length > 1) add("members", "只能有一名成员兼任村（社区）党组织书记");
   const chairs = members.filter((m) => m.post === "chair");
   if (chairs.length !== 1) add("members", `应有且只有一名${postLabel(body, "chair")}（现有 ${chairs.length} 名）`);
   const seen = new Set<string>();

@@ -7,7 +7,14 @@
 import { and, asc, desc, eq, gt, inArray, lte, notExists } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
-import { committeeMembers, committeeTerms, jointMeetings, places, serviceCentres, type CommitteeBody } from "../../db/schema";
+import {
+  committeeMembers,
+  committeeTerms,
+  jointMeetings,
+  places,
+  serviceCentres,
+  type CommitteeBody,
+} from "../../db/schema";
 import { can, hasPermission, scopeOf, type Actor } from "../auth/permissions";
 import { recordAudit } from "./audit.server";
 import {
@@ -29,12 +36,21 @@ type Place = typeof places.$inferSelect;
 const staleMessage = "该记录已被其他人修改，请刷新页面查看最新内容后再保存。";
 
 /** The community or village, if the actor may keep its committees; otherwise not found. */
-async function placeInScope(db: Database, actor: Actor | null, code: string): Promise<{ place: Place; parent: Place | null }> {
+async function placeInScope(
+  db: Database,
+  actor: Actor | null,
+  code: string,
+): Promise<{ place: Place; parent: Place | null }> {
   if (!actor || !hasPermission(actor, "committee:manage")) forbidden();
-  const [place] = /^\d{12}$/.test(code) ? await db.select().from(places).where(eq(places.code, code)).limit(1) : [];
+  const [place] = /^\d{12}$/.test(code)
+    ? await db.select().from(places).where(eq(places.code, code)).limit(1)
+    : [];
   if (!place || !bodiesOf(place.level).length) notFound("找不到该社区或村。");
-  if (!can(actor, "committee:manage", { streetId: place.parentId })) notFound("找不到该社区或村，或它不在您的管辖范围内。");
-  const [parent] = place.parentId ? await db.select().from(places).where(eq(places.id, place.parentId)).limit(1) : [];
+  if (!can(actor, "committee:manage", { streetId: place.parentId }))
+    notFound("找不到该社区或村，或它不在您的管辖范围内。");
+  const [parent] = place.parentId
+    ? await db.select().from(places).where(eq(places.id, place.parentId)).limit(1)
+    : [];
   return { place, parent: parent ?? null };
 }
 
@@ -69,7 +85,9 @@ function byBody(level: string, terms: TermWithMembers[], today: string) {
     const latestBegun = own.find((t) => t.startsOn <= today) ?? own[0] ?? null;
     return {
       body,
-      current: latestBegun ? { ...latestBegun, standing: termStanding(latestBegun, today, true) } : null,
+      current: latestBegun
+        ? { ...latestBegun, standing: termStanding(latestBegun, today, true) }
+        : null,
       past: own.filter((t) => t !== latestBegun),
     };
   });
@@ -80,31 +98,51 @@ export async function committeeWorkspace(actor: Actor, code: string, now: Date) 
   const db = await getDb();
   const { place, parent } = await placeInScope(db, actor, code);
   const today = shanghaiDate(now);
-  const [centre] = await db.select().from(serviceCentres).where(eq(serviceCentres.placeId, place.id));
+  const [centre] = await db
+    .select()
+    .from(serviceCentres)
+    .where(eq(serviceCentres.placeId, place.id));
   const meetings =
     place.level === "community"
-      ? await db.select().from(jointMeetings).where(eq(jointMeetings.placeId, place.id)).orderBy(desc(jointMeetings.heldOn), desc(jointMeetings.id)).limit(50)
+      ? await db
+          .select()
+          .from(jointMeetings)
+          .where(eq(jointMeetings.placeId, place.id))
+          .orderBy(desc(jointMeetings.heldOn), desc(jointMeetings.id))
+          .limit(50)
       : [];
-  return { place, parent, bodies: byBody(place.level, await termsOf(db, [place.id]), today), serviceCentre: centre ?? null, meetings, today };
+  return {
+    place,
+    parent,
+    bodies: byBody(place.level, await termsOf(db, [place.id]), today),
+    serviceCentre: centre ?? null,
+    meetings,
+    today,
+  };
 }
 
 /** The public's view: each body's current members by name and post, nothing else about them. */
 export async function publicCommittees(placeId: number, level: string, now: Date) {
   const db = await getDb();
   const today = shanghaiDate(now);
-  const [centre] = await db.select({ floorArea: serviceCentres.floorArea, facilities: serviceCentres.facilities }).from(serviceCentres).where(eq(serviceCentres.placeId, placeId));
+  const [centre] = await db
+    .select({ floorArea: serviceCentres.floorArea, facilities: serviceCentres.facilities })
+    .from(serviceCentres)
+    .where(eq(serviceCentres.placeId, placeId));
   return {
     bodies: byBody(level, await termsOf(db, [placeId]), today).map(({ body, current }) => ({
       body,
-      term: current
-        ? {
-            termNumber: current.termNumber,
-            startsOn: current.startsOn,
-            endsOn: current.endsOn,
-            expired: current.standing === "expired",
-            members: current.members.map((m) => ({ name: m.name, post: m.post })),
-          }
-        : null,
+      // A term not yet begun is not shown as the one in office.
+      term:
+        current && current.standing !== "future"
+          ? {
+              termNumber: current.termNumber,
+              startsOn: current.startsOn,
+              endsOn: current.endsOn,
+              expired: current.standing === "expired",
+              members: current.members.map((m) => ({ name: m.name, post: m.post })),
+            }
+          : null,
     })),
     serviceCentre: centre ?? null,
   };
@@ -121,7 +159,12 @@ export async function termsDueForElection(actor: Actor, now: Date) {
   const parent = alias(places, "parent");
   const later = alias(committeeTerms, "later");
   const rows = await db
-    .select({ term: committeeTerms, place: { code: places.code, name: places.name, level: places.level }, street: parent.name })
+    .select({
+      term: committeeTerms,
+      place: { code: places.code, name: places.name, level: places.level },
+      street: parent.name,
+      streetCode: parent.code,
+    })
     .from(committeeTerms)
     .innerJoin(places, eq(places.id, committeeTerms.placeId))
     .innerJoin(parent, eq(parent.id, places.parentId))
@@ -134,13 +177,18 @@ export async function termsDueForElection(actor: Actor, now: Date) {
           db
             .select({ id: later.id })
             .from(later)
-            .where(and(eq(later.placeId, committeeTerms.placeId), eq(later.body, committeeTerms.body), gt(later.termNumber, committeeTerms.termNumber))),
+            .where(
+              and(
+                eq(later.placeId, committeeTerms.placeId),
+                eq(later.body, committeeTerms.body),
+                gt(later.termNumber, committeeTerms.termNumber),
+              ),
+            ),
         ),
       ),
     )
     .orderBy(asc(committeeTerms.endsOn));
-  return rows
-    .map((r) => ({ ...r, standing: termStanding(r.term, today, true) }));
+  return rows.map((r) => ({ ...r, standing: termStanding(r.term, today, true) }));
 }
 
 /* ------------------------------------------------------------------ writes */
@@ -155,7 +203,12 @@ function cleanMembers(members: MemberInput[]): MemberInput[] {
   return members.map((m) => ({ ...m, name: m.name.trim() })).filter((m) => m.name);
 }
 
-export async function saveTerm(ctx: ActionContext, code: string, body: CommitteeBody, input: SaveTermInput): Promise<WriteResult<{ termId: number }>> {
+export async function saveTerm(
+  ctx: ActionContext,
+  code: string,
+  body: CommitteeBody,
+  input: SaveTermInput,
+): Promise<WriteResult<{ termId: number }>> {
   const db = await getDb();
   const { place } = await placeInScope(db, ctx.actor, code);
   if (!bodiesOf(place.level).includes(body)) notFound("该社区或村没有这一组织。");
@@ -164,7 +217,11 @@ export async function saveTerm(ctx: ActionContext, code: string, body: Committee
   // The supervision committee is checked against the villagers' committee in office.
   const villageCommittee =
     body === "supervision"
-      ? (byBody(place.level, await termsOf(db, [place.id]), today).find((b) => b.body === "villagers")?.current?.members ?? []).map((m) => ({
+      ? (
+          byBody(place.level, await termsOf(db, [place.id]), today).find(
+            (b) => b.body === "villagers",
+          )?.current?.members ?? []
+        ).map((m) => ({
           name: m.name,
           post: m.post,
           partySecretary: m.partySecretary,
@@ -190,22 +247,50 @@ export async function saveTerm(ctx: ActionContext, code: string, body: Committee
     const [clash] = await tx
       .select({ id: committeeTerms.id })
       .from(committeeTerms)
-      .where(and(eq(committeeTerms.placeId, place.id), eq(committeeTerms.body, body), eq(committeeTerms.termNumber, input.termNumber)));
-    if (clash && clash.id !== input.termId) return { ok: false, fieldErrors: { termNumber: [`第 ${input.termNumber} 届已有记录，请修改该届而不是新建`] } };
+      .where(
+        and(
+          eq(committeeTerms.placeId, place.id),
+          eq(committeeTerms.body, body),
+          eq(committeeTerms.termNumber, input.termNumber),
+        ),
+      );
+    if (clash && clash.id !== input.termId)
+      return {
+        ok: false,
+        fieldErrors: { termNumber: [`第 ${input.termNumber} 届已有记录，请修改该届而不是新建`] },
+      };
 
     let termId: number;
     let before: unknown = null;
     if (input.termId !== undefined) {
-      if (!isRowId(input.termId) || input.expectedVersion === undefined) return { ok: false, formError: staleMessage };
-      const [old] = await tx.select().from(committeeTerms).where(and(eq(committeeTerms.id, input.termId), eq(committeeTerms.placeId, place.id), eq(committeeTerms.body, body)));
+      if (!isRowId(input.termId) || input.expectedVersion === undefined)
+        return { ok: false, formError: staleMessage };
+      const [old] = await tx
+        .select()
+        .from(committeeTerms)
+        .where(
+          and(
+            eq(committeeTerms.id, input.termId),
+            eq(committeeTerms.placeId, place.id),
+            eq(committeeTerms.body, body),
+          ),
+        );
       if (!old) notFound("找不到该届记录。");
       const [claimed] = await tx
         .update(committeeTerms)
         .set({ ...values, version: old.version + 1 })
-        .where(and(eq(committeeTerms.id, old.id), eq(committeeTerms.version, input.expectedVersion)))
+        .where(
+          and(eq(committeeTerms.id, old.id), eq(committeeTerms.version, input.expectedVersion)),
+        )
         .returning({ id: committeeTerms.id });
       if (!claimed) return { ok: false, formError: staleMessage };
-      before = { ...old, members: await tx.select({ name: committeeMembers.name, post: committeeMembers.post }).from(committeeMembers).where(eq(committeeMembers.termId, old.id)) };
+      before = {
+        ...old,
+        members: await tx
+          .select({ name: committeeMembers.name, post: committeeMembers.post })
+          .from(committeeMembers)
+          .where(eq(committeeMembers.termId, old.id)),
+      };
       await tx.delete(committeeMembers).where(eq(committeeMembers.termId, old.id));
       termId = old.id;
     } else {
@@ -216,14 +301,33 @@ export async function saveTerm(ctx: ActionContext, code: string, body: Committee
       termId = created!.id;
     }
     if (members.length) {
-      await tx.insert(committeeMembers).values(members.map((m, i) => ({ termId, name: m.name, post: m.post, partySecretary: m.partySecretary, sortOrder: i })));
+      await tx
+        .insert(committeeMembers)
+        .values(
+          members.map((m, i) => ({
+            termId,
+            name: m.name,
+            post: m.post,
+            partySecretary: m.partySecretary,
+            sortOrder: i,
+          })),
+        );
     }
     await recordAudit(tx, ctx, {
       action: input.termId === undefined ? "committee.new_term" : "committee.change_term",
       entityType: "committee_term",
       entityId: termId,
       before,
-      after: { place: place.code, body, ...values, members: members.map((m) => ({ name: m.name, post: m.post, partySecretary: m.partySecretary })) },
+      after: {
+        place: place.code,
+        body,
+        ...values,
+        members: members.map((m) => ({
+          name: m.name,
+          post: m.post,
+          partySecretary: m.partySecretary,
+        })),
+      },
     });
     return { ok: true, value: { termId } };
   });
@@ -237,17 +341,27 @@ export async function saveServiceCentre(
   const db = await getDb();
   const { place } = await placeInScope(db, ctx.actor, code);
   const fieldErrors: Record<string, string[]> = {};
-  if (input.floorArea !== null && (!Number.isInteger(input.floorArea) || input.floorArea < 0 || input.floorArea > 100_000)) {
+  if (
+    input.floorArea !== null &&
+    (!Number.isInteger(input.floorArea) || input.floorArea < 0 || input.floorArea > 100_000)
+  ) {
     fieldErrors.floorArea = ["建筑面积应为 0 至 100000 之间的整数（平方米）"];
   }
   const facilities = input.facilities.map((f) => f.trim()).filter(Boolean);
-  if (facilities.length > 30 || facilities.some((f) => f.length > 30 || fieldCharacterProblem(f, "设施"))) {
+  if (
+    facilities.length > 30 ||
+    facilities.some((f) => f.length > 30 || fieldCharacterProblem(f, "设施"))
+  ) {
     fieldErrors.facilities = ["设施最多 30 项，每项不超过 30 字"];
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return db.transaction(async (tx) => {
-    const [old] = await tx.select().from(serviceCentres).where(eq(serviceCentres.placeId, place.id));
-    if ((old?.version ?? null) !== input.expectedVersion) return { ok: false, formError: staleMessage };
+    const [old] = await tx
+      .select()
+      .from(serviceCentres)
+      .where(eq(serviceCentres.placeId, place.id));
+    if ((old?.version ?? null) !== input.expectedVersion)
+      return { ok: false, formError: staleMessage };
     const values = { floorArea: input.floorArea, facilities, updatedAt: ctx.now };
     if (old) {
       const [claimed] = await tx
@@ -259,7 +373,13 @@ export async function saveServiceCentre(
     } else {
       await tx.insert(serviceCentres).values({ ...values, placeId: place.id });
     }
-    await recordAudit(tx, ctx, { action: "committee.service_centre", entityType: "place", entityId: place.code, before: old ?? null, after: values });
+    await recordAudit(tx, ctx, {
+      action: "committee.service_centre",
+      entityType: "place",
+      entityId: place.code,
+      before: old ?? null,
+      after: values,
+    });
     return { ok: true, value: null };
   });
 }
@@ -288,9 +408,22 @@ export async function recordJointMeeting(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(jointMeetings)
-      .values({ placeId: place.id, heldOn: heldOn!, parties, topics, decisions, createdBy: ctx.actor?.userId ?? null, createdAt: ctx.now })
+      .values({
+        placeId: place.id,
+        heldOn: heldOn!,
+        parties,
+        topics,
+        decisions,
+        createdBy: ctx.actor?.userId ?? null,
+        createdAt: ctx.now,
+      })
       .returning({ id: jointMeetings.id });
-    await recordAudit(tx, ctx, { action: "committee.joint_meeting", entityType: "place", entityId: place.code, after: { heldOn, parties, topics } });
+    await recordAudit(tx, ctx, {
+      action: "committee.joint_meeting",
+      entityType: "place",
+      entityId: place.code,
+      after: { heldOn, parties, topics },
+    });
     return { ok: true, value: { id: row!.id } };
   });
 }

@@ -4,14 +4,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { hasPermission } from "../auth/permissions";
+import { hasPermission, scopeOf } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
+import { bodyLabels } from "../domain/committee-rules";
+import { termsDueForElection } from "../domain/committees.server";
 import { associationProgress } from "../domain/communities.server";
 import { associationTargetFormSchema, associationTargetRange, communityCategories, countedStatusesNote, formatShare } from "../domain/communities";
 import { communityCategoryLabels } from "../domain/organizations";
 import { placeLevelLabels, placePath } from "../domain/places";
 import { settingState, updateSetting } from "../domain/settings.server";
-import { formatDateTime } from "../domain/time";
+import { formatDate, formatDateTime } from "../domain/time";
+import { StandingBadge } from "../ui/committee-view";
 import { ShareFigure, TargetBadge } from "../ui/community-progress";
 import { Button, Field, FormError } from "../ui/form";
 import { PageHeader, Panel, Stat } from "../ui/layout";
@@ -22,11 +25,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const street = new URL(request.url).searchParams.get("street")?.trim() || undefined;
   const canManage = hasPermission(actor, "setting:manage");
-  const [progress, setting] = await Promise.all([
+  // Committees are kept by district and street officers; an administrator sees the figures only.
+  const scope = scopeOf(actor);
+  const keepsCommittees = hasPermission(actor, "committee:manage") && (scope.kind === "district" || scope.kind === "street");
+  const [progress, setting, due] = await Promise.all([
     associationProgress(actor, { street }),
     canManage ? settingState("associationTarget") : Promise.resolve(null),
+    keepsCommittees ? termsDueForElection(actor, new Date()) : Promise.resolve(null),
   ]);
-  return { progress, setting, canFilter: progress.units.length > 1 };
+  // Narrowed to one street, the reminders are that street's too.
+  const elections = due?.filter((d) => !progress.selected || d.streetCode === progress.selected.code).map((d) => ({
+    id: d.term.id,
+    code: d.place.code,
+    name: d.place.name,
+    level: d.place.level,
+    street: d.street,
+    body: d.term.body,
+    termNumber: d.term.termNumber,
+    endsOn: d.term.endsOn,
+    standing: d.standing,
+  }));
+  return { progress, setting, canFilter: progress.units.length > 1, elections: elections ?? null };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -48,7 +67,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function CommunitiesPage() {
-  const { progress, setting, canFilter } = useLoaderData<typeof loader>();
+  const { progress, setting, canFilter, elections } = useLoaderData<typeof loader>();
+  // Officers who keep the committees go to the place's committee page; the public page is linked from there.
+  const placeHref = (community: Parameters<typeof placePath>[0]) => (elections ? `/officer/communities/${community.code}` : placePath(community));
   const actionData = useActionData<typeof action>();
   const { target, totals, rollup, communities, selected } = progress;
   const short = totals.communities - totals.meetingTarget;
@@ -68,6 +89,7 @@ export default function CommunitiesPage() {
           {actionData.notice}
         </p>
       ) : null}
+      {elections ? <ElectionsDue elections={elections} /> : null}
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="社区（村）" value={totals.communities} />
         <Stat label="已达标" value={totals.meetingTarget} hint={`达标率 ${formatShare(totals.share)}`} />
@@ -138,7 +160,7 @@ export default function CommunitiesPage() {
               {communities.map((community) => (
                 <tr key={community.id} className="border-t border-slate-100">
                   <th scope="row" className="px-3 py-2 font-normal">
-                    <Link to={placePath(community)}>{community.name}</Link>
+                    <Link to={placeHref(community)}>{community.name}</Link>
                     {community.level === "village" ? <span className="ml-1 text-xs text-slate-600">（{placeLevelLabels.village}）</span> : null}
                   </th>
                   <td className="px-3 py-2">{community.unit.name}</td>
@@ -171,6 +193,54 @@ export default function CommunitiesPage() {
         />
       ) : null}
     </>
+  );
+}
+
+type Election = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["elections"]>[number];
+
+/** Terms that end within six months, or have ended with no new term recorded: the elections to prepare. */
+function ElectionsDue({ elections }: { elections: Election[] }) {
+  return (
+    <Panel title="换届提醒" className="mb-6">
+      {elections.length ? (
+        <>
+          <p className="mb-3 text-sm text-slate-600">半年内届满或已届满未换届的村（居）民委员会、村务监督委员会和民主理财小组，届满早的在前。</p>
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">需要换届的组织</caption>
+              <thead className="text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">社区（村）</th>
+                  <th scope="col" className="px-3 py-2">所属街道（镇）</th>
+                  <th scope="col" className="px-3 py-2">组织</th>
+                  <th scope="col" className="px-3 py-2">届次</th>
+                  <th scope="col" className="px-3 py-2">任期届满</th>
+                  <th scope="col" className="px-3 py-2">状态</th>
+                </tr>
+              </thead>
+              <tbody>
+                {elections.map((e) => (
+                  <tr key={e.id} className="border-t border-slate-100">
+                    <th scope="row" className="px-3 py-2 font-normal">
+                      <Link to={`/officer/communities/${e.code}#body-${e.body}`}>{e.name}</Link>
+                    </th>
+                    <td className="px-3 py-2">{e.street}</td>
+                    <td className="px-3 py-2">{bodyLabels[e.body]}</td>
+                    <td className="px-3 py-2 tabular-nums">第 {e.termNumber} 届</td>
+                    <td className="px-3 py-2 whitespace-nowrap">{formatDate(e.endsOn)}</td>
+                    <td className="px-3 py-2 whitespace-nowrap">
+                      <StandingBadge standing={e.standing} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p className="text-sm text-slate-600">半年内没有届满的村（居）民委员会、村务监督委员会或民主理财小组。</p>
+      )}
+    </Panel>
   );
 }
 

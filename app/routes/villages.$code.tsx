@@ -1,12 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { bodyLabels } from "../domain/committee-rules";
+import { publicCommittees } from "../domain/committees.server";
 import { placeAssociations } from "../domain/communities.server";
 import { placeByCode } from "../domain/places.server";
 import { placeLevelLabels, placePath } from "../domain/places";
 import { periodLabel } from "../domain/posting-rules";
 import { groupByPeriod } from "../domain/posting-timeline";
+import { formatDate } from "../domain/time";
 import { placeCompliance, placePostings } from "../domain/postings.server";
+import { MemberList, termDates } from "../ui/committee-view";
 import { CommunityAssociationsPanel } from "../ui/community-associations";
 import { Panel } from "../ui/layout";
 import { PlaceFigures, PlaceTrail } from "../ui/place";
@@ -33,16 +37,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params }: LoaderFunctionArgs) {
   const detail = await placeByCode(params.code ?? "");
   if (placePath(detail.place) !== `/villages/${detail.place.code}`) throw redirect(placePath(detail.place));
-  const [associations, postings, compliance] = await Promise.all([
+  const now = new Date();
+  const [associations, postings, compliance, committees] = await Promise.all([
     placeAssociations(detail.place.id),
     placePostings(detail.place.id, postingLimit),
-    placeCompliance(detail.place.id, new Date()),
+    placeCompliance(detail.place.id, now),
+    publicCommittees(detail.place.id, detail.place.level, now),
   ]);
-  return { ...detail, associations, postings, compliance };
+  return { ...detail, associations, postings, compliance, committees };
 }
 
 export default function VillagePage() {
-  const { place, parent, organizations, associations, postings, compliance } = useLoaderData<typeof loader>();
+  const { place, parent, organizations, associations, postings, compliance, committees } = useLoaderData<typeof loader>();
   const years = groupByPeriod(postings);
   const feedHref = `/villages/${place.code}/feed.xml`;
   return (
@@ -54,6 +60,7 @@ export default function VillagePage() {
         {place.level === "village" ? "（村民委员会）" : "（居民委员会）"} · 区划代码 {place.code}
       </p>
       <PlaceFigures place={place} organizations={organizations} />
+      <CommitteesPanel committees={committees} className="mt-6" />
       <CommunityAssociationsPanel associations={associations} className="mt-6" />
 
       <Panel title="村务公开" className="mt-6">
@@ -109,5 +116,53 @@ export default function VillagePage() {
         ) : null}
       </Panel>
     </main>
+  );
+}
+
+type Committees = ReturnType<typeof useLoaderData<typeof loader>>["committees"];
+
+/** The committees' current members by name and post, and the service centre: nothing else about the members. */
+function CommitteesPanel({ committees, className = "" }: { committees: Committees; className?: string }) {
+  const bodies = committees.bodies.filter((b) => b.term);
+  const centre = committees.serviceCentre;
+  return (
+    <Panel title="村（居）民委员会" className={className}>
+      {bodies.length ? (
+        <div className="space-y-4">
+          {bodies.map(({ body, term }) =>
+            term ? (
+              <section key={body} aria-labelledby={`committee-${body}`}>
+                <h3 id={`committee-${body}`} className="font-semibold text-slate-900">
+                  {bodyLabels[body]}
+                  <span className="ml-2 text-sm font-normal text-slate-600">
+                    第 {term.termNumber} 届（{termDates(term)}）
+                  </span>
+                </h3>
+                {term.expired ? (
+                  <p className="mt-1 text-sm text-amber-900">本届任期已于 {formatDate(term.endsOn)} 届满，新一届尚未产生。</p>
+                ) : null}
+                <div className="mt-1">
+                  <MemberList body={body} members={term.members} />
+                </div>
+              </section>
+            ) : null,
+          )}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">暂无委员会成员信息。</p>
+      )}
+      {centre && (centre.floorArea !== null || centre.facilities.length) ? (
+        <dl className="mt-4 border-t border-slate-100 pt-3 text-sm">
+          <div className="flex flex-wrap gap-x-2">
+            <dt className="text-slate-600">党群服务中心</dt>
+            <dd>
+              {centre.floorArea !== null ? `建筑面积 ${centre.floorArea} 平方米` : ""}
+              {centre.floorArea !== null && centre.facilities.length ? "；" : ""}
+              {centre.facilities.length ? `设有${centre.facilities.join("、")}` : ""}
+            </dd>
+          </div>
+        </dl>
+      ) : null}
+    </Panel>
   );
 }

@@ -27,6 +27,16 @@ describe("a term", () => {
     expect(termProblems("villagers", term(villagers, { termNumber: 0 })).termNumber).toBeDefined();
   });
 
+  test("posts, party secretaries and voter figures are checked whoever calls", () => {
+    const odd = { name: "甲", post: "secretary" as unknown as MemberInput["post"], partySecretary: false };
+    expect(termProblems("villagers", term([member("乙", "chair"), member("丙"), odd])).members).toContain("成员职务应为主任、副主任或委员");
+    expect(termProblems("villagers", term([member("乙", "chair", true), member("丙", "member", true), member("丁")])).members).toContain(
+      "只能有一名成员兼任村（社区）党组织书记",
+    );
+    expect(termProblems("villagers", term(villagers, { eligibleVoters: -1 })).eligibleVoters).toBeDefined();
+    expect(termProblems("villagers", term(villagers, { votesCast: 2.5 })).votesCast).toBeDefined();
+  });
+
   test("member counts and exactly one chair", () => {
     expect(termProblems("villagers", term(villagers.slice(0, 2))).members?.[0]).toContain("3 至 7 名");
     expect(termProblems("villagers", term([...villagers, member("甲"), member("乙"), member("丙")])).members?.[0]).toContain("现填写 8 名");
