@@ -5,7 +5,7 @@
  * coverage figures with their denominators. Officers keep the organizations of
  * their scope (street officers: their street); every write is audited.
  */
-import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
 import { inspectionReports, organizationParty, organizations, partyAdmissions, partyBranches, places, type BranchKind } from "../../db/schema";
@@ -47,6 +47,7 @@ async function coveredOrganizations(db: Database, ...streetIds: Array<number | u
       type: organizations.type,
       streetId: organizations.streetId,
       street: street.name,
+      streetCode: street.code,
       formalMembers: organizationParty.formalMembers,
       probationaryMembers: organizationParty.probationaryMembers,
       instructor: organizationParty.instructor,
@@ -120,7 +121,7 @@ export async function partyOverview(actor: Actor, input: { streetCode?: string |
   return {
     target: await getSetting("partyCoverageTarget"),
     total: coverageRates(rows.map((r) => r.coverage)),
-    byStreet: group((r) => r.street ?? "（未定街道）"),
+    byStreet: group((r) => r.street ?? "（未定街道）").map((g) => ({ ...g, code: rows.find((r) => (r.street ?? "（未定街道）") === g.key)?.streetCode ?? null })),
     byKind: group((r) => r.type),
     uncovered: rows.filter((r) => r.coverage === "none"),
     ownBranchDue: rows.filter((r) => r.ownBranchDue),
@@ -159,6 +160,14 @@ export async function partyRecordFor(actor: Actor, organizationId: number) {
     .orderBy(asc(partyBranches.kind), asc(partyBranches.name));
   const admissions = await db.select().from(partyAdmissions).where(eq(partyAdmissions.organizationId, org.id)).orderBy(asc(partyAdmissions.admittedOn));
   const branch = record?.branchId ? branches.find((b) => b.id === record.branchId) : undefined;
+  // The members the organization reported in its latest filed annual report, for the officer to accept.
+  const [latest] = await db
+    .select({ id: inspectionReports.id, year: inspectionReports.year, report: inspectionReports.report })
+    .from(inspectionReports)
+    .where(and(eq(inspectionReports.organizationId, org.id), sql`${inspectionReports.state} <> 'draft'`))
+    .orderBy(desc(inspectionReports.year))
+    .limit(1);
+  const reportedCounts = latest ? reportedMembers(latest.report) : null;
   return {
     organization: { id: org.id, name: org.name, type: org.type, streetId: org.streetId },
     record: record ?? null,
@@ -166,7 +175,16 @@ export async function partyRecordFor(actor: Actor, organizationId: number) {
     ownBranchDue: shouldFormOwnBranch(record ? { ...record, branchKind: branch?.kind ?? null } : null),
     branches,
     admissions,
+    reported: latest && reportedCounts ? { reportId: latest.id, year: latest.year, ...reportedCounts } : null,
   };
+}
+
+function reportedMembers(report: Record<string, unknown>): { formalMembers: number; probationaryMembers: number } | null {
+  const formalMembers = Number(report.partyFormalMembers);
+  const probationaryMembers = Number(report.partyProbationaryMembers);
+  if (report.partyFormalMembers == null || report.partyProbationaryMembers == null) return null;
+  if (!Number.isInteger(formalMembers) || !Number.isInteger(probationaryMembers) || formalMembers < 0 || probationaryMembers < 0) return null;
+  return { formalMembers, probationaryMembers };
 }
 
 export interface PartyRecordInput {
@@ -194,6 +212,8 @@ export async function savePartyRecord(ctx: ActionContext, organizationId: number
     else if (fieldCharacterProblem(input.newOwnBranch.name, "党支部名称")) fieldErrors.newBranchName = ["党支部名称中含有不可见的控制字符"];
     if (!parseIsoDate(input.newOwnBranch.foundedOn)) fieldErrors.newBranchFoundedOn = ["请填写成立日期，如 2026-05-20"];
     else if (input.newOwnBranch.foundedOn > shanghaiDate(ctx.now)) fieldErrors.newBranchFoundedOn = ["成立日期不能晚于今天"];
+    const secretary = input.newOwnBranch.secretary ?? "";
+    if (secretary.length > 20 || fieldCharacterProblem(secretary, "书记")) fieldErrors.newBranchSecretary = ["书记姓名不超过 20 字，且不含控制字符"];
   } else if (input.branchId !== null) {
     const [branch] = isRowId(input.branchId) ? await db.select().from(partyBranches).where(eq(partyBranches.id, input.branchId)) : [];
     if (!branch || (branch.streetId !== null && branch.streetId !== org.streetId)) fieldErrors.branchId = ["请选择本街道（镇）或全区的党支部"];
@@ -266,6 +286,8 @@ export async function createJointBranch(
   else if (name.length > 60 || fieldCharacterProblem(name, "名称")) fieldErrors.name = ["名称不超过 60 字，且不含控制字符"];
   if (!parseIsoDate(input.foundedOn)) fieldErrors.foundedOn = ["请填写成立日期，如 2026-05-20"];
   else if (input.foundedOn > shanghaiDate(ctx.now)) fieldErrors.foundedOn = ["成立日期不能晚于今天"];
+  const secretary = input.secretary ?? "";
+  if (secretary.length > 20 || fieldCharacterProblem(secretary, "书记")) fieldErrors.secretary = ["书记姓名不超过 20 字，且不含控制字符"];
   let streetId: number | null = null;
   if (input.streetCode) {
     const [street] = await db.select().from(places).where(eq(places.code, input.streetCode)).limit(1);
@@ -301,19 +323,19 @@ export async function recordAdmission(ctx: ActionContext, organizationId: number
  * The party members an organization reported in its annual report become its
  * record once the officer accepts them (its coverage is left to the officer).
  */
-export async function acceptReportedMembers(ctx: ActionContext, reportId: number): Promise<WriteResult<{ formalMembers: number; probationaryMembers: number }>> {
+export async function acceptReportedMembers(
+  ctx: ActionContext,
+  organizationId: number,
+  reportId: number,
+): Promise<WriteResult<{ formalMembers: number; probationaryMembers: number }>> {
   const actor = requireManager(ctx.actor);
   const db = await getDb();
-  if (!isRowId(reportId)) notFound("找不到该年度报告。");
-  const [report] = await db.select().from(inspectionReports).where(eq(inspectionReports.id, reportId)).limit(1);
-  if (!report || report.state === "draft") notFound("找不到该年度报告。");
-  const org = await organizationInScope(db, actor, report.organizationId);
-  const reported = report.report as { partyFormalMembers?: unknown; partyProbationaryMembers?: unknown };
-  const formalMembers = Number(reported.partyFormalMembers);
-  const probationaryMembers = Number(reported.partyProbationaryMembers);
-  if (!Number.isInteger(formalMembers) || !Number.isInteger(probationaryMembers) || formalMembers < 0 || probationaryMembers < 0) {
-    return { ok: false, formError: "该年度报告没有填写党员人数，无法采用。" };
-  }
+  const org = await organizationInScope(db, actor, organizationId);
+  const [report] = isRowId(reportId) ? await db.select().from(inspectionReports).where(eq(inspectionReports.id, reportId)).limit(1) : [];
+  if (!report || report.state === "draft" || report.organizationId !== org.id) notFound("找不到该组织的这份年度报告。");
+  const counts = reportedMembers(report.report);
+  if (!counts) return { ok: false, formError: "该年度报告没有填写党员人数，无法采用。" };
+  const { formalMembers, probationaryMembers } = counts;
   return db.transaction(async (tx) => {
     const [old] = await tx.select().from(organizationParty).where(eq(organizationParty.organizationId, org.id));
     const values = { formalMembers, probationaryMembers, source: "inspection" as const, updatedAt: ctx.now, updatedBy: ctx.actor?.userId ?? null };

@@ -17,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...(hasPermission(actor, "posting:monitor")
       ? [{ to: "/officer/postings", label: "村务公开监督" }]
       : []),
+    ...(hasPermission(actor, "party:manage") ? [{ to: "/officer/party", label: "党建覆盖" }] : []),
     ...(hasPermission(actor, "audit:read") ? [{ to: "/officer/audit", label: "审计日志" }] : []),
     ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/users", label: "账号管理" }] : []),
   ];

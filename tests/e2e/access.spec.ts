@@ -154,6 +154,11 @@ const accessMatrix: Row[] = [
   { path: "/api/v1/postings/{posting:350502100201}", ...all(200) },
   { path: "/api/v1/postings/1", note: "a draft", ...all(404) },
 
+  // Party coverage (party:manage)
+  { path: "/officer/party", ...onlyFor({ officer: 200, street: 200 }) },
+  { path: "/officer/party?street=350502100000&from=2026-01-01&to=2026-06-30", note: "汝湖镇: not the street officer's", ...onlyFor({ officer: 200, street: 404 }) },
+  { path: "/officer/party?from=2026-06-30&to=2026-01-01", note: "a period ending before it starts", ...onlyFor({ officer: 400, street: 400 }) },
+
   // Officers watching posting compliance (posting:monitor)
   { path: "/officer/postings", ...onlyFor({ officer: 200, street: 200 }) },
   { path: "/officer/postings?year=2025&street=350502100000", note: "汝湖镇: not the street officer's", ...onlyFor({ officer: 200, street: 404 }) },

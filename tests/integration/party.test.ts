@@ -138,7 +138,10 @@ describe("rules", () => {
       .insert(inspectionReports)
       .values({ year: 2030, organizationId: ids.A!, state: "submitted", report: { partyFormalMembers: 6, partyProbationaryMembers: 2 }, createdAt: now, updatedAt: now })
       .returning();
-    expect(await acceptReportedMembers(contextOf(officer, now), report!.id)).toEqual({ ok: true, value: { formalMembers: 6, probationaryMembers: 2 } });
+    expect((await partyRecordFor(officer, ids.A!)).reported).toEqual({ reportId: report!.id, year: 2030, formalMembers: 6, probationaryMembers: 2 });
+    // Another organization's report cannot be accepted for this one.
+    await expect(acceptReportedMembers(contextOf(officer, now), ids.B!, report!.id)).rejects.toMatchObject({ status: 404 });
+    expect(await acceptReportedMembers(contextOf(officer, now), ids.A!, report!.id)).toEqual({ ok: true, value: { formalMembers: 6, probationaryMembers: 2 } });
     const [stored] = await db.select().from(organizationParty).where(eq(organizationParty.organizationId, ids.A!));
     expect(stored).toMatchObject({ formalMembers: 6, probationaryMembers: 2, source: "inspection" });
     expect(stored!.branchId).not.toBeNull();
