@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { attachmentProblem, sniffAttachmentType } from "./file-types";
-import { withoutControlCharacters } from "./posting-text";
+import { withoutControlCharacters } from "./text-input";
 
 export interface Upload {
   name: string;

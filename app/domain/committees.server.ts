@@ -29,7 +29,7 @@ import {
 import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
 import { isRowId } from "./ids";
-import { fieldCharacterProblem } from "./posting-text";
+import { fieldCharacterProblem } from "./text-input";
 import { parseIsoDate, shanghaiDate } from "./time";
 
 type Place = typeof places.$inferSelect;

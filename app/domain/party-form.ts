@@ -7,7 +7,7 @@
  * whatever cannot be read is an error beside its field, never a 500.
  */
 import { formatDate, parseIsoDate } from "./time";
-import { fieldCharacterProblem } from "./posting-text";
+import { fieldCharacterProblem } from "./text-input";
 import { isRowId } from "./ids";
 
 export type FieldErrors = Record<string, string[]>;

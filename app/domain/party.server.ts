@@ -15,7 +15,7 @@ import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
 import { isRowId } from "./ids";
 import { coverageOf, coverageRates, partyRecordProblems, shouldFormOwnBranch, type Coverage } from "./party-rules";
-import { fieldCharacterProblem } from "./posting-text";
+import { fieldCharacterProblem } from "./text-input";
 import { getSetting } from "./settings.server";
 import { parseIsoDate, shanghaiDate } from "./time";
 

@@ -4,7 +4,7 @@
  * open-data API, and the ids and version numbers in posting URLs.
  */
 import { z } from "zod";
-import { fieldCharacterProblem } from "./posting-text";
+import { fieldCharacterProblem } from "./text-input";
 import { categoryLabels, parsePeriod, periodHint, type PostingCategory } from "./posting-rules";
 
 export const defaultPostingPageSize = 20;

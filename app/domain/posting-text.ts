@@ -147,20 +147,6 @@ const entityPattern = /&(?:[A-Za-z][A-Za-z0-9]*;|#[0-9]+;?|#[xX][0-9A-Fa-f]+;?)/
 // eslint-disable-next-line no-control-regex
 const controlPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
-/** Control, bidirectional and zero-width characters, anywhere in a short field (a title, a cell, a reason, a search). */
-// eslint-disable-next-line no-control-regex
-const fieldControlPattern = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/;
-
-/** Why a one-line field cannot be saved: it holds characters that are invisible or reorder the text; null when fine. */
-export function fieldCharacterProblem(text: string, label: string): string | null {
-  return fieldControlPattern.test(text) ? `“${label}”中含有不可见的控制字符（多来自复制粘贴），请删除后重新输入。` : null;
-}
-
-/** The text without those characters: for names that come from elsewhere, such as an uploaded file's name. */
-export function withoutControlCharacters(text: string): string {
-  return text.replace(new RegExp(fieldControlPattern.source, "g"), "");
-}
-
 /** Why a body cannot be saved, in Chinese; empty when it is fine. */
 export function bodyMarkupProblems(text: string): string[] {
   const body = normalizeNewlines(text);

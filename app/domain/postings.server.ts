@@ -50,7 +50,8 @@ import {
   type PublishedPeriod,
 } from "./posting-rules";
 import { returnOpinionProblem } from "./posting-form";
-import { bodyMarkupProblems, fieldCharacterProblem } from "./posting-text";
+import { bodyMarkupProblems } from "./posting-text";
+import { fieldCharacterProblem } from "./text-input";
 import { maskSensitive } from "./sensitive-numbers";
 import { shanghaiDate } from "./time";
 
