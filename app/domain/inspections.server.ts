@@ -169,6 +169,30 @@ export async function yearOverview(actor: Actor, year: number, now: Date) {
   };
 }
 
+/**
+ * Each opened year's public figures for the whole district: due, filed, the
+ * participation rate, and conclusions counted only once published.
+ */
+export async function publicInspectionFigures() {
+  const db = await getDb();
+  const years = await db.select({ year: inspectionYears.year }).from(inspectionYears).orderBy(desc(inspectionYears.year));
+  const figures = [];
+  for (const { year } of years) {
+    const due = await dueOrganizations(db, year);
+    const reports = due.length
+      ? await db
+          .select({ state: inspectionReports.state, conclusion: inspectionReports.conclusion, publishedAt: inspectionReports.publishedAt })
+          .from(inspectionReports)
+          .where(and(eq(inspectionReports.year, year), inArray(inspectionReports.organizationId, due.map((o) => o.id))))
+      : [];
+    const filed = reports.filter((r) => r.state !== "draft").length;
+    const conclusions = { pass: 0, basic_pass: 0, fail: 0 };
+    for (const r of reports) if (r.conclusion && r.publishedAt) conclusions[r.conclusion]++;
+    figures.push({ year, due: due.length, filed, participationRate: due.length ? filed / due.length : 0, conclusions });
+  }
+  return figures;
+}
+
 /* ------------------------------------------------------------------ reports */
 
 /** The organization's report for a year; a new one is pre-filled from last year's report and the register. */

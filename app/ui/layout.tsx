@@ -23,6 +23,7 @@ export function SiteHeader({ user, districtName }: { user: ShellUser | null; dis
           </TopLink>
           <TopLink to="/orgs">社会组织</TopLink>
           <TopLink to="/postings">村务公开</TopLink>
+          <TopLink to="/stats">统计数据</TopLink>
           {user ? (
             <>
               <TopLink to={areaPaths[roleArea[user.role]]}>{areaNames[roleArea[user.role]]}</TopLink>

@@ -10,6 +10,7 @@ const pages: Array<{ path: string; user?: DemoUser; status?: number; name: strin
   { name: "street page", path: "/places/350502001000" },
   { name: "village page", path: "/villages/350502100201" },
   { name: "public register", path: "/orgs" },
+  { name: "public statistics", path: "/stats" },
   { name: "public register with a search", path: "/orgs?q=%E4%BD%93%E8%82%B2&status=normal" },
   { name: "public record", path: "/orgs/1" },
   { name: "404 page", path: "/no-such-page", status: 404 },

@@ -71,7 +71,10 @@ const accessMatrix: Row[] = [
   { path: "/orgs?q=%00", note: "a NUL byte is refused before it reaches the database", ...all(400) },
   { path: "/?q=a%00b", ...all(400) },
 
+  { path: "/stats", note: "public statistics", ...all(200) },
+
   // Open data (JSON, no login)
+  { path: "/api/v1/stats", ...all(200) },
   { path: "/api/v1/organizations", ...all(200) },
   { path: "/api/v1/organizations?format=csv&status=cancelled", ...all(200) },
   { path: "/api/v1/organizations?type=club", note: "bad parameter", ...all(400) },

@@ -1,0 +1,31 @@
+import { beforeAll, expect, test } from "vitest";
+import { publicStats } from "../../app/domain/stats.server";
+import { loadDemoDistrict } from "../setup/demo";
+
+beforeAll(loadDemoDistrict);
+
+test("the public figures of the demo district, in the shape CONTRACT.md promises", async () => {
+  const stats = await publicStats(new Date());
+  expect(stats.organizations).toMatchObject({ total: 431, byType: { social_group: 58, private_non_enterprise: 335, foundation: 0, community: 38 } });
+  expect(Object.values(stats.organizations.byStatus).reduce((a, b) => a + b, 0)).toBe(431);
+  expect(stats.inspections.map((y) => y.year)).toEqual([2025, 2024, 2023]);
+  for (const y of stats.inspections) {
+    expect(y.filed).toBeLessThanOrEqual(y.due);
+    expect(y.participationRate).toBeCloseTo(y.filed / y.due, 10);
+    expect(y.conclusions.pass + y.conclusions.basic_pass + y.conclusions.fail).toBeLessThanOrEqual(y.filed);
+  }
+  // 2025 is open at about 40%; its conclusions are not yet published, so the public sees none.
+  expect(stats.inspections[0]!.participationRate).toBeGreaterThan(0.35);
+  expect(stats.inspections[0]!.participationRate).toBeLessThan(0.5);
+  expect(stats.inspections[0]!.conclusions).toEqual({ pass: 0, basic_pass: 0, fail: 0 });
+  // Party coverage just under the 90% target, work coverage above organizational coverage, one denominator.
+  const { party } = stats;
+  expect(party.target).toBe(0.9);
+  expect(party.organizationalCoverage.total).toBe(party.workCoverage.total);
+  expect(party.organizationalCoverage.rate).toBeLessThan(party.workCoverage.rate);
+  expect(party.workCoverage.rate).toBeLessThan(0.9);
+  expect(stats.communities).toMatchObject({ target: 6 });
+  expect(stats.communities.meetingTarget).toBeGreaterThanOrEqual(4);
+  // Three of the twenty villages are behind on their finances.
+  expect(stats.postings).toEqual({ villages: 20, upToDate: 17 });
+});
