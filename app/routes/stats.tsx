@@ -83,10 +83,14 @@ export default function PublicStats() {
           <p className="mt-2 text-sm text-slate-600">目标 {percent(party.target)}；分母为正常和活动异常的已登记社会组织。</p>
         </Panel>
         <Panel title="一居多会">
-          <Stat label={`达到 ${communities.target} 个社区社会组织的社区（村）`} value={`${communities.meetingTarget} / ${communities.total}`} />
+          <dl>
+            <Stat label={`达到 ${communities.target} 个社区社会组织的社区（村）`} value={`${communities.meetingTarget} / ${communities.total}`} />
+          </dl>
         </Panel>
         <Panel title="村务公开">
-          <Stat label="按期公开的村" value={`${postings.upToDate} / ${postings.villages}`} />
+          <dl>
+            <Stat label="按期公开的村" value={`${postings.upToDate} / ${postings.villages}`} />
+          </dl>
           <p className="mt-2 text-sm text-slate-600">近 12 个月财务按月、近 4 个季度村务按季公开。</p>
         </Panel>
       </div>
