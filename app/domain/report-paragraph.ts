@@ -1,0 +1,94 @@
+/**
+ * The figures of a period as the paragraph officers paste into their work
+ * report, in the style of the bureau's own half-year summaries (seed 002):
+ * "上半年新登记社团2个，新登记民办非企业单位22个。现共有社团58个，……"
+ */
+export interface ReportKindFigures {
+  social_group: number;
+  private_non_enterprise: number;
+  foundation: number;
+  community: number;
+}
+
+export interface InspectionKindFigures {
+  type: "social_group" | "private_non_enterprise" | "foundation";
+  due: number;
+  filed: number;
+  participationRate: number;
+  conclusions: { pass: number; basic_pass: number; fail: number };
+}
+
+export interface ReportFigures {
+  /** "上半年", "2026年", "2026年3月1日至2026年8月31日" */
+  periodLabel: string;
+  /** "全区" or the street's name */
+  scopeName: string;
+  newRegistrations: ReportKindFigures;
+  register: ReportKindFigures;
+  applications: { received: number; decided: number; decidedWithin60Days: number };
+  inspection: { year: number; byKind: InspectionKindFigures[] } | null;
+  party: {
+    target: number;
+    organizational: { covered: number; total: number; rate: number };
+    work: { covered: number; total: number; rate: number };
+    branchesFounded: number;
+    branchesTotal: number;
+    probationaryAdmitted: number;
+  };
+  communities: { total: number; target: number; meetingTarget: number };
+  postings: { villages: number; upToDate: number };
+}
+
+const kindNames = { social_group: "社团", private_non_enterprise: "民非", foundation: "基金会" } as const;
+
+/** 40% as the reports write it: whole percent unless that hides a difference. */
+export function reportPercent(rate: number): string {
+  const value = Math.round(rate * 1000) / 10;
+  return `${Number.isInteger(value) ? value : value.toFixed(1)}%`;
+}
+
+function conclusionsText(c: InspectionKindFigures["conclusions"], filed: number): string {
+  const concluded = c.pass + c.basic_pass + c.fail;
+  if (!filed) return "";
+  if (!concluded) return "，年检结论尚在审查中";
+  if (c.pass === concluded && concluded === filed) return "，均为合格";
+  const parts = [c.pass ? `合格${c.pass}个` : "", c.basic_pass ? `基本合格${c.basic_pass}个` : "", c.fail ? `不合格${c.fail}个` : ""].filter(Boolean);
+  return `，已作出结论${concluded}个（${parts.join("、")}）`;
+}
+
+/** The paragraph; every figure in it comes from `f`. */
+export function reportParagraph(f: ReportFigures): string {
+  const sentences: string[] = [];
+  const n = f.newRegistrations;
+  const news = [n.social_group ? `新登记社团${n.social_group}个` : "", n.private_non_enterprise ? `新登记民办非企业单位${n.private_non_enterprise}个` : "", n.foundation ? `新登记基金会${n.foundation}个` : "", n.community ? `新备案社区社会组织${n.community}个` : ""].filter(Boolean);
+  sentences.push(`${f.periodLabel}${news.length ? news.join("，") : "未新登记社会组织"}。`);
+  const r = f.register;
+  const total = r.social_group + r.private_non_enterprise + r.foundation + r.community;
+  sentences.push(
+    `现共有社团${r.social_group}个，民办非企业单位${r.private_non_enterprise}个，${r.foundation ? `基金会${r.foundation}个，` : ""}社区备案的社会组织${r.community}个，全部合计共${total}个。`,
+  );
+  const a = f.applications;
+  if (a.received || a.decided) {
+    sentences.push(
+      `受理登记申请${a.received}件，办结${a.decided}件${a.decided ? `，其中60日内办结${a.decidedWithin60Days}件（${reportPercent(a.decidedWithin60Days / a.decided)}）` : ""}。`,
+    );
+  }
+  if (f.inspection) {
+    const parts = f.inspection.byKind
+      .filter((k) => k.due)
+      .map((k) => `应接受${f.inspection!.year}年度年检的${kindNames[k.type]}有${k.due}个，现有${reportPercent(k.participationRate)}的${kindNames[k.type]}参加了年检${conclusionsText(k.conclusions, k.filed)}`);
+    if (parts.length) sentences.push(`依法开展${f.inspection.year}年度年检工作。${parts.join("；")}。`);
+  }
+  const p = f.party;
+  sentences.push(
+    `社会组织党组织覆盖率为${reportPercent(p.organizational.rate)}（${p.organizational.covered}/${p.organizational.total}个），工作覆盖率为${reportPercent(p.work.rate)}，` +
+      `${p.organizational.rate >= p.target ? `已达到${reportPercent(p.target)}的目标` : `力争达到${reportPercent(p.target)}以上`}。` +
+      `${f.periodLabel}新成立了${p.branchesFounded}个党支部，共有${p.branchesTotal}家党支部。新增预备党员${p.probationaryAdmitted}人。`,
+  );
+  const c = f.communities;
+  sentences.push(`“一居多会”方面，${c.total}个社区（村）中有${c.meetingTarget}个已建立${c.target}个以上社区社会组织。`);
+  if (f.postings.villages) {
+    sentences.push(`村务公开方面，${f.postings.villages}个村中有${f.postings.upToDate}个按期公开财务和村务。`);
+  }
+  return sentences.join("");
+}

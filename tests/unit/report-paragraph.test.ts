@@ -1,0 +1,62 @@
+import { describe, expect, test } from "vitest";
+import { reportParagraph, reportPercent, type ReportFigures } from "../../app/domain/report-paragraph";
+
+/** Seed 002's first half of 2013, as figures. */
+const seed002: ReportFigures = {
+  periodLabel: "上半年",
+  scopeName: "全区",
+  newRegistrations: { social_group: 2, private_non_enterprise: 22, foundation: 0, community: 0 },
+  register: { social_group: 58, private_non_enterprise: 335, foundation: 0, community: 38 },
+  applications: { received: 0, decided: 0, decidedWithin60Days: 0 },
+  inspection: {
+    year: 2012,
+    byKind: [
+      { type: "social_group", due: 51, filed: 20, participationRate: 0.4, conclusions: { pass: 20, basic_pass: 0, fail: 0 } },
+      { type: "private_non_enterprise", due: 292, filed: 123, participationRate: 0.42, conclusions: { pass: 123, basic_pass: 0, fail: 0 } },
+      { type: "foundation", due: 0, filed: 0, participationRate: 0, conclusions: { pass: 0, basic_pass: 0, fail: 0 } },
+    ],
+  },
+  party: {
+    target: 0.9,
+    organizational: { covered: 300, total: 393, rate: 300 / 393 },
+    work: { covered: 320, total: 393, rate: 320 / 393 },
+    branchesFounded: 2,
+    branchesTotal: 9,
+    probationaryAdmitted: 2,
+  },
+  communities: { total: 97, target: 6, meetingTarget: 4 },
+  postings: { villages: 0, upToDate: 0 },
+};
+
+describe("the work-report paragraph", () => {
+  test("reads like the bureau's own half-year summary", () => {
+    const text = reportParagraph(seed002);
+    expect(text).toContain("上半年新登记社团2个，新登记民办非企业单位22个。");
+    expect(text).toContain("现共有社团58个，民办非企业单位335个，社区备案的社会组织38个，全部合计共431个。");
+    expect(text).toContain("应接受2012年度年检的社团有51个，现有40%的社团参加了年检，均为合格；应接受2012年度年检的民非有292个，现有42%的民非参加了年检，均为合格。");
+    expect(text).toContain("力争达到90%以上。上半年新成立了2个党支部，共有9家党支部。新增预备党员2人。");
+    expect(text).toContain("97个社区（村）中有4个已建立6个以上社区社会组织");
+    expect(text).not.toContain("基金会");
+    expect(text).not.toContain("村务公开");
+  });
+
+  test("names mixed conclusions, decided applications and a met target", () => {
+    const text = reportParagraph({
+      ...seed002,
+      applications: { received: 12, decided: 10, decidedWithin60Days: 9 },
+      inspection: { year: 2025, byKind: [{ type: "social_group", due: 10, filed: 8, participationRate: 0.8, conclusions: { pass: 5, basic_pass: 2, fail: 1 } }] },
+      party: { ...seed002.party, organizational: { covered: 91, total: 100, rate: 0.91 } },
+      postings: { villages: 20, upToDate: 17 },
+    });
+    expect(text).toContain("受理登记申请12件，办结10件，其中60日内办结9件（90%）。");
+    expect(text).toContain("已作出结论8个（合格5个、基本合格2个、不合格1个）");
+    expect(text).toContain("已达到90%的目标");
+    expect(text).toContain("20个村中有17个按期公开财务和村务。");
+  });
+
+  test("percentages drop a zero decimal but keep a real one", () => {
+    expect(reportPercent(0.4)).toBe("40%");
+    expect(reportPercent(0.8857)).toBe("88.6%");
+    expect(reportPercent(1)).toBe("100%");
+  });
+});
