@@ -169,26 +169,47 @@ export async function yearOverview(actor: Actor, year: number, now: Date) {
   };
 }
 
+type KindTally = { type: Organization["type"]; due: number; filed: number; participationRate: number; conclusions: Record<InspectionConclusion, number> };
+
 /**
- * Each opened year's public figures for the whole district: due, filed, the
- * participation rate, and conclusions counted only once published.
+ * One year's figures by kind for the district or one street: due, filed, the
+ * participation rate, and conclusions (only published ones when `publishedOnly`).
  */
+export async function inspectionTally(year: number, options: { streetId?: number; publishedOnly: boolean }) {
+  const db = await getDb();
+  const due = await dueOrganizations(db, year, options.streetId);
+  const reports = due.length
+    ? await db
+        .select({ organizationId: inspectionReports.organizationId, state: inspectionReports.state, conclusion: inspectionReports.conclusion, publishedAt: inspectionReports.publishedAt })
+        .from(inspectionReports)
+        .where(and(eq(inspectionReports.year, year), inArray(inspectionReports.organizationId, due.map((o) => o.id))))
+    : [];
+  const byOrg = new Map(reports.map((r) => [r.organizationId, r]));
+  const tally = (): KindTally["conclusions"] => ({ pass: 0, basic_pass: 0, fail: 0 });
+  const byKind = new Map<Organization["type"], KindTally>();
+  const total: Omit<KindTally, "type"> = { due: 0, filed: 0, participationRate: 0, conclusions: tally() };
+  for (const org of due) {
+    const kind = byKind.get(org.type) ?? { type: org.type, due: 0, filed: 0, participationRate: 0, conclusions: tally() };
+    byKind.set(org.type, kind);
+    const report = byOrg.get(org.id);
+    for (const t of [kind, total]) {
+      t.due++;
+      if (report && report.state !== "draft") t.filed++;
+      if (report?.conclusion && (!options.publishedOnly || report.publishedAt)) t.conclusions[report.conclusion]++;
+    }
+  }
+  for (const t of [...byKind.values(), total]) t.participationRate = t.due ? t.filed / t.due : 0;
+  return { year, ...total, byKind: [...byKind.values()] };
+}
+
+/** Each opened year's public figures for the whole district; conclusions counted only once published. */
 export async function publicInspectionFigures() {
   const db = await getDb();
   const years = await db.select({ year: inspectionYears.year }).from(inspectionYears).orderBy(desc(inspectionYears.year));
   const figures = [];
   for (const { year } of years) {
-    const due = await dueOrganizations(db, year);
-    const reports = due.length
-      ? await db
-          .select({ state: inspectionReports.state, conclusion: inspectionReports.conclusion, publishedAt: inspectionReports.publishedAt })
-          .from(inspectionReports)
-          .where(and(eq(inspectionReports.year, year), inArray(inspectionReports.organizationId, due.map((o) => o.id))))
-      : [];
-    const filed = reports.filter((r) => r.state !== "draft").length;
-    const conclusions = { pass: 0, basic_pass: 0, fail: 0 };
-    for (const r of reports) if (r.conclusion && r.publishedAt) conclusions[r.conclusion]++;
-    figures.push({ year, due: due.length, filed, participationRate: due.length ? filed / due.length : 0, conclusions });
+    const { due, filed, participationRate, conclusions } = await inspectionTally(year, { publishedOnly: true });
+    figures.push({ year, due, filed, participationRate, conclusions });
   }
   return figures;
 }

@@ -118,8 +118,14 @@ export async function partyOverview(actor: Actor, input: { streetCode?: string |
       ),
     )
     .orderBy(asc(partyAdmissions.admittedOn));
+  const [branchCount] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(partyBranches)
+    .where(and(lte(partyBranches.foundedOn, input.period.to), branchStreet ? eq(partyBranches.streetId, branchStreet) : undefined));
   return {
     target: await getSetting("partyCoverageTarget"),
+    /** Branches founded by the period's end. */
+    branchesTotal: branchCount?.n ?? 0,
     total: coverageRates(rows.map((r) => r.coverage)),
     byStreet: group((r) => r.street ?? "（未定街道）").map((g) => ({ ...g, code: rows.find((r) => (r.street ?? "（未定街道）") === g.key)?.streetCode ?? null })),
     byKind: group((r) => r.type),

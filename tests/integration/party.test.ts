@@ -22,6 +22,8 @@ import {
   savePartyRecord,
   type PartyRecordInput,
 } from "../../app/domain/party.server";
+import { reportFigures } from "../../app/domain/report-figures.server";
+import { reportParagraph } from "../../app/domain/report-paragraph";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 const now = new Date("2026-11-24T02:00:00Z");
@@ -145,5 +147,29 @@ describe("rules", () => {
     const [stored] = await db.select().from(organizationParty).where(eq(organizationParty.organizationId, ids.A!));
     expect(stored).toMatchObject({ formalMembers: 6, probationaryMembers: 2, source: "inspection" });
     expect(stored!.branchId).not.toBeNull();
+  });
+});
+
+describe("the work-report figures of the same street", () => {
+  test("are counted by the rules above, for the first half of 2026", async () => {
+    const figures = await reportFigures(officer, { ...firstHalf, streetCode }, now);
+    expect(figures).toMatchObject({
+      periodLabel: "上半年",
+      scopeName: "测试街道",
+      newRegistrations: { social_group: 0, private_non_enterprise: 0, foundation: 0, community: 0 },
+      // E was cancelled (no date recorded, so before the period's end): not on the register.
+      register: { social_group: 2, private_non_enterprise: 2, foundation: 1, community: 1 },
+      applications: { received: 0, decided: 0, decidedWithin60Days: 0 },
+      party: { organizational: { covered: 3, total: 5 }, work: { covered: 4, total: 5 }, branchesFounded: 1, branchesTotal: 2, probationaryAdmitted: 2 },
+      postings: { villages: 0, upToDate: 0 },
+    });
+    // The 2025 inspection (the latest opened by mid-2026): all five registered before 1 July 2024 are due, none has filed.
+    expect(figures.inspection?.year).toBe(2025);
+    expect(figures.inspection?.byKind.map((k) => [k.type, k.due, k.filed])).toEqual([
+      ["social_group", 2, 0],
+      ["private_non_enterprise", 2, 0],
+      ["foundation", 1, 0],
+    ]);
+    expect(reportParagraph(figures)).toContain("现共有社团2个，民办非企业单位2个，基金会1个，社区备案的社会组织1个，全部合计共6个。");
   });
 });
