@@ -18,6 +18,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? [{ to: "/officer/postings", label: "村务公开监督" }]
       : []),
     ...(hasPermission(actor, "party:manage") ? [{ to: "/officer/party", label: "党建覆盖" }] : []),
+    // The report gathers party and village-posting figures: it needs both.
+    ...(hasPermission(actor, "party:manage") && hasPermission(actor, "posting:monitor")
+      ? [{ to: "/officer/reports", label: "统计报表" }]
+      : []),
     ...(hasPermission(actor, "audit:read") ? [{ to: "/officer/audit", label: "审计日志" }] : []),
     ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/users", label: "账号管理" }] : []),
   ];
@@ -28,7 +32,9 @@ export default function OfficerLayout() {
   const { items } = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
-      <AreaNav items={items} />
+      <div className="md:shrink-0 print:hidden">
+        <AreaNav items={items} />
+      </div>
       <main className="min-w-0 flex-1">
         <Outlet />
       </main>

@@ -38,6 +38,7 @@ const pages: Array<{ path: string; user?: DemoUser; status?: number; name: strin
   { name: "public postings filtered", path: "/postings?category=finance&village=350502100201" },
   { name: "posting compliance for officers", path: "/officer/postings", user: "officer" },
   { name: "party coverage", path: "/officer/party", user: "officer" },
+  { name: "statistics report", path: "/officer/reports", user: "officer" },
   { name: "an organization's record with its party section", path: "/officer/orgs/1#party", user: "officer" },
   { name: "a village's committees for officers", path: "/officer/communities/350502100201", user: "officer" },
   { name: "a community's committee and joint meetings", path: "/officer/communities/350502001001", user: "street" },

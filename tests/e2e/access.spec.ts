@@ -162,6 +162,12 @@ const accessMatrix: Row[] = [
   { path: "/officer/party?street=350502100000&from=2026-01-01&to=2026-06-30", note: "汝湖镇: not the street officer's", ...onlyFor({ officer: 200, street: 404 }) },
   { path: "/officer/party?from=2026-06-30&to=2026-01-01", note: "a period ending before it starts", ...onlyFor({ officer: 400, street: 400 }) },
 
+  // Statistics reports (party:manage and posting:monitor)
+  { path: "/officer/reports", ...onlyFor({ officer: 200, street: 200 }) },
+  { path: "/officer/reports?from=2026-01-01&to=2026-06-30&street=350502100000", note: "汝湖镇: not the street officer's", ...onlyFor({ officer: 200, street: 404 }) },
+  { path: "/officer/reports?from=2026-06-30&to=2026-01-01", note: "a period ending before it starts", ...onlyFor({ officer: 400, street: 400 }) },
+  { path: "/officer/reports.csv?from=2026-01-01&to=2026-06-30", ...onlyFor({ officer: 200, street: 200 }) },
+
   // Officers watching posting compliance (posting:monitor)
   { path: "/officer/postings", ...onlyFor({ officer: 200, street: 200 }) },
   { path: "/officer/postings?year=2025&street=350502100000", note: "汝湖镇: not the street officer's", ...onlyFor({ officer: 200, street: 404 }) },
