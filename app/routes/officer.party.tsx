@@ -39,6 +39,7 @@ import { formatDate, formatDateTime, shanghaiDate } from "../domain/time";
 import { ShareBar } from "../ui/community-progress";
 import { Button, Field, FormError, SelectField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
+import { PeriodFilter, periodQuery } from "../ui/period-filter";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.period ? `${periodLabel(data.period)} ` : ""}党建覆盖 - 登记管理` },
@@ -192,16 +193,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Overview = NonNullable<LoaderData["overview"]>;
 
-function pageLink(period: PartyPeriod | null, street: string | null | undefined): string {
-  const params = new URLSearchParams();
-  if (period) {
-    params.set("from", period.from);
-    params.set("to", period.to);
-  }
-  if (street) params.set("street", street);
-  const query = params.toString();
-  return `/officer/party${query ? `?${query}` : ""}`;
-}
 
 /** Organizations still to cover for a rate to reach the target; 0 when it is met. */
 function shortfall(figure: RateFigure, target: number): number {
@@ -237,13 +228,21 @@ export default function PartyCoveragePage() {
         >
           <p>{problem}</p>
           <p className="mt-1">
-            <Link to={pageLink(null, null)}>
+            <Link to={`/officer/party${periodQuery(null, null)}`}>
               查看本半年（{periodLabel(halfYearOf(today))}）的党建覆盖情况
             </Link>
           </p>
         </div>
       ) : null}
-      <Filters loaderData={loaderData} />
+      <PeriodFilter
+        path="/officer/party"
+        presets={loaderData.presets}
+        period={loaderData.period}
+        typed={{ from: loaderData.fromText, to: loaderData.toText }}
+        street={loaderData.selected?.code}
+        canFilter={loaderData.canFilter}
+        units={loaderData.units}
+      />
       {overview && period ? (
         <>
           <Headline overview={overview} />
@@ -273,77 +272,6 @@ export default function PartyCoveragePage() {
   );
 }
 
-function Filters({ loaderData }: { loaderData: LoaderData }) {
-  const { presets, period, selected, canFilter, units } = loaderData;
-  const street = selected?.code;
-  return (
-    <>
-      <nav
-        aria-label="统计期间"
-        className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm"
-      >
-        <span className="text-slate-600">统计期间：</span>
-        {presets.map((p) => {
-          const current = period?.from === p.from && period.to === p.to;
-          return current ? (
-            <span key={p.label} aria-current="page" className="font-semibold text-slate-900">
-              {p.label}
-            </span>
-          ) : (
-            <Link key={p.label} to={pageLink(p, street)}>
-              {p.label}
-            </Link>
-          );
-        })}
-      </nav>
-      <Form
-        // Following a quick link keeps the page mounted: the fields start again from the period shown.
-        key={`${period?.from}/${period?.to}/${street ?? ""}`}
-        method="get"
-        className="mb-6 flex flex-wrap items-end gap-3 text-sm"
-      >
-        <label className="flex flex-col">
-          <span className="text-slate-600">开始日期</span>
-          <input
-            type="date"
-            name="from"
-            defaultValue={period?.from ?? loaderData.fromText}
-            className="rounded border border-slate-300 bg-white px-2 py-1.5"
-          />
-        </label>
-        <label className="flex flex-col">
-          <span className="text-slate-600">结束日期</span>
-          <input
-            type="date"
-            name="to"
-            defaultValue={period?.to ?? loaderData.toText}
-            className="rounded border border-slate-300 bg-white px-2 py-1.5"
-          />
-        </label>
-        {canFilter ? (
-          <label className="flex flex-col">
-            <span className="text-slate-600">街道（镇）</span>
-            <select
-              name="street"
-              defaultValue={street ?? ""}
-              className="rounded border border-slate-300 bg-white px-2 py-1.5"
-            >
-              <option value="">全区</option>
-              {units.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">
-          查看
-        </button>
-      </Form>
-    </>
-  );
-}
 
 function TargetMark({ figure, target }: { figure: RateFigure; target: number }) {
   if (!figure.total) return null;
@@ -488,7 +416,7 @@ function StreetsPanel({
               <tr key={s.key} className="border-t border-slate-100">
                 <th scope="row" className="px-3 py-2 font-normal">
                   {canFilter && s.code && byStreet.length > 1 ? (
-                    <Link to={pageLink(period, s.code)}>{s.key}</Link>
+                    <Link to={`/officer/party${periodQuery(period, s.code)}`}>{s.key}</Link>
                   ) : (
                     s.key
                   )}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { hasPermission, scopeOf } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
@@ -11,13 +11,13 @@ import {
   parsePartyPeriod,
   periodLabel,
   periodPresets,
-  type PartyPeriod,
 } from "../domain/party-form";
 import { reportFigures } from "../domain/report-figures.server";
 import { reportParagraph, reportPercent, type ReportFigures } from "../domain/report-paragraph";
 import { placeChoices } from "../domain/places.server";
 import { formatDate, shanghaiDate } from "../domain/time";
 import { PageHeader } from "../ui/layout";
+import { PeriodFilter, periodQuery } from "../ui/period-filter";
 import { useNonce } from "../ui/nonce";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -70,24 +70,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function query(period: PartyPeriod | null, street: string | null | undefined): string {
-  const params = new URLSearchParams();
-  if (period) {
-    params.set("from", period.from);
-    params.set("to", period.to);
-  }
-  if (street) params.set("street", street);
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
 
 // The site's header, footer and skip link are no part of a printed report.
 const printCss = `@media print {
   body > header, body > footer, body > a[href="#main"] { display: none !important; }
   html, body { background: #fff !important; }
 }`;
-
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export default function ReportsPage() {
   const loaderData = useLoaderData<typeof loader>();
@@ -116,7 +104,7 @@ export default function ReportsPage() {
           figures && period ? (
             <div className="flex flex-wrap gap-3 text-sm print:hidden">
               <a
-                href={`/officer/reports.csv${query(period, street)}`}
+                href={`/officer/reports.csv${periodQuery(period, street)}`}
                 download
                 className="rounded border border-slate-300 bg-white px-3 py-1.5"
               >
@@ -140,13 +128,23 @@ export default function ReportsPage() {
         >
           <p>{problem}</p>
           <p className="mt-1">
-            <Link to={`/officer/reports${query(null, street)}`}>
+            <Link to={`/officer/reports${periodQuery(null, street)}`}>
               查看本半年（{periodLabel(halfYearOf(today))}）的统计报表
             </Link>
           </p>
         </div>
       ) : null}
-      <Filters loaderData={loaderData} />
+      <div className="print:hidden">
+        <PeriodFilter
+          path="/officer/reports"
+          presets={loaderData.presets}
+          period={loaderData.period}
+          typed={{ from: loaderData.fromText, to: loaderData.toText }}
+          street={loaderData.street}
+          canFilter={loaderData.canFilter}
+          units={loaderData.units}
+        />
+      </div>
       {figures && paragraph ? (
         <div className="flex flex-col gap-6">
           <ParagraphBox paragraph={paragraph} />
@@ -162,75 +160,6 @@ export default function ReportsPage() {
   );
 }
 
-function Filters({ loaderData }: { loaderData: LoaderData }) {
-  const { presets, period, street, canFilter, units } = loaderData;
-  return (
-    <div className="print:hidden">
-      <nav
-        aria-label="统计期间"
-        className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-sm"
-      >
-        <span className="text-slate-600">统计期间：</span>
-        {presets.map((p) => {
-          const current = period?.from === p.from && period.to === p.to;
-          return current ? (
-            <span key={p.label} aria-current="page" className="font-semibold text-slate-900">
-              {p.label}
-            </span>
-          ) : (
-            <Link key={p.label} to={`/officer/reports${query(p, street)}`}>
-              {p.label}
-            </Link>
-          );
-        })}
-      </nav>
-      <Form
-        key={`${period?.from}/${period?.to}/${street ?? ""}`}
-        method="get"
-        className="mb-6 flex flex-wrap items-end gap-3 text-sm"
-      >
-        <label className="flex flex-col">
-          <span className="text-slate-600">开始日期</span>
-          <input
-            type="date"
-            name="from"
-            defaultValue={period?.from ?? loaderData.fromText}
-            className="rounded border border-slate-300 bg-white px-2 py-1.5"
-          />
-        </label>
-        <label className="flex flex-col">
-          <span className="text-slate-600">结束日期</span>
-          <input
-            type="date"
-            name="to"
-            defaultValue={period?.to ?? loaderData.toText}
-            className="rounded border border-slate-300 bg-white px-2 py-1.5"
-          />
-        </label>
-        {canFilter ? (
-          <label className="flex flex-col">
-            <span className="text-slate-600">街道（镇）</span>
-            <select
-              name="street"
-              defaultValue={street ?? ""}
-              className="rounded border border-slate-300 bg-white px-2 py-1.5"
-            >
-              <option value="">全区</option>
-              {units.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">
-          查看
-        </button>
-      </Form>
-    </div>
-  );
-}
 
 function ParagraphBox({ paragraph }: { paragraph: string }) {
   return (
