@@ -60,6 +60,15 @@ export async function requirePermission(request: Request, permission: Permission
   return actor;
 }
 
+/** The statistics reports gather party and village-posting figures: they need both permissions. */
+export async function requireReportReader(request: Request): Promise<Actor> {
+  const actor = await requirePermission(request, "party:manage");
+  if (!hasPermission(actor, "posting:monitor")) {
+    forbidden("统计报表汇总党建和村务公开数据，需要同时具有党建覆盖和村务公开监督的权限。");
+  }
+  return actor;
+}
+
 export function isSecureRequest(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
 }

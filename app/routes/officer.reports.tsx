@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { hasPermission, scopeOf } from "../auth/permissions";
-import { requirePermission } from "../auth/require.server";
-import { forbidden } from "../domain/errors";
+import { scopeOf } from "../auth/permissions";
+import { requireReportReader } from "../auth/require.server";
 import { organizationTypeLabels, type OrganizationType } from "../domain/organizations";
 import {
   halfYearOf,
@@ -25,11 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const actor = await requirePermission(request, "party:manage");
-  // The report gathers party and village-posting figures: it needs both.
-  if (!hasPermission(actor, "posting:monitor")) {
-    forbidden("统计报表汇总党建和村务公开数据，需要同时具有党建覆盖和村务公开监督的权限。");
-  }
+  const actor = await requireReportReader(request);
   const now = new Date();
   const today = shanghaiDate(now);
   const params = new URL(request.url).searchParams;
@@ -103,6 +98,13 @@ export default function ReportsPage() {
         actions={
           figures && period ? (
             <div className="flex flex-wrap gap-3 text-sm print:hidden">
+              <a
+                href={`/officer/reports.xlsx${periodQuery(period, street)}`}
+                download
+                className="rounded border border-slate-300 bg-white px-3 py-1.5"
+              >
+                导出 Excel（XLSX）
+              </a>
               <a
                 href={`/officer/reports.csv${periodQuery(period, street)}`}
                 download

@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import ExcelJS from "exceljs";
+import { expect, signInAs, test } from "./fixtures";
+
+/**
+ * The demo registers seed 002's half-year: 2 社团 and 22 民非 in the half-year
+ * before the current one (db/seed/demo.ts, recentRegistrations). Nothing a
+ * browser test does today can fall inside that past half-year.
+ */
+function previousHalfYear(now = new Date()) {
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const year = Number(today.slice(0, 4));
+  return today.slice(5, 7) <= "06"
+    ? { label: `${year - 1} 年下半年`, from: `${year - 1}-07-01`, to: `${year - 1}-12-31` }
+    : { label: `${year} 年上半年`, from: `${year}-01-01`, to: `${year}-06-30` };
+}
+
+/** A table's figure: in the row headed `item`, the `column`-th data cell. */
+async function tableFigure(page: import("@playwright/test").Page, table: RegExp, item: string, column: number) {
+  const row = page.getByRole("table", { name: table }).getByRole("row").filter({ has: page.getByRole("rowheader", { name: item, exact: true }) });
+  return Number((await row.getByRole("cell").nth(column).innerText()).replace(/[^\d]/g, ""));
+}
+
+test("an officer picks a half-year, copies the paragraph and downloads the same figures as XLSX", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto("/officer");
+  await page.getByRole("navigation").getByRole("link", { name: "统计报表" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "统计报表" })).toBeVisible();
+
+  const half = previousHalfYear();
+  await page.getByRole("link", { name: half.label, exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${half.from}&to=${half.to}`));
+
+  const paragraph = (await page.locator("section[aria-labelledby=paragraph-heading] p.leading-7").innerText()).trim();
+  expect(paragraph).toMatch(/^(上半年|下半年)新登记社团2个，新登记民办非企业单位22个[，。]/);
+  // "现共有社团N个，民办非企业单位M个" agrees with the table of the register at the period's end.
+  const [, groups, privates] = /现共有社团(\d+)个，民办非企业单位(\d+)个/.exec(paragraph) ?? [];
+  const byKind = /新登记和期末现有的社会组织/;
+  expect(await tableFigure(page, byKind, "社会团体", 0)).toBe(2);
+  expect(await tableFigure(page, byKind, "民办非企业单位", 0)).toBe(22);
+  expect(Number(groups)).toBe(await tableFigure(page, byKind, "社会团体", 1));
+  expect(Number(privates)).toBe(await tableFigure(page, byKind, "民办非企业单位", 1));
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "导出 Excel（XLSX）" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`report-${half.from}-${half.to}.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+
+  const figures = new Map<string, unknown>();
+  workbook.getWorksheet("统计表")!.eachRow((row) => {
+    const [section, item, value] = [row.getCell(1).value, row.getCell(2).value, row.getCell(3).value];
+    figures.set(`${String(section)}/${String(item)}`, value);
+  });
+  expect(figures.get("基本信息/开始日期")).toBe(half.from);
+  expect(figures.get("社会组织（新登记）/社会团体")).toBe(2);
+  expect(figures.get("社会组织（新登记）/民办非企业单位")).toBe(22);
+  expect(figures.get("社会组织（期末现有）/社会团体")).toBe(Number(groups));
+  expect(figures.get("社会组织（期末现有）/民办非企业单位")).toBe(Number(privates));
+  // The ready paragraph travels with the figures, word for word.
+  expect(workbook.getWorksheet("文字稿")!.getCell("A3").value).toBe(paragraph);
+});
+
+test("a report period that ends before it starts is refused with a message, also for the download", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  const response = await page.goto("/officer/reports?from=2026-06-30&to=2026-01-01");
+  expect(response?.status()).toBe(400);
+  await expect(page.getByRole("alert")).toContainText("结束日期（2026年1月1日）早于开始日期（2026年6月30日）");
+  const xlsx = await page.request.get("/officer/reports.xlsx?from=2026-06-30&to=2026-01-01");
+  expect(xlsx.status()).toBe(400);
+  expect(await xlsx.text()).toContain("早于开始日期");
+});
