@@ -9,6 +9,7 @@
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../../app/auth/password.server";
 import { defaultDeadlines, isDue, type Report } from "../../app/domain/inspection-rules";
+import { halfYearOf } from "../../app/domain/party-form";
 import { composeUscc } from "../../app/domain/uscc";
 import type { Database } from "../client.server";
 import { seedCommittees } from "./demo-committees";
@@ -308,6 +309,7 @@ export async function seedDemo(db: Database): Promise<void> {
       }
     }
     if (filed !== demoOrganizationCounts.community) throw new Error(`filed ${filed} community organizations`);
+    registerRecently(rows, new Date());
     const orgRows = await tx.insert(organizations).values(rows).returning();
     // Each record starts its history with the decision that created it.
     await tx.insert(organizationChanges).values(
@@ -382,6 +384,44 @@ type Account = typeof users.$inferSelect;
  * Applications in every state, dated back from today so that some accepted
  * ones are already past the 60-day limit whenever the demo is loaded.
  */
+/**
+ * Seed 002's half-year: "上半年新登记社团2个，新登记民办非企业单位22个" of the 58 and 335.
+ * So that the reports' first sentences have numbers whatever day the demo is
+ * loaded, some of the register's normal organizations were registered in the
+ * half-year before the current one, and a few in the current one so far.
+ */
+export const recentRegistrations = {
+  previousHalf: { social_group: 2, private_non_enterprise: 22, community: 2 },
+  currentHalf: { social_group: 1, private_non_enterprise: 6, community: 3 },
+} as const;
+
+function registerRecently(rows: Array<typeof organizations.$inferInsert>, now: Date) {
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const current = halfYearOf(today);
+  const previous = halfYearOf(addDays(current.from, -1));
+  const spread = (from: string, to: string, n: number) => {
+    const span = Math.max(0, (Date.parse(to) - Date.parse(from)) / 86_400_000);
+    return Array.from({ length: n }, (_, k) => addDays(from, Math.floor(((k + 0.5) * span) / n)));
+  };
+  const previousEnd = previous.to;
+  const currentEnd = today > current.from ? addDays(today, -1) : today;
+  for (const type of ["social_group", "private_non_enterprise", "community"] as const) {
+    const a = recentRegistrations.previousHalf[type];
+    const b = recentRegistrations.currentHalf[type];
+    // The newest-listed normal ones; the first social group (the association's own) keeps its date.
+    const chosen = rows.filter((r) => r.type === type && r.status === "normal").slice(-(a + b));
+    const dates = [...spread(previous.from, previousEnd, a), ...spread(current.from, currentEnd, b)];
+    chosen.forEach((row, k) => {
+      row.registeredOn = dates[k]!;
+      if (row.filingNumber) row.filingNumber = row.filingNumber.replace(/〔\d{4}〕/, `〔${dates[k]!.slice(0, 4)}〕`);
+    });
+  }
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 async function seedApplications(
   tx: Database,
   d: {

@@ -1,6 +1,11 @@
 import { beforeAll, expect, test } from "vitest";
 import { publicStats } from "../../app/domain/stats.server";
-import { loadDemoDistrict } from "../setup/demo";
+import { halfYearOf } from "../../app/domain/party-form";
+import { reportFigures } from "../../app/domain/report-figures.server";
+import { reportParagraph } from "../../app/domain/report-paragraph";
+import { shanghaiDate } from "../../app/domain/time";
+import { recentRegistrations } from "../../db/seed/demo";
+import { demoActor, loadDemoDistrict } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);
 
@@ -28,4 +33,21 @@ test("the public figures of the demo district, in the shape CONTRACT.md promises
   expect(stats.communities.meetingTarget).toBeGreaterThanOrEqual(4);
   // Three of the twenty villages are behind on their finances.
   expect(stats.postings).toEqual({ villages: 20, upToDate: 17 });
+});
+
+test("the demo's half-years have seed 002's new registrations, so the report's first sentences have numbers", async () => {
+  const officer = await demoActor("officer");
+  const now = new Date();
+  const today = shanghaiDate(now);
+  const current = halfYearOf(today);
+  const previous = halfYearOf(new Date(Date.parse(`${current.from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
+  const before = await reportFigures(officer, previous, now);
+  expect(before.newRegistrations).toEqual({ ...recentRegistrations.previousHalf, foundation: 0 });
+  expect(reportParagraph(before)).toContain("新登记社团2个，新登记民办非企业单位22个");
+  const sofar = await reportFigures(officer, { from: current.from, to: today }, now);
+  expect(sofar.newRegistrations).toEqual({ ...recentRegistrations.currentHalf, foundation: 0 });
+  // The register at the end of the last half-year does not yet hold this half-year's new ones.
+  for (const type of ["social_group", "private_non_enterprise", "community"] as const) {
+    expect(before.register[type]).toBe(sofar.register[type] - recentRegistrations.currentHalf[type]);
+  }
 });
