@@ -834,29 +834,37 @@ export async function publicPostings(filters: Omit<PublicPostingFilters, "pageSi
 }
 
 /** One published or withdrawn posting for everyone: every published version masked, newest first, with its hash and sign-off. */
-export async function publicPosting(postingId: number) {
-  if (!isRowId(postingId)) notFound("找不到该公开事项。");
-  const db = await getDb();
-  const [row] = await db
-    .select({ posting: postings, place: places, street: { name: street.name, code: street.code, level: street.level } })
-    .from(postings)
-    .innerJoin(places, eq(places.id, postings.placeId))
-    .innerJoin(street, eq(street.id, postings.streetId))
-    .where(eq(postings.id, postingId))
-    .limit(1);
-  if (!row || (row.posting.status !== "published" && row.posting.status !== "withdrawn")) notFound("找不到该公开事项。");
-  const versions = await db
-    .select()
-    .from(postingVersions)
-    .where(and(eq(postingVersions.postingId, postingId), inArray(postingVersions.state, ["published", "superseded"])))
-    .orderBy(desc(postingVersions.number));
-  const files = versions.length
-    ? await db
+/** The statements a public posting page runs, unexecuted: the benchmark's bare baseline runs the very same SQL. */
+export function publicPostingQueries(db: Database, postingId: number) {
+  return {
+    posting: db
+      .select({ posting: postings, place: places, street: { name: street.name, code: street.code, level: street.level } })
+      .from(postings)
+      .innerJoin(places, eq(places.id, postings.placeId))
+      .innerJoin(street, eq(street.id, postings.streetId))
+      .where(eq(postings.id, postingId))
+      .limit(1),
+    versions: db
+      .select()
+      .from(postingVersions)
+      .where(and(eq(postingVersions.postingId, postingId), inArray(postingVersions.state, ["published", "superseded"])))
+      .orderBy(desc(postingVersions.number)),
+    files: (versionIds: number[]) =>
+      db
         .select({ id: postingFiles.id, versionId: postingFiles.versionId, fileName: postingFiles.fileName, contentType: postingFiles.contentType, size: postingFiles.size, sha256: postingFiles.sha256 })
         .from(postingFiles)
-        .where(inArray(postingFiles.versionId, versions.map((v) => v.id)))
-        .orderBy(asc(postingFiles.id))
-    : [];
+        .where(inArray(postingFiles.versionId, versionIds))
+        .orderBy(asc(postingFiles.id)),
+  };
+}
+
+export async function publicPosting(postingId: number) {
+  if (!isRowId(postingId)) notFound("找不到该公开事项。");
+  const q = publicPostingQueries(await getDb(), postingId);
+  const [row] = await q.posting;
+  if (!row || (row.posting.status !== "published" && row.posting.status !== "withdrawn")) notFound("找不到该公开事项。");
+  const versions = await q.versions;
+  const files = versions.length ? await q.files(versions.map((v) => v.id)) : [];
   const { posting } = row;
   return {
     posting: {

@@ -408,7 +408,7 @@ function registerRecently(rows: Array<typeof organizations.$inferInsert>, now: D
   for (const type of ["social_group", "private_non_enterprise", "community"] as const) {
     const a = recentRegistrations.previousHalf[type];
     const b = recentRegistrations.currentHalf[type];
-    // The newest-listed normal ones; the first social group (the association's own) keeps its date.
+    // The last-listed normal ones: the demo accounts' organizations are listed first and keep their dates.
     const chosen = rows.filter((r) => r.type === type && r.status === "normal").slice(-(a + b));
     const dates = [...spread(previous.from, previousEnd, a), ...spread(current.from, currentEnd, b)];
     chosen.forEach((row, k) => {
