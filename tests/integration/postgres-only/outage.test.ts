@@ -3,18 +3,18 @@
  * proxy that the test cuts and restores: pages answer a friendly 503 while the
  * database is away and recover by themselves; SIGTERM stops the server quickly.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import net from "node:net";
-import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { startAppServer, until as waitUntil, type AppServer } from "../../setup/app-server";
 import { loadDemoDistrict } from "../../setup/demo";
 
 let proxy: { close: () => Promise<void> } | undefined;
 let proxyPort = 0;
+let app: AppServer | undefined;
 let server: ChildProcess | undefined;
 let base = "";
-let output = "";
+const until = <T,>(what: string, fn: () => Promise<T | undefined>) => waitUntil(what, fn, 20_000, () => app?.output() ?? "");
 
 function startProxy(port: number, target: { host: string; port: number }): Promise<{ port: number; close: () => Promise<void> }> {
   const sockets = new Set<net.Socket>();
@@ -41,31 +41,9 @@ function startProxy(port: number, target: { host: string; port: number }): Promi
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 const statusOf = (url: string) => fetch(url, { redirect: "manual" }).then((r) => r.status);
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.resolve("build/server/index.js"))) {
-    throw new Error("No production build: run `npm run build` first (npm test does).");
-  }
   await loadDemoDistrict();
   const dbUrl = new URL(process.env.DATABASE_URL!);
   const target = { host: dbUrl.hostname, port: Number(dbUrl.port || 5432) };
@@ -76,15 +54,9 @@ beforeAll(async () => {
   const viaProxy = new URL(dbUrl);
   viaProxy.hostname = "127.0.0.1";
   viaProxy.port = String(proxyPort);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ["server.mjs"], {
-    env: { ...process.env, DATABASE_URL: viaProxy.toString(), PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout?.on("data", (d) => (output += d));
-  server.stderr?.on("data", (d) => (output += d));
-  await until("the server to answer", async () => ((await statusOf(`${base}/healthz`)) === 200 ? true : undefined));
+  app = await startAppServer({ DATABASE_URL: viaProxy.toString() });
+  base = app.base;
+  server = app.process;
   // Keep the outage restorable on the same port.
   restore = () => startProxy(proxyPort, target);
 });

@@ -1,0 +1,144 @@
+/**
+ * Two app instances on one PostgreSQL, as behind a load balancer: nothing a
+ * user relies on lives in one process. A session made on one instance works
+ * on the other; sign-in lockout and the per-address rate limit count attempts
+ * made on both; two officers deciding the same application on different
+ * instances cannot both win.
+ */
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { getDb } from "../../../db/client.server";
+import { applications, applicationSteps, organizations, users } from "../../../db/schema";
+import { demoPassword } from "../../../db/seed/demo";
+import { hashPassword } from "../../../app/auth/password.server";
+import { composeUscc } from "../../../app/domain/uscc";
+import { startAppServer, type AppServer } from "../../setup/app-server";
+import { loadDemoDistrict } from "../../setup/demo";
+
+let a: AppServer;
+let b: AppServer;
+
+beforeAll(async () => {
+  await loadDemoDistrict();
+  // Both trust the (loopback) load balancer's X-Forwarded-For, as the README's setup does.
+  const env = { DATABASE_URL: process.env.DATABASE_URL!, TRUST_PROXY: "loopback" };
+  [a, b] = await Promise.all([startAppServer(env), startAppServer(env)]);
+}, 60_000);
+
+afterAll(() => {
+  a?.stop();
+  b?.stop();
+});
+
+/** POST /login on `server` from client address `ip`; the status and the session cookie, if any. */
+async function signIn(server: AppServer, username: string, password: string, ip: string) {
+  const response = await fetch(`${server.base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: server.base, "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": ip },
+    body: new URLSearchParams({ username, password }),
+  });
+  const cookie = /cr_session=[^;]+/.exec(response.headers.get("set-cookie") ?? "")?.[0] ?? null;
+  return { status: response.status, cookie, body: response.status === 302 ? "" : await response.text() };
+}
+
+function get(server: AppServer, path: string, cookie: string) {
+  return fetch(`${server.base}${path}`, { redirect: "manual", headers: { Cookie: cookie } });
+}
+
+test("the instances are two processes on one database", () => {
+  expect(a.base).not.toBe(b.base);
+  expect(a.process.pid).not.toBe(b.process.pid);
+});
+
+test("a session made on one instance works on the other, and signing out on one ends it on both", async () => {
+  const signedIn = await signIn(a, "officer", demoPassword, "198.51.100.1");
+  expect(signedIn.status).toBe(302);
+  const cookie = signedIn.cookie!;
+  expect((await get(b, "/officer", cookie)).status).toBe(200);
+  expect(await (await get(b, "/officer", cookie)).text()).toContain("工作台");
+
+  const out = await fetch(`${b.base}/logout`, { method: "POST", redirect: "manual", headers: { Cookie: cookie, Origin: b.base } });
+  expect(out.status).toBe(302);
+  const after = await get(a, "/officer", cookie);
+  expect(after.status).toBe(302);
+  expect(after.headers.get("location")).toMatch(/^\/login/);
+});
+
+test("five wrong passwords spread over both instances lock the account on both", async () => {
+  const ip = "198.51.100.2";
+  for (const [i, server] of [a, b, a, b].entries()) {
+    expect((await signIn(server, "supervisor", `wrong-${i}`, ip)).status).toBe(401);
+  }
+  const fifth = await signIn(b, "supervisor", "wrong-4", ip);
+  expect(fifth.status).toBe(401);
+  expect(fifth.body).toContain("锁定");
+  // Locked: even the right password is refused, on either instance.
+  for (const server of [a, b]) {
+    const attempt = await signIn(server, "supervisor", demoPassword, ip);
+    expect(attempt.status).toBe(401);
+    expect(attempt.cookie).toBeNull();
+  }
+  const db = await getDb();
+  const [supervisor] = await db.select().from(users).where(eq(users.username, "supervisor"));
+  expect(supervisor!.lockedUntil!.getTime()).toBeGreaterThan(Date.now());
+});
+
+test("one address gets ten sign-in attempts a minute across both instances, not ten on each", async () => {
+  const ip = "198.51.100.3";
+  for (let i = 0; i < 10; i++) {
+    const server = i % 2 ? b : a;
+    expect((await signIn(server, "nobody", "x", ip)).status).toBe(401);
+  }
+  expect((await signIn(a, "nobody", "x", ip)).status).toBe(429);
+  expect((await signIn(b, "officer", demoPassword, ip)).status).toBe(429);
+  // Another address is not held back by this one.
+  expect((await signIn(b, "officer", demoPassword, "198.51.100.4")).status).toBe(302);
+});
+
+describe("two officers deciding one application on different instances", () => {
+  test("exactly one decision wins; the other is refused and writes nothing", async () => {
+    const db = await getDb();
+    // 鲤城区青少年科技教育协会: an establishment accepted and waiting for a decision (db/seed/demo.ts).
+    const [application] = await db
+      .select()
+      .from(applications)
+      .where(and(eq(applications.title, "鲤城区青少年科技教育协会"), eq(applications.state, "accepted")));
+    expect(application).toBeDefined();
+    // A second district officer, so that two people decide.
+    await db.insert(users).values({
+      username: "officer2",
+      displayName: "李登记（区民政局）",
+      role: "district_officer",
+      passwordHash: await hashPassword(demoPassword),
+    });
+    const first = (await signIn(a, "officer", demoPassword, "198.51.100.5")).cookie!;
+    const second = (await signIn(b, "officer2", demoPassword, "198.51.100.6")).cookie!;
+    expect(first && second).toBeTruthy();
+
+    const decide = (server: AppServer, cookie: string, fields: Record<string, string>) =>
+      fetch(`${server.base}/officer/applications/${application!.id}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Cookie: cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ version: String(application!.version), ...fields }),
+      });
+    const uscc = composeUscc("1", "350502", "MJ888888");
+    const results = await Promise.all([
+      decide(a, first, { decision: "approve", uscc, certificateNumber: "闽鲤社证字第8888号" }),
+      decide(b, second, { decision: "reject", reason: "业务主管单位撤回同意意见" }),
+    ]);
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 409]);
+    const loser = results.find((r) => r.status === 409)!;
+    expect(await loser.text()).toContain("已被其他人处理");
+
+    const [after] = await db.select().from(applications).where(eq(applications.id, application!.id));
+    expect(after!.version).toBe(application!.version + 1);
+    const steps = await db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, application!.id));
+    expect(steps.filter((s) => s.action === "approve" || s.action === "reject")).toHaveLength(1);
+    // Approval would have registered the organization; a rejection must not have.
+    const registered = await db.select().from(organizations).where(eq(organizations.uscc, uscc));
+    expect(registered).toHaveLength(after!.state === "approved" ? 1 : 0);
+  });
+});
