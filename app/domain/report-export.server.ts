@@ -31,9 +31,10 @@ export async function reportDownload(
   const rows = reportRows(figures, from, to);
   const filename = `report-${from}-${to}.${format}`;
   if (format === "csv") {
-    return { ok: true, filename, body: toCsv(["section", "item", "value"] as const, rows) };
+    const csvRows = rows.map((r) => ({ 类别: r.section, 项目: r.item, 数值: r.value }));
+    return { ok: true, filename, body: toCsv(["类别", "项目", "数值"] as const, csvRows) };
   }
-  const title = `${figures.scopeName}${figures.periodLabel}社会组织工作统计`;
+  const title = `${figures.scopeName}${figures.periodName}社会组织工作统计`;
   const caption = [title, `统计期间：${formatDate(from)}至${formatDate(to)}`, `导出时间：${formatDateTime(now)}`];
   const body = await writeXlsx([
     {
@@ -48,7 +49,7 @@ export async function reportDownload(
     },
     {
       name: "文字稿",
-      caption: [title],
+      caption: [title, `统计期间：${formatDate(from)}至${formatDate(to)}`],
       columns: [{ header: "可直接粘贴到工作报告的文字", width: 120 }],
       rows: [[reportParagraph(figures)]],
     },

@@ -23,7 +23,7 @@ export function reportRows(f: ReportFigures, from: string, to: string): ReportRo
     add(section, "合计", kinds.reduce((n, t) => n + counts[t], 0));
   };
 
-  add("基本信息", "统计期间", f.periodLabel);
+  add("基本信息", "统计期间", f.periodName);
   add("基本信息", "开始日期", from);
   add("基本信息", "结束日期", to);
   add("基本信息", "范围", f.scopeName);
@@ -52,6 +52,9 @@ export function reportRows(f: ReportFigures, from: string, to: string): ReportRo
   } else {
     add("年度检查", "年度", "");
   }
+
+  // Counted as they are now: for a period that has ended, the day they are counted on.
+  if (f.currentAsOf) add("基本信息", "党建、一居多会、村务公开数据截至", f.currentAsOf);
 
   const p = f.party;
   add("党组织覆盖", "覆盖率目标", reportPercent(p.target));

@@ -13,7 +13,7 @@ import { inspectionTally } from "./inspections.server";
 import { partyOverview } from "./party.server";
 import { complianceOverview } from "./postings.server";
 import type { InspectionKindFigures, ReportFigures, ReportKindFigures } from "./report-paragraph";
-import { formatDate, startOfShanghaiDay } from "./time";
+import { formatDate, shanghaiDate, startOfShanghaiDay } from "./time";
 
 export interface ReportScope {
   from: string;
@@ -21,12 +21,13 @@ export interface ReportScope {
   streetCode?: string | null;
 }
 
-/** "上半年" and "下半年" within one year, "2026年" for a whole year, otherwise the dates. */
-export function periodLabelOf(from: string, to: string): string {
+/** "上半年" and "下半年" within one year, "2026年" for a whole year, otherwise the dates; `withYear` puts the year before a half. */
+export function periodLabelOf(from: string, to: string, withYear = false): string {
   const year = from.slice(0, 4);
+  const prefix = withYear ? `${year}年` : "";
   if (to.slice(0, 4) === year) {
-    if (from.endsWith("-01-01") && to.endsWith("-06-30")) return "上半年";
-    if (from.endsWith("-07-01") && to.endsWith("-12-31")) return "下半年";
+    if (from.endsWith("-01-01") && to.endsWith("-06-30")) return `${prefix}上半年`;
+    if (from.endsWith("-07-01") && to.endsWith("-12-31")) return `${prefix}下半年`;
     if (from.endsWith("-01-01") && to.endsWith("-12-31")) return `${year}年`;
   }
   return `${formatDate(from)}至${formatDate(to)}`;
@@ -77,12 +78,12 @@ export async function reportFigures(actor: Actor, input: ReportScope, now: Date)
   const register = emptyKinds();
   for (const r of registerRows) register[r.type] += r.n;
 
-  // Applications received and decided in the period; decided within the statutory 60 days when on or before the due date.
+  // Applications accepted (受理) and decided in the period; decided within the statutory 60 days when on or before the due date.
   const inAppStreet = streetId ? eq(applications.streetId, streetId) : undefined;
   const [received] = await db
     .select({ n: count() })
     .from(applications)
-    .where(and(gte(applications.submittedAt, start), lt(applications.submittedAt, end), inAppStreet));
+    .where(and(gte(applications.acceptedAt, start), lt(applications.acceptedAt, end), inAppStreet));
   const [decided] = await db
     .select({
       n: count(),
@@ -109,6 +110,9 @@ export async function reportFigures(actor: Actor, input: ReportScope, now: Date)
 
   return {
     periodLabel: periodLabelOf(input.from, input.to),
+    periodName: periodLabelOf(input.from, input.to, true),
+    periodEnd: input.to,
+    currentAsOf: input.to < shanghaiDate(now) ? shanghaiDate(now) : null,
     scopeName,
     newRegistrations,
     register,

@@ -19,8 +19,18 @@ export interface InspectionKindFigures {
 }
 
 export interface ReportFigures {
-  /** "上半年", "2026年", "2026年3月1日至2026年8月31日" */
+  /** As the paragraph opens: "上半年", "2026年", "2026年3月1日至2026年8月31日" */
   periodLabel: string;
+  /** With its year, for titles and exports: "2026年上半年", "2026年", "2026年3月1日至2026年8月31日" */
+  periodName: string;
+  /** The period's last day, ISO. */
+  periodEnd: string;
+  /**
+   * Party coverage, 一居多会 and village postings are kept as they are now, not
+   * as they were: for a period that has ended, the day they are counted on
+   * (ISO), so the report says so; null while the period runs.
+   */
+  currentAsOf: string | null;
   /** "全区" or the street's name */
   scopeName: string;
   newRegistrations: ReportKindFigures;
@@ -40,6 +50,16 @@ export interface ReportFigures {
 }
 
 const kindNames = { social_group: "社团", private_non_enterprise: "民非", foundation: "基金会" } as const;
+
+/** "6月30日" */
+function monthDay(iso: string): string {
+  return `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+/** "2026年11月24日" */
+function fullDate(iso: string): string {
+  return `${Number(iso.slice(0, 4))}年${monthDay(iso)}`;
+}
 
 /** 40% as the reports write it: whole percent unless that hides a difference. */
 export function reportPercent(rate: number): string {
@@ -64,8 +84,9 @@ export function reportParagraph(f: ReportFigures): string {
   sentences.push(`${f.periodLabel}${news.length ? news.join("，") : "未新登记社会组织"}。`);
   const r = f.register;
   const total = r.social_group + r.private_non_enterprise + r.foundation + r.community;
+  const ended = f.currentAsOf !== null;
   sentences.push(
-    `现共有社团${r.social_group}个，民办非企业单位${r.private_non_enterprise}个，${r.foundation ? `基金会${r.foundation}个，` : ""}社区备案的社会组织${r.community}个，全部合计共${total}个。`,
+    `${ended ? `截至${monthDay(f.periodEnd)}，共有` : "现共有"}社团${r.social_group}个，民办非企业单位${r.private_non_enterprise}个，${r.foundation ? `基金会${r.foundation}个，` : ""}社区备案的社会组织${r.community}个，全部合计共${total}个。`,
   );
   const a = f.applications;
   if (a.received || a.decided) {
@@ -80,15 +101,17 @@ export function reportParagraph(f: ReportFigures): string {
     if (parts.length) sentences.push(`依法开展${f.inspection.year}年度年检工作。${parts.join("；")}。`);
   }
   const p = f.party;
+  // Coverage and the rest are today's: a report on a past period says which day they are from.
+  const asOf = f.currentAsOf ? `截至${fullDate(f.currentAsOf)}，` : "";
   sentences.push(
-    `社会组织党组织覆盖率为${reportPercent(p.organizational.rate)}（${p.organizational.covered}/${p.organizational.total}个），工作覆盖率为${reportPercent(p.work.rate)}，` +
+    `${asOf}社会组织党组织覆盖率为${reportPercent(p.organizational.rate)}（${p.organizational.covered}/${p.organizational.total}个），工作覆盖率为${reportPercent(p.work.rate)}，` +
       `${p.organizational.rate >= p.target ? `已达到${reportPercent(p.target)}的目标` : `力争达到${reportPercent(p.target)}以上`}。` +
       `${f.periodLabel}新成立了${p.branchesFounded}个党支部，共有${p.branchesTotal}家党支部。新增预备党员${p.probationaryAdmitted}人。`,
   );
   const c = f.communities;
-  sentences.push(`“一居多会”方面，${c.total}个社区（村）中有${c.meetingTarget}个已建立${c.target}个以上社区社会组织。`);
+  sentences.push(`“一居多会”方面，${asOf}${c.total}个社区（村）中有${c.meetingTarget}个已建立${c.target}个以上社区社会组织。`);
   if (f.postings.villages) {
-    sentences.push(`村务公开方面，${f.postings.villages}个村中有${f.postings.upToDate}个按期公开财务和村务。`);
+    sentences.push(`村务公开方面，${asOf}${f.postings.villages}个村中有${f.postings.upToDate}个按期公开财务和村务。`);
   }
   return sentences.join("");
 }

@@ -195,7 +195,7 @@ function ParagraphBox({ paragraph }: { paragraph: string }) {
 const cell = "px-3 py-2 text-right tabular-nums";
 const headCell = "px-3 py-2 text-right";
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+function Section({ id, title, asOf, children }: { id: string; title: string; asOf?: string | null; children: ReactNode }) {
   return (
     <section
       aria-labelledby={id}
@@ -204,6 +204,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
       <h2 id={id} className="mb-3 text-lg font-semibold text-slate-900">
         {title}
       </h2>
+      {asOf ? (
+        <p className="mb-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          本部分按现状统计，为截至 {formatDate(asOf)} 的数字，不是统计期末的数字。
+        </p>
+      ) : null}
       {children}
     </section>
   );
@@ -432,7 +437,7 @@ function PartySection({ figures }: { figures: ReportFigures }) {
     { label: "工作覆盖（含选派党建指导员）", figure: p.work },
   ];
   return (
-    <Section id="party-heading" title="党组织覆盖">
+    <Section id="party-heading" title="党组织覆盖" asOf={figures.currentAsOf}>
       <Table caption={`社会组织党组织“两个覆盖”，目标 ${reportPercent(p.target)}`}>
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
@@ -491,7 +496,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 function CommunitiesSection({ figures }: { figures: ReportFigures }) {
   const c = figures.communities;
   return (
-    <Section id="communities-heading" title="一居多会">
+    <Section id="communities-heading" title="一居多会" asOf={figures.currentAsOf}>
       <Table caption={`每个社区（村）建立 ${c.target} 个以上社区社会组织的情况`}>
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
@@ -525,7 +530,7 @@ function CommunitiesSection({ figures }: { figures: ReportFigures }) {
 function PostingsSection({ figures }: { figures: ReportFigures }) {
   const v = figures.postings;
   return (
-    <Section id="postings-heading" title="村务公开">
+    <Section id="postings-heading" title="村务公开" asOf={figures.currentAsOf}>
       <Table caption="按期公开财务和村务的村">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>

@@ -4,6 +4,9 @@ import { reportParagraph, reportPercent, type ReportFigures } from "../../app/do
 /** Seed 002's first half of 2013, as figures. */
 const seed002: ReportFigures = {
   periodLabel: "上半年",
+  periodName: "2013年上半年",
+  periodEnd: "2013-06-30",
+  currentAsOf: null,
   scopeName: "全区",
   newRegistrations: { social_group: 2, private_non_enterprise: 22, foundation: 0, community: 0 },
   register: { social_group: 58, private_non_enterprise: 335, foundation: 0, community: 38 },
@@ -52,6 +55,15 @@ describe("the work-report paragraph", () => {
     expect(text).toContain("已作出结论8个（合格5个、基本合格2个、不合格1个）");
     expect(text).toContain("已达到90%的目标");
     expect(text).toContain("20个村中有17个按期公开财务和村务。");
+  });
+
+  test("a period that has ended counts the register at its end and dates today's coverage figures", () => {
+    const text = reportParagraph({ ...seed002, currentAsOf: "2026-11-24", postings: { villages: 20, upToDate: 17 } });
+    expect(text).toContain("截至6月30日，共有社团58个");
+    expect(text).not.toContain("现共有");
+    expect(text).toContain("截至2026年11月24日，社会组织党组织覆盖率为76.3%（300/393个）");
+    expect(text).toContain("“一居多会”方面，截至2026年11月24日，97个社区（村）");
+    expect(text).toContain("村务公开方面，截至2026年11月24日，20个村");
   });
 
   test("percentages drop a zero decimal but keep a real one", () => {
