@@ -9,6 +9,7 @@
 import { formatDate, parseIsoDate } from "./time";
 import { fieldCharacterProblem } from "./text-input";
 import { isRowId } from "./ids";
+import { partyMembersMax } from "./party-rules";
 
 export type FieldErrors = Record<string, string[]>;
 /** The shape conform's `parse` expects back from a resolver. */
@@ -103,8 +104,8 @@ export interface PartyRecordValue {
  */
 export function parsePartyRecordForm(payload: Payload): Parsed<PartyRecordValue> {
   const errors: FieldErrors = {};
-  const formal = wholeNumber(text(payload, "formalMembers"), "正式党员人数", 0, 10_000);
-  const probationary = wholeNumber(text(payload, "probationaryMembers"), "预备党员人数", 0, 10_000);
+  const formal = wholeNumber(text(payload, "formalMembers"), "正式党员人数", 0, partyMembersMax);
+  const probationary = wholeNumber(text(payload, "probationaryMembers"), "预备党员人数", 0, partyMembersMax);
   if (typeof formal === "string") errors.formalMembers = [formal];
   if (typeof probationary === "string") errors.probationaryMembers = [probationary];
 

@@ -50,10 +50,13 @@ export function shouldFormOwnBranch(record: PartyRecord | null): boolean {
   return !!record && expectedCoverage(record.formalMembers) === "own_branch" && coverageOf(record) !== "own_branch";
 }
 
+/** More members than any social organization's party branch holds: a typing slip, not a figure. */
+export const partyMembersMax = 10_000;
+
 /** Field errors of an officer's entry; empty when it may be saved. */
 export function partyRecordProblems(input: { formalMembers: number; probationaryMembers: number; branchKind: BranchKind | null; instructor: string | null; organizationsInBranch: number }): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
-  const count = (n: number) => Number.isInteger(n) && n >= 0 && n <= 10_000;
+  const count = (n: number) => Number.isInteger(n) && n >= 0 && n <= partyMembersMax;
   if (!count(input.formalMembers)) problems.formalMembers = ["正式党员人数应为 0 或正整数"];
   if (!count(input.probationaryMembers)) problems.probationaryMembers = ["预备党员人数应为 0 或正整数"];
   if (input.branchKind === "single") {

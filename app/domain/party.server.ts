@@ -14,10 +14,10 @@ import { recordAudit } from "./audit.server";
 import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
 import { isRowId } from "./ids";
-import { coverageOf, coverageRates, partyRecordProblems, shouldFormOwnBranch, type Coverage } from "./party-rules";
+import { coverageOf, coverageRates, partyMembersMax, partyRecordProblems, shouldFormOwnBranch, type Coverage } from "./party-rules";
 import { fieldCharacterProblem } from "./text-input";
 import { getSetting } from "./settings.server";
-import { parseIsoDate, shanghaiDate } from "./time";
+import { parseIsoDate, recordDateProblem, shanghaiDate } from "./time";
 
 /** Registered kinds in normal or abnormal standing: the denominator of both coverages. */
 const registeredTypes = ["social_group", "private_non_enterprise", "foundation"] as const;
@@ -167,12 +167,7 @@ export async function partyRecordFor(actor: Actor, organizationId: number) {
   const admissions = await db.select().from(partyAdmissions).where(eq(partyAdmissions.organizationId, org.id)).orderBy(asc(partyAdmissions.admittedOn));
   const branch = record?.branchId ? branches.find((b) => b.id === record.branchId) : undefined;
   // The members the organization reported in its latest filed annual report, for the officer to accept.
-  const [latest] = await db
-    .select({ id: inspectionReports.id, year: inspectionReports.year, report: inspectionReports.report })
-    .from(inspectionReports)
-    .where(and(eq(inspectionReports.organizationId, org.id), sql`${inspectionReports.state} <> 'draft'`))
-    .orderBy(desc(inspectionReports.year))
-    .limit(1);
+  const latest = await latestFiledReport(db, org.id);
   const reportedCounts = latest ? reportedMembers(latest.report) : null;
   return {
     organization: { id: org.id, name: org.name, type: org.type, streetId: org.streetId },
@@ -183,6 +178,17 @@ export async function partyRecordFor(actor: Actor, organizationId: number) {
     admissions,
     reported: latest && reportedCounts ? { reportId: latest.id, year: latest.year, ...reportedCounts } : null,
   };
+}
+
+/** An organization's latest annual report that is filed and standing (submitted or concluded; not a draft, not returned). */
+async function latestFiledReport(db: Database, organizationId: number) {
+  const [latest] = await db
+    .select({ id: inspectionReports.id, year: inspectionReports.year, report: inspectionReports.report })
+    .from(inspectionReports)
+    .where(and(eq(inspectionReports.organizationId, organizationId), inArray(inspectionReports.state, ["submitted", "concluded"])))
+    .orderBy(desc(inspectionReports.year))
+    .limit(1);
+  return latest ?? null;
 }
 
 function reportedMembers(report: Record<string, unknown>): { formalMembers: number; probationaryMembers: number } | null {
@@ -291,14 +297,19 @@ export async function createJointBranch(
   if (!name) fieldErrors.name = ["请填写联合党支部名称"];
   else if (name.length > 60 || fieldCharacterProblem(name, "名称")) fieldErrors.name = ["名称不超过 60 字，且不含控制字符"];
   if (!parseIsoDate(input.foundedOn)) fieldErrors.foundedOn = ["请填写成立日期，如 2026-05-20"];
-  else if (input.foundedOn > shanghaiDate(ctx.now)) fieldErrors.foundedOn = ["成立日期不能晚于今天"];
+  else {
+    const problem = recordDateProblem(input.foundedOn, shanghaiDate(ctx.now), "成立日期");
+    if (problem) fieldErrors.foundedOn = [problem];
+  }
   const secretary = input.secretary ?? "";
   if (secretary.length > 20 || fieldCharacterProblem(secretary, "书记")) fieldErrors.secretary = ["书记姓名不超过 20 字，且不含控制字符"];
   let streetId: number | null = null;
   if (input.streetCode) {
     const [street] = await db.select().from(places).where(eq(places.code, input.streetCode)).limit(1);
-    if (!street || !can(actor, "party:manage", { streetId: street.id })) fieldErrors.streetCode = ["请选择您管辖的街道（镇）"];
-    else streetId = street.id;
+    // A joint branch serves a street or town (or the district): a community's could never be chosen by any organization.
+    if (!street || (street.level !== "street" && street.level !== "town") || !can(actor, "party:manage", { streetId: street.id })) {
+      fieldErrors.streetCode = ["请选择您管辖的街道（镇）"];
+    } else streetId = street.id;
   } else if (scopeOf(actor).kind !== "district") fieldErrors.streetCode = ["请选择所属街道（镇）"];
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return db.transaction(async (tx) => {
@@ -315,7 +326,10 @@ export async function recordAdmission(ctx: ActionContext, organizationId: number
   const org = await organizationInScope(db, actor, organizationId);
   const fieldErrors: Record<string, string[]> = {};
   if (!parseIsoDate(input.admittedOn)) fieldErrors.admittedOn = ["请填写接收日期，如 2026-05-20"];
-  else if (input.admittedOn > shanghaiDate(ctx.now)) fieldErrors.admittedOn = ["接收日期不能晚于今天"];
+  else {
+    const problem = recordDateProblem(input.admittedOn, shanghaiDate(ctx.now), "接收日期");
+    if (problem) fieldErrors.admittedOn = [problem];
+  }
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > 100) fieldErrors.count = ["接收人数应为 1 至 100 的整数"];
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return db.transaction(async (tx) => {
@@ -333,17 +347,26 @@ export async function acceptReportedMembers(
   ctx: ActionContext,
   organizationId: number,
   reportId: number,
+  /** The record's version the officer saw; null when it had none. */
+  expectedVersion: number | null,
 ): Promise<WriteResult<{ formalMembers: number; probationaryMembers: number }>> {
   const actor = requireManager(ctx.actor);
   const db = await getDb();
   const org = await organizationInScope(db, actor, organizationId);
-  const [report] = isRowId(reportId) ? await db.select().from(inspectionReports).where(eq(inspectionReports.id, reportId)).limit(1) : [];
-  if (!report || report.state === "draft" || report.organizationId !== org.id) notFound("找不到该组织的这份年度报告。");
-  const counts = reportedMembers(report.report);
+  // Only the report the record page offers: the organization's latest filed one, not a returned or an older year's.
+  const latest = await latestFiledReport(db, org.id);
+  if (!latest || !isRowId(reportId) || latest.id !== reportId) notFound("找不到该组织最近一次报送的年度报告，请刷新页面。");
+  const counts = reportedMembers(latest.report);
   if (!counts) return { ok: false, formError: "该年度报告没有填写党员人数，无法采用。" };
+  if (counts.formalMembers > partyMembersMax || counts.probationaryMembers > partyMembersMax) {
+    return { ok: false, formError: `年度报告填报的党员人数超过 ${partyMembersMax} 名，不像是真实数字，请核实后在党建信息中手工录入。` };
+  }
   const { formalMembers, probationaryMembers } = counts;
   return db.transaction(async (tx) => {
-    const [old] = await tx.select().from(organizationParty).where(eq(organizationParty.organizationId, org.id));
+    const [old] = await tx.select().from(organizationParty).where(eq(organizationParty.organizationId, org.id)).for("update");
+    if ((old?.version ?? null) !== expectedVersion) {
+      return { ok: false, formError: "该组织的党建信息刚被他人修改，请查看最新内容后再决定是否采用年检数据。" };
+    }
     const values = { formalMembers, probationaryMembers, source: "inspection" as const, updatedAt: ctx.now, updatedBy: ctx.actor?.userId ?? null };
     if (old) await tx.update(organizationParty).set({ ...values, version: old.version + 1 }).where(eq(organizationParty.organizationId, org.id));
     else await tx.insert(organizationParty).values({ ...values, organizationId: org.id });
@@ -352,7 +375,7 @@ export async function acceptReportedMembers(
       entityType: "organization",
       entityId: org.id,
       before: old ? { formalMembers: old.formalMembers, probationaryMembers: old.probationaryMembers } : null,
-      after: { ...values, reportId, year: report.year },
+      after: { ...values, reportId, year: latest.year },
     });
     return { ok: true, value: { formalMembers, probationaryMembers } };
   });

@@ -13,6 +13,7 @@ import { associationTargetSchema } from "./communities";
 import { partyCoverageTargetSchema } from "./party-rules";
 import type { ActionContext } from "./context";
 import { forbidden, type WriteResult } from "./errors";
+import { fieldCharacterProblem } from "./text-input";
 
 /** Each setting's type. */
 interface SettingValues {
@@ -90,7 +91,10 @@ export async function updateSetting<K extends SettingKey>(
   const reason = options.reason.trim();
   const fieldErrors: Record<string, string[]> = {};
   if (!parsed.success) fieldErrors[key] = parsed.error.issues.map((issue) => issue.message).slice(0, 1);
+  const characters = fieldCharacterProblem(reason, "调整原因");
   if (reason.length < 2) fieldErrors.reason = ["请填写调整原因（至少 2 个字）"];
+  else if (reason.length > 500) fieldErrors.reason = ["调整原因不超过 500 个字"];
+  else if (characters) fieldErrors.reason = [characters];
   if (!parsed.success || fieldErrors.reason) return { ok: false, fieldErrors };
   const next = parsed.data;
   const db = await getDb();

@@ -61,3 +61,13 @@ export function parseIsoDate(text: string | null | undefined): string | null {
   const instant = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 10) === text ? text : null;
 }
+
+/** No record the registry keeps (a branch, a meeting, an admission, a registration) is older than the People's Republic. */
+export const earliestRecordDate = "1949-10-01";
+
+/** Why `date` (a real ISO date) is implausible for a record dated up to `latest`, or null. */
+export function recordDateProblem(date: string, latest: string, label: string): string | null {
+  if (date < earliestRecordDate) return `${label}不能早于 1949 年 10 月 1 日，请检查年份`;
+  if (date > latest) return `${label}不能晚于${formatDate(latest)}`;
+  return null;
+}

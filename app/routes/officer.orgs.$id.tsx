@@ -119,7 +119,8 @@ async function partyAction(ctx: ActionContext, id: number, intent: PartyIntent, 
     return { intent, result: submission.reply({ resetForm: true }), notice: "党建信息已保存，已记入审计日志。" };
   }
   if (intent === "party-accept-report") {
-    const outcome = await acceptReportedMembers(ctx, id, Number(form.get("reportId")));
+    const seen = String(form.get("version") ?? "");
+    const outcome = await acceptReportedMembers(ctx, id, Number(form.get("reportId")), seen ? Number(seen) : null);
     const result: SubmissionResult<string[]> | undefined = undefined;
     return outcome.ok
       ? { intent, result, notice: `已采用年检数据：正式党员 ${outcome.value.formalMembers} 名，预备党员 ${outcome.value.probationaryMembers} 名。` }
@@ -257,6 +258,7 @@ function PartySection({
         <Form method="post" className="mt-3 flex flex-wrap items-center gap-3 rounded border border-blue-200 bg-blue-50 px-4 py-2 text-sm text-blue-900">
           <input type="hidden" name="intent" value="party-accept-report" />
           <input type="hidden" name="reportId" value={party.reported.reportId} />
+          <input type="hidden" name="version" value={record?.version ?? ""} />
           <span>
             {party.reported.year} 年度年检报告填报：正式党员 {party.reported.formalMembers} 名，预备党员 {party.reported.probationaryMembers} 名，与现有记录不同。
           </span>

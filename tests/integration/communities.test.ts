@@ -273,3 +273,12 @@ test("the public figures of one community: counts by category against the target
   const daliang = await placeAssociations(await placeId("大良村"));
   expect(daliang).toMatchObject({ total: 0, target: 6, shortfall: 6, meetsTarget: false, organizations: [] });
 });
+
+test("a setting's reason with a NUL or a bidi override is refused beside the field, and nothing changes", async () => {
+  const officer = await demoActor("officer");
+  for (const reason of ["ab\u0000cd", "调整\u202E原因"]) {
+    const result = await updateSetting(contextOf(officer), "associationTarget", 5, { reason, expected: await getSetting("associationTarget") });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { reason: [expect.stringContaining("控制字符")] } });
+  }
+  expect(await getSetting("associationTarget")).toBe(6);
+});

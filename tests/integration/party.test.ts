@@ -141,12 +141,45 @@ describe("rules", () => {
       .values({ year: 2030, organizationId: ids.A!, state: "submitted", report: { partyFormalMembers: 6, partyProbationaryMembers: 2 }, createdAt: now, updatedAt: now })
       .returning();
     expect((await partyRecordFor(officer, ids.A!)).reported).toEqual({ reportId: report!.id, year: 2030, formalMembers: 6, probationaryMembers: 2 });
+    const seen = (await partyRecordFor(officer, ids.A!)).record?.version ?? null;
     // Another organization's report cannot be accepted for this one.
-    await expect(acceptReportedMembers(contextOf(officer, now), ids.B!, report!.id)).rejects.toMatchObject({ status: 404 });
-    expect(await acceptReportedMembers(contextOf(officer, now), ids.A!, report!.id)).toEqual({ ok: true, value: { formalMembers: 6, probationaryMembers: 2 } });
+    await expect(acceptReportedMembers(contextOf(officer, now), ids.B!, report!.id, null)).rejects.toMatchObject({ status: 404 });
+    // A record changed since the officer looked is not overwritten.
+    expect(await acceptReportedMembers(contextOf(officer, now), ids.A!, report!.id, (seen ?? 0) + 7)).toMatchObject({ ok: false, formError: expect.stringContaining("刚被他人修改") });
+    expect(await acceptReportedMembers(contextOf(officer, now), ids.A!, report!.id, seen)).toEqual({ ok: true, value: { formalMembers: 6, probationaryMembers: 2 } });
     const [stored] = await db.select().from(organizationParty).where(eq(organizationParty.organizationId, ids.A!));
     expect(stored).toMatchObject({ formalMembers: 6, probationaryMembers: 2, source: "inspection" });
     expect(stored!.branchId).not.toBeNull();
+  });
+
+  test("only the latest standing report is offered and accepted, and no implausible count", async () => {
+    const db = await getDb();
+    await db.insert(inspectionYears).values({ year: 2031, supervisingDeadline: "2031-03-31", registryDeadline: "2031-05-31", openedAt: now }).onConflictDoNothing();
+    const [returned] = await db
+      .insert(inspectionReports)
+      .values({ year: 2031, organizationId: ids.A!, state: "returned", report: { partyFormalMembers: 1, partyProbationaryMembers: 0 }, createdAt: now, updatedAt: now })
+      .returning();
+    const record = await partyRecordFor(officer, ids.A!);
+    // A returned report is not offered; the 2030 one still is.
+    expect(record.reported?.year).toBe(2030);
+    await expect(acceptReportedMembers(contextOf(officer, now), ids.A!, returned!.id, record.record!.version)).rejects.toMatchObject({ status: 404 });
+    await db.update(inspectionReports).set({ state: "submitted", report: { partyFormalMembers: 900_000, partyProbationaryMembers: 0 } }).where(eq(inspectionReports.id, returned!.id));
+    expect(await acceptReportedMembers(contextOf(officer, now), ids.A!, returned!.id, record.record!.version)).toMatchObject({ ok: false, formError: expect.stringContaining("不像是真实数字") });
+    await db.delete(inspectionReports).where(eq(inspectionReports.id, returned!.id));
+  });
+
+  test("a joint branch belongs to a street or town, and dates before 1949 are refused", async () => {
+    const ctx = contextOf(officer, now);
+    const [community] = await (await getDb()).select().from(places).where(eq(places.level, "community")).limit(1);
+    expect(await createJointBranch(ctx, { name: "社区联合党支部", foundedOn: "2026-01-10", streetCode: community!.code, secretary: null })).toMatchObject({
+      ok: false,
+      fieldErrors: { streetCode: ["请选择您管辖的街道（镇）"] },
+    });
+    expect(await createJointBranch(ctx, { name: "远古联合党支部", foundedOn: "0001-01-01", streetCode, secretary: null })).toMatchObject({
+      ok: false,
+      fieldErrors: { foundedOn: [expect.stringContaining("1949")] },
+    });
+    expect(await recordAdmission(ctx, ids.A!, { admittedOn: "1900-05-01", count: 1 })).toMatchObject({ ok: false, fieldErrors: { admittedOn: [expect.stringContaining("1949")] } });
   });
 });
 
@@ -170,6 +203,8 @@ describe("the work-report figures of the same street", () => {
       ["private_non_enterprise", 2, 0],
       ["foundation", 1, 0],
     ]);
-    expect(reportParagraph(figures)).toContain("现共有社团2个，民办非企业单位2个，基金会1个，社区备案的社会组织1个，全部合计共6个。");
+    expect(reportParagraph(figures)).toContain("截至6月30日，共有社团2个，民办非企业单位2个，基金会1个，社区备案的社会组织1个，全部合计共6个。");
+    // The period has ended: coverage is today's, and the paragraph says so.
+    expect(reportParagraph(figures)).toContain("截至2026年11月24日，社会组织党组织覆盖率为");
   });
 });
