@@ -33,8 +33,8 @@ test("an officer picks a half-year, copies the paragraph and downloads the same 
 
   const paragraph = (await page.locator("section[aria-labelledby=paragraph-heading] p.leading-7").innerText()).trim();
   expect(paragraph).toMatch(/^(上半年|下半年)新登记社团2个，新登记民办非企业单位22个[，。]/);
-  // "现共有社团N个，民办非企业单位M个" agrees with the table of the register at the period's end.
-  const [, groups, privates] = /现共有社团(\d+)个，民办非企业单位(\d+)个/.exec(paragraph) ?? [];
+  // "截至6月30日，共有社团N个，民办非企业单位M个" agrees with the table of the register at the period's end.
+  const [, groups, privates] = /截至\d+月\d+日，共有社团(\d+)个，民办非企业单位(\d+)个/.exec(paragraph) ?? [];
   const byKind = /新登记和期末现有的社会组织/;
   expect(await tableFigure(page, byKind, "社会团体", 0)).toBe(2);
   expect(await tableFigure(page, byKind, "民办非企业单位", 0)).toBe(22);
@@ -58,8 +58,11 @@ test("an officer picks a half-year, copies the paragraph and downloads the same 
   expect(figures.get("社会组织（新登记）/民办非企业单位")).toBe(22);
   expect(figures.get("社会组织（期末现有）/社会团体")).toBe(Number(groups));
   expect(figures.get("社会组织（期末现有）/民办非企业单位")).toBe(Number(privates));
-  // The ready paragraph travels with the figures, word for word.
-  expect(workbook.getWorksheet("文字稿")!.getCell("A3").value).toBe(paragraph);
+  // The ready paragraph travels with the figures, word for word, under a title that names the year.
+  const text = workbook.getWorksheet("文字稿")!;
+  expect(text.getCell("A1").value).toBe(`全区${half.label.replace(" ", "")}社会组织工作统计`);
+  expect(text.getCell("A3").value).toBe("可直接粘贴到工作报告的文字");
+  expect(text.getCell("A4").value).toBe(paragraph);
 });
 
 test("a report period that ends before it starts is refused with a message, also for the download", async ({ page, context, baseURL }) => {
