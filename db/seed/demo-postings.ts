@@ -315,8 +315,8 @@ export async function seedPostings(
   for (let i = 0; i < steps.length; i += 1000) await tx.insert(postingSteps).values(steps.slice(i, i + 1000));
 }
 
-/** 大良村's work in hand: a draft, a list awaiting the supervisor, and a notice returned with an opinion. */
-async function seedOpenWork(tx: Database, d: { villages: Village[]; townId: number; clerk: Person; supervisor: Person; now: Date; rand: () => number }) {
+/** 大良村's work in hand: a draft, a list awaiting the supervisor, and a notice returned with an opinion (the first village's; the city generator reuses it). */
+export async function seedOpenWork(tx: Database, d: { villages: Village[]; townId: number; clerk: Person; supervisor: Person; now: Date; rand: () => number }) {
   const village = d.villages[0]!;
   const today = shanghaiDate(d.now);
   const [y, m] = today.split("-").map(Number) as [number, number];

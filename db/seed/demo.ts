@@ -324,25 +324,7 @@ export async function seedDemo(db: Database): Promise<void> {
     );
     const association = orgRows.find((o) => o.name === "鲤城区老年人体育协会")!;
 
-    const scope = {
-      street: { placeId: streetRows[0]!.id },
-      assoc: { organizationId: association.id },
-      clerk: { placeId: villageRows[0]!.id },
-      supervisor: { placeId: villageRows[0]!.id },
-    } as Record<string, { placeId?: number; organizationId?: number }>;
-    const accounts = await tx
-      .insert(users)
-      .values(
-        demoAccounts.map((account) => ({
-          username: account.username,
-          displayName: account.displayName,
-          role: account.role,
-          passwordHash,
-          placeId: scope[account.username]?.placeId ?? null,
-          organizationId: scope[account.username]?.organizationId ?? null,
-        })),
-      )
-      .returning();
+    const accounts = await insertDemoAccounts(tx, { streetId: streetRows[0]!.id, associationId: association.id, villageId: villageRows[0]!.id }, passwordHash);
     const account = (name: string) => accounts.find((a) => a.username === name)!;
     await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand });
     await seedApplications(tx, {
@@ -379,6 +361,37 @@ export async function seedDemo(db: Database): Promise<void> {
 }
 
 type Account = typeof users.$inferSelect;
+
+/**
+ * The demo's accounts (`demoAccounts`, password `demoPassword`): the street
+ * officer in `streetId`, the association user for `associationId`, the village
+ * clerk and supervisor in `villageId`. The city-scale generator creates the same ones.
+ */
+export async function insertDemoAccounts(
+  tx: Database,
+  at: { streetId: number; associationId: number; villageId: number },
+  passwordHash: string,
+): Promise<Account[]> {
+  const scope = {
+    street: { placeId: at.streetId },
+    assoc: { organizationId: at.associationId },
+    clerk: { placeId: at.villageId },
+    supervisor: { placeId: at.villageId },
+  } as Record<string, { placeId?: number; organizationId?: number }>;
+  return tx
+    .insert(users)
+    .values(
+      demoAccounts.map((account) => ({
+        username: account.username,
+        displayName: account.displayName,
+        role: account.role,
+        passwordHash,
+        placeId: scope[account.username]?.placeId ?? null,
+        organizationId: scope[account.username]?.organizationId ?? null,
+      })),
+    )
+    .returning();
+}
 
 /**
  * Applications in every state, dated back from today so that some accepted

@@ -1,0 +1,23 @@
+import type { TransactionSql } from "postgres";
+import type { Database } from "../../client.server";
+import type { Progress } from "./progress";
+import type { Rng } from "./random";
+
+export interface ResolvedCityOptions {
+  /** 1 is the full city; 0.01 a hundredth of every count. */
+  factor: number;
+  /** The day the data is dated back from (YYYY-MM-DD, Shanghai). */
+  asOf: string;
+  /** 08:00 in Shanghai on `asOf`: everything generated happened before it. */
+  now: Date;
+  seed: number;
+}
+
+/** What every stage works with: the one transaction (raw for COPY, drizzle for the demo's code), options, progress, randomness. */
+export interface CityContext {
+  sql: TransactionSql;
+  db: Database;
+  options: ResolvedCityOptions;
+  progress: Progress;
+  rng(stream: string): Rng;
+}

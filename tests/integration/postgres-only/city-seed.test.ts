@@ -1,0 +1,172 @@
+/**
+ * The city-scale generator (`npm run db:seed -- --scale city`) at a fiftieth of
+ * the city: the counts it promises, valid and unique USCCs, posting chains that
+ * the integrity check accepts, names with the common fragments the search
+ * benchmarks rely on, standing that agrees with the inspections and listings,
+ * a refusal on a database that already has places, and the same rows twice.
+ */
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import { migrate } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { beforeAll, expect, test } from "vitest";
+import { getDb, migrationsFolder, queryRows, type Database } from "../../../db/client.server";
+import * as schema from "../../../db/schema";
+import { demoAccounts } from "../../../db/seed/demo";
+import { seedCity, type CitySummary } from "../../../db/seed/city";
+import { applicationCounts } from "../../../db/seed/city/applications";
+import { organizationCounts } from "../../../db/seed/city/organizations";
+import { placeCounts } from "../../../db/seed/city/places";
+import { postingCounts } from "../../../db/seed/city/postings";
+import { usccKindOf } from "../../../app/domain/organizations";
+import { verifyPostingChains } from "../../../app/domain/postings.server";
+import { usccProblems } from "../../../app/domain/uscc";
+
+const factor = 0.02;
+const asOf = "2026-11-01";
+let summary: CitySummary;
+
+beforeAll(async () => {
+  summary = await seedCity(await getDb(), { factor, asOf, progress: false });
+}, 120_000);
+
+async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+  return queryRows<T>(await getDb(), query);
+}
+
+test("every table holds what the scale asks for", async () => {
+  const p = placeCounts(factor);
+  const o = organizationCounts(factor);
+  const q = applicationCounts(factor);
+  expect(summary.rows.places).toBe(1 + p.streets + p.towns + p.locals);
+  const levels = await rows<{ level: string; n: number }>(sql`select level, count(*)::int as n from places group by level`);
+  const level = (name: string) => levels.find((l) => l.level === name)?.n ?? 0;
+  expect([level("district"), level("street"), level("town"), level("community") + level("village")]).toEqual([1, p.streets, p.towns, p.locals]);
+  // About half the communities and villages are villages.
+  expect(level("village") / p.locals).toBeGreaterThan(0.4);
+  expect(level("village") / p.locals).toBeLessThan(0.6);
+
+  const byType = await rows<{ type: string; n: number }>(sql`select type, count(*)::int as n from organizations group by type`);
+  expect(Object.fromEntries(byType.map((t) => [t.type, t.n]))).toEqual(o);
+  const byStatus = await rows<{ status: string; n: number }>(sql`select status, count(*)::int as n from organizations group by status`);
+  const status = Object.fromEntries(byStatus.map((s) => [s.status, s.n]));
+  expect(status.normal! / summary.rows.organizations!).toBeGreaterThan(0.8);
+  for (const s of ["abnormal", "cancelled", "revoked"]) expect(status[s]).toBeGreaterThan(0);
+
+  const [published] = await rows<{ n: number; places: number }>(sql`select count(*)::int as n, count(distinct place_id)::int as places from posting_versions where chain_seq is not null`);
+  expect(published).toEqual({ n: postingCounts(factor).versions, places: postingCounts(factor).places });
+
+  const queue = await rows<{ state: string; n: number }>(sql`select state, count(*)::int as n from applications where state in ('submitted', 'accepted', 'returned', 'draft') group by state`);
+  expect(Object.fromEntries(queue.map((s) => [s.state, s.n]))).toEqual({ submitted: q.submitted, accepted: q.accepted, returned: q.returned, draft: q.draft });
+  const [decided] = await rows<{ approved: number; rejected: number; overdue: number }>(sql`
+    select count(*) filter (where state = 'approved')::int as approved, count(*) filter (where state = 'rejected')::int as rejected,
+           count(*) filter (where state = 'accepted' and due_on < ${asOf})::int as overdue from applications`);
+  expect(decided!.rejected).toBe(q.rejected);
+  expect(decided!.overdue).toBe(q.overdue);
+  expect(decided!.approved).toBeGreaterThan(summary.rows.organizations! / 10);
+
+  const years = await rows<{ year: number; reports: number }>(sql`select y.year, count(r.id)::int as reports from inspection_years y left join inspection_reports r on r.year = y.year group by y.year order by y.year`);
+  expect(years.map((y) => y.year)).toEqual([2022, 2023, 2024, 2025, 2026]);
+  for (const y of years) expect(y.reports).toBeGreaterThan(0);
+
+  // Committees for every community (residents) and village (villagers, supervision, finance group): this term and the last.
+  const [terms] = await rows<{ n: number }>(sql`select count(*)::int as n from committee_terms`);
+  expect(terms!.n).toBe(2 * level("community") + 6 * level("village"));
+  const [withoutMembers] = await rows<{ n: number }>(sql`select count(*)::int as n from committee_terms t where not exists (select 1 from committee_members m where m.term_id = t.id)`);
+  expect(withoutMembers!.n).toBe(0);
+
+  const users = await rows<{ username: string; role: string; place: string | null; org: string | null }>(sql`
+    select u.username, u.role, p.name as place, o.name as org from users u
+    left join places p on p.id = u.place_id left join organizations o on o.id = u.organization_id order by u.id`);
+  expect(users.map((u) => [u.username, u.role])).toEqual(demoAccounts.map((a) => [a.username, a.role]));
+  expect(Object.fromEntries(users.map((u) => [u.username, u.place ?? u.org]))).toMatchObject({ street: "开元街道", assoc: "鲤城区老年人体育协会", clerk: "大良村", supervisor: "大良村" });
+});
+
+test("every USCC passes the check for its organization's kind and none repeats; filed ones have a filing number and a category", async () => {
+  const orgs = await rows<{ type: keyof typeof usccKindOf | "community"; uscc: string | null; filing_number: string | null; category: string | null; place_level: string }>(sql`
+    select o.type, o.uscc, o.filing_number, o.category, p.level as place_level from organizations o join places p on p.id = o.place_id`);
+  const registered = orgs.filter((o) => o.type !== "community");
+  for (const org of registered) expect([org.uscc, usccProblems(org.uscc ?? "", usccKindOf[org.type])]).toEqual([org.uscc, []]);
+  expect(new Set(registered.map((o) => o.uscc)).size).toBe(registered.length);
+  const filed = orgs.filter((o) => o.type === "community");
+  for (const org of filed) {
+    expect(org.uscc).toBeNull();
+    expect(org.filing_number).toMatch(/^.+(街道|镇)社备〔\d{4}〕\d{3}号$/);
+    expect(["life_service", "charity", "culture_sports", "mediation"]).toContain(org.category);
+    expect(["community", "village"]).toContain(org.place_level);
+  }
+});
+
+test("the posting chains verify with the check npm run postings:verify runs", async () => {
+  const report = await verifyPostingChains();
+  expect(report.problems).toEqual([]);
+  expect(report.versions).toBe(postingCounts(factor).versions);
+  const [corrected] = await rows<{ n: number }>(sql`select count(*)::int as n from posting_versions where state = 'superseded'`);
+  expect(corrected!.n).toBeGreaterThan(0);
+});
+
+test("names share the common fragments searches look for, while rare ones stay rare", async () => {
+  const total = summary.rows.organizations!;
+  // 1,000 to 3,000 of the city's 30,000 names: a share of about 3% to 10%, a little wider for a small sample.
+  for (const fragment of ["社区", "文化", "协会", "服务"]) {
+    const [row] = await rows<{ n: number }>(sql`select count(*)::int as n from organizations where name like ${`%${fragment}%`}`);
+    expect(row!.n / total, fragment).toBeGreaterThan(0.025);
+    expect(row!.n / total, fragment).toBeLessThan(0.12);
+  }
+  const [rare] = await rows<{ n: number }>(sql`select count(*)::int as n from organizations where name ~ '蔡襄研究|俞大猷研|古船研究|遗址保护|承天寺文'`);
+  expect(rare!.n / total).toBeLessThan(0.005);
+  const [duplicates] = await rows<{ n: number }>(sql`select count(*)::int as n from (select name from organizations group by name having count(*) > 1) d`);
+  expect(duplicates!.n).toBe(0);
+});
+
+test("standing agrees with the inspections: the abnormal are listed for the year they did not file, and party branches have their members", async () => {
+  const abnormal = await rows<{ id: number; listed: number; filed: number }>(sql`
+    select o.id,
+      (select count(*)::int from abnormal_listings l where l.organization_id = o.id and l.removed_on is null) as listed,
+      (select count(*)::int from inspection_reports r join abnormal_listings l on l.organization_id = o.id and l.removed_on is null and r.year = l.inspection_year where r.organization_id = o.id) as filed
+    from organizations o where o.status = 'abnormal'`);
+  expect(abnormal.length).toBeGreaterThan(0);
+  for (const org of abnormal) expect(org).toEqual({ id: org.id, listed: 1, filed: 0 });
+  const [strays] = await rows<{ n: number }>(sql`select count(*)::int as n from abnormal_listings l join organizations o on o.id = l.organization_id where l.removed_on is null and o.status <> 'abnormal'`);
+  expect(strays!.n).toBe(0);
+  const [thinBranches] = await rows<{ n: number }>(sql`
+    select count(*)::int as n from organization_party op join party_branches b on b.id = op.branch_id where b.kind = 'single' and op.formal_members < 3`);
+  expect(thinBranches!.n).toBe(0);
+  const [uncounted] = await rows<{ n: number }>(sql`
+    select count(*)::int as n from organization_party op join organizations o on o.id = op.organization_id where o.type = 'community'`);
+  expect(uncounted!.n).toBe(0);
+});
+
+test("a database that already holds places is refused, and left as it was", async () => {
+  await expect(seedCity(await getDb(), { factor, asOf, progress: false })).rejects.toThrow("已有行政区划数据");
+  const [places] = await rows<{ n: number }>(sql`select count(*)::int as n from places`);
+  expect(places!.n).toBe(summary.rows.places);
+});
+
+test("a second run into another empty database gives the same rows", async () => {
+  const server = process.env.TEST_DATABASE_URL!;
+  const name = `cr_city_${process.pid}_${Date.now().toString(36)}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  const client = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  try {
+    const other = drizzle(client, { schema }) as unknown as Database;
+    await migrate(other as never, { migrationsFolder: migrationsFolder() });
+    await seedCity(other, { factor, asOf, progress: false });
+    const fingerprint = async (db: Database) =>
+      queryRows<Record<string, string>>(db, sql`select
+        (select md5(string_agg(concat_ws('|', id, name, type, uscc, filing_number, status, registered_on, place_id, legal_representative, address), ',' order by id)) from organizations) as organizations,
+        (select md5(string_agg(concat_ws('|', id, posting_id, place_id, chain_seq, content_hash), ',' order by id)) from posting_versions where chain_seq is not null) as versions,
+        (select md5(string_agg(concat_ws('|', id, year, organization_id, state, report::text, conclusion), ',' order by id)) from inspection_reports) as inspections,
+        (select md5(string_agg(concat_ws('|', id, kind, state, title, proposed::text, submitted_at, decided_at), ',' order by id)) from applications) as applications,
+        (select md5(string_agg(concat_ws('|', t.place_id, t.body, t.term_number, t.starts_on, m.name, m.post), ',' order by t.place_id, t.body, t.term_number, m.sort_order)) from committee_terms t join committee_members m on m.term_id = t.id) as committees,
+        (select md5(string_agg(concat_ws('|', organization_id, formal_members, branch_id, instructor), ',' order by organization_id)) from organization_party) as party`);
+    expect(await fingerprint(other)).toEqual(await fingerprint(await getDb()));
+  } finally {
+    await client.end();
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}, 120_000);
