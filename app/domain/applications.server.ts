@@ -443,7 +443,7 @@ async function createOrganization(
     name: proposal.name!,
     type,
     uscc,
-    filingNumber: filed ? await nextFilingNumber(tx, street?.name ?? "", today) : null,
+    filingNumber: filed ? (await nextFilingNumbers(tx, street?.name ?? "", today, 1))[0]! : null,
     certificateNumber: filed ? null : approval.certificateNumber!.trim(),
     registeringAuthority: filed ? (street?.name ?? null) : `${district?.name ?? ""}民政局`,
     supervisingUnit: proposal.supervisingUnit ?? null,
@@ -495,10 +495,11 @@ async function insertOrRefuse(tx: Database, values: typeof organizations.$inferI
 }
 
 /**
- * "开元街道社备〔2026〕003号": one more than the street's highest this year. A lock
- * per street and year keeps two approvals at once from taking the same number.
+ * "开元街道社备〔2026〕003号": one more than the street's highest this year, and
+ * the `count` after it (an import files many at once). A lock per street and
+ * year keeps two approvals at once from taking the same number.
  */
-async function nextFilingNumber(tx: Database, streetName: string, today: string): Promise<string> {
+export async function nextFilingNumbers(tx: Database, streetName: string, today: string, count: number): Promise<string[]> {
   const prefix = `${streetName}社备〔${today.slice(0, 4)}〕`;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${prefix}))`);
   const taken = await tx
@@ -506,7 +507,7 @@ async function nextFilingNumber(tx: Database, streetName: string, today: string)
     .from(organizations)
     .where(like(organizations.filingNumber, `${escapeLike(prefix)}%`));
   const highest = Math.max(0, ...taken.map((t) => Number(/(\d+)号$/.exec(t.filingNumber ?? "")?.[1] ?? 0)));
-  return `${prefix}${String(highest + 1).padStart(3, "0")}号`;
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(highest + 1 + i).padStart(3, "0")}号`);
 }
 
 /* ------------------------------------------------------------------ files */

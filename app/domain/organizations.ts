@@ -57,6 +57,7 @@ export const organizationChangeKindLabels: Record<string, string> = {
   correction: "登记信息更正",
   cancellation: "注销登记",
   status: "状态变更",
+  import: "导入",
 };
 
 /** The register's fields in Chinese, as the record and its change history name them. */

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
+import { importKindsFor } from "../domain/imports.server";
 import { AreaNav } from "../ui/layout";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...(hasPermission(actor, "party:manage") && hasPermission(actor, "posting:monitor")
       ? [{ to: "/officer/reports", label: "统计报表" }]
       : []),
+    ...(importKindsFor(actor).length ? [{ to: "/officer/import", label: "数据导入" }] : []),
     ...(hasPermission(actor, "audit:read") ? [{ to: "/officer/audit", label: "审计日志" }] : []),
     ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/users", label: "账号管理" }] : []),
   ];

@@ -8,3 +8,4 @@ export * from "./inspections";
 export * from "./postings";
 export * from "./committees";
 export * from "./party";
+export * from "./imports";

@@ -71,7 +71,7 @@ export const organizations = pgTable(
 );
 
 /** What happened to an organization's record: each event lists the fields with before and after. */
-export const organizationChangeKinds = ["establishment", "filing", "change", "correction", "cancellation", "status"] as const;
+export const organizationChangeKinds = ["establishment", "filing", "change", "correction", "cancellation", "status", "import"] as const;
 
 export const organizationChanges = pgTable(
   "organization_changes",

@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { writeXlsx } from "../../app/domain/spreadsheet.server";
+import { composeUscc } from "../../app/domain/uscc";
 import { expect, signInAs, test, waitForHydration, type DemoUser } from "./fixtures";
 
 /** Pages checked with axe, anonymous unless a user is named; only serious and critical findings fail. */
@@ -42,6 +44,7 @@ const pages: Array<{ path: string; user?: DemoUser; status?: number; name: strin
   { name: "an organization's record with its party section", path: "/officer/orgs/1#party", user: "officer" },
   { name: "a village's committees for officers", path: "/officer/communities/350502100201", user: "officer" },
   { name: "a community's committee and joint meetings", path: "/officer/communities/350502001001", user: "street" },
+  { name: "data import", path: "/officer/import", user: "officer" },
   { name: "change password", path: "/account/password", user: "street" },
 ];
 
@@ -84,5 +87,33 @@ test("the correction form with its errors showing has no serious accessibility p
   await page.getByRole("button", { name: "保存更正" }).click();
   await expect(page.getByLabel("统一社会信用代码")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("统一社会信用代码")).toHaveAccessibleDescription(/应为 18 位/);
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("an import's problems, its preview and its result have no serious accessibility problems", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  // Registered today, so no other spec's period or inspection year counts it.
+  const today = new Date().toISOString().slice(0, 10);
+  const run = String(Date.now()).slice(-7);
+  const upload = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+    await page.goto("/officer/import");
+    await waitForHydration(page);
+    await page.getByLabel("表格文件").setInputFiles(file);
+    await page.getByRole("button", { name: "上传并检查" }).click();
+    await expect(page).toHaveURL(/\/officer\/import\/\d+$/);
+    await waitForHydration(page);
+  };
+  await upload({ name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from(`名称,类型,登记日期\r\n无障碍${run}协会,协会,2024-02-30\r\n`) });
+  await expect(page.getByRole("table", { name: /每个问题所在的行和列/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const xlsx = await writeXlsx([
+    { name: "Sheet1", columns: ["名称", "类型", "统一社会信用代码", "登记日期"].map((header) => ({ header })), rows: [[`无障碍${run}协会`, "社会团体", composeUscc("1", "350502", `A${run}`), today]] },
+  ]);
+  await upload({ name: "good.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(xlsx) });
+  await expect(page.getByRole("button", { name: "确认导入 1 条" })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "确认导入 1 条" }).click();
+  await expect(page.getByText("导入完成：已导入 1 条社会组织")).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

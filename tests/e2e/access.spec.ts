@@ -168,6 +168,17 @@ const accessMatrix: Row[] = [
   { path: "/officer/reports?from=2026-06-30&to=2026-01-01", note: "a period ending before it starts", ...onlyFor({ officer: 400, street: 400 }) },
   { path: "/officer/reports.csv?from=2026-01-01&to=2026-06-30", ...onlyFor({ officer: 200, street: 200 }) },
 
+  // Importing spreadsheets: organizations need organization:correct, communities place:manage
+  { path: "/officer/import", ...onlyFor({ admin: 200, officer: 200 }) },
+  { path: "/officer/import/template.xlsx?kind=organizations", note: "the administrator imports communities only", ...onlyFor({ officer: 200 }) },
+  { path: "/officer/import/template.csv?kind=organizations", ...onlyFor({ officer: 200 }) },
+  { path: "/officer/import/template.xlsx?kind=communities", ...onlyFor({ admin: 200, officer: 200 }) },
+  { path: "/officer/import/template.csv?kind=club", note: "an unknown kind", ...onlyFor({ admin: 400, officer: 400 }) },
+  { path: "/officer/import/999999", note: "no such batch; another officer's is the same", ...onlyFor({ admin: 404, officer: 404 }) },
+  { path: "/officer/import/abc", note: "not a batch id", ...onlyFor({ admin: 404, officer: 404 }) },
+  { path: "/officer/import/999999/problems.csv", ...onlyFor({ admin: 404, officer: 404 }) },
+  { path: "/officer/import/999999/confirm", note: "POST only; a visit to one's own batch goes to its page", ...onlyFor({ admin: 404, officer: 404 }) },
+
   // Officers watching posting compliance (posting:monitor)
   { path: "/officer/postings", ...onlyFor({ officer: 200, street: 200 }) },
   { path: "/officer/postings?year=2025&street=350502100000", note: "汝湖镇: not the street officer's", ...onlyFor({ officer: 200, street: 404 }) },

@@ -1,0 +1,192 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { actionContext, requirePermission } from "../auth/require.server";
+import {
+  importColumns,
+  importKindLabels,
+  importStatusLabels,
+  maxImportBytes,
+  maxImportRows,
+  requirementLabels,
+  type ImportKind,
+} from "../domain/import-columns";
+import { handleImportUpload } from "../domain/import-posts.server";
+import { importOverview } from "../domain/imports.server";
+import { formatDateTime } from "../domain/time";
+import { Button, ErrorList, FormError, SelectField } from "../ui/form";
+import { Badge, PageHeader, Panel } from "../ui/layout";
+
+export const meta: MetaFunction = () => [{ title: "数据导入 - 登记管理" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "area:officer");
+  // The domain answers 403 to an officer who may import neither kind.
+  return importOverview(actor);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "area:officer");
+  const result = await handleImportUpload(actionContext(context, actor), request);
+  if (result.redirectTo) return redirect(result.redirectTo, 303);
+  return data(result, { status: result.status });
+}
+
+const kindIntros: Record<ImportKind, string> = {
+  organizations:
+    "把已有的社会组织名录导入登记簿：社会团体、民办非企业单位、基金会和社区社会组织。名称（未注销的）、统一社会信用代码或备案号与登记簿或文件中其他行重复的，不能导入。每个导入的组织在变更记录中记为“导入”。列入活动异常名录须在导入后另行办理。",
+  communities:
+    "把新的社区（居委会）和村（村委会）导入到已有的街道（镇）下。区划代码须以本区代码开头、前 9 位与所属街道（镇）一致；区划代码或同一街道（镇）内的名称与已有的重复的，不能导入。",
+};
+
+export default function ImportPage() {
+  const { kinds, recent } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <>
+      <PageHeader
+        title="数据导入"
+        description="把已有的表格导入系统：上传后系统逐行检查并列出每个问题，此时不导入任何数据；确认没有问题后，再一次性全部导入。"
+      />
+
+      <Panel title="上传文件" className="mb-6">
+        <Form method="post" encType="multipart/form-data" noValidate className="max-w-xl" aria-label="上传导入文件">
+          <FormError errors={result?.formError ? [result.formError] : undefined} />
+          <SelectField label="导入内容" name="kind" defaultValue={result?.kind ?? kinds[0]} errors={result?.fieldErrors?.kind}>
+            {kinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {importKindLabels[kind]}
+              </option>
+            ))}
+          </SelectField>
+          <div className="mb-4">
+            <label htmlFor="import-file" className="block text-sm font-medium text-slate-700">
+              表格文件<span className="text-red-700"> *</span>
+            </label>
+            <input
+              id="import-file"
+              name="files"
+              type="file"
+              required
+              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              aria-describedby={`import-file-hint${result?.fieldErrors?.file ? " import-file-error" : ""}`}
+              aria-invalid={result?.fieldErrors?.file ? true : undefined}
+              className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5"
+            />
+            <p id="import-file-hint" className="mt-1 text-xs text-slate-500">
+              CSV（UTF-8 或 Excel 另存的 GBK 编码）或 XLSX，不超过 {maxImportBytes / 1024 / 1024} MB、{maxImportRows} 行；按文件内容判断格式。表头可在前几行，列的顺序不限。
+            </p>
+            <ErrorList id="import-file-error" errors={result?.fieldErrors?.file} />
+          </div>
+          <Button type="submit" disabled={busy}>
+            {busy ? "正在读取和检查…" : "上传并检查"}
+          </Button>
+        </Form>
+      </Panel>
+
+      {kinds.map((kind) => (
+        <ColumnsPanel key={kind} kind={kind} />
+      ))}
+
+      <section aria-labelledby="recent-imports" className="mt-6">
+        <h2 id="recent-imports" className="mb-3 text-lg font-semibold text-slate-900">
+          我最近的导入
+        </h2>
+        {recent.length ? (
+          <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">我最近上传的导入文件，最新的在前</caption>
+              <thead className="bg-slate-50 text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2">上传时间</th>
+                  <th scope="col" className="px-3 py-2">文件</th>
+                  <th scope="col" className="px-3 py-2">内容</th>
+                  <th scope="col" className="px-3 py-2 text-right">数据行</th>
+                  <th scope="col" className="px-3 py-2 text-right">有问题的行</th>
+                  <th scope="col" className="px-3 py-2">状态</th>
+                </tr>
+              </thead>
+              <tbody>
+                {recent.map((b) => (
+                  <tr key={b.id} className="border-t border-slate-100">
+                    <td className="whitespace-nowrap px-3 py-2">{formatDateTime(b.createdAt)}</td>
+                    <td className="px-3 py-2">
+                      <Link to={`/officer/import/${b.id}`}>{b.fileName}</Link>
+                    </td>
+                    <td className="px-3 py-2">{importKindLabels[b.kind]}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{b.rowCount}</td>
+                    <td className="px-3 py-2 text-right tabular-nums">{b.problemRowCount}</td>
+                    <td className="px-3 py-2">
+                      <StatusBadge status={b.status} problems={b.problemRowCount} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="text-sm text-slate-600">您还没有导入过文件。</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+function StatusBadge({ status, problems }: { status: keyof typeof importStatusLabels; problems: number }) {
+  if (status === "previewed" && problems) return <Badge tone="red">有问题，未导入</Badge>;
+  const tone = status === "imported" ? "green" : status === "discarded" ? "slate" : "blue";
+  return <Badge tone={tone}>{importStatusLabels[status]}</Badge>;
+}
+
+function ColumnsPanel({ kind }: { kind: ImportKind }) {
+  const headingId = `columns-${kind}`;
+  return (
+    <section aria-labelledby={headingId} className="mb-6 rounded border border-slate-200 bg-white p-5 shadow-sm">
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-3">
+        <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+          导入{importKindLabels[kind]}
+        </h2>
+        <p className="text-sm">
+          下载模板：
+          <a href={`/officer/import/template.xlsx?kind=${kind}`} download>
+            XLSX
+          </a>
+          {" · "}
+          <a href={`/officer/import/template.csv?kind=${kind}`} download>
+            CSV
+          </a>
+        </p>
+      </div>
+      <p className="mb-3 text-sm text-slate-700">{kindIntros[kind]}</p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{importKindLabels[kind]}导入的列</caption>
+          <thead className="bg-slate-50 text-slate-600">
+            <tr>
+              <th scope="col" className="whitespace-nowrap px-3 py-2">列名</th>
+              <th scope="col" className="whitespace-nowrap px-3 py-2">是否必填</th>
+              <th scope="col" className="px-3 py-2">填写说明</th>
+              <th scope="col" className="px-3 py-2">也可写作</th>
+            </tr>
+          </thead>
+          <tbody>
+            {importColumns[kind].map((c) => (
+              <tr key={c.field} className="border-t border-slate-100 align-top">
+                <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
+                  {c.header}
+                </th>
+                <td className="whitespace-nowrap px-3 py-2">
+                  {c.requirement === "required" ? <Badge tone="amber">{requirementLabels[c.requirement]}</Badge> : requirementLabels[c.requirement]}
+                </td>
+                <td className="px-3 py-2">{c.note}</td>
+                <td className="px-3 py-2 text-slate-600">{c.synonyms.join("、")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
