@@ -53,6 +53,13 @@ async function connectPostgres(url: string): Promise<Connection> {
     connect_timeout: 5,
     idle_timeout: 60,
     onnotice: () => {},
+    connection: {
+      application_name: "community-registry",
+      // postgres.js prepares every statement; after five runs PostgreSQL may switch a statement to
+      // one generic plan, which suits no search fragment (a common "社区" and a rare "俞大猷" want
+      // different plans). Planning each run with its actual parameters costs far less than that.
+      plan_cache_mode: "force_custom_plan",
+    },
   });
   const db = drizzle(client, { schema }) as unknown as Database;
   return {

@@ -94,7 +94,7 @@ export default function Home() {
                     ))}
                   </ul>
                   <p className="mt-2 text-sm">
-                    <Link to={`/orgs?${new URLSearchParams({ q })}`}>在登记簿中查看全部（共 {organizationMatches.total} 个）</Link>
+                    <Link to={`/orgs?${new URLSearchParams({ q })}`}>在登记簿中查看全部（共 {organizationMatches.total} 个{organizationMatches.totalIsCapped ? "以上" : ""}）</Link>
                   </p>
                 </>
               ) : (

@@ -29,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
     });
   }
-  const result = await searchPublicRegister(query);
+  // Open data promises an exact total; the pages count up to a cap.
+  const result = await searchPublicRegister(query, { countCap: null });
   return Response.json({ ...result, items: result.items.map(openDataItem) }, { headers: openDataHeaders });
 }

@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function PublicRegister() {
-  const { items, page, pageSize, total, query, streets, csvHref } = useLoaderData<typeof loader>();
+  const { items, page, pageSize, total, totalIsCapped, query, streets, csvHref } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
@@ -27,7 +27,7 @@ export default function PublicRegister() {
       />
       <RegisterSearchForm query={query} streets={streets} />
       <RegisterTable items={items} hrefOf={(id) => `/orgs/${id}`} caption="社会组织查询结果" />
-      <Pagination page={page} pageSize={pageSize} total={total} search={params} />
+      <Pagination page={page} pageSize={pageSize} total={total} capped={totalIsCapped} search={params} />
       <p className="mt-6 text-sm text-slate-600">
         开放数据：<a href={csvHref}>下载本次查询的全部结果（CSV）</a>，或通过{" "}
         <code className="rounded bg-slate-100 px-1">/api/v1/organizations</code> 接口以 JSON 格式获取。

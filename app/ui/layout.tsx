@@ -137,9 +137,23 @@ export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" |
   return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
 }
 
-export function Pagination({ page, pageSize, total, search }: { page: number; pageSize: number; total: number; search: URLSearchParams }) {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  capped = false,
+  search,
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  /** More matches than were counted: "1000 条以上", and a hint to narrow the search. */
+  capped?: boolean;
+  search: URLSearchParams;
+}) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  if (pages <= 1) return <p className="mt-4 text-sm text-slate-600">共 {total} 条</p>;
+  const counted = capped ? `${total} 条以上` : `${total} 条`;
+  if (pages <= 1) return <p className="mt-4 text-sm text-slate-600">共 {counted}</p>;
   const link = (p: number) => {
     const params = new URLSearchParams(search);
     params.set("page", String(p));
@@ -148,7 +162,7 @@ export function Pagination({ page, pageSize, total, search }: { page: number; pa
   return (
     <nav aria-label="分页" className="mt-4 flex items-center gap-3 text-sm">
       <span className="text-slate-600">
-        共 {total} 条，第 {page}/{pages} 页
+        共 {counted}，第 {page}/{pages} 页{capped && page >= pages ? "。结果较多，请输入更具体的名称或按类型、街道筛选" : ""}
       </span>
       {page > 1 ? <Link to={link(page - 1)}>上一页</Link> : null}
       {page < pages ? <Link to={link(page + 1)}>下一页</Link> : null}

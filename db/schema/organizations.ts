@@ -58,9 +58,14 @@ export const organizations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
+    // name_grams text[]: generated from the name by migration 0013 and GIN-indexed, for searching by
+    // one- and two-character fragments (app/domain/name-grams.ts). Kept out of this table definition
+    // on purpose, so that no select of whole rows (audit entries, API records) carries it.
   },
   (t) => [
     index("organizations_type_status_idx").on(t.type, t.status),
+    // The register lists by name: the first page of any listing is read in this order.
+    index("organizations_name_id_idx").on(t.name, t.id),
     index("organizations_street_idx").on(t.streetId),
     index("organizations_place_idx").on(t.placeId),
     index("organizations_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),

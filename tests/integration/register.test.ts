@@ -1,6 +1,6 @@
-import { and, count, desc, eq, ne } from "drizzle-orm";
+import { and, count, desc, eq, ne, sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
-import { getDb } from "../../db/client.server";
+import { getDb, queryRows } from "../../db/client.server";
 import { auditLog, organizationChanges, organizations, places } from "../../db/schema";
 import type { CorrectionInput } from "../../app/domain/register-forms";
 import { parseRegisterQuery } from "../../app/domain/register-forms";
@@ -15,6 +15,8 @@ import {
   searchOfficerRegister,
   searchPublicRegister,
 } from "../../app/domain/register.server";
+import { nameGrams } from "../../app/domain/name-grams";
+import { publicCountCap } from "../../app/domain/paging";
 import { usccCheckCharacter, usccAlphabet } from "../../app/domain/uscc";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
@@ -111,6 +113,39 @@ test("a four-character fragment narrows the search", async () => {
   // LIKE's wildcards are searched for literally.
   expect((await page({ q: "%" })).total).toBe(0);
   expect((await page({ q: "鲤城区_" })).total).toBe(0);
+});
+
+test("one character, and fragments in Latin letters in any case, find every name that contains them", async () => {
+  const all = await allOrganizations();
+  for (const q of ["协", "馆", "鲤城区老年人体育协会"]) {
+    const expected = all.filter((o) => o.name.includes(q)).map((o) => o.id).sort();
+    const result = await searchPublicRegister({ q, page: 1, pageSize: 500 }, { countCap: null });
+    expect(result.items.map((o) => o.id).sort()).toEqual(expected);
+    expect(result.total).toBe(expected.length);
+  }
+  const db = await getDb();
+  const [org] = await db.insert(organizations).values({ name: "鲤城区𠀋AbC创客空间", type: "private_non_enterprise", registeredOn: "2026-01-05" }).returning();
+  for (const q of ["abc", "ABC", "bC创", "𠀋", "𠀋A"]) {
+    expect((await page({ q })).items.map((o) => o.id)).toContain(org!.id);
+  }
+  // The database's pieces of a name are the ones name-grams.ts computes for it.
+  const rows = await queryRows<{ name_grams: string[] }>(db, sql`select name_grams from organizations where id = ${org!.id}`);
+  expect([...rows[0]!.name_grams].sort()).toEqual(nameGrams("鲤城区𠀋AbC创客空间"));
+  await db.delete(organizations).where(eq(organizations.id, org!.id));
+});
+
+test("the pages count up to a cap; the open-data API counts exactly", async () => {
+  const all = await allOrganizations();
+  const many = all.filter((o) => o.name.includes("鲤")).length;
+  expect(many).toBeGreaterThan(50);
+  expect(publicCountCap).toBe(1000);
+  const capped = await searchPublicRegister({ q: "鲤", page: 1, pageSize: 5 }, { countCap: 50 });
+  expect(capped).toMatchObject({ total: 50, totalIsCapped: true });
+  expect(capped.items).toHaveLength(5);
+  const under = await searchPublicRegister({ q: "鲤", page: 1, pageSize: 5 }, { countCap: many });
+  expect(under.total).toBe(many);
+  expect(under.totalIsCapped).toBeUndefined();
+  expect((await searchPublicRegister({ q: "鲤", page: 1, pageSize: 5 }, { countCap: null })).total).toBe(many);
 });
 
 test("an exact USCC finds its organization, in either case; a filing number finds a filed one", async () => {
