@@ -105,15 +105,34 @@ export async function inspectionYear(year: number) {
   return row ?? null;
 }
 
-/** Registered organizations that year Y's inspection covers (see `isDue`), within the actor's scope. */
-async function dueOrganizations(db: Database, year: number, streetId?: number) {
-  const conditions = [
+/** Registered organizations that year Y's inspection covers (see `isDue`), within a street when given. */
+function dueCondition(year: number, streetId?: number) {
+  return and(
     inArray(organizations.type, ["social_group", "private_non_enterprise", "foundation"]),
     inArray(organizations.status, ["normal", "abnormal"]),
     lt(organizations.registeredOn, `${year - 1}-07-01`),
-  ];
-  if (streetId) conditions.push(eq(organizations.streetId, streetId));
-  return db.select().from(organizations).where(and(...conditions));
+    streetId ? eq(organizations.streetId, streetId) : undefined,
+  );
+}
+
+/**
+ * The organizations year Y covers, each with its report for Y if it has one:
+ * one join, not a list of ids (a city's register has tens of thousands).
+ */
+async function dueWithReports(db: Database, year: number, streetId?: number) {
+  return db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      type: organizations.type,
+      streetId: organizations.streetId,
+      state: inspectionReports.state,
+      conclusion: inspectionReports.conclusion,
+      publishedAt: inspectionReports.publishedAt,
+    })
+    .from(organizations)
+    .leftJoin(inspectionReports, and(eq(inspectionReports.organizationId, organizations.id), eq(inspectionReports.year, year)))
+    .where(dueCondition(year, streetId));
 }
 
 /** The figure officers live by, and what is behind it: due, filed, returned, concluded, by kind and street. */
@@ -124,14 +143,7 @@ export async function yearOverview(actor: Actor, year: number, now: Date) {
   if (!settings) notFound(`${year} 年度年检尚未开启。`);
   const scope = scopeOf(actor);
   if (scope.kind !== "district" && scope.kind !== "street") forbidden();
-  const due = await dueOrganizations(db, year, scope.kind === "street" ? scope.streetId : undefined);
-  const reports = due.length
-    ? await db
-        .select({ organizationId: inspectionReports.organizationId, state: inspectionReports.state, conclusion: inspectionReports.conclusion, publishedAt: inspectionReports.publishedAt })
-        .from(inspectionReports)
-        .where(and(eq(inspectionReports.year, year), inArray(inspectionReports.organizationId, due.map((o) => o.id))))
-    : [];
-  const byOrg = new Map(reports.map((r) => [r.organizationId, r]));
+  const due = await dueWithReports(db, year, scope.kind === "street" ? scope.streetId : undefined);
   const streets = await db.select({ id: places.id, name: places.name }).from(places).where(inArray(places.level, ["street", "town"]));
   const streetName = new Map(streets.map((s) => [s.id, s.name]));
   type Tally = { due: number; filed: number; returned: number; concluded: number; notFiled: number };
@@ -142,18 +154,17 @@ export async function yearOverview(actor: Actor, year: number, now: Date) {
   const conclusions = { pass: 0, basic_pass: 0, fail: 0 };
   const notFiled: Array<{ id: number; name: string; type: Organization["type"]; street: string | null; state: InspectionState | null }> = [];
   for (const org of due) {
-    const report = byOrg.get(org.id);
-    const filed = report ? report.state !== "draft" : false;
+    const filed = org.state !== null && org.state !== "draft";
     const street = streetName.get(org.streetId ?? 0) ?? "未知";
     for (const tally of [total, (byKind[org.type] ??= empty()), (byStreet[street] ??= empty())]) {
       tally.due++;
       if (filed) tally.filed++;
       else tally.notFiled++;
-      if (report?.state === "returned") tally.returned++;
-      if (report?.state === "concluded") tally.concluded++;
+      if (org.state === "returned") tally.returned++;
+      if (org.state === "concluded") tally.concluded++;
     }
-    if (report?.conclusion) conclusions[report.conclusion]++;
-    if (!filed) notFiled.push({ id: org.id, name: org.name, type: org.type, street, state: report?.state ?? null });
+    if (org.conclusion) conclusions[org.conclusion]++;
+    if (!filed) notFiled.push({ id: org.id, name: org.name, type: org.type, street, state: org.state ?? null });
   }
   const rate = (t: Tally) => (t.due ? t.filed / t.due : 0);
   const deadline = settings.registryDeadline;
@@ -177,29 +188,40 @@ type KindTally = { type: Organization["type"]; due: number; filed: number; parti
  */
 export async function inspectionTally(year: number, options: { streetId?: number; publishedOnly: boolean }) {
   const db = await getDb();
-  const due = await dueOrganizations(db, year, options.streetId);
-  const reports = due.length
-    ? await db
-        .select({ organizationId: inspectionReports.organizationId, state: inspectionReports.state, conclusion: inspectionReports.conclusion, publishedAt: inspectionReports.publishedAt })
-        .from(inspectionReports)
-        .where(and(eq(inspectionReports.year, year), inArray(inspectionReports.organizationId, due.map((o) => o.id))))
-    : [];
-  const byOrg = new Map(reports.map((r) => [r.organizationId, r]));
-  const tally = (): KindTally["conclusions"] => ({ pass: 0, basic_pass: 0, fail: 0 });
-  const byKind = new Map<Organization["type"], KindTally>();
-  const total: Omit<KindTally, "type"> = { due: 0, filed: 0, participationRate: 0, conclusions: tally() };
-  for (const org of due) {
-    const kind = byKind.get(org.type) ?? { type: org.type, due: 0, filed: 0, participationRate: 0, conclusions: tally() };
-    byKind.set(org.type, kind);
-    const report = byOrg.get(org.id);
-    for (const t of [kind, total]) {
-      t.due++;
-      if (report && report.state !== "draft") t.filed++;
-      if (report?.conclusion && (!options.publishedOnly || report.publishedAt)) t.conclusions[report.conclusion]++;
-    }
+  const concluded = (conclusion: InspectionConclusion) =>
+    options.publishedOnly
+      ? sql<number>`count(*) filter (where ${inspectionReports.conclusion} = ${conclusion} and ${inspectionReports.publishedAt} is not null)::int`
+      : sql<number>`count(*) filter (where ${inspectionReports.conclusion} = ${conclusion})::int`;
+  // Counted in the database: a city's year covers tens of thousands of organizations.
+  const rows = await db
+    .select({
+      type: organizations.type,
+      due: sql<number>`count(*)::int`,
+      filed: sql<number>`count(*) filter (where ${inspectionReports.state} is not null and ${inspectionReports.state} <> 'draft')::int`,
+      pass: concluded("pass"),
+      basic_pass: concluded("basic_pass"),
+      fail: concluded("fail"),
+    })
+    .from(organizations)
+    .leftJoin(inspectionReports, and(eq(inspectionReports.organizationId, organizations.id), eq(inspectionReports.year, year)))
+    .where(dueCondition(year, options.streetId))
+    .groupBy(organizations.type)
+    .orderBy(organizations.type);
+  const byKind: KindTally[] = rows.map((r) => ({
+    type: r.type,
+    due: r.due,
+    filed: r.filed,
+    participationRate: r.due ? r.filed / r.due : 0,
+    conclusions: { pass: r.pass, basic_pass: r.basic_pass, fail: r.fail },
+  }));
+  const total: Omit<KindTally, "type"> = { due: 0, filed: 0, participationRate: 0, conclusions: { pass: 0, basic_pass: 0, fail: 0 } };
+  for (const k of byKind) {
+    total.due += k.due;
+    total.filed += k.filed;
+    for (const c of ["pass", "basic_pass", "fail"] as const) total.conclusions[c] += k.conclusions[c];
   }
-  for (const t of [...byKind.values(), total]) t.participationRate = t.due ? t.filed / t.due : 0;
-  return { year, ...total, byKind: [...byKind.values()] };
+  total.participationRate = total.due ? total.filed / total.due : 0;
+  return { year, ...total, byKind };
 }
 
 /** Each opened year's public figures for the whole district; conclusions counted only once published. */

@@ -83,9 +83,15 @@ function figure(covered: number, total: number): RateFigure {
  * (organizational coverage), and in a branch or with an instructor (work coverage).
  */
 export function coverageRates(coverages: Coverage[]): { organizational: RateFigure; work: RateFigure } {
-  const inBranch = coverages.filter((c) => c === "own_branch" || c === "joint_branch").length;
-  const worked = inBranch + coverages.filter((c) => c === "instructor").length;
-  return { organizational: figure(inBranch, coverages.length), work: figure(worked, coverages.length) };
+  const count = (kind: Coverage) => coverages.filter((c) => c === kind).length;
+  return coverageRatesOf({ own_branch: count("own_branch"), joint_branch: count("joint_branch"), instructor: count("instructor"), none: count("none") });
+}
+
+/** The same from counts of each coverage, as the database tallies them. */
+export function coverageRatesOf(counts: Record<Coverage, number>): { organizational: RateFigure; work: RateFigure } {
+  const total = counts.own_branch + counts.joint_branch + counts.instructor + counts.none;
+  const inBranch = counts.own_branch + counts.joint_branch;
+  return { organizational: figure(inBranch, total), work: figure(inBranch + counts.instructor, total) };
 }
 
 /** "88.6%" */

@@ -14,7 +14,7 @@ import { recordAudit } from "./audit.server";
 import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
 import { isRowId } from "./ids";
-import { coverageOf, coverageRates, partyMembersMax, partyRecordProblems, shouldFormOwnBranch, type Coverage } from "./party-rules";
+import { coverageOf, coverageRates, coverageRatesOf, partyMembersMax, partyRecordProblems, shouldFormOwnBranch, type Coverage } from "./party-rules";
 import { fieldCharacterProblem } from "./text-input";
 import { getSetting } from "./settings.server";
 import { parseIsoDate, recordDateProblem, shanghaiDate } from "./time";
@@ -140,8 +140,20 @@ export async function partyOverview(actor: Actor, input: { streetCode?: string |
 
 /** Only the public figures: the two coverages and the target (for /stats and the API). */
 export async function publicPartyFigures() {
-  const rows = await coveredOrganizations(await getDb());
-  return { target: await getSetting("partyCoverageTarget"), ...coverageRates(rows.map((r) => r.coverage)) };
+  const db = await getDb();
+  // Tallied in the database by coverageOf's rule: a city has tens of thousands of organizations.
+  const [counts] = await db
+    .select({
+      own_branch: sql<number>`count(*) filter (where ${partyBranches.kind} = 'single')::int`,
+      joint_branch: sql<number>`count(*) filter (where ${partyBranches.kind} = 'joint')::int`,
+      instructor: sql<number>`count(*) filter (where ${partyBranches.id} is null and coalesce(${organizationParty.instructor}, '') <> '')::int`,
+      none: sql<number>`count(*) filter (where ${partyBranches.id} is null and coalesce(${organizationParty.instructor}, '') = '')::int`,
+    })
+    .from(organizations)
+    .leftJoin(organizationParty, eq(organizationParty.organizationId, organizations.id))
+    .leftJoin(partyBranches, eq(partyBranches.id, organizationParty.branchId))
+    .where(and(inArray(organizations.type, [...registeredTypes]), inArray(organizations.status, [...activeStatuses])));
+  return { target: await getSetting("partyCoverageTarget"), ...coverageRatesOf(counts!) };
 }
 
 async function organizationInScope(db: Database, actor: Actor, organizationId: number) {

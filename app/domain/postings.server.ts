@@ -54,6 +54,8 @@ import { bodyMarkupProblems } from "./posting-text";
 import { fieldCharacterProblem } from "./text-input";
 import { maskSensitive } from "./sensitive-numbers";
 import { shanghaiDate } from "./time";
+import { cappedTotal, publicCountCap } from "./paging";
+import { cachedPublic } from "./public-cache.server";
 
 type PostingRow = typeof postings.$inferSelect;
 type VersionRow = typeof postingVersions.$inferSelect;
@@ -808,8 +810,15 @@ const publicColumns = {
   streetCode: street.code,
 };
 
-/** Published and withdrawn postings, newest first, with personal numbers masked. `pageSize: null` returns every match (CSV). */
-export async function publicPostings(filters: Omit<PublicPostingFilters, "pageSize"> & { pageSize: number | null }) {
+/**
+ * Published and withdrawn postings, newest first, with personal numbers masked.
+ * `pageSize: null` returns every match (CSV). `count`: "exact" for open data,
+ * "capped" (up to publicCountCap) for the pages, "none" for a short list.
+ */
+export async function publicPostings(
+  filters: Omit<PublicPostingFilters, "pageSize"> & { pageSize: number | null },
+  count: "exact" | "capped" | "none" = "capped",
+) {
   const conditions = publicConditions(filters);
   if (!conditions) return { items: [], total: 0, badPeriod: true };
   const db = await getDb();
@@ -821,19 +830,26 @@ export async function publicPostings(filters: Omit<PublicPostingFilters, "pageSi
     .innerJoin(street, eq(street.id, postings.streetId))
     .where(where)
     .orderBy(desc(postings.publishedAt), desc(postings.id));
-  const [rows, [total]] = await Promise.all([
+  const cap = count === "capped" ? publicCountCap : undefined;
+  const matches = db
+    .select({ one: sql`1` })
+    .from(postings)
+    .innerJoin(places, eq(places.id, postings.placeId))
+    .innerJoin(street, eq(street.id, postings.streetId))
+    .where(where);
+  const [rows, counted] = await Promise.all([
     filters.pageSize === null ? query : query.limit(filters.pageSize).offset((filters.page - 1) * filters.pageSize),
-    db
-      .select({ value: sql<number>`count(*)::int` })
-      .from(postings)
-      .innerJoin(places, eq(places.id, postings.placeId))
-      .innerJoin(street, eq(street.id, postings.streetId))
-      .where(where),
+    count === "none"
+      ? Promise.resolve(null)
+      : db
+          .select({ value: sql<number>`count(*)::int` })
+          .from((cap ? matches.limit(cap + 1) : matches).as("matches"))
+          .then(([row]) => row?.value ?? 0),
   ]);
-  return { items: rows.map((r) => ({ ...r, title: maskSensitive(r.title) })), total: total?.value ?? 0, badPeriod: false };
+  const items = rows.map((r) => ({ ...r, title: maskSensitive(r.title) }));
+  return { items, ...cappedTotal(counted ?? items.length, cap), badPeriod: false };
 }
 
-/** One published or withdrawn posting for everyone: every published version masked, newest first, with its hash and sign-off. */
 /** The statements a public posting page runs, unexecuted: the benchmark's bare baseline runs the very same SQL. */
 export function publicPostingQueries(db: Database, postingId: number) {
   return {
@@ -858,6 +874,7 @@ export function publicPostingQueries(db: Database, postingId: number) {
   };
 }
 
+/** One published or withdrawn posting for everyone: every published version masked, newest first, with its hash and sign-off. */
 export async function publicPosting(postingId: number) {
   if (!isRowId(postingId)) notFound("找不到该公开事项。");
   const q = publicPostingQueries(await getDb(), postingId);
@@ -925,14 +942,22 @@ export async function placePostings(placeId: number, limit = 200) {
 }
 
 /** The latest publications across the district, for the home page. */
-export async function latestPostings(limit = 8) {
-  return (await publicPostings({ page: 1, pageSize: limit })).items;
+/** The newest postings for the home page, kept until the public data changes. */
+export function latestPostings(limit = 8) {
+  return cachedPublic(`latestPostings:${limit}`, async () => (await publicPostings({ page: 1, pageSize: limit }, "none")).items);
 }
 
 /* ------------------------------------------------------------------ compliance */
 
+/**
+ * For each place, the finance and village-affairs periods it has published and
+ * the day each was first published. Compliance needs only the earliest
+ * publication of a period, so the database groups: a city's villages publish
+ * tens of thousands of postings a year.
+ */
 async function publishedPeriods(placeIds: number[] | "all", from: string): Promise<Map<number, PublishedPeriod[]>> {
   const db = await getDb();
+  const publishedOn = sql<string>`min((${postings.firstPublishedAt} at time zone 'Asia/Shanghai')::date)::text`;
   const rows = await db
     .select({
       placeId: postings.placeId,
@@ -940,26 +965,27 @@ async function publishedPeriods(placeIds: number[] | "all", from: string): Promi
       periodKind: postings.periodKind,
       periodStart: postings.periodStart,
       periodEnd: postings.periodEnd,
-      firstPublishedAt: postings.firstPublishedAt,
+      publishedOn,
     })
     .from(postings)
     .where(
       and(
         eq(postings.status, "published"),
+        inArray(postings.category, ["finance", "village"]),
         gte(postings.periodStart, from),
         placeIds === "all" ? undefined : inArray(postings.placeId, placeIds.length ? placeIds : [-1]),
       ),
-    );
+    )
+    .groupBy(postings.placeId, postings.category, postings.periodKind, postings.periodStart, postings.periodEnd);
   const byPlace = new Map<number, PublishedPeriod[]>();
   for (const r of rows) {
     const list = byPlace.get(r.placeId) ?? [];
-    list.push({ category: r.category, periodKind: r.periodKind, periodStart: r.periodStart, periodEnd: r.periodEnd, publishedOn: shanghaiDate(r.firstPublishedAt!) });
+    list.push({ category: r.category, periodKind: r.periodKind, periodStart: r.periodStart, periodEnd: r.periodEnd, publishedOn: r.publishedOn });
     byPlace.set(r.placeId, list);
   }
   return byPlace;
 }
 
-/** Whether a place published its finances for each of the last twelve due months and its affairs each due quarter. */
 export async function placeCompliance(placeId: number, now: Date): Promise<ComplianceSummary> {
   const today = shanghaiDate(now);
   const window = recentDuePeriods(today);

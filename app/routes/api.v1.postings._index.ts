@@ -24,11 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (messages.length) return openDataError(400, "invalid_parameter", messages.join("；"));
 
   if (format === "csv") {
-    const { items } = await publicPostings({ ...query, page: 1, pageSize: null });
+    const { items } = await publicPostings({ ...query, page: 1, pageSize: null }, "none");
     const rows = items.map((row) => ({ ...openDataItem(row), publishedAt: row.publishedAt?.toISOString() ?? null }));
     return new Response(toCsv(csvColumns, rows), { headers: csvHeaders(`postings-${shanghaiDate(new Date())}.csv`) });
   }
-  const { items, total } = await publicPostings(query);
+  // Open data promises an exact total; the pages count up to a cap.
+  const { items, total } = await publicPostings(query, "exact");
   return Response.json(
     { items: items.map(openDataItem), page: query.page, pageSize: query.pageSize, total },
     { headers: openDataHeaders },

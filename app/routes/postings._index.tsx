@@ -29,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     items: result.items,
     total: result.total,
+    totalIsCapped: result.totalIsCapped ?? false,
     page: query.page,
     pageSize,
     query,
@@ -53,7 +54,7 @@ const fieldNames: Record<PostingQueryField, string> = {
 };
 
 export default function PublicPostings() {
-  const { items, total, page, pageSize, query, typedPeriod, problems, streets, villages, csvHref } = useLoaderData<typeof loader>();
+  const { items, total, totalIsCapped, page, pageSize, query, typedPeriod, problems, streets, villages, csvHref } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const problemOf = (field: PostingQueryField) => problems.find((p) => p.field === field)?.message;
   const filtered = Boolean(query.street || query.village || query.category || query.period || query.q);
@@ -160,7 +161,7 @@ export default function PublicPostings() {
       ) : null}
 
       <PostingResults items={items} />
-      <Pagination page={page} pageSize={pageSize} total={total} search={params} />
+      <Pagination page={page} pageSize={pageSize} total={total} capped={totalIsCapped} search={params} />
       <p className="mt-6 text-sm text-slate-600">
         开放数据：<a href={csvHref}>下载本次查询的全部结果（CSV）</a>，或通过{" "}
         <code className="rounded bg-slate-100 px-1">/api/v1/postings</code> 接口以 JSON 格式获取。

@@ -67,6 +67,12 @@ export const postings = pgTable(
   (t) => [
     index("postings_place_period_idx").on(t.placeId, t.periodStart),
     index("postings_public_idx").on(t.status, t.publishedAt),
+    // The public lists, newest first: read in index order, not sorted from every posting.
+    index("postings_public_order_idx")
+      .on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.status} in ('published', 'withdrawn')`),
+    // Compliance reads the periods published since a day, for every village at once.
+    index("postings_published_period_idx").on(t.periodStart).where(sql`${t.status} = 'published'`),
     index("postings_street_idx").on(t.streetId, t.status, t.publishedAt),
   ],
 );

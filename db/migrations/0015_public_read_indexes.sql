@@ -1,0 +1,2 @@
+CREATE INDEX "postings_public_order_idx" ON "postings" USING btree ("published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "postings"."status" in ('published', 'withdrawn');--> statement-breakpoint
+CREATE INDEX "postings_published_period_idx" ON "postings" USING btree ("period_start") WHERE "postings"."status" = 'published';
