@@ -4,9 +4,14 @@ import { organizations, places, type OrganizationType } from "../../db/schema";
 import type { Actor } from "../auth/permissions";
 import { scopeOf } from "../auth/permissions";
 import { notFound } from "./errors";
+import { cachedPublic } from "./public-cache.server";
 
-/** Counts by kind over every status: the headline figure of the bureau's reports. */
-export async function organizationCounts() {
+/** Counts by kind over every status: the headline figure of the bureau's reports (kept until the public data changes). */
+export function organizationCounts() {
+  return cachedPublic("organizationCounts", computeOrganizationCounts);
+}
+
+async function computeOrganizationCounts() {
   const db = await getDb();
   const rows = await db
     .select({ type: organizations.type, n: count() })

@@ -6,6 +6,7 @@ import type { Place } from "./places";
 import { scopeOf, type Actor } from "../auth/permissions";
 import { escapeLike } from "./like";
 import { notFound } from "./errors";
+import { cachedPublic } from "./public-cache.server";
 
 
 export interface DistrictOverview {
@@ -15,7 +16,12 @@ export interface DistrictOverview {
 }
 
 /** The district with its streets and towns, each with its counts: the public home page. */
-export async function districtOverview(): Promise<DistrictOverview | null> {
+/** Kept until the public data changes (public-cache.server.ts): every public page's header and the home page read it. */
+export function districtOverview(): Promise<DistrictOverview | null> {
+  return cachedPublic("districtOverview", computeDistrictOverview);
+}
+
+async function computeDistrictOverview(): Promise<DistrictOverview | null> {
   const db = await getDb();
   const [district] = await db.select().from(places).where(eq(places.level, "district")).limit(1);
   if (!district) return null;

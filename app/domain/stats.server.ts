@@ -10,8 +10,15 @@ import { districtAssociationSummary } from "./communities.server";
 import { publicInspectionFigures } from "./inspections.server";
 import { publicPartyFigures } from "./party.server";
 import { villagesUpToDate } from "./postings.server";
+import { cachedPublic } from "./public-cache.server";
+import { shanghaiDate } from "./time";
 
-export async function publicStats(now: Date) {
+/** The figures as of `now`'s day, kept until the public data changes (public-cache.server.ts). */
+export function publicStats(now: Date) {
+  return cachedPublic(`stats:${shanghaiDate(now)}`, () => computePublicStats(now));
+}
+
+async function computePublicStats(now: Date) {
   const db = await getDb();
   const byTypeAndStatus = await db
     .select({ type: organizations.type, status: organizations.status, n: count() })
