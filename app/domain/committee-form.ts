@@ -224,9 +224,24 @@ export function termEndFor(startsOn: string, years = termYears): string {
   return end.toISOString().slice(0, 10);
 }
 
-/** The defaults of the new-term (换届) form: the next number, starting today, for five years. */
-export function suggestedNewTerm(current: { termNumber: number } | null, today: string): Pick<TermFormValues, "termNumber" | "startsOn" | "endsOn"> {
-  return { termNumber: String(current ? Math.min(current.termNumber + 1, 99) : 1), startsOn: today, endsOn: termEndFor(today) };
+/** The day after `iso`. */
+function dayAfter(iso: string): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The defaults of the new-term (换届) form: the number after the newest term
+ * recorded, starting today, or the day after the newest term ends if that is
+ * later (the rules refuse a term that begins before the one before it ends),
+ * for five years.
+ */
+export function suggestedNewTerm(
+  newest: { termNumber: number; endsOn?: string } | null,
+  today: string,
+): Pick<TermFormValues, "termNumber" | "startsOn" | "endsOn"> {
+  const ends = parseIsoDate(newest?.endsOn);
+  const startsOn = ends && ends >= today ? dayAfter(ends) : today;
+  return { termNumber: String(newest ? Math.min(newest.termNumber + 1, 99) : 1), startsOn, endsOn: termEndFor(startsOn) };
 }
 
 /** Votes cast as a share of eligible voters, "85.0%", or null when either is missing. */
@@ -298,5 +313,23 @@ export function parseJointMeetingForm(form: FormData): JointMeetingFormValues {
     parties: jointMeetingParties.filter((party) => ticked.includes(party)),
     topics: textOf(form, "topics"),
     decisions: textOf(form, "decisions"),
+  };
+}
+
+/* ------------------------------------------------------------------ deleting a term */
+
+export interface DeleteTermForm {
+  /** Null when the hidden fields are missing or tampered with: the page is stale. */
+  termId: number | null;
+  expectedVersion: number | null;
+  reason: string;
+}
+
+/** A deletion as posted; the domain checks the reason. */
+export function parseDeleteTermForm(form: FormData): DeleteTermForm {
+  return {
+    termId: parseRowNumber(textOf(form, "termId")),
+    expectedVersion: parseRowNumber(textOf(form, "version")),
+    reason: textOf(form, "reason"),
   };
 }

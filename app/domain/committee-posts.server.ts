@@ -1,12 +1,14 @@
 /**
- * What the committee page posts — a new term (换届), a change to a term, the
- * service centre, a "五位一体" joint meeting — turned into domain calls.
+ * What the committee page posts — a new term (换届), a change to any term,
+ * deleting a term recorded by mistake, the service centre, a "五位一体" joint
+ * meeting — turned into domain calls.
  * Whatever is refused comes back with what was typed, so nothing is lost.
  */
 import { randomUUID } from "node:crypto";
 import { readForm } from "../auth/require.server";
 import {
   mergeFieldErrors,
+  parseDeleteTermForm,
   parseJointMeetingForm,
   parseRowNumber,
   parseServiceCentreForm,
@@ -18,16 +20,17 @@ import {
   type ServiceCentreFormValues,
   type TermFormValues,
 } from "./committee-form";
-import { bodiesOf, bodyLabels, termProblems, type CommitteeBody } from "./committee-rules";
-import { committeeWorkspace, recordJointMeeting, saveServiceCentre, saveTerm } from "./committees.server";
+import { bodiesOf, bodyLabels, termProblemsInPlace, type CommitteeBody } from "./committee-rules";
+import { committeeWorkspace, deleteTerm, recordJointMeeting, saveServiceCentre, saveTerm } from "./committees.server";
 import type { ActionContext } from "./context";
 import { forbidden, notFound } from "./errors";
 
-export const committeeIntents = ["new-term", "change-term", "service-centre", "joint-meeting"] as const;
+export const committeeIntents = ["new-term", "change-term", "delete-term", "service-centre", "joint-meeting"] as const;
 export type CommitteeIntent = (typeof committeeIntents)[number];
 
 export type CommitteeFormValues =
   | { form: "term"; term: TermFormValues }
+  | { form: "delete-term"; reason: string }
   | { form: "service-centre"; serviceCentre: ServiceCentreFormValues }
   | { form: "joint-meeting"; meeting: JointMeetingFormValues };
 
@@ -36,7 +39,7 @@ export interface CommitteePostResult {
   intent: CommitteeIntent | "unknown";
   /** For a term's forms: the body whose form was posted. */
   body?: CommitteeBody;
-  /** For a change: the term it was typed against, so its values go back to that term's form only. */
+  /** For a change or a deletion: the term it was typed against, so its values go back to that term's form only. */
   termId?: number;
   notice?: string;
   fieldErrors?: FieldErrors;
@@ -91,6 +94,8 @@ async function dispatch(ctx: ActionContext, code: string, form: FormData): Promi
     case "new-term":
     case "change-term":
       return term(ctx, code, form, intent);
+    case "delete-term":
+      return removeTerm(ctx, code, form);
     case "service-centre":
       return serviceCentre(ctx, code, form);
     case "joint-meeting":
@@ -132,11 +137,16 @@ async function term(ctx: ActionContext, code: string, form: FormData, intent: "n
   });
 
   if (!parsed.input) {
-    const { place, bodies } = await requirePlace(ctx, code);
+    const { place, recorded, today } = await requirePlace(ctx, code);
     if (!bodiesOf(place.level).includes(body)) notFound("该社区或村没有这一组织。");
     // Tell every problem at once: the rules, checked as the domain checks them, beside what could not be read.
-    const villageCommittee = body === "supervision" ? (bodies.find((b) => b.body === "villagers")?.current?.members ?? []) : [];
-    const rules = termProblems(body, termFormInput(parsed), villageCommittee);
+    // Without a term number there is no place in the body's order to check: only the other bodies are compared.
+    const numberRead = !parsed.fieldErrors.termNumber;
+    const rules = termProblemsInPlace(body, termFormInput(parsed), {
+      today,
+      recorded: numberRead ? recorded : recorded.filter((t) => t.body !== body),
+      termId,
+    });
     for (const field of Object.keys(parsed.fieldErrors)) if (field !== "members") delete rules[field];
     return refused({ fieldErrors: mergeFieldErrors(parsed.fieldErrors, rules) });
   }
@@ -152,6 +162,32 @@ async function term(ctx: ActionContext, code: string, form: FormData, intent: "n
         : `已保存${bodyLabels[body]}第 ${parsed.input.termNumber} 届的修改。`,
     status: 200,
   };
+}
+
+async function removeTerm(ctx: ActionContext, code: string, form: FormData): Promise<CommitteePostResult> {
+  const intent = "delete-term";
+  const bodyText = textOf(form, "body");
+  const parsed = parseDeleteTermForm(form);
+  const values: CommitteeFormValues = { form: "delete-term", reason: parsed.reason };
+  if (!isBody(bodyText) || parsed.termId === null || parsed.expectedVersion === null) {
+    await requirePlace(ctx, code);
+    return { intent, body: isBody(bodyText) ? bodyText : undefined, formError: staleForm, values, status: 400 };
+  }
+  const body: CommitteeBody = bodyText;
+  const termId = parsed.termId;
+  const removed = await deleteTerm(ctx, code, body, { termId, expectedVersion: parsed.expectedVersion, reason: parsed.reason });
+  if (!removed.ok) {
+    return {
+      intent,
+      body,
+      termId,
+      fieldErrors: removed.fieldErrors,
+      formError: removed.fieldErrors ? fixBelow : removed.formError,
+      values,
+      status: statusOf(removed),
+    };
+  }
+  return { intent, body, termId, notice: `已删除${bodyLabels[body]}第 ${removed.value.termNumber} 届的记录，删除原因已记入审计日志。`, status: 200 };
 }
 
 async function serviceCentre(ctx: ActionContext, code: string, form: FormData): Promise<CommitteePostResult> {

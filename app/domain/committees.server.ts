@@ -4,7 +4,7 @@
  * Officers keep them for the places in their scope (street officers: their
  * street); the public sees current members' names and posts only.
  */
-import { and, asc, desc, eq, gt, inArray, lte, notExists } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, inArray, lte, notExists, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
 import {
@@ -18,19 +18,26 @@ import {
 import { can, hasPermission, scopeOf, type Actor } from "../auth/permissions";
 import { recordAudit } from "./audit.server";
 import {
+  arrangeTerms,
   bodiesOf,
+  deleteReasonLength,
   endingSoonDays,
   jointMeetingParties,
-  termProblems,
+  maxMeetingsShown,
+  meetingsPageSize,
+  seatWarnings,
+  termProblemsInPlace,
   termStanding,
+  textCharacterProblem,
   type MemberInput,
+  type RecordedTerm,
   type TermInput,
 } from "./committee-rules";
 import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
 import { isRowId } from "./ids";
 import { fieldCharacterProblem } from "./text-input";
-import { parseIsoDate, shanghaiDate } from "./time";
+import { parseIsoDate, recordDateProblem, shanghaiDate } from "./time";
 
 type Place = typeof places.$inferSelect;
 const staleMessage = "该记录已被其他人修改，请刷新页面查看最新内容后再保存。";
@@ -60,7 +67,12 @@ async function termsOf(db: Database, placeIds: number[]) {
     .select()
     .from(committeeTerms)
     .where(inArray(committeeTerms.placeId, placeIds))
-    .orderBy(asc(committeeTerms.placeId), asc(committeeTerms.body), desc(committeeTerms.startsOn));
+    .orderBy(
+      asc(committeeTerms.placeId),
+      asc(committeeTerms.body),
+      desc(committeeTerms.startsOn),
+      desc(committeeTerms.termNumber),
+    );
   const members = terms.length
     ? await db
         .select()
@@ -78,23 +90,39 @@ async function termsOf(db: Database, placeIds: number[]) {
 
 type TermWithMembers = Awaited<ReturnType<typeof termsOf>>[number];
 
-/** Each body of a place with its terms, newest first, the current one's standing on `today`. */
+/** Each body of a place with its terms in the one order (committee-rules' arrangeTerms). */
 function byBody(level: string, terms: TermWithMembers[], today: string) {
-  return bodiesOf(level).map((body) => {
-    const own = terms.filter((t) => t.body === body);
-    const latestBegun = own.find((t) => t.startsOn <= today) ?? own[0] ?? null;
-    return {
-      body,
-      current: latestBegun
-        ? { ...latestBegun, standing: termStanding(latestBegun, today, true) }
-        : null,
-      past: own.filter((t) => t !== latestBegun),
-    };
-  });
+  return bodiesOf(level).map((body) => ({
+    body,
+    ...arrangeTerms(
+      terms.filter((t) => t.body === body),
+      today,
+    ),
+  }));
 }
 
-/** Everything an officer keeps for one community or village. */
-export async function committeeWorkspace(actor: Actor, code: string, now: Date) {
+function asRecorded(terms: TermWithMembers[]): RecordedTerm[] {
+  return terms.map((t) => ({
+    id: t.id,
+    body: t.body,
+    termNumber: t.termNumber,
+    startsOn: t.startsOn,
+    endsOn: t.endsOn,
+    members: t.members.map((m) => ({ name: m.name, post: m.post, partySecretary: m.partySecretary })),
+  }));
+}
+
+/**
+ * Everything an officer keeps for one community or village: each body's terms,
+ * the conflicts between terms already recorded (warned of on the page), the
+ * service centre, and the latest `meetings` joint meetings with their total.
+ */
+export async function committeeWorkspace(
+  actor: Actor,
+  code: string,
+  now: Date,
+  options: { meetings?: number } = {},
+) {
   const db = await getDb();
   const { place, parent } = await placeInScope(db, actor, code);
   const today = shanghaiDate(now);
@@ -102,21 +130,33 @@ export async function committeeWorkspace(actor: Actor, code: string, now: Date) 
     .select()
     .from(serviceCentres)
     .where(eq(serviceCentres.placeId, place.id));
-  const meetings =
-    place.level === "community"
-      ? await db
+  const shown = Math.min(
+    Math.max(options.meetings ?? meetingsPageSize, meetingsPageSize),
+    maxMeetingsShown,
+  );
+  const community = place.level === "community";
+  const [meetings, [meetingTotal]] = community
+    ? await Promise.all([
+        db
           .select()
           .from(jointMeetings)
           .where(eq(jointMeetings.placeId, place.id))
           .orderBy(desc(jointMeetings.heldOn), desc(jointMeetings.id))
-          .limit(50)
-      : [];
+          .limit(shown),
+        db.select({ value: count() }).from(jointMeetings).where(eq(jointMeetings.placeId, place.id)),
+      ])
+    : [[], [{ value: 0 }]];
+  const terms = await termsOf(db, [place.id]);
+  const recorded = asRecorded(terms);
   return {
     place,
     parent,
-    bodies: byBody(place.level, await termsOf(db, [place.id]), today),
+    bodies: byBody(place.level, terms, today),
+    recorded,
+    warnings: seatWarnings(recorded),
     serviceCentre: centre ?? null,
     meetings,
+    meetingTotal: meetingTotal?.value ?? 0,
     today,
   };
 }
@@ -132,17 +172,16 @@ export async function publicCommittees(placeId: number, level: string, now: Date
   return {
     bodies: byBody(level, await termsOf(db, [placeId]), today).map(({ body, current }) => ({
       body,
-      // A term not yet begun is not shown as the one in office.
-      term:
-        current && current.standing !== "future"
-          ? {
-              termNumber: current.termNumber,
-              startsOn: current.startsOn,
-              endsOn: current.endsOn,
-              expired: current.standing === "expired",
-              members: current.members.map((m) => ({ name: m.name, post: m.post })),
-            }
-          : null,
+      // The term in office is the latest begun; one recorded ahead of its start is not shown yet.
+      term: current
+        ? {
+            termNumber: current.termNumber,
+            startsOn: current.startsOn,
+            endsOn: current.endsOn,
+            expired: current.standing === "expired",
+            members: current.members.map((m) => ({ name: m.name, post: m.post })),
+          }
+        : null,
     })),
     serviceCentre: centre ?? null,
   };
@@ -172,7 +211,8 @@ export async function termsDueForElection(actor: Actor, now: Date) {
       and(
         lte(committeeTerms.endsOn, horizon),
         scope.kind === "street" ? eq(parent.id, scope.streetId) : undefined,
-        // A term already followed by a newer one of the same body is history, not due.
+        // A term followed by a newer one of the same body (in the one order: start date, then
+        // number) is history or has its successor recorded: no election is due.
         notExists(
           db
             .select({ id: later.id })
@@ -181,13 +221,19 @@ export async function termsDueForElection(actor: Actor, now: Date) {
               and(
                 eq(later.placeId, committeeTerms.placeId),
                 eq(later.body, committeeTerms.body),
-                gt(later.termNumber, committeeTerms.termNumber),
+                or(
+                  gt(later.startsOn, committeeTerms.startsOn),
+                  and(
+                    eq(later.startsOn, committeeTerms.startsOn),
+                    gt(later.termNumber, committeeTerms.termNumber),
+                  ),
+                ),
               ),
             ),
         ),
       ),
     )
-    .orderBy(asc(committeeTerms.endsOn));
+    .orderBy(asc(committeeTerms.endsOn), asc(places.code), asc(committeeTerms.body));
   return rows.map((r) => ({ ...r, standing: termStanding(r.term, today, true) }));
 }
 
@@ -203,6 +249,20 @@ function cleanMembers(members: MemberInput[]): MemberInput[] {
   return members.map((m) => ({ ...m, name: m.name.trim() })).filter((m) => m.name);
 }
 
+/**
+ * The place's row, locked for the rest of the transaction: committee writes of
+ * one place take turns, so two officers saving the villagers' committee and
+ * the supervision committee at once cannot each pass the check the other breaks.
+ */
+async function lockPlace(tx: Database, placeId: number) {
+  await tx.select({ id: places.id }).from(places).where(eq(places.id, placeId)).for("update");
+}
+
+/** The terms the rules compare a term with: every body's, as recorded now. */
+async function recordedTerms(db: Database, placeId: number): Promise<RecordedTerm[]> {
+  return asRecorded(await termsOf(db, [placeId]));
+}
+
 export async function saveTerm(
   ctx: ActionContext,
   code: string,
@@ -214,58 +274,15 @@ export async function saveTerm(
   if (!bodiesOf(place.level).includes(body)) notFound("该社区或村没有这一组织。");
   const members = cleanMembers(input.members);
   const today = shanghaiDate(ctx.now);
-  // The supervision committee is checked against the villagers' committee in office.
-  const villageCommittee =
-    body === "supervision"
-      ? (
-          byBody(place.level, await termsOf(db, [place.id]), today).find(
-            (b) => b.body === "villagers",
-          )?.current?.members ?? []
-        ).map((m) => ({
-          name: m.name,
-          post: m.post,
-          partySecretary: m.partySecretary,
-        }))
-      : [];
-  const problems = termProblems(body, { ...input, members }, villageCommittee);
-  for (const m of members) {
-    const bad = fieldCharacterProblem(m.name, "成员姓名");
-    if (bad) (problems.members ??= []).push(bad);
-  }
-  if (Object.keys(problems).length) return { ok: false, fieldErrors: problems };
+  if (input.termId !== undefined && (!isRowId(input.termId) || input.expectedVersion === undefined))
+    return { ok: false, formError: staleMessage };
 
   return db.transaction(async (tx) => {
-    const values = {
-      termNumber: input.termNumber,
-      startsOn: input.startsOn,
-      endsOn: input.endsOn,
-      electedOn: input.electedOn,
-      eligibleVoters: input.eligibleVoters,
-      votesCast: input.votesCast,
-      updatedAt: ctx.now,
-    };
-    const [clash] = await tx
-      .select({ id: committeeTerms.id })
-      .from(committeeTerms)
-      .where(
-        and(
-          eq(committeeTerms.placeId, place.id),
-          eq(committeeTerms.body, body),
-          eq(committeeTerms.termNumber, input.termNumber),
-        ),
-      );
-    if (clash && clash.id !== input.termId)
-      return {
-        ok: false,
-        fieldErrors: { termNumber: [`第 ${input.termNumber} 届已有记录，请修改该届而不是新建`] },
-      };
-
-    let termId: number;
-    let before: unknown = null;
+    await lockPlace(tx, place.id);
+    const recorded = await recordedTerms(tx, place.id);
+    let old: typeof committeeTerms.$inferSelect | undefined;
     if (input.termId !== undefined) {
-      if (!isRowId(input.termId) || input.expectedVersion === undefined)
-        return { ok: false, formError: staleMessage };
-      const [old] = await tx
+      [old] = await tx
         .select()
         .from(committeeTerms)
         .where(
@@ -275,21 +292,39 @@ export async function saveTerm(
             eq(committeeTerms.body, body),
           ),
         );
-      if (!old) notFound("找不到该届记录。");
+      // Deleted meanwhile, or never this body's: the page the officer typed into is stale.
+      if (!old) return { ok: false, formError: staleMessage };
+      if (old.version !== input.expectedVersion) return { ok: false, formError: staleMessage };
+    }
+    // The rules see the place's terms as they are inside this transaction.
+    const problems = termProblemsInPlace(
+      body,
+      { ...input, members },
+      { today, recorded, termId: old?.id },
+    );
+    if (Object.keys(problems).length) return { ok: false, fieldErrors: problems };
+
+    const values = {
+      termNumber: input.termNumber,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      electedOn: input.electedOn,
+      eligibleVoters: input.eligibleVoters,
+      votesCast: input.votesCast,
+      updatedAt: ctx.now,
+    };
+    let termId: number;
+    let before: unknown = null;
+    if (old) {
       const [claimed] = await tx
         .update(committeeTerms)
         .set({ ...values, version: old.version + 1 })
-        .where(
-          and(eq(committeeTerms.id, old.id), eq(committeeTerms.version, input.expectedVersion)),
-        )
+        .where(and(eq(committeeTerms.id, old.id), eq(committeeTerms.version, old.version)))
         .returning({ id: committeeTerms.id });
       if (!claimed) return { ok: false, formError: staleMessage };
       before = {
         ...old,
-        members: await tx
-          .select({ name: committeeMembers.name, post: committeeMembers.post })
-          .from(committeeMembers)
-          .where(eq(committeeMembers.termId, old.id)),
+        members: recorded.find((t) => t.id === old.id)?.members ?? [],
       };
       await tx.delete(committeeMembers).where(eq(committeeMembers.termId, old.id));
       termId = old.id;
@@ -301,20 +336,18 @@ export async function saveTerm(
       termId = created!.id;
     }
     if (members.length) {
-      await tx
-        .insert(committeeMembers)
-        .values(
-          members.map((m, i) => ({
-            termId,
-            name: m.name,
-            post: m.post,
-            partySecretary: m.partySecretary,
-            sortOrder: i,
-          })),
-        );
+      await tx.insert(committeeMembers).values(
+        members.map((m, i) => ({
+          termId,
+          name: m.name,
+          post: m.post,
+          partySecretary: m.partySecretary,
+          sortOrder: i,
+        })),
+      );
     }
     await recordAudit(tx, ctx, {
-      action: input.termId === undefined ? "committee.new_term" : "committee.change_term",
+      action: old ? "committee.change_term" : "committee.new_term",
       entityType: "committee_term",
       entityId: termId,
       before,
@@ -333,6 +366,72 @@ export async function saveTerm(
   });
 }
 
+/**
+ * Removes a term recorded by mistake (a wrong body, a duplicate, an election
+ * that did not take place), with the officer's reason. The audit entry keeps
+ * the term and its members as they were, so nothing is lost for good.
+ */
+export async function deleteTerm(
+  ctx: ActionContext,
+  code: string,
+  body: CommitteeBody,
+  input: { termId: number; expectedVersion: number; reason: string },
+): Promise<WriteResult<{ termNumber: number }>> {
+  const db = await getDb();
+  const { place } = await placeInScope(db, ctx.actor, code);
+  if (!bodiesOf(place.level).includes(body)) notFound("该社区或村没有这一组织。");
+  const reason = input.reason.trim();
+  const reasonProblem = !reason
+    ? "请填写删除原因，如“届次录入错误”"
+    : reason.length < deleteReasonLength.min
+      ? `删除原因至少 ${deleteReasonLength.min} 个字`
+      : reason.length > deleteReasonLength.max
+        ? `删除原因不能超过 ${deleteReasonLength.max} 字`
+        : textCharacterProblem(reason, "删除原因");
+  if (reasonProblem) return { ok: false, fieldErrors: { reason: [reasonProblem] } };
+  if (!isRowId(input.termId) || !isRowId(input.expectedVersion))
+    return { ok: false, formError: staleMessage };
+
+  return db.transaction(async (tx) => {
+    await lockPlace(tx, place.id);
+    const [old] = await tx
+      .select()
+      .from(committeeTerms)
+      .where(
+        and(
+          eq(committeeTerms.id, input.termId),
+          eq(committeeTerms.placeId, place.id),
+          eq(committeeTerms.body, body),
+        ),
+      );
+    if (!old || old.version !== input.expectedVersion) return { ok: false, formError: staleMessage };
+    const members = await tx
+      .select({
+        name: committeeMembers.name,
+        post: committeeMembers.post,
+        partySecretary: committeeMembers.partySecretary,
+      })
+      .from(committeeMembers)
+      .where(eq(committeeMembers.termId, old.id))
+      .orderBy(asc(committeeMembers.sortOrder), asc(committeeMembers.id));
+    await tx.delete(committeeMembers).where(eq(committeeMembers.termId, old.id));
+    const [removed] = await tx
+      .delete(committeeTerms)
+      .where(and(eq(committeeTerms.id, old.id), eq(committeeTerms.version, old.version)))
+      .returning({ id: committeeTerms.id });
+    if (!removed) throw new Error("committee term changed while locked");
+    await recordAudit(tx, ctx, {
+      action: "committee.delete_term",
+      entityType: "committee_term",
+      entityId: old.id,
+      before: { place: place.code, ...old, members },
+      after: null,
+      reason,
+    });
+    return { ok: true, value: { termNumber: old.termNumber } };
+  });
+}
+
 export async function saveServiceCentre(
   ctx: ActionContext,
   code: string,
@@ -348,10 +447,9 @@ export async function saveServiceCentre(
     fieldErrors.floorArea = ["建筑面积应为 0 至 100000 之间的整数（平方米）"];
   }
   const facilities = input.facilities.map((f) => f.trim()).filter(Boolean);
-  if (
-    facilities.length > 30 ||
-    facilities.some((f) => f.length > 30 || fieldCharacterProblem(f, "设施"))
-  ) {
+  const characters = facilities.map((f) => fieldCharacterProblem(f, "服务设施")).find(Boolean);
+  if (characters) fieldErrors.facilities = [characters];
+  else if (facilities.length > 30 || facilities.some((f) => f.length > 30)) {
     fieldErrors.facilities = ["设施最多 30 项，每项不超过 30 字"];
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
@@ -393,24 +491,33 @@ export async function recordJointMeeting(
   const { place } = await placeInScope(db, ctx.actor, code);
   if (place.level !== "community") notFound("“五位一体”联席会议只适用于社区。");
   const fieldErrors: Record<string, string[]> = {};
+  const today = shanghaiDate(ctx.now);
   const heldOn = parseIsoDate(input.heldOn);
   if (!heldOn) fieldErrors.heldOn = ["请填写会议日期，如 2026-05-20"];
-  else if (heldOn > shanghaiDate(ctx.now)) fieldErrors.heldOn = ["会议日期不能晚于今天"];
+  else if (heldOn > today) fieldErrors.heldOn = ["会议日期不能晚于今天"];
+  else {
+    const problem = recordDateProblem(heldOn, today, "会议日期");
+    if (problem) fieldErrors.heldOn = [problem];
+  }
   const parties = jointMeetingParties.filter((p) => input.parties.includes(p));
   if (parties.length < 2) fieldErrors.parties = ["请勾选参加会议的各方，至少两方"];
   const topics = input.topics.trim();
   const decisions = input.decisions.trim();
+  const topicsCharacters = textCharacterProblem(topics, "议题");
+  const decisionsCharacters = textCharacterProblem(decisions, "决定事项");
   if (!topics) fieldErrors.topics = ["请填写会议议题"];
+  else if (topicsCharacters) fieldErrors.topics = [topicsCharacters];
   else if (topics.length > 2000) fieldErrors.topics = ["议题不能超过 2000 字"];
   if (!decisions) fieldErrors.decisions = ["请填写会议决定事项"];
+  else if (decisionsCharacters) fieldErrors.decisions = [decisionsCharacters];
   else if (decisions.length > 4000) fieldErrors.decisions = ["决定事项不能超过 4000 字"];
-  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  if (Object.keys(fieldErrors).length || !heldOn) return { ok: false, fieldErrors };
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(jointMeetings)
       .values({
         placeId: place.id,
-        heldOn: heldOn!,
+        heldOn,
         parties,
         topics,
         decisions,
@@ -422,7 +529,7 @@ export async function recordJointMeeting(
       action: "committee.joint_meeting",
       entityType: "place",
       entityId: place.code,
-      after: { heldOn, parties, topics },
+      after: { id: row!.id, heldOn, parties, topics, decisions },
     });
     return { ok: true, value: { id: row!.id } };
   });

@@ -204,7 +204,7 @@ function ElectionsDue({ elections }: { elections: Election[] }) {
     <Panel title="换届提醒" className="mb-6">
       {elections.length ? (
         <>
-          <p className="mb-3 text-sm text-slate-600">半年内届满或已届满未换届的村（居）民委员会、村务监督委员会和民主理财小组，届满早的在前。</p>
+          <p className="mb-3 text-sm text-slate-600">半年内届满或已届满未换届的村（居）民委员会、村务监督委员会和民主理财小组，届满早的在前；已录入下一届的不再列出。</p>
           <div className="overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">需要换届的组织</caption>

@@ -16,7 +16,10 @@ import {
 import { handleCommitteePost, type CommitteePostResult } from "../domain/committee-posts.server";
 import {
   bodyLabels,
+  deleteReasonLength,
   jointMeetingParties,
+  maxMeetingsShown,
+  meetingsPageSize,
   memberLimits,
   postLabel,
   termYears,
@@ -26,7 +29,7 @@ import {
 } from "../domain/committee-rules";
 import { committeeWorkspace } from "../domain/committees.server";
 import { placeLevelLabels, placePath } from "../domain/places";
-import { formatDate, formatDateTime } from "../domain/time";
+import { earliestRecordDate, formatDate, formatDateTime } from "../domain/time";
 import { StandingBadge, termDates } from "../ui/committee-view";
 import { Button, ErrorList, Field, FormError, TextAreaField } from "../ui/form";
 import { Badge, PageHeader } from "../ui/layout";
@@ -35,8 +38,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "committee:manage");
+  // "更多" asks for more joint meetings: ?meetings=100. Anything unreadable shows the first page.
+  const asked = Number(new URL(request.url).searchParams.get("meetings"));
   // The domain answers 404 for a place outside the officer's street.
-  const ws = await committeeWorkspace(actor, params.code ?? "", new Date());
+  const ws = await committeeWorkspace(actor, params.code ?? "", new Date(), {
+    meetings: Number.isSafeInteger(asked) && asked > 0 ? asked : undefined,
+  });
   const termView = (t: (typeof ws.bodies)[number]["past"][number]) => ({
     id: t.id,
     termNumber: t.termNumber,
@@ -55,12 +62,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bodies: ws.bodies.map((b) => ({
       body: b.body,
       current: b.current ? { ...termView(b.current), standing: b.current.standing } : null,
+      upcoming: b.upcoming.map(termView),
       past: b.past.map(termView),
     })),
+    warnings: ws.warnings,
     serviceCentre: ws.serviceCentre
       ? { floorArea: ws.serviceCentre.floorArea, facilities: ws.serviceCentre.facilities, version: ws.serviceCentre.version, updatedAt: ws.serviceCentre.updatedAt }
       : null,
     meetings: ws.meetings.map((m) => ({ id: m.id, heldOn: m.heldOn, parties: m.parties, topics: m.topics, decisions: m.decisions })),
+    meetingTotal: ws.meetingTotal,
   };
 }
 
@@ -77,8 +87,12 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type BodyData = LoaderData["bodies"][number];
 type Term = BodyData["past"][number];
-type CurrentTerm = NonNullable<BodyData["current"]>;
+type Warning = LoaderData["warnings"][number];
 type Result = CommitteePostResult | undefined;
+type TermIntent = "new-term" | "change-term" | "delete-term";
+
+const isTermIntent = (intent: CommitteePostResult["intent"]): intent is TermIntent =>
+  intent === "new-term" || intent === "change-term" || intent === "delete-term";
 
 /** Field errors the form does not show beside a field, so none goes unseen. */
 function otherErrors(result: Result, shown: readonly string[]): string[] {
@@ -101,13 +115,13 @@ function useFormKeys(result: Result) {
 }
 
 export default function CommitteePage() {
-  const { place, parent, bodies, serviceCentre, meetings, today } = useLoaderData<typeof loader>();
+  const { place, parent, bodies, warnings, serviceCentre, meetings, meetingTotal, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result;
   const keyFor = useFormKeys(result);
   const shownBodies = new Set<string>(bodies.map((b) => b.body));
   // A post no form on the page answers for (an unknown intent, or a body the page does not show): told at the top.
-  const orphan = result && (result.intent === "unknown" || ((result.intent === "new-term" || result.intent === "change-term") && !shownBodies.has(result.body ?? "")));
-  const villagers = bodies.find((b) => b.body === "villagers")?.current ?? null;
+  const orphan = result && (result.intent === "unknown" || (isTermIntent(result.intent) && !shownBodies.has(result.body ?? "")));
+  const villagers = bodies.find((b) => b.body === "villagers") ?? null;
 
   return (
     <>
@@ -134,6 +148,11 @@ export default function CommitteePage() {
                   <StandingBadge standing={b.current.standing} />
                 </span>
               ) : null}
+              {warnings.some((w) => w.bodies.includes(b.body)) ? (
+                <span className="ml-1">
+                  <Badge tone="red">任职冲突</Badge>
+                </span>
+              ) : null}
             </li>
           ))}
           <li>
@@ -149,7 +168,15 @@ export default function CommitteePage() {
 
       <div className="space-y-6">
         {bodies.map((b) => (
-          <BodySection key={b.body} data={b} today={today} villagers={villagers} result={result} keyFor={keyFor} />
+          <BodySection
+            key={b.body}
+            data={b}
+            today={today}
+            villagers={villagers}
+            warnings={warnings.filter((w) => w.bodies.includes(b.body))}
+            result={result}
+            keyFor={keyFor}
+          />
         ))}
         <ServiceCentrePanel
           centre={serviceCentre}
@@ -159,6 +186,7 @@ export default function CommitteePage() {
         {place.level === "community" ? (
           <JointMeetingsPanel
             meetings={meetings}
+            total={meetingTotal}
             today={today}
             result={result?.intent === "joint-meeting" ? result : undefined}
             formKey={keyFor("joint-meeting", result?.intent === "joint-meeting", meetings[0]?.id ?? 0)}
@@ -184,12 +212,16 @@ function daysUntil(date: string, today: string): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
 
-function standingNote(standing: TermStanding, term: { endsOn: string; startsOn: string }, today: string): string | null {
+function standingNote(standing: TermStanding, term: { endsOn: string; startsOn: string }, next: Term | null, today: string): string | null {
   switch (standing) {
     case "ending_soon":
       return `本届任期将于 ${formatDate(term.endsOn)} 届满（还有 ${daysUntil(term.endsOn, today)} 天），请做好换届选举准备。`;
     case "expired":
       return `本届任期已于 ${formatDate(term.endsOn)} 届满，尚未录入新一届。换届选举后请在下方“换届：录入新一届”中录入。`;
+    case "succeeded":
+      return next
+        ? `本届任期${term.endsOn < today ? "已于" : "将于"} ${formatDate(term.endsOn)} 届满；下一届（第 ${next.termNumber} 届）已录入，自 ${formatDate(next.startsOn)} 开始。`
+        : null;
     case "future":
       return `该届任期自 ${formatDate(term.startsOn)} 开始。`;
     default:
@@ -197,86 +229,117 @@ function standingNote(standing: TermStanding, term: { endsOn: string; startsOn: 
   }
 }
 
+const noteTones: Partial<Record<TermStanding, string>> = {
+  expired: "bg-red-50 text-red-900",
+  ending_soon: "bg-amber-50 text-amber-950",
+};
+
 function BodySection({
   data,
   today,
   villagers,
+  warnings,
   result,
   keyFor,
 }: {
   data: BodyData;
   today: string;
-  villagers: CurrentTerm | null;
+  villagers: BodyData | null;
+  warnings: Warning[];
   result: Result;
   keyFor: ReturnType<typeof useFormKeys>;
 }) {
-  const { body, current, past } = data;
+  const { body, current, upcoming, past } = data;
   const headingId = `body-${body}-heading`;
-  const own = result && (result.intent === "new-term" || result.intent === "change-term") && result.body === body ? result : undefined;
-  const changeResult = own?.intent === "change-term" && current && own.termId === current.id ? own : undefined;
+  const own = result && isTermIntent(result.intent) && result.body === body ? result : undefined;
   const newResult = own?.intent === "new-term" ? own : undefined;
-  // A change typed against a term that is no longer the current one (someone recorded a new term meanwhile).
-  const strayChange = own?.intent === "change-term" && !changeResult && !own.notice ? own : undefined;
-  const note = current ? standingNote(current.standing, current, today) : null;
+  const recorded: Term[] = [...upcoming, ...(current ? [current] : []), ...past];
+  // A change or deletion typed against a term that is no longer recorded (someone deleted it meanwhile).
+  const stray = own && own.intent !== "new-term" && !own.notice && !recorded.some((t) => t.id === own.termId) ? own : undefined;
+  // The next term to begin is the last of those not yet begun (newest first).
+  const next = upcoming[upcoming.length - 1] ?? null;
+  const newest = upcoming[0] ?? current ?? null;
+  const note = current ? standingNote(current.standing, current, next, today) : null;
+  const editor = (term: Term) => (
+    <TermEditor
+      body={body}
+      term={term}
+      result={own && own.intent !== "new-term" && own.termId === term.id ? own : undefined}
+      keyFor={keyFor}
+    />
+  );
 
   return (
     <section id={`body-${body}`} aria-labelledby={headingId} className="rounded border border-slate-200 bg-white p-5 shadow-sm">
       <h2 id={headingId} className="mb-3 flex flex-wrap items-center gap-2 text-lg font-semibold text-slate-900">
         {bodyLabels[body]}
-        {current ? <StandingBadge standing={current.standing} /> : null}
+        {current ? <StandingBadge standing={current.standing} /> : upcoming.length ? <StandingBadge standing="future" /> : null}
       </h2>
+      {warnings.length ? (
+        <div role="note" aria-label="任职冲突" className="mb-3 rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
+          <p className="font-medium">已录入的记录中有任职冲突，请核实后修改相应一届的成员：</p>
+          <ul className="mt-1 list-disc space-y-0.5 pl-5">
+            {warnings.map((w) => (
+              <li key={w.message}>{w.message}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {current ? (
         <>
-          {note ? (
-            <p className={`mb-3 rounded px-3 py-2 text-sm ${current.standing === "expired" ? "bg-red-50 text-red-900" : current.standing === "ending_soon" ? "bg-amber-50 text-amber-950" : "bg-blue-50 text-blue-900"}`}>
-              {note}
-            </p>
-          ) : null}
+          {note ? <p className={`mb-3 rounded px-3 py-2 text-sm ${noteTones[current.standing] ?? "bg-blue-50 text-blue-900"}`}>{note}</p> : null}
           <TermFacts term={current} />
           <MembersTable body={body} term={current} caption={`${bodyLabels[body]}第 ${current.termNumber} 届成员`} />
+          {editor(current)}
         </>
       ) : (
-        <p className="mb-3 text-sm text-slate-600">尚未录入{bodyLabels[body]}的任期和成员。</p>
+        <p className="mb-3 text-sm text-slate-600">
+          {upcoming.length ? `尚无在任的一届；下一届自 ${formatDate(next?.startsOn)} 开始。` : `尚未录入${bodyLabels[body]}的任期和成员。`}
+        </p>
       )}
 
+      {upcoming.map((term) => (
+        <div key={term.id} className="mt-4 rounded border border-blue-200 bg-blue-50/40 p-4">
+          <h3 className="mb-2 flex flex-wrap items-center gap-2 font-medium">
+            下一届（尚未开始）：第 {term.termNumber} 届 <span className="font-normal text-slate-600">{termDates(term)}</span>
+          </h3>
+          <TermFacts term={term} compact />
+          <MembersTable body={body} term={term} caption={`${bodyLabels[body]}第 ${term.termNumber} 届成员`} />
+          {editor(term)}
+        </div>
+      ))}
+
+      {body === "villagers" ? <VillagersRules /> : null}
       {body === "supervision" || body === "finance_group" ? <VillageRules body={body} villagers={villagers} /> : null}
 
       <div className="mt-4 space-y-3">
         <Notice result={own} />
-        {strayChange ? (
+        {stray ? (
           <>
-            <FormError errors={[strayChange.formError ?? "该届记录已被其他人修改，请查看最新内容后再保存。"]} />
-            {strayChange.values?.form === "term" ? <UnsavedTerm body={body} values={strayChange.values.term} /> : null}
+            <FormError errors={[stray.formError ?? "该届记录已被其他人修改或删除，请查看最新内容后再保存。"]} />
+            {stray.values?.form === "term" ? <UnsavedTerm body={body} values={stray.values.term} /> : null}
           </>
         ) : null}
-        {current ? (
-          <details className="rounded border border-slate-200 p-4" open={!!changeResult && !changeResult.notice}>
-            <summary className="cursor-pointer font-medium text-brand-700">修改第 {current.termNumber} 届的记录</summary>
+        {/* With the next term already recorded there is no election to record: unless a refused form has to be shown again. */}
+        {upcoming.length > 0 && !(newResult && !newResult.notice) ? (
+          <p className="text-sm text-slate-600">下一届已录入。如有错误，请在下一届的“修改第 {next?.termNumber} 届的记录”中更正或删除。</p>
+        ) : (
+          <details className="rounded border border-slate-200 p-4" open={(!!newResult && !newResult.notice) || !newest || current?.standing === "expired"}>
+            <summary className="cursor-pointer font-medium text-brand-700">{newest ? "换届：录入新一届" : `录入${bodyLabels[body]}的任期`}</summary>
             <TermForm
-              key={keyFor(`change-${body}`, !!changeResult, `${current.id}-${current.version}`)}
+              key={keyFor(`new-${body}`, !!newResult, `${newest?.id ?? "none"}-${recorded.length}`)}
               body={body}
-              mode="change"
-              term={current}
-              defaults={termValuesOf(current)}
-              result={changeResult}
+              mode="new"
+              term={null}
+              defaults={{ ...suggestedNewTerm(newest, today), electedOn: "", eligibleVoters: "", votesCast: "", members: [] }}
+              result={newResult}
             />
           </details>
-        ) : null}
-        <details className="rounded border border-slate-200 p-4" open={(!!newResult && !newResult.notice) || !current || current.standing === "expired"}>
-          <summary className="cursor-pointer font-medium text-brand-700">{current ? "换届：录入新一届" : `录入${bodyLabels[body]}的任期`}</summary>
-          <TermForm
-            key={keyFor(`new-${body}`, !!newResult, current?.id ?? "none")}
-            body={body}
-            mode="new"
-            term={null}
-            defaults={{ ...suggestedNewTerm(current, today), electedOn: "", eligibleVoters: "", votesCast: "", members: [] }}
-            result={newResult}
-          />
-        </details>
+        )}
       </div>
 
       {past.length ? (
-        <details className="mt-4 rounded border border-slate-200 p-4">
+        <details className="mt-4 rounded border border-slate-200 p-4" open={past.some((t) => own?.termId === t.id)}>
           <summary className="cursor-pointer font-medium text-slate-800">往届（{past.length} 届）</summary>
           <ol className="mt-3 space-y-4">
             {past.map((term) => (
@@ -286,12 +349,68 @@ function BodySection({
                 </h3>
                 <TermFacts term={term} compact />
                 <MembersTable body={body} term={term} caption={`${bodyLabels[body]}第 ${term.termNumber} 届成员`} />
+                {editor(term)}
               </li>
             ))}
           </ol>
         </details>
       ) : null}
     </section>
+  );
+}
+
+/** A term's change form and, for a term recorded by mistake, its deletion: closed until asked for or refused. */
+function TermEditor({ body, term, result, keyFor }: { body: CommitteeBody; term: Term; result: Result; keyFor: ReturnType<typeof useFormKeys> }) {
+  const changeResult = result?.intent === "change-term" ? result : undefined;
+  const deleteResult = result?.intent === "delete-term" ? result : undefined;
+  return (
+    <details className="mt-3 rounded border border-slate-200 p-4" open={!!result && !result.notice}>
+      <summary className="cursor-pointer font-medium text-brand-700">修改第 {term.termNumber} 届的记录</summary>
+      <TermForm
+        key={keyFor(`change-${term.id}`, !!changeResult, `${term.id}-${term.version}`)}
+        body={body}
+        mode="change"
+        term={term}
+        defaults={termValuesOf(term)}
+        result={changeResult}
+      />
+      <DeleteTermForm
+        key={keyFor(`delete-${term.id}`, !!deleteResult, `${term.id}-${term.version}`)}
+        body={body}
+        term={term}
+        result={deleteResult}
+      />
+    </details>
+  );
+}
+
+function DeleteTermForm({ body, term, result }: { body: CommitteeBody; term: Term; result: Result }) {
+  const navigation = useNavigation();
+  const reason = result?.values?.form === "delete-term" ? result.values.reason : "";
+  return (
+    <Form method="post" aria-label={`删除${bodyLabels[body]}第 ${term.termNumber} 届的记录`} className="mt-6 border-t border-slate-200 pt-4" noValidate preventScrollReset>
+      <h4 className="font-medium text-slate-900">删除这一届的记录</h4>
+      <p className="mb-3 mt-1 text-sm text-slate-600">
+        只用于录入错误的记录（如重复录入、录错组织、未举行的选举）。删除后该届及其成员不再显示；原记录和删除原因保存在审计日志中。
+      </p>
+      <FormError errors={otherErrors(result, ["reason"])} />
+      <input type="hidden" name="body" value={body} />
+      <input type="hidden" name="termId" value={term.id} />
+      <input type="hidden" name="version" value={result?.postedVersion ?? term.version} />
+      <TextAreaField
+        label="删除原因"
+        name="reason"
+        required
+        rows={2}
+        maxLength={deleteReasonLength.max}
+        defaultValue={reason}
+        errors={result?.fieldErrors?.reason}
+        hint={`${deleteReasonLength.min} 至 ${deleteReasonLength.max} 字，如“届次录入错误，已重新录入第 12 届”`}
+      />
+      <Button type="submit" name="intent" value="delete-term" variant="danger" disabled={navigation.state === "submitting"}>
+        删除第 {term.termNumber} 届的记录
+      </Button>
+    </Form>
   );
 }
 
@@ -359,10 +478,27 @@ function MembersTable({ body, term, caption }: { body: CommitteeBody; term: Term
   );
 }
 
+/** The villagers' committee's side of the rules below: checked when it is saved, too. */
+function VillagersRules() {
+  return (
+    <div className="mt-4 rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">
+      <p className="font-medium">村民委员会的规则（保存时检查）</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5">
+        <li>
+          成员 {memberLimits.villagers.min} 至 {memberLimits.villagers.max} 名（村民委员会组织法第六条），其中主任一名。
+        </li>
+        <li>村民委员会成员不能同时担任任期重叠的村务监督委员会成员。</li>
+        <li>兼任村党组织书记的成员不能担任任期重叠的村务监督委员会主任或成员，也不能担任民主理财小组成员。</li>
+      </ul>
+    </div>
+  );
+}
+
 /** The rules the supervision committee and the finance group are checked against, beside their forms. */
-function VillageRules({ body, villagers }: { body: "supervision" | "finance_group"; villagers: CurrentTerm | null }) {
+function VillageRules({ body, villagers }: { body: "supervision" | "finance_group"; villagers: BodyData | null }) {
   const { min, max } = memberLimits[body];
-  const secretary = villagers?.members.find((m) => m.partySecretary)?.name;
+  // The villagers' committee terms a new or current term is compared with: the one in office and any not yet begun.
+  const shown = villagers ? [...villagers.upcoming.map((t) => ({ term: t, label: "尚未开始" })), ...(villagers.current ? [{ term: villagers.current, label: "现任" }] : [])] : [];
   return (
     <div className="mt-4 rounded border border-slate-200 bg-slate-50 p-3 text-sm text-slate-800">
       <p className="font-medium">{bodyLabels[body]}的规则（保存时检查）</p>
@@ -370,22 +506,32 @@ function VillageRules({ body, villagers }: { body: "supervision" | "finance_grou
         <li>
           成员 {min} 至 {max} 名，其中{postLabel(body, "chair")}一名。
         </li>
-        <li>村党组织书记不能担任{bodyLabels[body]}成员{body === "supervision" ? "，也不能担任主任" : ""}。</li>
         {body === "supervision" ? (
           <>
             <li>村民委员会成员不能担任村务监督委员会成员；其近亲属也不能担任（系统无法按姓名核对，请在审核时把关）。</li>
-            <li>
-              {villagers?.members.length ? (
-                <>
-                  现任村民委员会成员：{villagers.members.map((m) => m.name).join("、")}
-                  {secretary ? `；村党组织书记：${secretary}` : ""}。
-                </>
-              ) : (
-                "尚未录入现任村民委员会成员，无法核对。"
-              )}
-            </li>
+            <li>村党组织书记不能担任村务监督委员会主任，也不能担任成员。</li>
           </>
-        ) : null}
+        ) : (
+          <li>村党组织书记不能担任民主理财小组成员。</li>
+        )}
+        <li>
+          按姓名与任期重叠的各届村民委员会核对{body === "finance_group" ? "（村党组织书记即村民委员会中勾选“兼任党组织书记”的成员）" : ""}
+          ；录入或修改村民委员会时也反过来核对。
+        </li>
+        {shown.length ? (
+          shown.map(({ term, label }) => {
+            const secretary = term.members.find((m) => m.partySecretary)?.name;
+            return (
+              <li key={term.id}>
+                村民委员会第 {term.termNumber} 届（{label}，{termDates(term)}）
+                {term.members.length ? `成员：${term.members.map((m) => m.name).join("、")}` : "尚未录入成员"}
+                {secretary ? `；兼任村党组织书记：${secretary}` : "；未标明兼任村党组织书记的成员"}。
+              </li>
+            );
+          })
+        ) : (
+          <li>尚未录入村民委员会，无法核对。</li>
+        )}
       </ul>
     </div>
   );
@@ -402,7 +548,7 @@ function TermForm({
 }: {
   body: CommitteeBody;
   mode: "new" | "change";
-  term: CurrentTerm | null;
+  term: Term | null;
   defaults: TermFormValues;
   result: Result;
 }) {
@@ -541,7 +687,7 @@ function MembersGrid({
   );
 }
 
-/** What was typed into a change of a term that is no longer the current one: kept for copying, not lost. */
+/** What was typed into a change of a term that is no longer recorded: kept for copying, not lost. */
 function UnsavedTerm({ body, values }: { body: CommitteeBody; values: TermFormValues }) {
   const members = values.members
     .filter((m) => m.name)
@@ -622,11 +768,13 @@ function ServiceCentrePanel({ centre, result, formKey }: { centre: LoaderData["s
 
 function JointMeetingsPanel({
   meetings,
+  total,
   today,
   result,
   formKey,
 }: {
   meetings: LoaderData["meetings"];
+  total: number;
   today: string;
   result: Result;
   formKey: string;
@@ -673,12 +821,24 @@ function JointMeetingsPanel({
       ) : (
         <p className="text-sm text-slate-600">尚未记录联席会议。</p>
       )}
+      {meetings.length ? (
+        <p className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600">
+          <span>
+            共 {total} 次{total > meetings.length ? `，显示最近 ${meetings.length} 次` : ""}
+          </span>
+          {total > meetings.length && meetings.length < maxMeetingsShown ? (
+            <Link to={`?meetings=${Math.min(meetings.length + meetingsPageSize, maxMeetingsShown)}#joint-meetings`} preventScrollReset>
+              更多（再显示 {Math.min(total - meetings.length, meetingsPageSize, maxMeetingsShown - meetings.length)} 次）
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
 
       <h3 className="mb-3 mt-6 font-semibold text-slate-900">记录一次联席会议</h3>
       <Notice result={result} />
       <Form key={formKey} method="post" aria-label="记录一次联席会议" noValidate preventScrollReset className="max-w-2xl">
         <FormError errors={otherErrors(result, ["heldOn", "parties", "topics", "decisions"])} />
-        <Field label="会议日期" name="heldOn" type="date" required max={today} defaultValue={values?.heldOn ?? today} errors={errors?.heldOn} />
+        <Field label="会议日期" name="heldOn" type="date" required min={earliestRecordDate} max={today} defaultValue={values?.heldOn ?? today} errors={errors?.heldOn} />
         <fieldset className="mb-4" aria-describedby={partiesErrorId}>
           <legend className="text-sm font-medium text-slate-700">
             参加方<span className="text-red-700"> *</span>

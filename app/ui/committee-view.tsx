@@ -7,6 +7,7 @@ const standingTones: Record<TermStanding, "green" | "amber" | "red" | "blue" | "
   current: "green",
   ending_soon: "amber",
   expired: "red",
+  succeeded: "blue",
   future: "blue",
   past: "slate",
 };

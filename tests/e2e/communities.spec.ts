@@ -174,3 +174,129 @@ test("a community's public panel of organizations has no serious accessibility p
   await waitForHydration(page);
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+/* ------------------------------------------------------------------ committees */
+
+const nankeng = "350502100203"; // 南坑村: its committees in office
+const baishi = "350502100207"; // 白石村: its villagers' committee ends within six months
+
+function bodySection(page: Page, body: "villagers" | "supervision" | "finance_group") {
+  return page.locator(`#body-${body}`);
+}
+
+/** The names in a term's members table, by the table's caption ("村民委员会第 12 届成员"). */
+async function memberNames(page: Page, caption: RegExp) {
+  return page.getByRole("table", { name: caption }).locator("tbody th").allTextContents();
+}
+
+test("committee members: the villagers' committee and the supervision committee are each checked against the other", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto(`/officer/communities/${nankeng}`);
+  await waitForHydration(page);
+  const villagers = bodySection(page, "villagers");
+  const supervision = bodySection(page, "supervision");
+  const villagersCaption = await villagers.locator("table caption").first().textContent();
+  const supervisionCaption = await supervision.locator("table caption").first().textContent();
+  const villagersNumber = /第 (\d+) 届/.exec(villagersCaption ?? "")![1]!;
+  const supervisionNumber = /第 (\d+) 届/.exec(supervisionCaption ?? "")![1]!;
+  const villagerNames = await memberNames(page, new RegExp(`^村民委员会第 ${villagersNumber} 届成员`));
+  const overseerNames = await memberNames(page, new RegExp(`^村务监督委员会第 ${supervisionNumber} 届成员`));
+
+  // Changing the villagers' committee to take in a supervision committee member is refused beside the members, with what was typed kept.
+  const overseer = overseerNames[1]!;
+  await villagers.locator("summary").getByText(`修改第 ${villagersNumber} 届的记录`, { exact: true }).click();
+  const villagersForm = page.getByRole("form", { name: `修改村民委员会第 ${villagersNumber} 届` });
+  const lastRow = villagersForm.getByLabel(`第 ${villagerNames.length} 名成员 姓名`);
+  await lastRow.fill(overseer);
+  await villagersForm.getByRole("button", { name: "保存修改" }).click();
+  const refusal = `“${overseer}”是村务监督委员会第 ${supervisionNumber} 届成员，不能同时担任村民委员会成员`;
+  await expect(villagersForm.getByRole("group", { name: "成员" })).toHaveAccessibleDescription(new RegExp(refusal));
+  await expect(villagersForm.getByLabel(`第 ${villagerNames.length} 名成员 姓名`)).toHaveValue(overseer);
+  expect(await memberNames(page, new RegExp(`^村民委员会第 ${villagersNumber} 届成员`))).toEqual(villagerNames);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The other way round: the supervision committee may not take in a villagers' committee member.
+  await page.goto(`/officer/communities/${nankeng}`);
+  await waitForHydration(page);
+  const villager = villagerNames[1]!;
+  await supervision.locator("summary").getByText(`修改第 ${supervisionNumber} 届的记录`, { exact: true }).click();
+  const supervisionForm = page.getByRole("form", { name: `修改村务监督委员会第 ${supervisionNumber} 届` });
+  await supervisionForm.getByLabel(`第 ${overseerNames.length} 名成员 姓名`).fill(villager);
+  await supervisionForm.getByRole("button", { name: "保存修改" }).click();
+  await expect(supervisionForm.getByRole("group", { name: "成员" })).toHaveAccessibleDescription(
+    new RegExp(`“${villager}”是村民委员会第 ${villagersNumber} 届成员，不能担任村务监督委员会成员`),
+  );
+  expect(await memberNames(page, new RegExp(`^村务监督委员会第 ${supervisionNumber} 届成员`))).toEqual(overseerNames);
+  // The rules beside the form say the same, and name the committee they are checked against.
+  await expect(supervision.getByText("录入或修改村民委员会时也反过来核对")).toBeVisible();
+  await expect(villagers.getByText("村民委员会成员不能同时担任任期重叠的村务监督委员会成员。")).toBeVisible();
+});
+
+test("committee terms: a successor recorded ahead is the next term, stops the reminder, and any term can be corrected or deleted", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  const reminder = () => page.getByRole("table", { name: "需要换届的组织" }).getByRole("row").filter({ hasText: "白石村" }).filter({ hasText: "村民委员会" });
+  await page.goto("/officer/communities");
+  await expect(reminder()).toHaveCount(1);
+
+  await page.goto(`/officer/communities/${baishi}`);
+  await waitForHydration(page);
+  const villagers = bodySection(page, "villagers");
+  await expect(villagers.getByRole("heading", { level: 2 })).toContainText("半年内届满");
+  await expect(villagers.getByText(/请做好换届选举准备/)).toBeVisible();
+  const current = Number(/第 (\d+) 届/.exec((await villagers.locator("table caption").first().textContent()) ?? "")![1]);
+
+  // 换届: the form suggests the next number, beginning the day after the term in office ends.
+  await villagers.locator("summary").getByText("换届：录入新一届", { exact: true }).click();
+  const newForm = page.getByRole("form", { name: "录入村民委员会新一届" });
+  await expect(newForm.getByLabel("届次（第几届）")).toHaveValue(String(current + 1));
+  for (const [i, name] of ["换届甲", "换届乙", "换届丙"].entries()) await newForm.getByLabel(`第 ${i + 1} 名成员 姓名`).fill(name);
+  await newForm.getByRole("button", { name: "录入新一届" }).click();
+  await expect(villagers.getByRole("status")).toHaveText(`已录入村民委员会第 ${current + 1} 届。`);
+  const next = page.getByRole("heading", { level: 3, name: new RegExp(`^下一届（尚未开始）：第 ${current + 1} 届`) });
+  await expect(next).toBeVisible();
+  await expect(villagers.getByRole("heading", { level: 2 })).toContainText("下一届已录入");
+  await expect(villagers.getByText(/请做好换届选举准备/)).toHaveCount(0);
+  await expect(villagers.getByText(new RegExp(`下一届（第 ${current + 1} 届）已录入`))).toBeVisible();
+  // No second new term is offered while the next one waits to begin.
+  await expect(villagers.locator("summary").getByText("换届：录入新一届")).toHaveCount(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto("/officer/communities");
+  await expect(reminder()).toHaveCount(0);
+
+  // The term not yet begun is corrected like the one in office.
+  await page.goto(`/officer/communities/${baishi}`);
+  await waitForHydration(page);
+  await villagers.locator("summary").getByText(`修改第 ${current + 1} 届的记录`, { exact: true }).click();
+  const nextForm = page.getByRole("form", { name: `修改村民委员会第 ${current + 1} 届` });
+  await nextForm.getByLabel("登记选民人数").fill("2100");
+  await nextForm.getByLabel("参加投票人数").fill("1890");
+  await nextForm.getByRole("button", { name: "保存修改" }).click();
+  await expect(villagers.getByRole("status")).toHaveText(`已保存村民委员会第 ${current + 1} 届的修改。`);
+  await expect(villagers.locator("div.border-blue-200").filter({ has: next }).getByText("90.0%")).toBeVisible();
+
+  // So is a past term.
+  await villagers.locator("summary").getByText(/^往届（\d+ 届）$/).click();
+  await villagers.locator("summary").getByText(`修改第 ${current - 1} 届的记录`, { exact: true }).click();
+  const pastForm = page.getByRole("form", { name: `修改村民委员会第 ${current - 1} 届` });
+  await pastForm.getByLabel("参加投票人数").fill("1234");
+  await pastForm.getByRole("button", { name: "保存修改" }).click();
+  await expect(villagers.getByRole("status")).toHaveText(`已保存村民委员会第 ${current - 1} 届的修改。`);
+  await expect(villagers.locator("li").filter({ has: page.getByRole("heading", { name: new RegExp(`^第 ${current - 1} 届`) }) }).getByText("1234 人")).toBeVisible();
+
+  // The successor recorded by mistake is deleted, with a reason: the reminder is back.
+  await page.goto(`/officer/communities/${baishi}`);
+  await waitForHydration(page);
+  await villagers.locator("summary").getByText(`修改第 ${current + 1} 届的记录`, { exact: true }).click();
+  const deleteForm = page.getByRole("form", { name: `删除村民委员会第 ${current + 1} 届的记录` });
+  await deleteForm.getByRole("button", { name: `删除第 ${current + 1} 届的记录` }).click();
+  await expect(deleteForm.getByLabel("删除原因")).toHaveAccessibleDescription(/请填写删除原因/);
+  await deleteForm.getByLabel("删除原因").fill("选举尚未举行，误录");
+  await deleteForm.getByRole("button", { name: `删除第 ${current + 1} 届的记录` }).click();
+  await expect(villagers.getByRole("status")).toContainText(`已删除村民委员会第 ${current + 1} 届的记录`);
+  await expect(next).toHaveCount(0);
+  await expect(villagers.getByRole("heading", { level: 2 })).toContainText("半年内届满");
+  await page.goto("/officer/audit?action=committee.delete_term");
+  await expect(page.getByRole("row").filter({ hasText: "选举尚未举行，误录" })).toHaveCount(1);
+  await page.goto("/officer/communities");
+  await expect(reminder()).toHaveCount(1);
+});

@@ -1,16 +1,18 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
-import { auditLog, committeeTerms } from "../../db/schema";
+import { auditLog, committeeMembers, committeeTerms, jointMeetings, places } from "../../db/schema";
 import {
   committeeWorkspace,
+  deleteTerm,
   publicCommittees,
   recordJointMeeting,
   saveServiceCentre,
   saveTerm,
   termsDueForElection,
 } from "../../app/domain/committees.server";
-import type { MemberInput } from "../../app/domain/committee-rules";
+import { handleCommitteePost } from "../../app/domain/committee-posts.server";
+import type { CommitteeBody, MemberInput } from "../../app/domain/committee-rules";
 import { shanghaiDate } from "../../app/domain/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
@@ -18,9 +20,11 @@ import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 const now = new Date();
 const today = shanghaiDate(now);
 const plusDays = (days: number) => shanghaiDate(new Date(now.getTime() + days * 86_400_000));
-const fiveYearsOn = `${Number(today.slice(0, 4)) + 5}${today.slice(4, 8)}01`;
 const village = "350502100205"; // a village of 汝湖镇
+const otherVillage = "350502100207"; // 白石村, its term ending within six months
+const thirdVillage = "350502100208";
 const community = "350502001001"; // the first community of 开元街道, the street officer's own
+const secondCommunity = "350502001002";
 type Actor = Awaited<ReturnType<typeof demoActor>>;
 let officer: Actor;
 let street: Actor;
@@ -32,83 +36,258 @@ beforeAll(async () => {
 });
 
 const m = (name: string, post: MemberInput["post"] = "member", partySecretary = false): MemberInput => ({ name, post, partySecretary });
-const villagers = [m("测试甲", "chair", true), m("测试乙", "vice_chair"), m("测试丙"), m("测试丁"), m("测试戊")];
-const term = (termNumber: number, members: MemberInput[]) => ({
-  termNumber,
-  // Begun today, so it is the latest begun term of the place whatever the demo holds.
-  startsOn: today,
-  endsOn: fiveYearsOn,
-  electedOn: null,
-  eligibleVoters: 2000,
-  votesCast: 1800,
-  members,
+
+async function bodyOf(code: string, body: CommitteeBody) {
+  const workspace = await committeeWorkspace(officer, code, now);
+  return workspace.bodies.find((b) => b.body === body)!;
+}
+
+/** A recorded term as saveTerm takes it, with changes, for a change of that term. */
+function changeOf(
+  term: Awaited<ReturnType<typeof bodyOf>>["past"][number],
+  changes: Partial<Parameters<typeof saveTerm>[3]> = {},
+): Parameters<typeof saveTerm>[3] {
+  return {
+    termNumber: term.termNumber,
+    startsOn: term.startsOn,
+    endsOn: term.endsOn,
+    electedOn: term.electedOn,
+    eligibleVoters: term.eligibleVoters,
+    votesCast: term.votesCast,
+    members: term.members.map((x) => ({ name: x.name, post: x.post, partySecretary: x.partySecretary })),
+    termId: term.id,
+    expectedVersion: term.version,
+    ...changes,
+  };
+}
+
+async function membersOf(termId: number) {
+  const db = await getDb();
+  return (await db.select().from(committeeMembers).where(eq(committeeMembers.termId, termId))).map((x) => x.name).sort();
+}
+
+describe("who may sit where, checked in both directions against every term in office at the same time", () => {
+  test("the villagers' committee may not take in a supervision committee member; nothing saved is lost", async () => {
+    const villagers = (await bodyOf(village, "villagers")).current!;
+    const supervision = (await bodyOf(village, "supervision")).current!;
+    const overseer = supervision.members.find((x) => x.post !== "chair")!.name;
+    const members = villagers.members.map((x, i) => (i === villagers.members.length - 1 ? m(overseer) : m(x.name, x.post, x.partySecretary)));
+    const refused = await saveTerm(contextOf(officer, now), village, "villagers", changeOf(villagers, { members }));
+    expect(refused).toEqual({
+      ok: false,
+      fieldErrors: { members: [`“${overseer}”是村务监督委员会第 ${supervision.termNumber} 届成员，不能同时担任村民委员会成员`] },
+    });
+    expect(await membersOf(villagers.id)).toEqual(villagers.members.map((x) => x.name).sort());
+    // The same through the form, with the term number unreadable: both problems told at once.
+    const form = new FormData();
+    for (const [key, value] of Object.entries({ intent: "new-term", body: "villagers", termNumber: "十三", startsOn: plusDays(30), endsOn: plusDays(1800) })) form.set(key, value);
+    members.forEach((x, i) => {
+      form.set(`member.${i}.name`, x.name);
+      form.set(`member.${i}.post`, x.post);
+    });
+    const posted = await handleCommitteePost(contextOf(officer, now), village, new Request("http://localhost/", { method: "POST", body: form }));
+    expect(posted.fieldErrors?.termNumber).toEqual(["届次应为 1 至 99 之间的整数"]);
+    expect(posted.fieldErrors?.members).toContain(`“${overseer}”是村务监督委员会第 ${supervision.termNumber} 届成员，不能同时担任村民委员会成员`);
+    expect(posted.values).toMatchObject({ form: "term", term: { termNumber: "十三" } });
+  });
+
+  test("a villagers' committee entered ahead of its start is checked too, from the supervision committee's side", async () => {
+    const villagers = (await bodyOf(village, "villagers")).current!;
+    const supervision = (await bodyOf(village, "supervision")).current!;
+    // The term ends early: the new committee, elected today, takes over in 30 days.
+    const handover = plusDays(30);
+    expect((await saveTerm(contextOf(officer, now), village, "villagers", changeOf(villagers, { endsOn: handover }))).ok).toBe(true);
+    const next = [m("新任主任", "chair", true), m("新任副主任", "vice_chair"), m("新任委员")];
+    const made = await saveTerm(contextOf(officer, now), village, "villagers", {
+      ...changeOf(villagers, { termId: undefined, expectedVersion: undefined }),
+      termNumber: villagers.termNumber + 1,
+      startsOn: handover,
+      endsOn: plusDays(30 + 365 * 5 - 2),
+      electedOn: today,
+      members: next,
+    });
+    expect(made.ok).toBe(true);
+    const arranged = await bodyOf(village, "villagers");
+    expect(arranged.current).toMatchObject({ id: villagers.id, standing: "succeeded" });
+    expect(arranged.upcoming.map((t) => t.termNumber)).toEqual([villagers.termNumber + 1]);
+    expect(arranged.past.map((t) => t.id)).not.toContain(made.ok ? made.value.termId : 0);
+
+    // The supervision committee, in office for years yet, may not take in a member of the committee not yet begun …
+    const withNewMember = supervision.members.map((x, i) => (i === 1 ? m("新任委员") : m(x.name, x.post)));
+    expect(await saveTerm(contextOf(officer, now), village, "supervision", changeOf(supervision, { members: withNewMember }))).toEqual({
+      ok: false,
+      fieldErrors: { members: [`“新任委员”是村民委员会第 ${villagers.termNumber + 1} 届成员，不能担任村务监督委员会成员`] },
+    });
+    // … nor be chaired by its party secretary.
+    const chairedBySecretary = supervision.members.map((x) => (x.post === "chair" ? m("新任主任", "chair") : m(x.name, x.post)));
+    const refused = await saveTerm(contextOf(officer, now), village, "supervision", changeOf(supervision, { members: chairedBySecretary }));
+    expect(refused.ok ? [] : refused.fieldErrors?.members).toContain(
+      `村务监督委员会主任不能由村党组织书记担任（“新任主任”在村民委员会第 ${villagers.termNumber + 1} 届中兼任党组织书记）`,
+    );
+  });
+
+  test("the finance group may not include the party secretary of an overlapping villagers' committee; other members may sit on it", async () => {
+    const villagers = (await bodyOf(otherVillage, "villagers")).current!;
+    const group = (await bodyOf(otherVillage, "finance_group")).current!;
+    const secretary = villagers.members.find((x) => x.partySecretary)!;
+    const plain = villagers.members.find((x) => !x.partySecretary)!;
+    const withSecretary = group.members.map((x, i) => (i === 1 ? m(secretary.name) : m(x.name, x.post)));
+    expect(await saveTerm(contextOf(officer, now), otherVillage, "finance_group", changeOf(group, { members: withSecretary }))).toEqual({
+      ok: false,
+      fieldErrors: { members: [`“${secretary.name}”是村党组织书记（在村民委员会第 ${villagers.termNumber} 届中兼任），不能担任民主理财小组成员`] },
+    });
+    const withPlainMember = group.members.map((x, i) => (i === 1 ? m(plain.name) : m(x.name, x.post)));
+    expect((await saveTerm(contextOf(officer, now), otherVillage, "finance_group", changeOf(group, { members: withPlainMember }))).ok).toBe(true);
+    // From the villagers' committee's side: ticking that member as the party secretary is refused.
+    const ticked = villagers.members.map((x) => m(x.name, x.post, x.name === plain.name));
+    expect(await saveTerm(contextOf(officer, now), otherVillage, "villagers", changeOf(villagers, { members: ticked }))).toEqual({
+      ok: false,
+      fieldErrors: { members: [`“${plain.name}”是民主理财小组第 ${group.termNumber} 届成员，村党组织书记不能担任民主理财小组成员`] },
+    });
+  });
+
+  test("conflicts recorded before these rules are warned of on the page", async () => {
+    const villagers = (await bodyOf(otherVillage, "villagers")).current!;
+    const supervision = (await bodyOf(otherVillage, "supervision")).current!;
+    const db = await getDb();
+    const member = villagers.members.find((x) => !x.partySecretary)!.name;
+    await db.insert(committeeMembers).values({ termId: supervision.id, name: member, post: "member", sortOrder: 9 });
+    const { warnings } = await committeeWorkspace(officer, otherVillage, now);
+    expect(warnings).toContainEqual({
+      bodies: ["villagers", "supervision"],
+      termIds: [villagers.id, supervision.id],
+      message: `“${member}”同时是村民委员会第 ${villagers.termNumber} 届和村务监督委员会第 ${supervision.termNumber} 届的成员：村民委员会成员不能担任村务监督委员会成员。`,
+    });
+  });
+
+  test("two officers saving conflicting members at once: only one is accepted", async () => {
+    const villagers = (await bodyOf(thirdVillage, "villagers")).current!;
+    const supervision = (await bodyOf(thirdVillage, "supervision")).current!;
+    const joinVillagers = villagers.members.map((x, i) => (i === villagers.members.length - 1 ? m("同时甲") : m(x.name, x.post, x.partySecretary)));
+    const joinSupervision = supervision.members.map((x, i) => (i === supervision.members.length - 1 ? m("同时甲") : m(x.name, x.post)));
+    const results = await Promise.all([
+      saveTerm(contextOf(officer, now), thirdVillage, "villagers", changeOf(villagers, { members: joinVillagers })),
+      saveTerm(contextOf(officer, now), thirdVillage, "supervision", changeOf(supervision, { members: joinSupervision })),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect((await committeeWorkspace(officer, thirdVillage, now)).warnings).toEqual([]);
+  });
 });
 
-describe("terms", () => {
-  test("a new villagers' committee term becomes the current one; the supervision committee is checked against it", async () => {
-    const made = await saveTerm(contextOf(officer, now), village, "villagers", { ...term(90, villagers) });
-    expect(made.ok).toBe(true);
-    const workspace = await committeeWorkspace(officer, village, now);
-    const current = workspace.bodies.find((b) => b.body === "villagers")!.current!;
-    expect(current).toMatchObject({ termNumber: 90, standing: "current" });
-    expect(current.members.map((x) => x.name)).toEqual(villagers.map((x) => x.name));
-
-    const refused = await saveTerm(contextOf(officer, now), village, "supervision", {
-      ...term(90, [m("测试甲", "chair"), m("监督乙"), m("监督丙")])
+describe("terms in one order", () => {
+  test("a new term dated before the one in office is refused; the page and the reminders agree on which term is current", async () => {
+    const residents = await bodyOf(community, "residents");
+    const current = residents.current!;
+    const previous = residents.past[0]!;
+    const refused = await saveTerm(contextOf(officer, now), community, "residents", {
+      ...changeOf(previous, { termId: undefined, expectedVersion: undefined }),
+      termNumber: current.termNumber + 1,
     });
-    // 测试甲 sits on the villagers' committee and is the party secretary: both are named.
-    expect(refused).toMatchObject({
-      ok: false,
-      fieldErrors: { members: ["“测试甲”是村民委员会成员，不能担任村务监督委员会成员", "村务监督委员会主任不能由村党组织书记担任"] },
-    });
-    const accepted = await saveTerm(contextOf(officer, now), village, "supervision", {
-      ...term(90, [m("监督甲", "chair"), m("监督乙"), m("监督丙")])
-    });
-    expect(accepted.ok).toBe(true);
-  });
-
-  test("a change names the version it started from; a stale one is refused and the record is audited", async () => {
-    const made = await saveTerm(contextOf(officer, now), village, "finance_group", { ...term(91, [m("理财甲", "chair"), m("理财乙"), m("理财丙")]) });
-    if (!made.ok) throw new Error(JSON.stringify(made));
+    expect(refused).toMatchObject({ ok: false, fieldErrors: { startsOn: [expect.stringContaining(`应在第 ${current.termNumber} 届任期结束`)] } });
     const db = await getDb();
-    const [row] = await db.select().from(committeeTerms).where(eq(committeeTerms.id, made.value.termId));
-    const input = { ...term(91, [m("理财甲", "chair"), m("理财乙"), m("理财丁")]), endsOn: fiveYearsOn, termId: row!.id, expectedVersion: row!.version };
-    expect((await saveTerm(contextOf(officer, now), village, "finance_group", input)).ok).toBe(true);
-    expect(await saveTerm(contextOf(officer, now), village, "finance_group", input)).toMatchObject({ ok: false, formError: expect.stringContaining("刷新") });
-    const trail = await db.select().from(auditLog).where(eq(auditLog.entityId, String(row!.id)));
-    expect(trail.map((a) => a.action)).toEqual(["committee.new_term", "committee.change_term"]);
-    // The same term number twice is refused beside the field.
-    expect(await saveTerm(contextOf(officer, now), village, "finance_group", { ...term(91, [m("甲", "chair"), m("乙"), m("丙")]) })).toMatchObject({
-      ok: false,
-      fieldErrors: { termNumber: [expect.stringContaining("已有记录")] },
-    });
+    const [placeRow] = await db.select().from(places).where(eq(places.code, community));
+    const rows = await db.select().from(committeeTerms).where(and(eq(committeeTerms.placeId, placeRow!.id), eq(committeeTerms.body, "residents")));
+    expect(rows).toHaveLength(2);
   });
 
-  test("a term ending within six months is due for election and listed for officers in scope", async () => {
-    const made = await saveTerm(contextOf(officer, now), community, "residents", {
-      termNumber: 95,
-      startsOn: plusDays(-1700),
-      endsOn: plusDays(60),
-      electedOn: plusDays(-1705),
-      eligibleVoters: 6000,
-      votesCast: 5100,
-      members: [m("居委甲", "chair"), m("居委乙"), m("居委丙")],
+  test("ending within six months it is due; once its successor is recorded it is not, and the successor can be changed and deleted", async () => {
+    const ctx = contextOf(officer, now);
+    let current = (await bodyOf(community, "residents")).current!;
+    expect((await saveTerm(ctx, community, "residents", changeOf(current, { endsOn: plusDays(60) }))).ok).toBe(true);
+    current = (await bodyOf(community, "residents")).current!;
+    expect(current.standing).toBe("ending_soon");
+    const due = async () => (await termsDueForElection(street, now)).filter((d) => d.place.code === community && d.term.body === "residents");
+    expect((await due()).map((d) => [d.term.id, d.standing])).toEqual([[current.id, "ending_soon"]]);
+
+    const successor = [m("居委甲", "chair"), m("居委乙", "vice_chair"), m("居委丙"), m("居委丁"), m("居委戊", "member", true)];
+    const made = await saveTerm(ctx, community, "residents", {
+      ...changeOf(current, { termId: undefined, expectedVersion: undefined }),
+      termNumber: current.termNumber + 1,
+      startsOn: plusDays(60),
+      endsOn: plusDays(60 + 365 * 5 - 2),
+      electedOn: today,
+      members: successor,
     });
-    expect(made.ok).toBe(true);
-    const dueForStreet = await termsDueForElection(street, now);
-    expect(dueForStreet.find((d) => d.place.code === community && d.term.termNumber === 95)?.standing).toBe("ending_soon");
-    // 汝湖镇's village is not the street officer's.
-    expect(dueForStreet.every((d) => d.street === "开元街道")).toBe(true);
+    if (!made.ok) throw new Error(JSON.stringify(made));
+    const arranged = await bodyOf(community, "residents");
+    expect(arranged.current).toMatchObject({ id: current.id, standing: "succeeded" });
+    expect(arranged.upcoming.map((t) => t.id)).toEqual([made.value.termId]);
+    expect(arranged.past.map((t) => t.id)).not.toContain(made.value.termId);
+    expect(await due()).toEqual([]);
+    // The public still sees the committee in office.
+    const shown = await publicCommittees((await committeeWorkspace(officer, community, now)).place.id, "community", now);
+    expect(shown.bodies[0]!.term?.termNumber).toBe(current.termNumber);
+
+    // The term not yet begun is changed like any other, against its version.
+    const upcoming = arranged.upcoming[0]!;
+    const change = changeOf(upcoming, { votesCast: 1000, eligibleVoters: 1200 });
+    expect((await saveTerm(ctx, community, "residents", change)).ok).toBe(true);
+    expect(await saveTerm(ctx, community, "residents", change)).toMatchObject({ ok: false, formError: expect.stringContaining("刷新") });
+    const db = await getDb();
+    const [changed] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, String(upcoming.id)), eq(auditLog.action, "committee.change_term")));
+    // The "before" members keep who was the party secretary.
+    expect((changed!.before as { members: MemberInput[] }).members).toContainEqual({ name: "居委戊", post: "member", partySecretary: true });
+
+    // Deleting it needs a reason and the version the officer saw.
+    const version = (await bodyOf(community, "residents")).upcoming[0]!.version;
+    expect(await deleteTerm(ctx, community, "residents", { termId: upcoming.id, expectedVersion: version, reason: " " })).toEqual({
+      ok: false,
+      fieldErrors: { reason: ["请填写删除原因，如“届次录入错误”"] },
+    });
+    expect(await deleteTerm(ctx, community, "residents", { termId: upcoming.id, expectedVersion: version, reason: "录入\u202E错误" })).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: [expect.stringContaining("不可见的控制字符")] },
+    });
+    expect(await deleteTerm(ctx, community, "residents", { termId: upcoming.id, expectedVersion: version - 1, reason: "选举结果未获批准" })).toMatchObject({
+      ok: false,
+      formError: expect.stringContaining("刷新"),
+    });
+    expect(await deleteTerm(ctx, community, "residents", { termId: upcoming.id, expectedVersion: version, reason: "选举结果未获批准" })).toEqual({
+      ok: true,
+      value: { termNumber: current.termNumber + 1 },
+    });
+    expect(await db.select().from(committeeTerms).where(eq(committeeTerms.id, upcoming.id))).toEqual([]);
+    expect(await membersOf(upcoming.id)).toEqual([]);
+    const [deleted] = await db.select().from(auditLog).where(and(eq(auditLog.entityId, String(upcoming.id)), eq(auditLog.action, "committee.delete_term")));
+    expect(deleted).toMatchObject({ reason: "选举结果未获批准", after: null, before: { termNumber: current.termNumber + 1, votesCast: 1000, place: community } });
+    expect((deleted!.before as { members: MemberInput[] }).members).toHaveLength(5);
+    // Without its successor the term is due again.
+    expect((await due()).map((d) => d.term.id)).toEqual([current.id]);
+  });
+
+  test("a past term can be corrected; another officer's change in between is never overwritten", async () => {
+    const previous = (await bodyOf(secondCommunity, "residents")).past[0]!;
+    const first = changeOf(previous, { electedOn: previous.startsOn, votesCast: 10 });
+    const second = changeOf(previous, { votesCast: 20 });
+    expect((await saveTerm(contextOf(officer, now), secondCommunity, "residents", first)).ok).toBe(true);
+    expect(await saveTerm(contextOf(street, now), secondCommunity, "residents", second)).toMatchObject({ ok: false, formError: expect.stringContaining("刷新") });
+    expect((await bodyOf(secondCommunity, "residents")).past[0]).toMatchObject({ id: previous.id, votesCast: 10, electedOn: previous.startsOn, version: previous.version + 1 });
+  });
+
+  test("implausible dates are refused beside their fields", async () => {
+    const current = (await bodyOf(secondCommunity, "residents")).current!;
+    const problems = await saveTerm(contextOf(officer, now), secondCommunity, "residents", changeOf(current, { startsOn: "0001-01-01", endsOn: "0001-12-31", electedOn: plusDays(1) }));
+    expect(problems).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        startsOn: expect.arrayContaining(["任期开始日期不能早于 1949 年 10 月 1 日，请检查年份"]),
+        electedOn: expect.arrayContaining(["选举日期不能晚于今天：选举后再录入"]),
+      },
+    });
   });
 });
 
 describe("scope", () => {
   test("a street officer keeps only their street's places; a clerk keeps none", async () => {
+    const villagers = (await bodyOf(village, "villagers")).current!;
     await expect(committeeWorkspace(street, village, now)).rejects.toMatchObject({ status: 404 });
-    await expect(saveTerm(contextOf(street, now), village, "villagers", term(92, villagers))).rejects.toMatchObject({ status: 404 });
+    await expect(saveTerm(contextOf(street, now), village, "villagers", changeOf(villagers))).rejects.toMatchObject({ status: 404 });
+    await expect(deleteTerm(contextOf(street, now), village, "villagers", { termId: villagers.id, expectedVersion: villagers.version, reason: "越权尝试" })).rejects.toMatchObject({
+      status: 404,
+    });
     await expect(committeeWorkspace(clerk, village, now)).rejects.toMatchObject({ status: 403 });
     expect((await committeeWorkspace(street, community, now)).place.code).toBe(community);
-    await expect(saveTerm(contextOf(officer, now), community, "supervision", term(1, villagers))).rejects.toMatchObject({ status: 404 });
+    await expect(saveTerm(contextOf(officer, now), community, "supervision", changeOf(villagers))).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -119,6 +298,10 @@ describe("service centre and joint meetings", () => {
       fieldErrors: { floorArea: [expect.any(String)] },
     });
     const workspace = await committeeWorkspace(officer, community, now);
+    expect(await saveServiceCentre(contextOf(officer, now), community, { floorArea: 880, facilities: ["图书\u0000室"], expectedVersion: workspace.serviceCentre?.version ?? null })).toEqual({
+      ok: false,
+      fieldErrors: { facilities: ["“服务设施”中含有不可见的控制字符（多来自复制粘贴），请删除后重新输入。"] },
+    });
     const saved = await saveServiceCentre(contextOf(officer, now), community, {
       floorArea: 880,
       facilities: ["日间照料中心", "图书室"],
@@ -134,19 +317,62 @@ describe("service centre and joint meetings", () => {
     const meeting = await recordJointMeeting(contextOf(officer, now), community, {
       heldOn: plusDays(-10),
       parties: ["社区党组织", "居民委员会", "业主委员会", "物业服务企业", "不是五方之一"],
-      topics: "测试议题：老旧小区加装电梯",
+      topics: "测试议题：老旧小区加装电梯\r\n第二项：停车",
       decisions: "成立加装电梯协调小组",
     });
-    expect(meeting.ok).toBe(true);
+    if (!meeting.ok) throw new Error(JSON.stringify(meeting));
     const after = await committeeWorkspace(officer, community, now);
-    expect(after.meetings.find((x) => x.topics === "测试议题：老旧小区加装电梯")).toMatchObject({ parties: ["社区党组织", "居民委员会", "业主委员会", "物业服务企业"] });
+    expect(after.meetings.find((x) => x.topics.startsWith("测试议题：老旧小区加装电梯"))).toMatchObject({ parties: ["社区党组织", "居民委员会", "业主委员会", "物业服务企业"] });
+    const db = await getDb();
+    const audited = (await db.select().from(auditLog).where(eq(auditLog.action, "committee.joint_meeting"))).find(
+      (a) => (a.after as { id?: number }).id === meeting.value.id,
+    );
+    expect(audited?.after).toMatchObject({ id: meeting.value.id, topics: "测试议题：老旧小区加装电梯\r\n第二项：停车", decisions: "成立加装电梯协调小组" });
     await expect(recordJointMeeting(contextOf(officer, now), village, { heldOn: plusDays(-10), parties: [], topics: "x", decisions: "y" })).rejects.toMatchObject({ status: 404 });
+  });
+
+  test("control characters and implausible dates are told beside their fields, never a 500, and nothing is stored", async () => {
+    const db = await getDb();
+    const before = (await db.select().from(jointMeetings)).length;
+    const parties = ["社区党组织", "居民委员会"];
+    expect(await recordJointMeeting(contextOf(officer, now), community, { heldOn: "0001-01-01", parties, topics: "议题\u0000", decisions: "决定\u202E事项" })).toEqual({
+      ok: false,
+      fieldErrors: {
+        heldOn: ["会议日期不能早于 1949 年 10 月 1 日，请检查年份"],
+        topics: ["“议题”中含有不可见的控制字符（多来自复制粘贴），请删除后重新输入。"],
+        decisions: ["“决定事项”中含有不可见的控制字符（多来自复制粘贴），请删除后重新输入。"],
+      },
+    });
+    expect((await recordJointMeeting(contextOf(officer, now), community, { heldOn: "1949-10-01", parties, topics: "议题", decisions: "决定" })).ok).toBe(true);
+    expect((await db.select().from(jointMeetings)).length).toBe(before + 1);
+  });
+
+  test("the page shows the latest fifty and more on request", async () => {
+    const db = await getDb();
+    const [placeRow] = await db.select().from(places).where(eq(places.code, secondCommunity));
+    const existing = (await committeeWorkspace(officer, secondCommunity, now)).meetingTotal;
+    await db.insert(jointMeetings).values(
+      Array.from({ length: 60 }, (_, i) => ({
+        placeId: placeRow!.id,
+        heldOn: plusDays(-400 - i),
+        parties: ["社区党组织", "居民委员会"],
+        topics: `分页测试 ${i}`,
+        decisions: "无",
+        createdAt: now,
+      })),
+    );
+    const first = await committeeWorkspace(officer, secondCommunity, now);
+    expect(first.meetingTotal).toBe(existing + 60);
+    expect(first.meetings).toHaveLength(50);
+    const more = await committeeWorkspace(officer, secondCommunity, now, { meetings: 100 });
+    expect(more.meetings).toHaveLength(existing + 60);
+    expect(more.meetings.at(-1)?.topics).toBe("分页测试 59");
   });
 
   test("the public sees names and posts only", async () => {
     const shown = await publicCommittees((await committeeWorkspace(officer, village, now)).place.id, "village", now);
     const villagersShown = shown.bodies.find((b) => b.body === "villagers")!.term!;
-    expect(villagersShown.members[0]).toEqual({ name: "测试甲", post: "chair" });
+    expect(villagersShown.members[0]).toEqual({ name: expect.any(String), post: "chair" });
     expect(JSON.stringify(shown)).not.toMatch(/partySecretary|eligibleVoters|votesCast/);
   });
 });

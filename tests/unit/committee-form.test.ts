@@ -5,6 +5,7 @@ import {
   memberCellName,
   mergeFieldErrors,
   normalizeDate,
+  parseDeleteTermForm,
   parseJointMeetingForm,
   parseMemberRows,
   parseRowNumber,
@@ -214,6 +215,10 @@ describe("new terms", () => {
   it("suggest the next number, starting today; the rules accept the suggested dates", () => {
     expect(suggestedNewTerm({ termNumber: 11 }, "2026-11-24")).toEqual({ termNumber: "12", startsOn: "2026-11-24", endsOn: "2031-11-23" });
     expect(suggestedNewTerm(null, "2026-11-24").termNumber).toBe("1");
+    // A newest term that ends later than today: the new one is suggested to begin the day after, which the rules accept.
+    expect(suggestedNewTerm({ termNumber: 11, endsOn: "2026-12-31" }, "2026-11-24")).toEqual({ termNumber: "12", startsOn: "2027-01-01", endsOn: "2031-12-31" });
+    expect(suggestedNewTerm({ termNumber: 11, endsOn: "2026-11-24" }, "2026-11-24").startsOn).toBe("2026-11-25");
+    expect(suggestedNewTerm({ termNumber: 11, endsOn: "2026-10-01" }, "2026-11-24").startsOn).toBe("2026-11-24");
     fc.assert(
       fc.property(fc.date({ min: new Date("2000-01-01"), max: new Date("2090-12-31"), noInvalidDate: true }), (day) => {
         const today = day.toISOString().slice(0, 10);
@@ -223,6 +228,13 @@ describe("new terms", () => {
         expect(problems.endsOn).toBeUndefined();
       }),
     );
+  });
+});
+
+describe("deleting a term", () => {
+  it("reads the term, its version and the reason; tampered ids read as null", () => {
+    expect(parseDeleteTermForm(form([["termId", "12"], ["version", "3"], ["reason", " 重复录入 "]]))).toEqual({ termId: 12, expectedVersion: 3, reason: " 重复录入 " });
+    expect(parseDeleteTermForm(form([["termId", "x"], ["version", "0"]]))).toEqual({ termId: null, expectedVersion: null, reason: "" });
   });
 });
 
