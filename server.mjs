@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
+import { createRequestHandler as createFetchHandler } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 
@@ -79,6 +80,37 @@ app.use(async (req, res, next) => {
     }, res.locals.cspNonce);
     if (!refusal) return next();
     res.status(refusal.status).set(refusal.headers).send(refusal.body);
+  } catch (error) {
+    next(error);
+  }
+});
+
+// Public pages for readers not signed in: kept until the public data changes (app/public-pages.server.ts).
+const renderPage = vite ? null : createFetchHandler(initialBuild, "production");
+app.get("*", async (req, res, next) => {
+  try {
+    const module = await entry();
+    if (!renderPage || !module.isCacheablePublicRequest(req.method, req.originalUrl, req.get("cookie") ?? null)) return next();
+    const looked = await module.lookupPublicPage(req.originalUrl);
+    if (looked.kind === "skip") return next();
+    const nonce = res.locals.cspNonce;
+    if (looked.kind === "hit") {
+      res.status(200).set(looked.headers).set("X-Page-Cache", "hit").send(module.withNonce(looked.body, nonce));
+      return;
+    }
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === "string") headers.set(name, value);
+      else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    }
+    const request = new Request(new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`), { headers });
+    const response = await renderPage(request, { cspNonce: module.nonceSentinel, clientIp: req.ip ?? null });
+    const body = await response.text();
+    module.keepPublicPage(looked.key, looked.version, response.status, response.headers, body);
+    response.headers.forEach((value, name) => {
+      if (!["content-length", "content-encoding", "transfer-encoding", "connection"].includes(name)) res.append(name, value);
+    });
+    res.status(response.status).set("X-Page-Cache", "miss").send(module.withNonce(body, nonce));
   } catch (error) {
     next(error);
   }

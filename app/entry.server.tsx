@@ -84,6 +84,7 @@ export default function handleRequest(
 /* ---- Used by server.mjs: the rules stay in the app, the server is glue. ---- */
 
 export { securityHeaders } from "./auth/security-headers";
+export { isCacheablePublicRequest, keepPublicPage, lookupPublicPage, nonceSentinel, withNonce } from "./public-pages.server";
 
 export interface RequestFacts {
   method: string;

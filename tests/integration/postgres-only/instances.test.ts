@@ -142,3 +142,41 @@ describe("two officers deciding one application on different instances", () => {
     expect(registered).toHaveLength(after!.state === "approved" ? 1 : 0);
   });
 });
+
+describe("public pages kept per instance", () => {
+  test("a kept page is served until the public data changes, whichever instance or process changed it", async () => {
+    const db = await getDb();
+    const [org] = await db.select().from(organizations).where(eq(organizations.status, "normal")).limit(1);
+    const path = `/orgs/${org!.id}`;
+    const read = async (server: AppServer) => {
+      const response = await fetch(`${server.base}${path}`);
+      const body = await response.text();
+      const csp = response.headers.get("content-security-policy") ?? "";
+      return { cache: response.headers.get("x-page-cache"), body, nonce: /nonce-([^']+)/.exec(csp)?.[1] ?? "" };
+    };
+    const first = await read(a);
+    const second = await read(a);
+    expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
+    // Every response has its own nonce, in the header and in the page's scripts alike.
+    expect(second.nonce).not.toBe(first.nonce);
+    expect(second.body).toContain(`nonce="${second.nonce}"`);
+    expect(second.body).not.toContain(first.nonce);
+
+    // A change committed anywhere (here: straight to the database) moves the version; both instances render again.
+    await db.update(organizations).set({ address: "泉州市鲤城区缓存测试路 9 号" }).where(eq(organizations.id, org!.id));
+    const afterA = await read(a);
+    const afterB = await read(b);
+    expect(afterA.cache).toBe("miss");
+    expect(afterA.body).toContain("缓存测试路 9 号");
+    expect(afterB.body).toContain("缓存测试路 9 号");
+    expect((await read(a)).cache).toBe("hit");
+  });
+
+  test("a signed-in reader is never served a kept page", async () => {
+    const cookie = (await signIn(a, "officer", demoPassword, "198.51.100.8")).cookie!;
+    const response = await fetch(`${a.base}/orgs`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-page-cache")).toBeNull();
+    expect(await response.text()).toContain("陈登记");
+  });
+});
