@@ -103,7 +103,12 @@ export async function placeByCode(code: string): Promise<PlaceDetail> {
 }
 
 /** Places grouped for a <select>: streets and towns, each with its communities and villages. */
-export async function placeChoices() {
+/** Every street and town with its communities and villages, for choosing a place (kept until the public data changes). */
+export function placeChoices() {
+  return cachedPublic("placeChoices", computePlaceChoices);
+}
+
+async function computePlaceChoices() {
   const db = await getDb();
   const all = await db
     .select({ id: places.id, code: places.code, name: places.name, level: places.level, parentId: places.parentId })

@@ -999,6 +999,15 @@ export async function complianceOverview(actor: Actor, input: { year: number; st
   if (!hasPermission(actor, "posting:monitor")) forbidden();
   const scope = scopeOf(actor);
   if (scope.kind !== "district" && scope.kind !== "street") forbidden();
+  const streetId = scope.kind === "street" ? scope.streetId : null;
+  const today = shanghaiDate(now);
+  // Postings and places are public: the grid is kept until they change, per scope and day.
+  return cachedPublic(`compliance:${input.year}:${streetId ?? ""}:${input.streetCode ?? ""}:${today}`, () =>
+    computeComplianceOverview(streetId, input, today),
+  );
+}
+
+async function computeComplianceOverview(streetId: number | null, input: { year: number; streetCode?: string | null }, today: string) {
   const db = await getDb();
   const parent = alias(places, "parent");
   const villages = await db
@@ -1008,12 +1017,11 @@ export async function complianceOverview(actor: Actor, input: { year: number; st
     .where(
       and(
         eq(places.level, "village"),
-        scope.kind === "street" ? eq(parent.id, scope.streetId) : undefined,
+        streetId ? eq(parent.id, streetId) : undefined,
         input.streetCode ? eq(parent.code, input.streetCode) : undefined,
       ),
     )
     .orderBy(asc(parent.sortOrder), asc(parent.code), asc(places.sortOrder), asc(places.code));
-  const today = shanghaiDate(now);
   const periods = periodsOfYear(input.year);
   const published = await publishedPeriods(villages.map((v) => v.id), `${input.year}-01-01`);
   const rows = villages.map((village) => {

@@ -15,6 +15,7 @@ import { publishedInspections } from "./inspections.server";
 import { escapeLike } from "./like";
 import { searchGrams } from "./name-grams";
 import { cappedTotal, publicCountCap } from "./paging";
+import { cachedPublic } from "./public-cache.server";
 import { toCsv } from "./open-data";
 import { diffFields, recordOrganizationChange, type FieldChange } from "./organization-history.server";
 import { isFiled, usccKindOf } from "./organizations";
@@ -144,7 +145,11 @@ export async function searchOfficerRegister(actor: Actor, query: RegisterQuery):
 }
 
 /** Streets and towns by division code, for the register's street filter. */
-export async function registerStreets(): Promise<Array<{ code: string; name: string }>> {
+export function registerStreets(): Promise<Array<{ code: string; name: string }>> {
+  return cachedPublic("registerStreets", computeRegisterStreets);
+}
+
+async function computeRegisterStreets(): Promise<Array<{ code: string; name: string }>> {
   const db = await getDb();
   return db
     .select({ code: places.code, name: places.name })

@@ -12,7 +12,7 @@ import {
 } from "../domain/application-workflow";
 import { applicationQueue } from "../domain/applications.server";
 import { pageNumber } from "../domain/paging";
-import { placeChoices } from "../domain/places.server";
+import { registerStreets } from "../domain/register.server";
 import { formatDate } from "../domain/time";
 import { DaysLeft, StateBadge } from "../ui/application-view";
 import { PageHeader, Pagination } from "../ui/layout";
@@ -40,13 +40,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
       new Date(),
     ),
-    placeChoices(),
+    registerStreets(),
   ]);
   return {
     ...queue,
     page,
     canFile: hasPermission(actor, "application:file_community"),
-    streets: actor.role === "street_officer" ? [] : units.map((u) => ({ name: u.name, code: u.code })),
+    streets: actor.role === "street_officer" ? [] : units,
   };
 }
 
