@@ -45,11 +45,18 @@ async function connect(): Promise<Connection> {
   return url ? connectPostgres(url) : connectEmbedded();
 }
 
+function captureStatement(file: string, query: string, parameters: unknown[]): void {
+  fs.appendFileSync(file, `${JSON.stringify({ query, parameters })}\n`);
+}
+
 async function connectPostgres(url: string): Promise<Connection> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
+  const capture = process.env.SQL_CAPTURE_FILE;
   const client = postgres(url, {
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // Diagnostics: every statement and its parameters, one JSON line each, for the query-plan check.
+    ...(capture ? { debug: (_connection: number, query: string, parameters: unknown[]) => captureStatement(capture, query, parameters) } : {}),
     connect_timeout: 5,
     idle_timeout: 60,
     onnotice: () => {},

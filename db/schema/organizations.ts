@@ -67,6 +67,10 @@ export const organizations = pgTable(
     // The register lists by name: the first page of any listing is read in this order.
     index("organizations_name_id_idx").on(t.name, t.id),
     index("organizations_street_idx").on(t.streetId),
+    // Counts by kind and status for the district or some streets, read from the index alone.
+    index("organizations_street_kind_status_idx").on(t.streetId, t.type, t.status),
+    // Who a year's inspection covers (kind, status, registered before 1 July): the tally reads the index alone.
+    index("organizations_due_idx").on(t.type, t.status, t.registeredOn, t.id, t.streetId),
     index("organizations_place_idx").on(t.placeId),
     index("organizations_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
     index("organizations_registered_on_idx").on(t.registeredOn),

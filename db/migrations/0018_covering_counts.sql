@@ -1,0 +1,2 @@
+CREATE INDEX "organizations_street_kind_status_idx" ON "organizations" USING btree ("street_id","type","status");--> statement-breakpoint
+CREATE INDEX "organizations_due_idx" ON "organizations" USING btree ("type","status","registered_on","id","street_id");
