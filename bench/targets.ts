@@ -46,18 +46,22 @@ export async function pickTargets(rows: Rows, named: { org?: number; village?: s
   return { org, village, posting };
 }
 
-export type RequestName = "search2" | "search4" | "organization" | "village" | "posting" | "stats" | "queue" | "dashboard";
+export const requestNames = ["search-2", "search-4", "org", "village", "posting", "stats", "officer-applications", "officer-dashboard"] as const;
+export type RequestName = (typeof requestNames)[number];
 
 /** The measured requests: path, and whether they are made signed in as the demo district officer. */
-export function measuredRequests(t: Targets, fragments = defaultFragments): Array<{ name: RequestName; path: string; signedIn: boolean }> {
+export function measuredRequests(
+  t: { org: { id: number }; village: { code: string }; posting: { id: number } },
+  fragments = defaultFragments,
+): Array<{ name: RequestName; path: string; signedIn: boolean }> {
   return [
-    { name: "search2", path: `/orgs?q=${encodeURIComponent(fragments.q2)}`, signedIn: false },
-    { name: "search4", path: `/orgs?q=${encodeURIComponent(fragments.q4)}`, signedIn: false },
-    { name: "organization", path: `/orgs/${t.org.id}`, signedIn: false },
+    { name: "search-2", path: `/orgs?q=${encodeURIComponent(fragments.q2)}`, signedIn: false },
+    { name: "search-4", path: `/orgs?q=${encodeURIComponent(fragments.q4)}`, signedIn: false },
+    { name: "org", path: `/orgs/${t.org.id}`, signedIn: false },
     { name: "village", path: `/villages/${t.village.code}`, signedIn: false },
     { name: "posting", path: `/postings/${t.posting.id}`, signedIn: false },
     { name: "stats", path: "/api/v1/stats", signedIn: false },
-    { name: "queue", path: "/officer/applications", signedIn: true },
-    { name: "dashboard", path: "/officer", signedIn: true },
+    { name: "officer-applications", path: "/officer/applications", signedIn: true },
+    { name: "officer-dashboard", path: "/officer", signedIn: true },
   ];
 }

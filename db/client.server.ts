@@ -45,6 +45,15 @@ async function connect(): Promise<Connection> {
   return url ? connectPostgres(url) : connectEmbedded();
 }
 
+/**
+ * Settings of every connection (the benchmark's bare baseline uses them too).
+ * postgres.js prepares every statement; after five runs PostgreSQL may switch a
+ * statement to one generic plan, which suits no search fragment (a common "社区"
+ * and a rare "俞大猷" want different plans). Planning each run with its actual
+ * parameters costs far less than that.
+ */
+export const sessionSettings = { application_name: "community-registry", plan_cache_mode: "force_custom_plan" };
+
 function captureStatement(file: string, query: string, parameters: unknown[]): void {
   fs.appendFileSync(file, `${JSON.stringify({ query, parameters })}\n`);
 }
@@ -60,13 +69,7 @@ async function connectPostgres(url: string): Promise<Connection> {
     connect_timeout: 5,
     idle_timeout: 60,
     onnotice: () => {},
-    connection: {
-      application_name: "community-registry",
-      // postgres.js prepares every statement; after five runs PostgreSQL may switch a statement to
-      // one generic plan, which suits no search fragment (a common "社区" and a rare "俞大猷" want
-      // different plans). Planning each run with its actual parameters costs far less than that.
-      plan_cache_mode: "force_custom_plan",
-    },
+    connection: sessionSettings,
   });
   const db = drizzle(client, { schema }) as unknown as Database;
   return {

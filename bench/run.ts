@@ -1,0 +1,1044 @@
+/**
+ * npm run bench [-- flags]: builds the app, starts the production server
+ * (`node server.mjs`) on the database named by DATABASE_URL, or, when it is
+ * unset, on the embedded PGlite demo in a temporary DATA_DIR (migrated and
+ * seeded here first), and measures with autocannon, at fixed concurrency and
+ * a fixed duration per request:
+ *
+ *   search-2     GET /orgs?q=<two-character fragment>        (public register search)
+ *   search-4     GET /orgs?q=<four-character fragment>
+ *   org          GET /orgs/:id                               (the organization with the longest history)
+ *   village      GET /villages/:code                         (the village with the most public postings)
+ *   posting      GET /postings/:id                           (a published posting of that village, a corrected one with a table preferred)
+ *   stats        GET /api/v1/stats
+ *   officer-applications  GET /officer/applications          (signed in as the demo officer)
+ *   officer-dashboard     GET /officer
+ *
+ * The officer requests carry the cr_session cookie of one sign-in (POST /login
+ * with the Origin header set; sign-in is rate-limited, so it happens once).
+ * Every request is checked once for 200 and a plausible body before it is
+ * measured; anything else stops the run. The register searches and the posting
+ * page are measured a second time against bench/baseline-server.ts, a bare
+ * node:http server running the same SQL through the same driver (see that
+ * file). The app is measured first and stopped, then the baseline (one process
+ * per PGlite folder, and no load on the other server while measuring).
+ * While a server is under load its resident memory (VmRSS of the process and
+ * its children) is sampled every 100 ms.
+ *
+ * Results: a table on stdout, and bench/results/<UTC date-time>-<db kind>.json
+ * and .md, with bench/results/latest.md a copy of the newest Markdown.
+ *
+ * Flags (environment variable in brackets):
+ *   --duration <s>        measured seconds per request (10)
+ *   --warmup <s>          warm-up seconds before each measurement, not recorded (2)
+ *   --connections <n>     concurrent connections (32)
+ *   --q2 <text>           the two-character search fragment (社区)
+ *   --q4 <text>           the four-character search fragment (服务中心)
+ *   --org <id>            organization page to load (picked from the database)
+ *   --village <code>      village whose postings to load (picked)
+ *   --posting <id>        posting page to load (picked)
+ *   --only <names>        comma-separated request names from the list above (all)
+ *   --port <n>            the app's port [BENCH_PORT] (3400)
+ *   --baseline-port <n>   the baseline's port [BENCH_BASELINE_PORT] (3401)
+ *   --pool <n>            connections per server, app and baseline alike [DATABASE_POOL_SIZE] (10)
+ *   --user <name>         officer to sign in as [BENCH_USER] (officer)
+ *   --password <text>     their password [BENCH_PASSWORD] (demo-pass-2026)
+ *   --data-dir <dir>      PGlite only: use (and keep) this data folder instead of a temporary one
+ *   --out <dir>           results folder (bench/results)
+ *   --skip-build          serve the existing build/ instead of building
+ *   --skip-baseline       measure the app only
+ *   --help
+ * DATABASE_URL selects PostgreSQL; its password is never written to the results.
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { sql } from "drizzle-orm";
+import { defaultFragments, measuredRequests, pickTargets, requestNames, type RequestName, type Rows } from "./targets";
+
+class BenchError extends Error {}
+
+function fail(message: string): never {
+  throw new BenchError(message);
+}
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+/* ------------------------------------------------------------------ options */
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    connections: { type: "string", default: "32" },
+    q2: { type: "string", default: defaultFragments.q2 },
+    q4: { type: "string", default: defaultFragments.q4 },
+    org: { type: "string" },
+    village: { type: "string" },
+    posting: { type: "string" },
+    only: { type: "string" },
+    port: { type: "string", default: process.env.BENCH_PORT ?? "3400" },
+    "baseline-port": { type: "string", default: process.env.BENCH_BASELINE_PORT },
+    pool: { type: "string", default: process.env.DATABASE_POOL_SIZE ?? "10" },
+    user: { type: "string", default: process.env.BENCH_USER ?? "officer" },
+    password: { type: "string", default: process.env.BENCH_PASSWORD ?? "demo-pass-2026" },
+    "data-dir": { type: "string" },
+    out: { type: "string", default: path.join(root, "bench/results") },
+    "skip-build": { type: "boolean", default: false },
+    "skip-baseline": { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+  strict: true,
+});
+
+if (flags.help) {
+  const header = fs.readFileSync(fileURLToPath(import.meta.url), "utf8").split("*/")[0]!;
+  console.log(header.replace(/^\/\*\*\n?/, "").replace(/^ \* ?/gm, ""));
+  process.exit(0);
+}
+
+function positive(name: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    fail(`--${name} must be a positive whole number (got ${value})`);
+  return n;
+}
+
+
+const options = {
+  duration: positive("duration", flags.duration),
+  warmup:
+    Number(flags.warmup) >= 0 ? Number(flags.warmup) : fail("--warmup must be 0 or more seconds"),
+  connections: positive("connections", flags.connections),
+  q2: flags.q2!,
+  q4: flags.q4!,
+  port: positive("port", flags.port),
+  baselinePort: positive("baseline-port", flags["baseline-port"] ?? String(Number(flags.port) + 1)),
+  pool: positive("pool", flags.pool),
+  only: flags.only ? flags.only.split(",").map((s) => s.trim()) : [...requestNames],
+  baseline: !flags["skip-baseline"],
+  build: !flags["skip-build"],
+};
+for (const name of options.only)
+  if (!requestNames.includes(name as RequestName))
+    fail(`unknown request "${name}" in --only; names: ${requestNames.join(", ")}`);
+if ([...options.q2].length !== 2)
+  console.warn(`warning: --q2 "${options.q2}" is not two characters long`);
+if ([...options.q4].length !== 4)
+  console.warn(`warning: --q4 "${options.q4}" is not four characters long`);
+if (options.port === options.baselinePort) fail("--port and --baseline-port must differ");
+
+const databaseUrl = process.env.DATABASE_URL;
+const kind: "postgres" | "pglite" = databaseUrl ? "postgres" : "pglite";
+
+/* ------------------------------------------------------------------ processes and clean-up */
+
+interface Managed {
+  name: string;
+  child: ChildProcess;
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+const running = new Set<Managed>();
+let temporaryDataDir: string | undefined;
+let activeCannon: autocannon.Instance | undefined;
+
+function spawnManaged(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Managed {
+  const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 400) output.splice(0, output.length - 400);
+  };
+  child.stdout!.on("data", keep);
+  child.stderr!.on("data", keep);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code) => resolve(code)),
+  );
+  const managed = { name, child, output, exited };
+  running.add(managed);
+  void exited.then(() => running.delete(managed));
+  return managed;
+}
+
+async function stopManaged(m: Managed): Promise<void> {
+  if (m.child.exitCode !== null || m.child.signalCode !== null) return;
+  m.child.kill("SIGTERM");
+  const timer = setTimeout(() => m.child.kill("SIGKILL"), 8000);
+  await m.exited;
+  clearTimeout(timer);
+}
+
+function removeTemporaryData(): void {
+  if (temporaryDataDir) fs.rmSync(temporaryDataDir, { recursive: true, force: true });
+  temporaryDataDir = undefined;
+}
+
+let interrupted = false;
+for (const [signal, code] of [
+  ["SIGINT", 130],
+  ["SIGTERM", 143],
+] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n${signal}: stopping the servers…`);
+    activeCannon?.stop();
+    void Promise.allSettled([...running].map(stopManaged)).finally(() => {
+      removeTemporaryData();
+      process.exit(code);
+    });
+  });
+}
+// Whatever happens, no server outlives the runner.
+process.on("exit", () => {
+  for (const m of running) m.child.kill("SIGKILL");
+  removeTemporaryData();
+});
+
+async function runToEnd(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
+  const m = spawnManaged(name, command, args, env);
+  const code = await m.exited;
+  if (code !== 0) fail(`${name} failed (exit ${code}):\n${m.output.join("").slice(-4000)}`);
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** Starts a server and waits until its /healthz answers 200. */
+async function startServer(
+  name: string,
+  args: string[],
+  port: number,
+  env: NodeJS.ProcessEnv,
+): Promise<Managed> {
+  if (await portInUse(port))
+    fail(
+      `port ${port} is already in use; choose another with --port / --baseline-port (BENCH_PORT)`,
+    );
+  const m = spawnManaged(name, process.execPath, args, env);
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (m.child.exitCode !== null || m.child.signalCode !== null)
+      fail(`${name} exited during start-up:\n${m.output.join("").slice(-4000)}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`, {
+        signal: AbortSignal.timeout(2000),
+      });
+      if (res.status === 200) return m;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  fail(`${name} did not answer /healthz within 5 minutes:\n${m.output.join("").slice(-4000)}`);
+}
+
+/* ------------------------------------------------------------------ memory */
+
+const clockTicks = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** Resident memory (KiB) and CPU time used so far (ms) of a process and its live descendants, from /proc. */
+function processUsage(pid: number): { rssKiB: number; cpuMs: number } {
+  let rss = 0;
+  let ticks = 0;
+  const seen = new Set<number>();
+  const visit = (p: number) => {
+    if (seen.has(p)) return;
+    seen.add(p);
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, "utf8");
+      rss += Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0); // utime, stime
+      for (const task of fs.readdirSync(`/proc/${p}/task`)) {
+        const children = fs.readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
+        for (const c of children ? children.split(/\s+/) : []) visit(Number(c));
+      }
+    } catch {
+      /* gone, or not Linux */
+    }
+  };
+  visit(pid);
+  return { rssKiB: rss, cpuMs: (ticks * 1000) / clockTicks };
+}
+
+/** Samples resident memory every 100 ms while a server is under load; also the CPU time it used meanwhile. */
+function sampleProcess(pid: number): {
+  stop: () => { startMiB: number; peakMiB: number; cpuMs: number };
+} {
+  const start = processUsage(pid);
+  let peak = start.rssKiB;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, processUsage(pid).rssKiB);
+  }, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      const end = processUsage(pid);
+      peak = Math.max(peak, end.rssKiB);
+      return {
+        startMiB: start.rssKiB / 1024,
+        peakMiB: peak / 1024,
+        cpuMs: end.cpuMs - start.cpuMs,
+      };
+    },
+  };
+}
+
+/* ------------------------------------------------------------------ load */
+
+interface Measurement {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  bytesPerResponse: number;
+  rssStartMiB: number;
+  rssPeakMiB: number;
+  /** CPU time of the server process (not the database server) per response, in ms. */
+  cpuMsPerRequest: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[
+    Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))
+  ]!;
+}
+
+function cannon(url: string, headers: Record<string, string>, seconds: number) {
+  return new Promise<{ result: autocannon.Result; latencies: number[] }>((resolve, reject) => {
+    const latencies: number[] = [];
+    const instance = autocannon(
+      { url, connections: options.connections, duration: seconds, headers, timeout: 10 },
+      (error, result) => {
+        activeCannon = undefined;
+        if (error) reject(error instanceof Error ? error : new Error(String(error)));
+        else resolve({ result, latencies });
+      },
+    );
+    activeCannon = instance;
+    // autocannon's own histogram has no p95, so every response time is kept (ms).
+    instance.on("response", (_client, _status, _bytes, time) => latencies.push(time));
+  });
+}
+
+async function measure(
+  url: string,
+  headers: Record<string, string>,
+  pid: number,
+): Promise<Measurement> {
+  if (options.warmup > 0) await cannon(url, headers, options.warmup);
+  if (interrupted) fail("interrupted");
+  const sampler = sampleProcess(pid);
+  const { result, latencies } = await cannon(url, headers, options.duration);
+  const usage = sampler.stop();
+  if (interrupted) fail("interrupted");
+  latencies.sort((a, b) => a - b);
+  const responses = latencies.length;
+  return {
+    requests: responses,
+    rps: responses / result.duration,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    bytesPerResponse: responses ? result.throughput.total / responses : 0,
+    rssStartMiB: usage.startMiB,
+    rssPeakMiB: usage.peakMiB,
+    cpuMsPerRequest: responses ? usage.cpuMs / responses : NaN,
+  };
+}
+
+/* ------------------------------------------------------------------ the database */
+
+interface DatabaseFacts {
+  kind: "postgres" | "pglite";
+  version: string;
+  target: string;
+  rowCounts: Record<string, number>;
+  org: { id: number; name: string; history: number };
+  village: { code: string; name: string; postings: number };
+  posting: { id: number; title: string; hash: string; versions: number };
+}
+
+const countedTables = [
+  "organizations",
+  "organization_changes",
+  "places",
+  "postings",
+  "posting_versions",
+  "applications",
+  "users",
+  "audit_log",
+];
+
+async function inspectDatabase(): Promise<DatabaseFacts> {
+  const { getDb, closeDb, queryRows } = await import("../db/client.server");
+  const { maskSensitive } = await import("../app/domain/sensitive-numbers");
+  const db = await getDb(); // embedded: migrates and loads the demo into an empty folder
+  try {
+    const rows = <T>(text: string) => queryRows<T>(db, sql.raw(text));
+    const [{ version } = { version: "" }] = await rows<{ version: string }>(
+      "select version() as version",
+    );
+    let fullVersion = version.split(" on ")[0]!;
+    if (kind === "pglite") {
+      const pkg = JSON.parse(
+        fs.readFileSync(path.join(root, "node_modules/@electric-sql/pglite/package.json"), "utf8"),
+      ) as { version: string };
+      if (!fullVersion.includes("PGlite")) fullVersion += ` (PGlite ${pkg.version})`;
+    }
+    if (kind === "postgres") {
+      // The build serves the schema of db/migrations; a database behind it fails on the first request.
+      const journal = JSON.parse(
+        fs.readFileSync(path.join(root, "db/migrations/meta/_journal.json"), "utf8"),
+      ) as { entries: Array<{ tag: string }> };
+      const applied = await rows<{ n: number }>(
+        "select count(*)::int as n from drizzle.__drizzle_migrations",
+      ).catch(() => [{ n: 0 }]);
+      const missing = journal.entries.slice(Number(applied[0]?.n ?? 0)).map((e) => e.tag);
+      if (missing.length)
+        fail(
+          `the database lacks ${missing.length} of the ${journal.entries.length} migrations in db/migrations (${missing.join(", ")}): run npm run db:migrate on it first`,
+        );
+    }
+    const rowCounts: Record<string, number> = {};
+    for (const table of countedTables) {
+      const [row] = await rows<{ n: number }>(`select count(*)::int as n from ${table}`);
+      rowCounts[table] = Number(row?.n ?? 0);
+    }
+    if (!rowCounts.organizations)
+      fail("the database holds no organizations: load data first (npm run db:seed -- --demo)");
+
+    // The same targets the query-plan test looks at (bench/targets.ts).
+    const picked = await pickTargets(rows as Rows, {
+      org: flags.org ? positive("org", flags.org) : undefined,
+      village: flags.village,
+      posting: flags.posting ? positive("posting", flags.posting) : undefined,
+    });
+    if ("missing" in picked) fail(picked.missing);
+    const { org, village, posting } = picked;
+    if (posting.status !== "published") fail(`posting ${posting.id} is ${posting.status}, not published`);
+
+    let target = "embedded PGlite demo";
+    if (databaseUrl) {
+      const u = new URL(databaseUrl);
+      u.password = "";
+      target = u.toString();
+    }
+    return {
+      kind,
+      version: fullVersion,
+      target,
+      rowCounts,
+      org,
+      village,
+      posting: {
+        id: posting.id,
+        title: maskSensitive(posting.title),
+        hash: posting.hash,
+        versions: posting.versions,
+      },
+    };
+  } finally {
+    await closeDb();
+  }
+}
+
+/* ------------------------------------------------------------------ requests */
+
+interface BenchRequest {
+  name: RequestName;
+  label: string;
+  path: string;
+  signedIn: boolean;
+  accept: string;
+  /** Throws when the body is not what the page should show; returns facts to compare with the baseline. */
+  check: (body: string) => string[];
+  baseline: boolean;
+}
+
+const html = "text/html,application/xhtml+xml";
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function must(condition: unknown, message: string): void {
+  if (!condition) throw new Error(message);
+}
+
+/** The result links and the total of a register search page: what the app and the baseline must agree on. */
+function searchFacts(body: string, fragment: string): string[] {
+  must(body.includes("社会组织登记信息查询"), "not the register search page");
+  const total = /共\s*(?:<!-- -->)?\s*(\d+)\s*(?:<!-- -->)?\s*条/.exec(body)?.[1];
+  must(total !== undefined, "no result count (共 N 条) on the page");
+  must(
+    Number(total) > 0,
+    `the fragment "${fragment}" matches no organization: choose another with --q2 / --q4`,
+  );
+  const ids = [...body.matchAll(/href="\/orgs\/(\d+)"/g)].map((m) => m[1]!);
+  must(ids.length > 0, "no result links on the page");
+  return [`total ${total}`, ...ids];
+}
+
+function requestsFor(facts: DatabaseFacts, statsTotal: number): BenchRequest[] {
+  const paths = Object.fromEntries(measuredRequests(facts, options).map((r) => [r.name, r.path])) as Record<RequestName, string>;
+  const all: BenchRequest[] = [
+    {
+      name: "search-2",
+      label: `search “${options.q2}”`,
+      path: paths["search-2"],
+      signedIn: false,
+      accept: html,
+      check: (body) => searchFacts(body, options.q2),
+      baseline: true,
+    },
+    {
+      name: "search-4",
+      label: `search “${options.q4}”`,
+      path: paths["search-4"],
+      signedIn: false,
+      accept: html,
+      check: (body) => searchFacts(body, options.q4),
+      baseline: true,
+    },
+    {
+      name: "org",
+      label: `organization ${facts.org.id}`,
+      path: paths["org"],
+      signedIn: false,
+      accept: html,
+      check: (body) => {
+        must(body.includes(escapeHtml(facts.org.name)), `the page does not name ${facts.org.name}`);
+        return [];
+      },
+      baseline: false,
+    },
+    {
+      name: "village",
+      label: `village ${facts.village.code}`,
+      path: paths["village"],
+      signedIn: false,
+      accept: html,
+      check: (body) => {
+        must(
+          body.includes(escapeHtml(facts.village.name)),
+          `the page does not name ${facts.village.name}`,
+        );
+        if (facts.village.postings)
+          must(/href="\/postings\/\d+"/.test(body), "the page lists no postings");
+        return [];
+      },
+      baseline: false,
+    },
+    {
+      name: "posting",
+      label: `posting ${facts.posting.id}`,
+      path: paths["posting"],
+      signedIn: false,
+      accept: html,
+      check: (body) => {
+        must(
+          body.includes(escapeHtml(facts.posting.title)),
+          `the page does not show the title ${facts.posting.title}`,
+        );
+        must(
+          body.includes(facts.posting.hash),
+          "the page does not show the current version's hash",
+        );
+        must(body.includes("防篡改校验"), "no integrity panel");
+        return [facts.posting.hash];
+      },
+      baseline: true,
+    },
+    {
+      name: "stats",
+      label: "/api/v1/stats",
+      path: paths["stats"],
+      signedIn: false,
+      accept: "application/json",
+      check: (body) => {
+        const json = JSON.parse(body) as { organizations?: { total?: number } };
+        must(
+          json.organizations?.total === statsTotal,
+          `organizations.total is ${json.organizations?.total}, the table holds ${statsTotal}`,
+        );
+        return [];
+      },
+      baseline: false,
+    },
+    {
+      name: "officer-applications",
+      label: "officer: application queue",
+      path: paths["officer-applications"],
+      signedIn: true,
+      accept: html,
+      check: (body) => {
+        must(
+          !body.includes('name="password"'),
+          "got the sign-in page: the session was not accepted",
+        );
+        must(body.includes("申请审批"), "not the application queue");
+        return [];
+      },
+      baseline: false,
+    },
+    {
+      name: "officer-dashboard",
+      label: "officer: dashboard",
+      path: paths["officer-dashboard"],
+      signedIn: true,
+      accept: html,
+      check: (body) => {
+        must(
+          !body.includes('name="password"'),
+          "got the sign-in page: the session was not accepted",
+        );
+        must(body.includes("工作台"), "not the officer dashboard");
+        return [];
+      },
+      baseline: false,
+    },
+  ];
+  return all.filter((r) => options.only.includes(r.name));
+}
+
+async function signIn(port: number): Promise<string> {
+  const origin = `http://127.0.0.1:${port}`;
+  const res = await fetch(`${origin}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      Origin: origin,
+      "Sec-Fetch-Site": "same-origin",
+      "Content-Type": "application/x-www-form-urlencoded",
+      Accept: html,
+    },
+    body: new URLSearchParams({ username: flags.user!, password: flags.password!, redirectTo: "" }),
+  });
+  if (res.status === 429)
+    fail(
+      "sign-in refused with 429 (more than ten sign-ins a minute from this address): wait a minute and run again",
+    );
+  if (res.status === 401)
+    fail(
+      `sign-in as ${flags.user} refused (401): wrong --user / --password (five failures lock the account for 30 minutes)`,
+    );
+  if (res.status !== 302 && res.status !== 303)
+    fail(
+      `sign-in answered ${res.status}, expected a redirect:\n${(await res.text()).slice(0, 500)}`,
+    );
+  const location = res.headers.get("location") ?? "";
+  if (location.includes("password"))
+    fail(`${flags.user} must change their password first (redirected to ${location})`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("cr_session="));
+  if (!cookie) fail("sign-in set no cr_session cookie");
+  return cookie.split(";")[0]!;
+}
+
+function headersFor(r: BenchRequest, cookie: string | undefined): Record<string, string> {
+  return { accept: r.accept, ...(r.signedIn && cookie ? { cookie } : {}) };
+}
+
+async function verify(
+  port: number,
+  r: BenchRequest,
+  cookie: string | undefined,
+  server: Managed,
+): Promise<{ facts: string[]; bytes: number }> {
+  const res = await fetch(`http://127.0.0.1:${port}${r.path}`, {
+    headers: headersFor(r, cookie),
+    redirect: "manual",
+  });
+  const body = await res.text();
+  if (res.status !== 200) {
+    await new Promise((resolve) => setTimeout(resolve, 200)); // let the server's log of the error arrive
+    const log = server.output.join("").slice(-3000);
+    fail(
+      `${server.name} ${r.path} answered ${res.status}, expected 200:\n${body.slice(0, 800)}${log ? `\n--- ${server.name} output ---\n${log}` : ""}`,
+    );
+  }
+  try {
+    return { facts: r.check(body), bytes: Buffer.byteLength(body) };
+  } catch (error) {
+    fail(`${server.name} ${r.path}: ${(error as Error).message}\n${body.slice(0, 800)}`);
+  }
+}
+
+/* ------------------------------------------------------------------ report */
+
+interface Row {
+  name: RequestName;
+  label: string;
+  path: string;
+  app: Measurement;
+  appBytes: number;
+  baseline?: Measurement;
+  baselineBytes?: number;
+  ratio?: number;
+}
+
+const fmt = (n: number | undefined, digits = 1) =>
+  n === undefined || Number.isNaN(n) ? "—" : n.toFixed(digits);
+
+function tableLines(rows: Row[]): string[] {
+  const lines = [
+    "| request | server | req/s | p50 ms | p95 ms | p99 ms | non-2xx | errors | CPU ms/req | peak RSS MiB | app ÷ baseline |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const r of rows) {
+    const m = r.app;
+    lines.push(
+      `| ${r.label} \`${decodeURIComponent(r.path)}\` | app | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${m.non2xx} | ${m.errors} | ${fmt(m.cpuMsPerRequest, 2)} | ${fmt(m.rssPeakMiB, 0)} | ${r.ratio === undefined ? "" : fmt(r.ratio, 2)} |`,
+    );
+    if (r.baseline) {
+      const b = r.baseline;
+      lines.push(
+        `| ${r.label} \`${decodeURIComponent(r.path)}\` | baseline | ${fmt(b.rps, 0)} | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} | ${b.non2xx} | ${b.errors} | ${fmt(b.cpuMsPerRequest, 2)} | ${fmt(b.rssPeakMiB, 0)} | |`,
+      );
+    }
+  }
+  return lines;
+}
+
+function slowNotes(rows: Row[]): string[] {
+  const notes: string[] = [];
+  for (const r of rows) {
+    const why: string[] = [];
+    if (!(r.app.p95 < 100)) why.push(`p95 ${fmt(r.app.p95)} ms ≥ 100 ms`);
+    if (r.ratio !== undefined && r.ratio < 0.5)
+      why.push(`${fmt(r.ratio, 2)} × the baseline's throughput (< 0.5)`);
+    if (r.app.non2xx || r.app.errors) why.push(`${r.app.non2xx} non-2xx, ${r.app.errors} errors`);
+    if (why.length)
+      notes.push(`- ${r.label} (\`${decodeURIComponent(r.path)}\`): ${why.join("; ")}`);
+  }
+  return notes;
+}
+
+/* ------------------------------------------------------------------ main */
+
+function git(args: string[]): string {
+  try {
+    return execFileSync("git", args, {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
+  } catch {
+    return "";
+  }
+}
+
+function stamp(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replace(/:/g, "-");
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadBefore = Math.round(os.loadavg()[0]! * 100) / 100;
+  const commit = git(["rev-parse", "HEAD"]) || "unknown";
+  // Uncommitted changes to tracked files are part of what was measured: name them.
+  const dirtyFiles = git(["status", "--porcelain", "--untracked-files=no"])
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.replace(/^\s*\S+\s+/, ""));
+  const dirty = dirtyFiles.length > 0;
+
+  if (options.build) {
+    console.log("building (npm run build)…");
+    await runToEnd("npm run build", "npm", ["run", "build"]);
+  } else if (!fs.existsSync(path.join(root, "build/server/index.js"))) {
+    fail("--skip-build given but there is no build/: run npm run build first");
+  }
+
+  const serverEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    DATABASE_POOL_SIZE: String(options.pool),
+  };
+  if (kind === "pglite") {
+    const dataDir = flags["data-dir"]
+      ? path.resolve(flags["data-dir"])
+      : (temporaryDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-pglite-")));
+    process.env.DATA_DIR = serverEnv.DATA_DIR = dataDir;
+    delete serverEnv.DATABASE_URL;
+    console.log(
+      `database: embedded PGlite in ${dataDir}${temporaryDataDir ? " (temporary; the demo is loaded now)" : ""}`,
+    );
+  } else {
+    console.log(`database: PostgreSQL`);
+  }
+  const facts = await inspectDatabase();
+  console.log(
+    `  ${facts.version}; ${Object.entries(facts.rowCounts)
+      .map(([t, n]) => `${t} ${n}`)
+      .join(", ")}`,
+  );
+  console.log(
+    `  organization ${facts.org.id} (${facts.org.name}, ${facts.org.history} changes); village ${facts.village.code} (${facts.village.name}, ${facts.village.postings} postings); posting ${facts.posting.id} (${facts.posting.title}, version ${facts.posting.versions})`,
+  );
+
+  const requests = requestsFor(facts, facts.rowCounts.organizations!);
+  const appPort = options.port;
+  console.log(
+    `starting the app on port ${appPort} (node server.mjs, pool ${kind === "postgres" ? options.pool : "n/a: PGlite is one in-process connection"})…`,
+  );
+  // The heap limit the production scripts give the server (package.json "serve").
+  const heapFlag = /--max-old-space-size=\d+/.exec(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts.serve)?.[0];
+  const app = await startServer("app", [...(heapFlag ? [heapFlag] : []), "server.mjs"], appPort, {
+    ...serverEnv,
+    PORT: String(appPort),
+  });
+  const cookie = requests.some((r) => r.signedIn) ? await signIn(appPort) : undefined;
+
+  const appFacts = new Map<RequestName, { facts: string[]; bytes: number }>();
+  for (const r of requests) appFacts.set(r.name, await verify(appPort, r, cookie, app));
+  console.log(
+    `all ${requests.length} requests answer 200 with plausible pages; measuring ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s each`,
+  );
+
+  const rows: Row[] = [];
+  for (const r of requests) {
+    process.stdout.write(`  app      ${r.name.padEnd(22)}`);
+    const m = await measure(
+      `http://127.0.0.1:${appPort}${r.path}`,
+      headersFor(r, cookie),
+      app.child.pid!,
+    );
+    console.log(
+      `${fmt(m.rps, 0).padStart(7)} req/s  p95 ${fmt(m.p95).padStart(7)} ms  CPU ${fmt(m.cpuMsPerRequest, 2).padStart(6)} ms/req  non-2xx ${m.non2xx}  errors ${m.errors}`,
+    );
+    rows.push({
+      name: r.name,
+      label: r.label,
+      path: r.path,
+      app: m,
+      appBytes: appFacts.get(r.name)!.bytes,
+    });
+  }
+  await stopManaged(app);
+
+  let baselineInfo: unknown;
+  const compared = requests.filter((r) => r.baseline);
+  if (options.baseline && compared.length) {
+    const port = options.baselinePort;
+    console.log(
+      `starting the baseline on port ${port} (node --import tsx bench/baseline-server.ts, pool ${kind === "postgres" ? options.pool : "n/a"})…`,
+    );
+    const baseline = await startServer(
+      "baseline",
+      ["--import", "tsx", "bench/baseline-server.ts"],
+      port,
+      { ...serverEnv, PORT: String(port) },
+    );
+    const ready = baseline.output
+      .join("")
+      .split("\n")
+      .find((l) => l.startsWith('{"baseline":"ready"'));
+    baselineInfo = ready ? JSON.parse(ready) : undefined;
+    for (const r of compared) {
+      const got = await verify(port, r, undefined, baseline);
+      const expected = appFacts.get(r.name)!.facts;
+      // The same rows in the same order; a total may read differently (the app may cap its count).
+      const strict = (facts: string[]) => facts.filter((f) => !f.startsWith("total "));
+      if (JSON.stringify(strict(got.facts)) !== JSON.stringify(strict(expected))) {
+        fail(
+          `baseline ${r.path} disagrees with the app:\n app:      ${expected.join(" ")}\n baseline: ${got.facts.join(" ")}`,
+        );
+      }
+      const totals = [expected, got.facts].map((facts) =>
+        facts.find((f) => f.startsWith("total ")),
+      );
+      if (totals[0] !== totals[1])
+        console.warn(
+          `  note: ${r.path} shows ${totals[0]} in the app and ${totals[1]} in the baseline`,
+        );
+      process.stdout.write(`  baseline ${r.name.padEnd(22)}`);
+      const m = await measure(
+        `http://127.0.0.1:${port}${r.path}`,
+        headersFor(r, undefined),
+        baseline.child.pid!,
+      );
+      console.log(
+        `${fmt(m.rps, 0).padStart(7)} req/s  p95 ${fmt(m.p95).padStart(7)} ms  CPU ${fmt(m.cpuMsPerRequest, 2).padStart(6)} ms/req  non-2xx ${m.non2xx}  errors ${m.errors}`,
+      );
+      const row = rows.find((x) => x.name === r.name)!;
+      row.baseline = m;
+      row.baselineBytes = got.bytes;
+      row.ratio = m.rps > 0 ? row.app.rps / m.rps : undefined;
+    }
+    const served = await fetch(`http://127.0.0.1:${port}/__baseline`).then(
+      (res) =>
+        res.json() as Promise<{
+          served: Record<string, { bound: number; memoized: number; fallbacks: string[] }>;
+        }>,
+    );
+    baselineInfo = { ...(baselineInfo as object), served: served.served };
+    await stopManaged(baseline);
+  }
+
+  /* ---- the record */
+  const cpus = os.cpus();
+  const machine = {
+    cores: cpus.length,
+    cpu: cpus[0]?.model ?? "unknown",
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    /** Other work on the machine skews the figures: the 1-minute load average before the run and after it. */
+    loadAverage: { before: loadBefore, after: Math.round(os.loadavg()[0]! * 100) / 100 },
+  };
+  const appPeak = Math.max(...rows.map((r) => r.app.rssPeakMiB));
+  const result = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    git: { commit, dirty, dirtyFiles },
+    // With --skip-build the served build may predate the commit above.
+    build: {
+      builtByThisRun: options.build,
+      builtAt: fs.statSync(path.join(root, "build/server/index.js")).mtime.toISOString(),
+    },
+    node: process.version,
+    machine,
+    database: {
+      kind: facts.kind,
+      version: facts.version,
+      target: facts.target,
+      rowCounts: facts.rowCounts,
+    },
+    settings: {
+      connections: options.connections,
+      durationSeconds: options.duration,
+      warmupSeconds: options.warmup,
+      poolSize:
+        kind === "postgres"
+          ? { app: options.pool, baseline: options.pool }
+          : "PGlite: one in-process connection each",
+      loadGenerator: "autocannon in the runner process, on the same machine",
+      headers:
+        "Accept only (no Accept-Encoding, so neither server compresses); officer requests add the cr_session cookie",
+    },
+    picked: {
+      organization: facts.org,
+      village: facts.village,
+      posting: facts.posting,
+      q2: options.q2,
+      q4: options.q4,
+    },
+    appPeakRssMiB: appPeak,
+    baseline: baselineInfo,
+    results: rows,
+  };
+
+  const served = (
+    baselineInfo as { served?: Record<string, { bound: number; memoized: number }> } | undefined
+  )?.served;
+  const builder = (
+    baselineInfo as { builderMicros?: { searchMicros: number; postingMicros: number } } | undefined
+  )?.builderMicros;
+  const lines = [
+    `# Benchmark ${startedAt.toISOString()} · ${facts.kind}`,
+    "",
+    `- commit \`${commit}\`${dirty ? ` with uncommitted changes to ${dirtyFiles.length <= 6 ? dirtyFiles.join(", ") : `${dirtyFiles.length} files`}` : ""}, Node ${process.version}; ${options.build ? "built by this run" : `served the existing build of ${result.build.builtAt}`}`,
+    `- machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, ${machine.os}; 1-minute load average ${machine.loadAverage.before} before the run, ${machine.loadAverage.after} after`,
+    `- database: ${facts.version} · ${facts.target}`,
+    `- rows: ${Object.entries(facts.rowCounts)
+      .map(([t, n]) => `${t} ${n.toLocaleString("en")}`)
+      .join(", ")}`,
+    `- load: autocannon, ${options.connections} connections, ${options.warmup} s warm-up then ${options.duration} s per request, client on the same machine`,
+    `- pool: ${kind === "postgres" ? `${options.pool} connections for the app and ${options.pool} for the baseline` : "PGlite, one in-process connection (app and baseline alike)"}`,
+    `- picked: organization ${facts.org.id} (${facts.org.name}, ${facts.org.history} changes), village ${facts.village.code} (${facts.village.name}, ${facts.village.postings} postings), posting ${facts.posting.id} (version ${facts.posting.versions})`,
+    `- app peak resident memory under load: ${fmt(appPeak, 0)} MiB (server process and children)`,
+    ...(served
+      ? [
+          `- baseline statements: ${Object.entries(served)
+            .map(([name, c]) => `${name} ${c.bound} bound / ${c.memoized} kept per input`)
+            .join(", ")}`,
+        ]
+      : []),
+    ...(builder
+      ? [
+          `- drizzle build + .toSQL() per request, which the baseline's per-shape statement cache saves: ${fmt(builder.searchMicros, 0)} µs (search), ${fmt(builder.postingMicros, 0)} µs (posting page)`,
+        ]
+      : []),
+    "",
+    ...tableLines(rows),
+    "",
+    "Latencies in ms over every response of the measured period; req/s = responses ÷ measured seconds; app ÷ baseline compares req/s; CPU ms/req is the server process's own CPU time (user + system, children included, the database server not) per response, which other load on the machine disturbs less than req/s. The baseline (bench/baseline-server.ts) runs the statements the app's domain exports (.toSQL(), cached per shape) through the same driver and writes the page with template strings.",
+  ];
+  const slow = slowNotes(rows);
+  lines.push(
+    "",
+    "## Misses (p95 ≥ 100 ms, below half the baseline's throughput, or failed responses)",
+    "",
+    ...(slow.length ? slow : ["none"]),
+  );
+  const markdown = `${lines.join("\n")}\n`;
+
+  fs.mkdirSync(flags.out!, { recursive: true });
+  const base = path.join(flags.out!, `${stamp(startedAt)}-${facts.kind}`);
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
+  fs.writeFileSync(`${base}.md`, markdown);
+  fs.writeFileSync(path.join(flags.out!, "latest.md"), markdown);
+
+  console.log(`\n${tableLines(rows).join("\n")}\n`);
+  console.log(slow.length ? `misses:\n${slow.join("\n")}` : "no misses");
+  console.log(
+    `\nwritten: ${path.relative(root, base)}.json, .md and ${path.relative(root, path.join(flags.out!, "latest.md"))}`,
+  );
+}
+
+try {
+  await main();
+  removeTemporaryData();
+} catch (error) {
+  console.error(
+    `\nbench failed: ${error instanceof BenchError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  await Promise.allSettled([...running].map(stopManaged));
+  removeTemporaryData();
+  process.exitCode = 1;
+}
