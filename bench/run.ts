@@ -143,6 +143,8 @@ interface Managed {
   child: ChildProcess;
   output: string[];
   exited: Promise<number | null>;
+  /** From start to the first page of "/" answered: with a fresh embedded database, migrations and the demo included. */
+  firstPageMs?: number;
 }
 
 const running = new Set<Managed>();
@@ -240,6 +242,7 @@ async function startServer(
     fail(
       `port ${port} is already in use; choose another with --port / --baseline-port (BENCH_PORT)`,
     );
+  const started = Date.now();
   const m = spawnManaged(name, process.execPath, args, env);
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
@@ -249,7 +252,12 @@ async function startServer(
       const res = await fetch(`http://127.0.0.1:${port}/healthz`, {
         signal: AbortSignal.timeout(2000),
       });
-      if (res.status === 200) return m;
+      if (res.status === 200) {
+        const home = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(30_000) });
+        await home.text();
+        if (home.status === 200) m.firstPageMs = Date.now() - started;
+        return m;
+      }
     } catch {
       /* not listening yet */
     }
@@ -745,7 +753,8 @@ function slowNotes(rows: Row[]): string[] {
   const notes: string[] = [];
   for (const r of rows) {
     const why: string[] = [];
-    if (!(r.app.p95 < 100)) why.push(`p95 ${fmt(r.app.p95)} ms ≥ 100 ms`);
+    // The 100 ms target is for public requests; officer pages are reported, with no target.
+    if (!r.path.startsWith("/officer") && !(r.app.p95 < 100)) why.push(`p95 ${fmt(r.app.p95)} ms ≥ 100 ms`);
     if (r.ratio !== undefined && r.ratio < 0.5)
       why.push(`${fmt(r.ratio, 2)} × the baseline's throughput (< 0.5)`);
     if (r.app.non2xx || r.app.errors) why.push(`${r.app.non2xx} non-2xx, ${r.app.errors} errors`);
@@ -991,7 +1000,9 @@ async function main(): Promise<void> {
     `- load: autocannon, ${options.connections} connections, ${options.warmup} s warm-up then ${options.duration} s per request, client on the same machine`,
     `- pool: ${kind === "postgres" ? `${options.pool} connections for the app and ${options.pool} for the baseline` : "PGlite, one in-process connection (app and baseline alike)"}`,
     `- picked: organization ${facts.org.id} (${facts.org.name}, ${facts.org.history} changes), village ${facts.village.code} (${facts.village.name}, ${facts.village.postings} postings), posting ${facts.posting.id} (version ${facts.posting.versions})`,
+    `- public page cache: ${process.env.PUBLIC_PAGE_CACHE === "0" ? "off (PUBLIC_PAGE_CACHE=0): every public page is rendered for every request" : "on: after its first render, a public page at one address is served kept until the public data changes (PUBLIC_PAGE_CACHE=0 measures without)"}`,
     `- app peak resident memory under load: ${fmt(appPeak, 0)} MiB (server process and children)`,
+    `- app's first page ${app.firstPageMs === undefined ? "not measured" : `${fmt(app.firstPageMs / 1000, 1)} s`} after the server process started${kind === "pglite" ? " (a fresh embedded database: migrations and the demo loaded first; the build is not included)" : ""}`,
     ...(served
       ? [
           `- baseline statements: ${Object.entries(served)
@@ -1012,7 +1023,7 @@ async function main(): Promise<void> {
   const slow = slowNotes(rows);
   lines.push(
     "",
-    "## Misses (p95 ≥ 100 ms, below half the baseline's throughput, or failed responses)",
+    "## Misses (a public request with p95 ≥ 100 ms, below half the baseline's throughput, or failed responses)",
     "",
     ...(slow.length ? slow : ["none"]),
   );

@@ -167,6 +167,8 @@ const accessMatrix: Row[] = [
   { path: "/officer/reports?from=2026-01-01&to=2026-06-30&street=350502100000", note: "汝湖镇: not the street officer's", ...onlyFor({ officer: 200, street: 404 }) },
   { path: "/officer/reports?from=2026-06-30&to=2026-01-01", note: "a period ending before it starts", ...onlyFor({ officer: 400, street: 400 }) },
   { path: "/officer/reports.csv?from=2026-01-01&to=2026-06-30", ...onlyFor({ officer: 200, street: 200 }) },
+  { path: "/officer/reports.xlsx?from=2026-01-01&to=2026-06-30", ...onlyFor({ officer: 200, street: 200 }) },
+  { path: "/officer/reports.xlsx?from=2026-06-30&to=2026-01-01", note: "a period ending before it starts", ...onlyFor({ officer: 400, street: 400 }) },
 
   // Importing spreadsheets: organizations need organization:correct, communities place:manage
   { path: "/officer/import", ...onlyFor({ admin: 200, officer: 200 }) },
