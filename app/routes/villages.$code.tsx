@@ -16,7 +16,8 @@ import { Panel } from "../ui/layout";
 import { PlaceFigures, PlaceTrail } from "../ui/place";
 import { CategoryBadge, PostingStatusBadge, UpToDateMark } from "../ui/posting-view";
 
-const postingLimit = 200;
+// About two years of monthly finances and quarterly affairs; the full list is one link away (and a city village has hundreds).
+const postingLimit = 60;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.place.name ?? "社区/村"} - 社区治理与社会组织登记平台` },
