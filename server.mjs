@@ -91,7 +91,10 @@ app.get("*", async (req, res, next) => {
   try {
     const module = await entry();
     if (!renderPage || !module.isCacheablePublicRequest(req.method, req.originalUrl, req.get("cookie") ?? null)) return next();
-    const looked = await module.lookupPublicPage(req.originalUrl);
+    // Keyed by the full address, host included: a page that prints its own address (the notice-board
+    // print view) must never be kept under a Host header someone else sent.
+    const address = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
+    const looked = await module.lookupPublicPage(address);
     if (looked.kind === "skip") return next();
     const nonce = res.locals.cspNonce;
     if (looked.kind === "hit") {
@@ -103,7 +106,7 @@ app.get("*", async (req, res, next) => {
       if (typeof value === "string") headers.set(name, value);
       else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
     }
-    const request = new Request(new URL(req.originalUrl, `${req.protocol}://${req.get("host") ?? "localhost"}`), { headers });
+    const request = new Request(address, { headers });
     const response = await renderPage(request, { cspNonce: module.nonceSentinel, clientIp: req.ip ?? null });
     const body = await response.text();
     module.keepPublicPage(looked.key, looked.version, response.status, response.headers, body);

@@ -51,7 +51,7 @@ export function isCacheablePublicRequest(method: string, path: string, cookie: s
   return cacheablePaths.some((p) => p.test(pathname));
 }
 
-/** Pages change with the date too (what is due, what is "today"). */
+/** `url` is the full address (scheme, host, path, query); pages change with the date too (what is due, what is "today"). */
 function keyOf(url: string, now: Date): string {
   return `${shanghaiDate(now)} ${url}`;
 }

@@ -5,10 +5,11 @@
  * made on both; two officers deciding the same application on different
  * instances cannot both win.
  */
+import http from "node:http";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../../db/client.server";
-import { applications, applicationSteps, organizations, users } from "../../../db/schema";
+import { applications, applicationSteps, organizations, postings, users } from "../../../db/schema";
 import { demoPassword } from "../../../db/seed/demo";
 import { hashPassword } from "../../../app/auth/password.server";
 import { composeUscc } from "../../../app/domain/uscc";
@@ -170,6 +171,28 @@ describe("public pages kept per instance", () => {
     expect(afterA.body).toContain("缓存测试路 9 号");
     expect(afterB.body).toContain("缓存测试路 9 号");
     expect((await read(a)).cache).toBe("hit");
+  });
+
+  test("a page kept under a forged Host header is never served to a reader of the real host", async () => {
+    const db = await getDb();
+    const [posting] = await db.select({ id: postings.id }).from(postings).where(eq(postings.status, "published")).limit(1);
+    const path = `/postings/${posting!.id}/print`;
+    const port = new URL(a.base).port;
+    // The print view writes its own address for the notice board.
+    const forged = await new Promise<string>((resolve, reject) => {
+      http
+        .get({ host: "127.0.0.1", port, path, headers: { Host: "evil.example" } }, (res) => {
+          let body = "";
+          res.setEncoding("utf8");
+          res.on("data", (chunk: string) => (body += chunk));
+          res.on("end", () => resolve(body));
+        })
+        .on("error", reject);
+    });
+    expect(forged).toContain("evil.example/postings/");
+    const real = await (await fetch(`${a.base}${path}`)).text();
+    expect(real).not.toContain("evil.example");
+    expect(real).toContain(`127.0.0.1:${port}/postings/${posting!.id}`);
   });
 
   test("a signed-in reader is never served a kept page", async () => {
