@@ -258,6 +258,15 @@ async function lockPlace(tx: Database, placeId: number) {
   await tx.select({ id: places.id }).from(places).where(eq(places.id, placeId)).for("update");
 }
 
+/** A term of this place's body by id; undefined when it is another's, or was deleted meanwhile. */
+async function termOfBody(tx: Database, placeId: number, body: (typeof committeeTerms.$inferSelect)["body"], termId: number) {
+  const [term] = await tx
+    .select()
+    .from(committeeTerms)
+    .where(and(eq(committeeTerms.id, termId), eq(committeeTerms.placeId, placeId), eq(committeeTerms.body, body)));
+  return term;
+}
+
 /** The terms the rules compare a term with: every body's, as recorded now. */
 async function recordedTerms(db: Database, placeId: number): Promise<RecordedTerm[]> {
   return asRecorded(await termsOf(db, [placeId]));
@@ -282,16 +291,7 @@ export async function saveTerm(
     const recorded = await recordedTerms(tx, place.id);
     let old: typeof committeeTerms.$inferSelect | undefined;
     if (input.termId !== undefined) {
-      [old] = await tx
-        .select()
-        .from(committeeTerms)
-        .where(
-          and(
-            eq(committeeTerms.id, input.termId),
-            eq(committeeTerms.placeId, place.id),
-            eq(committeeTerms.body, body),
-          ),
-        );
+      old = await termOfBody(tx, place.id, body, input.termId);
       // Deleted meanwhile, or never this body's: the page the officer typed into is stale.
       if (!old) return { ok: false, formError: staleMessage };
       if (old.version !== input.expectedVersion) return { ok: false, formError: staleMessage };
@@ -394,16 +394,7 @@ export async function deleteTerm(
 
   return db.transaction(async (tx) => {
     await lockPlace(tx, place.id);
-    const [old] = await tx
-      .select()
-      .from(committeeTerms)
-      .where(
-        and(
-          eq(committeeTerms.id, input.termId),
-          eq(committeeTerms.placeId, place.id),
-          eq(committeeTerms.body, body),
-        ),
-      );
+    const old = await termOfBody(tx, place.id, body, input.termId);
     if (!old || old.version !== input.expectedVersion) return { ok: false, formError: staleMessage };
     const members = await tx
       .select({
