@@ -99,11 +99,22 @@ test("an officer imports a good XLSX, watches the progress and finds the organiz
   await expect(preview.locator("tbody tr").nth(2)).toContainText("开元街道");
 
   await waitForHydration(page);
-  const streamed = page.waitForResponse((r) => r.url().endsWith("/confirm") && r.request().method() === "POST");
+  // The page reloads as soon as the stream ends, which takes the response body with it: read the
+  // stream on its way to the page instead (the page still receives every line).
+  let contentType = "";
+  const streamed = new Promise<string>((resolve) => {
+    void page.route("**/confirm", async (route) => {
+      const response = await route.fetch();
+      contentType = response.headers()["content-type"] ?? "";
+      const body = await response.text();
+      await route.fulfill({ response, body });
+      resolve(body);
+    });
+  });
   await page.getByRole("button", { name: "确认导入 3 条" }).click();
-  const response = await streamed;
-  expect(response.headers()["content-type"]).toContain("application/x-ndjson");
-  const lines = (await response.text()).trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+  const body = await streamed;
+  expect(contentType).toContain("application/x-ndjson");
+  const lines = body.trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(lines[0]).toEqual({ type: "progress", stage: "checking", done: 0, total: 3 });
   expect(lines).toContainEqual({ type: "progress", stage: "writing", done: 3, total: 3 });
   expect(lines.at(-1)).toEqual({ type: "done", imported: 3 });
