@@ -221,19 +221,11 @@ export default function PartyCoveragePage() {
           </>
         }
       />
-      {problem ? (
-        <div
-          role="alert"
-          className="mb-4 rounded border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          <p>{problem}</p>
-          <p className="mt-1">
-            <Link to={`/officer/party${periodQuery(null, null)}`}>
-              查看本半年（{periodLabel(halfYearOf(today))}）的党建覆盖情况
-            </Link>
-          </p>
-        </div>
-      ) : null}
+      <FormError errors={problem ? [problem] : null}>
+        <Link to={`/officer/party${periodQuery(null, null)}`}>
+          查看本半年（{periodLabel(halfYearOf(today))}）的党建覆盖情况
+        </Link>
+      </FormError>
       <PeriodFilter
         path="/officer/party"
         presets={loaderData.presets}

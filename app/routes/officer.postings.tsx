@@ -9,6 +9,7 @@ import { complianceOverview } from "../domain/postings.server";
 import { formatDate, shanghaiDate } from "../domain/time";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 import { ComplianceCellMark, ComplianceLegend } from "../ui/posting-view";
+import { FormError } from "../ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.year ? `${data.year} 年` : ""}村务公开监督 - 登记管理` },
@@ -132,17 +133,9 @@ export default function PostingCompliancePage() {
           </>
         }
       />
-      {problem ? (
-        <div
-          role="alert"
-          className="mb-4 rounded border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          <p>{problem}</p>
-          <p className="mt-1">
-            <Link to={pageLink(currentYear, null)}>查看 {currentYear} 年的村务公开情况</Link>
-          </p>
-        </div>
-      ) : null}
+      <FormError errors={problem ? [problem] : null}>
+        <Link to={pageLink(currentYear, null)}>查看 {currentYear} 年的村务公开情况</Link>
+      </FormError>
       {overview && loaderData.year ? (
         <>
           <YearNav year={loaderData.year} currentYear={currentYear} street={selected?.code} />

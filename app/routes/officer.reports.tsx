@@ -18,6 +18,7 @@ import { formatDate, shanghaiDate } from "../domain/time";
 import { PageHeader } from "../ui/layout";
 import { PeriodFilter, periodQuery } from "../ui/period-filter";
 import { useNonce } from "../ui/nonce";
+import { FormError } from "../ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.period ? `${periodLabel(data.period)} ` : ""}统计报表 - 登记管理` },
@@ -123,19 +124,11 @@ export default function ReportsPage() {
           ) : null
         }
       />
-      {problem ? (
-        <div
-          role="alert"
-          className="mb-4 rounded border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
-        >
-          <p>{problem}</p>
-          <p className="mt-1">
-            <Link to={`/officer/reports${periodQuery(null, street)}`}>
-              查看本半年（{periodLabel(halfYearOf(today))}）的统计报表
-            </Link>
-          </p>
-        </div>
-      ) : null}
+      <FormError errors={problem ? [problem] : null}>
+        <Link to={`/officer/reports${periodQuery(null, street)}`}>
+          查看本半年（{periodLabel(halfYearOf(today))}）的统计报表
+        </Link>
+      </FormError>
       <div className="print:hidden">
         <PeriodFilter
           path="/officer/reports"

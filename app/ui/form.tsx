@@ -12,13 +12,15 @@ export function ErrorList({ id, errors }: { id?: string; errors?: readonly strin
   );
 }
 
-export function FormError({ errors }: { errors?: readonly string[] | null }) {
+/** The form's or page's refusal, with what to do next (a link back to something that works) below it. */
+export function FormError({ errors, children }: { errors?: readonly string[] | null; children?: ReactNode }) {
   if (!errors?.length) return null;
   return (
     <div role="alert" className="mb-4 rounded border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
       {errors.map((e) => (
         <p key={e}>{e}</p>
       ))}
+      {children ? <p className="mt-1">{children}</p> : null}
     </div>
   );
 }
