@@ -288,9 +288,10 @@ export function termProblemsInPlace(body: CommitteeBody, term: TermInput, place:
   const elected = term.electedOn === null ? null : parseIsoDate(term.electedOn);
   const latestStart = yearsAfter(place.today, termStartYearsAhead);
   if (starts) {
-    if (starts < earliestRecordDate) add("startsOn", "任期开始日期不能早于 1949 年 10 月 1 日，请检查年份");
-    else if (starts > latestStart) add("startsOn", `任期开始日期最多可提前一年录入，不能晚于${formatDate(latestStart)}`);
+    const problem = starts > latestStart ? `任期开始日期最多可提前一年录入，不能晚于${formatDate(latestStart)}` : recordDateProblem(starts, latestStart, "任期开始日期");
+    if (problem) add("startsOn", problem);
   }
+  // An end date's upper bound is the term's length, checked with the term.
   if (ends && ends < earliestRecordDate) add("endsOn", "任期结束日期不能早于 1949 年 10 月 1 日，请检查年份");
   if (elected) {
     const problem = recordDateProblem(elected, place.today, "选举日期");
