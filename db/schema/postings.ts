@@ -164,3 +164,25 @@ export const postingSteps = pgTable(
   },
   (t) => [index("posting_steps_posting_idx").on(t.postingId, t.at)],
 );
+
+/**
+ * A number the village shows on purpose (a hotline, the supervision committee's
+ * phone): marked by its clerk, it is left unmasked on that village's public
+ * pages. ID-card numbers can never be marked.
+ */
+export const publicContactNumbers = pgTable(
+  "public_contact_numbers",
+  {
+    id: serial("id").primaryKey(),
+    placeId: integer("place_id")
+      .notNull()
+      .references(() => places.id),
+    kind: text("kind", { enum: ["mobile", "bank_card"] }).notNull(),
+    /** The digits only, as the finder reads them. */
+    digits: text("digits").notNull(),
+    label: text("label").notNull(),
+    markedBy: integer("marked_by").notNull(),
+    markedAt: timestamp("marked_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex("public_contact_numbers_place_digits_idx").on(t.placeId, t.digits)],
+);
