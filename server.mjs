@@ -3,148 +3,323 @@
  * address (rate limits) and every response gets the security headers. The
  * rules themselves live in the app (app/entry.server.tsx exports them), so this
  * file is glue only. NODE_ENV=development serves through Vite with hot reload.
+ *
+ * In production the process is a small supervisor that runs the app in worker
+ * processes (node:cluster) and starts a new one whenever one exits: one per CPU
+ * core on a PostgreSQL server, one on the embedded database (PGlite belongs to
+ * one process). WEB_CONCURRENCY sets the number; 0 runs the app in this process
+ * without a supervisor.
  */
+import cluster from "node:cluster";
 import crypto from "node:crypto";
+import os from "node:os";
 import path from "node:path";
+import { Transform } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { createRequestHandler } from "@remix-run/express";
-import { createRequestHandler as createFetchHandler } from "@remix-run/node";
-import compression from "compression";
-import express from "express";
 
 const development = process.env.NODE_ENV === "development";
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-const vite = development
-  ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }))
-  : undefined;
-
-/** @returns {Promise<import("@remix-run/node").ServerBuild>} */
-async function loadBuild() {
-  return vite
-    ? vite.ssrLoadModule("virtual:remix/server-build")
-    : import(path.join(here, "build/server/index.js"));
-}
-
-const initialBuild = await loadBuild();
-/** The app's own entry module, with guardRequest, securityHeaders, prepare and shutdown. */
-const entry = () => (vite ? loadBuild() : Promise.resolve(initialBuild)).then((b) => b.entry.module);
-
-// Open (and, embedded, migrate and seed) the database before taking traffic.
-await (await entry()).prepare();
-
-const app = express();
-app.disable("x-powered-by");
-// Behind a load balancer set TRUST_PROXY (e.g. "1" or "loopback") so req.ip and
-// req.protocol come from X-Forwarded-For / X-Forwarded-Proto.
-if (process.env.TRUST_PROXY) {
-  const value = process.env.TRUST_PROXY;
-  app.set("trust proxy", /^\d+$/.test(value) ? Number(value) : value === "true" ? true : value);
-}
-app.use(compression());
-
-app.use(async (req, res, next) => {
-  try {
-    const module = await entry();
-    const nonce = crypto.randomBytes(16).toString("base64");
-    res.locals.cspNonce = nonce;
-    const authenticated = (req.get("cookie") ?? "").includes("cr_session=");
-    res.set(module.securityHeaders({ nonce, development, https: req.protocol === "https", authenticated }));
-    next();
-  } catch (error) {
-    next(error);
+function workersWanted() {
+  if (development) return 0;
+  const asked = process.env.WEB_CONCURRENCY;
+  if (!process.env.DATABASE_URL) {
+    if (asked && Number(asked) > 1) console.warn("内置数据库（PGlite）只能由一个进程使用：WEB_CONCURRENCY 按 1 处理。");
+    return asked === "0" ? 0 : 1;
   }
-});
-
-if (vite) {
-  app.use(vite.middlewares);
-} else {
-  app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(here, "build/client"), { maxAge: "1h" }));
+  if (asked !== undefined && asked !== "") return Math.max(0, Math.floor(Number(asked)) || 0);
+  return os.availableParallelism();
 }
 
-// Refuse cross-site writes and answer 503 while the database is away, before Remix runs.
-app.use(async (req, res, next) => {
-  try {
-    const refusal = await (
-      await entry()
-    ).guardRequest({
-      method: req.method,
-      path: req.originalUrl,
-      origin: req.get("origin") ?? null,
-      secFetchSite: req.get("sec-fetch-site") ?? null,
-      host: req.get("host") ?? null,
-      accept: req.get("accept") ?? "",
-      cookie: req.get("cookie") ?? null,
-      ip: req.ip ?? null,
-    }, res.locals.cspNonce);
-    if (!refusal) return next();
-    res.status(refusal.status).set(refusal.headers).send(refusal.body);
-  } catch (error) {
-    next(error);
-  }
-});
+const workers = workersWanted();
+if (cluster.isPrimary && workers > 0) supervise(workers);
+else await serve();
 
-// Public pages for readers not signed in: kept until the public data changes (app/public-pages.server.ts).
-const renderPage = vite ? null : createFetchHandler(initialBuild, "production");
-app.get("*", async (req, res, next) => {
-  try {
-    const module = await entry();
-    if (!renderPage || !module.isCacheablePublicRequest(req.method, req.originalUrl, req.get("cookie") ?? null)) return next();
-    // Keyed by the full address, host included: a page that prints its own address (the notice-board
-    // print view) must never be kept under a Host header someone else sent.
-    const address = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
-    const looked = await module.lookupPublicPage(address);
-    if (looked.kind === "skip") return next();
-    const nonce = res.locals.cspNonce;
-    if (looked.kind === "hit") {
-      res.status(200).set(looked.headers).set("X-Page-Cache", "hit").send(module.withNonce(looked.body, nonce));
+/**
+ * Keeps `count` workers running: a worker that exits is replaced, with a growing
+ * pause if they keep dying young. Each worker's heap is capped (APP_HEAP_MB,
+ * default 192 MB) and its young generation kept small, so garbage from large
+ * posts is collected early instead of growing the process.
+ */
+function supervise(count) {
+  const heapMb = Math.max(64, Number(process.env.APP_HEAP_MB ?? 192) || 192);
+  const inherited = process.execArgv.filter((a) => !/^--max-(old|semi)-space-size/.test(a));
+  cluster.setupPrimary({ execArgv: [...inherited, `--max-old-space-size=${heapMb}`, "--max-semi-space-size=8"] });
+  const startedAt = new Map();
+  let stopping = false;
+  let youngDeaths = 0;
+
+  const start = () => {
+    if (stopping) return;
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+    console.log(`工作进程 ${worker.process.pid} 启动中`);
+  };
+
+  cluster.on("exit", (worker, code, signal) => {
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
       return;
     }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === "string") headers.set(name, value);
-      else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    }
-    const request = new Request(address, { headers });
-    const response = await renderPage(request, { cspNonce: module.nonceSentinel, clientIp: req.ip ?? null });
-    const body = await response.text();
-    module.keepPublicPage(looked.key, looked.version, response.status, response.headers, body);
-    response.headers.forEach((value, name) => {
-      if (!["content-length", "content-encoding", "transfer-encoding", "connection"].includes(name)) res.append(name, value);
+    youngDeaths = lived < 10_000 ? youngDeaths + 1 : 0;
+    const pause = youngDeaths === 0 ? 0 : Math.min(30_000, 500 * 2 ** (youngDeaths - 1));
+    console.error(`工作进程 ${worker.process.pid} 已退出（${signal ?? `退出码 ${code}`}），${pause ? `${pause / 1000} 秒后` : "立即"}重新启动`);
+    setTimeout(start, pause);
+  });
+
+  for (const signal of ["SIGTERM", "SIGINT"]) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      const alive = Object.values(cluster.workers ?? {});
+      if (alive.length === 0) process.exit(0);
+      for (const worker of alive) worker?.process.kill("SIGTERM");
+      setTimeout(() => process.exit(1), 8000).unref();
     });
-    res.status(response.status).set("X-Page-Cache", "miss").send(module.withNonce(body, nonce));
-  } catch (error) {
-    next(error);
   }
-});
 
-app.all(
-  "*",
-  createRequestHandler({
-    build: vite ? loadBuild : initialBuild,
-    getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null }),
-  }),
-);
+  for (let i = 0; i < count; i++) start();
+}
 
-// Errors before Remix (a malformed URL escape): the site's own page, and no stack for a bad request.
-app.use(async (error, req, res, _next) => {
-  const status = error?.status === 400 || error instanceof URIError ? 400 : 500;
-  if (status === 500) console.error(error);
-  const page = (await entry()).errorPage(status, res.locals.cspNonce ?? "");
-  res.status(status).set(page.headers).send(page.body);
-});
+/** Counts a body as it is read and stops it at `limit` bytes. */
+function bodyCounter(limit) {
+  const counter = new Transform({
+    transform(chunk, _encoding, done) {
+      counter.bytes += chunk.length;
+      if (counter.bytes > limit) {
+        counter.exceeded = true;
+        done(new Error("request body over its limit"));
+      } else done(null, chunk);
+    },
+  });
+  counter.bytes = 0;
+  counter.exceeded = false;
+  return counter;
+}
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
-const server = app.listen(port, host, () => {
-  console.log(`社区治理与社会组织登记平台 已启动：http://localhost:${port}`);
-});
+function remixHeaders(req) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+  }
+  return headers;
+}
 
-// Close the database on the way out, or an open postgres pool keeps the process alive.
-let stopping = false;
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.on(signal, async () => {
+async function serve() {
+  const { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } = await import("@remix-run/node");
+  const { default: compression } = await import("compression");
+  const { default: express } = await import("express");
+
+  const vite = development
+    ? await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }))
+    : undefined;
+
+  /** @returns {Promise<import("@remix-run/node").ServerBuild>} */
+  async function loadBuild() {
+    return vite
+      ? vite.ssrLoadModule("virtual:remix/server-build")
+      : import(path.join(here, "build/server/index.js"));
+  }
+
+  const initialBuild = await loadBuild();
+  /** The app's own entry module, with guardRequest, securityHeaders, prepare and shutdown. */
+  const entry = () => (vite ? loadBuild() : Promise.resolve(initialBuild)).then((b) => b.entry.module);
+
+  // Open (and, embedded, migrate and seed) the database before taking traffic.
+  await (await entry()).prepare();
+
+  const handleRequest = createRequestHandler(vite ? loadBuild : initialBuild, vite ? "development" : "production");
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind a load balancer set TRUST_PROXY (e.g. "1" or "loopback") so req.ip and
+  // req.protocol come from X-Forwarded-For / X-Forwarded-Proto.
+  if (process.env.TRUST_PROXY) {
+    const value = process.env.TRUST_PROXY;
+    app.set("trust proxy", /^\d+$/.test(value) ? Number(value) : value === "true" ? true : value);
+  }
+
+  const refuse = async (res, kind, req) => {
+    const refusal = (await entry()).requestRefusal(kind, { path: req.originalUrl, accept: req.get("accept") ?? "" }, res.locals.cspNonce ?? "");
+    res.status(refusal.status).set(refusal.headers).send(refusal.body);
+  };
+
+  app.use(compression());
+
+  app.use(async (req, res, next) => {
+    try {
+      const module = await entry();
+      const nonce = crypto.randomBytes(16).toString("base64");
+      res.locals.cspNonce = nonce;
+      const authenticated = (req.get("cookie") ?? "").includes("cr_session=");
+      res.set(module.securityHeaders({ nonce, development, https: req.protocol === "https", authenticated }));
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // A method the app does not answer (TRACE, PUT, …) gets a 405 before any other work.
+  app.use((req, res, next) => {
+    if (["GET", "HEAD", "POST"].includes(req.method)) return next();
+    refuse(res, "method", req).catch(next);
+  });
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(here, "build/client"), { maxAge: "1h" }));
+  }
+
+  // Refuse cross-site writes and answer 503 while the database is away, before Remix runs.
+  app.use(async (req, res, next) => {
+    try {
+      const refusal = await (
+        await entry()
+      ).guardRequest({
+        method: req.method,
+        path: req.originalUrl,
+        origin: req.get("origin") ?? null,
+        secFetchSite: req.get("sec-fetch-site") ?? null,
+        host: req.get("host") ?? null,
+        accept: req.get("accept") ?? "",
+        cookie: req.get("cookie") ?? null,
+        ip: req.ip ?? null,
+      }, res.locals.cspNonce);
+      if (!refusal) return next();
+      res.status(refusal.status).set(refusal.headers).send(refusal.body);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Bodies are bounded before a byte is read: by their route's limit (413 when the
+  // declared size is over it, or when the body turns out longer than declared), and
+  // large ones by the process's memory budget (they wait their turn, or get 503).
+  app.use(async (req, res, next) => {
+    if (req.method !== "POST") return next();
+    try {
+      const module = await entry();
+      const limit = module.bodyLimitFor(req.originalUrl, req.get("content-type") ?? null);
+      const declared = req.get("content-length") === undefined ? null : Number(req.get("content-length"));
+      if (declared !== null && !(declared <= limit)) return await refuseBody(req, res, "too_large");
+      const gaveUp = new AbortController();
+      res.on("close", () => gaveUp.abort());
+      const release = await module.admitBody(module.bodyCost(declared ?? limit, req.get("content-type") ?? null), gaveUp.signal);
+      if (!release) return gaveUp.signal.aborted ? undefined : await refuseBody(req, res, "busy");
+      res.on("close", release);
+      res.locals.bodyLimit = limit;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  /**
+   * Answers without keeping the body, then discards what keeps coming for two
+   * seconds before hanging up: closing a socket with unread data resets it, and
+   * the client would lose the answer.
+   */
+  async function refuseBody(req, res, kind) {
+    await refuse(res, kind, req);
+    let discarded = 0;
+    req.on("data", (chunk) => {
+      discarded += chunk.length;
+      if (discarded > 256 * 1024 * 1024) req.destroy();
+    });
+    res.on("finish", () => setTimeout(() => req.destroy(), 2000).unref());
+  }
+
+  /** The Fetch request Remix reads, its body counted against the route's limit. */
+  function remixRequest(req, res) {
+    const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
+    const controller = new AbortController();
+    let finished = false;
+    res.on("finish", () => (finished = true));
+    res.on("close", () => finished || controller.abort());
+    const init = { method: req.method, headers: remixHeaders(req), signal: controller.signal };
+    let counter = null;
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      counter = bodyCounter(res.locals.bodyLimit ?? 0);
+      req.on("error", (error) => counter.destroy(error));
+      init.body = createReadableStreamFromReadable(req.pipe(counter));
+      init.duplex = "half";
+    }
+    return { request: new Request(url, init), counter };
+  }
+
+  async function sendResponse(res, response) {
+    res.statusMessage = response.statusText;
+    res.status(response.status);
+    for (const [name, value] of response.headers.entries()) res.append(name, value);
+    if (response.body) await writeReadableStreamToWritable(response.body, res);
+    else res.end();
+  }
+
+  const loadContext = (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null });
+
+  // Public pages for readers not signed in: kept until the public data changes (app/public-pages.server.ts).
+  app.get("*", async (req, res, next) => {
+    try {
+      const module = await entry();
+      if (vite || !module.isCacheablePublicRequest(req.method, req.originalUrl, req.get("cookie") ?? null)) return next();
+      // Keyed by the full address, host included: a page that prints its own address (the notice-board
+      // print view) must never be kept under a Host header someone else sent.
+      const address = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
+      const looked = await module.lookupPublicPage(address);
+      if (looked.kind === "skip") return next();
+      const nonce = res.locals.cspNonce;
+      if (looked.kind === "hit") {
+        res.status(200).set(looked.headers).set("X-Page-Cache", "hit").send(module.withNonce(looked.body, nonce));
+        return;
+      }
+      const request = new Request(address, { headers: remixHeaders(req) });
+      const response = await handleRequest(request, { ...loadContext(req, res), cspNonce: module.nonceSentinel });
+      const body = await response.text();
+      module.keepPublicPage(looked.key, looked.version, response.status, response.headers, body);
+      response.headers.forEach((value, name) => {
+        if (!["content-length", "content-encoding", "transfer-encoding", "connection"].includes(name)) res.append(name, value);
+      });
+      res.status(response.status).set("X-Page-Cache", "miss").send(module.withNonce(body, nonce));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.all("*", async (req, res, next) => {
+    try {
+      const { request, counter } = remixRequest(req, res);
+      const response = await handleRequest(request, loadContext(req, res));
+      // The body ran past its limit while being read (no size was declared, or a wrong one).
+      if (counter?.exceeded) return await refuseBody(req, res, "too_large");
+      await sendResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  // Errors before Remix (a malformed URL escape): the site's own page, and no stack for a bad request.
+  app.use(async (error, req, res, _next) => {
+    const status = error?.status === 400 || error instanceof URIError ? 400 : 500;
+    if (status === 500) console.error(error);
+    if (res.headersSent) return res.destroy();
+    const page = (await entry()).errorPage(status, res.locals.cspNonce ?? "");
+    res.status(status).set(page.headers).send(page.body);
+  });
+
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  const server = app.listen(port, host, () => {
+    console.log(`社区治理与社会组织登记平台 已启动：http://localhost:${port}${cluster.isWorker ? `（工作进程 ${process.pid}）` : ""}`);
+  });
+
+  // Close the database on the way out, or an open postgres pool keeps the process alive.
+  let stopping = false;
+  const stop = async () => {
     if (stopping) return;
     stopping = true;
     const force = setTimeout(() => process.exit(1), 5000);
@@ -156,5 +331,8 @@ for (const signal of ["SIGTERM", "SIGINT"]) {
     } finally {
       process.exit(0);
     }
-  });
+  };
+  for (const signal of ["SIGTERM", "SIGINT"]) process.on(signal, stop);
+  // A worker whose supervisor is gone stops too, rather than hold the database.
+  if (cluster.isWorker) process.on("disconnect", stop);
 }

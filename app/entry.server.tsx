@@ -5,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { closeDb, getDb } from "../db/client.server";
 import { crossSiteRefusal } from "./auth/csrf";
+import { allowedMethods, formBodyLimit, maxUploadFileBytes, maxUploadFiles } from "./auth/request-limits";
 import { sessionTokenFromCookieHeader, validateSessionToken } from "./auth/session.server";
 import { recordAudit } from "./domain/audit.server";
 import { databaseAvailable, noteFailure, prepareDatabase } from "./domain/availability.server";
@@ -84,6 +85,8 @@ export default function handleRequest(
 /* ---- Used by server.mjs: the rules stay in the app, the server is glue. ---- */
 
 export { securityHeaders } from "./auth/security-headers";
+export { bodyLimitFor } from "./auth/request-limits";
+export { admitBody, bodyCost } from "./request-budget.server";
 export { isCacheablePublicRequest, keepPublicPage, lookupPublicPage, nonceSentinel, withNonce } from "./public-pages.server";
 
 export interface RequestFacts {
@@ -127,6 +130,38 @@ export async function guardRequest(facts: RequestFacts, nonce = ""): Promise<Ref
     };
   }
   return null;
+}
+
+const refusals = {
+  method: {
+    status: 405,
+    title: "不支持的请求方式",
+    message: "本系统只接受 GET、HEAD 和 POST 请求，请从本站页面进行操作。",
+    code: "method_not_allowed",
+    headers: { Allow: allowedMethods.join(", ") },
+  },
+  too_large: {
+    status: 413,
+    title: "提交的内容过大",
+    message: `表单内容不能超过 ${formBodyLimit / 1024 / 1024} MB；上传的文件每个不超过 ${maxUploadFileBytes / 1024 / 1024} MB，一次最多 ${maxUploadFiles} 个。请删减内容或分批上传后重试，已保存的内容不受影响。`,
+    code: "payload_too_large",
+    headers: { Connection: "close" },
+  },
+  busy: {
+    status: 503,
+    title: "服务器繁忙",
+    message: "当前正在接收的上传内容较多，请稍候片刻后重新提交。已保存的内容不受影响。",
+    code: "busy",
+    headers: { "Retry-After": "5" },
+  },
+} as const;
+
+/** Answers given by server.mjs before Remix runs: a method we do not answer, a body over its limit, too many large bodies at once. */
+export function requestRefusal(kind: keyof typeof refusals, facts: { path: string; accept: string }, nonce: string): Refusal {
+  const refusal = refusals[kind];
+  const json = facts.path.startsWith("/api/") || !facts.accept.includes("text/html");
+  const page = answer(refusal.status, refusal.title, refusal.message, json, nonce, refusal.code);
+  return { ...page, headers: { ...page.headers, ...refusal.headers } };
 }
 
 function answer(status: number, title: string, message: string, json: boolean, nonce: string, code: string): Refusal {

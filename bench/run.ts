@@ -824,9 +824,8 @@ async function main(): Promise<void> {
   console.log(
     `starting the app on port ${appPort} (node server.mjs, pool ${kind === "postgres" ? options.pool : "n/a: PGlite is one in-process connection"})…`,
   );
-  // The heap limit the production scripts give the server (package.json "serve").
-  const heapFlag = /--max-old-space-size=\d+/.exec(JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).scripts.serve)?.[0];
-  const app = await startServer("app", [...(heapFlag ? [heapFlag] : []), "server.mjs"], appPort, {
+  // server.mjs supervises its workers and gives each the production heap limit itself.
+  const app = await startServer("app", ["server.mjs"], appPort, {
     ...serverEnv,
     PORT: String(appPort),
   });

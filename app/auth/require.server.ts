@@ -10,6 +10,7 @@ import {
   type AppLoadContext,
 } from "@remix-run/node";
 import type { ActionContext } from "../domain/context";
+import { maxUploadFieldBytes, maxUploadFiles } from "./request-limits";
 import { badRequest, forbidden } from "../domain/errors";
 import { hasPermission, type Actor, type Permission } from "./permissions";
 import {
@@ -125,15 +126,16 @@ export async function readForm(request: Request): Promise<FormData> {
 export async function readUploads(
   request: Request,
   maxBytes: number,
-  maxFiles = 20,
+  maxFiles = maxUploadFiles,
 ): Promise<{ form: FormData; files: Array<{ name: string; content: Uint8Array }>; refusal: string | null }> {
   const memory = unstable_createMemoryUploadHandler({ maxPartSize: maxBytes + 1 });
+  const field = unstable_createMemoryUploadHandler({ maxPartSize: maxUploadFieldBytes });
   let fileParts = 0;
   try {
     const form = await unstable_parseMultipartFormData(request, (part) => {
       // Stop reading once a request carries more files than a form may: each is held in memory.
       if (part.filename && ++fileParts > maxFiles) throw new TooManyFiles();
-      return memory(part);
+      return part.filename === undefined ? field(part) : memory(part);
     });
     const files: Array<{ name: string; content: Uint8Array }> = [];
     for (const entry of form.getAll("files")) {
@@ -144,6 +146,7 @@ export async function readUploads(
     return { form, files, refusal: null };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
+      if (error.maxBytes === maxUploadFieldBytes) badRequest("表单中的文字内容过长，请删减后重新提交。");
       return { form: new FormData(), files: [], refusal: `单个文件不能超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩或拆分后再上传` };
     }
     if (error instanceof TooManyFiles) return { form: new FormData(), files: [], refusal: `一次最多上传 ${maxFiles} 个文件` };

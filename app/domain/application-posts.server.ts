@@ -3,13 +3,13 @@
  * file — turned into domain calls. Shared by the association's page and the
  * street officer's filing page, so the two cannot drift apart.
  */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { readForm, readUploads } from "../auth/require.server";
 import { proposalSchema, type Proposal } from "./application-forms";
 import { attachFiles, removeFile, saveProposal, takeStep } from "./applications.server";
 import type { ActionContext } from "./context";
 import { maxAttachmentBytes } from "./file-types";
 import { isRowId } from "./ids";
+import { echoedValues, parseSubmission } from "./form-submission";
 
 export interface ApplicantPostResult {
   notice?: string;
@@ -36,8 +36,8 @@ export async function handleApplicantPost(ctx: ActionContext, id: number, reques
     const result = await removeFile(ctx, id, Number(form.get("fileId")));
     return result.ok ? { notice: "文件已删除。", status: 200 } : { formError: result.formError, status: 409 };
   }
-  const values = Object.fromEntries(form);
-  const parsed = parseWithZod(form, { schema: proposalSchema });
+  const values = echoedValues(form, proposalSchema);
+  const parsed = parseSubmission(form, { schema: proposalSchema });
   if (parsed.status !== "success") {
     return { fieldErrors: flattenErrors(parsed.reply().error), formError: "有填写不正确的内容，草稿未保存，请按提示修改。", values, status: 400 };
   }

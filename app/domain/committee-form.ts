@@ -8,6 +8,9 @@
 import { isRowId } from "./ids";
 import { jointMeetingParties, termYears, type MemberInput, type MemberPost, type TermInput } from "./committee-rules";
 import { parseIsoDate } from "./time";
+import { textOf } from "./form-submission";
+
+export { textOf };
 
 export const memberPostOptions = ["chair", "vice_chair", "member"] as const satisfies readonly MemberPost[];
 
@@ -17,10 +20,6 @@ function addError(errors: FieldErrors, field: string, message: string) {
   (errors[field] ??= []).push(message);
 }
 
-export function textOf(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
 
 /** Full-width digits (typed with a Chinese input method) read as ASCII; spaces and thousands separators dropped. */
 function normalizeNumber(text: string): string {

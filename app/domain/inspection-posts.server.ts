@@ -3,13 +3,13 @@
  * resubmit after a return, upload or remove a file — turned into domain calls.
  * Whatever is refused comes back with what was typed, so nothing is lost.
  */
-import { parseWithZod } from "@conform-to/zod/v4";
 import { readForm, readUploads } from "../auth/require.server";
 import type { ActionContext } from "./context";
 import { maxAttachmentBytes } from "./file-types";
 import { isRowId } from "./ids";
 import { reportSchema, type Report } from "./inspection-rules";
 import { attachReportFiles, inspectionStep, removeReportFile, saveReport } from "./inspections.server";
+import { echoedValues, parseSubmission } from "./form-submission";
 
 export interface ReportPostResult {
   notice?: string;
@@ -22,7 +22,7 @@ export interface ReportPostResult {
 
 /** The report as posted: every field checked by `reportSchema` (a draft may leave any empty). */
 export function parseReport(form: FormData): { ok: true; report: Report } | { ok: false; fieldErrors: Record<string, string[]> } {
-  const parsed = parseWithZod(form, { schema: reportSchema });
+  const parsed = parseSubmission(form, { schema: reportSchema });
   if (parsed.status === "success") return { ok: true, report: parsed.value };
   const fieldErrors: Record<string, string[]> = {};
   for (const [key, messages] of Object.entries(parsed.reply().error ?? {})) if (messages?.length) fieldErrors[key] = messages;
@@ -53,8 +53,7 @@ export async function handleReportPost(ctx: ActionContext, year: number, request
     const result = await removeReportFile(ctx, year, Number(form.get("fileId")));
     return result.ok ? { notice: "文件已删除。", status: 200 } : { formError: result.formError, status: 409 };
   }
-  const values: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === "string" && key !== "intent" && key !== "version") values[key] = value;
+  const values = echoedValues(form, reportSchema);
   const parsed = parseReport(form);
   if (!parsed.ok) {
     return { fieldErrors: parsed.fieldErrors, formError: "有填写不正确的内容，草稿未保存，请按提示修改。", values, status: 400 };

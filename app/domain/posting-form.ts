@@ -12,6 +12,9 @@ import {
   type PostingTableRows,
   type TableSpec,
 } from "./posting-rules";
+import { textOf } from "./form-submission";
+
+export { textOf };
 
 export interface DraftForm {
   title: string;
@@ -36,10 +39,6 @@ export interface PostingFormValues {
   confirmDiscard?: boolean;
 }
 
-export function textOf(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value : "";
-}
 
 /** The name of a grid cell: `row.<index>.<columnKey>`. */
 export function cellName(index: number, columnKey: string): string {

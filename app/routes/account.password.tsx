@@ -9,6 +9,7 @@ import { passwordChangeSchema } from "../domain/user-forms";
 import { changeOwnPassword } from "../domain/users.server";
 import { Button, Field, FormError } from "../ui/form";
 import { PageHeader } from "../ui/layout";
+import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "修改密码 - 社区治理与社会组织登记平台" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const submission = parseWithZod(await readForm(request), { schema: passwordChangeSchema });
+  const submission = parseSubmission(await readForm(request), { schema: passwordChangeSchema });
   const hidden = ["currentPassword", "newPassword", "confirmPassword"];
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: hidden }), done: false }, { status: 400 });

@@ -10,6 +10,7 @@ import { sessionCookie } from "../auth/session.server";
 import { demoAccountList } from "../domain/demo.server";
 import { loginSchema } from "../domain/user-forms";
 import { Button, Field, FormError } from "../ui/form";
+import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "登录 - 社区治理与社会组织登记平台" }];
 
@@ -30,7 +31,7 @@ const refusals = {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
-  const submission = parseWithZod(formData, { schema: loginSchema });
+  const submission = parseSubmission(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

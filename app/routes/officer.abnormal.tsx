@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -12,6 +11,7 @@ import { organizationTypeLabels } from "../domain/organizations";
 import { formatDate, shanghaiDate } from "../domain/time";
 import { Button, FormError, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
+import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "活动异常名录 - 登记管理" }];
 
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "inspection:review");
-  const submission = parseWithZod(await readForm(request), { schema: abnormalRemovalSchema });
+  const submission = parseSubmission(await readForm(request), { schema: abnormalRemovalSchema });
   const organizationId = Number(submission.payload.organizationId) || null;
   if (submission.status !== "success") return data({ organizationId, result: submission.reply(), notice: null }, { status: 400 });
   const outcome = await removeFromAbnormalList(actionContext(context, actor), submission.value.organizationId, { reason: submission.value.reason });

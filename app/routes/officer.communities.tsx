@@ -18,6 +18,7 @@ import { StandingBadge } from "../ui/committee-view";
 import { ShareFigure, TargetBadge } from "../ui/community-progress";
 import { Button, Field, FormError } from "../ui/form";
 import { PageHeader, Panel, Stat } from "../ui/layout";
+import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "一居多会 - 登记管理" }];
 
@@ -50,7 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "setting:manage");
-  const submission = parseWithZod(await readForm(request), { schema: associationTargetFormSchema });
+  const submission = parseSubmission(await readForm(request), { schema: associationTargetFormSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), notice: null }, { status: 400 });
   const { associationTarget, reason, expected } = submission.value;
   const outcome = await updateSetting(actionContext(context, actor), "associationTarget", associationTarget, { reason, expected });

@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -35,6 +34,7 @@ import { formatDate, formatDateTime, shanghaiDate } from "../domain/time";
 import { Button, Field, FormError, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { ConclusionBadge, ConfirmBox, InspectionStateBadge, shortKindLabels, TallyTable } from "../ui/officer-inspection";
+import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.year ?? ""} 年度年检 - 年度检查` }];
 
@@ -102,7 +102,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   switch (intent) {
     case "deadlines": {
-      const submission = parseWithZod(form, { schema: deadlinesSchema });
+      const submission = parseSubmission(form, { schema: deadlinesSchema });
       if (submission.status !== "success") return refused(submission.reply());
       const outcome = await changeDeadlines(ctx, year, submission.value);
       if (!outcome.ok) {
@@ -111,14 +111,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return done(submission.reply(), "截止日期已调整，已记入审计日志。");
     }
     case "publish": {
-      const submission = parseWithZod(form, { schema: publishOneSchema });
+      const submission = parseSubmission(form, { schema: publishOneSchema });
       if (submission.status !== "success") return refused(submission.reply());
       const published = await publishConclusions(ctx, year, [submission.value.reportId]);
       if (!published) return refused(submission.reply({ formErrors: ["该结论已公布或尚未作出，请刷新页面查看最新状态。"] }), 409);
       return done(submission.reply(), "已公布该组织的年检结论，公开登记信息中已可查看。");
     }
     case "publish-all": {
-      const submission = parseWithZod(form, { schema: publishAllSchema });
+      const submission = parseSubmission(form, { schema: publishAllSchema });
       if (submission.status !== "success") return refused(submission.reply());
       const shown = submission.value.reportIds;
       const published = await publishConclusions(ctx, year, shown);
@@ -129,7 +129,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       );
     }
     case "abnormal": {
-      const submission = parseWithZod(form, { schema: abnormalBatchSchema });
+      const submission = parseSubmission(form, { schema: abnormalBatchSchema });
       if (submission.status !== "success") return refused(submission.reply());
       const { only, organizationIds, reason, listedOn } = submission.value;
       const ids = only ? [only] : [...new Set(organizationIds)];

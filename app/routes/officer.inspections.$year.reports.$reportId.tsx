@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -17,6 +16,7 @@ import { FileList } from "../ui/attachments";
 import { Button, FormError, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { ConclusionBadge, InspectionStateBadge, InspectionSteps, RadioGroup, ReportComparison } from "../ui/officer-inspection";
+import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organization.name ?? "年度报告"} ${data?.report.year ?? ""} 年度年检报告 - 年度检查` },
@@ -71,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const decision = String(form.get("decision") ?? "");
   if (decision !== "return" && decision !== "conclude") badRequest("未知的操作。");
   const submission =
-    decision === "return" ? parseWithZod(form, { schema: returnReportSchema }) : parseWithZod(form, { schema: concludeReportSchema });
+    decision === "return" ? parseSubmission(form, { schema: returnReportSchema }) : parseSubmission(form, { schema: concludeReportSchema });
   if (submission.status !== "success") return data({ decision, result: submission.reply(), notice: null }, { status: 400 });
   const value = submission.value;
   const outcome = await inspectionStep(

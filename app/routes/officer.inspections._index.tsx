@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -14,6 +13,7 @@ import { formatDate, shanghaiDate } from "../domain/time";
 import { Button, Field, FormError } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { Participation } from "../ui/officer-inspection";
+import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "年度检查 - 登记管理" }];
 
@@ -44,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "inspection:review");
-  const submission = parseWithZod(await readForm(request), { schema: openYearSchema });
+  const submission = parseSubmission(await readForm(request), { schema: openYearSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await openInspectionYear(actionContext(context, actor), submission.value);
   if (!outcome.ok) {

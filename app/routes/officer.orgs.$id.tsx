@@ -1,5 +1,4 @@
 import { getFormProps, parse, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -31,6 +30,7 @@ import { Badge, PageHeader, Panel } from "../ui/layout";
 import { CorrectionForm } from "../ui/register-correction";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
 import { OrganizationStatusBadge } from "../ui/register-search";
+import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organization.name ?? "社会组织"} - 社会组织登记簿` },
@@ -86,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const actor = await requirePermission(request, "organization:correct");
   const id = idOf(params.id);
-  const submission = parseWithZod(form, { schema: correctionSchema });
+  const submission = parseSubmission(form, { schema: correctionSchema });
   if (submission.status !== "success") return data({ intent: "correction" as const, result: submission.reply(), notice: null }, { status: 400 });
   const outcome = await correctOrganization(actionContext(context, actor), id, submission.value);
   if (!outcome.ok) {

@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -15,6 +14,7 @@ import { resetPassword, setUserDisabled, unlockUser, updateUser, userForAdmin } 
 import { Button, Field, FormError } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { UserAccountFields } from "../ui/user-fields";
+import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.username ?? "账号"} - 账号管理` }];
 
@@ -37,7 +37,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   if (intent === "update") {
-    const submission = parseWithZod(formData, { schema: userUpdateSchema });
+    const submission = parseSubmission(formData, { schema: userUpdateSchema });
     if (submission.status !== "success") return data({ intent, result: submission.reply(), notice: null }, { status: 400 });
     const outcome = await updateUser(ctx, id, submission.value);
     if (!outcome.ok) {
@@ -48,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     return { intent, result: submission.reply(), notice: "账号信息已保存。" };
   }
-  const submission = parseWithZod(formData, { schema: reasonSchema });
+  const submission = parseSubmission(formData, { schema: reasonSchema });
   if (submission.status !== "success") return data({ intent, result: submission.reply(), notice: null }, { status: 400 });
   const input = submission.value;
   const outcome =

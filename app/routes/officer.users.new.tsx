@@ -1,5 +1,4 @@
 import { getFormProps, useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,6 +12,7 @@ import { createUser } from "../domain/users.server";
 import { Button, Field, FormError } from "../ui/form";
 import { PageHeader } from "../ui/layout";
 import { UserAccountFields } from "../ui/user-fields";
+import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "新建账号 - 账号管理" }];
 
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "user:manage");
-  const submission = parseWithZod(await readForm(request), { schema: userCreateSchema });
+  const submission = parseSubmission(await readForm(request), { schema: userCreateSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }

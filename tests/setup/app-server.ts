@@ -30,9 +30,19 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined>, t
 
 export interface AppServer {
   base: string;
+  /** The supervisor (server.mjs's primary process). */
   process: ChildProcess;
   output: () => string;
+  /** The worker processes serving now, as the supervisor reports them. */
+  workerPids: () => number[];
   stop: () => void;
+}
+
+/** Workers the supervisor said it started and not (yet) that they exited. */
+export function liveWorkers(output: string): number[] {
+  const started = [...output.matchAll(/工作进程 (\d+) 启动中/g)].map((m) => Number(m[1]));
+  const exited = new Set([...output.matchAll(/工作进程 (\d+) 已退出/g)].map((m) => Number(m[1])));
+  return started.filter((pid) => !exited.has(pid));
 }
 
 /** Starts the built app on a free port with `env` added, and waits until /healthz answers 200. */
@@ -55,5 +65,20 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     20_000,
     () => output,
   );
-  return { base, process: child, output: () => output, stop: () => child.kill("SIGKILL") };
+  return {
+    base,
+    process: child,
+    output: () => output,
+    workerPids: () => liveWorkers(output),
+    stop: () => {
+      for (const pid of liveWorkers(output)) {
+        try {
+          process.kill(pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      child.kill("SIGKILL");
+    },
+  };
 }

@@ -1,0 +1,103 @@
+/**
+ * The one way a posted form is parsed on the server: conform's parseWithZod on
+ * the form cut down to what the schema knows. A refused form is sent back with
+ * what was typed so the user loses nothing; without this, everything posted
+ * (fields the form does not have, text of any length) would be copied into the
+ * page. Unknown fields are dropped and each text is cut to its field's maximum
+ * plus one character, so a too-long value is still refused as too long.
+ */
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
+
+/** The cap for a text field whose schema names no maximum. */
+export const defaultEchoLength = 20_000;
+
+type AnySchema = z.ZodType;
+
+interface Def {
+  type: string;
+  innerType?: AnySchema;
+  in?: AnySchema;
+  out?: AnySchema;
+  shape?: Record<string, AnySchema>;
+  options?: AnySchema[];
+  left?: AnySchema;
+  right?: AnySchema;
+}
+
+const defOf = (schema: AnySchema): Def => (schema as unknown as { def: Def }).def;
+
+/** The schema a wrapper (optional, default, a preprocess or pipe …) finally validates with. */
+function unwrap(schema: AnySchema): AnySchema {
+  let current = schema;
+  for (let i = 0; i < 20; i++) {
+    const def = defOf(current);
+    if (def.innerType) current = def.innerType;
+    else if (def.type === "pipe") current = defOf(def.in!).type === "transform" ? def.out! : def.in!;
+    else return current;
+  }
+  return current;
+}
+
+/** Each top-level field the schema knows, with the longest text it accepts (null: no maximum named). */
+export function schemaFields(schema: AnySchema): Map<string, number | null> {
+  const fields = new Map<string, number | null>();
+  const visit = (s: AnySchema) => {
+    const inner = unwrap(s);
+    const def = defOf(inner);
+    if (def.type === "object" && def.shape) {
+      for (const [name, field] of Object.entries(def.shape)) {
+        const max = (unwrap(field) as unknown as { maxLength?: number | null }).maxLength ?? null;
+        const known = fields.get(name);
+        fields.set(name, known === undefined ? max : known === null || max === null ? null : Math.max(known, max));
+      }
+    } else if (def.options) def.options.forEach(visit);
+    else if (def.left && def.right) {
+      visit(def.left);
+      visit(def.right);
+    }
+  };
+  visit(schema);
+  return fields;
+}
+
+/** "rows[3].amount" and "address.street" belong to the field "rows" and "address". */
+const fieldOf = (name: string) => /^[^.[]*/.exec(name)![0];
+
+/** The form with only the schema's fields, each text cut to its maximum plus one. */
+export function boundedForm(form: FormData | URLSearchParams, schema: AnySchema): FormData {
+  const fields = schemaFields(schema);
+  const bounded = new FormData();
+  for (const [name, value] of form.entries()) {
+    if (!fields.has(fieldOf(name))) continue;
+    if (typeof value !== "string") {
+      bounded.append(name, value);
+      continue;
+    }
+    const max = fields.get(name) ?? null;
+    bounded.append(name, value.slice(0, (max ?? defaultEchoLength) + 1));
+  }
+  return bounded;
+}
+
+/** parseWithZod on the bounded form: its `reply()` can only echo fields the form has, each of bounded length. */
+export function parseSubmission<Schema extends AnySchema>(form: FormData | URLSearchParams, options: { schema: Schema }) {
+  return parseWithZod(boundedForm(form, options.schema), options);
+}
+
+/** The typed values to show again beside a refused form: the schema's text fields only, each bounded. */
+export function echoedValues(form: FormData, schema: AnySchema): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of boundedForm(form, schema).entries()) if (typeof value === "string") values[name] = value;
+  return values;
+}
+
+/**
+ * One text field of a form read by hand (the posting, committee and party
+ * forms): "" when absent or a file, and never longer than any field of ours
+ * accepts plus one, so a refused form's echo stays bounded.
+ */
+export function textOf(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === "string" ? value.slice(0, defaultEchoLength + 1) : "";
+}

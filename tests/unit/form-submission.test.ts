@@ -1,0 +1,57 @@
+import { expect, test } from "vitest";
+import { z } from "zod";
+import { boundedForm, defaultEchoLength, echoedValues, parseSubmission, schemaFields, textOf } from "../../app/domain/form-submission";
+import { loginSchema } from "../../app/domain/user-forms";
+import { proposalSchema } from "../../app/domain/application-forms";
+import { reportSchema } from "../../app/domain/inspection-rules";
+
+const formOf = (entries: Array<[string, string]>) => {
+  const form = new FormData();
+  for (const [k, v] of entries) form.append(k, v);
+  return form;
+};
+
+test("a refused sign-in echoes the fields the form has and none it does not", () => {
+  const submission = parseSubmission(formOf([["username", ""], ["password", "x"], ["junk", "J".repeat(1_000_000)]]), { schema: loginSchema });
+  expect(submission.status).toBe("error");
+  const reply = submission.reply({ hideFields: ["password"] });
+  expect(JSON.stringify(reply)).not.toContain("JJJJ");
+  expect(Object.keys(reply.initialValue ?? {})).not.toContain("junk");
+});
+
+test("a text over its field's maximum is cut to the maximum plus one, so it is still refused as too long", () => {
+  const schema = z.object({ name: z.string().trim().max(10, "不能超过 10 个字") });
+  const submission = parseSubmission(formOf([["name", "名".repeat(5000)]]), { schema });
+  expect(submission.status).toBe("error");
+  const reply = submission.reply();
+  expect(reply.error?.name).toEqual(["不能超过 10 个字"]);
+  expect((reply.initialValue as Record<string, string>).name).toHaveLength(11);
+});
+
+test("fields are found through optional, default, preprocess, unions and intersections", () => {
+  const schema = z
+    .discriminatedUnion("intent", [
+      z.object({ intent: z.literal("a"), title: z.string().max(5).optional() }),
+      z.object({ intent: z.literal("b"), note: z.preprocess((v) => v, z.string().max(7)) }),
+    ])
+    .and(z.object({ version: z.coerce.number().default(1) }));
+  expect(Object.fromEntries(schemaFields(schema))).toEqual({ intent: null, title: 5, note: 7, version: null });
+});
+
+test("nested names belong to their top-level field; a field without a maximum is cut at the default", () => {
+  const schema = z.object({ rows: z.array(z.object({ amount: z.string() })), memo: z.string() });
+  const bounded = boundedForm(formOf([["rows[0].amount", "1"], ["memo", "m".repeat(defaultEchoLength + 50)], ["other", "x"]]), schema);
+  expect([...bounded.keys()]).toEqual(["rows[0].amount", "memo"]);
+  expect((bounded.get("memo") as string).length).toBe(defaultEchoLength + 1);
+});
+
+test("the application and annual-report forms echo only their own fields", () => {
+  const form = formOf([["name", "某某协会"], ["intent", "save"], ["evil", "x".repeat(500_000)]]);
+  expect(Object.keys(echoedValues(form, proposalSchema))).toEqual(["name"]);
+  expect(Object.keys(echoedValues(formOf([["evil", "x"]]), reportSchema))).toEqual([]);
+});
+
+test("a hand-read text field is bounded too", () => {
+  expect(textOf(formOf([["body", "b".repeat(100_000)]]), "body")).toHaveLength(defaultEchoLength + 1);
+  expect(textOf(formOf([]), "body")).toBe("");
+});
