@@ -260,7 +260,7 @@ async function serve() {
     else res.end();
   }
 
-  const loadContext = (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null });
+  const loadContext = (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null, submission: res.locals.submission ?? null });
 
   // Public pages for readers not signed in: kept until the public data changes (app/public-pages.server.ts).
   app.get("*", async (req, res, next) => {
@@ -292,10 +292,17 @@ async function serve() {
 
   app.all("*", async (req, res, next) => {
     try {
+      const module = await entry();
       const { request, counter } = remixRequest(req, res);
+      if (req.method === "POST") res.locals.submission = module.submissionRequest(new URL(request.url), req.get("referer") ?? null);
       const response = await handleRequest(request, loadContext(req, res));
       // The body ran past its limit while being read (no size was declared, or a wrong one).
       if (counter?.exceeded) return await refuseBody(req, res, "too_large");
+      const unavailable = module.databaseFailureAnswer(request, response.status, req.get("accept") ?? "", res.locals.cspNonce ?? "");
+      if (unavailable) return void res.status(unavailable.status).set(unavailable.headers).send(unavailable.body);
+      // A form's one-time key: remember where its answer sends the user, for a repeat to go there too.
+      const location = response.headers.get("location");
+      if (res.locals.submission && location) await module.noteSubmissionAnswer(res.locals.submission.key, location);
       await sendResponse(res, response);
     } catch (error) {
       next(error);

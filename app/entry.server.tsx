@@ -8,6 +8,7 @@ import { crossSiteRefusal } from "./auth/csrf";
 import { allowedMethods, formBodyLimit, maxUploadFileBytes, maxUploadFiles } from "./auth/request-limits";
 import { sessionTokenFromCookieHeader, validateSessionToken } from "./auth/session.server";
 import { recordAudit } from "./domain/audit.server";
+import { noteSubmissionLocation } from "./domain/submissions.server";
 import { databaseAvailable, noteFailure, prepareDatabase } from "./domain/availability.server";
 import { NonceProvider } from "./ui/nonce";
 import { statusPage } from "./ui/status-page.server";
@@ -87,6 +88,16 @@ export default function handleRequest(
 export { securityHeaders } from "./auth/security-headers";
 export { bodyLimitFor } from "./auth/request-limits";
 export { admitBody, bodyCost } from "./request-budget.server";
+export { submissionRequest } from "./auth/submission-request";
+
+/** Where a submission's first answer sent its user (server.mjs reads it off the response). Best effort: a repeat without it goes back to its page. */
+export async function noteSubmissionAnswer(key: string, location: string): Promise<void> {
+  try {
+    await noteSubmissionLocation(key, location);
+  } catch (error) {
+    noteFailure(error);
+  }
+}
 export { isCacheablePublicRequest, keepPublicPage, lookupPublicPage, nonceSentinel, withNonce } from "./public-pages.server";
 
 export interface RequestFacts {
@@ -194,6 +205,17 @@ async function recordRefusal(facts: RequestFacts, why: string) {
   } catch (error) {
     noteFailure(error);
   }
+}
+
+/**
+ * A response Remix made into a 500 because the database went away while it ran
+ * (an API or other resource route: pages already get the 503 page above): the
+ * 503 answer instead, so clients know to retry.
+ */
+export function databaseFailureAnswer(request: Request, status: number, accept: string, nonce: string): Refusal | null {
+  if (status !== 500 || !failedForDatabase.has(request)) return null;
+  const page = answer(503, unavailable.title, unavailable.message, new URL(request.url).pathname.startsWith("/api/") || !accept.includes("text/html"), nonce, "database_unavailable");
+  return { ...page, headers: { ...page.headers, "Retry-After": "10" } };
 }
 
 /** For errors raised before Remix runs (a malformed URL): the site's own page, never the framework's. */

@@ -6,6 +6,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address (after trusted proxies). */
     clientIp: string | null;
+    /** The one-time key the posted form carried, with where it was posted (app/auth/submission-request.ts). */
+    submission?: import("./auth/submission-request").SubmissionRequest | null;
   }
 }
 

@@ -1,5 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
+import { resubmittedNotice, submissionParam } from "./auth/submission-request";
 import type { ReactNode } from "react";
 import { getActor } from "./auth/require.server";
 import { districtName } from "./domain/places.server";
@@ -20,6 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     user: actor ? { displayName: actor.displayName, role: actor.role } : null,
     districtName: district,
+    // Forms of a signed-in user carry this (PostForm); it changes with every load, so after each submission.
+    submissionKey: actor ? crypto.randomUUID().replaceAll("-", "") : null,
   };
 }
 
@@ -40,6 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader user={data?.user ?? null} districtName={data?.districtName ?? ""} />
         <div id="main" className="flex-1">
+          <ResubmittedNotice />
           {children}
         </div>
         <SiteFooter />
@@ -50,7 +55,34 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * A refused form's page is shown at the address it was posted to, which
+ * carries the form's one-time key: take the key out of the address bar (the
+ * router keeps its own copy; nothing reads the key from there).
+ */
+function useTidyAddress() {
+  const location = useLocation();
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has(submissionParam)) return;
+    url.searchParams.delete(submissionParam);
+    window.history.replaceState(window.history.state, "", `${url.pathname}${url.search.replace(/(^\?|&)index=(?=&|$)/, "$1index")}${url.hash}`);
+  }, [location]);
+}
+
+/** Shown where a repeated submission was sent: it was saved once, not twice. */
+function ResubmittedNotice() {
+  const [searchParams] = useSearchParams();
+  if (searchParams.get("notice") !== resubmittedNotice) return null;
+  return (
+    <p role="status" className="mx-auto mt-4 max-w-6xl rounded border border-sky-200 bg-sky-50 px-4 py-3 text-sm text-sky-900">
+      这份表单此前已经提交并保存过，本次没有重复保存。以下是保存后的最新情况。
+    </p>
+  );
+}
+
 export default function App() {
+  useTidyAddress();
   return <Outlet />;
 }
 

@@ -11,6 +11,11 @@ import {
 } from "@remix-run/node";
 import type { ActionContext } from "../domain/context";
 import { maxUploadFieldBytes, maxUploadFiles } from "./request-limits";
+import { safeRedirect } from "./safe-redirect";
+import { submissionRequest, withResubmittedNotice } from "./submission-request";
+import { earlierSubmission } from "../domain/submissions.server";
+
+export { safeRedirect };
 import { badRequest, forbidden } from "../domain/errors";
 import { hasPermission, type Actor, type Permission } from "./permissions";
 import {
@@ -52,6 +57,7 @@ export async function requireActor(request: Request): Promise<Actor> {
   if (lookup.actor.mustChangePassword && url.pathname !== passwordChangePath) {
     throw redirect(passwordChangePath);
   }
+  await answerRepeatedSubmission(request, lookup.actor);
   return lookup.actor;
 }
 
@@ -78,33 +84,31 @@ export function clientIp(context: AppLoadContext): string | null {
   return context.clientIp ?? null;
 }
 
-/** The context a domain write needs: who, from where, when. */
+/** The context a domain write needs: who, from where, when, and the submission's one-time key. */
 export function actionContext(context: AppLoadContext, actor: Actor | null): ActionContext {
-  return { actor, ip: clientIp(context), now: new Date() };
+  const posted = context.submission;
+  const submission =
+    posted && actor
+      ? { key: posted.key, userId: actor.userId, path: posted.path, replay: (location: string | null) => replayAnswer(location ?? posted.returnTo) }
+      : undefined;
+  return { actor, ip: clientIp(context), now: new Date(), submission };
+}
+
+/** The answer to a submission that was already saved: on to where the first answer went, saying why. */
+function replayAnswer(location: string): Response {
+  return redirect(withResubmittedNotice(location), 303);
 }
 
 /**
- * Only local paths: "/officer" yes; "//evil.example", "/\\evil", "https://..." no.
- * The path is read the way a browser reads it (which drops tabs and newlines,
- * treats "\\" as "/" and resolves dot segments), and the decision is made on the
- * normalised result: "/.//evil.example" normalises to "//evil.example", which a
- * browser would take for another host. The answer is itself normalised, so
- * reading it again gives the same path.
+ * A form sent again after its first sending was saved (a retry after an error
+ * page, a second click) is answered as the first was, before anything runs.
  */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/")) return fallback;
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-  if (/[\u0000-\u001f\u007f]/.test(to)) return fallback;
-  const local = "http://local.invalid";
-  let url: URL;
-  try {
-    url = new URL(to, local);
-  } catch {
-    return fallback;
-  }
-  const path = `${url.pathname}${url.search}${url.hash}`;
-  if (url.origin !== local || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return fallback;
-  return path;
+async function answerRepeatedSubmission(request: Request, actor: Actor): Promise<void> {
+  if (request.method !== "POST") return;
+  const posted = submissionRequest(new URL(request.url), request.headers.get("Referer"));
+  if (!posted) return;
+  const earlier = await earlierSubmission(posted.key, actor.userId);
+  if (earlier) throw replayAnswer(earlier.location ?? posted.returnTo);
 }
 
 class TooManyFiles extends Error {}

@@ -5,6 +5,7 @@ import { forbidden } from "./errors";
 import { escapeLike } from "./like";
 import { auditLog } from "../../db/schema";
 import type { ActionContext } from "./context";
+import { claimSubmission } from "./submissions.server";
 
 export interface AuditEntry {
   action: string;
@@ -17,8 +18,13 @@ export interface AuditEntry {
   username?: string | null;
 }
 
-/** Appends one row; call it with the transaction that makes the change. */
+/**
+ * Appends one row; call it with the transaction that makes the change. A
+ * submission's key is claimed here too, so a repeated submission finds it taken
+ * and its whole transaction is undone (submissions.server.ts).
+ */
 export async function recordAudit(tx: Database, ctx: ActionContext, entry: AuditEntry): Promise<void> {
+  if (ctx.submission) await claimSubmission(tx, ctx.submission, ctx.now);
   await tx.insert(auditLog).values({
     at: ctx.now,
     actorUserId: ctx.actor?.userId ?? null,

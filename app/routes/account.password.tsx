@@ -2,12 +2,12 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { minPasswordLength } from "../auth/password-policy";
 import { actionContext, readForm, requireActor } from "../auth/require.server";
 import { passwordChangeSchema } from "../domain/user-forms";
 import { changeOwnPassword } from "../domain/users.server";
-import { Button, Field, FormError } from "../ui/form";
+import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
 import { parseSubmission } from "../domain/form-submission";
 
@@ -58,12 +58,12 @@ export default function ChangePassword() {
         </p>
       ) : null}
       <FormError errors={form.errors} />
-      <Form method="post" {...getFormProps(form)} className="rounded border border-slate-200 bg-white p-6 shadow-sm">
+      <PostForm {...getFormProps(form)} className="rounded border border-slate-200 bg-white p-6 shadow-sm">
         <Field label="当前密码" name={fields.currentPassword.name} type="password" autoComplete="current-password" errors={fields.currentPassword.errors} required />
         <Field label="新密码" name={fields.newPassword.name} type="password" autoComplete="new-password" errors={fields.newPassword.errors} required />
         <Field label="再次输入新密码" name={fields.confirmPassword.name} type="password" autoComplete="new-password" errors={fields.confirmPassword.errors} required />
         <Button type="submit">保存新密码</Button>
-      </Form>
+      </PostForm>
     </main>
   );
 }

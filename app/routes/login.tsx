@@ -2,14 +2,14 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { signIn } from "../auth/login.server";
 import { clientIp, getActor, isSecureRequest, passwordChangePath, readForm, safeRedirect } from "../auth/require.server";
 import { areaPaths, roleArea } from "../auth/roles";
 import { sessionCookie } from "../auth/session.server";
 import { demoAccountList } from "../domain/demo.server";
 import { loginSchema } from "../domain/user-forms";
-import { Button, Field, FormError } from "../ui/form";
+import { Button, Field, FormError, PostForm } from "../ui/form";
 import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "登录 - 社区治理与社会组织登记平台" }];
@@ -79,7 +79,7 @@ export default function Login() {
           </p>
         ) : null}
         <FormError errors={form.errors} />
-        <Form method="post" {...getFormProps(form)}>
+        <PostForm {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <Field
             label="用户名"
@@ -103,7 +103,7 @@ export default function Login() {
           <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
             {navigation.state === "submitting" ? "正在登录…" : "登录"}
           </Button>
-        </Form>
+        </PostForm>
       </section>
       {demo ? (
         <section className="rounded border border-amber-200 bg-amber-50 p-6 text-sm" aria-labelledby="demo-title">

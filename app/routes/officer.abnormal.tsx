@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
@@ -9,7 +9,7 @@ import { abnormalRemovalSchema, formatTimeOnList, timeOnList } from "../domain/i
 import { abnormalListFor, removeFromAbnormalList } from "../domain/inspections.server";
 import { organizationTypeLabels } from "../domain/organizations";
 import { formatDate, shanghaiDate } from "../domain/time";
-import { Button, FormError, TextAreaField } from "../ui/form";
+import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { parseSubmission } from "../domain/form-submission";
 
@@ -146,7 +146,7 @@ export default function AbnormalList() {
 function RemovalForm({ organizationId, name, lastResult }: { organizationId: number; name: string; lastResult?: SubmissionResult<string[]> }) {
   const [form, fields] = useForm<z.input<typeof abnormalRemovalSchema>>({ id: `remove-${organizationId}`, lastResult, shouldValidate: "onSubmit" });
   return (
-    <Form method="post" {...getFormProps(form)}>
+    <PostForm {...getFormProps(form)}>
       <FormError errors={form.errors} />
       <input type="hidden" name={fields.organizationId.name} value={organizationId} />
       <TextAreaField
@@ -162,6 +162,6 @@ function RemovalForm({ organizationId, name, lastResult }: { organizationId: num
       <Button type="submit" variant="secondary" aria-label={`移出名录：${name}`}>
         移出名录
       </Button>
-    </Form>
+    </PostForm>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { handleApplicantPost } from "../domain/application-posts.server";
 import { actionLabels, kindLabels, transitionFor, type ApplicationAction } from "../domain/application-workflow";
@@ -8,7 +8,7 @@ import { applicationDetail, takeStep } from "../domain/applications.server";
 import { badRequest } from "../domain/errors";
 import { placeChoices } from "../domain/places.server";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
-import { Button, Field, FormError, TextAreaField } from "../ui/form";
+import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.detail.application.title ?? "申请"} - 申请审批` }];
@@ -117,7 +117,7 @@ function DecisionForm({
 }) {
   const needsReason = transitionFor(decision).reasonRequired;
   return (
-    <Form method="post" className="border-b border-slate-100 pb-5 last:border-0">
+    <PostForm className="border-b border-slate-100 pb-5 last:border-0">
       <input type="hidden" name="decision" value={decision} />
       <input type="hidden" name="version" value={version} />
       {suggestion ? (
@@ -131,6 +131,6 @@ function DecisionForm({
       <Button type="submit" variant={decision === "reject" ? "danger" : decision === "return" ? "secondary" : "primary"}>
         {actionLabels[decision]}
       </Button>
-    </Form>
+    </PostForm>
   );
 }

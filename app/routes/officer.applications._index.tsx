@@ -16,6 +16,7 @@ import { registerStreets } from "../domain/register.server";
 import { formatDate } from "../domain/time";
 import { DaysLeft, StateBadge } from "../ui/application-view";
 import { PageHeader, Pagination } from "../ui/layout";
+import { PostForm } from "../ui/form";
 
 export const meta: MetaFunction = () => [{ title: "申请审批 - 登记管理" }];
 
@@ -60,11 +61,11 @@ export default function ApplicationQueue() {
         description="登记机关自受理之日起 60 日内作出决定。已超期的申请排在最前。"
         actions={
           canFile ? (
-            <Form method="post" action="/officer/applications/new">
+            <PostForm action="/officer/applications/new">
               <button type="submit" className="rounded bg-brand-600 px-4 py-2 text-sm text-white hover:bg-brand-700">
                 录入社区社会组织备案
               </button>
-            </Form>
+            </PostForm>
           ) : null
         }
       />

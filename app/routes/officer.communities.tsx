@@ -16,7 +16,7 @@ import { settingState, updateSetting } from "../domain/settings.server";
 import { formatDate, formatDateTime } from "../domain/time";
 import { StandingBadge } from "../ui/committee-view";
 import { ShareFigure, TargetBadge } from "../ui/community-progress";
-import { Button, Field, FormError } from "../ui/form";
+import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 import { parseSubmission } from "../domain/form-submission";
 
@@ -296,7 +296,7 @@ function TargetForm({
         个；国家指导标准为城市社区不少于 10 个、农村社区不少于 5 个。调整会记入审计日志。
       </p>
       <FormError errors={form.errors} />
-      <Form method="post" {...getFormProps(form)} className="max-w-md">
+      <PostForm {...getFormProps(form)} className="max-w-md">
         <input type="hidden" name={fields.expected.name} value={current} />
         <Field
           label="新的目标数"
@@ -313,7 +313,7 @@ function TargetForm({
         />
         <Field label="调整原因" name={fields.reason.name} errors={fields.reason.errors} maxLength={500} required />
         <Button type="submit">保存目标</Button>
-      </Form>
+      </PostForm>
     </Panel>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useId, useRef, type ReactNode } from "react";
 import { actionContext, requirePermission } from "../auth/require.server";
 import {
@@ -31,7 +31,7 @@ import { committeeWorkspace } from "../domain/committees.server";
 import { placeLevelLabels, placePath } from "../domain/places";
 import { earliestRecordDate, formatDate, formatDateTime } from "../domain/time";
 import { StandingBadge, termDates } from "../ui/committee-view";
-import { Button, ErrorList, Field, FormError, TextAreaField } from "../ui/form";
+import { Button, ErrorList, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader } from "../ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.place.name ?? "社区/村"} 村（居）民委员会 - 登记管理` }];
@@ -388,7 +388,7 @@ function DeleteTermForm({ body, term, result }: { body: CommitteeBody; term: Ter
   const navigation = useNavigation();
   const reason = result?.values?.form === "delete-term" ? result.values.reason : "";
   return (
-    <Form method="post" aria-label={`删除${bodyLabels[body]}第 ${term.termNumber} 届的记录`} className="mt-6 border-t border-slate-200 pt-4" noValidate preventScrollReset>
+    <PostForm aria-label={`删除${bodyLabels[body]}第 ${term.termNumber} 届的记录`} className="mt-6 border-t border-slate-200 pt-4" noValidate preventScrollReset>
       <h4 className="font-medium text-slate-900">删除这一届的记录</h4>
       <p className="mb-3 mt-1 text-sm text-slate-600">
         只用于录入错误的记录（如重复录入、录错组织、未举行的选举）。删除后该届及其成员不再显示；原记录和删除原因保存在审计日志中。
@@ -410,7 +410,7 @@ function DeleteTermForm({ body, term, result }: { body: CommitteeBody; term: Ter
       <Button type="submit" name="intent" value="delete-term" variant="danger" disabled={navigation.state === "submitting"}>
         删除第 {term.termNumber} 届的记录
       </Button>
-    </Form>
+    </PostForm>
   );
 }
 
@@ -560,7 +560,7 @@ function TermForm({
   const rows = values.members;
   const blank = mode === "new" && !result?.values ? Math.max(max, rows.length + editBlankRows) - rows.length : editBlankRows;
   return (
-    <Form method="post" aria-label={label} className="mt-4" noValidate preventScrollReset>
+    <PostForm aria-label={label} className="mt-4" noValidate preventScrollReset>
       <FormError errors={otherErrors(result, ["termNumber", "startsOn", "endsOn", "electedOn", "eligibleVoters", "votesCast", "members"])} />
       <input type="hidden" name="body" value={body} />
       {mode === "change" && term ? (
@@ -590,7 +590,7 @@ function TermForm({
       <Button type="submit" name="intent" value={mode === "new" ? "new-term" : "change-term"} disabled={navigation.state === "submitting"}>
         {mode === "new" ? "录入新一届" : "保存修改"}
       </Button>
-    </Form>
+    </PostForm>
   );
 }
 
@@ -736,7 +736,7 @@ function ServiceCentrePanel({ centre, result, formKey }: { centre: LoaderData["s
         <p className="mb-4 text-sm text-slate-600">尚未录入服务中心信息。</p>
       )}
       <Notice result={result} />
-      <Form key={formKey} method="post" aria-label="服务中心信息" noValidate preventScrollReset className="max-w-xl">
+      <PostForm key={formKey} aria-label="服务中心信息" noValidate preventScrollReset className="max-w-xl">
         <FormError errors={otherErrors(result, ["floorArea", "facilities"])} />
         <input type="hidden" name="version" value={centre?.version ?? ""} />
         <Field
@@ -759,7 +759,7 @@ function ServiceCentrePanel({ centre, result, formKey }: { centre: LoaderData["s
         <Button type="submit" name="intent" value="service-centre" disabled={navigation.state === "submitting"}>
           保存服务中心信息
         </Button>
-      </Form>
+      </PostForm>
     </section>
   );
 }
@@ -836,7 +836,7 @@ function JointMeetingsPanel({
 
       <h3 className="mb-3 mt-6 font-semibold text-slate-900">记录一次联席会议</h3>
       <Notice result={result} />
-      <Form key={formKey} method="post" aria-label="记录一次联席会议" noValidate preventScrollReset className="max-w-2xl">
+      <PostForm key={formKey} aria-label="记录一次联席会议" noValidate preventScrollReset className="max-w-2xl">
         <FormError errors={otherErrors(result, ["heldOn", "parties", "topics", "decisions"])} />
         <Field label="会议日期" name="heldOn" type="date" required min={earliestRecordDate} max={today} defaultValue={values?.heldOn ?? today} errors={errors?.heldOn} />
         <fieldset className="mb-4" aria-describedby={partiesErrorId}>
@@ -873,7 +873,7 @@ function JointMeetingsPanel({
         <Button type="submit" name="intent" value="joint-meeting" disabled={navigation.state === "submitting"}>
           记录会议
         </Button>
-      </Form>
+      </PostForm>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { actionContext, requirePermission } from "../auth/require.server";
 import {
   importColumns,
@@ -14,7 +14,7 @@ import {
 import { handleImportUpload } from "../domain/import-posts.server";
 import { importOverview } from "../domain/imports.server";
 import { formatDateTime } from "../domain/time";
-import { Button, ErrorList, FormError, SelectField } from "../ui/form";
+import { Button, ErrorList, FormError, PostForm, SelectField } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "数据导入 - 登记管理" }];
@@ -52,7 +52,7 @@ export default function ImportPage() {
       />
 
       <Panel title="上传文件" className="mb-6">
-        <Form method="post" encType="multipart/form-data" noValidate className="max-w-xl" aria-label="上传导入文件">
+        <PostForm encType="multipart/form-data" noValidate className="max-w-xl" aria-label="上传导入文件">
           <FormError errors={result?.formError ? [result.formError] : undefined} />
           <SelectField label="导入内容" name="kind" defaultValue={result?.kind ?? kinds[0]} errors={result?.fieldErrors?.kind}>
             {kinds.map((kind) => (
@@ -83,7 +83,7 @@ export default function ImportPage() {
           <Button type="submit" disabled={busy}>
             {busy ? "正在读取和检查…" : "上传并检查"}
           </Button>
-        </Form>
+        </PostForm>
       </Panel>
 
       {kinds.map((kind) => (

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useRevalidator, useSearchParams } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { actionContext, requirePermission } from "../auth/require.server";
 import { importedListPaths, importKindLabels } from "../domain/import-columns";
@@ -11,7 +11,7 @@ import { communityCategoryLabels, organizationStatusLabels, organizationTypeLabe
 import { pageNumber } from "../domain/paging";
 import { placeLevelLabels } from "../domain/places";
 import { formatDate, formatDateTime } from "../domain/time";
-import { Button, FormError } from "../ui/form";
+import { Button, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Pagination, Panel, Stat } from "../ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -208,13 +208,13 @@ function Actions({ batch, onRefused }: { batch: View; onRefused: (message: strin
       ) : (
         <p className="mb-3 text-sm text-slate-700">该批次有问题，不能导入。放弃后它不再出现待确认的提示；问题列表仍可查看。</p>
       )}
-      <Form method="post" className="mt-4 border-t border-slate-100 pt-4" aria-label="放弃该批次">
+      <PostForm className="mt-4 border-t border-slate-100 pt-4" aria-label="放弃该批次">
         <input type="hidden" name="intent" value="discard" />
         <input type="hidden" name="version" value={batch.version} />
         <Button type="submit" variant="secondary" disabled={busy}>
           放弃此批次
         </Button>
-      </Form>
+      </PostForm>
     </Panel>
   );
 }

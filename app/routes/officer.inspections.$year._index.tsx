@@ -31,7 +31,7 @@ import {
 import { organizationTypeLabels } from "../domain/organizations";
 import { placeChoices } from "../domain/places.server";
 import { formatDate, formatDateTime, shanghaiDate } from "../domain/time";
-import { Button, Field, FormError, TextAreaField } from "../ui/form";
+import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { ConclusionBadge, ConfirmBox, InspectionStateBadge, shortKindLabels, TallyTable } from "../ui/officer-inspection";
 import { parseSubmission } from "../domain/form-submission";
@@ -301,13 +301,13 @@ function ReportsPanel({ year, reports, filter, canReview }: { year: number; repo
                     `${formatDate(r.publishedAt)}已公布`
                   ) : r.state === "concluded" ? (
                     canReview ? (
-                      <Form method="post">
+                      <PostForm>
                         <input type="hidden" name="intent" value="publish" />
                         <input type="hidden" name="reportId" value={r.id} />
                         <Button type="submit" variant="secondary" className="px-3 py-1" aria-label={`公布${r.name}的年检结论`}>
                           公布
                         </Button>
-                      </Form>
+                      </PostForm>
                     ) : (
                       "未公布"
                     )
@@ -331,7 +331,7 @@ function PublishAllPanel({ count, reportIds, lastResult }: { count: number; repo
   return (
     <Panel title="公布年检结论" className="mt-6">
       {count ? (
-        <Form method="post" {...getFormProps(form)}>
+        <PostForm {...getFormProps(form)}>
           <FormError errors={[...(form.errors ?? []), ...(fields.reportIds.errors ?? [])]} />
           <input type="hidden" name="intent" value="publish-all" />
           {reportIds.map((id, i) => (
@@ -342,7 +342,7 @@ function PublishAllPanel({ count, reportIds, lastResult }: { count: number; repo
           </p>
           <ConfirmBox name={fields.confirm.name} label={`我已核对这 ${count} 个组织的年检结论，确认公布`} errors={fields.confirm.errors} />
           <Button type="submit">公布全部已作出的结论</Button>
-        </Form>
+        </PostForm>
       ) : (
         <p className="text-sm text-slate-600">没有待公布的年检结论。</p>
       )}
@@ -471,7 +471,7 @@ function NotFiledPanel({
         {rows.length ? null : <p className="px-3 py-2 text-sm text-slate-600">范围内应参加的组织都已报送。</p>}
       </div>
       {canList && listable.length ? (
-        <Form method="post" {...getFormProps(form)} className="mt-4 max-w-2xl border-t border-slate-100 pt-4">
+        <PostForm {...getFormProps(form)} className="mt-4 max-w-2xl border-t border-slate-100 pt-4">
           <h3 className="mb-2 font-medium text-slate-900">列入活动异常名录</h3>
           <p className="mb-3 text-sm text-slate-700">
             勾选后统一列入，或按某一行的“列入”按钮单独列入；原因和日期适用于本次列入的全部组织。列入后，组织在公开登记信息中显示为“列入活动异常名录”，连续两年将被建议列入严重违法失信名单。
@@ -507,7 +507,7 @@ function NotFiledPanel({
           <Button type="submit" variant="danger">
             将所选组织列入活动异常名录
           </Button>
-        </Form>
+        </PostForm>
       ) : null}
     </Panel>
   );
@@ -525,7 +525,7 @@ function DeadlinesPanel({
   return (
     <Panel title="调整截止日期" className="mt-6">
       <FormError errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
-      <Form method="post" {...getFormProps(form)} className="grid max-w-2xl gap-x-6 sm:grid-cols-2">
+      <PostForm {...getFormProps(form)} className="grid max-w-2xl gap-x-6 sm:grid-cols-2">
         <input type="hidden" name="intent" value="deadlines" />
         <input type="hidden" name={fields.version.name} value={settings.version} />
         <Field
@@ -549,7 +549,7 @@ function DeadlinesPanel({
             保存截止日期
           </Button>
         </div>
-      </Form>
+      </PostForm>
     </Panel>
   );
 }

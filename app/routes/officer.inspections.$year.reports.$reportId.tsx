@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
 import { hasPermission, type Actor } from "../auth/permissions";
@@ -13,7 +13,7 @@ import { inspectionStep, reportForReview } from "../domain/inspections.server";
 import { organizationTypeLabels } from "../domain/organizations";
 import { formatDate, formatDateTime } from "../domain/time";
 import { FileList } from "../ui/attachments";
-import { Button, FormError, TextAreaField } from "../ui/form";
+import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { ConclusionBadge, InspectionStateBadge, InspectionSteps, RadioGroup, ReportComparison } from "../ui/officer-inspection";
 import { parseSubmission } from "../domain/form-submission";
@@ -180,7 +180,7 @@ export default function ReportReview() {
 function ReturnForm({ version, lastResult }: { version: number; lastResult?: SubmissionResult<string[]> }) {
   const [form, fields] = useForm<z.input<typeof returnReportSchema>>({ id: `return-${version}`, lastResult, shouldValidate: "onSubmit" });
   return (
-    <Form method="post" {...getFormProps(form)} className="border-b border-slate-100 pb-5">
+    <PostForm {...getFormProps(form)} className="border-b border-slate-100 pb-5">
       <h3 className="mb-2 font-medium text-slate-900">退回修改</h3>
       <input type="hidden" name="decision" value="return" />
       <input type="hidden" name={fields.version.name} value={version} />
@@ -196,14 +196,14 @@ function ReturnForm({ version, lastResult }: { version: number; lastResult?: Sub
       <Button type="submit" variant="secondary">
         退回修改
       </Button>
-    </Form>
+    </PostForm>
   );
 }
 
 function ConcludeForm({ version, lastResult }: { version: number; lastResult?: SubmissionResult<string[]> }) {
   const [form, fields] = useForm<z.input<typeof concludeReportSchema>>({ id: `conclude-${version}`, lastResult, shouldValidate: "onSubmit" });
   return (
-    <Form method="post" {...getFormProps(form)} className="pt-5">
+    <PostForm {...getFormProps(form)} className="pt-5">
       <h3 className="mb-2 font-medium text-slate-900">作出年检结论</h3>
       <input type="hidden" name="decision" value="conclude" />
       <input type="hidden" name={fields.version.name} value={version} />
@@ -228,6 +228,6 @@ function ConcludeForm({ version, lastResult }: { version: number; lastResult?: S
         maxLength={1000}
       />
       <Button type="submit">作出结论</Button>
-    </Form>
+    </PostForm>
   );
 }

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
 import { hasPermission } from "../auth/permissions";
@@ -10,7 +10,7 @@ import { openYearSchema } from "../domain/inspection-forms";
 import { defaultDeadlines } from "../domain/inspection-rules";
 import { inspectionYearList, openInspectionYear } from "../domain/inspections.server";
 import { formatDate, shanghaiDate } from "../domain/time";
-import { Button, Field, FormError } from "../ui/form";
+import { Button, Field, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { Participation } from "../ui/officer-inspection";
 import { parseSubmission } from "../domain/form-submission";
@@ -126,7 +126,7 @@ function OpenYearForm({ suggestedYear, lastResult }: { suggestedYear: number; la
         月 31 日（登记管理机关），可按当年通知调整。
       </p>
       <FormError errors={form.errors} />
-      <Form method="post" {...getFormProps(form)} className="grid max-w-2xl gap-x-6 sm:grid-cols-3">
+      <PostForm {...getFormProps(form)} className="grid max-w-2xl gap-x-6 sm:grid-cols-3">
         <Field
           label="年检年度"
           name={fields.year.name}
@@ -159,7 +159,7 @@ function OpenYearForm({ suggestedYear, lastResult }: { suggestedYear: number; la
         <div className="sm:col-span-3">
           <Button type="submit">开启 {valid} 年度年检</Button>
         </div>
-      </Form>
+      </PostForm>
     </Panel>
   );
 }

@@ -1,7 +1,7 @@
 import { getFormProps, parse, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, readForm, requireActor, requirePermission } from "../auth/require.server";
@@ -25,7 +25,7 @@ import { placeChoices } from "../domain/places.server";
 import { correctionSchema, parseOrganizationId } from "../domain/register-forms";
 import { correctOrganization, officerOrganization } from "../domain/register.server";
 import { formatDate, formatDateTime, shanghaiDate } from "../domain/time";
-import { Button, ErrorList, Field, FormError, SelectField } from "../ui/form";
+import { Button, ErrorList, Field, FormError, PostForm, SelectField } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { CorrectionForm } from "../ui/register-correction";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
@@ -255,7 +255,7 @@ function PartySection({
       )}
       {party.reported &&
       (party.reported.formalMembers !== record?.formalMembers || party.reported.probationaryMembers !== record?.probationaryMembers) ? (
-        <Form method="post" className="mt-3 flex flex-wrap items-center gap-3 rounded border border-blue-200 bg-blue-50 px-4 py-2 text-sm text-blue-900">
+        <PostForm className="mt-3 flex flex-wrap items-center gap-3 rounded border border-blue-200 bg-blue-50 px-4 py-2 text-sm text-blue-900">
           <input type="hidden" name="intent" value="party-accept-report" />
           <input type="hidden" name="reportId" value={party.reported.reportId} />
           <input type="hidden" name="version" value={record?.version ?? ""} />
@@ -263,7 +263,7 @@ function PartySection({
             {party.reported.year} 年度年检报告填报：正式党员 {party.reported.formalMembers} 名，预备党员 {party.reported.probationaryMembers} 名，与现有记录不同。
           </span>
           <Button type="submit">采用年检数据</Button>
-        </Form>
+        </PostForm>
       ) : null}
       {party.ownBranchDue ? (
         <p className="mt-3 rounded border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
@@ -369,7 +369,7 @@ function PartyRecordForm({
   // Another organization's own branch cannot cover this one: only joint branches, its own, and own branches left covering none.
   const choosable = branches.filter((b) => b.kind === "joint" || b.members === 0 || b.id === record?.branchId);
   return (
-    <Form method="post" action={`/officer/orgs/${organizationId}#party`} preventScrollReset {...getFormProps(form)}>
+    <PostForm action={`/officer/orgs/${organizationId}#party`} preventScrollReset {...getFormProps(form)}>
       <FormError errors={form.errors} />
       <input type="hidden" name="intent" value="party-record" />
       {/* A refused save keeps the version it was typed against, so saving again stays refused rather than overwriting. */}
@@ -492,7 +492,7 @@ function PartyRecordForm({
         </div>
       </fieldset>
       <Button type="submit">保存党建信息</Button>
-    </Form>
+    </PostForm>
   );
 }
 
@@ -514,7 +514,7 @@ function AdmissionForm({
   });
   const typed = (value: unknown) => (typeof value === "string" ? value : "");
   return (
-    <Form method="post" action={`/officer/orgs/${organizationId}#party`} preventScrollReset {...getFormProps(form)} className="max-w-xl">
+    <PostForm action={`/officer/orgs/${organizationId}#party`} preventScrollReset {...getFormProps(form)} className="max-w-xl">
       <FormError errors={form.errors} />
       <input type="hidden" name="intent" value="party-admission" />
       <div className="grid gap-x-6 sm:grid-cols-2">
@@ -540,6 +540,6 @@ function AdmissionForm({
       <Button type="submit" variant="secondary">
         记录发展预备党员
       </Button>
-    </Form>
+    </PostForm>
   );
 }

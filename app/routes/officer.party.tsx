@@ -1,7 +1,7 @@
 import { getFormProps, parse, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { hasPermission, scopeOf } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
@@ -37,7 +37,7 @@ import { placeChoices } from "../domain/places.server";
 import { settingState, updateSetting } from "../domain/settings.server";
 import { formatDate, formatDateTime, shanghaiDate } from "../domain/time";
 import { ShareBar } from "../ui/community-progress";
-import { Button, Field, FormError, SelectField } from "../ui/form";
+import { Button, Field, FormError, PostForm, SelectField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { PeriodFilter, periodQuery } from "../ui/period-filter";
 
@@ -778,8 +778,8 @@ function JointBranchForm({
         </p>
         <Notice text={notice} />
         <FormError errors={form.errors} />
-        <Form
-          method="post"
+        <PostForm
+         
           action={useSectionAction("joint-branch")}
           preventScrollReset
           {...getFormProps(form)}
@@ -831,7 +831,7 @@ function JointBranchForm({
           <div className="sm:col-span-2">
             <Button type="submit">成立联合党支部</Button>
           </div>
-        </Form>
+        </PostForm>
       </Panel>
     </div>
   );
@@ -872,8 +872,8 @@ function TargetForm({
         </p>
         <Notice text={notice} />
         <FormError errors={form.errors} />
-        <Form
-          method="post"
+        <PostForm
+         
           action={useSectionAction("coverage-target")}
           preventScrollReset
           {...getFormProps(form)}
@@ -899,7 +899,7 @@ function TargetForm({
             required
           />
           <Button type="submit">保存目标</Button>
-        </Form>
+        </PostForm>
       </Panel>
     </div>
   );

@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
@@ -11,7 +11,7 @@ import { placeChoices } from "../domain/places.server";
 import { formatDateTime } from "../domain/time";
 import { reasonSchema, userUpdateSchema } from "../domain/user-forms";
 import { resetPassword, setUserDisabled, unlockUser, updateUser, userForAdmin } from "../domain/users.server";
-import { Button, Field, FormError } from "../ui/form";
+import { Button, Field, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { UserAccountFields } from "../ui/user-fields";
 import { parseSubmission } from "../domain/form-submission";
@@ -114,7 +114,7 @@ export default function EditUser() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="基本信息与权限">
           <FormError errors={form.errors} />
-          <Form method="post" action={`/officer/users/${user.id}`} {...getFormProps(form)}>
+          <PostForm action={`/officer/users/${user.id}`} {...getFormProps(form)}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="version" value={user.version} />
             <UserAccountFields
@@ -126,7 +126,7 @@ export default function EditUser() {
             />
             <p className="mb-3 text-xs text-slate-500">更改角色或管辖范围后，该账号需重新登录。</p>
             <Button type="submit">保存</Button>
-          </Form>
+          </PostForm>
         </Panel>
         <Panel title="账号状态">
           <FormError errors={stateError} />
@@ -143,13 +143,13 @@ export default function EditUser() {
 function StateAction({ userId, intent, version, label, variant }: { userId: number; intent: string; version: number; label: string; variant: "secondary" | "danger" }) {
   // The explicit action drops "?created=1", so a later notice does not sit beside "账号已创建".
   return (
-    <Form method="post" action={`/officer/users/${userId}`} className="mb-4 border-b border-slate-100 pb-4 last:border-0">
+    <PostForm action={`/officer/users/${userId}`} className="mb-4 border-b border-slate-100 pb-4 last:border-0">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="version" value={version} />
       <Field label={`${label}的原因`} name="reason" required minLength={2} maxLength={500} />
       <Button type="submit" variant={variant}>
         {label}
       </Button>
-    </Form>
+    </PostForm>
   );
 }

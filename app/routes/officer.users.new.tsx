@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
@@ -9,7 +9,7 @@ import type { Role } from "../auth/roles";
 import { placeChoices } from "../domain/places.server";
 import { userCreateSchema } from "../domain/user-forms";
 import { createUser } from "../domain/users.server";
-import { Button, Field, FormError } from "../ui/form";
+import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
 import { UserAccountFields } from "../ui/user-fields";
 import { parseSubmission } from "../domain/form-submission";
@@ -50,7 +50,7 @@ export default function NewUser() {
     <>
       <PageHeader title="新建账号" description={<Link to="/officer/users">返回账号列表</Link>} />
       <FormError errors={form.errors} />
-      <Form method="post" {...getFormProps(form)} className="max-w-xl rounded border border-slate-200 bg-white p-6 shadow-sm">
+      <PostForm {...getFormProps(form)} className="max-w-xl rounded border border-slate-200 bg-white p-6 shadow-sm">
         <Field label="用户名" name={fields.username.name} defaultValue={fields.username.initialValue as string} errors={fields.username.errors} autoComplete="off" required />
         <UserAccountFields fields={fields} placeChoices={placeChoices} role={role} onRoleChange={setRole} />
         <Field
@@ -63,7 +63,7 @@ export default function NewUser() {
           required
         />
         <Button type="submit">创建账号</Button>
-      </Form>
+      </PostForm>
     </>
   );
 }

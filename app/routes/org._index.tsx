@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { kindLabels } from "../domain/application-workflow";
 import { ownApplications, startApplication } from "../domain/applications.server";
@@ -8,7 +8,7 @@ import { communityCategoryLabels, organizationStatusLabels, organizationTypeLabe
 import { ownOrganization } from "../domain/organizations.server";
 import { formatDate, formatDateTime } from "../domain/time";
 import { StateBadge } from "../ui/application-view";
-import { FormError } from "../ui/form";
+import { FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "本组织 - 社会组织服务" }];
@@ -74,12 +74,12 @@ export default function OrgHome() {
             ? (["change", "cancellation", "establishment"] as const)
             : (["establishment"] as const)
           ).map((kind) => (
-            <Form key={kind} method="post" action="/org?index">
+            <PostForm key={kind} action="/org?index">
               <input type="hidden" name="kind" value={kind} />
               <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2 text-sm shadow-sm hover:bg-slate-50">
                 申请{kindLabels[kind]}
               </button>
-            </Form>
+            </PostForm>
           ))}
         </div>
       </Panel>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useId, useRef, type ReactNode } from "react";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, requirePermission } from "../auth/require.server";
@@ -32,7 +32,7 @@ import { bodyMarkupHint } from "../domain/posting-text";
 import { postingWorkspace } from "../domain/postings.server";
 import { formatDateTime } from "../domain/time";
 import { AttachmentsEditor, FileList } from "../ui/attachments";
-import { Button, ErrorList, Field, FormError, TextAreaField } from "../ui/form";
+import { Button, ErrorList, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { LineDiff, PostingBody } from "../ui/posting-body";
 import { CategoryBadge, Hash, PostingFacts, PostingStatusBadge, PostingTable, PostingTimeline, VersionStateBadge } from "../ui/posting-view";
@@ -499,7 +499,7 @@ function EditForm({
   const showFindings = findings.length > 0 || attachmentsNeedCare || !!errors?.acknowledgeSensitive;
 
   return (
-    <Form method="post" action={action} className="rounded border border-slate-200 bg-white p-6 shadow-sm" noValidate>
+    <PostForm action={action} className="rounded border border-slate-200 bg-white p-6 shadow-sm" noValidate>
       {/* Enter in a text field saves the draft rather than adding rows. */}
       <button type="submit" name="intent" value="save" className="sr-only" tabIndex={-1} aria-hidden="true">
         保存草稿
@@ -583,7 +583,7 @@ function EditForm({
           {open.state === "returned" ? "修改完毕，重新提交监督委员会审核" : "提交监督委员会审核"}
         </Button>
       </div>
-    </Form>
+    </PostForm>
   );
 }
 
@@ -723,7 +723,7 @@ function DiscardForm({ action, open, result }: { action: string; open: Version; 
   return (
     <details className="rounded border border-slate-200 bg-white p-5 shadow-sm" open={!!result}>
       <summary className="cursor-pointer font-medium text-red-800">{first ? "放弃草稿…" : "放弃本次更正…"}</summary>
-      <Form method="post" action={action} className="mt-3">
+      <PostForm action={action} className="mt-3">
         <FormError errors={otherErrors(result, ["confirmDiscard"])} />
         <input type="hidden" name="version" value={open.version} />
         <p className="mb-3 text-sm text-slate-700">
@@ -741,7 +741,7 @@ function DiscardForm({ action, open, result }: { action: string; open: Version; 
         <Button type="submit" name="intent" value="discard" variant="danger" className="mt-3">
           {first ? "放弃草稿" : "放弃本次更正"}
         </Button>
-      </Form>
+      </PostForm>
     </details>
   );
 }
@@ -774,7 +774,7 @@ function ReasonForm({
   return (
     <Panel title={title}>
       <div className="mb-3 text-sm text-slate-700">{explanation}</div>
-      <Form method="post" action={action} noValidate>
+      <PostForm action={action} noValidate>
         <FormError errors={otherErrors(result, [field])} />
         <input type="hidden" name="version" value={postingVersion} />
         <TextAreaField
@@ -789,7 +789,7 @@ function ReasonForm({
         <Button type="submit" name="intent" value={intent} variant={variant}>
           {button}
         </Button>
-      </Form>
+      </PostForm>
     </Panel>
   );
 }
@@ -850,7 +850,7 @@ function ReviewForm({ action, open, result }: { action: string; open: Version; r
         请逐项核对以上内容、表格和附件。审核通过后立即在公开页面发布，并记入本村的公开记录链，此后不能修改，只能更正或撤回；
         退回后由村务公开员按审核意见修改后重新提交。
       </p>
-      <Form method="post" action={action} noValidate>
+      <PostForm action={action} noValidate>
         <FormError errors={otherErrors(result, ["opinion"])} />
         <input type="hidden" name="version" value={open.version} />
         <TextAreaField
@@ -871,7 +871,7 @@ function ReviewForm({ action, open, result }: { action: string; open: Version; r
             退回修改
           </Button>
         </div>
-      </Form>
+      </PostForm>
     </Panel>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { actionContext, requirePermission } from "../auth/require.server";
 import { suggestedPeriod } from "../domain/posting-form";
@@ -19,7 +19,7 @@ import {
 } from "../domain/posting-rules";
 import { bodyMarkupHint } from "../domain/posting-text";
 import { shanghaiDate } from "../domain/time";
-import { Button, Field, FormError, SelectField, TextAreaField } from "../ui/form";
+import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "新建公开事项 - 村务公开工作台" }];
@@ -78,7 +78,7 @@ export default function NewPosting() {
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <Form method="post" className="min-w-0 rounded border border-slate-200 bg-white p-6 shadow-sm lg:col-span-2" noValidate>
+        <PostForm className="min-w-0 rounded border border-slate-200 bg-white p-6 shadow-sm lg:col-span-2" noValidate>
           <FormError errors={result && !result.ok && result.formError ? [result.formError] : null} />
           <SelectField
             label="事项类型"
@@ -152,7 +152,7 @@ export default function NewPosting() {
           <Button type="submit" disabled={navigation.state === "submitting"}>
             创建草稿
           </Button>
-        </Form>
+        </PostForm>
         <Panel title="各类事项说明">
           {categoryOrder.map((category) => (
             <section key={category} className="mb-4 last:mb-0">

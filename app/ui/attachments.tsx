@@ -1,6 +1,5 @@
-import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { Button, ErrorList } from "./form";
+import { Button, ErrorList, PostForm } from "./form";
 
 type StoredFile = { id: number; fileName: string; size: number; contentType: string };
 
@@ -54,7 +53,7 @@ export function AttachmentsEditor({
         removable={
           editable
             ? (fileId) => (
-                <Form method="post" action={action}>
+                <PostForm action={action}>
                   <input type="hidden" name="intent" value="remove-file" />
                   <input type="hidden" name="fileId" value={fileId} />
                   <button
@@ -64,13 +63,13 @@ export function AttachmentsEditor({
                   >
                     删除
                   </button>
-                </Form>
+                </PostForm>
               )
             : undefined
         }
       />
       {editable ? (
-        <Form method="post" action={action} encType="multipart/form-data" className="mt-4 border-t border-slate-100 pt-4">
+        <PostForm action={action} encType="multipart/form-data" className="mt-4 border-t border-slate-100 pt-4">
           <label className="block text-sm font-medium text-slate-700" htmlFor="files">
             上传材料（PDF、JPEG 或 PNG，每个不超过 10 MB，可多选）
           </label>
@@ -88,7 +87,7 @@ export function AttachmentsEditor({
           <Button type="submit" variant="secondary" className="mt-2">
             上传
           </Button>
-        </Form>
+        </PostForm>
       ) : null}
     </>
   );

@@ -1,3 +1,4 @@
+import { Form, useFormAction, useRouteLoaderData, type FormProps } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useId } from "react";
 
@@ -155,4 +156,26 @@ export function TextAreaField({
       control={(aria) => <textarea name={name} rows={3} className={inputClass} {...aria} {...area} />}
     />
   );
+}
+
+/**
+ * A form that changes something (method "post"), carrying its one-time
+ * submission key in its action's `_submission` parameter: the page's key from
+ * the root loader (new after every submission) and this form's own id. The
+ * server answers the same key a second time as it answered the first (see
+ * app/domain/submissions.server.ts), so a double click or a retry saves once.
+ */
+export function PostForm({ action, ...props }: Omit<FormProps, "method"> & { action?: string }) {
+  const pageKey = (useRouteLoaderData("root") as { submissionKey?: string | null } | undefined)?.submissionKey;
+  const formId = useId().replace(/[^A-Za-z0-9]/g, "");
+  const resolved = useFormAction(action);
+  return <Form method="post" action={pageKey ? withSubmissionKey(resolved, `${pageKey}${formId}`) : action} {...props} />;
+}
+
+function withSubmissionKey(action: string, key: string): string {
+  const [path, query = ""] = action.split("?", 2);
+  const params = new URLSearchParams(query);
+  params.set("_submission", key);
+  // "?index" (an index route's action) must stay a bare key, as Remix writes it.
+  return `${path}?${params.toString().replace(/(^|&)index=(&|$)/, "$1index$2")}`;
 }

@@ -1,8 +1,7 @@
-import { Form } from "@remix-run/react";
 import { useId, useState, type ReactNode } from "react";
 import { partyCoverageLabels, reportLabels, reportSections, type Report } from "../domain/inspection-rules";
 import { formatDate } from "../domain/time";
-import { Button, ErrorList, Field, FormError, SelectField, TextAreaField } from "./form";
+import { Button, ErrorList, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
 import { formatReportValue, moneyFields, wholeFields } from "./inspection-view";
 
 const longFields = new Set<keyof Report>(["recordChanges", "mainActivities", "officers"]);
@@ -166,8 +165,7 @@ export function ReportForm({
   };
 
   return (
-    <Form
-      method="post"
+    <PostForm
       action={action}
       className="rounded border border-slate-200 bg-white p-6 shadow-sm"
       onChange={(e) => setLive(readValues(e.currentTarget))}
@@ -217,6 +215,6 @@ export function ReportForm({
           {submitAction === "resubmit" ? "修改后重新报送" : "报送"}
         </Button>
       </div>
-    </Form>
+    </PostForm>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
 import { areaPaths, roleArea, roleLabels, type Role } from "../auth/roles";
+import { PostForm } from "./form";
 
 export interface ShellUser {
   displayName: string;
@@ -31,11 +32,11 @@ export function SiteHeader({ user, districtName }: { user: ShellUser | null; dis
                 {user.displayName}
               </span>
               <TopLink to="/account/password">修改密码</TopLink>
-              <Form method="post" action="/logout">
+              <PostForm action="/logout">
                 <button type="submit" className="rounded px-3 py-1.5 text-white hover:bg-brand-800">
                   退出登录
                 </button>
-              </Form>
+              </PostForm>
             </>
           ) : (
             <TopLink to="/login">登录</TopLink>

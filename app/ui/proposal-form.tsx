@@ -1,9 +1,8 @@
-import { Form } from "@remix-run/react";
 import { proposalLabels, type Proposal } from "../domain/application-forms";
 import type { ApplicationKind } from "../domain/application-workflow";
 import { socialGroupMinimum } from "../domain/establishment-rules";
 import { communityCategoryLabels } from "../domain/organizations";
-import { Button, Field, FormError, SelectField, TextAreaField } from "./form";
+import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
 import type { PlaceChoice } from "./user-fields";
 
 const numberFields = new Set<keyof Proposal>(["registeredFunds", "individualMembers", "unitMembers", "membersCount"]);
@@ -44,7 +43,7 @@ export function ProposalForm({
 }) {
   const value = (field: keyof Proposal) => (proposal[field] === undefined ? "" : String(proposal[field]));
   return (
-    <Form method="post" action={action} className="rounded border border-slate-200 bg-white p-6 shadow-sm">
+    <PostForm action={action} className="rounded border border-slate-200 bg-white p-6 shadow-sm">
       <FormError errors={formError ? [formError] : null} />
       <input type="hidden" name="version" value={version} />
       {fields.map((field) => {
@@ -98,6 +97,6 @@ export function ProposalForm({
           {submitAction === "resubmit" ? "补正后重新提交" : kind === "filing" ? "提交备案" : "提交申请"}
         </Button>
       </div>
-    </Form>
+    </PostForm>
   );
 }

@@ -1,5 +1,4 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
 import {
@@ -11,7 +10,7 @@ import {
   type OrganizationType,
 } from "../domain/organizations";
 import type { correctionSchema } from "../domain/register-forms";
-import { Button, ErrorList, Field, FormError, SelectField, TextAreaField } from "./form";
+import { Button, ErrorList, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
 
 /** The record as the correction form starts from it. */
 export interface CorrectableRecord {
@@ -68,7 +67,7 @@ export function CorrectionForm({
   };
   const [acceptLegacy, setAcceptLegacy] = useState(fields.acceptLegacyUscc.initialValue === "on");
   return (
-    <Form method="post" {...getFormProps(form)}>
+    <PostForm {...getFormProps(form)}>
       <FormError errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
       <input type="hidden" name="version" value={record.version} />
       <div className="grid gap-x-6 sm:grid-cols-2">
@@ -179,6 +178,6 @@ export function CorrectionForm({
         required
       />
       <Button type="submit">保存更正</Button>
-    </Form>
+    </PostForm>
   );
 }

@@ -31,7 +31,10 @@ test("an officer picks a half-year, copies the paragraph and downloads the same 
   await page.getByRole("link", { name: half.label, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`from=${half.from}&to=${half.to}`));
 
-  const paragraph = (await page.locator("section[aria-labelledby=paragraph-heading] p.leading-7").innerText()).trim();
+  // Wait for the chosen half-year's paragraph, not for the address: the page may still show the one before.
+  const paragraphText = page.locator("section[aria-labelledby=paragraph-heading] p.leading-7");
+  await expect(paragraphText).toHaveText(/^(上半年|下半年)新登记社团2个，新登记民办非企业单位22个[，。]/);
+  const paragraph = (await paragraphText.innerText()).trim();
   expect(paragraph).toMatch(/^(上半年|下半年)新登记社团2个，新登记民办非企业单位22个[，。]/);
   // "截至6月30日，共有社团N个，民办非企业单位M个" agrees with the table of the register at the period's end.
   const [, groups, privates] = /截至\d+月\d+日，共有社团(\d+)个，民办非企业单位(\d+)个/.exec(paragraph) ?? [];

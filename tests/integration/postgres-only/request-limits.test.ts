@@ -5,6 +5,7 @@
  * reader keeps asking for pages: the worker stays the same process, its memory
  * stays bounded, and the reader is answered throughout.
  */
+import net from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { demoPassword } from "../../../db/seed/demo";
 import { startAppServer, until, type AppServer } from "../../setup/app-server";
@@ -103,3 +104,23 @@ test("a flood of large posts to sign-in and to an upload page leaves the worker 
   expect(seen.filter((s) => s.status !== 200)).toEqual([]);
   await until("the worker to answer", async () => ((await fetch(`${app.base}/healthz`)).status === 200 ? true : undefined));
 }, 240_000);
+
+test("methods the app does not answer get 405 with the methods it does, before any work", async () => {
+  for (const method of ["TRACE", "PUT", "DELETE", "PATCH", "PROPFIND"]) {
+    const response = await fetch(`${app.base}/login`, { method, headers: { Origin: app.base, Accept: "text/html" } }).catch(() => null);
+    // fetch refuses to send TRACE itself; the raw request below covers it.
+    if (!response) continue;
+    expect(response.status, method).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, HEAD, POST");
+    expect(await response.text()).toContain("不支持的请求方式");
+  }
+  const trace = await new Promise<number>((resolve, reject) => {
+    const url = new URL(app.base);
+    const socket = net.connect(Number(url.port), url.hostname, () => socket.write(`TRACE / HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`));
+    let text = "";
+    socket.on("data", (d) => (text += d));
+    socket.on("end", () => resolve(Number(/^HTTP\/1\.1 (\d+)/.exec(text)?.[1] ?? 0)));
+    socket.on("error", reject);
+  });
+  expect(trace).toBe(405);
+});
