@@ -9,33 +9,39 @@
  * 1. The text is read as characters: digits of any script (ASCII, full-width,
  *    mathematical…) are digits; format characters and combining marks
  *    (zero-width spaces, joiners, BOM, soft hyphens, bidi marks, variation
- *    selectors) are invisible and skipped; X/x/Ｘ/ｘ/× after a digit may be an
- *    ID's check character; separators are spaces of every kind (not line
- *    breaks), dashes, / \ , ， 、 . ． · 。 _ brackets of both widths, and
- *    asterisks (so `**strong**` markup inside a number changes nothing).
+ *    selectors) are invisible and skipped; X/x/Ｘ/ｘ/× after the digits, also
+ *    set off like a group, may be an ID's check character; separators are
+ *    spaces of every kind (not line breaks), dashes, / \ , ， 、 . ． · 。 _,
+ *    brackets of both widths, and asterisks (so `**strong**` markup inside a
+ *    number changes nothing).
  * 2. Runs of digits are groups; groups joined by separators (any number of
  *    asterisks, at most three other separator characters) form a chain. A
  *    letter, a Chinese character, a line break or a longer gap ends a chain.
- * 3. A candidate is any run of whole groups of a chain, so a number is never
- *    cut out of a longer run of digits, but is found among other groups (a
- *    date or row number before a mobile does not hide it).
- * 4. The most certain readings are claimed first: an 18-character ID with a
- *    valid check character (and plausible region and birth date) anywhere in a
- *    chain; then mobiles (11 digits 1[3-9]…, with +86, 86, 0086 or 0 before)
- *    and bank cards (16-19 digits starting 3-6 or 9 or 2221-2720, passing
+ * 3. A candidate is any run of whole groups of a chain: a number is never cut
+ *    out of a longer run of digits, but is found among other groups (a date
+ *    or row number before a mobile does not hide it).
+ * 4. The most certain reading is claimed first: an 18-character ID with a
+ *    valid check character, a real province and a plausible birth date. Then
+ *    the weaker ones: mobiles (11 digits 1[3-9]…, with +86, 86, 0086 or 0
+ *    before), bank cards (16-19 digits starting 3-6, 9 or 2221-2720, passing
  *    Luhn; a UnionPay 62… failing Luhn only as typed on a card: contiguous,
- *    4-4-4-4(-n) or 6-13), a card preferred when it holds a mobile, a
- *    candidate led by a one- or two-digit group (a row number) last; then old
- *    15-digit IDs and ID-shaped numbers with a wrong check character.
- * 5. What finance and affairs postings really contain keeps these weaker
- *    readings away: a decimal amount ("1,380.00", "13512345678.00": a lone
- *    "." and one or two final digits) or a date ("2026-11-30", "2026.1.5")
- *    is never part of a mobile, card or weak ID, and a landline
- *    ("0595-22345678", "(0595) 2234 5678") is never cut in two. The price:
- *    a mobile or card typed so that a lone "." sets off its last one or two
- *    digits ("139 1234 56.78"), or that reads as a date, is taken for an
- *    amount or a date and stays visible. IDs with a valid check character
- *    are found even then.
+ *    4-4-4-4(-n) or 6-13), old 15-digit IDs (province, plausible date) and
+ *    ID-shaped numbers with a wrong check character. Of these the one
+ *    covering most digits wins: a card holding a mobile-shaped run is masked
+ *    whole, and a row number that happens to make a longer valid reading with
+ *    the number is masked with it.
+ * 5. What finance and affairs postings really contain keeps readings away:
+ *    no reading includes a decimal amount ("1,380.00", "13512345678.00": a
+ *    lone "." and one or two digits, not in a longer dotted run) or cuts a
+ *    landline ("0595-22345678", "(0595) 2234 5678") in two, and only an ID
+ *    holds a date ("2026-11-30", "2026.1.5"), as its birth date. The price, a
+ *    known false negative: a number typed so that a lone "." sets off its last
+ *    one or two digits ("139 1234 56.78") reads as an amount, and one whose
+ *    groups read as a date elsewhere ("1 2026-1-5 3…") as a date; both stay
+ *    visible. Known false positives: a valid-looking number made by chance of
+ *    neighbouring numbers with only separators between (two 8-digit local
+ *    numbers "62345678，62345679" when they pass Luhn; counts and amounts
+ *    without decimals in a row of bare numbers) is masked.
  * A match's span runs from its first to its last digit (separators and markup
  * inside it included) and is replaced by the masked form.
  */
@@ -164,13 +170,18 @@ export function digitsOf(text: string): string {
 const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const idCheckCharacters = "10X98765432";
 
+/** The check character of ASCII digits whose first 17 are an ID's. */
+function checkCharacterOf(digits: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (digits.charCodeAt(i) - 48) * idWeights[i]!;
+  return idCheckCharacters[sum % 11]!;
+}
+
 /** Check character (ISO 7064 MOD 11-2) of an 18-character ID from its first 17 digits. */
 export function idCardCheckCharacter(first17: string): string {
   const digits = foldIdCharacters(first17);
   if (digits === null || !/^\d{17}$/.test(digits)) throw new RangeError("身份证号前 17 位应为数字");
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (digits.charCodeAt(i) - 48) * idWeights[i]!;
-  return idCheckCharacters[sum % 11]!;
+  return checkCharacterOf(digits);
 }
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
@@ -206,12 +217,16 @@ export function isValidIdCard(value: string): boolean {
   const v = foldIdCharacters(value);
   if (v === null) return false;
   if (v.length === 15) return plausibleId15(v);
-  return v.length === 18 && plausibleId18(v) && idCardCheckCharacter(v.slice(0, 17)) === v[17];
+  return v.length === 18 && plausibleId18(v) && checkCharacterOf(v) === v[17];
 }
 
 export function luhnValid(digits: string): boolean {
   const d = foldIdCharacters(digits);
-  if (d === null || !/^\d+$/.test(d)) return false;
+  return d !== null && /^\d+$/.test(d) && luhn(d);
+}
+
+/** Luhn over ASCII digits. */
+function luhn(d: string): boolean {
   let sum = 0;
   for (let i = 0; i < d.length; i++) {
     let n = d.charCodeAt(d.length - 1 - i) - 48;
@@ -396,7 +411,7 @@ const lone = (gap: SeparatorClass[], ...classes: SeparatorClass[]) => gap.length
 /**
  * Decimal amounts in a chain, as ranges of group indices: an integer part (one
  * group, or groups of three after commas) and one or two digits after a lone
- * "." that no further "." or "," group follows ("2025.03.14" is no amount).
+ * "." in no longer dotted run ("2025.03.14" is no amount).
  */
 function amountRanges(chain: Group[]): Range[] {
   const ranges: Range[] = [];
@@ -404,10 +419,11 @@ function amountRanges(chain: Group[]): Range[] {
     const fraction = chain[k]!;
     if (!lone(fraction.gapBefore, ".") || fraction.digits.length > 2 || fraction.xEnd !== null) continue;
     const next = chain[k + 1];
-    if (next && lone(next.gapBefore, ".", ",")) continue;
+    if (next && lone(next.gapBefore, ".")) continue;
     let a = k - 1;
     while (a > 0 && lone(chain[a]!.gapBefore, ",") && chain[a]!.digits.length === 3 && chain[a - 1]!.digits.length <= 3) a--;
-    ranges.push([a, k]);
+    // A dotted run ("3505.0219.8001.0112.35") is no amount.
+    if (!lone(chain[a]!.gapBefore, ".")) ranges.push([a, k]);
   }
   return ranges;
 }
@@ -452,22 +468,46 @@ interface Candidate {
   start: number;
   end: number;
   digits: number;
-  /** Led by a one- or two-digit group: more likely a row number before the real number. */
-  shortLead: boolean;
 }
 
-const overlaps = (a: Range, b: Range) => a[0] <= b[1] && b[0] <= a[1];
-
 /** Every kind each run of whole groups of the chain could be, with the rules above. */
-function candidatesOf(chain: Group[]): { strong: Candidate[]; phones: Candidate[]; weak: Candidate[] } {
+function candidatesOf(chain: Group[]): { strong: Candidate[]; weak: Candidate[] } {
   const strong: Candidate[] = [];
-  const phones: Candidate[] = [];
   const weak: Candidate[] = [];
-  const kept = [...amountRanges(chain), ...dateRanges(chain)];
-  const landlines = landlineRanges(chain);
-  // A weak reading never includes an amount or a date, and never cuts a landline in two.
-  const vetoed = (r: Range) =>
-    kept.some((k) => overlaps(k, r)) || landlines.some((l) => overlaps(l, r) && !(r[0] <= l[0] && l[1] <= r[1]));
+  // No reading includes a group of an amount or starts or ends inside a landline;
+  // only an ID holds a date, and only as its birth date (digits 7-14).
+  const countBefore = (flags: Uint8Array) => {
+    const before = new Int32Array(chain.length + 1);
+    flags.forEach((f, g) => (before[g + 1] = before[g]! + f));
+    return before;
+  };
+  const amount = new Uint8Array(chain.length);
+  for (const [a, b] of amountRanges(chain)) amount.fill(1, a, b + 1);
+  const amountBefore = countBefore(amount);
+  const date = new Uint8Array(chain.length);
+  const dateStarts = new Set<number>();
+  for (const [a, b] of dateRanges(chain)) {
+    date.fill(1, a, b + 1);
+    dateStarts.add(a);
+  }
+  const dateBefore = countBefore(date);
+  const noStart = new Uint8Array(chain.length);
+  const noEnd = new Uint8Array(chain.length);
+  for (const [a, b] of landlineRanges(chain)) {
+    noStart.fill(1, a + 1, b + 1);
+    noEnd.fill(1, a, b);
+  }
+  const digitsBefore = new Int32Array(chain.length + 1);
+  chain.forEach((g, k) => (digitsBefore[k + 1] = digitsBefore[k]! + g.digits.length));
+  const vetoed = ([i, j]: Range) => amountBefore[j + 1]! > amountBefore[i]! || noStart[i] === 1 || noEnd[j] === 1;
+  const holdsDate = ([i, j]: Range) => dateBefore[j + 1]! > dateBefore[i]!;
+  const birthDateOnly = ([i, j]: Range) => {
+    if (dateBefore[j + 1]! - dateBefore[i]! !== 3) return false;
+    for (let a = i; a + 2 <= j; a++) {
+      if (dateStarts.has(a)) return digitsBefore[a]! - digitsBefore[i]! === 6 && digitsBefore[a + 3]! - digitsBefore[a]! === 8;
+    }
+    return false;
+  };
 
   for (let i = 0; i < chain.length; i++) {
     let digits = "";
@@ -475,21 +515,23 @@ function candidatesOf(chain: Group[]): { strong: Candidate[]; phones: Candidate[
       const last = chain[j]!;
       digits += last.digits;
       if (digits.length > 19) break;
+      // Mobiles have 11 digits at least, IDs 15 or 18, cards 16-19.
+      if (digits.length < 11) continue;
       const range: Range = [i, j];
-      const base = { first: i, last: j, start: chain[i]!.start, digits: digits.length, shortLead: chain[i]!.digits.length <= 2 };
+      const base = { first: i, last: j, start: chain[i]!.start, digits: digits.length };
       const withCheckX = digits.length === 17 && last.xEnd !== null ? `${digits}X` : null;
       const id18 = digits.length === 18 ? digits : withCheckX;
       const idEnd = withCheckX ? last.xEnd! : last.end;
-      if (id18 && plausibleId18(id18) && idCardCheckCharacter(id18.slice(0, 17)) === id18[17]) {
-        strong.push({ ...base, kind: "id_card", end: idEnd });
+      if (vetoed(range)) continue;
+      if (id18 && provinces.has(id18.slice(0, 2)) && plausibleId18(id18) && checkCharacterOf(id18) === id18[17]) {
+        if (!holdsDate(range) || birthDateOnly(range)) strong.push({ ...base, kind: "id_card", end: idEnd });
         continue;
       }
-      if (vetoed(range)) continue;
+      if (holdsDate(range)) continue;
       if (nationalMobile(digits)) {
-        // A +86, 86, 0086 or 0 before the number is its prefix, not a row number.
-        const prefixed = digits.length > 11;
-        const plus = prefixed && !digits.startsWith("0") ? chain[i]!.plusStart : null;
-        phones.push({ ...base, kind: "mobile", start: plus ?? base.start, end: last.end, shortLead: base.shortLead && !prefixed });
+        // The span of +86 (or ＋86) starts at its plus sign.
+        const plus = digits.length > 11 && !digits.startsWith("0") ? chain[i]!.plusStart : null;
+        weak.push({ ...base, kind: "mobile", start: plus ?? base.start, end: last.end });
       }
       if (digits.length >= 16 && cardPrefix(digits)) {
         const lengths = chain.slice(i, j + 1).map((g) => g.digits.length);
@@ -497,13 +539,25 @@ function candidatesOf(chain: Group[]): { strong: Candidate[]; phones: Candidate[
           lengths.length === 1 ||
           (lengths.length === 2 && lengths[0] === 6 && lengths[1] === 13) ||
           ((lengths.length === 4 || lengths.length === 5) && lengths.slice(0, 4).every((n) => n === 4));
-        if (luhnValid(digits) || (digits.startsWith("62") && cardShape)) phones.push({ ...base, kind: "bank_card", end: last.end });
+        if (luhn(digits) || (digits.startsWith("62") && cardShape)) weak.push({ ...base, kind: "bank_card", end: last.end });
       }
       if (id18 && provinces.has(id18.slice(0, 2)) && plausibleId18(id18)) weak.push({ ...base, kind: "id_card_suspect", end: idEnd });
       if (digits.length === 15 && provinces.has(digits.slice(0, 2)) && plausibleId15(digits)) weak.push({ ...base, kind: "id_card", end: last.end });
     }
   }
-  return { strong, phones, weak };
+  return { strong, weak };
+}
+
+const kindRank: Record<SensitiveKind, number> = { id_card: 0, mobile: 1, bank_card: 2, id_card_suspect: 3 };
+
+/**
+ * The order in which weaker readings are taken: the one covering the most
+ * digits first (a card holding a mobile-shaped run of groups is masked whole;
+ * +86 goes with its number), a card before an ID-shaped number with a wrong
+ * check character.
+ */
+function weakOrder(weak: Candidate[]): Candidate[] {
+  return weak.sort((a, b) => b.digits - a.digits || kindRank[a.kind] - kindRank[b.kind] || a.first - b.first);
 }
 
 /** Takes candidates in order, each unless it overlaps one already taken. */
@@ -517,15 +571,10 @@ function claim(taken: Candidate[], ordered: Candidate[]): void {
 export function findSensitiveNumbers(text: string): SensitiveMatch[] {
   const matches: SensitiveMatch[] = [];
   for (const chain of chainsOf(unitsOf(text))) {
-    const { strong, phones, weak } = candidatesOf(chain);
+    const { strong, weak } = candidatesOf(chain);
     const taken: Candidate[] = [];
     claim(taken, strong);
-    // Not led by a row number first, then the longer (a card holding a mobile-shaped run, +86 with its number), then the first.
-    claim(
-      taken,
-      phones.sort((a, b) => Number(a.shortLead) - Number(b.shortLead) || b.digits - a.digits || a.first - b.first),
-    );
-    claim(taken, weak.sort((a, b) => a.first - b.first || b.digits - a.digits));
+    claim(taken, weakOrder(weak));
     for (const c of taken) {
       const value = text.slice(c.start, c.end);
       matches.push({ kind: c.kind, start: c.start, end: c.end, value, masked: maskFor(c.kind, value) });
