@@ -86,7 +86,9 @@ export interface Typed {
  * ("2026-1-5") are written, and the finder reads them as such (a documented
  * false negative, tested below).
  */
-export function typedNumber(value: string, options: { prefixes?: string[]; invisible?: boolean } = {}): fc.Arbitrary<Typed> {
+export function typedNumber(value: string, options: { prefixes?: string[]; oneLine?: boolean } = {}): fc.Arbitrary<Typed> {
+  // One-line fields (titles, cells, reasons) refuse tabs and invisible characters: only bodies and file names hold them.
+  const gapCharacters = options.oneLine ? separators.filter((c) => c !== "\t") : separators;
   const n = value.length;
   const hasX = value.endsWith("X");
   const digitCount = hasX ? n - 1 : n;
@@ -95,15 +97,14 @@ export function typedNumber(value: string, options: { prefixes?: string[]; invis
       cuts: fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, digitCount - 1) }), { maxLength: 8 }),
       gaps: fc.array(
         fc.record({
-          chars: fc.array(fc.constantFrom(...separators), { minLength: 1, maxLength: 3 }),
+          chars: fc.array(fc.constantFrom(...gapCharacters), { minLength: 1, maxLength: 3 }),
           markup: fc.constantFrom("", "", "**", "****"),
           markupAt: fc.nat(3),
         }),
         { minLength: 9, maxLength: 9 },
       ),
       fullWidth: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-      // One-line fields (titles, cells, reasons) refuse invisible characters: only bodies and file names hold them.
-      invisibleAt: fc.array(fc.record({ at: fc.nat(n), char: fc.constantFrom(...invisibles) }), { maxLength: options.invisible === false ? 0 : 3 }),
+      invisibleAt: fc.array(fc.record({ at: fc.nat(n), char: fc.constantFrom(...invisibles) }), { maxLength: options.oneLine ? 0 : 3 }),
       x: fc.constantFrom(...xForms),
       xGap: fc.constantFrom("", "", " ", "**"),
       around: fc.constantFrom("", "**"),
