@@ -461,8 +461,9 @@ async function postingPage(id: number, url: URL): Promise<{ status: number; html
   if (requested === null) return notFound;
   const [first] = await run(await caches.posting.get({ id }));
   if (!first) return notFound;
-  const row = first as { posting: Row; place: Row; street: Row };
+  const row = first as { posting: Row; place: Row; street: Row; publicNumbers: string[] | null };
   const posting = row.posting;
+  const numbers = new Set(row.publicNumbers ?? []);
   if (posting.status !== "published" && posting.status !== "withdrawn") return notFound;
   const versionRows = await run(await caches.versions.get({ id }));
   const versionIds = versionRows.map((r) => r.id as number);
@@ -471,18 +472,22 @@ async function postingPage(id: number, url: URL): Promise<{ status: number; html
     : [];
   const kind = posting.kind as string;
   const versions: VersionView[] = versionRows.map((r) => ({
-    ...maskedContent(kind, {
-      title: r.title as string,
-      body: r.body as string,
-      tableRows: (r.tableRows as PostingTableRows | null) ?? null,
-    }),
+    ...maskedContent(
+      kind,
+      {
+        title: r.title as string,
+        body: r.body as string,
+        tableRows: (r.tableRows as PostingTableRows | null) ?? null,
+      },
+      numbers,
+    ),
     id: r.id as number,
     number: r.number as number,
-    correctionReason: r.correctionReason ? maskSensitive(r.correctionReason as string) : null,
+    correctionReason: r.correctionReason ? maskSensitive(r.correctionReason as string, numbers) : null,
     publishedAt: r.publishedAt as Date,
     reviewedAt: (r.reviewedAt as Date | null) ?? null,
     reviewerName: (r.reviewerName as string | null) ?? null,
-    reviewOpinion: r.reviewOpinion ? maskSensitive(r.reviewOpinion as string) : null,
+    reviewOpinion: r.reviewOpinion ? maskSensitive(r.reviewOpinion as string, numbers) : null,
     contentHash: r.contentHash as string,
     previousHash: r.previousHash as string,
     chainSeq: r.chainSeq as number,
@@ -490,14 +495,14 @@ async function postingPage(id: number, url: URL): Promise<{ status: number; html
       .filter((file) => file.versionId === r.id)
       .map((file) => ({
         id: file.id as number,
-        fileName: maskSensitive(file.fileName as string),
+        fileName: maskSensitive(file.fileName as string, numbers),
         size: Number(file.size),
       })),
   }));
   const picked = pickVersion(versions, posting.currentVersion as number | null, requested);
   if (!picked) return notFound;
   const withdrawnReason = posting.withdrawnReason
-    ? maskSensitive(posting.withdrawnReason as string)
+    ? maskSensitive(posting.withdrawnReason as string, numbers)
     : null;
   return {
     status: 200,

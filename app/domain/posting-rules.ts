@@ -5,7 +5,7 @@
  * periods a village has failed to publish.
  */
 import type { PeriodKind, PostingCategory, PostingTableRows, RetentionClass } from "../../db/schema/postings";
-import { findSensitiveNumbers, maskSensitive, sensitiveKindLabels, type SensitiveKind } from "./sensitive-numbers";
+import { findSensitiveNumbers, isPublicNumber, maskSensitive, sensitiveKindLabels, type PublicNumbers, type SensitiveKind } from "./sensitive-numbers";
 import { parseIsoDate } from "./time";
 
 export type { PeriodKind, PostingCategory, PostingTableRows, RetentionClass };
@@ -498,16 +498,33 @@ export interface SensitiveFinding {
   where: string;
   kind: SensitiveKind;
   label: string;
-  /** The masked form, as the public will see it (never the full value). */
+  /** As the public will see it: the masked form, or a marked public contact as typed. */
   masked: string;
+  /** One of the village's marked public contacts: shown unmasked. */
+  publicContact?: true;
 }
 
-/** Every ID-card, mobile and bank-card number in a posting's title, body, table and file names. */
-export function sensitiveFindings(kind: string, content: PostingContent): SensitiveFinding[] {
+/** What the warning says of a number the village marked as a public contact. */
+export const publicContactNotes: Record<"mobile" | "bank_card", string> = {
+  mobile: "已标记为公开联系电话，将公开显示",
+  bank_card: "已标记为公开银行账号，将公开显示",
+};
+
+/**
+ * Every ID-card, mobile and bank-card number in a posting's title, body, table
+ * and file names; numbers among the village's `publicNumbers` are listed as
+ * shown in full.
+ */
+export function sensitiveFindings(kind: string, content: PostingContent, publicNumbers?: PublicNumbers): SensitiveFinding[] {
   const findings: SensitiveFinding[] = [];
   const scan = (text: string, where: string) => {
     for (const match of findSensitiveNumbers(text)) {
-      findings.push({ where, kind: match.kind, label: sensitiveKindLabels[match.kind], masked: match.masked });
+      if ((match.kind === "mobile" || match.kind === "bank_card") && isPublicNumber(match, publicNumbers)) {
+        const label = `${sensitiveKindLabels[match.kind]}（${publicContactNotes[match.kind]}）`;
+        findings.push({ where, kind: match.kind, label, masked: match.value, publicContact: true });
+      } else {
+        findings.push({ where, kind: match.kind, label: sensitiveKindLabels[match.kind], masked: match.masked });
+      }
     }
   };
   scan(content.title, "标题");
@@ -531,7 +548,7 @@ export function sensitiveFindings(kind: string, content: PostingContent): Sensit
       }
     });
   }
-  content.fileNames.forEach((name) => scan(name, `附件“${maskSensitive(name)}”的文件名`));
+  content.fileNames.forEach((name) => scan(name, `附件“${maskSensitive(name, publicNumbers)}”的文件名`));
   return findings;
 }
 
@@ -560,20 +577,25 @@ export function attachmentsNeedCare(kind: string, fileCount: number): boolean {
 
 /**
  * A posting's content as anyone but the village's own clerk and supervisor may
- * see it: numbers found in the text masked, personal columns masked whatever
- * they hold, amounts and other checked numbers left as they are.
+ * see it: numbers found in the text masked (but the village's marked public
+ * contacts), personal columns masked whatever they hold, amounts and other
+ * checked numbers left as they are.
  */
-export function maskedContent<T extends { title: string; body: string; tableRows: PostingTableRows | null }>(kind: string, content: T): T {
+export function maskedContent<T extends { title: string; body: string; tableRows: PostingTableRows | null }>(
+  kind: string,
+  content: T,
+  publicNumbers?: PublicNumbers,
+): T {
   const columns = new Map((tableSpecOf(kind)?.columns ?? []).map((c) => [c.key, c]));
   const maskCell = (key: string, value: string) => {
     const column = columns.get(key);
     if (column?.personal) return maskPersonalValue(value);
-    return column && column.type !== "text" ? value : maskSensitive(value);
+    return column && column.type !== "text" ? value : maskSensitive(value, publicNumbers);
   };
   return {
     ...content,
-    title: maskSensitive(content.title),
-    body: maskSensitive(content.body),
+    title: maskSensitive(content.title, publicNumbers),
+    body: maskSensitive(content.body, publicNumbers),
     tableRows: content.tableRows?.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, maskCell(k, v)]))) ?? null,
   };
 }

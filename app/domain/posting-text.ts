@@ -32,7 +32,23 @@ const unorderedMarker = /^[-*]\s+|^•\s*/;
 /** Up to three digits, so a line opening with a year ("2024、2025 年度……") stays a paragraph. */
 const orderedMarker = /^\d{1,3}\.\s+|^\d{1,3}、\s*|^（\d{1,3}）\s*|^\(\d{1,3}\)\s*/;
 
-/** "**bold**" becomes a strong inline; an unmatched or empty "**" stays literal text. */
+/**
+ * Where the next "**" delimiter starts: a run of exactly two asterisks. A
+ * longer run is text: the stars of a masked number ("139****5678") inside
+ * "**…**" must not end the emphasis and vanish.
+ */
+function delimiterAt(line: string, from: number): number {
+  let at = line.indexOf("**", from);
+  while (at >= 0) {
+    let end = at + 2;
+    while (line[end] === "*") end++;
+    if (end - at === 2 && line[at - 1] !== "*") return at;
+    at = line.indexOf("**", end);
+  }
+  return -1;
+}
+
+/** "**bold**" becomes a strong inline; an unmatched "**" or a longer run of asterisks stays literal text. */
 function parseInlines(line: string): Inline[] {
   const out: Inline[] = [];
   const push = (text: string, strong: boolean) => {
@@ -43,16 +59,10 @@ function parseInlines(line: string): Inline[] {
   };
   let pos = 0;
   while (pos < line.length) {
-    const open = line.indexOf("**", pos);
+    const open = delimiterAt(line, pos);
     if (open < 0) break;
-    const close = line.indexOf("**", open + 2);
+    const close = delimiterAt(line, open + 2);
     if (close < 0) break;
-    if (close === open + 2) {
-      // "****": nothing to emphasise; keep the first pair as text and look again after it.
-      push(line.slice(pos, open + 2), false);
-      pos = open + 2;
-      continue;
-    }
     push(line.slice(pos, open), false);
     push(line.slice(open + 2, close), true);
     pos = close + 2;

@@ -17,6 +17,7 @@ import {
   postings,
   postingSteps,
   postingVersions,
+  publicContactNumbers,
   type PostingCategory,
   type PostingVersionState,
 } from "../../db/schema";
@@ -52,6 +53,7 @@ import {
 import { returnOpinionProblem } from "./posting-form";
 import { bodyMarkupProblems } from "./posting-text";
 import { fieldCharacterProblem } from "./text-input";
+import { publicNumbersByPlace, publicNumbersOf } from "./public-contacts.server";
 import { maskSensitive } from "./sensitive-numbers";
 import { shanghaiDate } from "./time";
 import { cappedTotal, publicCountCap } from "./paging";
@@ -338,8 +340,8 @@ export async function submitPosting(
   const spec = tableSpecOf(posting.kind);
   if (spec && !open.tableRows?.length) fieldErrors.table = [`请填写${spec.label}，至少一行`];
   if (open.number > 1 && !open.correctionReason) fieldErrors.reason = ["请填写更正原因"];
-  const files = await filesOf(db, open.id);
-  const findings = sensitiveFindings(posting.kind, { ...open, fileNames: files.map((f) => f.fileName) });
+  const [files, publicNumbers] = await Promise.all([filesOf(db, open.id), publicNumbersOf(db, placeId)]);
+  const findings = sensitiveFindings(posting.kind, { ...open, fileNames: files.map((f) => f.fileName) }, publicNumbers);
   const filesNeedCare = attachmentsNeedCare(posting.kind, files.length);
   const acknowledged =
     input.acknowledgeSensitive && (input.acknowledgedFindings === undefined || input.acknowledgedFindings === findingsDigest(findings));
@@ -515,7 +517,8 @@ export async function reviewPosting(
       .update(postings)
       .set({
         status: "published",
-        title: maskSensitive(version.title),
+        // What the lists show: masked, but for the numbers the village marked as public contacts.
+        title: maskSensitive(version.title, await publicNumbersOf(tx, placeId)),
         currentVersionId: version.id,
         currentVersion: version.number,
         currentHash: contentHash,
@@ -722,7 +725,7 @@ export async function postingWorkspace(actor: Actor, postingId: number) {
   const open = visible.find((v) => openStates.includes(v.state)) ?? null;
   const current = visible.find((v) => v.id === posting.currentVersionId) ?? null;
   const openFiles = open ? files.filter((f) => f.versionId === open.id) : [];
-  const findings = open ? sensitiveFindings(posting.kind, { ...open, fileNames: openFiles.map((f) => f.fileName) }) : [];
+  const findings = open ? sensitiveFindings(posting.kind, { ...open, fileNames: openFiles.map((f) => f.fileName) }, await publicNumbersOf(db, placeId)) : [];
   const drafting = permission === "posting:draft";
   return {
     posting,
@@ -761,7 +764,8 @@ export async function postingFile(actor: Actor | null, fileId: number) {
   const supervisorDraft = ownVillage && (file.state === "draft" || file.state === "returned") && !hasPermission(actor, "posting:draft");
   if (!isPublic && (!ownVillage || supervisorDraft)) notFound("找不到该文件。");
   // Someone else sees the file name masked, as on the public page.
-  return ownVillage ? file.file : { ...file.file, fileName: maskSensitive(file.file.fileName) };
+  if (ownVillage) return file.file;
+  return { ...file.file, fileName: maskSensitive(file.file.fileName, await publicNumbersOf(db, file.placeId)) };
 }
 
 /* ------------------------------------------------------------------ public reads */
@@ -794,6 +798,7 @@ function publicConditions(filters: Omit<PublicPostingFilters, "page" | "pageSize
 
 const publicColumns = {
   id: postings.id,
+  placeId: postings.placeId,
   category: postings.category,
   kind: postings.kind,
   period: postings.period,
@@ -846,7 +851,8 @@ export async function publicPostings(
           .from((cap ? matches.limit(cap + 1) : matches).as("matches"))
           .then(([row]) => row?.value ?? 0),
   ]);
-  const items = rows.map((r) => ({ ...r, title: maskSensitive(r.title) }));
+  const numbers = await publicNumbersByPlace(db, rows.map((r) => r.placeId));
+  const items = rows.map((r) => ({ ...r, title: maskSensitive(r.title, numbers.get(r.placeId)) }));
   return { items, ...cappedTotal(counted ?? items.length, cap), badPeriod: false };
 }
 
@@ -854,7 +860,13 @@ export async function publicPostings(
 export function publicPostingQueries(db: Database, postingId: number) {
   return {
     posting: db
-      .select({ posting: postings, place: places, street: { name: street.name, code: street.code, level: street.level } })
+      .select({
+        posting: postings,
+        place: places,
+        street: { name: street.name, code: street.code, level: street.level },
+        // The village's marked public contacts, shown unmasked on its pages.
+        publicNumbers: sql<string[]>`array(select ${publicContactNumbers.digits} from ${publicContactNumbers} where ${publicContactNumbers.placeId} = ${postings.placeId})`,
+      })
       .from(postings)
       .innerJoin(places, eq(places.id, postings.placeId))
       .innerJoin(street, eq(street.id, postings.streetId))
@@ -883,6 +895,7 @@ export async function publicPosting(postingId: number) {
   const versions = await q.versions;
   const files = versions.length ? await q.files(versions.map((v) => v.id)) : [];
   const { posting } = row;
+  const numbers = new Set(row.publicNumbers);
   return {
     posting: {
       id: posting.id,
@@ -896,22 +909,22 @@ export async function publicPosting(postingId: number) {
       firstPublishedAt: posting.firstPublishedAt,
       publishedAt: posting.publishedAt,
       withdrawnAt: posting.withdrawnAt,
-      withdrawnReason: posting.withdrawnReason ? maskSensitive(posting.withdrawnReason) : null,
+      withdrawnReason: posting.withdrawnReason ? maskSensitive(posting.withdrawnReason, numbers) : null,
     },
     place: { code: row.place.code, name: row.place.name, level: row.place.level },
     street: row.street,
     versions: versions.map((v) => ({
-      ...maskedContent(posting.kind, { title: v.title, body: v.body, tableRows: v.tableRows ?? null }),
+      ...maskedContent(posting.kind, { title: v.title, body: v.body, tableRows: v.tableRows ?? null }, numbers),
       number: v.number,
-      correctionReason: v.correctionReason ? maskSensitive(v.correctionReason) : null,
+      correctionReason: v.correctionReason ? maskSensitive(v.correctionReason, numbers) : null,
       publishedAt: v.publishedAt!,
       reviewedAt: v.reviewedAt,
       reviewerName: v.reviewerName,
-      reviewOpinion: v.reviewOpinion ? maskSensitive(v.reviewOpinion) : null,
+      reviewOpinion: v.reviewOpinion ? maskSensitive(v.reviewOpinion, numbers) : null,
       contentHash: v.contentHash!,
       previousHash: v.previousHash!,
       chainSeq: v.chainSeq!,
-      files: files.filter((f) => f.versionId === v.id).map((f) => ({ ...f, fileName: maskSensitive(f.fileName) })),
+      files: files.filter((f) => f.versionId === v.id).map((f) => ({ ...f, fileName: maskSensitive(f.fileName, numbers) })),
     })),
   };
 }
@@ -919,6 +932,7 @@ export async function publicPosting(postingId: number) {
 /** A place's postings (published and withdrawn) for its public page and feed, newest period first. */
 export async function placePostings(placeId: number, limit = 200) {
   const db = await getDb();
+  const numbers = await publicNumbersOf(db, placeId);
   const rows = await db
     .select({
       id: postings.id,
@@ -938,7 +952,11 @@ export async function placePostings(placeId: number, limit = 200) {
     .where(and(eq(postings.placeId, placeId), sql`${postings.status} in ('published', 'withdrawn')`))
     .orderBy(desc(postings.periodStart), desc(postings.publishedAt), desc(postings.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r, title: maskSensitive(r.title), withdrawnReason: r.withdrawnReason ? maskSensitive(r.withdrawnReason) : null }));
+  return rows.map((r) => ({
+    ...r,
+    title: maskSensitive(r.title, numbers),
+    withdrawnReason: r.withdrawnReason ? maskSensitive(r.withdrawnReason, numbers) : null,
+  }));
 }
 
 /** The latest publications across the district, for the home page. */

@@ -11,7 +11,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // "end" so the list is not also marked current on a posting's or the new-posting page.
     { to: "/village/postings", label: "公开事项", end: true },
   ];
-  if (hasPermission(actor, "posting:draft")) items.push({ to: "/village/postings/new", label: "新建公开事项", end: true });
+  if (hasPermission(actor, "posting:draft")) {
+    items.push({ to: "/village/postings/new", label: "新建公开事项", end: true }, { to: "/village/contacts", label: "公开联系号码", end: true });
+  }
   return { items };
 }
 

@@ -195,6 +195,7 @@ const accessMatrix: Row[] = [
   { path: "/village/postings/{posting:350502100201}", note: "published, own village", ...onlyFor({ clerk: 200, supervisor: 200 }) },
   { path: "/village/postings/{posting:350502100202}", note: "another village's", ...onlyFor({ clerk: 404, supervisor: 404 }) },
   { path: "/village/postings/999999", ...onlyFor({ clerk: 404, supervisor: 404 }) },
+  { path: "/village/contacts", note: "posting:draft: the village's public contact numbers", ...onlyFor({ clerk: 200 }) },
 ];
 
 const resolvedIds = new Map<string, number>();

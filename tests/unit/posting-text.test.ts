@@ -120,6 +120,13 @@ describe("parsing a posting body", () => {
       { type: "paragraph", lines: [[b("甲"), t(" 与 **乙")]] },
     ]);
     expect(parsePostingBody("****")).toEqual([{ type: "paragraph", lines: [[t("****")]] }]);
+    expect(parsePostingBody("***甲***")).toEqual([{ type: "paragraph", lines: [[t("***甲***")]] }]);
+  });
+
+  it("a masked number's asterisks are text, also inside **strong**", () => {
+    expect(parsePostingBody("**电话 139****5678**，身份证 350502********1235")).toEqual([
+      { type: "paragraph", lines: [[b("电话 139****5678"), t("，身份证 350502********1235")]] },
+    ]);
   });
 
   it("bold does not run across lines", () => {

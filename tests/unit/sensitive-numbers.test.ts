@@ -157,13 +157,13 @@ describe("finding IDs", () => {
     expect(findSensitiveNumbers("编号350502199013011234")).toEqual([]);
   });
 
-  it("an ID glued to more digits or a trailing X is not an ID", () => {
-    // The leading digit and the second X make these no IDs; their digit runs
-    // happen to pass Luhn and are taken as cards, which only mask more.
+  it("an ID glued to more digits is not an ID; letters after it do not hide it", () => {
+    // The leading digit makes this no ID; its 18-digit run passes Luhn and is taken as a card.
     expect(kinds("911010519491231002X")).toEqual(["bank_card"]);
-    expect(kinds("35050219900101123XX")).toEqual(["bank_card"]);
-    expect(kinds("11010519491231002X1")).toEqual([]);
-    expect(kinds("440307198506152319X")).toEqual([]);
+    // A letter after an ID is a letter next to the number, as a Chinese character would be.
+    expect(findSensitiveNumbers("35050219900101123XX")).toMatchObject([{ kind: "id_card", start: 0, end: 18 }]);
+    expect(findSensitiveNumbers("11010519491231002X1")).toMatchObject([{ kind: "id_card", start: 0, end: 18 }]);
+    expect(maskSensitive("440307198506152319X")).toBe("440307********2319X");
   });
 
   it("finds 15-digit old IDs and ignores 15-digit numbers with no date", () => {
@@ -217,9 +217,10 @@ describe("finding mobiles", () => {
     for (const second of "012") expect(kinds(`1${second}012345678`)).toEqual([]);
   });
 
-  it("rejects mixed separators, wrong grouping, and longer or shorter runs", () => {
-    expect(kinds("138 0013-8000")).toEqual([]);
-    expect(kinds("1380 013 8000")).toEqual([]);
+  it("finds mixed separators and any grouping, and rejects longer or shorter runs", () => {
+    expect(kinds("138 0013-8000")).toEqual(["mobile"]);
+    expect(kinds("1380 013 8000")).toEqual(["mobile"]);
+    expect(kinds("(139)1234-5678")).toEqual(["mobile"]);
     expect(kinds("138001380001")).toEqual([]);
     expect(kinds("1380013800")).toEqual([]);
     expect(kinds("213800138000")).toEqual([]);
@@ -248,15 +249,16 @@ describe("finding bank cards", () => {
     expect(kinds("6228-4800-1234-5678-903")).toEqual(["bank_card"]);
   });
 
-  it("does not cut a longer group chain down to a card", () => {
-    // Fails Luhn as 19 digits although its first 16 pass. (A 62… chain like
-    // "6222 0200 0000 0000 001" is a UnionPay card even without Luhn: see below.)
-    expect(kinds("4111 1111 1111 1111 001")).toEqual([]);
-    expect(kinds("4111 1111 1111 1111 12345")).toEqual([]);
-    expect(kinds("4111 1111 1111 1111 2222")).toEqual([]); // "1111 1111 1111 2222" passes Luhn
-    expect(kinds("1234 4111 1111 1111 1111")).toEqual([]);
-    expect(kinds("0595 138 0013 8000")).toEqual([]);
+  it("finds a card among other groups of a chain, never cutting a group", () => {
+    // The 16 digits pass Luhn; the groups around them are other numbers.
+    expect(findSensitiveNumbers("4111 1111 1111 1111 001")).toMatchObject([{ kind: "bank_card", start: 0, end: 19 }]);
+    expect(findSensitiveNumbers("4111 1111 1111 1111 12345")).toMatchObject([{ kind: "bank_card", start: 0, end: 19 }]);
+    expect(findSensitiveNumbers("1234 4111 1111 1111 1111")).toMatchObject([{ kind: "bank_card", start: 5, end: 24 }]);
+    // "1111 1111 1111 2222" passes Luhn, but no card starts with 1.
+    expect(findSensitiveNumbers("4111 1111 1111 1111 2222")).toMatchObject([{ kind: "bank_card", start: 0, end: 19 }]);
+    expect(findSensitiveNumbers("0595 138 0013 8000")).toMatchObject([{ kind: "mobile", start: 5, end: 18 }]);
     expect(kinds("共 5 张：4111 1111 1111 1111")).toEqual(["bank_card"]);
+    expect(kinds("41111111111111110")).toEqual([]); // one run of 17 digits is not cut
   });
 });
 
@@ -395,18 +397,18 @@ describe("separators besides space and hyphen", () => {
     }
   });
 
-  it("all space-like characters are one kind, all dash-like another, dots a third", () => {
+  it("separators of different kinds may be mixed in one number", () => {
     expect(kinds("138 0013\u00A08000")).toEqual(["mobile"]);
     expect(kinds("138\u30000013\t8000")).toEqual(["mobile"]);
     expect(kinds("138-0013\u20148000")).toEqual(["mobile"]);
     expect(kinds("138\uFF0D0013-8000")).toEqual(["mobile"]);
     expect(kinds("138.0013\u00B78000")).toEqual(["mobile"]);
-    expect(kinds("138\u00A00013.8000")).toEqual([]);
-    expect(kinds("138.0013-8000")).toEqual([]);
-    expect(kinds("138\u20140013\u00A08000")).toEqual([]);
-    expect(kinds("6222 0200.0000 0000 000")).toEqual([]);
-    expect(kinds("350502 19620714-1239")).toEqual([]);
-    expect(kinds("350502.1962.0714 1239")).toEqual([]);
+    expect(kinds("138\u00A00013.8000")).toEqual(["mobile"]);
+    expect(kinds("138.0013-8000")).toEqual(["mobile"]);
+    expect(kinds("138\u20140013\u00A08000")).toEqual(["mobile"]);
+    expect(kinds("6222 0200.0000 0000 000")).toEqual(["bank_card"]);
+    expect(kinds("350502 19620714-1239")).toEqual(["id_card"]);
+    expect(kinds("350502.1962.0714 1239")).toEqual(["id_card"]);
   });
 
   it("keeps UTF-16 offsets into the original text with several numbers and separators", () => {
@@ -441,10 +443,10 @@ describe("separators besides space and hyphen", () => {
       { kind: "id_card", start: 2, end: 22 },
     ]);
     expect(kinds("1.13800138000")).toEqual(["mobile"]);
-    // Three or more digits, or a label that is itself the tail of a chain, is a group.
-    expect(kinds("123.138.0013.8000")).toEqual([]);
-    expect(kinds("12 34 138 0013 8000")).toEqual([]);
-    expect(kinds("2025.03.138.0013.8000")).toEqual([]);
+    // Other groups before the number do not hide it either.
+    expect(findSensitiveNumbers("123.138.0013.8000")).toMatchObject([{ kind: "mobile", start: 4, end: 17 }]);
+    expect(findSensitiveNumbers("12 34 138 0013 8000")).toMatchObject([{ kind: "mobile", start: 6, end: 19 }]);
+    expect(findSensitiveNumbers("2025.03.138.0013.8000")).toMatchObject([{ kind: "mobile", start: 8, end: 21 }]);
   });
 });
 
@@ -486,19 +488,20 @@ describe("IDs written in groups", () => {
     expect(kinds("350502 19621314 1239")).toEqual([]);
     expect(luhnValid("050502196207141238")).toBe(false);
     expect(kinds("050502 1962 0714 1238")).toEqual([]);
-    // As when contiguous, an 18-digit number that is no ID but passes Luhn is a card.
+    // As when contiguous, an 18-digit number that is no ID but passes Luhn is a card,
+    // but no card starts with 0 (such groups are landlines and codes).
     expect(luhnValid("050502196207141239")).toBe(true);
-    expect(kinds("050502 1962 0714 1239")).toEqual(["bank_card"]);
+    expect(kinds("050502 1962 0714 1239")).toEqual([]);
+    expect(kinds("550502 1962 0714 1239")).toEqual(luhnValid("550502196207141239") ? ["bank_card"] : []);
   });
 
-  it("only whole chains in exactly these groupings", () => {
+  it("in any grouping and among other groups, but never cutting a group", () => {
     expect(kinds("350502 19620714 12391")).toEqual([]);
-    expect(kinds("350502 19620714 1239 5")).toEqual([]);
-    expect(kinds("1234 350502 19620714 1239")).toEqual([]);
-    expect(kinds("350502 19620714 1239X")).toEqual([]);
-    // Other groupings of the same 18 characters are not read as IDs.
-    expect(kinds("3505 0219 6207 1412 39")).toEqual([]);
-    expect(kinds("350502196 207141239")).toEqual([]);
+    expect(findSensitiveNumbers("350502 19620714 1239 5")).toMatchObject([{ kind: "id_card", start: 0, end: 20 }]);
+    expect(findSensitiveNumbers("1234 350502 19620714 1239")).toMatchObject([{ kind: "id_card", start: 5, end: 25 }]);
+    expect(maskSensitive("350502 19620714 1239X")).toBe("350502********1239X");
+    expect(maskSensitive("3505 0219 6207 1412 39")).toBe("350502********1239");
+    expect(maskSensitive("350502196 207141239")).toBe("350502********1239");
   });
 });
 
@@ -509,7 +512,7 @@ describe("bank cards in groups and UnionPay numbers failing Luhn", () => {
     expect(kinds("卡号 622202 0200112233445")).toEqual(["bank_card"]); // mistyped
     expect(kinds("622202 02001122334466")).toEqual([]); // 6-14
     expect(kinds("622202 020011223344")).toEqual([]); // 6-12
-    expect(kinds("622202 0200112233446 12")).toEqual([]); // longer chain
+    expect(findSensitiveNumbers("622202 0200112233446 12")).toMatchObject([{ kind: "bank_card", start: 0, end: 20 }]);
   });
 
   it("contiguous 16-19 digit runs starting with 62 are cards even when Luhn fails", () => {
@@ -533,13 +536,17 @@ describe("bank cards in groups and UnionPay numbers failing Luhn", () => {
     expect(kinds("62123456789012345678")).toEqual([]);
   });
 
-  it("4-4-4-4 groups starting with 62 are cards even when Luhn fails, as a whole chain", () => {
+  it("4-4-4-4 groups starting with 62 are cards even when Luhn fails", () => {
     expect(findSensitiveNumbers("6222 0200 0000 0000 001")).toMatchObject([
       { kind: "bank_card", start: 0, end: 23, masked: "6222***********0001" },
     ]);
     expect(kinds("6222-0200-0000-0001")).toEqual(["bank_card"]);
-    expect(kinds("6222 0200 0000 0000 0001")).toEqual([]);
+    // The first 16 digits of a longer chain, in card groups.
+    expect(findSensitiveNumbers("6222 0200 0000 0000 0001")).toMatchObject([{ kind: "bank_card", start: 0, end: 19 }]);
     expect(kinds("4111 1111 1111 1112")).toEqual([]);
+    // Other groupings of a 62… number failing Luhn are not cards.
+    expect(luhnValid("6222020000000001")).toBe(false);
+    expect(kinds("62 2202 0000 0000 01")).toEqual([]);
   });
 
   it("an 18-digit 62 number that looks like an ID stays an ID", () => {
@@ -580,7 +587,7 @@ describe("zero-width characters", () => {
   it("do not join or split numbers differently from the text without them", () => {
     expect(kinds("1\u200B13800138000")).toEqual([]); // a 12-digit run
     expect(kinds("138\u200B 0013 \u200B8000")).toEqual(["mobile"]);
-    expect(kinds("138\u200B0013 8000")).toEqual([]); // reads 1380013 8000
+    expect(kinds("138\u200B0013 8000")).toEqual(["mobile"]); // reads 1380013 8000, a mobile in two groups
   });
 
   it("never crash, alone or anywhere", () => {
