@@ -2,14 +2,15 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { placePath } from "../domain/places";
 import { ownPlace } from "../domain/places.server";
 import { maxContactLabelLength, maxContactNumberLength, publicContactKindLabels, publicContactSchema } from "../domain/public-contact-form";
 import { listPublicContacts, markPublicContact, unmarkPublicContact } from "../domain/public-contacts.server";
+import { parseSubmission } from "../domain/form-submission";
 import { formatDateTime } from "../domain/time";
-import { Button, Field, FormError } from "../ui/form";
+import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "公开联系号码 - 村务公开工作台" }];
@@ -29,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!removed.ok) return data({ intent: "unmark" as const, result: undefined, notice: undefined, formError: removed.formError }, { status: 409 });
     return { intent: "unmark" as const, result: undefined, notice: "已取消公开。该号码在公开页面上重新遮蔽显示。", formError: undefined };
   }
-  const submission = parseWithZod(form, { schema: publicContactSchema });
+  const submission = parseSubmission(form, { schema: publicContactSchema });
   if (submission.status !== "success") {
     return data({ intent: "mark" as const, result: submission.reply(), notice: undefined, formError: undefined }, { status: 400 });
   }
@@ -95,13 +96,13 @@ export default function VillageContacts() {
                       {c.markedBy ?? "—"} · {formatDateTime(c.markedAt)}
                     </td>
                     <td className="px-3 py-2 text-right">
-                      <Form method="post">
+                      <PostForm>
                         <input type="hidden" name="intent" value="unmark" />
                         <input type="hidden" name="id" value={c.id} />
                         <Button type="submit" variant="secondary" disabled={busy} aria-label={`取消公开 ${c.display}（${c.label}）`}>
                           取消公开
                         </Button>
-                      </Form>
+                      </PostForm>
                     </td>
                   </tr>
                 ))}
@@ -115,7 +116,7 @@ export default function VillageContacts() {
 
       <Panel title="标记一个号码为公开" className="mb-6">
         <FormError errors={actionData?.intent === "mark" ? form.errors : undefined} />
-        <Form method="post" {...getFormProps(form)}>
+        <PostForm {...getFormProps(form)}>
           <input type="hidden" name="intent" value="mark" />
           <Field
             label="号码"
@@ -141,7 +142,7 @@ export default function VillageContacts() {
           <Button type="submit" disabled={busy}>
             标记为公开
           </Button>
-        </Form>
+        </PostForm>
       </Panel>
 
       <p className="text-sm text-slate-600">
