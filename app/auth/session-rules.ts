@@ -33,9 +33,13 @@ export function shouldTouch(lastSeenAt: Date, now: Date): boolean {
   return now.getTime() - lastSeenAt.getTime() >= minute;
 }
 
-/** Sign-in throttles (shared by all app instances through the database). */
-export const loginRules = {
-  maxFailures: 5,
-  lockMs: 30 * minute,
-  perAddressPerMinute: 10,
-} as const;
+/**
+ * Sensitive changes (accounts and roles, publishing inspection conclusions,
+ * district settings, one's second factor) want the user to have proved who they
+ * are (password or code) within the last 10 minutes, not just to hold a session.
+ */
+export const reverifyWindowMs = 10 * minute;
+
+export function isRecentlyVerified(verifiedAt: Date | null | undefined, now: Date): boolean {
+  return !!verifiedAt && now.getTime() - verifiedAt.getTime() <= reverifyWindowMs;
+}

@@ -15,13 +15,14 @@ import type { Role } from "./roles";
 
 export const sessionCookieName = "cr_session";
 
-function randomString(): string {
+/** 20 random bytes in base32: the id and the secret of a session or a pending sign-in. */
+export function randomString(): string {
   const bytes = new Uint8Array(20);
   crypto.getRandomValues(bytes);
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-function hashSecret(secret: string): Uint8Array {
+export function hashSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret));
 }
 
@@ -46,6 +47,8 @@ export async function createSession(
     lastSeenAt: meta.now,
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    // Signing in proves who one is: sensitive changes may follow at once.
+    verifiedAt: meta.now,
   });
   return {
     token: `${id}.${secret}`,

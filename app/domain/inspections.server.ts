@@ -20,6 +20,7 @@ import {
   type InspectionState,
 } from "../../db/schema";
 import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { requireRecentVerification } from "../auth/verification.server";
 import { storedAttachment, uploadProblems, type Upload } from "./attachments.server";
 import { recordAudit } from "./audit.server";
 import type { ActionContext } from "./context";
@@ -502,6 +503,8 @@ export async function publishConclusions(ctx: ActionContext, year: number, repor
   requireReviewer(ctx.actor);
   const db = await getDb();
   return db.transaction(async (tx) => {
+    // Publishing cannot be undone: the officer must have given their password within 10 minutes.
+    await requireRecentVerification(tx, ctx);
     const conditions = [eq(inspectionReports.year, year), eq(inspectionReports.state, "concluded"), isNull(inspectionReports.publishedAt)];
     if (reportIds !== "all") conditions.push(inArray(inspectionReports.id, reportIds.length ? reportIds : [0]));
     const published = await tx

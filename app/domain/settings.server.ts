@@ -7,7 +7,10 @@ import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Database } from "../../db/client.server";
 import { settings, users } from "../../db/schema";
-import { hasPermission } from "../auth/permissions";
+import { hasPermission, type Permission } from "../auth/permissions";
+import { secondFactorRolesSchema } from "../auth/second-factor-requirement";
+import { roleLabels, type Role } from "../auth/roles";
+import { requireRecentVerification } from "../auth/verification.server";
 import { recordAudit } from "./audit.server";
 import { associationTargetSchema } from "./communities";
 import { partyCoverageTargetSchema } from "./party-rules";
@@ -19,12 +22,23 @@ import { fieldCharacterProblem } from "./text-input";
 interface SettingValues {
   associationTarget: number;
   partyCoverageTarget: number;
+  secondFactorRoles: Role[];
 }
 
 export type SettingKey = keyof SettingValues;
 export type SettingValue<K extends SettingKey> = SettingValues[K];
 
-const definitions: { [K in SettingKey]: { label: string; schema: z.ZodType<SettingValues[K]>; defaultValue: SettingValues[K] } } = {
+interface SettingDefinition<V> {
+  label: string;
+  schema: z.ZodType<V>;
+  defaultValue: V;
+  /** Who may change it; district settings by default. */
+  permission?: Permission;
+  /** The value in words, for messages. */
+  format?: (value: V) => string;
+}
+
+const definitions: { [K in SettingKey]: SettingDefinition<SettingValues[K]> } = {
   /**
    * 一居多会: community social organizations each community or village should have.
    * National guidance is 10 per urban and 5 per rural community; the district's own figure is 6.
@@ -32,7 +46,20 @@ const definitions: { [K in SettingKey]: { label: string; schema: z.ZodType<Setti
   associationTarget: { label: "一居多会目标数", schema: associationTargetSchema, defaultValue: 6 },
   /** Seed 002: party-organization coverage of registered organizations above 90% by year end. */
   partyCoverageTarget: { label: "党组织覆盖率目标", schema: partyCoverageTargetSchema, defaultValue: 0.9 },
+  /** Roles whose users must sign in with a second factor. None by default, so the demo signs in with a password alone. */
+  secondFactorRoles: {
+    label: "须使用两步验证登录的角色",
+    schema: secondFactorRolesSchema,
+    defaultValue: [],
+    permission: "user:manage",
+    format: (roles) => (roles.length ? roles.map((r) => roleLabels[r]).join("、") : "无"),
+  },
 };
+
+function formatted<K extends SettingKey>(key: K, value: SettingValue<K>): string {
+  const format = definitions[key].format as ((value: SettingValue<K>) => string) | undefined;
+  return format ? format(value) : String(value);
+}
 
 /** A stored value that no longer fits its type (a hand edit, an older rule) gives way to the default. */
 function valueOf<K extends SettingKey>(key: K, stored: unknown): SettingValue<K> {
@@ -85,8 +112,8 @@ export async function updateSetting<K extends SettingKey>(
   options: { reason: string; expected?: SettingValue<K> },
 ): Promise<WriteResult<SettingValue<K>>> {
   const actor = ctx.actor;
-  if (!actor || !hasPermission(actor, "setting:manage")) forbidden("您没有调整区级设置的权限。");
   const definition = definitions[key];
+  if (!actor || !hasPermission(actor, definition.permission ?? "setting:manage")) forbidden("您没有调整区级设置的权限。");
   const parsed = definition.schema.safeParse(value);
   const reason = options.reason.trim();
   const fieldErrors: Record<string, string[]> = {};
@@ -99,13 +126,14 @@ export async function updateSetting<K extends SettingKey>(
   const next = parsed.data;
   const db = await getDb();
   return db.transaction(async (tx) => {
+    await requireRecentVerification(tx, ctx);
     // Two officers changing one setting are taken in turn, even the first time, when it has no row to lock yet.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`setting:${key}`}))`);
     const before = await getSetting(key, tx);
     if (options.expected !== undefined && !sameValue(options.expected, before)) {
-      return { ok: false, formError: `${definition.label}已被其他人调整为 ${String(before)}，请在最新的值上重新操作。` };
+      return { ok: false, formError: `${definition.label}已被其他人调整为 ${formatted(key, before)}，请在最新的值上重新操作。` };
     }
-    if (sameValue(next, before)) return { ok: false, fieldErrors: { [key]: [`${definition.label}现为 ${String(before)}，未作改动`] } };
+    if (sameValue(next, before)) return { ok: false, fieldErrors: { [key]: [`${definition.label}现为 ${formatted(key, before)}，未作改动`] } };
     await tx
       .insert(settings)
       .values({ key, value: next, updatedAt: ctx.now, updatedBy: actor.userId })

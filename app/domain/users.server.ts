@@ -6,11 +6,15 @@
 import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Database } from "../../db/client.server";
-import { organizations, places, users } from "../../db/schema";
+import { organizations, places, sessions, users } from "../../db/schema";
+import { passwordListProblems } from "../auth/common-passwords.server";
 import { hashPassword, verifyPassword } from "../auth/password.server";
 import { hasPermission, type Actor } from "../auth/permissions";
 import { roleScope } from "../auth/roles";
 import { deleteUserSessions } from "../auth/session.server";
+import { claimAttempt, clearAccountFailures, markAttemptSucceeded } from "../auth/throttle.server";
+import { throttleMessage } from "../auth/throttle-rules";
+import { requireRecentVerification } from "../auth/verification.server";
 import { recordAudit } from "./audit.server";
 import { escapeLike } from "./like";
 import type { ActionContext } from "./context";
@@ -22,7 +26,7 @@ type User = typeof users.$inferSelect;
 
 /** What the audit log and the pages may see of an account. */
 export function publicUser(user: User) {
-  const { passwordHash: _hash, ...rest } = user;
+  const { passwordHash: _hash, totpSecret: _secret, totpPendingSecret: _pending, ...rest } = user;
   return rest;
 }
 
@@ -119,8 +123,11 @@ export async function createUser(
   const db = await getDb();
   const scope = await resolveScope(db, input);
   if (!scope.ok) return scope;
+  const weak = passwordListProblems(input.password, input.username);
+  if (weak.length) return { ok: false, fieldErrors: { password: weak } };
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
+    await requireRecentVerification(tx, ctx);
     const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username));
     if (existing) return { ok: false, fieldErrors: { username: ["该用户名已被使用"] } };
     const [created] = await tx
@@ -161,7 +168,14 @@ async function changeUser(
   expectedVersion: number,
   action: string,
   change: (before: User) => Partial<typeof users.$inferInsert> | { refused: string },
-  options: { reason?: string; endSessions?: boolean | ((before: User, after: User) => boolean) } = {},
+  options: {
+    reason?: string;
+    endSessions?: boolean | ((before: User, after: User) => boolean);
+    /** Whether this change is sensitive enough to need a recent verification, seeing the row as it is. */
+    needsVerification?: (before: User) => boolean;
+    /** More to write in the same transaction. */
+    alsoWrite?: (tx: Database, after: User) => Promise<void>;
+  } = {},
 ): Promise<WriteResult<User>> {
   requireAdmin(ctx.actor);
   const db = await getDb();
@@ -169,6 +183,7 @@ async function changeUser(
     const [before] = await tx.select().from(users).where(eq(users.id, id)).limit(1);
     if (!before) notFound("找不到该账号。");
     if (before.version !== expectedVersion) return { ok: false, formError: staleMessage };
+    if (options.needsVerification?.(before)) await requireRecentVerification(tx, ctx);
     const values = change(before);
     if ("refused" in values) return { ok: false, formError: values.refused };
     const [after] = await tx
@@ -180,6 +195,7 @@ async function changeUser(
     const endSessions =
       typeof options.endSessions === "function" ? options.endSessions(before, after) : options.endSessions;
     if (endSessions) await deleteUserSessions(tx, id);
+    await options.alsoWrite?.(tx, after);
     await recordAudit(tx, ctx, {
       action,
       entityType: "user",
@@ -224,6 +240,9 @@ export async function updateUser(
         before.role !== after.role ||
         before.placeId !== after.placeId ||
         before.organizationId !== after.organizationId,
+      // A new role or scope changes what the account may see and do.
+      needsVerification: (before) =>
+        before.role !== input.role || before.placeId !== scope.placeId || before.organizationId !== scope.organizationId,
     },
   );
 }
@@ -246,9 +265,17 @@ export function setUserDisabled(
   );
 }
 
+/**
+ * Sign-in failures slow an account down for a minute at most (throttle-rules.ts);
+ * an administrator who has checked with the user can end that at once. The
+ * account's run of failures is cleared, and any lock from the earlier rules too.
+ */
 export function unlockUser(ctx: ActionContext, id: number, input: { reason: string; version: number }) {
   return changeUser(ctx, id, input.version, "user.unlock", () => ({ lockedUntil: null, failedAttempts: 0 }), {
     reason: input.reason,
+    alsoWrite: async (tx, after) => {
+      await clearAccountFailures(tx, after.username);
+    },
   });
 }
 
@@ -284,17 +311,33 @@ export async function resetPassword(
 export async function changeOwnPassword(
   ctx: ActionContext,
   input: { currentPassword: string; newPassword: string },
-): Promise<WriteResult<null>> {
+): Promise<WriteResult<null> & { retryAfterSeconds?: number }> {
   const actor = ctx.actor;
   if (!actor) forbidden();
   const db = await getDb();
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId)).limit(1);
   if (!user) notFound();
+  // The current password is guessed no faster here than at sign-in.
+  const claim = await claimAttempt({ kind: "password_check", username: user.username, ip: ctx.ip, now: ctx.now });
+  if (!claim.allowed) {
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, { action: "session.throttled", entityType: "user", entityId: user.id, reason: "修改密码时核对当前密码" }),
+    );
+    return { ok: false, formError: throttleMessage(claim.scope, claim.retryAfterSeconds), retryAfterSeconds: claim.retryAfterSeconds };
+  }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    await db.transaction((tx) =>
+      recordAudit(tx, ctx, { action: "user.password_check_failed", entityType: "user", entityId: user.id, reason: "修改密码时当前密码错误" }),
+    );
     return { ok: false, fieldErrors: { currentPassword: ["当前密码不正确"] } };
   }
+  await db.transaction((tx) => markAttemptSucceeded(tx, claim.attemptId));
+  const weak = passwordListProblems(input.newPassword, user.username);
+  if (weak.length) return { ok: false, fieldErrors: { newPassword: weak } };
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {
+    // The current password was just given: sensitive changes may follow.
+    await tx.update(sessions).set({ verifiedAt: ctx.now }).where(eq(sessions.id, actor.sessionId));
     await tx
       .update(users)
       .set({ passwordHash, mustChangePassword: false, passwordChangedAt: ctx.now, version: user.version + 1 })

@@ -13,6 +13,9 @@ import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "修改密码 - 社区治理与社会组织登记平台" }];
 
+/** A refused attempt (too many wrong passwords or codes) says when to try again. */
+export { retryAfterHeaders as headers } from "../auth/retry-after";
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   return { mustChange: actor.mustChangePassword };
@@ -29,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!outcome.ok) {
     return data(
       { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined, hideFields: hidden }), done: false },
-      { status: 400 },
+      outcome.retryAfterSeconds ? { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } } : { status: 400 },
     );
   }
   return { result: submission.reply({ resetForm: true }), done: true };
@@ -46,7 +49,7 @@ export default function ChangePassword() {
   });
   return (
     <main className="mx-auto max-w-xl px-4 py-8">
-      <PageHeader title="修改密码" description={`密码至少 ${minPasswordLength} 位，须包含小写字母、大写字母、数字、符号中的至少三类。修改后，您在其他设备上的登录将全部退出。`} />
+      <PageHeader title="修改密码" description={`密码至少 ${minPasswordLength} 位，须包含小写字母、大写字母、数字、符号中的至少三类，不能是常见密码或其简单变形，不能包含用户名。修改后，您在其他设备上的登录将全部退出。`} />
       {mustChange && !actionData?.done ? (
         <p role="status" className="mb-4 rounded bg-amber-50 px-4 py-3 text-sm text-amber-900">
           您的密码由管理员设置或重置，请先设置您自己的新密码再继续使用系统。

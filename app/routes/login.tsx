@@ -6,13 +6,18 @@ import { useActionData, useLoaderData, useNavigation, useSearchParams } from "@r
 import { signIn } from "../auth/login.server";
 import { clientIp, getActor, isSecureRequest, passwordChangePath, readForm, safeRedirect } from "../auth/require.server";
 import { areaPaths, roleArea } from "../auth/roles";
+import { pendingCookie } from "../auth/pending-sign-in.server";
 import { sessionCookie } from "../auth/session.server";
+import { throttleMessage } from "../auth/throttle-rules";
 import { demoAccountList } from "../domain/demo.server";
 import { loginSchema } from "../domain/user-forms";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "登录 - 社区治理与社会组织登记平台" }];
+
+/** A refused attempt (too many wrong passwords or codes) says when to try again. */
+export { retryAfterHeaders as headers } from "../auth/retry-after";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await getActor(request);
@@ -23,11 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { demo: demoAccountList() };
 }
 
-const refusals = {
-  invalid: "用户名或密码错误。连续 5 次错误后账号将被锁定 30 分钟。",
-  locked: "该账号因连续多次登录失败已被临时锁定，请 30 分钟后再试，或联系系统管理员解除锁定。",
-  rate_limited: "登录尝试过于频繁，请一分钟后再试。",
-} as const;
+const invalidMessage = "用户名或密码错误。";
+
+/** Why the user is back at the form, from a second step that did not finish. */
+const returnNotices: Record<string, string> = {
+  expired: "您的登录已超时（30 分钟无操作或已超过 12 小时），请重新登录。",
+  pending_expired: "两步验证未在规定时间内完成，请重新输入用户名和密码。",
+  pending_ended: "验证码错误次数过多，本次登录已作废，请重新输入用户名和密码。",
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
@@ -36,19 +44,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { username, password, redirectTo } = submission.value;
+  const destination = redirectTo ? safeRedirect(redirectTo, "") : "";
   const result = await signIn({
     username,
     password,
     ip: clientIp(context),
     userAgent: request.headers.get("User-Agent"),
     now: new Date(),
+    redirectTo: destination || null,
   });
+  if (!result.ok && result.reason === "second_factor") {
+    const cookie = pendingCookie(result.pending.token, result.pending.maxAgeSeconds, isSecureRequest(request));
+    return redirect(result.stage === "code" ? "/login/code" : "/login/enrol", { headers: { "Set-Cookie": cookie } });
+  }
   if (!result.ok) {
+    const throttled = result.reason === "throttled";
     return data(
-      { result: submission.reply({ formErrors: [refusals[result.reason]], hideFields: ["password"] }) },
+      { result: submission.reply({ formErrors: [throttled ? throttleMessage(result.scope, result.retryAfterSeconds) : invalidMessage], hideFields: ["password"] }) },
       {
-        status: result.reason === "rate_limited" ? 429 : 401,
-        headers: result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : {},
+        status: throttled ? 429 : 401,
+        headers: throttled ? { "Retry-After": String(result.retryAfterSeconds) } : {},
       },
     );
   }
@@ -67,15 +82,15 @@ export default function Login() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: loginSchema }),
     shouldValidate: "onSubmit",
   });
-  const expired = searchParams.get("reason") === "expired";
+  const notice = returnNotices[searchParams.get("reason") ?? ""];
   return (
     <main className="mx-auto grid max-w-5xl gap-8 px-4 py-12 md:grid-cols-2">
       <section className="rounded border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="mb-1 text-2xl font-semibold">登录</h1>
         <p className="mb-6 text-sm text-slate-600">登记管理机关、街道（镇）、社会组织和村（居）务公开人员使用本账号登录。</p>
-        {expired ? (
+        {notice ? (
           <p role="status" className="mb-4 rounded bg-amber-50 px-4 py-3 text-sm text-amber-900">
-            您的登录已超时（30 分钟无操作或已超过 12 小时），请重新登录。
+            {notice}
           </p>
         ) : null}
         <FormError errors={form.errors} />

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { hasPermission, scopeOf } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
+import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
 import { bodyLabels } from "../domain/committee-rules";
 import { termsDueForElection } from "../domain/committees.server";
 import { associationProgress } from "../domain/communities.server";
@@ -19,8 +20,12 @@ import { ShareFigure, TargetBadge } from "../ui/community-progress";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 import { parseSubmission } from "../domain/form-submission";
+import { ReverifyField } from "../ui/reverify";
 
 export const meta: MetaFunction = () => [{ title: "一居多会 - 登记管理" }];
+
+/** A refused attempt (too many wrong passwords or codes) says when to try again. */
+export { retryAfterHeaders as headers } from "../auth/retry-after";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
@@ -29,10 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Committees are kept by district and street officers; an administrator sees the figures only.
   const scope = scopeOf(actor);
   const keepsCommittees = hasPermission(actor, "committee:manage") && (scope.kind === "district" || scope.kind === "street");
-  const [progress, setting, due] = await Promise.all([
+  const [progress, setting, due, recent] = await Promise.all([
     associationProgress(actor, { street }),
     canManage ? settingState("associationTarget") : Promise.resolve(null),
     keepsCommittees ? termsDueForElection(actor, new Date()) : Promise.resolve(null),
+    canManage ? isSessionRecentlyVerified(actor, new Date()) : Promise.resolve(true),
   ]);
   // Narrowed to one street, the reminders are that street's too.
   const elections = due?.filter((d) => !progress.selected || d.streetCode === progress.selected.code).map((d) => ({
@@ -46,29 +52,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
     endsOn: d.term.endsOn,
     standing: d.standing,
   }));
-  return { progress, setting, canFilter: progress.units.length > 1, elections: elections ?? null };
+  return { progress, setting, canFilter: progress.units.length > 1, elections: elections ?? null, needsReverify: !recent };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "setting:manage");
-  const submission = parseSubmission(await readForm(request), { schema: associationTargetFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), notice: null }, { status: 400 });
+  const formData = await readForm(request);
+  const submission = parseSubmission(formData, { schema: associationTargetFormSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), notice: null, reverify: null }, { status: 400 });
   const { associationTarget, reason, expected } = submission.value;
-  const outcome = await updateSetting(actionContext(context, actor), "associationTarget", associationTarget, { reason, expected });
+  const ctx = actionContext(context, actor);
+  const check = await confirmFromForm(ctx, formData);
+  if (check && !check.ok) {
+    const refusal = reverifyRefusal(check);
+    return data({ result: submission.reply(), notice: null, reverify: refusal.reverify }, refusal.init);
+  }
+  const attempt = await unlessStale(() => updateSetting(ctx, "associationTarget", associationTarget, { reason, expected }));
+  if (attempt.stale) return data({ result: submission.reply(), notice: null, reverify: reverifyRefusal("stale").reverify }, { status: 403 });
+  const outcome = attempt.value;
   if (!outcome.ok) {
     return data(
       {
         result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }),
         notice: null,
+        reverify: null,
       },
       { status: outcome.formError ? 409 : 400 },
     );
   }
-  return { result: submission.reply({ resetForm: true }), notice: `目标数已调整为每个社区（村）${outcome.value} 个，下方统计已按新目标重新计算。` };
+  return { result: submission.reply({ resetForm: true }), notice: `目标数已调整为每个社区（村）${outcome.value} 个，下方统计已按新目标重新计算。`, reverify: null };
 }
 
 export default function CommunitiesPage() {
-  const { progress, setting, canFilter, elections } = useLoaderData<typeof loader>();
+  const { progress, setting, canFilter, elections, needsReverify } = useLoaderData<typeof loader>();
   // Officers who keep the committees go to the place's committee page; the public page is linked from there.
   const placeHref = (community: Parameters<typeof placePath>[0]) => (elections ? `/officer/communities/${community.code}` : placePath(community));
   const actionData = useActionData<typeof action>();
@@ -191,6 +207,8 @@ export default function CommunitiesPage() {
           updatedAt={setting.updatedAt}
           updatedByName={setting.updatedByName}
           lastResult={actionData?.result}
+          needsReverify={needsReverify}
+          reverify={actionData?.reverify ?? null}
         />
       ) : null}
     </>
@@ -273,7 +291,11 @@ function TargetForm({
   updatedAt,
   updatedByName,
   lastResult,
+  needsReverify,
+  reverify,
 }: {
+  needsReverify: boolean;
+  reverify: ReverifyPrompt | null;
   current: number;
   defaultValue: number;
   updatedAt: Date | null;
@@ -312,6 +334,7 @@ function TargetForm({
           required
         />
         <Field label="调整原因" name={fields.reason.name} errors={fields.reason.errors} maxLength={500} required />
+        <ReverifyField needed={needsReverify} prompt={reverify} />
         <Button type="submit">保存目标</Button>
       </PostForm>
     </Panel>

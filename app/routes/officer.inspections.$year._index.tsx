@@ -6,6 +6,14 @@ import { useState } from "react";
 import type { z } from "zod";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
+import {
+  confirmFromForm,
+  isSessionRecentlyVerified,
+  reverifyRefusal,
+  staleVerificationMessage,
+  unlessStale,
+  type ReverifyPrompt,
+} from "../auth/verification.server";
 import { formatShare } from "../domain/communities";
 import { badRequest, notFound } from "../domain/errors";
 import {
@@ -35,8 +43,12 @@ import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { ConclusionBadge, ConfirmBox, InspectionStateBadge, shortKindLabels, TallyTable } from "../ui/officer-inspection";
 import { parseSubmission } from "../domain/form-submission";
+import { ReverifyField, reverifyHref } from "../ui/reverify";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.year ?? ""} 年度年检 - 年度检查` }];
+
+/** A refused attempt (too many wrong passwords or codes) says when to try again. */
+export { retryAfterHeaders as headers } from "../auth/retry-after";
 
 const stateFilters: Array<{ value: FiledInspectionState | "all"; label: string }> = [
   { value: "submitted", label: "待审查（已报送）" },
@@ -57,11 +69,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filter = stateFilters.find((f) => f.value === requested)?.value ?? "submitted";
   const canReview = hasPermission(actor, "inspection:review");
   const overview = await yearOverview(actor, year, now);
-  const [reports, concluded, listed, units] = await Promise.all([
+  const [reports, concluded, listed, units, recent] = await Promise.all([
     reportsOfYear(actor, year, { state: filter === "all" ? undefined : filter }),
     canReview ? reportsOfYear(actor, year, { state: "concluded" }) : Promise.resolve([]),
     abnormalListFor(actor, now),
     placeChoices(),
+    canReview ? isSessionRecentlyVerified(actor, now) : Promise.resolve(true),
   ]);
   // Kinds in the register's order, streets in the district's.
   const kindOrder = Object.keys(organizationTypeLabels);
@@ -84,6 +97,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filter,
     unpublished: concluded.filter((r) => !r.publishedAt).map((r) => r.id),
     canReview,
+    // Publishing conclusions needs the password given within 10 minutes.
+    needsReverify: !recent,
     today: shanghaiDate(now),
   };
 }
@@ -97,8 +112,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = actionContext(context, actor);
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "") as Intent;
-  const refused = (result: SubmissionResult<string[]>, status = 400) => data({ intent, result, notice: null }, { status });
-  const done = (result: SubmissionResult<string[]>, notice: string) => ({ intent, result, notice });
+  const refused = (result: SubmissionResult<string[]>, status = 400, reverify: ReverifyPrompt | null = null, headers?: Record<string, string>) =>
+    data({ intent, result, notice: null, reverify }, { status, headers });
+  const done = (result: SubmissionResult<string[]>, notice: string) => ({ intent, result, notice, reverify: null });
+  /** Publishing needs a recent verification: a password given with the form is checked first. */
+  const publishing = async (result: () => SubmissionResult<string[]>, reportIds: number[]) => {
+    const check = await confirmFromForm(ctx, form);
+    if (check && !check.ok) {
+      const refusal = reverifyRefusal(check);
+      return { refusal: refused(result(), refusal.init.status, refusal.reverify, refusal.init.headers) };
+    }
+    const attempt = await unlessStale(() => publishConclusions(ctx, year, reportIds));
+    if (attempt.stale) {
+      return { refusal: refused(result(), 403, reverifyRefusal("stale").reverify) };
+    }
+    return { published: attempt.value };
+  };
 
   switch (intent) {
     case "deadlines": {
@@ -113,7 +142,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     case "publish": {
       const submission = parseSubmission(form, { schema: publishOneSchema });
       if (submission.status !== "success") return refused(submission.reply());
-      const published = await publishConclusions(ctx, year, [submission.value.reportId]);
+      const outcome = await publishing(() => submission.reply({ formErrors: [staleVerificationMessage] }), [submission.value.reportId]);
+      if ("refusal" in outcome) return outcome.refusal;
+      const published = outcome.published;
       if (!published) return refused(submission.reply({ formErrors: ["该结论已公布或尚未作出，请刷新页面查看最新状态。"] }), 409);
       return done(submission.reply(), "已公布该组织的年检结论，公开登记信息中已可查看。");
     }
@@ -121,7 +152,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const submission = parseSubmission(form, { schema: publishAllSchema });
       if (submission.status !== "success") return refused(submission.reply());
       const shown = submission.value.reportIds;
-      const published = await publishConclusions(ctx, year, shown);
+      const outcome = await publishing(() => submission.reply(), shown);
+      if ("refusal" in outcome) return outcome.refusal;
+      const published = outcome.published;
       const skipped = shown.length - published;
       return done(
         submission.reply({ resetForm: true }),
@@ -189,7 +222,11 @@ export default function InspectionYearPage() {
           {actionData.notice}
         </p>
       ) : null}
-      <FormError errors={publishErrors} />
+      <FormError errors={publishErrors}>
+        {actionData?.intent === "publish" && actionData.reverify ? (
+          <Link to={reverifyHref(`/officer/inspections/${year}`)}>前往确认身份，完成后回到本页重新公布</Link>
+        ) : null}
+      </FormError>
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading" className="sr-only">
@@ -232,7 +269,15 @@ export default function InspectionYearPage() {
       </Panel>
 
       <ReportsPanel year={year} reports={loaderData.reports} filter={loaderData.filter} canReview={canReview} />
-      {canReview ? <PublishAllPanel count={loaderData.unpublished.length} reportIds={loaderData.unpublished} lastResult={resultFor("publish-all")} /> : null}
+      {canReview ? (
+        <PublishAllPanel
+          count={loaderData.unpublished.length}
+          reportIds={loaderData.unpublished}
+          lastResult={resultFor("publish-all")}
+          needsReverify={loaderData.needsReverify}
+          reverify={actionData?.intent === "publish-all" ? actionData.reverify : null}
+        />
+      ) : null}
       <NotFiledPanel
         year={year}
         rows={loaderData.notFiled}
@@ -326,7 +371,19 @@ function ReportsPanel({ year, reports, filter, canReview }: { year: number; repo
 }
 
 /** Publishing every conclusion not yet published, after a confirmation that says how many. */
-function PublishAllPanel({ count, reportIds, lastResult }: { count: number; reportIds: number[]; lastResult?: SubmissionResult<string[]> }) {
+function PublishAllPanel({
+  count,
+  reportIds,
+  lastResult,
+  needsReverify,
+  reverify,
+}: {
+  count: number;
+  reportIds: number[];
+  lastResult?: SubmissionResult<string[]>;
+  needsReverify: boolean;
+  reverify: ReverifyPrompt | null;
+}) {
   const [form, fields] = useForm<z.input<typeof publishAllSchema>>({ id: "publish-all", lastResult, shouldValidate: "onSubmit" });
   return (
     <Panel title="公布年检结论" className="mt-6">
@@ -341,6 +398,7 @@ function PublishAllPanel({ count, reportIds, lastResult }: { count: number; repo
             将公布 <strong className="tabular-nums">{count}</strong> 个组织的年检结论。公布后，结论将在公开登记信息和开放数据中显示，不能撤回。
           </p>
           <ConfirmBox name={fields.confirm.name} label={`我已核对这 ${count} 个组织的年检结论，确认公布`} errors={fields.confirm.errors} />
+          <ReverifyField id="publish-all" needed={needsReverify} prompt={reverify} />
           <Button type="submit">公布全部已作出的结论</Button>
         </PostForm>
       ) : (

@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import type { ReactNode } from "react";
 import { hasPermission, scopeOf } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
+import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
 import { badRequest, forbidden } from "../domain/errors";
 import {
   organizationTypeLabels,
@@ -38,12 +39,16 @@ import { settingState, updateSetting } from "../domain/settings.server";
 import { formatDate, formatDateTime, shanghaiDate } from "../domain/time";
 import { ShareBar } from "../ui/community-progress";
 import { Button, Field, FormError, PostForm, SelectField } from "../ui/form";
+import { ReverifyField } from "../ui/reverify";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { PeriodFilter, periodQuery } from "../ui/period-filter";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.period ? `${periodLabel(data.period)} ` : ""}党建覆盖 - 登记管理` },
 ];
+
+/** A refused attempt (too many wrong passwords or codes) says when to try again. */
+export { retryAfterHeaders as headers } from "../auth/retry-after";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "party:manage");
@@ -57,6 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .map((u) => ({ code: u.code, name: u.name }));
   const base = {
     today,
+    // Changing the target needs the password given within 10 minutes.
+    needsReverify: hasPermission(actor, "setting:manage") ? !(await isSessionRecentlyVerified(actor, new Date())) : false,
     canFilter,
     units,
     scopeName: scope.kind === "street" ? (units[0]?.name ?? "本街道（镇）") : "全区",
@@ -143,18 +150,27 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = form.get("intent");
   if (!isOverviewIntent(intent)) badRequest("无法识别的操作，请刷新页面后重试。");
   const ctx = actionContext(context, actor);
-  const refused = (result: SubmissionResult<string[]>, status: number) =>
-    data({ intent, result, notice: null }, { status });
+  const refused = (result: SubmissionResult<string[]>, status: number, reverify: ReverifyPrompt | null = null, headers?: Record<string, string>) =>
+    data({ intent, result, notice: null, reverify }, { status, headers });
 
   if (intent === "coverage-target") {
     if (!hasPermission(actor, "setting:manage")) forbidden("您没有调整区级设置的权限。");
     const submission = parse(form, { resolve: parseCoverageTargetForm });
     if (submission.status !== "success") return refused(submission.reply(), 400);
     const { partyCoverageTarget, reason, expected } = submission.value;
-    const outcome = await updateSetting(ctx, "partyCoverageTarget", partyCoverageTarget, {
-      reason,
-      expected,
-    });
+    const check = await confirmFromForm(ctx, form);
+    if (check && !check.ok) {
+      const refusal = reverifyRefusal(check);
+      return refused(submission.reply(), refusal.init.status, refusal.reverify, refusal.init.headers);
+    }
+    const attempt = await unlessStale(() =>
+      updateSetting(ctx, "partyCoverageTarget", partyCoverageTarget, {
+        reason,
+        expected,
+      }),
+    );
+    if (attempt.stale) return refused(submission.reply(), 403, reverifyRefusal("stale").reverify);
+    const outcome = attempt.value;
     if (!outcome.ok) {
       return refused(
         submission.reply({
@@ -168,6 +184,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       intent,
       result: submission.reply({ resetForm: true }),
       notice: `党组织覆盖率目标已调整为 ${percent(outcome.value)}，上方的达标情况已按新目标重新计算。`,
+      reverify: null,
     };
   }
 
@@ -187,6 +204,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     intent,
     result: submission.reply({ resetForm: true }),
     notice: `已成立“${submission.value.name}”（${formatDate(submission.value.foundedOn)}），可在各组织的党建信息中将其纳入。`,
+    reverify: null,
   };
 }
 
@@ -256,6 +274,8 @@ export default function PartyCoveragePage() {
               setting={setting}
               lastResult={resultFor("coverage-target")}
               notice={noticeFor("coverage-target")}
+              needsReverify={loaderData.needsReverify}
+              reverify={actionData?.intent === "coverage-target" ? actionData.reverify : null}
             />
           ) : null}
         </>
@@ -841,7 +861,11 @@ function TargetForm({
   setting,
   lastResult,
   notice,
+  needsReverify,
+  reverify,
 }: {
+  needsReverify: boolean;
+  reverify: ReverifyPrompt | null;
   setting: NonNullable<LoaderData["setting"]>;
   lastResult: SubmissionResult<string[]> | undefined;
   notice: string | null;
@@ -898,6 +922,7 @@ function TargetForm({
             maxLength={500}
             required
           />
+          <ReverifyField needed={needsReverify} prompt={reverify} />
           <Button type="submit">保存目标</Button>
         </PostForm>
       </Panel>

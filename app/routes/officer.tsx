@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...(importKindsFor(actor).length ? [{ to: "/officer/import", label: "数据导入" }] : []),
     ...(hasPermission(actor, "audit:read") ? [{ to: "/officer/audit", label: "审计日志" }] : []),
     ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/users", label: "账号管理" }] : []),
+    ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/security", label: "登录安全" }] : []),
   ];
   return { items };
 }

@@ -33,7 +33,11 @@ export default function UsersPage() {
     <>
       <PageHeader
         title="账号管理"
-        description="创建账号、分配角色和管辖范围、停用账号、重置密码。所有操作记入审计日志。"
+        description={
+          <>
+            创建账号、分配角色和管辖范围、停用账号、重置密码。所有操作记入审计日志。按角色要求两步验证登录：<Link to="/officer/security">登录安全</Link>
+          </>
+        }
         actions={
           <Link to="/officer/users/new" className="rounded bg-brand-600 px-4 py-2 text-sm text-white no-underline hover:bg-brand-700 hover:no-underline">
             新建账号

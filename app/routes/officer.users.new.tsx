@@ -5,32 +5,49 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
+import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale } from "../auth/verification.server";
 import type { Role } from "../auth/roles";
 import { placeChoices } from "../domain/places.server";
 import { userCreateSchema } from "../domain/user-forms";
 import { createUser } from "../domain/users.server";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
+import { ReverifyField } from "../ui/reverify";
 import { UserAccountFields } from "../ui/user-fields";
 import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "新建账号 - 账号管理" }];
 
+/** A refused attempt (too many wrong passwords or codes) says when to try again. */
+export { retryAfterHeaders as headers } from "../auth/retry-after";
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "user:manage");
-  return { placeChoices: await placeChoices() };
+  const actor = await requirePermission(request, "user:manage");
+  const [choices, recent] = await Promise.all([placeChoices(), isSessionRecentlyVerified(actor, new Date())]);
+  return { placeChoices: choices, needsReverify: !recent };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "user:manage");
-  const submission = parseSubmission(await readForm(request), { schema: userCreateSchema });
+  const formData = await readForm(request);
+  const submission = parseSubmission(formData, { schema: userCreateSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return data({ result: submission.reply({ hideFields: ["password"] }), reverify: null }, { status: 400 });
   }
-  const outcome = await createUser(actionContext(context, actor), submission.value);
+  const ctx = actionContext(context, actor);
+  const check = await confirmFromForm(ctx, formData);
+  if (check && !check.ok) {
+    const refusal = reverifyRefusal(check);
+    return data({ result: submission.reply({ hideFields: ["password"] }), reverify: refusal.reverify }, refusal.init);
+  }
+  const attempt = await unlessStale(() => createUser(ctx, submission.value));
+  if (attempt.stale) {
+    return data({ result: submission.reply({ hideFields: ["password"] }), reverify: reverifyRefusal("stale").reverify }, { status: 403 });
+  }
+  const outcome = attempt.value;
   if (!outcome.ok) {
     return data(
-      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined, hideFields: ["password"] }) },
+      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined, hideFields: ["password"] }), reverify: null },
       { status: 400 },
     );
   }
@@ -38,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewUser() {
-  const { placeChoices } = useLoaderData<typeof loader>();
+  const { placeChoices, needsReverify } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof userCreateSchema>>({
     lastResult: actionData?.result,
@@ -59,9 +76,10 @@ export default function NewUser() {
           type="password"
           autoComplete="new-password"
           errors={fields.password.errors}
-          hint="至少 12 位，含小写字母、大写字母、数字、符号中的至少三类。用户首次登录后须自行修改。"
+          hint="至少 12 位，含小写字母、大写字母、数字、符号中的至少三类；不能是常见密码或其简单变形，不能包含用户名。用户首次登录后须自行修改。"
           required
         />
+        <ReverifyField needed={needsReverify} prompt={actionData?.reverify} />
         <Button type="submit">创建账号</Button>
       </PostForm>
     </>

@@ -1,4 +1,4 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from "@remix-run/react";
 
 const messages: Record<number, { title: string; text: string }> = {
   400: { title: "请求有误", text: "请求的参数不正确，请检查后重试。" },
@@ -13,6 +13,7 @@ const messages: Record<number, { title: string; text: string }> = {
 /** One error page for every route: a known status gets its Chinese explanation; anything else a plain 500, never internals. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
+  const location = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const known = messages[status];
   // Only a message written for the user (domain/errors.ts) is shown; framework texts never are.
@@ -21,7 +22,9 @@ export function GeneralErrorBoundary() {
     data && typeof data === "object" && "userMessage" in data && typeof data.userMessage === "string"
       ? data.userMessage
       : null;
-  const title = known?.title ?? "系统出错了";
+  // A sensitive change refused for want of a recent verification (app/auth/verification.server.ts).
+  const reverify = !!data && typeof data === "object" && "reverify" in data && data.reverify === true;
+  const title = reverify ? "请先确认身份" : (known?.title ?? "系统出错了");
   const text = detail ?? known?.text ?? "处理您的请求时发生了意外错误，已记录在案。请稍后重试；如果问题持续，请联系系统管理员。";
   return (
     <main className="mx-auto max-w-2xl px-4 py-16">
@@ -31,7 +34,11 @@ export function GeneralErrorBoundary() {
         <p className="mt-4 leading-relaxed text-slate-700">{text}</p>
         <p className="mt-6 flex gap-4">
           <Link to="/">返回首页</Link>
-          {status === 403 ? <Link to="/login">切换账号登录</Link> : null}
+          {reverify ? (
+            <Link to={`/account/verify?${new URLSearchParams({ redirectTo: `${location.pathname}${location.search}` })}`}>确认身份</Link>
+          ) : status === 403 ? (
+            <Link to="/login">切换账号登录</Link>
+          ) : null}
         </p>
       </div>
     </main>

@@ -31,7 +31,7 @@ export function SiteHeader({ user, districtName }: { user: ShellUser | null; dis
               <span className="ml-2 hidden text-brand-100 sm:inline" title={roleLabels[user.role]}>
                 {user.displayName}
               </span>
-              <TopLink to="/account/password">修改密码</TopLink>
+              <TopLink to="/account/security">账号安全</TopLink>
               <PostForm action="/logout">
                 <button type="submit" className="rounded px-3 py-1.5 text-white hover:bg-brand-800">
                   退出登录

@@ -46,6 +46,9 @@ const pages: Array<{ path: string; user?: DemoUser; status?: number; name: strin
   { name: "a community's committee and joint meetings", path: "/officer/communities/350502001001", user: "street" },
   { name: "data import", path: "/officer/import", user: "officer" },
   { name: "change password", path: "/account/password", user: "street" },
+  { name: "account security", path: "/account/security", user: "street" },
+  { name: "re-verify", path: "/account/verify?redirectTo=%2Fofficer", user: "officer" },
+  { name: "second-factor requirement", path: "/officer/security", user: "admin" },
 ];
 
 async function seriousViolations(page: Page) {

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, sessionCookieHeader, signInAs, test, waitForHydration } from "./fixtures";
+import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration } from "./fixtures";
 
 /**
  * 一居多会. The demo files community organizations in nine communities (8, 7, 6, 6, 4, 3, 2, 1, 1):
@@ -21,6 +21,7 @@ function associationsPanel(page: Page) {
 
 /** Puts the target back to the default whatever a test left behind, so other specs see the demo as it is. */
 async function restoreTarget(request: APIRequestContext) {
+  await verifyRecently(request, "officer");
   await request.post("/officer/communities", {
     headers: { ...sessionCookieHeader("officer"), "Sec-Fetch-Site": "same-origin" },
     form: { associationTarget: "6", reason: "浏览器测试结束，恢复默认目标" },
@@ -88,6 +89,7 @@ test("a street officer sees only their own street and cannot change the target",
 test("the district officer lowers the target, sees more communities meet it, and sets it back", async ({ page, context, baseURL, request }) => {
   // Nothing in the demo has exactly 5, so 5 would change nothing: 4 lets 胜得社区 (4 filed) through.
   await signInAs(context, "officer", baseURL!);
+  await verifyRecently(request, "officer");
   try {
     await page.goto("/officer/communities");
     await waitForHydration(page);
@@ -156,8 +158,9 @@ test("the public page of a community shows its organizations by category against
   await expect(empty).toContainText("暂无已备案的社区社会组织");
 });
 
-test("the 一居多会 page has no serious accessibility problems, also with the form's errors showing", async ({ page, context, baseURL }) => {
+test("the 一居多会 page has no serious accessibility problems, also with the form's errors showing", async ({ page, context, baseURL, request }) => {
   await signInAs(context, "officer", baseURL!);
+  await verifyRecently(request, "officer");
   await page.goto("/officer/communities");
   await waitForHydration(page);
   expect(await seriousViolations(page)).toEqual([]);

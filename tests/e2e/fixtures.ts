@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 
 export type DemoUser = "admin" | "officer" | "street" | "assoc" | "clerk" | "supervisor";
 
-export function sessionToken(user: DemoUser): string {
+export function sessionToken(user: DemoUser | `${DemoUser}:unverified`): string {
   const file = path.resolve(`tests/.e2e/sessions-${process.env.E2E_PORT ?? 3210}.json`);
   const tokens = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
   const token = tokens[user];
@@ -17,6 +17,30 @@ export async function signInAs(context: BrowserContext, user: DemoUser, baseURL:
   await context.addCookies([
     { name: "cr_session", value: sessionToken(user), url: baseURL, httpOnly: true, sameSite: "Lax" },
   ]);
+}
+
+/** A session of `user` whose verification is an hour old: sensitive changes ask for the password first. */
+export async function signInUnverified(context: BrowserContext, user: "admin" | "officer", baseURL: string) {
+  await context.addCookies([
+    { name: "cr_session", value: sessionToken(`${user}:unverified`), url: baseURL, httpOnly: true, sameSite: "Lax" },
+  ]);
+}
+
+export const demoPassword = "demo-pass-2026";
+
+/**
+ * Proves the demo user's identity again through the re-verify page, as the user
+ * would: the run's sessions were made at its start, and sensitive changes
+ * (accounts, publishing conclusions, settings) want a verification within 10
+ * minutes. Call it right before such a change.
+ */
+export async function verifyRecently(request: APIRequestContext, user: DemoUser) {
+  const response = await request.post("/account/verify", {
+    headers: { ...sessionCookieHeader(user), "Sec-Fetch-Site": "same-origin" },
+    form: { secret: demoPassword, redirectTo: "/account/security" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `re-verifying ${user}`).toBe(302);
 }
 
 export const test = base;

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, sessionCookieHeader, signInAs, test, waitForHydration, type DemoUser } from "./fixtures";
+import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration, type DemoUser } from "./fixtures";
 
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
@@ -13,7 +13,7 @@ async function seriousViolations(page: Page) {
 
 const money = (page: Page, label: string) => page.getByLabel(`${label}（元）`, { exact: true });
 
-test("the demo association fills in half its 2025 report, reloads it intact, attaches the audit report and submits; the registry concludes 基本合格 with corrections and publishes; the public sees it", async ({ page, context, baseURL, browser }) => {
+test("the demo association fills in half its 2025 report, reloads it intact, attaches the audit report and submits; the registry concludes 基本合格 with corrections and publishes; the public sees it", async ({ page, context, baseURL, browser, request }) => {
   await signInAs(context, "assoc", baseURL!);
 
   // The list of years: 2025 open and not started, 2024 concluded with its published conclusion.
@@ -145,6 +145,8 @@ test("the demo association fills in half its 2025 report, reloads it intact, att
   await officer.getByLabel("整改事项或不合格理由").fill("会员大会会议记录不完整，请于 30 日内补齐");
   await officer.getByRole("button", { name: "作出结论" }).click();
   await expect(officer.getByText("已作出年检结论：基本合格。结论尚未公布")).toBeVisible();
+  // Publishing wants the officer's password given within 10 minutes (the run's session is older).
+  await verifyRecently(request, "officer");
   await officer.goto("/officer/inspections/2025?state=concluded");
   await officer.getByRole("button", { name: "公布鲤城区老年人体育协会的年检结论" }).click();
   await expect(officer.getByText("已公布该组织的年检结论")).toBeVisible();

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, signInAs, test, waitForHydration } from "./fixtures";
+import { expect, signInAs, test, verifyRecently, waitForHydration } from "./fixtures";
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -53,7 +53,7 @@ test("the officer opens the 2025 inspection and sees who is due, who filed, by k
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-test("the officer reviews a submitted report beside last year's, concludes 基本合格 with corrections, publishes it, and the public record shows it", async ({ page, context, baseURL }) => {
+test("the officer reviews a submitted report beside last year's, concludes 基本合格 with corrections, publishes it, and the public record shows it", async ({ page, context, baseURL, request }) => {
   await signInAs(context, "officer", baseURL!);
   await page.goto("/officer/inspections/2025");
   const reports = panel(page, "年度报告");
@@ -90,7 +90,8 @@ test("the officer reviews a submitted report beside last year's, concludes 基�
   await page.goto(`/orgs/${organizationId}`);
   await expect(page.getByText("2025 年度：")).toHaveCount(0);
 
-  // Published from its row in the year's list of concluded reports.
+  // Published from its row in the year's list of concluded reports (publishing wants the password given within 10 minutes).
+  await verifyRecently(request, "officer");
   await page.goto("/officer/inspections/2025?state=concluded");
   await page.getByRole("button", { name: `公布${name}的年检结论` }).click();
   await expect(page.getByText("已公布该组织的年检结论")).toBeVisible();
@@ -101,8 +102,9 @@ test("the officer reviews a submitted report beside last year's, concludes 基�
   await expect(page.getByText(/2025 年度：基本合格（\d{4}年\d+月\d+日公布）/)).toBeVisible();
 });
 
-test("publishing all says how many first and needs a confirmation", async ({ page, context, baseURL }) => {
+test("publishing all says how many first and needs a confirmation", async ({ page, context, baseURL, request }) => {
   await signInAs(context, "officer", baseURL!);
+  await verifyRecently(request, "officer");
   await page.goto("/officer/inspections/2025");
   const publish = panel(page, "公布年检结论");
   const count = Number((await publish.getByText(/^将公布 \d+ 个组织的年检结论/).textContent())!.match(/将公布 (\d+) 个/)![1]);

@@ -5,7 +5,7 @@ import { auditLog, organizations, places, settings } from "../../db/schema";
 import { associationTargetFormSchema } from "../../app/domain/communities";
 import { associationProgress, districtAssociationSummary, placeAssociations } from "../../app/domain/communities.server";
 import { getSetting, settingState, updateSetting } from "../../app/domain/settings.server";
-import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);
 
@@ -34,7 +34,7 @@ async function placeId(name: string) {
 }
 
 async function setTarget(value: number) {
-  const officer = await demoActor("officer");
+  const officer = await verifiedActor("officer");
   if ((await getSetting("associationTarget")) === value) return;
   const result = await updateSetting(contextOf(officer), "associationTarget", value, { reason: "测试后恢复" });
   if (!result.ok) throw new Error("could not restore the target");
@@ -145,7 +145,7 @@ test("a street officer sees only their own street; a district officer may narrow
 });
 
 test("changing the target changes who meets it, and the change is audited with before, after and reason", async () => {
-  const officer = await demoActor("officer");
+  const officer = await verifiedActor("officer");
   try {
     const changed = await updateSetting(contextOf(officer), "associationTarget", 4, { reason: "按街道实际情况阶段性调整", expected: 6 });
     expect(changed).toEqual({ ok: true, value: 4 });
@@ -183,8 +183,8 @@ test("changing the target changes who meets it, and the change is audited with b
 });
 
 test("two officers changing the target at once from the same page: one is saved, the other is told", async () => {
-  const officer = await demoActor("officer");
-  const admin = await demoActor("admin");
+  const officer = await verifiedActor("officer");
+  const admin = await verifiedActor("admin");
   try {
     const results = await Promise.all([
       updateSetting(contextOf(officer), "associationTarget", 5, { reason: "第一位的修改", expected: 6 }),
@@ -200,7 +200,7 @@ test("two officers changing the target at once from the same page: one is saved,
 });
 
 test("a target outside 1–50, a fraction or no reason is refused in Chinese, and nothing is written", async () => {
-  const officer = await demoActor("officer");
+  const officer = await verifiedActor("officer");
   const db = await getDb();
   const auditRows = async () => (await db.select().from(auditLog).where(eq(auditLog.action, "setting.update"))).length;
   const before = await auditRows();
@@ -235,7 +235,7 @@ test("only those with setting:manage may change the target: others get 403 and n
   expect(await getSetting("associationTarget")).toBe(6);
   expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "setting.update"), eq(auditLog.reason, "越权尝试")))).toHaveLength(0);
 
-  const admin = await demoActor("admin");
+  const admin = await verifiedActor("admin");
   try {
     expect(await updateSetting(contextOf(admin), "associationTarget", 10, { reason: "对照国家城市社区指导标准" })).toEqual({ ok: true, value: 10 });
     expect((await associationProgress(admin)).totals.meetingTarget).toBe(0);
@@ -275,7 +275,7 @@ test("the public figures of one community: counts by category against the target
 });
 
 test("a setting's reason with a NUL or a bidi override is refused beside the field, and nothing changes", async () => {
-  const officer = await demoActor("officer");
+  const officer = await verifiedActor("officer");
   for (const reason of ["ab\u0000cd", "调整\u202E原因"]) {
     const result = await updateSetting(contextOf(officer), "associationTarget", 5, { reason, expected: await getSetting("associationTarget") });
     expect(result).toMatchObject({ ok: false, fieldErrors: { reason: [expect.stringContaining("控制字符")] } });

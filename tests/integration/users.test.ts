@@ -13,7 +13,7 @@ import {
   updateUser,
 } from "../../app/domain/users.server";
 import { userCreateSchema } from "../../app/domain/user-forms";
-import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);
 
@@ -33,7 +33,7 @@ const newStreetOfficer = async (username: string) =>
   });
 
 test("an admin creates an account; the audit row has the after values and no password hash", async () => {
-  const admin = await demoActor("admin");
+  const admin = await verifiedActor("admin");
   const created = await createUser(contextOf(admin), await newStreetOfficer("haibin01"));
   expect(created.ok).toBe(true);
   const db = await getDb();
@@ -54,7 +54,7 @@ test("only an admin manages accounts: others are refused with 403", async () => 
 });
 
 test("a role's scope must be a place of the right level or an organization in the register", async () => {
-  const admin = await demoActor("admin");
+  const admin = await verifiedActor("admin");
   const village = await placeId("大良村");
   const wrongLevel = await createUser(contextOf(admin), { ...(await newStreetOfficer("wrong-level")), placeId: village });
   expect(wrongLevel).toEqual({ ok: false, fieldErrors: { placeId: ["请选择一个街道或镇"] } });
@@ -68,7 +68,7 @@ test("a role's scope must be a place of the right level or an organization in th
 });
 
 test("two admins editing one account: the second, on a stale version, is told and overwrites nothing", async () => {
-  const admin = await demoActor("admin");
+  const admin = await verifiedActor("admin");
   const created = await createUser(contextOf(admin), await newStreetOfficer("race01"));
   if (!created.ok) throw new Error("create failed");
   const id = created.value.id;
@@ -83,7 +83,7 @@ test("two admins editing one account: the second, on a stale version, is told an
 });
 
 test("changing a role or scope, disabling and resetting the password all end the user's sessions", async () => {
-  const admin = await demoActor("admin");
+  const admin = await verifiedActor("admin");
   const created = await createUser(contextOf(admin), await newStreetOfficer("sessions01"));
   if (!created.ok) throw new Error("create failed");
   const id = created.value.id;
@@ -117,7 +117,7 @@ test("changing a role or scope, disabling and resetting the password all end the
 });
 
 test("an admin cannot disable their own account or change their own role", async () => {
-  const admin = await demoActor("admin");
+  const admin = await verifiedActor("admin");
   const db = await getDb();
   const [self] = await db.select().from(users).where(eq(users.username, "admin"));
   const disable = await setUserDisabled(contextOf(admin), self!.id, { disabled: true, reason: "测试", version: self!.version });
@@ -127,7 +127,7 @@ test("an admin cannot disable their own account or change their own role", async
 });
 
 test("an admin lifts a lock with a reason", async () => {
-  const admin = await demoActor("admin");
+  const admin = await verifiedActor("admin");
   const db = await getDb();
   const [clerk] = await db
     .update(users)

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { users } from "../../db/schema";
 import { seedDemo } from "../../db/seed/demo";
-import { actorFromUser } from "../../app/auth/session.server";
+import { actorFromUser, createSession } from "../../app/auth/session.server";
 import type { ActionContext } from "../../app/domain/context";
 
 /** Loads the demo district into this file's database. */
@@ -20,4 +20,16 @@ export async function demoActor(username: string) {
 
 export function contextOf(actor: ActionContext["actor"], now = new Date(), ip = "203.0.113.7"): ActionContext {
   return { actor, ip, now };
+}
+
+/**
+ * The demo account as an actor with a real session whose user proved who they
+ * are at `at` (as at sign-in): sensitive changes need that within 10 minutes.
+ */
+export async function verifiedActor(username: string, at = new Date()) {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  if (!user) throw new Error(`no demo user ${username}`);
+  const session = await createSession(db, user, { now: at, ip: "203.0.113.7", userAgent: "vitest" });
+  return actorFromUser(user, session.sessionId);
 }

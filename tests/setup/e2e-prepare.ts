@@ -3,12 +3,14 @@
  * and one session per demo account written to tests/.e2e/sessions.json, so
  * tests sign in by cookie instead of typing into the form (only the sign-in
  * tests type). The database is closed again before the server opens it.
+ * Sessions count as verified when made; a run can outlast the 10 minutes that
+ * sensitive changes allow, so tests making one re-verify first (fixtures.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { closeDb, dataDir, getDb } from "../../db/client.server";
-import { users } from "../../db/schema";
+import { sessions as sessionsTable, users } from "../../db/schema";
 import { demoAccounts } from "../../db/seed/demo";
 import { createSession } from "../../app/auth/session.server";
 
@@ -21,6 +23,14 @@ for (const account of demoAccounts) {
   if (!user) throw new Error(`demo account ${account.username} missing`);
   const session = await createSession(db, user, { now: new Date(), ip: "127.0.0.1", userAgent: "e2e" });
   sessions[account.username] = session.token;
+}
+// A second session each for the administrator and the district officer whose user last proved who they
+// are an hour ago: the re-verification tests start from it (the sessions above count as verified at start).
+for (const username of ["admin", "officer"]) {
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  const session = await createSession(db, user!, { now: new Date(), ip: "127.0.0.1", userAgent: "e2e" });
+  await db.update(sessionsTable).set({ verifiedAt: new Date(Date.now() - 3_600_000) }).where(eq(sessionsTable.id, session.sessionId));
+  sessions[`${username}:unverified`] = session.token;
 }
 await closeDb();
 const out = path.resolve(`tests/.e2e/sessions-${process.env.PORT ?? 3210}.json`);

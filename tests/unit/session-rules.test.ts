@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { roles, type Role } from "../../app/auth/roles";
-import { judgeSession, sessionLimits, shouldTouch } from "../../app/auth/session-rules";
+import { isRecentlyVerified, judgeSession, reverifyWindowMs, sessionLimits, shouldTouch } from "../../app/auth/session-rules";
 
 const second = 1000;
 const minute = 60 * second;
@@ -103,5 +103,14 @@ describe("shouldTouch", () => {
 
   test("a request an hour later writes last-seen", () => {
     expect(shouldTouch(start, at(hour))).toBe(true);
+  });
+});
+
+describe("isRecentlyVerified", () => {
+  test("within ten minutes of proving who one is, yes; after that, no; never verified, no", () => {
+    expect(reverifyWindowMs).toBe(10 * minute);
+    expect(isRecentlyVerified(start, at(10 * minute))).toBe(true);
+    expect(isRecentlyVerified(start, at(10 * minute + 1))).toBe(false);
+    expect(isRecentlyVerified(null, start)).toBe(false);
   });
 });
