@@ -48,11 +48,6 @@ const batchFormSchema = z.object({
   version: z.coerce.number({ error: "页面已过期，请刷新后重试" }).int("页面已过期，请刷新后重试").positive("页面已过期，请刷新后重试").max(2_147_483_647, "页面已过期，请刷新后重试"),
 });
 
-/** The batch id in a URL: NaN for anything that names no row, which the domain answers with 404. */
-export function batchIdOf(param: string | undefined): number {
-  return param && /^[1-9]\d{0,9}$/.test(param) ? Number(param) : Number.NaN;
-}
-
 /** The batch form's intent and the version it was shown at, or why it cannot be read. */
 export async function readBatchForm(
   request: Request,

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { openDataError, openDataHeaders } from "../domain/open-data";
-import { parseRowId } from "../domain/posting-query";
+import { parseRowId } from "../domain/ids";
 import { tableSpecOf } from "../domain/posting-rules";
 import { publicPosting } from "../domain/postings.server";
 

@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { actionContext, requirePermission } from "../auth/require.server";
 import type { UserMessage } from "../domain/errors";
-import { batchIdOf, readBatchForm } from "../domain/import-posts.server";
+import { rowIdOrNotFound } from "../domain/ids";
+import { readBatchForm } from "../domain/import-posts.server";
 import { confirmImport, importBatchSummary } from "../domain/imports.server";
 
 /** Only the page's script posts here; a visit goes to the batch's page (when it is the visitor's). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const batch = await importBatchSummary(actor, batchIdOf(params.batchId));
+  const batch = await importBatchSummary(actor, rowIdOrNotFound(params.batchId, "找不到该导入批次。"));
   return redirect(`/officer/import/${batch.id}`);
 }
 
@@ -22,7 +23,7 @@ const encoder = new TextEncoder();
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const id = batchIdOf(params.batchId);
+  const id = rowIdOrNotFound(params.batchId, "找不到该导入批次。");
   // Someone else's batch, or a kind the officer may not import, is answered with its status before any streaming.
   await importBatchSummary(actor, id);
   const form = await readBatchForm(request);

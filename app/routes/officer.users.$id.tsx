@@ -7,7 +7,7 @@ import { useState } from "react";
 import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { roleLabels, type Role } from "../auth/roles";
-import { notFound } from "../domain/errors";
+import { rowIdOrNotFound } from "../domain/ids";
 import { placeChoices } from "../domain/places.server";
 import { formatDateTime } from "../domain/time";
 import { reasonSchema, userUpdateSchema } from "../domain/user-forms";
@@ -19,9 +19,7 @@ import { UserAccountFields } from "../ui/user-fields";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.username ?? "账号"} - 账号管理` }];
 
 function userId(param: string | undefined): number {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("找不到该账号。");
-  return id;
+  return rowIdOrNotFound(param, "找不到该账号。");
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
