@@ -39,7 +39,7 @@ import { demoUsers, startServedDemo, type DemoUser, type ServedDemo } from "../s
 
 const seed = 20260604;
 /** Generated cases per action: with the sweep, the file takes under two minutes on two cores. */
-const casesPerAction = Number(process.env.FUZZ_CASES ?? 80);
+const casesPerAction = Number(process.env.FUZZ_CASES ?? 64);
 
 type Visitor = "anonymous" | DemoUser;
 const visitors: Visitor[] = ["anonymous", ...demoUsers];
