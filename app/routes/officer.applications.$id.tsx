@@ -6,7 +6,7 @@ import { handleApplicantPost } from "../domain/application-posts.server";
 import { actionLabels, kindLabels, transitionFor, type ApplicationAction } from "../domain/application-workflow";
 import { applicationDetail, takeStep } from "../domain/applications.server";
 import { badRequest } from "../domain/errors";
-import { rowIdOrNotFound } from "../domain/ids";
+import { parseRowId, rowIdOrNotFound } from "../domain/ids";
 import { placeChoices } from "../domain/places.server";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
 import { Button, Field, FormError, TextAreaField } from "../ui/form";
@@ -44,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const text = (name: string) => String(form.get(name) ?? "").trim() || undefined;
   const result = await takeStep(ctx, id, {
     action: decision as ApplicationAction,
-    version: Number(form.get("version")),
+    version: parseRowId(String(form.get("version"))) ?? 0,
     reason: text("reason"),
     approval: { uscc: text("uscc"), certificateNumber: text("certificateNumber"), usccAcceptedReason: text("usccAcceptedReason") },
   });

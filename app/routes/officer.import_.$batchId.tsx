@@ -4,8 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useState, type FormEvent } from "react";
 import { actionContext, requirePermission } from "../auth/require.server";
 import { importedListPaths, importKindLabels } from "../domain/import-columns";
-import { rowIdOrNotFound } from "../domain/ids";
-import { handleBatchPost } from "../domain/import-posts.server";
+import { batchIdOf, handleBatchPost } from "../domain/import-posts.server";
 import type { OrganizationImportRow, PlaceImportRow } from "../domain/import-rules";
 import { importBatchView } from "../domain/imports.server";
 import { communityCategoryLabels, organizationStatusLabels, organizationTypeLabels } from "../domain/organizations";
@@ -22,13 +21,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   // Another officer's batch, or none, is a 404 from the domain.
-  return importBatchView(actor, rowIdOrNotFound(params.batchId, "找不到该导入批次。"), pageNumber(new URL(request.url).searchParams));
+  return importBatchView(actor, batchIdOf(params.batchId), pageNumber(new URL(request.url).searchParams));
 }
 
 /** Without JavaScript: the confirmation imports here and the page shows the result; with it, see the confirm route. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const id = rowIdOrNotFound(params.batchId, "找不到该导入批次。");
+  const id = batchIdOf(params.batchId);
   const result = await handleBatchPost(actionContext(context, actor), id, request);
   if (result.ok) return redirect(`/officer/import/${id}`, 303);
   return data({ formError: result.formError ?? "操作未完成，请刷新页面后重试。" }, { status: 409 });

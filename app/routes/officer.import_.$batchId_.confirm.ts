@@ -2,15 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { actionContext, requirePermission } from "../auth/require.server";
 import type { UserMessage } from "../domain/errors";
-import { rowIdOrNotFound } from "../domain/ids";
-import { readBatchForm } from "../domain/import-posts.server";
+import { batchIdOf, readBatchForm } from "../domain/import-posts.server";
 import { confirmImport, importBatchSummary } from "../domain/imports.server";
 import { answeringInvalidData } from "../domain/invalid-data.server";
 
 /** Only the page's script posts here; a visit goes to the batch's page (when it is the visitor's). */
 export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "area:officer");
-  const batch = await importBatchSummary(actor, rowIdOrNotFound(params.batchId, "找不到该导入批次。"));
+  const batch = await importBatchSummary(actor, batchIdOf(params.batchId));
   return redirect(`/officer/import/${batch.id}`);
 });
 
@@ -24,7 +23,7 @@ const encoder = new TextEncoder();
  */
 export const action = answeringInvalidData(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "area:officer");
-  const id = rowIdOrNotFound(params.batchId, "找不到该导入批次。");
+  const id = batchIdOf(params.batchId);
   // Someone else's batch, or a kind the officer may not import, is answered with its status before any streaming.
   await importBatchSummary(actor, id);
   const form = await readBatchForm(request);

@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/require.server";
-import { rowIdOrNotFound } from "../domain/ids";
+import { batchIdOf } from "../domain/import-posts.server";
 import { importProblemsCsv } from "../domain/imports.server";
 import { csvHeaders } from "../domain/open-data";
 import { answeringInvalidData } from "../domain/invalid-data.server";
 
 export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "area:officer");
-  const { fileName, csv } = await importProblemsCsv(actor, rowIdOrNotFound(params.batchId, "找不到该导入批次。"));
+  const { fileName, csv } = await importProblemsCsv(actor, batchIdOf(params.batchId));
   const headers = new Headers(csvHeaders(fileName));
   // An officer's own working list: not open data.
   headers.delete("Access-Control-Allow-Origin");
