@@ -15,7 +15,8 @@
  * huge, negative and fractional numbers, impossible dates, long text, empty
  * values, or dropped, repeated, unknown fields and intents; sent urlencoded
  * (percent-encoded and raw bytes) or multipart (with files), as a document
- * request or a single-fetch one.
+ * request or a single-fetch one. Last, every loader (pages, data requests,
+ * resource routes) with junk in its query string, as each role of its area.
  *
  * FUZZ_CASES sets the cases per action; FUZZ_VERBOSE=1 prints the forms and
  * the statuses per action; FUZZ_TRACE=<part of a route id> every request to it.
@@ -39,7 +40,7 @@ import { demoUsers, startServedDemo, type DemoUser, type ServedDemo } from "../s
 
 const seed = 20260604;
 /** Generated cases per action: with the sweep, the file takes under two minutes on two cores. */
-const casesPerAction = Number(process.env.FUZZ_CASES ?? 64);
+const casesPerAction = Number(process.env.FUZZ_CASES ?? 100);
 
 type Visitor = "anonymous" | DemoUser;
 const visitors: Visitor[] = ["anonymous", ...demoUsers];
@@ -55,7 +56,7 @@ interface BuiltRoute {
   parentId?: string;
   path?: string;
   index?: boolean;
-  module: { action?: unknown; default?: unknown };
+  module: { action?: unknown; loader?: unknown; default?: unknown };
 }
 
 interface ActionRoute {
@@ -66,8 +67,8 @@ interface ActionRoute {
   hasPage: boolean;
 }
 
-/** The URL patterns of every route with an action, from the production build. */
-async function actionRoutes(): Promise<ActionRoute[]> {
+/** The URL patterns of every route with an action (or, `of: "loader"`, with a loader), from the production build. */
+async function builtRoutes(of: "action" | "loader"): Promise<ActionRoute[]> {
   const file = path.resolve("build/server/index.js");
   if (!fs.existsSync(file)) throw new Error("No production build: run `npm run build` first (npm test does).");
   const build = (await import(pathToFileURL(file).href)) as { routes: Record<string, BuiltRoute> };
@@ -77,7 +78,7 @@ async function actionRoutes(): Promise<ActionRoute[]> {
     return route.path ? `${base.replace(/\/$/, "")}/${route.path}` : base || "/";
   };
   return Object.values(build.routes)
-    .filter((r) => typeof r.module.action === "function")
+    .filter((r) => typeof r.module[of] === "function")
     .map((r) => ({ id: r.id, pattern: patternOf(r), index: r.index === true, hasPage: typeof r.module.default === "function" }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -412,6 +413,7 @@ function post(url: string, body: Buffer, headers: Record<string, string>): Promi
 
 let demo: ServedDemo<Facts>;
 let routes: ActionRoute[];
+let pages: ActionRoute[];
 const targets = new Map<string, Target[]>();
 /**
  * Each visitor's sessions, the one in use first; a session that a response
@@ -485,7 +487,8 @@ async function harvest(route: ActionRoute, facts: Facts): Promise<Target[]> {
 }
 
 beforeAll(async () => {
-  routes = await actionRoutes();
+  routes = await builtRoutes("action");
+  pages = await builtRoutes("loader");
   // Enough for every case of a signing-out action to end one, whoever it picks.
   const forSigningOut = casesPerAction;
   demo = await startServedDemo({ sessionsPerUser: 20 + forSigningOut, prepare, env: { TRUST_PROXY: "loopback" } });
@@ -537,6 +540,9 @@ const tally = {
   failures: [] as Outcome[],
 };
 
+/** Targets whose page may have changed since its forms were read: anything but a refusal may have saved something. */
+const changed = new WeakSet<Target>();
+
 /** Sends one case and notes what came back: a 5xx, no answer at all, or internals in the answer are failures. */
 async function send(c: Sending): Promise<void> {
   const boundary = `----fuzz${tally.requests}`;
@@ -570,6 +576,7 @@ async function send(c: Sending): Promise<void> {
   const key = response.status === 302 && response.location.startsWith("/login") ? "login" : String(response.status);
   perRoute[key] = (perRoute[key] ?? 0) + 1;
   if (cookie) noteSignedOut(c.visitor, pool, response);
+  if (![400, 403, 404].includes(response.status)) changed.add(c.target);
   const leak = /Failed query|DrizzleQueryError|PostgresError|node_modules|\n\s+at \S+ \(/.test(answer);
   if (process.env.FUZZ_TRACE && c.route.id.includes(process.env.FUZZ_TRACE)) console.log(`${response.status} ${described().slice(0, 300)} → ${answer.replace(/\s+/g, " ").match(/role="alert"[^]*?<\/p>/)?.[0]?.slice(0, 200) ?? ""}`);
   if (response.status >= 500 || leak) tally.failures.push({ route: c.route.id, status: response.status, request: described(), body: answer.slice(0, 300) });
@@ -606,6 +613,7 @@ test("every field of every form, and generated bodies, get answers without a 5xx
 
   // 1. The sweep: each field of each form (rows and members counted once), sent by someone who may
   //    post there with the rest of the form as the page last showed it, meets each bad value once.
+  const sweptOnce = new WeakSet<Target>();
   for (const route of routes) {
     const seen = new Set<string>();
     for (const target of targets.get(route.id)!.filter((t) => t.real && t.writers.length)) {
@@ -616,8 +624,13 @@ test("every field of every form, and generated bodies, get answers without a 5xx
           seen.add(shape);
           for (const [i, bad] of sweepValues.entries()) {
             const visitor = target.writers[i % target.writers.length]!;
-            // The form as the page shows it now: an earlier case may have saved something (a new version, a draft).
-            const current = route.hasPage ? await currentForm(route, target, visitor, form, field.name) : form;
+            // The form as the page shows it now, when an earlier case may have saved something (a new version, a draft).
+            let current: HarvestedForm | null = form;
+            if (route.hasPage && (changed.has(target) || !sweptOnce.has(target))) {
+              current = await currentForm(route, target, visitor, form, field.name);
+              changed.delete(target);
+              sweptOnce.add(target);
+            }
             if (!current) continue;
             const fields: Array<[Bytes, Bytes]> = current.fields.map((f) => [text(f.name), f.name === field.name ? bad.value : text(filled(f, demo.facts.today))]);
             const submitter = current.submitters[0];
@@ -680,3 +693,35 @@ test("every field of every form, and generated bodies, get answers without a 5xx
   expect(failures.map((f) => `${f.status} ${f.route}`)).toEqual([]);
   expect(tally.requests - swept).toBe(routes.length * casesPerAction);
 }, 600_000);
+
+/** Query strings no form of the site writes: impossible dates and periods, out-of-range numbers, undecodable text. */
+const junkQueries = [
+  "from=0000-01-01&to=2026-02-30&year=99999&page=2147483648&pageSize=1e9&period=0000-Q1&version=2147483648&meetings=-1&state=__proto__&kind=toString&format=csv",
+  "from=2025-02-29&to=1899-12-31&year=0000&page=-1.5&period=2026-13&street=%FF%FE&village=%E2%80%AE&q=%C3%28%01%7F&category=%EF%BF%BD&id=99999999999999999999",
+];
+
+test("every loader answers junk query parameters without a 5xx or internals", async () => {
+  expect(pages.length).toBeGreaterThanOrEqual(40);
+  const before = tally.requests;
+  const failures: Outcome[] = [];
+  for (const page of pages) {
+    const values = combinations(page.pattern, demo.facts.params[page.id] ?? {}, 1)[0] ?? {};
+    const path = fillPattern(page.pattern.replace(/:([A-Za-z]+)/g, (whole, name: string) => (values[name] ? whole : "1")), values);
+    for (const visitor of ["anonymous", ...likelyVisitors(page.pattern).filter((v) => v !== "anonymous")] as Visitor[]) {
+      for (const [i, query] of junkQueries.entries()) {
+        const url = `${demo.server.base}${path}${i % 2 ? ".data" : ""}?${query}${page.index ? "&index" : ""}`;
+        const cookie = cookieOf(visitor);
+        tally.requests++;
+        const response = await fetch(url, { redirect: "manual", headers: { Accept: i % 2 ? "*/*" : "text/html", ...(cookie ? { Cookie: cookie } : {}) } });
+        const answer = await response.text();
+        tally.statuses.set(response.status, (tally.statuses.get(response.status) ?? 0) + 1);
+        if (response.status >= 500 || /Failed query|DrizzleQueryError|PostgresError|node_modules|\n\s+at \S+ \(/.test(answer)) {
+          failures.push({ route: page.id, status: response.status, request: `${visitor} GET ${url.slice(demo.server.base.length)}`, body: answer.slice(0, 300) });
+        }
+      }
+    }
+  }
+  console.log(`loaders (${demo.kind}): ${pages.length} routes, ${tally.requests - before} requests with junk query parameters; 5xx or internals ${failures.length}`);
+  if (failures.length) console.log(failures.slice(0, 20).map((f) => `${f.status} ${f.route}\n  ${f.request}\n  ${f.body}`).join("\n"));
+  expect(failures.map((f) => `${f.status} ${f.route}`)).toEqual([]);
+}, 300_000);
