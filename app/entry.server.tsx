@@ -1,15 +1,16 @@
-import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
+import { createReadableStreamFromReadable, redirectDocument } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { closeDb, getDb } from "../db/client.server";
+import { closeDb, getDb, isInvalidDataError } from "../db/client.server";
 import { crossSiteRefusal } from "./auth/csrf";
 import { allowedMethods, formBodyLimit, maxUploadFileBytes, maxUploadFiles } from "./auth/request-limits";
 import { sessionTokenFromCookieHeader, validateSessionToken } from "./auth/session.server";
 import { recordAudit } from "./domain/audit.server";
 import { noteSubmissionLocation } from "./domain/submissions.server";
 import { databaseAvailable, noteFailure, prepareDatabase } from "./domain/availability.server";
+import { invalidData, logInvalidData } from "./domain/invalid-data.server";
 import { NonceProvider } from "./ui/nonce";
 import { statusPage } from "./ui/status-page.server";
 import { withoutNulBytes } from "./html-stream.server";
@@ -24,6 +25,9 @@ const unavailable = {
 // Requests whose loaders or actions failed because the database is away.
 const failedForDatabase = new WeakSet<Request>();
 
+// Requests whose loaders or actions handed the database a value it refused (app/domain/invalid-data.server.ts).
+const failedForInvalidData = new WeakSet<Request>();
+
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   if (noteFailure(error)) {
@@ -31,8 +35,45 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
     console.error("数据库不可用：", (error as Error).message);
     return;
   }
+  if (isInvalidDataError(error)) {
+    failedForInvalidData.add(request);
+    logInvalidData(request, error);
+    return;
+  }
   console.error(error);
 };
+
+/**
+ * Single-fetch data requests (`.data`) that failed on invalid data. A page's
+ * loaders: the browser loads the page itself, which answers with the 400 page
+ * below. An action: the route's error boundary shows the message, as for any
+ * badRequest().
+ */
+export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
+  if (!failedForInvalidData.has(request)) return response;
+  if (request.method === "GET" || request.method === "HEAD") return redirectDocument(pageOf(request));
+  return new Response(singleFetchError(400, "Bad Request", invalidData.message), {
+    status: 400,
+    headers: { "Content-Type": "text/x-script", "X-Remix-Response": "yes" },
+  });
+};
+
+/** The page a `.data` request loads for: "/officer/audit.data?from=x&_routes=…" is "/officer/audit?from=x". */
+function pageOf(request: Request): string {
+  const url = new URL(request.url);
+  url.searchParams.delete("_routes");
+  const path = url.pathname.replace(/\.data$/, "").replace(/^\/_root$/, "/");
+  return `${path}${url.search}`;
+}
+
+/**
+ * An action's thrown error response, encoded as Remix's single fetch encodes
+ * `{ error: <ErrorResponse> }` (turbo-stream); tests/unit/invalid-data.test.ts
+ * decodes it with Remix's own client decoder.
+ */
+function singleFetchError(status: number, statusText: string, userMessage: string): string {
+  return `${JSON.stringify([{ _1: 2 }, "error", ["ErrorResponse", 3, 6, 7], { _4: 5 }, "userMessage", userMessage, status, statusText])}\n`;
+}
 
 export default function handleRequest(
   request: Request,
@@ -46,6 +87,12 @@ export default function handleRequest(
     return new Response(statusPage({ status: 503, ...unavailable, nonce }), {
       status: 503,
       headers: { "Content-Type": "text/html; charset=utf-8", "Retry-After": "10" },
+    });
+  }
+  if (failedForInvalidData.has(request)) {
+    return new Response(statusPage({ status: 400, ...invalidData, nonce }), {
+      status: 400,
+      headers: { "Content-Type": "text/html; charset=utf-8" },
     });
   }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");

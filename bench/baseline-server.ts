@@ -36,7 +36,8 @@ import { organizationStatusLabels, organizationTypeLabels } from "../app/domain/
 import { placeLevelLabels } from "../app/domain/places";
 import { districtName } from "../app/domain/places.server";
 import { fileChanges, formatFileSize, pickVersion } from "../app/domain/posting-compare";
-import { parseRowId, parseVersionParam } from "../app/domain/posting-query";
+import { parseRowId } from "../app/domain/ids";
+import { parseVersionParam } from "../app/domain/posting-query";
 import {
   categoryLabels,
   formatCell,

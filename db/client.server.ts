@@ -247,3 +247,16 @@ export function isDatabaseUnavailableError(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * True for a value the database refused (SQLSTATE class 22, data exception:
+ * a number out of range, text that is not of the column's type, an impossible
+ * date, a NUL byte in text, ...): the request was at fault, not the server.
+ */
+export function isInvalidDataError(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.code === "string" && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}

@@ -17,6 +17,7 @@ import { earlierSubmission } from "../domain/submissions.server";
 
 export { safeRedirect };
 import { badRequest, forbidden } from "../domain/errors";
+import { withoutControlCharacters } from "../domain/text-input";
 import { hasPermission, type Actor, type Permission } from "./permissions";
 import {
   clearedSessionCookie,
@@ -113,19 +114,42 @@ async function answerRepeatedSubmission(request: Request, actor: Actor): Promise
 
 class TooManyFiles extends Error {}
 
-/** The posted form; a body that is not a form is a 400, not a 500. */
+/**
+ * What no form field may hold: C0 controls other than tab, line feed and
+ * carriage return, and DEL (PostgreSQL cannot store NUL; the rest are
+ * invisible), and U+FFFD, which is what the form decoder makes of bytes that
+ * are not UTF-8: keeping it would silently store something the user never sent.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+const unreadableText = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/;
+
+export const unreadableTextMessage = "提交的内容含有无效字符（如 NUL 或无法识别的编码），请删除后重新提交。";
+
+/** A 400 for a form with such a character in any field's name or text value; nothing has been stored yet. */
+function refuseUnreadableText(form: FormData): FormData {
+  for (const [name, value] of form) {
+    if (unreadableText.test(name) || (typeof value === "string" && unreadableText.test(value))) badRequest(unreadableTextMessage);
+  }
+  return form;
+}
+
+/** The posted form; a body that is not a form, or a field with unreadable text, is a 400, not a 500. */
 export async function readForm(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     badRequest("提交的内容不是有效的表单。");
   }
+  return refuseUnreadableText(form);
 }
 
 /**
  * A multipart form with its files read into memory. A file over `maxBytes`
  * or more than `maxFiles` files are reported (`refusal`) rather than thrown,
- * so the form can say why.
+ * so the form can say why. Text fields are held to readForm's rule; a file's
+ * name comes from the user's disk rather than their keyboard, so its control
+ * characters are dropped instead.
  */
 export async function readUploads(
   request: Request,
@@ -135,19 +159,13 @@ export async function readUploads(
   const memory = unstable_createMemoryUploadHandler({ maxPartSize: maxBytes + 1 });
   const field = unstable_createMemoryUploadHandler({ maxPartSize: maxUploadFieldBytes });
   let fileParts = 0;
+  let form: FormData;
   try {
-    const form = await unstable_parseMultipartFormData(request, (part) => {
+    form = await unstable_parseMultipartFormData(request, (part) => {
       // Stop reading once a request carries more files than a form may: each is held in memory.
       if (part.filename && ++fileParts > maxFiles) throw new TooManyFiles();
       return part.filename === undefined ? field(part) : memory(part);
     });
-    const files: Array<{ name: string; content: Uint8Array }> = [];
-    for (const entry of form.getAll("files")) {
-      if (typeof entry !== "string" && entry.size > 0) {
-        files.push({ name: entry.name || "未命名文件", content: new Uint8Array(await entry.arrayBuffer()) });
-      }
-    }
-    return { form, files, refusal: null };
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
       if (error.maxBytes === maxUploadFieldBytes) badRequest("表单中的文字内容过长，请删减后重新提交。");
@@ -156,4 +174,12 @@ export async function readUploads(
     if (error instanceof TooManyFiles) return { form: new FormData(), files: [], refusal: `一次最多上传 ${maxFiles} 个文件` };
     badRequest("上传的内容无法读取，请重新选择文件上传。");
   }
+  refuseUnreadableText(form);
+  const files: Array<{ name: string; content: Uint8Array }> = [];
+  for (const entry of form.getAll("files")) {
+    if (typeof entry !== "string" && entry.size > 0) {
+      files.push({ name: withoutControlCharacters(entry.name) || "未命名文件", content: new Uint8Array(await entry.arrayBuffer()) });
+    }
+  }
+  return { form, files, refusal: null };
 }

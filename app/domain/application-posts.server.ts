@@ -8,7 +8,7 @@ import { proposalSchema, type Proposal } from "./application-forms";
 import { attachFiles, removeFile, saveProposal, takeStep } from "./applications.server";
 import type { ActionContext } from "./context";
 import { maxAttachmentBytes } from "./file-types";
-import { isRowId } from "./ids";
+import { parseRowId } from "./ids";
 import { echoedValues, parseSubmission } from "./form-submission";
 
 export interface ApplicantPostResult {
@@ -33,7 +33,7 @@ export async function handleApplicantPost(ctx: ActionContext, id: number, reques
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "save");
   if (intent === "remove-file") {
-    const result = await removeFile(ctx, id, Number(form.get("fileId")));
+    const result = await removeFile(ctx, id, parseRowId(String(form.get("fileId"))) ?? 0);
     return result.ok ? { notice: "文件已删除。", status: 200 } : { formError: result.formError, status: 409 };
   }
   const values = echoedValues(form, proposalSchema);
@@ -41,8 +41,8 @@ export async function handleApplicantPost(ctx: ActionContext, id: number, reques
   if (parsed.status !== "success") {
     return { fieldErrors: flattenErrors(parsed.reply().error), formError: "有填写不正确的内容，草稿未保存，请按提示修改。", values, status: 400 };
   }
-  const version = Number(form.get("version"));
-  if (!isRowId(version)) return { formError: "页面已过期，请刷新后重试。", values, status: 400 };
+  const version = parseRowId(String(form.get("version")));
+  if (version === null) return { formError: "页面已过期，请刷新后重试。", values, status: 400 };
   const saved = await saveProposal(ctx, id, { version, proposal: parsed.value as Proposal });
   if (!saved.ok) return { fieldErrors: saved.fieldErrors, formError: saved.formError, values, status: 409 };
   if (intent === "submit" || intent === "resubmit") {

@@ -5,7 +5,7 @@
  * not a number becomes a message beside its field, never NaN; the domain
  * (committees.server.ts) still checks every rule.
  */
-import { isRowId } from "./ids";
+import { parseRowId } from "./ids";
 import { jointMeetingParties, termYears, type MemberInput, type MemberPost, type TermInput } from "./committee-rules";
 import { parseIsoDate } from "./time";
 import { textOf } from "./form-submission";
@@ -59,9 +59,7 @@ export function normalizeDate(text: string): string {
 
 /** A positive row id or version from a hidden field; null when missing or tampered with. */
 export function parseRowNumber(text: string): number | null {
-  if (!/^[1-9]\d{0,9}$/.test(text)) return null;
-  const value = Number(text);
-  return isRowId(value) ? value : null;
+  return parseRowId(text);
 }
 
 /* ------------------------------------------------------------------ terms */

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { readForm, readUploads } from "../auth/require.server";
 import type { ActionContext } from "./context";
+import { parseRowId } from "./ids";
 import { importKinds, maxImportBytes, type ImportKind } from "./import-columns";
 import { confirmImport, discardImport, previewImport } from "./imports.server";
 import type { WriteResult } from "./errors";
@@ -48,9 +49,12 @@ const batchFormSchema = z.object({
   version: z.coerce.number({ error: "页面已过期，请刷新后重试" }).int("页面已过期，请刷新后重试").positive("页面已过期，请刷新后重试").max(2_147_483_647, "页面已过期，请刷新后重试"),
 });
 
-/** The batch id in a URL: NaN for anything that names no row, which the domain answers with 404. */
+/**
+ * The batch a URL names; NaN for text that names none (app/domain/ids.ts), which
+ * the domain answers after its permission check: 403 for whoever may not import, 404 otherwise.
+ */
 export function batchIdOf(param: string | undefined): number {
-  return param && /^[1-9]\d{0,9}$/.test(param) ? Number(param) : Number.NaN;
+  return parseRowId(param) ?? Number.NaN;
 }
 
 /** The batch form's intent and the version it was shown at, or why it cannot be read. */

@@ -5,12 +5,12 @@
  */
 import { z } from "zod";
 import { inspectionConclusions } from "../../db/schema/inspections";
+import { maxRowId } from "./ids";
 import { parseIsoDate } from "./time";
 
 const staleForm = "页面已过期，请刷新后重试。";
-const maxId = 2_147_483_647;
 
-const rowId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(maxId, message);
+const rowId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(maxRowId, message);
 const version = rowId(staleForm);
 
 const isoDate = (label: string) =>
@@ -36,12 +36,6 @@ export function parseInspectionYear(param: string | undefined): number | null {
   return year >= inspectionYearRange.min && year <= inspectionYearRange.max ? year : null;
 }
 
-/** A report's id from a URL, or null. */
-export function parseReportId(param: string | undefined): number | null {
-  if (!param || !/^[1-9]\d{0,9}$/.test(param)) return null;
-  const id = Number(param);
-  return id <= maxId ? id : null;
-}
 
 const deadlineOrder = {
   path: ["supervisingDeadline"],

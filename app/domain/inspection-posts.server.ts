@@ -6,7 +6,7 @@
 import { readForm, readUploads } from "../auth/require.server";
 import type { ActionContext } from "./context";
 import { maxAttachmentBytes } from "./file-types";
-import { isRowId } from "./ids";
+import { parseRowId } from "./ids";
 import { reportSchema, type Report } from "./inspection-rules";
 import { attachReportFiles, inspectionStep, removeReportFile, saveReport } from "./inspections.server";
 import { echoedValues, parseSubmission } from "./form-submission";
@@ -33,8 +33,7 @@ export function parseReport(form: FormData): { ok: true; report: Report } | { ok
 function postedVersion(form: FormData): number | null | undefined {
   const raw = form.get("version");
   if (raw === null || raw === "") return null;
-  const version = Number(raw);
-  return isRowId(version) ? version : undefined;
+  return parseRowId(typeof raw === "string" ? raw : null) ?? undefined;
 }
 
 export async function handleReportPost(ctx: ActionContext, year: number, request: Request): Promise<ReportPostResult> {

@@ -3,7 +3,7 @@
  * server and the browser agree and the parsing can be tested on its own. The
  * domain (postings.server.ts) still checks everything that matters.
  */
-import { isRowId } from "./ids";
+import { parseRowId } from "./ids";
 import {
   isPostingKind,
   monthPeriod,
@@ -77,17 +77,7 @@ export function parseDraftForm(form: FormData): DraftForm {
 
 /** The hidden row version every state-changing form carries; null when missing or tampered with. */
 export function parseVersion(form: FormData): number | null {
-  const raw = textOf(form, "version");
-  if (!/^\d{1,10}$/.test(raw)) return null;
-  const version = Number(raw);
-  return isRowId(version) ? version : null;
-}
-
-/** A posting's id from the URL, or null. */
-export function parsePostingId(param: string | undefined): number | null {
-  if (!param || !/^[1-9]\d{0,9}$/.test(param)) return null;
-  const id = Number(param);
-  return isRowId(id) ? id : null;
+  return parseRowId(textOf(form, "version"));
 }
 
 /* ------------------------------------------------------------------ the grid */

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { readForm, readUploads } from "../auth/require.server";
 import type { ActionContext } from "./context";
 import { maxAttachmentBytes } from "./file-types";
+import { parseRowId } from "./ids";
 import {
   blankRowsOf,
   moreBlankRows,
@@ -104,7 +105,7 @@ async function dispatch(ctx: ActionContext, postingId: number, request: Request)
     case "upload":
       return { intent, fieldErrors: { files: ["请选择要上传的文件"] }, status: 400 };
     case "remove-file": {
-      const result = await removePostingFile(ctx, postingId, Number(textOf(form, "fileId")));
+      const result = await removePostingFile(ctx, postingId, parseRowId(textOf(form, "fileId")) ?? 0);
       return result.ok ? { intent, notice: "附件已删除。", status: 200 } : { intent, formError: result.formError, status: 409 };
     }
     case "save":

@@ -9,7 +9,6 @@ import { categoryLabels, parsePeriod, periodHint, type PostingCategory } from ".
 
 export const defaultPostingPageSize = 20;
 export const maxPostingPageSize = 100;
-const maxRowId = 2_147_483_647;
 /** Read from the labels (a plain module) so the browser bundle does not pull in the database schema. */
 export const postingCategoryCodes = Object.keys(categoryLabels) as [PostingCategory, ...PostingCategory[]];
 
@@ -104,11 +103,6 @@ function positiveInt(text: string | null | undefined, max: number): number | nul
   if (!text || !/^[1-9]\d{0,9}$/.test(text)) return null;
   const n = Number(text);
   return n <= max ? n : null;
-}
-
-/** A posting's or a file's id from a URL; null when the text names no row. */
-export function parseRowId(param: string | undefined): number | null {
-  return positiveInt(param, maxRowId);
 }
 
 /**

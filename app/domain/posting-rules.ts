@@ -6,7 +6,7 @@
  */
 import type { PeriodKind, PostingCategory, PostingTableRows, RetentionClass } from "../../db/schema/postings";
 import { findSensitiveNumbers, isPublicNumber, maskSensitive, sensitiveKindLabels, type PublicNumbers, type SensitiveKind } from "./sensitive-numbers";
-import { parseIsoDate } from "./time";
+import { isAcceptedYear, parseIsoDate } from "./time";
 
 export type { PeriodKind, PostingCategory, PostingTableRows, RetentionClass };
 
@@ -224,14 +224,15 @@ export function parsePeriod(text: string): Period | null {
   let m: RegExpMatchArray | null;
   if ((m = value.match(/^(\d{4})-(\d{1,2})$/) ?? value.match(/^(\d{4})年(\d{1,2})月$/))) {
     const month = Number(m[2]);
-    return month >= 1 && month <= 12 ? monthPeriod(Number(m[1]), month) : null;
+    return month >= 1 && month <= 12 && isAcceptedYear(Number(m[1])) ? monthPeriod(Number(m[1]), month) : null;
   }
   if ((m = value.match(/^(\d{4})-?Q([1-4])$/) ?? value.match(/^(\d{4})年第([1-4一二三四])季度$/))) {
     const q = "1234".includes(m[2]!) ? Number(m[2]) : "一二三四".indexOf(m[2]!) + 1;
-    return quarterPeriod(Number(m[1]), q);
+    return isAcceptedYear(Number(m[1])) ? quarterPeriod(Number(m[1]), q) : null;
   }
   if ((m = value.match(/^(\d{4})年?$/))) {
     const year = Number(m[1]);
+    if (!isAcceptedYear(year)) return null;
     return { kind: "year", key: String(year), start: `${year}-01-01`, end: `${year}-12-31`, label: `${year}年度` };
   }
   const date = parseIsoDate(value) ?? parseIsoDate(value.replace(/^(\d{4})年(\d{1,2})月(\d{1,2})日$/, (_, y, mo, d) => `${y}-${pad(Number(mo))}-${pad(Number(d))}`));

@@ -153,10 +153,3 @@ export const correctionSchema = z.object({
 });
 
 export type CorrectionInput = z.output<typeof correctionSchema>;
-
-/** An organization's id from a URL; null when the text names no row. */
-export function parseOrganizationId(param: string | undefined): number | null {
-  if (!param || !/^[1-9]\d{0,9}$/.test(param)) return null;
-  const id = Number(param);
-  return id <= 2_147_483_647 ? id : null;
-}

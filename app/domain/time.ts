@@ -55,11 +55,46 @@ export function daysBetween(from: Date, to: Date): number {
   return Math.round((b - a) / 86_400_000);
 }
 
-/** A real calendar date as YYYY-MM-DD, or null ("2025-13-45" and "2026-02-30" are not dates). */
+/**
+ * The years any date field or filter accepts. Wider than any record needs (a
+ * field narrows it with its own rule, e.g. recordDateProblem from 1949-10-01),
+ * narrow enough that no date typed into a form can fall outside what
+ * PostgreSQL's date and timestamp columns hold ("0000-01-01" cannot).
+ */
+export const dateYears = { first: 1900, last: 2100 } as const;
+
+/** Whether a year (of a date, a period or a filter) is within dateYears. */
+export function isAcceptedYear(year: number): boolean {
+  return Number.isInteger(year) && year >= dateYears.first && year <= dateYears.last;
+}
+
+/**
+ * The one reading of a date typed or posted as YYYY-MM-DD: a real calendar
+ * date ("2025-13-45" and "2026-02-30" are not) within dateYears; null otherwise.
+ */
 export function parseIsoDate(text: string | null | undefined): string | null {
-  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
+  if (!text || !/^\d{4}-\d{2}-\d{2}$/.test(text) || !isAcceptedYear(Number(text.slice(0, 4)))) return null;
   const instant = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(instant.getTime()) && instant.toISOString().slice(0, 10) === text ? text : null;
+}
+
+/**
+ * A date filter from a query string: blank is no filter; anything else must be
+ * a date parseIsoDate accepts, or the page says why (with a 400) rather than
+ * quietly showing everything.
+ */
+export function parseDateFilter(
+  text: string | null | undefined,
+  label: string,
+): { ok: true; date: string | null } | { ok: false; problem: string } {
+  const raw = (text ?? "").trim();
+  if (!raw) return { ok: true, date: null };
+  const date = parseIsoDate(raw);
+  if (date) return { ok: true, date };
+  return {
+    ok: false,
+    problem: `无法按${label}“${raw.slice(0, 20)}”筛选：日期应按 2026-01-01 的格式填写，是日历上实有的日期，年份在 ${dateYears.first} 年至 ${dateYears.last} 年之间。`,
+  };
 }
 
 /** No record the registry keeps (a branch, a meeting, an admission, a registration) is older than the People's Republic. */

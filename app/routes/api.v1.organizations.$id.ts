@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseOrganizationId } from "../domain/register-forms";
+import { parseRowId } from "../domain/ids";
 import { findPublicOrganization, openDataError, openDataHeaders, openDataRecord } from "../domain/register.server";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
 /** GET /api/v1/organizations/:id (CONTRACT.md): one organization's public record. */
-export async function loader({ params }: LoaderFunctionArgs) {
-  const id = parseOrganizationId(params.id);
+export const loader = answeringInvalidData(async ({ params }: LoaderFunctionArgs) => {
+  const id = parseRowId(params.id);
   const record = id == null ? null : await findPublicOrganization(id);
   if (!record) return openDataError(404, "not_found", "登记簿中没有该社会组织。");
   return Response.json(openDataRecord(record), { headers: openDataHeaders });
-}
+});

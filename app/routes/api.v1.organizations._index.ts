@@ -9,9 +9,10 @@ import {
   searchPublicRegister,
 } from "../domain/register.server";
 import { shanghaiDate } from "../domain/time";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
 /** GET /api/v1/organizations (CONTRACT.md): one page as JSON, or with format=csv every matching row. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") || "json";
   const { query, problems } = parseRegisterQuery(params);
@@ -32,4 +33,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Open data promises an exact total; the pages count up to a cap.
   const result = await searchPublicRegister(query, { countCap: null });
   return Response.json({ ...result, items: result.items.map(openDataItem) }, { headers: openDataHeaders });
-}
+});

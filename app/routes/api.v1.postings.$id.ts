@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { openDataError, openDataHeaders } from "../domain/open-data";
-import { parseRowId } from "../domain/posting-query";
+import { parseRowId } from "../domain/ids";
 import { tableSpecOf } from "../domain/posting-rules";
 import { publicPosting } from "../domain/postings.server";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
 type PublicPosting = Awaited<ReturnType<typeof publicPosting>>;
 
@@ -45,7 +46,7 @@ function openDataPosting({ posting, place, street, versions }: PublicPosting, or
 }
 
 /** GET /api/v1/postings/:id (CONTRACT.md): one published or withdrawn posting with every published version. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
   const id = parseRowId(params.id);
   const found = id == null ? null : await publicPosting(id).catch((error: unknown) => {
     if (error instanceof Response && error.status === 404) return null;
@@ -53,4 +54,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   if (!found) return openDataError(404, "not_found", "找不到该公开事项。");
   return Response.json(openDataPosting(found, new URL(request.url).origin), { headers: openDataHeaders });
-}
+});

@@ -3,6 +3,7 @@ import { csvHeaders, openDataError, openDataHeaders, toCsv } from "../domain/ope
 import { parsePostingQuery } from "../domain/posting-query";
 import { publicPostings } from "../domain/postings.server";
 import { shanghaiDate } from "../domain/time";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
 type PublicPostingRow = Awaited<ReturnType<typeof publicPostings>>["items"][number];
 
@@ -15,7 +16,7 @@ function openDataItem(row: PublicPostingRow) {
 const csvColumns = ["id", "village", "villageCode", "street", "category", "kind", "title", "period", "status", "publishedAt", "version", "hash"] as const;
 
 /** GET /api/v1/postings (CONTRACT.md): one page as JSON, or with format=csv every matching row. */
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") || "json";
   const { query, problems } = parsePostingQuery(params);
@@ -34,4 +35,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { items: items.map(openDataItem), page: query.page, pageSize: query.pageSize, total },
     { headers: openDataHeaders },
   );
-}
+});

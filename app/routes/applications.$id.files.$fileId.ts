@@ -2,10 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../auth/require.server";
 import { fileForActor } from "../domain/applications.server";
 import { downloadHeaders } from "../domain/attachments.server";
+import { rowIdOrNotFound } from "../domain/ids";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
 /** An application's attachment, for those who may see the application; anyone else gets 404. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
-  const file = await fileForActor(actor, Number(params.id), Number(params.fileId));
+  const file = await fileForActor(actor, rowIdOrNotFound(params.id, "找不到该文件。"), rowIdOrNotFound(params.fileId, "找不到该文件。"));
   return new Response(Buffer.from(file.content), { headers: downloadHeaders(file) });
-}
+});

@@ -6,6 +6,7 @@ import { handleApplicantPost } from "../domain/application-posts.server";
 import { actionLabels, kindLabels, transitionFor, type ApplicationAction } from "../domain/application-workflow";
 import { applicationDetail, takeStep } from "../domain/applications.server";
 import { badRequest } from "../domain/errors";
+import { parseRowId, rowIdOrNotFound } from "../domain/ids";
 import { placeChoices } from "../domain/places.server";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
 import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
@@ -17,7 +18,7 @@ const decisions: readonly ApplicationAction[] = ["accept", "return", "approve", 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const [detail, units] = await Promise.all([applicationDetail(actor, Number(params.id), new Date()), placeChoices()]);
+  const [detail, units] = await Promise.all([applicationDetail(actor, rowIdOrNotFound(params.id, "找不到该申请。"), new Date()), placeChoices()]);
   // A street officer files only for the communities of the street.
   const choices = actor.role === "street_officer" ? units.filter((u) => u.id === actor.placeId) : units;
   return { detail, placeChoices: choices };
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const ctx = actionContext(context, actor);
-  const id = Number(params.id);
+  const id = rowIdOrNotFound(params.id, "找不到该申请。");
   const contentType = request.headers.get("Content-Type") ?? "";
   // A decision posts `decision`; a street officer's own filing posts the applicant's form.
   if (contentType.startsWith("multipart/form-data")) {
@@ -43,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const text = (name: string) => String(form.get(name) ?? "").trim() || undefined;
   const result = await takeStep(ctx, id, {
     action: decision as ApplicationAction,
-    version: Number(form.get("version")),
+    version: parseRowId(String(form.get("version"))) ?? 0,
     reason: text("reason"),
     approval: { uscc: text("uscc"), certificateNumber: text("certificateNumber"), usccAcceptedReason: text("usccAcceptedReason") },
   });

@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "../auth/require.server";
 import { listAudit } from "../domain/audit.server";
 import { pageNumber } from "../domain/paging";
-import { formatDateTime, parseIsoDate, startOfShanghaiDay } from "../domain/time";
+import { formatDateTime, parseDateFilter, startOfShanghaiDay } from "../domain/time";
+import { FormError } from "../ui/form";
 import { PageHeader, Pagination } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "审计日志 - 登记管理" }];
@@ -66,9 +68,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "audit:read");
   const params = new URL(request.url).searchParams;
   const text = (name: string) => (params.get(name) ?? "").trim().slice(0, 60) || undefined;
-  // A date that is not a real date is ignored rather than failing the page.
-  const from = parseIsoDate(params.get("from"));
-  const to = parseIsoDate(params.get("to"));
+  const fromFilter = parseDateFilter(params.get("from"), "起始日期");
+  const toFilter = parseDateFilter(params.get("to"), "截止日期");
+  if (!fromFilter.ok || !toFilter.ok) {
+    const problems = [fromFilter, toFilter].flatMap((f) => (f.ok ? [] : [f.problem]));
+    return data({ rows: [], total: 0, page: 1, problems }, { status: 400 });
+  }
+  const from = fromFilter.date;
+  const to = toFilter.date;
   const page = pageNumber(params);
   const result = await listAudit(actor, {
     action: text("action"),
@@ -81,11 +88,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
     pageSize,
   });
-  return { ...result, page };
+  return { ...result, page, problems: [] as string[] };
 }
 
 export default function AuditPage() {
-  const { rows, total, page } = useLoaderData<typeof loader>();
+  const { rows, total, page, problems } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <>
@@ -126,6 +133,7 @@ export default function AuditPage() {
           筛选
         </button>
       </Form>
+      <FormError errors={problems}>请改正日期后重新筛选；日期留空表示不限。</FormError>
       <div className="overflow-x-auto rounded border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">

@@ -4,13 +4,14 @@ import { actionContext, requirePermission } from "../auth/require.server";
 import type { UserMessage } from "../domain/errors";
 import { batchIdOf, readBatchForm } from "../domain/import-posts.server";
 import { confirmImport, importBatchSummary } from "../domain/imports.server";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
 /** Only the page's script posts here; a visit goes to the batch's page (when it is the visitor's). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "area:officer");
   const batch = await importBatchSummary(actor, batchIdOf(params.batchId));
   return redirect(`/officer/import/${batch.id}`);
-}
+});
 
 const encoder = new TextEncoder();
 
@@ -20,7 +21,7 @@ const encoder = new TextEncoder();
  * or { type: "refused", message }. Like every POST it has passed the
  * cross-site check before Remix runs (server.mjs, guardRequest).
  */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = answeringInvalidData(async ({ request, params, context }: ActionFunctionArgs) => {
   const actor = await requirePermission(request, "area:officer");
   const id = batchIdOf(params.batchId);
   // Someone else's batch, or a kind the officer may not import, is answered with its status before any streaming.
@@ -64,4 +65,4 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

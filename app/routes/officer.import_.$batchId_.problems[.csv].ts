@@ -3,8 +3,9 @@ import { requirePermission } from "../auth/require.server";
 import { batchIdOf } from "../domain/import-posts.server";
 import { importProblemsCsv } from "../domain/imports.server";
 import { csvHeaders } from "../domain/open-data";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "area:officer");
   const { fileName, csv } = await importProblemsCsv(actor, batchIdOf(params.batchId));
   const headers = new Headers(csvHeaders(fileName));
@@ -12,4 +13,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   headers.delete("Access-Control-Allow-Origin");
   headers.set("Cache-Control", "private, no-store");
   return new Response(csv, { headers });
-}
+});

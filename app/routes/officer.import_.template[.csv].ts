@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/require.server";
 import { importTemplate } from "../domain/imports.server";
 import { csvHeaders } from "../domain/open-data";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "area:officer");
   // An unknown kind is a 400, a kind the officer may not import a 403 (the domain decides).
   const { fileName, content } = await importTemplate(actor, new URL(request.url).searchParams.get("kind"), "csv");
@@ -11,4 +12,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   headers.delete("Access-Control-Allow-Origin");
   headers.set("Cache-Control", "private, no-store");
   return new Response(content, { headers });
-}
+});

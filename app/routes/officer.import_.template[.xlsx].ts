@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/require.server";
 import { importTemplate } from "../domain/imports.server";
 import { xlsxHeaders } from "../domain/spreadsheet.server";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "area:officer");
   // An unknown kind is a 400, a kind the officer may not import a 403 (the domain decides).
   const { fileName, content } = await importTemplate(actor, new URL(request.url).searchParams.get("kind"), "xlsx");
   // exceljs writes into a plain ArrayBuffer; the DOM types want to be told.
   return new Response(content as Uint8Array<ArrayBuffer>, { headers: xlsxHeaders(fileName) });
-}
+});

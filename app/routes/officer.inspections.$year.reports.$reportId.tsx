@@ -7,7 +7,8 @@ import type { z } from "zod";
 import { hasPermission, type Actor } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { badRequest, notFound } from "../domain/errors";
-import { concludeReportSchema, parseInspectionYear, parseReportId, returnReportSchema } from "../domain/inspection-forms";
+import { parseRowId } from "../domain/ids";
+import { concludeReportSchema, parseInspectionYear, returnReportSchema } from "../domain/inspection-forms";
 import { conclusionLabels, type Report } from "../domain/inspection-rules";
 import { inspectionStep, reportForReview } from "../domain/inspections.server";
 import { organizationTypeLabels } from "../domain/organizations";
@@ -28,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
  */
 async function reviewOf(actor: Actor, params: { year?: string; reportId?: string }) {
   const year = parseInspectionYear(params.year);
-  const id = parseReportId(params.reportId);
+  const id = parseRowId(params.reportId);
   if (!year || !id) notFound("找不到该年度报告。");
   const detail = await reportForReview(actor, id);
   if (detail.report.year !== year || detail.report.state === "draft") notFound("找不到该年度报告。");

@@ -6,7 +6,6 @@ import { useEffect, useState, type ReactNode } from "react";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, readForm, requireActor, requirePermission } from "../auth/require.server";
 import type { ActionContext } from "../domain/context";
-import { notFound } from "../domain/errors";
 import { isFiled, organizationTypeLabels } from "../domain/organizations";
 import {
   coverageChoiceLabels,
@@ -22,7 +21,8 @@ import {
 import { branchKindLabels, coverageLabels, ownBranchMinimum } from "../domain/party-rules";
 import { acceptReportedMembers, partyRecordFor, recordAdmission, savePartyRecord } from "../domain/party.server";
 import { placeChoices } from "../domain/places.server";
-import { correctionSchema, parseOrganizationId } from "../domain/register-forms";
+import { correctionSchema } from "../domain/register-forms";
+import { rowIdOrNotFound } from "../domain/ids";
 import { correctOrganization, officerOrganization } from "../domain/register.server";
 import { formatDate, formatDateTime, shanghaiDate } from "../domain/time";
 import { Button, ErrorList, Field, FormError, PostForm, SelectField } from "../ui/form";
@@ -37,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 function idOf(param: string | undefined): number {
-  return parseOrganizationId(param) ?? notFound("登记簿中没有该社会组织。");
+  return rowIdOrNotFound(param, "登记簿中没有该社会组织。");
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireReportReader } from "../auth/require.server";
 import { csvHeaders } from "../domain/open-data";
 import { reportDownload } from "../domain/report-export.server";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireReportReader(request);
   const download = await reportDownload(actor, new URL(request.url).searchParams, "csv", new Date());
   if (!download.ok) {
@@ -14,4 +15,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
   headers.delete("Access-Control-Allow-Origin");
   headers.set("Cache-Control", "private, no-store");
   return new Response(download.body, { headers });
-}
+});

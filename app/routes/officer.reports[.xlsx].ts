@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireReportReader } from "../auth/require.server";
 import { reportDownload } from "../domain/report-export.server";
 import { xlsxHeaders } from "../domain/spreadsheet.server";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireReportReader(request);
   const download = await reportDownload(actor, new URL(request.url).searchParams, "xlsx", new Date());
   if (!download.ok) {
     return new Response(download.problem, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   return new Response(download.body, { headers: xlsxHeaders(download.filename) });
-}
+});

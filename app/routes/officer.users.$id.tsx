@@ -9,7 +9,7 @@ import { resetUserSecondFactor } from "../auth/second-factor.server";
 import { accountWait } from "../auth/throttle.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
 import { roleLabels, type Role } from "../auth/roles";
-import { notFound } from "../domain/errors";
+import { rowIdOrNotFound } from "../domain/ids";
 import { placeChoices } from "../domain/places.server";
 import { formatDateTime } from "../domain/time";
 import { reasonSchema, userUpdateSchema } from "../domain/user-forms";
@@ -26,9 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export { retryAfterHeaders as headers } from "../auth/retry-after";
 
 function userId(param: string | undefined): number {
-  const id = Number(param);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound("找不到该账号。");
-  return id;
+  return rowIdOrNotFound(param, "找不到该账号。");
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

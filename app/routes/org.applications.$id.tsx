@@ -5,6 +5,7 @@ import { actionContext, requirePermission } from "../auth/require.server";
 import { handleApplicantPost } from "../domain/application-posts.server";
 import { kindLabels } from "../domain/application-workflow";
 import { applicationDetail } from "../domain/applications.server";
+import { rowIdOrNotFound } from "../domain/ids";
 import { placeChoices } from "../domain/places.server";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
 import { PageHeader, Panel } from "../ui/layout";
@@ -13,13 +14,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:org");
-  const [detail, choices] = await Promise.all([applicationDetail(actor, Number(params.id), new Date()), placeChoices()]);
+  const [detail, choices] = await Promise.all([applicationDetail(actor, rowIdOrNotFound(params.id, "找不到该申请。"), new Date()), placeChoices()]);
   return { detail, placeChoices: choices };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "application:apply");
-  const result = await handleApplicantPost(actionContext(context, actor), Number(params.id), request);
+  const result = await handleApplicantPost(actionContext(context, actor), rowIdOrNotFound(params.id, "找不到该申请。"), request);
   return data(result, { status: result.status });
 }
 

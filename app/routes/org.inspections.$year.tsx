@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { actionContext, requirePermission } from "../auth/require.server";
 import { notFound } from "../domain/errors";
+import { parseInspectionYear } from "../domain/inspection-forms";
 import { handleReportPost } from "../domain/inspection-posts.server";
 import type { Report } from "../domain/inspection-rules";
 import { ownReport, reportSteps } from "../domain/inspections.server";
@@ -15,8 +16,7 @@ import { PageHeader, Panel } from "../ui/layout";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.year ?? ""} 年度年检报告 - 社会组织服务` }];
 
 function yearOf(param: string | undefined): number {
-  if (!param || !/^\d{4}$/.test(param)) notFound("找不到该年度的年检。");
-  return Number(param);
+  return parseInspectionYear(param) ?? notFound("找不到该年度的年检。");
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { notFound } from "../domain/errors";
 import { inspectionConclusionLabels, isFiled, organizationTypeLabels } from "../domain/organizations";
-import { parseOrganizationId } from "../domain/register-forms";
+import { rowIdOrNotFound } from "../domain/ids";
 import { formatDate } from "../domain/time";
 import { publicOrganization } from "../domain/register.server";
 import { PageHeader, Panel } from "../ui/layout";
@@ -14,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return publicOrganization(parseOrganizationId(params.id) ?? notFound("登记簿中没有该社会组织。"));
+  return publicOrganization(rowIdOrNotFound(params.id, "登记簿中没有该社会组织。"));
 }
 
 export default function PublicRecord() {

@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import { notFound } from "../domain/errors";
 import { placeLevelLabels } from "../domain/places";
 import { fileChanges, formatFileSize, pickVersion } from "../domain/posting-compare";
-import { parseRowId, parseVersionParam } from "../domain/posting-query";
+import { rowIdOrNotFound } from "../domain/ids";
+import { parseVersionParam } from "../domain/posting-query";
 import { periodLabel, tableAsText } from "../domain/posting-rules";
 import { publicPosting } from "../domain/postings.server";
 import { formatDate, formatDateTime } from "../domain/time";
@@ -17,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const id = parseRowId(params.id) ?? notFound("找不到该公开事项。");
+  const id = rowIdOrNotFound(params.id, "找不到该公开事项。");
   const requested = parseVersionParam(new URL(request.url).searchParams.get("version"));
   if (requested === null) notFound("版本号无效。");
   const { posting, place, street, versions } = await publicPosting(id);

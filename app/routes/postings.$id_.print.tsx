@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "../domain/errors";
 import { pickVersion } from "../domain/posting-compare";
-import { parseRowId, parseVersionParam } from "../domain/posting-query";
+import { rowIdOrNotFound } from "../domain/ids";
+import { parseVersionParam } from "../domain/posting-query";
 import { categoryLabels, kindOf, periodLabel } from "../domain/posting-rules";
 import { publicPosting } from "../domain/postings.server";
 import { formatDate } from "../domain/time";
@@ -16,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const id = parseRowId(params.id) ?? notFound("找不到该公开事项。");
+  const id = rowIdOrNotFound(params.id, "找不到该公开事项。");
   const url = new URL(request.url);
   const requested = parseVersionParam(url.searchParams.get("version"));
   if (requested === null) notFound("版本号无效。");

@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getActor } from "../auth/require.server";
 import { downloadHeaders } from "../domain/attachments.server";
-import { parseRowId } from "../domain/posting-query";
+import { rowIdOrNotFound } from "../domain/ids";
 import { postingFile } from "../domain/postings.server";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
 /** A posting's attachment: anyone may fetch those of published versions; the village's own clerk and supervisor also the ones under review. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await getActor(request);
-  const file = await postingFile(actor, parseRowId(params.fileId) ?? 0);
+  const file = await postingFile(actor, rowIdOrNotFound(params.fileId, "找不到该文件。"));
   return new Response(Buffer.from(file.content), { headers: downloadHeaders(file) });
-}
+});

@@ -4,13 +4,12 @@ import { Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidat
 import { useId, useRef, type ReactNode } from "react";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, requirePermission } from "../auth/require.server";
-import { notFound } from "../domain/errors";
+import { rowIdOrNotFound } from "../domain/ids";
 import {
   approvalOpinion,
   cellName,
   defaultBlankRows,
   moreBlankRows,
-  parsePostingId,
   tableCellProblems,
   type PostingFormValues,
 } from "../domain/posting-form";
@@ -40,9 +39,7 @@ import { CategoryBadge, Hash, PostingFacts, PostingStatusBadge, PostingTable, Po
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "公开事项"} - 村务公开工作台` }];
 
 function postingIdOf(param: string | undefined): number {
-  const id = parsePostingId(param);
-  if (id === null) notFound("找不到该公开事项。");
-  return id;
+  return rowIdOrNotFound(param, "找不到该公开事项。");
 }
 
 /** Messages a redirect may ask this page to show; only these, never text from the URL. */

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { postingFeed } from "../domain/posting-feed";
 import { placeByCode } from "../domain/places.server";
 import { placePostings } from "../domain/postings.server";
+import { answeringInvalidData } from "../domain/invalid-data.server";
 
 const notFoundFeed = () =>
   new Response("找不到该社区（村），无法提供村务公开订阅。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /** GET /villages/:code/feed.xml (CONTRACT.md): the Atom feed of a village's or community's postings. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
   const detail = await placeByCode(params.code ?? "").catch((error: unknown) => {
     if (error instanceof Response && error.status === 404) return null;
     throw error;
@@ -23,4 +24,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(xml, {
     headers: { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=300" },
   });
-}
+});

@@ -70,6 +70,7 @@ const accessMatrix: Row[] = [
   { path: "/orgs/{org:350502002000}", note: "an organization of 鲤中街道", ...all(200) },
   { path: "/orgs/999999", note: "no such organization", ...all(404) },
   { path: "/orgs/abc", note: "not an id", ...all(404) },
+  { path: "/orgs/2147483648", note: "beyond PostgreSQL's integer: no row has it", ...all(404) },
   { path: "/orgs?q=%00", note: "a NUL byte is refused before it reaches the database", ...all(400) },
   { path: "/?q=a%00b", ...all(400) },
 
@@ -84,6 +85,7 @@ const accessMatrix: Row[] = [
   { path: "/api/v1/organizations?q=%00", note: "a NUL byte", ...all(400) },
   { path: "/api/v1/organizations/{org:350502002000}", ...all(200) },
   { path: "/api/v1/organizations/999999", ...all(404) },
+  { path: "/api/v1/organizations/2147483648", ...all(404) },
 
   // Any signed-in user
   { path: "/post-login", anonymous: "login", ...ownArea },
@@ -97,23 +99,29 @@ const accessMatrix: Row[] = [
   // Registry officers (area:officer)
   { path: "/officer", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
   { path: "/officer/audit", note: "audit:read, not street", ...onlyFor({ admin: 200, officer: 200 }) },
+  { path: "/officer/audit?from=2026-01-01&to=2026-01-31", ...onlyFor({ admin: 200, officer: 200 }) },
+  { path: "/officer/audit?from=0000-01-01", note: "a year no date has: the problem beside the filter", ...onlyFor({ admin: 400, officer: 400 }) },
+  { path: "/officer/audit?from=2026-02-30&to=2026-03-31", note: "a day February does not have", ...onlyFor({ admin: 400, officer: 400 }) },
   { path: "/officer/users", note: "user:manage", ...onlyFor({ admin: 200 }) },
   { path: "/officer/users/new", ...onlyFor({ admin: 200 }) },
   { path: "/officer/security", note: "the second-factor requirement per role: user:manage", ...onlyFor({ admin: 200 }) },
   { path: "/officer/users/1", ...onlyFor({ admin: 200 }) },
   { path: "/officer/users/999999", note: "no such account", ...onlyFor({ admin: 404 }) },
   { path: "/officer/users/abc", note: "not an id", ...onlyFor({ admin: 404 }) },
+  { path: "/officer/users/2147483648", note: "beyond PostgreSQL's integer", ...onlyFor({ admin: 404 }) },
   { path: "/officer/orgs", note: "organization:read_internal", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
   { path: "/officer/orgs?street=350502002000", note: "a street officer's scope still applies", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
   { path: "/officer/orgs/{org:350502001000}", note: "in 开元街道, the street officer's own", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
   { path: "/officer/orgs/{org:350502002000}", note: "in 鲤中街道: not the street officer's", ...onlyFor({ admin: 200, officer: 200, street: 404 }) },
   { path: "/officer/orgs/999999", note: "no such organization", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
+  { path: "/officer/orgs/2147483648", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/officer/applications", note: "the queue", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
   { path: "/officer/applications?kind=filing&state=accepted&overdue=1&street=350502001000", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
   { path: "/officer/applications?kind=club&page=abc", note: "unreadable filters are left out", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
   { path: "/officer/applications/4", note: "demo: an establishment in 开元街道, accepted", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
   { path: "/officer/applications/9", note: "demo: a change in another street", ...onlyFor({ admin: 200, officer: 200, street: 404 }) },
   { path: "/officer/applications/999999", note: "no such application", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
+  { path: "/officer/applications/2147483648", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/officer/applications/new", note: "POST only; GET goes to the queue", ...all({ redirect: "/officer/applications" }) },
   { path: "/officer/communities", note: "一居多会", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
   { path: "/officer/communities?street=350502002000", note: "鲤中街道: not the street officer's", ...onlyFor({ admin: 200, officer: 200, street: 404 }) },
@@ -129,6 +137,7 @@ const accessMatrix: Row[] = [
   { path: "/officer/inspections/abc", note: "not a year", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/officer/inspections/2025/reports/999999", note: "no such report", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/officer/inspections/2025/reports/abc", note: "not a report id", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
+  { path: "/officer/inspections/2025/reports/2147483648", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/officer/abnormal", note: "the abnormal-activity list", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
   { path: "/applications/1/files/1", note: "an attachment: 404 unless its application is visible and the file exists", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
 
@@ -136,11 +145,13 @@ const accessMatrix: Row[] = [
   { path: "/org", ...onlyFor({ assoc: 200 }) },
   { path: "/org/applications/1", note: "demo: a preparatory group's draft, not the demo association's", ...onlyFor({ assoc: 404 }) },
   { path: "/org/applications/999999", ...onlyFor({ assoc: 404 }) },
+  { path: "/org/applications/2147483648", ...onlyFor({ assoc: 404 }) },
   { path: "/org/applications/new", note: "not an application id", ...onlyFor({ assoc: 404 }) },
   { path: "/org/inspections", note: "the association's inspection years", ...onlyFor({ assoc: 200 }) },
   { path: "/org/inspections/2024", note: "demo: a concluded year, read-only", ...onlyFor({ assoc: 200 }) },
   { path: "/org/inspections/2031", note: "a year not opened", ...onlyFor({ assoc: 404 }) },
   { path: "/inspections/files/999999", note: "an annual report's attachment", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
+  { path: "/inspections/files/2147483648", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
 
   // Village-affairs postings, public
   { path: "/postings", ...all(200) },
@@ -153,12 +164,14 @@ const accessMatrix: Row[] = [
   { path: "/postings/2", note: "demo: awaiting review, not public", ...all(404) },
   { path: "/postings/999999", ...all(404) },
   { path: "/postings/abc", ...all(404) },
+  { path: "/postings/2147483648", ...all(404) },
   { path: "/postings/files/999999", note: "a posting's attachment", ...all(404) },
   { path: "/villages/350502100201/feed.xml", note: "Atom feed", ...all(200) },
   { path: "/villages/999999999999/feed.xml", ...all(404) },
   { path: "/api/v1/postings", ...all(200) },
   { path: "/api/v1/postings?village=350502100201&category=finance&format=csv", ...all(200) },
   { path: "/api/v1/postings?category=club", note: "bad parameter", ...all(400) },
+  { path: "/api/v1/postings?period=0000-01", note: "a period in a year no date has", ...all(400) },
   { path: "/api/v1/postings/{posting:350502100201}", ...all(200) },
   { path: "/api/v1/postings/1", note: "a draft", ...all(404) },
 
@@ -166,11 +179,14 @@ const accessMatrix: Row[] = [
   { path: "/officer/party", ...onlyFor({ officer: 200, street: 200 }) },
   { path: "/officer/party?street=350502100000&from=2026-01-01&to=2026-06-30", note: "汝湖镇: not the street officer's", ...onlyFor({ officer: 200, street: 404 }) },
   { path: "/officer/party?from=2026-06-30&to=2026-01-01", note: "a period ending before it starts", ...onlyFor({ officer: 400, street: 400 }) },
+  { path: "/officer/party?from=0000-01-01", note: "a year no date has", ...onlyFor({ officer: 400, street: 400 }) },
 
   // Statistics reports (party:manage and posting:monitor)
   { path: "/officer/reports", ...onlyFor({ officer: 200, street: 200 }) },
   { path: "/officer/reports?from=2026-01-01&to=2026-06-30&street=350502100000", note: "汝湖镇: not the street officer's", ...onlyFor({ officer: 200, street: 404 }) },
   { path: "/officer/reports?from=2026-06-30&to=2026-01-01", note: "a period ending before it starts", ...onlyFor({ officer: 400, street: 400 }) },
+  { path: "/officer/reports?from=2026-02-30&to=2026-06-30", note: "a day February does not have", ...onlyFor({ officer: 400, street: 400 }) },
+  { path: "/officer/reports.csv?from=0000-01-01&to=2026-06-30", ...onlyFor({ officer: 400, street: 400 }) },
   { path: "/officer/reports.csv?from=2026-01-01&to=2026-06-30", ...onlyFor({ officer: 200, street: 200 }) },
   { path: "/officer/reports.xlsx?from=2026-01-01&to=2026-06-30", ...onlyFor({ officer: 200, street: 200 }) },
   { path: "/officer/reports.xlsx?from=2026-06-30&to=2026-01-01", note: "a period ending before it starts", ...onlyFor({ officer: 400, street: 400 }) },
@@ -183,6 +199,7 @@ const accessMatrix: Row[] = [
   { path: "/officer/import/template.csv?kind=club", note: "an unknown kind", ...onlyFor({ admin: 400, officer: 400 }) },
   { path: "/officer/import/999999", note: "no such batch; another officer's is the same", ...onlyFor({ admin: 404, officer: 404 }) },
   { path: "/officer/import/abc", note: "not a batch id", ...onlyFor({ admin: 404, officer: 404 }) },
+  { path: "/officer/import/2147483648", ...onlyFor({ admin: 404, officer: 404 }) },
   { path: "/officer/import/999999/problems.csv", ...onlyFor({ admin: 404, officer: 404 }) },
   { path: "/officer/import/999999/confirm", note: "POST only; a visit to one's own batch goes to its page", ...onlyFor({ admin: 404, officer: 404 }) },
 
@@ -201,6 +218,7 @@ const accessMatrix: Row[] = [
   { path: "/village/postings/{posting:350502100202}", note: "another village's", ...onlyFor({ clerk: 404, supervisor: 404 }) },
   { path: "/village/postings/999999", ...onlyFor({ clerk: 404, supervisor: 404 }) },
   { path: "/village/contacts", note: "posting:draft: the village's public contact numbers", ...onlyFor({ clerk: 200 }) },
+  { path: "/village/postings/2147483648", ...onlyFor({ clerk: 404, supervisor: 404 }) },
 ];
 
 const resolvedIds = new Map<string, number>();

@@ -66,6 +66,20 @@ test("an association user opening /officer gets 403 无权访问 inside the site
   await expect(page.getByRole("navigation", { name: "工作台导航" })).toHaveCount(0);
 });
 
+test("an audit date that is no date is shown beside the filter, with status 400, not ignored", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  for (const from of ["2026-02-30", "0000-01-01"]) {
+    const response = await page.goto(`/officer/audit?from=${from}`);
+    expect(response!.status()).toBe(400);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("审计日志");
+    await expect(page.getByRole("alert")).toContainText(`无法按起始日期“${from}”筛选`);
+    // The filter is still there to correct, and no rows are listed as if it had been applied.
+    await expect(page.getByRole("button", { name: "筛选" })).toBeVisible();
+    await expect(page.locator("tbody tr")).toHaveCount(0);
+    expectNoLeak(await page.locator("body").innerText(), from);
+  }
+});
+
 /** Error pages reached in the browser; none may show internals. */
 const errorPages: Array<{ path: string; user?: DemoUser; status: number }> = [
   { path: "/no-such-page", status: 404 },
@@ -102,7 +116,7 @@ const oddRequests: Array<{
   {
     name: "an audit date that does not exist",
     send: (r) => r.get("/officer/audit?from=2025-13-45", { headers: sessionCookieHeader("admin") }),
-    status: 200,
+    status: 400,
   },
   {
     name: "a huge audit page number",

@@ -266,7 +266,7 @@ describe("terms in one order", () => {
 
   test("implausible dates are refused beside their fields", async () => {
     const current = (await bodyOf(secondCommunity, "residents")).current!;
-    const problems = await saveTerm(contextOf(officer, now), secondCommunity, "residents", changeOf(current, { startsOn: "0001-01-01", endsOn: "0001-12-31", electedOn: plusDays(1) }));
+    const problems = await saveTerm(contextOf(officer, now), secondCommunity, "residents", changeOf(current, { startsOn: "1900-01-01", endsOn: "1900-12-31", electedOn: plusDays(1) }));
     expect(problems).toMatchObject({
       ok: false,
       fieldErrors: {
@@ -335,7 +335,7 @@ describe("service centre and joint meetings", () => {
     const db = await getDb();
     const before = (await db.select().from(jointMeetings)).length;
     const parties = ["社区党组织", "居民委员会"];
-    expect(await recordJointMeeting(contextOf(officer, now), community, { heldOn: "0001-01-01", parties, topics: "议题\u0000", decisions: "决定\u202E事项" })).toEqual({
+    expect(await recordJointMeeting(contextOf(officer, now), community, { heldOn: "1900-01-01", parties, topics: "议题\u0000", decisions: "决定\u202E事项" })).toEqual({
       ok: false,
       fieldErrors: {
         heldOn: ["会议日期不能早于 1949 年 10 月 1 日，请检查年份"],

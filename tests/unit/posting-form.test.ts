@@ -7,7 +7,6 @@ import {
   defaultBlankRows,
   maxBlankRows,
   parseDraftForm,
-  parsePostingId,
   parseTableRows,
   parseVersion,
   returnOpinionProblem,
@@ -130,11 +129,6 @@ describe("versions and ids", () => {
       expect(parseVersion(form([["version", bad]]))).toBeNull();
     }
     expect(parseVersion(form([]))).toBeNull();
-  });
-
-  it("reads a posting id from the URL", () => {
-    expect(parsePostingId("12")).toBe(12);
-    for (const bad of [undefined, "", "0", "012", "1e3", "abc", "2147483648"]) expect(parsePostingId(bad)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { parsePostingQuery, parseRowId, parseVersionParam, postingSearchParams } from "../../app/domain/posting-query";
+import { parsePostingQuery, parseVersionParam, postingSearchParams } from "../../app/domain/posting-query";
 
 const parse = (query: string) => parsePostingQuery(new URLSearchParams(query));
 
@@ -59,12 +59,6 @@ test("a title search longer than 60 characters is refused", () => {
 test("the filters go back into a URL without the page", () => {
   const { query } = parse("village=350502100201&category=party&period=2025年&page=4");
   expect(postingSearchParams(query).toString()).toBe("village=350502100201&category=party&period=2025");
-});
-
-test("row ids: positive integers within PostgreSQL's integer", () => {
-  expect(parseRowId("42")).toBe(42);
-  expect(parseRowId("2147483647")).toBe(2147483647);
-  for (const bad of [undefined, "", "0", "-1", "1.5", "1e3", "0x10", " 7", "2147483648", "abc"]) expect(parseRowId(bad)).toBeNull();
 });
 
 test("version parameter: absent is the current version, rubbish is null", () => {

@@ -29,7 +29,7 @@ describe("periods", () => {
     expect(parsePeriod(text)).toMatchObject({ kind, start, end, label });
   });
 
-  test.each(["2025-13", "2025-Q5", "2025-02-30", "三月", ""])("%s is not a period", (text) => {
+  test.each(["2025-13", "2025-Q5", "2025-02-30", "三月", "", "0000", "0000-01", "0000-Q1", "0000-01-01", "1899-12", "9999-Q4", "2101年"])("%s is not a period", (text) => {
     expect(parsePeriod(text)).toBeNull();
   });
 

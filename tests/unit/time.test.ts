@@ -1,8 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   daysBetween,
   formatDate,
   formatDateTime,
+  isAcceptedYear,
+  parseIsoDate,
   shanghaiDate,
   startOfShanghaiDay,
   timeZone,
@@ -114,6 +117,30 @@ describe("daysBetween", () => {
   test("across a year", () => {
     expect(daysBetween(startOfShanghaiDay("2026-01-01"), startOfShanghaiDay("2027-01-01"))).toBe(
       365,
+    );
+  });
+});
+
+describe("parseIsoDate", () => {
+  test("a real calendar date from 1900 to 2100", () => {
+    for (const date of ["1900-01-01", "1949-10-01", "2024-02-29", "2026-12-31", "2100-12-31"]) expect(parseIsoDate(date)).toBe(date);
+  });
+
+  test("impossible dates, years no field accepts and other shapes are null", () => {
+    for (const bad of ["0000-01-01", "0001-01-01", "1899-12-31", "2101-01-01", "9999-12-31", "2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "2026-1-1", "20260101", " 2026-01-01", "2026-01-01T00:00", "+02026-01-01", "", null, undefined]) {
+      expect(parseIsoDate(bad), String(bad)).toBeNull();
+    }
+  });
+
+  test("anything it accepts is a date PostgreSQL can hold as a date and as the Shanghai day's start", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.string()), (text) => {
+        const date = parseIsoDate(text);
+        if (date === null) return;
+        expect(isAcceptedYear(Number(date.slice(0, 4)))).toBe(true);
+        expect(startOfShanghaiDay(date).toISOString()).toMatch(/^\d{4}-/);
+      }),
+      { seed: 20260603, numRuns: 3000 },
     );
   });
 });
