@@ -219,19 +219,55 @@ async function serve() {
     }
   });
 
-  /**
-   * Answers without keeping the body, then discards what keeps coming for two
-   * seconds before hanging up: closing a socket with unread data resets it, and
-   * the client would lose the answer.
-   */
+  /** Answers without keeping the body, and reads the rest of it away (discardRest). */
   async function refuseBody(req, res, kind) {
     await refuse(res, kind, req);
+    discardRest(req, 256 * 1024 * 1024);
+  }
+
+  /**
+   * Reads and drops what is left of a body the answer did not need (a 413, a
+   * 403, a form refused before it was read, a repeated submission). Left unread,
+   * the rest would stall the connection for the next request, and closing a
+   * socket with unread data resets it, which can lose the answer the client has
+   * not read yet. So the connection stays open while the client keeps sending,
+   * up to `most` bytes, 30 seconds in all, or 2 seconds of silence; past those
+   * it is cut. A connection that is to close after this answer (the client said
+   * so, or Node decided) is half-closed once the answer is out (a lingering
+   * close, as web servers do), rather than destroyed with the rest unread.
+   */
+  function discardRest(req, most) {
+    if (req.complete || req.destroyed) return;
+    const socket = req.socket;
+    socket.destroySoon = function lingeringClose() {
+      if (this.writable) this.end();
+    };
+    req.unpipe();
     let discarded = 0;
+    let quiet = null;
+    const hangUp = () => socket.destroy();
+    const whole = setTimeout(hangUp, 30_000).unref();
+    const listen = () => {
+      clearTimeout(quiet);
+      quiet = setTimeout(hangUp, 2_000).unref();
+    };
+    const done = () => {
+      clearTimeout(quiet);
+      clearTimeout(whole);
+    };
     req.on("data", (chunk) => {
       discarded += chunk.length;
-      if (discarded > 256 * 1024 * 1024) req.destroy();
+      if (discarded > most) hangUp();
+      else listen();
     });
-    res.on("finish", () => setTimeout(() => req.destroy(), 2000).unref());
+    req.on("end", () => {
+      done();
+      // All read: a half-closed connection can now close cleanly.
+      if (socket.writableEnded) socket.destroy();
+    });
+    req.on("close", done);
+    listen();
+    req.resume();
   }
 
   /** The Fetch request Remix reads, its body counted against the route's limit. */
@@ -298,6 +334,7 @@ async function serve() {
       const response = await handleRequest(request, loadContext(req, res));
       // The body ran past its limit while being read (no size was declared, or a wrong one).
       if (counter?.exceeded) return await refuseBody(req, res, "too_large");
+      if (counter) discardRest(req, res.locals.bodyLimit ?? 0);
       const unavailable = module.databaseFailureAnswer(request, response.status, req.get("accept") ?? "", res.locals.cspNonce ?? "");
       if (unavailable) return void res.status(unavailable.status).set(unavailable.headers).send(unavailable.body);
       // A form's one-time key: remember where its answer sends the user, for a repeat to go there too.
@@ -314,6 +351,7 @@ async function serve() {
     const status = error?.status === 400 || error instanceof URIError ? 400 : 500;
     if (status === 500) console.error(error);
     if (res.headersSent) return res.destroy();
+    discardRest(req, res.locals.bodyLimit ?? 0);
     const page = (await entry()).errorPage(status, res.locals.cspNonce ?? "");
     res.status(status).set(page.headers).send(page.body);
   });

@@ -203,7 +203,7 @@ const refusals = {
     title: "提交的内容过大",
     message: `表单内容不能超过 ${formBodyLimit / 1024 / 1024} MB；上传的文件每个不超过 ${maxUploadFileBytes / 1024 / 1024} MB，一次最多 ${maxUploadFiles} 个。请删减内容或分批上传后重试，已保存的内容不受影响。`,
     code: "payload_too_large",
-    headers: { Connection: "close" },
+    headers: {},
   },
   busy: {
     status: 503,

@@ -37,7 +37,7 @@ import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
 import { isRowId } from "./ids";
 import { fieldCharacterProblem } from "./text-input";
-import { parseIsoDate, recordDateProblem, shanghaiDate } from "./time";
+import { readRecordDate, shanghaiDate } from "./time";
 
 type Place = typeof places.$inferSelect;
 const staleMessage = "该记录已被其他人修改，请刷新页面查看最新内容后再保存。";
@@ -483,13 +483,9 @@ export async function recordJointMeeting(
   if (place.level !== "community") notFound("“五位一体”联席会议只适用于社区。");
   const fieldErrors: Record<string, string[]> = {};
   const today = shanghaiDate(ctx.now);
-  const heldOn = parseIsoDate(input.heldOn);
-  if (!heldOn) fieldErrors.heldOn = ["请填写会议日期，如 2026-05-20"];
-  else if (heldOn > today) fieldErrors.heldOn = ["会议日期不能晚于今天"];
-  else {
-    const problem = recordDateProblem(heldOn, today, "会议日期");
-    if (problem) fieldErrors.heldOn = [problem];
-  }
+  const held = readRecordDate(input.heldOn, today, "会议日期");
+  const heldOn = "date" in held ? held.date : null;
+  if ("problem" in held) fieldErrors.heldOn = [held.problem];
   const parties = jointMeetingParties.filter((p) => input.parties.includes(p));
   if (parties.length < 2) fieldErrors.parties = ["请勾选参加会议的各方，至少两方"];
   const topics = input.topics.trim();

@@ -17,7 +17,7 @@ import { isRowId } from "./ids";
 import { coverageOf, coverageRates, coverageRatesOf, partyMembersMax, partyRecordProblems, shouldFormOwnBranch, type Coverage } from "./party-rules";
 import { fieldCharacterProblem } from "./text-input";
 import { getSetting } from "./settings.server";
-import { parseIsoDate, recordDateProblem, shanghaiDate } from "./time";
+import { readRecordDate, shanghaiDate } from "./time";
 
 /** Registered kinds in normal or abnormal standing: the denominator of both coverages. */
 const registeredTypes = ["social_group", "private_non_enterprise", "foundation"] as const;
@@ -240,8 +240,8 @@ export async function savePartyRecord(ctx: ActionContext, organizationId: number
     branchKind = "single";
     if (!input.newOwnBranch.name.trim()) fieldErrors.newBranchName = ["请填写党支部名称"];
     else if (fieldCharacterProblem(input.newOwnBranch.name, "党支部名称")) fieldErrors.newBranchName = ["党支部名称中含有不可见的控制字符"];
-    if (!parseIsoDate(input.newOwnBranch.foundedOn)) fieldErrors.newBranchFoundedOn = ["请填写成立日期，如 2026-05-20"];
-    else if (input.newOwnBranch.foundedOn > shanghaiDate(ctx.now)) fieldErrors.newBranchFoundedOn = ["成立日期不能晚于今天"];
+    const founded = readRecordDate(input.newOwnBranch.foundedOn, shanghaiDate(ctx.now), "成立日期");
+    if ("problem" in founded) fieldErrors.newBranchFoundedOn = [founded.problem];
     const secretary = input.newOwnBranch.secretary ?? "";
     if (secretary.length > 20 || fieldCharacterProblem(secretary, "书记")) fieldErrors.newBranchSecretary = ["书记姓名不超过 20 字，且不含控制字符"];
   } else if (input.branchId !== null) {
@@ -314,11 +314,8 @@ export async function createJointBranch(
   const name = input.name.trim();
   if (!name) fieldErrors.name = ["请填写联合党支部名称"];
   else if (name.length > 60 || fieldCharacterProblem(name, "名称")) fieldErrors.name = ["名称不超过 60 字，且不含控制字符"];
-  if (!parseIsoDate(input.foundedOn)) fieldErrors.foundedOn = ["请填写成立日期，如 2026-05-20"];
-  else {
-    const problem = recordDateProblem(input.foundedOn, shanghaiDate(ctx.now), "成立日期");
-    if (problem) fieldErrors.foundedOn = [problem];
-  }
+  const founded = readRecordDate(input.foundedOn, shanghaiDate(ctx.now), "成立日期");
+  if ("problem" in founded) fieldErrors.foundedOn = [founded.problem];
   const secretary = input.secretary ?? "";
   if (secretary.length > 20 || fieldCharacterProblem(secretary, "书记")) fieldErrors.secretary = ["书记姓名不超过 20 字，且不含控制字符"];
   let streetId: number | null = null;
@@ -343,11 +340,8 @@ export async function recordAdmission(ctx: ActionContext, organizationId: number
   const db = await getDb();
   const org = await organizationInScope(db, actor, organizationId);
   const fieldErrors: Record<string, string[]> = {};
-  if (!parseIsoDate(input.admittedOn)) fieldErrors.admittedOn = ["请填写接收日期，如 2026-05-20"];
-  else {
-    const problem = recordDateProblem(input.admittedOn, shanghaiDate(ctx.now), "接收日期");
-    if (problem) fieldErrors.admittedOn = [problem];
-  }
+  const admitted = readRecordDate(input.admittedOn, shanghaiDate(ctx.now), "接收日期");
+  if ("problem" in admitted) fieldErrors.admittedOn = [admitted.problem];
   if (!Number.isInteger(input.count) || input.count < 1 || input.count > 100) fieldErrors.count = ["接收人数应为 1 至 100 的整数"];
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return db.transaction(async (tx) => {

@@ -100,6 +100,19 @@ export function parseDateFilter(
 /** No record the registry keeps (a branch, a meeting, an admission, a registration) is older than the People's Republic. */
 export const earliestRecordDate = "1949-10-01";
 
+/**
+ * A record's date typed by a person: a real day between 1949-10-01 and
+ * `latest`. A well-formed date before 1949 gets the 1949 message rather than
+ * "not a date", which is what the person needs to read.
+ */
+export function readRecordDate(text: string, latest: string, label: string): { date: string } | { problem: string } {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && text < earliestRecordDate) return { problem: `${label}不能早于 1949 年 10 月 1 日，请检查年份` };
+  const date = parseIsoDate(text);
+  if (!date) return { problem: `请填写${label}，如 2026-05-20` };
+  const problem = recordDateProblem(date, latest, label);
+  return problem ? { problem } : { date };
+}
+
 /** Why `date` (a real ISO date) is implausible for a record dated up to `latest`, or null. */
 export function recordDateProblem(date: string, latest: string, label: string): string | null {
   if (date < earliestRecordDate) return `${label}不能早于 1949 年 10 月 1 日，请检查年份`;

@@ -390,10 +390,9 @@ interface Answer {
 }
 
 /**
- * One POST on a connection of its own, as from a browser's fresh connection.
- * (Not fetch's shared keep-alive pool: after an early answer to a body the
- * app never read, the server glue leaves that connection unusable for the
- * next request, a matter for server.mjs rather than for the routes fuzzed here.)
+ * One POST on a connection of its own, as from a browser's fresh connection,
+ * so that a dropped connection is charged to the case that dropped it. (Reuse
+ * of a connection after an early answer is request-limits.test.ts's concern.)
  */
 function post(url: string, body: Buffer, headers: Record<string, string>): Promise<Answer> {
   return new Promise((resolve, reject) => {
