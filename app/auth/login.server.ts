@@ -51,6 +51,7 @@ export async function signIn(input: RequestMeta & { username: string; password: 
     await db.transaction((tx) =>
       recordAudit(tx, ctx, {
         action: "session.throttled",
+        refused: true,
         username,
         reason: claim.scope === "account" ? `该用户名失败次数过多，需等待 ${claim.retryAfterSeconds} 秒` : `该地址失败次数过多，暂停 ${claim.retryAfterSeconds} 秒`,
       }),
@@ -62,7 +63,7 @@ export async function signIn(input: RequestMeta & { username: string; password: 
   if (!user || user.disabledAt) {
     await verifyAgainstDummy(input.password);
     await db.transaction((tx) =>
-      recordAudit(tx, ctx, { action: "session.sign_in_failed", username, reason: user ? "账号已停用" : "用户名不存在" }),
+      recordAudit(tx, ctx, { action: "session.sign_in_failed", refused: true, username, reason: user ? "账号已停用" : "用户名不存在" }),
     );
     return { ok: false, reason: "invalid" };
   }
@@ -70,7 +71,7 @@ export async function signIn(input: RequestMeta & { username: string; password: 
   const passwordMatches = await verifyPassword(user.passwordHash, input.password);
   if (!passwordMatches) {
     await db.transaction((tx) =>
-      recordAudit(tx, ctx, { action: "session.sign_in_failed", entityType: "user", entityId: user.id, username, reason: "密码错误" }),
+      recordAudit(tx, ctx, { action: "session.sign_in_failed", refused: true, entityType: "user", entityId: user.id, username, reason: "密码错误" }),
     );
     return { ok: false, reason: "invalid" };
   }
@@ -133,7 +134,7 @@ export async function signInWithCode(
   const claim = await claimAttempt({ kind: "second_factor", username: user.username, ip: input.ip, now });
   if (!claim.allowed) {
     await db.transaction((tx) =>
-      recordAudit(tx, ctx, { action: "session.throttled", entityType: "user", entityId: user.id, username: user.username, reason: "动态验证码尝试过于频繁" }),
+      recordAudit(tx, ctx, { action: "session.throttled", refused: true, entityType: "user", entityId: user.id, username: user.username, reason: "动态验证码尝试过于频繁" }),
     );
     return { ok: false, reason: "throttled", scope: claim.scope, retryAfterSeconds: claim.retryAfterSeconds };
   }
@@ -215,7 +216,7 @@ export async function signInWithEnrolment(input: RequestMeta & { token: string |
     if ((counted?.failedCodes ?? pendingSignInRules.maxFailedCodes) >= pendingSignInRules.maxFailedCodes) {
       await db.transaction(async (tx) => {
         await deletePendingSignIn(tx, pending.id);
-        await recordAudit(tx, ctx, { action: "session.second_factor_ended", entityType: "user", entityId: user.id, username: user.username, reason: "设置身份验证器时验证码错误 5 次，本次登录已作废" });
+        await recordAudit(tx, ctx, { action: "session.second_factor_ended", refused: true, entityType: "user", entityId: user.id, username: user.username, reason: "设置身份验证器时验证码错误 5 次，本次登录已作废" });
       });
       return { ok: false, reason: "ended" };
     }

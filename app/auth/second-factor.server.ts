@@ -115,14 +115,14 @@ export async function confirmEnrolment(
   const claim = await claimAttempt({ kind: "second_factor", username: user.username, ip: ctx.ip, now: ctx.now });
   if (!claim.allowed) {
     await db.transaction((tx) =>
-      recordAudit(tx, ctx, { action: "session.throttled", entityType: "user", entityId: user.id, username: user.username, reason: "设置身份验证器" }),
+      recordAudit(tx, ctx, { action: "session.throttled", refused: true, entityType: "user", entityId: user.id, username: user.username, reason: "设置身份验证器" }),
     );
     return { ok: false, field: "code", message: throttleMessage(claim.scope, claim.retryAfterSeconds), status: 429, retryAfterSeconds: claim.retryAfterSeconds };
   }
   const step = acceptedStep(new Uint8Array(user.totpPendingSecret), code, ctx.now, null);
   return db.transaction(async (tx) => {
     if (step === null) {
-      await recordAudit(tx, ctx, { action: "user.second_factor_code_failed", entityType: "user", entityId: user.id, username: user.username, reason: "设置身份验证器时验证码错误" });
+      await recordAudit(tx, ctx, { action: "user.second_factor_code_failed", refused: true, entityType: "user", entityId: user.id, username: user.username, reason: "设置身份验证器时验证码错误" });
       return { ok: false, field: "code", message: "验证码不正确。请确认手机时间准确，并输入身份验证器上当前显示的验证码。", status: 400 } as const;
     }
     await markAttemptSucceeded(tx, claim.attemptId);

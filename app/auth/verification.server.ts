@@ -83,7 +83,7 @@ export async function confirmIdentity(ctx: ActionContext, secret: string): Promi
   const claim = await claimAttempt({ kind, username: user.username, ip: ctx.ip, now: ctx.now });
   if (!claim.allowed) {
     await db.transaction((tx) =>
-      recordAudit(tx, ctx, { action: "session.throttled", entityType: "user", entityId: user.id, reason: code ? "确认身份（验证码）" : "确认身份（密码）" }),
+      recordAudit(tx, ctx, { action: "session.throttled", refused: true, entityType: "user", entityId: user.id, reason: code ? "确认身份（验证码）" : "确认身份（密码）" }),
     );
     return { ok: false, status: 429, message: throttleMessage(claim.scope, claim.retryAfterSeconds), retryAfterSeconds: claim.retryAfterSeconds };
   }
@@ -91,7 +91,7 @@ export async function confirmIdentity(ctx: ActionContext, secret: string): Promi
   return db.transaction(async (tx): Promise<IdentityCheck> => {
     const right = code ? await consumeTotpCode(tx, user, code, ctx.now) : passwordRight;
     if (!right) {
-      await recordAudit(tx, ctx, { action: "session.reverify_failed", entityType: "user", entityId: user.id, reason: code ? "验证码错误" : "密码错误" });
+      await recordAudit(tx, ctx, { action: "session.reverify_failed", refused: true, entityType: "user", entityId: user.id, reason: code ? "验证码错误" : "密码错误" });
       return { ok: false, status: 400, message: code ? "验证码不正确或已使用过，请输入身份验证器上当前显示的验证码" : "密码不正确" };
     }
     await markAttemptSucceeded(tx, claim.attemptId);

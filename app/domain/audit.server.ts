@@ -16,6 +16,12 @@ export interface AuditEntry {
   reason?: string | null;
   /** For events without a signed-in actor (failed sign-ins): the name that was tried. */
   username?: string | null;
+  /**
+   * A refused attempt (a wrong password or code, a throttled try): recorded,
+   * but it saved nothing, and the same form comes back corrected with the same
+   * submission key, so it must not claim that key.
+   */
+  refused?: boolean;
 }
 
 /**
@@ -24,7 +30,7 @@ export interface AuditEntry {
  * and its whole transaction is undone (submissions.server.ts).
  */
 export async function recordAudit(tx: Database, ctx: ActionContext, entry: AuditEntry): Promise<void> {
-  if (ctx.submission) await claimSubmission(tx, ctx.submission, ctx.now);
+  if (ctx.submission && !entry.refused) await claimSubmission(tx, ctx.submission, ctx.now);
   await tx.insert(auditLog).values({
     at: ctx.now,
     actorUserId: ctx.actor?.userId ?? null,

@@ -321,13 +321,13 @@ export async function changeOwnPassword(
   const claim = await claimAttempt({ kind: "password_check", username: user.username, ip: ctx.ip, now: ctx.now });
   if (!claim.allowed) {
     await db.transaction((tx) =>
-      recordAudit(tx, ctx, { action: "session.throttled", entityType: "user", entityId: user.id, reason: "修改密码时核对当前密码" }),
+      recordAudit(tx, ctx, { action: "session.throttled", refused: true, entityType: "user", entityId: user.id, reason: "修改密码时核对当前密码" }),
     );
     return { ok: false, formError: throttleMessage(claim.scope, claim.retryAfterSeconds), retryAfterSeconds: claim.retryAfterSeconds };
   }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await db.transaction((tx) =>
-      recordAudit(tx, ctx, { action: "user.password_check_failed", entityType: "user", entityId: user.id, reason: "修改密码时当前密码错误" }),
+      recordAudit(tx, ctx, { action: "user.password_check_failed", refused: true, entityType: "user", entityId: user.id, reason: "修改密码时当前密码错误" }),
     );
     return { ok: false, fieldErrors: { currentPassword: ["当前密码不正确"] } };
   }

@@ -10,6 +10,8 @@ import { getDb } from "../../db/client.server";
 import { auditLog, postings, submissionKeys } from "../../db/schema";
 import type { ActionContext } from "../../app/domain/context";
 import { createPosting } from "../../app/domain/postings.server";
+import { changeOwnPassword } from "../../app/domain/users.server";
+import { demoPassword } from "../../db/seed/demo";
 import { monthPeriod } from "../../app/domain/posting-rules";
 import { earlierSubmission, noteSubmissionLocation } from "../../app/domain/submissions.server";
 import { shanghaiDate } from "../../app/domain/time";
@@ -91,6 +93,17 @@ test("a refused submission leaves its key free: corrected and sent again, it is 
   const saved = await draft(keyed("repeatKey0000000003"), "重复提交测试三");
   expect(saved.ok).toBe(true);
   expect(await postingsTitled("重复提交测试三")).toHaveLength(1);
+});
+
+test("a refused attempt that the audit log records (a wrong current password) leaves its key free too", async () => {
+  const db = await getDb();
+  const wrong = await changeOwnPassword(keyed("repeatKey0000000006"), { currentPassword: "not-the-password", newPassword: "Harbour-Lantern-58" });
+  expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: ["当前密码不正确"] } });
+  expect(await db.select().from(auditLog).where(eq(auditLog.action, "user.password_check_failed"))).toHaveLength(1);
+  expect(await db.select().from(submissionKeys).where(eq(submissionKeys.key, "repeatKey0000000006"))).toHaveLength(0);
+  // The same form, corrected, with the same key (a refused form's page keeps its key): saved, not answered as a repeat.
+  expect(await changeOwnPassword(keyed("repeatKey0000000006"), { currentPassword: demoPassword, newPassword: "Harbour-Lantern-58" })).toMatchObject({ ok: true });
+  expect(await db.select().from(submissionKeys).where(eq(submissionKeys.key, "repeatKey0000000006"))).toHaveLength(1);
 });
 
 test("two sendings of one submission at the same moment write once", async () => {
