@@ -1,7 +1,7 @@
-import type { Role } from "../../db/schema/auth";
+import type { Role } from "../../vocabulary";
 
 export type { Role };
-export { roles } from "../../db/schema/auth";
+export { roles } from "../../vocabulary";
 
 export const roleLabels: Record<Role, string> = {
   admin: "系统管理员",

@@ -4,7 +4,7 @@
  * conditions of a 社会团体. Shared by server and browser.
  */
 import { z } from "zod";
-import { communityCategories } from "../../db/schema/organizations";
+import { communityCategories } from "../../vocabulary";
 import type { ApplicationKind } from "./application-workflow";
 import { socialGroupConditionProblems } from "./establishment-rules";
 

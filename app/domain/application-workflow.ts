@@ -3,9 +3,9 @@
  * from, the state it leads to, who may take it, and whether a reason is
  * required. Pure, so the browser can show exactly the buttons the server allows.
  */
-import type { ApplicationKind, ApplicationState } from "../../db/schema/applications";
+import type { ApplicationKind, ApplicationState } from "../../vocabulary";
 
-export { applicationKinds, applicationStates } from "../../db/schema/applications";
+export { applicationKinds, applicationStates } from "../../vocabulary";
 import type { Role } from "../auth/roles";
 
 export type { ApplicationKind, ApplicationState };

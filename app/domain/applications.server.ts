@@ -8,16 +8,8 @@
 import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
-import {
-  applicationFiles,
-  applications,
-  applicationSteps,
-  organizations,
-  places,
-  users,
-  type ApplicationKind,
-  type ApplicationState,
-} from "../../db/schema";
+import { applicationFiles, applications, applicationSteps, organizations, places, users } from "../../db/schema";
+import type { ApplicationKind, ApplicationState } from "../../vocabulary";
 import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
 import { recordAudit } from "./audit.server";
 import {

@@ -3,7 +3,7 @@
  * which body, how many members it has, how long a term runs, and when a term
  * is close enough to its end that the election must be prepared.
  */
-import { memberPosts, type CommitteeBody, type MemberPost } from "../../db/schema/committees";
+import { memberPosts, type CommitteeBody, type MemberPost } from "../../vocabulary";
 import { fieldCharacterProblem } from "./text-input";
 import { earliestRecordDate, formatDate, parseIsoDate, recordDateProblem } from "./time";
 

@@ -7,14 +7,8 @@
 import { and, asc, count, desc, eq, gt, inArray, lte, notExists, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
-import {
-  committeeMembers,
-  committeeTerms,
-  jointMeetings,
-  places,
-  serviceCentres,
-  type CommitteeBody,
-} from "../../db/schema";
+import { committeeMembers, committeeTerms, jointMeetings, places, serviceCentres } from "../../db/schema";
+import type { CommitteeBody } from "../../vocabulary";
 import { can, hasPermission, scopeOf, type Actor } from "../auth/permissions";
 import { recordAudit } from "./audit.server";
 import {

@@ -6,7 +6,8 @@
  */
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { getDb, type Database } from "../../db/client.server";
-import { organizations, places, type CommunityCategory, type PlaceLevel } from "../../db/schema";
+import { organizations, places } from "../../db/schema";
+import type { CommunityCategory, PlaceLevel } from "../../vocabulary";
 import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
 import {
   communityCategories,

@@ -4,11 +4,7 @@
  * target form live here so the browser may use them too.
  */
 import { z } from "zod";
-import {
-  communityCategories,
-  type CommunityCategory,
-  type OrganizationStatus,
-} from "../../db/schema/organizations";
+import { communityCategories, type CommunityCategory, type OrganizationStatus } from "../../vocabulary";
 
 export { communityCategories, type CommunityCategory };
 

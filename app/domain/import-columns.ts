@@ -3,7 +3,7 @@
  * checks: the two kinds, their columns under the headers officers use, and
  * the limits of a file.
  */
-import type { ImportKind } from "../../db/schema/imports";
+import type { ImportKind } from "../../vocabulary";
 
 export type { ImportKind };
 

@@ -4,8 +4,8 @@
  * can have. Pure: the register's and the places' current contents come in as
  * values, so the rules are tested without a database.
  */
-import type { ImportKind, ImportProblem } from "../../db/schema/imports";
-import type { PlaceLevel } from "../../db/schema/places";
+import type { ImportKind, ImportProblem } from "../../vocabulary";
+import type { PlaceLevel } from "../../vocabulary";
 import {
   categoryNames,
   importColumns,

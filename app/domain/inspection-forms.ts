@@ -4,7 +4,7 @@
  * report, publishing conclusions, and keeping the abnormal-activity list.
  */
 import { z } from "zod";
-import { inspectionConclusions } from "../../db/schema/inspections";
+import { inspectionConclusions } from "../../vocabulary";
 import { maxRowId } from "./ids";
 import { parseIsoDate } from "./time";
 

@@ -4,8 +4,8 @@
  * report takes from draft to conclusion.
  */
 import { z } from "zod";
-import type { InspectionConclusion, InspectionState } from "../../db/schema/inspections";
-import type { OrganizationStatus, OrganizationType } from "../../db/schema/organizations";
+import type { InspectionConclusion, InspectionState } from "../../vocabulary";
+import type { OrganizationStatus, OrganizationType } from "../../vocabulary";
 import type { Role } from "../auth/roles";
 
 export type { InspectionConclusion, InspectionState };

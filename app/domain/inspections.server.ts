@@ -8,17 +8,8 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
-import {
-  abnormalListings,
-  inspectionFiles,
-  inspectionReports,
-  inspectionSteps,
-  inspectionYears,
-  organizations,
-  places,
-  type InspectionConclusion,
-  type InspectionState,
-} from "../../db/schema";
+import { abnormalListings, inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations, places } from "../../db/schema";
+import type { InspectionConclusion, InspectionState } from "../../vocabulary";
 import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
 import { requireRecentVerification } from "../auth/verification.server";
 import { storedAttachment, uploadProblems, type Upload } from "./attachments.server";

@@ -1,5 +1,6 @@
 import type { Database } from "../../db/client.server";
-import { organizationChanges, type organizationChangeKinds } from "../../db/schema";
+import { organizationChanges } from "../../db/schema";
+import type { organizationChangeKinds } from "../../vocabulary";
 import type { ActionContext } from "./context";
 
 export type FieldChange = { field: string; before: unknown; after: unknown };

@@ -1,6 +1,7 @@
 import { count, eq, or } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
-import { organizations, places, type OrganizationType } from "../../db/schema";
+import { organizations, places } from "../../db/schema";
+import type { OrganizationType } from "../../vocabulary";
 import type { Actor } from "../auth/permissions";
 import { scopeOf } from "../auth/permissions";
 import { notFound } from "./errors";

@@ -1,5 +1,5 @@
 /** Organization labels and rules the browser may use too. */
-import type { CommunityCategory, OrganizationStatus, OrganizationType } from "../../db/schema/organizations";
+import type { CommunityCategory, OrganizationStatus, OrganizationType } from "../../vocabulary";
 import { formatDate } from "./time";
 
 export type { CommunityCategory, OrganizationStatus, OrganizationType };

@@ -4,7 +4,7 @@
  * and the two coverage rates with their denominators stated.
  */
 import { z } from "zod";
-import type { BranchKind } from "../../db/schema/party";
+import type { BranchKind } from "../../vocabulary";
 
 export type { BranchKind };
 

@@ -8,7 +8,8 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, queryRows, type Database } from "../../db/client.server";
-import { inspectionReports, organizationParty, organizations, partyAdmissions, partyBranches, places, type BranchKind } from "../../db/schema";
+import { inspectionReports, organizationParty, organizations, partyAdmissions, partyBranches, places } from "../../db/schema";
+import type { BranchKind } from "../../vocabulary";
 import { can, hasPermission, scopeOf, type Actor } from "../auth/permissions";
 import { recordAudit } from "./audit.server";
 import type { ActionContext } from "./context";

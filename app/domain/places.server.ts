@@ -1,7 +1,8 @@
 import { asc, count, eq, ilike, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, queryRows } from "../../db/client.server";
-import { organizations, places, type PlaceLevel } from "../../db/schema";
+import { organizations, places } from "../../db/schema";
+import type { PlaceLevel } from "../../vocabulary";
 import type { Place } from "./places";
 import { scopeOf, type Actor } from "../auth/permissions";
 import { escapeLike } from "./like";

@@ -1,5 +1,6 @@
 /** Place rules the browser may use too. */
-import type { PlaceLevel, places } from "../../db/schema/places";
+import type { places } from "../../db/schema/places";
+import type { PlaceLevel } from "../../vocabulary";
 
 export type Place = typeof places.$inferSelect;
 

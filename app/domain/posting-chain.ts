@@ -5,7 +5,7 @@
  * stored version breaks every later link and the check names it.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { PostingTableRows } from "../../db/schema/postings";
+import type { PostingTableRows } from "../../vocabulary";
 
 /** The hash before a place's first published version. */
 export const genesisHash = "0".repeat(64);

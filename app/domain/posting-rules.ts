@@ -4,7 +4,7 @@
  * is written, how a structured table is checked and totalled, and which
  * periods a village has failed to publish.
  */
-import type { PeriodKind, PostingCategory, PostingTableRows, RetentionClass } from "../../db/schema/postings";
+import type { PeriodKind, PostingCategory, PostingTableRows, RetentionClass } from "../../vocabulary";
 import { findSensitiveNumbers, isPublicNumber, maskSensitive, sensitiveKindLabels, type PublicNumbers, type SensitiveKind } from "./sensitive-numbers";
 import { isAcceptedYear, parseIsoDate } from "./time";
 

@@ -11,16 +11,8 @@ import { createHash } from "node:crypto";
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, queryRows, type Database } from "../../db/client.server";
-import {
-  places,
-  postingFiles,
-  postings,
-  postingSteps,
-  postingVersions,
-  publicContactNumbers,
-  type PostingCategory,
-  type PostingVersionState,
-} from "../../db/schema";
+import { places, postingFiles, postings, postingSteps, postingVersions, publicContactNumbers } from "../../db/schema";
+import type { PostingCategory, PostingVersionState } from "../../vocabulary";
 import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
 import { storedAttachment, uploadProblems, type Upload } from "./attachments.server";
 import { recordAudit } from "./audit.server";

@@ -1,6 +1,6 @@
 /** Form schemas for accounts, shared by the server (authoritative) and the browser (early hints). */
 import { z } from "zod";
-import { roles } from "../../db/schema/auth";
+import { roles } from "../../vocabulary";
 import { passwordProblems } from "../auth/password-policy";
 import { roleScope } from "../auth/roles";
 

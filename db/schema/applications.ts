@@ -3,12 +3,7 @@ import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestam
 import { users } from "./auth";
 import { organizations } from "./organizations";
 import { places } from "./places";
-
-export const applicationKinds = ["establishment", "change", "cancellation", "filing"] as const;
-export type ApplicationKind = (typeof applicationKinds)[number];
-
-export const applicationStates = ["draft", "submitted", "accepted", "returned", "approved", "rejected"] as const;
-export type ApplicationState = (typeof applicationStates)[number];
+import { applicationKinds, applicationStates } from "../../vocabulary";
 
 /**
  * An application to the registry (成立, 变更, 注销) or a community filing (备案).
@@ -68,7 +63,6 @@ export const applicationSteps = pgTable(
   },
   (t) => [index("application_steps_app_idx").on(t.applicationId, t.at)],
 );
-
 
 /** Documents attached to an application (PDF, JPEG, PNG; checked by content), kept in the database. */
 export const applicationFiles = pgTable(

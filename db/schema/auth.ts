@@ -12,17 +12,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 import { places } from "./places";
-
-export const roles = [
-  "admin",
-  "district_officer",
-  "street_officer",
-  "association",
-  "village_clerk",
-  "village_supervisor",
-] as const;
-export type Role = (typeof roles)[number];
-
+import { roles } from "../../vocabulary";
 
 export const users = pgTable(
   "users",

@@ -1,16 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { places } from "./places";
-
-/**
- * The self-governing bodies of a community or village: its residents' or
- * villagers' committee, and for a village its supervision committee (村务监督委员会)
- * and democratic finance group (民主理财小组).
- */
-export const committeeBodies = ["residents", "villagers", "supervision", "finance_group"] as const;
-export type CommitteeBody = (typeof committeeBodies)[number];
-
-export const memberPosts = ["chair", "vice_chair", "member"] as const;
-export type MemberPost = (typeof memberPosts)[number];
+import { committeeBodies, memberPosts } from "../../vocabulary";
 
 /** One term (届) of one body, with the election that started it. The current term is the latest begun. */
 export const committeeTerms = pgTable(

@@ -1,20 +1,6 @@
 import { index, integer, jsonb, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-
-/** What a file brings in: organizations into the register, or communities and villages into the places. */
-export const importKinds = ["organizations", "communities"] as const;
-export type ImportKind = (typeof importKinds)[number];
-
-export const importStatuses = ["previewed", "imported", "discarded"] as const;
-export type ImportStatus = (typeof importStatuses)[number];
-
-/** One problem of one cell: the spreadsheet's row number, the column's name, what it held and what is wrong. */
-export interface ImportProblem {
-  line: number;
-  column: string;
-  value: string;
-  message: string;
-}
+import { importKinds, importStatuses, type ImportProblem } from "../../vocabulary";
 
 /**
  * An uploaded file, checked and kept until its officer confirms or discards it.

@@ -2,6 +2,7 @@ import { bytea } from "./types";
 import { sql } from "drizzle-orm";
 import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
+import { inspectionStates, inspectionConclusions } from "../../vocabulary";
 
 /** Year Y's inspection, in which organizations report on Y-1. */
 export const inspectionYears = pgTable("inspection_years", {
@@ -14,12 +15,6 @@ export const inspectionYears = pgTable("inspection_years", {
   openedBy: integer("opened_by"),
   version: integer("version").notNull().default(1),
 });
-
-export const inspectionStates = ["draft", "submitted", "returned", "concluded"] as const;
-export type InspectionState = (typeof inspectionStates)[number];
-
-export const inspectionConclusions = ["pass", "basic_pass", "fail"] as const;
-export type InspectionConclusion = (typeof inspectionConclusions)[number];
 
 /** One organization's annual report for one inspection year, and the registry's conclusion on it. */
 export const inspectionReports = pgTable(
@@ -95,7 +90,6 @@ export const abnormalListings = pgTable(
     uniqueIndex("abnormal_listings_active_idx").on(t.organizationId).where(sql`removed_on is null`),
   ],
 );
-
 
 /** Documents attached to an annual report (audited financial statements and the like). */
 export const inspectionFiles = pgTable(

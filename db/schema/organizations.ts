@@ -1,22 +1,7 @@
 import { sql } from "drizzle-orm";
 import { bigint, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { places } from "./places";
-
-/** API codes of the four kinds (CONTRACT.md). */
-export const organizationTypes = [
-  "social_group",
-  "private_non_enterprise",
-  "foundation",
-  "community",
-] as const;
-export type OrganizationType = (typeof organizationTypes)[number];
-
-export const organizationStatuses = ["normal", "abnormal", "revoked", "cancelled"] as const;
-export type OrganizationStatus = (typeof organizationStatuses)[number];
-
-/** Categories of filed community social organizations (DOMAIN.md). */
-export const communityCategories = ["life_service", "charity", "culture_sports", "mediation"] as const;
-export type CommunityCategory = (typeof communityCategories)[number];
+import { organizationTypes, organizationStatuses, communityCategories, organizationChangeKinds } from "../../vocabulary";
 
 /**
  * The register of social organizations: registered kinds (with a USCC) and
@@ -78,9 +63,6 @@ export const organizations = pgTable(
     uniqueIndex("organizations_live_name_idx").on(t.name).where(sql`status in ('normal', 'abnormal')`),
   ],
 );
-
-/** What happened to an organization's record: each event lists the fields with before and after. */
-export const organizationChangeKinds = ["establishment", "filing", "change", "correction", "cancellation", "status", "import"] as const;
 
 export const organizationChanges = pgTable(
   "organization_changes",

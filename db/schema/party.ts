@@ -1,10 +1,7 @@
 import { date, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 import { places } from "./places";
-
-/** 单独组建 (an organization's own branch) or 联合党支部 (one branch for several organizations). */
-export const branchKinds = ["single", "joint"] as const;
-export type BranchKind = (typeof branchKinds)[number];
+import { branchKinds } from "../../vocabulary";
 
 export const partyBranches = pgTable(
   "party_branches",

@@ -1,9 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, serial, smallint, text, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
-
-/** 区 → 街道/镇 → 社区/村. The level names match the codes used in URLs and the API. */
-export const placeLevels = ["district", "street", "town", "community", "village"] as const;
-export type PlaceLevel = (typeof placeLevels)[number];
+import { placeLevels } from "../../vocabulary";
 
 export const places = pgTable(
   "places",

@@ -2,27 +2,7 @@ import { sql } from "drizzle-orm";
 import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { bytea } from "./types";
 import { places } from "./places";
-
-/** 党务, 村务, 财务: the codes used in URLs and the open-data API. */
-export const postingCategories = ["party", "village", "finance"] as const;
-export type PostingCategory = (typeof postingCategories)[number];
-
-export const periodKinds = ["month", "quarter", "year", "date"] as const;
-export type PeriodKind = (typeof periodKinds)[number];
-
-export const retentionClasses = ["permanent", "30y", "10y"] as const;
-export type RetentionClass = (typeof retentionClasses)[number];
-
-/** A posting as the public sees it: never published yet, published (current version shown), or withdrawn; or a first draft given up. */
-export const postingStatuses = ["unpublished", "published", "withdrawn", "discarded"] as const;
-export type PostingStatus = (typeof postingStatuses)[number];
-
-/** One version's way through review; a published version becomes superseded when its correction is published. */
-export const postingVersionStates = ["draft", "submitted", "returned", "published", "superseded", "discarded"] as const;
-export type PostingVersionState = (typeof postingVersionStates)[number];
-
-/** Structured table rows: one record per row, keyed by the kind's column keys, values as entered. */
-export type PostingTableRows = Array<Record<string, string>>;
+import { postingCategories, periodKinds, retentionClasses, postingStatuses, postingVersionStates, type PostingTableRows } from "../../vocabulary";
 
 /**
  * One village-affairs posting (村务公开事项) of a village or community. What

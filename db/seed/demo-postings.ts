@@ -12,7 +12,8 @@ import { kindOf, monthPeriod, quarterPeriod, type Period, type PostingKindCode }
 import { idCardCheckCharacter, maskSensitive } from "../../app/domain/sensitive-numbers";
 import { shanghaiDate } from "../../app/domain/time";
 import type { Database } from "../client.server";
-import { postings, postingSteps, postingVersions, type PostingTableRows } from "../schema";
+import { postings, postingSteps, postingVersions } from "../schema";
+import type { PostingTableRows } from "../../vocabulary";
 
 interface Village {
   id: number;

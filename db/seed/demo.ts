@@ -26,10 +26,8 @@ import {
   organizations,
   places,
   users,
-  type CommunityCategory,
-  type OrganizationStatus,
-  type OrganizationType,
 } from "../schema";
+import type { CommunityCategory, OrganizationStatus, OrganizationType } from "../../vocabulary";
 
 export const demoPassword = "demo-pass-2026";
 export const districtCode = "350502000000";

@@ -9,7 +9,8 @@
  */
 import { changeableFields } from "../../../app/domain/application-forms";
 import { kindLabels } from "../../../app/domain/application-workflow";
-import type { ApplicationKind, ApplicationState, users } from "../../schema";
+import type { users } from "../../schema";
+import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
 import { copyRows, type Cell } from "./copy";
 import type { CityContext } from "./context";
 import { mobile, personName, privateBrands, privateKinds, socialGroupTrades, street as streetAddress, supervisingUnitsOf } from "./names";

@@ -9,7 +9,7 @@
  * holds the listings the organizations' standing calls for.
  */
 import { defaultDeadlines, type Report } from "../../../app/domain/inspection-rules";
-import type { InspectionConclusion, InspectionState } from "../../schema";
+import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
 import type { CityAccounts } from "./applications";
 import { copyRows, type Cell } from "./copy";
 import type { CityContext } from "./context";

@@ -6,7 +6,7 @@
  * 社区) while the tail's four-character fragments stay rare.
  */
 import { demoStreets, demoTown } from "../demo";
-import type { CommunityCategory } from "../../schema";
+import type { CommunityCategory } from "../../../vocabulary";
 import { weighted, zipf, type Rng } from "./random";
 
 export const city = { name: "泉州市", code: "350500000000", county: "350500", abbreviation: "泉", households: 2_480_000, population: 8_880_000 };

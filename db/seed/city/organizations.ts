@@ -8,7 +8,7 @@
  */
 import { composeUscc } from "../../../app/domain/uscc";
 import { usccKindOf } from "../../../app/domain/organizations";
-import type { CommunityCategory, OrganizationStatus, OrganizationType } from "../../schema";
+import type { CommunityCategory, OrganizationStatus, OrganizationType } from "../../../vocabulary";
 import { copyRows, type Cell } from "./copy";
 import { creationChanges, type HistoryEvent } from "./applications";
 import type { CityContext } from "./context";

@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import { genesisHash, versionHash } from "../../../app/domain/posting-chain";
 import { kindOf, monthPeriod, quarterPeriod, type Period, type PostingKindCode } from "../../../app/domain/posting-rules";
 import { idCardCheckCharacter, maskSensitive } from "../../../app/domain/sensitive-numbers";
-import type { PostingTableRows } from "../../schema";
+import type { PostingTableRows } from "../../../vocabulary";
 import type { CityAccounts } from "./applications";
 import { copyRows, type Cell } from "./copy";
 import type { CityContext } from "./context";

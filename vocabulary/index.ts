@@ -1,0 +1,107 @@
+/**
+ * The registry's vocabulary: the codes of roles, statuses, kinds and
+ * categories, and the shapes kept in JSON columns. Import-free, so that the
+ * schema (db/schema), the domain and browser code all take them from here
+ * without pulling the database layer into the browser.
+ */
+
+/* Places */
+
+/** 区 → 街道/镇 → 社区/村. The level names match the codes used in URLs and the API. */
+export const placeLevels = ["district", "street", "town", "community", "village"] as const;
+export type PlaceLevel = (typeof placeLevels)[number];
+
+/* Accounts */
+
+export const roles = [
+  "admin",
+  "district_officer",
+  "street_officer",
+  "association",
+  "village_clerk",
+  "village_supervisor",
+] as const;
+export type Role = (typeof roles)[number];
+
+/* Organizations (the register) */
+
+/** API codes of the four kinds (CONTRACT.md). */
+export const organizationTypes = [
+  "social_group",
+  "private_non_enterprise",
+  "foundation",
+  "community",
+] as const;
+export type OrganizationType = (typeof organizationTypes)[number];
+export const organizationStatuses = ["normal", "abnormal", "revoked", "cancelled"] as const;
+export type OrganizationStatus = (typeof organizationStatuses)[number];
+/** Categories of filed community social organizations (DOMAIN.md). */
+export const communityCategories = ["life_service", "charity", "culture_sports", "mediation"] as const;
+export type CommunityCategory = (typeof communityCategories)[number];
+/** What happened to an organization's record: each event lists the fields with before and after. */
+export const organizationChangeKinds = ["establishment", "filing", "change", "correction", "cancellation", "status", "import"] as const;
+
+/* Applications */
+
+export const applicationKinds = ["establishment", "change", "cancellation", "filing"] as const;
+export type ApplicationKind = (typeof applicationKinds)[number];
+export const applicationStates = ["draft", "submitted", "accepted", "returned", "approved", "rejected"] as const;
+export type ApplicationState = (typeof applicationStates)[number];
+
+/* Annual inspection */
+
+export const inspectionStates = ["draft", "submitted", "returned", "concluded"] as const;
+export type InspectionState = (typeof inspectionStates)[number];
+export const inspectionConclusions = ["pass", "basic_pass", "fail"] as const;
+export type InspectionConclusion = (typeof inspectionConclusions)[number];
+
+/* Village-affairs postings */
+
+/** 党务, 村务, 财务: the codes used in URLs and the open-data API. */
+export const postingCategories = ["party", "village", "finance"] as const;
+export type PostingCategory = (typeof postingCategories)[number];
+export const periodKinds = ["month", "quarter", "year", "date"] as const;
+export type PeriodKind = (typeof periodKinds)[number];
+export const retentionClasses = ["permanent", "30y", "10y"] as const;
+export type RetentionClass = (typeof retentionClasses)[number];
+/** A posting as the public sees it: never published yet, published (current version shown), or withdrawn; or a first draft given up. */
+export const postingStatuses = ["unpublished", "published", "withdrawn", "discarded"] as const;
+export type PostingStatus = (typeof postingStatuses)[number];
+/** One version's way through review; a published version becomes superseded when its correction is published. */
+export const postingVersionStates = ["draft", "submitted", "returned", "published", "superseded", "discarded"] as const;
+export type PostingVersionState = (typeof postingVersionStates)[number];
+/** Structured table rows: one record per row, keyed by the kind's column keys, values as entered. */
+export type PostingTableRows = Array<Record<string, string>>;
+
+/* Committees */
+
+/**
+ * The self-governing bodies of a community or village: its residents' or
+ * villagers' committee, and for a village its supervision committee (村务监督委员会)
+ * and democratic finance group (民主理财小组).
+ */
+export const committeeBodies = ["residents", "villagers", "supervision", "finance_group"] as const;
+export type CommitteeBody = (typeof committeeBodies)[number];
+export const memberPosts = ["chair", "vice_chair", "member"] as const;
+export type MemberPost = (typeof memberPosts)[number];
+
+/* Party coverage */
+
+/** 单独组建 (an organization's own branch) or 联合党支部 (one branch for several organizations). */
+export const branchKinds = ["single", "joint"] as const;
+export type BranchKind = (typeof branchKinds)[number];
+
+/* Imports */
+
+/** What a file brings in: organizations into the register, or communities and villages into the places. */
+export const importKinds = ["organizations", "communities"] as const;
+export type ImportKind = (typeof importKinds)[number];
+export const importStatuses = ["previewed", "imported", "discarded"] as const;
+export type ImportStatus = (typeof importStatuses)[number];
+/** One problem of one cell: the spreadsheet's row number, the column's name, what it held and what is wrong. */
+export interface ImportProblem {
+  line: number;
+  column: string;
+  value: string;
+  message: string;
+}
