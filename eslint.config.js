@@ -23,6 +23,7 @@ export default tseslint.config(
       ],
     },
   },
+  { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: globals.node } },
   {
     // Routes and components never touch the database directly (STYLE.md).
     files: ["app/routes/**", "app/ui/**"],

@@ -1,8 +1,17 @@
 /** Place rules the browser may use too. */
-import type { places } from "../../db/schema/places";
 import type { PlaceLevel } from "../../vocabulary";
 
-export type Place = typeof places.$inferSelect;
+/** A place as stored (db/schema/places.ts), spelled out so that the browser needs nothing of the schema. */
+export interface Place {
+  id: number;
+  code: string;
+  name: string;
+  level: PlaceLevel;
+  parentId: number | null;
+  households: number | null;
+  population: number | null;
+  sortOrder: number;
+}
 
 export const placeLevelLabels: Record<PlaceLevel, string> = {
   district: "区",

@@ -1,8 +1,8 @@
-import { pingDatabase } from "../../db/client.server";
+import { databaseAnswers } from "~/domain/health.server";
 
 /** 200 when the database answers, 503 when it does not: for load balancers and monitors. */
 export async function loader() {
-  const up = await pingDatabase(2000);
+  const up = await databaseAnswers(2000);
   return Response.json(
     { status: up ? "ok" : "unavailable", database: up ? "up" : "down" },
     { status: up ? 200 : 503, headers: { "Cache-Control": "no-store" } },
