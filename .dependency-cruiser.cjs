@@ -1,5 +1,6 @@
 /**
  * The layers (README "Architecture"), checked transitively by `npm run lint`:
+ * db/ (schema, migrations, client) imports nothing of app/;
  * a route reaches the database only through app/domain or app/auth; browser-side
  * UI reaches neither the database nor any server module; the domain never reaches
  * routes or UI; vocabulary/ imports nothing.
@@ -9,9 +10,9 @@ module.exports = {
   forbidden: [
     {
       name: "routes-through-domain",
-      comment: "Routes (and every app module but the domain, auth and the server entry) call app/domain or app/auth, which own the queries; they never import db/ themselves.",
+      comment: "Routes (and every app module but the domain, auth, the demo and start-up loaders in app/setup, and the server entry) call app/domain or app/auth, which own the queries; they never import db/ themselves.",
       severity: "error",
-      from: { path: "^app/", pathNot: "^app/(domain|auth)/|^app/entry\\.server\\.tsx$" },
+      from: { path: "^app/", pathNot: "^app/(domain|auth|setup)/|^app/entry\\.server\\.tsx$" },
       to: { path: "^db/" },
     },
     {
@@ -27,6 +28,13 @@ module.exports = {
       severity: "error",
       from: { path: "^app/(domain|auth)/" },
       to: { path: "^app/(routes|ui)/", reachable: true },
+    },
+    {
+      name: "database-below-app",
+      comment: "db/ keeps the schema, migrations and the client; loaders and scripts that use the domain live in app/setup and scripts/.",
+      severity: "error",
+      from: { path: "^db/" },
+      to: { path: "^app/" },
     },
     {
       name: "vocabulary-imports-nothing",

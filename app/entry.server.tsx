@@ -10,6 +10,7 @@ import { sessionTokenFromCookieHeader, validateSessionToken } from "./auth/sessi
 import { recordAudit } from "./domain/audit.server";
 import { noteSubmissionLocation } from "./domain/submissions.server";
 import { databaseAvailable, noteFailure, prepareDatabase } from "./domain/availability.server";
+import { prepareEmbeddedDatabase } from "./setup/prepare.server";
 import { invalidData, logInvalidData } from "./domain/invalid-data.server";
 import { NonceProvider } from "./ui/nonce";
 import { statusPage } from "./ui/status-page.server";
@@ -274,5 +275,9 @@ export function errorPage(status: number, nonce: string): { headers: Record<stri
   return { headers: { "Content-Type": "text/html; charset=utf-8" }, body: statusPage({ status, ...text, nonce }) };
 }
 
-export const prepare = prepareDatabase;
+/** Before the server takes traffic: the embedded database prepared, then the database opened (or maintenance mode). */
+export async function prepare(): Promise<void> {
+  await prepareEmbeddedDatabase();
+  await prepareDatabase();
+}
 export const shutdown = closeDb;

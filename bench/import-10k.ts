@@ -18,7 +18,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { closeDb, databaseKind, getDb, migrateDatabase } from "../db/client.server";
 import { places, users } from "../db/schema";
-import { seedDemo } from "../db/seed/demo";
+import { seedDemo } from "../app/setup/demo";
 import { actorFromUser } from "../app/auth/session.server";
 import { confirmImport, importBatchSummary, previewImport } from "../app/domain/imports.server";
 import { writeXlsx } from "../app/domain/spreadsheet.server";
@@ -27,7 +27,6 @@ import { composeUscc, usccAlphabet } from "../app/domain/uscc";
 
 const rowCount = 10_000;
 
-process.env.EMBEDDED_AUTO_PREPARE = "0";
 if (!process.env.DATABASE_URL) process.env.DATA_DIR = "memory://";
 
 const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(2);

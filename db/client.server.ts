@@ -9,7 +9,6 @@ import { fileURLToPath } from "node:url";
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
-import { seedDemoIfEmpty } from "./seed/demo";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = "pglite" | "postgres";
@@ -27,7 +26,7 @@ export function databaseKind(): DatabaseKind {
   return process.env.DATABASE_URL ? "postgres" : "pglite";
 }
 
-/** The shared database handle; the first call connects (and, embedded, prepares the data folder). */
+/** The shared database handle; the first call connects (embedded: opens and locks the data folder). */
 export async function getDb(): Promise<Database> {
   return (await connection()).db;
 }
@@ -112,11 +111,6 @@ async function connectEmbedded(): Promise<Connection> {
       await client.query("select 1");
     },
   };
-  // The embedded database prepares itself: a newcomer runs `npm start` and nothing else.
-  if (process.env.EMBEDDED_AUTO_PREPARE !== "0") {
-    await applyMigrations(db, "pglite");
-    await seedDemoIfEmpty(db);
-  }
   return opened;
 }
 

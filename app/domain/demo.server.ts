@@ -1,5 +1,5 @@
 import { databaseKind } from "../../db/client.server";
-import { demoAccounts, demoPassword } from "../../db/seed/demo";
+import { demoAccounts, demoPassword } from "../setup/demo";
 import { roleLabels } from "../auth/roles";
 
 /**

@@ -4,7 +4,7 @@ import { expect, signInAs, test } from "./fixtures";
 
 /**
  * The demo registers seed 002's half-year: 2 社团 and 22 民非 in the half-year
- * before the current one (db/seed/demo.ts, recentRegistrations). Nothing a
+ * before the current one (app/setup/demo.ts, recentRegistrations). Nothing a
  * browser test does today can fall inside that past half-year.
  */
 function previousHalfYear(now = new Date()) {

@@ -11,7 +11,7 @@ beforeAll(loadDemoDistrict);
 
 /**
  * The demo files 38 community organizations in nine communities, 8, 7, 6, 6, 4, 3, 2, 1 and 1
- * (db/seed/demo.ts), cycling through eight kinds of four categories: against the default
+ * (app/setup/demo.ts), cycling through eight kinds of four categories: against the default
  * target of 6, four communities meet it.
  */
 const filed: Record<string, number> = {

@@ -25,8 +25,16 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh copy of the client module: a new process start, as far as the database goes. */
+/** A fresh copy of the client module, prepared as the server prepares it at start: a new process start, as far as the database goes. */
 async function freshClient(): Promise<Client> {
+  const client = await clientModule();
+  const { prepareEmbeddedDatabase } = await import("../../app/setup/prepare.server");
+  await prepareEmbeddedDatabase();
+  return client;
+}
+
+/** A fresh copy of the client module alone, not yet connected. */
+async function clientModule(): Promise<Client> {
   vi.resetModules();
   return import("../../db/client.server");
 }
@@ -54,14 +62,14 @@ test("a data folder held by another live process is refused; a stale lock is tak
   const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 30000)"], { stdio: "ignore" });
   try {
     fs.writeFileSync(path.join(folder, "pglite.lock"), String(holder.pid));
-    const client = await freshClient();
+    const client = await clientModule();
     await expect(client.getDb()).rejects.toThrow(`正被进程 ${holder.pid} 使用`);
   } finally {
     holder.kill();
   }
   await new Promise((resolve) => holder.once("exit", resolve));
   // The holder is gone: its lock is stale and the next start takes the folder.
-  const client = await freshClient();
+  const client = await clientModule();
   await expect(client.getDb()).resolves.toBeDefined();
   expect(fs.readFileSync(path.join(folder, "pglite.lock"), "utf8")).toBe(String(process.pid));
   await client.closeDb();

@@ -2,7 +2,7 @@ import { count, eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb, queryRows } from "../../db/client.server";
 import { organizations, places, users } from "../../db/schema";
-import { seedDemoIfEmpty } from "../../db/seed/demo";
+import { seedDemoIfEmpty } from "../../app/setup/demo";
 import { districtOverview, placeByCode, searchPlaces } from "../../app/domain/places.server";
 import { organizationCounts } from "../../app/domain/organizations.server";
 import { usccProblems } from "../../app/domain/uscc";

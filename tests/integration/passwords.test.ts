@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditLog, places, users } from "../../db/schema";
-import { demoPassword } from "../../db/seed/demo";
+import { demoPassword } from "../../app/setup/demo";
 import { verifyPassword } from "../../app/auth/password.server";
 import { createUser, changeOwnPassword, resetPassword } from "../../app/domain/users.server";
 import { userCreateSchema } from "../../app/domain/user-forms";

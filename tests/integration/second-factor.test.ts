@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditLog, pendingSignIns, recoveryCodes, sessions, users } from "../../db/schema";
-import { demoPassword } from "../../db/seed/demo";
+import { demoPassword } from "../../app/setup/demo";
 import { signIn, signInWithCode, signInWithEnrolment } from "../../app/auth/login.server";
 import { confirmEnrolment, ensureEnrolment, resetUserSecondFactor, startEnrolment } from "../../app/auth/second-factor.server";
 import { totpIssuer } from "../../app/auth/second-factor-rules";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
-import { demoPassword } from "../../db/seed/demo";
+import { demoPassword } from "../../app/setup/demo";
 import { createSession, validateSessionToken } from "../../app/auth/session.server";
 import { signOut } from "../../app/domain/sessions.server";
 import { changeOwnPassword } from "../../app/domain/users.server";

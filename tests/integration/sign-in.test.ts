@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditLog, loginAttempts, sessions, users } from "../../db/schema";
-import { demoPassword } from "../../db/seed/demo";
+import { demoPassword } from "../../app/setup/demo";
 import { signIn } from "../../app/auth/login.server";
 import { validateSessionToken } from "../../app/auth/session.server";
 import { throttleRules } from "../../app/auth/throttle-rules";

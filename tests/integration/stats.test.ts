@@ -4,7 +4,7 @@ import { halfYearOf } from "../../app/domain/party-form";
 import { reportFigures } from "../../app/domain/report-figures.server";
 import { reportParagraph } from "../../app/domain/report-paragraph";
 import { shanghaiDate } from "../../app/domain/time";
-import { recentRegistrations } from "../../db/seed/demo";
+import { recentRegistrations } from "../../app/setup/demo";
 import { demoActor, loadDemoDistrict } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);

@@ -11,7 +11,7 @@ import { auditLog, postings, submissionKeys } from "../../db/schema";
 import type { ActionContext } from "../../app/domain/context";
 import { createPosting } from "../../app/domain/postings.server";
 import { changeOwnPassword } from "../../app/domain/users.server";
-import { demoPassword } from "../../db/seed/demo";
+import { demoPassword } from "../../app/setup/demo";
 import { monthPeriod } from "../../app/domain/posting-rules";
 import { earlierSubmission, noteSubmissionLocation } from "../../app/domain/submissions.server";
 import { shanghaiDate } from "../../app/domain/time";

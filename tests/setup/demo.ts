@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { users } from "../../db/schema";
-import { seedDemo } from "../../db/seed/demo";
+import { seedDemo } from "../../app/setup/demo";
 import { actorFromUser, createSession } from "../../app/auth/session.server";
 import type { ActionContext } from "../../app/domain/context";
 

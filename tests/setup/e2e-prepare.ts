@@ -11,7 +11,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { closeDb, dataDir, getDb } from "../../db/client.server";
 import { sessions as sessionsTable, users } from "../../db/schema";
-import { demoAccounts } from "../../db/seed/demo";
+import { demoAccounts } from "../../app/setup/demo";
 import { createSession } from "../../app/auth/session.server";
 
 delete process.env.DATABASE_URL;

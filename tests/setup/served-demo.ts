@@ -12,7 +12,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { closeDb, getDb, migrateDatabase, type Database } from "../../db/client.server";
 import { users } from "../../db/schema";
-import { demoAccounts } from "../../db/seed/demo";
+import { demoAccounts } from "../../app/setup/demo";
 import { createSession } from "../../app/auth/session.server";
 import { startAppServer, type AppServer } from "./app-server";
 import { loadDemoDistrict } from "./demo";

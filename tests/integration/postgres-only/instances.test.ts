@@ -10,7 +10,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../../db/client.server";
 import { applications, applicationSteps, organizations, postings, users } from "../../../db/schema";
-import { demoPassword } from "../../../db/seed/demo";
+import { demoPassword } from "../../../app/setup/demo";
 import { hashPassword } from "../../../app/auth/password.server";
 import { composeUscc } from "../../../app/domain/uscc";
 import { startAppServer, until, type AppServer } from "../../setup/app-server";
@@ -119,7 +119,7 @@ test("one address gets twenty failures across both instances, not twenty on each
 describe("two officers deciding one application on different instances", () => {
   test("exactly one decision wins; the other is refused and writes nothing", async () => {
     const db = await getDb();
-    // 鲤城区青少年科技教育协会: an establishment accepted and waiting for a decision (db/seed/demo.ts).
+    // 鲤城区青少年科技教育协会: an establishment accepted and waiting for a decision (app/setup/demo.ts).
     const [application] = await db
       .select()
       .from(applications)

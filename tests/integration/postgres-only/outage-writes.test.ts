@@ -11,7 +11,7 @@ import { like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { getDb } from "../../../db/client.server";
 import { postings } from "../../../db/schema";
-import { demoPassword } from "../../../db/seed/demo";
+import { demoPassword } from "../../../app/setup/demo";
 import { monthPeriod } from "../../../app/domain/posting-rules";
 import { shanghaiDate } from "../../../app/domain/time";
 import { startAppServer, until, type AppServer } from "../../setup/app-server";
@@ -191,7 +191,7 @@ test("with the database cut under load and every failed write retried once: ackn
   console.log(JSON.stringify(figures));
   if (process.env.OUTAGE_DEBUG) console.log(app.output().slice(-4000));
 
-  // No worker died of it (the driver's null-socket crash, db/scripts/patch-postgres-driver.mjs).
+  // No worker died of it (the driver's null-socket crash, scripts/patch-postgres-driver.mjs).
   expect(app.output()).not.toContain("已退出");
   expect(failedFirst.length).toBeGreaterThan(0);
   expect(figures.storedThoughAnswered503).toBeGreaterThan(0);

@@ -38,7 +38,7 @@ test("two approvals in the same village at once both publish, one after the othe
 
 test("npm run postings:verify names a version changed behind the application's back", async () => {
   const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL!, EMBEDDED_AUTO_PREPARE: "0" };
-  const clean = await run("npx", ["tsx", "db/scripts/verify-postings.ts"], { env });
+  const clean = await run("npx", ["tsx", "scripts/verify-postings.ts"], { env });
   expect(clean.stdout).toContain("哈希链完整");
 
   const db = await getDb();
@@ -49,7 +49,7 @@ test("npm run postings:verify names a version changed behind the application's b
   } finally {
     await db.execute(sql`alter table posting_versions enable trigger posting_versions_published_fixed`);
   }
-  const failed = await run("npx", ["tsx", "db/scripts/verify-postings.ts"], { env }).then(
+  const failed = await run("npx", ["tsx", "scripts/verify-postings.ts"], { env }).then(
     () => null,
     (error: { code: number; stderr: string }) => error,
   );

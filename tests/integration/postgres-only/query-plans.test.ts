@@ -15,7 +15,7 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { createSession } from "../../../app/auth/session.server";
 import { getDb } from "../../../db/client.server";
 import { users } from "../../../db/schema";
-import { seedCity } from "../../../db/seed/city";
+import { seedCity } from "../../../app/setup/city";
 import { measuredRequests, pickTargets, type Targets } from "../../../bench/targets";
 import { startAppServer, type AppServer } from "../../setup/app-server";
 

@@ -7,7 +7,7 @@
  */
 import net from "node:net";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { demoPassword } from "../../../db/seed/demo";
+import { demoPassword } from "../../../app/setup/demo";
 import { startAppServer, until, type AppServer } from "../../setup/app-server";
 import { loadDemoDistrict } from "../../setup/demo";
 import { bystander, flood, paddedSignIn, paddedUpload, residentMiB } from "../../setup/flood";

@@ -1,7 +1,6 @@
 /** npm run db:migrate — applies db/migrations to DATABASE_URL, or to the embedded database under DATA_DIR. */
-import { closeDb, databaseKind, migrateDatabase } from "../client.server";
+import { closeDb, databaseKind, migrateDatabase } from "../db/client.server";
 
-process.env.EMBEDDED_AUTO_PREPARE = "0";
 try {
   await migrateDatabase();
   console.log(`迁移完成（${databaseKind() === "postgres" ? "PostgreSQL" : "嵌入式 PGlite"}）。`);

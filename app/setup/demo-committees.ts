@@ -21,10 +21,10 @@ import {
   type MemberInput,
   type TermInput,
   type TermStanding,
-} from "../../app/domain/committee-rules";
-import { shanghaiDate } from "../../app/domain/time";
-import type { Database } from "../client.server";
-import { committeeMembers, committeeTerms, jointMeetings, places, serviceCentres } from "../schema";
+} from "../domain/committee-rules";
+import { shanghaiDate } from "../domain/time";
+import type { Database } from "../../db/client.server";
+import { committeeMembers, committeeTerms, jointMeetings, places, serviceCentres } from "../../db/schema";
 
 interface Place {
   id: number;

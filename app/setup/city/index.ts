@@ -11,10 +11,10 @@
  */
 import { drizzle } from "drizzle-orm/postgres-js";
 import type { Sql } from "postgres";
-import { hashPassword } from "../../../app/auth/password.server";
-import { parseIsoDate, shanghaiDate } from "../../../app/domain/time";
-import type { Database } from "../../client.server";
-import * as schema from "../../schema";
+import { hashPassword } from "../../auth/password.server";
+import { parseIsoDate, shanghaiDate } from "../../domain/time";
+import type { Database } from "../../../db/client.server";
+import * as schema from "../../../db/schema";
 import { demoPassword, insertDemoAccounts } from "../demo";
 import { seedOpenWork } from "../demo-postings";
 import { seedApplications, type CityAccounts } from "./applications";

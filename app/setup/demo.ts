@@ -7,11 +7,11 @@
  * (The seed reaches into app/ only for pure helpers: USCC composition and password hashing.)
  */
 import { count, eq } from "drizzle-orm";
-import { hashPassword } from "../../app/auth/password.server";
-import { defaultDeadlines, isDue, type Report } from "../../app/domain/inspection-rules";
-import { halfYearOf } from "../../app/domain/party-form";
-import { composeUscc } from "../../app/domain/uscc";
-import type { Database } from "../client.server";
+import { hashPassword } from "../auth/password.server";
+import { defaultDeadlines, isDue, type Report } from "../domain/inspection-rules";
+import { halfYearOf } from "../domain/party-form";
+import { composeUscc } from "../domain/uscc";
+import type { Database } from "../../db/client.server";
 import { seedCommittees } from "./demo-committees";
 import { seedParty } from "./demo-party";
 import { seedPostings } from "./demo-postings";
@@ -26,7 +26,7 @@ import {
   organizations,
   places,
   users,
-} from "../schema";
+} from "../../db/schema";
 import type { CommunityCategory, OrganizationStatus, OrganizationType } from "../../vocabulary";
 
 export const demoPassword = "demo-pass-2026";

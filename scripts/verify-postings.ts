@@ -3,10 +3,9 @@
  * postings from what is stored (content, files' bytes, links) and names each
  * version that no longer matches its hash. Exit code 1 when any does.
  */
-import { verifyPostingChains } from "../../app/domain/postings.server";
-import { closeDb, databaseKind } from "../client.server";
+import { verifyPostingChains } from "../app/domain/postings.server";
+import { closeDb, databaseKind } from "../db/client.server";
 
-process.env.EMBEDDED_AUTO_PREPARE = "0";
 try {
   const report = await verifyPostingChains();
   const where = databaseKind() === "postgres" ? "PostgreSQL" : "嵌入式 PGlite";

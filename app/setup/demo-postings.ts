@@ -7,12 +7,12 @@
  * with a draft, a posting awaiting review and a returned one.
  */
 import { sql } from "drizzle-orm";
-import { genesisHash, newSalt, versionHash } from "../../app/domain/posting-chain";
-import { kindOf, monthPeriod, quarterPeriod, type Period, type PostingKindCode } from "../../app/domain/posting-rules";
-import { idCardCheckCharacter, maskSensitive } from "../../app/domain/sensitive-numbers";
-import { shanghaiDate } from "../../app/domain/time";
-import type { Database } from "../client.server";
-import { postings, postingSteps, postingVersions } from "../schema";
+import { genesisHash, newSalt, versionHash } from "../domain/posting-chain";
+import { kindOf, monthPeriod, quarterPeriod, type Period, type PostingKindCode } from "../domain/posting-rules";
+import { idCardCheckCharacter, maskSensitive } from "../domain/sensitive-numbers";
+import { shanghaiDate } from "../domain/time";
+import type { Database } from "../../db/client.server";
+import { postings, postingSteps, postingVersions } from "../../db/schema";
 import type { PostingTableRows } from "../../vocabulary";
 
 interface Village {

@@ -21,10 +21,10 @@ import {
   shouldFormOwnBranch,
   type BranchKind,
   type PartyRecord,
-} from "../../app/domain/party-rules";
-import { shanghaiDate } from "../../app/domain/time";
-import type { Database } from "../client.server";
-import { inspectionReports, organizationParty, partyAdmissions, partyBranches } from "../schema";
+} from "../domain/party-rules";
+import { shanghaiDate } from "../domain/time";
+import type { Database } from "../../db/client.server";
+import { inspectionReports, organizationParty, partyAdmissions, partyBranches } from "../../db/schema";
 
 interface Organization {
   id: number;

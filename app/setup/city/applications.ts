@@ -7,9 +7,9 @@
  * its steps; the approved changes and cancellations are handed back to be
  * written into the organizations' histories.
  */
-import { changeableFields } from "../../../app/domain/application-forms";
-import { kindLabels } from "../../../app/domain/application-workflow";
-import type { users } from "../../schema";
+import { changeableFields } from "../../domain/application-forms";
+import { kindLabels } from "../../domain/application-workflow";
+import type { users } from "../../../db/schema";
 import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
 import { copyRows, type Cell } from "./copy";
 import type { CityContext } from "./context";

@@ -7,7 +7,7 @@
  * organizations in each street or town, party-building instructors, the
  * uncovered, and five years of admissions of probationary members.
  */
-import { ownBranchMinimum } from "../../../app/domain/party-rules";
+import { ownBranchMinimum } from "../../domain/party-rules";
 import { seedCommittees } from "../demo-committees";
 import type { CityAccounts } from "./applications";
 import { copyRows, type Cell } from "./copy";

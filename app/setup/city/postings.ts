@@ -11,9 +11,9 @@
  * at a time, the next chunk generated while the server takes the last.
  */
 import { createHash } from "node:crypto";
-import { genesisHash, versionHash } from "../../../app/domain/posting-chain";
-import { kindOf, monthPeriod, quarterPeriod, type Period, type PostingKindCode } from "../../../app/domain/posting-rules";
-import { idCardCheckCharacter, maskSensitive } from "../../../app/domain/sensitive-numbers";
+import { genesisHash, versionHash } from "../../domain/posting-chain";
+import { kindOf, monthPeriod, quarterPeriod, type Period, type PostingKindCode } from "../../domain/posting-rules";
+import { idCardCheckCharacter, maskSensitive } from "../../domain/sensitive-numbers";
 import type { PostingTableRows } from "../../../vocabulary";
 import type { CityAccounts } from "./applications";
 import { copyRows, type Cell } from "./copy";

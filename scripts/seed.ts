@@ -5,11 +5,10 @@
  *                   [--as-of 2026-11-01]    --factor scales every count, --as-of fixes the day the
  *                   [--seed 350500]         data is dated back from (default: the 1st of this month).
  */
-import { closeDb, databaseKind, getDb, migrateDatabase } from "../client.server";
-import { seedDemoIfEmpty } from "../seed/demo";
-import { CitySeedRefused, resolveCityOptions, seedCity, type CityOptions } from "../seed/city";
+import { closeDb, databaseKind, getDb, migrateDatabase } from "../db/client.server";
+import { seedDemoIfEmpty } from "../app/setup/demo";
+import { CitySeedRefused, resolveCityOptions, seedCity, type CityOptions } from "../app/setup/city";
 
-process.env.EMBEDDED_AUTO_PREPARE = "0";
 const args = process.argv.slice(2);
 const usage = [
   "用法：npm run db:seed -- --demo                 （向空数据库载入演示数据）",

@@ -1,5 +1,5 @@
 import type { TransactionSql } from "postgres";
-import type { Database } from "../../client.server";
+import type { Database } from "../../../db/client.server";
 import type { Progress } from "./progress";
 import type { Rng } from "./random";
 
