@@ -25,6 +25,20 @@ export default tseslint.config(
   },
   { files: ["**/*.cjs"], languageOptions: { sourceType: "commonjs", globals: globals.node } },
   {
+    // An actor's scope is read in one place: app/auth/scope.server.ts (and permissions.ts, which defines it).
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/auth/permissions.ts", "app/auth/scope.server.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        { selector: "CallExpression[callee.property.name='only']", message: "No focused tests." },
+        { selector: "CallExpression[callee.property.name='skip']", message: "No skipped tests." },
+        { selector: "CallExpression[callee.name='scopeOf']", message: "Use app/auth/scope.server.ts (officerReach, withinReach, streetChoice, ownVillage, ownOrganization)." },
+        { selector: "MemberExpression[property.name='kind'][object.name='scope']", message: "A scope's kind is read only in app/auth/scope.server.ts." },
+      ],
+    },
+  },
+  {
     // Routes and components never touch the database directly (STYLE.md).
     files: ["app/routes/**", "app/ui/**"],
     rules: {

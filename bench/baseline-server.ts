@@ -37,6 +37,7 @@ import { placeLevelLabels } from "../app/domain/places";
 import { districtName } from "../app/domain/places.server";
 import { fileChanges, formatFileSize, pickVersion } from "../app/domain/posting-compare";
 import { parseRowId } from "../app/domain/ids";
+import { prepareEmbeddedDatabase } from "../app/setup/prepare.server";
 import { parseVersionParam } from "../app/domain/posting-query";
 import {
   categoryLabels,
@@ -72,6 +73,7 @@ const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 
 type Exec = (text: string, params: unknown[]) => Promise<unknown[][]>;
 
+await prepareEmbeddedDatabase();
 const db = await getDb();
 let exec: Exec;
 let closeRaw: () => Promise<void> = async () => {};

@@ -424,7 +424,9 @@ const countedTables = [
 async function inspectDatabase(): Promise<DatabaseFacts> {
   const { getDb, closeDb, queryRows } = await import("../db/client.server");
   const { maskSensitive } = await import("../app/domain/sensitive-numbers");
-  const db = await getDb(); // embedded: migrates and loads the demo into an empty folder
+  const { prepareEmbeddedDatabase } = await import("../app/setup/prepare.server");
+  await prepareEmbeddedDatabase(); // embedded: migrates and loads the demo into an empty folder
+  const db = await getDb();
   try {
     const rows = <T>(text: string) => queryRows<T>(db, sql.raw(text));
     const [{ version } = { version: "" }] = await rows<{ version: string }>(

@@ -10,7 +10,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
 import { applicationFiles, applications, applicationSteps, organizations, places, users } from "../../db/schema";
 import type { ApplicationKind, ApplicationState } from "../../vocabulary";
-import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { hasPermission, type Actor } from "../auth/permissions";
+import { officerReachOrNull, withinReach } from "../auth/scope.server";
 import { recordAudit } from "./audit.server";
 import {
   changeableFields,
@@ -66,12 +67,10 @@ function visibleTo(actor: Actor): SQL | undefined {
     const own = eq(applications.applicantUserId, actor.userId);
     return actor.organizationId ? or(own, eq(applications.organizationId, actor.organizationId)) : own;
   }
-  const scope = scopeOf(actor);
+  const reach = officerReachOrNull(actor);
   // A draft is the applicant's own until submitted: officers see it only if they are its applicant (filings).
   const notAnotherDraft = or(ne(applications.state, "draft"), eq(applications.applicantUserId, actor.userId))!;
-  if (scope.kind === "district") return notAnotherDraft;
-  if (scope.kind === "street") return and(eq(applications.streetId, scope.streetId), notAnotherDraft);
-  return sql`false`;
+  return reach ? and(withinReach(reach, applications.streetId), notAnotherDraft)! : sql`false`;
 }
 
 async function loadVisible(db: Database, actor: Actor, id: number): Promise<Application> {

@@ -9,7 +9,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
 import { committeeMembers, committeeTerms, jointMeetings, places, serviceCentres } from "../../db/schema";
 import type { CommitteeBody } from "../../vocabulary";
-import { can, hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { can, hasPermission, type Actor } from "../auth/permissions";
+import { officerReach, withinReach } from "../auth/scope.server";
 import { recordAudit } from "./audit.server";
 import {
   arrangeTerms,
@@ -184,8 +185,7 @@ export async function publicCommittees(placeId: number, level: string, now: Date
 /** Terms that end within six months or have ended without a successor, for the places in the officer's scope. */
 export async function termsDueForElection(actor: Actor, now: Date) {
   if (!hasPermission(actor, "committee:manage")) forbidden();
-  const scope = scopeOf(actor);
-  if (scope.kind !== "district" && scope.kind !== "street") forbidden();
+  const reach = officerReach(actor);
   const db = await getDb();
   const today = shanghaiDate(now);
   const horizon = shanghaiDate(new Date(now.getTime() + endingSoonDays * 86_400_000));
@@ -204,7 +204,7 @@ export async function termsDueForElection(actor: Actor, now: Date) {
     .where(
       and(
         lte(committeeTerms.endsOn, horizon),
-        scope.kind === "street" ? eq(parent.id, scope.streetId) : undefined,
+        withinReach(reach, parent.id),
         // A term followed by a newer one of the same body (in the one order: start date, then
         // number) is history or has its successor recorded: no election is due.
         notExists(

@@ -8,7 +8,8 @@ import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { getDb, type Database } from "../../db/client.server";
 import { organizations, places } from "../../db/schema";
 import type { CommunityCategory, PlaceLevel } from "../../vocabulary";
-import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { hasPermission, type Actor } from "../auth/permissions";
+import { officerReach, streetChoice, withinReach, type OfficerReach } from "../auth/scope.server";
 import {
   communityCategories,
   countedStatuses,
@@ -93,11 +94,11 @@ function rollupOf(rows: readonly CommunityProgress[]): Rollup {
 }
 
 /** The streets and towns of the district, or the one street of a street officer, in place order. */
-async function unitsIn(db: Database, scope: { kind: "district" } | { kind: "street"; streetId: number }): Promise<Unit[]> {
+async function unitsIn(db: Database, reach: OfficerReach): Promise<Unit[]> {
   const rows = await db
     .select({ id: places.id, code: places.code, name: places.name, level: places.level })
     .from(places)
-    .where(and(inArray(places.level, [...unitLevels]), scope.kind === "street" ? eq(places.id, scope.streetId) : undefined))
+    .where(and(inArray(places.level, [...unitLevels]), withinReach(reach, places.id)))
     .orderBy(asc(places.sortOrder), asc(places.code));
   return rows as Unit[];
 }
@@ -154,17 +155,16 @@ async function communitiesOf(db: Database, units: readonly Unit[], target: numbe
  */
 export async function associationProgress(actor: Actor, filter: { street?: string } = {}): Promise<AssociationProgress> {
   if (!hasPermission(actor, "area:officer")) forbidden();
-  const scope = scopeOf(actor);
-  if (scope.kind !== "district" && scope.kind !== "street") forbidden();
+  const reach = officerReach(actor);
   const db = await getDb();
-  const [units, target] = await Promise.all([unitsIn(db, scope), getSetting("associationTarget")]);
+  const [units, target] = await Promise.all([unitsIn(db, reach), getSetting("associationTarget")]);
   const selected = filter.street ? units.find((u) => u.code === filter.street) : null;
   if (selected === undefined) notFound("找不到该街道（镇），或它不在您的管辖范围内。");
   const shown = selected ? [selected] : units;
   const inPlaceOrder = await communitiesOf(db, shown, target);
   return {
     target,
-    scopeName: scope.kind === "street" ? (units[0]?.name ?? "") : "全区",
+    scopeName: streetChoice(reach, units, "").scopeName,
     units,
     selected,
     rollup: shown.map((unit) => ({ ...unit, ...rollupOf(inPlaceOrder.filter((c) => c.unit.id === unit.id)) })),
@@ -176,7 +176,7 @@ export async function associationProgress(actor: Actor, filter: { street?: strin
 /** Public, for the open statistics (CONTRACT.md `communities`): the whole district's headline figures. */
 export async function districtAssociationSummary(): Promise<{ total: number; target: number; meetingTarget: number }> {
   const db = await getDb();
-  const [units, target] = await Promise.all([unitsIn(db, { kind: "district" }), getSetting("associationTarget")]);
+  const [units, target] = await Promise.all([unitsIn(db, { streetId: null }), getSetting("associationTarget")]);
   const communities = await communitiesOf(db, units, target);
   return { total: communities.length, target, meetingTarget: communities.filter((c) => c.meetsTarget).length };
 }

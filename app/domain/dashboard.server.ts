@@ -1,18 +1,17 @@
-import { count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../../db/client.server";
 import { auditLog, organizations, places } from "../../db/schema";
-import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { hasPermission, type Actor } from "../auth/permissions";
+import { officerReach, streetChoice, withinReach } from "../auth/scope.server";
 import { forbidden } from "./errors";
 
 /** The officer's first page, limited to what the officer's scope covers. */
 export async function officerDashboard(actor: Actor) {
   if (!hasPermission(actor, "area:officer")) forbidden();
-  const scope = scopeOf(actor);
-  if (scope.kind !== "district" && scope.kind !== "street") forbidden();
+  const reach = officerReach(actor);
   const db = await getDb();
-  const unitCondition: SQL =
-    scope.kind === "street" ? eq(places.id, scope.streetId) : inArray(places.level, ["street", "town"]);
+  const unitCondition = and(inArray(places.level, ["street", "town"]), withinReach(reach, places.id))!;
   const units = await db
     .select({ id: places.id, code: places.code, name: places.name, level: places.level })
     .from(places)
@@ -42,7 +41,7 @@ export async function officerDashboard(actor: Actor) {
   const byType: Record<string, number> = {};
   for (const row of orgRows) byType[row.type] = (byType[row.type] ?? 0) + row.n;
   return {
-    scopeName: scope.kind === "street" ? (units[0]?.name ?? "") : "全区",
+    scopeName: streetChoice(reach, units, "").scopeName,
     places: {
       units,
       communities: placeCounts.find((p) => p.level === "community")?.n ?? 0,

@@ -10,7 +10,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
 import { abnormalListings, inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations, places } from "../../db/schema";
 import type { InspectionConclusion, InspectionState } from "../../vocabulary";
-import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { hasPermission, type Actor } from "../auth/permissions";
+import { officerReach, officerReachOrNull, reaches, withinReach } from "../auth/scope.server";
 import { requireRecentVerification } from "../auth/verification.server";
 import { storedAttachment, uploadProblems, type Upload } from "./attachments.server";
 import { recordAudit } from "./audit.server";
@@ -133,9 +134,8 @@ export async function yearOverview(actor: Actor, year: number, now: Date) {
   const db = await getDb();
   const settings = await inspectionYear(year);
   if (!settings) notFound(`${year} 年度年检尚未开启。`);
-  const scope = scopeOf(actor);
-  if (scope.kind !== "district" && scope.kind !== "street") forbidden();
-  const due = await dueWithReports(db, year, scope.kind === "street" ? scope.streetId : undefined);
+  const reach = officerReach(actor);
+  const due = await dueWithReports(db, year, reach.streetId ?? undefined);
   const streets = await db.select({ id: places.id, name: places.name }).from(places).where(inArray(places.level, ["street", "town"]));
   const streetName = new Map(streets.map((s) => [s.id, s.name]));
   type Tally = { due: number; filed: number; returned: number; concluded: number; notFiled: number };
@@ -387,15 +387,13 @@ export async function reportFileForActor(actor: Actor, fileId: number) {
     .innerJoin(inspectionReports, eq(inspectionReports.id, inspectionFiles.reportId))
     .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
     .where(eq(inspectionFiles.id, fileId));
-  const scope = scopeOf(actor);
+  const reach = officerReachOrNull(actor);
   const allowed =
     !!row &&
     (actor.role === "association"
       ? actor.organizationId === row.organizationId
       : // A draft's files are the organization's own until it files the report.
-        row.state !== "draft" &&
-        hasPermission(actor, "organization:read_internal") &&
-        (scope.kind === "district" || (scope.kind === "street" && scope.streetId === row.streetId)));
+        row.state !== "draft" && hasPermission(actor, "organization:read_internal") && reach !== null && reaches(reach, row.streetId));
   if (!allowed) notFound("找不到该文件。");
   return row.file;
 }
@@ -410,9 +408,8 @@ export async function reportForReview(actor: Actor, reportId: number) {
     .from(inspectionReports)
     .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
     .where(eq(inspectionReports.id, reportId));
-  const scope = scopeOf(actor);
-  if (scope.kind !== "district" && scope.kind !== "street") forbidden();
-  if (!row || (scope.kind === "street" && row.organization.streetId !== scope.streetId)) notFound("找不到该年度报告。");
+  const reach = officerReach(actor);
+  if (!row || !reaches(reach, row.organization.streetId)) notFound("找不到该年度报告。");
   const [[lastYear], steps, files] = await Promise.all([
     db.select().from(inspectionReports).where(and(eq(inspectionReports.year, row.report.year - 1), eq(inspectionReports.organizationId, row.organization.id))),
     reportSteps(reportId),
@@ -672,12 +669,11 @@ const filedStates: FiledInspectionState[] = ["submitted", "returned", "concluded
 /** A year's filed reports (drafts stay the organization's), oldest submission first; street officers read their street's. */
 export async function reportsOfYear(actor: Actor, year: number, options: { state?: FiledInspectionState } = {}) {
   if (!hasPermission(actor, "organization:read_internal")) forbidden();
-  const scope = scopeOf(actor);
-  if (scope.kind !== "district" && scope.kind !== "street") return [];
+  const reach = officerReachOrNull(actor);
+  if (!reach) return [];
   const db = await getDb();
   const street = alias(places, "street");
-  const conditions = [eq(inspectionReports.year, year), inArray(inspectionReports.state, options.state ? [options.state] : filedStates)];
-  if (scope.kind === "street") conditions.push(eq(organizations.streetId, scope.streetId));
+  const conditions = [eq(inspectionReports.year, year), inArray(inspectionReports.state, options.state ? [options.state] : filedStates), withinReach(reach, organizations.streetId)];
   return db
     .select({
       id: inspectionReports.id,
@@ -700,12 +696,11 @@ export async function reportsOfYear(actor: Actor, year: number, options: { state
 /** The abnormal-activity list as `abnormalList`, within the actor's scope, with each organization's kind. */
 export async function abnormalListFor(actor: Actor, now: Date) {
   if (!hasPermission(actor, "organization:read_internal")) forbidden();
-  const scope = scopeOf(actor);
-  if (scope.kind !== "district" && scope.kind !== "street") return [];
+  const reach = officerReachOrNull(actor);
+  if (!reach) return [];
   const db = await getDb();
   const street = alias(places, "street");
-  const conditions = [isNull(abnormalListings.removedOn)];
-  if (scope.kind === "street") conditions.push(eq(organizations.streetId, scope.streetId));
+  const conditions = [isNull(abnormalListings.removedOn), withinReach(reach, organizations.streetId)];
   const rows = await db
     .select({ listing: abnormalListings, name: organizations.name, type: organizations.type, street: street.name })
     .from(abnormalListings)

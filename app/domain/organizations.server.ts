@@ -3,7 +3,7 @@ import { getDb } from "../../db/client.server";
 import { organizations, places } from "../../db/schema";
 import type { OrganizationType } from "../../vocabulary";
 import type { Actor } from "../auth/permissions";
-import { scopeOf } from "../auth/permissions";
+import { ownOrganization as organizationOfAccount } from "../auth/scope.server";
 import { notFound } from "./errors";
 import { cachedPublic } from "./public-cache.server";
 
@@ -34,14 +34,14 @@ async function computeOrganizationCounts() {
  */
 export async function ownOrganization(actor: Actor) {
   if (actor.role !== "association") notFound();
-  const scope = scopeOf(actor);
-  if (scope.kind !== "organization") return null;
+  const organizationId = organizationOfAccount(actor);
+  if (organizationId === null) return null;
   const db = await getDb();
   const [row] = await db
     .select({ organization: organizations, place: places })
     .from(organizations)
     .leftJoin(places, eq(places.id, organizations.placeId))
-    .where(eq(organizations.id, scope.organizationId))
+    .where(eq(organizations.id, organizationId))
     .limit(1);
   if (!row) notFound("找不到您所属的社会组织。");
   return row;

@@ -10,7 +10,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, queryRows, type Database } from "../../db/client.server";
 import { inspectionReports, organizationParty, organizations, partyAdmissions, partyBranches, places } from "../../db/schema";
 import type { BranchKind } from "../../vocabulary";
-import { can, hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { can, hasPermission, type Actor } from "../auth/permissions";
+import { districtWide, officerReach, officerReachOrNull } from "../auth/scope.server";
 import { recordAudit } from "./audit.server";
 import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
@@ -32,10 +33,7 @@ function requireManager(actor: Actor | null): Actor {
 
 /** The street an officer is limited to, or undefined for the district. */
 function scopeStreet(actor: Actor): number | undefined {
-  const scope = scopeOf(actor);
-  if (scope.kind === "street") return scope.streetId;
-  if (scope.kind !== "district") forbidden();
-  return undefined;
+  return officerReach(actor).streetId ?? undefined;
 }
 
 /** Every registered organization (of the given streets, when given) with its party record and coverage. */
@@ -100,8 +98,7 @@ export async function partyOverview(actor: Actor, input: { streetCode?: string |
     for (const r of rows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r.coverage]);
     return [...groups.entries()].map(([k, coverages]) => ({ key: k, ...coverageRates(coverages) }));
   };
-  const scope = scopeOf(actor);
-  const branchStreet = scope.kind === "street" ? scope.streetId : streetId;
+  const branchStreet = officerReachOrNull(actor)?.streetId ?? streetId;
   const founded = await db
     .select({ id: partyBranches.id, name: partyBranches.name, kind: partyBranches.kind, foundedOn: partyBranches.foundedOn, secretary: partyBranches.secretary })
     .from(partyBranches)
@@ -326,7 +323,7 @@ export async function createJointBranch(
     if (!street || (street.level !== "street" && street.level !== "town") || !can(actor, "party:manage", { streetId: street.id })) {
       fieldErrors.streetCode = ["请选择您管辖的街道（镇）"];
     } else streetId = street.id;
-  } else if (scopeOf(actor).kind !== "district") fieldErrors.streetCode = ["请选择所属街道（镇）"];
+  } else if (!districtWide(actor)) fieldErrors.streetCode = ["请选择所属街道（镇）"];
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
   return db.transaction(async (tx) => {
     const values = { name, kind: "joint" as const, foundedOn: input.foundedOn, streetId, secretary: input.secretary?.trim() || null, createdAt: ctx.now, updatedAt: ctx.now };

@@ -4,7 +4,8 @@ import { getDb, queryRows } from "../../db/client.server";
 import { organizations, places } from "../../db/schema";
 import type { PlaceLevel } from "../../vocabulary";
 import type { Place } from "./places";
-import { scopeOf, type Actor } from "../auth/permissions";
+import type { Actor } from "../auth/permissions";
+import { ownVillage } from "../auth/scope.server";
 import { escapeLike } from "./like";
 import { notFound } from "./errors";
 import { cachedPublic } from "./public-cache.server";
@@ -148,10 +149,10 @@ export async function searchPlaces(fragment: string) {
 
 /** The village or community a clerk or supervisor works for. */
 export async function ownPlace(actor: Actor) {
-  const scope = scopeOf(actor);
-  if (scope.kind !== "village") notFound();
+  const placeId = ownVillage(actor);
+  if (placeId === null) notFound();
   const db = await getDb();
-  const [place] = await db.select().from(places).where(eq(places.id, scope.placeId)).limit(1);
+  const [place] = await db.select().from(places).where(eq(places.id, placeId)).limit(1);
   if (!place) notFound("找不到您所在的村（社区）。");
   const [parent] = place.parentId ? await db.select().from(places).where(eq(places.id, place.parentId)).limit(1) : [];
   return { place, parent: parent ?? null };

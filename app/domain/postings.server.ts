@@ -13,7 +13,8 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, queryRows, type Database } from "../../db/client.server";
 import { places, postingFiles, postings, postingSteps, postingVersions, publicContactNumbers } from "../../db/schema";
 import type { PostingCategory, PostingVersionState } from "../../vocabulary";
-import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { hasPermission, type Actor } from "../auth/permissions";
+import { officerReach, ownVillage } from "../auth/scope.server";
 import { storedAttachment, uploadProblems, type Upload } from "./attachments.server";
 import { recordAudit } from "./audit.server";
 import type { ActionContext } from "./context";
@@ -61,9 +62,9 @@ const staleMessage = "该公开事项已被其他人处理或修改，请刷新�
 
 function villageOf(actor: Actor | null, permission: "posting:draft" | "posting:review"): { actor: Actor; placeId: number } {
   if (!actor || !hasPermission(actor, permission)) forbidden();
-  const scope = scopeOf(actor);
-  if (scope.kind !== "village") forbidden("您的账号没有关联村（社区），请联系管理员。");
-  return { actor, placeId: scope.placeId };
+  const placeId = ownVillage(actor);
+  if (placeId === null) forbidden("您的账号没有关联村（社区），请联系管理员。");
+  return { actor, placeId };
 }
 
 /** The posting, if it belongs to the actor's village; someone else's village reads as not found. */
@@ -751,12 +752,11 @@ export async function postingFile(actor: Actor | null, fileId: number) {
     .limit(1);
   if (!file) notFound("找不到该文件。");
   const isPublic = (file.state === "published" || file.state === "superseded") && file.postingStatus !== "unpublished";
-  const scope = actor ? scopeOf(actor) : null;
-  const ownVillage = scope?.kind === "village" && scope.placeId === file.placeId && file.state !== "discarded";
-  const supervisorDraft = ownVillage && (file.state === "draft" || file.state === "returned") && !hasPermission(actor, "posting:draft");
-  if (!isPublic && (!ownVillage || supervisorDraft)) notFound("找不到该文件。");
+  const villageOwn = ownVillage(actor) === file.placeId && file.state !== "discarded";
+  const supervisorDraft = villageOwn && (file.state === "draft" || file.state === "returned") && !hasPermission(actor, "posting:draft");
+  if (!isPublic && (!villageOwn || supervisorDraft)) notFound("找不到该文件。");
   // Someone else sees the file name masked, as on the public page.
-  if (ownVillage) return file.file;
+  if (villageOwn) return file.file;
   return { ...file.file, fileName: maskSensitive(file.file.fileName, await publicNumbersOf(db, file.placeId)) };
 }
 
@@ -1007,9 +1007,7 @@ export async function placeCompliance(placeId: number, now: Date): Promise<Compl
 /** Officers: per street or town and per village, the months and quarters of a year and which are missing. */
 export async function complianceOverview(actor: Actor, input: { year: number; streetCode?: string | null }, now: Date) {
   if (!hasPermission(actor, "posting:monitor")) forbidden();
-  const scope = scopeOf(actor);
-  if (scope.kind !== "district" && scope.kind !== "street") forbidden();
-  const streetId = scope.kind === "street" ? scope.streetId : null;
+  const streetId = officerReach(actor).streetId;
   const today = shanghaiDate(now);
   // Postings and places are public: the grid is kept until they change, per scope and day.
   return cachedPublic(`compliance:${input.year}:${streetId ?? ""}:${input.streetCode ?? ""}:${today}`, () =>

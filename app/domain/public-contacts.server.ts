@@ -11,7 +11,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { getDb, type Database } from "../../db/client.server";
 import { postings, postingVersions, publicContactNumbers, users } from "../../db/schema";
-import { hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { hasPermission, type Actor } from "../auth/permissions";
+import { ownVillage } from "../auth/scope.server";
 import { recordAudit } from "./audit.server";
 import type { ActionContext } from "./context";
 import { forbidden, type WriteResult } from "./errors";
@@ -22,9 +23,9 @@ import { maskSensitive, type PublicNumbers } from "./sensitive-numbers";
 /** The clerk's own village: only a village clerk (posting:draft) keeps its public contacts. */
 function clerkPlace(actor: Actor | null): { actor: Actor; placeId: number } {
   if (!actor || !hasPermission(actor, "posting:draft")) forbidden("只有本村（社区）的村务公开员可以管理公开联系号码。");
-  const scope = scopeOf(actor);
-  if (scope.kind !== "village") forbidden("您的账号没有关联村（社区），请联系管理员。");
-  return { actor, placeId: scope.placeId };
+  const placeId = ownVillage(actor);
+  if (placeId === null) forbidden("您的账号没有关联村（社区），请联系管理员。");
+  return { actor, placeId };
 }
 
 /** The digits of a place's marked numbers, for masking its public pages. */

@@ -7,7 +7,8 @@ import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../db/client.server";
 import { organizationChanges, organizations, places } from "../../db/schema";
-import { can, hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { can, hasPermission, type Actor } from "../auth/permissions";
+import { officerReachOrNull, withinReach } from "../auth/scope.server";
 import { recordAudit } from "./audit.server";
 import type { ActionContext } from "./context";
 import { forbidden, notFound, type WriteResult } from "./errors";
@@ -86,10 +87,8 @@ function searchWhere(query: Omit<RegisterQuery, "page" | "pageSize">, scope?: SQ
 /** What an officer may see of the register: the whole district, or their own street or town. */
 function officerScope(actor: Actor): SQL | undefined {
   if (!hasPermission(actor, "organization:read_internal")) forbidden();
-  const scope = scopeOf(actor);
-  if (scope.kind === "district") return undefined;
-  if (scope.kind === "street") return eq(organizations.streetId, scope.streetId);
-  return sql`false`;
+  const reach = officerReachOrNull(actor);
+  return reach ? withinReach(reach, organizations.streetId) : sql`false`;
 }
 
 function listQuery(db: Database, where: SQL | undefined) {

@@ -6,7 +6,8 @@
 import { and, count, eq, gte, inArray, isNotNull, lt, lte, or, sql } from "drizzle-orm";
 import { getDb } from "../../db/client.server";
 import { applications, inspectionYears, organizations, places } from "../../db/schema";
-import { can, hasPermission, scopeOf, type Actor } from "../auth/permissions";
+import { can, hasPermission, type Actor } from "../auth/permissions";
+import { officerReach } from "../auth/scope.server";
 import { associationProgress } from "./communities.server";
 import { forbidden, notFound } from "./errors";
 import { inspectionTally } from "./inspections.server";
@@ -37,10 +38,9 @@ const emptyKinds = (): ReportKindFigures => ({ social_group: 0, private_non_ente
 
 export async function reportFigures(actor: Actor, input: ReportScope, now: Date): Promise<ReportFigures> {
   if (!hasPermission(actor, "party:manage") || !hasPermission(actor, "posting:monitor")) forbidden();
-  const scope = scopeOf(actor);
-  if (scope.kind !== "district" && scope.kind !== "street") forbidden();
+  const reach = officerReach(actor);
   const db = await getDb();
-  let streetId = scope.kind === "street" ? scope.streetId : undefined;
+  let streetId = reach.streetId ?? undefined;
   let scopeName = "全区";
   if (input.streetCode || streetId) {
     const [street] = input.streetCode

@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { hasPermission, scopeOf } from "../auth/permissions";
+import { hasPermission } from "../auth/permissions";
+import { officerReachOrNull } from "../auth/scope.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
 import { bodyLabels } from "../domain/committee-rules";
@@ -32,8 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const street = new URL(request.url).searchParams.get("street")?.trim() || undefined;
   const canManage = hasPermission(actor, "setting:manage");
   // Committees are kept by district and street officers; an administrator sees the figures only.
-  const scope = scopeOf(actor);
-  const keepsCommittees = hasPermission(actor, "committee:manage") && (scope.kind === "district" || scope.kind === "street");
+  const keepsCommittees = hasPermission(actor, "committee:manage") && officerReachOrNull(actor) !== null;
   const [progress, setting, due, recent] = await Promise.all([
     associationProgress(actor, { street }),
     canManage ? settingState("associationTarget") : Promise.resolve(null),

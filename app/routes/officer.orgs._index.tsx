@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { scopeOf } from "../auth/permissions";
+import { districtWide as seesDistrict } from "../auth/scope.server";
 import { requirePermission } from "../auth/require.server";
 import { parseRegisterQuery } from "../domain/register-forms";
 import { registerStreets, searchOfficerRegister } from "../domain/register.server";
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "社会组织登记簿 - 登�
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "organization:read_internal");
   const { query } = parseRegisterQuery(new URL(request.url).searchParams);
-  const districtWide = scopeOf(actor).kind === "district";
+  const districtWide = seesDistrict(actor);
   const [result, streets] = await Promise.all([
     searchOfficerRegister(actor, query),
     districtWide ? registerStreets() : Promise.resolve([]),

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { hasPermission, scopeOf } from "../auth/permissions";
+import { hasPermission } from "../auth/permissions";
+import { officerReach, streetChoice } from "../auth/scope.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
 import { badRequest, forbidden } from "../domain/errors";
@@ -54,19 +55,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "party:manage");
   const today = shanghaiDate(new Date());
   const params = new URL(request.url).searchParams;
-  const scope = scopeOf(actor);
-  const canFilter = scope.kind === "district";
   // A street officer sees and founds branches only in the own street or town; the domain limits the rows the same way.
-  const units = (await placeChoices())
-    .filter((u) => scope.kind !== "street" || u.id === scope.streetId)
-    .map((u) => ({ code: u.code, name: u.name }));
+  const choice = streetChoice(officerReach(actor), await placeChoices());
+  const canFilter = choice.canChoose;
+  const units = choice.units.map((u) => ({ code: u.code, name: u.name }));
   const base = {
     today,
     // Changing the target needs the password given within 10 minutes.
     needsReverify: hasPermission(actor, "setting:manage") ? !(await isSessionRecentlyVerified(actor, new Date())) : false,
     canFilter,
     units,
-    scopeName: scope.kind === "street" ? (units[0]?.name ?? "本街道（镇）") : "全区",
+    scopeName: choice.scopeName,
     presets: periodPresets(today),
     fromText: (params.get("from") ?? "").slice(0, 20),
     toText: (params.get("to") ?? "").slice(0, 20),

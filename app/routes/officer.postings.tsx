@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { scopeOf } from "../auth/permissions";
+import { officerReach, streetChoice } from "../auth/scope.server";
 import { requirePermission } from "../auth/require.server";
 import { placeChoices } from "../domain/places.server";
 import type { ComplianceCell } from "../domain/posting-rules";
@@ -33,22 +33,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = shanghaiDate(now);
   const currentYear = Number(today.slice(0, 4));
   const params = new URL(request.url).searchParams;
-  const scope = scopeOf(actor);
-  const allUnits = await placeChoices();
   // A street officer sees only the own street or town; the domain limits the rows the same way.
-  const units = (
-    scope.kind === "street" ? allUnits.filter((u) => u.id === scope.streetId) : allUnits
-  ).map((u) => ({
+  const choice = streetChoice(officerReach(actor), await placeChoices());
+  const units = choice.units.map((u) => ({
     code: u.code,
     name: u.name,
     villages: u.children.filter((c) => c.level === "village").length,
   }));
-  const canFilter = scope.kind === "district";
+  const canFilter = choice.canChoose;
   const base = {
     today,
     currentYear,
     canFilter,
-    scopeName: scope.kind === "street" ? (units[0]?.name ?? "本街道（镇）") : "全区",
+    scopeName: choice.scopeName,
     // Only streets and towns that have villages are worth choosing.
     streetChoices: canFilter
       ? units.filter((u) => u.villages > 0).map(({ code, name }) => ({ code, name }))

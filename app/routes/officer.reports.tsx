@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { scopeOf } from "../auth/permissions";
+import { officerReach, streetChoice } from "../auth/scope.server";
 import { requireReportReader } from "../auth/require.server";
 import { organizationTypeLabels, type OrganizationType } from "../domain/organizations";
 import {
@@ -29,11 +29,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = new Date();
   const today = shanghaiDate(now);
   const params = new URL(request.url).searchParams;
-  const scope = scopeOf(actor);
-  const canFilter = scope.kind === "district";
-  const units = (await placeChoices())
-    .filter((u) => scope.kind !== "street" || u.id === scope.streetId)
-    .map((u) => ({ code: u.code, name: u.name }));
+  const choice = streetChoice(officerReach(actor), await placeChoices());
+  const canFilter = choice.canChoose;
+  const units = choice.units.map((u) => ({ code: u.code, name: u.name }));
   const street = params.get("street")?.trim() || null;
   const base = {
     today,

@@ -12,11 +12,13 @@ import { eq } from "drizzle-orm";
 import { closeDb, dataDir, getDb } from "../../db/client.server";
 import { sessions as sessionsTable, users } from "../../db/schema";
 import { demoAccounts } from "../../app/setup/demo";
+import { prepareEmbeddedDatabase } from "../../app/setup/prepare.server";
 import { createSession } from "../../app/auth/session.server";
 
 delete process.env.DATABASE_URL;
 fs.rmSync(dataDir(), { recursive: true, force: true });
-const db = await getDb(); // migrates and seeds the demo district
+await prepareEmbeddedDatabase(); // migrates and loads the demo district, as the server does at start
+const db = await getDb();
 const sessions: Record<string, string> = {};
 for (const account of demoAccounts) {
   const [user] = await db.select().from(users).where(eq(users.username, account.username));
