@@ -10,6 +10,7 @@ import { changeOwnPassword } from "../domain/users.server";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
 import { parseSubmission } from "../domain/form-submission";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "修改密码 - 社区治理与社会组织登记平台" }];
 
@@ -51,14 +52,14 @@ export default function ChangePassword() {
     <main className="mx-auto max-w-xl px-4 py-8">
       <PageHeader title="修改密码" description={`密码至少 ${minPasswordLength} 位，须包含小写字母、大写字母、数字、符号中的至少三类，不能是常见密码或其简单变形，不能包含用户名。修改后，您在其他设备上的登录将全部退出。`} />
       {mustChange && !actionData?.done ? (
-        <p role="status" className="mb-4 rounded bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <Notice tone="warning">
           您的密码由管理员设置或重置，请先设置您自己的新密码再继续使用系统。
-        </p>
+        </Notice>
       ) : null}
       {actionData?.done ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           密码已修改，其他设备上的登录已退出。<Link to="/post-login" className="ml-2">进入我的工作台</Link>
-        </p>
+        </Notice>
       ) : null}
       <FormError errors={form.errors} />
       <PostForm {...getFormProps(form)} className="rounded border border-slate-200 bg-white p-6 shadow-sm">

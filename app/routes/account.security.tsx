@@ -24,6 +24,7 @@ import { PageHeader, Panel } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
 import { AuthenticatorSetupPanel, RecoveryCodesPanel } from "../ui/second-factor";
 import { parseSubmission } from "../domain/form-submission";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "账号安全 - 社区治理与社会组织登记平台" }];
 
@@ -118,14 +119,14 @@ export default function AccountSecurity() {
     <main className="mx-auto max-w-4xl px-4 py-8">
       <PageHeader title="账号安全" description={<>两步验证、恢复码和登录密码。<Link to="/account/password">修改密码</Link></>} />
       {recovered !== null && !actionData ? (
-        <p role="status" className="mb-4 rounded bg-amber-50 px-4 py-3 text-sm text-amber-900">
+        <Notice tone="warning">
           您刚才使用恢复码登录，还剩 {recovered} 个恢复码。如手机已丢失，请重新设置身份验证器（先关闭再重新设置），或生成新的恢复码。
-        </p>
+        </Notice>
       ) : null}
       {actionData?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {actionData.notice}
-        </p>
+        </Notice>
       ) : null}
       {actionData?.recoveryCodes ? <RecoveryCodesPanel codes={actionData.recoveryCodes} /> : null}
       <FormError errors={actionData?.formError ? [actionData.formError] : null} />

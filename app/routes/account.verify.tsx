@@ -10,6 +10,7 @@ import { confirmIdentity, isSessionRecentlyVerified } from "../auth/verification
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
 import { parseSubmission } from "../domain/form-submission";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "确认身份 - 社区治理与社会组织登记平台" }];
 
@@ -52,9 +53,9 @@ export default function Verify() {
         description="创建账号、更改角色、公布年检结论、调整区级设置、设置两步验证等操作前，需要在 10 分钟内确认过身份。"
       />
       {recent ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           您在 10 分钟内已确认过身份，可以直接继续操作。
-        </p>
+        </Notice>
       ) : null}
       <FormError errors={form.errors} />
       <PostForm {...getFormProps(form)} className="rounded border border-slate-200 bg-white p-6 shadow-sm">

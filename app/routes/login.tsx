@@ -13,6 +13,7 @@ import { demoAccountList } from "../domain/demo.server";
 import { loginSchema } from "../domain/user-forms";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { parseSubmission } from "../domain/form-submission";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "登录 - 社区治理与社会组织登记平台" }];
 
@@ -89,9 +90,9 @@ export default function Login() {
         <h1 className="mb-1 text-2xl font-semibold">登录</h1>
         <p className="mb-6 text-sm text-slate-600">登记管理机关、街道（镇）、社会组织和村（居）务公开人员使用本账号登录。</p>
         {notice ? (
-          <p role="status" className="mb-4 rounded bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <Notice tone="warning">
             {notice}
-          </p>
+          </Notice>
         ) : null}
         <FormError errors={form.errors} />
         <PostForm {...getFormProps(form)}>

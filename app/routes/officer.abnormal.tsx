@@ -12,6 +12,7 @@ import { formatDate, shanghaiDate } from "../domain/time";
 import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { parseSubmission } from "../domain/form-submission";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "活动异常名录 - 登记管理" }];
 
@@ -78,9 +79,9 @@ export default function AbnormalList() {
         }
       />
       {actionData?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {actionData.notice}
-        </p>
+        </Notice>
       ) : null}
       <FormError errors={orphanErrors} />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">

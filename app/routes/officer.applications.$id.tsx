@@ -11,6 +11,7 @@ import { placeChoices } from "../domain/places.server";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
 import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.detail.application.title ?? "申请"} - 申请审批` }];
 
@@ -66,9 +67,9 @@ export default function OfficerApplication() {
         description={<Link to="/officer/applications">返回申请列表</Link>}
       />
       {result?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {result.notice}
-        </p>
+        </Notice>
       ) : null}
       <ApplicationSummary application={application} applicantName={detail.applicantName} streetName={detail.streetName} daysLeft={detail.daysLeft} />
       <div className="mt-6 grid gap-6 lg:grid-cols-3">

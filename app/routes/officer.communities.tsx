@@ -22,6 +22,7 @@ import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 import { parseSubmission } from "../domain/form-submission";
 import { ReverifyField } from "../ui/reverify";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "一居多会 - 登记管理" }];
 
@@ -102,9 +103,9 @@ export default function CommunitiesPage() {
         }
       />
       {actionData?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {actionData.notice}
-        </p>
+        </Notice>
       ) : null}
       {elections ? <ElectionsDue elections={elections} /> : null}
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">

@@ -33,6 +33,7 @@ import { earliestRecordDate, formatDate, formatDateTime } from "../domain/time";
 import { StandingBadge, termDates } from "../ui/committee-view";
 import { Button, ErrorList, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader } from "../ui/layout";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.place.name ?? "社区/村"} 村（居）民委员会 - 登记管理` }];
 
@@ -199,12 +200,12 @@ export default function CommitteePage() {
 
 /* ------------------------------------------------------------------ a body and its terms */
 
-function Notice({ result }: { result: Result }) {
+function ResultNotice({ result }: { result: Result }) {
   if (!result?.notice) return null;
   return (
-    <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+    <Notice>
       {result.notice}
-    </p>
+    </Notice>
   );
 }
 
@@ -313,7 +314,7 @@ function BodySection({
       {body === "supervision" || body === "finance_group" ? <VillageRules body={body} villagers={villagers} /> : null}
 
       <div className="mt-4 space-y-3">
-        <Notice result={own} />
+        <ResultNotice result={own} />
         {stray ? (
           <>
             <FormError errors={[stray.formError ?? "该届记录已被其他人修改或删除，请查看最新内容后再保存。"]} />
@@ -735,7 +736,7 @@ function ServiceCentrePanel({ centre, result, formKey }: { centre: LoaderData["s
       ) : (
         <p className="mb-4 text-sm text-slate-600">尚未录入服务中心信息。</p>
       )}
-      <Notice result={result} />
+      <ResultNotice result={result} />
       <PostForm key={formKey} aria-label="服务中心信息" noValidate preventScrollReset className="max-w-xl">
         <FormError errors={otherErrors(result, ["floorArea", "facilities"])} />
         <input type="hidden" name="version" value={centre?.version ?? ""} />
@@ -835,7 +836,7 @@ function JointMeetingsPanel({
       ) : null}
 
       <h3 className="mb-3 mt-6 font-semibold text-slate-900">记录一次联席会议</h3>
-      <Notice result={result} />
+      <ResultNotice result={result} />
       <PostForm key={formKey} aria-label="记录一次联席会议" noValidate preventScrollReset className="max-w-2xl">
         <FormError errors={otherErrors(result, ["heldOn", "parties", "topics", "decisions"])} />
         <Field label="会议日期" name="heldOn" type="date" required min={earliestRecordDate} max={today} defaultValue={values?.heldOn ?? today} errors={errors?.heldOn} />

@@ -44,6 +44,7 @@ import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { ConclusionBadge, ConfirmBox, InspectionStateBadge, shortKindLabels, TallyTable } from "../ui/officer-inspection";
 import { parseSubmission } from "../domain/form-submission";
 import { ReverifyField, reverifyHref } from "../ui/reverify";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.year ?? ""} 年度年检 - 年度检查` }];
 
@@ -213,14 +214,14 @@ export default function InspectionYearPage() {
         }
       />
       {params.get("opened") && !actionData ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {year} 年度年检已开启，应参加的组织现在可以填报年度报告。
-        </p>
+        </Notice>
       ) : null}
       {actionData?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {actionData.notice}
-        </p>
+        </Notice>
       ) : null}
       <FormError errors={publishErrors}>
         {actionData?.intent === "publish" && actionData.reverify ? (

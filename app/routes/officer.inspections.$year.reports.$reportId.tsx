@@ -18,6 +18,7 @@ import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { ConclusionBadge, InspectionStateBadge, InspectionSteps, RadioGroup, ReportComparison } from "../ui/officer-inspection";
 import { parseSubmission } from "../domain/form-submission";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organization.name ?? "年度报告"} ${data?.report.year ?? ""} 年度年检报告 - 年度检查` },
@@ -126,7 +127,7 @@ export default function ReportReview() {
         actions={<InspectionStateBadge state={report.state} />}
       />
       {actionData?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {actionData.notice}
           {actionData.decision === "conclude" ? (
             <>
@@ -134,7 +135,7 @@ export default function ReportReview() {
               <Link to={`${yearPath}?state=concluded`}>前往公布</Link>
             </>
           ) : null}
-        </p>
+        </Notice>
       ) : null}
       <FormError errors={refusal} />
       <Panel>

@@ -31,6 +31,7 @@ import { CorrectionForm } from "../ui/register-correction";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
 import { OrganizationStatusBadge } from "../ui/register-search";
 import { parseSubmission } from "../domain/form-submission";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organization.name ?? "社会组织"} - 社会组织登记簿` },
@@ -158,9 +159,9 @@ export default function OfficerRecord() {
         actions={<OrganizationStatusBadge status={organization.status} />}
       />
       {params.get("corrected") && !actionData ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           更正已保存，已记入变更记录和审计日志。
-        </p>
+        </Notice>
       ) : null}
       <StatusNotice record={organization} />
       <div className="space-y-6">
@@ -237,9 +238,9 @@ function PartySection({
         党建信息
       </h2>
       {notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {notice}
-        </p>
+        </Notice>
       ) : null}
       {record ? (
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">

@@ -43,6 +43,7 @@ import { Button, Field, FormError, PostForm, SelectField } from "../ui/form";
 import { ReverifyField } from "../ui/reverify";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { PeriodFilter, periodQuery } from "../ui/period-filter";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.period ? `${periodLabel(data.period)} ` : ""}党建覆盖 - 登记管理` },
@@ -749,11 +750,11 @@ function PeriodPanel({ overview, period }: { overview: Overview; period: PartyPe
   );
 }
 
-function Notice({ text }: { text: string | null }) {
+function TextNotice({ text }: { text: string | null }) {
   return text ? (
-    <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+    <Notice>
       {text}
-    </p>
+    </Notice>
   ) : null;
 }
 
@@ -795,7 +796,7 @@ function JointBranchForm({
           正式党员不足 {ownBranchMinimum}{" "}
           名的组织可按区域或行业纳入联合党支部。成立后，在各组织页面的“党建信息”中选择纳入。成立记入审计日志。
         </p>
-        <Notice text={notice} />
+        <TextNotice text={notice} />
         <FormError errors={form.errors} />
         <PostForm
          
@@ -893,7 +894,7 @@ function TargetForm({
           。默认 {percent(setting.defaultValue)}，即年底前社会组织党组织覆盖率达到 90%
           以上。组织覆盖率和工作覆盖率均对照此目标。调整会记入审计日志。
         </p>
-        <Notice text={notice} />
+        <TextNotice text={notice} />
         <FormError errors={form.errors} />
         <PostForm
          

@@ -14,6 +14,7 @@ import { Button, ErrorList, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
 import { parseSubmission } from "../domain/form-submission";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "登录安全 - 登记管理" }];
 
@@ -84,9 +85,9 @@ export default function SecurityRequirement() {
         }
       />
       {actionData?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {actionData.notice}
-        </p>
+        </Notice>
       ) : null}
       <Panel title="须使用两步验证登录的角色">
         <p className="mb-4 text-sm text-slate-700">

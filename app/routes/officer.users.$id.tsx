@@ -19,6 +19,7 @@ import { Badge, PageHeader, Panel } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
 import { UserAccountFields } from "../ui/user-fields";
 import { parseSubmission } from "../domain/form-submission";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.username ?? "账号"} - 账号管理` }];
 
@@ -131,14 +132,14 @@ export default function EditUser() {
         }
       />
       {params.get("created") ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           账号已创建。请将初始密码告知本人，首次登录时须修改。
-        </p>
+        </Notice>
       ) : null}
       {actionData?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm break-all text-green-900">
+        <Notice wrap>
           {actionData.notice}
-        </p>
+        </Notice>
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="基本信息与权限">

@@ -9,6 +9,7 @@ import { rowIdOrNotFound } from "../domain/ids";
 import { placeChoices } from "../domain/places.server";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
 import { PageHeader, Panel } from "../ui/layout";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.detail.application.title ?? "申请"} - 社会组织服务` }];
 
@@ -35,9 +36,9 @@ export default function OrgApplication() {
         description={<Link to="/org">返回本组织</Link>}
       />
       {result?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {result.notice}
-        </p>
+        </Notice>
       ) : null}
       <ApplicationSummary application={application} applicantName={detail.applicantName} streetName={detail.streetName} daysLeft={detail.daysLeft} />
       <div className="mt-6 grid gap-6 lg:grid-cols-3">

@@ -12,6 +12,7 @@ import { FormError } from "../ui/form";
 import { ReportForm } from "../ui/inspection-form";
 import { ConclusionNotice, InspectionStateBadge, InspectionTimeline, notDueReason, ReportFiles, ReportTable } from "../ui/inspection-view";
 import { PageHeader, Panel } from "../ui/layout";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.year ?? ""} 年度年检报告 - 社会组织服务` }];
 
@@ -87,9 +88,9 @@ export default function OrgInspectionReport() {
         actions={notDue ? undefined : <InspectionStateBadge state={row?.state ?? null} />}
       />
       {result?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {result.notice}
-        </p>
+        </Notice>
       ) : null}
       {notDue ? (
         <Panel>

@@ -12,6 +12,7 @@ import { parseSubmission } from "../domain/form-submission";
 import { formatDateTime } from "../domain/time";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "公开联系号码 - 村务公开工作台" }];
 
@@ -65,9 +66,9 @@ export default function VillageContacts() {
         description="公开页面上的手机号、银行卡号一律遮蔽显示。需要群众拨打或汇入的号码（如监督电话、值班电话、村集体捐款账户），可在此标记为公开，本村的公开页面上将完整显示。身份证号不能标记。"
       />
       {actionData?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {actionData.notice}
-        </p>
+        </Notice>
       ) : null}
       <FormError errors={actionData?.formError ? [actionData.formError] : undefined} />
 

@@ -35,6 +35,7 @@ import { Button, ErrorList, Field, FormError, PostForm, TextAreaField } from "..
 import { PageHeader, Panel } from "../ui/layout";
 import { LineDiff, PostingBody } from "../ui/posting-body";
 import { CategoryBadge, Hash, PostingFacts, PostingStatusBadge, PostingTable, PostingTimeline, VersionStateBadge } from "../ui/posting-view";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "公开事项"} - 村务公开工作台` }];
 
@@ -177,9 +178,9 @@ export default function PostingWorkspace() {
         }
       />
       {notice || result?.notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {result?.notice ?? notice}
-        </p>
+        </Notice>
       ) : null}
       <FormError errors={orphanErrors} />
       {orphanErrors.length && result?.values ? <UnsavedValues values={result.values} /> : null}

@@ -8,6 +8,7 @@ import { villageWorkbench } from "../domain/postings.server";
 import { formatDateTime } from "../domain/time";
 import { PageHeader, Pagination } from "../ui/layout";
 import { CategoryBadge, PostingStatusBadge, VersionStateBadge } from "../ui/posting-view";
+import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "公开事项 - 村务公开工作台" }];
 
@@ -67,9 +68,9 @@ export default function VillagePostings() {
         }
       />
       {notice ? (
-        <p role="status" className="mb-4 rounded bg-green-50 px-4 py-3 text-sm text-green-900">
+        <Notice>
           {notice}
-        </p>
+        </Notice>
       ) : null}
       <nav aria-label="按状态筛选" className="mb-4">
         <ul className="flex flex-wrap gap-2 text-sm">
