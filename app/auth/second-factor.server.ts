@@ -152,15 +152,22 @@ function requireSelf(ctx: ActionContext): NonNullable<ActionContext["actor"]> {
 
 /** New recovery codes for one's own account; the old ones stop working. Needs a recent verification. */
 export async function regenerateRecoveryCodes(ctx: ActionContext): Promise<WriteResult<string[]>> {
+  return withOwnSecondFactor(ctx, async (tx, userId) => {
+    const codes = await replaceRecoveryCodes(tx, userId, ctx.now);
+    await recordAudit(tx, ctx, { action: "user.recovery_codes_regenerate", entityType: "user", entityId: userId, after: { recoveryCodes: codes.length } });
+    return { ok: true, value: codes };
+  });
+}
+
+/** A change to one's own enabled second factor: in one transaction, after a recent verification. */
+async function withOwnSecondFactor<T>(ctx: ActionContext, change: (tx: Database, userId: number) => Promise<WriteResult<T>>): Promise<WriteResult<T>> {
   const actor = requireSelf(ctx);
   const db = await getDb();
   return db.transaction(async (tx) => {
     await requireRecentVerification(tx, ctx);
     const [user] = await tx.select().from(users).where(eq(users.id, actor.userId));
     if (!user?.totpEnabledAt) return { ok: false, formError: "您尚未启用两步验证。" };
-    const codes = await replaceRecoveryCodes(tx, user.id, ctx.now);
-    await recordAudit(tx, ctx, { action: "user.recovery_codes_regenerate", entityType: "user", entityId: user.id, after: { recoveryCodes: codes.length } });
-    return { ok: true, value: codes };
+    return change(tx, user.id);
   });
 }
 
@@ -174,14 +181,9 @@ async function removeSecondFactor(tx: Database, userId: number) {
 
 /** Turns one's own second factor off. Needs a recent verification. */
 export async function disableSecondFactor(ctx: ActionContext): Promise<WriteResult<null>> {
-  const actor = requireSelf(ctx);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    await requireRecentVerification(tx, ctx);
-    const [user] = await tx.select().from(users).where(eq(users.id, actor.userId));
-    if (!user?.totpEnabledAt) return { ok: false, formError: "您尚未启用两步验证。" };
-    await removeSecondFactor(tx, user.id);
-    await recordAudit(tx, ctx, { action: "user.second_factor_remove", entityType: "user", entityId: user.id, before: { secondFactor: "totp" }, after: { secondFactor: null } });
+  return withOwnSecondFactor(ctx, async (tx, userId) => {
+    await removeSecondFactor(tx, userId);
+    await recordAudit(tx, ctx, { action: "user.second_factor_remove", entityType: "user", entityId: userId, before: { secondFactor: "totp" }, after: { secondFactor: null } });
     return { ok: true, value: null };
   });
 }

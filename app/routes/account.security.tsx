@@ -19,10 +19,10 @@ import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStal
 import type { WriteResult } from "../domain/errors";
 import { getSetting } from "../domain/settings.server";
 import { formatDateTime } from "../domain/time";
-import { Button, Field, FormError, PostForm } from "../ui/form";
+import { Button, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
-import { AuthenticatorSetupPanel, RecoveryCodesPanel } from "../ui/second-factor";
+import { AuthenticatorSetupPanel, RecoveryCodesPanel, CodeField } from "../ui/second-factor";
 import { parseSubmission } from "../domain/form-submission";
 import { Notice } from "../ui/notice";
 
@@ -168,16 +168,7 @@ export default function AccountSecurity() {
             <FormError errors={codeForm.errors} />
             <PostForm {...getFormProps(codeForm)}>
               <input type="hidden" name="intent" value="confirm" />
-              <Field
-                key={`code-${JSON.stringify(actionData?.codeErrors ?? null)}`}
-                label="验证码"
-                name={codeFields.code.name}
-                errors={(actionData?.intent === "confirm" ? actionData.codeErrors : null) ?? codeFields.code.errors}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={10}
-                required
-              />
+              <CodeField name={codeFields.code.name} errors={(actionData?.intent === "confirm" ? actionData.codeErrors : null) ?? codeFields.code.errors} />
               <Button type="submit">确认并启用</Button>
             </PostForm>
           </AuthenticatorSetupPanel>

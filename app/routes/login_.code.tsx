@@ -12,6 +12,7 @@ import { sessionCookie } from "../auth/session.server";
 import { throttleMessage } from "../auth/throttle-rules";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { parseSubmission } from "../domain/form-submission";
+import { CodeField } from "../ui/second-factor";
 
 export const meta: MetaFunction = () => [{ title: "两步验证 - 社区治理与社会组织登记平台" }];
 
@@ -109,17 +110,7 @@ export default function SignInCode() {
         </p>
         <FormError errors={codeForm.errors} />
         <PostForm {...getFormProps(codeForm)}>
-          <Field
-            key={`code-${JSON.stringify(codeFields.code.errors ?? null)}`}
-            label="验证码"
-            name={codeFields.code.name}
-            errors={codeFields.code.errors}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={10}
-            autoFocus
-            required
-          />
+          <CodeField name={codeFields.code.name} errors={codeFields.code.errors} autoFocus />
           <Button type="submit" className="w-full">
             验证并登录
           </Button>

@@ -9,8 +9,8 @@ import { clientIp, getActor, isSecureRequest, passwordChangePath, readForm, safe
 import { totpCodeSchema } from "../auth/second-factor-forms";
 import { ensureEnrolment } from "../auth/second-factor.server";
 import { sessionCookie } from "../auth/session.server";
-import { Button, Field, FormError, PostForm } from "../ui/form";
-import { AuthenticatorSetupPanel, RecoveryCodesPanel } from "../ui/second-factor";
+import { Button, FormError, PostForm } from "../ui/form";
+import { AuthenticatorSetupPanel, RecoveryCodesPanel, CodeField } from "../ui/second-factor";
 import { parseSubmission } from "../domain/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "设置两步验证 - 社区治理与社会组织登记平台" }];
@@ -119,16 +119,7 @@ export default function EnrolAtSignIn() {
         <AuthenticatorSetupPanel setup={loaderData.setup}>
           <FormError errors={form.errors} />
           <PostForm {...getFormProps(form)}>
-            <Field
-              key={`code-${JSON.stringify(fields.code.errors ?? null)}`}
-              label="验证码"
-              name={fields.code.name}
-              errors={fields.code.errors}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={10}
-              required
-            />
+            <CodeField name={fields.code.name} errors={fields.code.errors} />
             <Button type="submit">确认并登录</Button>
           </PostForm>
         </AuthenticatorSetupPanel>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Field } from "./form";
 
 /** What the server hands the page to set an authenticator up (app/auth/second-factor.server.ts EnrolmentView). */
 export interface AuthenticatorSetup {
@@ -57,5 +58,26 @@ export function RecoveryCodesPanel({ codes, children }: { codes: readonly string
       </ul>
       {children}
     </section>
+  );
+}
+
+/**
+ * The authenticator's 6-digit code, as every form that asks for it has it: a
+ * number pad on phones and the browser's one-time-code autofill. Keyed by its
+ * errors so a refused code is cleared for the next try.
+ */
+export function CodeField({ name, errors, autoFocus }: { name: string; errors?: string[] | null; autoFocus?: boolean }) {
+  return (
+    <Field
+      key={`code-${JSON.stringify(errors ?? null)}`}
+      label="验证码"
+      name={name}
+      errors={errors ?? undefined}
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      maxLength={10}
+      autoFocus={autoFocus}
+      required
+    />
   );
 }
