@@ -7,11 +7,11 @@ import { closeDb, getDb, isInvalidDataError } from "../db/client.server";
 import { crossSiteRefusal } from "./auth/csrf";
 import { allowedMethods, formBodyLimit, maxUploadFileBytes, maxUploadFiles } from "./auth/request-limits";
 import { sessionTokenFromCookieHeader, validateSessionToken } from "./auth/session.server";
-import { recordAudit } from "./domain/audit.server";
-import { noteSubmissionLocation } from "./domain/submissions.server";
-import { databaseAvailable, noteFailure, prepareDatabase } from "./domain/availability.server";
+import { recordAudit } from "./domain/audit/audit.server";
+import { noteSubmissionLocation } from "./domain/shared/submissions.server";
+import { databaseAvailable, noteFailure, prepareDatabase } from "./domain/shared/availability.server";
 import { prepareEmbeddedDatabase } from "./setup/prepare.server";
-import { invalidData, logInvalidData } from "./domain/invalid-data.server";
+import { invalidData, logInvalidData } from "./domain/shared/invalid-data.server";
 import { NonceProvider } from "./ui/nonce";
 import { statusPage } from "./ui/status-page.server";
 import { withoutNulBytes } from "./html-stream.server";
@@ -26,7 +26,7 @@ const unavailable = {
 // Requests whose loaders or actions failed because the database is away.
 const failedForDatabase = new WeakSet<Request>();
 
-// Requests whose loaders or actions handed the database a value it refused (app/domain/invalid-data.server.ts).
+// Requests whose loaders or actions handed the database a value it refused (app/domain/shared/invalid-data.server.ts).
 const failedForInvalidData = new WeakSet<Request>();
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

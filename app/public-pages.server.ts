@@ -2,7 +2,7 @@
  * Whole public pages kept per app instance until the public data changes.
  * Anonymous readers of the register and the village postings all see the same
  * page for the same address on the same day, so a page rendered once serves
- * every reader until the public data version moves (domain/public-cache.server.ts
+ * every reader until the public data version moves (domain/shared/public-cache.server.ts
  * explains why that is correct across instances). Rendering, not the database,
  * is most of a page's cost; a kept page costs one one-row query.
  *
@@ -10,8 +10,8 @@
  * placeholder that is replaced by the response's nonce on the way out.
  */
 import crypto from "node:crypto";
-import { currentPublicDataVersion } from "./domain/public-cache.server";
-import { shanghaiDate } from "./domain/time";
+import { currentPublicDataVersion } from "./domain/shared/public-cache.server";
+import { shanghaiDate } from "./domain/shared/time";
 
 /** Unguessable, so no text a user writes into a page can be turned into the nonce. */
 export const nonceSentinel = `cr${crypto.randomBytes(18).toString("hex")}`;

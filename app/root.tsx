@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { resubmittedNotice, submissionParam } from "./auth/submission-request";
 import type { ReactNode } from "react";
 import { getActor } from "./auth/require.server";
-import { districtName } from "./domain/places.server";
+import { districtName } from "./domain/places/queries.server";
 import { GeneralErrorBoundary } from "./ui/error-boundary";
 import { SiteFooter, SiteHeader } from "./ui/layout";
 import { useNonce } from "./ui/nonce";

@@ -32,13 +32,13 @@ import { performance } from "node:perf_hooks";
 import { Column, SQL, Table, getTableColumns, is } from "drizzle-orm";
 import postgres from "postgres";
 import { closeDb, databaseKind, getDb, sessionSettings } from "../db/client.server";
-import { organizationStatusLabels, organizationTypeLabels } from "../app/domain/organizations";
-import { placeLevelLabels } from "../app/domain/places";
-import { districtName } from "../app/domain/places.server";
-import { fileChanges, formatFileSize, pickVersion } from "../app/domain/posting-compare";
-import { parseRowId } from "../app/domain/ids";
+import { organizationStatusLabels, organizationTypeLabels } from "../app/domain/organizations/rules";
+import { placeLevelLabels } from "../app/domain/places/rules";
+import { districtName } from "../app/domain/places/queries.server";
+import { fileChanges, formatFileSize, pickVersion } from "../app/domain/postings/compare";
+import { parseRowId } from "../app/domain/shared/ids";
 import { prepareEmbeddedDatabase } from "../app/setup/prepare.server";
-import { parseVersionParam } from "../app/domain/posting-query";
+import { parseVersionParam } from "../app/domain/postings/query";
 import {
   categoryLabels,
   formatCell,
@@ -51,19 +51,19 @@ import {
   tableSpecOf,
   tableTotals,
   type PostingTableRows,
-} from "../app/domain/posting-rules";
-import { diffLines, parsePostingBody, type Inline } from "../app/domain/posting-text";
-import { publicPostingQueries } from "../app/domain/postings.server";
+} from "../app/domain/postings/rules";
+import { diffLines, parsePostingBody, type Inline } from "../app/domain/postings/text";
+import { publicPostingQueries } from "../app/domain/postings/postings.server";
 import {
   defaultPageSize,
   parseRegisterQuery,
   type RegisterQuery,
-} from "../app/domain/register-forms";
-import { publicRegisterQueries, registerStreets } from "../app/domain/register.server";
-import { maskSensitive } from "../app/domain/sensitive-numbers";
-import { formatDate, formatDateTime } from "../app/domain/time";
-import { escapeLike } from "../app/domain/like";
-import { normalizeUscc } from "../app/domain/uscc";
+} from "../app/domain/organizations/forms";
+import { publicRegisterQueries, registerStreets } from "../app/domain/organizations/register.server";
+import { maskSensitive } from "../app/domain/postings/sensitive-numbers";
+import { formatDate, formatDateTime } from "../app/domain/shared/time";
+import { escapeLike } from "../app/domain/shared/like";
+import { normalizeUscc } from "../app/domain/organizations/uscc";
 
 const port = Number(process.env.PORT ?? 3401);
 const host = process.env.HOST ?? "127.0.0.1";

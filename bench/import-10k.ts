@@ -20,10 +20,10 @@ import { closeDb, databaseKind, getDb, migrateDatabase } from "../db/client.serv
 import { places, users } from "../db/schema";
 import { seedDemo } from "../app/setup/demo";
 import { actorFromUser } from "../app/auth/session.server";
-import { confirmImport, importBatchSummary, previewImport } from "../app/domain/imports.server";
-import { writeXlsx } from "../app/domain/spreadsheet.server";
-import { shanghaiDate } from "../app/domain/time";
-import { composeUscc, usccAlphabet } from "../app/domain/uscc";
+import { confirmImport, importBatchSummary, previewImport } from "../app/domain/imports/imports.server";
+import { writeXlsx } from "../app/domain/shared/spreadsheet.server";
+import { shanghaiDate } from "../app/domain/shared/time";
+import { composeUscc, usccAlphabet } from "../app/domain/organizations/uscc";
 
 const rowCount = 10_000;
 

@@ -423,7 +423,7 @@ const countedTables = [
 
 async function inspectDatabase(): Promise<DatabaseFacts> {
   const { getDb, closeDb, queryRows } = await import("../db/client.server");
-  const { maskSensitive } = await import("../app/domain/sensitive-numbers");
+  const { maskSensitive } = await import("../app/domain/postings/sensitive-numbers");
   const { prepareEmbeddedDatabase } = await import("../app/setup/prepare.server");
   await prepareEmbeddedDatabase(); // embedded: migrates and loads the demo into an empty folder
   const db = await getDb();

@@ -9,15 +9,15 @@ import {
   unstable_parseMultipartFormData,
   type AppLoadContext,
 } from "@remix-run/node";
-import type { ActionContext } from "../domain/context";
+import type { ActionContext } from "../domain/shared/context";
 import { maxUploadFieldBytes, maxUploadFiles } from "./request-limits";
 import { safeRedirect } from "./safe-redirect";
 import { submissionRequest, withResubmittedNotice } from "./submission-request";
-import { earlierSubmission } from "../domain/submissions.server";
+import { earlierSubmission } from "../domain/shared/submissions.server";
 
 export { safeRedirect };
-import { badRequest, forbidden } from "../domain/errors";
-import { withoutControlCharacters } from "../domain/text-input";
+import { badRequest, forbidden } from "../domain/shared/errors";
+import { withoutControlCharacters } from "../domain/shared/text-input";
 import { hasPermission, type Actor, type Permission } from "./permissions";
 import {
   clearedSessionCookie,

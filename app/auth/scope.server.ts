@@ -7,7 +7,7 @@
  */
 import { eq, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { forbidden } from "../domain/errors";
+import { forbidden } from "../domain/shared/errors";
 import { scopeOf, type Actor } from "./permissions";
 
 type Scoped = Pick<Actor, "role" | "placeId" | "organizationId">;

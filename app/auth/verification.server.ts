@@ -7,9 +7,9 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, type Database } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
-import { recordAudit } from "../domain/audit.server";
-import type { ActionContext } from "../domain/context";
-import { forbidden, notFound } from "../domain/errors";
+import { recordAudit } from "../domain/audit/audit.server";
+import type { ActionContext } from "../domain/shared/context";
+import { forbidden, notFound } from "../domain/shared/errors";
 import type { Actor } from "./permissions";
 import { verifyPassword } from "./password.server";
 import { consumeTotpCode } from "./factor-codes.server";

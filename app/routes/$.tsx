@@ -1,4 +1,4 @@
-import { notFound } from "../domain/errors";
+import { notFound } from "../domain/shared/errors";
 import { GeneralErrorBoundary } from "../ui/error-boundary";
 
 /** Any URL no route claims: a 404 page inside the site's layout. */

@@ -5,11 +5,11 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { minPasswordLength } from "../auth/password-policy";
 import { actionContext, readForm, requireActor } from "../auth/require.server";
-import { passwordChangeSchema } from "../domain/user-forms";
-import { changeOwnPassword } from "../domain/users.server";
+import { passwordChangeSchema } from "../domain/users/forms";
+import { changeOwnPassword } from "../domain/users/users.server";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "修改密码 - 社区治理与社会组织登记平台" }];

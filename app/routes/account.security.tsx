@@ -16,14 +16,14 @@ import {
   startEnrolment,
 } from "../auth/second-factor.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
-import type { WriteResult } from "../domain/errors";
-import { getSetting } from "../domain/settings.server";
-import { formatDateTime } from "../domain/time";
+import type { WriteResult } from "../domain/shared/errors";
+import { getSetting } from "../domain/settings/settings.server";
+import { formatDateTime } from "../domain/shared/time";
 import { Button, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
 import { AuthenticatorSetupPanel, RecoveryCodesPanel, CodeField } from "../ui/second-factor";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "账号安全 - 社区治理与社会组织登记平台" }];

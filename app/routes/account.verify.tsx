@@ -9,7 +9,7 @@ import { secondFactorStatus } from "../auth/second-factor.server";
 import { confirmIdentity, isSessionRecentlyVerified } from "../auth/verification.server";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "确认身份 - 社区治理与社会组织登记平台" }];

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseRowId } from "../domain/ids";
-import { findPublicOrganization, openDataError, openDataHeaders, openDataRecord } from "../domain/register.server";
-import { answeringInvalidData } from "../domain/invalid-data.server";
+import { parseRowId } from "../domain/shared/ids";
+import { findPublicOrganization, openDataError, openDataHeaders, openDataRecord } from "../domain/organizations/register.server";
+import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 /** GET /api/v1/organizations/:id (CONTRACT.md): one organization's public record. */
 export const loader = answeringInvalidData(async ({ params }: LoaderFunctionArgs) => {

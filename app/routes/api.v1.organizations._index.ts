@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseRegisterQuery } from "../domain/register-forms";
+import { parseRegisterQuery } from "../domain/organizations/forms";
 import {
   allPublicRegisterRows,
   openDataError,
@@ -7,9 +7,9 @@ import {
   openDataItem,
   registerCsv,
   searchPublicRegister,
-} from "../domain/register.server";
-import { shanghaiDate } from "../domain/time";
-import { answeringInvalidData } from "../domain/invalid-data.server";
+} from "../domain/organizations/register.server";
+import { shanghaiDate } from "../domain/shared/time";
+import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 /** GET /api/v1/organizations (CONTRACT.md): one page as JSON, or with format=csv every matching row. */
 export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {

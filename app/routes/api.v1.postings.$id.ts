@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { openDataError, openDataHeaders } from "../domain/open-data";
-import { parseRowId } from "../domain/ids";
-import { tableSpecOf } from "../domain/posting-rules";
-import { publicPosting } from "../domain/postings.server";
-import { answeringInvalidData } from "../domain/invalid-data.server";
+import { openDataError, openDataHeaders } from "../domain/shared/open-data";
+import { parseRowId } from "../domain/shared/ids";
+import { tableSpecOf } from "../domain/postings/rules";
+import { publicPosting } from "../domain/postings/postings.server";
+import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 type PublicPosting = Awaited<ReturnType<typeof publicPosting>>;
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { csvHeaders, openDataError, openDataHeaders, toCsv } from "../domain/open-data";
-import { parsePostingQuery } from "../domain/posting-query";
-import { publicPostings } from "../domain/postings.server";
-import { shanghaiDate } from "../domain/time";
-import { answeringInvalidData } from "../domain/invalid-data.server";
+import { csvHeaders, openDataError, openDataHeaders, toCsv } from "../domain/shared/open-data";
+import { parsePostingQuery } from "../domain/postings/query";
+import { publicPostings } from "../domain/postings/postings.server";
+import { shanghaiDate } from "../domain/shared/time";
+import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 type PublicPostingRow = Awaited<ReturnType<typeof publicPostings>>["items"][number];
 

@@ -1,5 +1,5 @@
-import { openDataHeaders } from "../domain/open-data";
-import { publicStats } from "../domain/stats.server";
+import { openDataHeaders } from "../domain/shared/open-data";
+import { publicStats } from "../domain/statistics/public.server";
 
 /** GET /api/v1/stats (CONTRACT.md): the public headline figures; rates are fractions between 0 and 1. */
 export async function loader() {

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../auth/require.server";
-import { fileForActor } from "../domain/applications.server";
-import { downloadHeaders } from "../domain/attachments.server";
-import { rowIdOrNotFound } from "../domain/ids";
-import { answeringInvalidData } from "../domain/invalid-data.server";
+import { fileForActor } from "../domain/applications/applications.server";
+import { downloadHeaders } from "../domain/shared/attachments.server";
+import { rowIdOrNotFound } from "../domain/shared/ids";
+import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 /** An application's attachment, for those who may see the application; anyone else gets 404. */
 export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {

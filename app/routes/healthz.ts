@@ -1,4 +1,4 @@
-import { databaseAnswers } from "~/domain/health.server";
+import { databaseAnswers } from "~/domain/shared/health.server";
 
 /** 200 when the database answers, 503 when it does not: for load balancers and monitors. */
 export async function loader() {

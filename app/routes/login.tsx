@@ -9,10 +9,10 @@ import { areaPaths, roleArea } from "../auth/roles";
 import { pendingCookie } from "../auth/pending-sign-in.server";
 import { sessionCookie } from "../auth/session.server";
 import { throttleMessage } from "../auth/throttle-rules";
-import { demoAccountList } from "../domain/demo.server";
-import { loginSchema } from "../domain/user-forms";
+import { demoAccountList } from "../domain/users/demo.server";
+import { loginSchema } from "../domain/users/forms";
 import { Button, Field, FormError, PostForm } from "../ui/form";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "登录 - 社区治理与社会组织登记平台" }];

@@ -11,7 +11,7 @@ import { recoveryCodeSchema, totpCodeSchema } from "../auth/second-factor-forms"
 import { sessionCookie } from "../auth/session.server";
 import { throttleMessage } from "../auth/throttle-rules";
 import { Button, Field, FormError, PostForm } from "../ui/form";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 import { CodeField } from "../ui/second-factor";
 
 export const meta: MetaFunction = () => [{ title: "两步验证 - 社区治理与社会组织登记平台" }];

@@ -11,7 +11,7 @@ import { ensureEnrolment } from "../auth/second-factor.server";
 import { sessionCookie } from "../auth/session.server";
 import { Button, FormError, PostForm } from "../ui/form";
 import { AuthenticatorSetupPanel, RecoveryCodesPanel, CodeField } from "../ui/second-factor";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "设置两步验证 - 社区治理与社会组织登记平台" }];
 

@@ -3,12 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
 import { roleLabels } from "../auth/roles";
-import { applicationQueue } from "../domain/applications.server";
-import { officerDashboard } from "../domain/dashboard.server";
-import { organizationTypeLabels } from "../domain/organizations";
-import { placePath } from "../domain/places";
-import { complianceOverview } from "../domain/postings.server";
-import { formatDateTime, shanghaiDate } from "../domain/time";
+import { applicationQueue } from "../domain/applications/applications.server";
+import { officerDashboard } from "../domain/statistics/dashboard.server";
+import { organizationTypeLabels } from "../domain/organizations/rules";
+import { placePath } from "../domain/places/rules";
+import { complianceOverview } from "../domain/postings/postings.server";
+import { formatDateTime, shanghaiDate } from "../domain/shared/time";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "工作台 - 登记管理" }];

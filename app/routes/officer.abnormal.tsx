@@ -5,13 +5,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { abnormalRemovalSchema, formatTimeOnList, timeOnList } from "../domain/inspection-forms";
-import { abnormalListFor, removeFromAbnormalList } from "../domain/inspections.server";
-import { organizationTypeLabels } from "../domain/organizations";
-import { formatDate, shanghaiDate } from "../domain/time";
+import { abnormalRemovalSchema, formatTimeOnList, timeOnList } from "../domain/inspections/forms";
+import { abnormalListFor, removeFromAbnormalList } from "../domain/inspections/inspections.server";
+import { organizationTypeLabels } from "../domain/organizations/rules";
+import { formatDate, shanghaiDate } from "../domain/shared/time";
 import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "活动异常名录 - 登记管理" }];

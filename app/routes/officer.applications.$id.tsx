@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { handleApplicantPost } from "../domain/application-posts.server";
-import { actionLabels, kindLabels, transitionFor, type ApplicationAction } from "../domain/application-workflow";
-import { applicationDetail, takeStep } from "../domain/applications.server";
-import { badRequest } from "../domain/errors";
-import { parseRowId, rowIdOrNotFound } from "../domain/ids";
-import { placeChoices } from "../domain/places.server";
+import { handleApplicantPost } from "../domain/applications/posts.server";
+import { actionLabels, kindLabels, transitionFor, type ApplicationAction } from "../domain/applications/rules";
+import { applicationDetail, takeStep } from "../domain/applications/applications.server";
+import { badRequest } from "../domain/shared/errors";
+import { parseRowId, rowIdOrNotFound } from "../domain/shared/ids";
+import { placeChoices } from "../domain/places/queries.server";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
 import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";

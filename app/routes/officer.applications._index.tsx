@@ -9,11 +9,11 @@ import {
   stateLabels,
   type ApplicationKind,
   type ApplicationState,
-} from "../domain/application-workflow";
-import { applicationQueue } from "../domain/applications.server";
-import { pageNumber } from "../domain/paging";
-import { registerStreets } from "../domain/register.server";
-import { formatDate } from "../domain/time";
+} from "../domain/applications/rules";
+import { applicationQueue } from "../domain/applications/applications.server";
+import { pageNumber } from "../domain/shared/paging";
+import { registerStreets } from "../domain/organizations/register.server";
+import { formatDate } from "../domain/shared/time";
 import { DaysLeft, StateBadge } from "../ui/application-view";
 import { PageHeader, Pagination } from "../ui/layout";
 import { PostForm } from "../ui/form";

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "../auth/require.server";
-import { listAudit } from "../domain/audit.server";
-import { pageNumber } from "../domain/paging";
-import { formatDateTime, parseDateFilter, startOfShanghaiDay } from "../domain/time";
+import { listAudit } from "../domain/audit/audit.server";
+import { pageNumber } from "../domain/shared/paging";
+import { formatDateTime, parseDateFilter, startOfShanghaiDay } from "../domain/shared/time";
 import { FormError } from "../ui/form";
 import { PageHeader, Pagination } from "../ui/layout";
 

@@ -12,8 +12,8 @@ import {
   turnout,
   type MemberRowValues,
   type TermFormValues,
-} from "../domain/committee-form";
-import { handleCommitteePost, type CommitteePostResult } from "../domain/committee-posts.server";
+} from "../domain/committees/forms";
+import { handleCommitteePost, type CommitteePostResult } from "../domain/committees/posts.server";
 import {
   bodyLabels,
   deleteReasonLength,
@@ -26,10 +26,10 @@ import {
   type CommitteeBody,
   type MemberPost,
   type TermStanding,
-} from "../domain/committee-rules";
-import { committeeWorkspace } from "../domain/committees.server";
-import { placeLevelLabels, placePath } from "../domain/places";
-import { earliestRecordDate, formatDate, formatDateTime } from "../domain/time";
+} from "../domain/committees/rules";
+import { committeeWorkspace } from "../domain/committees/committees.server";
+import { placeLevelLabels, placePath } from "../domain/places/rules";
+import { earliestRecordDate, formatDate, formatDateTime } from "../domain/shared/time";
 import { StandingBadge, termDates } from "../ui/committee-view";
 import { Button, ErrorList, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader } from "../ui/layout";

@@ -10,10 +10,10 @@ import {
   maxImportRows,
   requirementLabels,
   type ImportKind,
-} from "../domain/import-columns";
-import { handleImportUpload } from "../domain/import-posts.server";
-import { importOverview } from "../domain/imports.server";
-import { formatDateTime } from "../domain/time";
+} from "../domain/imports/columns";
+import { handleImportUpload } from "../domain/imports/posts.server";
+import { importOverview } from "../domain/imports/imports.server";
+import { formatDateTime } from "../domain/shared/time";
 import { Button, ErrorList, FormError, PostForm, SelectField } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { actionContext, requirePermission } from "../auth/require.server";
-import type { UserMessage } from "../domain/errors";
-import { batchIdOf, readBatchForm } from "../domain/import-posts.server";
-import { confirmImport, importBatchSummary } from "../domain/imports.server";
-import { answeringInvalidData } from "../domain/invalid-data.server";
+import type { UserMessage } from "../domain/shared/errors";
+import { batchIdOf, readBatchForm } from "../domain/imports/posts.server";
+import { confirmImport, importBatchSummary } from "../domain/imports/imports.server";
+import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 /** Only the page's script posts here; a visit goes to the batch's page (when it is the visitor's). */
 export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
@@ -48,7 +48,7 @@ export const action = answeringInvalidData(async ({ request, params, context }: 
         });
         send(result.ok ? { type: "done", imported: result.value.imported } : { type: "refused", message: result.formError });
       } catch (error) {
-        // A thrown Response is a refusal written for the user (domain/errors.ts); anything else is never shown.
+        // A thrown Response is a refusal written for the user (domain/shared/errors.ts); anything else is never shown.
         const refusal = error instanceof Response ? ((await error.json().catch(() => null)) as UserMessage | null) : null;
         if (!(error instanceof Response)) console.error(error);
         send({ type: "refused", message: refusal?.userMessage ?? "导入时发生意外错误，没有导入任何数据。请稍后重试。" });

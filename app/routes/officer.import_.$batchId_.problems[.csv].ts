@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/require.server";
-import { batchIdOf } from "../domain/import-posts.server";
-import { importProblemsCsv } from "../domain/imports.server";
-import { csvHeaders } from "../domain/open-data";
-import { answeringInvalidData } from "../domain/invalid-data.server";
+import { batchIdOf } from "../domain/imports/posts.server";
+import { importProblemsCsv } from "../domain/imports/imports.server";
+import { csvHeaders } from "../domain/shared/open-data";
+import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "area:officer");

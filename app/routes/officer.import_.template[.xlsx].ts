@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/require.server";
-import { importTemplate } from "../domain/imports.server";
-import { xlsxHeaders } from "../domain/spreadsheet.server";
-import { answeringInvalidData } from "../domain/invalid-data.server";
+import { importTemplate } from "../domain/imports/imports.server";
+import { xlsxHeaders } from "../domain/shared/spreadsheet.server";
+import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requirePermission(request, "area:officer");

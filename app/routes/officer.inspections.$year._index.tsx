@@ -14,8 +14,8 @@ import {
   unlessStale,
   type ReverifyPrompt,
 } from "../auth/verification.server";
-import { formatShare } from "../domain/communities";
-import { badRequest, notFound } from "../domain/errors";
+import { formatShare } from "../domain/committees/coverage";
+import { badRequest, notFound } from "../domain/shared/errors";
 import {
   abnormalBatchSchema,
   deadlinesSchema,
@@ -24,8 +24,8 @@ import {
   parseInspectionYear,
   publishAllSchema,
   publishOneSchema,
-} from "../domain/inspection-forms";
-import { inspectionStateLabels } from "../domain/inspection-rules";
+} from "../domain/inspections/forms";
+import { inspectionStateLabels } from "../domain/inspections/rules";
 import {
   abnormalListFor,
   changeDeadlines,
@@ -35,14 +35,14 @@ import {
   reportsOfYear,
   yearOverview,
   type FiledInspectionState,
-} from "../domain/inspections.server";
-import { organizationTypeLabels } from "../domain/organizations";
-import { placeChoices } from "../domain/places.server";
-import { formatDate, formatDateTime, shanghaiDate } from "../domain/time";
+} from "../domain/inspections/inspections.server";
+import { organizationTypeLabels } from "../domain/organizations/rules";
+import { placeChoices } from "../domain/places/queries.server";
+import { formatDate, formatDateTime, shanghaiDate } from "../domain/shared/time";
 import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { ConclusionBadge, ConfirmBox, InspectionStateBadge, shortKindLabels, TallyTable } from "../ui/officer-inspection";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 import { ReverifyField, reverifyHref } from "../ui/reverify";
 import { Notice } from "../ui/notice";
 

@@ -6,18 +6,18 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 import { hasPermission, type Actor } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { badRequest, notFound } from "../domain/errors";
-import { parseRowId } from "../domain/ids";
-import { concludeReportSchema, parseInspectionYear, returnReportSchema } from "../domain/inspection-forms";
-import { conclusionLabels, type Report } from "../domain/inspection-rules";
-import { inspectionStep, reportForReview } from "../domain/inspections.server";
-import { organizationTypeLabels } from "../domain/organizations";
-import { formatDate, formatDateTime } from "../domain/time";
+import { badRequest, notFound } from "../domain/shared/errors";
+import { parseRowId } from "../domain/shared/ids";
+import { concludeReportSchema, parseInspectionYear, returnReportSchema } from "../domain/inspections/forms";
+import { conclusionLabels, type Report } from "../domain/inspections/rules";
+import { inspectionStep, reportForReview } from "../domain/inspections/inspections.server";
+import { organizationTypeLabels } from "../domain/organizations/rules";
+import { formatDate, formatDateTime } from "../domain/shared/time";
 import { FileList } from "../ui/attachments";
 import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { ConclusionBadge, InspectionStateBadge, InspectionSteps, RadioGroup, ReportComparison } from "../ui/officer-inspection";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -6,14 +6,14 @@ import { useState } from "react";
 import type { z } from "zod";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { openYearSchema } from "../domain/inspection-forms";
-import { defaultDeadlines } from "../domain/inspection-rules";
-import { inspectionYearList, openInspectionYear } from "../domain/inspections.server";
-import { formatDate, shanghaiDate } from "../domain/time";
+import { openYearSchema } from "../domain/inspections/forms";
+import { defaultDeadlines } from "../domain/inspections/rules";
+import { inspectionYearList, openInspectionYear } from "../domain/inspections/inspections.server";
+import { formatDate, shanghaiDate } from "../domain/shared/time";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { Participation } from "../ui/officer-inspection";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "年度检查 - 登记管理" }];
 

@@ -5,8 +5,8 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useEffect, useState, type ReactNode } from "react";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, readForm, requireActor, requirePermission } from "../auth/require.server";
-import type { ActionContext } from "../domain/context";
-import { isFiled, organizationTypeLabels } from "../domain/organizations";
+import type { ActionContext } from "../domain/shared/context";
+import { isFiled, organizationTypeLabels } from "../domain/organizations/rules";
 import {
   coverageChoiceLabels,
   coverageChoiceOf,
@@ -17,20 +17,20 @@ import {
   type AdmissionValue,
   type CoverageChoice,
   type PartyIntent,
-} from "../domain/party-form";
-import { branchKindLabels, coverageLabels, ownBranchMinimum } from "../domain/party-rules";
-import { acceptReportedMembers, partyRecordFor, recordAdmission, savePartyRecord } from "../domain/party.server";
-import { placeChoices } from "../domain/places.server";
-import { correctionSchema } from "../domain/register-forms";
-import { rowIdOrNotFound } from "../domain/ids";
-import { correctOrganization, officerOrganization } from "../domain/register.server";
-import { formatDate, formatDateTime, shanghaiDate } from "../domain/time";
+} from "../domain/party/forms";
+import { branchKindLabels, coverageLabels, ownBranchMinimum } from "../domain/party/rules";
+import { acceptReportedMembers, partyRecordFor, recordAdmission, savePartyRecord } from "../domain/party/party.server";
+import { placeChoices } from "../domain/places/queries.server";
+import { correctionSchema } from "../domain/organizations/forms";
+import { rowIdOrNotFound } from "../domain/shared/ids";
+import { correctOrganization, officerOrganization } from "../domain/organizations/register.server";
+import { formatDate, formatDateTime, shanghaiDate } from "../domain/shared/time";
 import { Button, ErrorList, Field, FormError, PostForm, SelectField } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { CorrectionForm } from "../ui/register-correction";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
 import { OrganizationStatusBadge } from "../ui/register-search";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

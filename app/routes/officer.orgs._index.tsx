@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { districtWide as seesDistrict } from "../auth/scope.server";
 import { requirePermission } from "../auth/require.server";
-import { parseRegisterQuery } from "../domain/register-forms";
-import { registerStreets, searchOfficerRegister } from "../domain/register.server";
+import { parseRegisterQuery } from "../domain/organizations/forms";
+import { registerStreets, searchOfficerRegister } from "../domain/organizations/register.server";
 import { PageHeader, Pagination } from "../ui/layout";
 import { RegisterSearchForm, RegisterTable } from "../ui/register-search";
 

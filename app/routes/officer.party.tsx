@@ -7,12 +7,12 @@ import { hasPermission } from "../auth/permissions";
 import { officerReach, streetChoice } from "../auth/scope.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
-import { badRequest, forbidden } from "../domain/errors";
+import { badRequest, forbidden } from "../domain/shared/errors";
 import {
   organizationTypeLabels,
   organizationTypes,
   type OrganizationType,
-} from "../domain/organizations";
+} from "../domain/organizations/rules";
 import {
   coverageTargetRange,
   halfYearOf,
@@ -26,18 +26,18 @@ import {
   type CoverageTargetValue,
   type JointBranchValue,
   type PartyPeriod,
-} from "../domain/party-form";
+} from "../domain/party/forms";
 import {
   branchKindLabels,
   coverageLabels,
   ownBranchMinimum,
   percent,
   type RateFigure,
-} from "../domain/party-rules";
-import { createJointBranch, partyOverview } from "../domain/party.server";
-import { placeChoices } from "../domain/places.server";
-import { settingState, updateSetting } from "../domain/settings.server";
-import { formatDate, formatDateTime, shanghaiDate } from "../domain/time";
+} from "../domain/party/rules";
+import { createJointBranch, partyOverview } from "../domain/party/party.server";
+import { placeChoices } from "../domain/places/queries.server";
+import { settingState, updateSetting } from "../domain/settings/settings.server";
+import { formatDate, formatDateTime, shanghaiDate } from "../domain/shared/time";
 import { ShareBar } from "../ui/community-progress";
 import { Button, Field, FormError, PostForm, SelectField } from "../ui/form";
 import { ReverifyField } from "../ui/reverify";

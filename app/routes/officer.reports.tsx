@@ -4,17 +4,17 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { officerReach, streetChoice } from "../auth/scope.server";
 import { requireReportReader } from "../auth/require.server";
-import { organizationTypeLabels, type OrganizationType } from "../domain/organizations";
+import { organizationTypeLabels, type OrganizationType } from "../domain/organizations/rules";
 import {
   halfYearOf,
   parsePartyPeriod,
   periodLabel,
   periodPresets,
-} from "../domain/party-form";
-import { reportFigures } from "../domain/report-figures.server";
-import { reportParagraph, reportPercent, type ReportFigures } from "../domain/report-paragraph";
-import { placeChoices } from "../domain/places.server";
-import { formatDate, shanghaiDate } from "../domain/time";
+} from "../domain/party/forms";
+import { reportFigures } from "../domain/statistics/figures.server";
+import { reportParagraph, reportPercent, type ReportFigures } from "../domain/statistics/paragraph";
+import { placeChoices } from "../domain/places/queries.server";
+import { formatDate, shanghaiDate } from "../domain/shared/time";
 import { PageHeader } from "../ui/layout";
 import { PeriodFilter, periodQuery } from "../ui/period-filter";
 import { useNonce } from "../ui/nonce";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireReportReader } from "../auth/require.server";
-import { csvHeaders } from "../domain/open-data";
-import { reportDownload } from "../domain/report-export.server";
-import { answeringInvalidData } from "../domain/invalid-data.server";
+import { csvHeaders } from "../domain/shared/open-data";
+import { reportDownload } from "../domain/statistics/export.server";
+import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireReportReader(request);

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireReportReader } from "../auth/require.server";
-import { reportDownload } from "../domain/report-export.server";
-import { xlsxHeaders } from "../domain/spreadsheet.server";
-import { answeringInvalidData } from "../domain/invalid-data.server";
+import { reportDownload } from "../domain/statistics/export.server";
+import { xlsxHeaders } from "../domain/shared/spreadsheet.server";
+import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireReportReader(request);

@@ -8,12 +8,12 @@ import { roleLabels, roles, type Role } from "../auth/roles";
 import { secondFactorRequirementFormSchema } from "../auth/second-factor-requirement";
 import { secondFactorCounts } from "../auth/second-factor.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
-import { settingState, updateSetting } from "../domain/settings.server";
-import { formatDateTime } from "../domain/time";
+import { settingState, updateSetting } from "../domain/settings/settings.server";
+import { formatDateTime } from "../domain/shared/time";
 import { Button, ErrorList, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "登录安全 - 登记管理" }];

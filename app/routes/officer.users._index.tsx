@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "../auth/require.server";
 import { roleLabels, roles } from "../auth/roles";
-import { pageNumber } from "../domain/paging";
-import { formatDateTime } from "../domain/time";
-import { listUsers } from "../domain/users.server";
+import { pageNumber } from "../domain/shared/paging";
+import { formatDateTime } from "../domain/shared/time";
+import { listUsers } from "../domain/users/users.server";
 import { Badge, PageHeader, Pagination } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "账号管理 - 登记管理" }];

@@ -7,14 +7,14 @@ import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale } from "../auth/verification.server";
 import type { Role } from "../auth/roles";
-import { placeChoices } from "../domain/places.server";
-import { userCreateSchema } from "../domain/user-forms";
-import { createUser } from "../domain/users.server";
+import { placeChoices } from "../domain/places/queries.server";
+import { userCreateSchema } from "../domain/users/forms";
+import { createUser } from "../domain/users/users.server";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
 import { UserAccountFields } from "../ui/user-fields";
-import { parseSubmission } from "../domain/form-submission";
+import { parseSubmission } from "../domain/shared/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "新建账号 - 账号管理" }];
 

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { kindLabels } from "../domain/application-workflow";
-import { ownApplications, startApplication } from "../domain/applications.server";
-import { communityCategoryLabels, organizationStatusLabels, organizationTypeLabels } from "../domain/organizations";
-import { ownOrganization } from "../domain/organizations.server";
-import { formatDate, formatDateTime } from "../domain/time";
+import { kindLabels } from "../domain/applications/rules";
+import { ownApplications, startApplication } from "../domain/applications/applications.server";
+import { communityCategoryLabels, organizationStatusLabels, organizationTypeLabels } from "../domain/organizations/rules";
+import { ownOrganization } from "../domain/organizations/acting.server";
+import { formatDate, formatDateTime } from "../domain/shared/time";
 import { StateBadge } from "../ui/application-view";
 import { FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, requirePermission } from "../auth/require.server";
-import { handleApplicantPost } from "../domain/application-posts.server";
-import { kindLabels } from "../domain/application-workflow";
-import { applicationDetail } from "../domain/applications.server";
-import { rowIdOrNotFound } from "../domain/ids";
-import { placeChoices } from "../domain/places.server";
+import { handleApplicantPost } from "../domain/applications/posts.server";
+import { kindLabels } from "../domain/applications/rules";
+import { applicationDetail } from "../domain/applications/applications.server";
+import { rowIdOrNotFound } from "../domain/shared/ids";
+import { placeChoices } from "../domain/places/queries.server";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
 import { PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";

@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { actionContext, requirePermission } from "../auth/require.server";
-import { notFound } from "../domain/errors";
-import { parseInspectionYear } from "../domain/inspection-forms";
-import { handleReportPost } from "../domain/inspection-posts.server";
-import type { Report } from "../domain/inspection-rules";
-import { ownReport, reportSteps } from "../domain/inspections.server";
-import { formatDate, formatDateTime, shanghaiDate } from "../domain/time";
+import { notFound } from "../domain/shared/errors";
+import { parseInspectionYear } from "../domain/inspections/forms";
+import { handleReportPost } from "../domain/inspections/posts.server";
+import type { Report } from "../domain/inspections/rules";
+import { ownReport, reportSteps } from "../domain/inspections/inspections.server";
+import { formatDate, formatDateTime, shanghaiDate } from "../domain/shared/time";
 import { FormError } from "../ui/form";
 import { ReportForm } from "../ui/inspection-form";
 import { ConclusionNotice, InspectionStateBadge, InspectionTimeline, notDueReason, ReportFiles, ReportTable } from "../ui/inspection-view";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/require.server";
-import { ownInspectionYears } from "../domain/inspections.server";
-import { formatDate, shanghaiDate } from "../domain/time";
+import { ownInspectionYears } from "../domain/inspections/inspections.server";
+import { formatDate, shanghaiDate } from "../domain/shared/time";
 import { ConclusionBadge, InspectionStateBadge, notDueReason } from "../ui/inspection-view";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { inspectionConclusionLabels, isFiled, organizationTypeLabels } from "../domain/organizations";
-import { rowIdOrNotFound } from "../domain/ids";
-import { formatDate } from "../domain/time";
-import { publicOrganization } from "../domain/register.server";
+import { inspectionConclusionLabels, isFiled, organizationTypeLabels } from "../domain/organizations/rules";
+import { rowIdOrNotFound } from "../domain/shared/ids";
+import { formatDate } from "../domain/shared/time";
+import { publicOrganization } from "../domain/organizations/register.server";
 import { PageHeader, Panel } from "../ui/layout";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
 import { OrganizationStatusBadge } from "../ui/register-search";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
-import { parseRegisterQuery, registerSearchParams } from "../domain/register-forms";
-import { registerStreets, searchPublicRegister } from "../domain/register.server";
+import { parseRegisterQuery, registerSearchParams } from "../domain/organizations/forms";
+import { registerStreets, searchPublicRegister } from "../domain/organizations/register.server";
 import { PageHeader, Pagination } from "../ui/layout";
 import { RegisterSearchForm, RegisterTable } from "../ui/register-search";
 

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { organizationTypeLabels } from "../domain/organizations";
-import { placeByCode } from "../domain/places.server";
-import { placeLevelLabels, placePath } from "../domain/places";
+import { organizationTypeLabels } from "../domain/organizations/rules";
+import { placeByCode } from "../domain/places/queries.server";
+import { placeLevelLabels, placePath } from "../domain/places/rules";
 import { PlaceFigures, PlaceTrail } from "../ui/place";
 import { Panel } from "../ui/layout";
 

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { parsePostingQuery, postingCategoryCodes, postingSearchParams, type PostingQueryField } from "../domain/posting-query";
-import { categoryLabels, periodLabel } from "../domain/posting-rules";
-import { publicPostings } from "../domain/postings.server";
-import { placeChoices } from "../domain/places.server";
-import { formatDate } from "../domain/time";
+import { parsePostingQuery, postingCategoryCodes, postingSearchParams, type PostingQueryField } from "../domain/postings/query";
+import { categoryLabels, periodLabel } from "../domain/postings/rules";
+import { publicPostings } from "../domain/postings/postings.server";
+import { placeChoices } from "../domain/places/queries.server";
+import { formatDate } from "../domain/shared/time";
 import { PageHeader, Pagination } from "../ui/layout";
 import { CategoryBadge, PostingStatusBadge } from "../ui/posting-view";
 

@@ -1,9 +1,9 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { conclusionLabels } from "../domain/inspection-rules";
-import { organizationStatusLabels, organizationTypeLabels } from "../domain/organizations";
-import { percent } from "../domain/party-rules";
-import { publicStats } from "../domain/stats.server";
+import { conclusionLabels } from "../domain/inspections/rules";
+import { organizationStatusLabels, organizationTypeLabels } from "../domain/organizations/rules";
+import { percent } from "../domain/party/rules";
+import { publicStats } from "../domain/statistics/public.server";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "统计数据 - 社区治理与社会组织登记平台" }];

@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
 import { roleLabels } from "../auth/roles";
-import { placePath } from "../domain/places";
-import { ownPlace } from "../domain/places.server";
-import { periodLabel } from "../domain/posting-rules";
-import { villageWorkbench, type WorkbenchItem } from "../domain/postings.server";
-import { formatDateTime } from "../domain/time";
+import { placePath } from "../domain/places/rules";
+import { ownPlace } from "../domain/places/queries.server";
+import { periodLabel } from "../domain/postings/rules";
+import { villageWorkbench, type WorkbenchItem } from "../domain/postings/postings.server";
+import { formatDateTime } from "../domain/shared/time";
 import { PageHeader, Panel } from "../ui/layout";
 import { CategoryBadge, ComplianceCellMark, ComplianceLegend, UpToDateMark } from "../ui/posting-view";
 

@@ -4,12 +4,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { placePath } from "../domain/places";
-import { ownPlace } from "../domain/places.server";
-import { maxContactLabelLength, maxContactNumberLength, publicContactKindLabels, publicContactSchema } from "../domain/public-contact-form";
-import { listPublicContacts, markPublicContact, unmarkPublicContact } from "../domain/public-contacts.server";
-import { parseSubmission } from "../domain/form-submission";
-import { formatDateTime } from "../domain/time";
+import { placePath } from "../domain/places/rules";
+import { ownPlace } from "../domain/places/queries.server";
+import { maxContactLabelLength, maxContactNumberLength, publicContactKindLabels, publicContactSchema } from "../domain/postings/contact-forms";
+import { listPublicContacts, markPublicContact, unmarkPublicContact } from "../domain/postings/contacts.server";
+import { parseSubmission } from "../domain/shared/form-submission";
+import { formatDateTime } from "../domain/shared/time";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";

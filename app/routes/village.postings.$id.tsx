@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidat
 import { useId, useRef, type ReactNode } from "react";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, requirePermission } from "../auth/require.server";
-import { rowIdOrNotFound } from "../domain/ids";
+import { rowIdOrNotFound } from "../domain/shared/ids";
 import {
   approvalOpinion,
   cellName,
@@ -12,8 +12,8 @@ import {
   moreBlankRows,
   tableCellProblems,
   type PostingFormValues,
-} from "../domain/posting-form";
-import { handlePostingPost, type PostingPostResult } from "../domain/posting-posts.server";
+} from "../domain/postings/forms";
+import { handlePostingPost, type PostingPostResult } from "../domain/postings/posts.server";
 import {
   maxReasonLength,
   maxTitleLength,
@@ -26,10 +26,10 @@ import {
   type PostingTableRows,
   type SensitiveFinding,
   type TableSpec,
-} from "../domain/posting-rules";
-import { bodyMarkupHint } from "../domain/posting-text";
-import { postingWorkspace } from "../domain/postings.server";
-import { formatDateTime } from "../domain/time";
+} from "../domain/postings/rules";
+import { bodyMarkupHint } from "../domain/postings/text";
+import { postingWorkspace } from "../domain/postings/postings.server";
+import { formatDateTime } from "../domain/shared/time";
 import { AttachmentsEditor, FileList } from "../ui/attachments";
 import { Button, ErrorList, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";

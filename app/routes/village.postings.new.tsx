@@ -3,8 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { actionContext, requirePermission } from "../auth/require.server";
-import { suggestedPeriod } from "../domain/posting-form";
-import { handleCreatePost } from "../domain/posting-posts.server";
+import { suggestedPeriod } from "../domain/postings/forms";
+import { handleCreatePost } from "../domain/postings/posts.server";
 import {
   categoryLabels,
   isPostingKind,
@@ -16,9 +16,9 @@ import {
   maxTitleLength,
   type PostingCategory,
   type PostingKind,
-} from "../domain/posting-rules";
-import { bodyMarkupHint } from "../domain/posting-text";
-import { shanghaiDate } from "../domain/time";
+} from "../domain/postings/rules";
+import { bodyMarkupHint } from "../domain/postings/text";
+import { shanghaiDate } from "../domain/shared/time";
 import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { postingFeed } from "../domain/posting-feed";
-import { placeByCode } from "../domain/places.server";
-import { placePostings } from "../domain/postings.server";
-import { answeringInvalidData } from "../domain/invalid-data.server";
+import { postingFeed } from "../domain/postings/feed";
+import { placeByCode } from "../domain/places/queries.server";
+import { placePostings } from "../domain/postings/postings.server";
+import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 const notFoundFeed = () =>
   new Response("找不到该社区（村），无法提供村务公开订阅。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });

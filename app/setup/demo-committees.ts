@@ -21,8 +21,8 @@ import {
   type MemberInput,
   type TermInput,
   type TermStanding,
-} from "../domain/committee-rules";
-import { shanghaiDate } from "../domain/time";
+} from "../domain/committees/rules";
+import { shanghaiDate } from "../domain/shared/time";
 import type { Database } from "../../db/client.server";
 import { committeeMembers, committeeTerms, jointMeetings, places, serviceCentres } from "../../db/schema";
 

@@ -21,8 +21,8 @@ import {
   shouldFormOwnBranch,
   type BranchKind,
   type PartyRecord,
-} from "../domain/party-rules";
-import { shanghaiDate } from "../domain/time";
+} from "../domain/party/rules";
+import { shanghaiDate } from "../domain/shared/time";
 import type { Database } from "../../db/client.server";
 import { inspectionReports, organizationParty, partyAdmissions, partyBranches } from "../../db/schema";
 
@@ -41,7 +41,7 @@ interface Street {
   name: string;
 }
 
-/** The denominator of both coverages, as app/domain/party.server.ts counts it. */
+/** The denominator of both coverages, as app/domain/party/party.server.ts counts it. */
 const countedTypes = ["social_group", "private_non_enterprise", "foundation"];
 const countedStatuses = ["normal", "abnormal"];
 

@@ -7,10 +7,10 @@
  * with a draft, a posting awaiting review and a returned one.
  */
 import { sql } from "drizzle-orm";
-import { genesisHash, newSalt, versionHash } from "../domain/posting-chain";
-import { kindOf, monthPeriod, quarterPeriod, type Period, type PostingKindCode } from "../domain/posting-rules";
-import { idCardCheckCharacter, maskSensitive } from "../domain/sensitive-numbers";
-import { shanghaiDate } from "../domain/time";
+import { genesisHash, newSalt, versionHash } from "../domain/postings/chain";
+import { kindOf, monthPeriod, quarterPeriod, type Period, type PostingKindCode } from "../domain/postings/rules";
+import { idCardCheckCharacter, maskSensitive } from "../domain/postings/sensitive-numbers";
+import { shanghaiDate } from "../domain/shared/time";
 import type { Database } from "../../db/client.server";
 import { postings, postingSteps, postingVersions } from "../../db/schema";
 import type { PostingTableRows } from "../../vocabulary";

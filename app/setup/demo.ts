@@ -8,9 +8,9 @@
  */
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../auth/password.server";
-import { defaultDeadlines, isDue, type Report } from "../domain/inspection-rules";
-import { halfYearOf } from "../domain/party-form";
-import { composeUscc } from "../domain/uscc";
+import { defaultDeadlines, isDue, type Report } from "../domain/inspections/rules";
+import { halfYearOf } from "../domain/party/forms";
+import { composeUscc } from "../domain/organizations/uscc";
 import type { Database } from "../../db/client.server";
 import { seedCommittees } from "./demo-committees";
 import { seedParty } from "./demo-party";

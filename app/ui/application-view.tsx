@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { proposalLabels, type Proposal } from "../domain/application-forms";
+import { proposalLabels, type Proposal } from "../domain/applications/forms";
 import {
   actionLabels,
   kindLabels,
@@ -7,9 +7,9 @@ import {
   type ApplicationAction,
   type ApplicationKind,
   type ApplicationState,
-} from "../domain/application-workflow";
-import { communityCategoryLabels, organizationTypeLabels } from "../domain/organizations";
-import { formatDate, formatDateTime } from "../domain/time";
+} from "../domain/applications/rules";
+import { communityCategoryLabels, organizationTypeLabels } from "../domain/organizations/rules";
+import { formatDate, formatDateTime } from "../domain/shared/time";
 import { AttachmentsEditor } from "./attachments";
 import { Badge, Panel } from "./layout";
 import { ProposalForm } from "./proposal-form";

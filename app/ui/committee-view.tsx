@@ -1,6 +1,6 @@
-import { memberPostOptions } from "../domain/committee-form";
-import { postLabel, standingLabels, type CommitteeBody, type MemberPost, type TermStanding } from "../domain/committee-rules";
-import { formatDate } from "../domain/time";
+import { memberPostOptions } from "../domain/committees/forms";
+import { postLabel, standingLabels, type CommitteeBody, type MemberPost, type TermStanding } from "../domain/committees/rules";
+import { formatDate } from "../domain/shared/time";
 import { Badge } from "./layout";
 
 const standingTones: Record<TermStanding, "green" | "amber" | "red" | "blue" | "slate"> = {

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import { communityCategories, countedStatusesNote, type PlaceAssociations } from "../domain/communities";
-import { communityCategoryLabels, organizationStatusLabels } from "../domain/organizations";
+import { communityCategories, countedStatusesNote, type PlaceAssociations } from "../domain/committees/coverage";
+import { communityCategoryLabels, organizationStatusLabels } from "../domain/organizations/rules";
 import { TargetBadge } from "./community-progress";
 import { Panel } from "./layout";
 

@@ -1,4 +1,4 @@
-import { formatShare } from "../domain/communities";
+import { formatShare } from "../domain/committees/coverage";
 import { Badge } from "./layout";
 
 /**

@@ -16,7 +16,7 @@ export function GeneralErrorBoundary() {
   const location = useLocation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const known = messages[status];
-  // Only a message written for the user (domain/errors.ts) is shown; framework texts never are.
+  // Only a message written for the user (domain/shared/errors.ts) is shown; framework texts never are.
   const data: unknown = isRouteErrorResponse(error) ? error.data : null;
   const detail =
     data && typeof data === "object" && "userMessage" in data && typeof data.userMessage === "string"

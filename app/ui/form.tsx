@@ -163,7 +163,7 @@ export function TextAreaField({
  * submission key in its action's `_submission` parameter: the page's key from
  * the root loader (new after every submission) and this form's own id. The
  * server answers the same key a second time as it answered the first (see
- * app/domain/submissions.server.ts), so a double click or a retry saves once.
+ * app/domain/shared/submissions.server.ts), so a double click or a retry saves once.
  */
 export function PostForm({ action, ...props }: Omit<FormProps, "method"> & { action?: string }) {
   const pageKey = (useRouteLoaderData("root") as { submissionKey?: string | null } | undefined)?.submissionKey;

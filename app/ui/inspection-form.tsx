@@ -1,6 +1,6 @@
 import { useId, useState, type ReactNode } from "react";
-import { partyCoverageLabels, reportLabels, reportSections, type Report } from "../domain/inspection-rules";
-import { formatDate } from "../domain/time";
+import { partyCoverageLabels, reportLabels, reportSections, type Report } from "../domain/inspections/rules";
+import { formatDate } from "../domain/shared/time";
 import { Button, ErrorList, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
 import { formatReportValue, moneyFields, wholeFields } from "./inspection-view";
 

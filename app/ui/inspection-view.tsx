@@ -10,9 +10,9 @@ import {
   type InspectionConclusion,
   type InspectionState,
   type Report,
-} from "../domain/inspection-rules";
-import { organizationStatusLabels } from "../domain/organizations";
-import { formatDate, formatDateTime } from "../domain/time";
+} from "../domain/inspections/rules";
+import { organizationStatusLabels } from "../domain/organizations/rules";
+import { formatDate, formatDateTime } from "../domain/shared/time";
 import { AttachmentsEditor } from "./attachments";
 import { Badge, Panel } from "./layout";
 

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { useId } from "react";
-import { formatShare } from "../domain/communities";
-import { reportLabels, reportSections, type InspectionState, type Report } from "../domain/inspection-rules";
-import type { OrganizationType } from "../domain/organizations";
+import { formatShare } from "../domain/committees/coverage";
+import { reportLabels, reportSections, type InspectionState, type Report } from "../domain/inspections/rules";
+import type { OrganizationType } from "../domain/organizations/rules";
 import { ShareBar } from "./community-progress";
 import { ErrorList } from "./form";
 import { formatReportValue } from "./inspection-view";

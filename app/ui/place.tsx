@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { placePath } from "../domain/places";
+import { placePath } from "../domain/places/rules";
 import { Stat } from "./layout";
 
 /** The figures shown on every place page: households, residents, organizations. */

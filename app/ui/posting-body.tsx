@@ -1,5 +1,5 @@
 import { Fragment } from "react";
-import { diffLines, hasChanges, parsePostingBody, type Inline } from "../domain/posting-text";
+import { diffLines, hasChanges, parsePostingBody, type Inline } from "../domain/postings/text";
 
 /**
  * A posting's body, rendered from its parsed blocks as React elements: the

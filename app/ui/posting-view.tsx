@@ -19,8 +19,8 @@ import {
   type PostingCategory,
   type PostingTableRows,
   type RetentionClass,
-} from "../domain/posting-rules";
-import { formatDateTime } from "../domain/time";
+} from "../domain/postings/rules";
+import { formatDateTime } from "../domain/shared/time";
 import { Badge } from "./layout";
 
 export function CategoryBadge({ category }: { category: PostingCategory }) {

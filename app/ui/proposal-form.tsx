@@ -1,7 +1,7 @@
-import { proposalLabels, type Proposal } from "../domain/application-forms";
-import type { ApplicationKind } from "../domain/application-workflow";
-import { socialGroupMinimum } from "../domain/establishment-rules";
-import { communityCategoryLabels } from "../domain/organizations";
+import { proposalLabels, type Proposal } from "../domain/applications/forms";
+import type { ApplicationKind } from "../domain/applications/rules";
+import { socialGroupMinimum } from "../domain/applications/establishment";
+import { communityCategoryLabels } from "../domain/organizations/rules";
 import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
 import type { PlaceChoice } from "./user-fields";
 

@@ -8,8 +8,8 @@ import {
   organizationFieldLabel,
   type CommunityCategory,
   type OrganizationType,
-} from "../domain/organizations";
-import type { correctionSchema } from "../domain/register-forms";
+} from "../domain/organizations/rules";
+import type { correctionSchema } from "../domain/organizations/forms";
 import { Button, ErrorList, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
 
 /** The record as the correction form starts from it. */

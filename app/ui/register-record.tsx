@@ -12,9 +12,9 @@ import {
   type CommunityCategory,
   type OrganizationStatus,
   type OrganizationType,
-} from "../domain/organizations";
-import { placePath } from "../domain/places";
-import { formatDate } from "../domain/time";
+} from "../domain/organizations/rules";
+import { placePath } from "../domain/places/rules";
+import { formatDate } from "../domain/shared/time";
 import { Panel } from "./layout";
 
 type PlaceRef = { code: string; name: string; level: "district" | "street" | "town" | "community" | "village" } | null;

@@ -6,9 +6,9 @@ import {
   organizationTypeLabels,
   organizationTypes,
   type OrganizationStatus,
-} from "../domain/organizations";
-import type { RegisterQuery } from "../domain/register-forms";
-import { formatDate } from "../domain/time";
+} from "../domain/organizations/rules";
+import type { RegisterQuery } from "../domain/organizations/forms";
+import { formatDate } from "../domain/shared/time";
 import { Badge } from "./layout";
 
 export function OrganizationStatusBadge({ status }: { status: OrganizationStatus }) {

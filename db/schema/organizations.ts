@@ -44,7 +44,7 @@ export const organizations = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
     // name_grams text[]: generated from the name by migration 0013 and GIN-indexed, for searching by
-    // one- and two-character fragments (app/domain/name-grams.ts). Kept out of this table definition
+    // one- and two-character fragments (app/domain/shared/name-grams.ts). Kept out of this table definition
     // on purpose, so that no select of whole rows (audit entries, API records) carries it.
   },
   (t) => [

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { writeXlsx } from "../../app/domain/spreadsheet.server";
-import { composeUscc } from "../../app/domain/uscc";
+import { writeXlsx } from "../../app/domain/shared/spreadsheet.server";
+import { composeUscc } from "../../app/domain/organizations/uscc";
 import { expect, signInAs, test, waitForHydration, type DemoUser } from "./fixtures";
 
 /** Pages checked with axe, anonymous unless a user is named; only serious and critical findings fail. */

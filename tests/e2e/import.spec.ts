@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { writeXlsx } from "../../app/domain/spreadsheet.server";
-import { composeUscc } from "../../app/domain/uscc";
+import { writeXlsx } from "../../app/domain/shared/spreadsheet.server";
+import { composeUscc } from "../../app/domain/organizations/uscc";
 import { expect, sessionCookieHeader, signInAs, test, waitForHydration } from "./fixtures";
 
 /**

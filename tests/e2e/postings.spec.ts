@@ -1,5 +1,5 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
-import { idCardCheckCharacter } from "../../app/domain/sensitive-numbers";
+import { idCardCheckCharacter } from "../../app/domain/postings/sensitive-numbers";
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
 
 const villageCode = "350502100201";

@@ -11,9 +11,9 @@ import {
   saveProposal,
   startApplication,
   takeStep,
-} from "../../app/domain/applications.server";
-import type { Proposal } from "../../app/domain/application-forms";
-import { composeUscc } from "../../app/domain/uscc";
+} from "../../app/domain/applications/applications.server";
+import type { Proposal } from "../../app/domain/applications/forms";
+import { composeUscc } from "../../app/domain/organizations/uscc";
 import { actorFromUser } from "../../app/auth/session.server";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 

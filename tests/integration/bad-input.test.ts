@@ -12,7 +12,7 @@ import { getDb } from "../../db/client.server";
 import { applicationFiles, applications, inspectionReports, loginAttempts, organizationChanges, organizations, users } from "../../db/schema";
 import { createSession } from "../../app/auth/session.server";
 import { hashPassword } from "../../app/auth/password.server";
-import { startApplication } from "../../app/domain/applications.server";
+import { startApplication } from "../../app/domain/applications/applications.server";
 import { action as loginAction } from "../../app/routes/login";
 import { action as newUserAction } from "../../app/routes/officer.users.new";
 import { action as userAction, loader as userLoader } from "../../app/routes/officer.users.$id";

@@ -10,10 +10,10 @@ import {
   saveServiceCentre,
   saveTerm,
   termsDueForElection,
-} from "../../app/domain/committees.server";
-import { handleCommitteePost } from "../../app/domain/committee-posts.server";
-import type { CommitteeBody, MemberInput } from "../../app/domain/committee-rules";
-import { shanghaiDate } from "../../app/domain/time";
+} from "../../app/domain/committees/committees.server";
+import { handleCommitteePost } from "../../app/domain/committees/posts.server";
+import type { CommitteeBody, MemberInput } from "../../app/domain/committees/rules";
+import { shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 // The demo's terms are dated back from the real date, so these tests are too.

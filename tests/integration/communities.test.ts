@@ -2,9 +2,9 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditLog, organizations, places, settings } from "../../db/schema";
-import { associationTargetFormSchema } from "../../app/domain/communities";
-import { associationProgress, districtAssociationSummary, placeAssociations } from "../../app/domain/communities.server";
-import { getSetting, settingState, updateSetting } from "../../app/domain/settings.server";
+import { associationTargetFormSchema } from "../../app/domain/committees/coverage";
+import { associationProgress, districtAssociationSummary, placeAssociations } from "../../app/domain/committees/coverage.server";
+import { getSetting, settingState, updateSetting } from "../../app/domain/settings/settings.server";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);

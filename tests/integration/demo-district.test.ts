@@ -3,9 +3,9 @@ import { beforeAll, expect, test } from "vitest";
 import { getDb, queryRows } from "../../db/client.server";
 import { organizations, places, users } from "../../db/schema";
 import { seedDemoIfEmpty } from "../../app/setup/demo";
-import { districtOverview, placeByCode, searchPlaces } from "../../app/domain/places.server";
-import { organizationCounts } from "../../app/domain/organizations.server";
-import { usccProblems } from "../../app/domain/uscc";
+import { districtOverview, placeByCode, searchPlaces } from "../../app/domain/places/queries.server";
+import { organizationCounts } from "../../app/domain/organizations/acting.server";
+import { usccProblems } from "../../app/domain/organizations/uscc";
 import { loadDemoDistrict } from "../setup/demo";
 import { sql } from "drizzle-orm";
 

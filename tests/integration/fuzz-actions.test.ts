@@ -31,10 +31,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { queryRows, type Database } from "../../db/client.server";
 import { users } from "../../db/schema";
-import { startApplication } from "../../app/domain/applications.server";
-import { previewImport } from "../../app/domain/imports.server";
+import { startApplication } from "../../app/domain/applications/applications.server";
+import { previewImport } from "../../app/domain/imports/imports.server";
 import { hashPassword } from "../../app/auth/password.server";
-import { shanghaiDate } from "../../app/domain/time";
+import { shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor } from "../setup/demo";
 import { demoUsers, startServedDemo, type DemoUser, type ServedDemo } from "../setup/served-demo";
 

@@ -12,9 +12,9 @@ import {
   importTemplate,
   previewImport,
   type ImportProgress,
-} from "../../app/domain/imports.server";
-import { readSpreadsheet, writeXlsx } from "../../app/domain/spreadsheet.server";
-import { composeUscc } from "../../app/domain/uscc";
+} from "../../app/domain/imports/imports.server";
+import { readSpreadsheet, writeXlsx } from "../../app/domain/shared/spreadsheet.server";
+import { composeUscc } from "../../app/domain/organizations/uscc";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 type Actor = Awaited<ReturnType<typeof demoActor>>;

@@ -19,8 +19,8 @@ import {
   reportForReview,
   saveReport,
   yearOverview,
-} from "../../app/domain/inspections.server";
-import type { Report } from "../../app/domain/inspection-rules";
+} from "../../app/domain/inspections/inspections.server";
+import type { Report } from "../../app/domain/inspections/rules";
 import { actorFromUser } from "../../app/auth/session.server";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
 

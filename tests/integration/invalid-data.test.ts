@@ -11,7 +11,7 @@ import { sql } from "drizzle-orm";
 import { afterEach, expect, test, vi } from "vitest";
 import { getDb, isDatabaseUnavailableError, isInvalidDataError } from "../../db/client.server";
 import handleRequest, { handleDataRequest, handleError } from "../../app/entry.server";
-import { answeringInvalidData, invalidData } from "../../app/domain/invalid-data.server";
+import { answeringInvalidData, invalidData } from "../../app/domain/shared/invalid-data.server";
 
 /** The error the database raises for `statement`, as the app sees it (drizzle's wrapper around the driver's error). */
 async function refusal(statement: ReturnType<typeof sql>): Promise<unknown> {

@@ -21,9 +21,9 @@ import {
   recordAdmission,
   savePartyRecord,
   type PartyRecordInput,
-} from "../../app/domain/party.server";
-import { reportFigures } from "../../app/domain/report-figures.server";
-import { reportParagraph } from "../../app/domain/report-paragraph";
+} from "../../app/domain/party/party.server";
+import { reportFigures } from "../../app/domain/statistics/figures.server";
+import { reportParagraph } from "../../app/domain/statistics/paragraph";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 const now = new Date("2026-11-24T02:00:00Z");

@@ -21,10 +21,10 @@ import {
   verifyPostingChains,
   villageWorkbench,
   withdrawPosting,
-} from "../../app/domain/postings.server";
-import { monthPeriod } from "../../app/domain/posting-rules";
-import { idCardCheckCharacter } from "../../app/domain/sensitive-numbers";
-import { shanghaiDate } from "../../app/domain/time";
+} from "../../app/domain/postings/postings.server";
+import { monthPeriod } from "../../app/domain/postings/rules";
+import { idCardCheckCharacter } from "../../app/domain/postings/sensitive-numbers";
+import { shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 const now = new Date();

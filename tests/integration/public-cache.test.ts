@@ -7,8 +7,8 @@ import { eq, inArray } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { loginAttempts, organizations } from "../../db/schema";
-import { cachedPublic, currentPublicDataVersion } from "../../app/domain/public-cache.server";
-import { publicStats } from "../../app/domain/stats.server";
+import { cachedPublic, currentPublicDataVersion } from "../../app/domain/shared/public-cache.server";
+import { publicStats } from "../../app/domain/statistics/public.server";
 import { loadDemoDistrict } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditLog, places, postings, postingVersions, publicContactNumbers, publicDataVersion, users } from "../../db/schema";
 import { actorFromUser } from "../../app/auth/session.server";
-import { listPublicContacts, markPublicContact, unmarkPublicContact } from "../../app/domain/public-contacts.server";
+import { listPublicContacts, markPublicContact, unmarkPublicContact } from "../../app/domain/postings/contacts.server";
 import {
   createPosting,
   placePostings,
@@ -20,10 +20,10 @@ import {
   reviewPosting,
   submitPosting,
   withdrawPosting,
-} from "../../app/domain/postings.server";
-import { monthPeriod } from "../../app/domain/posting-rules";
-import { idCardCheckCharacter } from "../../app/domain/sensitive-numbers";
-import { shanghaiDate } from "../../app/domain/time";
+} from "../../app/domain/postings/postings.server";
+import { monthPeriod } from "../../app/domain/postings/rules";
+import { idCardCheckCharacter } from "../../app/domain/postings/sensitive-numbers";
+import { shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 const now = new Date();

@@ -2,8 +2,8 @@ import { and, count, desc, eq, ne, sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb, queryRows } from "../../db/client.server";
 import { auditLog, organizationChanges, organizations, places } from "../../db/schema";
-import type { CorrectionInput } from "../../app/domain/register-forms";
-import { parseRegisterQuery } from "../../app/domain/register-forms";
+import type { CorrectionInput } from "../../app/domain/organizations/forms";
+import { parseRegisterQuery } from "../../app/domain/organizations/forms";
 import {
   correctOrganization,
   findPublicOrganization,
@@ -14,10 +14,10 @@ import {
   allPublicRegisterRows,
   searchOfficerRegister,
   searchPublicRegister,
-} from "../../app/domain/register.server";
-import { nameGrams } from "../../app/domain/name-grams";
-import { publicCountCap } from "../../app/domain/paging";
-import { usccCheckCharacter, usccAlphabet } from "../../app/domain/uscc";
+} from "../../app/domain/organizations/register.server";
+import { nameGrams } from "../../app/domain/shared/name-grams";
+import { publicCountCap } from "../../app/domain/shared/paging";
+import { usccCheckCharacter, usccAlphabet } from "../../app/domain/organizations/uscc";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);

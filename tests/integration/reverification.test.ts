@@ -11,10 +11,10 @@ import {
   startEnrolment,
 } from "../../app/auth/second-factor.server";
 import { confirmIdentity, isSessionRecentlyVerified, StaleVerification } from "../../app/auth/verification.server";
-import { publishConclusions } from "../../app/domain/inspections.server";
-import { getSetting, updateSetting } from "../../app/domain/settings.server";
-import { createUser, updateUser } from "../../app/domain/users.server";
-import { userCreateSchema } from "../../app/domain/user-forms";
+import { publishConclusions } from "../../app/domain/inspections/inspections.server";
+import { getSetting, updateSetting } from "../../app/domain/settings/settings.server";
+import { createUser, updateUser } from "../../app/domain/users/users.server";
+import { userCreateSchema } from "../../app/domain/users/forms";
 import { authenticatorFromUri, codeAt } from "../setup/authenticator";
 import { contextOf, loadDemoDistrict, verifiedActor } from "../setup/demo";
 

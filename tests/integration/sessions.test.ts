@@ -4,8 +4,8 @@ import { getDb } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
 import { demoPassword } from "../../app/setup/demo";
 import { createSession, validateSessionToken } from "../../app/auth/session.server";
-import { signOut } from "../../app/domain/sessions.server";
-import { changeOwnPassword } from "../../app/domain/users.server";
+import { signOut } from "../../app/domain/users/sessions.server";
+import { changeOwnPassword } from "../../app/domain/users/users.server";
 import { contextOf, loadDemoDistrict } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);

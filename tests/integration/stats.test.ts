@@ -1,9 +1,9 @@
 import { beforeAll, expect, test } from "vitest";
-import { publicStats } from "../../app/domain/stats.server";
-import { halfYearOf } from "../../app/domain/party-form";
-import { reportFigures } from "../../app/domain/report-figures.server";
-import { reportParagraph } from "../../app/domain/report-paragraph";
-import { shanghaiDate } from "../../app/domain/time";
+import { publicStats } from "../../app/domain/statistics/public.server";
+import { halfYearOf } from "../../app/domain/party/forms";
+import { reportFigures } from "../../app/domain/statistics/figures.server";
+import { reportParagraph } from "../../app/domain/statistics/paragraph";
+import { shanghaiDate } from "../../app/domain/shared/time";
 import { recentRegistrations } from "../../app/setup/demo";
 import { demoActor, loadDemoDistrict } from "../setup/demo";
 

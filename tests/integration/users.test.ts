@@ -11,8 +11,8 @@ import {
   setUserDisabled,
   unlockUser,
   updateUser,
-} from "../../app/domain/users.server";
-import { userCreateSchema } from "../../app/domain/user-forms";
+} from "../../app/domain/users/users.server";
+import { userCreateSchema } from "../../app/domain/users/forms";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);

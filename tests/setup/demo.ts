@@ -3,7 +3,7 @@ import { getDb } from "../../db/client.server";
 import { users } from "../../db/schema";
 import { seedDemo } from "../../app/setup/demo";
 import { actorFromUser, createSession } from "../../app/auth/session.server";
-import type { ActionContext } from "../../app/domain/context";
+import type { ActionContext } from "../../app/domain/shared/context";
 
 /** Loads the demo district into this file's database. */
 export async function loadDemoDistrict(): Promise<void> {

@@ -4,7 +4,7 @@
  * public output (tests/integration/public-output.test.ts).
  */
 import fc from "fast-check";
-import { idCardCheckCharacter, luhnValid } from "../../app/domain/sensitive-numbers";
+import { idCardCheckCharacter, luhnValid } from "../../app/domain/postings/sensitive-numbers";
 
 const provinces = ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65"];
 const pad = (n: number, width: number) => String(n).padStart(width, "0");

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { pickProposal, submissionProblems, type Proposal } from "../../app/domain/application-forms";
-import { socialGroupConditionProblems } from "../../app/domain/establishment-rules";
-import { attachmentProblem, maxAttachmentBytes, sniffAttachmentType } from "../../app/domain/file-types";
+import { pickProposal, submissionProblems, type Proposal } from "../../app/domain/applications/forms";
+import { socialGroupConditionProblems } from "../../app/domain/applications/establishment";
+import { attachmentProblem, maxAttachmentBytes, sniffAttachmentType } from "../../app/domain/shared/file-types";
 
 describe("the legal conditions of a 社会团体", () => {
   const ok = { individualMembers: 50, unitMembers: 0, registeredFunds: 30_000, supervisingUnit: "区文体旅局" };

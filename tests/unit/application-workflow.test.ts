@@ -8,7 +8,7 @@ import {
   refusal,
   transitions,
   type ApplicationAction,
-} from "../../app/domain/application-workflow";
+} from "../../app/domain/applications/rules";
 import { roles } from "../../app/auth/roles";
 
 describe("the workflow table", () => {

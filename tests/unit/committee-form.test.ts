@@ -17,8 +17,8 @@ import {
   termEndFor,
   termFormInput,
   turnout,
-} from "../../app/domain/committee-form";
-import { jointMeetingParties, termProblems } from "../../app/domain/committee-rules";
+} from "../../app/domain/committees/forms";
+import { jointMeetingParties, termProblems } from "../../app/domain/committees/rules";
 
 function form(entries: Array<[string, string | Blob]>): FormData {
   const data = new FormData();

@@ -9,7 +9,7 @@ import {
   type MemberInput,
   type RecordedTerm,
   type TermInput,
-} from "../../app/domain/committee-rules";
+} from "../../app/domain/committees/rules";
 
 const member = (name: string, post: MemberInput["post"] = "member", partySecretary = false): MemberInput => ({ name, post, partySecretary });
 const term = (members: MemberInput[], extra: Partial<TermInput> = {}): TermInput => ({
@@ -175,7 +175,7 @@ describe("a term among the place's other terms", () => {
   test("dates from 1949-10-01: elections up to today, a term's start up to a year ahead", () => {
     const first = (t: Partial<TermInput>) => inPlace("residents", term([member("甲", "chair"), member("乙"), member("丙"), member("丁"), member("戊")], { termNumber: 1, ...t }), undefined, []);
     expect(first({ startsOn: "1900-01-01", endsOn: "1900-12-31", electedOn: null }).startsOn).toEqual(["任期开始日期不能早于 1949 年 10 月 1 日，请检查年份"]);
-    // Before 1900 is no date any field accepts (app/domain/time.ts).
+    // Before 1900 is no date any field accepts (app/domain/shared/time.ts).
     expect(first({ startsOn: "0001-01-01", endsOn: "0001-12-31", electedOn: null }).startsOn).toEqual(["请填写任期开始日期，如 2021-05-20"]);
     expect(first({ startsOn: "1949-10-01", endsOn: "1954-09-30", electedOn: "1949-09-30" }).electedOn).toEqual(["选举日期不能早于 1949 年 10 月 1 日，请检查年份"]);
     expect(first({ startsOn: "1949-10-01", endsOn: "1954-09-30", electedOn: "1949-10-01" })).toEqual({});

@@ -1,9 +1,9 @@
 import { expect, test } from "vitest";
 import { z } from "zod";
-import { boundedForm, defaultEchoLength, echoedValues, parseSubmission, schemaFields, textOf } from "../../app/domain/form-submission";
-import { loginSchema } from "../../app/domain/user-forms";
-import { proposalSchema } from "../../app/domain/application-forms";
-import { reportSchema } from "../../app/domain/inspection-rules";
+import { boundedForm, defaultEchoLength, echoedValues, parseSubmission, schemaFields, textOf } from "../../app/domain/shared/form-submission";
+import { loginSchema } from "../../app/domain/users/forms";
+import { proposalSchema } from "../../app/domain/applications/forms";
+import { reportSchema } from "../../app/domain/inspections/rules";
 
 const formOf = (entries: Array<[string, string]>) => {
   const form = new FormData();

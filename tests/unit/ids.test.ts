@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { expect, test } from "vitest";
-import { isRowId, maxRowId, parseRowId, rowIdOrNotFound } from "../../app/domain/ids";
+import { isRowId, maxRowId, parseRowId, rowIdOrNotFound } from "../../app/domain/shared/ids";
 
 test("row ids: plain digits from 1 to PostgreSQL's largest integer", () => {
   expect(parseRowId("42")).toBe(42);

@@ -13,8 +13,8 @@ import {
   type Existing,
   type ImportTable,
   type KnownPlace,
-} from "../../app/domain/import-rules";
-import { composeUscc } from "../../app/domain/uscc";
+} from "../../app/domain/imports/rules";
+import { composeUscc } from "../../app/domain/organizations/uscc";
 
 const today = "2026-05-31";
 

@@ -8,7 +8,7 @@ import {
   reportProblems,
   reportSchema,
   seriousViolationDue,
-} from "../../app/domain/inspection-rules";
+} from "../../app/domain/inspections/rules";
 
 describe("who is due for year Y's inspection", () => {
   const org = { type: "social_group" as const, status: "normal" as const, registeredOn: "2024-06-30" };

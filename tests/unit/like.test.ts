@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { escapeLike } from "../../app/domain/like";
+import { escapeLike } from "../../app/domain/shared/like";
 
 test("a percent sign is searched for literally", () => {
   expect(escapeLike("50%")).toBe("50\\%");

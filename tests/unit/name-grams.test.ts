@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { nameGrams, searchGrams } from "../../app/domain/name-grams";
+import { nameGrams, searchGrams } from "../../app/domain/shared/name-grams";
 
 test("a fragment of one character is looked up as itself; longer ones by every two-character piece", () => {
   expect(searchGrams("社")).toEqual(["社"]);

@@ -11,7 +11,7 @@ import {
   periodLabel,
   periodPresets,
   targetPercent,
-} from "../../app/domain/party-form";
+} from "../../app/domain/party/forms";
 
 const record = (fields: Record<string, string>) => ({
   formalMembers: "2",

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { coverageOf, coverageRates, expectedCoverage, partyRecordProblems, percent, shouldFormOwnBranch } from "../../app/domain/party-rules";
+import { coverageOf, coverageRates, expectedCoverage, partyRecordProblems, percent, shouldFormOwnBranch } from "../../app/domain/party/rules";
 
 const rec = (formalMembers: number, branchKind: "single" | "joint" | null, instructor: string | null = null) => ({ formalMembers, probationaryMembers: 0, branchKind, instructor });
 

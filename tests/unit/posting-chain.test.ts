@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { canonicalJson, genesisHash, verifyChain, versionHash, type ChainContent, type StoredLink } from "../../app/domain/posting-chain";
+import { canonicalJson, genesisHash, verifyChain, versionHash, type ChainContent, type StoredLink } from "../../app/domain/postings/chain";
 
 const content = (n: number, extra: Partial<ChainContent> = {}): ChainContent => ({
   postingId: 10 + n,

@@ -12,8 +12,8 @@ import {
   returnOpinionProblem,
   suggestedPeriod,
   tableCellProblems,
-} from "../../app/domain/posting-form";
-import { cleanTableRows, periodProblem, tableProblems, tableSpecs, type PostingKindCode } from "../../app/domain/posting-rules";
+} from "../../app/domain/postings/forms";
+import { cleanTableRows, periodProblem, tableProblems, tableSpecs, type PostingKindCode } from "../../app/domain/postings/rules";
 
 function form(entries: Array<[string, string | Blob]>): FormData {
   const data = new FormData();

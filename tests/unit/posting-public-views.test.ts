@@ -1,8 +1,8 @@
 import { expect, test } from "vitest";
-import { csvCell, toCsv } from "../../app/domain/open-data";
-import { fileChanges, pickVersion } from "../../app/domain/posting-compare";
-import { feedSummary, postingFeed, xmlEscape, type FeedPosting } from "../../app/domain/posting-feed";
-import { groupByPeriod } from "../../app/domain/posting-timeline";
+import { csvCell, toCsv } from "../../app/domain/shared/open-data";
+import { fileChanges, pickVersion } from "../../app/domain/postings/compare";
+import { feedSummary, postingFeed, xmlEscape, type FeedPosting } from "../../app/domain/postings/feed";
+import { groupByPeriod } from "../../app/domain/postings/timeline";
 
 test("the timeline groups by year, then by month, quarter or whole year, newest first", () => {
   const item = (period: string, periodStart: string) => ({ period, periodStart });

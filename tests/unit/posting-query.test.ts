@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { parsePostingQuery, parseVersionParam, postingSearchParams } from "../../app/domain/posting-query";
+import { parsePostingQuery, parseVersionParam, postingSearchParams } from "../../app/domain/postings/query";
 
 const parse = (query: string) => parsePostingQuery(new URLSearchParams(query));
 

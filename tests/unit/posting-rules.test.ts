@@ -15,7 +15,7 @@ import {
   tableSpecs,
   tableTotals,
   type PublishedPeriod,
-} from "../../app/domain/posting-rules";
+} from "../../app/domain/postings/rules";
 
 describe("periods", () => {
   test.each([

@@ -7,7 +7,7 @@ import {
   maxBodyLength,
   parsePostingBody,
   type Inline,
-} from "../../app/domain/posting-text";
+} from "../../app/domain/postings/text";
 
 const t = (text: string): Inline => ({ text, strong: false });
 const b = (text: string): Inline => ({ text, strong: true });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { reportParagraph, reportPercent, type ReportFigures } from "../../app/domain/report-paragraph";
+import { reportParagraph, reportPercent, type ReportFigures } from "../../app/domain/statistics/paragraph";
 
 /** Seed 002's first half of 2013, as figures. */
 const seed002: ReportFigures = {

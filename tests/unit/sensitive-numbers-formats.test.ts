@@ -8,8 +8,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { maskedContent, sensitiveFindings } from "../../app/domain/posting-rules";
-import { digitsOf, findSensitiveNumbers, isValidIdCard, maskSensitive } from "../../app/domain/sensitive-numbers";
+import { maskedContent, sensitiveFindings } from "../../app/domain/postings/rules";
+import { digitsOf, findSensitiveNumbers, isValidIdCard, maskSensitive } from "../../app/domain/postings/sensitive-numbers";
 import { typedNumber, validCard, validId15, validId18, validMobile, type Typed } from "../setup/typed-numbers";
 
 const pad = (n: number, width: number) => String(n).padStart(width, "0");

@@ -10,7 +10,7 @@ import {
   maskSensitive,
   sensitiveKindLabels,
   type SensitiveKind,
-} from "../../app/domain/sensitive-numbers";
+} from "../../app/domain/postings/sensitive-numbers";
 
 const kinds = (text: string): SensitiveKind[] => findSensitiveNumbers(text).map((m) => m.kind);
 

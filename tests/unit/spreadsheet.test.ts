@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { decodeText, parseCsv, readSpreadsheet, spreadsheetFormatOf, writeXlsx } from "../../app/domain/spreadsheet.server";
+import { decodeText, parseCsv, readSpreadsheet, spreadsheetFormatOf, writeXlsx } from "../../app/domain/shared/spreadsheet.server";
 
 describe("CSV", () => {
   it("reads quoted fields with commas, doubled quotes and line breaks", () => {

@@ -9,7 +9,7 @@ import {
   shanghaiDate,
   startOfShanghaiDay,
   timeZone,
-} from "../../app/domain/time";
+} from "../../app/domain/shared/time";
 
 // Every expectation is written against a UTC instant, so it holds whatever TZ the process runs in.
 

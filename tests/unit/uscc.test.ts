@@ -6,7 +6,7 @@ import {
   usccAlphabet,
   usccCheckCharacter,
   usccProblems,
-} from "../../app/domain/uscc";
+} from "../../app/domain/organizations/uscc";
 
 const valid = ["53100000500019795A", "51100000500002862F", "51100000500009247D"];
 

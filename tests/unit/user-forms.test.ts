@@ -7,7 +7,7 @@ import {
   reasonSchema,
   userCreateSchema,
   userUpdateSchema,
-} from "../../app/domain/user-forms";
+} from "../../app/domain/users/forms";
 
 const demoPassword = "demo-pass-2026";
 

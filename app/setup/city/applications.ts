@@ -7,8 +7,8 @@
  * its steps; the approved changes and cancellations are handed back to be
  * written into the organizations' histories.
  */
-import { changeableFields } from "../../domain/application-forms";
-import { kindLabels } from "../../domain/application-workflow";
+import { changeableFields } from "../../domain/applications/forms";
+import { kindLabels } from "../../domain/applications/rules";
 import type { users } from "../../../db/schema";
 import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
 import { copyRows, type Cell } from "./copy";

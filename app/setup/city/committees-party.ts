@@ -7,7 +7,7 @@
  * organizations in each street or town, party-building instructors, the
  * uncovered, and five years of admissions of probationary members.
  */
-import { ownBranchMinimum } from "../../domain/party-rules";
+import { ownBranchMinimum } from "../../domain/party/rules";
 import { seedCommittees } from "../demo-committees";
 import type { CityAccounts } from "./applications";
 import { copyRows, type Cell } from "./copy";
@@ -30,7 +30,7 @@ export interface PartyMembers {
 }
 export type PartyPlan = Map<number, PartyMembers>;
 
-/** The organizations both coverages count, as app/domain/party.server.ts counts them. */
+/** The organizations both coverages count, as app/domain/party/party.server.ts counts them. */
 const counted = (org: CityOrganization) => org.type !== "community" && (org.status === "normal" || org.status === "abnormal");
 
 /** Member counts, coverage and admissions of each counted organization; the annual reports are written from it. */

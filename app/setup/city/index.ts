@@ -12,7 +12,7 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import type { Sql } from "postgres";
 import { hashPassword } from "../../auth/password.server";
-import { parseIsoDate, shanghaiDate } from "../../domain/time";
+import { parseIsoDate, shanghaiDate } from "../../domain/shared/time";
 import type { Database } from "../../../db/client.server";
 import * as schema from "../../../db/schema";
 import { demoPassword, insertDemoAccounts } from "../demo";

@@ -8,7 +8,7 @@
  * under way before 31 May, mostly concluded after. The abnormal-activity list
  * holds the listings the organizations' standing calls for.
  */
-import { defaultDeadlines, type Report } from "../../domain/inspection-rules";
+import { defaultDeadlines, type Report } from "../../domain/inspections/rules";
 import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
 import type { CityAccounts } from "./applications";
 import { copyRows, type Cell } from "./copy";

@@ -6,8 +6,8 @@
  * communities and villages. Mostly in normal standing; some on the
  * abnormal-activity list for not filing an inspection, some revoked or cancelled.
  */
-import { composeUscc } from "../../domain/uscc";
-import { usccKindOf } from "../../domain/organizations";
+import { composeUscc } from "../../domain/organizations/uscc";
+import { usccKindOf } from "../../domain/organizations/rules";
 import type { CommunityCategory, OrganizationStatus, OrganizationType } from "../../../vocabulary";
 import { copyRows, type Cell } from "./copy";
 import { creationChanges, type HistoryEvent } from "./applications";

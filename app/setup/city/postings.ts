@@ -11,9 +11,9 @@
  * at a time, the next chunk generated while the server takes the last.
  */
 import { createHash } from "node:crypto";
-import { genesisHash, versionHash } from "../../domain/posting-chain";
-import { kindOf, monthPeriod, quarterPeriod, type Period, type PostingKindCode } from "../../domain/posting-rules";
-import { idCardCheckCharacter, maskSensitive } from "../../domain/sensitive-numbers";
+import { genesisHash, versionHash } from "../../domain/postings/chain";
+import { kindOf, monthPeriod, quarterPeriod, type Period, type PostingKindCode } from "../../domain/postings/rules";
+import { idCardCheckCharacter, maskSensitive } from "../../domain/postings/sensitive-numbers";
 import type { PostingTableRows } from "../../../vocabulary";
 import type { CityAccounts } from "./applications";
 import { copyRows, type Cell } from "./copy";

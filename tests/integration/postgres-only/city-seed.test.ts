@@ -18,9 +18,9 @@ import { applicationCounts } from "../../../app/setup/city/applications";
 import { organizationCounts } from "../../../app/setup/city/organizations";
 import { placeCounts } from "../../../app/setup/city/places";
 import { postingCounts } from "../../../app/setup/city/postings";
-import { usccKindOf } from "../../../app/domain/organizations";
-import { verifyPostingChains } from "../../../app/domain/postings.server";
-import { usccProblems } from "../../../app/domain/uscc";
+import { usccKindOf } from "../../../app/domain/organizations/rules";
+import { verifyPostingChains } from "../../../app/domain/postings/postings.server";
+import { usccProblems } from "../../../app/domain/organizations/uscc";
 
 const factor = 0.02;
 const asOf = "2026-11-01";

@@ -9,9 +9,9 @@ import postgres from "postgres";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../../db/client.server";
 import { applications, applicationSteps, inspectionReports, organizations } from "../../../db/schema";
-import { saveProposal, startApplication, takeStep } from "../../../app/domain/applications.server";
-import { inspectionStep } from "../../../app/domain/inspections.server";
-import { composeUscc } from "../../../app/domain/uscc";
+import { saveProposal, startApplication, takeStep } from "../../../app/domain/applications/applications.server";
+import { inspectionStep } from "../../../app/domain/inspections/inspections.server";
+import { composeUscc } from "../../../app/domain/organizations/uscc";
 import { contextOf, demoActor, loadDemoDistrict } from "../../setup/demo";
 
 beforeAll(loadDemoDistrict);

@@ -12,7 +12,7 @@ import { getDb } from "../../../db/client.server";
 import { applications, applicationSteps, organizations, postings, users } from "../../../db/schema";
 import { demoPassword } from "../../../app/setup/demo";
 import { hashPassword } from "../../../app/auth/password.server";
-import { composeUscc } from "../../../app/domain/uscc";
+import { composeUscc } from "../../../app/domain/organizations/uscc";
 import { startAppServer, until, type AppServer } from "../../setup/app-server";
 import { loadDemoDistrict } from "../../setup/demo";
 

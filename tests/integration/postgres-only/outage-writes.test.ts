@@ -12,8 +12,8 @@ import { afterAll, beforeAll, expect, test } from "vitest";
 import { getDb } from "../../../db/client.server";
 import { postings } from "../../../db/schema";
 import { demoPassword } from "../../../app/setup/demo";
-import { monthPeriod } from "../../../app/domain/posting-rules";
-import { shanghaiDate } from "../../../app/domain/time";
+import { monthPeriod } from "../../../app/domain/postings/rules";
+import { shanghaiDate } from "../../../app/domain/shared/time";
 import { startAppServer, until, type AppServer } from "../../setup/app-server";
 import { loadDemoDistrict } from "../../setup/demo";
 

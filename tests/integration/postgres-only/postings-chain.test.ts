@@ -9,8 +9,8 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../../db/client.server";
 import { postingVersions } from "../../../db/schema";
-import { createPosting, reviewPosting, submitPosting, verifyPostingChains } from "../../../app/domain/postings.server";
-import { shanghaiDate } from "../../../app/domain/time";
+import { createPosting, reviewPosting, submitPosting, verifyPostingChains } from "../../../app/domain/postings/postings.server";
+import { shanghaiDate } from "../../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../../setup/demo";
 
 const run = promisify(execFile);

@@ -1,0 +1,703 @@
+/**
+ * Applications to the registry and community filings. Every read is scoped to
+ * what the actor may see (a stranger's application is "not found"); every step
+ * checks the workflow table, claims the application by its version (two
+ * officers deciding at once: one wins, the other is told), writes the step and
+ * the audit row, and, for an approval, the register, all in one transaction.
+ */
+import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Database } from "../../../db/client.server";
+import { applicationFiles, applications, applicationSteps, organizations, places, users } from "../../../db/schema";
+import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
+import { hasPermission, type Actor } from "../../auth/permissions";
+import { officerReachOrNull, withinReach } from "../../auth/scope.server";
+import { recordAudit } from "../audit/audit.server";
+import {
+  changeableFields,
+  kindFields,
+  pickProposal,
+  submissionProblems,
+  type Proposal,
+} from "./forms";
+import {
+  availableActions,
+  decisionDays,
+  editableByApplicant,
+  kindLabels,
+  parties,
+  refusal,
+  transitionFor,
+  type ApplicationAction,
+} from "./rules";
+import type { ActionContext } from "../shared/context";
+import { forbidden, notFound, type WriteResult } from "../shared/errors";
+import { storedAttachment, uploadProblems } from "../shared/attachments.server";
+import { diffFields, recordOrganizationChange } from "../organizations/history.server";
+import { usccKindOf } from "../organizations/rules";
+import { daysBetween, shanghaiDate, startOfShanghaiDay } from "../shared/time";
+import { isRowId } from "../shared/ids";
+import { escapeLike } from "../shared/like";
+import { duplicateField, duplicateMessages, liveNameTaken } from "../organizations/integrity.server";
+import { composeUscc, normalizeUscc, usccProblems } from "../organizations/uscc";
+
+type Application = typeof applications.$inferSelect;
+type Organization = typeof organizations.$inferSelect;
+type FieldErrors = Record<string, string[]>;
+
+export const openStates: readonly ApplicationState[] = ["submitted", "accepted", "returned"];
+const editableStates: ApplicationState[] = ["draft", "returned"];
+
+/**
+ * Claims an application for an applicant's change inside the transaction: only
+ * while it is still a draft or returned, so nothing slips in after submission.
+ */
+async function claimForApplicant(tx: Database, id: number, now: Date): Promise<boolean> {
+  const [claimed] = await tx
+    .update(applications)
+    .set({ version: sql`${applications.version} + 1`, updatedAt: now })
+    .where(and(eq(applications.id, id), inArray(applications.state, editableStates)))
+    .returning({ id: applications.id });
+  return !!claimed;
+}
+
+/** The applications an actor may see, as a condition on the applications table. */
+function visibleTo(actor: Actor): SQL | undefined {
+  if (actor.role === "association") {
+    const own = eq(applications.applicantUserId, actor.userId);
+    return actor.organizationId ? or(own, eq(applications.organizationId, actor.organizationId)) : own;
+  }
+  const reach = officerReachOrNull(actor);
+  // A draft is the applicant's own until submitted: officers see it only if they are its applicant (filings).
+  const notAnotherDraft = or(ne(applications.state, "draft"), eq(applications.applicantUserId, actor.userId))!;
+  return reach ? and(withinReach(reach, applications.streetId), notAnotherDraft)! : sql`false`;
+}
+
+async function loadVisible(db: Database, actor: Actor, id: number): Promise<Application> {
+  if (!isRowId(id)) notFound("找不到该申请。");
+  const condition = visibleTo(actor);
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(condition ? and(eq(applications.id, id), condition) : eq(applications.id, id))
+    .limit(1);
+  if (!row) notFound("找不到该申请。");
+  return row;
+}
+
+const staleMessage = "该申请已被其他人处理或修改，请刷新页面查看最新状态后再操作。";
+
+/* ------------------------------------------------------------------ starting */
+
+export async function startApplication(
+  ctx: ActionContext,
+  input: { kind: ApplicationKind },
+): Promise<WriteResult<{ id: number }>> {
+  const actor = ctx.actor;
+  if (!actor) forbidden();
+  const { kind } = input;
+  const permission = kind === "filing" ? "application:file_community" : "application:apply";
+  if (!hasPermission(actor, permission)) forbidden();
+  const db = await getDb();
+
+  let organization: Organization | undefined;
+  if (kind === "change" || kind === "cancellation") {
+    if (!actor.organizationId) return { ok: false, formError: "您的账号尚未关联已登记的社会组织，不能申请变更或注销。" };
+    [organization] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+    if (!organization || organization.type === "community") notFound("找不到您所属的已登记社会组织。");
+    if (organization.status === "cancelled" || organization.status === "revoked") {
+      return { ok: false, formError: "该组织已注销或被撤销登记，不能再申请。" };
+    }
+    // One open application of a kind at a time: a second would race the first.
+    const [open] = await db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(
+        and(
+          eq(applications.organizationId, organization.id),
+          eq(applications.kind, kind),
+          inArray(applications.state, ["draft", ...openStates]),
+        ),
+      )
+      .limit(1);
+    if (open) return { ok: true, value: { id: open.id } };
+  }
+  const streetId = kind === "filing" ? actor.placeId : (organization?.streetId ?? null);
+  // A change starts from the register's values, so the applicant confirms rather than retypes.
+  const proposed: Proposal =
+    kind === "change" && organization
+      ? (Object.fromEntries(
+          changeableFields.filter((f) => organization[f] != null).map((f) => [f, organization[f]]),
+        ) as Proposal)
+      : {};
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(applications)
+      .values({
+        kind,
+        state: "draft",
+        organizationId: organization?.id ?? null,
+        streetId,
+        placeId: organization?.placeId ?? null,
+        applicantUserId: actor.userId,
+        title: organization?.name ?? `（未命名）${kindLabels[kind]}`,
+        proposed,
+        baseline: kind === "change" ? proposed : null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      .returning();
+    await tx.insert(applicationSteps).values(step(ctx, created!.id, "create", null, "draft"));
+    await recordAudit(tx, ctx, { action: "application.create", entityType: "application", entityId: created!.id, after: created });
+    return { ok: true, value: { id: created!.id } };
+  });
+}
+
+function step(ctx: ActionContext, applicationId: number, action: string, from: ApplicationState | null, to: ApplicationState, reason?: string | null) {
+  return {
+    applicationId,
+    at: ctx.now,
+    action,
+    fromState: from,
+    toState: to,
+    actorUserId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.displayName ?? null,
+    actorRole: ctx.actor?.role ?? null,
+    reason: reason ?? null,
+  };
+}
+
+/* ------------------------------------------------------------------ drafts */
+
+/** May this actor edit what the application asks for? Only its applicant, while it is a draft or returned. */
+function applicantMayEdit(actor: Actor, app: Application): string | null {
+  // Visibility already limits an association to its own applications and a street officer to its street.
+  if (!parties[app.kind].applicant.includes(actor.role)) return "只有申请人可以修改申请内容。";
+  if (!editableByApplicant(app.state)) return "申请已提交，不能再修改；如需修改请等待退回补正。";
+  return null;
+}
+
+/** Where the proposed community or village sits; for a filing it must be in the officer's own street. */
+async function resolvePlace(
+  db: Database,
+  actor: Actor,
+  kind: ApplicationKind,
+  placeId: number | undefined,
+): Promise<{ ok: true; placeId: number | null; streetId: number | null } | { ok: false; fieldErrors: FieldErrors }> {
+  if (placeId === undefined) return { ok: true, placeId: null, streetId: kind === "filing" ? actor.placeId : null };
+  const [place] = await db.select().from(places).where(eq(places.id, placeId)).limit(1);
+  if (!place || (place.level !== "community" && place.level !== "village")) {
+    return { ok: false, fieldErrors: { placeId: ["请选择一个社区或村"] } };
+  }
+  if (kind === "filing" && place.parentId !== actor.placeId) {
+    return { ok: false, fieldErrors: { placeId: ["只能为本街道（镇）的社区或村录入备案"] } };
+  }
+  return { ok: true, placeId: place.id, streetId: place.parentId };
+}
+
+export async function saveProposal(
+  ctx: ActionContext,
+  id: number,
+  input: { version: number; proposal: Proposal },
+): Promise<WriteResult<Application>> {
+  const actor = ctx.actor;
+  if (!actor) forbidden();
+  const db = await getDb();
+  const app = await loadVisible(db, actor, id);
+  if (app.version !== input.version) return { ok: false, formError: staleMessage };
+  const refused = applicantMayEdit(actor, app);
+  if (refused) return { ok: false, formError: refused };
+  const proposal = pickProposal(app.kind, input.proposal);
+  const where = await resolvePlace(db, actor, app.kind, proposal.placeId);
+  if (!where.ok) return where;
+  return db.transaction(async (tx) => {
+    const [saved] = await tx
+      .update(applications)
+      .set({
+        proposed: proposal,
+        title: proposal.name || app.title,
+        ...(app.kind === "establishment" || app.kind === "filing"
+          ? { placeId: where.placeId, streetId: where.streetId }
+          : {}),
+        updatedAt: ctx.now,
+        version: app.version + 1,
+      })
+      .where(and(eq(applications.id, id), eq(applications.version, input.version), inArray(applications.state, editableStates)))
+      .returning();
+    if (!saved) return { ok: false, formError: staleMessage };
+    await recordAudit(tx, ctx, {
+      action: "application.save",
+      entityType: "application",
+      entityId: id,
+      before: app.proposed,
+      after: proposal,
+    });
+    return { ok: true, value: saved };
+  });
+}
+
+/* ------------------------------------------------------------------ steps */
+
+export interface ApprovalDetails {
+  uscc?: string;
+  certificateNumber?: string;
+  usccAcceptedReason?: string;
+}
+
+/** Raised inside a transaction to undo it and answer the user instead. */
+class Refused extends Error {
+  constructor(readonly result: { ok: false; fieldErrors?: FieldErrors; formError?: string }) {
+    super("refused");
+  }
+}
+
+export async function takeStep(
+  ctx: ActionContext,
+  id: number,
+  input: { action: ApplicationAction; version: number; reason?: string; approval?: ApprovalDetails },
+): Promise<WriteResult<Application>> {
+  const actor = ctx.actor;
+  if (!actor) forbidden();
+  const db = await getDb();
+  const app = await loadVisible(db, actor, id);
+  // A stale page first: whoever acted since the officer loaded it is the news, not the state it left.
+  if (app.version !== input.version) return { ok: false, formError: staleMessage };
+  const why = refusal(app.kind, app.state, input.action, actor.role, input.reason);
+  if (why) return { ok: false, formError: why };
+
+  const current = app.organizationId
+    ? (await db.select().from(organizations).where(eq(organizations.id, app.organizationId)))[0]
+    : undefined;
+  if (current && (current.status === "cancelled" || current.status === "revoked")) {
+    return { ok: false, formError: "该组织已注销或被撤销登记，申请不能再办理。" };
+  }
+  if (input.action === "submit" || input.action === "resubmit") {
+    const problems = submissionProblems(app.kind, app.proposed as Proposal, app.baseline ?? current);
+    const duplicate = await duplicateNameProblem(db, app, current);
+    if (duplicate) problems.name = [...(problems.name ?? []), duplicate];
+    if (Object.keys(problems).length) return { ok: false, fieldErrors: problems, formError: "申请内容不完整或不符合条件，请按提示修改后再提交。" };
+  }
+
+  const transition = transitionFor(input.action);
+  try {
+    return await db.transaction(async (tx) => {
+      const acceptedAt = input.action === "accept" ? ctx.now : app.acceptedAt;
+      const [claimed] = await tx
+        .update(applications)
+        .set({
+          state: transition.to,
+          updatedAt: ctx.now,
+          version: app.version + 1,
+          ...(input.action === "submit" || input.action === "resubmit" ? { submittedAt: ctx.now } : {}),
+          ...(input.action === "accept" ? { acceptedAt, dueOn: dueDate(ctx.now) } : {}),
+          ...(input.action === "approve" || input.action === "reject" ? { decidedAt: ctx.now } : {}),
+        })
+        .where(and(eq(applications.id, id), eq(applications.version, input.version), eq(applications.state, app.state)))
+        .returning();
+      if (!claimed) throw new Refused({ ok: false, formError: staleMessage });
+      let result: Application = claimed;
+      if (input.action === "approve") {
+        const organizationId = await writeRegister(tx, ctx, app, input.approval ?? {});
+        const [linked] = await tx.update(applications).set({ organizationId }).where(eq(applications.id, id)).returning();
+        result = linked!;
+      }
+      await tx.insert(applicationSteps).values(step(ctx, id, input.action, app.state, transition.to, input.reason));
+      await recordAudit(tx, ctx, {
+        action: `application.${input.action}`,
+        entityType: "application",
+        entityId: id,
+        before: { state: app.state },
+        after: { state: transition.to },
+        reason: input.reason ?? null,
+      });
+      return { ok: true as const, value: result };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.result;
+    throw error;
+  }
+}
+
+/** The statutory deadline: 60 calendar days (Asia/Shanghai) after acceptance. */
+export function dueDate(acceptedAt: Date): string {
+  return shanghaiDate(new Date(startOfShanghaiDay(shanghaiDate(acceptedAt)).getTime() + decisionDays * 86_400_000));
+}
+
+/** Days left before the statutory deadline of an accepted application (negative once past). */
+function daysLeftOf(app: { state: ApplicationState; dueOn: string | null }, now: Date): number | null {
+  return app.dueOn && app.state === "accepted" ? daysBetween(now, startOfShanghaiDay(app.dueOn)) : null;
+}
+
+async function duplicateNameProblem(db: Database, app: Application, current: Organization | undefined): Promise<string | null> {
+  const name = (app.proposed as Proposal).name;
+  if (!name || name === current?.name) return null;
+  return (await liveNameTaken(db, name, current?.id)) ? "登记簿中已有同名的社会组织，请更换名称" : null;
+}
+
+/** Writes an approved application into the register and its history; returns the organization's id. */
+async function writeRegister(
+  tx: Database,
+  ctx: ActionContext,
+  app: Application,
+  approval: ApprovalDetails,
+): Promise<number> {
+  const proposal = app.proposed as Proposal;
+  if (app.kind === "establishment" || app.kind === "filing") return createOrganization(tx, ctx, app, proposal, approval);
+  // Read and lock the record inside the transaction, so a correction cannot land in between.
+  const [current] = app.organizationId
+    ? await tx.select().from(organizations).where(eq(organizations.id, app.organizationId)).for("update")
+    : [];
+  if (!current) throw new Refused({ ok: false, formError: "找不到该申请所涉及的社会组织。" });
+  if (current.status !== "normal" && current.status !== "abnormal") {
+    throw new Refused({ ok: false, formError: "该组织已注销或被撤销登记，不能再准予。" });
+  }
+  const today = shanghaiDate(ctx.now);
+  let updates: Partial<Organization>;
+  let kind: "cancellation" | "change";
+  let fields: readonly string[];
+  if (app.kind === "cancellation") {
+    kind = "cancellation";
+    updates = { status: "cancelled", statusSince: today, statusReason: proposal.cancellationReason ?? "申请注销" };
+    fields = ["status", "statusSince", "statusReason"];
+  } else {
+    // Only what the applicant changed from the register as it stood when they began: an officer's
+    // correction made since then is not undone.
+    kind = "change";
+    const baseline = (app.baseline ?? {}) as Record<string, unknown>;
+    updates = {};
+    for (const field of changeableFields) {
+      const value = proposal[field];
+      if (value !== undefined && JSON.stringify(value) !== JSON.stringify(baseline[field] ?? null)) {
+        (updates as Record<string, unknown>)[field] = value;
+      }
+    }
+    fields = changeableFields;
+    if (updates.name && (await liveNameTaken(tx, updates.name, current.id))) {
+      throw new Refused({ ok: false, formError: "登记簿中已有同名的社会组织，不能准予名称变更。" });
+    }
+  }
+  const [after] = await tx
+    .update(organizations)
+    .set({ ...updates, updatedAt: ctx.now, version: current.version + 1 })
+    .where(and(eq(organizations.id, current.id), eq(organizations.version, current.version)))
+    .returning();
+  if (!after) throw new Refused({ ok: false, formError: "该组织的登记信息刚被修改，请刷新后重试。" });
+  const changes = diffFields(current, after, fields);
+  await recordOrganizationChange(tx, ctx, {
+    organizationId: current.id,
+    kind,
+    changes,
+    applicationId: app.id,
+    reason: (kind === "cancellation" ? proposal.cancellationReason : proposal.changeReason) ?? null,
+  });
+  await recordAudit(tx, ctx, {
+    action: `organization.${kind}`,
+    entityType: "organization",
+    entityId: current.id,
+    before: Object.fromEntries(changes.map((c) => [c.field, c.before])),
+    after: Object.fromEntries(changes.map((c) => [c.field, c.after])),
+    reason: `申请第 ${app.id} 号`,
+  });
+  return current.id;
+}
+
+/** A new organization from an approved establishment or filing, with its first history entry. */
+async function createOrganization(
+  tx: Database,
+  ctx: ActionContext,
+  app: Application,
+  proposal: Proposal,
+  approval: ApprovalDetails,
+): Promise<number> {
+  const today = shanghaiDate(ctx.now);
+  const filed = app.kind === "filing";
+  const type: Organization["type"] = filed ? "community" : (proposal.type ?? "social_group");
+  const uscc = filed ? null : normalizeUscc(approval.uscc ?? "");
+  if (!filed) {
+    const problems = usccProblems(uscc ?? "", usccKindOf[type]);
+    const legacyOnly = problems.every((p) => p.code === "check" || p.code === "org_code_check");
+    if (problems.length && !(legacyOnly && approval.usccAcceptedReason?.trim())) {
+      throw new Refused({
+        ok: false,
+        fieldErrors: {
+          uscc: problems.map((p) => p.message).concat(legacyOnly ? ["如确为早期试点赋予的代码，请填写接受理由"] : []),
+        },
+      });
+    }
+    if (!approval.certificateNumber?.trim()) {
+      throw new Refused({ ok: false, fieldErrors: { certificateNumber: ["请填写登记证书编号"] } });
+    }
+  }
+  const [street] = app.streetId ? await tx.select().from(places).where(eq(places.id, app.streetId)) : [];
+  const [district] = await tx.select().from(places).where(eq(places.level, "district")).limit(1);
+  const values = {
+    name: proposal.name!,
+    type,
+    uscc,
+    filingNumber: filed ? (await nextFilingNumbers(tx, street?.name ?? "", today, 1))[0]! : null,
+    certificateNumber: filed ? null : approval.certificateNumber!.trim(),
+    registeringAuthority: filed ? (street?.name ?? null) : `${district?.name ?? ""}民政局`,
+    supervisingUnit: proposal.supervisingUnit ?? null,
+    legalRepresentative: proposal.legalRepresentative ?? null,
+    address: proposal.address ?? null,
+    registeredFunds: proposal.registeredFunds ?? null,
+    businessScope: proposal.businessScope ?? null,
+    category: filed ? (proposal.category ?? null) : null,
+    contactPhone: proposal.contactPhone ?? null,
+    usccAcceptedReason: filed ? null : approval.usccAcceptedReason?.trim() || null,
+    status: "normal" as const,
+    registeredOn: today,
+    placeId: app.placeId,
+    streetId: app.streetId,
+  };
+  const created = await insertOrRefuse(tx, values);
+  await recordOrganizationChange(tx, ctx, {
+    organizationId: created.id,
+    kind: filed ? "filing" : "establishment",
+    changes: diffFields({}, created, ["name", "uscc", "filingNumber", "legalRepresentative", "address", "supervisingUnit", "registeredFunds", "businessScope", "category"]),
+    applicationId: app.id,
+    reason: kindLabels[app.kind],
+  });
+  await recordAudit(tx, ctx, { action: `organization.${filed ? "file" : "register"}`, entityType: "organization", entityId: created.id, after: created, reason: `申请第 ${app.id} 号` });
+  // A preparatory group's account acts for the organization it founded.
+  if (!filed && app.applicantUserId) {
+    const [linked] = await tx
+      .update(users)
+      .set({ organizationId: created.id })
+      .where(and(eq(users.id, app.applicantUserId), sql`${users.organizationId} is null`))
+      .returning({ id: users.id, username: users.username });
+    if (linked) {
+      await recordAudit(tx, ctx, { action: "user.link_organization", entityType: "user", entityId: linked.id, before: { organizationId: null }, after: { organizationId: created.id }, reason: `成立登记准予（申请第 ${app.id} 号）` });
+    }
+  }
+  return created.id;
+}
+
+async function insertOrRefuse(tx: Database, values: typeof organizations.$inferInsert): Promise<Organization> {
+  // A savepoint keeps the transaction usable when a unique index refuses the row.
+  try {
+    return await tx.transaction(async (sp) => (await sp.insert(organizations).values(values).returning())[0]!);
+  } catch (error) {
+    const field = duplicateField(error);
+    if (!field) throw error;
+    if (field === "uscc") throw new Refused({ ok: false, fieldErrors: { uscc: [duplicateMessages.uscc] } });
+    throw new Refused({ ok: false, formError: `${duplicateMessages[field]}，不能准予。` });
+  }
+}
+
+/**
+ * "开元街道社备〔2026〕003号": one more than the street's highest this year, and
+ * the `count` after it (an import files many at once). A lock per street and
+ * year keeps two approvals at once from taking the same number.
+ */
+export async function nextFilingNumbers(tx: Database, streetName: string, today: string, count: number): Promise<string[]> {
+  const prefix = `${streetName}社备〔${today.slice(0, 4)}〕`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${prefix}))`);
+  const taken = await tx
+    .select({ filingNumber: organizations.filingNumber })
+    .from(organizations)
+    .where(like(organizations.filingNumber, `${escapeLike(prefix)}%`));
+  const highest = Math.max(0, ...taken.map((t) => Number(/(\d+)号$/.exec(t.filingNumber ?? "")?.[1] ?? 0)));
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(highest + 1 + i).padStart(3, "0")}号`);
+}
+
+/* ------------------------------------------------------------------ files */
+
+export async function attachFiles(
+  ctx: ActionContext,
+  id: number,
+  files: Array<{ name: string; content: Uint8Array }>,
+): Promise<WriteResult<number>> {
+  const actor = ctx.actor;
+  if (!actor) forbidden();
+  const db = await getDb();
+  const app = await loadVisible(db, actor, id);
+  const refused = applicantMayEdit(actor, app);
+  if (refused) return { ok: false, formError: refused };
+  const problems = uploadProblems(files);
+  if (problems.length) return { ok: false, fieldErrors: { files: problems } };
+  return db.transaction(async (tx) => {
+    if (!(await claimForApplicant(tx, id, ctx.now))) return { ok: false, formError: staleMessage };
+    for (const file of files) {
+      const [stored] = await tx
+        .insert(applicationFiles)
+        .values({ applicationId: id, ...storedAttachment(file, actor.userId, ctx.now) })
+        .returning({ id: applicationFiles.id, fileName: applicationFiles.fileName, size: applicationFiles.size, sha256: applicationFiles.sha256 });
+      await recordAudit(tx, ctx, { action: "application.attach", entityType: "application", entityId: id, after: stored });
+    }
+    return { ok: true, value: files.length };
+  });
+}
+
+export async function removeFile(ctx: ActionContext, id: number, fileId: number): Promise<WriteResult<null>> {
+  const actor = ctx.actor;
+  if (!actor) forbidden();
+  const db = await getDb();
+  const app = await loadVisible(db, actor, id);
+  const refused = applicantMayEdit(actor, app);
+  if (refused) return { ok: false, formError: refused };
+  if (!isRowId(fileId)) notFound("找不到该文件。");
+  return db.transaction(async (tx) => {
+    if (!(await claimForApplicant(tx, id, ctx.now))) return { ok: false, formError: staleMessage };
+    const [removed] = await tx
+      .delete(applicationFiles)
+      .where(and(eq(applicationFiles.id, fileId), eq(applicationFiles.applicationId, id)))
+      .returning({ id: applicationFiles.id, fileName: applicationFiles.fileName, sha256: applicationFiles.sha256 });
+    if (!removed) notFound("找不到该文件。");
+    await recordAudit(tx, ctx, { action: "application.remove_file", entityType: "application", entityId: id, before: removed });
+    return { ok: true, value: null };
+  });
+}
+
+/** A file with its content, for those who may see its application; anyone else gets 404. */
+export async function fileForActor(actor: Actor, applicationId: number, fileId: number) {
+  const db = await getDb();
+  await loadVisible(db, actor, applicationId);
+  if (!isRowId(fileId)) notFound("找不到该文件。");
+  const [file] = await db
+    .select()
+    .from(applicationFiles)
+    .where(and(eq(applicationFiles.id, fileId), eq(applicationFiles.applicationId, applicationId)));
+  if (!file) notFound("找不到该文件。");
+  return file;
+}
+
+/* ------------------------------------------------------------------ reads */
+
+export async function applicationDetail(actor: Actor, id: number, now: Date) {
+  const db = await getDb();
+  const app = await loadVisible(db, actor, id);
+  const street = alias(places, "street");
+  const [placeRow, steps, files, organization, applicant] = await Promise.all([
+    app.placeId || app.streetId
+      ? db
+          .select({ place: places.name, street: street.name })
+          .from(street)
+          .leftJoin(places, app.placeId ? eq(places.id, app.placeId) : sql`false`)
+          .where(eq(street.id, app.streetId ?? 0))
+          .then((r) => r[0])
+      : Promise.resolve(undefined),
+    db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id)).orderBy(asc(applicationSteps.at), asc(applicationSteps.id)),
+    db
+      .select({ id: applicationFiles.id, fileName: applicationFiles.fileName, contentType: applicationFiles.contentType, size: applicationFiles.size, uploadedAt: applicationFiles.uploadedAt })
+      .from(applicationFiles)
+      .where(eq(applicationFiles.applicationId, id))
+      .orderBy(asc(applicationFiles.id)),
+    app.organizationId
+      ? db.select().from(organizations).where(eq(organizations.id, app.organizationId)).then((r) => r[0] ?? null)
+      : Promise.resolve(null),
+    app.applicantUserId
+      ? db.select({ displayName: users.displayName }).from(users).where(eq(users.id, app.applicantUserId)).then((r) => r[0] ?? null)
+      : Promise.resolve(null),
+  ]);
+  const proposal = app.proposed as Proposal;
+  return {
+    approvalSuggestion:
+      app.kind === "establishment" && app.state === "accepted" && hasPermission(actor, "application:decide")
+        ? await approvalSuggestion(db, proposal)
+        : null,
+    application: app,
+    proposal,
+    fields: kindFields[app.kind],
+    placeName: placeRow?.place ?? null,
+    streetName: placeRow?.street ?? null,
+    steps,
+    files,
+    organization,
+    applicantName: applicant?.displayName ?? null,
+    // Visibility already keeps an association to its own applications and a street officer to its street.
+    actions: availableActions(app.kind, app.state, actor.role),
+    editable: applicantMayEdit(actor, app) === null,
+    // What the officer sees at a glance: would submitting (again) pass the checks?
+    problems: submissionProblems(app.kind, proposal, organization),
+    daysLeft: daysLeftOf(app, now),
+  };
+}
+
+/**
+ * A code and certificate number the officer may accept or replace: the next
+ * organization code in the district's civil-affairs series, with its check characters.
+ */
+async function approvalSuggestion(db: Database, proposal: Proposal) {
+  const [district] = await db.select({ code: places.code }).from(places).where(eq(places.level, "district")).limit(1);
+  const [row] = await db.select({ n: count() }).from(organizations);
+  const serial = 500_000 + (row?.n ?? 0) + 1;
+  const kind = usccKindOf[proposal.type ?? "social_group"] ?? "1";
+  return {
+    uscc: composeUscc(kind, (district?.code ?? "350502").slice(0, 6), `MJ${String(serial).padStart(6, "0")}`),
+    certificateNumber: `${proposal.type === "private_non_enterprise" ? "民证" : "社证"}字第${serial}号`,
+  };
+}
+
+export interface QueueFilters {
+  kind?: ApplicationKind;
+  state?: ApplicationState | "open";
+  streetCode?: string;
+  overdue?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** The officers' queue: scoped, filtered, the overdue first and then by deadline. */
+export async function applicationQueue(actor: Actor, filters: QueueFilters, now: Date) {
+  if (!hasPermission(actor, "area:officer")) forbidden();
+  const db = await getDb();
+  const street = alias(places, "street");
+  const today = shanghaiDate(now);
+  const conditions: SQL[] = [ne(applications.state, "draft")];
+  const scope = visibleTo(actor);
+  if (scope) conditions.push(scope);
+  if (filters.kind) conditions.push(eq(applications.kind, filters.kind));
+  if (filters.state === "open" || !filters.state) conditions.push(inArray(applications.state, [...openStates]));
+  else conditions.push(eq(applications.state, filters.state));
+  if (filters.streetCode) conditions.push(eq(street.code, filters.streetCode));
+  if (filters.overdue) conditions.push(and(eq(applications.state, "accepted"), lt(applications.dueOn, today))!);
+  const where = and(...conditions);
+  const overdueFirst = sql`case when ${applications.state} = 'accepted' and ${applications.dueOn} < ${today} then 0 else 1 end`;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: applications.id,
+        kind: applications.kind,
+        state: applications.state,
+        title: applications.title,
+        street: street.name,
+        submittedAt: applications.submittedAt,
+        acceptedAt: applications.acceptedAt,
+        dueOn: applications.dueOn,
+      })
+      .from(applications)
+      .leftJoin(street, eq(street.id, applications.streetId))
+      .where(where)
+      .orderBy(overdueFirst, asc(applications.dueOn), asc(applications.submittedAt), asc(applications.id))
+      .limit(filters.pageSize)
+      .offset((filters.page - 1) * filters.pageSize),
+    db.select({ n: count() }).from(applications).leftJoin(street, eq(street.id, applications.streetId)).where(where),
+  ]);
+  return {
+    rows: rows.map((r) => {
+      const daysLeft = daysLeftOf(r, now);
+      return { ...r, daysLeft, overdue: daysLeft !== null && daysLeft < 0 };
+    }),
+    total: total?.n ?? 0,
+  };
+}
+
+/** An association's own applications, newest first. */
+export async function ownApplications(actor: Actor) {
+  if (!hasPermission(actor, "application:apply")) forbidden();
+  const db = await getDb();
+  return db
+    .select({
+      id: applications.id,
+      kind: applications.kind,
+      state: applications.state,
+      title: applications.title,
+      updatedAt: applications.updatedAt,
+      dueOn: applications.dueOn,
+    })
+    .from(applications)
+    .where(visibleTo(actor))
+    .orderBy(desc(applications.updatedAt))
+    .limit(100);
+}

@@ -1,0 +1,105 @@
+/**
+ * The registration workflow as one table: each action, the states it leaves
+ * from, the state it leads to, who may take it, and whether a reason is
+ * required. Pure, so the browser can show exactly the buttons the server allows.
+ */
+import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
+
+export { applicationKinds, applicationStates } from "../../../vocabulary";
+import type { Role } from "../../auth/roles";
+
+export type { ApplicationKind, ApplicationState };
+
+export type ApplicationAction = "submit" | "accept" | "return" | "resubmit" | "approve" | "reject";
+
+/** Who plays which part for a kind of application. */
+export type Party = "applicant" | "decider";
+
+export interface Transition {
+  action: ApplicationAction;
+  from: readonly ApplicationState[];
+  to: ApplicationState;
+  party: Party;
+  reasonRequired: boolean;
+}
+
+export const transitions: readonly Transition[] = [
+  { action: "submit", from: ["draft"], to: "submitted", party: "applicant", reasonRequired: false },
+  { action: "accept", from: ["submitted"], to: "accepted", party: "decider", reasonRequired: false },
+  { action: "return", from: ["submitted"], to: "returned", party: "decider", reasonRequired: true },
+  { action: "resubmit", from: ["returned"], to: "submitted", party: "applicant", reasonRequired: false },
+  { action: "approve", from: ["accepted"], to: "approved", party: "decider", reasonRequired: false },
+  { action: "reject", from: ["submitted", "accepted"], to: "rejected", party: "decider", reasonRequired: true },
+];
+
+/**
+ * Registrations are applied for by associations and decided by the district
+ * registry; a community filing is entered and decided by the street's officer.
+ */
+export const parties: Record<ApplicationKind, Record<Party, readonly Role[]>> = {
+  establishment: { applicant: ["association"], decider: ["district_officer"] },
+  change: { applicant: ["association"], decider: ["district_officer"] },
+  cancellation: { applicant: ["association"], decider: ["district_officer"] },
+  filing: { applicant: ["street_officer"], decider: ["street_officer"] },
+};
+
+export const stateLabels: Record<ApplicationState, string> = {
+  draft: "草稿",
+  submitted: "已提交",
+  accepted: "已受理",
+  returned: "退回补正",
+  approved: "已准予",
+  rejected: "不予准予",
+};
+
+export const actionLabels: Record<ApplicationAction, string> = {
+  submit: "提交申请",
+  accept: "受理",
+  return: "退回补正",
+  resubmit: "补正后重新提交",
+  approve: "准予",
+  reject: "不予准予",
+};
+
+export const kindLabels: Record<ApplicationKind, string> = {
+  establishment: "成立登记",
+  change: "变更登记",
+  cancellation: "注销登记",
+  filing: "社区社会组织备案",
+};
+
+export function transitionFor(action: ApplicationAction): Transition {
+  return transitions.find((t) => t.action === action)!;
+}
+
+/** Why an action is not allowed now, or null when it is. */
+export function refusal(
+  kind: ApplicationKind,
+  state: ApplicationState,
+  action: ApplicationAction,
+  role: Role,
+  reason?: string | null,
+): string | null {
+  const transition = transitionFor(action);
+  if (!parties[kind][transition.party].includes(role)) return `您的角色不能对该申请执行“${actionLabels[action]}”。`;
+  if (!transition.from.includes(state)) {
+    return `申请当前为“${stateLabels[state]}”，不能${actionLabels[action]}。`;
+  }
+  if (transition.reasonRequired && !(reason ?? "").trim()) return `${actionLabels[action]}须填写理由。`;
+  return null;
+}
+
+/** The actions a role may take on an application in its state (the buttons to show). */
+export function availableActions(kind: ApplicationKind, state: ApplicationState, role: Role): ApplicationAction[] {
+  return transitions
+    .filter((t) => t.from.includes(state) && parties[kind][t.party].includes(role))
+    .map((t) => t.action);
+}
+
+/** States in which the applicant may still edit what they ask for. */
+export function editableByApplicant(state: ApplicationState): boolean {
+  return state === "draft" || state === "returned";
+}
+
+/** The statutory time limit: a decision within 60 days of acceptance. */
+export const decisionDays = 60;

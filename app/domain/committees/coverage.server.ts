@@ -1,0 +1,206 @@
+/**
+ * 一居多会: how many filed community social organizations each community and
+ * village has, by category, against the district's target, rolled up per
+ * street and town. Counted are only organizations with status normal or
+ * abnormal (see `countedStatuses`): cancelled and revoked ones do not count.
+ */
+import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { getDb, type Database } from "../../../db/client.server";
+import { organizations, places } from "../../../db/schema";
+import type { CommunityCategory, PlaceLevel } from "../../../vocabulary";
+import { hasPermission, type Actor } from "../../auth/permissions";
+import { officerReach, streetChoice, withinReach, type OfficerReach } from "../../auth/scope.server";
+import {
+  communityCategories,
+  countedStatuses,
+  emptyCategoryCounts,
+  progressAgainst,
+  shareOf,
+  shortFirst,
+  type CategoryCounts,
+  type PlaceAssociations,
+  type TargetProgress,
+} from "./coverage";
+import { forbidden, notFound } from "../shared/errors";
+import { getSetting } from "../settings/settings.server";
+
+const localLevels = ["community", "village"] as const satisfies readonly PlaceLevel[];
+const unitLevels = ["street", "town"] as const satisfies readonly PlaceLevel[];
+
+/** Filed community organizations that count toward the target, joined on their community or village. */
+const countedAt = (placeId: number | typeof places.id) =>
+  and(
+    eq(organizations.placeId, placeId),
+    eq(organizations.type, "community"),
+    inArray(organizations.status, [...countedStatuses]),
+  );
+
+export interface Unit {
+  id: number;
+  code: string;
+  name: string;
+  level: (typeof unitLevels)[number];
+}
+
+export interface CommunityProgress extends TargetProgress {
+  id: number;
+  code: string;
+  name: string;
+  level: (typeof localLevels)[number];
+  unit: Pick<Unit, "id" | "code" | "name">;
+  byCategory: CategoryCounts;
+}
+
+export interface Rollup {
+  /** Communities and villages. */
+  communities: number;
+  meetingTarget: number;
+  /** meetingTarget / communities, between 0 and 1. */
+  share: number;
+  /** Counted community social organizations. */
+  organizations: number;
+  byCategory: CategoryCounts;
+  /** Organizations still missing across the communities that fall short. */
+  shortfall: number;
+}
+
+export interface AssociationProgress {
+  target: number;
+  /** "全区" or the street officer's street. */
+  scopeName: string;
+  /** Streets and towns the actor may filter by (all of the actor's scope). */
+  units: Unit[];
+  /** The street or town filtered by, if any. */
+  selected: Unit | null;
+  /** Per street or town, in place order. */
+  rollup: Array<Unit & Rollup>;
+  /** Those short of the target first (largest shortfall first), then the rest, each in place order. */
+  communities: CommunityProgress[];
+  totals: Rollup;
+}
+
+function rollupOf(rows: readonly CommunityProgress[]): Rollup {
+  const byCategory = emptyCategoryCounts();
+  for (const row of rows) for (const [category, n] of Object.entries(row.byCategory)) byCategory[category as CommunityCategory] += n;
+  const meetingTarget = rows.filter((r) => r.meetsTarget).length;
+  return {
+    communities: rows.length,
+    meetingTarget,
+    share: shareOf(meetingTarget, rows.length),
+    organizations: rows.reduce((sum, r) => sum + r.total, 0),
+    byCategory,
+    shortfall: rows.reduce((sum, r) => sum + r.shortfall, 0),
+  };
+}
+
+/** The streets and towns of the district, or the one street of a street officer, in place order. */
+async function unitsIn(db: Database, reach: OfficerReach): Promise<Unit[]> {
+  const rows = await db
+    .select({ id: places.id, code: places.code, name: places.name, level: places.level })
+    .from(places)
+    .where(and(inArray(places.level, [...unitLevels]), withinReach(reach, places.id)))
+    .orderBy(asc(places.sortOrder), asc(places.code));
+  return rows as Unit[];
+}
+
+/** Every community and village of the units against the target, in place order: one query, zero counts included. */
+async function communitiesOf(db: Database, units: readonly Unit[], target: number): Promise<CommunityProgress[]> {
+  if (!units.length) return [];
+  const rows = await db
+    .select({
+      id: places.id,
+      code: places.code,
+      name: places.name,
+      level: places.level,
+      unitId: places.parentId,
+      category: organizations.category,
+      n: count(organizations.id),
+    })
+    .from(places)
+    .leftJoin(organizations, countedAt(places.id))
+    .where(and(inArray(places.parentId, units.map((u) => u.id)), inArray(places.level, [...localLevels])))
+    .groupBy(places.id, organizations.category)
+    .orderBy(asc(places.sortOrder), asc(places.code));
+
+  const byPlace = new Map<number, Omit<CommunityProgress, keyof TargetProgress> & { total: number }>();
+  for (const row of rows) {
+    const unit = units.find((u) => u.id === row.unitId)!;
+    let entry = byPlace.get(row.id);
+    if (!entry) {
+      entry = {
+        id: row.id,
+        code: row.code,
+        name: row.name,
+        level: row.level as CommunityProgress["level"],
+        unit: { id: unit.id, code: unit.code, name: unit.name },
+        byCategory: emptyCategoryCounts(),
+        total: 0,
+      };
+      byPlace.set(row.id, entry);
+    }
+    // A filed organization without a category still counts toward the total.
+    if (row.category) entry.byCategory[row.category] += row.n;
+    entry.total += row.n;
+  }
+  const unitOrder = new Map(units.map((u, i) => [u.id, i]));
+  return [...byPlace.values()]
+    .map((entry) => ({ ...entry, ...progressAgainst(entry.total, target) }))
+    .sort((a, b) => unitOrder.get(a.unit.id)! - unitOrder.get(b.unit.id)!);
+}
+
+/**
+ * Progress toward the target for every community and village the actor oversees:
+ * a street officer sees their own street, district officers and admins the whole district.
+ * `street` (a street's or town's division code) narrows it to one; one outside the scope is a 404.
+ */
+export async function associationProgress(actor: Actor, filter: { street?: string } = {}): Promise<AssociationProgress> {
+  if (!hasPermission(actor, "area:officer")) forbidden();
+  const reach = officerReach(actor);
+  const db = await getDb();
+  const [units, target] = await Promise.all([unitsIn(db, reach), getSetting("associationTarget")]);
+  const selected = filter.street ? units.find((u) => u.code === filter.street) : null;
+  if (selected === undefined) notFound("找不到该街道（镇），或它不在您的管辖范围内。");
+  const shown = selected ? [selected] : units;
+  const inPlaceOrder = await communitiesOf(db, shown, target);
+  return {
+    target,
+    scopeName: streetChoice(reach, units, "").scopeName,
+    units,
+    selected,
+    rollup: shown.map((unit) => ({ ...unit, ...rollupOf(inPlaceOrder.filter((c) => c.unit.id === unit.id)) })),
+    communities: shortFirst(inPlaceOrder),
+    totals: rollupOf(inPlaceOrder),
+  };
+}
+
+/** Public, for the open statistics (CONTRACT.md `communities`): the whole district's headline figures. */
+export async function districtAssociationSummary(): Promise<{ total: number; target: number; meetingTarget: number }> {
+  const db = await getDb();
+  const [units, target] = await Promise.all([unitsIn(db, { streetId: null }), getSetting("associationTarget")]);
+  const communities = await communitiesOf(db, units, target);
+  return { total: communities.length, target, meetingTarget: communities.filter((c) => c.meetsTarget).length };
+}
+
+/** Public: one community's or village's filed community social organizations against the target. */
+export async function placeAssociations(placeId: number): Promise<PlaceAssociations> {
+  const db = await getDb();
+  const [rows, target] = await Promise.all([
+    db
+      .select({ id: organizations.id, name: organizations.name, category: organizations.category, status: organizations.status })
+      .from(organizations)
+      .where(countedAt(placeId))
+      .orderBy(asc(organizations.name)),
+    getSetting("associationTarget"),
+  ]);
+  const byCategory = emptyCategoryCounts();
+  for (const row of rows) if (row.category) byCategory[row.category] += 1;
+  // In the order the categories are listed; those without one last.
+  const rank = (category: CommunityCategory | null) => (category ? communityCategories.indexOf(category) : communityCategories.length);
+  return {
+    ...progressAgainst(rows.length, target),
+    byCategory,
+    organizations: rows
+      .sort((a, b) => rank(a.category) - rank(b.category))
+      .map((row) => ({ ...row, status: row.status as (typeof countedStatuses)[number] })),
+  };
+}

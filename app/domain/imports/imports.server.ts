@@ -1,0 +1,574 @@
+/**
+ * Importing officers' spreadsheets of organizations or of communities and
+ * villages. An upload is read, checked and kept as a batch that belongs to its
+ * officer; nothing enters the register until they confirm a batch without
+ * problems. The confirmation checks the register again, writes every row, each
+ * organization's history entry and one audit entry in one transaction, and
+ * claims the batch by its version so that it is imported once.
+ */
+import { createHash } from "node:crypto";
+import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { getDb, queryRows, type Database } from "../../../db/client.server";
+import { importBatches, organizations, places } from "../../../db/schema";
+import type { ImportProblem } from "../../../vocabulary";
+import { hasPermission, type Actor, type Permission } from "../../auth/permissions";
+import { nextFilingNumbers } from "../applications/applications.server";
+import { recordAudit } from "../audit/audit.server";
+import type { ActionContext } from "../shared/context";
+import { badRequest, forbidden, notFound, type WriteResult } from "../shared/errors";
+import { isRowId } from "../shared/ids";
+import { importColumns, importKindLabels, importKinds, maxImportBytes, requirementLabels, type ImportKind } from "./columns";
+import {
+  checkOrganizationRows,
+  checkPlaceRows,
+  inFileOrder,
+  placeDirectory,
+  problemRows,
+  readImportTable,
+  repeatedInFile,
+  rowKeys,
+  takenInRegister,
+  type Existing,
+  type ImportKey,
+  type OrganizationImportRow,
+  type PlaceImportRow,
+} from "./rules";
+import { toCsv } from "../shared/open-data";
+import { diffFields, recordOrganizationChanges } from "../organizations/history.server";
+import { isFiled } from "../organizations/rules";
+import { readSpreadsheet, writeXlsx } from "../shared/spreadsheet.server";
+import { withoutControlCharacters } from "../shared/text-input";
+import { shanghaiDate } from "../shared/time";
+
+type Batch = typeof importBatches.$inferSelect;
+
+/** Who may import what: the register is corrected by registry officers, the places kept by the district. */
+const kindPermissions: Record<ImportKind, Permission> = {
+  organizations: "organization:correct",
+  communities: "place:manage",
+};
+
+/** The kinds this actor may import; none means the import pages are not theirs. */
+export function importKindsFor(actor: Actor | null): ImportKind[] {
+  return importKinds.filter((kind) => hasPermission(actor, kindPermissions[kind]));
+}
+
+function requireImporter(actor: Actor | null): Actor {
+  if (!actor || !importKindsFor(actor).length) forbidden("您没有导入数据的权限。");
+  return actor;
+}
+
+function requireKind(actor: Actor | null, kind: ImportKind): Actor {
+  if (!actor || !hasPermission(actor, kindPermissions[kind])) forbidden(`您没有导入${importKindLabels[kind]}的权限。`);
+  return actor;
+}
+
+/** Rows written per statement: a few thousand parameters each, and a progress step each. */
+const chunkSize = 500;
+const sampleSize = 20;
+export const problemPageSize = 100;
+
+/* ------------------------------------------------------------------ lookups */
+
+async function knownPlaces(db: Database) {
+  return db.select({ id: places.id, code: places.code, name: places.name, level: places.level, parentId: places.parentId }).from(places);
+}
+
+/** `column in (the values)`, the values sent as one JSON parameter however many there are. */
+function inList(column: AnyPgColumn, values: readonly string[]): SQL {
+  return inArray(column, sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`);
+}
+
+/** Which of the keys' values the register and the places already hold. */
+async function existingValues(db: Database, keys: readonly ImportKey[]): Promise<Existing> {
+  const of = (key: ImportKey["key"]) => [...new Set(keys.filter((k) => k.key === key).map((k) => k.text))];
+  const found = async (key: ImportKey["key"], query: (values: string[]) => Promise<string[]>) => {
+    const values = of(key);
+    return new Set(values.length ? await query(values) : []);
+  };
+  const placeNames = of("placeName").map((text) => text.slice(text.indexOf(":") + 1));
+  const [uscc, filingNumber, liveName, placeCode, placeName] = await Promise.all([
+    found("uscc", async (values) =>
+      (await db.select({ v: organizations.uscc }).from(organizations).where(inList(organizations.uscc, values))).map((r) => r.v!),
+    ),
+    found("filingNumber", async (values) =>
+      (await db.select({ v: organizations.filingNumber }).from(organizations).where(inList(organizations.filingNumber, values))).map((r) => r.v!),
+    ),
+    // A cancelled or revoked organization frees its name (as the register's unique index says).
+    found("liveName", async (values) =>
+      (
+        await db
+          .select({ v: organizations.name })
+          .from(organizations)
+          .where(and(inList(organizations.name, values), inArray(organizations.status, ["normal", "abnormal"])))
+      ).map((r) => r.v),
+    ),
+    found("placeCode", async (values) => (await db.select({ v: places.code }).from(places).where(inList(places.code, values))).map((r) => r.v)),
+    found("placeName", async () =>
+      (await db.select({ parentId: places.parentId, name: places.name }).from(places).where(inList(places.name, placeNames))).map(
+        (r) => `${r.parentId}:${r.name}`,
+      ),
+    ),
+  ]);
+  return { uscc, filingNumber, liveName, placeCode, placeName };
+}
+
+/* ------------------------------------------------------------------ preview */
+
+export interface ImportUpload {
+  kind: ImportKind;
+  fileName: string;
+  content: Uint8Array;
+}
+
+/**
+ * Reads and checks a file and keeps it as a batch for its officer to confirm.
+ * A file that cannot be read as the kind (not a spreadsheet, wrong columns,
+ * empty, too large) is refused with one message and nothing is kept.
+ */
+export async function previewImport(ctx: ActionContext, upload: ImportUpload): Promise<WriteResult<{ id: number }>> {
+  const actor = requireKind(ctx.actor, upload.kind);
+  const refuse = (message: string) => ({ ok: false as const, fieldErrors: { file: [message] } });
+  if (!upload.content.length) return refuse("文件是空的，请选择要导入的表格文件。");
+  if (upload.content.length > maxImportBytes) return refuse(`文件不能超过 ${maxImportBytes / 1024 / 1024} MB，请拆分后分批导入。`);
+  const read = await readSpreadsheet(upload.content);
+  if (!read.ok) return refuse(read.problem);
+  const table = readImportTable(upload.kind, read.rows);
+  if (!table.ok) return refuse(table.problem);
+
+  const db = await getDb();
+  const directory = placeDirectory(await knownPlaces(db));
+  const checked =
+    upload.kind === "organizations"
+      ? checkOrganizationRows(table.table, directory, shanghaiDate(ctx.now))
+      : checkPlaceRows(table.table, directory);
+  const problems = inFileOrder([
+    ...checked.problems,
+    ...repeatedInFile(checked.keys),
+    ...takenInRegister(checked.keys, await existingValues(db, checked.keys)),
+  ]);
+  const fileName = withoutControlCharacters(upload.fileName).slice(0, 200) || "未命名文件";
+  const fileSha256 = createHash("sha256").update(upload.content).digest("hex");
+
+  return db.transaction(async (tx) => {
+    const [batch] = await tx
+      .insert(importBatches)
+      .values({
+        kind: upload.kind,
+        fileName,
+        fileSha256,
+        rowCount: table.table.rows.length,
+        rows: checked.rows as unknown as Array<Record<string, unknown>>,
+        problems,
+        problemRowCount: problemRows(problems),
+        ignoredColumns: table.table.ignored,
+        createdBy: actor.userId,
+        createdAt: ctx.now,
+      })
+      .returning({ id: importBatches.id, rowCount: importBatches.rowCount, problemRowCount: importBatches.problemRowCount });
+    await recordAudit(tx, ctx, {
+      action: "import.preview",
+      entityType: "import_batch",
+      entityId: batch!.id,
+      after: { kind: upload.kind, fileName, fileSha256, rowCount: batch!.rowCount, problems: problems.length, problemRows: batch!.problemRowCount },
+    });
+    return { ok: true, value: { id: batch!.id } };
+  });
+}
+
+/* ------------------------------------------------------------------ reading batches */
+
+const summaryColumns = {
+  id: importBatches.id,
+  kind: importBatches.kind,
+  fileName: importBatches.fileName,
+  fileSha256: importBatches.fileSha256,
+  rowCount: importBatches.rowCount,
+  problemRowCount: importBatches.problemRowCount,
+  ignoredColumns: importBatches.ignoredColumns,
+  status: importBatches.status,
+  createdAt: importBatches.createdAt,
+  importedAt: importBatches.importedAt,
+  version: importBatches.version,
+  problemCount: sql<number>`jsonb_array_length(${importBatches.problems})`.mapWith(Number),
+  readRowCount: sql<number>`jsonb_array_length(${importBatches.rows})`.mapWith(Number),
+};
+
+/** The actor's own batch; anyone else's, or one that does not exist, is not found. */
+function ownBatchWhere(actor: Actor, id: number): SQL {
+  if (!isRowId(id)) notFound("找不到该导入批次。");
+  return and(eq(importBatches.id, id), eq(importBatches.createdBy, actor.userId))!;
+}
+
+/** The import page: the kinds the actor may import and their own recent batches. */
+export async function importOverview(actor: Actor) {
+  requireImporter(actor);
+  const db = await getDb();
+  const recent = await db
+    .select(summaryColumns)
+    .from(importBatches)
+    .where(eq(importBatches.createdBy, actor.userId))
+    .orderBy(desc(importBatches.createdAt), desc(importBatches.id))
+    .limit(10);
+  return { kinds: importKindsFor(actor), recent };
+}
+
+/** The actor's own batch, without its rows; anyone else's is not found, and a kind they may not import forbidden. */
+export async function importBatchSummary(actor: Actor, id: number) {
+  requireImporter(actor);
+  const db = await getDb();
+  const [batch] = await db.select(summaryColumns).from(importBatches).where(ownBatchWhere(actor, id));
+  if (!batch) notFound("找不到该导入批次。");
+  requireKind(actor, batch.kind);
+  return batch;
+}
+
+/** JSON from a raw query: parsed by one driver, text from another. */
+function json<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/** One batch for its officer: its totals, one page of its problems and the first rows as they will be recorded. */
+export async function importBatchView(actor: Actor, id: number, page: number) {
+  requireImporter(actor);
+  const db = await getDb();
+  const from = (page - 1) * problemPageSize;
+  const [batch] = await db
+    .select({
+      ...summaryColumns,
+      problems: sql`jsonb_path_query_array(${importBatches.problems}, '$[$from to $to]', jsonb_build_object('from', ${from}::int, 'to', ${from + problemPageSize - 1}::int))`,
+      sample: sql`jsonb_path_query_array(${importBatches.rows}, '$[0 to ${sql.raw(String(sampleSize - 1))}]')`,
+    })
+    .from(importBatches)
+    .where(ownBatchWhere(actor, id));
+  if (!batch) notFound("找不到该导入批次。");
+  requireKind(actor, batch.kind);
+  const sample = json<Array<OrganizationImportRow | PlaceImportRow>>(batch.sample);
+  // Which of the sample rows have problems, without reading every problem.
+  const [flagged] = sample.length
+    ? await queryRows<{ lines: unknown }>(
+        db,
+        sql`select coalesce(jsonb_agg(distinct (e->>'line')::int), '[]'::jsonb) as lines
+            from ${importBatches}, jsonb_array_elements(${importBatches.problems}) e
+            where ${importBatches.id} = ${batch.id} and (e->>'line')::int <= ${sample[sample.length - 1]!.line}`,
+      )
+    : [];
+  return {
+    ...batch,
+    problems: json<ImportProblem[]>(batch.problems),
+    sample,
+    sampleProblemLines: json<number[]>(flagged?.lines ?? []),
+    page,
+    problemPageSize,
+  };
+}
+
+export type ImportBatchView = Awaited<ReturnType<typeof importBatchView>>;
+
+/** Every problem of a batch as CSV, for the officer to work through beside their file. */
+export async function importProblemsCsv(actor: Actor, id: number): Promise<{ fileName: string; csv: string }> {
+  requireImporter(actor);
+  const db = await getDb();
+  const [batch] = await db.select({ kind: importBatches.kind, problems: importBatches.problems }).from(importBatches).where(ownBatchWhere(actor, id));
+  if (!batch) notFound("找不到该导入批次。");
+  requireKind(actor, batch.kind);
+  const csv = toCsv(
+    ["行号", "列", "内容", "问题"] as const,
+    batch.problems.map((p) => ({ 行号: p.line, 列: p.column, 内容: p.value, 问题: p.message })),
+  );
+  return { fileName: `import-${id}-problems.csv`, csv };
+}
+
+/* ------------------------------------------------------------------ confirm */
+
+export interface ImportProgress {
+  stage: "checking" | "writing";
+  done: number;
+  total: number;
+}
+
+/** Raised inside the transaction to undo it and answer the officer instead. */
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly problems: ImportProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const staleMessage = "该批次已有变化（可能已在另一个窗口确认或放弃），请刷新页面查看最新状态。";
+
+function closedMessage(batch: Pick<Batch, "status">): string {
+  return batch.status === "imported" ? "该文件已经导入，不能重复导入。" : "该批次已放弃，未导入任何数据；如需导入请重新上传文件。";
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === "23505") return true;
+  }
+  return false;
+}
+
+/**
+ * Imports a previewed batch without problems: all of it in one transaction or
+ * nothing. `onProgress` hears each step so a page can show it; the import
+ * waits for it, so it may give the server a moment to send the step on.
+ */
+export async function confirmImport(
+  ctx: ActionContext,
+  id: number,
+  input: { version: number },
+  onProgress: (progress: ImportProgress) => void | Promise<void> = () => {},
+): Promise<WriteResult<{ imported: number }>> {
+  const actor = requireImporter(ctx.actor);
+  const db = await getDb();
+  const [batch] = await db.select().from(importBatches).where(ownBatchWhere(actor, id));
+  if (!batch) notFound("找不到该导入批次。");
+  requireKind(actor, batch.kind);
+  if (batch.status !== "previewed") return { ok: false, formError: closedMessage(batch) };
+  if (batch.version !== input.version) return { ok: false, formError: staleMessage };
+  if (batch.problems.length) {
+    return { ok: false, formError: `文件中还有 ${batch.problemRowCount} 行有问题，不能导入。请按问题列表修改文件后重新上传。` };
+  }
+  const total = batch.rows.length;
+  await onProgress({ stage: "checking", done: 0, total });
+  try {
+    return await db.transaction(async (tx) => {
+      // Claimed first: a second confirmation waits here, then finds the version moved on.
+      const [claimed] = await tx
+        .update(importBatches)
+        .set({ status: "imported", importedAt: ctx.now, version: batch.version + 1 })
+        .where(and(eq(importBatches.id, id), eq(importBatches.version, batch.version), eq(importBatches.status, "previewed")))
+        .returning({ id: importBatches.id });
+      if (!claimed) {
+        const [now] = await tx.select({ status: importBatches.status }).from(importBatches).where(eq(importBatches.id, id));
+        throw new Refused(now && now.status !== "previewed" ? closedMessage(now) : staleMessage);
+      }
+      // The register may have changed since the preview: someone registered a name meanwhile.
+      const keys = rowKeys(batch.kind, batch.rows as unknown as Array<OrganizationImportRow | PlaceImportRow>);
+      const taken = takenInRegister(keys, await existingValues(tx, keys));
+      if (taken.length) throw new Refused(`自预览以来登记簿已有变化：${problemRows(taken)} 行与登记簿中的记录重复。未导入任何数据，请按下方问题修改文件后重新上传。`, taken);
+
+      const step = (done: number) => onProgress({ stage: "writing", done, total });
+      await step(0);
+      const imported =
+        batch.kind === "organizations"
+          ? await writeOrganizations(tx, ctx, batch, batch.rows as unknown as OrganizationImportRow[], step)
+          : await writePlaces(tx, batch.rows as unknown as PlaceImportRow[], step);
+      await recordAudit(tx, ctx, {
+        action: `import.${batch.kind}`,
+        entityType: "import_batch",
+        entityId: id,
+        after: { batchId: id, kind: batch.kind, fileName: batch.fileName, fileSha256: batch.fileSha256, count: imported },
+      });
+      return { ok: true as const, value: { imported } };
+    });
+  } catch (error) {
+    if (error instanceof Refused) {
+      if (error.problems.length) await keepNewProblems(db, ctx, batch, error.problems);
+      return { ok: false, formError: error.message };
+    }
+    // Someone wrote the same name or code between our check and our insert.
+    if (isUniqueViolation(error)) {
+      return { ok: false, formError: "导入时发现与登记簿重复的记录（可能有人同时录入了相同的组织或社区）。未导入任何数据，请重新上传文件预览。" };
+    }
+    throw error;
+  }
+}
+
+/** The problems found at confirmation replace the batch's, so its page shows them and offers no confirmation. */
+async function keepNewProblems(db: Database, ctx: ActionContext, batch: Batch, problems: ImportProblem[]) {
+  await db.transaction(async (tx) => {
+    const [kept] = await tx
+      .update(importBatches)
+      .set({ problems: inFileOrder(problems), problemRowCount: problemRows(problems), version: batch.version + 1 })
+      .where(and(eq(importBatches.id, batch.id), eq(importBatches.version, batch.version), eq(importBatches.status, "previewed")))
+      .returning({ id: importBatches.id });
+    if (kept) {
+      await recordAudit(tx, ctx, {
+        action: "import.refused",
+        entityType: "import_batch",
+        entityId: batch.id,
+        after: { problems: problems.length },
+        reason: "确认导入时登记簿中已有重复记录",
+      });
+    }
+  });
+}
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += chunkSize) out.push(rows.slice(i, i + chunkSize));
+  return out;
+}
+
+/** The fields an imported organization's first history entry lists. */
+const importedFields = [
+  "name",
+  "type",
+  "uscc",
+  "filingNumber",
+  "certificateNumber",
+  "registeredOn",
+  "legalRepresentative",
+  "address",
+  "supervisingUnit",
+  "registeredFunds",
+  "businessScope",
+  "category",
+  "status",
+] as const;
+
+async function writeOrganizations(
+  tx: Database,
+  ctx: ActionContext,
+  batch: Batch,
+  rows: OrganizationImportRow[],
+  step: (done: number) => void | Promise<void>,
+): Promise<number> {
+  const [district] = await tx.select({ name: places.name }).from(places).where(eq(places.level, "district")).limit(1);
+  const value = (row: OrganizationImportRow, filingNumber: string | null) => {
+    const filed = isFiled(row.type);
+    return {
+      name: row.name,
+      type: row.type,
+      uscc: row.uscc,
+      filingNumber,
+      certificateNumber: row.certificateNumber,
+      // As a decision records it: the bureau registers, the street files.
+      registeringAuthority: filed ? row.streetName : `${district?.name ?? ""}民政局`,
+      supervisingUnit: row.supervisingUnit,
+      legalRepresentative: row.legalRepresentative,
+      address: row.address,
+      registeredFunds: row.registeredFunds,
+      businessScope: row.businessScope,
+      category: row.category,
+      contactPhone: row.contactPhone,
+      status: row.status,
+      registeredOn: row.registeredOn,
+      placeId: row.placeId,
+      streetId: row.streetId,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    };
+  };
+  // Filed organizations without a number get the street's next ones, after the file's own numbers are in.
+  const numbered = rows.filter((r) => !isFiled(r.type) || r.filingNumber).map((r) => value(r, r.filingNumber));
+  const unnumbered = rows.filter((r) => isFiled(r.type) && !r.filingNumber);
+  const reason = `导入（批次 ${batch.id}：${batch.fileName}）`;
+  let done = 0;
+  const write = async (values: Array<ReturnType<typeof value>>) => {
+    for (const chunk of chunks(values)) {
+      const created = await tx.insert(organizations).values(chunk).returning();
+      await recordOrganizationChanges(
+        tx,
+        ctx,
+        created.map((o) => ({ organizationId: o.id, kind: "import" as const, changes: diffFields({}, o, importedFields), reason })),
+      );
+      done += created.length;
+      await step(done);
+    }
+  };
+  await write(numbered);
+  if (unnumbered.length) {
+    const today = shanghaiDate(ctx.now);
+    const byStreet = new Map<string, OrganizationImportRow[]>();
+    for (const r of unnumbered) {
+      const list = byStreet.get(r.streetName ?? "") ?? [];
+      list.push(r);
+      byStreet.set(r.streetName ?? "", list);
+    }
+    const values: Array<ReturnType<typeof value>> = [];
+    for (const [streetName, streetRows] of byStreet) {
+      const numbers = await nextFilingNumbers(tx, streetName, today, streetRows.length);
+      streetRows.forEach((r, i) => values.push(value(r, numbers[i]!)));
+    }
+    await write(values);
+  }
+  return done;
+}
+
+async function writePlaces(tx: Database, rows: PlaceImportRow[], step: (done: number) => void | Promise<void>): Promise<number> {
+  const parentIds = [...new Set(rows.map((r) => r.parentId))];
+  const last = await tx
+    .select({ parentId: places.parentId, sortOrder: sql<number>`max(${places.sortOrder})`.mapWith(Number) })
+    .from(places)
+    .where(inArray(places.parentId, parentIds))
+    .groupBy(places.parentId);
+  const next = new Map(last.map((l) => [l.parentId, l.sortOrder]));
+  // New places follow their street's existing ones, in the file's order.
+  const values = rows.map((row) => {
+    const sortOrder = Math.min((next.get(row.parentId) ?? 0) + 1, 32_767);
+    next.set(row.parentId, sortOrder);
+    return {
+      code: row.code,
+      name: row.name,
+      level: row.level,
+      parentId: row.parentId,
+      households: row.households,
+      population: row.population,
+      sortOrder,
+    };
+  });
+  let done = 0;
+  for (const chunk of chunks(values)) {
+    await tx.insert(places).values(chunk);
+    done += chunk.length;
+    await step(done);
+  }
+  return done;
+}
+
+/* ------------------------------------------------------------------ discard */
+
+export async function discardImport(ctx: ActionContext, id: number, input: { version: number }): Promise<WriteResult<null>> {
+  const batch = await importBatchSummary(requireImporter(ctx.actor), id);
+  if (batch.status !== "previewed") return { ok: false, formError: closedMessage(batch) };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // The rows are let go: nothing will be imported from them. The problems stay for the record.
+    const [discarded] = await tx
+      .update(importBatches)
+      .set({ status: "discarded", rows: [], version: batch.version + 1 })
+      .where(and(eq(importBatches.id, id), eq(importBatches.version, input.version), eq(importBatches.status, "previewed")))
+      .returning({ id: importBatches.id });
+    if (!discarded) return { ok: false, formError: staleMessage };
+    await recordAudit(tx, ctx, {
+      action: "import.discard",
+      entityType: "import_batch",
+      entityId: id,
+      before: { status: "previewed" },
+      after: { status: "discarded", fileName: batch.fileName, rowCount: batch.rowCount },
+    });
+    return { ok: true, value: null };
+  });
+}
+
+/* ------------------------------------------------------------------ templates */
+
+/** An empty file with the kind's headers (XLSX: with a sheet of notes), for officers to fill in. */
+export async function importTemplate(actor: Actor, kindParam: string | null, format: "csv"): Promise<{ fileName: string; content: string }>;
+export async function importTemplate(actor: Actor, kindParam: string | null, format: "xlsx"): Promise<{ fileName: string; content: Uint8Array }>;
+export async function importTemplate(actor: Actor, kindParam: string | null, format: "xlsx" | "csv"): Promise<{ fileName: string; content: Uint8Array | string }> {
+  requireImporter(actor);
+  const kind = importKinds.find((k) => k === kindParam);
+  if (!kind) badRequest("参数 kind 应为 organizations（社会组织）或 communities（社区、村）。");
+  requireKind(actor, kind);
+  const columns = importColumns[kind];
+  const fileName = `import-${kind}-template.${format}`;
+  if (format === "csv") {
+    return { fileName, content: toCsv(columns.map((c) => c.header), []) };
+  }
+  const content = await writeXlsx([
+    { name: `${importKindLabels[kind]}导入`, columns: columns.map((c) => ({ header: c.header, width: Math.max(12, c.header.length * 2 + 4) })), rows: [] },
+    {
+      name: "填写说明",
+      caption: [`${importKindLabels[kind]}导入模板：在第一张工作表的表头下逐行填写，一行一条；空行会被跳过。`],
+      columns: [{ header: "列名", width: 20 }, { header: "是否必填", width: 12 }, { header: "填写说明", width: 60 }, { header: "也可写作", width: 40 }],
+      rows: columns.map((c) => [c.header, requirementLabels[c.requirement], c.note, c.synonyms.join("、")]),
+    },
+  ]);
+  return { fileName, content };
+}

@@ -1,0 +1,159 @@
+import { asc, count, eq, ilike, inArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, queryRows } from "../../../db/client.server";
+import { organizations, places } from "../../../db/schema";
+import type { PlaceLevel } from "../../../vocabulary";
+import type { Place } from "./rules";
+import type { Actor } from "../../auth/permissions";
+import { ownVillage } from "../../auth/scope.server";
+import { escapeLike } from "../shared/like";
+import { notFound } from "../shared/errors";
+import { cachedPublic } from "../shared/public-cache.server";
+
+
+export interface DistrictOverview {
+  district: Place;
+  units: Array<Place & { communities: number; villages: number; organizations: number }>;
+  totals: { streets: number; towns: number; communities: number; villages: number };
+}
+
+/** The district with its streets and towns, each with its counts: the public home page. */
+/** Kept until the public data changes (public-cache.server.ts): every public page's header and the home page read it. */
+export function districtOverview(): Promise<DistrictOverview | null> {
+  return cachedPublic("districtOverview", computeDistrictOverview);
+}
+
+async function computeDistrictOverview(): Promise<DistrictOverview | null> {
+  const db = await getDb();
+  const [district] = await db.select().from(places).where(eq(places.level, "district")).limit(1);
+  if (!district) return null;
+  const units = await db
+    .select()
+    .from(places)
+    .where(eq(places.parentId, district.id))
+    .orderBy(asc(places.sortOrder), asc(places.code));
+  const childCounts = await queryRows<{ parent_id: number; level: PlaceLevel; n: number }>(
+    db,
+    sql`select parent_id, level, count(*)::int as n from places
+        where parent_id in (select id from places where parent_id = ${district.id})
+        group by parent_id, level`,
+  );
+  const orgCounts = units.length
+    ? await db
+        .select({ streetId: organizations.streetId, n: count() })
+        .from(organizations)
+        .where(inArray(organizations.streetId, units.map((u) => u.id)))
+        .groupBy(organizations.streetId)
+    : [];
+  const withCounts = units.map((unit) => ({
+    ...unit,
+    communities: childCounts.find((c) => c.parent_id === unit.id && c.level === "community")?.n ?? 0,
+    villages: childCounts.find((c) => c.parent_id === unit.id && c.level === "village")?.n ?? 0,
+    organizations: orgCounts.find((c) => c.streetId === unit.id)?.n ?? 0,
+  }));
+  return {
+    district,
+    units: withCounts,
+    totals: {
+      streets: units.filter((u) => u.level === "street").length,
+      towns: units.filter((u) => u.level === "town").length,
+      communities: withCounts.reduce((sum, u) => sum + u.communities, 0),
+      villages: withCounts.reduce((sum, u) => sum + u.villages, 0),
+    },
+  };
+}
+
+export interface PlaceDetail {
+  place: Place;
+  parent: Place | null;
+  children: Place[];
+  organizations: { total: number; byType: Record<string, number> };
+}
+
+/** One place by its division code with its parent and children; 404 when there is none. */
+export async function placeByCode(code: string): Promise<PlaceDetail> {
+  if (!/^\d{12}$/.test(code)) notFound("区划代码应为 12 位数字。");
+  const db = await getDb();
+  const [place] = await db.select().from(places).where(eq(places.code, code)).limit(1);
+  if (!place) notFound("找不到该区划代码对应的地方。");
+  const [parent, children, byType] = await Promise.all([
+    place.parentId
+      ? db.select().from(places).where(eq(places.id, place.parentId)).then((r) => r[0] ?? null)
+      : Promise.resolve(null),
+    db.select().from(places).where(eq(places.parentId, place.id)).orderBy(asc(places.sortOrder), asc(places.code)),
+    db
+      .select({ type: organizations.type, n: count() })
+      .from(organizations)
+      .where(
+        place.level === "street" || place.level === "town"
+          ? eq(organizations.streetId, place.id)
+          : place.level === "district"
+            ? sql`true`
+            : eq(organizations.placeId, place.id),
+      )
+      .groupBy(organizations.type),
+  ]);
+  return {
+    place,
+    parent,
+    children,
+    organizations: {
+      total: byType.reduce((sum, r) => sum + r.n, 0),
+      byType: Object.fromEntries(byType.map((r) => [r.type, r.n])),
+    },
+  };
+}
+
+/** Places grouped for a <select>: streets and towns, each with its communities and villages. */
+/** Every street and town with its communities and villages, for choosing a place (kept until the public data changes). */
+export function placeChoices() {
+  return cachedPublic("placeChoices", computePlaceChoices);
+}
+
+async function computePlaceChoices() {
+  const db = await getDb();
+  const all = await db
+    .select({ id: places.id, code: places.code, name: places.name, level: places.level, parentId: places.parentId })
+    .from(places)
+    .orderBy(asc(places.sortOrder), asc(places.code));
+  const units = all.filter((p) => p.level === "street" || p.level === "town");
+  return units.map((unit) => ({
+    ...unit,
+    children: all.filter((p) => p.parentId === unit.id),
+  }));
+}
+
+let cachedDistrictName: { value: string; at: number } | undefined;
+
+/** The district's name for the page header; places change rarely, so it is kept for a minute. */
+export async function districtName(now = Date.now()): Promise<string> {
+  if (cachedDistrictName && now - cachedDistrictName.at < 60_000) return cachedDistrictName.value;
+  const db = await getDb();
+  const [district] = await db.select({ name: places.name }).from(places).where(eq(places.level, "district")).limit(1);
+  cachedDistrictName = { value: district?.name ?? "", at: now };
+  return cachedDistrictName.value;
+}
+
+/** Places whose name contains the fragment (the trigram index serves fragments of three characters or more). */
+export async function searchPlaces(fragment: string) {
+  const db = await getDb();
+  const parent = alias(places, "parent");
+  return db
+    .select({ code: places.code, name: places.name, level: places.level, parentName: parent.name })
+    .from(places)
+    .leftJoin(parent, eq(parent.id, places.parentId))
+    .where(ilike(places.name, `%${escapeLike(fragment)}%`))
+    .orderBy(asc(places.level), asc(places.code))
+    .limit(30);
+}
+
+/** The village or community a clerk or supervisor works for. */
+export async function ownPlace(actor: Actor) {
+  const placeId = ownVillage(actor);
+  if (placeId === null) notFound();
+  const db = await getDb();
+  const [place] = await db.select().from(places).where(eq(places.id, placeId)).limit(1);
+  if (!place) notFound("找不到您所在的村（社区）。");
+  const [parent] = place.parentId ? await db.select().from(places).where(eq(places.id, place.parentId)).limit(1) : [];
+  return { place, parent: parent ?? null };
+}
