@@ -9,7 +9,7 @@ import { passwordChangeSchema } from "../domain/users/forms";
 import { changeOwnPassword } from "../domain/users/users.server";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
-import { parseSubmission } from "../domain/shared/form-submission";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "修改密码 - 社区治理与社会组织登记平台" }];
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await changeOwnPassword(actionContext(context, actor), submission.value);
   if (!outcome.ok) {
     return data(
-      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined, hideFields: hidden }), done: false },
+      { result: replyTo(submission, outcome, { hideFields: hidden }), done: false },
       outcome.retryAfterSeconds ? { status: 429, headers: { "Retry-After": String(outcome.retryAfterSeconds) } } : { status: 400 },
     );
   }

@@ -11,7 +11,7 @@ import { organizationTypeLabels } from "../domain/organizations/rules";
 import { formatDate, shanghaiDate } from "../domain/shared/time";
 import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
-import { parseSubmission } from "../domain/shared/form-submission";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "活动异常名录 - 登记管理" }];
@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(
       {
         organizationId,
-        result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }),
+        result: replyTo(submission, outcome),
         notice: null,
       },
       { status: 409 },

@@ -20,7 +20,7 @@ import { StandingBadge } from "../ui/committee-view";
 import { ShareFigure, TargetBadge } from "../ui/community-progress";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel, Stat } from "../ui/layout";
-import { parseSubmission } from "../domain/shared/form-submission";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { ReverifyField } from "../ui/reverify";
 import { Notice } from "../ui/notice";
 
@@ -74,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!outcome.ok) {
     return data(
       {
-        result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }),
+        result: replyTo(submission, outcome),
         notice: null,
         reverify: null,
       },

@@ -42,7 +42,7 @@ import { formatDate, formatDateTime, shanghaiDate } from "../domain/shared/time"
 import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { ConclusionBadge, ConfirmBox, InspectionStateBadge, shortKindLabels, TallyTable } from "../ui/officer-inspection";
-import { parseSubmission } from "../domain/shared/form-submission";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { ReverifyField, reverifyHref } from "../ui/reverify";
 import { Notice } from "../ui/notice";
 
@@ -136,7 +136,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (submission.status !== "success") return refused(submission.reply());
       const outcome = await changeDeadlines(ctx, year, submission.value);
       if (!outcome.ok) {
-        return refused(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }), 409);
+        return refused(replyTo(submission, outcome), 409);
       }
       return done(submission.reply(), "截止日期已调整，已记入审计日志。");
     }
@@ -180,7 +180,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       const outcome = await placeOnAbnormalList(ctx, { organizationIds: ids, reason, listedOn, inspectionYear: year });
       if (!outcome.ok) {
-        return refused(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }), 409);
+        return refused(replyTo(submission, outcome), 409);
       }
       const skipped = ids.length - outcome.value;
       return done(

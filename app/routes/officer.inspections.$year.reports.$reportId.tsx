@@ -17,7 +17,7 @@ import { FileList } from "../ui/attachments";
 import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { ConclusionBadge, InspectionStateBadge, InspectionSteps, RadioGroup, ReportComparison } from "../ui/officer-inspection";
-import { parseSubmission } from "../domain/shared/form-submission";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -85,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   if (!outcome.ok) {
     return data(
-      { decision, result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }), notice: null },
+      { decision, result: replyTo(submission, outcome), notice: null },
       { status: 409 },
     );
   }

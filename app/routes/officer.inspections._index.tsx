@@ -13,7 +13,7 @@ import { formatDate, shanghaiDate } from "../domain/shared/time";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { Participation } from "../ui/officer-inspection";
-import { parseSubmission } from "../domain/shared/form-submission";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "年度检查 - 登记管理" }];
 
@@ -49,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await openInspectionYear(actionContext(context, actor), submission.value);
   if (!outcome.ok) {
     return data(
-      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }) },
+      { result: replyTo(submission, outcome) },
       { status: 409 },
     );
   }

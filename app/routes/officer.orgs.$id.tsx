@@ -30,7 +30,7 @@ import { Badge, PageHeader, Panel } from "../ui/layout";
 import { CorrectionForm } from "../ui/register-correction";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
 import { OrganizationStatusBadge } from "../ui/register-search";
-import { parseSubmission } from "../domain/shared/form-submission";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -94,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data(
       {
         intent: "correction" as const,
-        result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }),
+        result: replyTo(submission, outcome),
         notice: null,
       },
       { status: outcome.formError ? 409 : 400 },
@@ -115,7 +115,7 @@ async function partyAction(ctx: ActionContext, id: number, intent: PartyIntent, 
       // The domain names an own branch it cannot found under branchId; the form shows it beside the choice made.
       const { branchId, ...others } = outcome.fieldErrors ?? {};
       const fieldErrors = submission.value.newOwnBranch && branchId ? { ...others, coverage: branchId } : outcome.fieldErrors;
-      return refused(submission.reply({ fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }), outcome);
+      return refused(replyTo(submission, { ...outcome, fieldErrors }), outcome);
     }
     return { intent, result: submission.reply({ resetForm: true }), notice: "党建信息已保存，已记入审计日志。" };
   }
@@ -131,7 +131,7 @@ async function partyAction(ctx: ActionContext, id: number, intent: PartyIntent, 
   if (submission.status !== "success") return refused(submission.reply(), {});
   const outcome = await recordAdmission(ctx, id, submission.value);
   if (!outcome.ok) {
-    return refused(submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }), outcome);
+    return refused(replyTo(submission, outcome), outcome);
   }
   const { admittedOn, count } = submission.value;
   return { intent, result: submission.reply({ resetForm: true }), notice: `已记录 ${formatDate(admittedOn)}发展预备党员 ${count} 名。` };

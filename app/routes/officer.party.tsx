@@ -1,4 +1,5 @@
 import { getFormProps, parse, useForm, type SubmissionResult } from "@conform-to/react";
+import { replyTo } from "../domain/shared/form-submission";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -173,10 +174,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const outcome = attempt.value;
     if (!outcome.ok) {
       return refused(
-        submission.reply({
-          fieldErrors: outcome.fieldErrors,
-          formErrors: outcome.formError ? [outcome.formError] : undefined,
-        }),
+        replyTo(submission, outcome),
         outcome.formError ? 409 : 400,
       );
     }
@@ -193,10 +191,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await createJointBranch(ctx, submission.value);
   if (!outcome.ok) {
     return refused(
-      submission.reply({
-        fieldErrors: outcome.fieldErrors,
-        formErrors: outcome.formError ? [outcome.formError] : undefined,
-      }),
+      replyTo(submission, outcome),
       outcome.formError ? 409 : 400,
     );
   }

@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { replyTo } from "../domain/shared/form-submission";
 import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -51,10 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!outcome.ok) {
     return data(
       {
-        result: submission.reply({
-          fieldErrors: outcome.fieldErrors?.secondFactorRoles ? { roles: outcome.fieldErrors.secondFactorRoles, ...outcome.fieldErrors } : outcome.fieldErrors,
-          formErrors: outcome.formError ? [outcome.formError] : undefined,
-        }),
+        result: replyTo(submission, { ...outcome, fieldErrors: outcome.fieldErrors?.secondFactorRoles ? { roles: outcome.fieldErrors.secondFactorRoles, ...outcome.fieldErrors } : outcome.fieldErrors }),
         ...reply({}),
       },
       { status: outcome.formError ? 409 : 400 },

@@ -18,7 +18,7 @@ import { Button, Field, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
 import { UserAccountFields } from "../ui/user-fields";
-import { parseSubmission } from "../domain/shared/form-submission";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.user.username ?? "账号"} - 账号管理` }];
@@ -59,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const outcome = attempt.value;
     if (!outcome.ok) {
       return data(
-        { intent, result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined }), notice: null, reverify },
+        { intent, result: replyTo(submission, outcome), notice: null, reverify },
         { status: outcome.formError ? 409 : 400 },
       );
     }
@@ -77,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const attempt = await unlessStale(() => resetUserSecondFactor(ctx, id, input));
     if (attempt.stale) return data({ intent, result: submission.reply(), notice: null, reverify: reverifyRefusal("stale").reverify }, { status: 403 });
     if (!attempt.value.ok) {
-      return data({ intent, result: submission.reply({ formErrors: [attempt.value.formError ?? "操作失败"] }), notice: null, reverify }, { status: 409 });
+      return data({ intent, result: replyTo(submission, attempt.value, { formError: "操作失败" }), notice: null, reverify }, { status: 409 });
     }
     return { intent, result: submission.reply({ resetForm: true }), notice: "已清除该账号的两步验证，其所有登录已退出。", reverify };
   }
@@ -91,7 +91,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           : null;
   if (!outcome) return data({ intent, result: submission.reply({ formErrors: ["未知的操作"] }), notice: null, reverify }, { status: 400 });
   if (!outcome.ok) {
-    return data({ intent, result: submission.reply({ formErrors: outcome.formError ? [outcome.formError] : ["操作失败"] }), notice: null, reverify }, { status: 409 });
+    return data({ intent, result: replyTo(submission, outcome, { formError: "操作失败" }), notice: null, reverify }, { status: 409 });
   }
   const notices: Record<string, string> = {
     disable: "账号已停用，其所有登录已退出。",

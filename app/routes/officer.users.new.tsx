@@ -14,7 +14,7 @@ import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
 import { UserAccountFields } from "../ui/user-fields";
-import { parseSubmission } from "../domain/shared/form-submission";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "新建账号 - 账号管理" }];
 
@@ -47,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = attempt.value;
   if (!outcome.ok) {
     return data(
-      { result: submission.reply({ fieldErrors: outcome.fieldErrors, formErrors: outcome.formError ? [outcome.formError] : undefined, hideFields: ["password"] }), reverify: null },
+      { result: replyTo(submission, outcome, { hideFields: ["password"] }), reverify: null },
       { status: 400 },
     );
   }

@@ -8,7 +8,7 @@ import { placePath } from "../domain/places/rules";
 import { ownPlace } from "../domain/places/queries.server";
 import { maxContactLabelLength, maxContactNumberLength, publicContactKindLabels, publicContactSchema } from "../domain/postings/contact-forms";
 import { listPublicContacts, markPublicContact, unmarkPublicContact } from "../domain/postings/contacts.server";
-import { parseSubmission } from "../domain/shared/form-submission";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDateTime } from "../domain/shared/time";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const marked = await markPublicContact(ctx, submission.value);
   if (!marked.ok) {
-    const result = submission.reply({ fieldErrors: marked.fieldErrors, formErrors: marked.formError ? [marked.formError] : undefined });
+    const result = replyTo(submission, marked);
     return data({ intent: "mark" as const, result, notice: undefined, formError: undefined }, { status: 400 });
   }
   return {

@@ -7,6 +7,7 @@
  * plus one character, so a too-long value is still refused as too long.
  */
 import { parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
 import type { z } from "zod";
 
 /** The cap for a text field whose schema names no maximum. */
@@ -100,4 +101,28 @@ export function echoedValues(form: FormData, schema: AnySchema): Record<string, 
 export function textOf(form: FormData, name: string): string {
   const value = form.get(name);
   return typeof value === "string" ? value.slice(0, defaultEchoLength + 1) : "";
+}
+
+/** What a refused command says: errors beside fields, and one for the whole form. */
+interface Refusal {
+  fieldErrors?: Record<string, string[]>;
+  formError?: string;
+}
+
+/**
+ * The one reply of an action whose form was refused, by the schema or by the
+ * domain command: the command's errors go beside their fields and above the
+ * form, and what was typed comes back (except hidden fields such as passwords).
+ */
+export function replyTo(
+  submission: { reply: (options?: { fieldErrors?: Record<string, string[]>; formErrors?: string[]; hideFields?: string[] }) => SubmissionResult },
+  refusal?: Refusal | null,
+  options: { hideFields?: string[]; formError?: string } = {},
+): SubmissionResult {
+  const formError = refusal?.formError ?? options.formError;
+  return submission.reply({
+    ...(refusal?.fieldErrors ? { fieldErrors: refusal.fieldErrors } : {}),
+    ...(formError ? { formErrors: [formError] } : {}),
+    ...(options.hideFields ? { hideFields: options.hideFields } : {}),
+  });
 }
