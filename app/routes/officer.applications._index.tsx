@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
 import {
@@ -17,6 +17,8 @@ import { formatDate } from "../domain/shared/time";
 import { DaysLeft, StateBadge } from "../ui/application-view";
 import { PageHeader, Pagination } from "../ui/layout";
 import { PostForm } from "../ui/form";
+import { type Column, DataTable } from "../ui/data-table";
+import { CheckFilter, choicesOf, FilterForm, SelectFilter } from "../ui/filter-form";
 
 export const meta: MetaFunction = () => [{ title: "申请审批 - 登记管理" }];
 
@@ -51,6 +53,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+type QueueRow = Awaited<ReturnType<typeof applicationQueue>>["rows"][number];
+
+const stateChoices = [
+  { value: "open", label: "办理中（已提交、已受理、退回补正）" },
+  ...choicesOf(stateLabels).filter((c) => c.value !== "draft"),
+];
+
+const columns: Array<Column<QueueRow>> = [
+  { label: "编号", cell: (r) => <Link to={`/officer/applications/${r.id}`}>第 {r.id} 号</Link> },
+  { label: "类型", cell: (r) => kindLabels[r.kind] },
+  { label: "名称", cell: (r) => r.title },
+  { label: "街道（镇）", cell: (r) => r.street ?? "—" },
+  { label: "状态", cell: (r) => <StateBadge state={r.state} /> },
+  { label: "提交日期", cell: (r) => formatDate(r.submittedAt) },
+  { label: "受理日期", cell: (r) => formatDate(r.acceptedAt) || "—" },
+  { label: "决定期限", cell: (r) => <DaysLeft daysLeft={r.daysLeft} /> },
+];
+
 export default function ApplicationQueue() {
   const { rows, total, page, canFile, streets } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -69,89 +89,22 @@ export default function ApplicationQueue() {
           ) : null
         }
       />
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col">
-          <span className="text-slate-600">类型</span>
-          <select name="kind" defaultValue={params.get("kind") ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
-            <option value="">全部</option>
-            {Object.entries(kindLabels).map(([v, label]) => (
-              <option key={v} value={v}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          <span className="text-slate-600">状态</span>
-          <select name="state" defaultValue={params.get("state") ?? "open"} className="rounded border border-slate-300 px-2 py-1.5">
-            <option value="open">办理中（已提交、已受理、退回补正）</option>
-            {Object.entries(stateLabels)
-              .filter(([v]) => v !== "draft")
-              .map(([v, label]) => (
-                <option key={v} value={v}>
-                  {label}
-                </option>
-              ))}
-          </select>
-        </label>
+      <FilterForm label="筛选申请">
+        <SelectFilter label="类型" name="kind" options={choicesOf(kindLabels)} defaultValue={params.get("kind") ?? ""} />
+        <SelectFilter label="状态" name="state" options={stateChoices} defaultValue={params.get("state") ?? "open"} all={null} />
         {streets.length ? (
-          <label className="flex flex-col">
-            <span className="text-slate-600">街道（镇）</span>
-            <select name="street" defaultValue={params.get("street") ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
-              <option value="">全部</option>
-              {streets.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectFilter label="街道（镇）" name="street" options={streets.map((s) => ({ value: s.code, label: s.name }))} defaultValue={params.get("street") ?? ""} />
         ) : null}
-        <label className="flex items-center gap-2 pb-1.5">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={params.get("overdue") === "1"} />
-          <span>只看已超期</span>
-        </label>
-        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">
-          筛选
-        </button>
-      </Form>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th className="px-3 py-2">编号</th>
-              <th className="px-3 py-2">类型</th>
-              <th className="px-3 py-2">名称</th>
-              <th className="px-3 py-2">街道（镇）</th>
-              <th className="px-3 py-2">状态</th>
-              <th className="px-3 py-2">提交日期</th>
-              <th className="px-3 py-2">受理日期</th>
-              <th className="px-3 py-2">决定期限</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={`border-t border-slate-100 ${r.overdue ? "bg-red-50" : ""}`}>
-                <td className="px-3 py-2">
-                  <Link to={`/officer/applications/${r.id}`}>第 {r.id} 号</Link>
-                </td>
-                <td className="px-3 py-2">{kindLabels[r.kind]}</td>
-                <td className="px-3 py-2">{r.title}</td>
-                <td className="px-3 py-2">{r.street ?? "—"}</td>
-                <td className="px-3 py-2">
-                  <StateBadge state={r.state} />
-                </td>
-                <td className="px-3 py-2">{formatDate(r.submittedAt)}</td>
-                <td className="px-3 py-2">{formatDate(r.acceptedAt) || "—"}</td>
-                <td className="px-3 py-2">
-                  <DaysLeft daysLeft={r.daysLeft} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length ? null : <p className="p-4 text-sm text-slate-600">没有符合条件的申请。</p>}
-      </div>
+        <CheckFilter label="只看已超期" name="overdue" checked={params.get("overdue") === "1"} />
+      </FilterForm>
+      <DataTable
+        caption="申请列表"
+        columns={columns}
+        rows={rows}
+        rowKey={(r) => r.id}
+        rowClassName={(r) => (r.overdue ? "bg-red-50" : "")}
+        empty="没有符合条件的申请。"
+      />
       <Pagination page={page} pageSize={pageSize} total={total} search={params} />
     </>
   );

@@ -1,0 +1,98 @@
+/**
+ * The one table of the registry's lists and figures. On a phone each row
+ * becomes a card whose cells carry their column's label, so nothing scrolls
+ * sideways; from the small breakpoint up it is an ordinary table. Numbers are
+ * right-aligned in tabular figures so that columns of counts line up.
+ */
+import type { ReactNode } from "react";
+
+export interface Column<Row> {
+  /** The header as read aloud and as the cell's label on a phone. */
+  label: string;
+  /** What the header shows, when more than its label (a hint, an abbreviation). */
+  header?: ReactNode;
+  cell: (row: Row) => ReactNode;
+  /** Counts and amounts: right-aligned, tabular figures. */
+  numeric?: boolean;
+  /** The totals row's cell for this column. */
+  total?: ReactNode;
+  className?: string;
+}
+
+export function DataTable<Row>({
+  caption,
+  captionVisible = false,
+  columns,
+  rows,
+  rowKey,
+  rowClassName,
+  empty,
+  totalLabel = "合计",
+  footer,
+}: {
+  /** What the table lists: every table names itself for screen readers. */
+  caption: string;
+  captionVisible?: boolean;
+  columns: Array<Column<Row>>;
+  rows: readonly Row[];
+  rowKey: (row: Row, index: number) => string | number;
+  rowClassName?: (row: Row) => string;
+  /** Shown instead of the rows when there are none. */
+  empty: ReactNode;
+  totalLabel?: string;
+  /** Below the table inside its frame (a note on the figures, a "more" link). */
+  footer?: ReactNode;
+}) {
+  const totals = columns.some((c) => c.total !== undefined);
+  const align = (c: Column<Row>) => (c.numeric ? "sm:text-right tabular-nums" : "");
+  return (
+    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
+      <table className="block w-full text-left text-sm sm:table">
+        <caption className={captionVisible ? "px-3 py-2 text-left font-medium text-slate-700" : "sr-only"}>{caption}</caption>
+        <thead className="hidden bg-slate-50 text-slate-600 sm:table-header-group">
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col" className={`px-3 py-2 ${c.numeric ? "text-right" : ""}`}>
+                {c.header ?? c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="block sm:table-row-group">
+          {rows.map((row, index) => (
+            <tr key={rowKey(row, index)} className={`block border-t border-slate-100 py-2 sm:table-row sm:py-0 ${rowClassName?.(row) ?? ""}`}>
+              {columns.map((c) => (
+                <td
+                  key={c.label}
+                  data-label={c.label}
+                  className={`flex justify-between gap-3 px-3 py-1 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] sm:table-cell sm:py-2 sm:before:content-none ${align(c)} ${c.className ?? ""}`}
+                >
+                  <span className="text-right">{c.cell(row)}</span>
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        {totals && rows.length ? (
+          <tfoot className="block border-t-2 border-slate-200 font-semibold sm:table-footer-group">
+            <tr className="block py-2 sm:table-row sm:py-0">
+              {columns.map((c, i) => (
+                <td
+                  key={c.label}
+                  data-label={c.label}
+                  className={`flex justify-between gap-3 px-3 py-1 before:text-slate-500 before:content-[attr(data-label)] sm:table-cell sm:py-2 sm:before:content-none ${align(c)} ${
+                    i > 0 && c.total === undefined ? "hidden sm:table-cell" : ""
+                  }`}
+                >
+                  <span>{i === 0 && c.total === undefined ? totalLabel : c.total}</span>
+                </td>
+              ))}
+            </tr>
+          </tfoot>
+        ) : null}
+      </table>
+      {rows.length ? null : <p className="p-4 text-sm text-slate-600">{empty}</p>}
+      {footer}
+    </div>
+  );
+}
