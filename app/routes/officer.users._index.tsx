@@ -1,11 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "../auth/require.server";
 import { roleLabels, roles } from "../auth/roles";
 import { pageNumber } from "../domain/shared/paging";
 import { formatDateTime } from "../domain/shared/time";
 import { listUsers } from "../domain/users/users.server";
 import { Badge, PageHeader, Pagination } from "../ui/layout";
+import { DataTable, type Column } from "../ui/data-table";
+import { choicesOf, FilterForm, SelectFilter, TextFilter } from "../ui/filter-form";
 
 export const meta: MetaFunction = () => [{ title: "账号管理 - 登记管理" }];
 
@@ -26,6 +28,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...result, page, now: Date.now() };
 }
 
+type UserRow = Awaited<ReturnType<typeof listUsers>>["rows"][number];
+
+function columnsAt(now: number): Array<Column<UserRow>> {
+  return [
+    { label: "用户名", className: "font-mono", cell: (u) => <Link to={`/officer/users/${u.id}`}>{u.username}</Link> },
+    { label: "姓名", cell: (u) => u.displayName },
+    { label: "角色", cell: (u) => roleLabels[u.role] },
+    { label: "管辖范围", cell: (u) => u.placeName ?? u.organizationName ?? "全区" },
+    {
+      label: "状态",
+      cell: (u) =>
+        u.disabledAt ? (
+          <Badge tone="red">已停用</Badge>
+        ) : u.lockedUntil && new Date(u.lockedUntil).getTime() > now ? (
+          <Badge tone="amber">锁定中</Badge>
+        ) : (
+          <Badge tone="green">正常</Badge>
+        ),
+    },
+    { label: "最近登录", className: "text-slate-600", cell: (u) => formatDateTime(u.lastSignInAt) || "从未登录" },
+  ];
+}
+
 export default function UsersPage() {
   const { rows, total, page, now } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
@@ -44,62 +69,11 @@ export default function UsersPage() {
           </Link>
         }
       />
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col">
-          <span className="text-slate-600">用户名或姓名</span>
-          <input name="q" defaultValue={params.get("q") ?? ""} className="rounded border border-slate-300 px-2 py-1.5" />
-        </label>
-        <label className="flex flex-col">
-          <span className="text-slate-600">角色</span>
-          <select name="role" defaultValue={params.get("role") ?? ""} className="rounded border border-slate-300 px-2 py-1.5">
-            <option value="">全部</option>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {roleLabels[r]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">
-          筛选
-        </button>
-      </Form>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th className="px-3 py-2">用户名</th>
-              <th className="px-3 py-2">姓名</th>
-              <th className="px-3 py-2">角色</th>
-              <th className="px-3 py-2">管辖范围</th>
-              <th className="px-3 py-2">状态</th>
-              <th className="px-3 py-2">最近登录</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((u) => (
-              <tr key={u.id} className="border-t border-slate-100">
-                <td className="px-3 py-2 font-mono">
-                  <Link to={`/officer/users/${u.id}`}>{u.username}</Link>
-                </td>
-                <td className="px-3 py-2">{u.displayName}</td>
-                <td className="px-3 py-2">{roleLabels[u.role]}</td>
-                <td className="px-3 py-2">{u.placeName ?? u.organizationName ?? "全区"}</td>
-                <td className="px-3 py-2">
-                  {u.disabledAt ? (
-                    <Badge tone="red">已停用</Badge>
-                  ) : u.lockedUntil && new Date(u.lockedUntil).getTime() > now ? (
-                    <Badge tone="amber">锁定中</Badge>
-                  ) : (
-                    <Badge tone="green">正常</Badge>
-                  )}
-                </td>
-                <td className="px-3 py-2 text-slate-600">{formatDateTime(u.lastSignInAt) || "从未登录"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FilterForm label="筛选账号">
+        <TextFilter label="用户名或姓名" name="q" defaultValue={params.get("q") ?? ""} />
+        <SelectFilter label="角色" name="role" options={choicesOf(roleLabels)} defaultValue={params.get("role") ?? ""} />
+      </FilterForm>
+      <DataTable caption="账号列表" columns={columnsAt(now)} rows={rows} rowKey={(u) => u.id} empty="没有符合条件的账号。" />
       <Pagination page={page} pageSize={pageSize} total={total} search={params} />
     </>
   );

@@ -5,12 +5,23 @@ import { organizationStatusLabels, organizationTypeLabels } from "../domain/orga
 import { percent } from "../domain/party/rules";
 import { publicStats } from "../domain/statistics/public.server";
 import { PageHeader, Panel, Stat } from "../ui/layout";
+import { DataTable, type Column } from "../ui/data-table";
 
 export const meta: MetaFunction = () => [{ title: "统计数据 - 社区治理与社会组织登记平台" }];
 
 export async function loader() {
   return publicStats(new Date());
 }
+
+type InspectionYear = Awaited<ReturnType<typeof publicStats>>["inspections"][number];
+
+const inspectionColumns: Array<Column<InspectionYear>> = [
+  { label: "年度", rowHeader: true, className: "font-medium", cell: (y) => `${y.year} 年度` },
+  { label: "应参检", numeric: true, cell: (y) => y.due },
+  { label: "已报送", numeric: true, cell: (y) => y.filed },
+  { label: "参检率", numeric: true, cell: (y) => percent(y.participationRate) },
+  ...(["pass", "basic_pass", "fail"] as const).map((c) => ({ label: conclusionLabels[c], numeric: true, cell: (y: InspectionYear) => y.conclusions[c] })),
+];
 
 export default function PublicStats() {
   const { organizations, inspections, party, communities, postings } = useLoaderData<typeof loader>();
@@ -41,35 +52,14 @@ export default function PublicStats() {
         </p>
       </Panel>
       <Panel title="年度检查" className="mt-6">
-        <div className="overflow-x-auto" role="region" aria-label="年度检查" tabIndex={0}>
-          <table className="w-full min-w-[36rem] text-sm">
-            <caption className="sr-only">各年度年检参检与结论（结论以已公布的为准）</caption>
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">年度</th>
-                <th scope="col" className="px-3 py-2 text-right">应参检</th>
-                <th scope="col" className="px-3 py-2 text-right">已报送</th>
-                <th scope="col" className="px-3 py-2 text-right">参检率</th>
-                {(["pass", "basic_pass", "fail"] as const).map((c) => (
-                  <th key={c} scope="col" className="px-3 py-2 text-right">{conclusionLabels[c]}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {inspections.map((y) => (
-                <tr key={y.year} className="border-t border-slate-100">
-                  <th scope="row" className="px-3 py-2 text-left font-medium">{y.year} 年度</th>
-                  <td className="px-3 py-2 text-right tabular-nums">{y.due}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{y.filed}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{percent(y.participationRate)}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{y.conclusions.pass}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{y.conclusions.basic_pass}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{y.conclusions.fail}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="各年度年检参检与结论（结论以已公布的为准）"
+          framed={false}
+          columns={inspectionColumns}
+          rows={inspections}
+          rowKey={(y) => y.year}
+          empty="尚未开展年度检查。"
+        />
       </Panel>
       <div className="mt-6 grid gap-6 md:grid-cols-3">
         <Panel title="党组织覆盖">

@@ -2,7 +2,9 @@
  * The one table of the registry's lists and figures. On a phone each row
  * becomes a card whose cells carry their column's label, so nothing scrolls
  * sideways; from the small breakpoint up it is an ordinary table. Numbers are
- * right-aligned in tabular figures so that columns of counts line up.
+ * right-aligned in tabular figures so that columns of counts line up. The
+ * roles are written out because a table laid out as blocks loses them in
+ * some browsers.
  */
 import type { ReactNode } from "react";
 
@@ -16,6 +18,8 @@ export interface Column<Row> {
   numeric?: boolean;
   /** The totals row's cell for this column. */
   total?: ReactNode;
+  /** The cell that names its row (th scope="row"), usually the first. */
+  rowHeader?: boolean;
   className?: string;
 }
 
@@ -29,6 +33,7 @@ export function DataTable<Row>({
   empty,
   totalLabel = "合计",
   footer,
+  framed = true,
 }: {
   /** What the table lists: every table names itself for screen readers. */
   caption: string;
@@ -42,42 +47,50 @@ export function DataTable<Row>({
   totalLabel?: string;
   /** Below the table inside its frame (a note on the figures, a "more" link). */
   footer?: ReactNode;
+  /** Inside a panel that already has a frame, the table draws none. */
+  framed?: boolean;
 }) {
   const totals = columns.some((c) => c.total !== undefined);
-  const align = (c: Column<Row>) => (c.numeric ? "sm:text-right tabular-nums" : "");
+  const align = (c: Column<Row>) => (c.numeric ? "sm:text-right tabular-nums" : "text-left");
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-      <table className="block w-full text-left text-sm sm:table">
+    <div className={`overflow-x-auto print:overflow-visible ${framed ? "rounded border border-slate-200 bg-white" : ""}`}>
+      <table role="table" className="block w-full text-left text-sm sm:table">
         <caption className={captionVisible ? "px-3 py-2 text-left font-medium text-slate-700" : "sr-only"}>{caption}</caption>
-        <thead className="hidden bg-slate-50 text-slate-600 sm:table-header-group">
-          <tr>
+        <thead role="rowgroup" className="hidden bg-slate-50 text-slate-600 sm:table-header-group">
+          <tr role="row">
             {columns.map((c) => (
-              <th key={c.label} scope="col" className={`px-3 py-2 ${c.numeric ? "text-right" : ""}`}>
+              <th role="columnheader" key={c.label} scope="col" className={`px-3 py-2 ${c.numeric ? "text-right" : ""}`}>
                 {c.header ?? c.label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody className="block sm:table-row-group">
+        <tbody role="rowgroup" className="block sm:table-row-group">
           {rows.map((row, index) => (
-            <tr key={rowKey(row, index)} className={`block border-t border-slate-100 py-2 sm:table-row sm:py-0 ${rowClassName?.(row) ?? ""}`}>
-              {columns.map((c) => (
-                <td
-                  key={c.label}
-                  data-label={c.label}
-                  className={`flex justify-between gap-3 px-3 py-1 before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] sm:table-cell sm:py-2 sm:before:content-none ${align(c)} ${c.className ?? ""}`}
-                >
-                  <span className="text-right">{c.cell(row)}</span>
-                </td>
-              ))}
+            <tr role="row" key={rowKey(row, index)} className={`block border-t border-slate-100 py-2 sm:table-row sm:py-0 ${rowClassName?.(row) ?? ""}`}>
+              {columns.map((c) => {
+                const Cell = c.rowHeader ? "th" : "td";
+                return (
+                  <Cell
+                    key={c.label}
+                    scope={c.rowHeader ? "row" : undefined}
+                    role={c.rowHeader ? "rowheader" : "cell"}
+                    data-label={c.label}
+                    className={`flex justify-between gap-3 px-3 py-1 font-normal before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] sm:table-cell sm:py-2 sm:before:content-none ${align(c)} ${c.className ?? ""}`}
+                  >
+                    <span className="text-right">{c.cell(row)}</span>
+                  </Cell>
+                );
+              })}
             </tr>
           ))}
         </tbody>
         {totals && rows.length ? (
-          <tfoot className="block border-t-2 border-slate-200 font-semibold sm:table-footer-group">
-            <tr className="block py-2 sm:table-row sm:py-0">
+          <tfoot role="rowgroup" className="block border-t-2 border-slate-200 font-semibold sm:table-footer-group">
+            <tr role="row" className="block py-2 sm:table-row sm:py-0">
               {columns.map((c, i) => (
                 <td
+                  role="cell"
                   key={c.label}
                   data-label={c.label}
                   className={`flex justify-between gap-3 px-3 py-1 before:text-slate-500 before:content-[attr(data-label)] sm:table-cell sm:py-2 sm:before:content-none ${align(c)} ${

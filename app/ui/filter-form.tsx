@@ -7,12 +7,37 @@ import type { ReactNode } from "react";
 
 const control = "rounded border border-slate-300 px-2 py-1.5";
 
-export function FilterForm({ label, children, action }: { label: string; children: ReactNode; action?: string }) {
+/**
+ * `panel` frames the form and makes its button the page's main action: the
+ * public register, where searching is what the page is for.
+ */
+export function FilterForm({
+  label,
+  children,
+  action,
+  submitLabel = "筛选",
+  panel = false,
+}: {
+  label: string;
+  children: ReactNode;
+  action?: string;
+  submitLabel?: string;
+  panel?: boolean;
+}) {
   return (
-    <Form method="get" action={action} role="search" aria-label={label} className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+    <Form
+      method="get"
+      action={action}
+      role="search"
+      aria-label={label}
+      className={`mb-4 flex flex-wrap items-end gap-3 text-sm ${panel ? "rounded border border-slate-200 bg-white p-4 shadow-sm" : ""}`}
+    >
       {children}
-      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">
-        筛选
+      <button
+        type="submit"
+        className={panel ? "rounded bg-brand-600 px-4 py-1.5 text-white hover:bg-brand-700" : "rounded border border-slate-300 bg-white px-3 py-1.5"}
+      >
+        {submitLabel}
       </button>
     </Form>
   );
@@ -52,11 +77,28 @@ export function SelectFilter({
   );
 }
 
-export function TextFilter({ label, name, defaultValue, placeholder, type = "search" }: { label: string; name: string; defaultValue: string; placeholder?: string; type?: "search" | "date" | "text" }) {
+export function TextFilter({
+  label,
+  name,
+  defaultValue,
+  placeholder,
+  type = "search",
+  maxLength,
+  wide = false,
+}: {
+  label: string;
+  name: string;
+  defaultValue: string;
+  placeholder?: string;
+  type?: "search" | "date" | "text";
+  maxLength?: number;
+  /** The main search box takes the room the other fields leave. */
+  wide?: boolean;
+}) {
   return (
-    <label className="flex flex-col">
+    <label className={`flex flex-col ${wide ? "min-w-64 flex-1" : ""}`}>
       <span className="text-slate-600">{label}</span>
-      <input type={type} name={name} defaultValue={defaultValue} placeholder={placeholder} className={control} />
+      <input type={type} name={name} defaultValue={defaultValue} placeholder={placeholder} maxLength={maxLength} className={control} />
     </label>
   );
 }
