@@ -4,12 +4,11 @@
  * carries "<id>.<secret>" and the table the SHA-256 of the secret; unlike a
  * session it opens nothing, lives minutes, and is sent only to /login pages.
  */
-import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { eq, lt } from "drizzle-orm";
 import { getDb, type Database } from "../../db/client.server";
 import { pendingSignIns, users } from "../../db/schema";
 import { pendingSignInRules } from "./second-factor-rules";
-import { hashSecret, randomString } from "./session.server";
+import { hashSecret, randomString, secretMatches, splitToken } from "./session.server";
 
 export const pendingCookieName = "cr_pending";
 export type PendingStage = "code" | "enrol";
@@ -56,9 +55,9 @@ export type PendingLookup =
 
 /** The pending sign-in a token names, if its secret matches, it has not expired and its user may still sign in. */
 export async function findPendingSignIn(token: string | null, now: Date): Promise<PendingLookup> {
-  if (!token) return { ok: false, reason: "missing" };
-  const [id, secret] = token.split(".");
-  if (!id || !secret || id.length > 32) return { ok: false, reason: "missing" };
+  const parts = splitToken(token);
+  if (!parts) return { ok: false, reason: "missing" };
+  const { id, secret } = parts;
   const db = await getDb();
   const [row] = await db
     .select({ pending: pendingSignIns, user: users })
@@ -66,7 +65,7 @@ export async function findPendingSignIn(token: string | null, now: Date): Promis
     .innerJoin(users, eq(users.id, pendingSignIns.userId))
     .where(eq(pendingSignIns.id, id))
     .limit(1);
-  if (!row || !constantTimeEqual(hashSecret(secret), new Uint8Array(row.pending.secretHash))) {
+  if (!row || !secretMatches(secret, row.pending.secretHash)) {
     return { ok: false, reason: "missing" };
   }
   if (row.pending.expiresAt <= now || row.user.disabledAt) {

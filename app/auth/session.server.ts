@@ -26,6 +26,18 @@ export function hashSecret(secret: string): Uint8Array {
   return sha256(new TextEncoder().encode(secret));
 }
 
+/** A cookie's "<id>.<secret>", or null when it cannot be one of ours. */
+export function splitToken(token: string | null): { id: string; secret: string } | null {
+  if (!token) return null;
+  const [id, secret] = token.split(".");
+  return id && secret && id.length <= 32 ? { id, secret } : null;
+}
+
+/** Whether the secret hashes to the stored hash, compared in constant time. */
+export function secretMatches(secret: string, storedHash: ArrayLike<number>): boolean {
+  return constantTimeEqual(hashSecret(secret), new Uint8Array(storedHash));
+}
+
 export interface NewSession {
   token: string;
   sessionId: string;
@@ -63,8 +75,9 @@ export type SessionLookup =
 
 export async function validateSessionToken(token: string | null, now: Date): Promise<SessionLookup> {
   if (!token) return { actor: null, reason: "missing" };
-  const [id, secret] = token.split(".");
-  if (!id || !secret || id.length > 32) return { actor: null, reason: "invalid" };
+  const parts = splitToken(token);
+  if (!parts) return { actor: null, reason: "invalid" };
+  const { id, secret } = parts;
   const db = await getDb();
   const [row] = await db
     .select({ session: sessions, user: users })
@@ -72,7 +85,7 @@ export async function validateSessionToken(token: string | null, now: Date): Pro
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id))
     .limit(1);
-  if (!row || !constantTimeEqual(hashSecret(secret), new Uint8Array(row.session.secretHash))) {
+  if (!row || !secretMatches(secret, row.session.secretHash)) {
     return { actor: null, reason: "invalid" };
   }
   const { session, user } = row;
