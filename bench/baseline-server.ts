@@ -53,7 +53,7 @@ import {
   type PostingTableRows,
 } from "../app/domain/postings/rules";
 import { diffLines, parsePostingBody, type Inline } from "../app/domain/postings/text";
-import { publicPostingQueries } from "../app/domain/postings/postings.server";
+import { publicPostingQueries } from "../app/domain/postings/public.server";
 import {
   defaultPageSize,
   parseRegisterQuery,

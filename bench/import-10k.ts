@@ -20,7 +20,8 @@ import { closeDb, databaseKind, getDb, migrateDatabase } from "../db/client.serv
 import { places, users } from "../db/schema";
 import { seedDemo } from "../app/setup/demo";
 import { actorFromUser } from "../app/auth/session.server";
-import { confirmImport, importBatchSummary, previewImport } from "../app/domain/imports/imports.server";
+import { confirmImport, previewImport } from "../app/domain/imports/commands.server";
+import { importBatchSummary } from "../app/domain/imports/queries.server";
 import { writeXlsx } from "../app/domain/shared/spreadsheet.server";
 import { shanghaiDate } from "../app/domain/shared/time";
 import { composeUscc, usccAlphabet } from "../app/domain/organizations/uscc";

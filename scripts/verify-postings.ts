@@ -3,7 +3,7 @@
  * postings from what is stored (content, files' bytes, links) and names each
  * version that no longer matches its hash. Exit code 1 when any does.
  */
-import { verifyPostingChains } from "../app/domain/postings/postings.server";
+import { verifyPostingChains } from "../app/domain/postings/chain-check.server";
 import { closeDb, databaseKind } from "../db/client.server";
 
 try {

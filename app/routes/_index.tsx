@@ -5,7 +5,7 @@ import { organizationTypeLabels } from "../domain/organizations/rules";
 import { districtOverview, searchPlaces } from "../domain/places/queries.server";
 import { placeLevelLabels, placePath } from "../domain/places/rules";
 import { periodLabel } from "../domain/postings/rules";
-import { latestPostings } from "../domain/postings/postings.server";
+import { latestPostings } from "../domain/postings/public.server";
 import { searchPublicRegister } from "../domain/organizations/register.server";
 import { formatDate } from "../domain/shared/time";
 import { Panel, Stat } from "../ui/layout";

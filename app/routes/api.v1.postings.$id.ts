@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { openDataError, openDataHeaders } from "../domain/shared/open-data";
 import { parseRowId } from "../domain/shared/ids";
 import { tableSpecOf } from "../domain/postings/rules";
-import { publicPosting } from "../domain/postings/postings.server";
+import { publicPosting } from "../domain/postings/public.server";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 type PublicPosting = Awaited<ReturnType<typeof publicPosting>>;

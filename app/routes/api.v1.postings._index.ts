@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvHeaders, openDataError, openDataHeaders, toCsv } from "../domain/shared/open-data";
 import { parsePostingQuery } from "../domain/postings/query";
-import { publicPostings } from "../domain/postings/postings.server";
+import { publicPostings } from "../domain/postings/public.server";
 import { shanghaiDate } from "../domain/shared/time";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../auth/require.server";
-import { fileForActor } from "../domain/applications/applications.server";
+import { fileForActor } from "../domain/applications/queries.server";
 import { downloadHeaders } from "../domain/shared/attachments.server";
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";

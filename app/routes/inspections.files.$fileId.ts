@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "../auth/require.server";
 import { downloadHeaders } from "../domain/shared/attachments.server";
 import { rowIdOrNotFound } from "../domain/shared/ids";
-import { reportFileForActor } from "../domain/inspections/inspections.server";
+import { reportFileForActor } from "../domain/inspections/queries.server";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 /** An annual report's attachment, for its organization and the officers whose scope covers it; 404 otherwise. */

@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
 import { roleLabels } from "../auth/roles";
-import { applicationQueue } from "../domain/applications/applications.server";
+import { applicationQueue } from "../domain/applications/queries.server";
 import { officerDashboard } from "../domain/statistics/dashboard.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { placePath } from "../domain/places/rules";
-import { complianceOverview } from "../domain/postings/postings.server";
+import { complianceOverview } from "../domain/postings/compliance.server";
 import { formatDateTime, shanghaiDate } from "../domain/shared/time";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 

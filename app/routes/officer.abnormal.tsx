@@ -3,59 +3,73 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
-import { hasPermission } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { abnormalRemovalSchema, formatTimeOnList, timeOnList } from "../domain/inspections/forms";
-import { abnormalListFor, removeFromAbnormalList } from "../domain/inspections/inspections.server";
+import { abnormalRemovalSchema } from "../domain/inspections/forms";
+import { removeFromAbnormalList } from "../domain/inspections/commands.server";
+import { abnormalListPage } from "../domain/inspections/queries.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
-import { formatDate, shanghaiDate } from "../domain/shared/time";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { formatDate } from "../domain/shared/time";
+import { type Column, DataTable } from "../ui/data-table";
 import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
-import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "活动异常名录 - 登记管理" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const now = new Date();
-  const today = shanghaiDate(now);
-  const rows = await abnormalListFor(actor, now);
-  return {
-    rows: rows.map((r) => ({
-      organizationId: r.listing.organizationId,
-      name: r.name,
-      type: r.type,
-      street: r.street,
-      listedOn: r.listing.listedOn,
-      reason: r.listing.reason,
-      inspectionYear: r.listing.inspectionYear,
-      timeOnList: formatTimeOnList(timeOnList(r.listing.listedOn, today)),
-      seriousViolationDue: r.seriousViolationDue,
-    })),
-    canReview: hasPermission(actor, "inspection:review"),
-    scoped: actor.role === "street_officer",
-  };
+  return abnormalListPage(actor, new Date());
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "inspection:review");
   const submission = parseSubmission(await readForm(request), { schema: abnormalRemovalSchema });
   const organizationId = Number(submission.payload.organizationId) || null;
-  if (submission.status !== "success") return data({ organizationId, result: submission.reply(), notice: null }, { status: 400 });
-  const outcome = await removeFromAbnormalList(actionContext(context, actor), submission.value.organizationId, { reason: submission.value.reason });
-  if (!outcome.ok) {
-    return data(
-      {
-        organizationId,
-        result: replyTo(submission, outcome),
-        notice: null,
-      },
-      { status: 409 },
-    );
-  }
+  if (submission.status !== "success") return data({ organizationId, result: replyTo(submission), notice: null }, { status: 400 });
+  const outcome = await removeFromAbnormalList(actionContext(context, actor), submission.value.organizationId, submission.value);
+  if (!outcome.ok) return data({ organizationId, result: replyTo(submission, outcome), notice: null }, { status: 409 });
   return { organizationId, result: submission.reply({ resetForm: true }), notice: "已移出活动异常名录，该组织的登记状态恢复为正常，已记入变更记录和审计日志。" };
 }
+
+type ListedRow = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+const columns: Array<Column<ListedRow>> = [
+  {
+    label: "组织名称",
+    rowHeader: true,
+    cell: (r) => (
+      <>
+        <Link to={`/officer/orgs/${r.organizationId}`}>{r.name}</Link>
+        <span className="block text-xs text-slate-600">{organizationTypeLabels[r.type]}</span>
+      </>
+    ),
+  },
+  { label: "街道（镇）", cell: (r) => r.street ?? "—" },
+  { label: "列入日期", className: "whitespace-nowrap", cell: (r) => formatDate(r.listedOn) },
+  {
+    label: "列入原因",
+    cell: (r) => (
+      <>
+        {r.reason}
+        {r.inspectionYear ? <span className="block text-xs text-slate-600">{r.inspectionYear} 年度年检</span> : null}
+      </>
+    ),
+  },
+  {
+    label: "已列入",
+    cell: (r) => (
+      <>
+        <span className="whitespace-nowrap">{r.timeOnList}</span>
+        {r.seriousViolationDue ? (
+          <span className="mt-1 block">
+            <Badge tone="red">建议列入严重违法失信名单</Badge>
+          </span>
+        ) : null}
+      </>
+    ),
+  },
+];
 
 export default function AbnormalList() {
   const { rows, canReview, scoped } = useLoaderData<typeof loader>();
@@ -66,6 +80,17 @@ export default function AbnormalList() {
     actionData && !actionData.notice && !rows.some((r) => r.organizationId === actionData.organizationId)
       ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? [])
       : null;
+  const removal: Column<ListedRow> = {
+    label: "移出名录",
+    className: "min-w-64",
+    cell: (r) => (
+      <RemovalForm
+        organizationId={r.organizationId}
+        name={r.name}
+        lastResult={actionData?.organizationId === r.organizationId ? actionData.result : undefined}
+      />
+    ),
+  };
   return (
     <>
       <PageHeader
@@ -78,66 +103,21 @@ export default function AbnormalList() {
           </>
         }
       />
-      {actionData?.notice ? (
-        <Notice>
-          {actionData.notice}
-        </Notice>
-      ) : null}
+      {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
       <FormError errors={orphanErrors} />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="列入名录" value={rows.length} />
         <Stat label="满两年" value={serious} hint="建议列入严重违法失信名单" />
       </dl>
       <Panel>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">现列入活动异常名录的社会组织，按列入日期排列</caption>
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">组织名称</th>
-                <th scope="col" className="px-3 py-2">街道（镇）</th>
-                <th scope="col" className="px-3 py-2">列入日期</th>
-                <th scope="col" className="px-3 py-2">列入原因</th>
-                <th scope="col" className="px-3 py-2">已列入</th>
-                {canReview ? <th scope="col" className="px-3 py-2">移出名录</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.organizationId} className="border-t border-slate-100 align-top">
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    <Link to={`/officer/orgs/${r.organizationId}`}>{r.name}</Link>
-                    <span className="block text-xs text-slate-600">{organizationTypeLabels[r.type]}</span>
-                  </th>
-                  <td className="px-3 py-2">{r.street ?? "—"}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{formatDate(r.listedOn)}</td>
-                  <td className="px-3 py-2">
-                    {r.reason}
-                    {r.inspectionYear ? <span className="block text-xs text-slate-600">{r.inspectionYear} 年度年检</span> : null}
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className="whitespace-nowrap">{r.timeOnList}</span>
-                    {r.seriousViolationDue ? (
-                      <span className="mt-1 block">
-                        <Badge tone="red">建议列入严重违法失信名单</Badge>
-                      </span>
-                    ) : null}
-                  </td>
-                  {canReview ? (
-                    <td className="min-w-64 px-3 py-2">
-                      <RemovalForm
-                        organizationId={r.organizationId}
-                        name={r.name}
-                        lastResult={actionData?.organizationId === r.organizationId ? actionData.result : undefined}
-                      />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {rows.length ? null : <p className="px-3 py-2 text-sm text-slate-600">目前没有列入活动异常名录的组织。</p>}
-        </div>
+        <DataTable
+          caption="现列入活动异常名录的社会组织，按列入日期排列"
+          columns={canReview ? [...columns, removal] : columns}
+          rows={rows}
+          rowKey={(r) => r.organizationId}
+          empty="目前没有列入活动异常名录的组织。"
+          framed={false}
+        />
       </Panel>
     </>
   );

@@ -1,13 +1,15 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { handleApplicantPost } from "../domain/applications/posts.server";
+import { actionContext, readForm, readUploads, requirePermission } from "../auth/require.server";
+import { officerApplicationSchema, uploadSchema } from "../domain/applications/forms";
 import { actionLabels, kindLabels, transitionFor, type ApplicationAction } from "../domain/applications/rules";
-import { applicationDetail, takeStep } from "../domain/applications/applications.server";
-import { badRequest } from "../domain/shared/errors";
-import { parseRowId, rowIdOrNotFound } from "../domain/shared/ids";
-import { placeChoices } from "../domain/places/queries.server";
+import { attachFiles, decideApplication, removeFile, saveApplication } from "../domain/applications/commands.server";
+import { applicationPage } from "../domain/applications/queries.server";
+import { maxAttachmentBytes } from "../domain/shared/file-types";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { rowIdOrNotFound } from "../domain/shared/ids";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
 import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
@@ -16,61 +18,67 @@ import { Notice } from "../ui/notice";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.detail.application.title ?? "申请"} - 申请审批` }];
 
 const decisions: readonly ApplicationAction[] = ["accept", "return", "approve", "reject"];
+const draftNotSaved = "有填写不正确的内容，草稿未保存，请按提示修改。";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const [detail, units] = await Promise.all([applicationDetail(actor, rowIdOrNotFound(params.id, "找不到该申请。"), new Date()), placeChoices()]);
-  // A street officer files only for the communities of the street.
-  const choices = actor.role === "street_officer" ? units.filter((u) => u.id === actor.placeId) : units;
-  return { detail, placeChoices: choices };
+  return applicationPage(actor, rowIdOrNotFound(params.id, "找不到该申请。"), new Date());
 }
 
+/** A decision posts `decision`; a street officer's own filing posts the applicant's forms (and uploads). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const ctx = actionContext(context, actor);
   const id = rowIdOrNotFound(params.id, "找不到该申请。");
-  const contentType = request.headers.get("Content-Type") ?? "";
-  // A decision posts `decision`; a street officer's own filing posts the applicant's form.
-  if (contentType.startsWith("multipart/form-data")) {
-    const result = await handleApplicantPost(ctx, id, request);
-    return data({ ...result, decision: null }, { status: result.status });
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const upload = await readUploads(request, maxAttachmentBytes);
+    const submission = parseSubmission(upload.form, { schema: uploadSchema });
+    if (upload.refusal) return data({ form: "files", result: replyTo(submission, { fieldErrors: { files: [upload.refusal] } }), notice: null }, { status: 400 });
+    const outcome = await attachFiles(ctx, id, upload.files);
+    if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: 400 });
+    return { form: "files", result: submission.reply(), notice: `已上传 ${outcome.value} 个文件。` };
   }
-  const form = await readForm(request.clone());
-  const decision = String(form.get("decision") ?? "");
-  if (!decision) {
-    const result = await handleApplicantPost(ctx, id, request);
-    return data({ ...result, decision: null }, { status: result.status });
+  const submission = parseSubmission(await readForm(request), { schema: officerApplicationSchema });
+  if (submission.status !== "success") {
+    const { decision, intent } = submission.payload;
+    const form = typeof decision === "string" && decision ? decision : intent === "remove-file" ? "files" : "proposal";
+    return data({ form, result: replyTo(submission, null, { formError: form === "proposal" ? draftNotSaved : undefined }), notice: null }, { status: 400 });
   }
-  if (!(decisions as readonly string[]).includes(decision)) badRequest("未知的操作。");
-  const text = (name: string) => String(form.get(name) ?? "").trim() || undefined;
-  const result = await takeStep(ctx, id, {
-    action: decision as ApplicationAction,
-    version: parseRowId(String(form.get("version"))) ?? 0,
-    reason: text("reason"),
-    approval: { uscc: text("uscc"), certificateNumber: text("certificateNumber"), usccAcceptedReason: text("usccAcceptedReason") },
-  });
-  if (!result.ok) {
-    return data({ decision, formError: result.formError, fieldErrors: result.fieldErrors, notice: undefined }, { status: 409 });
+  const value = submission.value;
+  switch (value.intent) {
+    case "decide": {
+      const outcome = await decideApplication(ctx, id, value);
+      if (!outcome.ok) return data({ form: value.decision, result: replyTo(submission, outcome), notice: null }, { status: 409 });
+      return { form: value.decision, result: submission.reply({ resetForm: true }), notice: outcome.value.notice };
+    }
+    case "remove-file": {
+      const outcome = await removeFile(ctx, id, value);
+      if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: 409 });
+      return { form: "files", result: submission.reply(), notice: "文件已删除。" };
+    }
+    default: {
+      const outcome = await saveApplication(ctx, id, value);
+      if (!outcome.ok) return data({ form: "proposal", result: replyTo(submission, outcome), notice: null }, { status: outcome.draftSaved ? 400 : 409 });
+      return { form: "proposal", result: submission.reply(), notice: outcome.value.submitted ? "申请已提交，请等待审查。" : "草稿已保存。" };
+    }
   }
-  return { decision, notice: `已${actionLabels[decision as ApplicationAction]}。`, formError: undefined, fieldErrors: undefined };
 }
 
 export default function OfficerApplication() {
   const { detail, placeChoices } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { application } = detail;
-  const decisionActions = detail.actions.filter((a) => (decisions as readonly string[]).includes(a));
+  const decisionActions = detail.actions.filter((a) => decisions.includes(a));
+  const decided = actionData && actionData.form !== "proposal" && actionData.form !== "files" ? actionData : null;
+  // A refusal of the whole decision (a stale page, a step no longer allowed) shows above the forms, which may be gone.
+  const refusal = decided && !decided.notice ? [...(decided.result.error?.[""] ?? []), ...(decided.result.error?.version ?? []), ...(decided.result.error?.decision ?? [])] : null;
   return (
     <>
       <PageHeader
         title={`${kindLabels[application.kind]}：${application.title}`}
         description={<Link to="/officer/applications">返回申请列表</Link>}
       />
-      {result?.notice ? (
-        <Notice>
-          {result.notice}
-        </Notice>
-      ) : null}
+      {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
       <ApplicationSummary application={application} applicantName={detail.applicantName} streetName={detail.streetName} daysLeft={detail.daysLeft} />
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -78,12 +86,13 @@ export default function OfficerApplication() {
             detail={detail}
             action={`/officer/applications/${application.id}`}
             placeChoices={placeChoices}
-            result={result?.decision ? null : result}
+            proposalResult={actionData?.form === "proposal" ? actionData.result : null}
+            filesResult={actionData?.form === "files" ? actionData.result : null}
             problems={detail.problems}
           />
-          {decisionActions.length ? (
+          {decisionActions.length || refusal?.length ? (
             <Panel title="审查决定">
-              <FormError errors={result?.decision && result.formError ? [result.formError] : null} />
+              <FormError errors={refusal} />
               <div className="space-y-5">
                 {decisionActions.map((decision) => (
                   <DecisionForm
@@ -91,7 +100,7 @@ export default function OfficerApplication() {
                     decision={decision}
                     version={application.version}
                     suggestion={decision === "approve" ? detail.approvalSuggestion : null}
-                    fieldErrors={result?.decision === decision ? result.fieldErrors : undefined}
+                    lastResult={decided?.form === decision ? decided.result : null}
                   />
                 ))}
               </div>
@@ -106,30 +115,59 @@ export default function OfficerApplication() {
   );
 }
 
+type DecisionFields = { decision: string; version: string; reason: string; uscc: string; certificateNumber: string; usccAcceptedReason: string };
+
 function DecisionForm({
   decision,
   version,
   suggestion,
-  fieldErrors,
+  lastResult,
 }: {
   decision: ApplicationAction;
   version: number;
   suggestion: { uscc: string; certificateNumber: string } | null;
-  fieldErrors?: Record<string, string[]>;
+  lastResult: SubmissionResult<string[]> | null;
 }) {
+  const [form, fields] = useForm<DecisionFields>({
+    id: `decision-${decision}`,
+    lastResult,
+    defaultValue: suggestion ?? undefined,
+    shouldValidate: "onSubmit",
+  });
+  const initial = (value: unknown) => (typeof value === "string" ? value : undefined);
   const needsReason = transitionFor(decision).reasonRequired;
   return (
-    <PostForm className="border-b border-slate-100 pb-5 last:border-0">
-      <input type="hidden" name="decision" value={decision} />
-      <input type="hidden" name="version" value={version} />
+    <PostForm {...getFormProps(form)} className="border-b border-slate-100 pb-5 last:border-0">
+      <input type="hidden" name={fields.decision.name} value={decision} />
+      <input type="hidden" name={fields.version.name} value={version} />
       {suggestion ? (
         <>
-          <Field label="统一社会信用代码" name="uscc" defaultValue={suggestion.uscc} errors={fieldErrors?.uscc} hint="已按本区民政登记代码段生成，可改为实际赋予的代码；系统会校验代码。" required />
-          <Field label="登记证书编号" name="certificateNumber" defaultValue={suggestion.certificateNumber} errors={fieldErrors?.certificateNumber} required />
-          <Field label="接受校验不通过的早期代码的理由（仅在必要时填写）" name="usccAcceptedReason" />
+          <Field
+            label="统一社会信用代码"
+            name={fields.uscc.name}
+            defaultValue={initial(fields.uscc.initialValue)}
+            errors={fields.uscc.errors}
+            hint="已按本区民政登记代码段生成，可改为实际赋予的代码；系统会校验代码。"
+            required
+          />
+          <Field label="登记证书编号" name={fields.certificateNumber.name} defaultValue={initial(fields.certificateNumber.initialValue)} errors={fields.certificateNumber.errors} required />
+          <Field
+            label="接受校验不通过的早期代码的理由（仅在必要时填写）"
+            name={fields.usccAcceptedReason.name}
+            defaultValue={initial(fields.usccAcceptedReason.initialValue)}
+            errors={fields.usccAcceptedReason.errors}
+          />
         </>
       ) : null}
-      {needsReason ? <TextAreaField label={`${actionLabels[decision]}的理由`} name="reason" required errors={fieldErrors?.reason} /> : null}
+      {needsReason ? (
+        <TextAreaField
+          label={`${actionLabels[decision]}的理由`}
+          name={fields.reason.name}
+          defaultValue={initial(fields.reason.initialValue)}
+          errors={fields.reason.errors}
+          required
+        />
+      ) : null}
       <Button type="submit" variant={decision === "reject" ? "danger" : decision === "return" ? "secondary" : "primary"}>
         {actionLabels[decision]}
       </Button>

@@ -10,7 +10,7 @@ import {
   type ApplicationKind,
   type ApplicationState,
 } from "../domain/applications/rules";
-import { applicationQueue } from "../domain/applications/applications.server";
+import { applicationQueue } from "../domain/applications/queries.server";
 import { pageNumber } from "../domain/shared/paging";
 import { registerStreets } from "../domain/organizations/register.server";
 import { formatDate } from "../domain/shared/time";

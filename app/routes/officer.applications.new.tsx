@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { actionContext, requirePermission } from "../auth/require.server";
-import { startApplication } from "../domain/applications/applications.server";
+import { startApplication } from "../domain/applications/commands.server";
 
 export async function loader() {
   return redirect("/officer/applications");

@@ -1,28 +1,29 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { hasPermission } from "../auth/permissions";
-import { officerReachOrNull } from "../auth/scope.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
-import { bodyLabels } from "../domain/committees/rules";
-import { termsDueForElection } from "../domain/committees/committees.server";
-import { associationProgress } from "../domain/committees/coverage.server";
+import { setAssociationTarget } from "../domain/committees/commands.server";
 import { associationTargetFormSchema, associationTargetRange, communityCategories, countedStatusesNote, formatShare } from "../domain/committees/coverage";
+import { associationProgress } from "../domain/committees/coverage.server";
+import { electionReminders } from "../domain/committees/queries.server";
+import { bodyLabels } from "../domain/committees/rules";
 import { communityCategoryLabels } from "../domain/organizations/rules";
 import { placeLevelLabels, placePath } from "../domain/places/rules";
-import { settingState, updateSetting } from "../domain/settings/settings.server";
+import { settingState } from "../domain/settings/settings.server";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { StandingBadge } from "../ui/committee-view";
 import { ShareFigure, TargetBadge } from "../ui/community-progress";
+import { DataTable, type Column } from "../ui/data-table";
+import { FilterForm, SelectFilter } from "../ui/filter-form";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel, Stat } from "../ui/layout";
-import { parseSubmission, replyTo } from "../domain/shared/form-submission";
-import { ReverifyField } from "../ui/reverify";
 import { Notice } from "../ui/notice";
+import { ReverifyField } from "../ui/reverify";
 
 export const meta: MetaFunction = () => [{ title: "一居多会 - 登记管理" }];
 
@@ -33,64 +34,70 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const street = new URL(request.url).searchParams.get("street")?.trim() || undefined;
   const canManage = hasPermission(actor, "setting:manage");
-  // Committees are kept by district and street officers; an administrator sees the figures only.
-  const keepsCommittees = hasPermission(actor, "committee:manage") && officerReachOrNull(actor) !== null;
-  const [progress, setting, due, recent] = await Promise.all([
+  const [progress, setting, elections, recent] = await Promise.all([
     associationProgress(actor, { street }),
     canManage ? settingState("associationTarget") : Promise.resolve(null),
-    keepsCommittees ? termsDueForElection(actor, new Date()) : Promise.resolve(null),
+    // Narrowed to one street, the reminders are that street's too; null for those who do not keep committees.
+    electionReminders(actor, new Date(), street),
     canManage ? isSessionRecentlyVerified(actor, new Date()) : Promise.resolve(true),
   ]);
-  // Narrowed to one street, the reminders are that street's too.
-  const elections = due?.filter((d) => !progress.selected || d.streetCode === progress.selected.code).map((d) => ({
-    id: d.term.id,
-    code: d.place.code,
-    name: d.place.name,
-    level: d.place.level,
-    street: d.street,
-    body: d.term.body,
-    termNumber: d.term.termNumber,
-    endsOn: d.term.endsOn,
-    standing: d.standing,
-  }));
-  return { progress, setting, canFilter: progress.units.length > 1, elections: elections ?? null, needsReverify: !recent };
+  return { progress, setting, canFilter: progress.units.length > 1, elections, needsReverify: !recent };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "setting:manage");
-  const formData = await readForm(request);
-  const submission = parseSubmission(formData, { schema: associationTargetFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), notice: null, reverify: null }, { status: 400 });
-  const { associationTarget, reason, expected } = submission.value;
+  const form = await readForm(request);
+  const submission = parseSubmission(form, { schema: associationTargetFormSchema });
+  if (submission.status !== "success") return data({ result: replyTo(submission), notice: null, reverify: null }, { status: 400 });
   const ctx = actionContext(context, actor);
-  const check = await confirmFromForm(ctx, formData);
+  const check = await confirmFromForm(ctx, form);
   if (check && !check.ok) {
     const refusal = reverifyRefusal(check);
-    return data({ result: submission.reply(), notice: null, reverify: refusal.reverify }, refusal.init);
+    return data({ result: replyTo(submission), notice: null, reverify: refusal.reverify }, refusal.init);
   }
-  const attempt = await unlessStale(() => updateSetting(ctx, "associationTarget", associationTarget, { reason, expected }));
-  if (attempt.stale) return data({ result: submission.reply(), notice: null, reverify: reverifyRefusal("stale").reverify }, { status: 403 });
+  const attempt = await unlessStale(() => setAssociationTarget(ctx, submission.value));
+  if (attempt.stale) return data({ result: replyTo(submission), notice: null, reverify: reverifyRefusal("stale").reverify }, { status: 403 });
   const outcome = attempt.value;
-  if (!outcome.ok) {
-    return data(
-      {
-        result: replyTo(submission, outcome),
-        notice: null,
-        reverify: null,
-      },
-      { status: outcome.formError ? 409 : 400 },
-    );
-  }
+  if (!outcome.ok) return data({ result: replyTo(submission, outcome), notice: null, reverify: null }, { status: outcome.formError ? 409 : 400 });
   return { result: submission.reply({ resetForm: true }), notice: `目标数已调整为每个社区（村）${outcome.value} 个，下方统计已按新目标重新计算。`, reverify: null };
 }
 
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type Progress = LoaderData["progress"];
+type Election = NonNullable<LoaderData["elections"]>[number];
+
+const categoryColumns = <Row extends { byCategory: Progress["totals"]["byCategory"] }>(): Array<Column<Row>> =>
+  communityCategories.map((category) => ({ label: communityCategoryLabels[category], cell: (row: Row) => row.byCategory[category], numeric: true }));
+
 export default function CommunitiesPage() {
   const { progress, setting, canFilter, elections, needsReverify } = useLoaderData<typeof loader>();
-  // Officers who keep the committees go to the place's committee page; the public page is linked from there.
-  const placeHref = (community: Parameters<typeof placePath>[0]) => (elections ? `/officer/communities/${community.code}` : placePath(community));
   const actionData = useActionData<typeof action>();
   const { target, totals, rollup, communities, selected } = progress;
-  const short = totals.communities - totals.meetingTarget;
+  // Officers who keep the committees go to the place's committee page; the public page is linked from there.
+  const placeHref = (community: Parameters<typeof placePath>[0]) => (elections ? `/officer/communities/${community.code}` : placePath(community));
+  const rollupColumns: Array<Column<Progress["rollup"][number]>> = [
+    { label: "街道（镇）", cell: (unit) => (canFilter ? <Link to={`?street=${unit.code}`}>{unit.name}</Link> : unit.name), rowHeader: true },
+    { label: "社区（村）", cell: (unit) => unit.communities, numeric: true },
+    { label: "已达标/总数", cell: (unit) => <ShareFigure part={unit.meetingTarget} whole={unit.communities} share={unit.share} /> },
+    ...categoryColumns<Progress["rollup"][number]>(),
+    { label: "社区社会组织", cell: (unit) => unit.organizations, numeric: true },
+  ];
+  const communityColumns: Array<Column<Progress["communities"][number]>> = [
+    {
+      label: "社区（村）",
+      rowHeader: true,
+      cell: (community) => (
+        <>
+          <Link to={placeHref(community)}>{community.name}</Link>
+          {community.level === "village" ? <span className="ml-1 text-xs text-slate-600">（{placeLevelLabels.village}）</span> : null}
+        </>
+      ),
+    },
+    { label: "所属街道（镇）", cell: (community) => community.unit.name },
+    ...categoryColumns<Progress["communities"][number]>(),
+    { label: "合计/目标", cell: (community) => `${community.total}/${community.target}`, numeric: true },
+    { label: "达标情况", cell: (c) => <TargetBadge meetsTarget={c.meetsTarget} shortfall={c.shortfall} />, className: "whitespace-nowrap" },
+  ];
   return (
     <>
       <PageHeader
@@ -102,121 +109,54 @@ export default function CommunitiesPage() {
           </>
         }
       />
-      {actionData?.notice ? (
-        <Notice>
-          {actionData.notice}
-        </Notice>
-      ) : null}
+      {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
       {elections ? <ElectionsDue elections={elections} /> : null}
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="社区（村）" value={totals.communities} />
         <Stat label="已达标" value={totals.meetingTarget} hint={`达标率 ${formatShare(totals.share)}`} />
-        <Stat label="未达标" value={short} hint={`合计尚缺 ${totals.shortfall} 个组织`} />
+        <Stat label="未达标" value={totals.communities - totals.meetingTarget} hint={`合计尚缺 ${totals.shortfall} 个组织`} />
         <Stat label="社区社会组织" value={totals.organizations} hint={`目标 ${target} 个/社区（村）`} />
       </dl>
 
-      {canFilter ? <StreetFilter units={progress.units} selected={selected?.code ?? ""} /> : null}
+      {canFilter ? (
+        <div className="mt-6">
+          <FilterForm label="按所在区域筛选">
+            <SelectFilter label="街道（镇）" name="street" options={progress.units.map((u) => ({ value: u.code, label: u.name }))} defaultValue={selected?.code ?? ""} all="全区" />
+          </FilterForm>
+        </div>
+      ) : null}
 
       <Panel title="各街道（镇）达标情况" className="mt-6">
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">街道（镇）</th>
-                <th scope="col" className="px-3 py-2 text-right">社区（村）</th>
-                <th scope="col" className="px-3 py-2">已达标/总数</th>
-                {communityCategories.map((category) => (
-                  <th key={category} scope="col" className="px-3 py-2 text-right">
-                    {communityCategoryLabels[category]}
-                  </th>
-                ))}
-                <th scope="col" className="px-3 py-2 text-right">社区社会组织</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rollup.map((unit) => (
-                <tr key={unit.id} className="border-t border-slate-100">
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    {canFilter ? <Link to={`?street=${unit.code}`}>{unit.name}</Link> : unit.name}
-                  </th>
-                  <td className="px-3 py-2 text-right tabular-nums">{unit.communities}</td>
-                  <td className="px-3 py-2">
-                    <ShareFigure part={unit.meetingTarget} whole={unit.communities} share={unit.share} />
-                  </td>
-                  {communityCategories.map((category) => (
-                    <td key={category} className="px-3 py-2 text-right tabular-nums">
-                      {unit.byCategory[category]}
-                    </td>
-                  ))}
-                  <td className="px-3 py-2 text-right tabular-nums">{unit.organizations}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="各街道（镇）社区社会组织达标情况" columns={rollupColumns} rows={rollup} rowKey={(unit) => unit.id} empty="所选范围内没有街道（镇）。" framed={false} />
       </Panel>
 
       <Panel title="社区（村）明细" className="mt-6">
         <p className="mb-3 text-sm text-slate-600">未达标的排在前面，差额大的在先。</p>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">各社区（村）社区社会组织数量与目标（{target} 个）对比</caption>
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">社区（村）</th>
-                <th scope="col" className="px-3 py-2">所属街道（镇）</th>
-                {communityCategories.map((category) => (
-                  <th key={category} scope="col" className="px-3 py-2 text-right">
-                    {communityCategoryLabels[category]}
-                  </th>
-                ))}
-                <th scope="col" className="px-3 py-2 text-right">合计/目标</th>
-                <th scope="col" className="px-3 py-2">达标情况</th>
-              </tr>
-            </thead>
-            <tbody>
-              {communities.map((community) => (
-                <tr key={community.id} className="border-t border-slate-100">
-                  <th scope="row" className="px-3 py-2 font-normal">
-                    <Link to={placeHref(community)}>{community.name}</Link>
-                    {community.level === "village" ? <span className="ml-1 text-xs text-slate-600">（{placeLevelLabels.village}）</span> : null}
-                  </th>
-                  <td className="px-3 py-2">{community.unit.name}</td>
-                  {communityCategories.map((category) => (
-                    <td key={category} className="px-3 py-2 text-right tabular-nums">
-                      {community.byCategory[category]}
-                    </td>
-                  ))}
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {community.total}/{community.target}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <TargetBadge meetsTarget={community.meetsTarget} shortfall={community.shortfall} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        {communities.length === 0 ? <p className="mt-3 text-slate-600">所选范围内没有社区或村。</p> : null}
+        <DataTable
+          caption={`各社区（村）社区社会组织数量与目标（${target} 个）对比`}
+          columns={communityColumns}
+          rows={communities}
+          rowKey={(community) => community.id}
+          empty="所选范围内没有社区或村。"
+          framed={false}
+        />
       </Panel>
 
       {setting ? (
-        <TargetForm
-          current={setting.value}
-          defaultValue={setting.defaultValue}
-          updatedAt={setting.updatedAt}
-          updatedByName={setting.updatedByName}
-          lastResult={actionData?.result}
-          needsReverify={needsReverify}
-          reverify={actionData?.reverify ?? null}
-        />
+        <TargetForm setting={setting} lastResult={actionData?.result} needsReverify={needsReverify} reverify={actionData?.reverify ?? null} />
       ) : null}
     </>
   );
 }
 
-type Election = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["elections"]>[number];
+const electionColumns: Array<Column<Election>> = [
+  { label: "社区（村）", cell: (e) => <Link to={`/officer/communities/${e.place.code}#body-${e.term.body}`}>{e.place.name}</Link>, rowHeader: true },
+  { label: "所属街道（镇）", cell: (e) => e.street },
+  { label: "组织", cell: (e) => bodyLabels[e.term.body] },
+  { label: "届次", cell: (e) => `第 ${e.term.termNumber} 届`, className: "tabular-nums" },
+  { label: "任期届满", cell: (e) => formatDate(e.term.endsOn), className: "whitespace-nowrap" },
+  { label: "状态", cell: (e) => <StandingBadge standing={e.standing} />, className: "whitespace-nowrap" },
+];
 
 /** Terms that end within six months, or have ended with no new term recorded: the elections to prepare. */
 function ElectionsDue({ elections }: { elections: Election[] }) {
@@ -225,37 +165,7 @@ function ElectionsDue({ elections }: { elections: Election[] }) {
       {elections.length ? (
         <>
           <p className="mb-3 text-sm text-slate-600">半年内届满或已届满未换届的村（居）民委员会、村务监督委员会和民主理财小组，届满早的在前；已录入下一届的不再列出。</p>
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">需要换届的组织</caption>
-              <thead className="text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">社区（村）</th>
-                  <th scope="col" className="px-3 py-2">所属街道（镇）</th>
-                  <th scope="col" className="px-3 py-2">组织</th>
-                  <th scope="col" className="px-3 py-2">届次</th>
-                  <th scope="col" className="px-3 py-2">任期届满</th>
-                  <th scope="col" className="px-3 py-2">状态</th>
-                </tr>
-              </thead>
-              <tbody>
-                {elections.map((e) => (
-                  <tr key={e.id} className="border-t border-slate-100">
-                    <th scope="row" className="px-3 py-2 font-normal">
-                      <Link to={`/officer/communities/${e.code}#body-${e.body}`}>{e.name}</Link>
-                    </th>
-                    <td className="px-3 py-2">{e.street}</td>
-                    <td className="px-3 py-2">{bodyLabels[e.body]}</td>
-                    <td className="px-3 py-2 tabular-nums">第 {e.termNumber} 届</td>
-                    <td className="px-3 py-2 whitespace-nowrap">{formatDate(e.endsOn)}</td>
-                    <td className="px-3 py-2 whitespace-nowrap">
-                      <StandingBadge standing={e.standing} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="需要换届的组织" columns={electionColumns} rows={elections} rowKey={(e) => e.term.id} empty="" framed={false} />
         </>
       ) : (
         <p className="text-sm text-slate-600">半年内没有届满的村（居）民委员会、村务监督委员会或民主理财小组。</p>
@@ -264,50 +174,24 @@ function ElectionsDue({ elections }: { elections: Election[] }) {
   );
 }
 
-function StreetFilter({ units, selected }: { units: Array<{ code: string; name: string; level: "street" | "town" }>; selected: string }) {
-  return (
-    <Form method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
-      <label className="flex flex-col">
-        <span className="text-slate-600">街道（镇）</span>
-        <select name="street" defaultValue={selected} className="rounded border border-slate-300 bg-white px-2 py-1.5">
-          <option value="">全区</option>
-          {units.map((unit) => (
-            <option key={unit.code} value={unit.code}>
-              {unit.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5">
-        筛选
-      </button>
-    </Form>
-  );
-}
-
 /** Changing the district's target: for those with setting:manage, with a recorded reason. */
 function TargetForm({
-  current,
-  defaultValue,
-  updatedAt,
-  updatedByName,
+  setting,
   lastResult,
   needsReverify,
   reverify,
 }: {
+  setting: NonNullable<LoaderData["setting"]>;
+  lastResult: SubmissionResult<string[]> | undefined;
   needsReverify: boolean;
   reverify: ReverifyPrompt | null;
-  current: number;
-  defaultValue: number;
-  updatedAt: Date | null;
-  updatedByName: string | null;
-  lastResult: SubmissionResult<string[]> | undefined;
 }) {
+  const current = setting.value;
   const [form, fields] = useForm<z.input<typeof associationTargetFormSchema>>({
     // A new id once the target changed, so the fields start again from the new value.
     id: `association-target-${current}`,
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: associationTargetFormSchema }),
+    onValidate: ({ formData }) => parseSubmission(formData, { schema: associationTargetFormSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
@@ -315,7 +199,7 @@ function TargetForm({
     <Panel title="调整目标数" className="mt-6">
       <p className="mb-4 text-sm text-slate-700">
         现行目标：每个社区（村）{current} 个
-        {updatedAt ? `（${updatedByName ?? "系统"}于 ${formatDateTime(updatedAt)} 调整）` : "（默认值）"}。本区默认 {defaultValue}{" "}
+        {setting.updatedAt ? `（${setting.updatedByName ?? "系统"}于 ${formatDateTime(setting.updatedAt)} 调整）` : "（默认值）"}。本区默认 {setting.defaultValue}{" "}
         个；国家指导标准为城市社区不少于 10 个、农村社区不少于 5 个。调整会记入审计日志。
       </p>
       <FormError errors={form.errors} />

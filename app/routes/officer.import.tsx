@@ -1,7 +1,8 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { actionContext, requirePermission } from "../auth/require.server";
+import { actionContext, readUploads, requirePermission } from "../auth/require.server";
 import {
   importColumns,
   importKindLabels,
@@ -9,11 +10,15 @@ import {
   maxImportBytes,
   maxImportRows,
   requirementLabels,
+  type ImportColumn,
   type ImportKind,
 } from "../domain/imports/columns";
-import { handleImportUpload } from "../domain/imports/posts.server";
-import { importOverview } from "../domain/imports/imports.server";
+import { importUploadSchema } from "../domain/imports/forms";
+import { previewUpload } from "../domain/imports/commands.server";
+import { importOverview } from "../domain/imports/queries.server";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDateTime } from "../domain/shared/time";
+import { type Column, DataTable } from "../ui/data-table";
 import { Button, ErrorList, FormError, PostForm, SelectField } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 
@@ -25,12 +30,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return importOverview(actor);
 }
 
+/** An upload to check: the batch's page on success, otherwise why not, beside the field at fault. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const result = await handleImportUpload(actionContext(context, actor), request);
-  if (result.redirectTo) return redirect(result.redirectTo, 303);
-  return data(result, { status: result.status });
+  const upload = await readUploads(request, maxImportBytes, 1);
+  if (upload.refusal) {
+    // A file refused while reading leaves no form behind: only the file is at fault.
+    const read = parseSubmission(upload.form, { schema: importUploadSchema.partial() });
+    return data({ result: replyTo(read, { fieldErrors: { file: [upload.refusal] } }) }, { status: 400 });
+  }
+  const submission = parseSubmission(upload.form, { schema: importUploadSchema });
+  if (submission.status !== "success") return data({ result: replyTo(submission) }, { status: 400 });
+  const outcome = await previewUpload(actionContext(context, actor), { ...submission.value, files: upload.files });
+  if (!outcome.ok) return data({ result: replyTo(submission, outcome) }, { status: 400 });
+  return redirect(`/officer/import/${outcome.value.id}`, 303);
 }
+
+type RecentBatch = ReturnType<typeof useLoaderData<typeof loader>>["recent"][number];
+
+const recentColumns: Array<Column<RecentBatch>> = [
+  { label: "上传时间", className: "whitespace-nowrap", cell: (b) => formatDateTime(b.createdAt) },
+  { label: "文件", cell: (b) => <Link to={`/officer/import/${b.id}`}>{b.fileName}</Link> },
+  { label: "内容", cell: (b) => importKindLabels[b.kind] },
+  { label: "数据行", numeric: true, cell: (b) => b.rowCount },
+  { label: "有问题的行", numeric: true, cell: (b) => b.problemRowCount },
+  { label: "状态", cell: (b) => <StatusBadge status={b.status} problems={b.problemRowCount} /> },
+];
 
 const kindIntros: Record<ImportKind, string> = {
   organizations:
@@ -41,7 +66,9 @@ const kindIntros: Record<ImportKind, string> = {
 
 export default function ImportPage() {
   const { kinds, recent } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<{ kind: string; file: string }>({ id: "import-upload", lastResult: actionData?.result, shouldValidate: "onSubmit" });
+  const fileErrors = fields.file.errors;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (
@@ -52,9 +79,14 @@ export default function ImportPage() {
       />
 
       <Panel title="上传文件" className="mb-6">
-        <PostForm encType="multipart/form-data" noValidate className="max-w-xl" aria-label="上传导入文件">
-          <FormError errors={result?.formError ? [result.formError] : undefined} />
-          <SelectField label="导入内容" name="kind" defaultValue={result?.kind ?? kinds[0]} errors={result?.fieldErrors?.kind}>
+        <PostForm {...getFormProps(form)} noValidate encType="multipart/form-data" className="max-w-xl" aria-label="上传导入文件">
+          <FormError errors={form.errors} />
+          <SelectField
+            label="导入内容"
+            name={fields.kind.name}
+            defaultValue={typeof fields.kind.initialValue === "string" ? fields.kind.initialValue : kinds[0]}
+            errors={fields.kind.errors}
+          >
             {kinds.map((kind) => (
               <option key={kind} value={kind}>
                 {importKindLabels[kind]}
@@ -71,14 +103,14 @@ export default function ImportPage() {
               type="file"
               required
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={`import-file-hint${result?.fieldErrors?.file ? " import-file-error" : ""}`}
-              aria-invalid={result?.fieldErrors?.file ? true : undefined}
+              aria-describedby={`import-file-hint${fileErrors ? " import-file-error" : ""}`}
+              aria-invalid={fileErrors ? true : undefined}
               className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5"
             />
             <p id="import-file-hint" className="mt-1 text-xs text-slate-500">
               CSV（UTF-8 或 Excel 另存的 GBK 编码）或 XLSX，不超过 {maxImportBytes / 1024 / 1024} MB、{maxImportRows} 行；按文件内容判断格式。表头可在前几行，列的顺序不限。
             </p>
-            <ErrorList id="import-file-error" errors={result?.fieldErrors?.file} />
+            <ErrorList id="import-file-error" errors={fileErrors} />
           </div>
           <Button type="submit" disabled={busy}>
             {busy ? "正在读取和检查…" : "上传并检查"}
@@ -94,41 +126,7 @@ export default function ImportPage() {
         <h2 id="recent-imports" className="mb-3 text-lg font-semibold text-slate-900">
           我最近的导入
         </h2>
-        {recent.length ? (
-          <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">我最近上传的导入文件，最新的在前</caption>
-              <thead className="bg-slate-50 text-slate-600">
-                <tr>
-                  <th scope="col" className="px-3 py-2">上传时间</th>
-                  <th scope="col" className="px-3 py-2">文件</th>
-                  <th scope="col" className="px-3 py-2">内容</th>
-                  <th scope="col" className="px-3 py-2 text-right">数据行</th>
-                  <th scope="col" className="px-3 py-2 text-right">有问题的行</th>
-                  <th scope="col" className="px-3 py-2">状态</th>
-                </tr>
-              </thead>
-              <tbody>
-                {recent.map((b) => (
-                  <tr key={b.id} className="border-t border-slate-100">
-                    <td className="whitespace-nowrap px-3 py-2">{formatDateTime(b.createdAt)}</td>
-                    <td className="px-3 py-2">
-                      <Link to={`/officer/import/${b.id}`}>{b.fileName}</Link>
-                    </td>
-                    <td className="px-3 py-2">{importKindLabels[b.kind]}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{b.rowCount}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">{b.problemRowCount}</td>
-                    <td className="px-3 py-2">
-                      <StatusBadge status={b.status} problems={b.problemRowCount} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p className="text-sm text-slate-600">您还没有导入过文件。</p>
-        )}
+        <DataTable caption="我最近上传的导入文件，最新的在前" columns={recentColumns} rows={recent} rowKey={(b) => b.id} empty="您还没有导入过文件。" />
       </section>
     </>
   );
@@ -139,6 +137,17 @@ function StatusBadge({ status, problems }: { status: keyof typeof importStatusLa
   const tone = status === "imported" ? "green" : status === "discarded" ? "slate" : "blue";
   return <Badge tone={tone}>{importStatusLabels[status]}</Badge>;
 }
+
+const columnColumns: Array<Column<ImportColumn>> = [
+  { label: "列名", rowHeader: true, className: "whitespace-nowrap font-medium", cell: (c) => c.header },
+  {
+    label: "是否必填",
+    className: "whitespace-nowrap",
+    cell: (c) => (c.requirement === "required" ? <Badge tone="amber">{requirementLabels[c.requirement]}</Badge> : requirementLabels[c.requirement]),
+  },
+  { label: "填写说明", cell: (c) => c.note },
+  { label: "也可写作", className: "text-slate-600", cell: (c) => c.synonyms.join("、") },
+];
 
 function ColumnsPanel({ kind }: { kind: ImportKind }) {
   const headingId = `columns-${kind}`;
@@ -160,33 +169,7 @@ function ColumnsPanel({ kind }: { kind: ImportKind }) {
         </p>
       </div>
       <p className="mb-3 text-sm text-slate-700">{kindIntros[kind]}</p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">{importKindLabels[kind]}导入的列</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="whitespace-nowrap px-3 py-2">列名</th>
-              <th scope="col" className="whitespace-nowrap px-3 py-2">是否必填</th>
-              <th scope="col" className="px-3 py-2">填写说明</th>
-              <th scope="col" className="px-3 py-2">也可写作</th>
-            </tr>
-          </thead>
-          <tbody>
-            {importColumns[kind].map((c) => (
-              <tr key={c.field} className="border-t border-slate-100 align-top">
-                <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
-                  {c.header}
-                </th>
-                <td className="whitespace-nowrap px-3 py-2">
-                  {c.requirement === "required" ? <Badge tone="amber">{requirementLabels[c.requirement]}</Badge> : requirementLabels[c.requirement]}
-                </td>
-                <td className="px-3 py-2">{c.note}</td>
-                <td className="px-3 py-2 text-slate-600">{c.synonyms.join("、")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={`${importKindLabels[kind]}导入的列`} columns={columnColumns} rows={importColumns[kind]} rowKey={(c) => c.field} empty="—" framed={false} />
     </section>
   );
 }

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { actionContext, requirePermission } from "../auth/require.server";
+import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import type { UserMessage } from "../domain/shared/errors";
-import { batchIdOf, readBatchForm } from "../domain/imports/posts.server";
-import { confirmImport, importBatchSummary } from "../domain/imports/imports.server";
+import { batchIdOf, confirmSchema } from "../domain/imports/forms";
+import { confirmImport } from "../domain/imports/commands.server";
+import { importBatchSummary } from "../domain/imports/queries.server";
+import { parseSubmission } from "../domain/shared/form-submission";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 /** Only the page's script posts here; a visit goes to the batch's page (when it is the visitor's). */
@@ -26,9 +28,10 @@ export const action = answeringInvalidData(async ({ request, params, context }: 
   const id = batchIdOf(params.batchId);
   // Someone else's batch, or a kind the officer may not import, is answered with its status before any streaming.
   await importBatchSummary(actor, id);
-  const form = await readBatchForm(request);
-  if (!form.ok || form.intent !== "confirm") {
-    return Response.json({ error: { code: "invalid_form", message: form.ok ? "这里只能确认导入。" : form.formError } }, { status: 400 });
+  const submission = parseSubmission(await readForm(request), { schema: confirmSchema });
+  if (submission.status !== "success") {
+    const message = Object.values(submission.reply().error ?? {}).flatMap((e) => e ?? [])[0] ?? "页面已过期，请刷新后重试";
+    return Response.json({ error: { code: "invalid_form", message } }, { status: 400 });
   }
   const ctx = actionContext(context, actor);
   const body = new ReadableStream<Uint8Array>({
@@ -41,7 +44,7 @@ export const action = answeringInvalidData(async ({ request, params, context }: 
         }
       };
       try {
-        const result = await confirmImport(ctx, id, { version: form.version }, async (progress) => {
+        const result = await confirmImport(ctx, id, submission.value, async (progress) => {
           send({ type: "progress", ...progress });
           // The embedded database answers without ever leaving the event loop: let the line go out now, not at the end.
           await new Promise((resolve) => setImmediate(resolve));

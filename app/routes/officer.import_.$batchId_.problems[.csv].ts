@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/require.server";
-import { batchIdOf } from "../domain/imports/posts.server";
-import { importProblemsCsv } from "../domain/imports/imports.server";
+import { batchIdOf } from "../domain/imports/forms";
+import { importProblemsCsv } from "../domain/imports/queries.server";
 import { csvHeaders } from "../domain/shared/open-data";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 

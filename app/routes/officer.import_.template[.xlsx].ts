@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/require.server";
-import { importTemplate } from "../domain/imports/imports.server";
+import { importTemplate } from "../domain/imports/queries.server";
 import { xlsxHeaders } from "../domain/shared/spreadsheet.server";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 

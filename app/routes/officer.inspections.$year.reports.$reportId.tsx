@@ -3,106 +3,65 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { z } from "zod";
-import { hasPermission, type Actor } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { badRequest, notFound } from "../domain/shared/errors";
+import { notFound } from "../domain/shared/errors";
 import { parseRowId } from "../domain/shared/ids";
-import { concludeReportSchema, parseInspectionYear, returnReportSchema } from "../domain/inspections/forms";
-import { conclusionLabels, type Report } from "../domain/inspections/rules";
-import { inspectionStep, reportForReview } from "../domain/inspections/inspections.server";
+import { reportDecisionSchema } from "../domain/inspections/forms";
+import { conclusionLabels, parseInspectionYear, type Report } from "../domain/inspections/rules";
+import { decideReport } from "../domain/inspections/commands.server";
+import { reportReview } from "../domain/inspections/queries.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { FileList } from "../ui/attachments";
 import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { ConclusionBadge, InspectionStateBadge, InspectionSteps, RadioGroup, ReportComparison } from "../ui/officer-inspection";
-import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organization.name ?? "年度报告"} ${data?.report.year ?? ""} 年度年检报告 - 年度检查` },
 ];
 
-/**
- * The report named by the URL, within the actor's scope and of the year in the URL; 404 otherwise.
- * A draft is still the organization's own: the registry sees a report once it is filed.
- */
-async function reviewOf(actor: Actor, params: { year?: string; reportId?: string }) {
+/** The year and the report the URL names; anything else names none. */
+function targetOf(params: { year?: string; reportId?: string }) {
   const year = parseInspectionYear(params.year);
-  const id = parseRowId(params.reportId);
-  if (!year || !id) notFound("找不到该年度报告。");
-  const detail = await reportForReview(actor, id);
-  if (detail.report.year !== year || detail.report.state === "draft") notFound("找不到该年度报告。");
-  return detail;
+  const reportId = parseRowId(params.reportId);
+  if (!year || !reportId) notFound("找不到该年度报告。");
+  return { year, reportId };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const detail = await reviewOf(actor, params);
-  const { report: row, organization } = detail;
-  return {
-    report: {
-      id: row.id,
-      year: row.year,
-      state: row.state,
-      version: row.version,
-      submittedAt: row.submittedAt,
-      conclusion: row.conclusion,
-      conclusionNote: row.conclusionNote,
-      concludedAt: row.concludedAt,
-      publishedAt: row.publishedAt,
-      content: row.report as Report,
-    },
-    organization: { id: organization.id, name: organization.name, type: organization.type, uscc: organization.uscc, status: organization.status },
-    lastYear: detail.lastYear,
-    changed: detail.changed,
-    problems: detail.problems,
-    steps: detail.steps,
-    files: detail.files,
-    canReview: hasPermission(actor, "inspection:review"),
-  };
+  const { year, reportId } = targetOf(params);
+  return reportReview(actor, year, reportId);
 }
-
-type Decision = "return" | "conclude";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "inspection:review");
-  const { report } = await reviewOf(actor, params);
-  const form = await readForm(request);
-  const decision = String(form.get("decision") ?? "");
-  if (decision !== "return" && decision !== "conclude") badRequest("未知的操作。");
-  const submission =
-    decision === "return" ? parseSubmission(form, { schema: returnReportSchema }) : parseSubmission(form, { schema: concludeReportSchema });
-  if (submission.status !== "success") return data({ decision, result: submission.reply(), notice: null }, { status: 400 });
-  const value = submission.value;
-  const outcome = await inspectionStep(
-    actionContext(context, actor),
-    { year: report.year, reportId: report.id },
-    "reason" in value
-      ? { action: "return", version: value.version, reason: value.reason }
-      : { action: "conclude", version: value.version, conclusion: value.conclusion, note: value.note },
-  );
-  if (!outcome.ok) {
-    return data(
-      { decision, result: replyTo(submission, outcome), notice: null },
-      { status: 409 },
-    );
-  }
+  const target = targetOf(params);
+  const submission = parseSubmission(await readForm(request), { schema: reportDecisionSchema });
+  const decision = submission.payload.decision === "return" ? "return" : "conclude";
+  if (submission.status !== "success") return data({ decision, result: replyTo(submission), notice: null }, { status: 400 });
+  const outcome = await decideReport(actionContext(context, actor), target, submission.value);
+  if (!outcome.ok) return data({ decision, result: replyTo(submission, outcome), notice: null }, { status: 409 });
   const notice =
-    decision === "return"
+    submission.value.decision === "return"
       ? "已退回修改，组织修改后可重新报送。"
       : `已作出年检结论：${conclusionLabels[outcome.value.conclusion!]}。结论尚未公布，可在年度页面公布。`;
   return { decision, result: submission.reply({ resetForm: true }), notice };
 }
 
+type Decision = "return" | "conclude";
+
 export default function ReportReview() {
   const { report, organization, lastYear, changed, problems, steps, files, canReview } = useLoaderData<typeof loader>();
+  const content = report.report as Report;
   const actionData = useActionData<typeof action>();
   const resultFor = (decision: Decision) => (actionData?.decision === decision ? actionData.result : undefined);
   // A refusal of the whole step (a stale version, a step no longer allowed) shows above the
   // forms: once the page reloads, the report may have moved on and the forms be gone.
-  const refusal = actionData && !actionData.notice ? [...(actionData.result.error?.[""] ?? []), ...(actionData.result.error?.version ?? [])] : null;
+  const refusal = actionData && !actionData.notice ? [...(actionData.result.error?.[""] ?? []), ...(actionData.result.error?.version ?? []), ...(actionData.result.error?.decision ?? [])] : null;
   const yearPath = `/officer/inspections/${report.year}`;
   const lastReturn = [...steps].reverse().find((s) => s.action === "return");
   const summary: Array<[string, ReactNode]> = [
@@ -159,7 +118,7 @@ export default function ReportReview() {
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Panel title="年度报告内容">
-            <ReportComparison year={report.year} report={report.content} lastYear={lastYear} changed={changed} problems={problems} />
+            <ReportComparison year={report.year} report={content} lastYear={lastYear} changed={changed} problems={problems} />
           </Panel>
           <Panel title="报告附件">
             <FileList files={files} hrefFor={(fileId) => `/inspections/files/${fileId}`} />
@@ -180,11 +139,11 @@ export default function ReportReview() {
 }
 
 function ReturnForm({ version, lastResult }: { version: number; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm<z.input<typeof returnReportSchema>>({ id: `return-${version}`, lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useForm<{ decision: string; reason: string; version: string }>({ id: `return-${version}`, lastResult, shouldValidate: "onSubmit" });
   return (
     <PostForm {...getFormProps(form)} className="border-b border-slate-100 pb-5">
       <h3 className="mb-2 font-medium text-slate-900">退回修改</h3>
-      <input type="hidden" name="decision" value="return" />
+      <input type="hidden" name={fields.decision.name} value="return" />
       <input type="hidden" name={fields.version.name} value={version} />
       <TextAreaField
         label="退回理由"
@@ -203,11 +162,11 @@ function ReturnForm({ version, lastResult }: { version: number; lastResult?: Sub
 }
 
 function ConcludeForm({ version, lastResult }: { version: number; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm<z.input<typeof concludeReportSchema>>({ id: `conclude-${version}`, lastResult, shouldValidate: "onSubmit" });
+  const [form, fields] = useForm<{ decision: string; conclusion: string; note: string; version: string }>({ id: `conclude-${version}`, lastResult, shouldValidate: "onSubmit" });
   return (
     <PostForm {...getFormProps(form)} className="pt-5">
       <h3 className="mb-2 font-medium text-slate-900">作出年检结论</h3>
-      <input type="hidden" name="decision" value="conclude" />
+      <input type="hidden" name={fields.decision.name} value="conclude" />
       <input type="hidden" name={fields.version.name} value={version} />
       <RadioGroup
         legend="年检结论"

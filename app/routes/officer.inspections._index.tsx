@@ -4,57 +4,53 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
-import { hasPermission } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { openYearSchema } from "../domain/inspections/forms";
 import { defaultDeadlines } from "../domain/inspections/rules";
-import { inspectionYearList, openInspectionYear } from "../domain/inspections/inspections.server";
-import { formatDate, shanghaiDate } from "../domain/shared/time";
+import { openInspectionYear } from "../domain/inspections/commands.server";
+import { inspectionYearsPage } from "../domain/inspections/queries.server";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { formatDate } from "../domain/shared/time";
+import { type Column, DataTable } from "../ui/data-table";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { Participation } from "../ui/officer-inspection";
-import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "年度检查 - 登记管理" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const now = new Date();
-  const years = await inspectionYearList(actor, now);
-  const canReview = hasPermission(actor, "inspection:review");
-  // The next year not yet opened, from this year on.
-  const opened = new Set(years.map((y) => y.year));
-  let next = Number(shanghaiDate(now).slice(0, 4));
-  while (opened.has(next)) next++;
-  return {
-    years: years.map((y) => ({
-      year: y.year,
-      supervisingDeadline: y.supervisingDeadline,
-      registryDeadline: y.registryDeadline,
-      due: y.due,
-      filed: y.filed,
-      concluded: y.concluded,
-      participationRate: y.participationRate,
-      pastDeadline: y.pastDeadline,
-      daysToDeadline: y.daysToDeadline,
-    })),
-    suggestedYear: canReview ? next : null,
-  };
+  return inspectionYearsPage(actor, new Date());
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "inspection:review");
   const submission = parseSubmission(await readForm(request), { schema: openYearSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success") return data({ result: replyTo(submission) }, { status: 400 });
   const outcome = await openInspectionYear(actionContext(context, actor), submission.value);
-  if (!outcome.ok) {
-    return data(
-      { result: replyTo(submission, outcome) },
-      { status: 409 },
-    );
-  }
+  if (!outcome.ok) return data({ result: replyTo(submission, outcome) }, { status: 409 });
   return redirect(`/officer/inspections/${outcome.value.year}?opened=1`);
 }
+
+type YearRow = ReturnType<typeof useLoaderData<typeof loader>>["years"][number];
+
+const columns: Array<Column<YearRow>> = [
+  { label: "年度", rowHeader: true, className: "whitespace-nowrap", cell: (y) => <Link to={`/officer/inspections/${y.year}`}>{y.year} 年度</Link> },
+  { label: "报送内容", className: "whitespace-nowrap", cell: (y) => `${y.year - 1} 年度工作报告` },
+  { label: "业务主管单位初审截止", cell: (y) => formatDate(y.supervisingDeadline) },
+  {
+    label: "登记管理机关截止",
+    cell: (y) => (
+      <>
+        {formatDate(y.registryDeadline)}
+        <span className="ml-2">{y.pastDeadline ? <Badge>已截止</Badge> : <Badge tone="blue">还有 {y.daysToDeadline} 天</Badge>}</span>
+      </>
+    ),
+  },
+  { label: "应参加", numeric: true, cell: (y) => y.due },
+  { label: "已报送（参检率）", cell: (y) => <Participation filed={y.filed} due={y.due} rate={y.participationRate} /> },
+  { label: "已作结论", numeric: true, cell: (y) => y.concluded },
+];
 
 export default function InspectionYears() {
   const { years, suggestedYear } = useLoaderData<typeof loader>();
@@ -66,45 +62,14 @@ export default function InspectionYears() {
         description="上一年 7 月 1 日前登记成立的社会团体、民办非企业单位和基金会，每年报送上一年度工作报告：先经业务主管单位初审，再报登记管理机关。"
       />
       <Panel title="年检年度">
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">已开启的年检年度、截止日期和参检率</caption>
-            <thead className="text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">年度</th>
-                <th scope="col" className="px-3 py-2">报送内容</th>
-                <th scope="col" className="px-3 py-2">业务主管单位初审截止</th>
-                <th scope="col" className="px-3 py-2">登记管理机关截止</th>
-                <th scope="col" className="px-3 py-2 text-right">应参加</th>
-                <th scope="col" className="px-3 py-2">已报送（参检率）</th>
-                <th scope="col" className="px-3 py-2 text-right">已作结论</th>
-              </tr>
-            </thead>
-            <tbody>
-              {years.map((y) => (
-                <tr key={y.year} className="border-t border-slate-100">
-                  <th scope="row" className="whitespace-nowrap px-3 py-2 font-normal">
-                    <Link to={`/officer/inspections/${y.year}`}>{y.year} 年度</Link>
-                  </th>
-                  <td className="whitespace-nowrap px-3 py-2">{y.year - 1} 年度工作报告</td>
-                  <td className="px-3 py-2">{formatDate(y.supervisingDeadline)}</td>
-                  <td className="px-3 py-2">
-                    {formatDate(y.registryDeadline)}
-                    <span className="ml-2">
-                      {y.pastDeadline ? <Badge>已截止</Badge> : <Badge tone="blue">还有 {y.daysToDeadline} 天</Badge>}
-                    </span>
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{y.due}</td>
-                  <td className="px-3 py-2">
-                    <Participation filed={y.filed} due={y.due} rate={y.participationRate} />
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{y.concluded}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {years.length ? null : <p className="px-3 py-2 text-sm text-slate-600">尚未开启任何年度的年检。</p>}
-        </div>
+        <DataTable
+          caption="已开启的年检年度、截止日期和参检率"
+          columns={columns}
+          rows={years}
+          rowKey={(y) => y.year}
+          empty="尚未开启任何年度的年检。"
+          framed={false}
+        />
       </Panel>
       {suggestedYear ? <OpenYearForm suggestedYear={suggestedYear} lastResult={actionData?.result} /> : null}
     </>

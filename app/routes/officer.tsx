@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
-import { importKindsFor } from "../domain/imports/imports.server";
+import { importKindsFor } from "../domain/imports/queries.server";
 import { AreaNav } from "../ui/layout";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,13 +1,18 @@
+import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { kindLabels } from "../domain/applications/rules";
-import { ownApplications, startApplication } from "../domain/applications/applications.server";
+import { startSchema } from "../domain/applications/forms";
+import { kindLabels, startableKinds } from "../domain/applications/rules";
+import { startApplication } from "../domain/applications/commands.server";
+import { ownApplications } from "../domain/applications/queries.server";
 import { communityCategoryLabels, organizationStatusLabels, organizationTypeLabels } from "../domain/organizations/rules";
 import { ownOrganization } from "../domain/organizations/acting.server";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { StateBadge } from "../ui/application-view";
+import { type Column, DataTable } from "../ui/data-table";
 import { FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 
@@ -19,21 +24,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { own, applications };
 }
 
-const kinds = ["establishment", "change", "cancellation"] as const;
-
 /** Starts an application (a draft) and opens it. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "application:apply");
-  const kind = String((await readForm(request)).get("kind"));
-  if (!(kinds as readonly string[]).includes(kind)) return data({ formError: "未知的申请类型。" }, { status: 400 });
-  const result = await startApplication(actionContext(context, actor), { kind: kind as (typeof kinds)[number] });
-  if (!result.ok) return data({ formError: result.formError ?? "无法开始该申请。" }, { status: 409 });
-  return redirect(`/org/applications/${result.value.id}`);
+  const submission = parseSubmission(await readForm(request), { schema: startSchema });
+  if (submission.status !== "success") return data({ result: replyTo(submission) }, { status: 400 });
+  const outcome = await startApplication(actionContext(context, actor), submission.value);
+  if (!outcome.ok) return data({ result: replyTo(submission, outcome, { formError: "无法开始该申请。" }) }, { status: 409 });
+  return redirect(`/org/applications/${outcome.value.id}`);
 }
+
+type OwnApplication = Awaited<ReturnType<typeof ownApplications>>[number];
+
+const columns: Array<Column<OwnApplication>> = [
+  { label: "编号", cell: (a) => <Link to={`/org/applications/${a.id}`}>第 {a.id} 号</Link> },
+  { label: "类型", cell: (a) => kindLabels[a.kind] },
+  { label: "名称", cell: (a) => a.title },
+  { label: "状态", cell: (a) => <StateBadge state={a.state} /> },
+  { label: "更新时间", cell: (a) => formatDateTime(a.updatedAt) },
+];
 
 export default function OrgHome() {
   const { own, applications } = useLoaderData<typeof loader>();
-  const started = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm<{ kind: string }>({ id: "start", lastResult: actionData?.result, shouldValidate: "onSubmit" });
   const org = own?.organization;
   const rows: Array<[string, string]> = org
     ? [
@@ -55,7 +69,7 @@ export default function OrgHome() {
         title={org?.name ?? "社会组织服务"}
         description={org ? "本组织在登记簿中的信息。登记事项如有变化，请申请变更登记。" : "您的账号尚未关联已登记的社会组织。筹备成立社会团体或民办非企业单位，可在此申请成立登记。"}
       />
-      <FormError errors={started?.formError ? [started.formError] : null} />
+      <FormError errors={[...(form.errors ?? []), ...(fields.kind.errors ?? [])]} />
       {org ? (
         <Panel>
           <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
@@ -70,12 +84,9 @@ export default function OrgHome() {
       ) : null}
       <Panel title="办理登记事项" className="mt-6">
         <div className="flex flex-wrap gap-3">
-          {(org && org.type !== "community" && (org.status === "normal" || org.status === "abnormal")
-            ? (["change", "cancellation", "establishment"] as const)
-            : (["establishment"] as const)
-          ).map((kind) => (
+          {startableKinds(org).map((kind) => (
             <PostForm key={kind} action="/org?index">
-              <input type="hidden" name="kind" value={kind} />
+              <input type="hidden" name={fields.kind.name} value={kind} />
               <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2 text-sm shadow-sm hover:bg-slate-50">
                 申请{kindLabels[kind]}
               </button>
@@ -84,36 +95,7 @@ export default function OrgHome() {
         </div>
       </Panel>
       <Panel title="我的申请" className="mt-6">
-        {applications.length ? (
-          <table className="w-full text-left text-sm">
-            <thead className="text-slate-600">
-              <tr>
-                <th className="py-1 font-medium">编号</th>
-                <th className="py-1 font-medium">类型</th>
-                <th className="py-1 font-medium">名称</th>
-                <th className="py-1 font-medium">状态</th>
-                <th className="py-1 font-medium">更新时间</th>
-              </tr>
-            </thead>
-            <tbody>
-              {applications.map((a) => (
-                <tr key={a.id} className="border-t border-slate-100">
-                  <td className="py-1.5">
-                    <Link to={`/org/applications/${a.id}`}>第 {a.id} 号</Link>
-                  </td>
-                  <td className="py-1.5">{kindLabels[a.kind]}</td>
-                  <td className="py-1.5">{a.title}</td>
-                  <td className="py-1.5">
-                    <StateBadge state={a.state} />
-                  </td>
-                  <td className="py-1.5 text-slate-600">{formatDateTime(a.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="text-sm text-slate-600">暂无申请。</p>
-        )}
+        <DataTable caption="本组织的申请" columns={columns} rows={applications} rowKey={(a) => a.id} empty="暂无申请。" framed={false} />
       </Panel>
     </>
   );

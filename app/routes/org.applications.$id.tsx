@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { actionContext, requirePermission } from "../auth/require.server";
-import { handleApplicantPost } from "../domain/applications/posts.server";
+import { actionContext, readForm, readUploads, requirePermission } from "../auth/require.server";
+import { applicantSchema, uploadSchema } from "../domain/applications/forms";
 import { kindLabels } from "../domain/applications/rules";
-import { applicationDetail } from "../domain/applications/applications.server";
+import { attachFiles, removeFile, saveApplication } from "../domain/applications/commands.server";
+import { applicationPage } from "../domain/applications/queries.server";
+import { maxAttachmentBytes } from "../domain/shared/file-types";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../domain/shared/ids";
-import { placeChoices } from "../domain/places/queries.server";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
 import { PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
@@ -15,19 +17,42 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:org");
-  const [detail, choices] = await Promise.all([applicationDetail(actor, rowIdOrNotFound(params.id, "找不到该申请。"), new Date()), placeChoices()]);
-  return { detail, placeChoices: choices };
+  return applicationPage(actor, rowIdOrNotFound(params.id, "找不到该申请。"), new Date());
 }
+
+const draftNotSaved = "有填写不正确的内容，草稿未保存，请按提示修改。";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "application:apply");
-  const result = await handleApplicantPost(actionContext(context, actor), rowIdOrNotFound(params.id, "找不到该申请。"), request);
-  return data(result, { status: result.status });
+  const ctx = actionContext(context, actor);
+  const id = rowIdOrNotFound(params.id, "找不到该申请。");
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const upload = await readUploads(request, maxAttachmentBytes);
+    const submission = parseSubmission(upload.form, { schema: uploadSchema });
+    if (upload.refusal) return data({ form: "files", result: replyTo(submission, { fieldErrors: { files: [upload.refusal] } }), notice: null }, { status: 400 });
+    const outcome = await attachFiles(ctx, id, upload.files);
+    if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: 400 });
+    return { form: "files", result: submission.reply(), notice: `已上传 ${outcome.value} 个文件。` };
+  }
+  const submission = parseSubmission(await readForm(request), { schema: applicantSchema });
+  if (submission.status !== "success") {
+    const form = submission.payload.intent === "remove-file" ? "files" : "proposal";
+    return data({ form, result: replyTo(submission, null, { formError: form === "proposal" ? draftNotSaved : undefined }), notice: null }, { status: 400 });
+  }
+  const value = submission.value;
+  if (value.intent === "remove-file") {
+    const outcome = await removeFile(ctx, id, value);
+    if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: 409 });
+    return { form: "files", result: submission.reply(), notice: "文件已删除。" };
+  }
+  const outcome = await saveApplication(ctx, id, value);
+  if (!outcome.ok) return data({ form: "proposal", result: replyTo(submission, outcome), notice: null }, { status: outcome.draftSaved ? 400 : 409 });
+  return { form: "proposal", result: submission.reply(), notice: outcome.value.submitted ? "申请已提交，请等待审查。" : "草稿已保存。" };
 }
 
 export default function OrgApplication() {
   const { detail, placeChoices } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
   const { application } = detail;
   return (
     <>
@@ -35,15 +60,17 @@ export default function OrgApplication() {
         title={`${kindLabels[application.kind]}：${application.title}`}
         description={<Link to="/org">返回本组织</Link>}
       />
-      {result?.notice ? (
-        <Notice>
-          {result.notice}
-        </Notice>
-      ) : null}
+      {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
       <ApplicationSummary application={application} applicantName={detail.applicantName} streetName={detail.streetName} daysLeft={detail.daysLeft} />
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <ApplicantWorkspace detail={detail} action={`/org/applications/${application.id}`} placeChoices={placeChoices} result={result} />
+          <ApplicantWorkspace
+            detail={detail}
+            action={`/org/applications/${application.id}`}
+            placeChoices={placeChoices}
+            proposalResult={actionData?.form === "proposal" ? actionData.result : null}
+            filesResult={actionData?.form === "files" ? actionData.result : null}
+          />
         </div>
         <Panel title="办理过程">
           <StepTimeline steps={detail.steps} />

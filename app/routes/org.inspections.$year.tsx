@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
-import { actionContext, requirePermission } from "../auth/require.server";
+import { actionContext, readForm, readUploads, requirePermission } from "../auth/require.server";
 import { notFound } from "../domain/shared/errors";
-import { parseInspectionYear } from "../domain/inspections/forms";
-import { handleReportPost } from "../domain/inspections/posts.server";
-import type { Report } from "../domain/inspections/rules";
-import { ownReport, reportSteps } from "../domain/inspections/inspections.server";
-import { formatDate, formatDateTime, shanghaiDate } from "../domain/shared/time";
+import { reportFormSchema, uploadSchema } from "../domain/inspections/forms";
+import { parseInspectionYear } from "../domain/inspections/rules";
+import { attachReportFiles, removeReportFile, saveAnnualReport } from "../domain/inspections/commands.server";
+import { reportPage } from "../domain/inspections/queries.server";
+import { maxAttachmentBytes } from "../domain/shared/file-types";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { formatDate, formatDateTime } from "../domain/shared/time";
 import { FormError } from "../ui/form";
 import { ReportForm } from "../ui/inspection-form";
-import { ConclusionNotice, InspectionStateBadge, InspectionTimeline, notDueReason, ReportFiles, ReportTable } from "../ui/inspection-view";
+import { ConclusionNotice, InspectionStateBadge, InspectionTimeline, ReportFiles, ReportTable } from "../ui/inspection-view";
 import { PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
 
@@ -22,48 +24,42 @@ function yearOf(param: string | undefined): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:org");
-  const year = yearOf(params.year);
-  const own = await ownReport(actor, year);
-  const { organization: org, row } = own;
-  // A first report with no earlier one to copy from starts from the register.
-  const report: Report =
-    !row && !own.report.officers && org.legalRepresentative ? { ...own.report, officers: `法定代表人：${org.legalRepresentative}` } : own.report;
-  return {
-    year,
-    deadline: own.settings.registryDeadline,
-    pastDeadline: shanghaiDate(new Date()) > own.settings.registryDeadline,
-    register: {
-      name: org.name,
-      code: org.uscc ?? org.filingNumber ?? "",
-      legalRepresentative: org.legalRepresentative,
-      address: org.address,
-      supervisingUnit: org.supervisingUnit,
-      registeredFunds: org.registeredFunds,
-    },
-    notDue: !row && !own.due ? notDueReason(org, year) : null,
-    report,
-    lastYear: own.lastYear,
-    changed: own.changed,
-    row: row
-      ? {
-          state: row.state,
-          version: row.version,
-          submittedAt: row.submittedAt,
-          conclusion: row.conclusion,
-          conclusionNote: row.conclusionNote,
-          concludedAt: row.concludedAt,
-          publishedAt: row.publishedAt,
-        }
-      : null,
-    files: own.files,
-    steps: row ? await reportSteps(row.id) : [],
-  };
+  return reportPage(actor, yearOf(params.year), new Date());
 }
+
+const draftNotSaved = "有填写不正确的内容，草稿未保存，请按提示修改。";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "inspection:file");
-  const result = await handleReportPost(actionContext(context, actor), yearOf(params.year), request);
-  return data(result, { status: result.status });
+  const ctx = actionContext(context, actor);
+  const year = yearOf(params.year);
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    const upload = await readUploads(request, maxAttachmentBytes);
+    const submission = parseSubmission(upload.form, { schema: uploadSchema });
+    if (upload.refusal) return data({ form: "files", result: replyTo(submission, { fieldErrors: { files: [upload.refusal] } }), notice: null }, { status: 400 });
+    const outcome = await attachReportFiles(ctx, year, upload.files);
+    if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: outcome.formError ? 409 : 400 });
+    return { form: "files", result: submission.reply(), notice: `已上传 ${outcome.value} 个文件。` };
+  }
+  const submission = parseSubmission(await readForm(request), { schema: reportFormSchema });
+  if (submission.status !== "success") {
+    const form = submission.payload.intent === "remove-file" ? "files" : "report";
+    return data({ form, result: replyTo(submission, null, { formError: form === "report" ? draftNotSaved : undefined }), notice: null }, { status: 400 });
+  }
+  const value = submission.value;
+  if (value.intent === "remove-file") {
+    const outcome = await removeReportFile(ctx, year, value);
+    if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: 409 });
+    return { form: "files", result: submission.reply(), notice: "文件已删除。" };
+  }
+  const outcome = await saveAnnualReport(ctx, year, value);
+  if (!outcome.ok) return data({ form: "report", result: replyTo(submission, outcome), notice: null }, { status: outcome.draftSaved ? 400 : 409 });
+  const notice = !outcome.value.submitted
+    ? "草稿已保存。"
+    : value.intent === "resubmit"
+      ? "年度报告已重新报送，请等待登记管理机关审查。"
+      : "年度报告已报送，请等待登记管理机关审查。";
+  return { form: "report", result: submission.reply(), notice };
 }
 
 /** A refused submission still saved the draft, so the page reloads its data after every post, refused or not. */
@@ -71,9 +67,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
   formMethod?.toUpperCase() === "POST" || defaultShouldRevalidate;
 
 export default function OrgInspectionReport() {
-  const { year, deadline, pastDeadline, register, notDue, report, lastYear, changed, row, files, steps } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const editable = !notDue && (!row || row.state === "draft" || row.state === "returned");
+  const { year, deadline, pastDeadline, organization, notDue, report, lastYear, changed, row, files, steps, editable } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const reportResult = actionData?.form === "report" ? actionData.result : null;
   const lastReturn = row?.state === "returned" ? [...steps].reverse().find((s) => s.action === "return") : undefined;
   const path = `/org/inspections/${year}`;
   return (
@@ -82,16 +78,12 @@ export default function OrgInspectionReport() {
         title={`${year} 年度年检报告`}
         description={
           <>
-            {register.name} · 报告 {year - 1} 年度情况 · 截止日期 {formatDate(deadline)} · <Link to="/org/inspections">返回年度检查</Link>
+            {organization.name} · 报告 {year - 1} 年度情况 · 截止日期 {formatDate(deadline)} · <Link to="/org/inspections">返回年度检查</Link>
           </>
         }
         actions={notDue ? undefined : <InspectionStateBadge state={row?.state ?? null} />}
       />
-      {result?.notice ? (
-        <Notice>
-          {result.notice}
-        </Notice>
-      ) : null}
+      {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
       {notDue ? (
         <Panel>
           <p>{notDue}</p>
@@ -110,7 +102,7 @@ export default function OrgInspectionReport() {
           {row?.state === "concluded" && row.conclusion ? (
             <ConclusionNotice conclusion={row.conclusion} note={row.conclusionNote} concludedAt={row.concludedAt} publishedAt={row.publishedAt} />
           ) : null}
-          {!editable && result?.formError ? <FormError errors={[result.formError]} /> : null}
+          {!editable && reportResult?.error?.[""] ? <FormError errors={reportResult.error[""]} /> : null}
           <div className="grid gap-6 lg:grid-cols-3">
             <div className="min-w-0 lg:col-span-2">
               {editable ? (
@@ -120,12 +112,10 @@ export default function OrgInspectionReport() {
                   deadline={deadline}
                   pastDeadline={pastDeadline}
                   report={report}
-                  values={result?.values}
                   lastYear={lastYear}
                   changed={changed}
                   version={row?.version ?? null}
-                  fieldErrors={result?.fieldErrors}
-                  formError={result?.formError}
+                  lastResult={reportResult}
                   submitAction={row?.state === "returned" ? "resubmit" : "submit"}
                 />
               ) : (
@@ -137,19 +127,19 @@ export default function OrgInspectionReport() {
                   <ReportTable report={report} lastYear={lastYear} changed={changed} />
                 </Panel>
               )}
-              <ReportFiles files={files} action={path} editable={editable} errors={result?.fieldErrors?.files} />
+              <ReportFiles files={files} action={path} editable={editable} lastResult={actionData?.form === "files" ? actionData.result : null} />
             </div>
             <div className="space-y-6">
               <Panel title="登记簿记载">
                 <dl className="space-y-2 text-sm">
                   {(
                     [
-                      ["名称", register.name],
-                      ["统一社会信用代码", register.code],
-                      ["法定代表人", register.legalRepresentative],
-                      ["住所", register.address],
-                      ["业务主管单位", register.supervisingUnit],
-                      ["注册资金", register.registeredFunds != null ? `${register.registeredFunds.toLocaleString("zh-CN")} 元` : null],
+                      ["名称", organization.name],
+                      ["统一社会信用代码", organization.uscc ?? organization.filingNumber ?? ""],
+                      ["法定代表人", organization.legalRepresentative],
+                      ["住所", organization.address],
+                      ["业务主管单位", organization.supervisingUnit],
+                      ["注册资金", organization.registeredFunds != null ? `${organization.registeredFunds.toLocaleString("zh-CN")} 元` : null],
                     ] as const
                   ).map(([label, value]) => (
                     <div key={label}>

@@ -7,7 +7,7 @@ import { fileChanges, formatFileSize, pickVersion } from "../domain/postings/com
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { parseVersionParam } from "../domain/postings/query";
 import { periodLabel, tableAsText } from "../domain/postings/rules";
-import { publicPosting } from "../domain/postings/postings.server";
+import { publicPosting } from "../domain/postings/public.server";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { Panel } from "../ui/layout";
 import { LineDiff, PostingBody } from "../ui/posting-body";

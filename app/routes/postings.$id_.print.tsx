@@ -5,7 +5,7 @@ import { pickVersion } from "../domain/postings/compare";
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { parseVersionParam } from "../domain/postings/query";
 import { categoryLabels, kindOf, periodLabel } from "../domain/postings/rules";
-import { publicPosting } from "../domain/postings/postings.server";
+import { publicPosting } from "../domain/postings/public.server";
 import { formatDate } from "../domain/shared/time";
 import { useNonce } from "../ui/nonce";
 import { PostingBody } from "../ui/posting-body";

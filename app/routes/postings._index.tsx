@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { parsePostingQuery, postingCategoryCodes, postingSearchParams, type PostingQueryField } from "../domain/postings/query";
 import { categoryLabels, periodLabel } from "../domain/postings/rules";
-import { publicPostings } from "../domain/postings/postings.server";
+import { publicPostings } from "../domain/postings/public.server";
 import { placeChoices } from "../domain/places/queries.server";
 import { formatDate } from "../domain/shared/time";
 import { PageHeader, Pagination } from "../ui/layout";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getActor } from "../auth/require.server";
 import { downloadHeaders } from "../domain/shared/attachments.server";
 import { rowIdOrNotFound } from "../domain/shared/ids";
-import { postingFile } from "../domain/postings/postings.server";
+import { postingFile } from "../domain/postings/queries.server";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 /** A posting's attachment: anyone may fetch those of published versions; the village's own clerk and supervisor also the ones under review. */

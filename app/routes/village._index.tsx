@@ -6,7 +6,7 @@ import { roleLabels } from "../auth/roles";
 import { placePath } from "../domain/places/rules";
 import { ownPlace } from "../domain/places/queries.server";
 import { periodLabel } from "../domain/postings/rules";
-import { villageWorkbench, type WorkbenchItem } from "../domain/postings/postings.server";
+import { villageWorkbench, type WorkbenchItem } from "../domain/postings/queries.server";
 import { formatDateTime } from "../domain/shared/time";
 import { PageHeader, Panel } from "../ui/layout";
 import { CategoryBadge, ComplianceCellMark, ComplianceLegend, UpToDateMark } from "../ui/posting-view";

@@ -6,8 +6,9 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { placePath } from "../domain/places/rules";
 import { ownPlace } from "../domain/places/queries.server";
-import { maxContactLabelLength, maxContactNumberLength, publicContactKindLabels, publicContactSchema } from "../domain/postings/contact-forms";
-import { listPublicContacts, markPublicContact, unmarkPublicContact } from "../domain/postings/contacts.server";
+import { markPublicContact, unmarkPublicContact } from "../domain/postings/commands.server";
+import { contactsPageSchema, maxContactLabelLength, maxContactNumberLength, publicContactKindLabels, publicContactSchema } from "../domain/postings/contact-forms";
+import { listPublicContacts } from "../domain/postings/queries.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDateTime } from "../domain/shared/time";
 import { Button, Field, FormError, PostForm } from "../ui/form";
@@ -24,27 +25,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "posting:draft");
-  const form = await readForm(request);
+  const submission = parseSubmission(await readForm(request), { schema: contactsPageSchema });
+  const intent = submission.payload.intent === "unmark" ? "unmark" : "mark";
+  if (submission.status !== "success") return data({ intent, result: replyTo(submission), notice: undefined }, { status: 400 });
   const ctx = actionContext(context, actor);
-  if (form.get("intent") === "unmark") {
-    const removed = await unmarkPublicContact(ctx, Number(form.get("id")));
-    if (!removed.ok) return data({ intent: "unmark" as const, result: undefined, notice: undefined, formError: removed.formError }, { status: 409 });
-    return { intent: "unmark" as const, result: undefined, notice: "已取消公开。该号码在公开页面上重新遮蔽显示。", formError: undefined };
+  const value = submission.value;
+  if (value.intent === "unmark") {
+    const removed = await unmarkPublicContact(ctx, value.id);
+    if (!removed.ok) return data({ intent, result: replyTo(submission, removed), notice: undefined }, { status: 409 });
+    return { intent, result: undefined, notice: "已取消公开。该号码在公开页面上重新遮蔽显示。" };
   }
-  const submission = parseSubmission(form, { schema: publicContactSchema });
-  if (submission.status !== "success") {
-    return data({ intent: "mark" as const, result: submission.reply(), notice: undefined, formError: undefined }, { status: 400 });
-  }
-  const marked = await markPublicContact(ctx, submission.value);
-  if (!marked.ok) {
-    const result = replyTo(submission, marked);
-    return data({ intent: "mark" as const, result, notice: undefined, formError: undefined }, { status: 400 });
-  }
+  const marked = await markPublicContact(ctx, value);
+  if (!marked.ok) return data({ intent, result: replyTo(submission, marked), notice: undefined }, { status: 400 });
   return {
-    intent: "mark" as const,
+    intent,
     result: submission.reply({ resetForm: true }),
     notice: "已标记为公开。本村公开页面上该号码将完整显示，其他号码仍遮蔽显示。",
-    formError: undefined,
   };
 }
 
@@ -70,7 +66,7 @@ export default function VillageContacts() {
           {actionData.notice}
         </Notice>
       ) : null}
-      <FormError errors={actionData?.formError ? [actionData.formError] : undefined} />
+      <FormError errors={actionData?.intent === "unmark" ? Object.values(actionData.result?.error ?? {}).flatMap((messages) => messages ?? []) : undefined} />
 
       <Panel title="已标记为公开的号码" className="mb-6">
         {contacts.length ? (
@@ -116,7 +112,7 @@ export default function VillageContacts() {
       </Panel>
 
       <Panel title="标记一个号码为公开" className="mb-6">
-        <FormError errors={actionData?.intent === "mark" ? form.errors : undefined} />
+        <FormError errors={actionData?.intent === "mark" ? [...(form.errors ?? []), ...(form.allErrors.intent ?? [])] : undefined} />
         <PostForm {...getFormProps(form)}>
           <input type="hidden" name="intent" value="mark" />
           <Field

@@ -4,8 +4,9 @@ import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
 import { pageNumber } from "../domain/shared/paging";
 import { kindOf, periodLabel } from "../domain/postings/rules";
-import { villageWorkbench } from "../domain/postings/postings.server";
+import { villageWorkbench } from "../domain/postings/queries.server";
 import { formatDateTime } from "../domain/shared/time";
+import { type Column, DataTable } from "../ui/data-table";
 import { PageHeader, Pagination } from "../ui/layout";
 import { CategoryBadge, PostingStatusBadge, VersionStateBadge } from "../ui/posting-view";
 import { Notice } from "../ui/notice";
@@ -34,17 +35,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // An unreadable or unavailable filter is left out rather than refused.
   const wanted = stateFilters.find((f) => f.state === params.get("state") && (drafting || !("draftingOnly" in f)));
   const state: StateFilter | undefined = wanted?.state;
-  const bench = await villageWorkbench(actor, new Date(), { page, pageSize, state });
+  const { items, total } = await villageWorkbench(actor, new Date(), { page, pageSize, state });
   const notice = params.get("notice");
   return {
-    items: bench.items,
-    total: bench.total,
+    items,
+    total,
     page,
     state: state ?? null,
     drafting,
     notice: notice && Object.hasOwn(notices, notice) ? notices[notice as keyof typeof notices] : null,
   };
 }
+
+type Item = Awaited<ReturnType<typeof villageWorkbench>>["items"][number];
+
+const columns: Array<Column<Omit<Item, "updatedAt"> & { updatedAt: Date | string }>> = [
+  {
+    label: "状态",
+    cell: (item) => (
+      <>
+        <span className="flex flex-wrap items-center gap-1">
+          {item.openState ? <VersionStateBadge state={item.openState} /> : <PostingStatusBadge status={item.status} />}
+          {item.openState && item.status !== "unpublished" ? <PostingStatusBadge status={item.status} /> : null}
+        </span>
+        {item.openState && item.openNumber && item.openNumber > 1 ? <span className="mt-0.5 block text-xs text-slate-600">更正第 {item.openNumber} 版</span> : null}
+      </>
+    ),
+  },
+  { label: "类别", cell: (item) => <CategoryBadge category={item.category} />, className: "whitespace-nowrap" },
+  { label: "事项", cell: (item) => kindOf(item.kind).label },
+  { label: "公开期间", cell: (item) => periodLabel(item.period), className: "whitespace-nowrap" },
+  { label: "标题", cell: (item) => <Link to={`/village/postings/${item.id}`}>{item.title}</Link> },
+  { label: "更新时间", cell: (item) => formatDateTime(item.updatedAt), className: "whitespace-nowrap text-slate-600" },
+];
 
 export default function VillagePostings() {
   const { items, total, page, state, drafting, notice } = useLoaderData<typeof loader>();
@@ -87,51 +110,14 @@ export default function VillagePostings() {
           ))}
         </ul>
       </nav>
-      {items.length ? (
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">本村公开事项，共 {total} 项</caption>
-            <thead className="bg-slate-50 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2">状态</th>
-                <th scope="col" className="px-3 py-2">类别</th>
-                <th scope="col" className="px-3 py-2">事项</th>
-                <th scope="col" className="px-3 py-2">公开期间</th>
-                <th scope="col" className="px-3 py-2">标题</th>
-                <th scope="col" className="px-3 py-2">更新时间</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id} className={`border-t border-slate-100 ${item.openState === "returned" ? "bg-amber-50" : ""}`}>
-                  <td className="px-3 py-2">
-                    <span className="flex flex-wrap items-center gap-1">
-                      {item.openState ? <VersionStateBadge state={item.openState} /> : <PostingStatusBadge status={item.status} />}
-                      {item.openState && item.status !== "unpublished" ? <PostingStatusBadge status={item.status} /> : null}
-                    </span>
-                    {item.openState && item.openNumber && item.openNumber > 1 ? (
-                      <span className="mt-0.5 block text-xs text-slate-600">更正第 {item.openNumber} 版</span>
-                    ) : null}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <CategoryBadge category={item.category} />
-                  </td>
-                  <td className="px-3 py-2">{kindOf(item.kind).label}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{periodLabel(item.period)}</td>
-                  <td className="px-3 py-2">
-                    <Link to={`/village/postings/${item.id}`}>{item.title}</Link>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 text-slate-600">{formatDateTime(item.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p className="rounded border border-slate-200 bg-white p-5 text-slate-700">
-          {page > 1 ? "这一页没有内容。" : drafting ? "本村还没有公开事项。请点击“新建公开事项”开始起草。" : "本村还没有提交审核或已公开的事项。"}
-        </p>
-      )}
+      <DataTable
+        caption={`本村公开事项，共 ${total} 项`}
+        columns={columns}
+        rows={items}
+        rowKey={(item) => item.id}
+        rowClassName={(item) => (item.openState === "returned" ? "bg-amber-50" : "")}
+        empty={page > 1 ? "这一页没有内容。" : drafting ? "本村还没有公开事项。请点击“新建公开事项”开始起草。" : "本村还没有提交审核或已公开的事项。"}
+      />
       <Pagination page={page} pageSize={pageSize} total={total} search={params} />
     </>
   );

@@ -1,10 +1,11 @@
+import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { actionContext, requirePermission } from "../auth/require.server";
-import { suggestedPeriod } from "../domain/postings/forms";
-import { handleCreatePost } from "../domain/postings/posts.server";
+import { actionContext, readForm, requirePermission } from "../auth/require.server";
+import { createPosting } from "../domain/postings/commands.server";
+import { newPostingSchema, suggestedPeriod } from "../domain/postings/forms";
 import {
   categoryLabels,
   isPostingKind,
@@ -18,6 +19,7 @@ import {
   type PostingKind,
 } from "../domain/postings/rules";
 import { bodyMarkupHint } from "../domain/postings/text";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { shanghaiDate } from "../domain/shared/time";
 import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
@@ -39,11 +41,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const notCreated = "有填写不正确的内容，请按提示修改。";
+
+/** The new-posting form: kind, period, title and body; the table and files follow on the posting's page. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "posting:draft");
-  const result = await handleCreatePost(actionContext(context, actor), request);
-  if (result.ok) throw redirect(`/village/postings/${result.id}?notice=created`);
-  return data(result, { status: result.status });
+  const submission = parseSubmission(await readForm(request), { schema: newPostingSchema });
+  if (submission.status !== "success") return data({ result: replyTo(submission, null, { formError: notCreated }) }, { status: 400 });
+  const created = await createPosting(actionContext(context, actor), submission.value);
+  if (!created.ok) {
+    const result = replyTo(submission, created, { formError: created.fieldErrors ? notCreated : undefined });
+    return data({ result }, { status: created.formError && !created.fieldErrors ? 409 : 400 });
+  }
+  throw redirect(`/village/postings/${created.value.id}?notice=created`);
 }
 
 const categoryOrder: PostingCategory[] = ["party", "village", "finance"];
@@ -55,14 +65,16 @@ function periodKindsText(kind: PostingKind): string {
 
 export default function NewPosting() {
   const { today, initialKind, initialPeriod } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const values = result && !result.ok ? result.values : undefined;
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
-  const [kind, setKind] = useState<string>(values?.kind ?? initialKind);
-  const [period, setPeriod] = useState<string>(values?.period ?? initialPeriod);
+  const lastResult = useActionData<typeof action>()?.result;
+  const [form, fields] = useForm<{ kind: string; period: string; title: string; body: string }>({
+    lastResult,
+    defaultValue: { kind: initialKind, period: initialPeriod },
+  });
+  const [kind, setKind] = useState<string>(fields.kind.initialValue ?? "");
+  const [period, setPeriod] = useState<string>(fields.period.initialValue ?? "");
   // The period follows the kind's suggestion until the clerk writes one.
-  const [periodTouched, setPeriodTouched] = useState<boolean>(values?.period !== undefined && values.period !== "");
+  const [periodTouched, setPeriodTouched] = useState<boolean>(!!lastResult?.initialValue && !!fields.period.initialValue);
   const chosen = isPostingKind(kind) ? postingKinds[kind] : null;
   const spec = tableSpecOf(kind);
   const suggestion = suggestedPeriod(kind, today);
@@ -78,18 +90,18 @@ export default function NewPosting() {
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <PostForm className="min-w-0 rounded border border-slate-200 bg-white p-6 shadow-sm lg:col-span-2" noValidate>
-          <FormError errors={result && !result.ok && result.formError ? [result.formError] : null} />
+        <PostForm {...getFormProps(form)} className="min-w-0 rounded border border-slate-200 bg-white p-6 shadow-sm lg:col-span-2">
+          <FormError errors={form.errors} />
           <SelectField
             label="事项类型"
-            name="kind"
+            name={fields.kind.name}
             required
             value={kind}
             onChange={(e) => {
               setKind(e.target.value);
               if (!periodTouched) setPeriod(suggestedPeriod(e.target.value, today));
             }}
-            errors={errors?.kind}
+            errors={fields.kind.errors}
             hint={chosen ? `${chosen.hint} 公开期间：${periodKindsText(chosen)}。` : "按党务、村务、财务分类；各类型的说明见右侧。"}
           >
             <option value="">请选择事项类型</option>
@@ -107,7 +119,7 @@ export default function NewPosting() {
           </SelectField>
           <Field
             label="公开期间"
-            name="period"
+            name={fields.period.name}
             required
             autoComplete="off"
             value={period}
@@ -115,7 +127,7 @@ export default function NewPosting() {
               setPeriod(e.target.value);
               setPeriodTouched(true);
             }}
-            errors={errors?.period}
+            errors={fields.period.errors}
             hint={
               <>
                 {periodHint}
@@ -126,21 +138,21 @@ export default function NewPosting() {
           />
           <Field
             label="标题"
-            name="title"
+            name={fields.title.name}
             required
             maxLength={maxTitleLength}
             autoComplete="off"
-            defaultValue={values?.title ?? ""}
-            errors={errors?.title}
+            defaultValue={fields.title.initialValue ?? ""}
+            errors={fields.title.errors}
             hint={`不超过 ${maxTitleLength} 字，如“大良村2025年3月财务收支公开”。`}
           />
           <TextAreaField
             label="正文"
-            name="body"
+            name={fields.body.name}
             required
             rows={10}
-            defaultValue={values?.body ?? ""}
-            errors={errors?.body}
+            defaultValue={fields.body.initialValue ?? ""}
+            errors={fields.body.errors}
             hint={bodyMarkupHint}
           />
           {spec ? (

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { postingFeed } from "../domain/postings/feed";
 import { placeByCode } from "../domain/places/queries.server";
-import { placePostings } from "../domain/postings/postings.server";
+import { placePostings } from "../domain/postings/public.server";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 const notFoundFeed = () =>

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { proposalLabels, type Proposal } from "../domain/applications/forms";
 import {
@@ -10,7 +11,7 @@ import {
 } from "../domain/applications/rules";
 import { communityCategoryLabels, organizationTypeLabels } from "../domain/organizations/rules";
 import { formatDate, formatDateTime } from "../domain/shared/time";
-import { AttachmentsEditor } from "./attachments";
+import { PostedAttachments } from "./attachments";
 import { Badge, Panel } from "./layout";
 import { ProposalForm } from "./proposal-form";
 import type { PlaceChoice } from "./user-fields";
@@ -166,7 +167,8 @@ export function ApplicantWorkspace({
   detail,
   action,
   placeChoices,
-  result,
+  proposalResult,
+  filesResult,
   problems,
 }: {
   /** For officers: what would stop a submission, shown beside the read-only fields. */
@@ -183,7 +185,9 @@ export function ApplicantWorkspace({
   };
   action: string;
   placeChoices: PlaceChoice[];
-  result?: { fieldErrors?: Record<string, string[]>; formError?: string; values?: Record<string, unknown> } | null;
+  /** The last reply to the applicant's form, and to an upload or removal. */
+  proposalResult?: SubmissionResult<string[]> | null;
+  filesResult?: SubmissionResult<string[]> | null;
 }) {
   const { application, proposal, fields, editable } = detail;
   const fileHref = (fileId: number) => `/applications/${application.id}/files/${fileId}`;
@@ -203,11 +207,10 @@ export function ApplicantWorkspace({
             action={action}
             kind={application.kind}
             fields={fields}
-            proposal={{ ...proposal, ...(result?.values as Proposal | undefined) }}
+            proposal={proposal}
             version={application.version}
             placeChoices={placeChoices}
-            fieldErrors={result?.fieldErrors}
-            formError={result?.formError}
+            lastResult={proposalResult}
             submitAction={application.state === "returned" ? "resubmit" : "submit"}
           />
         ) : (
@@ -221,7 +224,7 @@ export function ApplicantWorkspace({
         )}
       </Panel>
       <Panel title="申请材料" className="mt-6">
-        <AttachmentsEditor files={detail.files} hrefFor={fileHref} action={action} editable={editable} errors={result?.fieldErrors?.files} />
+        <PostedAttachments files={detail.files} hrefFor={fileHref} action={action} editable={editable} lastResult={filesResult} />
       </Panel>
     </>
   );

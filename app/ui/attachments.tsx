@@ -1,5 +1,6 @@
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { Button, ErrorList, PostForm } from "./form";
+import { Button, ErrorList, FormError, PostForm } from "./form";
 
 type StoredFile = { id: number; fileName: string; size: number; contentType: string };
 
@@ -38,15 +39,19 @@ export function AttachmentsEditor({
   action,
   editable,
   errors,
+  formErrors,
 }: {
   files: StoredFile[];
   hrefFor: (id: number) => string;
   action: string;
   editable: boolean;
-  errors?: string[];
+  errors?: readonly string[] | null;
+  /** Why a removal (or the upload as a whole) was refused. */
+  formErrors?: readonly string[] | null;
 }) {
   return (
     <>
+      <FormError errors={formErrors} />
       <FileList
         files={files}
         hrefFor={hrefFor}
@@ -91,4 +96,23 @@ export function AttachmentsEditor({
       ) : null}
     </>
   );
+}
+
+/**
+ * The attachments of a form whose page posts uploads and removals itself
+ * (an application, an annual report): the last refusal of either, read with
+ * conform, beside the upload field or above the list.
+ */
+export function PostedAttachments({
+  lastResult,
+  ...editor
+}: {
+  files: StoredFile[];
+  hrefFor: (id: number) => string;
+  action: string;
+  editable: boolean;
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
+  const [form, fields] = useForm<{ files: string; fileId: string }>({ id: "attachments", lastResult, shouldValidate: "onSubmit" });
+  return <AttachmentsEditor {...editor} errors={fields.files.errors} formErrors={[...(form.errors ?? []), ...(fields.fileId.errors ?? [])]} />;
 }

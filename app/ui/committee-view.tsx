@@ -1,5 +1,4 @@
-import { memberPostOptions } from "../domain/committees/forms";
-import { postLabel, standingLabels, type CommitteeBody, type MemberPost, type TermStanding } from "../domain/committees/rules";
+import { memberPostOptions, postLabel, standingLabels, type CommitteeBody, type MemberPost, type TermStanding } from "../domain/committees/rules";
 import { formatDate } from "../domain/shared/time";
 import { Badge } from "./layout";
 

@@ -1,3 +1,4 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { useId, useState, type ReactNode } from "react";
 import { partyCoverageLabels, reportLabels, reportSections, type Report } from "../domain/inspections/rules";
 import { formatDate } from "../domain/shared/time";
@@ -64,12 +65,10 @@ export function ReportForm({
   deadline,
   pastDeadline,
   report,
-  values: typed,
   lastYear,
   changed,
   version,
-  fieldErrors,
-  formError,
+  lastResult,
   submitAction,
 }: {
   action: string;
@@ -77,19 +76,23 @@ export function ReportForm({
   deadline: string;
   pastDeadline: boolean;
   report: Report;
-  /** What was typed into a refused form: shown instead of the saved report. */
-  values?: Record<string, string> | null;
   lastYear: Report | null;
   changed: ReadonlyArray<keyof Report>;
   version: number | null;
-  fieldErrors?: Record<string, string[]>;
-  formError?: string | null;
+  /** The last reply to this form: its errors, and what was typed, shown instead of the saved report. */
+  lastResult?: SubmissionResult<string[]> | null;
   submitAction: "submit" | "resubmit";
 }) {
+  const defaultValue: Values = {};
+  for (const field of Object.keys(reportLabels) as Array<keyof Report>) {
+    const v = report[field];
+    defaultValue[field] = v === undefined || v === null ? "" : String(v);
+  }
+  const [form, fields] = useForm<Record<keyof Report | "intent" | "version", string>>({ id: "report", lastResult, defaultValue, shouldValidate: "onSubmit" });
   const initial: Values = {};
   for (const field of Object.keys(reportLabels) as Array<keyof Report>) {
-    const v = typed ? typed[field] : report[field];
-    initial[field] = v === undefined || v === null ? "" : String(v);
+    const v = fields[field].initialValue;
+    initial[field] = typeof v === "string" ? v : "";
   }
   const [live, setLive] = useState<Values>(initial);
   const sums = totalsHints(live);
@@ -110,7 +113,7 @@ export function ReportForm({
   };
 
   const renderField = (field: keyof Report) => {
-    const common = { name: field, errors: fieldErrors?.[field], hint: hintFor(field), defaultValue: initial[field] };
+    const common = { name: fields[field].name, errors: fields[field].errors, hint: hintFor(field), defaultValue: initial[field] };
     if (field === "recordChanged") {
       return (
         <SelectField key={field} label={reportLabels[field]} {...common}>
@@ -133,7 +136,7 @@ export function ReportForm({
       );
     }
     if (field === "declaration") {
-      const errors = fieldErrors?.declaration;
+      const errors = fields.declaration.errors;
       const errorId = errors?.length ? `${declarationId}-error` : undefined;
       return (
         <div key={field} className="mb-4">
@@ -144,7 +147,7 @@ export function ReportForm({
             <input
               id={declarationId}
               type="checkbox"
-              name="declaration"
+              name={fields.declaration.name}
               value="on"
               defaultChecked={initial.declaration === "on"}
               className="mt-1 h-4 w-4"
@@ -167,11 +170,12 @@ export function ReportForm({
   return (
     <PostForm
       action={action}
+      {...getFormProps(form)}
       className="rounded border border-slate-200 bg-white p-6 shadow-sm"
       onChange={(e) => setLive(readValues(e.currentTarget))}
     >
-      <FormError errors={formError ? [formError] : null} />
-      <input type="hidden" name="version" value={version ?? ""} />
+      <FormError errors={[...(form.errors ?? []), ...(fields.version.errors ?? []), ...(fields.intent.errors ?? [])]} />
+      <input type="hidden" name={fields.version.name} value={version ?? ""} />
       <div className="mb-6 rounded bg-slate-50 px-4 py-3 text-sm text-slate-700">
         <p>
           {year} 年度年检，报告 {year - 1} 年度的情况。
@@ -208,10 +212,10 @@ export function ReportForm({
         </fieldset>
       ))}
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" name="intent" value="save" variant="secondary">
+        <Button type="submit" name={fields.intent.name} value="save" variant="secondary">
           保存草稿
         </Button>
-        <Button type="submit" name="intent" value={submitAction}>
+        <Button type="submit" name={fields.intent.name} value={submitAction}>
           {submitAction === "resubmit" ? "修改后重新报送" : "报送"}
         </Button>
       </div>

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import {
   conclusionLabels,
@@ -11,9 +12,8 @@ import {
   type InspectionState,
   type Report,
 } from "../domain/inspections/rules";
-import { organizationStatusLabels } from "../domain/organizations/rules";
 import { formatDate, formatDateTime } from "../domain/shared/time";
-import { AttachmentsEditor } from "./attachments";
+import { PostedAttachments } from "./attachments";
 import { Badge, Panel } from "./layout";
 
 const stateTones: Record<InspectionState, "slate" | "blue" | "amber" | "green"> = {
@@ -53,16 +53,6 @@ export function formatReportValue(field: keyof Report, value: unknown): string {
   if (field === "partyCoverage") return partyCoverageLabels[value as keyof typeof partyCoverageLabels] ?? String(value);
   if (field === "declaration") return value === "on" ? "已确认" : "未确认";
   return String(value);
-}
-
-/** Why an organization does not report in a year's inspection (see `isDue`). */
-export function notDueReason(
-  org: { type: string; status: keyof typeof organizationStatusLabels; registeredOn: string },
-  year: number,
-): string {
-  if (org.type === "community") return "本组织为备案的社区社会组织，不参加年度检查。";
-  if (org.status !== "normal" && org.status !== "abnormal") return `本组织状态为“${organizationStatusLabels[org.status]}”，不参加年度检查。`;
-  return `本组织于 ${formatDate(org.registeredOn)} 登记。${year} 年度年检检查 ${year - 1} 年度的情况，${year - 1} 年 7 月 1 日以后登记的组织不参加本年度年检，自下一年度起参加。`;
 }
 
 /** The report read-only, section by section, beside last year's where it differs. */
@@ -140,17 +130,18 @@ export function ReportFiles({
   files,
   action,
   editable,
-  errors,
+  lastResult,
 }: {
   files: Array<{ id: number; fileName: string; size: number; contentType: string }>;
   action: string;
   editable: boolean;
-  errors?: string[];
+  /** The last reply to an upload or a removal. */
+  lastResult?: SubmissionResult<string[]> | null;
 }) {
   return (
     <Panel title="附件材料" className="mt-6">
       <p className="mb-3 text-sm text-slate-600">经审计的年度财务报表（或财务审计报告）、会员（代表）大会和理事会会议纪要等。</p>
-      <AttachmentsEditor files={files} hrefFor={(id) => `/inspections/files/${id}`} action={action} editable={editable} errors={errors} />
+      <PostedAttachments files={files} hrefFor={(id) => `/inspections/files/${id}`} action={action} editable={editable} lastResult={lastResult} />
     </Panel>
   );
 }

@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import { useId } from "react";
 import { formatShare } from "../domain/committees/coverage";
-import { reportLabels, reportSections, type InspectionState, type Report } from "../domain/inspections/rules";
+import { reportLabels, reportSections, type Report } from "../domain/inspections/rules";
 import type { OrganizationType } from "../domain/organizations/rules";
 import { ShareBar } from "./community-progress";
+import { type Column, DataTable } from "./data-table";
 import { ErrorList } from "./form";
 import { formatReportValue } from "./inspection-view";
 import { Badge } from "./layout";
@@ -40,40 +41,19 @@ export interface Tally {
   participationRate: number;
 }
 
+type TallyRow = { key: string; label: ReactNode } & Tally;
+
 /** Due, filed, not filed, returned and concluded for each row (a kind or a street). */
-export function TallyTable({ caption, heading, rows }: { caption: string; heading: string; rows: Array<{ key: string; label: ReactNode } & Tally> }) {
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="text-slate-600">
-          <tr>
-            <th scope="col" className="px-3 py-2">{heading}</th>
-            <th scope="col" className="px-3 py-2 text-right">应参加</th>
-            <th scope="col" className="px-3 py-2 text-right">未报送</th>
-            <th scope="col" className="px-3 py-2 text-right">退回修改</th>
-            <th scope="col" className="px-3 py-2 text-right">已作结论</th>
-            <th scope="col" className="px-3 py-2">已报送（参检率）</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className="border-t border-slate-100">
-              <th scope="row" className="px-3 py-2 font-normal">{row.label}</th>
-              <td className="px-3 py-2 text-right tabular-nums">{row.due}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.notFiled}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.returned}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{row.concluded}</td>
-              <td className="px-3 py-2">
-                <Participation filed={row.filed} due={row.due} rate={row.participationRate} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {rows.length ? null : <p className="px-3 py-2 text-sm text-slate-600">范围内没有应参加年检的组织。</p>}
-    </div>
-  );
+export function TallyTable({ caption, heading, rows }: { caption: string; heading: string; rows: TallyRow[] }) {
+  const columns: Array<Column<TallyRow>> = [
+    { label: heading, rowHeader: true, cell: (row) => row.label },
+    { label: "应参加", numeric: true, cell: (row) => row.due },
+    { label: "未报送", numeric: true, cell: (row) => row.notFiled },
+    { label: "退回修改", numeric: true, cell: (row) => row.returned },
+    { label: "已作结论", numeric: true, cell: (row) => row.concluded },
+    { label: "已报送（参检率）", cell: (row) => <Participation filed={row.filed} due={row.due} rate={row.participationRate} /> },
+  ];
+  return <DataTable caption={caption} columns={columns} rows={rows} rowKey={(row) => row.key} empty="范围内没有应参加年检的组织。" framed={false} />;
 }
 
 /** A report value in a table cell: the shared wording, with line breaks kept. */
@@ -150,15 +130,6 @@ export function ReportComparison({
       ))}
     </div>
   );
-}
-
-export interface InspectionStepRow {
-  id: number;
-  at: string | Date;
-  action: string;
-  toState: InspectionState;
-  actorName: string | null;
-  reason: string | null;
 }
 
 /** A group of radio buttons with its legend and its errors, announced with the group. */

@@ -1,3 +1,4 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { proposalLabels, type Proposal } from "../domain/applications/forms";
 import type { ApplicationKind } from "../domain/applications/rules";
 import { socialGroupMinimum } from "../domain/applications/establishment";
@@ -16,6 +17,8 @@ const hints: Partial<Record<keyof Proposal, string>> = {
   membersCount: "社区社会组织至少应有 3 名成员",
 };
 
+type Posted = Record<keyof Proposal | "intent" | "version", string>;
+
 /**
  * The applicant's form for one kind of application: save a draft at any time
  * (nothing typed is lost), or submit, which checks everything.
@@ -23,12 +26,11 @@ const hints: Partial<Record<keyof Proposal, string>> = {
 export function ProposalForm({
   action,
   kind,
-  fields,
+  fields: shown,
   proposal,
   version,
   placeChoices,
-  fieldErrors,
-  formError,
+  lastResult,
   submitAction,
 }: {
   action: string;
@@ -37,17 +39,21 @@ export function ProposalForm({
   proposal: Proposal;
   version: number;
   placeChoices: PlaceChoice[];
-  fieldErrors?: Record<string, string[]>;
-  formError?: string | null;
+  lastResult?: SubmissionResult<string[]> | null;
   submitAction: "submit" | "resubmit";
 }) {
-  const value = (field: keyof Proposal) => (proposal[field] === undefined ? "" : String(proposal[field]));
+  const defaultValue = Object.fromEntries(shown.map((field) => [field, proposal[field] === undefined ? "" : String(proposal[field])]));
+  const [form, fields] = useForm<Posted>({ id: "proposal", lastResult, defaultValue, shouldValidate: "onSubmit" });
+  const initial = (field: keyof Proposal) => {
+    const value = fields[field].initialValue;
+    return typeof value === "string" ? value : "";
+  };
   return (
-    <PostForm action={action} className="rounded border border-slate-200 bg-white p-6 shadow-sm">
-      <FormError errors={formError ? [formError] : null} />
-      <input type="hidden" name="version" value={version} />
-      {fields.map((field) => {
-        const common = { label: proposalLabels[field], name: field, errors: fieldErrors?.[field], hint: hints[field], defaultValue: value(field) };
+    <PostForm action={action} {...getFormProps(form)} className="rounded border border-slate-200 bg-white p-6 shadow-sm">
+      <FormError errors={[...(form.errors ?? []), ...(fields.version.errors ?? []), ...(fields.intent.errors ?? [])]} />
+      <input type="hidden" name={fields.version.name} value={version} />
+      {shown.map((field) => {
+        const common = { label: proposalLabels[field], name: fields[field].name, errors: fields[field].errors, hint: hints[field], defaultValue: initial(field) };
         if (field === "type") {
           return (
             <SelectField key={field} {...common}>
@@ -90,10 +96,10 @@ export function ProposalForm({
         return <Field key={field} {...common} inputMode={numberFields.has(field) ? "numeric" : undefined} />;
       })}
       <div className="flex flex-wrap gap-3">
-        <Button type="submit" name="intent" value="save" variant="secondary">
+        <Button type="submit" name={fields.intent.name} value="save" variant="secondary">
           保存草稿
         </Button>
-        <Button type="submit" name="intent" value={submitAction}>
+        <Button type="submit" name={fields.intent.name} value={submitAction}>
           {submitAction === "resubmit" ? "补正后重新提交" : kind === "filing" ? "提交备案" : "提交申请"}
         </Button>
       </div>

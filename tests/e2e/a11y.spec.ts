@@ -1,8 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { writeXlsx } from "../../app/domain/shared/spreadsheet.server";
 import { composeUscc } from "../../app/domain/organizations/uscc";
-import { expect, signInAs, test, waitForHydration, type DemoUser } from "./fixtures";
+import { expect, signInAs, test, waitForHydration, type DemoUser, seriousViolations } from "./fixtures";
 
 /** Pages checked with axe, anonymous unless a user is named; only serious and critical findings fail. */
 const pages: Array<{ path: string; user?: DemoUser; status?: number; name: string }> = [
@@ -51,12 +49,6 @@ const pages: Array<{ path: string; user?: DemoUser; status?: number; name: strin
   { name: "second-factor requirement", path: "/officer/security", user: "admin" },
 ];
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-}
 
 for (const entry of pages) {
   test(`${entry.name} (${entry.path}${entry.user ? ` as ${entry.user}` : ""}) has no serious accessibility problems`, async ({ page, context, baseURL }) => {

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration } from "./fixtures";
+import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration, seriousViolations } from "./fixtures";
 
 /**
  * 一居多会. The demo files community organizations in nine communities (8, 7, 6, 6, 4, 3, 2, 1, 1):
@@ -19,6 +18,9 @@ function associationsPanel(page: Page) {
   return page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "社区社会组织" }) });
 }
 
+/** The notice of a saved target, or of the same form sent again and not saved twice. */
+const savedOnce = (target: number) => new RegExp(`目标数已调整为每个社区（村）${target} 个|此前已经提交并保存过，本次没有重复保存`);
+
 /** Puts the target back to the default whatever a test left behind, so other specs see the demo as it is. */
 async function restoreTarget(request: APIRequestContext) {
   await verifyRecently(request, "officer");
@@ -29,12 +31,6 @@ async function restoreTarget(request: APIRequestContext) {
   });
 }
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
-}
 
 test("a district officer sees every street's progress and the communities that fall short first", async ({ page, context, baseURL }) => {
   await signInAs(context, "officer", baseURL!);
@@ -111,7 +107,8 @@ test("the district officer lowers the target, sees more communities meet it, and
     await target.fill("4");
     await reason.fill("阶段性考核按 4 个执行");
     await save.click();
-    await expect(page.getByRole("status")).toContainText("目标数已调整为每个社区（村）4 个");
+    // Saved once: a browser that resent the form on a loaded machine is told it was already saved.
+    await expect(page.getByRole("status")).toContainText(savedOnce(4));
     await expect(page.getByText(/每个社区（村）应有不少于 4 个社区社会组织/)).toBeVisible();
     await expect(rows.filter({ hasText: "已达标" })).toHaveCount(5);
     await expect(rows.filter({ hasText: "胜得社区" })).toContainText("已达标");
@@ -131,7 +128,7 @@ test("the district officer lowers the target, sees more communities meet it, and
     await target.fill("6");
     await reason.fill("恢复本区默认目标");
     await save.click();
-    await expect(page.getByRole("status")).toContainText("目标数已调整为每个社区（村）6 个");
+    await expect(page.getByRole("status")).toContainText(savedOnce(6));
     await expect(rows.filter({ hasText: "已达标" })).toHaveCount(4);
   } finally {
     await restoreTarget(request);

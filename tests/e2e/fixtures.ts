@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
@@ -44,6 +45,20 @@ export async function verifyRecently(request: APIRequestContext, user: DemoUser)
 }
 
 export const test = base;
+
+/**
+ * The serious and critical axe findings on the page. A scan of a long page
+ * takes seconds on a quiet machine and much longer on a loaded one, so it
+ * gives its test another minute rather than fail for want of time.
+ */
+export async function seriousViolations(page: Page) {
+  const info = test.info();
+  info.setTimeout(info.timeout + 60_000);
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
+}
 export { expect };
 
 /** The Cookie header that carries a demo user's session, for `request` calls. */

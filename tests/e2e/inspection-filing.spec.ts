@@ -1,15 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration, type DemoUser } from "./fixtures";
+import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration, type DemoUser, seriousViolations } from "./fixtures";
 
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 const money = (page: Page, label: string) => page.getByLabel(`${label}（元）`, { exact: true });
 

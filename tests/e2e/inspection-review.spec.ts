@@ -1,13 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, signInAs, test, verifyRecently, waitForHydration } from "./fixtures";
+import { expect, signInAs, test, verifyRecently, waitForHydration, seriousViolations } from "./fixtures";
 
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** The table of a panel, found by the panel's heading. */
 function panel(page: Page, heading: string | RegExp): Locator {

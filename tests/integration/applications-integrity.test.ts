@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { applications, auditLog, organizations, places, users } from "../../db/schema";
-import { saveProposal, startApplication, takeStep } from "../../app/domain/applications/applications.server";
+import { saveProposal, startApplication, takeStep } from "../../app/domain/applications/commands.server";
 import type { Proposal } from "../../app/domain/applications/forms";
 import { actorFromUser } from "../../app/auth/session.server";
 import type { Actor } from "../../app/auth/permissions";

@@ -2,16 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { applications, applicationSteps, auditLog, organizationChanges, organizations, places, users } from "../../db/schema";
-import {
-  applicationDetail,
-  applicationQueue,
-  attachFiles,
-  dueDate,
-  fileForActor,
-  saveProposal,
-  startApplication,
-  takeStep,
-} from "../../app/domain/applications/applications.server";
+import { applicationDetail, applicationQueue, fileForActor } from "../../app/domain/applications/queries.server";
+import { attachFiles, saveProposal, startApplication, takeStep } from "../../app/domain/applications/commands.server";
+import { dueDate } from "../../app/domain/applications/rules";
 import type { Proposal } from "../../app/domain/applications/forms";
 import { composeUscc } from "../../app/domain/organizations/uscc";
 import { actorFromUser } from "../../app/auth/session.server";

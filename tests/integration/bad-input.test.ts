@@ -12,14 +12,14 @@ import { getDb } from "../../db/client.server";
 import { applicationFiles, applications, inspectionReports, loginAttempts, organizationChanges, organizations, users } from "../../db/schema";
 import { createSession } from "../../app/auth/session.server";
 import { hashPassword } from "../../app/auth/password.server";
-import { startApplication } from "../../app/domain/applications/applications.server";
+import { startApplication } from "../../app/domain/applications/commands.server";
 import { action as loginAction } from "../../app/routes/login";
 import { action as newUserAction } from "../../app/routes/officer.users.new";
 import { action as userAction, loader as userLoader } from "../../app/routes/officer.users.$id";
 import { action as reportAction } from "../../app/routes/org.inspections.$year";
 import { action as officerApplicationAction } from "../../app/routes/officer.applications.$id";
 import { action as applicantAction } from "../../app/routes/org.applications.$id";
-import { action as organizationAction } from "../../app/routes/officer.orgs.$id";
+import { action as organizationAction } from "../../app/routes/officer.orgs.$id/route";
 import { loader as auditLoader } from "../../app/routes/officer.audit";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 

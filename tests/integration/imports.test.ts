@@ -3,16 +3,8 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditLog, importBatches, organizationChanges, organizations, places, users } from "../../db/schema";
 import { actorFromUser } from "../../app/auth/session.server";
-import {
-  confirmImport,
-  discardImport,
-  importBatchView,
-  importOverview,
-  importProblemsCsv,
-  importTemplate,
-  previewImport,
-  type ImportProgress,
-} from "../../app/domain/imports/imports.server";
+import { confirmImport, discardImport, previewImport, type ImportProgress } from "../../app/domain/imports/commands.server";
+import { importBatchView, importOverview, importProblemsCsv, importTemplate } from "../../app/domain/imports/queries.server";
 import { readSpreadsheet, writeXlsx } from "../../app/domain/shared/spreadsheet.server";
 import { composeUscc } from "../../app/domain/organizations/uscc";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";

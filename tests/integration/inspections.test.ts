@@ -2,24 +2,19 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { abnormalListings, inspectionReports, organizations, users } from "../../db/schema";
+import { abnormalListFor, inspectionYear, ownReport, reportFileForActor, reportForReview, yearOverview } from "../../app/domain/inspections/queries.server";
 import {
-  abnormalListFor,
   attachReportFiles,
   changeDeadlines,
-  inspectionYear,
   inspectionStep,
   openInspectionYear,
-  ownReport,
   placeOnAbnormalList,
   publishConclusions,
-  publishedInspections,
   removeFromAbnormalList,
   removeReportFile,
-  reportFileForActor,
-  reportForReview,
   saveReport,
-  yearOverview,
-} from "../../app/domain/inspections/inspections.server";
+} from "../../app/domain/inspections/commands.server";
+import { publishedInspections } from "../../app/domain/inspections/public.server";
 import type { Report } from "../../app/domain/inspections/rules";
 import { actorFromUser } from "../../app/auth/session.server";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
@@ -265,7 +260,7 @@ test("attachments go with the organization's own report, only while it can be ed
   expect((await inspectionStep(contextOf(actor, now), { year: 2025 }, { action: "submit", version: saved.value.version })).ok).toBe(true);
   expect((await reportFileForActor(await demoActor("officer"), fileId)).size).toBe(pdf.length);
   expect(await attachReportFiles(contextOf(actor, now), 2025, [{ name: "补充.pdf", content: pdf }])).toMatchObject({ ok: false });
-  expect(await removeReportFile(contextOf(actor, now), 2025, fileId)).toMatchObject({ ok: false });
+  expect(await removeReportFile(contextOf(actor, now), 2025, { fileId })).toMatchObject({ ok: false });
 });
 
 test("changing a year's deadlines keeps them in order and in the year, on the version loaded", async () => {

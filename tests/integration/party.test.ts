@@ -11,19 +11,15 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
-import { inspectionReports, inspectionYears, organizationParty, organizations, places } from "../../db/schema";
-import {
-  acceptReportedMembers,
-  createJointBranch,
-  partyOverview,
-  partyRecordFor,
-  publicPartyFigures,
-  recordAdmission,
-  savePartyRecord,
-  type PartyRecordInput,
-} from "../../app/domain/party/party.server";
+import { inspectionReports, inspectionYears, organizationParty, organizations, partyAdmissions, places, users } from "../../db/schema";
+import { createSession } from "../../app/auth/session.server";
+import { acceptReportedMembers, createJointBranch, recordAdmission, savePartyRecord, type PartyRecordInput } from "../../app/domain/party/commands.server";
+import { partyOverview, partyRecordFor } from "../../app/domain/party/queries.server";
+import { publicPartyFigures } from "../../app/domain/party/public.server";
 import { reportFigures } from "../../app/domain/statistics/figures.server";
 import { reportParagraph } from "../../app/domain/statistics/paragraph";
+import { action as recordPageAction } from "../../app/routes/officer.orgs.$id/route";
+import { action as partyPageAction } from "../../app/routes/officer.party/route";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 const now = new Date("2026-11-24T02:00:00Z");
@@ -115,7 +111,7 @@ describe("rules", () => {
     const b = await partyRecordFor(officer, ids.B!);
     expect(await savePartyRecord(ctx, ids.B!, record({ formalMembers: 1, newOwnBranch: { name: "乙支部", foundedOn: "2026-05-01", secretary: null }, expectedVersion: b.record!.version }))).toMatchObject({
       ok: false,
-      fieldErrors: { branchId: [expect.stringContaining("3 名以上")] },
+      fieldErrors: { coverage: [expect.stringContaining("3 名以上")] },
     });
     const a = await partyRecordFor(officer, ids.A!);
     const g = await partyRecordFor(officer, ids.G!);
@@ -143,10 +139,10 @@ describe("rules", () => {
     expect((await partyRecordFor(officer, ids.A!)).reported).toEqual({ reportId: report!.id, year: 2030, formalMembers: 6, probationaryMembers: 2 });
     const seen = (await partyRecordFor(officer, ids.A!)).record?.version ?? null;
     // Another organization's report cannot be accepted for this one.
-    await expect(acceptReportedMembers(contextOf(officer, now), ids.B!, report!.id, null)).rejects.toMatchObject({ status: 404 });
+    await expect(acceptReportedMembers(contextOf(officer, now), ids.B!, { reportId: report!.id, expectedVersion: null })).rejects.toMatchObject({ status: 404 });
     // A record changed since the officer looked is not overwritten.
-    expect(await acceptReportedMembers(contextOf(officer, now), ids.A!, report!.id, (seen ?? 0) + 7)).toMatchObject({ ok: false, formError: expect.stringContaining("刚被他人修改") });
-    expect(await acceptReportedMembers(contextOf(officer, now), ids.A!, report!.id, seen)).toEqual({ ok: true, value: { formalMembers: 6, probationaryMembers: 2 } });
+    expect(await acceptReportedMembers(contextOf(officer, now), ids.A!, { reportId: report!.id, expectedVersion: (seen ?? 0) + 7 })).toMatchObject({ ok: false, formError: expect.stringContaining("刚被他人修改") });
+    expect(await acceptReportedMembers(contextOf(officer, now), ids.A!, { reportId: report!.id, expectedVersion: seen })).toEqual({ ok: true, value: { formalMembers: 6, probationaryMembers: 2 } });
     const [stored] = await db.select().from(organizationParty).where(eq(organizationParty.organizationId, ids.A!));
     expect(stored).toMatchObject({ formalMembers: 6, probationaryMembers: 2, source: "inspection" });
     expect(stored!.branchId).not.toBeNull();
@@ -162,9 +158,9 @@ describe("rules", () => {
     const record = await partyRecordFor(officer, ids.A!);
     // A returned report is not offered; the 2030 one still is.
     expect(record.reported?.year).toBe(2030);
-    await expect(acceptReportedMembers(contextOf(officer, now), ids.A!, returned!.id, record.record!.version)).rejects.toMatchObject({ status: 404 });
+    await expect(acceptReportedMembers(contextOf(officer, now), ids.A!, { reportId: returned!.id, expectedVersion: record.record!.version })).rejects.toMatchObject({ status: 404 });
     await db.update(inspectionReports).set({ state: "submitted", report: { partyFormalMembers: 900_000, partyProbationaryMembers: 0 } }).where(eq(inspectionReports.id, returned!.id));
-    expect(await acceptReportedMembers(contextOf(officer, now), ids.A!, returned!.id, record.record!.version)).toMatchObject({ ok: false, formError: expect.stringContaining("不像是真实数字") });
+    expect(await acceptReportedMembers(contextOf(officer, now), ids.A!, { reportId: returned!.id, expectedVersion: record.record!.version })).toMatchObject({ ok: false, formError: expect.stringContaining("不像是真实数字") });
     await db.delete(inspectionReports).where(eq(inspectionReports.id, returned!.id));
   });
 
@@ -206,5 +202,103 @@ describe("the work-report figures of the same street", () => {
     expect(reportParagraph(figures)).toContain("截至6月30日，共有社团2个，民办非企业单位2个，基金会1个，社区备案的社会组织1个，全部合计共6个。");
     // The period has ended: coverage is today's, and the paragraph says so.
     expect(reportParagraph(figures)).toContain("截至2026年11月24日，社会组织党组织覆盖率为");
+  });
+});
+
+describe("the party forms, posted to their pages", () => {
+  const context = { cspNonce: "", clientIp: "203.0.113.9" };
+  const cookies: Record<string, string> = {};
+  let orgId = 0;
+
+  beforeAll(async () => {
+    const db = await getDb();
+    for (const username of ["officer", "street"]) {
+      const [user] = await db.select().from(users).where(eq(users.username, username));
+      const session = await createSession(db, user!, { now: new Date(), ip: "127.0.0.1", userAgent: "test" });
+      cookies[username] = `cr_session=${session.token}`;
+    }
+    // In the street officer's own street, apart from the hand-worked street above.
+    const [kaiyuan] = await db.select().from(places).where(eq(places.code, "350502001000"));
+    const [org] = await db
+      .insert(organizations)
+      .values({ name: "测试壬协会", type: "social_group", status: "normal", registeredOn: "2015-01-01", streetId: kaiyuan!.id })
+      .returning();
+    orgId = org!.id;
+  });
+
+  /** The status and body of an action's answer, returned or thrown. */
+  async function post(page: "record" | "party", as: string, fields: Record<string, string>) {
+    const path = page === "record" ? `/officer/orgs/${orgId}` : "/officer/party";
+    const request = new Request(`http://localhost${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies[as]! },
+      body: new URLSearchParams(fields).toString(),
+    });
+    let outcome: unknown;
+    try {
+      outcome = page === "record" ? await recordPageAction({ request, params: { id: String(orgId) }, context }) : await partyPageAction({ request, params: {}, context });
+    } catch (thrown) {
+      outcome = thrown;
+    }
+    if (outcome instanceof Response) return { status: outcome.status, body: (await outcome.json().catch(() => null)) as Record<string, unknown> | null };
+    if (outcome && typeof outcome === "object" && "init" in outcome && "data" in outcome) {
+      const { init, data } = outcome as { init: { status?: number } | null; data: Record<string, unknown> };
+      return { status: init?.status ?? 200, body: data };
+    }
+    return { status: 200, body: outcome as Record<string, unknown> };
+  }
+  const errorsOf = (body: Record<string, unknown> | null) => (body?.result as { error?: Record<string, string[]> } | undefined)?.error;
+
+  test("a record is saved through the page, and a refusal comes back beside its field", async () => {
+    const saved = await post("record", "street", { intent: "party-record", formalMembers: "１", probationaryMembers: "0", coverage: "instructor", instructor: " 王指导员 ", version: "" });
+    expect(saved).toMatchObject({ status: 200, body: { intent: "party-record", notice: "党建信息已保存，已记入审计日志。" } });
+    const [stored] = await (await getDb()).select().from(organizationParty).where(eq(organizationParty.organizationId, orgId));
+    expect(stored).toMatchObject({ formalMembers: 1, instructor: "王指导员", version: 1 });
+
+    // Too few members for an own branch: said beside the coverage chosen.
+    const own = await post("record", "street", { intent: "party-record", formalMembers: "1", probationaryMembers: "0", coverage: "new_branch", newBranchName: "壬协会党支部", newBranchFoundedOn: "2026-03-01", version: "1" });
+    expect(own.status).toBe(400);
+    expect(errorsOf(own.body)?.coverage?.[0]).toContain("3 名以上");
+    // A version the page cannot have had: above the form; a version since changed: a 409.
+    expect(errorsOf((await post("record", "street", { intent: "party-record", formalMembers: "1", probationaryMembers: "0", coverage: "none", version: "abc" })).body)).toEqual({ "": ["页面已过期，请刷新后重试。"] });
+    const stale = await post("record", "street", { intent: "party-record", formalMembers: "2", probationaryMembers: "0", coverage: "none", version: "" });
+    expect(stale.status).toBe(409);
+    expect(errorsOf(stale.body)?.[""]?.[0]).toContain("已被其他人修改");
+  });
+
+  test("an admission is recorded, and an annual report the page did not offer is refused", async () => {
+    const admitted = await post("record", "street", { intent: "party-admission", admittedOn: "2026-03-02", count: "２" });
+    expect(admitted).toMatchObject({ status: 200, body: { notice: "已记录 2026年3月2日发展预备党员 2 名。" } });
+    expect(await (await getDb()).select().from(partyAdmissions).where(eq(partyAdmissions.organizationId, orgId))).toHaveLength(1);
+    expect(errorsOf((await post("record", "street", { intent: "party-admission", admittedOn: "2026-02-30", count: "0" })).body)).toEqual({
+      admittedOn: ["接收日期不是有效日期，请按 2026-05-20 的格式填写"],
+      count: ["接收人数应为 1 至 100 的整数"],
+    });
+    const unread = await post("record", "street", { intent: "party-accept-report", reportId: "x", version: "1" });
+    expect(unread.status).toBe(400);
+    expect(errorsOf(unread.body)?.[""]).toEqual(["找不到该组织最近一次报送的年度报告，请刷新页面。"]);
+    expect((await post("record", "street", { intent: "party-accept-report", reportId: "999999", version: "1" })).status).toBe(404);
+  });
+
+  test("each form needs its permission, and an unknown one is refused", async () => {
+    // A street officer keeps party records but corrects no register entries, and keeps no district target.
+    expect((await post("record", "street", { name: "测试壬协会", reason: "更正名称录入", version: "1" })).status).toBe(403);
+    expect((await post("party", "street", { intent: "coverage-target", partyCoverageTarget: "95", reason: "调整", expected: "0.9" })).status).toBe(403);
+    expect(await post("record", "officer", { intent: "delete" })).toEqual({ status: 400, body: { userMessage: "无法识别的操作，请刷新页面后重试。" } });
+    expect(await post("party", "officer", { intent: "delete" })).toEqual({ status: 400, body: { userMessage: "无法识别的操作，请刷新页面后重试。" } });
+  });
+
+  test("a joint branch is founded and the target kept from /officer/party", async () => {
+    const founded = await post("party", "officer", { intent: "joint-branch", name: "开元街道第二联合党支部", foundedOn: "2026-04-01", streetCode: "350502001000", secretary: "" });
+    expect(founded).toMatchObject({ status: 200, body: { intent: "joint-branch", notice: "已成立“开元街道第二联合党支部”（2026年4月1日），可在各组织的党建信息中将其纳入。" } });
+    const refused = await post("party", "street", { intent: "joint-branch", name: "", foundedOn: "明天", streetCode: "350502002000" });
+    expect(refused.status).toBe(400);
+    expect(Object.keys(errorsOf(refused.body) ?? {}).sort()).toEqual(["foundedOn", "name"]);
+    // The street is checked by the command, which knows the officer's scope.
+    const elsewhere = await post("party", "street", { intent: "joint-branch", name: "鲤中联合党支部", foundedOn: "2026-04-01", streetCode: "350502002000" });
+    expect(errorsOf(elsewhere.body)).toEqual({ streetCode: ["请选择您管辖的街道（镇）"] });
+    const unchanged = await post("party", "officer", { intent: "coverage-target", partyCoverageTarget: "90", reason: "按年度目标调整", expected: "0.9" });
+    expect(unchanged.status).toBe(400);
+    expect(errorsOf(unchanged.body)).toEqual({ partyCoverageTarget: ["覆盖率目标现为 90%，未作改动"] });
   });
 });

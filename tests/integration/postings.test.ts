@@ -3,25 +3,21 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditLog, places, postingFiles, postings, postingSteps, postingVersions, users } from "../../db/schema";
 import { actorFromUser } from "../../app/auth/session.server";
+import { verifyPostingChains } from "../../app/domain/postings/chain-check.server";
 import {
   addPostingFiles,
-  complianceOverview,
   createPosting,
   discardVersion,
-  placeCompliance,
-  postingFile,
-  postingWorkspace,
-  publicPosting,
-  publicPostings,
   removePostingFile,
   reviewPosting,
   saveDraft,
   startCorrection,
   submitPosting,
-  verifyPostingChains,
-  villageWorkbench,
   withdrawPosting,
-} from "../../app/domain/postings/postings.server";
+} from "../../app/domain/postings/commands.server";
+import { complianceOverview, placeCompliance } from "../../app/domain/postings/compliance.server";
+import { publicPosting, publicPostings } from "../../app/domain/postings/public.server";
+import { postingFile, postingWorkspace, villageWorkbench } from "../../app/domain/postings/queries.server";
 import { monthPeriod } from "../../app/domain/postings/rules";
 import { idCardCheckCharacter } from "../../app/domain/postings/sensitive-numbers";
 import { shanghaiDate } from "../../app/domain/shared/time";

@@ -10,17 +10,9 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditLog, places, postings, postingVersions, publicContactNumbers, publicDataVersion, users } from "../../db/schema";
 import { actorFromUser } from "../../app/auth/session.server";
-import { listPublicContacts, markPublicContact, unmarkPublicContact } from "../../app/domain/postings/contacts.server";
-import {
-  createPosting,
-  placePostings,
-  postingWorkspace,
-  publicPosting,
-  publicPostings,
-  reviewPosting,
-  submitPosting,
-  withdrawPosting,
-} from "../../app/domain/postings/postings.server";
+import { createPosting, markPublicContact, reviewPosting, submitPosting, unmarkPublicContact, withdrawPosting } from "../../app/domain/postings/commands.server";
+import { placePostings, publicPosting, publicPostings } from "../../app/domain/postings/public.server";
+import { listPublicContacts, postingWorkspace } from "../../app/domain/postings/queries.server";
 import { monthPeriod } from "../../app/domain/postings/rules";
 import { idCardCheckCharacter } from "../../app/domain/postings/sensitive-numbers";
 import { shanghaiDate } from "../../app/domain/shared/time";

@@ -11,7 +11,7 @@ import {
   startEnrolment,
 } from "../../app/auth/second-factor.server";
 import { confirmIdentity, isSessionRecentlyVerified, StaleVerification } from "../../app/auth/verification.server";
-import { publishConclusions } from "../../app/domain/inspections/inspections.server";
+import { publishConclusions } from "../../app/domain/inspections/commands.server";
 import { getSetting, updateSetting } from "../../app/domain/settings/settings.server";
 import { createUser, updateUser } from "../../app/domain/users/users.server";
 import { userCreateSchema } from "../../app/domain/users/forms";

@@ -9,7 +9,7 @@ import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditLog, postings, submissionKeys } from "../../db/schema";
 import type { ActionContext } from "../../app/domain/shared/context";
-import { createPosting } from "../../app/domain/postings/postings.server";
+import { createPosting } from "../../app/domain/postings/commands.server";
 import { changeOwnPassword } from "../../app/domain/users/users.server";
 import { demoPassword } from "../../app/setup/demo";
 import { monthPeriod } from "../../app/domain/postings/rules";

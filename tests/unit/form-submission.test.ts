@@ -3,7 +3,7 @@ import { z } from "zod";
 import { boundedForm, defaultEchoLength, echoedValues, parseSubmission, schemaFields, textOf } from "../../app/domain/shared/form-submission";
 import { loginSchema } from "../../app/domain/users/forms";
 import { proposalSchema } from "../../app/domain/applications/forms";
-import { reportSchema } from "../../app/domain/inspections/rules";
+import { reportSchema } from "../../app/domain/inspections/forms";
 
 const formOf = (entries: Array<[string, string]>) => {
   const form = new FormData();
@@ -54,4 +54,19 @@ test("the application and annual-report forms echo only their own fields", () =>
 test("a hand-read text field is bounded too", () => {
   expect(textOf(formOf([["body", "b".repeat(100_000)]]), "body")).toHaveLength(defaultEchoLength + 1);
   expect(textOf(formOf([]), "body")).toBe("");
+});
+
+test("a list index no form has is dropped, so a posted name cannot make conform build a four-billion-slot array", () => {
+  const schema = z.object({ reason: z.array(z.string().max(10)).optional(), note: z.string().max(10) });
+  const names = ["reason[4294967294]", "reason[00001]", "reason[1001]", "note[99999].x"];
+  const bounded = boundedForm(formOf([...names.map((n): [string, string] => [n, "x"]), ["reason[2]", "y"]]), schema);
+  expect([...bounded.keys()]).toEqual(["reason[2]"]);
+  const reply = parseSubmission(formOf([["reason[4294967294]", "x"]]), { schema }).reply();
+  expect(JSON.stringify(reply).length).toBeLessThan(1000);
+});
+
+test("a value of the wrong kind is refused in Chinese even where a schema names no message", () => {
+  const schema = z.object({ count: z.number() });
+  const reply = parseSubmission(formOf([["count", "三"]]), { schema }).reply();
+  expect(reply.error?.count?.[0]).toMatch(/[\u4e00-\u9fff]/);
 });

@@ -6,9 +6,9 @@ import {
   inspectionRefusal,
   isDue,
   reportProblems,
-  reportSchema,
   seriousViolationDue,
 } from "../../app/domain/inspections/rules";
+import { reportSchema } from "../../app/domain/inspections/forms";
 
 describe("who is due for year Y's inspection", () => {
   const org = { type: "social_group" as const, status: "normal" as const, registeredOn: "2024-06-30" };

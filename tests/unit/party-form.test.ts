@@ -1,17 +1,41 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import {
+  admissionSchema,
   coverageChoiceOf,
+  coverageTargetSchema,
   halfYearOf,
-  parseAdmissionForm,
-  parseCoverageTargetForm,
-  parseJointBranchForm,
+  jointBranchSchema,
   parsePartyPeriod,
-  parsePartyRecordForm,
+  partyRecordSchema,
   periodLabel,
   periodPresets,
   targetPercent,
 } from "../../app/domain/party/forms";
+import { parseSubmission } from "../../app/domain/shared/form-submission";
+
+/** The fields posted as a browser posts them (a field given a list is posted once per item), read by the schema. */
+function reader<Schema extends z.ZodType>(schema: Schema, intent: string) {
+  return (fields: Record<string, string | string[] | undefined>) => {
+    const form = new FormData();
+    form.append("intent", intent);
+    for (const [name, value] of Object.entries(fields)) {
+      for (const item of value === undefined ? [] : [value].flat()) form.append(name, item);
+    }
+    const submission = parseSubmission(form, { schema });
+    if (submission.status === "success") {
+      const { intent: _, ...value } = submission.value as Record<string, unknown>;
+      return { value: value as Omit<z.output<Schema>, "intent">, error: undefined };
+    }
+    return { value: undefined, error: submission.error ?? {} };
+  };
+}
+
+const parsePartyRecordForm = reader(partyRecordSchema, "party-record");
+const parseAdmissionForm = reader(admissionSchema, "party-admission");
+const parseJointBranchForm = reader(jointBranchSchema, "joint-branch");
+const parseCoverageTargetForm = reader(coverageTargetSchema, "coverage-target");
 
 const record = (fields: Record<string, string>) => ({
   formalMembers: "2",
@@ -42,6 +66,7 @@ describe("parsePartyRecordForm", () => {
         instructor: null,
         expectedVersion: 3,
       },
+      error: undefined,
     });
     expect(parsePartyRecordForm(record({})).value).toEqual({
       formalMembers: 2,
@@ -165,6 +190,7 @@ describe("parseAdmissionForm", () => {
   it("reads a date and a count", () => {
     expect(parseAdmissionForm({ admittedOn: "2026-04-01", count: "2" })).toEqual({
       value: { admittedOn: "2026-04-01", count: 2 },
+      error: undefined,
     });
   });
 

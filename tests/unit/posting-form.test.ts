@@ -6,14 +6,17 @@ import {
   cellName,
   defaultBlankRows,
   maxBlankRows,
-  parseDraftForm,
-  parseTableRows,
-  parseVersion,
+  postingPageSchema,
   returnOpinionProblem,
+  staleForm,
   suggestedPeriod,
   tableCellProblems,
 } from "../../app/domain/postings/forms";
 import { cleanTableRows, periodProblem, tableProblems, tableSpecs, type PostingKindCode } from "../../app/domain/postings/rules";
+import { parseSubmission } from "../../app/domain/shared/form-submission";
+
+/** A refused submission's errors (none when it was accepted). */
+const errorsOf = (submission: { status?: string; error?: unknown }) => (submission.status === "success" ? undefined : (submission.error as Record<string, string[] | null> | undefined));
 
 function form(entries: Array<[string, string | Blob]>): FormData {
   const data = new FormData();
@@ -21,21 +24,34 @@ function form(entries: Array<[string, string | Blob]>): FormData {
   return data;
 }
 
-describe("parseDraftForm", () => {
+/** The draft form as the posting page's schema reads it (intent "save", at version 1 unless the entries say otherwise). */
+function draft(entries: Array<[string, string | Blob]>) {
+  const submission = parseSubmission(form([["intent", "save"], ["version", "1"], ...entries]), { schema: postingPageSchema });
+  if (submission.status !== "success" || submission.value.intent !== "save") throw new Error(JSON.stringify(errorsOf(submission)));
+  return submission.value;
+}
+const parseTableRows = (data: FormData) => draft([...data.entries()]).tableRows;
+
+describe("the draft form", () => {
   it("reads title, body and period as posted", () => {
-    const parsed = parseDraftForm(form([["title", " 三月财务 "], ["body", "第一行\r\n第二行"], ["period", "2025-03"]]));
-    expect(parsed).toEqual({ title: " 三月财务 ", body: "第一行\r\n第二行", period: "2025-03", tableRows: [] });
+    const parsed = draft([["title", " 三月财务 "], ["body", "第一行\r\n第二行"], ["period", "2025-03"]]);
+    expect(parsed).toMatchObject({ title: " 三月财务 ", body: "第一行\r\n第二行", period: "2025-03", tableRows: [], expectedVersion: 1 });
   });
 
-  it("has no period when the form has no period field (a correction keeps the published one)", () => {
-    expect(parseDraftForm(form([["title", "t"], ["body", ""]])).period).toBeUndefined();
-    expect(parseDraftForm(form([["period", ""]])).period).toBe("");
+  it("has no period when the form has none or leaves it blank (the command asks a first version for one)", () => {
+    expect(draft([["title", "t"], ["body", ""]]).period).toBeUndefined();
+    expect(draft([["period", ""]]).period).toBeUndefined();
   });
 
-  it("treats missing fields and uploaded files as empty text", () => {
-    const parsed = parseDraftForm(form([["title", new Blob(["x"])]]));
+  it("treats missing fields as empty text", () => {
+    const parsed = draft([]);
     expect(parsed.title).toBe("");
     expect(parsed.body).toBe("");
+  });
+
+  it("is a save when the form names no intent, as the Enter key in the draft posts it", () => {
+    const submission = parseSubmission(form([["version", "3"], ["title", "t"]]), { schema: postingPageSchema });
+    expect(submission.status === "success" && submission.value).toMatchObject({ intent: "save", expectedVersion: 3, title: "t" });
   });
 });
 
@@ -76,12 +92,12 @@ describe("the table grid", () => {
 
   it("never throws, and every row it returns has something in it", () => {
     const key = fc.oneof(
-      fc.string(),
+      fc.string().filter((k) => !["intent", "version", "title", "body", "period", "acknowledgedFindings"].includes(k)),
       fc.tuple(fc.nat({ max: 120_000 }), fc.constantFrom("item", "income", "name", "x1", "__proto__", "")).map(([i, k]) => `row.${i}.${k}`),
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(key, fc.string())), (entries) => {
-        const rows = parseDraftForm(form(entries)).tableRows;
+        const rows = draft(entries).tableRows;
         for (const row of rows) expect(Object.values(row).some((v) => v.trim() !== "")).toBe(true);
       }),
     );
@@ -114,21 +130,26 @@ describe("the table grid", () => {
   });
 
   it("shows at least the default blank rows and never an unbounded number", () => {
-    expect(blankRowsOf(form([]))).toBe(defaultBlankRows);
-    expect(blankRowsOf(form([["blankRows", "15"]]))).toBe(15);
-    expect(blankRowsOf(form([["blankRows", "0"]]))).toBe(defaultBlankRows);
-    expect(blankRowsOf(form([["blankRows", "9999"]]))).toBe(maxBlankRows);
-    expect(blankRowsOf(form([["blankRows", "1e9"]]))).toBe(defaultBlankRows);
+    expect(blankRowsOf(undefined)).toBe(defaultBlankRows);
+    expect(blankRowsOf("15")).toBe(15);
+    expect(blankRowsOf("0")).toBe(defaultBlankRows);
+    expect(blankRowsOf("9999")).toBe(maxBlankRows);
+    expect(blankRowsOf("1e9")).toBe(defaultBlankRows);
+    expect(blankRowsOf(["15", "20"])).toBe(defaultBlankRows);
+    expect(draft([["blankRows", "15"]]).blankRows).toBe(15);
   });
 });
 
 describe("versions and ids", () => {
-  it("accepts a row version and refuses anything else", () => {
-    expect(parseVersion(form([["version", "7"]]))).toBe(7);
+  const version = (entries: Array<[string, string]>) => parseSubmission(form([["intent", "discard"], ["confirmDiscard", "on"], ...entries]), { schema: postingPageSchema });
+
+  it("accepts a row version and refuses anything else as a stale page", () => {
+    const accepted = version([["version", "7"]]);
+    expect(accepted.status === "success" && accepted.value).toEqual({ intent: "discard", expectedVersion: 7 });
     for (const bad of ["", "0", "-1", "1.5", "abc", "99999999999", "2147483648", " 7"]) {
-      expect(parseVersion(form([["version", bad]]))).toBeNull();
+      expect(errorsOf(version([["version", bad]]))).toEqual({ version: [staleForm] });
     }
-    expect(parseVersion(form([]))).toBeNull();
+    expect(errorsOf(version([]))).toEqual({ version: [staleForm] });
   });
 });
 

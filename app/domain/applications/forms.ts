@@ -7,30 +7,100 @@ import { z } from "zod";
 import { communityCategories } from "../../../vocabulary";
 import type { ApplicationKind } from "./rules";
 import { socialGroupConditionProblems } from "./establishment";
+import { maxRowId } from "../shared/ids";
+import { fieldCharacterProblem } from "../shared/text-input";
 
-const text = (max: number) => z.string().trim().max(max, `不超过 ${max} 个字`).optional();
-const count = z.coerce.number({ error: "请填写数字" }).int("请填写整数").min(0, "不能为负数").max(10_000_000).optional();
-const placeId = z.coerce.number().int().positive().max(2_147_483_647, "编号无效").optional();
+const staleForm = "页面已过期，请刷新后重试。";
+const unknownIntent = "未知的操作。";
+
+/** A text of up to `max` characters; a one-line field (`label` given) also refuses invisible and reordering characters. */
+const text = (max: number, label?: string) => {
+  const bounded = z.string({ error: "请填写文字" }).trim().max(max, `不超过 ${max} 个字`);
+  if (!label) return bounded.optional();
+  return bounded
+    .superRefine((value, ctx) => {
+      const problem = fieldCharacterProblem(value, label);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .optional();
+};
+const count = z.coerce.number({ error: "请填写数字" }).int("请填写整数").min(0, "不能为负数").max(10_000_000, "数字过大").optional();
+const rowId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(maxRowId, message);
 
 /** Every field an applicant may propose; which ones a kind uses is in `kindFields`. */
 export const proposalSchema = z.object({
-  name: text(60),
+  name: text(60, "名称"),
   type: z.enum(["social_group", "private_non_enterprise", "foundation"], { error: "请选择组织类型" }).optional(),
   category: z.enum(communityCategories, { error: "请选择类别" }).optional(),
-  supervisingUnit: text(60),
-  legalRepresentative: text(30),
-  address: text(120),
+  supervisingUnit: text(60, "业务主管单位"),
+  legalRepresentative: text(30, "法定代表人（负责人）"),
+  address: text(120, "住所（活动场所）"),
   registeredFunds: count,
   businessScope: text(500),
-  placeId,
+  placeId: rowId("编号无效").optional(),
   individualMembers: count,
   unitMembers: count,
   membersCount: count,
-  contactPhone: z.string().trim().regex(/^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, "请填写手机号码或带区号的固定电话").optional(),
+  contactPhone: z.string({ error: "请填写手机号码或带区号的固定电话" }).trim().regex(/^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, "请填写手机号码或带区号的固定电话").optional(),
   changeReason: text(500),
   cancellationReason: text(500),
 });
 export type Proposal = z.output<typeof proposalSchema>;
+
+/* ------------------------------------------------------------------ the pages' forms */
+
+/** An association starts an application of one of these kinds from its home page. */
+export const startSchema = z.object({
+  kind: z.enum(["establishment", "change", "cancellation"], { error: "未知的申请类型。" }),
+});
+
+/** The applicant's form: save the draft, or save and submit it (again, after a return). */
+const proposalPost = z.object({
+  intent: z.enum(["save", "submit", "resubmit"], { error: unknownIntent }),
+  version: rowId(staleForm),
+  ...proposalSchema.shape,
+});
+export type ProposalPost = z.output<typeof proposalPost>;
+
+const removeFilePost = z.object({ intent: z.literal("remove-file", { error: unknownIntent }), fileId: rowId("找不到该文件。") });
+
+/** The registry's decision on an application; the approval names the code and certificate it registers. */
+const decisionPost = z.object({
+  intent: z.literal("decide", { error: unknownIntent }),
+  decision: z.enum(["accept", "return", "approve", "reject"], { error: unknownIntent }),
+  version: rowId(staleForm),
+  reason: text(500),
+  uscc: text(40, "统一社会信用代码"),
+  certificateNumber: text(60, "登记证书编号"),
+  usccAcceptedReason: text(500),
+});
+export type DecisionPost = z.output<typeof decisionPost>;
+
+/**
+ * The buttons of the applicant's form post `intent`; a form posted without one
+ * (a script, an older page) saves the draft. A decision form posts `decision`
+ * instead, and is read as the intent "decide".
+ */
+function withIntent(decisions: boolean) {
+  return (value: unknown) => {
+    if (!value || typeof value !== "object" || Array.isArray(value)) return value;
+    const posted = value as Record<string, unknown>;
+    if (decisions && posted.decision !== undefined && posted.decision !== "") return { ...posted, intent: "decide" };
+    return posted.intent === undefined ? { ...posted, intent: "save" } : posted;
+  };
+}
+
+/** What the association's application page posts (besides uploads). */
+export const applicantSchema = z.preprocess(withIntent(false), z.discriminatedUnion("intent", [proposalPost, removeFilePost], { error: unknownIntent }));
+
+/** What the officer's application page posts: a decision, or, for a filing the street officer enters, the applicant's forms. */
+export const officerApplicationSchema = z.preprocess(
+  withIntent(true),
+  z.discriminatedUnion("intent", [proposalPost, removeFilePost, decisionPost], { error: unknownIntent }),
+);
+
+/** An upload carries only files, which `readUploads` reads; nothing else of the form is kept. */
+export const uploadSchema = z.object({});
 
 export const kindFields: Record<ApplicationKind, readonly (keyof Proposal)[]> = {
   establishment: [

@@ -7,6 +7,7 @@ import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
 
 export { applicationKinds, applicationStates } from "../../../vocabulary";
 import type { Role } from "../../auth/roles";
+import { daysBetween, shanghaiDate, startOfShanghaiDay } from "../shared/time";
 
 export type { ApplicationKind, ApplicationState };
 
@@ -96,6 +97,19 @@ export function availableActions(kind: ApplicationKind, state: ApplicationState,
     .map((t) => t.action);
 }
 
+/**
+ * What an association may apply for from its home page: a registered
+ * organization in good standing changes or cancels its registration (or
+ * founds another); an account without one applies for establishment.
+ */
+export function startableKinds(organization: { type: string; status: string } | null | undefined): Array<"establishment" | "change" | "cancellation"> {
+  const registered = organization && organization.type !== "community" && (organization.status === "normal" || organization.status === "abnormal");
+  return registered ? ["change", "cancellation", "establishment"] : ["establishment"];
+}
+
+/** The states of an application being dealt with: submitted and not yet decided. */
+export const openStates: readonly ApplicationState[] = ["submitted", "accepted", "returned"];
+
 /** States in which the applicant may still edit what they ask for. */
 export function editableByApplicant(state: ApplicationState): boolean {
   return state === "draft" || state === "returned";
@@ -103,3 +117,20 @@ export function editableByApplicant(state: ApplicationState): boolean {
 
 /** The statutory time limit: a decision within 60 days of acceptance. */
 export const decisionDays = 60;
+
+/** Why this role may not edit what an application asks for now, or null: only its applicant, while a draft or returned. */
+export function applicantEditRefusal(role: Role, app: { kind: ApplicationKind; state: ApplicationState }): string | null {
+  if (!parties[app.kind].applicant.includes(role)) return "只有申请人可以修改申请内容。";
+  if (!editableByApplicant(app.state)) return "申请已提交，不能再修改；如需修改请等待退回补正。";
+  return null;
+}
+
+/** The statutory deadline: 60 calendar days (Asia/Shanghai) after acceptance. */
+export function dueDate(acceptedAt: Date): string {
+  return shanghaiDate(new Date(startOfShanghaiDay(shanghaiDate(acceptedAt)).getTime() + decisionDays * 86_400_000));
+}
+
+/** Days left before the statutory deadline of an accepted application (negative once past). */
+export function daysLeftOf(app: { state: ApplicationState; dueOn: string | null }, now: Date): number | null {
+  return app.dueOn && app.state === "accepted" ? daysBetween(now, startOfShanghaiDay(app.dueOn)) : null;
+}

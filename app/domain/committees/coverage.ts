@@ -36,6 +36,8 @@ export const associationTargetFormSchema = z.object({
   expected: associationTargetSchema.optional(),
 });
 
+export type AssociationTargetForm = z.output<typeof associationTargetFormSchema>;
+
 export type CategoryCounts = Record<CommunityCategory, number>;
 
 export function emptyCategoryCounts(): CategoryCounts {

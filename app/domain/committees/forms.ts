@@ -1,31 +1,40 @@
 /**
- * The committee page's forms as posted — a term with its members, the service
- * centre, a "五位一体" joint meeting — read without the database so the server
- * and the browser agree and the parsing can be tested on its own. Text that is
- * not a number becomes a message beside its field, never NaN; the domain
- * (committees.server.ts) still checks every rule.
+ * The committee page's forms — a new term (换届) or a change to one, deleting a
+ * term recorded by mistake, the service centre, a "五位一体" joint meeting — as
+ * one zod schema the server and the browser share. The schema reads what was
+ * typed: numbers with full-width digits or separators, dates as 2021/5/20 or
+ * 2021年5月20日, the members grid, the hidden fields that tie a form to its
+ * term. What cannot be read is an error beside its field, in Chinese, never
+ * NaN. The rules (dates, members, who may sit where) are the commands'
+ * (commands.server.ts): they see the place's other terms and today's date.
  */
+import { z } from "zod";
 import { parseRowId } from "../shared/ids";
-import { jointMeetingParties, termYears, type MemberInput, type MemberPost, type TermInput } from "./rules";
 import { parseIsoDate } from "../shared/time";
-import { textOf } from "../shared/form-submission";
-
-export { textOf };
-
-export const memberPostOptions = ["chair", "vice_chair", "member"] as const satisfies readonly MemberPost[];
+import {
+  bodyLabels,
+  deleteReasonLength,
+  jointMeetingParties,
+  memberPostOptions,
+  termYears,
+  type CommitteeBody,
+  type MemberInput,
+  type MemberPost,
+  type TermInput,
+} from "./rules";
 
 export type FieldErrors = Record<string, string[]>;
 
-function addError(errors: FieldErrors, field: string, message: string) {
-  (errors[field] ??= []).push(message);
-}
+export const staleForm = "页面已过期，请刷新后重试。";
+export const unknownIntent = "无法识别的操作，请刷新页面后重试。";
+/** Above a form refused for what is beside its fields. */
+export const fixBelow = "有填写不正确的内容，未保存，请按提示修改。";
 
+/* ------------------------------------------------------------------ typed text */
 
 /** Full-width digits (typed with a Chinese input method) read as ASCII; spaces and thousands separators dropped. */
 function normalizeNumber(text: string): string {
-  return text
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
-    .replace(/[\s,，]/g, "");
+  return text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/[\s,，]/g, "");
 }
 
 /**
@@ -57,12 +66,57 @@ export function normalizeDate(text: string): string {
   return `${match[1]}-${match[2]!.padStart(2, "0")}-${match[3]!.padStart(2, "0")}`;
 }
 
-/** A positive row id or version from a hidden field; null when missing or tampered with. */
-export function parseRowNumber(text: string): number | null {
-  return parseRowId(text);
+/** What a field holds as posted: its first value when posted twice; nothing, or a file, reads as "". */
+export function postedText(value: unknown): string {
+  if (Array.isArray(value)) return postedText(value[0]);
+  return typeof value === "string" ? value : "";
 }
 
-/* ------------------------------------------------------------------ terms */
+/** A grid cell as posted: its last value when posted twice, as the grid has always read it; undefined when absent. */
+function cellText(value: unknown): string | undefined {
+  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === "string").at(-1);
+  return typeof value === "string" ? value : undefined;
+}
+
+/* ------------------------------------------------------------------ the schema's fields */
+
+function refuse(ctx: z.RefinementCtx, message: string): never {
+  ctx.addIssue({ code: "custom", message });
+  return z.NEVER as never;
+}
+
+/** A text field of at most `max` characters ("" when left empty or not posted). */
+function text(max: number, tooLong: string) {
+  return z.preprocess(postedText, z.string().max(max, tooLong).optional()).transform((value) => value ?? "");
+}
+
+/** Far longer than any number or date typed by hand. */
+const shortText = 40;
+
+function wholeNumber(label: string, max: number, min = 0) {
+  return text(shortText, `${label}应为 ${min} 至 ${max} 之间的整数`).transform((typed, ctx) => {
+    const read = parseWholeNumber(typed, { label, min, max });
+    return read.problem ? refuse(ctx, read.problem) : read.value;
+  });
+}
+
+/** A date as typed, written out as YYYY-MM-DD where it can be; the commands check it is a real, plausible day. */
+function dateText(message: string) {
+  return text(shortText, message).transform(normalizeDate);
+}
+
+function isBody(value: string): value is CommitteeBody {
+  return Object.hasOwn(bodyLabels, value);
+}
+
+/** The body a term form belongs to, from its hidden field. */
+const bodyField = text(shortText, staleForm).transform((typed, ctx) => (isBody(typed) ? typed : refuse(ctx, staleForm)));
+
+/** A term's id or version from a hidden field: anything but a row id means the page is stale or was tampered with. */
+const rowIdField = text(shortText, staleForm).transform((typed, ctx) => parseRowId(typed) ?? refuse(ctx, staleForm));
+
+/** Voters of one committee's election: far more than any community or village has. */
+export const maxVoters = 1_000_000;
 
 /** Members a grid may carry: well beyond any body's limit (9), so a real form never reaches it. */
 export const maxMemberRows = 30;
@@ -74,24 +128,10 @@ export function memberCellName(index: number, key: "name" | "post" | "partySecre
   return `member.${index}.${key}`;
 }
 
-// Three digits: far more rows than any form shows; other names are not cells.
-const memberCellPattern = /^member\.(\d{1,3})\.(name|post|partySecretary)$/;
-
 export interface MemberRowValues {
   name: string;
   post: string;
   partySecretary: boolean;
-}
-
-/** Everything a refused term form had in it, so the page can show it again. */
-export interface TermFormValues {
-  termNumber: string;
-  startsOn: string;
-  endsOn: string;
-  electedOn: string;
-  eligibleVoters: string;
-  votesCast: string;
-  members: MemberRowValues[];
 }
 
 export function isMemberPost(value: string): value is MemberPost {
@@ -99,22 +139,25 @@ export function isMemberPost(value: string): value is MemberPost {
 }
 
 /**
- * The grid's rows in the order of their numbers (row 10 after row 2), rows
- * with no name and no tick left out. Problems name the row as the page shows
- * it again after a refusal, which is without the blank rows.
+ * The grid's rows (`member.<row>.<cell>` as posted) in the order of their
+ * numbers (row 10 after row 2), rows with no name and no tick left out. Rows
+ * are numbered by up to three digits; other names are not cells. Problems
+ * name the row as the page shows it again after a refusal, without the blank rows.
  */
-export function parseMemberRows(form: FormData): { rows: MemberRowValues[]; problems: string[] } {
+export function readMemberRows(cells: unknown): { rows: MemberRowValues[]; problems: string[] } {
   const byIndex = new Map<number, { name?: string; post?: string; partySecretary?: boolean }>();
-  for (const [key, value] of form) {
-    if (typeof value !== "string") continue;
-    const match = memberCellPattern.exec(key);
-    if (!match) continue;
-    const index = Number(match[1]);
-    const row = byIndex.get(index) ?? {};
-    if (match[2] === "partySecretary") row.partySecretary = value === "on";
-    else if (match[2] === "name") row.name = value;
-    else row.post = value;
-    byIndex.set(index, row);
+  if (cells && typeof cells === "object") {
+    for (const [key, cell] of Object.entries(cells)) {
+      if (!/^\d{1,3}$/.test(key) || !cell || typeof cell !== "object" || Array.isArray(cell)) continue;
+      const index = Number(key);
+      const row = byIndex.get(index) ?? {};
+      const { name, post, partySecretary } = cell as Record<string, unknown>;
+      const typed = { name: cellText(name), post: cellText(post), partySecretary: cellText(partySecretary) };
+      if (typed.name !== undefined) row.name = typed.name;
+      if (typed.post !== undefined) row.post = typed.post;
+      if (typed.partySecretary !== undefined) row.partySecretary = typed.partySecretary === "on";
+      byIndex.set(index, row);
+    }
   }
   const rows = [...byIndex.entries()]
     .sort(([a], [b]) => a - b)
@@ -129,74 +172,175 @@ export function parseMemberRows(form: FormData): { rows: MemberRowValues[]; prob
   return { rows, problems };
 }
 
-/** Voters of one committee's election: far more than any community or village has. */
-export const maxVoters = 1_000_000;
+/** The members grid: every problem of its rows beside the grid. */
+const memberGrid = z
+  .unknown()
+  .optional()
+  .transform((cells, ctx): MemberInput[] => {
+    const { rows, problems } = readMemberRows(cells);
+    for (const message of problems) ctx.addIssue({ code: "custom", message });
+    if (problems.length) return z.NEVER as never;
+    return rows.map((row) => ({ name: row.name, post: row.post as MemberPost, partySecretary: row.partySecretary }));
+  });
 
-export interface ParsedTermForm {
-  values: TermFormValues;
-  /** Present when everything parsed; the domain then checks the rules. */
-  input: TermInput | null;
-  fieldErrors: FieldErrors;
+/** Floor areas are at most 100,000 square metres (the domain's bound). */
+export const maxFloorArea = 100_000;
+
+/** "880", "880 平方米", "880㎡" and "880m²" all read as 880; empty is "not known". */
+const floorAreaField = text(shortText, `建筑面积应为 0 至 ${maxFloorArea} 之间的整数（平方米）`).transform((typed, ctx) => {
+  const read = parseWholeNumber(typed.trim().replace(/\s*(平方米|平米|㎡|m²|m2)$/i, ""), { label: "建筑面积", max: maxFloorArea });
+  return read.problem ? refuse(ctx, `${read.problem}（平方米）`) : read.value;
+});
+
+/** Facilities one a line, or separated by 、，, ; each once, in the order typed. */
+export function splitFacilities(text: string): string[] {
+  const items = text
+    .split(/[\r\n、，,;；]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  return [...new Set(items)];
 }
 
-export function parseTermForm(form: FormData): ParsedTermForm {
-  const { rows, problems } = parseMemberRows(form);
-  const values: TermFormValues = {
-    termNumber: textOf(form, "termNumber").trim(),
-    startsOn: normalizeDate(textOf(form, "startsOn")),
-    endsOn: normalizeDate(textOf(form, "endsOn")),
-    electedOn: normalizeDate(textOf(form, "electedOn")),
-    eligibleVoters: textOf(form, "eligibleVoters").trim(),
-    votesCast: textOf(form, "votesCast").trim(),
-    members: rows,
-  };
-  const fieldErrors: FieldErrors = {};
-  const termNumber = parseWholeNumber(values.termNumber, { label: "届次", min: 1, max: 99 });
-  if (termNumber.problem) addError(fieldErrors, "termNumber", termNumber.problem);
-  else if (termNumber.value === null) addError(fieldErrors, "termNumber", "请填写届次，如 12");
-  const eligibleVoters = parseWholeNumber(values.eligibleVoters, { label: "登记选民人数", max: maxVoters });
-  if (eligibleVoters.problem) addError(fieldErrors, "eligibleVoters", eligibleVoters.problem);
-  const votesCast = parseWholeNumber(values.votesCast, { label: "参加投票人数", max: maxVoters });
-  if (votesCast.problem) addError(fieldErrors, "votesCast", votesCast.problem);
-  for (const problem of problems) addError(fieldErrors, "members", problem);
-  if (Object.keys(fieldErrors).length) return { values, input: null, fieldErrors };
+/** The parties ticked among the five, in their order; anything else posted is left out. */
+export function tickedParties(value: unknown): string[] {
+  const ticked = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === "string");
+  return jointMeetingParties.filter((party) => ticked.includes(party));
+}
 
+/* ------------------------------------------------------------------ the forms */
+
+const termFields = {
+  body: bodyField,
+  termNumber: text(shortText, "届次应为 1 至 99 之间的整数").transform((typed, ctx) => {
+    const read = parseWholeNumber(typed, { label: "届次", min: 1, max: 99 });
+    if (read.problem) return refuse(ctx, read.problem);
+    return read.value ?? refuse(ctx, "请填写届次，如 12");
+  }),
+  startsOn: dateText("请填写任期开始日期，如 2021-05-20"),
+  endsOn: dateText("请填写任期结束日期，如 2026-05-19"),
+  electedOn: dateText("选举日期格式应为 2021-05-20").transform((date) => date || null),
+  eligibleVoters: wholeNumber("登记选民人数", maxVoters),
+  votesCast: wholeNumber("参加投票人数", maxVoters),
+  member: memberGrid,
+};
+
+/** 换届: a new term of a body, with its members. */
+export const newTermSchema = z.object({ intent: z.literal("new-term", { error: unknownIntent }), ...termFields });
+
+/** A change to a term, against the version the officer saw. */
+export const changeTermSchema = z.object({ intent: z.literal("change-term", { error: unknownIntent }), ...termFields, termId: rowIdField, version: rowIdField });
+
+/** Deleting a term recorded by mistake; the command checks the reason. */
+export const deleteTermSchema = z.object({
+  intent: z.literal("delete-term", { error: unknownIntent }),
+  body: bodyField,
+  termId: rowIdField,
+  version: rowIdField,
+  reason: text(deleteReasonLength.max, `删除原因不能超过 ${deleteReasonLength.max} 字`),
+});
+
+export const serviceCentreSchema = z.object({
+  intent: z.literal("service-centre", { error: unknownIntent }),
+  floorArea: floorAreaField,
+  facilities: text(2000, "设施最多 30 项，每项不超过 30 字").transform(splitFacilities),
+  /** The version the form was filled in against; empty for a centre not yet recorded. */
+  version: text(shortText, staleForm).transform((typed, ctx) => (typed === "" ? null : (parseRowId(typed) ?? refuse(ctx, staleForm)))),
+});
+
+export const jointMeetingSchema = z.object({
+  intent: z.literal("joint-meeting", { error: unknownIntent }),
+  heldOn: dateText("请填写会议日期，如 2026-05-20"),
+  parties: z.unknown().optional().transform(tickedParties),
+  topics: text(2000, "议题不能超过 2000 字"),
+  decisions: text(4000, "决定事项不能超过 4000 字"),
+});
+
+/** Every form the committee page posts, told apart by the intent of its button. */
+export const committeeFormSchema = z.discriminatedUnion(
+  "intent",
+  [newTermSchema, changeTermSchema, deleteTermSchema, serviceCentreSchema, jointMeetingSchema],
+  { error: unknownIntent },
+);
+
+export type CommitteeForm = z.output<typeof committeeFormSchema>;
+export type CommitteeIntent = CommitteeForm["intent"];
+export type TermForm = z.output<typeof newTermSchema> | z.output<typeof changeTermSchema>;
+export type DeleteTermForm = z.output<typeof deleteTermSchema>;
+export type ServiceCentreForm = z.output<typeof serviceCentreSchema>;
+export type JointMeetingForm = z.output<typeof jointMeetingSchema>;
+
+export const committeeIntents = ["new-term", "change-term", "delete-term", "service-centre", "joint-meeting"] as const satisfies readonly CommitteeIntent[];
+
+/** The fields a form carries unseen: a problem with them means the page is stale, told above the form. */
+export const hiddenFields = ["", "intent", "body", "termId", "version"] as const;
+
+/** What is said above a refused form: "fix what is marked below" when something beside a field is marked. */
+export function refusalNote(errors: Record<string, unknown> | null | undefined): string | undefined {
+  return Object.keys(errors ?? {}).some((field) => !(hiddenFields as readonly string[]).includes(field)) ? fixBelow : undefined;
+}
+
+/* ------------------------------------------------------------------ which form was posted */
+
+/** Which of the page's forms a post came from, so the answer is shown beside that form. */
+export interface PostedForm {
+  intent: CommitteeIntent | "unknown";
+  /** For a term's forms: the body whose form was posted. */
+  body?: CommitteeBody;
+  /** For a change or a deletion: the term it was typed against. */
+  termId?: number;
+}
+
+const readOrUndefined = <T>(schema: z.ZodType<T>, value: unknown): T | undefined => {
+  const read = schema.safeParse(value);
+  return read.success ? read.data : undefined;
+};
+
+export function postedFormOf(payload: Record<string, unknown>): PostedForm {
+  const intent = committeeIntents.find((known) => known === payload.intent) ?? "unknown";
+  const body = readOrUndefined(bodyField, payload.body);
+  const typedAgainst =
+    (intent === "change-term" || intent === "delete-term") && readOrUndefined(rowIdField, payload.version) !== undefined
+      ? readOrUndefined(rowIdField, payload.termId)
+      : undefined;
+  return { intent, ...(body ? { body } : {}), ...(typedAgainst ? { termId: typedAgainst } : {}) };
+}
+
+/* ------------------------------------------------------------------ a refused term */
+
+/** A term form the schema refused, read as far as it goes, so the rules can tell their problems beside the others. */
+export interface RefusedTerm {
+  body: CommitteeBody;
+  /** The term being changed; absent for a new one. */
+  termId?: number;
+  /** The term as read: a number that could not be read is left out (the term number: a placeholder). */
+  term: TermInput;
+  /** What the schema said, by field. */
+  errors: FieldErrors;
+}
+
+/** Null unless a new or changed term of a known body (and, for a change, a known term) was refused. */
+export function refusedTermOf(payload: Record<string, unknown>, errors: Record<string, string[] | null> | null | undefined): RefusedTerm | null {
+  const posted = postedFormOf(payload);
+  if ((posted.intent !== "new-term" && posted.intent !== "change-term") || !posted.body) return null;
+  if (posted.intent === "change-term" && posted.termId === undefined) return null;
+  const read = <T>(schema: z.ZodType<T>, field: string) => readOrUndefined(schema, payload[field]);
+  const own: FieldErrors = {};
+  for (const [field, messages] of Object.entries(errors ?? {})) if (messages?.length) own[field] = messages;
   return {
-    values,
-    input: {
-      termNumber: termNumber.value!,
-      startsOn: values.startsOn,
-      endsOn: values.endsOn,
-      electedOn: values.electedOn || null,
-      eligibleVoters: eligibleVoters.value,
-      votesCast: votesCast.value,
-      members: rows.map((row): MemberInput => ({ name: row.name, post: row.post as MemberPost, partySecretary: row.partySecretary })),
+    body: posted.body,
+    ...(posted.termId !== undefined ? { termId: posted.termId } : {}),
+    term: {
+      termNumber: read(termFields.termNumber, "termNumber") ?? 1,
+      startsOn: read(termFields.startsOn, "startsOn") ?? "",
+      endsOn: read(termFields.endsOn, "endsOn") ?? "",
+      electedOn: read(termFields.electedOn, "electedOn") ?? null,
+      eligibleVoters: read(termFields.eligibleVoters, "eligibleVoters") ?? null,
+      votesCast: read(termFields.votesCast, "votesCast") ?? null,
+      members: readMemberRows(payload.member)
+        .rows.filter((row) => row.name && isMemberPost(row.post))
+        .map((row) => ({ name: row.name, post: row.post as MemberPost, partySecretary: row.partySecretary })),
     },
-    fieldErrors,
-  };
-}
-
-/**
- * What a refused term form shows beside its fields: the parsing problems and,
- * so every problem is told at once, the rules' problems of the fields that did
- * parse (the rules see a placeholder where a number could not be read).
- */
-export function termFormInput(parsed: ParsedTermForm): TermInput {
-  if (parsed.input) return parsed.input;
-  const number = (text: string) => {
-    const read = parseWholeNumber(text, { label: "", max: maxVoters });
-    return read.problem ? null : read.value;
-  };
-  return {
-    termNumber: parseWholeNumber(parsed.values.termNumber, { label: "", min: 1, max: 99 }).value ?? 1,
-    startsOn: parsed.values.startsOn,
-    endsOn: parsed.values.endsOn,
-    electedOn: parsed.values.electedOn || null,
-    eligibleVoters: number(parsed.values.eligibleVoters),
-    votesCast: number(parsed.values.votesCast),
-    members: parsed.values.members
-      .filter((row) => row.name && isMemberPost(row.post))
-      .map((row) => ({ name: row.name, post: row.post as MemberPost, partySecretary: row.partySecretary })),
+    errors: own,
   };
 }
 
@@ -210,6 +354,64 @@ export function mergeFieldErrors(first: FieldErrors, second: FieldErrors): Field
     }
   }
   return out;
+}
+
+/* ------------------------------------------------------------------ what the forms show */
+
+/** A term form's fields as the page fills them in: saved, suggested or as typed. */
+export interface TermFormValues {
+  termNumber: string;
+  startsOn: string;
+  endsOn: string;
+  electedOn: string;
+  eligibleVoters: string;
+  votesCast: string;
+  members: MemberRowValues[];
+}
+
+/** A term form as posted (conform's payload or initial value) read back for the page: dates written out, rows without the blank ones. */
+export function termValuesOf(posted: Record<string, unknown> | null | undefined): TermFormValues {
+  const field = (name: string) => postedText(posted?.[name]);
+  return {
+    termNumber: field("termNumber").trim(),
+    startsOn: normalizeDate(field("startsOn")),
+    endsOn: normalizeDate(field("endsOn")),
+    electedOn: normalizeDate(field("electedOn")),
+    eligibleVoters: field("eligibleVoters").trim(),
+    votesCast: field("votesCast").trim(),
+    members: readMemberRows(posted?.member).rows,
+  };
+}
+
+/** Values as a term form posts them, for conform's defaultValue: the members as grid cells. */
+export function termFormDefaults(values: TermFormValues) {
+  const { members, ...fields } = values;
+  const member: Record<string, { name: string; post: string; partySecretary?: string }> = {};
+  members.forEach((row, i) => {
+    member[String(i)] = { name: row.name, post: row.post, ...(row.partySecretary ? { partySecretary: "on" } : {}) };
+  });
+  return { ...fields, member };
+}
+
+/** A recorded term as its change form starts. */
+export function recordedTermValues(term: {
+  termNumber: number;
+  startsOn: string;
+  endsOn: string;
+  electedOn: string | null;
+  eligibleVoters: number | null;
+  votesCast: number | null;
+  members: ReadonlyArray<{ name: string; post: string; partySecretary: boolean }>;
+}): TermFormValues {
+  return {
+    termNumber: String(term.termNumber),
+    startsOn: term.startsOn,
+    endsOn: term.endsOn,
+    electedOn: term.electedOn ?? "",
+    eligibleVoters: term.eligibleVoters === null ? "" : String(term.eligibleVoters),
+    votesCast: term.votesCast === null ? "" : String(term.votesCast),
+    members: term.members.map((m) => ({ name: m.name, post: m.post, partySecretary: m.partySecretary })),
+  };
 }
 
 /** A date `years` later, less one day: a term begun on 2026-05-20 ends on 2031-05-19 (29 February rolls to 1 March first). */
@@ -245,88 +447,4 @@ export function suggestedNewTerm(
 export function turnout(votesCast: number | null, eligibleVoters: number | null): string | null {
   if (votesCast === null || eligibleVoters === null || eligibleVoters <= 0) return null;
   return `${((votesCast / eligibleVoters) * 100).toFixed(1)}%`;
-}
-
-/* ------------------------------------------------------------------ service centre */
-
-export interface ServiceCentreFormValues {
-  floorArea: string;
-  facilities: string;
-}
-
-export interface ParsedServiceCentreForm {
-  values: ServiceCentreFormValues;
-  input: { floorArea: number | null; facilities: string[] } | null;
-  /** The version the form was filled in against; null for a centre not yet recorded. */
-  expectedVersion: number | null;
-  /** The hidden version was present but unreadable: the page is stale or was tampered with. */
-  badVersion: boolean;
-  fieldErrors: FieldErrors;
-}
-
-/** Facilities one a line, or separated by 、，, ; each once, in the order typed. */
-export function splitFacilities(text: string): string[] {
-  const items = text
-    .split(/[\r\n、，,;；]+/)
-    .map((item) => item.trim())
-    .filter(Boolean);
-  return [...new Set(items)];
-}
-
-/** Floor areas are at most 100,000 square metres (the domain's bound). */
-export const maxFloorArea = 100_000;
-
-export function parseServiceCentreForm(form: FormData): ParsedServiceCentreForm {
-  const values: ServiceCentreFormValues = { floorArea: textOf(form, "floorArea").trim(), facilities: textOf(form, "facilities") };
-  const fieldErrors: FieldErrors = {};
-  // "880", "880 平方米", "880㎡" and "880m²" all read as 880.
-  const area = parseWholeNumber(values.floorArea.replace(/\s*(平方米|平米|㎡|m²|m2)$/i, ""), { label: "建筑面积", max: maxFloorArea });
-  if (area.problem) addError(fieldErrors, "floorArea", `${area.problem}（平方米）`);
-  const versionText = textOf(form, "version");
-  const expectedVersion = versionText === "" ? null : parseRowNumber(versionText);
-  return {
-    values,
-    input: Object.keys(fieldErrors).length ? null : { floorArea: area.value, facilities: splitFacilities(values.facilities) },
-    expectedVersion,
-    badVersion: versionText !== "" && expectedVersion === null,
-    fieldErrors,
-  };
-}
-
-/* ------------------------------------------------------------------ joint meetings */
-
-export interface JointMeetingFormValues {
-  heldOn: string;
-  parties: string[];
-  topics: string;
-  decisions: string;
-}
-
-/** The meeting as posted; parties not among the five are left out. */
-export function parseJointMeetingForm(form: FormData): JointMeetingFormValues {
-  const ticked = form.getAll("parties").filter((value): value is string => typeof value === "string");
-  return {
-    heldOn: normalizeDate(textOf(form, "heldOn")),
-    parties: jointMeetingParties.filter((party) => ticked.includes(party)),
-    topics: textOf(form, "topics"),
-    decisions: textOf(form, "decisions"),
-  };
-}
-
-/* ------------------------------------------------------------------ deleting a term */
-
-export interface DeleteTermForm {
-  /** Null when the hidden fields are missing or tampered with: the page is stale. */
-  termId: number | null;
-  expectedVersion: number | null;
-  reason: string;
-}
-
-/** A deletion as posted; the domain checks the reason. */
-export function parseDeleteTermForm(form: FormData): DeleteTermForm {
-  return {
-    termId: parseRowNumber(textOf(form, "termId")),
-    expectedVersion: parseRowNumber(textOf(form, "version")),
-    reason: textOf(form, "reason"),
-  };
 }

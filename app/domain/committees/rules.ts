@@ -9,6 +9,9 @@ import { earliestRecordDate, formatDate, parseIsoDate, recordDateProblem } from 
 
 export type { CommitteeBody, MemberPost };
 
+/** The posts in the order the forms offer them and the pages list members: chair first. */
+export const memberPostOptions = ["chair", "vice_chair", "member"] as const satisfies readonly MemberPost[];
+
 export const bodyLabels: Record<CommitteeBody, string> = {
   residents: "居民委员会",
   villagers: "村民委员会",

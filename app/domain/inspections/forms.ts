@@ -1,14 +1,17 @@
 /**
- * The registry's inspection forms, shared by the server (authoritative) and
- * the browser: opening a year, its deadlines, returning or concluding a
- * report, publishing conclusions, and keeping the abnormal-activity list.
+ * The inspection's forms, shared by the server (authoritative) and the
+ * browser: the organization's annual report, opening a year, its deadlines,
+ * returning or concluding a report, publishing conclusions, and keeping the
+ * abnormal-activity list.
  */
 import { z } from "zod";
 import { inspectionConclusions } from "../../../vocabulary";
 import { maxRowId } from "../shared/ids";
 import { parseIsoDate } from "../shared/time";
+import { inspectionYearRange, partyCoverages } from "./rules";
 
 const staleForm = "页面已过期，请刷新后重试。";
+const unknownIntent = "未知的操作。";
 
 const rowId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(maxRowId, message);
 const version = rowId(staleForm);
@@ -18,6 +21,7 @@ const isoDate = (label: string) =>
     .string({ error: `请填写${label}` })
     .trim()
     .min(1, `请填写${label}`)
+    .max(10, { error: `${label}不是有效日期，请按 2026-05-31 的格式填写`, abort: true })
     .refine((v) => parseIsoDate(v) !== null, `${label}不是有效日期，请按 2026-05-31 的格式填写`);
 
 const reasonText = (what: string, min = 2, max = 500) =>
@@ -27,15 +31,73 @@ const reasonText = (what: string, min = 2, max = 500) =>
     .min(min, `请写明${what}（至少 ${min} 个字）`)
     .max(max, `${what}不能超过 ${max} 个字`);
 
-export const inspectionYearRange = { min: 2000, max: 2100 } as const;
+/* ------------------------------------------------------------------ the annual report */
 
-/** A year from a URL: four digits within the range, or null. */
-export function parseInspectionYear(param: string | undefined): number | null {
-  if (!param || !/^\d{4}$/.test(param)) return null;
-  const year = Number(param);
-  return year >= inspectionYearRange.min && year <= inspectionYearRange.max ? year : null;
-}
+const money = z.coerce
+  .number({ error: "请填写金额（元）" })
+  .min(0, "金额不能为负数")
+  .max(1e12, "金额过大")
+  // Compared with a tolerance: 4.35 * 100 is 434.99999999999994 in floating point.
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, "金额最多保留两位小数")
+  .optional();
+const whole = z.coerce.number({ error: "请填写整数" }).int("请填写整数").min(0, "不能为负数").max(1_000_000, "数字过大").optional();
+const text = (max: number) => z.string({ error: "请填写文字" }).trim().max(max, `不超过 ${max} 个字`).optional();
 
+/** The report's fields by section. A draft may leave any of them empty. */
+export const reportSchema = z.object({
+  // 一、登记事项变动情况
+  recordChanged: z.enum(["yes", "no"], { error: "请选择" }).optional(),
+  recordChanges: text(1000),
+  // 二、财务情况（元）
+  incomeDonations: money,
+  incomeGrants: money,
+  incomeServices: money,
+  incomeFees: money,
+  incomeOther: money,
+  incomeTotal: money,
+  expenditurePrograms: money,
+  expenditureAdministration: money,
+  expenditureOther: money,
+  expenditureTotal: money,
+  netAssetsStart: money,
+  netAssetsEnd: money,
+  donationsReceived: money,
+  // 三、业务活动
+  activitiesCount: whole,
+  mainActivities: text(2000),
+  // 四、人员和负责人
+  fullTimeStaff: whole,
+  volunteers: whole,
+  officers: text(500),
+  // 五、党建情况
+  partyFormalMembers: whole,
+  partyProbationaryMembers: whole,
+  partyCoverage: z.enum(partyCoverages, { error: "请选择党组织覆盖方式" }).optional(),
+  // 六、声明
+  declaration: z.literal("on", { error: "请确认声明" }).optional(),
+});
+export type Report = z.output<typeof reportSchema>;
+
+/** The report's form: save the draft, or save and submit it (again, after a return). An empty version: the page was loaded before the report existed. */
+const reportPost = z.object({
+  intent: z.enum(["save", "submit", "resubmit"], { error: unknownIntent }),
+  version: version.optional(),
+  ...reportSchema.shape,
+});
+export type ReportPost = z.output<typeof reportPost>;
+
+const removeFilePost = z.object({ intent: z.literal("remove-file", { error: unknownIntent }), fileId: rowId("找不到该文件。") });
+
+/** What the organization's report page posts (besides uploads); a form without an intent saves the draft. */
+export const reportFormSchema = z.preprocess(
+  (value) => (value && typeof value === "object" && !Array.isArray(value) && (value as { intent?: unknown }).intent === undefined ? { ...value, intent: "save" } : value),
+  z.discriminatedUnion("intent", [reportPost, removeFilePost], { error: unknownIntent }),
+);
+
+/** An upload carries only files, which `readUploads` reads; nothing else of the form is kept. */
+export const uploadSchema = z.object({});
+
+/* ------------------------------------------------------------------ the registry's forms */
 
 const deadlineOrder = {
   path: ["supervisingDeadline"],
@@ -71,84 +133,69 @@ export const openYearSchema = z
     },
   });
 
-export const deadlinesSchema = z
-  .object({ ...deadlineFields, version })
-  .refine((v) => v.supervisingDeadline <= v.registryDeadline, deadlineOrder);
+/** The registry's forms on a year's page, one per intent. */
+export const yearPageSchema = z.discriminatedUnion(
+  "intent",
+  [
+    z
+      .object({ intent: z.literal("deadlines"), ...deadlineFields, version })
+      .refine((v) => v.supervisingDeadline <= v.registryDeadline, deadlineOrder),
+    /** Publishing one conclusion from its row. */
+    z.object({ intent: z.literal("publish"), reportId: rowId("找不到该年度报告") }),
+    /**
+     * Publishing every concluded conclusion the officer was shown: the ids travel
+     * with the form, so a conclusion made meanwhile is not published unseen.
+     */
+    z.object({
+      intent: z.literal("publish-all"),
+      reportIds: z.array(rowId("找不到该年度报告"), { error: "没有待公布的年检结论" }).min(1, "没有待公布的年检结论"),
+      confirm: z.literal("on", { error: "请勾选确认后再公布" }),
+    }),
+    /**
+     * Listing non-filers on the abnormal-activity list: those ticked, or the one
+     * whose own button was pressed, with one reason and date for the batch.
+     */
+    z.object({
+      intent: z.literal("abnormal"),
+      organizationIds: z.array(rowId("所选组织无效"), { error: "所选组织无效" }).optional().default([]),
+      only: rowId("所选组织无效").optional(),
+      reason: reasonText("列入原因", 4),
+      listedOn: isoDate("列入日期"),
+      confirm: z.literal("on", { error: "请勾选确认后再列入" }),
+    }),
+  ],
+  { error: unknownIntent },
+);
+export type YearPagePost = z.output<typeof yearPageSchema>;
+export type AbnormalBatch = Extract<YearPagePost, { intent: "abnormal" }>;
 
-/** Sending a report back to its organization. */
-export const returnReportSchema = z.object({
-  reason: reasonText("退回理由", 4),
-  version,
-});
-
-/** The conclusion; 基本合格 names the corrections required, 不合格 the reasons. */
-export const concludeReportSchema = z
-  .object({
-    conclusion: z.enum(inspectionConclusions, { error: "请选择年检结论" }),
-    note: z.string().trim().max(1000, "说明不能超过 1000 个字").optional(),
-    version,
-  })
-  .superRefine((v, ctx) => {
-    if (v.conclusion === "basic_pass" && !v.note) {
-      ctx.addIssue({ code: "custom", path: ["note"], message: "结论为基本合格时，请写明需要整改的事项" });
-    }
-    if (v.conclusion === "fail" && !v.note) {
-      ctx.addIssue({ code: "custom", path: ["note"], message: "结论为不合格时，请写明理由" });
-    }
-  });
-
-/** Publishing one conclusion from its row. */
-export const publishOneSchema = z.object({ reportId: rowId("找不到该年度报告") });
-
-/**
- * Publishing every concluded conclusion the officer was shown: the ids travel
- * with the form, so a conclusion made meanwhile is not published unseen.
- */
-export const publishAllSchema = z.object({
-  reportIds: z.array(rowId("找不到该年度报告")).min(1, "没有待公布的年检结论"),
-  confirm: z.literal("on", { error: "请勾选确认后再公布" }),
-});
-
-/**
- * Listing non-filers on the abnormal-activity list: those ticked, or the one
- * whose own button was pressed, with one reason and date for the batch.
- */
-export const abnormalBatchSchema = z.object({
-  organizationIds: z.array(rowId("所选组织无效")).optional().default([]),
-  only: rowId("所选组织无效").optional(),
-  reason: reasonText("列入原因", 4),
-  listedOn: isoDate("列入日期"),
-  confirm: z.literal("on", { error: "请勾选确认后再列入" }),
-});
+/** The registry's decision on a report: sent back with a reason, or concluded; 基本合格 names the corrections required, 不合格 the reasons. */
+export const reportDecisionSchema = z.discriminatedUnion(
+  "decision",
+  [
+    z.object({ decision: z.literal("return"), reason: reasonText("退回理由", 4), version }),
+    z
+      .object({
+        decision: z.literal("conclude"),
+        conclusion: z.enum(inspectionConclusions, { error: "请选择年检结论" }),
+        note: z.string({ error: "说明应为文字" }).trim().max(1000, "说明不能超过 1000 个字").optional(),
+        version,
+      })
+      .superRefine((v, ctx) => {
+        if (v.conclusion === "basic_pass" && !v.note) {
+          ctx.addIssue({ code: "custom", path: ["note"], message: "结论为基本合格时，请写明需要整改的事项" });
+        }
+        if (v.conclusion === "fail" && !v.note) {
+          ctx.addIssue({ code: "custom", path: ["note"], message: "结论为不合格时，请写明理由" });
+        }
+      }),
+  ],
+  { error: unknownIntent },
+);
+export type ReportDecision = z.output<typeof reportDecisionSchema>;
 
 /** Removal after verified correction. */
 export const abnormalRemovalSchema = z.object({
   organizationId: rowId("找不到该组织"),
   reason: reasonText("移出原因", 4),
 });
-
-/** The reason offered for listing a year's non-filers. */
-export function defaultListingReason(year: number): string {
-  return `未按规定报送 ${year - 1} 年度工作报告（${year} 年度年检）`;
-}
-
-/** Why a listing date cannot be used, or null: after the registry's deadline, and not in the future. */
-export function listingDateProblem(listedOn: string, { today, registryDeadline }: { today: string; registryDeadline: string }): string | null {
-  if (listedOn <= registryDeadline) return "列入日期应在登记管理机关截止日期之后";
-  if (listedOn > today) return "列入日期不能晚于今天";
-  return null;
-}
-
-/** How long an organization has been on the list: whole years and months, from the listing date to today. */
-export function timeOnList(listedOn: string, today: string): { years: number; months: number } {
-  const [ly, lm, ld] = listedOn.split("-").map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
-  let months = (ty - ly) * 12 + (tm - lm) - (td < ld ? 1 : 0);
-  if (months < 0) months = 0;
-  return { years: Math.floor(months / 12), months: months % 12 };
-}
-
-export function formatTimeOnList({ years, months }: { years: number; months: number }): string {
-  if (!years && !months) return "不满 1 个月";
-  return [years ? `${years} 年` : "", months ? `${months} 个月` : ""].filter(Boolean).join(" ");
-}

@@ -3,12 +3,14 @@
  * who is due, what a report holds and when it is complete, and the steps a
  * report takes from draft to conclusion.
  */
-import { z } from "zod";
 import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
 import type { OrganizationStatus, OrganizationType } from "../../../vocabulary";
 import type { Role } from "../../auth/roles";
+import { organizationStatusLabels } from "../organizations/rules";
+import { formatDate } from "../shared/time";
+import type { Report } from "./forms";
 
-export type { InspectionConclusion, InspectionState };
+export type { InspectionConclusion, InspectionState, Report };
 
 export function defaultDeadlines(year: number) {
   return { supervisingDeadline: `${year}-03-31`, registryDeadline: `${year}-05-31` };
@@ -66,50 +68,6 @@ export const partyCoverageLabels: Record<(typeof partyCoverages)[number], string
   none: "尚未覆盖",
 };
 
-const money = z.coerce
-  .number({ error: "请填写金额（元）" })
-  .min(0, "金额不能为负数")
-  .max(1e12, "金额过大")
-  // Compared with a tolerance: 4.35 * 100 is 434.99999999999994 in floating point.
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, "金额最多保留两位小数")
-  .optional();
-const whole = z.coerce.number({ error: "请填写整数" }).int("请填写整数").min(0, "不能为负数").max(1_000_000).optional();
-const text = (max: number) => z.string().trim().max(max, `不超过 ${max} 个字`).optional();
-
-/** The report's fields by section. A draft may leave any of them empty. */
-export const reportSchema = z.object({
-  // 一、登记事项变动情况
-  recordChanged: z.enum(["yes", "no"], { error: "请选择" }).optional(),
-  recordChanges: text(1000),
-  // 二、财务情况（元）
-  incomeDonations: money,
-  incomeGrants: money,
-  incomeServices: money,
-  incomeFees: money,
-  incomeOther: money,
-  incomeTotal: money,
-  expenditurePrograms: money,
-  expenditureAdministration: money,
-  expenditureOther: money,
-  expenditureTotal: money,
-  netAssetsStart: money,
-  netAssetsEnd: money,
-  donationsReceived: money,
-  // 三、业务活动
-  activitiesCount: whole,
-  mainActivities: text(2000),
-  // 四、人员和负责人
-  fullTimeStaff: whole,
-  volunteers: whole,
-  officers: text(500),
-  // 五、党建情况
-  partyFormalMembers: whole,
-  partyProbationaryMembers: whole,
-  partyCoverage: z.enum(partyCoverages, { error: "请选择党组织覆盖方式" }).optional(),
-  // 六、声明
-  declaration: z.literal("on", { error: "请确认声明" }).optional(),
-});
-export type Report = z.output<typeof reportSchema>;
 
 export const reportSections: Array<{ title: string; fields: Array<keyof Report> }> = [
   { title: "一、登记事项变动情况", fields: ["recordChanged", "recordChanges"] },
@@ -248,4 +206,89 @@ export function inspectionRefusal(
 export function seriousViolationDue(listedOn: string, today: string): boolean {
   const [y, m, d] = listedOn.split("-");
   return `${Number(y) + 2}-${m}-${d}` <= today;
+}
+
+/** Why an organization does not report in a year's inspection (see `isDue`). */
+export function notDueReason(
+  org: { type: string; status: keyof typeof organizationStatusLabels; registeredOn: string },
+  year: number,
+): string {
+  if (org.type === "community") return "本组织为备案的社区社会组织，不参加年度检查。";
+  if (org.status !== "normal" && org.status !== "abnormal") return `本组织状态为“${organizationStatusLabels[org.status]}”，不参加年度检查。`;
+  return `本组织于 ${formatDate(org.registeredOn)} 登记。${year} 年度年检检查 ${year - 1} 年度的情况，${year - 1} 年 7 月 1 日以后登记的组织不参加本年度年检，自下一年度起参加。`;
+}
+
+/** Last year's figures carried forward: the closing net assets open this year; the declaration is made anew. */
+export function prefillReport(last: Report | null): Report {
+  if (!last) return { recordChanged: "no" };
+  const { declaration: _declaration, ...rest } = last;
+  return { ...rest, netAssetsStart: last.netAssetsEnd, recordChanged: "no", recordChanges: undefined };
+}
+
+/** A first report with no earlier one to copy from names the register's legal representative among its officers. */
+export function withRegisterOfficers(report: Report, legalRepresentative: string | null): Report {
+  return !report.officers && legalRepresentative ? { ...report, officers: `法定代表人：${legalRepresentative}` } : report;
+}
+
+/** A year not yet reported and past its deadline: the organization is late. */
+export function filingLate(report: { state: InspectionState | null }, deadline: string, today: string): boolean {
+  return (!report.state || report.state === "draft") && today > deadline;
+}
+
+export const inspectionYearRange = { min: 2000, max: 2100 } as const;
+
+/** A year from a URL: four digits within the range, or null. */
+export function parseInspectionYear(param: string | undefined): number | null {
+  if (!param || !/^\d{4}$/.test(param)) return null;
+  const year = Number(param);
+  return year >= inspectionYearRange.min && year <= inspectionYearRange.max ? year : null;
+}
+
+/** The year the registry is offered to open next: the first not yet opened, from this year on. */
+export function nextYearToOpen(opened: readonly number[], today: string): number {
+  const taken = new Set(opened);
+  let next = Number(today.slice(0, 4));
+  while (taken.has(next)) next++;
+  return next;
+}
+
+export type FiledInspectionState = Exclude<InspectionState, "draft">;
+
+/** The registry's lists of a year's reports: those waiting for review first. */
+export const reportFilters: ReadonlyArray<{ value: FiledInspectionState | "all"; label: string }> = [
+  { value: "submitted", label: "待审查（已报送）" },
+  { value: "returned", label: inspectionStateLabels.returned },
+  { value: "concluded", label: inspectionStateLabels.concluded },
+  { value: "all", label: "全部已报送" },
+];
+
+/** The list a query string asks for; anything else is the reports waiting for review. */
+export function reportFilterOf(requested: string | null): FiledInspectionState | "all" {
+  return reportFilters.find((f) => f.value === requested)?.value ?? "submitted";
+}
+
+/** The reason offered for listing a year's non-filers. */
+export function defaultListingReason(year: number): string {
+  return `未按规定报送 ${year - 1} 年度工作报告（${year} 年度年检）`;
+}
+
+/** Why a listing date cannot be used, or null: after the registry's deadline, and not in the future. */
+export function listingDateProblem(listedOn: string, { today, registryDeadline }: { today: string; registryDeadline: string }): string | null {
+  if (listedOn <= registryDeadline) return "列入日期应在登记管理机关截止日期之后";
+  if (listedOn > today) return "列入日期不能晚于今天";
+  return null;
+}
+
+/** How long an organization has been on the list: whole years and months, from the listing date to today. */
+export function timeOnList(listedOn: string, today: string): { years: number; months: number } {
+  const [ly, lm, ld] = listedOn.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
+  let months = (ty - ly) * 12 + (tm - lm) - (td < ld ? 1 : 0);
+  if (months < 0) months = 0;
+  return { years: Math.floor(months / 12), months: months % 12 };
+}
+
+export function formatTimeOnList({ years, months }: { years: number; months: number }): string {
+  if (!years && !months) return "不满 1 个月";
+  return [years ? `${years} 年` : "", months ? `${months} 个月` : ""].filter(Boolean).join(" ");
 }

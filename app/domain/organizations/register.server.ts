@@ -12,7 +12,7 @@ import { officerReachOrNull, withinReach } from "../../auth/scope.server";
 import { recordAudit } from "../audit/audit.server";
 import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";
-import { publishedInspections } from "../inspections/inspections.server";
+import { publishedInspections } from "../inspections/public.server";
 import { escapeLike } from "../shared/like";
 import { searchGrams } from "../shared/name-grams";
 import { cappedTotal, publicCountCap } from "../shared/paging";

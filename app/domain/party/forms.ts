@@ -1,28 +1,28 @@
 /**
- * The party-building forms and the /officer/party period, read on the server
- * (authoritative) and importable by the browser: an organization's party
- * record, an admission of probationary members, a joint branch, and the
- * coverage target. Each reader takes the posted fields as conform hands them
- * over and returns either the domain's input or field errors in Chinese;
- * whatever cannot be read is an error beside its field, never a 500.
+ * The party-building forms as zod schemas, shared by the server (authoritative)
+ * and the browser: an organization's party record, an admission of
+ * probationary members, the acceptance of the members an annual report gave,
+ * a joint branch, and the coverage target; and the period of /officer/party.
+ * Whatever cannot be read is an error in Chinese beside its field (or above
+ * the form for a page that is out of date), never a 500.
  */
+import { z } from "zod";
 import { formatDate, parseIsoDate } from "../shared/time";
 import { fieldCharacterProblem } from "../shared/text-input";
 import { isRowId } from "../shared/ids";
 import { partyMembersMax } from "./rules";
 
-export type FieldErrors = Record<string, string[]>;
-/** The shape conform's `parse` expects back from a resolver. */
-export type Parsed<T> = { value: T; error?: undefined } | { value?: undefined; error: FieldErrors };
-
-/** The posted fields; a field posted twice or as a file reads as empty. */
-type Payload = Record<string, unknown>;
-
 const staleForm = "页面已过期，请刷新后重试。";
+const unknownIntent = "无法识别的操作，请刷新页面后重试。";
 
-function text(payload: Payload, name: string): string {
-  const value = payload[name];
-  return typeof value === "string" ? value.trim() : "";
+/** The hidden intent that names which form was posted. */
+const intentOf = <const Name extends string>(name: Name) =>
+  z.literal(name, { error: unknownIntent });
+
+/** Refuses a value inside a transform with the message the person reads. */
+function refuse(ctx: z.RefinementCtx, input: unknown, message: string): never {
+  ctx.issues.push({ code: "custom", message, input });
+  return z.NEVER;
 }
 
 /** Digits typed with a Chinese input method (０-９) read as the ASCII ones. */
@@ -32,30 +32,73 @@ function asciiDigits(value: string): string {
     .replace(/．/g, ".");
 }
 
-/** A whole number from min to max, or the reason it is not one. */
-function wholeNumber(raw: string, label: string, min: number, max: number): number | string {
-  const value = asciiDigits(raw);
-  if (!value) return `请填写${label}${min === 0 ? "，没有请填 0" : ""}`;
-  if (!/^\d{1,7}$/.test(value) || Number(value) < min || Number(value) > max) {
-    return `${label}应为 ${min} 至 ${max} 的整数`;
-  }
-  return Number(value);
+/** A whole number from min to max as typed (full-width digits too); blank is "please fill in". */
+function wholeNumber(label: string, min: number, max: number) {
+  const blank = `请填写${label}${min === 0 ? "，没有请填 0" : ""}`;
+  const wrong = `${label}应为 ${min} 至 ${max} 的整数`;
+  return z
+    .string({ error: blank })
+    .max(20, { error: wrong, abort: true })
+    .transform((raw, ctx) => {
+      const value = asciiDigits(raw.trim());
+      if (!value) return refuse(ctx, raw, blank);
+      if (!/^\d{1,7}$/.test(value) || Number(value) < min || Number(value) > max)
+        return refuse(ctx, raw, wrong);
+      return Number(value);
+    });
 }
 
-/** A date as YYYY-MM-DD, or the reason it is not one; blank is "please fill in". */
-function isoDate(raw: string, label: string): string | { problem: string } {
-  if (!raw) return { problem: `请填写${label}，如 2026-05-20` };
-  return parseIsoDate(raw) ?? { problem: `${label}不是有效日期，请按 2026-05-20 的格式填写` };
+/** A date as YYYY-MM-DD; blank is "please fill in". Whether it may be that day is the command's to say. */
+function isoDate(label: string) {
+  const blank = `请填写${label}，如 2026-05-20`;
+  const wrong = `${label}不是有效日期，请按 2026-05-20 的格式填写`;
+  return z
+    .string({ error: blank })
+    .max(20, { error: wrong, abort: true })
+    .transform((raw, ctx) => {
+      const value = raw.trim();
+      if (!value) return refuse(ctx, raw, blank);
+      return parseIsoDate(value) ?? refuse(ctx, raw, wrong);
+    });
 }
 
-/** A person's name such as a secretary's or an instructor's: at most 20 characters, nothing invisible. */
-function personName(raw: string, label: string): string | null {
-  if (raw.length > 20) return `${label}姓名不超过 20 个字`;
-  return fieldCharacterProblem(raw, label);
+/** One line of text: trimmed, at most `max` characters, nothing invisible; `blank` makes it required. */
+function line(label: string, max: number, tooLong: string, blank?: string) {
+  return z
+    .string({ error: blank ?? tooLong })
+    .trim()
+    .max(max, { error: tooLong, abort: true })
+    .superRefine((value, ctx) => {
+      if (blank && !value) ctx.addIssue({ code: "custom", message: blank });
+      const problem = fieldCharacterProblem(value, label);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 }
 
-function finish<T>(errors: FieldErrors, value: () => T): Parsed<T> {
-  return Object.keys(errors).length ? { error: errors } : { value: value() };
+/** A person's name such as a secretary's or an instructor's: at most 20 characters. */
+const personName = (label: string, blank?: string) =>
+  line(label, 20, `${label}姓名不超过 20 个字`, blank);
+
+/** A record's version as the page loaded it: null when it had none, undefined when it cannot be one. */
+function versionOf(raw: unknown): number | null | undefined {
+  if (raw === undefined || raw === "") return null;
+  return typeof raw === "string" && /^\d{1,10}$/.test(raw) && isRowId(Number(raw))
+    ? Number(raw)
+    : undefined;
+}
+
+/** The hidden version field; a value that cannot be a version is refused above the form. */
+const versionField = z.string({ error: staleForm }).max(10, staleForm).optional();
+
+/** For a check of the whole form: it runs even when a field is wrong, so every problem shows at once. */
+const always = { when: () => true };
+
+/** A page sent with a version it cannot have been loaded at is refused above the form. */
+function staleVersion(form: unknown, ctx: z.RefinementCtx) {
+  const version =
+    typeof form === "object" && form ? (form as { version?: unknown }).version : undefined;
+  if (versionOf(version) === undefined)
+    ctx.addIssue({ code: "custom", message: staleForm, path: [] });
 }
 
 /* ------------------------------------------------------------------ an organization's record */
@@ -88,98 +131,105 @@ export function coverageChoiceOf(
   return "none";
 }
 
-/** What savePartyRecord takes. */
-export interface PartyRecordValue {
-  formalMembers: number;
-  probationaryMembers: number;
-  branchId: number | null;
-  newOwnBranch: { name: string; foundedOn: string; secretary: string | null } | null;
-  instructor: string | null;
-  expectedVersion: number | null;
-}
+const partyRecordBase = {
+  intent: intentOf("party-record"),
+  formalMembers: wholeNumber("正式党员人数", 0, partyMembersMax),
+  probationaryMembers: wholeNumber("预备党员人数", 0, partyMembersMax),
+  version: versionField,
+};
+
+const otherBranch = "请选择本街道（镇）或全区的党支部";
 
 /**
  * The record form: member counts, one coverage choice with the fields that
- * choice needs, and the version the record was loaded at (blank when it had none).
+ * choice needs (the others' fields are ignored), and the version the record
+ * was loaded at (blank when it had none).
  */
-export function parsePartyRecordForm(payload: Payload): Parsed<PartyRecordValue> {
-  const errors: FieldErrors = {};
-  const formal = wholeNumber(text(payload, "formalMembers"), "正式党员人数", 0, partyMembersMax);
-  const probationary = wholeNumber(text(payload, "probationaryMembers"), "预备党员人数", 0, partyMembersMax);
-  if (typeof formal === "string") errors.formalMembers = [formal];
-  if (typeof probationary === "string") errors.probationaryMembers = [probationary];
-
-  const rawVersion = text(payload, "version");
-  const version =
-    rawVersion === ""
-      ? null
-      : /^\d{1,10}$/.test(rawVersion) && isRowId(Number(rawVersion))
-        ? Number(rawVersion)
-        : undefined;
-  if (version === undefined) errors[""] = [staleForm];
-
-  const choice = text(payload, "coverage") as CoverageChoice;
-  let branchId: number | null = null;
-  let newOwnBranch: PartyRecordValue["newOwnBranch"] = null;
-  let instructor: string | null = null;
-  switch (choice) {
-    case "branch": {
-      const raw = text(payload, "branchId");
-      if (!raw) errors.branchId = ["请选择党支部"];
-      else if (!/^\d{1,10}$/.test(raw) || !isRowId(Number(raw)))
-        errors.branchId = ["请选择本街道（镇）或全区的党支部"];
-      else branchId = Number(raw);
-      break;
-    }
-    case "new_branch": {
-      const name = text(payload, "newBranchName");
-      const foundedOn = isoDate(text(payload, "newBranchFoundedOn"), "成立日期");
-      const secretary = text(payload, "newBranchSecretary");
-      if (!name) errors.newBranchName = ["请填写党支部名称"];
-      else if (name.length > 60) errors.newBranchName = ["党支部名称不超过 60 个字"];
-      if (typeof foundedOn !== "string") errors.newBranchFoundedOn = [foundedOn.problem];
-      const secretaryProblem = personName(secretary, "党支部书记");
-      if (secretaryProblem) errors.newBranchSecretary = [secretaryProblem];
-      if (typeof foundedOn === "string")
-        newOwnBranch = { name, foundedOn, secretary: secretary || null };
-      break;
-    }
-    case "instructor": {
-      instructor = text(payload, "instructor");
-      const problem = instructor ? personName(instructor, "党建指导员") : "请填写党建指导员姓名";
-      if (problem) errors.instructor = [problem];
-      break;
-    }
-    case "none":
-      break;
-    default:
-      errors.coverage = ["请选择覆盖方式"];
-  }
-
-  return finish(errors, () => ({
-    formalMembers: formal as number,
-    probationaryMembers: probationary as number,
-    branchId,
-    newOwnBranch,
-    instructor,
-    expectedVersion: version ?? null,
+export const partyRecordSchema = z
+  .discriminatedUnion(
+    "coverage",
+    [
+      z.object({
+        ...partyRecordBase,
+        coverage: z.literal("branch"),
+        branchId: z
+          .string({ error: "请选择党支部" })
+          .max(12, { error: otherBranch, abort: true })
+          .transform((raw, ctx) => {
+            const value = raw.trim();
+            if (!value) return refuse(ctx, raw, "请选择党支部");
+            return /^\d{1,10}$/.test(value) && isRowId(Number(value))
+              ? Number(value)
+              : refuse(ctx, raw, otherBranch);
+          }),
+      }),
+      z.object({
+        ...partyRecordBase,
+        coverage: z.literal("new_branch"),
+        newBranchName: line("党支部名称", 60, "党支部名称不超过 60 个字", "请填写党支部名称"),
+        newBranchFoundedOn: isoDate("成立日期"),
+        newBranchSecretary: personName("党支部书记").optional(),
+      }),
+      z.object({
+        ...partyRecordBase,
+        coverage: z.literal("instructor"),
+        instructor: personName("党建指导员", "请填写党建指导员姓名"),
+      }),
+      z.object({ ...partyRecordBase, coverage: z.literal("none") }),
+    ],
+    { error: "请选择覆盖方式" },
+  )
+  .superRefine(staleVersion, always)
+  .transform((form) => ({
+    intent: form.intent,
+    formalMembers: form.formalMembers,
+    probationaryMembers: form.probationaryMembers,
+    branchId: form.coverage === "branch" ? form.branchId : null,
+    newOwnBranch:
+      form.coverage === "new_branch"
+        ? {
+            name: form.newBranchName,
+            foundedOn: form.newBranchFoundedOn,
+            secretary: form.newBranchSecretary || null,
+          }
+        : null,
+    instructor: form.coverage === "instructor" ? form.instructor : null,
+    expectedVersion: versionOf(form.version) ?? null,
   }));
-}
+
+/** What savePartyRecord takes: the counts, an existing branch or a new own branch to found, or an instructor, and the version seen. */
+export type PartyRecordValue = Omit<z.output<typeof partyRecordSchema>, "intent">;
 
 /** Probationary members admitted on a day. */
-export interface AdmissionValue {
-  admittedOn: string;
-  count: number;
-}
+export const admissionSchema = z.object({
+  intent: intentOf("party-admission"),
+  admittedOn: isoDate("接收日期"),
+  count: wholeNumber("接收人数", 1, 100),
+});
+export type AdmissionValue = Omit<z.output<typeof admissionSchema>, "intent">;
 
-export function parseAdmissionForm(payload: Payload): Parsed<AdmissionValue> {
-  const errors: FieldErrors = {};
-  const admittedOn = isoDate(text(payload, "admittedOn"), "接收日期");
-  const count = wholeNumber(text(payload, "count"), "接收人数", 1, 100);
-  if (typeof admittedOn !== "string") errors.admittedOn = [admittedOn.problem];
-  if (typeof count === "string") errors.count = [count];
-  return finish(errors, () => ({ admittedOn: admittedOn as string, count: count as number }));
-}
+const reportGone = "找不到该组织最近一次报送的年度报告，请刷新页面。";
+
+/** The officer accepts the member counts of the annual report the page offered, against the record's version as seen. */
+export const acceptReportSchema = z
+  .object({
+    intent: intentOf("party-accept-report"),
+    reportId: z.string({ error: reportGone }).max(10, reportGone).optional(),
+    version: versionField,
+  })
+  .superRefine((form, ctx) => {
+    const reportId =
+      typeof form.reportId === "string" && /^\d{1,10}$/.test(form.reportId)
+        ? Number(form.reportId)
+        : 0;
+    if (!isRowId(reportId)) ctx.addIssue({ code: "custom", message: reportGone, path: [] });
+  }, always)
+  .superRefine(staleVersion, always)
+  .transform((form) => ({
+    intent: form.intent,
+    reportId: Number(form.reportId),
+    expectedVersion: versionOf(form.version) ?? null,
+  }));
 
 /* ------------------------------------------------------------------ /officer/party */
 
@@ -191,74 +241,105 @@ export function isOverviewIntent(value: unknown): value is OverviewIntent {
   return typeof value === "string" && (overviewIntents as readonly string[]).includes(value);
 }
 
-/** A joint branch; a blank street is a district-wide (trade) branch, which only a district officer may found. */
-export interface JointBranchValue {
-  name: string;
-  foundedOn: string;
-  streetCode: string | null;
-  secretary: string | null;
-}
+const notOwnStreet = "请选择您管辖的街道（镇）";
 
-export function parseJointBranchForm(payload: Payload): Parsed<JointBranchValue> {
-  const errors: FieldErrors = {};
-  const name = text(payload, "name");
-  const foundedOn = isoDate(text(payload, "foundedOn"), "成立日期");
-  const streetCode = text(payload, "streetCode");
-  const secretary = text(payload, "secretary");
-  if (!name) errors.name = ["请填写联合党支部名称"];
-  else if (name.length > 60) errors.name = ["名称不超过 60 个字"];
-  if (typeof foundedOn !== "string") errors.foundedOn = [foundedOn.problem];
-  if (streetCode && !/^\d{12}$/.test(streetCode)) errors.streetCode = ["请选择您管辖的街道（镇）"];
-  const secretaryProblem = personName(secretary, "党支部书记");
-  if (secretaryProblem) errors.secretary = [secretaryProblem];
-  return finish(errors, () => ({
-    name,
-    foundedOn: foundedOn as string,
-    streetCode: streetCode || null,
-    secretary: secretary || null,
+/** A joint branch; a blank street is a district-wide (trade) branch, which only a district officer may found. */
+export const jointBranchSchema = z
+  .object({
+    intent: intentOf("joint-branch"),
+    name: line("名称", 60, "名称不超过 60 个字", "请填写联合党支部名称"),
+    foundedOn: isoDate("成立日期"),
+    streetCode: z
+      .string({ error: notOwnStreet })
+      .trim()
+      .max(12, { error: notOwnStreet, abort: true })
+      .regex(/^(\d{12})?$/, notOwnStreet)
+      .optional(),
+    secretary: personName("党支部书记").optional(),
+  })
+  .transform((form) => ({
+    intent: form.intent,
+    name: form.name,
+    foundedOn: form.foundedOn,
+    streetCode: form.streetCode || null,
+    secretary: form.secretary || null,
   }));
-}
+export type JointBranchValue = Omit<z.output<typeof jointBranchSchema>, "intent">;
 
 export const coverageTargetRange = { min: 50, max: 100 } as const;
+
+const { min: targetMin, max: targetMax } = coverageTargetRange;
+const targetBlank = `请填写覆盖率目标，${targetMin} 到 ${targetMax} 之间的百分数，如 90`;
+const targetFormat = `覆盖率目标应为 ${targetMin} 到 ${targetMax} 之间的百分数，最多一位小数，如 90 或 92.5`;
+const reasonShort = "请填写调整原因（至少 2 个字）";
 
 /**
  * The target as officers write it, a percentage ("90", "92.5%"), stored as a
  * fraction. `expected` is the fraction the officer saw, so a change made by
  * someone else in between refuses the write.
  */
-export interface CoverageTargetValue {
-  partyCoverageTarget: number;
-  reason: string;
-  expected: number;
-}
+export const coverageTargetSchema = z
+  .object({
+    intent: intentOf("coverage-target"),
+    partyCoverageTarget: z
+      .string({ error: targetBlank })
+      .max(10, { error: targetFormat, abort: true })
+      .transform((typed, ctx) => {
+        const raw = asciiDigits(typed.trim()).replace(/\s*[%％]$/, "");
+        if (!raw) return refuse(ctx, typed, targetBlank);
+        if (!/^\d{1,3}(\.\d)?$/.test(raw)) return refuse(ctx, typed, targetFormat);
+        if (Number(raw) < targetMin || Number(raw) > targetMax) {
+          return refuse(ctx, typed, `覆盖率目标应在 ${targetMin}% 到 ${targetMax}% 之间`);
+        }
+        return Math.round(Number(raw) * 10) / 1000;
+      }),
+    reason: z
+      .string({ error: reasonShort })
+      .trim()
+      .min(2, reasonShort)
+      .max(500, { error: "调整原因不超过 500 个字", abort: true })
+      .superRefine((value, ctx) => {
+        const problem = fieldCharacterProblem(value, "调整原因");
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
+    expected: z.string({ error: staleForm }).max(30, staleForm).optional(),
+  })
+  .superRefine((form, ctx) => {
+    const expected = Number(form.expected);
+    if (typeof form.expected !== "string" || !form.expected.trim() || !Number.isFinite(expected)) {
+      ctx.addIssue({ code: "custom", message: staleForm, path: [] });
+    } else if (
+      typeof form.partyCoverageTarget === "number" &&
+      form.partyCoverageTarget === expected
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        message: `覆盖率目标现为 ${targetPercent(expected)}%，未作改动`,
+        path: ["partyCoverageTarget"],
+      });
+    }
+  }, always)
+  .transform((form) => ({
+    intent: form.intent,
+    partyCoverageTarget: form.partyCoverageTarget,
+    reason: form.reason,
+    expected: Number(form.expected),
+  }));
+export type CoverageTargetValue = Omit<z.output<typeof coverageTargetSchema>, "intent">;
 
-export function parseCoverageTargetForm(payload: Payload): Parsed<CoverageTargetValue> {
-  const errors: FieldErrors = {};
-  const raw = asciiDigits(text(payload, "partyCoverageTarget")).replace(/\s*[%％]$/, "");
-  const reason = text(payload, "reason");
-  const expected = Number(text(payload, "expected"));
-  const { min, max } = coverageTargetRange;
-  let fraction = 0;
-  if (!raw) errors.partyCoverageTarget = [`请填写覆盖率目标，${min} 到 ${max} 之间的百分数，如 90`];
-  else if (!/^\d{1,3}(\.\d)?$/.test(raw))
-    errors.partyCoverageTarget = [
-      `覆盖率目标应为 ${min} 到 ${max} 之间的百分数，最多一位小数，如 90 或 92.5`,
-    ];
-  else if (Number(raw) < min || Number(raw) > max)
-    errors.partyCoverageTarget = [`覆盖率目标应在 ${min}% 到 ${max}% 之间`];
-  else fraction = Math.round(Number(raw) * 10) / 1000;
-  if (reason.length < 2) errors.reason = ["请填写调整原因（至少 2 个字）"];
-  else if (reason.length > 500) errors.reason = ["调整原因不超过 500 个字"];
-  if (!text(payload, "expected") || !Number.isFinite(expected)) errors[""] = [staleForm];
-  else if (!errors.partyCoverageTarget && fraction === expected)
-    errors.partyCoverageTarget = [`覆盖率目标现为 ${raw}%，未作改动`];
-  return finish(errors, () => ({ partyCoverageTarget: fraction, reason, expected }));
-}
+/** The forms of /officer/party, told apart by their intent. */
+export const overviewFormSchema = z.discriminatedUnion(
+  "intent",
+  [jointBranchSchema, coverageTargetSchema],
+  { error: unknownIntent },
+);
 
 /** "90%", "92.5%": a stored target as the form shows it, without a trailing ".0". */
 export function targetPercent(fraction: number): string {
   return String(Math.round(fraction * 1000) / 10);
 }
+
+/* ------------------------------------------------------------------ the period of /officer/party */
 
 export interface PartyPeriod {
   from: string;
@@ -345,4 +426,20 @@ export function parsePartyPeriod(
     };
   }
   return { ok: true, period };
+}
+
+/**
+ * The filter of /officer/party from its query string: the period (or why it
+ * cannot be read), the street asked for (its scope is the page's to check),
+ * and the dates as typed, to show again.
+ */
+export function partyFilterOf(params: URLSearchParams, today: string) {
+  return {
+    period: parsePartyPeriod(params.get("from"), params.get("to"), today),
+    street: params.get("street")?.trim() || null,
+    typed: {
+      from: (params.get("from") ?? "").slice(0, 20),
+      to: (params.get("to") ?? "").slice(0, 20),
+    },
+  };
 }

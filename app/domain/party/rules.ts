@@ -18,6 +18,11 @@ export const coverageLabels: Record<Coverage, string> = {
 };
 export const branchKindLabels: Record<BranchKind, string> = { single: "单独组建", joint: "联合党支部" };
 
+/** The registered kinds, in normal or abnormal standing, that both coverages count: community organizations are filed, not registered. */
+export const coveredTypes = ["social_group", "private_non_enterprise", "foundation"] as const;
+export const coveredStatuses = ["normal", "abnormal"] as const;
+export type CoveredType = (typeof coveredTypes)[number];
+
 /** Three formal members are the minimum for an organization's own branch (《中国共产党支部工作条例》). */
 export const ownBranchMinimum = 3;
 

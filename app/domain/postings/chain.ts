@@ -34,6 +34,51 @@ export interface ChainContent {
   salt: string;
 }
 
+/** The stored posting and version fields a hash covers (a row of postings and of posting_versions will do). */
+export interface ChainedPosting {
+  id: number;
+  category: string;
+  kind: string;
+  period: string;
+}
+export interface ChainedVersion {
+  number: number;
+  title: string;
+  body: string;
+  tableRows: PostingTableRows | null;
+  correctionReason: string | null;
+  reviewerName: string | null;
+  reviewOpinion: string | null;
+  reviewedAt: Date | null;
+  salt: string | null;
+}
+
+/** The content a published version's hash covers, read from what is stored. */
+export function chainContent(
+  posting: ChainedPosting,
+  placeCode: string,
+  version: ChainedVersion,
+  files: Array<{ fileName: string; sha256: string; size: number }>,
+  publishedAt: Date,
+): ChainContent {
+  return {
+    postingId: posting.id,
+    placeCode,
+    category: posting.category,
+    kind: posting.kind,
+    period: posting.period,
+    number: version.number,
+    title: version.title,
+    body: version.body,
+    tableRows: version.tableRows ?? null,
+    correctionReason: version.correctionReason ?? null,
+    files: files.map((f) => ({ name: f.fileName, sha256: f.sha256, size: f.size })),
+    review: { name: version.reviewerName ?? null, opinion: version.reviewOpinion ?? null, at: version.reviewedAt ?? null },
+    publishedAt,
+    salt: version.salt ?? "",
+  };
+}
+
 /** JSON with keys in a fixed order at every depth, so the same content always gives the same text. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);

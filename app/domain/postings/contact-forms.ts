@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { digitsOf, findSensitiveNumbers, publicNumberDigits } from "./sensitive-numbers";
+import { parseRowId } from "../shared/ids";
 import { fieldCharacterProblem } from "../shared/text-input";
 
 export const publicContactKinds = ["mobile", "bank_card"] as const;
@@ -51,18 +52,47 @@ export function formatContactDigits(kind: PublicContactKind, digits: string): st
 }
 
 export const publicContactSchema = z.object({
-  number: z.string({ error: "请填写要公开的手机号或银行卡号" }).superRefine((value, ctx) => {
-    const read = readContactNumber(value);
-    if (!read.ok) ctx.addIssue({ code: "custom", message: read.message });
-  }),
+  number: z
+    .string({ error: "请填写要公开的手机号或银行卡号" })
+    .max(maxContactNumberLength, `号码不超过 ${maxContactNumberLength} 个字符`)
+    .superRefine((value, ctx) => {
+      if (value.length > maxContactNumberLength) return;
+      const read = readContactNumber(value);
+      if (!read.ok) ctx.addIssue({ code: "custom", message: read.message });
+    }),
+  // The length is checked as typed, before trimming: the echo of a refused form is cut just past it.
   label: z
     .string({ error: "请填写号码的用途，如“村务监督委员会电话”" })
+    .max(maxContactLabelLength, `用途不超过 ${maxContactLabelLength} 个字`)
     .trim()
     .min(1, "请填写号码的用途，如“村务监督委员会电话”")
-    .max(maxContactLabelLength, `用途不超过 ${maxContactLabelLength} 个字`)
     .superRefine((value, ctx) => {
       const problem = fieldCharacterProblem(value, "用途");
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
 });
 export type PublicContactForm = z.output<typeof publicContactSchema>;
+
+/** The contacts page: mark a number (the default), or remove a mark by its row id; a wrong id is refused as not found. */
+export const contactsPageSchema = z.preprocess(
+  (posted) => {
+    const intent = typeof posted === "object" && posted !== null ? (posted as { intent?: unknown }).intent : "mark";
+    return intent === undefined || intent === "" ? { ...(posted as object), intent: "mark" } : posted;
+  },
+  z.discriminatedUnion(
+    "intent",
+    [
+      publicContactSchema.extend({ intent: z.literal("mark") }),
+      z.object({
+        intent: z.literal("unmark"),
+        id: z
+          .string({ error: "找不到该号码，可能已被取消公开。" })
+          .max(10, "找不到该号码，可能已被取消公开。")
+          .optional()
+          .transform((text) => parseRowId(text) ?? 0),
+      }),
+    ],
+    { error: "无法识别的操作，请刷新页面后重试。" },
+  ),
+);
+export type ContactsPageForm = z.output<typeof contactsPageSchema>;

@@ -1,44 +1,68 @@
 /**
- * The village workbench's forms as posted, read without the database so the
- * server and the browser agree and the parsing can be tested on its own. The
- * domain (postings.server.ts) still checks everything that matters.
+ * The village workbench's forms as zod schemas, shared by the server (with
+ * parseSubmission) and the browser (with conform), and the checks of their
+ * fields that the commands repeat. What needs the database (the posting's kind,
+ * its table, its state) is checked by the commands in commands.server.ts.
  */
+import { z } from "zod";
 import { parseRowId } from "../shared/ids";
+import { fieldCharacterProblem } from "../shared/text-input";
 import {
   isPostingKind,
+  maxReasonLength,
+  maxTitleLength,
   monthPeriod,
+  parsePeriod,
+  periodHint,
   postingKinds,
   quarterPeriod,
   type PostingTableRows,
   type TableSpec,
 } from "./rules";
-import { textOf } from "../shared/form-submission";
+import { bodyLengthProblem, bodyMarkupProblems, maxBodyLength } from "./text";
 
-export { textOf };
+export const staleForm = "页面已过期，请刷新后重试。";
+export const unknownIntent = "无法识别的操作，请刷新页面后重试。";
 
-export interface DraftForm {
-  title: string;
-  body: string;
-  /** Undefined when the form has no period field (a correction keeps the published period). */
-  period: string | undefined;
-  /** In the order of their row numbers, rows with nothing typed left out. */
-  tableRows: PostingTableRows;
+/* ------------------------------------------------------------------ field checks (forms and commands) */
+
+/** A title as stored: trimmed; why it cannot be saved, or null. */
+export function titleProblem(title: string): string | null {
+  if (!title) return "请填写标题";
+  if (title.length > maxTitleLength) return `标题不能超过 ${maxTitleLength} 字`;
+  return fieldCharacterProblem(title, "标题");
 }
 
-/** Everything a refused form had in it, so the page can show it again. */
-export interface PostingFormValues {
-  kind?: string;
-  title?: string;
-  body?: string;
-  period?: string;
-  tableRows?: PostingTableRows;
-  acknowledgeSensitive?: boolean;
-  opinion?: string;
-  reason?: string;
-  withdrawReason?: string;
-  confirmDiscard?: boolean;
+/** A reason or an opinion as stored: line breaks as "\n", trimmed. */
+export function storedReason(text: string): string {
+  return text.replace(/\r\n?/g, "\n").trim();
 }
 
+/** Why a reason or opinion (already storedReason) cannot be saved: `missing` when blank; null when fine. */
+export function reasonProblem(reason: string, label: string, missing: string): string | null {
+  if (!reason) return missing;
+  if (reason.length > maxReasonLength) return `${label}不能超过 ${maxReasonLength} 字`;
+  return fieldCharacterProblem(reason.replace(/\r?\n/g, " "), label);
+}
+
+export const approvalOpinion = "经审核，同意公开。";
+
+/** A return needs its own reason: the approval text left in the box says nothing to the clerk. */
+export function returnOpinionProblem(opinion: string): string | null {
+  const text = opinion.trim();
+  if (!text) return null; // the domain asks for it
+  if (text === approvalOpinion || text === approvalOpinion.replace(/。$/, "")) return "退回修改时，请写明需要修改的内容，不能使用“同意公开”的意见";
+  return null;
+}
+
+export const reasonMessages = {
+  correct: { label: "更正原因", missing: "请填写更正原因，公开页面将显示该原因" },
+  withdraw: { label: "撤回原因", missing: "请填写撤回原因，公开页面将显示该原因" },
+  approve: { label: "审核意见", missing: "请填写审核意见，如“经审核，同意公开”" },
+  return: { label: "审核意见", missing: "请填写退回的理由" },
+} as const;
+
+/* ------------------------------------------------------------------ the table grid */
 
 /** The name of a grid cell: `row.<index>.<columnKey>`. */
 export function cellName(index: number, columnKey: string): string {
@@ -46,50 +70,37 @@ export function cellName(index: number, columnKey: string): string {
 }
 
 // Five digits is far beyond the largest table the domain accepts; a column key is a plain identifier.
-const cellPattern = /^row\.(\d{1,5})\.([A-Za-z][A-Za-z0-9_]{0,39})$/;
+const rowIndexPattern = /^\d{1,5}$/;
+const columnKeyPattern = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 
-/** The grid's rows, ordered by their number (not as text: row 10 comes after row 2); blank rows dropped. */
-export function parseTableRows(form: FormData): PostingTableRows {
-  const byIndex = new Map<number, Record<string, string>>();
-  for (const [name, value] of form) {
-    if (typeof value !== "string") continue;
-    const match = cellPattern.exec(name);
-    if (!match) continue;
-    const index = Number(match[1]);
-    const row = byIndex.get(index) ?? {};
-    row[match[2]!] = value;
-    byIndex.set(index, row);
+/**
+ * The grid's rows from the posted cells (conform reads `row.3.item` as
+ * `row: { 3: { item } }`), ordered by their number (not as text: row 10 comes
+ * after row 2); blank rows, and anything that is not a cell, dropped.
+ */
+export function tableRowsOf(cells: unknown): PostingTableRows {
+  if (typeof cells !== "object" || cells === null) return [];
+  const byIndex: Array<[number, Record<string, string>]> = [];
+  for (const [index, posted] of Object.entries(cells)) {
+    if (!rowIndexPattern.test(index) || typeof posted !== "object" || posted === null) continue;
+    const row: Record<string, string> = {};
+    for (const [key, value] of Object.entries(posted as Record<string, unknown>)) {
+      // A cell posted twice keeps the last value, as a form field read by name would.
+      const text = Array.isArray(value) ? value.at(-1) : value;
+      if (columnKeyPattern.test(key) && typeof text === "string") row[key] = text;
+    }
+    if (Object.values(row).some((v) => v.trim() !== "")) byIndex.push([Number(index), row]);
   }
-  return [...byIndex.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, row]) => row)
-    .filter((row) => Object.values(row).some((v) => v.trim() !== ""));
+  return byIndex.sort(([a], [b]) => a - b).map(([, row]) => row);
 }
-
-export function parseDraftForm(form: FormData): DraftForm {
-  return {
-    title: textOf(form, "title"),
-    body: textOf(form, "body"),
-    period: form.has("period") ? textOf(form, "period") : undefined,
-    tableRows: parseTableRows(form),
-  };
-}
-
-/** The hidden row version every state-changing form carries; null when missing or tampered with. */
-export function parseVersion(form: FormData): number | null {
-  return parseRowId(textOf(form, "version"));
-}
-
-/* ------------------------------------------------------------------ the grid */
 
 export const defaultBlankRows = 5;
 export const moreBlankRows = 10;
 export const maxBlankRows = 200;
 
 /** How many empty rows the grid shows below the filled ones, from the hidden field it posts. */
-export function blankRowsOf(form: FormData): number {
-  const raw = textOf(form, "blankRows");
-  const n = /^\d{1,4}$/.test(raw) ? Number(raw) : defaultBlankRows;
+export function blankRowsOf(posted: unknown): number {
+  const n = typeof posted === "string" && /^\d{1,4}$/.test(posted) ? Number(posted) : defaultBlankRows;
   return Math.min(Math.max(n, defaultBlankRows), maxBlankRows);
 }
 
@@ -138,14 +149,172 @@ export function suggestedPeriod(kind: string, today: string): string {
   }
 }
 
-/* ------------------------------------------------------------------ review */
+/* ------------------------------------------------------------------ field schemas */
 
-export const approvalOpinion = "经审核，同意公开。";
+/** The longest period a clerk writes ("2025年第一季度", "2025年12月31日") with room for spaces. */
+const maxPeriodLength = 30;
+const maxKindLength = 40;
 
-/** A return needs its own reason: the approval text left in the box says nothing to the clerk. */
-export function returnOpinionProblem(opinion: string): string | null {
-  const text = opinion.trim();
-  if (!text) return null; // the domain asks for it
-  if (text === approvalOpinion || text === approvalOpinion.replace(/。$/, "")) return "退回修改时，请写明需要修改的内容，不能使用“同意公开”的意见";
-  return null;
+/** Adds the field's own check, unless the text was already refused as too long. */
+function checked(max: number, problems: (text: string) => readonly (string | null)[]) {
+  return (text: string, ctx: z.RefinementCtx) => {
+    if (text.length > max) return;
+    for (const message of problems(text)) if (message) ctx.addIssue({ code: "custom", message });
+  };
 }
+
+/** The hidden row version every state-changing form carries; a missing or tampered one means the page is stale. */
+const versionField = z
+  .string({ error: staleForm })
+  .max(10, staleForm)
+  .transform((text, ctx) => {
+    const id = parseRowId(text);
+    if (id === null) ctx.addIssue({ code: "custom", message: staleForm });
+    return id ?? z.NEVER;
+  });
+
+/** A row id in a hidden field; anything else is 0, which the command refuses as not found. */
+const hiddenIdField = z
+  .string({ error: staleForm })
+  .max(10, staleForm)
+  .optional()
+  .transform((text) => parseRowId(text) ?? 0);
+
+const periodField = z
+  .string({ error: `无法识别公开期间。${periodHint}` })
+  .max(maxPeriodLength, `公开期间不能超过 ${maxPeriodLength} 个字。${periodHint}`);
+
+/** A reason or an opinion: at most twice its length as posted (a browser sends each line break as two characters). */
+function reasonField(messages: { label: string; missing: string }, extra?: (text: string) => string | null) {
+  const max = maxReasonLength * 2;
+  return z
+    .string({ error: messages.missing })
+    .max(max, `${messages.label}不能超过 ${maxReasonLength} 字`)
+    .superRefine(checked(max, (text) => [extra?.(storedReason(text)) ?? reasonProblem(storedReason(text), messages.label, messages.missing)]));
+}
+
+const bodyTooLong = { error: (issue: { input?: unknown }) => bodyLengthProblem(String(issue.input ?? "")) ?? `正文不能超过 ${maxBodyLength} 字。` };
+
+/* ------------------------------------------------------------------ the posting page */
+
+export const postingIntents = ["save", "add-rows", "submit", "upload", "remove-file", "discard", "approve", "return", "correct", "withdraw"] as const;
+export type PostingIntent = (typeof postingIntents)[number];
+
+/** The intent a posted form names ("save" when it names none, as the Enter key in the draft does), or "unknown". */
+export function postingIntentOf(posted: unknown): PostingIntent | "unknown" {
+  if (posted === undefined || posted === "") return "save";
+  return (postingIntents as readonly unknown[]).includes(posted) ? (posted as PostingIntent) : "unknown";
+}
+
+/**
+ * The draft's fields are only read here (each within its bound): the command
+ * checks title, body, period and table together, since the period and the
+ * table depend on the posting's kind, so the clerk sees every problem at once.
+ * A form without a period field (a correction's) leaves the period as it is.
+ */
+function draftMember<Intent extends "save" | "add-rows" | "submit">(intent: Intent) {
+  return z
+    .object({
+      intent: z.literal(intent),
+      version: versionField,
+      title: z.string({ error: "请填写标题" }).max(maxTitleLength, `标题不能超过 ${maxTitleLength} 字`).optional(),
+      body: z.string({ error: "正文不能为空。" }).max(maxBodyLength * 2, bodyTooLong).optional(),
+      period: periodField.optional(),
+      row: z.unknown().optional(),
+      blankRows: z.unknown().optional(),
+      acknowledgeSensitive: z.unknown().optional(),
+      // Sent back as it was shown: the digest of the numbers the clerk was asked to confirm.
+      acknowledgedFindings: z.string({ error: staleForm }).max(64, staleForm).optional(),
+    })
+    .transform(({ version, title, body, row, blankRows, acknowledgeSensitive, acknowledgedFindings, ...rest }) => ({
+      ...rest,
+      expectedVersion: version,
+      title: title ?? "",
+      body: body ?? "",
+      tableRows: tableRowsOf(row),
+      blankRows: blankRowsOf(blankRows),
+      acknowledgeSensitive: acknowledgeSensitive === "on",
+      acknowledgedFindings: acknowledgedFindings ?? "",
+    }));
+}
+
+function reviewMember<Intent extends "approve" | "return">(intent: Intent) {
+  return z
+    .object({
+      intent: z.literal(intent),
+      version: versionField,
+      opinion: reasonField(reasonMessages[intent], intent === "return" ? returnOpinionProblem : undefined),
+    })
+    .transform(({ intent, version, opinion }) => ({ intent, decision: intent, expectedVersion: version, opinion }));
+}
+
+/** Every form of the posting page, told apart by the intent its button posts. */
+export const postingPageSchema = z.preprocess(
+  (posted) =>
+    typeof posted === "object" && posted !== null && postingIntentOf((posted as { intent?: unknown }).intent) === "save"
+      ? { ...posted, intent: "save" }
+      : posted,
+  z.discriminatedUnion(
+    "intent",
+    [
+      draftMember("save"),
+      draftMember("add-rows"),
+      draftMember("submit"),
+      // Files come as multipart (postingUploadSchema); an upload posted without any has nothing to store.
+      z.object({
+        intent: z.literal("upload"),
+        files: z.any().refine(() => false, "请选择要上传的文件"),
+      }),
+      z.object({ intent: z.literal("remove-file"), fileId: hiddenIdField }),
+      z
+        .object({
+          intent: z.literal("discard"),
+          version: versionField,
+          confirmDiscard: z.literal("on", { error: "请勾选确认后再放弃，放弃后不能恢复" }),
+        })
+        .transform(({ intent, version }) => ({ intent, expectedVersion: version })),
+      reviewMember("approve"),
+      reviewMember("return"),
+      z
+        .object({ intent: z.literal("correct"), version: versionField, reason: reasonField(reasonMessages.correct) })
+        .transform(({ intent, version, reason }) => ({ intent, expectedVersion: version, reason })),
+      z
+        .object({ intent: z.literal("withdraw"), version: versionField, withdrawReason: reasonField(reasonMessages.withdraw) })
+        .transform(({ intent, version, withdrawReason }) => ({ intent, expectedVersion: version, reason: withdrawReason })),
+    ],
+    { error: unknownIntent },
+  ),
+);
+export type PostingPageForm = z.output<typeof postingPageSchema>;
+
+/** The upload form (multipart): its files are read by readUploads; nothing else of it is kept. */
+export const postingUploadSchema = z.object({});
+
+/* ------------------------------------------------------------------ the new-posting page */
+
+/** Kind, period, title and body; whether the period suits the kind and has begun is the command's to say. */
+export const newPostingSchema = z
+  .object({
+    kind: z
+      .string({ error: "请选择公开事项的类型" })
+      .max(maxKindLength, "请选择公开事项的类型")
+      .refine((kind) => isPostingKind(kind), "请选择公开事项的类型"),
+    period: periodField
+      .optional()
+      .superRefine((text, ctx) => {
+        if (text !== undefined && text.length <= maxPeriodLength && !parsePeriod(text)) {
+          ctx.addIssue({ code: "custom", message: `无法识别公开期间“${text}”。${periodHint}` });
+        }
+      }),
+    title: z
+      .string({ error: "请填写标题" })
+      .max(maxTitleLength, `标题不能超过 ${maxTitleLength} 字`)
+      .superRefine(checked(maxTitleLength, (text) => [titleProblem(text.trim())])),
+    body: z
+      .string({ error: "正文不能为空。" })
+      .max(maxBodyLength * 2, bodyTooLong)
+      .superRefine(checked(maxBodyLength * 2, bodyMarkupProblems)),
+  })
+  // A blank period is the command's to name ("请填写公开期间", or what the kind expects).
+  .transform(({ period, ...rest }) => ({ ...rest, period: period ?? "" }));
+export type NewPostingForm = z.output<typeof newPostingSchema>;

@@ -157,15 +157,20 @@ const entityPattern = /&(?:[A-Za-z][A-Za-z0-9]*;|#[0-9]+;?|#[xX][0-9A-Fa-f]+;?)/
 // eslint-disable-next-line no-control-regex
 const controlPattern = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
+/** Why a body is too long (counted in characters, as the clerk sees them), or null. */
+export function bodyLengthProblem(text: string): string | null {
+  const length = Array.from(text).length;
+  return length > maxBodyLength ? `正文不能超过 ${maxBodyLength} 字（现为 ${length} 字）。` : null;
+}
+
 /** Why a body cannot be saved, in Chinese; empty when it is fine. */
 export function bodyMarkupProblems(text: string): string[] {
   const body = normalizeNewlines(text);
   if (body.trim() === "") return ["正文不能为空。"];
   const problems: string[] = [];
 
-  const length = Array.from(body).length;
-  if (length > maxBodyLength)
-    problems.push(`正文不能超过 ${maxBodyLength} 字（现为 ${length} 字）。`);
+  const tooLong = bodyLengthProblem(body);
+  if (tooLong) problems.push(tooLong);
 
   const tags = body.match(tagPattern);
   if (tags) {

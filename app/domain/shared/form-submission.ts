@@ -8,7 +8,11 @@
  */
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
-import type { z } from "zod";
+import { z } from "zod";
+
+// A field a schema gives no message of its own (a file where text was expected, a
+// value posted twice) is still refused in Chinese, never in zod's English.
+z.config(z.locales.zhCN());
 
 /** The cap for a text field whose schema names no maximum. */
 export const defaultEchoLength = 20_000;
@@ -65,12 +69,25 @@ export function schemaFields(schema: AnySchema): Map<string, number | null> {
 /** "rows[3].amount" and "address.street" belong to the field "rows" and "address". */
 const fieldOf = (name: string) => /^[^.[]*/.exec(name)![0];
 
+/** No list on our forms comes near this many rows. */
+export const maxListIndex = 1000;
+
+/**
+ * "reason[4294967294]" would make conform build (and its reply walk) an array
+ * of four billion slots: one such name costs minutes of CPU. A name whose
+ * index no form of ours can have is dropped like an unknown field.
+ */
+function indicesBounded(name: string): boolean {
+  for (const match of name.matchAll(/\[(\d+)\]/g)) if (match[1]!.length > 4 || Number(match[1]) > maxListIndex) return false;
+  return true;
+}
+
 /** The form with only the schema's fields, each text cut to its maximum plus one. */
 export function boundedForm(form: FormData | URLSearchParams, schema: AnySchema): FormData {
   const fields = schemaFields(schema);
   const bounded = new FormData();
   for (const [name, value] of form.entries()) {
-    if (!fields.has(fieldOf(name))) continue;
+    if (!fields.has(fieldOf(name)) || !indicesBounded(name)) continue;
     if (typeof value !== "string") {
       bounded.append(name, value);
       continue;

@@ -10,9 +10,9 @@ import { can, hasPermission, type Actor } from "../../auth/permissions";
 import { officerReach } from "../../auth/scope.server";
 import { associationProgress } from "../committees/coverage.server";
 import { forbidden, notFound } from "../shared/errors";
-import { inspectionTally } from "../inspections/inspections.server";
-import { partyOverview } from "../party/party.server";
-import { complianceOverview } from "../postings/postings.server";
+import { inspectionTally } from "../inspections/queries.server";
+import { partyOverview } from "../party/queries.server";
+import { complianceOverview } from "../postings/compliance.server";
 import type { InspectionKindFigures, ReportFigures, ReportKindFigures } from "./paragraph";
 import { formatDate, shanghaiDate, startOfShanghaiDay } from "../shared/time";
 

@@ -7,9 +7,9 @@ import { count } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { organizations } from "../../../db/schema";
 import { districtAssociationSummary } from "../committees/coverage.server";
-import { publicInspectionFigures } from "../inspections/inspections.server";
-import { publicPartyFigures } from "../party/party.server";
-import { villagesUpToDate } from "../postings/postings.server";
+import { publicInspectionFigures } from "../inspections/public.server";
+import { publicPartyFigures } from "../party/public.server";
+import { villagesUpToDate } from "../postings/compliance.server";
 import { cachedPublic } from "../shared/public-cache.server";
 import { shanghaiDate } from "../shared/time";
 

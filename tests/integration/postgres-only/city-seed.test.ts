@@ -19,7 +19,7 @@ import { organizationCounts } from "../../../app/setup/city/organizations";
 import { placeCounts } from "../../../app/setup/city/places";
 import { postingCounts } from "../../../app/setup/city/postings";
 import { usccKindOf } from "../../../app/domain/organizations/rules";
-import { verifyPostingChains } from "../../../app/domain/postings/postings.server";
+import { verifyPostingChains } from "../../../app/domain/postings/chain-check.server";
 import { usccProblems } from "../../../app/domain/organizations/uscc";
 
 const factor = 0.02;

@@ -9,8 +9,8 @@ import postgres from "postgres";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../../db/client.server";
 import { applications, applicationSteps, inspectionReports, organizations } from "../../../db/schema";
-import { saveProposal, startApplication, takeStep } from "../../../app/domain/applications/applications.server";
-import { inspectionStep } from "../../../app/domain/inspections/inspections.server";
+import { saveProposal, startApplication, takeStep } from "../../../app/domain/applications/commands.server";
+import { inspectionStep } from "../../../app/domain/inspections/commands.server";
 import { composeUscc } from "../../../app/domain/organizations/uscc";
 import { contextOf, demoActor, loadDemoDistrict } from "../../setup/demo";
 

@@ -9,7 +9,8 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../../db/client.server";
 import { postingVersions } from "../../../db/schema";
-import { createPosting, reviewPosting, submitPosting, verifyPostingChains } from "../../../app/domain/postings/postings.server";
+import { createPosting, reviewPosting, submitPosting } from "../../../app/domain/postings/commands.server";
+import { verifyPostingChains } from "../../../app/domain/postings/chain-check.server";
 import { shanghaiDate } from "../../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../../setup/demo";
 

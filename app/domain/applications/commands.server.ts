@@ -1,52 +1,44 @@
 /**
- * Applications to the registry and community filings. Every read is scoped to
- * what the actor may see (a stranger's application is "not found"); every step
- * checks the workflow table, claims the application by its version (two
- * officers deciding at once: one wins, the other is told), writes the step and
- * the audit row, and, for an approval, the register, all in one transaction.
+ * Writing applications and community filings. Every step checks the workflow
+ * table, claims the application by its version (two officers deciding at once:
+ * one wins, the other is told), writes the step and the audit row, and, for an
+ * approval, the register, all in one transaction.
  */
-import { and, asc, count, desc, eq, inArray, like, lt, ne, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
 import { applicationFiles, applications, applicationSteps, organizations, places, users } from "../../../db/schema";
 import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
 import { hasPermission, type Actor } from "../../auth/permissions";
-import { officerReachOrNull, withinReach } from "../../auth/scope.server";
 import { recordAudit } from "../audit/audit.server";
+import { changeableFields, pickProposal, submissionProblems, type DecisionPost, type Proposal, type ProposalPost } from "./forms";
 import {
-  changeableFields,
-  kindFields,
-  pickProposal,
-  submissionProblems,
-  type Proposal,
-} from "./forms";
-import {
-  availableActions,
-  decisionDays,
-  editableByApplicant,
+  actionLabels,
+  applicantEditRefusal,
+  dueDate,
   kindLabels,
-  parties,
+  openStates,
   refusal,
   transitionFor,
   type ApplicationAction,
 } from "./rules";
+import { loadVisible } from "./queries.server";
 import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";
-import { storedAttachment, uploadProblems } from "../shared/attachments.server";
+import { storedAttachment, uploadProblems, type Upload } from "../shared/attachments.server";
 import { diffFields, recordOrganizationChange } from "../organizations/history.server";
 import { usccKindOf } from "../organizations/rules";
-import { daysBetween, shanghaiDate, startOfShanghaiDay } from "../shared/time";
+import { shanghaiDate } from "../shared/time";
 import { isRowId } from "../shared/ids";
 import { escapeLike } from "../shared/like";
 import { duplicateField, duplicateMessages, liveNameTaken } from "../organizations/integrity.server";
-import { composeUscc, normalizeUscc, usccProblems } from "../organizations/uscc";
+import { normalizeUscc, usccProblems } from "../organizations/uscc";
 
 type Application = typeof applications.$inferSelect;
 type Organization = typeof organizations.$inferSelect;
 type FieldErrors = Record<string, string[]>;
 
-export const openStates: readonly ApplicationState[] = ["submitted", "accepted", "returned"];
 const editableStates: ApplicationState[] = ["draft", "returned"];
+
 
 /**
  * Claims an application for an applicant's change inside the transaction: only
@@ -59,30 +51,6 @@ async function claimForApplicant(tx: Database, id: number, now: Date): Promise<b
     .where(and(eq(applications.id, id), inArray(applications.state, editableStates)))
     .returning({ id: applications.id });
   return !!claimed;
-}
-
-/** The applications an actor may see, as a condition on the applications table. */
-function visibleTo(actor: Actor): SQL | undefined {
-  if (actor.role === "association") {
-    const own = eq(applications.applicantUserId, actor.userId);
-    return actor.organizationId ? or(own, eq(applications.organizationId, actor.organizationId)) : own;
-  }
-  const reach = officerReachOrNull(actor);
-  // A draft is the applicant's own until submitted: officers see it only if they are its applicant (filings).
-  const notAnotherDraft = or(ne(applications.state, "draft"), eq(applications.applicantUserId, actor.userId))!;
-  return reach ? and(withinReach(reach, applications.streetId), notAnotherDraft)! : sql`false`;
-}
-
-async function loadVisible(db: Database, actor: Actor, id: number): Promise<Application> {
-  if (!isRowId(id)) notFound("找不到该申请。");
-  const condition = visibleTo(actor);
-  const [row] = await db
-    .select()
-    .from(applications)
-    .where(condition ? and(eq(applications.id, id), condition) : eq(applications.id, id))
-    .limit(1);
-  if (!row) notFound("找不到该申请。");
-  return row;
 }
 
 const staleMessage = "该申请已被其他人处理或修改，请刷新页面查看最新状态后再操作。";
@@ -169,14 +137,6 @@ function step(ctx: ActionContext, applicationId: number, action: string, from: A
 
 /* ------------------------------------------------------------------ drafts */
 
-/** May this actor edit what the application asks for? Only its applicant, while it is a draft or returned. */
-function applicantMayEdit(actor: Actor, app: Application): string | null {
-  // Visibility already limits an association to its own applications and a street officer to its street.
-  if (!parties[app.kind].applicant.includes(actor.role)) return "只有申请人可以修改申请内容。";
-  if (!editableByApplicant(app.state)) return "申请已提交，不能再修改；如需修改请等待退回补正。";
-  return null;
-}
-
 /** Where the proposed community or village sits; for a filing it must be in the officer's own street. */
 async function resolvePlace(
   db: Database,
@@ -205,7 +165,7 @@ export async function saveProposal(
   const db = await getDb();
   const app = await loadVisible(db, actor, id);
   if (app.version !== input.version) return { ok: false, formError: staleMessage };
-  const refused = applicantMayEdit(actor, app);
+  const refused = applicantEditRefusal(actor.role, app);
   if (refused) return { ok: false, formError: refused };
   const proposal = pickProposal(app.kind, input.proposal);
   const where = await resolvePlace(db, actor, app.kind, proposal.placeId);
@@ -234,6 +194,25 @@ export async function saveProposal(
     });
     return { ok: true, value: saved };
   });
+}
+
+/**
+ * The applicant's form: the draft saved as typed, and, for "submit" or
+ * "resubmit", submitted in the same go. A submission refused after the save
+ * says so (`draftSaved`): what was typed is kept either way.
+ */
+export async function saveApplication(
+  ctx: ActionContext,
+  id: number,
+  input: ProposalPost,
+): Promise<WriteResult<{ submitted: boolean }> & { draftSaved?: boolean }> {
+  const { intent, version, ...proposal } = input;
+  const saved = await saveProposal(ctx, id, { version, proposal });
+  if (!saved.ok) return saved;
+  if (intent === "save") return { ok: true, value: { submitted: false } };
+  const stepped = await takeStep(ctx, id, { action: intent, version: saved.value.version });
+  if (!stepped.ok) return { ok: false, fieldErrors: stepped.fieldErrors, formError: `草稿已保存，但未能提交：${stepped.formError ?? ""}`, draftSaved: true };
+  return { ok: true, value: { submitted: true } };
 }
 
 /* ------------------------------------------------------------------ steps */
@@ -318,15 +297,17 @@ export async function takeStep(
   }
 }
 
-/** The statutory deadline: 60 calendar days (Asia/Shanghai) after acceptance. */
-export function dueDate(acceptedAt: Date): string {
-  return shanghaiDate(new Date(startOfShanghaiDay(shanghaiDate(acceptedAt)).getTime() + decisionDays * 86_400_000));
+/** The registry's decision from the application's page; an approval carries the code and certificate it registers. */
+export async function decideApplication(ctx: ActionContext, id: number, input: DecisionPost): Promise<WriteResult<{ notice: string }>> {
+  const result = await takeStep(ctx, id, {
+    action: input.decision,
+    version: input.version,
+    reason: input.reason || undefined,
+    approval: { uscc: input.uscc || undefined, certificateNumber: input.certificateNumber || undefined, usccAcceptedReason: input.usccAcceptedReason || undefined },
+  });
+  return result.ok ? { ok: true, value: { notice: `已${actionLabels[input.decision]}。` } } : result;
 }
 
-/** Days left before the statutory deadline of an accepted application (negative once past). */
-function daysLeftOf(app: { state: ApplicationState; dueOn: string | null }, now: Date): number | null {
-  return app.dueOn && app.state === "accepted" ? daysBetween(now, startOfShanghaiDay(app.dueOn)) : null;
-}
 
 async function duplicateNameProblem(db: Database, app: Application, current: Organization | undefined): Promise<string | null> {
   const name = (app.proposed as Proposal).name;
@@ -506,13 +487,13 @@ export async function nextFilingNumbers(tx: Database, streetName: string, today:
 export async function attachFiles(
   ctx: ActionContext,
   id: number,
-  files: Array<{ name: string; content: Uint8Array }>,
+  files: Upload[],
 ): Promise<WriteResult<number>> {
   const actor = ctx.actor;
   if (!actor) forbidden();
   const db = await getDb();
   const app = await loadVisible(db, actor, id);
-  const refused = applicantMayEdit(actor, app);
+  const refused = applicantEditRefusal(actor.role, app);
   if (refused) return { ok: false, formError: refused };
   const problems = uploadProblems(files);
   if (problems.length) return { ok: false, fieldErrors: { files: problems } };
@@ -529,12 +510,13 @@ export async function attachFiles(
   });
 }
 
-export async function removeFile(ctx: ActionContext, id: number, fileId: number): Promise<WriteResult<null>> {
+export async function removeFile(ctx: ActionContext, id: number, input: { fileId: number }): Promise<WriteResult<null>> {
+  const { fileId } = input;
   const actor = ctx.actor;
   if (!actor) forbidden();
   const db = await getDb();
   const app = await loadVisible(db, actor, id);
-  const refused = applicantMayEdit(actor, app);
+  const refused = applicantEditRefusal(actor.role, app);
   if (refused) return { ok: false, formError: refused };
   if (!isRowId(fileId)) notFound("找不到该文件。");
   return db.transaction(async (tx) => {
@@ -547,157 +529,4 @@ export async function removeFile(ctx: ActionContext, id: number, fileId: number)
     await recordAudit(tx, ctx, { action: "application.remove_file", entityType: "application", entityId: id, before: removed });
     return { ok: true, value: null };
   });
-}
-
-/** A file with its content, for those who may see its application; anyone else gets 404. */
-export async function fileForActor(actor: Actor, applicationId: number, fileId: number) {
-  const db = await getDb();
-  await loadVisible(db, actor, applicationId);
-  if (!isRowId(fileId)) notFound("找不到该文件。");
-  const [file] = await db
-    .select()
-    .from(applicationFiles)
-    .where(and(eq(applicationFiles.id, fileId), eq(applicationFiles.applicationId, applicationId)));
-  if (!file) notFound("找不到该文件。");
-  return file;
-}
-
-/* ------------------------------------------------------------------ reads */
-
-export async function applicationDetail(actor: Actor, id: number, now: Date) {
-  const db = await getDb();
-  const app = await loadVisible(db, actor, id);
-  const street = alias(places, "street");
-  const [placeRow, steps, files, organization, applicant] = await Promise.all([
-    app.placeId || app.streetId
-      ? db
-          .select({ place: places.name, street: street.name })
-          .from(street)
-          .leftJoin(places, app.placeId ? eq(places.id, app.placeId) : sql`false`)
-          .where(eq(street.id, app.streetId ?? 0))
-          .then((r) => r[0])
-      : Promise.resolve(undefined),
-    db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id)).orderBy(asc(applicationSteps.at), asc(applicationSteps.id)),
-    db
-      .select({ id: applicationFiles.id, fileName: applicationFiles.fileName, contentType: applicationFiles.contentType, size: applicationFiles.size, uploadedAt: applicationFiles.uploadedAt })
-      .from(applicationFiles)
-      .where(eq(applicationFiles.applicationId, id))
-      .orderBy(asc(applicationFiles.id)),
-    app.organizationId
-      ? db.select().from(organizations).where(eq(organizations.id, app.organizationId)).then((r) => r[0] ?? null)
-      : Promise.resolve(null),
-    app.applicantUserId
-      ? db.select({ displayName: users.displayName }).from(users).where(eq(users.id, app.applicantUserId)).then((r) => r[0] ?? null)
-      : Promise.resolve(null),
-  ]);
-  const proposal = app.proposed as Proposal;
-  return {
-    approvalSuggestion:
-      app.kind === "establishment" && app.state === "accepted" && hasPermission(actor, "application:decide")
-        ? await approvalSuggestion(db, proposal)
-        : null,
-    application: app,
-    proposal,
-    fields: kindFields[app.kind],
-    placeName: placeRow?.place ?? null,
-    streetName: placeRow?.street ?? null,
-    steps,
-    files,
-    organization,
-    applicantName: applicant?.displayName ?? null,
-    // Visibility already keeps an association to its own applications and a street officer to its street.
-    actions: availableActions(app.kind, app.state, actor.role),
-    editable: applicantMayEdit(actor, app) === null,
-    // What the officer sees at a glance: would submitting (again) pass the checks?
-    problems: submissionProblems(app.kind, proposal, organization),
-    daysLeft: daysLeftOf(app, now),
-  };
-}
-
-/**
- * A code and certificate number the officer may accept or replace: the next
- * organization code in the district's civil-affairs series, with its check characters.
- */
-async function approvalSuggestion(db: Database, proposal: Proposal) {
-  const [district] = await db.select({ code: places.code }).from(places).where(eq(places.level, "district")).limit(1);
-  const [row] = await db.select({ n: count() }).from(organizations);
-  const serial = 500_000 + (row?.n ?? 0) + 1;
-  const kind = usccKindOf[proposal.type ?? "social_group"] ?? "1";
-  return {
-    uscc: composeUscc(kind, (district?.code ?? "350502").slice(0, 6), `MJ${String(serial).padStart(6, "0")}`),
-    certificateNumber: `${proposal.type === "private_non_enterprise" ? "民证" : "社证"}字第${serial}号`,
-  };
-}
-
-export interface QueueFilters {
-  kind?: ApplicationKind;
-  state?: ApplicationState | "open";
-  streetCode?: string;
-  overdue?: boolean;
-  page: number;
-  pageSize: number;
-}
-
-/** The officers' queue: scoped, filtered, the overdue first and then by deadline. */
-export async function applicationQueue(actor: Actor, filters: QueueFilters, now: Date) {
-  if (!hasPermission(actor, "area:officer")) forbidden();
-  const db = await getDb();
-  const street = alias(places, "street");
-  const today = shanghaiDate(now);
-  const conditions: SQL[] = [ne(applications.state, "draft")];
-  const scope = visibleTo(actor);
-  if (scope) conditions.push(scope);
-  if (filters.kind) conditions.push(eq(applications.kind, filters.kind));
-  if (filters.state === "open" || !filters.state) conditions.push(inArray(applications.state, [...openStates]));
-  else conditions.push(eq(applications.state, filters.state));
-  if (filters.streetCode) conditions.push(eq(street.code, filters.streetCode));
-  if (filters.overdue) conditions.push(and(eq(applications.state, "accepted"), lt(applications.dueOn, today))!);
-  const where = and(...conditions);
-  const overdueFirst = sql`case when ${applications.state} = 'accepted' and ${applications.dueOn} < ${today} then 0 else 1 end`;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        id: applications.id,
-        kind: applications.kind,
-        state: applications.state,
-        title: applications.title,
-        street: street.name,
-        submittedAt: applications.submittedAt,
-        acceptedAt: applications.acceptedAt,
-        dueOn: applications.dueOn,
-      })
-      .from(applications)
-      .leftJoin(street, eq(street.id, applications.streetId))
-      .where(where)
-      .orderBy(overdueFirst, asc(applications.dueOn), asc(applications.submittedAt), asc(applications.id))
-      .limit(filters.pageSize)
-      .offset((filters.page - 1) * filters.pageSize),
-    db.select({ n: count() }).from(applications).leftJoin(street, eq(street.id, applications.streetId)).where(where),
-  ]);
-  return {
-    rows: rows.map((r) => {
-      const daysLeft = daysLeftOf(r, now);
-      return { ...r, daysLeft, overdue: daysLeft !== null && daysLeft < 0 };
-    }),
-    total: total?.n ?? 0,
-  };
-}
-
-/** An association's own applications, newest first. */
-export async function ownApplications(actor: Actor) {
-  if (!hasPermission(actor, "application:apply")) forbidden();
-  const db = await getDb();
-  return db
-    .select({
-      id: applications.id,
-      kind: applications.kind,
-      state: applications.state,
-      title: applications.title,
-      updatedAt: applications.updatedAt,
-      dueOn: applications.dueOn,
-    })
-    .from(applications)
-    .where(visibleTo(actor))
-    .orderBy(desc(applications.updatedAt))
-    .limit(100);
 }

@@ -1,40 +1,39 @@
 /**
- * The annual inspection (年检): opening a year, the due list, organizations'
- * reports (drafts pre-filled from the register and last year's report), the
- * registry's review and conclusion, publication, and the abnormal-activity
- * list. Every write checks permission, runs in one transaction, claims its
- * row by version where two people may act at once, and writes the audit log.
+ * Writing the annual inspection: opening a year, the organizations' reports
+ * and their files, the registry's review, conclusion and publication, and the
+ * abnormal-activity list. Every write checks permission, runs in one
+ * transaction, claims its row by version where two people may act at once,
+ * and writes the audit log.
  */
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
-import { abnormalListings, inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations, places } from "../../../db/schema";
+import { abnormalListings, inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations } from "../../../db/schema";
 import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
 import { hasPermission, type Actor } from "../../auth/permissions";
-import { officerReach, officerReachOrNull, reaches, withinReach } from "../../auth/scope.server";
 import { requireRecentVerification } from "../../auth/verification.server";
 import { storedAttachment, uploadProblems, type Upload } from "../shared/attachments.server";
 import { recordAudit } from "../audit/audit.server";
 import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";
+import type { AbnormalBatch, ReportDecision, ReportPost, YearPagePost } from "./forms";
 import {
-  changedSinceLastYear,
   deadlineProblems,
   defaultDeadlines,
   inspectionRefusal,
   inspectionTransitions,
   isDue,
+  listingDateProblem,
+  prefillReport,
   reportProblems,
-  seriousViolationDue,
   type InspectionAction,
   type Report,
 } from "./rules";
+import { inspectionYear, reportReview, yearOverview } from "./queries.server";
 import { isRowId } from "../shared/ids";
 import { recordOrganizationChange } from "../organizations/history.server";
-import { daysBetween, parseIsoDate, shanghaiDate, startOfShanghaiDay } from "../shared/time";
+import { parseIsoDate, shanghaiDate } from "../shared/time";
 
 type ReportRow = typeof inspectionReports.$inferSelect;
-type Organization = typeof organizations.$inferSelect;
 const staleMessage = "该年度报告已被其他人处理或修改，请刷新页面查看最新状态后再操作。";
 
 function requireReviewer(actor: Actor | null): Actor {
@@ -92,177 +91,7 @@ export async function changeDeadlines(
   });
 }
 
-export async function inspectionYear(year: number) {
-  const db = await getDb();
-  const [row] = await db.select().from(inspectionYears).where(eq(inspectionYears.year, year));
-  return row ?? null;
-}
-
-/** Registered organizations that year Y's inspection covers (see `isDue`), within a street when given. */
-function dueCondition(year: number, streetId?: number) {
-  return and(
-    inArray(organizations.type, ["social_group", "private_non_enterprise", "foundation"]),
-    inArray(organizations.status, ["normal", "abnormal"]),
-    lt(organizations.registeredOn, `${year - 1}-07-01`),
-    streetId ? eq(organizations.streetId, streetId) : undefined,
-  );
-}
-
-/**
- * The organizations year Y covers, each with its report for Y if it has one:
- * one join, not a list of ids (a city's register has tens of thousands).
- */
-async function dueWithReports(db: Database, year: number, streetId?: number) {
-  return db
-    .select({
-      id: organizations.id,
-      name: organizations.name,
-      type: organizations.type,
-      streetId: organizations.streetId,
-      state: inspectionReports.state,
-      conclusion: inspectionReports.conclusion,
-      publishedAt: inspectionReports.publishedAt,
-    })
-    .from(organizations)
-    .leftJoin(inspectionReports, and(eq(inspectionReports.organizationId, organizations.id), eq(inspectionReports.year, year)))
-    .where(dueCondition(year, streetId));
-}
-
-/** The figure officers live by, and what is behind it: due, filed, returned, concluded, by kind and street. */
-export async function yearOverview(actor: Actor, year: number, now: Date) {
-  if (!hasPermission(actor, "organization:read_internal")) forbidden();
-  const db = await getDb();
-  const settings = await inspectionYear(year);
-  if (!settings) notFound(`${year} 年度年检尚未开启。`);
-  const reach = officerReach(actor);
-  const due = await dueWithReports(db, year, reach.streetId ?? undefined);
-  const streets = await db.select({ id: places.id, name: places.name }).from(places).where(inArray(places.level, ["street", "town"]));
-  const streetName = new Map(streets.map((s) => [s.id, s.name]));
-  type Tally = { due: number; filed: number; returned: number; concluded: number; notFiled: number };
-  const empty = (): Tally => ({ due: 0, filed: 0, returned: 0, concluded: 0, notFiled: 0 });
-  const total = empty();
-  const byKind: Record<string, Tally> = {};
-  const byStreet: Record<string, Tally> = {};
-  const conclusions = { pass: 0, basic_pass: 0, fail: 0 };
-  const notFiled: Array<{ id: number; name: string; type: Organization["type"]; street: string | null; state: InspectionState | null }> = [];
-  for (const org of due) {
-    const filed = org.state !== null && org.state !== "draft";
-    const street = streetName.get(org.streetId ?? 0) ?? "未知";
-    for (const tally of [total, (byKind[org.type] ??= empty()), (byStreet[street] ??= empty())]) {
-      tally.due++;
-      if (filed) tally.filed++;
-      else tally.notFiled++;
-      if (org.state === "returned") tally.returned++;
-      if (org.state === "concluded") tally.concluded++;
-    }
-    if (org.conclusion) conclusions[org.conclusion]++;
-    if (!filed) notFiled.push({ id: org.id, name: org.name, type: org.type, street, state: org.state ?? null });
-  }
-  const rate = (t: Tally) => (t.due ? t.filed / t.due : 0);
-  const deadline = settings.registryDeadline;
-  return {
-    settings,
-    total: { ...total, participationRate: rate(total) },
-    byKind: Object.entries(byKind).map(([type, t]) => ({ type: type as Organization["type"], ...t, participationRate: rate(t) })),
-    byStreet: Object.entries(byStreet).map(([street, t]) => ({ street, ...t, participationRate: rate(t) })),
-    conclusions,
-    notFiled: notFiled.sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
-    daysToDeadline: daysBetween(now, startOfShanghaiDay(deadline)),
-    pastDeadline: shanghaiDate(now) > deadline,
-  };
-}
-
-type KindTally = { type: Organization["type"]; due: number; filed: number; participationRate: number; conclusions: Record<InspectionConclusion, number> };
-
-/**
- * One year's figures by kind for the district or one street: due, filed, the
- * participation rate, and conclusions (only published ones when `publishedOnly`).
- */
-export async function inspectionTally(year: number, options: { streetId?: number; publishedOnly: boolean }) {
-  const db = await getDb();
-  const concluded = (conclusion: InspectionConclusion) =>
-    options.publishedOnly
-      ? sql<number>`count(*) filter (where ${inspectionReports.conclusion} = ${conclusion} and ${inspectionReports.publishedAt} is not null)::int`
-      : sql<number>`count(*) filter (where ${inspectionReports.conclusion} = ${conclusion})::int`;
-  // Counted in the database: a city's year covers tens of thousands of organizations.
-  const rows = await db
-    .select({
-      type: organizations.type,
-      due: sql<number>`count(*)::int`,
-      filed: sql<number>`count(*) filter (where ${inspectionReports.state} is not null and ${inspectionReports.state} <> 'draft')::int`,
-      pass: concluded("pass"),
-      basic_pass: concluded("basic_pass"),
-      fail: concluded("fail"),
-    })
-    .from(organizations)
-    .leftJoin(inspectionReports, and(eq(inspectionReports.organizationId, organizations.id), eq(inspectionReports.year, year)))
-    .where(dueCondition(year, options.streetId))
-    .groupBy(organizations.type)
-    .orderBy(organizations.type);
-  const byKind: KindTally[] = rows.map((r) => ({
-    type: r.type,
-    due: r.due,
-    filed: r.filed,
-    participationRate: r.due ? r.filed / r.due : 0,
-    conclusions: { pass: r.pass, basic_pass: r.basic_pass, fail: r.fail },
-  }));
-  const total: Omit<KindTally, "type"> = { due: 0, filed: 0, participationRate: 0, conclusions: { pass: 0, basic_pass: 0, fail: 0 } };
-  for (const k of byKind) {
-    total.due += k.due;
-    total.filed += k.filed;
-    for (const c of ["pass", "basic_pass", "fail"] as const) total.conclusions[c] += k.conclusions[c];
-  }
-  total.participationRate = total.due ? total.filed / total.due : 0;
-  return { year, ...total, byKind };
-}
-
-/** Each opened year's public figures for the whole district; conclusions counted only once published. */
-export async function publicInspectionFigures() {
-  const db = await getDb();
-  const years = await db.select({ year: inspectionYears.year }).from(inspectionYears).orderBy(desc(inspectionYears.year));
-  const figures = [];
-  for (const { year } of years) {
-    const { due, filed, participationRate, conclusions } = await inspectionTally(year, { publishedOnly: true });
-    figures.push({ year, due, filed, participationRate, conclusions });
-  }
-  return figures;
-}
-
 /* ------------------------------------------------------------------ reports */
-
-/** The organization's report for a year; a new one is pre-filled from last year's report and the register. */
-export async function ownReport(actor: Actor, year: number) {
-  if (!hasPermission(actor, "inspection:file") || !actor.organizationId) notFound("您的账号没有关联需要年检的社会组织。");
-  const db = await getDb();
-  const settings = await inspectionYear(year);
-  if (!settings) notFound(`${year} 年度年检尚未开启。`);
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
-  if (!org) notFound();
-  const [[current], [lastYear]] = await Promise.all([
-    db.select().from(inspectionReports).where(and(eq(inspectionReports.year, year), eq(inspectionReports.organizationId, org.id))),
-    db.select().from(inspectionReports).where(and(eq(inspectionReports.year, year - 1), eq(inspectionReports.organizationId, org.id))),
-  ]);
-  const last = (lastYear?.report as Report | undefined) ?? null;
-  const report = (current?.report as Report | undefined) ?? prefill(last);
-  return {
-    files: current ? await reportFiles(current.id) : [],
-    organization: org,
-    settings,
-    due: isDue(org, year),
-    report,
-    lastYear: last,
-    changed: changedSinceLastYear(report, last),
-    row: current ?? null,
-    problems: reportProblems(report),
-  };
-}
-
-/** Last year's figures carried forward: the closing net assets open this year; the declaration is made anew. */
-function prefill(last: Report | null): Report {
-  if (!last) return { recordChanged: "no" };
-  const { declaration: _declaration, ...rest } = last;
-  return { ...rest, netAssetsStart: last.netAssetsEnd, recordChanged: "no", recordChanges: undefined };
-}
 
 async function claimOwnReport(db: Database, actor: Actor, year: number, now: Date): Promise<ReportRow & { fresh?: boolean }> {
   if (!hasPermission(actor, "inspection:file") || !actor.organizationId) notFound("您的账号没有关联需要年检的社会组织。");
@@ -278,13 +107,14 @@ async function claimOwnReport(db: Database, actor: Actor, year: number, now: Dat
   const [last] = await db.select().from(inspectionReports).where(and(eq(inspectionReports.year, year - 1), eq(inspectionReports.organizationId, organizationId)));
   const [created] = await db
     .insert(inspectionReports)
-    .values({ year, organizationId, state: "draft", report: prefill((last?.report as Report | undefined) ?? null), createdAt: now, updatedAt: now })
+    .values({ year, organizationId, state: "draft", report: prefillReport((last?.report as Report | undefined) ?? null), createdAt: now, updatedAt: now })
     .onConflictDoNothing()
     .returning();
   if (created) return { ...created, fresh: true };
   // Another request created it between our look and our insert.
   return (await find())!;
 }
+
 
 /** Saves the draft as typed; a submitted or concluded report is read-only. */
 export async function saveReport(
@@ -310,6 +140,25 @@ export async function saveReport(
     await recordAudit(tx, ctx, { action: "inspection.save", entityType: "inspection_report", entityId: row.id, before: row.report, after: input.report });
     return { ok: true, value: saved };
   });
+}
+
+/**
+ * The report's form: the draft saved as typed, and, for "submit" or
+ * "resubmit", submitted in the same go. A submission refused after the save
+ * says so (`draftSaved`): what was typed is kept either way.
+ */
+export async function saveAnnualReport(
+  ctx: ActionContext,
+  year: number,
+  input: ReportPost,
+): Promise<WriteResult<{ submitted: boolean }> & { draftSaved?: boolean }> {
+  const { intent, version, ...report } = input;
+  const saved = await saveReport(ctx, year, { version: version ?? null, report });
+  if (!saved.ok) return saved;
+  if (intent === "save") return { ok: true, value: { submitted: false } };
+  const stepped = await inspectionStep(ctx, { year }, { action: intent, version: saved.value.version });
+  if (!stepped.ok) return { ok: false, fieldErrors: stepped.fieldErrors, formError: `草稿已保存，但未能报送：${stepped.formError ?? ""}`, draftSaved: true };
+  return { ok: true, value: { submitted: true } };
 }
 
 /* ------------------------------------------------------------------ attachments */
@@ -348,7 +197,8 @@ export async function attachReportFiles(ctx: ActionContext, year: number, files:
   });
 }
 
-export async function removeReportFile(ctx: ActionContext, year: number, fileId: number): Promise<WriteResult<null>> {
+export async function removeReportFile(ctx: ActionContext, year: number, input: { fileId: number }): Promise<WriteResult<null>> {
+  const { fileId } = input;
   const actor = ctx.actor;
   if (!actor) forbidden();
   if (!isRowId(fileId)) notFound("找不到该文件。");
@@ -365,59 +215,6 @@ export async function removeReportFile(ctx: ActionContext, year: number, fileId:
     await recordAudit(tx, ctx, { action: "inspection.remove_file", entityType: "inspection_report", entityId: row.id, before: removed });
     return { ok: true, value: null };
   });
-}
-
-/** The attachments of a report, without their content. */
-export async function reportFiles(reportId: number) {
-  const db = await getDb();
-  return db
-    .select({ id: inspectionFiles.id, fileName: inspectionFiles.fileName, contentType: inspectionFiles.contentType, size: inspectionFiles.size, uploadedAt: inspectionFiles.uploadedAt })
-    .from(inspectionFiles)
-    .where(eq(inspectionFiles.reportId, reportId))
-    .orderBy(asc(inspectionFiles.id));
-}
-
-/** A report's file with its content: for its organization and for officers whose scope covers it; 404 otherwise. */
-export async function reportFileForActor(actor: Actor, fileId: number) {
-  if (!isRowId(fileId)) notFound("找不到该文件。");
-  const db = await getDb();
-  const [row] = await db
-    .select({ file: inspectionFiles, organizationId: inspectionReports.organizationId, state: inspectionReports.state, streetId: organizations.streetId })
-    .from(inspectionFiles)
-    .innerJoin(inspectionReports, eq(inspectionReports.id, inspectionFiles.reportId))
-    .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
-    .where(eq(inspectionFiles.id, fileId));
-  const reach = officerReachOrNull(actor);
-  const allowed =
-    !!row &&
-    (actor.role === "association"
-      ? actor.organizationId === row.organizationId
-      : // A draft's files are the organization's own until it files the report.
-        row.state !== "draft" && hasPermission(actor, "organization:read_internal") && reach !== null && reaches(reach, row.streetId));
-  if (!allowed) notFound("找不到该文件。");
-  return row.file;
-}
-
-/** A report as the reviewing officer sees it: beside last year's. Street officers read their street's. */
-export async function reportForReview(actor: Actor, reportId: number) {
-  if (!hasPermission(actor, "organization:read_internal")) forbidden();
-  if (!isRowId(reportId)) notFound("找不到该年度报告。");
-  const db = await getDb();
-  const [row] = await db
-    .select({ report: inspectionReports, organization: organizations })
-    .from(inspectionReports)
-    .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
-    .where(eq(inspectionReports.id, reportId));
-  const reach = officerReach(actor);
-  if (!row || !reaches(reach, row.organization.streetId)) notFound("找不到该年度报告。");
-  const [[lastYear], steps, files] = await Promise.all([
-    db.select().from(inspectionReports).where(and(eq(inspectionReports.year, row.report.year - 1), eq(inspectionReports.organizationId, row.organization.id))),
-    reportSteps(reportId),
-    reportFiles(reportId),
-  ]);
-  const report = row.report.report as Report;
-  const last = (lastYear?.report as Report | undefined) ?? null;
-  return { ...row, lastYear: last, changed: changedSinceLastYear(report, last), steps, files, problems: reportProblems(report) };
 }
 
 /**
@@ -507,15 +304,35 @@ export async function publishConclusions(ctx: ActionContext, year: number, repor
   });
 }
 
-/** Published conclusions of one organization, newest year first: for the public record and the API. */
-export async function publishedInspections(organizationId: number) {
-  const db = await getDb();
-  const rows = await db
-    .select({ year: inspectionReports.year, conclusion: inspectionReports.conclusion, publishedAt: inspectionReports.publishedAt })
-    .from(inspectionReports)
-    .where(and(eq(inspectionReports.organizationId, organizationId), isNotNull(inspectionReports.publishedAt)))
-    .orderBy(desc(inspectionReports.year));
-  return rows.map((r) => ({ year: r.year, conclusion: r.conclusion!, publishedOn: shanghaiDate(r.publishedAt!) }));
+/** The registry's decision on a filed report of the year named, within the officer's scope: returned with a reason, or concluded. */
+export async function decideReport(ctx: ActionContext, target: { year: number; reportId: number }, input: ReportDecision): Promise<WriteResult<ReportRow>> {
+  const actor = requireReviewer(ctx.actor);
+  await reportReview(actor, target.year, target.reportId);
+  return inspectionStep(
+    ctx,
+    target,
+    input.decision === "return"
+      ? { action: "return", version: input.version, reason: input.reason }
+      : { action: "conclude", version: input.version, conclusion: input.conclusion, note: input.note },
+  );
+}
+
+/**
+ * Publishing from a year's page: one conclusion from its row, or all those
+ * the officer was shown. One already published (or not concluded) is refused;
+ * of all, those published meanwhile by someone else are counted as skipped.
+ */
+export async function publishYearConclusions(
+  ctx: ActionContext,
+  year: number,
+  input: Extract<YearPagePost, { intent: "publish" | "publish-all" }>,
+): Promise<WriteResult<{ published: number; skipped: number }>> {
+  requireReviewer(ctx.actor);
+  if (!(await inspectionYear(year))) notFound("该年度年检尚未开启。");
+  const shown = input.intent === "publish" ? [input.reportId] : input.reportIds;
+  const published = await publishConclusions(ctx, year, shown);
+  if (input.intent === "publish" && !published) return { ok: false, formError: "该结论已公布或尚未作出，请刷新页面查看最新状态。" };
+  return { ok: true, value: { published, skipped: shown.length - published } };
 }
 
 /* ------------------------------------------------------------------ abnormal-activity list */
@@ -603,111 +420,21 @@ export async function removeFromAbnormalList(ctx: ActionContext, organizationId:
   });
 }
 
-
-/* ------------------------------------------------------------------ the organization's view */
-
 /**
- * The inspection years opened, newest first, each with whether the actor's
- * organization is due and its own report's state; null when the account has
- * no organization. Only the actor's own reports are read.
+ * Listing a year's non-filers from its page: only once the registry's
+ * deadline has passed, on a date after it and not in the future, and only
+ * organizations still on the year's list of those who have not filed.
  */
-export async function ownInspectionYears(actor: Actor) {
-  if (!hasPermission(actor, "inspection:file")) forbidden();
-  if (!actor.organizationId) return null;
-  const db = await getDb();
-  const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
-  if (!org) return null;
-  const [years, reports] = await Promise.all([
-    db.select().from(inspectionYears).orderBy(desc(inspectionYears.year)),
-    db
-      .select({
-        year: inspectionReports.year,
-        state: inspectionReports.state,
-        conclusion: inspectionReports.conclusion,
-        submittedAt: inspectionReports.submittedAt,
-        publishedAt: inspectionReports.publishedAt,
-        updatedAt: inspectionReports.updatedAt,
-      })
-      .from(inspectionReports)
-      .where(eq(inspectionReports.organizationId, org.id)),
-  ]);
-  const byYear = new Map(reports.map((r) => [r.year, r]));
-  return {
-    organization: org,
-    years: years.map((settings) => ({ settings, due: isDue(org, settings.year), report: byYear.get(settings.year) ?? null })),
-  };
-}
-
-/** A report's steps, oldest first: who returned it and why, and the conclusion. */
-export async function reportSteps(reportId: number) {
-  const db = await getDb();
-  return db
-    .select()
-    .from(inspectionSteps)
-    .where(eq(inspectionSteps.reportId, reportId))
-    .orderBy(asc(inspectionSteps.at), asc(inspectionSteps.id));
-}
-
-/* ------------------------------------------------------------------ the registry's lists */
-
-/** The years opened, newest first, with their deadlines and participation within the actor's scope. */
-export async function inspectionYearList(actor: Actor, now: Date) {
-  if (!hasPermission(actor, "organization:read_internal")) forbidden();
-  const db = await getDb();
-  const years = await db.select().from(inspectionYears).orderBy(desc(inspectionYears.year));
-  const rows = [];
-  for (const settings of years) {
-    const overview = await yearOverview(actor, settings.year, now);
-    rows.push({ ...settings, ...overview.total, pastDeadline: overview.pastDeadline, daysToDeadline: overview.daysToDeadline });
-  }
-  return rows;
-}
-
-export type FiledInspectionState = Exclude<InspectionState, "draft">;
-const filedStates: FiledInspectionState[] = ["submitted", "returned", "concluded"];
-
-/** A year's filed reports (drafts stay the organization's), oldest submission first; street officers read their street's. */
-export async function reportsOfYear(actor: Actor, year: number, options: { state?: FiledInspectionState } = {}) {
-  if (!hasPermission(actor, "organization:read_internal")) forbidden();
-  const reach = officerReachOrNull(actor);
-  if (!reach) return [];
-  const db = await getDb();
-  const street = alias(places, "street");
-  const conditions = [eq(inspectionReports.year, year), inArray(inspectionReports.state, options.state ? [options.state] : filedStates), withinReach(reach, organizations.streetId)];
-  return db
-    .select({
-      id: inspectionReports.id,
-      organizationId: organizations.id,
-      name: organizations.name,
-      type: organizations.type,
-      street: street.name,
-      state: inspectionReports.state,
-      submittedAt: inspectionReports.submittedAt,
-      conclusion: inspectionReports.conclusion,
-      publishedAt: inspectionReports.publishedAt,
-    })
-    .from(inspectionReports)
-    .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
-    .leftJoin(street, eq(street.id, organizations.streetId))
-    .where(and(...conditions))
-    .orderBy(asc(inspectionReports.submittedAt), asc(inspectionReports.id));
-}
-
-/** The abnormal-activity list as `abnormalList`, within the actor's scope, with each organization's kind. */
-export async function abnormalListFor(actor: Actor, now: Date) {
-  if (!hasPermission(actor, "organization:read_internal")) forbidden();
-  const reach = officerReachOrNull(actor);
-  if (!reach) return [];
-  const db = await getDb();
-  const street = alias(places, "street");
-  const conditions = [isNull(abnormalListings.removedOn), withinReach(reach, organizations.streetId)];
-  const rows = await db
-    .select({ listing: abnormalListings, name: organizations.name, type: organizations.type, street: street.name })
-    .from(abnormalListings)
-    .innerJoin(organizations, eq(organizations.id, abnormalListings.organizationId))
-    .leftJoin(street, eq(street.id, organizations.streetId))
-    .where(and(...conditions))
-    .orderBy(asc(abnormalListings.listedOn), asc(abnormalListings.id));
-  const today = shanghaiDate(now);
-  return rows.map((r) => ({ ...r, seriousViolationDue: seriousViolationDue(r.listing.listedOn, today) }));
+export async function listNonFilers(ctx: ActionContext, year: number, input: AbnormalBatch): Promise<WriteResult<{ listed: number; skipped: number }>> {
+  const actor = requireReviewer(ctx.actor);
+  const ids = input.only ? [input.only] : [...new Set(input.organizationIds)];
+  if (!ids.length) return { ok: false, fieldErrors: { organizationIds: ["请至少勾选一个组织"] } };
+  const overview = await yearOverview(actor, year, ctx.now);
+  if (!overview.pastDeadline) return { ok: false, formError: "登记管理机关截止日期尚未届满，不能因未报送列入活动异常名录。" };
+  const dateProblem = listingDateProblem(input.listedOn, { today: shanghaiDate(ctx.now), registryDeadline: overview.settings.registryDeadline });
+  if (dateProblem) return { ok: false, fieldErrors: { listedOn: [dateProblem] } };
+  const nonFilers = new Set(overview.notFiled.map((o) => o.id));
+  if (ids.some((id) => !nonFilers.has(id))) return { ok: false, formError: "所选组织已不在本年度未报送名单中，请刷新页面后重新选择。" };
+  const outcome = await placeOnAbnormalList(ctx, { organizationIds: ids, reason: input.reason, listedOn: input.listedOn, inspectionYear: year });
+  return outcome.ok ? { ok: true, value: { listed: outcome.value, skipped: ids.length - outcome.value } } : outcome;
 }

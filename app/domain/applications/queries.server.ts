@@ -1,0 +1,204 @@
+/**
+ * Reading applications and community filings. Every read is scoped to what
+ * the actor may see: a stranger's application is "not found".
+ */
+import { and, asc, count, desc, eq, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Database } from "../../../db/client.server";
+import { applicationFiles, applications, applicationSteps, organizations, places, users } from "../../../db/schema";
+import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
+import { hasPermission, type Actor } from "../../auth/permissions";
+import { officerReachOrNull, withinReach } from "../../auth/scope.server";
+import { kindFields, submissionProblems, type Proposal } from "./forms";
+import { applicantEditRefusal, availableActions, daysLeftOf, openStates } from "./rules";
+import { forbidden, notFound } from "../shared/errors";
+import { usccKindOf } from "../organizations/rules";
+import { shanghaiDate } from "../shared/time";
+import { isRowId } from "../shared/ids";
+import { composeUscc } from "../organizations/uscc";
+import { placeChoices } from "../places/queries.server";
+
+type Application = typeof applications.$inferSelect;
+
+/** The applications an actor may see, as a condition on the applications table. */
+export function visibleTo(actor: Actor): SQL | undefined {
+  if (actor.role === "association") {
+    const own = eq(applications.applicantUserId, actor.userId);
+    return actor.organizationId ? or(own, eq(applications.organizationId, actor.organizationId)) : own;
+  }
+  const reach = officerReachOrNull(actor);
+  // A draft is the applicant's own until submitted: officers see it only if they are its applicant (filings).
+  const notAnotherDraft = or(ne(applications.state, "draft"), eq(applications.applicantUserId, actor.userId))!;
+  return reach ? and(withinReach(reach, applications.streetId), notAnotherDraft)! : sql`false`;
+}
+
+export async function loadVisible(db: Database, actor: Actor, id: number): Promise<Application> {
+  if (!isRowId(id)) notFound("找不到该申请。");
+  const condition = visibleTo(actor);
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(condition ? and(eq(applications.id, id), condition) : eq(applications.id, id))
+    .limit(1);
+  if (!row) notFound("找不到该申请。");
+  return row;
+}
+
+/** A file with its content, for those who may see its application; anyone else gets 404. */
+export async function fileForActor(actor: Actor, applicationId: number, fileId: number) {
+  const db = await getDb();
+  await loadVisible(db, actor, applicationId);
+  if (!isRowId(fileId)) notFound("找不到该文件。");
+  const [file] = await db
+    .select()
+    .from(applicationFiles)
+    .where(and(eq(applicationFiles.id, fileId), eq(applicationFiles.applicationId, applicationId)));
+  if (!file) notFound("找不到该文件。");
+  return file;
+}
+
+/* ------------------------------------------------------------------ reads */
+
+export async function applicationDetail(actor: Actor, id: number, now: Date) {
+  const db = await getDb();
+  const app = await loadVisible(db, actor, id);
+  const street = alias(places, "street");
+  const [placeRow, steps, files, organization, applicant] = await Promise.all([
+    app.placeId || app.streetId
+      ? db
+          .select({ place: places.name, street: street.name })
+          .from(street)
+          .leftJoin(places, app.placeId ? eq(places.id, app.placeId) : sql`false`)
+          .where(eq(street.id, app.streetId ?? 0))
+          .then((r) => r[0])
+      : Promise.resolve(undefined),
+    db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id)).orderBy(asc(applicationSteps.at), asc(applicationSteps.id)),
+    db
+      .select({ id: applicationFiles.id, fileName: applicationFiles.fileName, contentType: applicationFiles.contentType, size: applicationFiles.size, uploadedAt: applicationFiles.uploadedAt })
+      .from(applicationFiles)
+      .where(eq(applicationFiles.applicationId, id))
+      .orderBy(asc(applicationFiles.id)),
+    app.organizationId
+      ? db.select().from(organizations).where(eq(organizations.id, app.organizationId)).then((r) => r[0] ?? null)
+      : Promise.resolve(null),
+    app.applicantUserId
+      ? db.select({ displayName: users.displayName }).from(users).where(eq(users.id, app.applicantUserId)).then((r) => r[0] ?? null)
+      : Promise.resolve(null),
+  ]);
+  const proposal = app.proposed as Proposal;
+  return {
+    approvalSuggestion:
+      app.kind === "establishment" && app.state === "accepted" && hasPermission(actor, "application:decide")
+        ? await approvalSuggestion(db, proposal)
+        : null,
+    application: app,
+    proposal,
+    fields: kindFields[app.kind],
+    placeName: placeRow?.place ?? null,
+    streetName: placeRow?.street ?? null,
+    steps,
+    files,
+    organization,
+    applicantName: applicant?.displayName ?? null,
+    // Visibility already keeps an association to its own applications and a street officer to its street.
+    actions: availableActions(app.kind, app.state, actor.role),
+    editable: applicantEditRefusal(actor.role, app) === null,
+    // What the officer sees at a glance: would submitting (again) pass the checks?
+    problems: submissionProblems(app.kind, proposal, organization),
+    daysLeft: daysLeftOf(app, now),
+  };
+}
+
+/**
+ * A code and certificate number the officer may accept or replace: the next
+ * organization code in the district's civil-affairs series, with its check characters.
+ */
+async function approvalSuggestion(db: Database, proposal: Proposal) {
+  const [district] = await db.select({ code: places.code }).from(places).where(eq(places.level, "district")).limit(1);
+  const [row] = await db.select({ n: count() }).from(organizations);
+  const serial = 500_000 + (row?.n ?? 0) + 1;
+  const kind = usccKindOf[proposal.type ?? "social_group"] ?? "1";
+  return {
+    uscc: composeUscc(kind, (district?.code ?? "350502").slice(0, 6), `MJ${String(serial).padStart(6, "0")}`),
+    certificateNumber: `${proposal.type === "private_non_enterprise" ? "民证" : "社证"}字第${serial}号`,
+  };
+}
+
+export interface QueueFilters {
+  kind?: ApplicationKind;
+  state?: ApplicationState | "open";
+  streetCode?: string;
+  overdue?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** The officers' queue: scoped, filtered, the overdue first and then by deadline. */
+export async function applicationQueue(actor: Actor, filters: QueueFilters, now: Date) {
+  if (!hasPermission(actor, "area:officer")) forbidden();
+  const db = await getDb();
+  const street = alias(places, "street");
+  const today = shanghaiDate(now);
+  const conditions: SQL[] = [ne(applications.state, "draft")];
+  const scope = visibleTo(actor);
+  if (scope) conditions.push(scope);
+  if (filters.kind) conditions.push(eq(applications.kind, filters.kind));
+  if (filters.state === "open" || !filters.state) conditions.push(inArray(applications.state, [...openStates]));
+  else conditions.push(eq(applications.state, filters.state));
+  if (filters.streetCode) conditions.push(eq(street.code, filters.streetCode));
+  if (filters.overdue) conditions.push(and(eq(applications.state, "accepted"), lt(applications.dueOn, today))!);
+  const where = and(...conditions);
+  const overdueFirst = sql`case when ${applications.state} = 'accepted' and ${applications.dueOn} < ${today} then 0 else 1 end`;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: applications.id,
+        kind: applications.kind,
+        state: applications.state,
+        title: applications.title,
+        street: street.name,
+        submittedAt: applications.submittedAt,
+        acceptedAt: applications.acceptedAt,
+        dueOn: applications.dueOn,
+      })
+      .from(applications)
+      .leftJoin(street, eq(street.id, applications.streetId))
+      .where(where)
+      .orderBy(overdueFirst, asc(applications.dueOn), asc(applications.submittedAt), asc(applications.id))
+      .limit(filters.pageSize)
+      .offset((filters.page - 1) * filters.pageSize),
+    db.select({ n: count() }).from(applications).leftJoin(street, eq(street.id, applications.streetId)).where(where),
+  ]);
+  return {
+    rows: rows.map((r) => {
+      const daysLeft = daysLeftOf(r, now);
+      return { ...r, daysLeft, overdue: daysLeft !== null && daysLeft < 0 };
+    }),
+    total: total?.n ?? 0,
+  };
+}
+
+/** An association's own applications, newest first. */
+export async function ownApplications(actor: Actor) {
+  if (!hasPermission(actor, "application:apply")) forbidden();
+  const db = await getDb();
+  return db
+    .select({
+      id: applications.id,
+      kind: applications.kind,
+      state: applications.state,
+      title: applications.title,
+      updatedAt: applications.updatedAt,
+      dueOn: applications.dueOn,
+    })
+    .from(applications)
+    .where(visibleTo(actor))
+    .orderBy(desc(applications.updatedAt))
+    .limit(100);
+}
+
+/** An application's page: the application, and the communities its applicant may choose (a street officer files only for the street's). */
+export async function applicationPage(actor: Actor, id: number, now: Date) {
+  const [detail, units] = await Promise.all([applicationDetail(actor, id, now), placeChoices()]);
+  return { detail, placeChoices: actor.role === "street_officer" ? units.filter((u) => u.id === actor.placeId) : units };
+}

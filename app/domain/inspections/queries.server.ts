@@ -1,0 +1,479 @@
+/**
+ * Reading the annual inspection (年检): a year's figures and due list, the
+ * organizations' own reports (drafts pre-filled from the register and last
+ * year's report), the registry's lists and the abnormal-activity list. An
+ * officer reads what their scope covers; an organization, its own.
+ */
+import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Database } from "../../../db/client.server";
+import { abnormalListings, inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations, places } from "../../../db/schema";
+import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
+import { hasPermission, type Actor } from "../../auth/permissions";
+import { officerReach, officerReachOrNull, reaches, withinReach } from "../../auth/scope.server";
+import { isSessionRecentlyVerified } from "../../auth/verification.server";
+import { forbidden, notFound } from "../shared/errors";
+import {
+  changedSinceLastYear,
+  filingLate,
+  formatTimeOnList,
+  isDue,
+  nextYearToOpen,
+  notDueReason,
+  prefillReport,
+  reportFilterOf,
+  reportProblems,
+  seriousViolationDue,
+  timeOnList,
+  withRegisterOfficers,
+  type FiledInspectionState,
+  type Report,
+} from "./rules";
+import { isRowId } from "../shared/ids";
+import { organizationTypeLabels } from "../organizations/rules";
+import { placeChoices } from "../places/queries.server";
+import { daysBetween, shanghaiDate, startOfShanghaiDay } from "../shared/time";
+
+type Organization = typeof organizations.$inferSelect;
+
+/* ------------------------------------------------------------------ years */
+
+export async function inspectionYear(year: number) {
+  const db = await getDb();
+  const [row] = await db.select().from(inspectionYears).where(eq(inspectionYears.year, year));
+  return row ?? null;
+}
+
+/** Registered organizations that year Y's inspection covers (see `isDue`), within a street when given. */
+function dueCondition(year: number, streetId?: number) {
+  return and(
+    inArray(organizations.type, ["social_group", "private_non_enterprise", "foundation"]),
+    inArray(organizations.status, ["normal", "abnormal"]),
+    lt(organizations.registeredOn, `${year - 1}-07-01`),
+    streetId ? eq(organizations.streetId, streetId) : undefined,
+  );
+}
+
+/**
+ * The organizations year Y covers, each with its report for Y if it has one:
+ * one join, not a list of ids (a city's register has tens of thousands).
+ */
+async function dueWithReports(db: Database, year: number, streetId?: number) {
+  return db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      type: organizations.type,
+      streetId: organizations.streetId,
+      state: inspectionReports.state,
+      conclusion: inspectionReports.conclusion,
+      publishedAt: inspectionReports.publishedAt,
+    })
+    .from(organizations)
+    .leftJoin(inspectionReports, and(eq(inspectionReports.organizationId, organizations.id), eq(inspectionReports.year, year)))
+    .where(dueCondition(year, streetId));
+}
+
+/** The figure officers live by, and what is behind it: due, filed, returned, concluded, by kind and street. */
+export async function yearOverview(actor: Actor, year: number, now: Date) {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  const db = await getDb();
+  const settings = await inspectionYear(year);
+  if (!settings) notFound(`${year} 年度年检尚未开启。`);
+  const reach = officerReach(actor);
+  const due = await dueWithReports(db, year, reach.streetId ?? undefined);
+  const streets = await db.select({ id: places.id, name: places.name }).from(places).where(inArray(places.level, ["street", "town"]));
+  const streetName = new Map(streets.map((s) => [s.id, s.name]));
+  type Tally = { due: number; filed: number; returned: number; concluded: number; notFiled: number };
+  const empty = (): Tally => ({ due: 0, filed: 0, returned: 0, concluded: 0, notFiled: 0 });
+  const total = empty();
+  const byKind: Record<string, Tally> = {};
+  const byStreet: Record<string, Tally> = {};
+  const conclusions = { pass: 0, basic_pass: 0, fail: 0 };
+  const notFiled: Array<{ id: number; name: string; type: Organization["type"]; street: string | null; state: InspectionState | null }> = [];
+  for (const org of due) {
+    const filed = org.state !== null && org.state !== "draft";
+    const street = streetName.get(org.streetId ?? 0) ?? "未知";
+    for (const tally of [total, (byKind[org.type] ??= empty()), (byStreet[street] ??= empty())]) {
+      tally.due++;
+      if (filed) tally.filed++;
+      else tally.notFiled++;
+      if (org.state === "returned") tally.returned++;
+      if (org.state === "concluded") tally.concluded++;
+    }
+    if (org.conclusion) conclusions[org.conclusion]++;
+    if (!filed) notFiled.push({ id: org.id, name: org.name, type: org.type, street, state: org.state ?? null });
+  }
+  const rate = (t: Tally) => (t.due ? t.filed / t.due : 0);
+  const deadline = settings.registryDeadline;
+  return {
+    settings,
+    total: { ...total, participationRate: rate(total) },
+    byKind: Object.entries(byKind).map(([type, t]) => ({ type: type as Organization["type"], ...t, participationRate: rate(t) })),
+    byStreet: Object.entries(byStreet).map(([street, t]) => ({ street, ...t, participationRate: rate(t) })),
+    conclusions,
+    notFiled: notFiled.sort((a, b) => a.name.localeCompare(b.name, "zh-CN")),
+    daysToDeadline: daysBetween(now, startOfShanghaiDay(deadline)),
+    pastDeadline: shanghaiDate(now) > deadline,
+  };
+}
+
+type KindTally = { type: Organization["type"]; due: number; filed: number; participationRate: number; conclusions: Record<InspectionConclusion, number> };
+
+/**
+ * One year's figures by kind for the district or one street: due, filed, the
+ * participation rate, and conclusions (only published ones when `publishedOnly`).
+ */
+export async function inspectionTally(year: number, options: { streetId?: number; publishedOnly: boolean }) {
+  const db = await getDb();
+  const concluded = (conclusion: InspectionConclusion) =>
+    options.publishedOnly
+      ? sql<number>`count(*) filter (where ${inspectionReports.conclusion} = ${conclusion} and ${inspectionReports.publishedAt} is not null)::int`
+      : sql<number>`count(*) filter (where ${inspectionReports.conclusion} = ${conclusion})::int`;
+  // Counted in the database: a city's year covers tens of thousands of organizations.
+  const rows = await db
+    .select({
+      type: organizations.type,
+      due: sql<number>`count(*)::int`,
+      filed: sql<number>`count(*) filter (where ${inspectionReports.state} is not null and ${inspectionReports.state} <> 'draft')::int`,
+      pass: concluded("pass"),
+      basic_pass: concluded("basic_pass"),
+      fail: concluded("fail"),
+    })
+    .from(organizations)
+    .leftJoin(inspectionReports, and(eq(inspectionReports.organizationId, organizations.id), eq(inspectionReports.year, year)))
+    .where(dueCondition(year, options.streetId))
+    .groupBy(organizations.type)
+    .orderBy(organizations.type);
+  const byKind: KindTally[] = rows.map((r) => ({
+    type: r.type,
+    due: r.due,
+    filed: r.filed,
+    participationRate: r.due ? r.filed / r.due : 0,
+    conclusions: { pass: r.pass, basic_pass: r.basic_pass, fail: r.fail },
+  }));
+  const total: Omit<KindTally, "type"> = { due: 0, filed: 0, participationRate: 0, conclusions: { pass: 0, basic_pass: 0, fail: 0 } };
+  for (const k of byKind) {
+    total.due += k.due;
+    total.filed += k.filed;
+    for (const c of ["pass", "basic_pass", "fail"] as const) total.conclusions[c] += k.conclusions[c];
+  }
+  total.participationRate = total.due ? total.filed / total.due : 0;
+  return { year, ...total, byKind };
+}
+
+/* ------------------------------------------------------------------ reports */
+
+/** The organization's report for a year; a new one is pre-filled from last year's report and the register. */
+export async function ownReport(actor: Actor, year: number) {
+  if (!hasPermission(actor, "inspection:file") || !actor.organizationId) notFound("您的账号没有关联需要年检的社会组织。");
+  const db = await getDb();
+  const settings = await inspectionYear(year);
+  if (!settings) notFound(`${year} 年度年检尚未开启。`);
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+  if (!org) notFound();
+  const [[current], [lastYear]] = await Promise.all([
+    db.select().from(inspectionReports).where(and(eq(inspectionReports.year, year), eq(inspectionReports.organizationId, org.id))),
+    db.select().from(inspectionReports).where(and(eq(inspectionReports.year, year - 1), eq(inspectionReports.organizationId, org.id))),
+  ]);
+  const last = (lastYear?.report as Report | undefined) ?? null;
+  const report = (current?.report as Report | undefined) ?? prefillReport(last);
+  return {
+    files: current ? await reportFiles(current.id) : [],
+    organization: org,
+    settings,
+    due: isDue(org, year),
+    report,
+    lastYear: last,
+    changed: changedSinceLastYear(report, last),
+    row: current ?? null,
+    problems: reportProblems(report),
+  };
+}
+
+/** The attachments of a report, without their content. */
+export async function reportFiles(reportId: number) {
+  const db = await getDb();
+  return db
+    .select({ id: inspectionFiles.id, fileName: inspectionFiles.fileName, contentType: inspectionFiles.contentType, size: inspectionFiles.size, uploadedAt: inspectionFiles.uploadedAt })
+    .from(inspectionFiles)
+    .where(eq(inspectionFiles.reportId, reportId))
+    .orderBy(asc(inspectionFiles.id));
+}
+
+/** A report's file with its content: for its organization and for officers whose scope covers it; 404 otherwise. */
+export async function reportFileForActor(actor: Actor, fileId: number) {
+  if (!isRowId(fileId)) notFound("找不到该文件。");
+  const db = await getDb();
+  const [row] = await db
+    .select({ file: inspectionFiles, organizationId: inspectionReports.organizationId, state: inspectionReports.state, streetId: organizations.streetId })
+    .from(inspectionFiles)
+    .innerJoin(inspectionReports, eq(inspectionReports.id, inspectionFiles.reportId))
+    .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
+    .where(eq(inspectionFiles.id, fileId));
+  const reach = officerReachOrNull(actor);
+  const allowed =
+    !!row &&
+    (actor.role === "association"
+      ? actor.organizationId === row.organizationId
+      : // A draft's files are the organization's own until it files the report.
+        row.state !== "draft" && hasPermission(actor, "organization:read_internal") && reach !== null && reaches(reach, row.streetId));
+  if (!allowed) notFound("找不到该文件。");
+  return row.file;
+}
+
+/** A report as the reviewing officer sees it: beside last year's. Street officers read their street's. */
+export async function reportForReview(actor: Actor, reportId: number) {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  if (!isRowId(reportId)) notFound("找不到该年度报告。");
+  const db = await getDb();
+  const [row] = await db
+    .select({ report: inspectionReports, organization: organizations })
+    .from(inspectionReports)
+    .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
+    .where(eq(inspectionReports.id, reportId));
+  const reach = officerReach(actor);
+  if (!row || !reaches(reach, row.organization.streetId)) notFound("找不到该年度报告。");
+  const [[lastYear], steps, files] = await Promise.all([
+    db.select().from(inspectionReports).where(and(eq(inspectionReports.year, row.report.year - 1), eq(inspectionReports.organizationId, row.organization.id))),
+    reportSteps(reportId),
+    reportFiles(reportId),
+  ]);
+  const report = row.report.report as Report;
+  const last = (lastYear?.report as Report | undefined) ?? null;
+  return { ...row, lastYear: last, changed: changedSinceLastYear(report, last), steps, files, problems: reportProblems(report) };
+}
+
+/* ------------------------------------------------------------------ the organization's view */
+
+/**
+ * The organization's page of inspection years, newest first: for each, its
+ * deadline, whether the organization is due (and why not), its own report's
+ * state and conclusion, and whether it is late. Only the actor's own reports
+ * are read; an account without an organization has no years.
+ */
+export async function ownInspectionYears(actor: Actor, now: Date) {
+  if (!hasPermission(actor, "inspection:file")) forbidden();
+  const none = { organizationName: null, years: [] };
+  if (!actor.organizationId) return none;
+  const db = await getDb();
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+  if (!org) return none;
+  const [years, reports] = await Promise.all([
+    db.select().from(inspectionYears).orderBy(desc(inspectionYears.year)),
+    db
+      .select({
+        year: inspectionReports.year,
+        state: inspectionReports.state,
+        conclusion: inspectionReports.conclusion,
+        submittedAt: inspectionReports.submittedAt,
+        publishedAt: inspectionReports.publishedAt,
+      })
+      .from(inspectionReports)
+      .where(eq(inspectionReports.organizationId, org.id)),
+  ]);
+  const byYear = new Map(reports.map((r) => [r.year, r]));
+  const today = shanghaiDate(now);
+  return {
+    organizationName: org.name,
+    years: years.map(({ year, registryDeadline }) => {
+      const report = byYear.get(year);
+      const notDue = !report && !isDue(org, year) ? notDueReason(org, year) : null;
+      const state = report?.state ?? null;
+      return {
+        year,
+        deadline: registryDeadline,
+        notDue,
+        state,
+        submittedAt: report?.submittedAt ?? null,
+        conclusion: report?.conclusion ?? null,
+        publishedAt: report?.publishedAt ?? null,
+        late: !notDue && filingLate({ state }, registryDeadline, today),
+      };
+    }),
+  };
+}
+
+/** A report's steps, oldest first: who returned it and why, and the conclusion. */
+export async function reportSteps(reportId: number) {
+  const db = await getDb();
+  return db
+    .select()
+    .from(inspectionSteps)
+    .where(eq(inspectionSteps.reportId, reportId))
+    .orderBy(asc(inspectionSteps.at), asc(inspectionSteps.id));
+}
+
+/* ------------------------------------------------------------------ the registry's lists */
+
+/** The years opened, newest first, with their deadlines and participation within the actor's scope. */
+export async function inspectionYearList(actor: Actor, now: Date) {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  const db = await getDb();
+  const years = await db.select().from(inspectionYears).orderBy(desc(inspectionYears.year));
+  const rows = [];
+  for (const settings of years) {
+    const overview = await yearOverview(actor, settings.year, now);
+    rows.push({ ...settings, ...overview.total, pastDeadline: overview.pastDeadline, daysToDeadline: overview.daysToDeadline });
+  }
+  return rows;
+}
+
+const filedStates: FiledInspectionState[] = ["submitted", "returned", "concluded"];
+
+/** A year's filed reports (drafts stay the organization's), oldest submission first; street officers read their street's. */
+export async function reportsOfYear(actor: Actor, year: number, options: { state?: FiledInspectionState } = {}) {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  const reach = officerReachOrNull(actor);
+  if (!reach) return [];
+  const db = await getDb();
+  const street = alias(places, "street");
+  const conditions = [eq(inspectionReports.year, year), inArray(inspectionReports.state, options.state ? [options.state] : filedStates), withinReach(reach, organizations.streetId)];
+  return db
+    .select({
+      id: inspectionReports.id,
+      organizationId: organizations.id,
+      name: organizations.name,
+      type: organizations.type,
+      street: street.name,
+      state: inspectionReports.state,
+      submittedAt: inspectionReports.submittedAt,
+      conclusion: inspectionReports.conclusion,
+      publishedAt: inspectionReports.publishedAt,
+    })
+    .from(inspectionReports)
+    .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
+    .leftJoin(street, eq(street.id, organizations.streetId))
+    .where(and(...conditions))
+    .orderBy(asc(inspectionReports.submittedAt), asc(inspectionReports.id));
+}
+
+/** The abnormal-activity list as `abnormalList`, within the actor's scope, with each organization's kind. */
+export async function abnormalListFor(actor: Actor, now: Date) {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  const reach = officerReachOrNull(actor);
+  if (!reach) return [];
+  const db = await getDb();
+  const street = alias(places, "street");
+  const conditions = [isNull(abnormalListings.removedOn), withinReach(reach, organizations.streetId)];
+  const rows = await db
+    .select({ listing: abnormalListings, name: organizations.name, type: organizations.type, street: street.name })
+    .from(abnormalListings)
+    .innerJoin(organizations, eq(organizations.id, abnormalListings.organizationId))
+    .leftJoin(street, eq(street.id, organizations.streetId))
+    .where(and(...conditions))
+    .orderBy(asc(abnormalListings.listedOn), asc(abnormalListings.id));
+  const today = shanghaiDate(now);
+  return rows.map((r) => ({ ...r, seriousViolationDue: seriousViolationDue(r.listing.listedOn, today) }));
+}
+
+/* ------------------------------------------------------------------ pages */
+
+/**
+ * The organization's report page for a year: the report (a first one names
+ * the register's legal representative among its officers), why the
+ * organization is not due if it is not, whether the deadline has passed, and
+ * whether the report can still be edited.
+ */
+export async function reportPage(actor: Actor, year: number, now: Date) {
+  const own = await ownReport(actor, year);
+  const { organization, row } = own;
+  const notDue = !row && !own.due ? notDueReason(organization, year) : null;
+  return {
+    year,
+    deadline: own.settings.registryDeadline,
+    pastDeadline: shanghaiDate(now) > own.settings.registryDeadline,
+    organization,
+    notDue,
+    report: row ? own.report : withRegisterOfficers(own.report, organization.legalRepresentative),
+    lastYear: own.lastYear,
+    changed: own.changed,
+    row,
+    files: own.files,
+    steps: row ? await reportSteps(row.id) : [],
+    editable: !notDue && (!row || row.state === "draft" || row.state === "returned"),
+  };
+}
+
+/**
+ * A filed report of the year named, within the actor's scope, and whether the
+ * actor may decide on it. Of another year, or still a draft (the
+ * organization's own until filed), it is not found.
+ */
+export async function reportReview(actor: Actor, year: number, reportId: number) {
+  const detail = await reportForReview(actor, reportId);
+  if (detail.report.year !== year || detail.report.state === "draft") notFound("找不到该年度报告。");
+  return { ...detail, canReview: hasPermission(actor, "inspection:review") };
+}
+
+/** The registry's list of years, and the year it may open next (none for those who may not open one). */
+export async function inspectionYearsPage(actor: Actor, now: Date) {
+  const years = await inspectionYearList(actor, now);
+  const suggestedYear = hasPermission(actor, "inspection:review") ? nextYearToOpen(years.map((y) => y.year), shanghaiDate(now)) : null;
+  return { years, suggestedYear };
+}
+
+/**
+ * A year's page for the registry: its figures (kinds in the register's order,
+ * streets in the district's), its filed reports as the filter asks, who has not
+ * filed and who of them is listed already, the conclusions waiting to be
+ * published, and what the actor may do: review, list (once the deadline has
+ * passed), publish (with the password given within 10 minutes).
+ */
+export async function yearPage(actor: Actor, year: number, requestedState: string | null, now: Date) {
+  const filter = reportFilterOf(requestedState);
+  const canReview = hasPermission(actor, "inspection:review");
+  const overview = await yearOverview(actor, year, now);
+  const [reports, concluded, listed, units, recent] = await Promise.all([
+    reportsOfYear(actor, year, { state: filter === "all" ? undefined : filter }),
+    canReview ? reportsOfYear(actor, year, { state: "concluded" }) : Promise.resolve([]),
+    abnormalListFor(actor, now),
+    placeChoices(),
+    canReview ? isSessionRecentlyVerified(actor, now) : Promise.resolve(true),
+  ]);
+  const kindOrder = Object.keys(organizationTypeLabels);
+  const streetOrder = units.map((u) => u.name);
+  const rank = (order: string[], key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  const listedIds = new Set(listed.map((l) => l.listing.organizationId));
+  const { settings } = overview;
+  return {
+    year,
+    scopeName: actor.role === "street_officer" ? (units.find((u) => u.id === actor.placeId)?.name ?? "本街道") : "全区",
+    settings: { supervisingDeadline: settings.supervisingDeadline, registryDeadline: settings.registryDeadline, version: settings.version },
+    total: overview.total,
+    byKind: overview.byKind.sort((a, b) => rank(kindOrder, a.type) - rank(kindOrder, b.type)),
+    byStreet: overview.byStreet.sort((a, b) => rank(streetOrder, a.street) - rank(streetOrder, b.street)),
+    conclusions: overview.conclusions,
+    pastDeadline: overview.pastDeadline,
+    daysToDeadline: overview.daysToDeadline,
+    notFiled: overview.notFiled.map((o) => ({ ...o, listed: listedIds.has(o.id) })),
+    reports,
+    filter,
+    unpublished: concluded.filter((r) => !r.publishedAt).map((r) => r.id),
+    canReview,
+    canList: canReview && overview.pastDeadline,
+    needsReverify: !recent,
+    today: shanghaiDate(now),
+  };
+}
+
+/** The abnormal-activity list as the officers' page shows it: how long each has been listed, and what the actor may do. */
+export async function abnormalListPage(actor: Actor, now: Date) {
+  const today = shanghaiDate(now);
+  const rows = await abnormalListFor(actor, now);
+  return {
+    rows: rows.map(({ listing, name, type, street, seriousViolationDue }) => ({
+      organizationId: listing.organizationId,
+      name,
+      type,
+      street,
+      listedOn: listing.listedOn,
+      reason: listing.reason,
+      inspectionYear: listing.inspectionYear,
+      timeOnList: formatTimeOnList(timeOnList(listing.listedOn, today)),
+      seriousViolationDue,
+    })),
+    canReview: hasPermission(actor, "inspection:review"),
+    scoped: actor.role === "street_officer",
+  };
+}

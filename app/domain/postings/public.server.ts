@@ -1,0 +1,212 @@
+/**
+ * Postings as anyone may read them: published and withdrawn postings only,
+ * every personal number masked but for those the village marked as its public
+ * contacts. The home page's list is kept until the public data changes.
+ */
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Database } from "../../../db/client.server";
+import { places, postingFiles, postings, postingVersions, publicContactNumbers } from "../../../db/schema";
+import type { PostingCategory } from "../../../vocabulary";
+import { notFound } from "../shared/errors";
+import { isRowId } from "../shared/ids";
+import { escapeLike } from "../shared/like";
+import { cappedTotal, publicCountCap } from "../shared/paging";
+import { cachedPublic } from "../shared/public-cache.server";
+import { publicNumbersByPlace, publicNumbersOf } from "./queries.server";
+import { maskedContent, parsePeriod } from "./rules";
+import { maskSensitive } from "./sensitive-numbers";
+
+export interface PublicPostingFilters {
+  street?: string;
+  village?: string;
+  category?: PostingCategory;
+  period?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+const street = alias(places, "street");
+
+function publicConditions(filters: Omit<PublicPostingFilters, "page" | "pageSize">): SQL[] | null {
+  const conditions: SQL[] = [sql`${postings.status} in ('published', 'withdrawn')`];
+  if (filters.category) conditions.push(eq(postings.category, filters.category));
+  if (filters.village) conditions.push(eq(places.code, filters.village));
+  if (filters.street) conditions.push(eq(street.code, filters.street));
+  if (filters.period) {
+    const period = parsePeriod(filters.period);
+    if (!period) return null;
+    conditions.push(gte(postings.periodStart, period.start), lte(postings.periodStart, period.end));
+  }
+  if (filters.q) conditions.push(sql`${postings.title} ilike ${`%${escapeLike(filters.q)}%`}`);
+  return conditions;
+}
+
+const publicColumns = {
+  id: postings.id,
+  placeId: postings.placeId,
+  category: postings.category,
+  kind: postings.kind,
+  period: postings.period,
+  title: postings.title,
+  status: postings.status,
+  version: postings.currentVersion,
+  hash: postings.currentHash,
+  publishedAt: postings.publishedAt,
+  firstPublishedAt: postings.firstPublishedAt,
+  withdrawnAt: postings.withdrawnAt,
+  villageCode: places.code,
+  village: places.name,
+  street: street.name,
+  streetCode: street.code,
+};
+
+/**
+ * Published and withdrawn postings, newest first, with personal numbers masked.
+ * `pageSize: null` returns every match (CSV). `count`: "exact" for open data,
+ * "capped" (up to publicCountCap) for the pages, "none" for a short list.
+ */
+export async function publicPostings(
+  filters: Omit<PublicPostingFilters, "pageSize"> & { pageSize: number | null },
+  count: "exact" | "capped" | "none" = "capped",
+) {
+  const conditions = publicConditions(filters);
+  if (!conditions) return { items: [], total: 0, badPeriod: true };
+  const db = await getDb();
+  const where = and(...conditions);
+  const query = db
+    .select(publicColumns)
+    .from(postings)
+    .innerJoin(places, eq(places.id, postings.placeId))
+    .innerJoin(street, eq(street.id, postings.streetId))
+    .where(where)
+    .orderBy(desc(postings.publishedAt), desc(postings.id));
+  const cap = count === "capped" ? publicCountCap : undefined;
+  const matches = db
+    .select({ one: sql`1` })
+    .from(postings)
+    .innerJoin(places, eq(places.id, postings.placeId))
+    .innerJoin(street, eq(street.id, postings.streetId))
+    .where(where);
+  const [rows, counted] = await Promise.all([
+    filters.pageSize === null ? query : query.limit(filters.pageSize).offset((filters.page - 1) * filters.pageSize),
+    count === "none"
+      ? Promise.resolve(null)
+      : db
+          .select({ value: sql<number>`count(*)::int` })
+          .from((cap ? matches.limit(cap + 1) : matches).as("matches"))
+          .then(([row]) => row?.value ?? 0),
+  ]);
+  const numbers = await publicNumbersByPlace(db, rows.map((r) => r.placeId));
+  const items = rows.map((r) => ({ ...r, title: maskSensitive(r.title, numbers.get(r.placeId)) }));
+  return { items, ...cappedTotal(counted ?? items.length, cap), badPeriod: false };
+}
+
+/** The statements a public posting page runs, unexecuted: the benchmark's bare baseline runs the very same SQL. */
+export function publicPostingQueries(db: Database, postingId: number) {
+  return {
+    posting: db
+      .select({
+        posting: postings,
+        place: places,
+        street: { name: street.name, code: street.code, level: street.level },
+        // The village's marked public contacts, shown unmasked on its pages.
+        publicNumbers: sql<string[]>`array(select ${publicContactNumbers.digits} from ${publicContactNumbers} where ${publicContactNumbers.placeId} = ${postings.placeId})`,
+      })
+      .from(postings)
+      .innerJoin(places, eq(places.id, postings.placeId))
+      .innerJoin(street, eq(street.id, postings.streetId))
+      .where(eq(postings.id, postingId))
+      .limit(1),
+    versions: db
+      .select()
+      .from(postingVersions)
+      .where(and(eq(postingVersions.postingId, postingId), inArray(postingVersions.state, ["published", "superseded"])))
+      .orderBy(desc(postingVersions.number)),
+    files: (versionIds: number[]) =>
+      db
+        .select({ id: postingFiles.id, versionId: postingFiles.versionId, fileName: postingFiles.fileName, contentType: postingFiles.contentType, size: postingFiles.size, sha256: postingFiles.sha256 })
+        .from(postingFiles)
+        .where(inArray(postingFiles.versionId, versionIds))
+        .orderBy(asc(postingFiles.id)),
+  };
+}
+
+/** One published or withdrawn posting for everyone: every published version masked, newest first, with its hash and sign-off. */
+export async function publicPosting(postingId: number) {
+  if (!isRowId(postingId)) notFound("找不到该公开事项。");
+  const q = publicPostingQueries(await getDb(), postingId);
+  const [row] = await q.posting;
+  if (!row || (row.posting.status !== "published" && row.posting.status !== "withdrawn")) notFound("找不到该公开事项。");
+  const versions = await q.versions;
+  const files = versions.length ? await q.files(versions.map((v) => v.id)) : [];
+  const { posting } = row;
+  const numbers = new Set(row.publicNumbers);
+  return {
+    posting: {
+      id: posting.id,
+      category: posting.category,
+      kind: posting.kind,
+      retention: posting.retention,
+      period: posting.period,
+      periodKind: posting.periodKind,
+      status: posting.status,
+      currentVersion: posting.currentVersion,
+      firstPublishedAt: posting.firstPublishedAt,
+      publishedAt: posting.publishedAt,
+      withdrawnAt: posting.withdrawnAt,
+      withdrawnReason: posting.withdrawnReason ? maskSensitive(posting.withdrawnReason, numbers) : null,
+    },
+    place: { code: row.place.code, name: row.place.name, level: row.place.level },
+    street: row.street,
+    versions: versions.map((v) => ({
+      ...maskedContent(posting.kind, { title: v.title, body: v.body, tableRows: v.tableRows ?? null }, numbers),
+      number: v.number,
+      correctionReason: v.correctionReason ? maskSensitive(v.correctionReason, numbers) : null,
+      publishedAt: v.publishedAt!,
+      reviewedAt: v.reviewedAt,
+      reviewerName: v.reviewerName,
+      reviewOpinion: v.reviewOpinion ? maskSensitive(v.reviewOpinion, numbers) : null,
+      contentHash: v.contentHash!,
+      previousHash: v.previousHash!,
+      chainSeq: v.chainSeq!,
+      files: files.filter((f) => f.versionId === v.id).map((f) => ({ ...f, fileName: maskSensitive(f.fileName, numbers) })),
+    })),
+  };
+}
+
+/** A place's postings (published and withdrawn) for its public page and feed, newest period first. */
+export async function placePostings(placeId: number, limit = 200) {
+  const db = await getDb();
+  const numbers = await publicNumbersOf(db, placeId);
+  const rows = await db
+    .select({
+      id: postings.id,
+      category: postings.category,
+      kind: postings.kind,
+      period: postings.period,
+      periodStart: postings.periodStart,
+      title: postings.title,
+      status: postings.status,
+      version: postings.currentVersion,
+      hash: postings.currentHash,
+      publishedAt: postings.publishedAt,
+      withdrawnAt: postings.withdrawnAt,
+      withdrawnReason: postings.withdrawnReason,
+    })
+    .from(postings)
+    .where(and(eq(postings.placeId, placeId), sql`${postings.status} in ('published', 'withdrawn')`))
+    .orderBy(desc(postings.periodStart), desc(postings.publishedAt), desc(postings.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    ...r,
+    title: maskSensitive(r.title, numbers),
+    withdrawnReason: r.withdrawnReason ? maskSensitive(r.withdrawnReason, numbers) : null,
+  }));
+}
+
+/** The newest postings for the home page, kept until the public data changes. */
+export function latestPostings(limit = 8) {
+  return cachedPublic(`latestPostings:${limit}`, async () => (await publicPostings({ page: 1, pageSize: limit }, "none")).items);
+}

@@ -1,0 +1,138 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Link } from "@remix-run/react";
+import { useState } from "react";
+import { defaultListingReason } from "../../domain/inspections/rules";
+import { organizationTypeLabels } from "../../domain/organizations/rules";
+import { formatDate } from "../../domain/shared/time";
+import { type Column, DataTable } from "../../ui/data-table";
+import { Button, Field, FormError, PostForm, TextAreaField } from "../../ui/form";
+import { Badge, Panel } from "../../ui/layout";
+import { ConfirmBox } from "../../ui/officer-inspection";
+import type { YearPage } from "./route";
+
+type NotFiledRow = YearPage["notFiled"][number];
+type Fields = { intent: string; organizationIds: string[]; only: string; reason: string; listedOn: string; confirm: string };
+
+/** Who has not filed, with the days left; after the deadline flagged, and listable one by one or together. */
+export function NotFiledPanel({ page, lastResult }: { page: YearPage; lastResult?: SubmissionResult<string[]> }) {
+  const { year, notFiled: rows, pastDeadline, daysToDeadline, settings, canList, today } = page;
+  const [form, fields] = useForm<Fields>({ id: `abnormal-${year}`, lastResult, shouldValidate: "onSubmit" });
+  const listable = rows.filter((r) => !r.listed).map((r) => r.id);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const chosen = listable.filter((id) => selected.has(id));
+  const toggle = (id: number, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const allChosen = listable.length > 0 && chosen.length === listable.length;
+  const choice: Column<NotFiledRow> = {
+    label: "选择",
+    header: (
+      <label className="flex items-center gap-1 font-normal">
+        <input type="checkbox" checked={allChosen} disabled={!listable.length} onChange={(e) => setSelected(new Set(e.currentTarget.checked ? listable : []))} />
+        全选
+      </label>
+    ),
+    cell: (r) =>
+      r.listed ? null : (
+        <input
+          type="checkbox"
+          form={form.id}
+          name={fields.organizationIds.name}
+          value={r.id}
+          checked={selected.has(r.id)}
+          onChange={(e) => toggle(r.id, e.currentTarget.checked)}
+          aria-label={`选择${r.name}`}
+        />
+      ),
+  };
+  const columns: Array<Column<NotFiledRow>> = [
+    { label: "组织名称", rowHeader: true, cell: (r) => <Link to={`/officer/orgs/${r.id}`}>{r.name}</Link> },
+    { label: "类型", cell: (r) => organizationTypeLabels[r.type] },
+    { label: "街道（镇）", cell: (r) => r.street ?? "—" },
+    { label: "填报情况", cell: (r) => (r.state === "draft" ? "填报中，未报送" : "尚未填报") },
+    {
+      label: "期限",
+      className: "whitespace-nowrap",
+      cell: (r) =>
+        r.listed ? (
+          <Badge tone="amber">已列入活动异常名录</Badge>
+        ) : pastDeadline ? (
+          <Badge tone="red">逾期未报</Badge>
+        ) : (
+          <span className={daysToDeadline <= 10 ? "font-medium text-amber-900" : ""}>还有 {daysToDeadline} 天</span>
+        ),
+    },
+  ];
+  const single: Column<NotFiledRow> = {
+    label: "单独列入",
+    header: <span className="sr-only">单独列入</span>,
+    cell: (r) =>
+      r.listed ? null : (
+        <Button type="submit" form={form.id} name={fields.only.name} value={r.id} variant="secondary" className="px-3 py-1" aria-label={`将${r.name}列入活动异常名录`}>
+          列入
+        </Button>
+      ),
+  };
+  return (
+    <Panel title={`未报送的组织（${rows.length} 个）`} className="mt-6">
+      <p className="mb-3 text-sm text-slate-700">
+        {pastDeadline
+          ? `登记管理机关截止日期（${formatDate(settings.registryDeadline)}）已过，以下组织逾期未报。`
+          : `距登记管理机关截止日期（${formatDate(settings.registryDeadline)}）还有 ${daysToDeadline} 天；截止后仍未报送的将标注为逾期未报，可列入活动异常名录。`}
+      </p>
+      {canList ? <FormError errors={[...(form.errors ?? []), ...(fields.organizationIds.errors ?? [])]} /> : null}
+      <div className="max-h-[32rem] overflow-auto">
+        <DataTable
+          caption={`${year} 年度尚未报送年度报告的组织`}
+          columns={canList ? [choice, ...columns, single] : columns}
+          rows={rows}
+          rowKey={(r) => r.id}
+          rowClassName={(r) => (pastDeadline && !r.listed ? "bg-red-50" : "")}
+          empty="范围内应参加的组织都已报送。"
+          framed={false}
+        />
+      </div>
+      {canList && listable.length ? (
+        <PostForm {...getFormProps(form)} className="mt-4 max-w-2xl border-t border-slate-100 pt-4">
+          <h3 className="mb-2 font-medium text-slate-900">列入活动异常名录</h3>
+          <p className="mb-3 text-sm text-slate-700">
+            勾选后统一列入，或按某一行的“列入”按钮单独列入；原因和日期适用于本次列入的全部组织。列入后，组织在公开登记信息中显示为“列入活动异常名录”，连续两年将被建议列入严重违法失信名单。
+          </p>
+          <input type="hidden" name={fields.intent.name} value="abnormal" />
+          <TextAreaField
+            label="列入原因"
+            name={fields.reason.name}
+            defaultValue={typeof fields.reason.initialValue === "string" ? fields.reason.initialValue : defaultListingReason(year)}
+            errors={fields.reason.errors}
+            rows={2}
+            maxLength={500}
+            required
+          />
+          <Field
+            label="列入日期"
+            name={fields.listedOn.name}
+            type="date"
+            defaultValue={typeof fields.listedOn.initialValue === "string" ? fields.listedOn.initialValue : today}
+            max={today}
+            errors={fields.listedOn.errors}
+            required
+          />
+          <ConfirmBox
+            name={fields.confirm.name}
+            label={
+              chosen.length ? `确认将所选 ${chosen.length} 个组织列入活动异常名录` : "确认将所选组织（或按“列入”按钮单独选择的组织）列入活动异常名录"
+            }
+            errors={fields.confirm.errors}
+          />
+          <Button type="submit" variant="danger">
+            将所选组织列入活动异常名录
+          </Button>
+        </PostForm>
+      ) : null}
+    </Panel>
+  );
+}

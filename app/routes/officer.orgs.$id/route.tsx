@@ -1,0 +1,170 @@
+import type { SubmissionResult } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { hasPermission } from "../../auth/permissions";
+import {
+  actionContext,
+  readForm,
+  requireActor,
+  requirePermission,
+} from "../../auth/require.server";
+import {
+  recordFormSchema,
+  recordIntentOf,
+  recordPermission,
+} from "../../domain/organizations/record-forms";
+import {
+  correctOrganization,
+  officerOrganization,
+} from "../../domain/organizations/register.server";
+import { isFiled, organizationTypeLabels } from "../../domain/organizations/rules";
+import {
+  acceptReportedMembers,
+  recordAdmission,
+  savePartyRecord,
+} from "../../domain/party/commands.server";
+import { partyRecordFor } from "../../domain/party/queries.server";
+import { placeChoices } from "../../domain/places/queries.server";
+import { badRequest, forbidden, type WriteResult } from "../../domain/shared/errors";
+import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
+import { rowIdOrNotFound } from "../../domain/shared/ids";
+import { formatDate, formatDateTime, shanghaiDate } from "../../domain/shared/time";
+import { PageHeader, Panel } from "../../ui/layout";
+import { Notice } from "../../ui/notice";
+import { CorrectionForm } from "../../ui/register-correction";
+import { ChangeHistory, RecordDetails, StatusNotice } from "../../ui/register-record";
+import { OrganizationStatusBadge } from "../../ui/register-search";
+import { PartySection } from "./party-section";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organization.name ?? "社会组织"} - 社会组织登记簿` },
+];
+
+function idOf(param: string | undefined): number {
+  return rowIdOrNotFound(param, "登记簿中没有该社会组织。");
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "organization:read_internal");
+  const record = await officerOrganization(actor, idOf(params.id));
+  // Party coverage concerns registered kinds only; community organizations are filed, not registered.
+  const keepsParty = !isFiled(record.organization.type) && hasPermission(actor, "party:manage");
+  const [places, party] = await Promise.all([
+    record.canCorrect ? placeChoices() : Promise.resolve([]),
+    keepsParty ? partyRecordFor(actor, record.organization.id) : Promise.resolve(null),
+  ]);
+  return { ...record, places, party, today: shanghaiDate(new Date()) };
+}
+
+/** The page's forms: the correction (organization:correct) and the party section's three (party:manage). */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const form = await readForm(request);
+  const submission = parseSubmission(form, { schema: recordFormSchema });
+  const intent = recordIntentOf(submission.payload.intent);
+  if (!intent) badRequest("无法识别的操作，请刷新页面后重试。");
+  if (!hasPermission(actor, recordPermission(intent))) forbidden();
+  const id = idOf(params.id);
+  const refused = (result: SubmissionResult<string[]>, status: number) =>
+    data({ intent, result, notice: null }, { status });
+  if (submission.status !== "success") return refused(replyTo(submission), 400);
+  const refusedBy = (outcome: Exclude<WriteResult<unknown>, { ok: true }>) =>
+    refused(replyTo(submission, outcome), outcome.formError ? 409 : 400);
+  const saved = (notice: string) => ({
+    intent,
+    result: submission.reply({ resetForm: true }),
+    notice,
+  });
+
+  const ctx = actionContext(context, actor);
+  const { value } = submission;
+  if (value.intent === "correction") {
+    const outcome = await correctOrganization(ctx, id, value);
+    if (!outcome.ok) return refusedBy(outcome);
+    return redirect(`/officer/orgs/${id}?corrected=1`);
+  }
+  if (value.intent === "party-record") {
+    const outcome = await savePartyRecord(ctx, id, value);
+    return outcome.ok ? saved("党建信息已保存，已记入审计日志。") : refusedBy(outcome);
+  }
+  if (value.intent === "party-admission") {
+    const outcome = await recordAdmission(ctx, id, value);
+    return outcome.ok
+      ? saved(`已记录 ${formatDate(value.admittedOn)}发展预备党员 ${value.count} 名。`)
+      : refusedBy(outcome);
+  }
+  const outcome = await acceptReportedMembers(ctx, id, value);
+  if (!outcome.ok) return refusedBy(outcome);
+  const { formalMembers, probationaryMembers } = outcome.value;
+  return saved(
+    `已采用年检数据：正式党员 ${formalMembers} 名，预备党员 ${probationaryMembers} 名。`,
+  );
+}
+
+export default function OfficerRecord() {
+  const { organization, street, community, history, canCorrect, places, party, today } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const resultFor = (intent: string) =>
+    actionData?.intent === intent ? actionData.result : undefined;
+  const [params] = useSearchParams();
+  const record = { ...organization, street, community };
+  const internal: Array<[string, ReactNode]> = [["联系电话（不公开）", organization.contactPhone]];
+  if (!isFiled(organization.type))
+    internal.push(["代码核准说明（不公开）", organization.usccAcceptedReason]);
+  internal.push([
+    "最近更新",
+    `${formatDateTime(organization.updatedAt)}（第 ${organization.version} 版）`,
+  ]);
+  return (
+    <>
+      <PageHeader
+        title={organization.name}
+        description={
+          <>
+            <Link to="/officer/orgs">返回登记簿</Link> · {organizationTypeLabels[organization.type]}{" "}
+            · <Link to={`/orgs/${organization.id}`}>查看公开页面</Link>
+          </>
+        }
+        actions={<OrganizationStatusBadge status={organization.status} />}
+      />
+      {params.get("corrected") && !actionData ? (
+        <Notice>更正已保存，已记入变更记录和审计日志。</Notice>
+      ) : null}
+      <StatusNotice record={organization} />
+      <div className="space-y-6">
+        <Panel title={isFiled(organization.type) ? "备案信息" : "登记信息"}>
+          <RecordDetails record={record} extra={internal} />
+        </Panel>
+        {canCorrect ? (
+          <Panel title="更正登记信息">
+            <p className="mb-4 text-sm text-slate-600">
+              用于更正登记簿中录入有误的信息。名称、住所、法定代表人等登记事项的实际变化，应由组织申请变更登记。
+            </p>
+            <CorrectionForm
+              record={organization}
+              places={places}
+              lastResult={resultFor("correction")}
+            />
+          </Panel>
+        ) : null}
+        {party ? (
+          <PartySection
+            organizationId={organization.id}
+            party={party}
+            today={today}
+            notice={actionData && actionData.intent !== "correction" ? actionData.notice : null}
+            results={{
+              record: resultFor("party-record"),
+              admission: resultFor("party-admission"),
+              acceptReport: resultFor("party-accept-report"),
+            }}
+          />
+        ) : null}
+        <ChangeHistory entries={history} type={organization.type} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,161 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import type { z } from "zod";
+import { applicantSchema, officerApplicationSchema, proposalSchema, startSchema, uploadSchema } from "../../app/domain/applications/forms";
+import { parseSubmission, schemaFields } from "../../app/domain/shared/form-submission";
+
+const formOf = (entries: Record<string, string>) => {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(entries)) form.append(name, value);
+  return form;
+};
+
+const errorsOf = (schema: z.ZodType, entries: Record<string, string>) => {
+  const submission = parseSubmission(formOf(entries), { schema });
+  return submission.status === "success" ? null : submission.reply().error;
+};
+
+const valueOf = (schema: z.ZodType, entries: Record<string, string>) => {
+  const submission = parseSubmission(formOf(entries), { schema });
+  if (submission.status !== "success") throw new Error(JSON.stringify(submission.reply().error));
+  return submission.value;
+};
+
+/**
+ * Whatever a form posts — any of the schema's fields and unknown ones, text of
+ * any length, control characters, full-width digits, numbers where dates
+ * belong, the page's intents and made-up ones — parsing never throws, and a
+ * refusal says why in Chinese beside a field the form has (or above it).
+ */
+function refusesClearly(schema: z.ZodType, discriminators: Array<{ name: string; values: readonly string[] }> = []) {
+  const known = schemaFields(schema);
+  const names = [...known.keys()];
+  const text = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc.constantFrom("", " ", "\u0000", "\u0007", "名称\u0000", "a\u0007b", "１２３", "２０２６-０５-３１", "-1", "1.5", "0", "2147483648", "1e400", "NaN", "Infinity"),
+    fc.constantFrom("2026-02-30", "0000-01-01", "2026-05-31", "13800138000", "on", "yes", "social_group", "pass", "\u202e反向", "x".repeat(10_000), "名".repeat(10_000)),
+    fc.integer().map(String),
+    fc.double({ noNaN: false }).map(String),
+    fc.date({ noInvalidDate: true }).map((d) => String(d.getTime())),
+  );
+  const field = fc.tuple(fc.constantFrom(...names, "junk", "__proto__", "constructor", "files[0]", `${names[0] ?? "x"}[0]`, `${names[0] ?? "x"}.inner`), text);
+  const discriminator = discriminators.map(({ name, values }) =>
+    fc.option(fc.tuple(fc.constant(name), fc.constantFrom(...values, "", "garbage", "SAVE", "delete", "decide")), { nil: undefined }),
+  );
+  const form = fc.tuple(fc.array(field, { maxLength: 25 }), ...discriminator).map(([fields, ...chosen]) => {
+    const data = new FormData();
+    for (const pair of chosen) if (pair) data.append(pair[0], pair[1]);
+    for (const [name, value] of fields) data.append(name, value);
+    return data;
+  });
+  fc.assert(
+    fc.property(form, (data) => {
+      const submission = parseSubmission(data, { schema });
+      if (submission.status === "success") return;
+      const errors = Object.entries(submission.reply().error ?? {}).filter(([, messages]) => messages?.length);
+      expect(errors.length).toBeGreaterThan(0);
+      for (const [key, messages] of errors) {
+        expect(key === "" || known.has(/^[^.[]*/.exec(key)![0]), `error key ${key}`).toBe(true);
+        for (const message of messages!) {
+          expect(typeof message).toBe("string");
+          expect(message).toMatch(/\p{Script=Han}/u);
+        }
+      }
+    }),
+    { numRuns: 200 },
+  );
+}
+
+describe("the applicant's form", () => {
+  test("a save keeps what was typed, as numbers where numbers are asked for", () => {
+    expect(valueOf(applicantSchema, { intent: "save", version: "3", name: " 书画队 ", membersCount: "20", placeId: "" })).toEqual({
+      intent: "save",
+      version: 3,
+      name: "书画队",
+      membersCount: 20,
+    });
+  });
+  test("a form without an intent saves the draft; submit and resubmit are intents of their own", () => {
+    expect(valueOf(applicantSchema, { version: "1" })).toMatchObject({ intent: "save" });
+    expect(valueOf(applicantSchema, { intent: "resubmit", version: "1" })).toMatchObject({ intent: "resubmit" });
+  });
+  test("a page without a version, or with one no row can have, is stale", () => {
+    for (const version of ["", "0", "abc", "2147483648", "1.5"]) {
+      expect(errorsOf(applicantSchema, { intent: "save", version })?.version).toEqual(["页面已过期，请刷新后重试。"]);
+    }
+  });
+  test("an unknown intent is refused, not taken for a save", () => {
+    expect(errorsOf(applicantSchema, { intent: "delete", version: "1" })?.intent).toEqual(["未知的操作。"]);
+  });
+  test("each field is refused beside itself, in Chinese", () => {
+    const errors = errorsOf(applicantSchema, {
+      intent: "save",
+      version: "1",
+      name: "名".repeat(61),
+      registeredFunds: "三万",
+      unitMembers: "-1",
+      individualMembers: "1.5",
+      contactPhone: "12345",
+      type: "company",
+      placeId: "2147483648",
+    });
+    expect(errors).toMatchObject({
+      name: ["不超过 60 个字"],
+      registeredFunds: ["请填写数字"],
+      unitMembers: ["不能为负数"],
+      individualMembers: ["请填写整数"],
+      contactPhone: ["请填写手机号码或带区号的固定电话"],
+      type: ["请选择组织类型"],
+      placeId: ["编号无效"],
+    });
+  });
+  test("a one-line field with invisible or reordering characters is refused", () => {
+    expect(errorsOf(applicantSchema, { intent: "save", version: "1", address: "中山路\u200b100号" })?.address?.[0]).toContain("不可见的控制字符");
+    expect(errorsOf(applicantSchema, { intent: "save", version: "1", businessScope: "第一行\n第二行" })).toBeNull();
+  });
+  test("removing a file names the file by its row id", () => {
+    expect(valueOf(applicantSchema, { intent: "remove-file", fileId: "7" })).toEqual({ intent: "remove-file", fileId: 7 });
+    expect(errorsOf(applicantSchema, { intent: "remove-file", fileId: "x" })?.fileId).toEqual(["找不到该文件。"]);
+  });
+});
+
+describe("the officer's application page", () => {
+  test("a decision posts `decision`, whatever else the form carries", () => {
+    expect(valueOf(officerApplicationSchema, { decision: "approve", version: "4", uscc: " 51350502MJ0000012X ", certificateNumber: "社证字第1号" })).toEqual({
+      intent: "decide",
+      decision: "approve",
+      version: 4,
+      uscc: "51350502MJ0000012X",
+      certificateNumber: "社证字第1号",
+    });
+    expect(valueOf(officerApplicationSchema, { intent: "save", decision: "reject", version: "4", reason: "不符合条件" })).toMatchObject({ intent: "decide" });
+  });
+  test("an unknown decision is refused beside it; an empty one is the applicant's form", () => {
+    expect(errorsOf(officerApplicationSchema, { decision: "approve-all", version: "4" })?.decision).toEqual(["未知的操作。"]);
+    expect(valueOf(officerApplicationSchema, { decision: "", version: "4" })).toMatchObject({ intent: "save" });
+  });
+  test("a street officer's own filing posts the applicant's form", () => {
+    expect(valueOf(officerApplicationSchema, { intent: "submit", version: "2", category: "culture_sports" })).toMatchObject({ intent: "submit", category: "culture_sports" });
+  });
+});
+
+describe("starting an application", () => {
+  test("only the kinds an association applies for from its page", () => {
+    expect(valueOf(startSchema, { kind: "change" })).toEqual({ kind: "change" });
+    expect(errorsOf(startSchema, { kind: "filing" })?.kind).toEqual(["未知的申请类型。"]);
+    expect(errorsOf(startSchema, {})?.kind).toEqual(["未知的申请类型。"]);
+  });
+});
+
+describe("malformed input gives a clear refusal, never an exception", () => {
+  test("the proposal", () => refusesClearly(proposalSchema));
+  test("the applicant's form", () => refusesClearly(applicantSchema, [{ name: "intent", values: ["save", "submit", "resubmit", "remove-file"] }]));
+  test("the officer's page", () =>
+    refusesClearly(officerApplicationSchema, [
+      { name: "intent", values: ["save", "submit", "resubmit", "remove-file"] },
+      { name: "decision", values: ["accept", "return", "approve", "reject"] },
+    ]));
+  test("starting an application", () => refusesClearly(startSchema));
+  test("an upload", () => refusesClearly(uploadSchema));
+});
