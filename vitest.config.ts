@@ -4,22 +4,38 @@ import tsconfigPaths from "vite-tsconfig-paths";
 /**
  * Integration tests always run on PGlite and, when TEST_DATABASE_URL names a
  * PostgreSQL server, once more on it; each test file gets a clean, migrated
- * database of its own. Files under postgres-only/ need a server process
- * (outage and shutdown behaviour) and run only there.
+ * database of its own, copied from a template migrated once per run (the
+ * globalSetup). Files under postgres-only/ need a server process (outage and
+ * shutdown behaviour) and run only there.
  */
 const postgres = process.env.TEST_DATABASE_URL;
 
-const integration = (name: string, kind: "pglite" | "postgres", include: string[]) => ({
+const integration = (name: string, kind: "pglite" | "postgres", include: string[], clock?: string) => ({
   extends: true as const,
   test: {
     name,
     include,
-    setupFiles: ["tests/setup/integration.ts"],
-    env: { TEST_DB_KIND: kind },
+    // Per project, so a run without this project (e.g. --project unit) makes no template.
+    globalSetup: ["tests/setup/integration-template.ts"],
+    setupFiles: [...(clock ? ["tests/setup/clock.ts"] : []), "tests/setup/integration.ts"],
+    env: { TEST_DB_KIND: kind, ...(clock ? { TEST_CLOCK: clock } : {}) },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
 });
+
+/**
+ * The suites whose demo district and rules are dated run again on four days
+ * spread over a year (tests/setup/clock.ts moves the clock): a January day
+ * before the inspection deadlines, the registry's deadline of 31 May, the first
+ * day of the second half-year, and early December. The year is the one the run
+ * happens in, so the dates move with it.
+ */
+const year = new Date().getFullYear();
+const clockDays = ["01-15", "05-31", "07-01", "12-04"].map((day) => `${year}-${day}`);
+const datedSuites = ["demo-district", "stats", "inspections", "applications", "postings", "party", "communities"].map(
+  (name) => `tests/integration/${name}.test.ts`,
+);
 
 export default defineConfig({
   plugins: [tsconfigPaths()],
@@ -28,6 +44,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("integration-pglite", "pglite", ["tests/integration/*.test.ts"]),
+      ...clockDays.map((day) => integration(`integration-dated-${day}`, "pglite", datedSuites, day)),
       ...(postgres
         ? [
             integration("integration-postgres", "postgres", [

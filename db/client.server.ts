@@ -97,7 +97,7 @@ async function connectEmbedded(): Promise<Connection> {
     releaseLock = lockDataDir(dir);
   }
   // pg_trgm must be loaded on every open, not only when the migration creates it.
-  const client = new PGlite(inMemory ? dir : path.join(dir, "pglite"), { extensions: { pg_trgm } });
+  const client = new PGlite(inMemory ? dir : path.join(dir, "pglite"), { extensions: { pg_trgm }, loadDataDir: embeddedTemplate(inMemory) });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
   const opened: Connection = {
@@ -112,6 +112,17 @@ async function connectEmbedded(): Promise<Connection> {
     },
   };
   return opened;
+}
+
+/**
+ * EMBEDDED_TEMPLATE=<file written by PGlite's dumpDataDir()> starts an in-memory
+ * database from that copy instead of an empty one: the integration tests migrate
+ * one template per run (tests/setup/integration-template.ts) rather than replay
+ * every migration in each test file. A data folder on disk never loads it.
+ */
+function embeddedTemplate(inMemory: boolean): Blob | undefined {
+  const file = process.env.EMBEDDED_TEMPLATE;
+  return inMemory && file ? new Blob([fs.readFileSync(file)]) : undefined;
 }
 
 /**

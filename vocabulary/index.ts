@@ -25,7 +25,7 @@ export type Role = (typeof roles)[number];
 
 /* Organizations (the register) */
 
-/** API codes of the four kinds (CONTRACT.md). */
+/** API codes of the four kinds (docs/api.md). */
 export const organizationTypes = [
   "social_group",
   "private_non_enterprise",
@@ -35,7 +35,7 @@ export const organizationTypes = [
 export type OrganizationType = (typeof organizationTypes)[number];
 export const organizationStatuses = ["normal", "abnormal", "revoked", "cancelled"] as const;
 export type OrganizationStatus = (typeof organizationStatuses)[number];
-/** Categories of filed community social organizations (DOMAIN.md). */
+/** Categories of filed community social organizations (docs/glossary.md). */
 export const communityCategories = ["life_service", "charity", "culture_sports", "mediation"] as const;
 export type CommunityCategory = (typeof communityCategories)[number];
 /** What happened to an organization's record: each event lists the fields with before and after. */

@@ -68,6 +68,15 @@ export async function requirePermission(request: Request, permission: Permission
   return actor;
 }
 
+/**
+ * The permission one of a page's forms needs, asked once the actor and the row
+ * are known (the intent is read from the form): a 403, as without the page's.
+ */
+export function requireGrant(actor: Actor, permission: Permission): Actor {
+  if (!hasPermission(actor, permission)) forbidden();
+  return actor;
+}
+
 /** The statistics reports gather party and village-posting figures: they need both permissions. */
 export async function requireReportReader(request: Request): Promise<Actor> {
   const actor = await requirePermission(request, "party:manage");

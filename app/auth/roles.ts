@@ -12,7 +12,7 @@ export const roleLabels: Record<Role, string> = {
   village_supervisor: "村务监督委员会成员",
 };
 
-/** Each role's own area of the site (CONTRACT.md). */
+/** Each role's own area of the site (docs/api.md). */
 export type Area = "officer" | "org" | "village";
 
 export const roleArea: Record<Role, Area> = {

@@ -3,7 +3,7 @@ import { parseRowId } from "../domain/shared/ids";
 import { findPublicOrganization, openDataError, openDataHeaders, openDataRecord } from "../domain/organizations/register.server";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
-/** GET /api/v1/organizations/:id (CONTRACT.md): one organization's public record. */
+/** GET /api/v1/organizations/:id (docs/api.md): one organization's public record. */
 export const loader = answeringInvalidData(async ({ params }: LoaderFunctionArgs) => {
   const id = parseRowId(params.id);
   const record = id == null ? null : await findPublicOrganization(id);

@@ -11,7 +11,7 @@ import {
 import { shanghaiDate } from "../domain/shared/time";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
-/** GET /api/v1/organizations (CONTRACT.md): one page as JSON, or with format=csv every matching row. */
+/** GET /api/v1/organizations (docs/api.md): one page as JSON, or with format=csv every matching row. */
 export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") || "json";

@@ -45,7 +45,7 @@ function openDataPosting({ posting, place, street, versions }: PublicPosting, or
   };
 }
 
-/** GET /api/v1/postings/:id (CONTRACT.md): one published or withdrawn posting with every published version. */
+/** GET /api/v1/postings/:id (docs/api.md): one published or withdrawn posting with every published version. */
 export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
   const id = parseRowId(params.id);
   const found = id == null ? null : await publicPosting(id).catch((error: unknown) => {

@@ -7,7 +7,7 @@ import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 type PublicPostingRow = Awaited<ReturnType<typeof publicPostings>>["items"][number];
 
-/** One posting in the open-data list (CONTRACT.md): exactly these fields. */
+/** One posting in the open-data list (docs/api.md): exactly these fields. */
 function openDataItem(row: PublicPostingRow) {
   const { id, village, villageCode, street, category, kind, title, period, status, publishedAt, version, hash } = row;
   return { id, village, villageCode, street, category, kind, title, period, status, publishedAt, version, hash };
@@ -15,7 +15,7 @@ function openDataItem(row: PublicPostingRow) {
 
 const csvColumns = ["id", "village", "villageCode", "street", "category", "kind", "title", "period", "status", "publishedAt", "version", "hash"] as const;
 
-/** GET /api/v1/postings (CONTRACT.md): one page as JSON, or with format=csv every matching row. */
+/** GET /api/v1/postings (docs/api.md): one page as JSON, or with format=csv every matching row. */
 export const loader = answeringInvalidData(async ({ request }: LoaderFunctionArgs) => {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") || "json";

@@ -2,11 +2,11 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { actionContext, readForm, readUploads, requirePermission } from "../auth/require.server";
-import { officerApplicationSchema, uploadSchema } from "../domain/applications/forms";
+import { actionContext, readForm, readUploads, requireGrant, requirePermission } from "../auth/require.server";
+import { officerApplicationIntentOf, officerApplicationPermission, officerApplicationSchema, uploadSchema } from "../domain/applications/forms";
 import { actionLabels, kindLabels, transitionFor, type ApplicationAction } from "../domain/applications/rules";
 import { attachFiles, decideApplication, removeFile, saveApplication } from "../domain/applications/commands.server";
-import { applicationPage } from "../domain/applications/queries.server";
+import { applicationAccess, applicationPage } from "../domain/applications/queries.server";
 import { maxAttachmentBytes } from "../domain/shared/file-types";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../domain/shared/ids";
@@ -28,9 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** A decision posts `decision`; a street officer's own filing posts the applicant's forms (and uploads). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const ctx = actionContext(context, actor);
   const id = rowIdOrNotFound(params.id, "找不到该申请。");
+  // As the page: another street's application, or someone else's draft, is a 404 whatever was posted.
+  await applicationAccess(actor, id);
+  const ctx = actionContext(context, actor);
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    requireGrant(actor, officerApplicationPermission("upload"));
     const upload = await readUploads(request, maxAttachmentBytes);
     const submission = parseSubmission(upload.form, { schema: uploadSchema });
     if (upload.refusal) return data({ form: "files", result: replyTo(submission, { fieldErrors: { files: [upload.refusal] } }), notice: null }, { status: 400 });
@@ -38,7 +41,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: 400 });
     return { form: "files", result: submission.reply(), notice: `已上传 ${outcome.value} 个文件。` };
   }
-  const submission = parseSubmission(await readForm(request), { schema: officerApplicationSchema });
+  const form = await readForm(request);
+  const intent = officerApplicationIntentOf({ intent: form.get("intent") ?? undefined, decision: form.get("decision") ?? undefined });
+  if (intent) requireGrant(actor, officerApplicationPermission(intent));
+  const submission = parseSubmission(form, { schema: officerApplicationSchema });
   if (submission.status !== "success") {
     const { decision, intent } = submission.payload;
     const form = typeof decision === "string" && decision ? decision : intent === "remove-file" ? "files" : "proposal";

@@ -15,7 +15,7 @@ import {
 } from "../domain/imports/columns";
 import { importUploadSchema } from "../domain/imports/forms";
 import { previewUpload } from "../domain/imports/commands.server";
-import { importOverview } from "../domain/imports/queries.server";
+import { importOverview, requireImporter } from "../domain/imports/queries.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDateTime } from "../domain/shared/time";
 import { type Column, DataTable } from "../ui/data-table";
@@ -33,6 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** An upload to check: the batch's page on success, otherwise why not, beside the field at fault. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
+  // An officer who may import nothing is refused as the page refuses them, before the upload is read.
+  requireImporter(actor);
   const upload = await readUploads(request, maxImportBytes, 1);
   if (upload.refusal) {
     // A file refused while reading leaves no form behind: only the file is at fault.

@@ -3,13 +3,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { actionContext, readForm, requirePermission } from "../auth/require.server";
+import { actionContext, readForm, requireGrant, requirePermission } from "../auth/require.server";
 import { notFound } from "../domain/shared/errors";
 import { parseRowId } from "../domain/shared/ids";
 import { reportDecisionSchema } from "../domain/inspections/forms";
 import { conclusionLabels, parseInspectionYear, type Report } from "../domain/inspections/rules";
 import { decideReport } from "../domain/inspections/commands.server";
-import { reportReview } from "../domain/inspections/queries.server";
+import { reportAccess, reportReview } from "../domain/inspections/queries.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate, formatDateTime } from "../domain/shared/time";
@@ -38,8 +38,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const actor = await requirePermission(request, "inspection:review");
+  const actor = await requirePermission(request, "area:officer");
   const target = targetOf(params);
+  // As the page: a report outside the officer's scope (or of another year, or a draft) is a 404 whatever was posted.
+  await reportAccess(actor, target.year, target.reportId);
+  requireGrant(actor, "inspection:review");
   const submission = parseSubmission(await readForm(request), { schema: reportDecisionSchema });
   const decision = submission.payload.decision === "return" ? "return" : "conclude";
   if (submission.status !== "success") return data({ decision, result: replyTo(submission), notice: null }, { status: 400 });

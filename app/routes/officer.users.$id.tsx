@@ -13,7 +13,7 @@ import { rowIdOrNotFound } from "../domain/shared/ids";
 import { placeChoices } from "../domain/places/queries.server";
 import { formatDateTime } from "../domain/shared/time";
 import { reasonSchema, userUpdateSchema } from "../domain/users/forms";
-import { resetPassword, setUserDisabled, unlockUser, updateUser, userForAdmin } from "../domain/users/users.server";
+import { resetPassword, setUserDisabled, unlockUser, updateUser, userAccess, userForAdmin } from "../domain/users/users.server";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
@@ -42,6 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "user:manage");
   const id = userId(params.id);
+  // As the page: an unknown account is a 404 whatever was posted.
+  await userAccess(actor, id);
   const ctx = actionContext(context, actor);
   const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");

@@ -5,7 +5,7 @@ import { actionContext, readForm, readUploads, requirePermission } from "../auth
 import { applicantSchema, uploadSchema } from "../domain/applications/forms";
 import { kindLabels } from "../domain/applications/rules";
 import { attachFiles, removeFile, saveApplication } from "../domain/applications/commands.server";
-import { applicationPage } from "../domain/applications/queries.server";
+import { applicationAccess, applicationPage } from "../domain/applications/queries.server";
 import { maxAttachmentBytes } from "../domain/shared/file-types";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../domain/shared/ids";
@@ -24,8 +24,10 @@ const draftNotSaved = "有填写不正确的内容，草稿未保存，请按提
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "application:apply");
-  const ctx = actionContext(context, actor);
   const id = rowIdOrNotFound(params.id, "找不到该申请。");
+  // As the page: another applicant's application is a 404 whatever was posted.
+  await applicationAccess(actor, id);
+  const ctx = actionContext(context, actor);
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const upload = await readUploads(request, maxAttachmentBytes);
     const submission = parseSubmission(upload.form, { schema: uploadSchema });

@@ -6,7 +6,7 @@ import { notFound } from "../domain/shared/errors";
 import { reportFormSchema, uploadSchema } from "../domain/inspections/forms";
 import { parseInspectionYear } from "../domain/inspections/rules";
 import { attachReportFiles, removeReportFile, saveAnnualReport } from "../domain/inspections/commands.server";
-import { reportPage } from "../domain/inspections/queries.server";
+import { ownReportAccess, reportPage } from "../domain/inspections/queries.server";
 import { maxAttachmentBytes } from "../domain/shared/file-types";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate, formatDateTime } from "../domain/shared/time";
@@ -31,8 +31,10 @@ const draftNotSaved = "有填写不正确的内容，草稿未保存，请按提
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "inspection:file");
-  const ctx = actionContext(context, actor);
   const year = yearOf(params.year);
+  // As the page: a year not opened is a 404 whatever was posted.
+  await ownReportAccess(actor, year);
+  const ctx = actionContext(context, actor);
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
     const upload = await readUploads(request, maxAttachmentBytes);
     const submission = parseSubmission(upload.form, { schema: uploadSchema });

@@ -13,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const detail = await placeByCode(params.code ?? "");
-  // Communities and villages live at /villages/:code (CONTRACT.md).
+  // Communities and villages live at /villages/:code (docs/api.md).
   if (placePath(detail.place) !== `/places/${detail.place.code}`) throw redirect(placePath(detail.place));
   return detail;
 }

@@ -7,7 +7,7 @@ import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 const notFoundFeed = () =>
   new Response("找不到该社区（村），无法提供村务公开订阅。", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
-/** GET /villages/:code/feed.xml (CONTRACT.md): the Atom feed of a village's or community's postings. */
+/** GET /villages/:code/feed.xml (docs/api.md): the Atom feed of a village's or community's postings. */
 export const loader = answeringInvalidData(async ({ request, params }: LoaderFunctionArgs) => {
   const detail = await placeByCode(params.code ?? "").catch((error: unknown) => {
     if (error instanceof Response && error.status === 404) return null;

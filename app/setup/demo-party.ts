@@ -41,7 +41,7 @@ interface Street {
   name: string;
 }
 
-/** The denominator of both coverages, as app/domain/party/party.server.ts counts it. */
+/** The denominator of both coverages, as app/domain/party/rules.ts (coveredTypes, coveredStatuses) names it. */
 const countedTypes = ["social_group", "private_non_enterprise", "foundation"];
 const countedStatuses = ["normal", "abnormal"];
 

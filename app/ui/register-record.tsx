@@ -19,7 +19,7 @@ import { Panel } from "./layout";
 
 type PlaceRef = { code: string; name: string; level: "district" | "street" | "town" | "community" | "village" } | null;
 
-/** The public fields of a record (DOMAIN.md), as the public page and the officers' page show them. */
+/** The public fields of a record (docs/glossary.md), as the public page and the officers' page show them. */
 export interface RecordView {
   type: OrganizationType;
   category: CommunityCategory | null;

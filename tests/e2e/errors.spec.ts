@@ -164,15 +164,15 @@ const oddRequests: Array<{
     status: 404,
   },
   {
-    name: "an update with a version that is not a number",
+    name: "an update of an account that does not exist, with a version that is not a number",
     send: (r) =>
-      // An account that does not exist, so a lapse in validation cannot change a demo account.
+      // The account is looked for before the form is read, as on its page: not found, whatever was posted.
       r.post("/officer/users/999999", {
         headers: { ...sessionCookieHeader("admin"), "Sec-Fetch-Site": "same-origin" },
         form: { intent: "update", version: "abc", displayName: "x", role: "admin" },
         maxRedirects: 0,
       }),
-    status: 400,
+    status: 404,
   },
 ];
 

@@ -40,7 +40,7 @@ test("every registered organization has a valid USCC of its kind; filed ones hav
   }
 });
 
-test("the six demo accounts carry the scopes CONTRACT.md promises", async () => {
+test("the six demo accounts carry the scopes docs/api.md and docs/glossary.md describe", async () => {
   const db = await getDb();
   const rows = await db
     .select({ username: users.username, role: users.role, level: places.level, orgType: organizations.type })

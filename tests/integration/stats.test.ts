@@ -9,7 +9,7 @@ import { demoActor, loadDemoDistrict } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);
 
-test("the public figures of the demo district, in the shape CONTRACT.md promises", async () => {
+test("the public figures of the demo district, in the shape docs/api.md and docs/glossary.md describe", async () => {
   const stats = await publicStats(new Date());
   expect(stats.organizations).toMatchObject({ total: 431, byType: { social_group: 58, private_non_enterprise: 335, foundation: 0, community: 38 } });
   expect(Object.values(stats.organizations.byStatus).reduce((a, b) => a + b, 0)).toBe(431);

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { communityCategories } from "../../../vocabulary";
+import type { Permission } from "../../auth/permissions";
 import type { ApplicationKind } from "./rules";
 import { socialGroupConditionProblems } from "./establishment";
 import { maxRowId } from "../shared/ids";
@@ -98,6 +99,20 @@ export const officerApplicationSchema = z.preprocess(
   withIntent(true),
   z.discriminatedUnion("intent", [proposalPost, removeFilePost, decisionPost], { error: unknownIntent }),
 );
+
+export type OfficerApplicationIntent = "decide" | ProposalPost["intent"] | "remove-file" | "upload";
+
+/** The form an officer's post names, read as `officerApplicationSchema` reads it; null for one the page does not have. */
+export function officerApplicationIntentOf(posted: { intent?: unknown; decision?: unknown }): Exclude<OfficerApplicationIntent, "upload"> | null {
+  if (posted.decision !== undefined && posted.decision !== "") return "decide";
+  if (posted.intent === undefined) return "save";
+  return posted.intent === "save" || posted.intent === "submit" || posted.intent === "resubmit" || posted.intent === "remove-file" ? posted.intent : null;
+}
+
+/** Who may post it: a decision needs application:decide; the applicant's forms (uploads too) are the street officer's filing. */
+export function officerApplicationPermission(intent: OfficerApplicationIntent): Permission {
+  return intent === "decide" ? "application:decide" : "application:file_community";
+}
 
 /** An upload carries only files, which `readUploads` reads; nothing else of the form is kept. */
 export const uploadSchema = z.object({});

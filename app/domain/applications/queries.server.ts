@@ -44,6 +44,14 @@ export async function loadVisible(db: Database, actor: Actor, id: number): Promi
   return row;
 }
 
+/**
+ * The application as its page reads it, asked by the page's actions before
+ * they read what was posted: one the actor may not see is a 404 whatever the body.
+ */
+export async function applicationAccess(actor: Actor, id: number): Promise<void> {
+  await loadVisible(await getDb(), actor, id);
+}
+
 /** A file with its content, for those who may see its application; anyone else gets 404. */
 export async function fileForActor(actor: Actor, applicationId: number, fileId: number) {
   const db = await getDb();

@@ -173,7 +173,7 @@ export async function associationProgress(actor: Actor, filter: { street?: strin
   };
 }
 
-/** Public, for the open statistics (CONTRACT.md `communities`): the whole district's headline figures. */
+/** Public, for the open statistics (docs/api.md, `communities` of /api/v1/stats): the whole district's headline figures. */
 export async function districtAssociationSummary(): Promise<{ total: number; target: number; meetingTarget: number }> {
   const db = await getDb();
   const [units, target] = await Promise.all([unitsIn(db, { streetId: null }), getSetting("associationTarget")]);

@@ -38,6 +38,14 @@ export async function placeInScope(db: Database, actor: Actor | null, code: stri
   return { place, parent: parent ?? null };
 }
 
+/**
+ * The community or village as its committee page reads it, asked by the page's
+ * actions before they read what was posted: outside the officer's street it is a 404.
+ */
+export async function committeeAccess(actor: Actor, code: string): Promise<void> {
+  await placeInScope(await getDb(), actor, code);
+}
+
 export async function termsOf(db: Database, placeIds: number[]) {
   if (!placeIds.length) return [];
   const terms = await db

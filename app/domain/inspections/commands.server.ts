@@ -28,7 +28,7 @@ import {
   type InspectionAction,
   type Report,
 } from "./rules";
-import { inspectionYear, reportReview, yearOverview } from "./queries.server";
+import { inspectionYear, reportAccess, yearOverview } from "./queries.server";
 import { isRowId } from "../shared/ids";
 import { recordOrganizationChange } from "../organizations/history.server";
 import { parseIsoDate, shanghaiDate } from "../shared/time";
@@ -307,7 +307,7 @@ export async function publishConclusions(ctx: ActionContext, year: number, repor
 /** The registry's decision on a filed report of the year named, within the officer's scope: returned with a reason, or concluded. */
 export async function decideReport(ctx: ActionContext, target: { year: number; reportId: number }, input: ReportDecision): Promise<WriteResult<ReportRow>> {
   const actor = requireReviewer(ctx.actor);
-  await reportReview(actor, target.year, target.reportId);
+  await reportAccess(actor, target.year, target.reportId);
   return inspectionStep(
     ctx,
     target,

@@ -44,6 +44,24 @@ export async function inspectionYear(year: number) {
   return row ?? null;
 }
 
+/**
+ * An opened year as the registry's year page reads it, asked by the page's
+ * actions before they read what was posted: a year not opened is a 404.
+ */
+export async function inspectionYearAccess(actor: Actor, year: number): Promise<void> {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  if (!(await inspectionYear(year))) notFound(`${year} 年度年检尚未开启。`);
+}
+
+/**
+ * The organization's own year as its report page reads it, asked by the page's
+ * actions first: an account without an organization, or a year not opened, is a 404.
+ */
+export async function ownReportAccess(actor: Actor, year: number): Promise<void> {
+  if (!hasPermission(actor, "inspection:file") || !actor.organizationId) notFound("您的账号没有关联需要年检的社会组织。");
+  if (!(await inspectionYear(year))) notFound(`${year} 年度年检尚未开启。`);
+}
+
 /** Registered organizations that year Y's inspection covers (see `isDue`), within a street when given. */
 function dueCondition(year: number, streetId?: number) {
   return and(
@@ -220,6 +238,22 @@ export async function reportFileForActor(actor: Actor, fileId: number) {
         row.state !== "draft" && hasPermission(actor, "organization:read_internal") && reach !== null && reaches(reach, row.streetId));
   if (!allowed) notFound("找不到该文件。");
   return row.file;
+}
+
+/**
+ * A filed report of the year named within the officer's scope, as its review
+ * page reads it (`reportReview`), asked by the page's actions first: otherwise a 404.
+ */
+export async function reportAccess(actor: Actor, year: number, reportId: number): Promise<void> {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  if (!isRowId(reportId)) notFound("找不到该年度报告。");
+  const db = await getDb();
+  const [row] = await db
+    .select({ year: inspectionReports.year, state: inspectionReports.state, streetId: organizations.streetId })
+    .from(inspectionReports)
+    .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
+    .where(eq(inspectionReports.id, reportId));
+  if (!row || !reaches(officerReach(actor), row.streetId) || row.year !== year || row.state === "draft") notFound("找不到该年度报告。");
 }
 
 /** A report as the reviewing officer sees it: beside last year's. Street officers read their street's. */

@@ -1,6 +1,6 @@
 /**
  * The register of social organizations: the public search and record (public
- * fields only, DOMAIN.md), the officers' search and record (scoped to what the
+ * fields only, docs/glossary.md), the officers' search and record (scoped to what the
  * officer may see), and the officers' corrections of a record.
  */
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
@@ -255,6 +255,17 @@ export async function officerOrganization(actor: Actor, id: number) {
   };
 }
 
+/**
+ * The record as an officer's page reads it, asked by the page's actions before
+ * they read what was posted: outside the officer's scope it is a 404 whatever the form.
+ */
+export async function organizationAccess(actor: Actor, id: number): Promise<void> {
+  const scope = officerScope(actor);
+  const db = await getDb();
+  const [row] = await db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.id, id), scope)).limit(1);
+  if (!row) notFound("登记簿中没有该社会组织，或不在您的管辖范围内。");
+}
+
 /* ------------------------------------------------------------------ corrections */
 
 /** The fields a correction may change; "place" is the community or village as its name reads. */
@@ -458,7 +469,7 @@ export async function correctOrganization(
 
 /* ------------------------------------------------------------------ open data */
 
-/** One organization in the open-data list (CONTRACT.md): exactly these fields. */
+/** One organization in the open-data list (docs/api.md): exactly these fields. */
 export function openDataItem(item: RegisterListItem) {
   const { id, name, uscc, type, status, registeredOn, street, community } = item;
   return { id, name, uscc, type, status, registeredOn, street, community };

@@ -120,7 +120,7 @@ export function formatFieldValue(field: string, value: unknown): string {
   }
 }
 
-/** Annual-inspection conclusions as the public register shows them (CONTRACT.md codes). */
+/** Annual-inspection conclusions as the public register shows them (docs/api.md, codes). */
 export const inspectionConclusionLabels = {
   pass: "合格",
   basic_pass: "基本合格",

@@ -37,6 +37,21 @@ export function clerkPlace(actor: Actor | null): { actor: Actor; placeId: number
   return { actor, placeId };
 }
 
+/**
+ * Whether a version in this state is shown to the village's clerk (`drafting`)
+ * or to its supervision committee: discarded ones to nobody, and drafts and
+ * returned versions (the clerk's to edit again) not to the committee.
+ */
+export function seesVersion(drafting: boolean, state: PostingVersionState): boolean {
+  return state !== "discarded" && (drafting || (state !== "draft" && state !== "returned"));
+}
+
+/** Whether the posting has a version the clerk (`drafting`) or the committee sees: without one it is not found for them. */
+export async function seesPosting(db: Database, postingId: number, drafting: boolean): Promise<boolean> {
+  const states = await db.select({ state: postingVersions.state }).from(postingVersions).where(eq(postingVersions.postingId, postingId));
+  return states.some((v) => seesVersion(drafting, v.state));
+}
+
 /** The posting, if it belongs to the actor's village; someone else's village reads as not found. */
 export async function ownPosting(db: Database, placeId: number, postingId: number): Promise<PostingRow> {
   if (!isRowId(postingId)) notFound("找不到该公开事项。");

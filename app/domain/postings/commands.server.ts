@@ -14,11 +14,11 @@ import { places, postingFiles, postings, postingSteps, postingVersions, publicCo
 import { recordAudit } from "../audit/audit.server";
 import { storedAttachment, uploadProblems, type Upload } from "../shared/attachments.server";
 import type { ActionContext } from "../shared/context";
-import { forbidden, type WriteResult } from "../shared/errors";
+import { forbidden, notFound, type WriteResult } from "../shared/errors";
 import { isRowId } from "../shared/ids";
 import { fieldCharacterProblem } from "../shared/text-input";
 import { shanghaiDate } from "../shared/time";
-import { clerkPlace, editableStates, filesOf, openVersionOf, ownPosting, villageOf, type VersionRow } from "./access.server";
+import { clerkPlace, editableStates, filesOf, openVersionOf, ownPosting, seesPosting, villageOf, type VersionRow } from "./access.server";
 import { chainContent, genesisHash, newSalt, versionHash } from "./chain";
 import { publicContactSchema, readContactNumber } from "./contact-forms";
 import { reasonMessages, reasonProblem, returnOpinionProblem, storedReason, titleProblem } from "./forms";
@@ -372,12 +372,14 @@ export async function reviewPosting(
   input: { expectedVersion: number; decision: "approve" | "return"; opinion: string },
 ): Promise<WriteResult<{ published: boolean }>> {
   const { actor, placeId } = villageOf(ctx.actor, "posting:review");
+  const db = await getDb();
+  await ownPosting(db, placeId, postingId);
+  // A posting the committee has never been shown (a first draft) is not theirs to hear of, awaiting review or not.
+  if (!(await seesPosting(db, postingId, false))) notFound("找不到该公开事项。");
   const opinion = storedReason(input.opinion);
   const { label, missing } = reasonMessages[input.decision];
   const opinionError = (input.decision === "return" ? returnOpinionProblem(opinion) : null) ?? reasonProblem(opinion, label, missing);
   if (opinionError) return { ok: false, fieldErrors: { opinion: [opinionError] } };
-  const db = await getDb();
-  await ownPosting(db, placeId, postingId);
   const open = await openVersionOf(db, postingId);
   if (!open || open.state !== "submitted") return { ok: false, formError: "该公开事项不在待审核状态，请刷新页面。" };
   if (open.createdBy === actor.userId) forbidden("不能审核自己起草的公开事项。");

@@ -207,6 +207,16 @@ export function postingIntentOf(posted: unknown): PostingIntent | "unknown" {
 }
 
 /**
+ * Who may post each of the page's forms: the review is the supervision
+ * committee's, every other step the clerk's; null for an intent the page does
+ * not have, which the schema refuses.
+ */
+export function postingIntentPermission(intent: string): "posting:draft" | "posting:review" | null {
+  if (!(postingIntents as readonly string[]).includes(intent)) return null;
+  return intent === "approve" || intent === "return" ? "posting:review" : "posting:draft";
+}
+
+/**
  * The draft's fields are only read here (each within its bound): the command
  * checks title, body, period and table together, since the period and the
  * table depend on the posting's kind, so the clerk sees every problem at once.

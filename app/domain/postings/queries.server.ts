@@ -14,7 +14,7 @@ import { hasPermission, type Actor } from "../../auth/permissions";
 import { ownVillage } from "../../auth/scope.server";
 import { notFound } from "../shared/errors";
 import { isRowId } from "../shared/ids";
-import { clerkPlace, editableStates, openStates, ownPosting, villageOf, type PostingRow } from "./access.server";
+import { clerkPlace, editableStates, openStates, ownPosting, seesPosting, seesVersion, villageOf, type PostingRow } from "./access.server";
 import { placeCompliance } from "./compliance.server";
 import { formatContactDigits, type PublicContactKind } from "./contact-forms";
 import { attachmentsNeedCare, findingsDigest, sensitiveFindings, type SensitiveFinding } from "./rules";
@@ -191,8 +191,7 @@ export async function postingWorkspace(actor: Actor, postingId: number) {
     .from(postingVersions)
     .where(eq(postingVersions.postingId, postingId))
     .orderBy(desc(postingVersions.number));
-  // Once returned, a version is the clerk's to edit again: the supervisor sees it when it is resubmitted.
-  const visibleRows = versions.filter((v) => v.state !== "discarded" && (drafting || (v.state !== "draft" && v.state !== "returned")));
+  const visibleRows = versions.filter((v) => seesVersion(drafting, v.state));
   if (!visibleRows.length) notFound("找不到该公开事项。");
   const files = await db
     .select({ id: postingFiles.id, versionId: postingFiles.versionId, fileName: postingFiles.fileName, contentType: postingFiles.contentType, size: postingFiles.size })
@@ -250,10 +249,18 @@ export async function postingWorkspace(actor: Actor, postingId: number) {
   };
 }
 
-/** Refuses (403/404) unless the actor is a clerk of the posting's village: called before an upload's body is read. */
-export async function requireDraftingAccess(actor: Actor | null, postingId: number): Promise<void> {
-  const { placeId } = villageOf(actor, "posting:draft");
-  await ownPosting(await getDb(), placeId, postingId);
+/**
+ * The posting as its page shows the actor, asked by the page's actions before
+ * they read what was posted: a 403 for whoever is neither its village's clerk
+ * nor its supervision committee, a 404 for another village's posting or one
+ * with no version the actor sees (a draft, to the committee), as `postingWorkspace`.
+ */
+export async function postingAccess(actor: Actor, postingId: number): Promise<void> {
+  const drafting = hasPermission(actor, "posting:draft");
+  const { placeId } = villageOf(actor, drafting ? "posting:draft" : "posting:review");
+  const db = await getDb();
+  await ownPosting(db, placeId, postingId);
+  if (!(await seesPosting(db, postingId, drafting))) notFound("找不到该公开事项。");
 }
 
 /** A file of a version the actor may see: the village's own clerk/supervisor any visible version, the public only published ones. */

@@ -354,7 +354,7 @@ export function formatCell(column: TableColumn, value: string): string {
 
 /* ------------------------------------------------------------------ compliance */
 
-/** Finances are due monthly and general village affairs at least quarterly (see DOMAIN.md). */
+/** Finances are due monthly and general village affairs at least quarterly (docs/glossary.md). */
 export interface PublishedPeriod {
   category: PostingCategory;
   periodKind: PeriodKind;

@@ -1,5 +1,5 @@
 /**
- * The pieces every open-data endpoint shares (CONTRACT.md): the error answer,
+ * The pieces every open-data endpoint shares (docs/api.md): the error answer,
  * the headers, and CSV that spreadsheets read correctly and safely.
  */
 

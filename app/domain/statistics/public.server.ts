@@ -1,5 +1,5 @@
 /**
- * The public headline figures (CONTRACT.md, /api/v1/stats and /stats): the
+ * The public headline figures (docs/api.md, /api/v1/stats and /stats): the
  * register by kind, each inspection year, party coverage, 一居多会 and posting
  * compliance. Only figures the public may see: published conclusions, counts.
  */

@@ -66,6 +66,14 @@ export async function listUsers(actor: Actor, filters: { q?: string; role?: stri
   };
 }
 
+/** The account as the administrator's page reads it, asked by the page's actions first: an unknown one is a 404. */
+export async function userAccess(actor: Actor, id: number): Promise<void> {
+  requireAdmin(actor);
+  const db = await getDb();
+  const [row] = await db.select({ id: users.id }).from(users).where(eq(users.id, id)).limit(1);
+  if (!row) notFound("找不到该账号。");
+}
+
 export async function userForAdmin(actor: Actor, id: number) {
   requireAdmin(actor);
   const db = await getDb();

@@ -4,7 +4,7 @@ import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/r
 import { actionContext, readForm, requirePermission } from "../../auth/require.server";
 import { deleteTerm, recordJointMeeting, saveServiceCentre, saveTerm } from "../../domain/committees/commands.server";
 import { committeeFormSchema, fixBelow, postedFormOf, refusalNote, refusedTermOf, type CommitteeForm } from "../../domain/committees/forms";
-import { committeeWorkspace, refusedFormProblems } from "../../domain/committees/queries.server";
+import { committeeAccess, committeeWorkspace, refusedFormProblems } from "../../domain/committees/queries.server";
 import { bodyLabels } from "../../domain/committees/rules";
 import { placeLevelLabels, placePath } from "../../domain/places/rules";
 import type { ActionContext } from "../../domain/shared/context";
@@ -29,8 +29,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "committee:manage");
-  const ctx = actionContext(context, actor);
   const code = params.code ?? "";
+  // As the page: a place outside the officer's street is a 404 whatever was posted.
+  await committeeAccess(actor, code);
+  const ctx = actionContext(context, actor);
   const submission = parseSubmission(await readForm(request), { schema: committeeFormSchema });
   const posted = postedFormOf(submission.payload);
   if (submission.status !== "success") {

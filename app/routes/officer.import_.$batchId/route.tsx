@@ -7,7 +7,7 @@ import { actionContext, readForm, requirePermission } from "../../auth/require.s
 import { importedListPaths, importKindLabels } from "../../domain/imports/columns";
 import { batchIdOf, batchSchema } from "../../domain/imports/forms";
 import { confirmImport, discardImport } from "../../domain/imports/commands.server";
-import { importBatchView } from "../../domain/imports/queries.server";
+import { importBatchSummary, importBatchView } from "../../domain/imports/queries.server";
 import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
 import { pageNumber } from "../../domain/shared/paging";
 import { formatDateTime } from "../../domain/shared/time";
@@ -30,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const id = batchIdOf(params.batchId);
+  // Another officer's batch is a 404 and one the officer may not import a 403, as on the page, whatever was posted.
+  await importBatchSummary(actor, id);
   const submission = parseSubmission(await readForm(request), { schema: batchSchema });
   if (submission.status !== "success") return data({ result: replyTo(submission) }, { status: 400 });
   const ctx = actionContext(context, actor);

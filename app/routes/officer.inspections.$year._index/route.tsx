@@ -2,13 +2,13 @@ import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { actionContext, readForm, requirePermission } from "../../auth/require.server";
+import { actionContext, readForm, requireGrant, requirePermission } from "../../auth/require.server";
 import { confirmFromForm, reverifyRefusal, staleVerificationMessage, unlessStale, type ReverifyPrompt } from "../../auth/verification.server";
 import { notFound } from "../../domain/shared/errors";
 import { yearPageSchema } from "../../domain/inspections/forms";
 import { parseInspectionYear } from "../../domain/inspections/rules";
 import { changeDeadlines, listNonFilers, publishYearConclusions } from "../../domain/inspections/commands.server";
-import { yearPage } from "../../domain/inspections/queries.server";
+import { inspectionYearAccess, yearPage } from "../../domain/inspections/queries.server";
 import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
 import { formatDate } from "../../domain/shared/time";
 import { FormError } from "../../ui/form";
@@ -40,8 +40,11 @@ export type YearPage = ReturnType<typeof useLoaderData<typeof loader>>;
 type Intent = "deadlines" | "publish" | "publish-all" | "abnormal";
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const actor = await requirePermission(request, "inspection:review");
+  const actor = await requirePermission(request, "area:officer");
   const year = yearOf(params.year);
+  // As the page: a year not opened is a 404 whatever was posted; every form of the page then needs inspection:review.
+  await inspectionYearAccess(actor, year);
+  requireGrant(actor, "inspection:review");
   const ctx = actionContext(context, actor);
   const form = await readForm(request);
   const submission = parseSubmission(form, { schema: yearPageSchema });

@@ -7,7 +7,7 @@ import { hasPermission } from "../../auth/permissions";
 import {
   actionContext,
   readForm,
-  requireActor,
+  requireGrant,
   requirePermission,
 } from "../../auth/require.server";
 import {
@@ -18,6 +18,7 @@ import {
 import {
   correctOrganization,
   officerOrganization,
+  organizationAccess,
 } from "../../domain/organizations/register.server";
 import { isFiled, organizationTypeLabels } from "../../domain/organizations/rules";
 import {
@@ -27,7 +28,7 @@ import {
 } from "../../domain/party/commands.server";
 import { partyRecordFor } from "../../domain/party/queries.server";
 import { placeChoices } from "../../domain/places/queries.server";
-import { badRequest, forbidden, type WriteResult } from "../../domain/shared/errors";
+import { badRequest, type WriteResult } from "../../domain/shared/errors";
 import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../../domain/shared/ids";
 import { formatDate, formatDateTime, shanghaiDate } from "../../domain/shared/time";
@@ -60,13 +61,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The page's forms: the correction (organization:correct) and the party section's three (party:manage). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
-  const form = await readForm(request);
-  const submission = parseSubmission(form, { schema: recordFormSchema });
-  const intent = recordIntentOf(submission.payload.intent);
-  if (!intent) badRequest("无法识别的操作，请刷新页面后重试。");
-  if (!hasPermission(actor, recordPermission(intent))) forbidden();
+  const actor = await requirePermission(request, "organization:read_internal");
   const id = idOf(params.id);
+  // As the page: a record outside the officer's scope is a 404 whatever was posted; then the form's permission.
+  await organizationAccess(actor, id);
+  const form = await readForm(request);
+  const intent = recordIntentOf(form.get("intent") ?? undefined);
+  if (!intent) badRequest("无法识别的操作，请刷新页面后重试。");
+  requireGrant(actor, recordPermission(intent));
+  const submission = parseSubmission(form, { schema: recordFormSchema });
   const refused = (result: SubmissionResult<string[]>, status: number) =>
     data({ intent, result, notice: null }, { status });
   if (submission.status !== "success") return refused(replyTo(submission), 400);

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useRef } from "react";
-import { actionContext, readForm, readUploads, requirePermission } from "../../auth/require.server";
+import { actionContext, readForm, readUploads, requireGrant, requirePermission } from "../../auth/require.server";
 import type { ActionContext } from "../../domain/shared/context";
 import type { WriteResult } from "../../domain/shared/errors";
 import { maxAttachmentBytes } from "../../domain/shared/file-types";
@@ -23,10 +23,11 @@ import {
   maxBlankRows,
   moreBlankRows,
   postingIntentOf,
+  postingIntentPermission,
   postingPageSchema,
   postingUploadSchema,
 } from "../../domain/postings/forms";
-import { postingWorkspace, requireDraftingAccess } from "../../domain/postings/queries.server";
+import { postingAccess, postingWorkspace } from "../../domain/postings/queries.server";
 import { tableSpecOf } from "../../domain/postings/rules";
 import { formatDateTime } from "../../domain/shared/time";
 import { PostedAttachments } from "../../ui/attachments";
@@ -68,14 +69,22 @@ function statusOf(refusal: { fieldErrors?: Record<string, string[]>; formError?:
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  // Each write checks the permission it needs (posting:draft or posting:review) in the domain.
   const actor = await requirePermission(request, "area:village");
   const postingId = postingIdOf(params.id);
+  // As the page: another village's posting, or a draft the committee is not shown, is a 404 whatever was posted;
+  // then the step's permission (posting:draft or posting:review), which each write checks again.
+  await postingAccess(actor, postingId);
   const ctx = actionContext(context, actor);
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return upload(ctx, postingId, request);
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    requireGrant(actor, "posting:draft");
+    return upload(ctx, postingId, request);
+  }
 
-  const submission = parseSubmission(await readForm(request), { schema: postingPageSchema });
-  const intent = postingIntentOf(submission.payload.intent);
+  const form = await readForm(request);
+  const intent = postingIntentOf(form.get("intent") ?? undefined);
+  const permission = postingIntentPermission(intent);
+  if (permission) requireGrant(actor, permission);
+  const submission = parseSubmission(form, { schema: postingPageSchema });
   const drafting = intent === "save" || intent === "add-rows" || intent === "submit";
   if (submission.status !== "success") {
     const fieldProblems = Object.keys(submission.error ?? {}).some((key) => key !== "version");
@@ -137,9 +146,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 }
 
-/** An upload: who may upload to this posting is settled before its body is read into memory. */
+/** An upload: who may upload to this posting is settled (in the action) before its body is read into memory. */
 async function upload(ctx: ActionContext, postingId: number, request: Request) {
-  await requireDraftingAccess(ctx.actor, postingId);
   const upload = await readUploads(request, maxAttachmentBytes);
   const submission = parseSubmission(upload.form, { schema: postingUploadSchema });
   const outcome: WriteResult<{ added: number }> = upload.refusal

@@ -30,7 +30,7 @@ export interface PartyMembers {
 }
 export type PartyPlan = Map<number, PartyMembers>;
 
-/** The organizations both coverages count, as app/domain/party/party.server.ts counts them. */
+/** The organizations both coverages count, as app/domain/party/rules.ts (coveredTypes, coveredStatuses) names them. */
 const counted = (org: CityOrganization) => org.type !== "community" && (org.status === "normal" || org.status === "abnormal");
 
 /** Member counts, coverage and admissions of each counted organization; the annual reports are written from it. */
