@@ -20,10 +20,13 @@ import { reportFigures } from "../../app/domain/statistics/figures.server";
 import { reportParagraph } from "../../app/domain/statistics/paragraph";
 import { action as recordPageAction } from "../../app/routes/officer.orgs.$id/route";
 import { action as partyPageAction } from "../../app/routes/officer.party/route";
+import { formatDate, shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 const now = new Date("2026-11-24T02:00:00Z");
 const streetCode = "350502099000";
+/** A day `n` days before today (Asia/Shanghai), as a form types it. */
+const daysAgo = (n: number) => shanghaiDate(new Date(Date.now() - n * 86_400_000));
 const firstHalf = { from: "2026-01-01", to: "2026-06-30" };
 type Actor = Awaited<ReturnType<typeof demoActor>>;
 let officer: Actor;
@@ -267,8 +270,10 @@ describe("the party forms, posted to their pages", () => {
   });
 
   test("an admission is recorded, and an annual report the page did not offer is refused", async () => {
-    const admitted = await post("record", "street", { intent: "party-admission", admittedOn: "2026-03-02", count: "２" });
-    expect(admitted).toMatchObject({ status: 200, body: { notice: "已记录 2026年3月2日发展预备党员 2 名。" } });
+    // The pages read the real clock: a date in the past, whatever day the test runs.
+    const admittedOn = daysAgo(10);
+    const admitted = await post("record", "street", { intent: "party-admission", admittedOn, count: "２" });
+    expect(admitted).toMatchObject({ status: 200, body: { notice: `已记录 ${formatDate(admittedOn)}发展预备党员 2 名。` } });
     expect(await (await getDb()).select().from(partyAdmissions).where(eq(partyAdmissions.organizationId, orgId))).toHaveLength(1);
     expect(errorsOf((await post("record", "street", { intent: "party-admission", admittedOn: "2026-02-30", count: "0" })).body)).toEqual({
       admittedOn: ["接收日期不是有效日期，请按 2026-05-20 的格式填写"],
@@ -289,13 +294,14 @@ describe("the party forms, posted to their pages", () => {
   });
 
   test("a joint branch is founded and the target kept from /officer/party", async () => {
-    const founded = await post("party", "officer", { intent: "joint-branch", name: "开元街道第二联合党支部", foundedOn: "2026-04-01", streetCode: "350502001000", secretary: "" });
-    expect(founded).toMatchObject({ status: 200, body: { intent: "joint-branch", notice: "已成立“开元街道第二联合党支部”（2026年4月1日），可在各组织的党建信息中将其纳入。" } });
+    const foundedOn = daysAgo(20);
+    const founded = await post("party", "officer", { intent: "joint-branch", name: "开元街道第二联合党支部", foundedOn, streetCode: "350502001000", secretary: "" });
+    expect(founded).toMatchObject({ status: 200, body: { intent: "joint-branch", notice: `已成立“开元街道第二联合党支部”（${formatDate(foundedOn)}），可在各组织的党建信息中将其纳入。` } });
     const refused = await post("party", "street", { intent: "joint-branch", name: "", foundedOn: "明天", streetCode: "350502002000" });
     expect(refused.status).toBe(400);
     expect(Object.keys(errorsOf(refused.body) ?? {}).sort()).toEqual(["foundedOn", "name"]);
     // The street is checked by the command, which knows the officer's scope.
-    const elsewhere = await post("party", "street", { intent: "joint-branch", name: "鲤中联合党支部", foundedOn: "2026-04-01", streetCode: "350502002000" });
+    const elsewhere = await post("party", "street", { intent: "joint-branch", name: "鲤中联合党支部", foundedOn, streetCode: "350502002000" });
     expect(errorsOf(elsewhere.body)).toEqual({ streetCode: ["请选择您管辖的街道（镇）"] });
     const unchanged = await post("party", "officer", { intent: "coverage-target", partyCoverageTarget: "90", reason: "按年度目标调整", expected: "0.9" });
     expect(unchanged.status).toBe(400);

@@ -103,23 +103,6 @@ export function parseSubmission<Schema extends AnySchema>(form: FormData | URLSe
   return parseWithZod(boundedForm(form, options.schema), options);
 }
 
-/** The typed values to show again beside a refused form: the schema's text fields only, each bounded. */
-export function echoedValues(form: FormData, schema: AnySchema): Record<string, string> {
-  const values: Record<string, string> = {};
-  for (const [name, value] of boundedForm(form, schema).entries()) if (typeof value === "string") values[name] = value;
-  return values;
-}
-
-/**
- * One text field of a form read by hand (the posting, committee and party
- * forms): "" when absent or a file, and never longer than any field of ours
- * accepts plus one, so a refused form's echo stays bounded.
- */
-export function textOf(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === "string" ? value.slice(0, defaultEchoLength + 1) : "";
-}
-
 /** What a refused command says: errors beside fields, and one for the whole form. */
 interface Refusal {
   fieldErrors?: Record<string, string[]>;
