@@ -2,9 +2,9 @@
  * Vitest globalSetup of the integration projects: migrates one template
  * database per run, so that each test file copies it (tests/setup/integration.ts)
  * instead of replaying every migration, which took seconds per file.
- * Vitest runs it once for each integration project that has files to run, and
- * only the kind of database that project uses is made: a dumpDataDir() file
- * for PGlite, a database on the TEST_DATABASE_URL server for PostgreSQL.
+ * Vitest runs it for each integration project that has files to run, and only
+ * the kinds of database those projects use are made: a dumpDataDir() file for
+ * PGlite, a database on the TEST_DATABASE_URL server for PostgreSQL.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -23,18 +23,34 @@ declare module "vitest" {
 
 const stamp = () => `${process.pid}_${Date.now().toString(36)}`;
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (project.config.env.TEST_DB_KIND === "postgres") {
-    const { name, drop } = await postgresTemplate();
-    project.provide("postgresTemplate", name);
-    return drop;
-  }
-  const file = await pgliteTemplate();
-  project.provide("pgliteTemplate", file);
-  return async () => fs.rmSync(file, { force: true });
+interface Template {
+  value: string;
+  remove: () => Promise<void>;
 }
 
-async function pgliteTemplate(): Promise<string> {
+/**
+ * Several projects use one kind of database (PGlite runs again on shifted
+ * clocks), and Vitest loads this file afresh for each; the one globalThis of the
+ * main process lets them share a template, removed when the last is torn down.
+ */
+const templates = ((globalThis as { crIntegrationTemplates?: Map<string, { made: Promise<Template>; users: number }> })
+  .crIntegrationTemplates ??= new Map());
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const kind = project.config.env.TEST_DB_KIND === "postgres" ? "postgres" : "pglite";
+  const entry = templates.get(kind) ?? { made: kind === "postgres" ? postgresTemplate() : pgliteTemplate(), users: 0 };
+  templates.set(kind, entry);
+  entry.users++;
+  const template = await entry.made;
+  project.provide(kind === "postgres" ? "postgresTemplate" : "pgliteTemplate", template.value);
+  return async () => {
+    if (--entry.users > 0) return;
+    templates.delete(kind);
+    await template.remove();
+  };
+}
+
+async function pgliteTemplate(): Promise<Template> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -46,13 +62,13 @@ async function pgliteTemplate(): Promise<string> {
     const dump = await client.dumpDataDir("none");
     const file = path.join(os.tmpdir(), `cr_template_${stamp()}.tar`);
     fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-    return file;
+    return { value: file, remove: async () => fs.rmSync(file, { force: true }) };
   } finally {
     await client.close();
   }
 }
 
-async function postgresTemplate(): Promise<{ name: string; drop: () => Promise<void> }> {
+async function postgresTemplate(): Promise<Template> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) throw new Error("TEST_DATABASE_URL is not set");
   const { default: postgres } = await import("postgres");
@@ -81,5 +97,5 @@ async function postgresTemplate(): Promise<{ name: string; drop: () => Promise<v
     await drop();
     throw error;
   }
-  return { name, drop };
+  return { value: name, remove: drop };
 }
