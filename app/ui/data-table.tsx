@@ -76,9 +76,10 @@ export function DataTable<Row>({
                     scope={c.rowHeader ? "row" : undefined}
                     role={c.rowHeader ? "rowheader" : "cell"}
                     data-label={c.label}
-                    className={`flex justify-between gap-3 px-3 py-1 font-normal before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] sm:table-cell sm:py-2 sm:before:content-none ${align(c)} ${c.className ?? ""}`}
+                    className={`flex justify-between gap-3 px-3 py-1 font-normal before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] sm:table-cell sm:py-2 sm:before:content-none ${align(c)}`}
                   >
-                    <span className="text-right">{c.cell(row)}</span>
+                    {/* On the cell's content, not the cell: the phone layout's label keeps its own look. */}
+                    <span className={`text-right ${c.className ?? ""}`}>{c.cell(row)}</span>
                   </Cell>
                 );
               })}
