@@ -7,7 +7,7 @@ import { closeDb, getDb, isInvalidDataError } from "../db/client.server";
 import { crossSiteRefusal } from "./auth/csrf";
 import { allowedMethods, formBodyLimit, maxUploadFileBytes, maxUploadFiles } from "./auth/request-limits";
 import { sessionTokenFromCookieHeader, validateSessionToken } from "./auth/session.server";
-import { recordAudit } from "./domain/audit/audit.server";
+import { recordAudit } from "./domain/audit/commands.server";
 import { noteSubmissionLocation } from "./domain/shared/submissions.server";
 import { databaseAvailable, noteFailure, prepareDatabase } from "./domain/shared/availability.server";
 import { prepareEmbeddedDatabase } from "./setup/prepare.server";

@@ -59,7 +59,7 @@ import {
   parseRegisterQuery,
   type RegisterQuery,
 } from "../app/domain/organizations/forms";
-import { publicRegisterQueries, registerStreets } from "../app/domain/organizations/register.server";
+import { publicRegisterQueries, registerStreets } from "../app/domain/organizations/public.server";
 import { maskSensitive } from "../app/domain/postings/sensitive-numbers";
 import { formatDate, formatDateTime } from "../app/domain/shared/time";
 import { escapeLike } from "../app/domain/shared/like";

@@ -11,9 +11,9 @@
 import { eq, sql } from "drizzle-orm";
 import { getDb, type Database } from "../../db/client.server";
 import { pendingSignIns, users } from "../../db/schema";
-import { recordAudit } from "../domain/audit/audit.server";
+import { recordAudit } from "../domain/audit/commands.server";
 import type { ActionContext } from "../domain/shared/context";
-import { getSetting } from "../domain/settings/settings.server";
+import { getSetting } from "../domain/settings/queries.server";
 import { consumeRecoveryCode, consumeTotpCode } from "./factor-codes.server";
 import { verifyAgainstDummy, verifyPassword } from "./password.server";
 import { createPendingSignIn, deletePendingSignIn, findPendingSignIn, type NewPendingSignIn, type PendingStage } from "./pending-sign-in.server";

@@ -7,7 +7,7 @@ import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { renderSVG } from "uqr";
 import { getDb, type Database } from "../../db/client.server";
 import { recoveryCodes, users } from "../../db/schema";
-import { recordAudit } from "../domain/audit/audit.server";
+import { recordAudit } from "../domain/audit/commands.server";
 import type { ActionContext } from "../domain/shared/context";
 import { forbidden, notFound, type WriteResult } from "../domain/shared/errors";
 import { hasPermission } from "./permissions";

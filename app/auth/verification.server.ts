@@ -7,7 +7,7 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, type Database } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
-import { recordAudit } from "../domain/audit/audit.server";
+import { recordAudit } from "../domain/audit/commands.server";
 import type { ActionContext } from "../domain/shared/context";
 import { forbidden, notFound } from "../domain/shared/errors";
 import type { Actor } from "./permissions";

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { organizationCounts } from "../domain/organizations/acting.server";
+import { organizationCounts } from "../domain/organizations/public.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { districtOverview, searchPlaces } from "../domain/places/queries.server";
 import { placeLevelLabels, placePath } from "../domain/places/rules";
 import { periodLabel } from "../domain/postings/rules";
 import { latestPostings } from "../domain/postings/public.server";
-import { searchPublicRegister } from "../domain/organizations/register.server";
+import { searchPublicRegister } from "../domain/organizations/public.server";
 import { formatDate } from "../domain/shared/time";
 import { Panel, Stat } from "../ui/layout";
 import { CategoryBadge, PostingStatusBadge } from "../ui/posting-view";

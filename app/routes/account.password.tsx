@@ -6,7 +6,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { minPasswordLength } from "../auth/password-policy";
 import { actionContext, readForm, requireActor } from "../auth/require.server";
 import { passwordChangeSchema } from "../domain/users/forms";
-import { changeOwnPassword } from "../domain/users/users.server";
+import { changeOwnPassword } from "../domain/users/commands.server";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";

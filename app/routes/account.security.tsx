@@ -17,7 +17,7 @@ import {
 } from "../auth/second-factor.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
 import type { WriteResult } from "../domain/shared/errors";
-import { getSetting } from "../domain/settings/settings.server";
+import { getSetting } from "../domain/settings/queries.server";
 import { formatDateTime } from "../domain/shared/time";
 import { Button, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";

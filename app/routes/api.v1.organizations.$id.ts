@@ -1,6 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseRowId } from "../domain/shared/ids";
-import { findPublicOrganization, openDataError, openDataHeaders, openDataRecord } from "../domain/organizations/register.server";
+import {
+  findPublicOrganization,
+  openDataError,
+  openDataHeaders,
+  openDataRecord,
+} from "../domain/organizations/public.server";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 
 /** GET /api/v1/organizations/:id (docs/api.md): one organization's public record. */

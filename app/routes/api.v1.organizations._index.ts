@@ -7,7 +7,7 @@ import {
   openDataItem,
   registerCsv,
   searchPublicRegister,
-} from "../domain/organizations/register.server";
+} from "../domain/organizations/public.server";
 import { shanghaiDate } from "../domain/shared/time";
 import { answeringInvalidData } from "../domain/shared/invalid-data.server";
 

@@ -12,7 +12,7 @@ import {
 } from "../domain/applications/rules";
 import { applicationQueue } from "../domain/applications/queries.server";
 import { pageNumber } from "../domain/shared/paging";
-import { registerStreets } from "../domain/organizations/register.server";
+import { registerStreets } from "../domain/organizations/public.server";
 import { formatDate } from "../domain/shared/time";
 import { DaysLeft, StateBadge } from "../ui/application-view";
 import { PageHeader, Pagination } from "../ui/layout";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "../auth/require.server";
-import { listAudit } from "../domain/audit/audit.server";
+import { listAudit } from "../domain/audit/queries.server";
 import { actionLabels, entityLabels } from "../domain/audit/rules";
 import { pageNumber } from "../domain/shared/paging";
 import { formatDateTime, parseDateFilter, startOfShanghaiDay } from "../domain/shared/time";

@@ -13,7 +13,7 @@ import { electionReminders } from "../domain/committees/queries.server";
 import { bodyLabels } from "../domain/committees/rules";
 import { communityCategoryLabels } from "../domain/organizations/rules";
 import { placeLevelLabels, placePath } from "../domain/places/rules";
-import { settingState } from "../domain/settings/settings.server";
+import { settingState } from "../domain/settings/queries.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { StandingBadge } from "../ui/committee-view";

@@ -3,7 +3,8 @@ import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { districtWide as seesDistrict } from "../auth/scope.server";
 import { requirePermission } from "../auth/require.server";
 import { parseRegisterQuery } from "../domain/organizations/forms";
-import { registerStreets, searchOfficerRegister } from "../domain/organizations/register.server";
+import { registerStreets } from "../domain/organizations/public.server";
+import { searchOfficerRegister } from "../domain/organizations/queries.server";
 import { PageHeader, Pagination } from "../ui/layout";
 import { RegisterSearchForm, RegisterTable } from "../ui/register-search";
 

@@ -13,7 +13,13 @@ import { rowIdOrNotFound } from "../domain/shared/ids";
 import { placeChoices } from "../domain/places/queries.server";
 import { formatDateTime } from "../domain/shared/time";
 import { reasonSchema, userUpdateSchema } from "../domain/users/forms";
-import { resetPassword, setUserDisabled, unlockUser, updateUser, userAccess, userForAdmin } from "../domain/users/users.server";
+import {
+  resetPassword,
+  setUserDisabled,
+  unlockUser,
+  updateUser,
+} from "../domain/users/commands.server";
+import { userAccess, userForAdmin } from "../domain/users/queries.server";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";

@@ -4,7 +4,7 @@ import { requirePermission } from "../auth/require.server";
 import { roleLabels, roles } from "../auth/roles";
 import { pageNumber } from "../domain/shared/paging";
 import { formatDateTime } from "../domain/shared/time";
-import { listUsers } from "../domain/users/users.server";
+import { listUsers } from "../domain/users/queries.server";
 import { Badge, PageHeader, Pagination } from "../ui/layout";
 import { DataTable, type Column } from "../ui/data-table";
 import { choicesOf, FilterForm, SelectFilter, TextFilter } from "../ui/filter-form";

@@ -9,7 +9,7 @@ import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStal
 import type { Role } from "../auth/roles";
 import { placeChoices } from "../domain/places/queries.server";
 import { userCreateSchema } from "../domain/users/forms";
-import { createUser } from "../domain/users/users.server";
+import { createUser } from "../domain/users/commands.server";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";

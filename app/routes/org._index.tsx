@@ -8,7 +8,7 @@ import { kindLabels, startableKinds } from "../domain/applications/rules";
 import { startApplication } from "../domain/applications/commands.server";
 import { ownApplications } from "../domain/applications/queries.server";
 import { communityCategoryLabels, organizationStatusLabels, organizationTypeLabels } from "../domain/organizations/rules";
-import { ownOrganization } from "../domain/organizations/acting.server";
+import { ownOrganization } from "../domain/organizations/queries.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { StateBadge } from "../ui/application-view";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { inspectionConclusionLabels, isFiled, organizationTypeLabels } from "../domain/organizations/rules";
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { formatDate } from "../domain/shared/time";
-import { publicOrganization } from "../domain/organizations/register.server";
+import { publicOrganization } from "../domain/organizations/public.server";
 import { PageHeader, Panel } from "../ui/layout";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
 import { OrganizationStatusBadge } from "../ui/register-search";

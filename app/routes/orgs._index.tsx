@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { parseRegisterQuery, registerSearchParams } from "../domain/organizations/forms";
-import { registerStreets, searchPublicRegister } from "../domain/organizations/register.server";
+import { registerStreets, searchPublicRegister } from "../domain/organizations/public.server";
 import { PageHeader, Pagination } from "../ui/layout";
 import { RegisterSearchForm, RegisterTable } from "../ui/register-search";
 

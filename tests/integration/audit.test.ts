@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditLog } from "../../db/schema";
-import { listAudit, recordAudit } from "../../app/domain/audit/audit.server";
+import { listAudit } from "../../app/domain/audit/queries.server";
+import { recordAudit } from "../../app/domain/audit/commands.server";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);

@@ -4,7 +4,8 @@ import { getDb } from "../../db/client.server";
 import { auditLog, organizations, places, settings } from "../../db/schema";
 import { associationTargetFormSchema } from "../../app/domain/committees/coverage";
 import { associationProgress, districtAssociationSummary, placeAssociations } from "../../app/domain/committees/coverage.server";
-import { getSetting, settingState, updateSetting } from "../../app/domain/settings/settings.server";
+import { getSetting, settingState } from "../../app/domain/settings/queries.server";
+import { updateSetting } from "../../app/domain/settings/commands.server";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);

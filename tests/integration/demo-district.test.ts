@@ -4,7 +4,7 @@ import { getDb, queryRows } from "../../db/client.server";
 import { organizations, places, users } from "../../db/schema";
 import { seedDemoIfEmpty } from "../../app/setup/demo";
 import { districtOverview, placeByCode, searchPlaces } from "../../app/domain/places/queries.server";
-import { organizationCounts } from "../../app/domain/organizations/acting.server";
+import { organizationCounts } from "../../app/domain/organizations/public.server";
 import { usccProblems } from "../../app/domain/organizations/uscc";
 import { loadDemoDistrict } from "../setup/demo";
 import { sql } from "drizzle-orm";

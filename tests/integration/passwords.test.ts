@@ -4,7 +4,11 @@ import { getDb } from "../../db/client.server";
 import { auditLog, places, users } from "../../db/schema";
 import { demoPassword } from "../../app/setup/demo";
 import { verifyPassword } from "../../app/auth/password.server";
-import { createUser, changeOwnPassword, resetPassword } from "../../app/domain/users/users.server";
+import {
+  createUser,
+  changeOwnPassword,
+  resetPassword,
+} from "../../app/domain/users/commands.server";
 import { userCreateSchema } from "../../app/domain/users/forms";
 import { contextOf, loadDemoDistrict, verifiedActor } from "../setup/demo";
 

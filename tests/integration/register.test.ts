@@ -4,17 +4,19 @@ import { getDb, queryRows } from "../../db/client.server";
 import { auditLog, organizationChanges, organizations, places } from "../../db/schema";
 import type { CorrectionInput } from "../../app/domain/organizations/forms";
 import { parseRegisterQuery } from "../../app/domain/organizations/forms";
+import { correctOrganization } from "../../app/domain/organizations/commands.server";
 import {
-  correctOrganization,
   findPublicOrganization,
-  officerOrganization,
   openDataRecord,
   publicOrganization,
   registerCsv,
   allPublicRegisterRows,
-  searchOfficerRegister,
   searchPublicRegister,
-} from "../../app/domain/organizations/register.server";
+} from "../../app/domain/organizations/public.server";
+import {
+  officerOrganization,
+  searchOfficerRegister,
+} from "../../app/domain/organizations/queries.server";
 import { nameGrams } from "../../app/domain/shared/name-grams";
 import { publicCountCap } from "../../app/domain/shared/paging";
 import { usccCheckCharacter, usccAlphabet } from "../../app/domain/organizations/uscc";

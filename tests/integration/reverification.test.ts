@@ -12,8 +12,9 @@ import {
 } from "../../app/auth/second-factor.server";
 import { confirmIdentity, isSessionRecentlyVerified, StaleVerification } from "../../app/auth/verification.server";
 import { publishConclusions } from "../../app/domain/inspections/commands.server";
-import { getSetting, updateSetting } from "../../app/domain/settings/settings.server";
-import { createUser, updateUser } from "../../app/domain/users/users.server";
+import { getSetting } from "../../app/domain/settings/queries.server";
+import { updateSetting } from "../../app/domain/settings/commands.server";
+import { createUser, updateUser } from "../../app/domain/users/commands.server";
 import { userCreateSchema } from "../../app/domain/users/forms";
 import { authenticatorFromUri, codeAt } from "../setup/authenticator";
 import { contextOf, loadDemoDistrict, verifiedActor } from "../setup/demo";

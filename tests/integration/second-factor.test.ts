@@ -6,7 +6,7 @@ import { demoPassword } from "../../app/setup/demo";
 import { signIn, signInWithCode, signInWithEnrolment } from "../../app/auth/login.server";
 import { confirmEnrolment, ensureEnrolment, resetUserSecondFactor, startEnrolment } from "../../app/auth/second-factor.server";
 import { totpIssuer } from "../../app/auth/second-factor-rules";
-import { updateSetting } from "../../app/domain/settings/settings.server";
+import { updateSetting } from "../../app/domain/settings/commands.server";
 import { authenticatorFromSecret, authenticatorFromUri, codeAt } from "../setup/authenticator";
 import { contextOf, loadDemoDistrict, verifiedActor } from "../setup/demo";
 

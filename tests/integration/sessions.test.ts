@@ -5,7 +5,7 @@ import { sessions, users } from "../../db/schema";
 import { demoPassword } from "../../app/setup/demo";
 import { createSession, validateSessionToken } from "../../app/auth/session.server";
 import { signOut } from "../../app/domain/users/sessions.server";
-import { changeOwnPassword } from "../../app/domain/users/users.server";
+import { changeOwnPassword } from "../../app/domain/users/commands.server";
 import { contextOf, loadDemoDistrict } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);

@@ -6,7 +6,7 @@ import { demoPassword } from "../../app/setup/demo";
 import { signIn } from "../../app/auth/login.server";
 import { validateSessionToken } from "../../app/auth/session.server";
 import { throttleRules } from "../../app/auth/throttle-rules";
-import { unlockUser } from "../../app/domain/users/users.server";
+import { unlockUser } from "../../app/domain/users/commands.server";
 import { action as loginAction } from "../../app/routes/login";
 import { contextOf, loadDemoDistrict, verifiedActor } from "../setup/demo";
 

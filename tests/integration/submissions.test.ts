@@ -10,7 +10,7 @@ import { getDb } from "../../db/client.server";
 import { auditLog, postings, submissionKeys } from "../../db/schema";
 import type { ActionContext } from "../../app/domain/shared/context";
 import { createPosting } from "../../app/domain/postings/commands.server";
-import { changeOwnPassword } from "../../app/domain/users/users.server";
+import { changeOwnPassword } from "../../app/domain/users/commands.server";
 import { demoPassword } from "../../app/setup/demo";
 import { monthPeriod } from "../../app/domain/postings/rules";
 import { earlierSubmission, noteSubmissionLocation } from "../../app/domain/shared/submissions.server";

@@ -6,12 +6,12 @@ import { signIn } from "../../app/auth/login.server";
 import { createSession } from "../../app/auth/session.server";
 import {
   createUser,
-  listUsers,
   resetPassword,
   setUserDisabled,
   unlockUser,
   updateUser,
-} from "../../app/domain/users/users.server";
+} from "../../app/domain/users/commands.server";
+import { listUsers } from "../../app/domain/users/queries.server";
 import { userCreateSchema } from "../../app/domain/users/forms";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
 

@@ -9,7 +9,7 @@ import { getDb, type Database } from "../../../db/client.server";
 import { applicationFiles, applications, applicationSteps, organizations, places, users } from "../../../db/schema";
 import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
 import { hasPermission, type Actor } from "../../auth/permissions";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/commands.server";
 import { changeableFields, pickProposal, submissionProblems, type DecisionPost, type Proposal, type ProposalPost } from "./forms";
 import {
   actionLabels,

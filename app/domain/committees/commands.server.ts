@@ -9,8 +9,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
 import { committeeMembers, committeeTerms, jointMeetings, places, serviceCentres } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
-import { updateSetting } from "../settings/settings.server";
+import { recordAudit } from "../audit/commands.server";
+import { updateSetting } from "../settings/commands.server";
 import type { AssociationTargetForm } from "./coverage";
 import type { DeleteTermForm, JointMeetingForm, ServiceCentreForm, TermForm } from "./forms";
 import { placeInScope, recordedTerms, termFormErrors } from "./queries.server";

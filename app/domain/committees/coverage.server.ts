@@ -22,7 +22,7 @@ import {
   type TargetProgress,
 } from "./coverage";
 import { forbidden, notFound } from "../shared/errors";
-import { getSetting } from "../settings/settings.server";
+import { getSetting } from "../settings/queries.server";
 
 const localLevels = ["community", "village"] as const satisfies readonly PlaceLevel[];
 const unitLevels = ["street", "town"] as const satisfies readonly PlaceLevel[];

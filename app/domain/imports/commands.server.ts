@@ -13,7 +13,7 @@ import { getDb, type Database } from "../../../db/client.server";
 import { importBatches, organizations, places } from "../../../db/schema";
 import type { ImportProblem } from "../../../vocabulary";
 import { nextFilingNumbers } from "../applications/commands.server";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/commands.server";
 import type { ActionContext } from "../shared/context";
 import type { Upload } from "../shared/attachments.server";
 import { notFound, type WriteResult } from "../shared/errors";

@@ -12,7 +12,7 @@ import type { InspectionConclusion, InspectionState } from "../../../vocabulary"
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { requireRecentVerification } from "../../auth/verification.server";
 import { storedAttachment, uploadProblems, type Upload } from "../shared/attachments.server";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/commands.server";
 import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";
 import type { AbnormalBatch, ReportDecision, ReportPost, YearPagePost } from "./forms";

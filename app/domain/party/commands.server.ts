@@ -11,8 +11,8 @@ import { organizationParty, partyAdmissions, partyBranches, places } from "../..
 import type { BranchKind } from "../../../vocabulary";
 import { can } from "../../auth/permissions";
 import { districtWide } from "../../auth/scope.server";
-import { recordAudit } from "../audit/audit.server";
-import { updateSetting } from "../settings/settings.server";
+import { recordAudit } from "../audit/commands.server";
+import { updateSetting } from "../settings/commands.server";
 import type { ActionContext } from "../shared/context";
 import { notFound, type WriteResult } from "../shared/errors";
 import { isRowId } from "../shared/ids";

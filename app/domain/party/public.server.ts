@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { getDb, queryRows } from "../../../db/client.server";
 import { organizationParty, organizations, partyBranches } from "../../../db/schema";
-import { getSetting } from "../settings/settings.server";
+import { getSetting } from "../settings/queries.server";
 import { coverageRatesOf, coveredStatuses, coveredTypes, type Coverage } from "./rules";
 
 /** Only the public figures: the two coverages and the target. */

@@ -11,7 +11,7 @@ import { getDb, type Database } from "../../../db/client.server";
 import { inspectionReports, organizationParty, organizations, partyAdmissions, partyBranches, places } from "../../../db/schema";
 import { can, hasPermission, type Actor } from "../../auth/permissions";
 import { officerReach, officerReachOrNull } from "../../auth/scope.server";
-import { getSetting } from "../settings/settings.server";
+import { getSetting } from "../settings/queries.server";
 import { forbidden, notFound } from "../shared/errors";
 import { isRowId } from "../shared/ids";
 import type { PartyPeriod } from "./forms";

@@ -11,7 +11,7 @@
 import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
 import { places, postingFiles, postings, postingSteps, postingVersions, publicContactNumbers } from "../../../db/schema";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/commands.server";
 import { storedAttachment, uploadProblems, type Upload } from "../shared/attachments.server";
 import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";

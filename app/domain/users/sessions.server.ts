@@ -1,6 +1,6 @@
 import { getDb } from "../../../db/client.server";
 import { deleteSession } from "../../auth/session.server";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit } from "../audit/commands.server";
 import type { ActionContext } from "../shared/context";
 
 /** Ends the actor's current session and records it. */

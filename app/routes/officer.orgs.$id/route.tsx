@@ -15,11 +15,8 @@ import {
   recordIntentOf,
   recordPermission,
 } from "../../domain/organizations/record-forms";
-import {
-  correctOrganization,
-  officerOrganization,
-  organizationAccess,
-} from "../../domain/organizations/register.server";
+import { correctOrganization } from "../../domain/organizations/commands.server";
+import { officerOrganization, organizationAccess } from "../../domain/organizations/queries.server";
 import { isFiled, organizationTypeLabels } from "../../domain/organizations/rules";
 import {
   acceptReportedMembers,

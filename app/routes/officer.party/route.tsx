@@ -24,7 +24,7 @@ import {
 import { partyOverview } from "../../domain/party/queries.server";
 import { percent } from "../../domain/party/rules";
 import { placeChoices } from "../../domain/places/queries.server";
-import { settingState } from "../../domain/settings/settings.server";
+import { settingState } from "../../domain/settings/queries.server";
 import { badRequest, forbidden, type WriteResult } from "../../domain/shared/errors";
 import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
 import { formatDate, shanghaiDate } from "../../domain/shared/time";

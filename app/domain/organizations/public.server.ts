@@ -1,0 +1,163 @@
+/**
+ * The register as the public reads it: the search and the record (public fields
+ * only, docs/glossary.md), the open data, and the headline counts. The search's
+ * statements are the officers' own (queries.server.ts) without a scope.
+ */
+import { asc, count, eq, inArray } from "drizzle-orm";
+import { getDb } from "../../../db/client.server";
+import { organizations, places } from "../../../db/schema";
+import type { OrganizationType } from "../../../vocabulary";
+import { notFound } from "../shared/errors";
+import { publishedInspections } from "../inspections/public.server";
+import { publicCountCap } from "../shared/paging";
+import { cachedPublic } from "../shared/public-cache.server";
+import { toCsv } from "../shared/open-data";
+import type { FieldChange } from "./history.server";
+import type { RegisterQuery } from "./forms";
+import { listQuery, loadHistory, loadRecord, onePage, pageQueries, searchWhere, type RegisterListItem, type RegisterPage } from "./queries.server";
+
+/* ------------------------------------------------------------------ search */
+
+/** The public register: every organization, whatever its status (a cancelled one stays findable). */
+export function searchPublicRegister(query: RegisterQuery, options: { countCap?: number | null } = {}): Promise<RegisterPage> {
+  const cap = options.countCap === undefined ? publicCountCap : options.countCap;
+  return onePage(searchWhere(query), query.page, query.pageSize, cap ?? undefined);
+}
+
+/** The statements the public search runs, unexecuted: the benchmark's bare baseline runs the very same SQL. */
+export async function publicRegisterQueries(query: RegisterQuery) {
+  return pageQueries(await getDb(), searchWhere(query), query.page, query.pageSize, publicCountCap);
+}
+
+/** Every matching row, not one page: the open-data CSV. */
+export async function allPublicRegisterRows(query: Omit<RegisterQuery, "page" | "pageSize">): Promise<RegisterListItem[]> {
+  return listQuery(await getDb(), searchWhere(query));
+}
+
+/** Streets and towns by division code, for the register's street filter. */
+export function registerStreets(): Promise<Array<{ code: string; name: string }>> {
+  return cachedPublic("registerStreets", computeRegisterStreets);
+}
+
+async function computeRegisterStreets(): Promise<Array<{ code: string; name: string }>> {
+  const db = await getDb();
+  return db
+    .select({ code: places.code, name: places.name })
+    .from(places)
+    .where(inArray(places.level, ["street", "town"]))
+    .orderBy(asc(places.sortOrder), asc(places.code));
+}
+
+/** Counts by kind over every status: the headline figure of the bureau's reports (kept until the public data changes). */
+export function organizationCounts() {
+  return cachedPublic("organizationCounts", computeOrganizationCounts);
+}
+
+async function computeOrganizationCounts() {
+  const db = await getDb();
+  const rows = await db
+    .select({ type: organizations.type, n: count() })
+    .from(organizations)
+    .groupBy(organizations.type);
+  const byType: Record<OrganizationType, number> = {
+    social_group: 0,
+    private_non_enterprise: 0,
+    foundation: 0,
+    community: 0,
+  };
+  for (const row of rows) byType[row.type] = row.n;
+  return { total: rows.reduce((sum, r) => sum + r.n, 0), byType };
+}
+
+/* ------------------------------------------------------------------ records */
+
+/** Never published: the registry's contact line and the officer's note on an accepted legacy code. */
+const internalFields: readonly string[] = ["contactPhone", "usccAcceptedReason"];
+
+export interface HistoryEntry {
+  id: number;
+  at: Date;
+  kind: string;
+  reason: string | null;
+  changes: FieldChange[];
+}
+
+/** One organization's public record with its change history, newest first; null when there is none. */
+export async function findPublicOrganization(id: number) {
+  const db = await getDb();
+  const row = await loadRecord(db, eq(organizations.id, id));
+  if (!row) return null;
+  const o = row.organization;
+  const history: HistoryEntry[] = [];
+  const [entries, inspections] = await Promise.all([loadHistory(db, id), publishedInspections(id)]);
+  for (const entry of entries) {
+    const changes = entry.changes.filter((c) => !internalFields.includes(c.field));
+    // An event that changed only internal fields changed nothing the public sees.
+    if (entry.changes.length && !changes.length) continue;
+    history.push({ id: entry.id, at: entry.at, kind: entry.kind, reason: entry.reason, changes });
+  }
+  return {
+    id: o.id,
+    name: o.name,
+    type: o.type,
+    category: o.category,
+    uscc: o.uscc,
+    filingNumber: o.filingNumber,
+    certificateNumber: o.certificateNumber,
+    registeringAuthority: o.registeringAuthority,
+    supervisingUnit: o.supervisingUnit,
+    legalRepresentative: o.legalRepresentative,
+    registeredOn: o.registeredOn,
+    registeredFunds: o.registeredFunds,
+    businessScope: o.businessScope,
+    address: o.address,
+    status: o.status,
+    statusSince: o.statusSince,
+    statusReason: o.statusReason,
+    street: row.street,
+    community: row.community,
+    history,
+    // Only published conclusions: a conclusion stays internal until the registry publishes the year's results.
+    inspections,
+  };
+}
+
+export type PublicOrganization = NonNullable<Awaited<ReturnType<typeof findPublicOrganization>>>;
+
+export async function publicOrganization(id: number): Promise<PublicOrganization> {
+  const record = await findPublicOrganization(id);
+  if (!record) notFound("登记簿中没有该社会组织。");
+  return record;
+}
+
+/* ------------------------------------------------------------------ open data */
+
+/** One organization in the open-data list (docs/api.md): exactly these fields. */
+export function openDataItem(item: RegisterListItem) {
+  const { id, name, uscc, type, status, registeredOn, street, community } = item;
+  return { id, name, uscc, type, status, registeredOn, street, community };
+}
+
+const csvColumns = ["id", "name", "uscc", "type", "status", "registeredOn", "street", "community"] as const;
+
+/** Every row with a header row (see toCsv). */
+export function registerCsv(items: RegisterListItem[]): string {
+  return toCsv(csvColumns, items.map(openDataItem));
+}
+
+/** One organization's public record for the open-data API. */
+export function openDataRecord(record: PublicOrganization) {
+  const { street: streetRef, community: communityRef, history, inspections, ...fields } = record;
+  return {
+    ...fields,
+    street: streetRef?.name ?? null,
+    streetCode: streetRef?.code ?? null,
+    community: communityRef?.name ?? null,
+    communityCode: communityRef?.code ?? null,
+    history: history.map((entry) => ({ at: entry.at.toISOString(), kind: entry.kind, reason: entry.reason, changes: entry.changes })),
+    inspections,
+  };
+}
+
+// The /api/v1/organizations routes read these from here.
+export { openDataError, openDataHeaders } from "../shared/open-data";

@@ -1,0 +1,203 @@
+/**
+ * The register as officers read it: the search and the record, scoped to what
+ * the officer may see; and the organization an association user acts for. The
+ * search and the record's reads are shared with the public register
+ * (public.server.ts), which shows public fields only (docs/glossary.md).
+ */
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { getDb, type Database } from "../../../db/client.server";
+import { organizationChanges, organizations, places } from "../../../db/schema";
+import { can, hasPermission, type Actor } from "../../auth/permissions";
+import { officerReachOrNull, ownOrganization as organizationOfAccount, withinReach } from "../../auth/scope.server";
+import { forbidden, notFound } from "../shared/errors";
+import { escapeLike } from "../shared/like";
+import { searchGrams } from "../shared/name-grams";
+import { cappedTotal } from "../shared/paging";
+import type { RegisterQuery } from "./forms";
+import { normalizeUscc } from "./uscc";
+
+const street = alias(places, "street");
+const community = alias(places, "community");
+
+/* ------------------------------------------------------------------ search */
+
+const listColumns = {
+  id: organizations.id,
+  name: organizations.name,
+  uscc: organizations.uscc,
+  filingNumber: organizations.filingNumber,
+  type: organizations.type,
+  status: organizations.status,
+  statusSince: organizations.statusSince,
+  registeredOn: organizations.registeredOn,
+  street: street.name,
+  community: community.name,
+};
+
+export interface RegisterPage {
+  items: RegisterListItem[];
+  page: number;
+  pageSize: number;
+  /** Matches counted; when `totalIsCapped`, there are more than this. */
+  total: number;
+  totalIsCapped?: boolean;
+}
+
+/**
+ * An 18-character code is looked up exactly; anything else is a fragment of
+ * the name or a filing number. The name's pieces (name-grams.ts) let the GIN
+ * index find candidates for fragments of any length; ILIKE confirms them.
+ */
+function textCondition(q: string): SQL {
+  const code = normalizeUscc(q);
+  if (/^[0-9A-Z]{18}$/.test(code)) return eq(organizations.uscc, code);
+  const grams = sql.join(
+    searchGrams(q).map((g) => sql`${g}`),
+    sql`, `,
+  );
+  const inName = and(sql`"organizations"."name_grams" @> array[${grams}]::text[]`, ilike(organizations.name, `%${escapeLike(q)}%`));
+  return or(inName, eq(organizations.filingNumber, q))!;
+}
+
+/** The search's conditions, and the officer's scope when there is one. */
+export function searchWhere(query: Omit<RegisterQuery, "page" | "pageSize">, scope?: SQL): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (query.q) conditions.push(textCondition(query.q));
+  if (query.type) conditions.push(eq(organizations.type, query.type));
+  if (query.status) conditions.push(eq(organizations.status, query.status));
+  if (query.street) {
+    conditions.push(
+      inArray(organizations.streetId, sql`(select ${places.id} from ${places} where ${places.code} = ${query.street})`),
+    );
+  }
+  return and(...conditions, scope);
+}
+
+/** What an officer may see of the register: the whole district, or their own street or town. */
+function officerScope(actor: Actor): SQL | undefined {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  const reach = officerReachOrNull(actor);
+  return reach ? withinReach(reach, organizations.streetId) : sql`false`;
+}
+
+export function listQuery(db: Database, where: SQL | undefined) {
+  return db
+    .select(listColumns)
+    .from(organizations)
+    .leftJoin(street, eq(street.id, organizations.streetId))
+    .leftJoin(community, eq(community.id, organizations.placeId))
+    .where(where)
+    .orderBy(asc(organizations.name), asc(organizations.id));
+}
+
+export type RegisterListItem = Awaited<ReturnType<typeof listQuery>>[number];
+
+/** One page of a search and the count of its matches (up to `cap` + 1 when capped): the statements a search runs. */
+export function pageQueries(db: Database, where: SQL | undefined, page: number, pageSize: number, cap?: number) {
+  const matches = db.select({ one: sql`1` }).from(organizations).where(where);
+  return {
+    items: listQuery(db, where)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    total: cap
+      ? db.select({ value: count() }).from(matches.limit(cap + 1).as("matches"))
+      : db.select({ value: count() }).from(organizations).where(where),
+  };
+}
+
+export async function onePage(where: SQL | undefined, page: number, pageSize: number, cap?: number): Promise<RegisterPage> {
+  const q = pageQueries(await getDb(), where, page, pageSize, cap);
+  const [items, [total]] = await Promise.all([q.items, q.total]);
+  return { items, page, pageSize, ...cappedTotal(total?.value ?? 0, cap) };
+}
+
+/** The officers' register: the same search within the officer's scope. */
+export async function searchOfficerRegister(actor: Actor, query: RegisterQuery): Promise<RegisterPage> {
+  return onePage(searchWhere(query, officerScope(actor)), query.page, query.pageSize);
+}
+
+/* ------------------------------------------------------------------ records */
+
+/** One record with its street and community (code, name, level); null when there is none. */
+export async function loadRecord(db: Database, where: SQL | undefined) {
+  const [row] = await db
+    .select({
+      organization: organizations,
+      street: { code: street.code, name: street.name, level: street.level },
+      community: { code: community.code, name: community.name, level: community.level },
+    })
+    .from(organizations)
+    .leftJoin(street, eq(street.id, organizations.streetId))
+    .leftJoin(community, eq(community.id, organizations.placeId))
+    .where(where)
+    .limit(1);
+  return row ?? null;
+}
+
+/** A record's change history, newest first, with who made each change. */
+export async function loadHistory(db: Database, organizationId: number) {
+  return db
+    .select()
+    .from(organizationChanges)
+    .where(eq(organizationChanges.organizationId, organizationId))
+    .orderBy(desc(organizationChanges.at), desc(organizationChanges.id));
+}
+
+/** The whole record for an officer, with who made each change; outside the officer's scope it does not exist. */
+export async function officerOrganization(actor: Actor, id: number) {
+  const scope = officerScope(actor);
+  const db = await getDb();
+  const row = await loadRecord(db, and(eq(organizations.id, id), scope));
+  if (!row) notFound("登记簿中没有该社会组织，或不在您的管辖范围内。");
+  const history = await loadHistory(db, id);
+  return {
+    ...row,
+    history,
+    canCorrect: can(actor, "organization:correct", { streetId: row.organization.streetId }),
+  };
+}
+
+/**
+ * The record as an officer's page reads it, asked by the page's actions before
+ * they read what was posted: outside the officer's scope it is a 404 whatever the form.
+ */
+export async function organizationAccess(actor: Actor, id: number): Promise<void> {
+  const scope = officerScope(actor);
+  const db = await getDb();
+  const [row] = await db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.id, id), scope)).limit(1);
+  if (!row) notFound("登记簿中没有该社会组织，或不在您的管辖范围内。");
+}
+
+/* ------------------------------------------------------------------ acting for an organization */
+
+/**
+ * The organization an association user acts for; null for a preparatory
+ * group's account that has none yet; nothing for anyone else.
+ */
+export async function ownOrganization(actor: Actor) {
+  if (actor.role !== "association") notFound();
+  const organizationId = organizationOfAccount(actor);
+  if (organizationId === null) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ organization: organizations, place: places })
+    .from(organizations)
+    .leftJoin(places, eq(places.id, organizations.placeId))
+    .where(eq(organizations.id, organizationId))
+    .limit(1);
+  if (!row) notFound("找不到您所属的社会组织。");
+  return row;
+}
+
+/** Finds an organization by its USCC or filing number (admins link association accounts this way). */
+export async function organizationByCode(code: string) {
+  const db = await getDb();
+  const trimmed = code.trim();
+  const [row] = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(or(eq(organizations.uscc, trimmed.toUpperCase()), eq(organizations.filingNumber, trimmed)))
+    .limit(1);
+  return row ?? null;
+}
