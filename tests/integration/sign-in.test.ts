@@ -185,13 +185,15 @@ test("an unknown name costs the same work as a wrong password: a password hash i
   await work("no-such-name-warmup", 0);
   const wrong: number[] = [];
   const unknown: number[] = [];
+  // Three: a fourth failure would delay the account, and the last sign-in below must pass.
   for (let i = 1; i <= 3; i++) {
     wrong.push(await work("street", i));
     unknown.push(await work(`no-such-street-${i}`, i));
   }
-  const least = (xs: number[]) => Math.min(...xs);
-  // Without the dummy verification an unknown name costs about 0.3–0.45 of a wrong password here.
-  expect(least(unknown)).toBeGreaterThan(least(wrong) * 0.7);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  // Without the dummy verification an unknown name costs about 0.3–0.45 of a wrong password here;
+  // with it about the same, give or take what else the process did meanwhile (0.69 was seen once).
+  expect(median(unknown)).toBeGreaterThan(median(wrong) * 0.55);
   expect((await attempt("street", demoPassword, later(now, 10 * minute))).ok).toBe(true);
 });
 
