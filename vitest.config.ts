@@ -1,3 +1,4 @@
+import os from "node:os";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
 
@@ -41,6 +42,9 @@ export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
     environment: "node",
+    // Vitest leaves one core free by default, which on a 2-core machine means one
+    // file at a time; the integration files wait on PGlite and servers, so use all.
+    maxWorkers: os.availableParallelism(),
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("integration-pglite", "pglite", ["tests/integration/*.test.ts"]),

@@ -62,7 +62,13 @@ async function pgliteTemplate(): Promise<Template> {
     const dump = await client.dumpDataDir("none");
     const file = path.join(os.tmpdir(), `cr_template_${stamp()}.tar`);
     fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-    return { value: file, remove: async () => fs.rmSync(file, { force: true }) };
+    // The demo copies that tests/setup/demo.ts keeps beside it go with it.
+    const remove = async () => {
+      for (const name of fs.readdirSync(os.tmpdir())) {
+        if (name.startsWith(path.basename(file))) fs.rmSync(path.join(os.tmpdir(), name), { force: true });
+      }
+    };
+    return { value: file, remove };
   } finally {
     await client.close();
   }

@@ -40,6 +40,9 @@ beforeAll(async () => {
     process.env.DATA_DIR = "memory://";
     // Read by db/client.server.ts when it opens memory://.
     process.env.EMBEDDED_TEMPLATE = template("pgliteTemplate");
+    // Opened on first use, not here: opening PGlite costs a second, and a file
+    // that loads the demo district opens a copy with the demo already in it.
+    return;
   }
   // A no-op on the template, unless a migration was added after it was made.
   await migrateDatabase();
