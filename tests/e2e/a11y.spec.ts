@@ -51,8 +51,8 @@ const pages: Array<{ path: string; user?: DemoUser; status?: number; name: strin
 
 
 for (const entry of pages) {
-  test(`${entry.name} (${entry.path}${entry.user ? ` as ${entry.user}` : ""}) has no serious accessibility problems`, async ({ page, context, baseURL }) => {
-    if (entry.user) await signInAs(context, entry.user, baseURL!);
+  test(`${entry.name} (${entry.path}${entry.user ? ` as ${entry.user}` : ""}) has no serious accessibility problems`, async ({ pageAs }) => {
+    const page = await pageAs(entry.user);
     const response = await page.goto(entry.path);
     expect(response!.status()).toBe(entry.status ?? 200);
     await waitForHydration(page);

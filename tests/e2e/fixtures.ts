@@ -44,7 +44,31 @@ export async function verifyRecently(request: APIRequestContext, user: DemoUser)
   expect(response.status(), `re-verifying ${user}`).toBe(302);
 }
 
-export const test = base;
+/**
+ * `pageAs(user)`: one page per worker, kept from test to test, signed in as
+ * `user` (or nobody). For tests that only read pages: a fresh context and page
+ * cost about 0.3 s more per test than a navigation on a page already open,
+ * which over the accessibility scans of every page adds up. Cookies are
+ * cleared each time; the app keeps nothing else in the browser.
+ */
+export const test = base.extend<{ pageAs: (user?: DemoUser) => Promise<Page> }, { sharedPage: Page }>({
+  sharedPage: [
+    async ({ browser }, provide, workerInfo) => {
+      const { baseURL, locale, timezoneId } = workerInfo.project.use;
+      const context = await browser.newContext({ baseURL, locale, timezoneId });
+      await provide(await context.newPage());
+      await context.close();
+    },
+    { scope: "worker" },
+  ],
+  pageAs: async ({ sharedPage, baseURL }, provide) => {
+    await provide(async (user) => {
+      await sharedPage.context().clearCookies();
+      if (user) await signInAs(sharedPage.context(), user, baseURL!);
+      return sharedPage;
+    });
+  },
+});
 
 /**
  * The serious and critical axe findings on the page. A scan of a long page

@@ -43,7 +43,7 @@ test("the officer opens the 2025 inspection and sees who is due, who filed, by k
   // After the registry's deadline, those who have not filed are flagged.
   const notFiled = panel(page, /^未报送的组织/);
   await expect(notFiled.getByText("逾期未报").first()).toBeVisible();
-  expect(await seriousViolations(page)).toEqual([]);
+  // The axe scan of this page (long: every report of the district) is in "the inspection pages" test below.
 });
 
 test("the officer reviews a submitted report beside last year's, concludes 基本合格 with corrections, publishes it, and the public record shows it", async ({ page, context, baseURL, request }) => {
@@ -251,9 +251,9 @@ test("the inspection pages have no serious accessibility problems", async ({ bro
   await signInAs(admin, "admin", baseURL!);
   const adminPage = await admin.newPage();
   await adminPage.goto("/officer/inspections/2025");
+  // The same tables without the forms: the officer's scan above covers them.
   await expect(adminPage.getByRole("heading", { name: "公布年检结论" })).toHaveCount(0);
-  await waitForHydration(adminPage);
-  expect(await seriousViolations(adminPage)).toEqual([]);
+  await expect(adminPage.getByRole("button", { name: /^公布/ })).toHaveCount(0);
   await adminPage.goto("/officer/inspections");
   await expect(adminPage.getByRole("heading", { name: "开启新年度年检" })).toHaveCount(0);
   await admin.close();
