@@ -70,7 +70,7 @@ export default function ReportReview() {
   const summary: Array<[string, ReactNode]> = [
     ["组织类型", organizationTypeLabels[organization.type]],
     ["统一社会信用代码", organization.uscc ?? "—"],
-    ["年检年度", `${report.year} 年度（报送 ${report.year - 1} 年度工作报告）`],
+    ["年检年度", `${report.year} 年度（报送 ${report.year} 年度工作报告）`],
     ["状态", <InspectionStateBadge key="state" state={report.state} />],
     ["报送时间", formatDateTime(report.submittedAt) || "—"],
     ["年检结论", report.conclusion ? <ConclusionBadge key="conclusion" conclusion={report.conclusion} /> : "—"],

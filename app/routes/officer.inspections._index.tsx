@@ -36,7 +36,7 @@ type YearRow = ReturnType<typeof useLoaderData<typeof loader>>["years"][number];
 
 const columns: Array<Column<YearRow>> = [
   { label: "年度", rowHeader: true, className: "whitespace-nowrap", cell: (y) => <Link to={`/officer/inspections/${y.year}`}>{y.year} 年度</Link> },
-  { label: "报送内容", className: "whitespace-nowrap", cell: (y) => `${y.year - 1} 年度工作报告` },
+  { label: "报送内容", className: "whitespace-nowrap", cell: (y) => `${y.year} 年度工作报告` },
   { label: "业务主管单位初审截止", cell: (y) => formatDate(y.supervisingDeadline) },
   {
     label: "登记管理机关截止",

@@ -80,7 +80,7 @@ export default function OrgInspectionReport() {
         title={`${year} 年度年检报告`}
         description={
           <>
-            {organization.name} · 报告 {year - 1} 年度情况 · 截止日期 {formatDate(deadline)} · <Link to="/org/inspections">返回年度检查</Link>
+            {organization.name} · 报告 {year} 年度情况 · 截止日期 {formatDate(deadline)} · <Link to="/org/inspections">返回年度检查</Link>
           </>
         }
         actions={notDue ? undefined : <InspectionStateBadge state={row?.state ?? null} />}

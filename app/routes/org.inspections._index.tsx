@@ -23,7 +23,7 @@ const columns: Array<Column<YearRow>> = [
     cell: (y) => (
       <span className="font-medium">
         {y.year} 年度
-        <span className="block text-xs font-normal text-slate-600">报告 {y.year - 1} 年度情况</span>
+        <span className="block text-xs font-normal text-slate-600">报告 {y.year} 年度情况</span>
       </span>
     ),
   },

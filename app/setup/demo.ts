@@ -10,6 +10,7 @@ import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../auth/password.server";
 import { defaultDeadlines, isDue, type Report } from "../domain/inspections/rules";
 import { halfYearOf } from "../domain/party/forms";
+import { startOfShanghaiDay } from "../domain/shared/time";
 import { composeUscc } from "../domain/organizations/uscc";
 import type { Database } from "../../db/client.server";
 import { seedCommittees } from "./demo-committees";
@@ -145,6 +146,8 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
 }
 
 export async function seedDemo(db: Database): Promise<void> {
+  // One clock for everything the demo dates back from the day it loads.
+  const loadedAt = new Date();
   const rand = random(20260531);
   const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const person = () => pick(surnames) + pick(givenNames);
@@ -229,8 +232,8 @@ export async function seedDemo(db: Database): Promise<void> {
         supervisingUnit: supervisingUnits[i % supervisingUnits.length]!,
         registeredFunds: type === "social_group" ? 30_000 + (i % 7) * 10_000 : 50_000 + (i % 9) * 50_000,
         businessScope: scopes[type]!,
-        // Listed after the 2024 registry deadline (31 May) for not filing; other changes earlier.
-        statusSince: status === "normal" ? null : status === "abnormal" ? `2024-0${6 + (i % 4)}-15` : `2024-0${1 + (i % 9)}-15`,
+        // Listed for not filing the campaign before the latest (its registry deadline, 31 May, fell in the latest's year); other changes earlier.
+        statusSince: status === "normal" ? null : status === "abnormal" ? `${demoLatestCampaign}-0${6 + (i % 4)}-15` : `${demoLatestCampaign}-0${1 + (i % 9)}-15`,
         statusReason:
           status === "abnormal"
             ? "未按规定参加年度检查"
@@ -307,7 +310,7 @@ export async function seedDemo(db: Database): Promise<void> {
       }
     }
     if (filed !== demoOrganizationCounts.community) throw new Error(`filed ${filed} community organizations`);
-    registerRecently(rows, new Date());
+    registerRecently(rows, loadedAt);
     const orgRows = await tx.insert(organizations).values(rows).returning();
     // Each record starts its history with the decision that created it.
     await tx.insert(organizationChanges).values(
@@ -324,7 +327,7 @@ export async function seedDemo(db: Database): Promise<void> {
 
     const accounts = await insertDemoAccounts(tx, { streetId: streetRows[0]!.id, associationId: association.id, villageId: villageRows[0]!.id }, passwordHash);
     const account = (name: string) => accounts.find((a) => a.username === name)!;
-    await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand });
+    await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand, now: loadedAt });
     await seedApplications(tx, {
       officer: account("officer"),
       street: account("street"),
@@ -338,7 +341,7 @@ export async function seedDemo(db: Database): Promise<void> {
       townId: town!.id,
       clerk: account("clerk"),
       supervisor: account("supervisor"),
-      now: new Date(),
+      now: loadedAt,
       rand,
     });
     await seedCommittees(tx, {
@@ -346,13 +349,13 @@ export async function seedDemo(db: Database): Promise<void> {
         ...streetRows.flatMap((s) => s.communityIds.map((id) => ({ id, level: "community" as const, name: placeName.get(id) ?? "" }))),
         ...villageRows.map((v) => ({ id: v.id, level: "village" as const, name: v.name })),
       ],
-      now: new Date(),
+      now: loadedAt,
       rand,
     });
     await seedParty(tx, {
       organizations: orgRows.map((o) => ({ id: o.id, name: o.name, type: o.type, status: o.status, streetId: o.streetId, registeredOn: o.registeredOn })),
       streets: [...streetRows.map((s) => ({ id: s.id, name: s.name })), { id: town!.id, name: demoTown.name }],
-      now: new Date(),
+      now: loadedAt,
       rand,
     });
   });
@@ -547,16 +550,29 @@ async function seedApplications(
 }
 
 /**
- * Annual inspections: 2023 and 2024 concluded and published; 2025 open, with
- * the seed document's picture — about 40% of due social groups and 42% of due
- * 民非 filed, some concluded, a few returned. The demo association has not
- * filed 2025 yet, so the demo shows a report being filled in.
+ * The demo's latest inspection campaign: 2024, filed in 2025 and closed on 31 May
+ * 2025. The demo's campaigns are fixed years; the rest of the demo is dated from
+ * the day it loads.
+ */
+export const demoLatestCampaign = 2024;
+
+/**
+ * Annual inspections: the latest campaign with the seed document's picture —
+ * about 40% of due social groups and 42% of due 民非 filed (over the weeks up to
+ * the deadline, or up to now while it is open), some concluded, a few returned;
+ * the two campaigns before it concluded and published. The demo association has
+ * not filed the latest, so the demo shows a report being filled in.
  */
 async function seedInspections(
   tx: Database,
-  d: { officer: Account; association: number; organizations: Array<typeof organizations.$inferSelect>; rand: () => number },
+  d: { officer: Account; association: number; organizations: Array<typeof organizations.$inferSelect>; rand: () => number; now: Date },
 ) {
-  const { rand } = d;
+  const { rand, now } = d;
+  const latest = demoLatestCampaign;
+  // The latest campaign's filing so far: from 1 January (Shanghai) to now, or to 20 May once the deadline nears or has passed.
+  const filingFrom = startOfShanghaiDay(`${latest + 1}-01-01`).getTime();
+  const filingTo = Math.max(filingFrom, Math.min(now.getTime() - 60_000, startOfShanghaiDay(`${latest + 1}-05-20`).getTime() + 18 * 3_600_000));
+  const during = (fraction: number) => new Date(filingFrom + fraction * (filingTo - filingFrom));
   const yuan = (max: number) => Math.round(rand() * max) * 100;
   const reportFor = (last: Report | null): Report => {
     const income = { incomeDonations: yuan(600), incomeGrants: yuan(300), incomeServices: yuan(900), incomeFees: yuan(200), incomeOther: yuan(50) };
@@ -591,39 +607,42 @@ async function seedInspections(
     return end >= 0 ? r : { ...r, netAssetsStart: (r.netAssetsStart ?? 0) - end, netAssetsEnd: 0 };
   };
   const last = new Map<number, Report>();
-  for (const year of [2023, 2024, 2025]) {
-    await tx.insert(inspectionYears).values({ year, ...defaultDeadlines(year), openedAt: new Date(`${year}-01-05T01:00:00Z`), openedBy: d.officer.id });
+  for (const year of [latest - 2, latest - 1, latest]) {
+    await tx.insert(inspectionYears).values({ year, ...defaultDeadlines(year), openedAt: startOfShanghaiDay(`${year + 1}-01-01`), openedBy: d.officer.id });
     const due = d.organizations.filter((o) => isDue(o, year)).sort((a, b) => a.id - b.id);
     const reports: Array<typeof inspectionReports.$inferInsert> = [];
     const seen: Record<string, number> = {};
     for (const [i, org] of due.entries()) {
-      // The organizations on the abnormal-activity list are there for not filing since 2024.
-      if (org.status === "abnormal" && year >= 2024) continue;
+      // The organizations on the abnormal-activity list are there for not filing since the campaign before the latest.
+      if (org.status === "abnormal" && year >= latest - 1) continue;
       const report = consistent(reportFor(last.get(org.id) ?? null));
       last.set(org.id, report);
-      const submittedAt = new Date(`${year}-0${3 + (i % 3)}-${String(1 + (i % 27)).padStart(2, "0")}T02:00:00Z`);
-      if (year < 2025) {
+      const submittedAt = new Date(`${year + 1}-0${3 + (i % 3)}-${String(1 + (i % 27)).padStart(2, "0")}T02:00:00Z`);
+      if (year < latest) {
         const conclusion = i % 23 === 5 ? "fail" : i % 9 === 4 ? "basic_pass" : "pass";
         reports.push({
           year, organizationId: org.id, state: "concluded", report, submittedAt,
           conclusion, conclusionNote: conclusion === "basic_pass" ? "财务管理制度不够健全，限期整改" : conclusion === "fail" ? "未按章程召开会员大会，财务收支未经审计" : null,
-          concludedAt: new Date(`${year}-06-20T02:00:00Z`), concludedBy: d.officer.id, publishedAt: new Date(`${year}-07-15T02:00:00Z`),
+          concludedAt: new Date(`${year + 1}-06-20T02:00:00Z`), concludedBy: d.officer.id, publishedAt: new Date(`${year + 1}-07-15T02:00:00Z`),
           createdAt: submittedAt, updatedAt: submittedAt,
         });
         continue;
       }
-      // 2025: 40% of due social groups and 42% of due 民非 have filed, spread evenly over the list.
+      // The latest: 40% of due social groups and 42% of due 民非 have filed, spread evenly over the list and over the weeks so far.
       const share = org.type === "social_group" ? 0.4 : 0.42;
       const k = (seen[org.type] = (seen[org.type] ?? -1) + 1);
       if (org.id === d.association || Math.floor((k + 1) * share) === Math.floor(k * share)) continue;
       const roll = rand();
       const state = roll < 0.3 ? "concluded" : roll < 0.38 ? "returned" : "submitted";
+      // Spread by position, not by `rand`, so the rest of the demo draws the same numbers as before.
+      const filedAt = during(((i * 7919) % 997) / 997 / 2);
+      const handledAt = during(0.5 + ((i * 104_729) % 991) / 991 / 2);
       reports.push({
-        year, organizationId: org.id, state, report, submittedAt: new Date(`2025-04-${String(1 + (i % 28)).padStart(2, "0")}T02:00:00Z`),
+        year, organizationId: org.id, state, report, submittedAt: filedAt,
         conclusion: state === "concluded" ? "pass" : null,
-        concludedAt: state === "concluded" ? new Date("2025-05-20T02:00:00Z") : null,
+        concludedAt: state === "concluded" ? handledAt : null,
         concludedBy: state === "concluded" ? d.officer.id : null,
-        createdAt: submittedAt, updatedAt: submittedAt,
+        createdAt: filedAt, updatedAt: state === "submitted" ? filedAt : handledAt,
       });
     }
     const rows = reports.length ? await tx.insert(inspectionReports).values(reports).returning() : [];
@@ -631,7 +650,7 @@ async function seedInspections(
     for (const row of rows) {
       steps.push({ reportId: row.id, at: row.submittedAt!, action: "submit", fromState: "draft", toState: "submitted", actorName: "申报单位" });
       if (row.state === "returned") {
-        steps.push({ reportId: row.id, at: new Date(row.submittedAt!.getTime() + 7 * 86_400_000), action: "return", fromState: "submitted", toState: "returned", actorUserId: d.officer.id, actorName: d.officer.displayName, reason: "未附年度财务审计报告，请补充后重新报送" });
+        steps.push({ reportId: row.id, at: row.updatedAt, action: "return", fromState: "submitted", toState: "returned", actorUserId: d.officer.id, actorName: d.officer.displayName, reason: "未附年度财务审计报告，请补充后重新报送" });
       }
       if (row.state === "concluded") {
         steps.push({ reportId: row.id, at: row.concludedAt!, action: "conclude", fromState: "submitted", toState: "concluded", actorUserId: d.officer.id, actorName: d.officer.displayName, reason: row.conclusionNote });
@@ -643,7 +662,7 @@ async function seedInspections(
   const listed = d.organizations.filter((o) => o.status === "abnormal");
   if (listed.length) {
     await tx.insert(abnormalListings).values(
-      listed.map((o) => ({ organizationId: o.id, listedOn: o.statusSince ?? "2024-06-01", reason: o.statusReason ?? "未按规定参加年度检查", inspectionYear: 2024, listedBy: d.officer.id })),
+      listed.map((o) => ({ organizationId: o.id, listedOn: o.statusSince ?? `${latest}-06-01`, reason: o.statusReason ?? "未按规定参加年度检查", inspectionYear: latest - 1, listedBy: d.officer.id })),
     );
   }
 }

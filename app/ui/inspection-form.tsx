@@ -178,7 +178,7 @@ export function ReportForm({
       <input type="hidden" name={fields.version.name} value={version ?? ""} />
       <div className="mb-6 rounded bg-slate-50 px-4 py-3 text-sm text-slate-700">
         <p>
-          {year} 年度年检，报告 {year - 1} 年度的情况。
+          {year} 年度年检，报告 {year} 年度的情况。
           {pastDeadline ? (
             <strong className="text-red-800">报送截止日期 {formatDate(deadline)} 已过，请尽快报送；逾期未报送的组织可能被列入活动异常名录。</strong>
           ) : (

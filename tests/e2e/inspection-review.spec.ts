@@ -7,31 +7,31 @@ function panel(page: Page, heading: string | RegExp): Locator {
   return page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: heading, exact: typeof heading === "string" }) });
 }
 
-// The demo association's own 2025 report belongs to the filing tests: leave it alone here.
+// The demo association's own 2024 report belongs to the filing tests: leave it alone here.
 const demoAssociation = "老年人体育协会";
 
-test("the officer opens the 2025 inspection and sees who is due, who filed, by kind and by street", async ({ page, context, baseURL }) => {
+test("the officer opens the 2024 inspection and sees who is due, who filed, by kind and by street", async ({ page, context, baseURL }) => {
   await signInAs(context, "officer", baseURL!);
   await page.goto("/officer/inspections");
-  const row2025 = page.getByRole("row", { name: /^2025 年度/ });
-  await expect(row2025).toContainText("2024 年度工作报告");
-  await expect(row2025).toContainText("2025年5月31日");
-  await expect(row2025).toContainText("已截止");
-  await expect(row2025).toContainText(/\d+\/\d+（\d+(\.\d)?%）/);
+  const row2024 = page.getByRole("row", { name: /^2024 年度/ });
+  await expect(row2024).toContainText("2024 年度工作报告");
+  await expect(row2024).toContainText("2025年5月31日");
+  await expect(row2024).toContainText("已截止");
+  await expect(row2024).toContainText(/\d+\/\d+（\d+(\.\d)?%）/);
   // Earlier years: everyone filed but the organizations listed as abnormal for not filing.
-  await expect(page.getByRole("row", { name: /^2024 年度/ })).toContainText(/已截止.*\d+\/\d+（9\d(\.\d)?%）/);
+  await expect(page.getByRole("row", { name: /^2023 年度/ })).toContainText(/已截止.*\d+\/\d+（9\d(\.\d)?%）/);
   // A new year comes with the usual deadlines, which follow the year typed.
   await waitForHydration(page);
   const year = page.getByLabel("年检年度");
   await expect(page.getByLabel("业务主管单位初审截止")).toHaveValue(/^\d{4}-03-31$/);
   await year.fill("2031");
-  await expect(page.getByLabel("业务主管单位初审截止")).toHaveValue("2031-03-31");
-  await expect(page.getByLabel("登记管理机关截止")).toHaveValue("2031-05-31");
+  await expect(page.getByLabel("业务主管单位初审截止")).toHaveValue("2032-03-31");
+  await expect(page.getByLabel("登记管理机关截止")).toHaveValue("2032-05-31");
   expect(await seriousViolations(page)).toEqual([]);
 
-  await row2025.getByRole("link", { name: "2025 年度" }).click();
-  await expect(page).toHaveURL(/\/officer\/inspections\/2025$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2025 年度年检");
+  await row2024.getByRole("link", { name: "2024 年度" }).click();
+  await expect(page).toHaveURL(/\/officer\/inspections\/2024$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2024 年度年检");
   // The seed document's figure, per kind.
   await expect(page.getByText(/^应参加 \d+ 个社团，已报送 \d+(\.\d)?%$/)).toBeVisible();
   await expect(page.getByText(/^应参加 \d+ 个民非，已报送 \d+(\.\d)?%$/)).toBeVisible();
@@ -48,19 +48,19 @@ test("the officer opens the 2025 inspection and sees who is due, who filed, by k
 
 test("the officer reviews a submitted report beside last year's, concludes 基本合格 with corrections, publishes it, and the public record shows it", async ({ page, context, baseURL, request }) => {
   await signInAs(context, "officer", baseURL!);
-  await page.goto("/officer/inspections/2025");
+  await page.goto("/officer/inspections/2024");
   const reports = panel(page, "年度报告");
   const first = reports.getByRole("row").filter({ hasText: "已报送" }).filter({ hasNotText: demoAssociation }).first();
   const name = (await first.getByRole("link").textContent())!.trim();
   await first.getByRole("link").click();
-  await expect(page).toHaveURL(/\/officer\/inspections\/2025\/reports\/\d+$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name}：2025 年度年检报告`);
+  await expect(page).toHaveURL(/\/officer\/inspections\/2024\/reports\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name}：2024 年度年检报告`);
   const organizationId = (await page.getByRole("link", { name: "查看登记信息" }).getAttribute("href"))!.split("/").pop()!;
 
   // Two columns per field, the changes marked; the steps so far.
-  await expect(page.getByRole("columnheader", { name: "上年度（2024 年度年检）" }).first()).toBeVisible();
-  await expect(page.getByRole("columnheader", { name: "本年度（2025 年度年检）" }).first()).toBeVisible();
-  await expect(page.getByText(/与上年度报告（2024 年度年检）相比，共有 \d+ 项有变动/)).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "上年度（2023 年度年检）" }).first()).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "本年度（2024 年度年检）" }).first()).toBeVisible();
+  await expect(page.getByText(/与上年度报告（2023 年度年检）相比，共有 \d+ 项有变动/)).toBeVisible();
   await expect(page.getByRole("row", { name: /^收入合计/ })).toContainText(/元/);
   await expect(panel(page, "办理过程")).toContainText("报送");
   await expect(panel(page, "报告附件")).toBeVisible();
@@ -81,24 +81,24 @@ test("the officer reviews a submitted report beside last year's, concludes 基�
 
   // Not public until published.
   await page.goto(`/orgs/${organizationId}`);
-  await expect(page.getByText("2025 年度：")).toHaveCount(0);
+  await expect(page.getByText("2024 年度：")).toHaveCount(0);
 
   // Published from its row in the year's list of concluded reports (publishing wants the password given within 10 minutes).
   await verifyRecently(request, "officer");
-  await page.goto("/officer/inspections/2025?state=concluded");
+  await page.goto("/officer/inspections/2024?state=concluded");
   await page.getByRole("button", { name: `公布${name}的年检结论` }).click();
   await expect(page.getByText("已公布该组织的年检结论")).toBeVisible();
   await expect(panel(page, "年度报告").getByRole("row").filter({ hasText: name })).toContainText("已公布");
   await expect(page.getByRole("button", { name: `公布${name}的年检结论` })).toHaveCount(0);
 
   await page.goto(`/orgs/${organizationId}`);
-  await expect(page.getByText(/2025 年度：基本合格（\d{4}年\d+月\d+日公布）/)).toBeVisible();
+  await expect(page.getByText(/2024 年度：基本合格（\d{4}年\d+月\d+日公布）/)).toBeVisible();
 });
 
 test("publishing all says how many first and needs a confirmation", async ({ page, context, baseURL, request }) => {
   await signInAs(context, "officer", baseURL!);
   await verifyRecently(request, "officer");
-  await page.goto("/officer/inspections/2025");
+  await page.goto("/officer/inspections/2024");
   const publish = panel(page, "公布年检结论");
   const count = Number((await publish.getByText(/^将公布 \d+ 个组织的年检结论/).textContent())!.match(/将公布 (\d+) 个/)![1]);
   expect(count).toBeGreaterThan(0);
@@ -114,7 +114,7 @@ test("publishing all says how many first and needs a confirmation", async ({ pag
 test("a decision made from a stale page is refused and says why; a return needs its reason", async ({ context, baseURL }) => {
   await signInAs(context, "officer", baseURL!);
   const list = await context.newPage();
-  await list.goto("/officer/inspections/2025");
+  await list.goto("/officer/inspections/2024");
   const row = panel(list, "年度报告").getByRole("row").filter({ hasText: "已报送" }).filter({ hasNotText: demoAssociation }).nth(1);
   const href = (await row.getByRole("link").getAttribute("href"))!;
   const [one, two] = [await context.newPage(), await context.newPage()];
@@ -140,7 +140,7 @@ test("a decision made from a stale page is refused and says why; a return needs 
 
 test("after the deadline the officer lists non-filers on the abnormal-activity list, one by one and together, and removes them with a reason", async ({ page, context, baseURL }) => {
   await signInAs(context, "officer", baseURL!);
-  await page.goto("/officer/inspections/2025");
+  await page.goto("/officer/inspections/2024");
   await waitForHydration(page);
   const notFiled = panel(page, /^未报送的组织/);
   const candidates = notFiled.getByRole("row").filter({ hasText: "逾期未报" }).filter({ hasNotText: demoAssociation });
@@ -151,7 +151,7 @@ test("after the deadline the officer lists non-filers on the abnormal-activity l
   // One by one: the row's own button, with the batch's reason and date; the confirmation is required.
   await page.getByRole("button", { name: `将${names[0]}列入活动异常名录` }).click();
   await expect(page.getByRole("checkbox", { name: /确认将所选/ })).toHaveAccessibleDescription("请勾选确认后再列入");
-  await expect(page.getByLabel("列入原因")).toHaveValue("未按规定报送 2024 年度工作报告（2025 年度年检）");
+  await expect(page.getByLabel("列入原因")).toHaveValue("未按规定报送 2024 年度工作报告（2024 年度年检）");
   await page.getByRole("checkbox", { name: /确认将所选/ }).check();
   await page.getByRole("button", { name: `将${names[0]}列入活动异常名录` }).click();
   await expect(page.getByText("已将 1 个组织列入活动异常名录。")).toBeVisible();
@@ -175,7 +175,7 @@ test("after the deadline the officer lists non-filers on the abnormal-activity l
   await page.goto("/officer/abnormal");
   await expect(page.getByRole("link", { name: "查看公开名录" })).toHaveAttribute("href", "/orgs?status=abnormal");
   const listed = (name: string) => page.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
-  await expect(listed(names[0]!)).toContainText("未按规定报送 2024 年度工作报告（2025 年度年检）");
+  await expect(listed(names[0]!)).toContainText("未按规定报送 2024 年度工作报告（2024 年度年检）");
   await expect(listed(names[0]!)).toContainText("不满 1 个月");
   await expect(listed(names[1]!)).toContainText("经催告仍未报送");
   await expect(page.getByText("建议列入严重违法失信名单").first()).toBeVisible();
@@ -198,7 +198,7 @@ test("a street officer sees only its street's figures, reports and listings, and
   const officerContext = await browser.newContext();
   await signInAs(officerContext, "officer", baseURL!);
   const officer = await officerContext.newPage();
-  await officer.goto("/officer/inspections/2025?state=all");
+  await officer.goto("/officer/inspections/2024?state=all");
   const rows = panel(officer, "年度报告").getByRole("row");
   const elsewhere = (await rows.filter({ hasNotText: "开元街道" }).nth(1).getByRole("link").getAttribute("href"))!;
   const own = (await rows.filter({ hasText: "开元街道" }).first().getByRole("link").getAttribute("href"))!;
@@ -207,7 +207,7 @@ test("a street officer sees only its street's figures, reports and listings, and
   const context = await browser.newContext();
   await signInAs(context, "street", baseURL!);
   const page = await context.newPage();
-  await page.goto("/officer/inspections/2025?state=all");
+  await page.goto("/officer/inspections/2024?state=all");
   await expect(page.getByText("开元街道").first()).toBeVisible();
   const byStreet = panel(page, "按街道（镇）").getByRole("row");
   await expect(byStreet).toHaveCount(2); // the header and 开元街道
@@ -232,16 +232,16 @@ test("a street officer sees only its street's figures, reports and listings, and
   await expect(page.getByRole("button", { name: /移出名录/ })).toHaveCount(0);
 
   // Writes are the registry's.
-  const post = await page.request.post("/officer/inspections/2025", { form: { intent: "publish-all", confirm: "on", "reportIds[0]": "1" }, headers: { Origin: baseURL! } });
+  const post = await page.request.post("/officer/inspections/2024", { form: { intent: "publish-all", confirm: "on", "reportIds[0]": "1" }, headers: { Origin: baseURL! } });
   expect(post.status()).toBe(403);
   await context.close();
 });
 
 test("the inspection pages have no serious accessibility problems", async ({ browser, page, context, baseURL }) => {
   await signInAs(context, "officer", baseURL!);
-  await page.goto("/officer/inspections/2025?state=returned");
+  await page.goto("/officer/inspections/2024?state=returned");
   const href = (await panel(page, "年度报告").getByRole("row").filter({ hasText: "退回修改" }).first().getByRole("link").getAttribute("href"))!;
-  for (const path of ["/officer/inspections", "/officer/inspections/2025", href, "/officer/abnormal"]) {
+  for (const path of ["/officer/inspections", "/officer/inspections/2024", href, "/officer/abnormal"]) {
     await page.goto(path);
     await waitForHydration(page);
     expect(await seriousViolations(page), path).toEqual([]);
@@ -250,7 +250,7 @@ test("the inspection pages have no serious accessibility problems", async ({ bro
   const admin = await browser.newContext();
   await signInAs(admin, "admin", baseURL!);
   const adminPage = await admin.newPage();
-  await adminPage.goto("/officer/inspections/2025");
+  await adminPage.goto("/officer/inspections/2024");
   // The same tables without the forms: the officer's scan above covers them.
   await expect(adminPage.getByRole("heading", { name: "公布年检结论" })).toHaveCount(0);
   await expect(adminPage.getByRole("button", { name: /^公布/ })).toHaveCount(0);
@@ -261,26 +261,26 @@ test("the inspection pages have no serious accessibility problems", async ({ bro
 
 // Last: it opens a year, which stays open for the rest of the run.
 test("the registry opens a new year with its deadlines and changes them; errors sit beside the fields", async ({ page, context, baseURL }) => {
-  // A year after this one, so its deadlines are always ahead, whenever the suite runs.
-  const Y = new Date().getFullYear() + 1;
+  // This year's campaign, filed next year: its deadlines are always ahead, whenever the suite runs.
+  const Y = new Date().getFullYear();
   await signInAs(context, "officer", baseURL!);
   await page.goto("/officer/inspections");
   await waitForHydration(page);
   await page.getByLabel("年检年度").fill(String(Y));
-  await expect(page.getByLabel("登记管理机关截止")).toHaveValue(`${Y}-05-31`);
-  await page.getByLabel("业务主管单位初审截止").fill(`${Y}-06-30`);
+  await expect(page.getByLabel("登记管理机关截止")).toHaveValue(`${Y + 1}-05-31`);
+  await page.getByLabel("业务主管单位初审截止").fill(`${Y + 1}-06-30`);
   await page.getByRole("button", { name: `开启 ${Y} 年度年检` }).click();
   await expect(page.getByLabel("业务主管单位初审截止")).toHaveAccessibleDescription("业务主管单位初审截止日期应早于登记管理机关截止日期");
-  await expect(page.getByLabel("业务主管单位初审截止")).toHaveValue(`${Y}-06-30`);
+  await expect(page.getByLabel("业务主管单位初审截止")).toHaveValue(`${Y + 1}-06-30`);
   expect(await seriousViolations(page)).toEqual([]);
-  await page.getByLabel("业务主管单位初审截止").fill(`${Y}-03-31`);
+  await page.getByLabel("业务主管单位初审截止").fill(`${Y + 1}-03-31`);
   await page.getByRole("button", { name: `开启 ${Y} 年度年检` }).click();
   await expect(page).toHaveURL(new RegExp(`/officer/inspections/${Y}\\?opened=1$`));
   await expect(page.getByText(`${Y} 年度年检已开启`)).toBeVisible();
 
   // An opened year cannot be opened twice.
   await page.goto("/officer/inspections");
-  await expect(page.getByRole("row", { name: new RegExp(`^${Y} 年度`) })).toContainText(`${Y - 1} 年度工作报告`);
+  await expect(page.getByRole("row", { name: new RegExp(`^${Y} 年度`) })).toContainText(`${Y} 年度工作报告`);
   // The form now proposes a year not yet opened.
   await expect(page.getByLabel("年检年度")).not.toHaveValue(String(Y));
   await waitForHydration(page);
@@ -292,17 +292,17 @@ test("the registry opens a new year with its deadlines and changes them; errors 
   await page.goto(`/officer/inspections/${Y}`);
   await waitForHydration(page);
   const deadlines = panel(page, "调整截止日期");
-  await deadlines.getByLabel("登记管理机关截止").fill(`${Y}-02-28`);
+  await deadlines.getByLabel("登记管理机关截止").fill(`${Y + 1}-02-28`);
   await deadlines.getByRole("button", { name: "保存截止日期" }).click();
   await expect(deadlines.getByLabel("业务主管单位初审截止")).toHaveAccessibleDescription("业务主管单位初审截止日期应早于登记管理机关截止日期");
-  // Year Y's registry deadline falls within Y.
-  await deadlines.getByLabel("登记管理机关截止").fill(`${Y + 1}-01-31`);
+  // Year Y's registry deadline falls within Y+1, the year its reports are filed.
+  await deadlines.getByLabel("登记管理机关截止").fill(`${Y + 2}-01-31`);
   await deadlines.getByRole("button", { name: "保存截止日期" }).click();
-  await expect(deadlines.getByLabel("登记管理机关截止")).toHaveAccessibleDescription(`${Y} 年度年检的登记管理机关截止日期应在 ${Y} 年内`);
-  await deadlines.getByLabel("登记管理机关截止").fill(`${Y}-12-31`);
+  await expect(deadlines.getByLabel("登记管理机关截止")).toHaveAccessibleDescription(`${Y} 年度年检的登记管理机关截止日期应在 ${Y + 1} 年内`);
+  await deadlines.getByLabel("登记管理机关截止").fill(`${Y + 1}-12-31`);
   await deadlines.getByRole("button", { name: "保存截止日期" }).click();
   await expect(page.getByText("截止日期已调整")).toBeVisible();
-  await expect(page.getByText(`登记管理机关截止 ${Y}年12月31日`)).toBeVisible();
+  await expect(page.getByText(`登记管理机关截止 ${Y + 1}年12月31日`)).toBeVisible();
   await expect(panel(page, /^未报送的组织/).getByRole("row").filter({ hasText: "逾期未报" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "将所选组织列入活动异常名录" })).toHaveCount(0);
 });

@@ -76,8 +76,12 @@ import { previewImport } from "../../app/domain/imports/commands.server";
 import { markPublicContact } from "../../app/domain/postings/commands.server";
 import { createPosting } from "../../app/domain/postings/commands.server";
 import { shanghaiDate } from "../../app/domain/shared/time";
+import { demoLatestCampaign } from "../../app/setup/demo";
 import { contextOf, demoActor } from "../setup/demo";
 import { demoUsers, startServedDemo, type DemoUser, type ServedDemo } from "../setup/served-demo";
+
+/** The demo's latest inspection campaign (on last year, filed this year); the one before is concluded. */
+const Y = demoLatestCampaign;
 
 type Visitor = "anonymous" | DemoUser;
 const visitors: readonly Visitor[] = ["anonymous", ...demoUsers];
@@ -215,16 +219,16 @@ const getMatrix: GetRow[] = [
   { path: "/officer/communities/350502001000", note: "a street has no committee page", ...onlyFor({ officer: 404, street: 404 }) },
   { path: "/officer/communities/abc", ...onlyFor({ officer: 404, street: 404 }) },
   { path: "/officer/inspections", note: "the inspection years", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
-  { path: "/officer/inspections/2025", note: "demo: the open year; a street officer's figures are the street's", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
-  { path: "/officer/inspections/2025?state=club", note: "an unreadable filter is left out", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
-  { path: "/officer/inspections/2024?state=concluded", note: "demo: a concluded year", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
-  { path: "/officer/inspections/2031", note: "a year not opened", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
+  { path: `/officer/inspections/${Y}`, note: "demo: the open year; a street officer's figures are the street's", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
+  { path: `/officer/inspections/${Y}?state=club`, note: "an unreadable filter is left out", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
+  { path: `/officer/inspections/${Y - 1}?state=concluded`, note: "demo: a concluded year", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
+  { path: `/officer/inspections/${Y - -6}`, note: "a year not opened", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/officer/inspections/abc", note: "not a year", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
-  { path: "/officer/inspections/2025/reports/{reportOwnStreet}", note: "a report of an organization in 开元街道", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
-  { path: "/officer/inspections/2025/reports/{reportOtherStreet}", note: "a report of an organization in 鲤中街道", ...onlyFor({ admin: 200, officer: 200, street: 404 }) },
-  { path: "/officer/inspections/2025/reports/999999", note: "no such report", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
-  { path: "/officer/inspections/2025/reports/abc", note: "not a report id", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
-  { path: "/officer/inspections/2025/reports/2147483648", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
+  { path: `/officer/inspections/${Y}/reports/{reportOwnStreet}`, note: "a report of an organization in 开元街道", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
+  { path: `/officer/inspections/${Y}/reports/{reportOtherStreet}`, note: "a report of an organization in 鲤中街道", ...onlyFor({ admin: 200, officer: 200, street: 404 }) },
+  { path: `/officer/inspections/${Y}/reports/999999`, note: "no such report", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
+  { path: `/officer/inspections/${Y}/reports/abc`, note: "not a report id", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
+  { path: `/officer/inspections/${Y}/reports/2147483648`, ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/officer/abnormal", note: "the abnormal-activity list", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
   { path: "/applications/1/files/1", note: "an attachment: 404 unless its application is visible and the file exists", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
 
@@ -236,8 +240,8 @@ const getMatrix: GetRow[] = [
   { path: "/org/applications/2147483648", ...onlyFor({ assoc: 404 }) },
   { path: "/org/applications/new", note: "not an application id", ...onlyFor({ assoc: 404 }) },
   { path: "/org/inspections", note: "the association's inspection years", ...onlyFor({ assoc: 200 }) },
-  { path: "/org/inspections/2024", note: "demo: a concluded year, read-only", ...onlyFor({ assoc: 200 }) },
-  { path: "/org/inspections/2031", note: "a year not opened", ...onlyFor({ assoc: 404 }) },
+  { path: `/org/inspections/${Y - 1}`, note: "demo: a concluded year, read-only", ...onlyFor({ assoc: 200 }) },
+  { path: `/org/inspections/${Y - -6}`, note: "a year not opened", ...onlyFor({ assoc: 404 }) },
   { path: "/inspections/files/999999", note: "an annual report's attachment", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
   { path: "/inspections/files/2147483648", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
 
@@ -446,20 +450,20 @@ const postMatrix: PostRow[] = [
   },
   { path: "/officer/import/{adminBatch}/confirm", body: { intent: "discard", version: stale }, secret: "adminBatch", foreign: ["officer"], ...onlyFor({ admin: 400, officer: 404, street: 403 }) },
   { path: "/officer/inspections?index", body: {}, note: "opening a year: inspection:review", ...onlyFor({ officer: 400 }) },
-  { path: "/officer/inspections/2025?index", body: {}, ...onlyFor({ officer: 400 }) },
-  { path: "/officer/inspections/2025?index", body: { intent: "deadlines", version: stale }, ...onlyFor({ officer: 400 }) },
-  { path: "/officer/inspections/2025?index", body: { intent: "publish" }, ...onlyFor({ officer: 400 }) },
-  { path: "/officer/inspections/2025?index", body: { intent: "publish-all" }, ...onlyFor({ officer: 400 }) },
-  { path: "/officer/inspections/2025?index", body: { intent: "abnormal" }, ...onlyFor({ officer: 400 }) },
-  { path: "/officer/inspections/2031?index", body: { intent: "deadlines", version: stale }, note: "a year not opened: the page's 404 first", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
-  { path: "/officer/inspections/2025/reports/{reportOwnStreet}", body: {}, note: "an organization in 开元街道; inspection:review", ...onlyFor({ officer: 400 }) },
-  { path: "/officer/inspections/2025/reports/{reportOwnStreet}", body: { decision: "return", version: stale, reason: "" }, note: "an organization in 开元街道; inspection:review", ...onlyFor({ officer: 400 }) },
-  { path: "/officer/inspections/2025/reports/{reportOwnStreet}", body: { decision: "conclude", version: stale, conclusion: "" }, note: "an organization in 开元街道; inspection:review", ...onlyFor({ officer: 400 }) },
-  { path: "/officer/inspections/2025/reports/{reportOtherStreet}", body: {}, note: "an organization in 鲤中街道", secret: "reportOtherStreet", foreign: ["street"], ...onlyFor({ officer: 400, street: 404 }) },
-  { path: "/officer/inspections/2025/reports/{reportOtherStreet}", body: { decision: "return", version: stale, reason: "" }, note: "an organization in 鲤中街道", secret: "reportOtherStreet", foreign: ["street"], ...onlyFor({ officer: 400, street: 404 }) },
-  { path: "/officer/inspections/2025/reports/{reportOtherStreet}", body: { decision: "conclude", version: stale, conclusion: "" }, note: "an organization in 鲤中街道", secret: "reportOtherStreet", foreign: ["street"], ...onlyFor({ officer: 400, street: 404 }) },
-  { path: "/officer/inspections/2025/reports/999999", body: { decision: "return", version: stale, reason: "" }, note: "no such report: the page's 404 first", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
-  { path: "/officer/inspections/2024/reports/{reportOwnStreet}", body: { decision: "return", version: stale, reason: "" }, note: "a report of 2025 under 2024", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
+  { path: `/officer/inspections/${Y}?index`, body: {}, ...onlyFor({ officer: 400 }) },
+  { path: `/officer/inspections/${Y}?index`, body: { intent: "deadlines", version: stale }, ...onlyFor({ officer: 400 }) },
+  { path: `/officer/inspections/${Y}?index`, body: { intent: "publish" }, ...onlyFor({ officer: 400 }) },
+  { path: `/officer/inspections/${Y}?index`, body: { intent: "publish-all" }, ...onlyFor({ officer: 400 }) },
+  { path: `/officer/inspections/${Y}?index`, body: { intent: "abnormal" }, ...onlyFor({ officer: 400 }) },
+  { path: `/officer/inspections/${Y - -6}?index`, body: { intent: "deadlines", version: stale }, note: "a year not opened: the page's 404 first", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
+  { path: `/officer/inspections/${Y}/reports/{reportOwnStreet}`, body: {}, note: "an organization in 开元街道; inspection:review", ...onlyFor({ officer: 400 }) },
+  { path: `/officer/inspections/${Y}/reports/{reportOwnStreet}`, body: { decision: "return", version: stale, reason: "" }, note: "an organization in 开元街道; inspection:review", ...onlyFor({ officer: 400 }) },
+  { path: `/officer/inspections/${Y}/reports/{reportOwnStreet}`, body: { decision: "conclude", version: stale, conclusion: "" }, note: "an organization in 开元街道; inspection:review", ...onlyFor({ officer: 400 }) },
+  { path: `/officer/inspections/${Y}/reports/{reportOtherStreet}`, body: {}, note: "an organization in 鲤中街道", secret: "reportOtherStreet", foreign: ["street"], ...onlyFor({ officer: 400, street: 404 }) },
+  { path: `/officer/inspections/${Y}/reports/{reportOtherStreet}`, body: { decision: "return", version: stale, reason: "" }, note: "an organization in 鲤中街道", secret: "reportOtherStreet", foreign: ["street"], ...onlyFor({ officer: 400, street: 404 }) },
+  { path: `/officer/inspections/${Y}/reports/{reportOtherStreet}`, body: { decision: "conclude", version: stale, conclusion: "" }, note: "an organization in 鲤中街道", secret: "reportOtherStreet", foreign: ["street"], ...onlyFor({ officer: 400, street: 404 }) },
+  { path: `/officer/inspections/${Y}/reports/999999`, body: { decision: "return", version: stale, reason: "" }, note: "no such report: the page's 404 first", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
+  { path: `/officer/inspections/${Y - 1}/reports/{reportOwnStreet}`, body: { decision: "return", version: stale, reason: "" }, note: "a report of the latest year under the year before", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/officer/orgs/{orgOwn}", body: { version: stale, name: "", reason: "" }, note: "a correction: organization:correct", ...onlyFor({ officer: 400 }) },
   { path: "/officer/orgs/{orgOwn}", body: { intent: "correction", version: stale, name: "", reason: "" }, note: "the correction's intent, posted outright", ...onlyFor({ officer: 400 }) },
   {
@@ -529,14 +533,14 @@ const postMatrix: PostRow[] = [
   { path: "/org/applications/{appDraftOther}", body: { intent: "resubmit", version: stale }, note: "a preparatory group's draft", secret: "appDraftOther", foreign: ["assoc"], ...onlyFor({ assoc: 404 }) },
   { path: "/org/applications/{appDraftOther}", body: { intent: "remove-file", fileId: stale }, note: "a preparatory group's draft; no such file", secret: "appDraftOther", foreign: ["assoc"], ...onlyFor({ assoc: 404 }) },
   { path: "/org/applications/{appDraftOther}", body: {}, intent: "upload", multipart: true, note: "a preparatory group's draft; no file chosen", secret: "appDraftOther", foreign: ["assoc"], ...onlyFor({ assoc: 404 }) },
-  { path: "/org/inspections/2025", body: { version: stale }, note: "the association's annual report of the open year", ...onlyFor({ assoc: 409 }) },
-  { path: "/org/inspections/2025", body: { intent: "save", version: stale }, note: "the association's annual report of the open year", ...onlyFor({ assoc: 409 }) },
-  { path: "/org/inspections/2025", body: { intent: "submit", version: stale }, note: "the association's annual report of the open year", ...onlyFor({ assoc: 409 }) },
-  { path: "/org/inspections/2025", body: { intent: "resubmit", version: stale }, note: "the association's annual report of the open year", ...onlyFor({ assoc: 409 }) },
-  { path: "/org/inspections/2025", body: { intent: "remove-file", fileId: stale }, note: "the association's annual report of the open year; no such file", ...onlyFor({ assoc: 404 }) },
-  { path: "/org/inspections/2025", body: {}, intent: "upload", multipart: true, note: "the association's annual report of the open year; no file chosen", ...onlyFor({ assoc: 400 }) },
-  { path: "/org/inspections/2031", body: { intent: "save", version: stale }, note: "a year not opened: the page's 404 first", ...onlyFor({ assoc: 404 }) },
-  { path: "/org/inspections/2031", body: {}, intent: "upload", multipart: true, note: "a year not opened, before the upload is read", ...onlyFor({ assoc: 404 }) },
+  { path: `/org/inspections/${Y}`, body: { version: stale }, note: "the association's annual report of the open year", ...onlyFor({ assoc: 409 }) },
+  { path: `/org/inspections/${Y}`, body: { intent: "save", version: stale }, note: "the association's annual report of the open year", ...onlyFor({ assoc: 409 }) },
+  { path: `/org/inspections/${Y}`, body: { intent: "submit", version: stale }, note: "the association's annual report of the open year", ...onlyFor({ assoc: 409 }) },
+  { path: `/org/inspections/${Y}`, body: { intent: "resubmit", version: stale }, note: "the association's annual report of the open year", ...onlyFor({ assoc: 409 }) },
+  { path: `/org/inspections/${Y}`, body: { intent: "remove-file", fileId: stale }, note: "the association's annual report of the open year; no such file", ...onlyFor({ assoc: 404 }) },
+  { path: `/org/inspections/${Y}`, body: {}, intent: "upload", multipart: true, note: "the association's annual report of the open year; no file chosen", ...onlyFor({ assoc: 400 }) },
+  { path: `/org/inspections/${Y - -6}`, body: { intent: "save", version: stale }, note: "a year not opened: the page's 404 first", ...onlyFor({ assoc: 404 }) },
+  { path: `/org/inspections/${Y - -6}`, body: {}, intent: "upload", multipart: true, note: "a year not opened, before the upload is read", ...onlyFor({ assoc: 404 }) },
 
   // Village clerks and supervisors
   { path: "/village/contacts", body: { number: "", label: "" }, note: "marking a number public", ...onlyFor({ clerk: 400 }) },
@@ -601,10 +605,11 @@ async function prepare(db: Database): Promise<Facts> {
   const kaiyuan = await placeId("350502001000");
   const today = shanghaiDate(new Date());
 
-  // Social groups (their record has the party section): one in 开元街道, the street officer's, one in 鲤中街道.
+  // Social groups (their record has the party section): one in 开元街道, the street officer's, one in 鲤中街道;
+  // with the latest report the record page offers for its party members (latestFiledReport).
   for (const [name, street] of [["orgOwn", "350502001000"], ["orgOther", "350502002000"]] as const) {
     const org = await one<{ id: number; name: string; report: number | null }>(sql`
-      select o.id, o.name, (select max(r.id) from inspection_reports r where r.organization_id = o.id) as report
+      select o.id, o.name, (select r.id from inspection_reports r where r.organization_id = o.id and r.state in ('submitted', 'concluded') order by r.year desc limit 1) as report
       from organizations o join places s on s.id = o.street_id
       where s.code = ${street} and o.type = 'social_group' and o.status = 'normal' order by o.id limit 1`);
     note(name, org.id, org.name);
@@ -669,11 +674,11 @@ async function prepare(db: Database): Promise<Facts> {
     note(`${name}Term`, (await one<{ id: number }>(sql`select id from committee_terms where place_id = ${place.id} and body = 'residents' order by term_number desc limit 1`)).id);
   }
 
-  // Annual reports of 2025 awaiting review: of an organization in 开元街道, and in 鲤中街道.
+  // Annual reports of the latest year awaiting review: of an organization in 开元街道, and in 鲤中街道.
   for (const [name, street] of [["reportOwnStreet", "350502001000"], ["reportOtherStreet", "350502002000"]] as const) {
     const report = await one<{ id: number; name: string }>(sql`
       select r.id, o.name from inspection_reports r join organizations o on o.id = r.organization_id join places s on s.id = o.street_id
-      where r.year = 2025 and r.state = 'submitted' and s.code = ${street} order by r.id limit 1`);
+      where r.year = ${Y} and r.state = 'submitted' and s.code = ${street} order by r.id limit 1`);
     note(name, report.id, report.name);
   }
   return { ids, texts };

@@ -5,6 +5,7 @@
  * loaders and actions are called with real requests, signed in by a session
  * row like the browser tests, on this file's database.
  */
+import { demoLatestCampaign } from "../../app/setup/demo";
 import { and, count, eq, type SQL } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, test } from "vitest";
@@ -118,19 +119,20 @@ describe("a NUL byte is refused with a 400 and stores nothing", () => {
       partyCoverage: "joint_branch",
       intent: "save",
     };
-    /** The association's 2025 report, if it has one, with the version its form must post. */
+    const year = demoLatestCampaign;
+    /** The association's report of the latest campaign, if it has one, with the version its form must post. */
     const stored = async () => {
       const db = await getDb();
       const [row] = await db
         .select()
         .from(inspectionReports)
-        .where(and(eq(inspectionReports.organizationId, 1), eq(inspectionReports.year, 2025)));
+        .where(and(eq(inspectionReports.organizationId, 1), eq(inspectionReports.year, year)));
       return row;
     };
     const save = async (fields: Record<string, string>) => {
       const current = await stored();
       const body = form({ ...report, version: current ? String(current.version) : "", ...fields });
-      return answer(() => reportAction({ request: posted("/org/inspections/2025", "assoc", body), params: { year: "2025" }, context }));
+      return answer(() => reportAction({ request: posted(`/org/inspections/${year}`, "assoc", body), params: { year: String(year) }, context }));
     };
 
     test("its main activities", async () => {

@@ -17,9 +17,12 @@ import {
 import { publishedInspections } from "../../app/domain/inspections/public.server";
 import type { Report } from "../../app/domain/inspections/rules";
 import { actorFromUser } from "../../app/auth/session.server";
+import { demoLatestCampaign } from "../../app/setup/demo";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
 
-const now = new Date("2025-04-10T02:00:00Z");
+const Y = demoLatestCampaign;
+// A day while Y's reports are being filed.
+const now = new Date(`${Y + 1}-04-10T02:00:00Z`);
 
 const complete: Report = {
   recordChanged: "no",
@@ -47,7 +50,7 @@ const complete: Report = {
   declaration: "on",
 };
 
-// The demo has 2023 and 2024 concluded and published, and 2025 open.
+// The demo's latest campaign Y is filed in Y+1 and closed on 31 May; Y-1 and Y-2 are concluded and published.
 beforeAll(loadDemoDistrict);
 
 async function organizationWithAccount(name: string, registeredOn: string) {
@@ -62,16 +65,16 @@ async function organizationWithAccount(name: string, registeredOn: string) {
 
 test("opening a year sets the default deadlines; the same year cannot be opened twice", async () => {
   const officer = await demoActor("officer");
-  expect(await openInspectionYear(contextOf(officer, now), { year: 2026 })).toEqual({ ok: true, value: { year: 2026 } });
-  const opened = await yearOverview(officer, 2026, new Date("2026-04-10T02:00:00Z"));
-  expect(opened.settings).toMatchObject({ supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31" });
+  expect(await openInspectionYear(contextOf(officer, now), { year: (Y + 1) })).toEqual({ ok: true, value: { year: (Y + 1) } });
+  const opened = await yearOverview(officer, (Y + 1), new Date(`${Y + 2}-04-10T02:00:00Z`));
+  expect(opened.settings).toMatchObject({ supervisingDeadline: `${Y + 2}-03-31`, registryDeadline: `${Y + 2}-05-31` });
   expect(opened.daysToDeadline).toBe(51);
-  expect(await openInspectionYear(contextOf(officer, now), { year: 2025 })).toMatchObject({ ok: false, fieldErrors: { year: ["2025 年度年检已经开启"] } });
+  expect(await openInspectionYear(contextOf(officer, now), { year: Y })).toMatchObject({ ok: false, fieldErrors: { year: [`${Y} 年度年检已经开启`] } });
   await expect(openInspectionYear(contextOf(await demoActor("street"), now), { year: 2030 })).rejects.toMatchObject({ status: 403 });
 });
 
-test("the demo year 2025 shows the seed document's picture: about 40% of social groups and 42% of 民非 filed", async () => {
-  const overview = await yearOverview(await demoActor("officer"), 2025, now);
+test(`the demo year ${Y} shows the seed document's picture: about 40% of social groups and 42% of 民非 filed`, async () => {
+  const overview = await yearOverview(await demoActor("officer"), Y, now);
   const kind = (type: string) => overview.byKind.find((k) => k.type === type)!;
   expect(kind("social_group").participationRate).toBeGreaterThan(0.25);
   expect(kind("social_group").participationRate).toBeLessThan(0.55);
@@ -81,102 +84,102 @@ test("the demo year 2025 shows the seed document's picture: about 40% of social 
   expect(overview.total.concluded).toBeGreaterThan(0);
   expect(overview.notFiled.map((o) => o.name)).toContain("鲤城区老年人体育协会");
   const db = await getDb();
-  const [published] = await db.select().from(inspectionReports).where(eq(inspectionReports.year, 2024)).limit(1);
-  expect((await publishedInspections(published!.organizationId)).map((p) => p.year)).toEqual([2024, 2023]);
+  const [published] = await db.select().from(inspectionReports).where(eq(inspectionReports.year, (Y - 1))).limit(1);
+  expect((await publishedInspections(published!.organizationId)).map((p) => p.year)).toEqual([(Y - 1), (Y - 2)]);
 });
 
 test("who is due: registered organizations in normal or abnormal status registered before 1 July of the year reported on", async () => {
-  const early = await organizationWithAccount("鲤城区六月底登记的服务中心", "2024-06-30");
-  const late = await organizationWithAccount("鲤城区七月初登记的服务中心", "2024-07-01");
+  const early = await organizationWithAccount("鲤城区六月底登记的服务中心", `${Y}-06-30`);
+  const late = await organizationWithAccount("鲤城区七月初登记的服务中心", `${Y}-07-01`);
   const officer = await demoActor("officer");
-  const overview = await yearOverview(officer, 2025, now);
+  const overview = await yearOverview(officer, Y, now);
   const names = overview.notFiled.map((o) => o.name);
   expect(names).toContain("鲤城区六月底登记的服务中心");
   expect(names).not.toContain("鲤城区七月初登记的服务中心"); // the six-month exemption
   const db = await getDb();
   const demo = await db.select().from(organizations);
-  const expected = demo.filter((o) => o.type !== "community" && (o.status === "normal" || o.status === "abnormal") && o.registeredOn < "2024-07-01");
+  const expected = demo.filter((o) => o.type !== "community" && (o.status === "normal" || o.status === "abnormal") && o.registeredOn < `${Y}-07-01`);
   expect(overview.total.due).toBe(expected.length);
   // The organization registered in July gets no report for 2025.
-  await expect(saveReport(contextOf(late.actor, now), 2025, { version: null, report: {} })).rejects.toMatchObject({ status: 404 });
-  expect((await ownReport(early.actor, 2025)).due).toBe(true);
+  await expect(saveReport(contextOf(late.actor, now), Y, { version: null, report: {} })).rejects.toMatchObject({ status: 404 });
+  expect((await ownReport(early.actor, Y)).due).toBe(true);
 });
 
 test("an association saves half its report, finds it intact, is told what is missing, submits; then it is read-only", async () => {
   const assoc = await demoActor("assoc");
-  const first = await saveReport(contextOf(assoc, now), 2025, { version: null, report: { incomeTotal: 35_000, mainActivities: "健身操比赛" } });
+  const first = await saveReport(contextOf(assoc, now), Y, { version: null, report: { incomeTotal: 35_000, mainActivities: "健身操比赛" } });
   if (!first.ok) throw new Error(JSON.stringify(first));
-  const reloaded = await ownReport(assoc, 2025);
+  const reloaded = await ownReport(assoc, Y);
   expect(reloaded.report).toEqual({ incomeTotal: 35_000, mainActivities: "健身操比赛" });
-  const incomplete = await inspectionStep(contextOf(assoc, now), { year: 2025 }, { action: "submit", version: first.value.version });
+  const incomplete = await inspectionStep(contextOf(assoc, now), { year: Y }, { action: "submit", version: first.value.version });
   expect(incomplete.ok).toBe(false);
   if (incomplete.ok) return;
   expect(incomplete.fieldErrors?.declaration).toEqual(["请阅读并确认声明后再报送"]);
   expect(incomplete.fieldErrors?.incomeTotal?.[0]).toContain("收入合计应等于各项收入之和");
 
-  const wrongTotals = await saveReport(contextOf(assoc, now), 2025, { version: first.value.version, report: { ...complete, netAssetsEnd: 60_000 } });
+  const wrongTotals = await saveReport(contextOf(assoc, now), Y, { version: first.value.version, report: { ...complete, netAssetsEnd: 60_000 } });
   if (!wrongTotals.ok) throw new Error("save failed");
-  const refused = await inspectionStep(contextOf(assoc, now), { year: 2025 }, { action: "submit", version: wrongTotals.value.version });
+  const refused = await inspectionStep(contextOf(assoc, now), { year: Y }, { action: "submit", version: wrongTotals.value.version });
   expect(refused).toMatchObject({ ok: false, fieldErrors: { netAssetsEnd: [expect.stringContaining("55,999.5")] } });
 
-  const fixed = await saveReport(contextOf(assoc, now), 2025, { version: wrongTotals.value.version, report: complete });
+  const fixed = await saveReport(contextOf(assoc, now), Y, { version: wrongTotals.value.version, report: complete });
   if (!fixed.ok) throw new Error("save failed");
-  expect(await inspectionStep(contextOf(assoc, now), { year: 2025 }, { action: "submit", version: fixed.value.version })).toMatchObject({ ok: true, value: { state: "submitted" } });
-  expect(await saveReport(contextOf(assoc, now), 2025, { version: fixed.value.version + 1, report: {} })).toMatchObject({ ok: false, formError: expect.stringContaining("已报送") });
+  expect(await inspectionStep(contextOf(assoc, now), { year: Y }, { action: "submit", version: fixed.value.version })).toMatchObject({ ok: true, value: { state: "submitted" } });
+  expect(await saveReport(contextOf(assoc, now), Y, { version: fixed.value.version + 1, report: {} })).toMatchObject({ ok: false, formError: expect.stringContaining("已报送") });
 });
 
 test("the registry returns with a reason, the association resubmits, the registry concludes 基本合格 with corrections", async () => {
-  const { org, actor } = await organizationWithAccount("鲤城区年检测试服务中心", "2020-05-01");
+  const { org, actor } = await organizationWithAccount("鲤城区年检测试服务中心", `${Y - 4}-05-01`);
   const officer = await demoActor("officer");
-  const saved = await saveReport(contextOf(actor, now), 2025, { version: null, report: complete });
+  const saved = await saveReport(contextOf(actor, now), Y, { version: null, report: complete });
   if (!saved.ok) throw new Error("save failed");
-  const submitted = await inspectionStep(contextOf(actor, now), { year: 2025 }, { action: "submit", version: saved.value.version });
+  const submitted = await inspectionStep(contextOf(actor, now), { year: Y }, { action: "submit", version: saved.value.version });
   if (!submitted.ok) throw new Error(JSON.stringify(submitted));
   const reportId = submitted.value.id;
 
-  expect(await inspectionStep(contextOf(officer, now), { year: 2025, reportId }, { action: "return", version: submitted.value.version })).toEqual({ ok: false, formError: "退回修改须填写理由。" });
-  await expect(inspectionStep(contextOf(actor, now), { year: 2025, reportId }, { action: "return", version: submitted.value.version, reason: "x" })).rejects.toMatchObject({ status: 403 });
-  const returned = await inspectionStep(contextOf(officer, now), { year: 2025, reportId }, { action: "return", version: submitted.value.version, reason: "请附审计报告" });
+  expect(await inspectionStep(contextOf(officer, now), { year: Y, reportId }, { action: "return", version: submitted.value.version })).toEqual({ ok: false, formError: "退回修改须填写理由。" });
+  await expect(inspectionStep(contextOf(actor, now), { year: Y, reportId }, { action: "return", version: submitted.value.version, reason: "x" })).rejects.toMatchObject({ status: 403 });
+  const returned = await inspectionStep(contextOf(officer, now), { year: Y, reportId }, { action: "return", version: submitted.value.version, reason: "请附审计报告" });
   if (!returned.ok) throw new Error(JSON.stringify(returned));
-  const edited = await saveReport(contextOf(actor, now), 2025, { version: returned.value.version, report: { ...complete, mainActivities: "已补充审计报告" } });
+  const edited = await saveReport(contextOf(actor, now), Y, { version: returned.value.version, report: { ...complete, mainActivities: "已补充审计报告" } });
   if (!edited.ok) throw new Error(JSON.stringify(edited));
-  const resubmitted = await inspectionStep(contextOf(actor, now), { year: 2025 }, { action: "resubmit", version: edited.value.version });
+  const resubmitted = await inspectionStep(contextOf(actor, now), { year: Y }, { action: "resubmit", version: edited.value.version });
   if (!resubmitted.ok) throw new Error(JSON.stringify(resubmitted));
 
   const review = await reportForReview(officer, reportId);
   expect(review.organization.id).toBe(org.id);
   expect(review.steps.map((s) => s.action)).toEqual(["submit", "return", "resubmit"]);
-  expect(await inspectionStep(contextOf(officer, now), { year: 2025, reportId }, { action: "conclude", version: resubmitted.value.version, conclusion: "basic_pass" })).toEqual({
+  expect(await inspectionStep(contextOf(officer, now), { year: Y, reportId }, { action: "conclude", version: resubmitted.value.version, conclusion: "basic_pass" })).toEqual({
     ok: false,
     formError: "结论为基本合格时，须写明需要整改的事项。",
   });
-  const concluded = await inspectionStep(contextOf(officer, now), { year: 2025, reportId }, { action: "conclude", version: resubmitted.value.version, conclusion: "basic_pass", note: "管理费用占比偏高，限期整改" });
+  const concluded = await inspectionStep(contextOf(officer, now), { year: Y, reportId }, { action: "conclude", version: resubmitted.value.version, conclusion: "basic_pass", note: "管理费用占比偏高，限期整改" });
   expect(concluded).toMatchObject({ ok: true, value: { state: "concluded", conclusion: "basic_pass", conclusionNote: "管理费用占比偏高，限期整改" } });
   // Filing again after the conclusion is refused with a clear message.
-  expect(await saveReport(contextOf(actor, now), 2025, { version: null, report: complete })).toEqual({ ok: false, formError: "该年度报告已作出年检结论，不能再修改。" });
+  expect(await saveReport(contextOf(actor, now), Y, { version: null, report: complete })).toEqual({ ok: false, formError: "该年度报告已作出年检结论，不能再修改。" });
   // Not public until published; then on the public record.
   expect(await publishedInspections(org.id)).toEqual([]);
   // Publishing needs the officer's password given within 10 minutes (see reverification.test.ts).
-  const publishedOn = new Date("2025-06-20T02:00:00Z");
-  expect(await publishConclusions(contextOf(await verifiedActor("officer", publishedOn), publishedOn), 2025, [reportId])).toBe(1);
-  expect(await publishedInspections(org.id)).toEqual([{ year: 2025, conclusion: "basic_pass", publishedOn: "2025-06-20" }]);
+  const publishedOn = new Date(`${Y + 1}-06-20T02:00:00Z`);
+  expect(await publishConclusions(contextOf(await verifiedActor("officer", publishedOn), publishedOn), Y, [reportId])).toBe(1);
+  expect(await publishedInspections(org.id)).toEqual([{ year: Y, conclusion: "basic_pass", publishedOn: `${Y + 1}-06-20` }]);
   // Publishing the rest of the year: every concluded, unpublished report, once.
   const publisher = await verifiedActor("officer", now);
-  expect(await publishConclusions(contextOf(publisher, now), 2025, "all")).toBeGreaterThan(0);
-  expect(await publishConclusions(contextOf(publisher, now), 2025, "all")).toBe(0);
+  expect(await publishConclusions(contextOf(publisher, now), Y, "all")).toBeGreaterThan(0);
+  expect(await publishConclusions(contextOf(publisher, now), Y, "all")).toBe(0);
 });
 
 test("two officers concluding the same report at once: one wins, nothing is overwritten", async () => {
-  const { actor } = await organizationWithAccount("鲤城区并发年检服务中心", "2019-03-01");
-  const saved = await saveReport(contextOf(actor, now), 2025, { version: null, report: complete });
+  const { actor } = await organizationWithAccount("鲤城区并发年检服务中心", `${Y - 5}-03-01`);
+  const saved = await saveReport(contextOf(actor, now), Y, { version: null, report: complete });
   if (!saved.ok) throw new Error("save failed");
-  const submitted = await inspectionStep(contextOf(actor, now), { year: 2025 }, { action: "submit", version: saved.value.version });
+  const submitted = await inspectionStep(contextOf(actor, now), { year: Y }, { action: "submit", version: saved.value.version });
   if (!submitted.ok) throw new Error("submit failed");
   const db = await getDb();
   const [second] = await db.insert(users).values({ username: "officer-b", displayName: "另一位登记员", role: "district_officer", passwordHash: "x" }).returning();
   const [a, b] = await Promise.all([
-    inspectionStep(contextOf(await demoActor("officer"), now), { year: 2025, reportId: submitted.value.id }, { action: "conclude", version: submitted.value.version, conclusion: "pass" }),
-    inspectionStep(contextOf(actorFromUser(second!, "s"), now), { year: 2025, reportId: submitted.value.id }, { action: "conclude", version: submitted.value.version, conclusion: "fail", note: "财务混乱" }),
+    inspectionStep(contextOf(await demoActor("officer"), now), { year: Y, reportId: submitted.value.id }, { action: "conclude", version: submitted.value.version, conclusion: "pass" }),
+    inspectionStep(contextOf(actorFromUser(second!, "s"), now), { year: Y, reportId: submitted.value.id }, { action: "conclude", version: submitted.value.version, conclusion: "fail", note: "财务混乱" }),
   ]);
   expect([a, b].filter((r) => r.ok)).toHaveLength(1);
   expect([a, b].find((r) => !r.ok)).toMatchObject({ formError: expect.stringContaining("已被其他人处理") });
@@ -185,38 +188,38 @@ test("two officers concluding the same report at once: one wins, nothing is over
 });
 
 test("the abnormal-activity list: in with a reason and date, out after correction, two years flags serious violation", async () => {
-  const { org } = await organizationWithAccount("鲤城区未年检服务中心", "2018-01-01");
+  const { org } = await organizationWithAccount("鲤城区未年检服务中心", `${Y - 6}-01-01`);
   const officer = await demoActor("officer");
-  await expect(placeOnAbnormalList(contextOf(await demoActor("street"), now), { organizationIds: [org.id], reason: "未参加年检", listedOn: "2025-06-01" })).rejects.toMatchObject({ status: 403 });
-  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: " ", listedOn: "2025-06-01" })).toMatchObject({ ok: false });
-  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: "未按规定参加2025年度年检", listedOn: "2025-06-01", inspectionYear: 2025 })).toEqual({ ok: true, value: 1 });
+  await expect(placeOnAbnormalList(contextOf(await demoActor("street"), now), { organizationIds: [org.id], reason: "未参加年检", listedOn: `${Y + 1}-06-01` })).rejects.toMatchObject({ status: 403 });
+  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: " ", listedOn: `${Y + 1}-06-01` })).toMatchObject({ ok: false });
+  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: `未按规定参加${Y}年度年检`, listedOn: `${Y + 1}-06-01`, inspectionYear: Y })).toEqual({ ok: true, value: 1 });
   const db = await getDb();
   const [listed] = await db.select().from(organizations).where(eq(organizations.id, org.id));
-  expect(listed).toMatchObject({ status: "abnormal", statusSince: "2025-06-01", statusReason: "未按规定参加2025年度年检" });
-  const list = await abnormalListFor(officer, new Date("2027-06-02T02:00:00Z"));
+  expect(listed).toMatchObject({ status: "abnormal", statusSince: `${Y + 1}-06-01`, statusReason: `未按规定参加${Y}年度年检` });
+  const list = await abnormalListFor(officer, new Date(`${Y + 3}-06-02T02:00:00Z`));
   expect(list.find((l) => l.listing.organizationId === org.id)).toMatchObject({ seriousViolationDue: true });
-  expect((await abnormalListFor(officer, new Date("2026-06-02T02:00:00Z"))).find((l) => l.listing.organizationId === org.id)).toMatchObject({ seriousViolationDue: false });
+  expect((await abnormalListFor(officer, new Date(`${Y + 2}-06-02T02:00:00Z`))).find((l) => l.listing.organizationId === org.id)).toMatchObject({ seriousViolationDue: false });
   // Listing again while listed, or listing an organization that filed, does nothing.
-  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: "重复列入", listedOn: "2025-06-02" })).toEqual({ ok: true, value: 0 });
+  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: "重复列入", listedOn: `${Y + 1}-06-02` })).toEqual({ ok: true, value: 0 });
 
-  expect(await removeFromAbnormalList(contextOf(officer, new Date("2025-08-01T02:00:00Z")), org.id, { reason: "已补报年检并经核实" })).toEqual({ ok: true, value: null });
+  expect(await removeFromAbnormalList(contextOf(officer, new Date(`${Y + 1}-08-01T02:00:00Z`)), org.id, { reason: "已补报年检并经核实" })).toEqual({ ok: true, value: null });
   const [after] = await db.select().from(organizations).where(eq(organizations.id, org.id));
-  expect(after).toMatchObject({ status: "normal", statusSince: "2025-08-01" });
+  expect(after).toMatchObject({ status: "normal", statusSince: `${Y + 1}-08-01` });
   const [listing] = await db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, org.id));
-  expect(listing).toMatchObject({ removedOn: "2025-08-01", removalReason: "已补报年检并经核实" });
+  expect(listing).toMatchObject({ removedOn: `${Y + 1}-08-01`, removalReason: "已补报年检并经核实" });
   expect(await removeFromAbnormalList(contextOf(officer, now), org.id, { reason: "再次移出" })).toMatchObject({ ok: false });
 });
 
 test("an organization that filed is not listed for that year; one cancelled while listed keeps its status when the listing closes", async () => {
   const officer = await demoActor("officer");
-  const filer = await organizationWithAccount("鲤城区已报送服务中心", "2019-02-01");
-  const saved = await saveReport(contextOf(filer.actor, now), 2025, { version: null, report: complete });
+  const filer = await organizationWithAccount("鲤城区已报送服务中心", `${Y - 5}-02-01`);
+  const saved = await saveReport(contextOf(filer.actor, now), Y, { version: null, report: complete });
   if (!saved.ok) throw new Error("save");
-  await inspectionStep(contextOf(filer.actor, now), { year: 2025 }, { action: "submit", version: saved.value.version });
-  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [filer.org.id], reason: "未年检", listedOn: "2025-06-02", inspectionYear: 2025 })).toEqual({ ok: true, value: 0 });
+  await inspectionStep(contextOf(filer.actor, now), { year: Y }, { action: "submit", version: saved.value.version });
+  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [filer.org.id], reason: "未年检", listedOn: `${Y + 1}-06-02`, inspectionYear: Y })).toEqual({ ok: true, value: 0 });
 
-  const { org } = await organizationWithAccount("鲤城区列入后注销的服务中心", "2018-03-01");
-  await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: "未年检", listedOn: "2025-06-02", inspectionYear: 2025 });
+  const { org } = await organizationWithAccount("鲤城区列入后注销的服务中心", `${Y - 6}-03-01`);
+  await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: "未年检", listedOn: `${Y + 1}-06-02`, inspectionYear: Y });
   const db = await getDb();
   await db.update(organizations).set({ status: "cancelled" }).where(eq(organizations.id, org.id));
   expect(await removeFromAbnormalList(contextOf(officer, now), org.id, { reason: "已注销，关闭名录记录" })).toEqual({ ok: true, value: null });
@@ -233,43 +236,43 @@ test("an association sees only its own report; a street officer only its street'
   const [org] = await db.select().from(organizations).where(eq(organizations.id, someReport!.organizationId));
   if (org!.streetId !== street.placeId) await expect(reportForReview(street, someReport!.id)).rejects.toMatchObject({ status: 404 });
   await expect(reportForReview(await demoActor("assoc"), someReport!.id)).rejects.toMatchObject({ status: 403 });
-  await expect(ownReport(await demoActor("clerk"), 2025)).rejects.toMatchObject({ status: 404 });
+  await expect(ownReport(await demoActor("clerk"), Y)).rejects.toMatchObject({ status: 404 });
 });
 
 test("attachments go with the organization's own report, only while it can be edited, and only to those allowed", async () => {
-  const { actor } = await organizationWithAccount("鲤城区附件年检服务中心", "2019-03-01");
+  const { actor } = await organizationWithAccount("鲤城区附件年检服务中心", `${Y - 5}-03-01`);
   const pdf = new TextEncoder().encode("%PDF-1.7 审计报告");
-  expect(await attachReportFiles(contextOf(actor, now), 2025, [{ name: "审计报告.exe", content: new Uint8Array([0x4d, 0x5a]) }])).toMatchObject({
+  expect(await attachReportFiles(contextOf(actor, now), Y, [{ name: "审计报告.exe", content: new Uint8Array([0x4d, 0x5a]) }])).toMatchObject({
     ok: false,
     fieldErrors: { files: [expect.stringContaining("不是 PDF、JPEG 或 PNG")] },
   });
-  expect(await attachReportFiles(contextOf(actor, now), 2025, [{ name: "2024年度审计报告.pdf", content: pdf }])).toEqual({ ok: true, value: 1 });
-  const mine = await ownReport(actor, 2025);
-  expect(mine.files).toEqual([expect.objectContaining({ fileName: "2024年度审计报告.pdf", contentType: "application/pdf" })]);
+  expect(await attachReportFiles(contextOf(actor, now), Y, [{ name: `${Y}年度审计报告.pdf`, content: pdf }])).toEqual({ ok: true, value: 1 });
+  const mine = await ownReport(actor, Y);
+  expect(mine.files).toEqual([expect.objectContaining({ fileName: `${Y}年度审计报告.pdf`, contentType: "application/pdf" })]);
   const fileId = mine.files[0]!.id;
-  expect((await reportFileForActor(actor, fileId)).fileName).toBe("2024年度审计报告.pdf");
+  expect((await reportFileForActor(actor, fileId)).fileName).toBe(`${Y}年度审计报告.pdf`);
   // While the report is a draft, its files are the organization's own.
   await expect(reportFileForActor(await demoActor("officer"), fileId)).rejects.toMatchObject({ status: 404 });
   await expect(reportFileForActor(await demoActor("assoc"), fileId)).rejects.toMatchObject({ status: 404 });
   await expect(reportFileForActor(await demoActor("clerk"), fileId)).rejects.toMatchObject({ status: 404 });
   // A page loaded before the report existed is stale once it does: it cannot overwrite the draft.
-  expect(await saveReport(contextOf(actor, now), 2025, { version: null, report: {} })).toMatchObject({ ok: false, formError: expect.stringContaining("已被其他人处理或修改") });
+  expect(await saveReport(contextOf(actor, now), Y, { version: null, report: {} })).toMatchObject({ ok: false, formError: expect.stringContaining("已被其他人处理或修改") });
   // Once submitted, nothing more is attached or removed.
-  const saved = await saveReport(contextOf(actor, now), 2025, { version: (await ownReport(actor, 2025)).row!.version, report: complete });
+  const saved = await saveReport(contextOf(actor, now), Y, { version: (await ownReport(actor, Y)).row!.version, report: complete });
   if (!saved.ok) throw new Error("save");
-  expect((await inspectionStep(contextOf(actor, now), { year: 2025 }, { action: "submit", version: saved.value.version })).ok).toBe(true);
+  expect((await inspectionStep(contextOf(actor, now), { year: Y }, { action: "submit", version: saved.value.version })).ok).toBe(true);
   expect((await reportFileForActor(await demoActor("officer"), fileId)).size).toBe(pdf.length);
-  expect(await attachReportFiles(contextOf(actor, now), 2025, [{ name: "补充.pdf", content: pdf }])).toMatchObject({ ok: false });
-  expect(await removeReportFile(contextOf(actor, now), 2025, { fileId })).toMatchObject({ ok: false });
+  expect(await attachReportFiles(contextOf(actor, now), Y, [{ name: "补充.pdf", content: pdf }])).toMatchObject({ ok: false });
+  expect(await removeReportFile(contextOf(actor, now), Y, { fileId })).toMatchObject({ ok: false });
 });
 
 test("changing a year's deadlines keeps them in order and in the year, on the version loaded", async () => {
   const officer = await demoActor("officer");
-  const year = await inspectionYear(2025);
-  expect(await changeDeadlines(contextOf(officer, now), 2025, { supervisingDeadline: "2025-03-31", registryDeadline: "2026-02-28", version: year!.version })).toEqual({
+  const year = await inspectionYear(Y);
+  expect(await changeDeadlines(contextOf(officer, now), Y, { supervisingDeadline: `${Y + 1}-03-31`, registryDeadline: `${Y + 2}-02-28`, version: year!.version })).toEqual({
     ok: false,
-    fieldErrors: { registryDeadline: ["2025 年度年检的登记管理机关截止日期应在 2025 年内"] },
+    fieldErrors: { registryDeadline: [`${Y} 年度年检的登记管理机关截止日期应在 ${Y + 1} 年内`] },
   });
-  expect(await changeDeadlines(contextOf(officer, now), 2025, { supervisingDeadline: "2025-04-15", registryDeadline: "2025-06-15", version: year!.version })).toEqual({ ok: true, value: null });
-  expect(await changeDeadlines(contextOf(officer, now), 2025, { supervisingDeadline: "2025-03-31", registryDeadline: "2025-05-31", version: year!.version })).toMatchObject({ ok: false, formError: expect.stringContaining("已被其他人修改") });
+  expect(await changeDeadlines(contextOf(officer, now), Y, { supervisingDeadline: `${Y + 1}-04-15`, registryDeadline: `${Y + 1}-06-15`, version: year!.version })).toEqual({ ok: true, value: null });
+  expect(await changeDeadlines(contextOf(officer, now), Y, { supervisingDeadline: `${Y + 1}-03-31`, registryDeadline: `${Y + 1}-05-31`, version: year!.version })).toMatchObject({ ok: false, formError: expect.stringContaining("已被其他人修改") });
 });

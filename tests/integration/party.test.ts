@@ -11,6 +11,7 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
+import { demoLatestCampaign } from "../../app/setup/demo";
 import { inspectionReports, inspectionYears, organizationParty, organizations, partyAdmissions, places, users } from "../../db/schema";
 import { createSession } from "../../app/auth/session.server";
 import { acceptReportedMembers, createJointBranch, recordAdmission, savePartyRecord, type PartyRecordInput } from "../../app/domain/party/commands.server";
@@ -134,7 +135,7 @@ describe("rules", () => {
 
   test("members reported in an annual report become the record once the officer accepts them", async () => {
     const db = await getDb();
-    await db.insert(inspectionYears).values({ year: 2030, supervisingDeadline: "2030-03-31", registryDeadline: "2030-05-31", openedAt: now }).onConflictDoNothing();
+    await db.insert(inspectionYears).values({ year: 2030, supervisingDeadline: "2031-03-31", registryDeadline: "2031-05-31", openedAt: now }).onConflictDoNothing();
     const [report] = await db
       .insert(inspectionReports)
       .values({ year: 2030, organizationId: ids.A!, state: "submitted", report: { partyFormalMembers: 6, partyProbationaryMembers: 2 }, createdAt: now, updatedAt: now })
@@ -153,7 +154,7 @@ describe("rules", () => {
 
   test("only the latest standing report is offered and accepted, and no implausible count", async () => {
     const db = await getDb();
-    await db.insert(inspectionYears).values({ year: 2031, supervisingDeadline: "2031-03-31", registryDeadline: "2031-05-31", openedAt: now }).onConflictDoNothing();
+    await db.insert(inspectionYears).values({ year: 2031, supervisingDeadline: "2032-03-31", registryDeadline: "2032-05-31", openedAt: now }).onConflictDoNothing();
     const [returned] = await db
       .insert(inspectionReports)
       .values({ year: 2031, organizationId: ids.A!, state: "returned", report: { partyFormalMembers: 1, partyProbationaryMembers: 0 }, createdAt: now, updatedAt: now })
@@ -195,8 +196,9 @@ describe("the work-report figures of the same street", () => {
       party: { organizational: { covered: 3, total: 5 }, work: { covered: 4, total: 5 }, branchesFounded: 1, branchesTotal: 2, probationaryAdmitted: 2 },
       postings: { villages: 0, upToDate: 0 },
     });
-    // The 2025 inspection (the latest opened by mid-2026): all five registered before 1 July 2024 are due, none has filed.
-    expect(figures.inspection?.year).toBe(2025);
+    // The campaign running in 2026 is the one on 2025; the demo's latest opened is the one on 2024 (filed in 2025).
+    // All five, registered in 2015, are due; none has filed.
+    expect(figures.inspection?.year).toBe(demoLatestCampaign);
     expect(figures.inspection?.byKind.map((k) => [k.type, k.due, k.filed])).toEqual([
       ["social_group", 2, 0],
       ["private_non_enterprise", 2, 0],

@@ -4,18 +4,22 @@ import {
   deadlineProblems,
   defaultDeadlines,
   inspectionRefusal,
+  defaultListingReason,
   isDue,
+  nextYearToOpen,
+  notDueReason,
   reportProblems,
   seriousViolationDue,
 } from "../../app/domain/inspections/rules";
 import { reportSchema } from "../../app/domain/inspections/forms";
 
-describe("who is due for year Y's inspection", () => {
-  const org = { type: "social_group" as const, status: "normal" as const, registeredOn: "2024-06-30" };
-  test("registered before 1 July of Y-1: due; from 1 July: next year (the six-month exemption)", () => {
+describe("who is due for year Y's inspection (the campaign on year Y, filed in Y+1)", () => {
+  const org = { type: "social_group" as const, status: "normal" as const, registeredOn: "2025-06-30" };
+  test("registered before 1 July of Y: due; from 1 July: from the next year on (the six-month exemption)", () => {
     expect(isDue(org, 2025)).toBe(true);
-    expect(isDue({ ...org, registeredOn: "2024-07-01" }, 2025)).toBe(false);
-    expect(isDue({ ...org, registeredOn: "2024-07-01" }, 2026)).toBe(true);
+    expect(isDue({ ...org, registeredOn: "2025-07-01" }, 2025)).toBe(false);
+    expect(isDue({ ...org, registeredOn: "2025-07-01" }, 2026)).toBe(true);
+    expect(isDue({ ...org, registeredOn: "2026-01-05" }, 2025)).toBe(false);
   });
   test("abnormal ones are due; cancelled, revoked and filed community organizations are not", () => {
     expect(isDue({ ...org, status: "abnormal" }, 2025)).toBe(true);
@@ -23,15 +27,23 @@ describe("who is due for year Y's inspection", () => {
     expect(isDue({ ...org, status: "revoked" }, 2025)).toBe(false);
     expect(isDue({ ...org, type: "community" }, 2025)).toBe(false);
   });
-  test("deadlines: the supervising unit's first, the registry's within the year", () => {
-    expect(deadlineProblems(2026, defaultDeadlines(2026))).toEqual({});
-    expect(deadlineProblems(2026, { supervisingDeadline: "2026-06-01", registryDeadline: "2026-05-31" })).toHaveProperty("supervisingDeadline");
-    expect(deadlineProblems(2026, { supervisingDeadline: "2026-03-31", registryDeadline: "2027-01-31" })).toEqual({
-      registryDeadline: ["2026 年度年检的登记管理机关截止日期应在 2026 年内"],
+  test("deadlines: the supervising unit's first, the registry's within the year the reports are filed", () => {
+    expect(deadlineProblems(2025, defaultDeadlines(2025))).toEqual({});
+    expect(deadlineProblems(2025, { supervisingDeadline: "2026-06-01", registryDeadline: "2026-05-31" })).toHaveProperty("supervisingDeadline");
+    expect(deadlineProblems(2025, { supervisingDeadline: "2025-03-31", registryDeadline: "2025-05-31" })).toEqual({
+      registryDeadline: ["2025 年度年检的登记管理机关截止日期应在 2026 年内"],
     });
   });
-  test("deadlines default to 31 March and 31 May of the year", () => {
-    expect(defaultDeadlines(2026)).toEqual({ supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31" });
+  test("the 2025 campaign is filed in 2026: 31 March for the supervising unit, 31 May for the registry (seed 002: 2012年度年检 in 2013)", () => {
+    expect(defaultDeadlines(2025)).toEqual({ supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31" });
+  });
+  test("the campaign offered to open next is last year's, then the first not yet opened after it", () => {
+    expect(nextYearToOpen([], "2026-01-01")).toBe(2025);
+    expect(nextYearToOpen([2023, 2024, 2025], "2026-12-04")).toBe(2026);
+  });
+  test("listing reasons and the exemption name the year reported on", () => {
+    expect(defaultListingReason(2025)).toBe("未按规定报送 2025 年度工作报告（2025 年度年检）");
+    expect(notDueReason({ type: "social_group", status: "normal", registeredOn: "2025-08-01" }, 2025)).toContain("2025 年 7 月 1 日以后登记的组织不参加本年度年检");
   });
 });
 

@@ -17,6 +17,7 @@ import {
   changedSinceLastYear,
   filingLate,
   formatTimeOnList,
+  dueCutoff,
   isDue,
   nextYearToOpen,
   notDueReason,
@@ -67,7 +68,7 @@ function dueCondition(year: number, streetId?: number) {
   return and(
     inArray(organizations.type, ["social_group", "private_non_enterprise", "foundation"]),
     inArray(organizations.status, ["normal", "abnormal"]),
-    lt(organizations.registeredOn, `${year - 1}-07-01`),
+    lt(organizations.registeredOn, dueCutoff(year)),
     streetId ? eq(organizations.streetId, streetId) : undefined,
   );
 }

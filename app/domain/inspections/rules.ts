@@ -12,29 +12,35 @@ import type { Report } from "./forms";
 
 export type { InspectionConclusion, InspectionState, Report };
 
+/**
+ * A campaign is named after the year reported on: the 2025 inspection (2025年度年检)
+ * is filed during 2026 on 2025, with the supervising unit's preliminary review by
+ * 31 March and the registry's deadline of 31 May of 2026 (seed 002 runs the 2012
+ * inspection in 2013).
+ */
 export function defaultDeadlines(year: number) {
-  return { supervisingDeadline: `${year}-03-31`, registryDeadline: `${year}-05-31` };
+  return { supervisingDeadline: `${year + 1}-03-31`, registryDeadline: `${year + 1}-05-31` };
 }
 
 /**
  * What is wrong with a year's deadlines: the supervising unit's review comes
- * first, and year Y's registry deadline falls in Y (organizations report on Y-1 during Y).
+ * first, and year Y's registry deadline falls in Y+1, the year the reports on Y are filed.
  */
 export function deadlineProblems(year: number, d: { supervisingDeadline: string; registryDeadline: string }): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   if (d.supervisingDeadline > d.registryDeadline) {
     problems.supervisingDeadline = ["业务主管单位初审截止日期应早于登记管理机关截止日期"];
   }
-  if (!d.registryDeadline.startsWith(`${year}-`)) {
-    problems.registryDeadline = [`${year} 年度年检的登记管理机关截止日期应在 ${year} 年内`];
+  if (!d.registryDeadline.startsWith(`${year + 1}-`)) {
+    problems.registryDeadline = [`${year} 年度年检的登记管理机关截止日期应在 ${year + 1} 年内`];
   }
   return problems;
 }
 
 /**
  * Year Y's inspection covers registered (not filed) organizations in normal or
- * abnormal status registered before 1 July of Y-1: those registered in the
- * last six months of the year report the following year.
+ * abnormal status registered before 1 July of Y: those registered in the last
+ * six months of a year report first on the following year.
  */
 export function isDue(
   org: { type: OrganizationType; status: OrganizationStatus; registeredOn: string },
@@ -43,8 +49,13 @@ export function isDue(
   return (
     org.type !== "community" &&
     (org.status === "normal" || org.status === "abnormal") &&
-    org.registeredOn < `${year - 1}-07-01`
+    org.registeredOn < dueCutoff(year)
   );
+}
+
+/** Organizations registered before this day report on `year`. */
+export function dueCutoff(year: number): string {
+  return `${year}-07-01`;
 }
 
 export const conclusionLabels: Record<InspectionConclusion, string> = {
@@ -215,7 +226,7 @@ export function notDueReason(
 ): string {
   if (org.type === "community") return "本组织为备案的社区社会组织，不参加年度检查。";
   if (org.status !== "normal" && org.status !== "abnormal") return `本组织状态为“${organizationStatusLabels[org.status]}”，不参加年度检查。`;
-  return `本组织于 ${formatDate(org.registeredOn)} 登记。${year} 年度年检检查 ${year - 1} 年度的情况，${year - 1} 年 7 月 1 日以后登记的组织不参加本年度年检，自下一年度起参加。`;
+  return `本组织于 ${formatDate(org.registeredOn)} 登记。${year} 年度年检检查 ${year} 年度的情况，${year} 年 7 月 1 日以后登记的组织不参加本年度年检，自下一年度起参加。`;
 }
 
 /** Last year's figures carried forward: the closing net assets open this year; the declaration is made anew. */
@@ -244,10 +255,10 @@ export function parseInspectionYear(param: string | undefined): number | null {
   return year >= inspectionYearRange.min && year <= inspectionYearRange.max ? year : null;
 }
 
-/** The year the registry is offered to open next: the first not yet opened, from this year on. */
+/** The campaign the registry is offered to open next: the first not yet opened, from last year (reported on this year) on. */
 export function nextYearToOpen(opened: readonly number[], today: string): number {
   const taken = new Set(opened);
-  let next = Number(today.slice(0, 4));
+  let next = Number(today.slice(0, 4)) - 1;
   while (taken.has(next)) next++;
   return next;
 }
@@ -269,7 +280,7 @@ export function reportFilterOf(requested: string | null): FiledInspectionState |
 
 /** The reason offered for listing a year's non-filers. */
 export function defaultListingReason(year: number): string {
-  return `未按规定报送 ${year - 1} 年度工作报告（${year} 年度年检）`;
+  return `未按规定报送 ${year} 年度工作报告（${year} 年度年检）`;
 }
 
 /** Why a listing date cannot be used, or null: after the registry's deadline, and not in the future. */

@@ -92,11 +92,11 @@ export async function reportFigures(actor: Actor, input: ReportScope, now: Date)
     .from(applications)
     .where(and(inArray(applications.state, ["approved", "rejected"]), gte(applications.decidedAt, start), lt(applications.decidedAt, end), inAppStreet));
 
-  // The inspection year running in the period's last year (or the latest opened before it).
+  // The campaign running in the period's last year, on the year before it (or the latest opened before it).
   const [yearRow] = await db
     .select({ year: inspectionYears.year })
     .from(inspectionYears)
-    .where(lte(inspectionYears.year, Number(input.to.slice(0, 4))))
+    .where(lte(inspectionYears.year, Number(input.to.slice(0, 4)) - 1))
     .orderBy(sql`${inspectionYears.year} desc`)
     .limit(1);
   const tally = yearRow ? await inspectionTally(yearRow.year, { streetId, publishedOnly: false }) : null;

@@ -108,7 +108,7 @@ export default function InspectionYearPage() {
         title={`${year} 年度年检`}
         description={
           <>
-            <Link to="/officer/inspections">返回年检年度</Link> · 报送 {year - 1} 年度工作报告 · {scopeName} · 业务主管单位初审截止{" "}
+            <Link to="/officer/inspections">返回年检年度</Link> · 报送 {year} 年度工作报告 · {scopeName} · 业务主管单位初审截止{" "}
             {formatDate(settings.supervisingDeadline)} · 登记管理机关截止 {formatDate(settings.registryDeadline)}
             {pastDeadline ? "（已截止）" : `（还有 ${daysToDeadline} 天）`}
           </>

@@ -4,6 +4,7 @@
  * the second must find its version gone and change nothing. Made
  * deterministic by holding the first decision open on a connection of our own.
  */
+import { demoLatestCampaign } from "../../../app/setup/demo";
 import { and, eq } from "drizzle-orm";
 import postgres from "postgres";
 import { beforeAll, expect, test } from "vitest";
@@ -72,13 +73,13 @@ test("a decision that loses the race is refused even though it read the same ver
 test("a conclusion that loses the race to another officer's is refused and overwrites nothing", async () => {
   const officer = await demoActor("officer");
   const db = await getDb();
-  const [report] = await db.select().from(inspectionReports).where(and(eq(inspectionReports.year, 2025), eq(inspectionReports.state, "submitted"))).limit(1);
+  const [report] = await db.select().from(inspectionReports).where(and(eq(inspectionReports.year, demoLatestCampaign), eq(inspectionReports.state, "submitted"))).limit(1);
   const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const held = await other.reserve();
   try {
     await held`begin`;
     await held`update inspection_reports set state = 'concluded', conclusion = 'fail', conclusion_note = '另一位登记员的结论', version = version + 1 where id = ${report!.id}`;
-    const ours = inspectionStep(contextOf(officer), { year: 2025, reportId: report!.id }, { action: "conclude", version: report!.version, conclusion: "pass" });
+    const ours = inspectionStep(contextOf(officer), { year: report!.year, reportId: report!.id }, { action: "conclude", version: report!.version, conclusion: "pass" });
     await waitForBlockedQuery(held);
     await held`commit`;
     expect(await ours).toMatchObject({ ok: false, formError: expect.stringContaining("已被其他人处理") });
