@@ -10,7 +10,7 @@ const numberFields = new Set<keyof Proposal>(["registeredFunds", "individualMemb
 const longFields = new Set<keyof Proposal>(["businessScope", "changeReason", "cancellationReason"]);
 
 const hints: Partial<Record<keyof Proposal, string>> = {
-  individualMembers: `社会团体须有 ${socialGroupMinimum.individualMembers} 个以上个人会员，或 ${socialGroupMinimum.unitMembers} 个以上单位会员`,
+  individualMembers: `社会团体须有 ${socialGroupMinimum.individualMembers} 个以上个人会员，或 ${socialGroupMinimum.unitMembers} 个以上单位会员；两类会员都有的，合计不少于 ${socialGroupMinimum.individualMembers} 个`,
   unitMembers: "无单位会员请填 0",
   registeredFunds: "地方性社会团体须有 3 万元以上活动资金",
   supervisingUnit: "社会团体须经业务主管单位审查同意",

@@ -1,29 +1,44 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { pickProposal, submissionProblems, type Proposal } from "../../app/domain/applications/forms";
-import { socialGroupConditionProblems } from "../../app/domain/applications/establishment";
+import { membershipProblem, socialGroupConditionProblems } from "../../app/domain/applications/establishment";
 import { attachmentProblem, maxAttachmentBytes, sniffAttachmentType } from "../../app/domain/shared/file-types";
 
-describe("the legal conditions of a 社会团体", () => {
+describe("the legal conditions of a 社会团体 (社会团体登记管理条例 art. 10)", () => {
   const ok = { individualMembers: 50, unitMembers: 0, registeredFunds: 30_000, supervisingUnit: "区文体旅局" };
-  test("50 individual or 30 unit members, 30,000 yuan and a supervising unit pass", () => {
+  test("item 1: 50 individual or 30 unit members; a mixed membership at least 50 in all", () => {
     expect(socialGroupConditionProblems(ok)).toEqual({});
     expect(socialGroupConditionProblems({ ...ok, individualMembers: 0, unitMembers: 30 })).toEqual({});
+    expect(membershipProblem(40, 15)).toBeNull();
+    expect(membershipProblem(10, 30)).toContain("混合组成的社会团体，会员总数不得少于 50 个（现为个人会员 10 个、单位会员 30 个，共 40 个");
+    expect(membershipProblem(49, 0)).toContain("须有 50 个以上个人会员或者 30 个以上单位会员");
+    expect(membershipProblem(0, 29)).toContain("第十条第一项");
   });
-  test("each failure is explained beside its field", () => {
-    const problems = socialGroupConditionProblems({ individualMembers: 49, unitMembers: 29, registeredFunds: 29_999, supervisingUnit: " " });
-    expect(problems.individualMembers?.[0]).toContain("现为个人会员 49 个、单位会员 29 个");
+  test("each failure is explained beside its field, with the article", () => {
+    const problems = socialGroupConditionProblems({ individualMembers: 20, unitMembers: 29, registeredFunds: 29_999, supervisingUnit: " " });
+    expect(problems.individualMembers?.[0]).toContain("现为个人会员 20 个、单位会员 29 个");
     expect(problems.unitMembers).toEqual(problems.individualMembers);
     expect(problems.registeredFunds?.[0]).toContain("29,999");
+    expect(problems.registeredFunds?.[0]).toContain("第十条第五项");
     expect(problems.supervisingUnit).toEqual(["社会团体须有业务主管单位"]);
   });
-  test("property: the members condition holds exactly when either threshold is met", () => {
+  test("property: the members condition holds exactly as item 1 words it", () => {
     fc.assert(
       fc.property(fc.nat(200), fc.nat(100), (individualMembers, unitMembers) => {
         const failing = "individualMembers" in socialGroupConditionProblems({ ...ok, individualMembers, unitMembers });
-        expect(failing).toBe(individualMembers < 50 && unitMembers < 30);
+        const mixed = individualMembers > 0 && unitMembers > 0;
+        expect(failing).toBe(mixed ? individualMembers + unitMembers < 50 : individualMembers < 50 && unitMembers < 30);
       }),
     );
+  });
+});
+
+describe("foundations (基金会管理条例 art. 6, 8)", () => {
+  test("a district registry refuses a foundation's establishment beside the type, naming the province's registry", () => {
+    const problems = submissionProblems("establishment", { name: "鲤城区慈善基金会", type: "foundation" });
+    expect(problems.type).toEqual([expect.stringContaining("基金会由省、自治区、直辖市人民政府民政部门或者国务院民政部门登记")]);
+    expect(problems.type![0]).toContain("福建省民政厅");
+    expect(submissionProblems("establishment", { name: "鲤城区慈善协会", type: "social_group" }).type).toBeUndefined();
   });
 });
 

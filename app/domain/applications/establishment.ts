@@ -1,8 +1,8 @@
 /**
  * The legal conditions a 社会团体 must meet to be established (社会团体登记管理条例
- * art. 10): at least 50 individual or 30 unit members, at least 30,000 yuan of
- * funds for a local group, and a supervising unit. Each failure is explained
- * beside the field it concerns.
+ * art. 10): its members (item 1), at least 30,000 yuan of funds for a local
+ * group (item 5), and a supervising unit. Each failure is explained beside the
+ * field it concerns, with the article it follows.
  */
 export interface SocialGroupConditions {
   individualMembers: number;
@@ -13,16 +13,42 @@ export interface SocialGroupConditions {
 
 export const socialGroupMinimum = { individualMembers: 50, unitMembers: 30, registeredFunds: 30_000 } as const;
 
+/**
+ * 社会团体登记管理条例 art. 10(1): 50 or more individual members, or 30 or more
+ * unit members; a membership of both kinds must number at least 50 in all
+ * (40 individuals and 15 units qualify; 10 individuals and 30 units do not).
+ */
+export function membershipProblem(individualMembers: number, unitMembers: number): string | null {
+  const now = `现为个人会员 ${individualMembers} 个、单位会员 ${unitMembers} 个`;
+  if (individualMembers > 0 && unitMembers > 0) {
+    return individualMembers + unitMembers >= socialGroupMinimum.individualMembers
+      ? null
+      : `个人会员、单位会员混合组成的社会团体，会员总数不得少于 50 个（${now}，共 ${individualMembers + unitMembers} 个；《社会团体登记管理条例》第十条第一项）`;
+  }
+  return individualMembers >= socialGroupMinimum.individualMembers || unitMembers >= socialGroupMinimum.unitMembers
+    ? null
+    : `社会团体须有 50 个以上个人会员或者 30 个以上单位会员（${now}；《社会团体登记管理条例》第十条第一项）`;
+}
+
 export function socialGroupConditionProblems(c: SocialGroupConditions): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
-  if (c.individualMembers < socialGroupMinimum.individualMembers && c.unitMembers < socialGroupMinimum.unitMembers) {
-    const message = `社会团体须有 50 个以上个人会员或者 30 个以上单位会员（现为个人会员 ${c.individualMembers} 个、单位会员 ${c.unitMembers} 个）`;
-    problems.individualMembers = [message];
-    problems.unitMembers = [message];
+  const members = membershipProblem(c.individualMembers, c.unitMembers);
+  if (members) {
+    problems.individualMembers = [members];
+    problems.unitMembers = [members];
   }
   if (c.registeredFunds < socialGroupMinimum.registeredFunds) {
-    problems.registeredFunds = [`地方性社会团体须有 3 万元以上活动资金（现为 ${c.registeredFunds.toLocaleString("zh-CN")} 元）`];
+    problems.registeredFunds = [`地方性社会团体须有 3 万元以上活动资金（现为 ${c.registeredFunds.toLocaleString("zh-CN")} 元；《社会团体登记管理条例》第十条第五项）`];
   }
   if (!c.supervisingUnit.trim()) problems.supervisingUnit = ["社会团体须有业务主管单位"];
   return problems;
 }
+
+/**
+ * 基金会管理条例 art. 6 and 8: foundations are registered by the civil-affairs
+ * department of a province (or of the State Council), with at least 2 million
+ * yuan of original funds for a non-public foundation; a district registry takes
+ * no foundation establishment, and says where to go.
+ */
+export const foundationRefusal =
+  "区（县）登记管理机关不受理基金会设立登记：基金会由省、自治区、直辖市人民政府民政部门或者国务院民政部门登记，非公募基金会原始基金不低于 200 万元（《基金会管理条例》第六条、第八条）。请向福建省民政厅申请。";

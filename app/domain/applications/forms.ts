@@ -7,7 +7,7 @@ import { z } from "zod";
 import { communityCategories } from "../../../vocabulary";
 import type { Permission } from "../../auth/permissions";
 import type { ApplicationKind } from "./rules";
-import { socialGroupConditionProblems } from "./establishment";
+import { foundationRefusal, socialGroupConditionProblems } from "./establishment";
 import { maxRowId } from "../shared/ids";
 import { fieldCharacterProblem } from "../shared/text-input";
 
@@ -188,6 +188,7 @@ export function submissionProblems(
       }),
     );
   }
+  if (kind === "establishment" && proposal.type === "foundation") problems.type = [...(problems.type ?? []), foundationRefusal];
   if (kind === "filing" && (proposal.membersCount ?? 0) < 3) {
     problems.membersCount = [...(problems.membersCount ?? []), "社区社会组织至少应有 3 名成员"];
   }
