@@ -113,7 +113,7 @@ const deadlineFields = {
   registryDeadline: isoDate("登记管理机关截止日期"),
 };
 
-/** Opening year Y, in which organizations report on Y-1. */
+/** Opening the campaign on year Y, whose reports are filed during Y+1. */
 export const openYearSchema = z
   .object({
     year: z.coerce
@@ -124,9 +124,9 @@ export const openYearSchema = z
     ...deadlineFields,
   })
   .refine((v) => v.supervisingDeadline <= v.registryDeadline, deadlineOrder)
-  .refine((v) => v.registryDeadline.slice(0, 4) >= String(v.year), {
+  .refine((v) => v.registryDeadline.slice(0, 4) > String(v.year), {
     path: ["registryDeadline"],
-    message: "登记管理机关截止日期不应早于该年度 1 月 1 日",
+    message: "登记管理机关截止日期应在该年度结束以后（次年报送年度工作报告）",
     when: (payload) => {
       const v = payload.value as { year?: unknown; registryDeadline?: unknown };
       return /^\d{4}$/.test(String(v.year ?? "")) && parseIsoDate(String(v.registryDeadline ?? "")) !== null;
