@@ -4,7 +4,7 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, readUploads, requireGrant, requirePermission } from "../auth/require.server";
 import { officerApplicationIntentOf, officerApplicationPermission, officerApplicationSchema, uploadSchema } from "../domain/applications/forms";
-import { actionLabels, kindLabels, transitionFor, type ApplicationAction } from "../domain/applications/rules";
+import { decisionLabel, kindLabels, transitionFor, type ApplicationAction } from "../domain/applications/rules";
 import { attachFiles, decideApplication, removeFile, saveApplication } from "../domain/applications/commands.server";
 import { applicationAccess, applicationPage } from "../domain/applications/queries.server";
 import { maxAttachmentBytes } from "../domain/shared/file-types";
@@ -104,6 +104,7 @@ export default function OfficerApplication() {
                   <DecisionForm
                     key={decision}
                     decision={decision}
+                    label={decisionLabel(application.kind, decision, application.state)}
                     version={application.version}
                     suggestion={decision === "approve" ? detail.approvalSuggestion : null}
                     lastResult={decided?.form === decision ? decided.result : null}
@@ -114,7 +115,7 @@ export default function OfficerApplication() {
           ) : null}
         </div>
         <Panel title="办理过程">
-          <StepTimeline steps={detail.steps} />
+          <StepTimeline kind={application.kind} steps={detail.steps} />
         </Panel>
       </div>
     </>
@@ -125,11 +126,14 @@ type DecisionFields = { decision: string; version: string; reason: string; uscc:
 
 function DecisionForm({
   decision,
+  label,
   version,
   suggestion,
   lastResult,
 }: {
   decision: ApplicationAction;
+  /** What this decision is called here: a refusal before 受理 is 不予受理, after it 不予登记. */
+  label: string;
   version: number;
   suggestion: { uscc: string; certificateNumber: string } | null;
   lastResult: SubmissionResult<string[]> | null;
@@ -167,7 +171,7 @@ function DecisionForm({
       ) : null}
       {needsReason ? (
         <TextAreaField
-          label={`${actionLabels[decision]}的理由`}
+          label={`${label}的理由`}
           name={fields.reason.name}
           defaultValue={initial(fields.reason.initialValue)}
           errors={fields.reason.errors}
@@ -175,7 +179,7 @@ function DecisionForm({
         />
       ) : null}
       <Button type="submit" variant={decision === "reject" ? "danger" : decision === "return" ? "secondary" : "primary"}>
-        {actionLabels[decision]}
+        {label}
       </Button>
     </PostForm>
   );

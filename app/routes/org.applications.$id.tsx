@@ -75,7 +75,7 @@ export default function OrgApplication() {
           />
         </div>
         <Panel title="办理过程">
-          <StepTimeline steps={detail.steps} />
+          <StepTimeline kind={application.kind} steps={detail.steps} />
         </Panel>
       </div>
     </>

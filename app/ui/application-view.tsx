@@ -2,8 +2,9 @@ import type { SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { proposalLabels, type Proposal } from "../domain/applications/forms";
 import {
-  actionLabels,
+  decisionLabel,
   kindLabels,
+  rightOfReview,
   stateLabels,
   type ApplicationAction,
   type ApplicationKind,
@@ -95,19 +96,20 @@ export interface StepRow {
   id: number;
   at: string | Date;
   action: string;
+  fromState: ApplicationState | null;
   toState: ApplicationState;
   actorName: string | null;
   reason: string | null;
 }
 
 /** Every step with who, when and why. */
-export function StepTimeline({ steps }: { steps: StepRow[] }) {
+export function StepTimeline({ kind, steps }: { kind: ApplicationKind; steps: StepRow[] }) {
   return (
     <ol className="space-y-3 border-l-2 border-slate-200 pl-4 text-sm">
       {steps.map((s) => (
         <li key={s.id}>
           <p>
-            <span className="font-medium">{s.action === "create" ? "创建申请" : actionLabels[s.action as ApplicationAction] ?? s.action}</span>
+            <span className="font-medium">{s.action === "create" ? "创建申请" : decisionLabel(kind, s.action as ApplicationAction, s.fromState) ?? s.action}</span>
             {" → "}
             <StateBadge state={s.toState} />
           </p>
@@ -192,6 +194,7 @@ export function ApplicantWorkspace({
   const { application, proposal, fields, editable } = detail;
   const fileHref = (fileId: number) => `/applications/${application.id}/files/${fileId}`;
   const lastReturn = [...detail.steps].reverse().find((s) => s.action === "return");
+  const refusal = application.state === "rejected" ? [...detail.steps].reverse().find((s) => s.action === "reject") : undefined;
   return (
     <>
       {application.state === "returned" && lastReturn ? (
@@ -199,6 +202,13 @@ export function ApplicantWorkspace({
           <p className="font-medium">申请已退回补正</p>
           <p className="mt-1">退回理由：{lastReturn.reason}</p>
           <p className="mt-1 text-sm">请按要求修改后重新提交。</p>
+        </div>
+      ) : null}
+      {refusal ? (
+        <div role="status" className="mb-4 rounded border border-red-300 bg-red-50 p-4 text-red-900">
+          <p className="font-medium">{decisionLabel(application.kind, "reject", refusal.fromState)}</p>
+          <p className="mt-1">理由：{refusal.reason}</p>
+          <p className="mt-1 text-sm">{rightOfReview}</p>
         </div>
       ) : null}
       <Panel title={editable ? "填写申请" : "申请内容"}>

@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect, seriousViolations, signInAs, test, waitForHydration } from "./fixtures";
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
@@ -17,17 +17,21 @@ async function fillEstablishment(page: Page, name: string, individualMembers: st
   await page.getByLabel("联系电话").fill("13905950123");
 }
 
-test("an association applies, the registry returns it, the association corrects it, the registry approves, and the public register shows it", async ({ browser, baseURL }) => {
-  const name = `鲤城区闽南童谣传唱协会${Date.now().toString(36).slice(-4)}`;
+/** The demo association starts an establishment from its home page: its signed-in page, on the new application. */
+async function startEstablishment(browser: Browser, baseURL: string) {
   const assocContext = await browser.newContext();
-  await signInAs(assocContext, "assoc", baseURL!);
+  await signInAs(assocContext, "assoc", baseURL);
   const assoc = await assocContext.newPage();
   await assoc.goto("/org");
   await waitForHydration(assoc);
   await assoc.getByRole("button", { name: "申请成立登记" }).click();
   await expect(assoc).toHaveURL(/\/org\/applications\/\d+$/);
-  const applicationUrl = new URL(assoc.url()).pathname;
-  const id = applicationUrl.split("/").pop()!;
+  return { assocContext, assoc, id: new URL(assoc.url()).pathname.split("/").pop()! };
+}
+
+test("an association applies, the registry returns it, the association corrects it, the registry approves, and the public register shows it", async ({ browser, baseURL }) => {
+  const name = `鲤城区闽南童谣传唱协会${Date.now().toString(36).slice(-4)}`;
+  const { assocContext, assoc, id } = await startEstablishment(browser, baseURL!);
 
   // Too few members: the legal condition is explained beside the field, and what was typed stays.
   await fillEstablishment(assoc, name, "20");
@@ -64,7 +68,7 @@ test("an association applies, the registry returns it, the association corrects 
   await expect(officer.getByText("已退回补正。")).toBeVisible();
 
   // The association sees why, corrects and resubmits.
-  await assoc.goto(applicationUrl);
+  await assoc.goto(`/org/applications/${id}`);
   await expect(assoc.getByText("退回理由：请补充业务主管单位的同意文件")).toBeVisible();
   await assoc.getByLabel("业务范围").fill("面向本区少年儿童和社区居民，组织闽南童谣传唱、交流和公益演出");
   await assoc.getByRole("button", { name: "补正后重新提交" }).click();
@@ -72,7 +76,7 @@ test("an association applies, the registry returns it, the association corrects 
 
   // The registry accepts and approves with the suggested code.
   await officer.goto(`/officer/applications/${id}`);
-  await officer.getByRole("button", { name: "受理" }).click();
+  await officer.getByRole("button", { name: "受理", exact: true }).click();
   await expect(officer.getByText("已受理。")).toBeVisible();
   await expect(officer.getByText(/剩 60 天/)).toBeVisible();
   const uscc = await officer.getByLabel("统一社会信用代码").inputValue();
@@ -80,7 +84,7 @@ test("an association applies, the registry returns it, the association corrects 
   await expect(officer.getByText("已准予。")).toBeVisible();
 
   // Every step is on record, with who and why.
-  await assoc.goto(applicationUrl);
+  await assoc.goto(`/org/applications/${id}`);
   const timeline = assoc.getByRole("list").filter({ hasText: "创建申请" });
   for (const step of ["提交申请", "退回补正", "补正后重新提交", "受理", "准予"]) await expect(timeline).toContainText(step);
 
@@ -116,7 +120,7 @@ test("a street officer enters a community filing and files it for a community of
   await page.getByLabel("成员人数").fill("24");
   await page.getByRole("button", { name: "提交备案" }).click();
   await expect(page.getByText("申请已提交，请等待审查。")).toBeVisible();
-  await page.getByRole("button", { name: "受理" }).click();
+  await page.getByRole("button", { name: "受理", exact: true }).click();
   await expect(page.getByText("已受理。")).toBeVisible();
   await page.getByRole("button", { name: "准予", exact: true }).click();
   await expect(page.getByText("已准予。")).toBeVisible();
@@ -131,4 +135,32 @@ test("an association cannot open another's application or its files; a village c
   expect((await request.get("/org/applications/1", { headers: sessionCookieHeader("assoc"), maxRedirects: 0 })).status()).toBe(404);
   expect((await request.get("/applications/1/files/1", { headers: sessionCookieHeader("assoc"), maxRedirects: 0 })).status()).toBe(404);
   expect((await request.get("/officer/applications", { headers: sessionCookieHeader("clerk"), maxRedirects: 0 })).status()).toBe(403);
+});
+
+test("the registry refuses to take up an application, with its reason; the association reads the decision and how to seek review", async ({ browser, baseURL }) => {
+  const name = `鲤城区南音雅集协会${Date.now().toString(36).slice(-4)}`;
+  const { assocContext, assoc, id } = await startEstablishment(browser, baseURL!);
+  await waitForHydration(assoc);
+  await fillEstablishment(assoc, name, "60");
+  await assoc.getByRole("button", { name: "提交申请" }).click();
+  await expect(assoc.getByText("申请已提交，请等待审查。")).toBeVisible();
+
+  // Not yet accepted: the refusal is 不予受理, with its reason.
+  const officerContext = await browser.newContext();
+  await signInAs(officerContext, "officer", baseURL!);
+  const officer = await officerContext.newPage();
+  await officer.goto(`/officer/applications/${id}`);
+  await waitForHydration(officer);
+  await expect(officer.getByRole("button", { name: "不予登记" })).toHaveCount(0);
+  await officer.getByLabel("不予受理的理由").fill("申请事项不属于本机关职权范围");
+  await officer.getByRole("button", { name: "不予受理" }).click();
+  await expect(officer.getByText("已作出不予受理的决定，理由和救济途径已告知申请人。")).toBeVisible();
+  await expect(officer.getByRole("listitem").filter({ hasText: "申请事项不属于本机关职权范围" })).toContainText("不予受理");
+
+  await assoc.goto(`/org/applications/${id}`);
+  const decision = assoc.getByRole("status").filter({ hasText: "不予受理" });
+  await expect(decision).toContainText("理由：申请事项不属于本机关职权范围");
+  await expect(decision).toContainText("六十日内向区人民政府申请行政复议");
+  await assocContext.close();
+  await officerContext.close();
 });

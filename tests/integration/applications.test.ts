@@ -117,7 +117,7 @@ test("return for correction needs a reason; the applicant corrects and resubmits
   expect(await takeStep(contextOf(assoc, at(2)), id, { action: "resubmit", version: 5 })).toMatchObject({ ok: true, value: { state: "submitted" } });
 
   expect(await takeStep(contextOf(officer, at(3)), id, { action: "accept", version: 6 })).toMatchObject({ ok: true });
-  expect(await takeStep(contextOf(officer, at(4)), id, { action: "reject", version: 7 })).toEqual({ ok: false, formError: "不予准予须填写理由。" });
+  expect(await takeStep(contextOf(officer, at(4)), id, { action: "reject", version: 7 })).toEqual({ ok: false, formError: "不予登记须填写理由。" });
   expect(await takeStep(contextOf(officer, at(4)), id, { action: "reject", version: 7, reason: "业务范围与现有组织重复" })).toMatchObject({ ok: true, value: { state: "rejected" } });
   const db = await getDb();
   const steps = await db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id));

@@ -3,9 +3,11 @@ import {
   applicationKinds,
   applicationStates,
   availableActions,
+  decisionLabel,
   editableByApplicant,
   parties,
   refusal,
+  rightOfReview,
   transitions,
   type ApplicationAction,
 } from "../../app/domain/applications/rules";
@@ -38,7 +40,9 @@ describe("the workflow table", () => {
     expect(refusal("establishment", "submitted", "return", "district_officer", "")).toBe("退回补正须填写理由。");
     expect(refusal("establishment", "submitted", "return", "district_officer", "  ")).toBe("退回补正须填写理由。");
     expect(refusal("establishment", "submitted", "return", "district_officer", "材料不全")).toBeNull();
-    expect(refusal("establishment", "accepted", "reject", "district_officer")).toBe("不予准予须填写理由。");
+    expect(refusal("establishment", "accepted", "reject", "district_officer")).toBe("不予登记须填写理由。");
+    expect(refusal("establishment", "submitted", "reject", "district_officer")).toBe("不予受理须填写理由。");
+    expect(refusal("filing", "accepted", "reject", "street_officer")).toBe("不予备案须填写理由。");
   });
 });
 
@@ -74,4 +78,20 @@ describe("who takes which step", () => {
 
 test("the applicant edits only drafts and returned applications", () => {
   expect(applicationStates.filter(editableByApplicant)).toEqual(["draft", "returned"]);
+});
+
+describe("a refusal is two decisions (行政许可法 art. 32, 38)", () => {
+  test("before 受理 it is 不予受理; after, 不予登记, or 不予备案 for a community filing", () => {
+    expect(decisionLabel("establishment", "reject", "submitted")).toBe("不予受理");
+    expect(decisionLabel("establishment", "reject", "accepted")).toBe("不予登记");
+    expect(decisionLabel("change", "reject", "accepted")).toBe("不予登记");
+    expect(decisionLabel("filing", "reject", "accepted")).toBe("不予备案");
+    expect(decisionLabel("filing", "reject", "submitted")).toBe("不予受理");
+    expect(decisionLabel("establishment", "approve", "accepted")).toBe("准予");
+  });
+  test("the applicant is told of review and suit, with their periods", () => {
+    expect(rightOfReview).toContain("六十日内向区人民政府申请行政复议");
+    expect(rightOfReview).toContain("六个月内向人民法院提起行政诉讼");
+    expect(rightOfReview).toContain("行政许可法》第三十八条");
+  });
 });

@@ -12,7 +12,7 @@ import { hasPermission, type Actor } from "../../auth/permissions";
 import { recordAudit } from "../audit/commands.server";
 import { changeableFields, pickProposal, submissionProblems, type DecisionPost, type Proposal, type ProposalPost } from "./forms";
 import {
-  actionLabels,
+  decisionLabel,
   applicantEditRefusal,
   dueDate,
   kindLabels,
@@ -305,7 +305,10 @@ export async function decideApplication(ctx: ActionContext, id: number, input: D
     reason: input.reason || undefined,
     approval: { uscc: input.uscc || undefined, certificateNumber: input.certificateNumber || undefined, usccAcceptedReason: input.usccAcceptedReason || undefined },
   });
-  return result.ok ? { ok: true, value: { notice: `已${actionLabels[input.decision]}。` } } : result;
+  if (!result.ok) return result;
+  // A refusal is named by whether the application had been accepted (不予受理 or 不予登记).
+  const label = decisionLabel(result.value.kind, input.decision, result.value.acceptedAt ? "accepted" : "submitted");
+  return { ok: true, value: { notice: input.decision === "reject" ? `已作出${label}的决定，理由和救济途径已告知申请人。` : `已${label}。` } };
 }
 
 

@@ -69,6 +69,21 @@ export const kindLabels: Record<ApplicationKind, string> = {
   filing: "社区社会组织备案",
 };
 
+/**
+ * A refusal is one of two decisions, named by when it is made (行政许可法 art. 32,
+ * 38): before 受理 the application is not taken up, 不予受理; after it, the
+ * registration is refused, 不予登记 (不予备案 for a community filing).
+ */
+export function decisionLabel(kind: ApplicationKind, action: ApplicationAction, fromState: ApplicationState | null): string {
+  if (action !== "reject") return actionLabels[action];
+  if (fromState === "submitted") return "不予受理";
+  return kind === "filing" ? "不予备案" : "不予登记";
+}
+
+/** Told with every refusal, beside its reason (行政许可法 art. 38; 行政复议法 art. 20; 行政诉讼法 art. 46). */
+export const rightOfReview =
+  "如不服本决定，可以自收到本决定之日起六十日内向区人民政府申请行政复议，或者自收到本决定之日起六个月内向人民法院提起行政诉讼（《中华人民共和国行政许可法》第三十八条）。";
+
 export function transitionFor(action: ApplicationAction): Transition {
   return transitions.find((t) => t.action === action)!;
 }
@@ -86,7 +101,7 @@ export function refusal(
   if (!transition.from.includes(state)) {
     return `申请当前为“${stateLabels[state]}”，不能${actionLabels[action]}。`;
   }
-  if (transition.reasonRequired && !(reason ?? "").trim()) return `${actionLabels[action]}须填写理由。`;
+  if (transition.reasonRequired && !(reason ?? "").trim()) return `${decisionLabel(kind, action, state)}须填写理由。`;
   return null;
 }
 
