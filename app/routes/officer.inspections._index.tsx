@@ -59,7 +59,7 @@ export default function InspectionYears() {
     <>
       <PageHeader
         title="年度检查"
-        description="上一年 7 月 1 日前登记成立的社会团体、民办非企业单位和基金会，每年报送上一年度工作报告：先经业务主管单位初审，再报登记管理机关。"
+        description="某年 7 月 1 日前登记成立的社会团体、民办非企业单位和基金会，于次年报送该年度工作报告：先经业务主管单位初审，再报登记管理机关。年检以所报告的年度命名。"
       />
       <Panel title="年检年度">
         <DataTable
@@ -87,8 +87,8 @@ function OpenYearForm({ suggestedYear, lastResult }: { suggestedYear: number; la
   return (
     <Panel title="开启新年度年检" className="mt-6">
       <p className="mb-4 text-sm text-slate-700">
-        开启 {valid} 年度年检后，应参加的组织即可填报 {valid - 1} 年度工作报告。截止日期默认为当年 3 月 31 日（业务主管单位初审）和 5
-        月 31 日（登记管理机关），可按当年通知调整。
+        开启 {valid} 年度年检后，应参加的组织即可填报 {valid} 年度工作报告，于 {valid + 1} 年报送。截止日期默认为 {valid + 1} 年 3 月 31 日（业务主管单位初审）和
+        5 月 31 日（登记管理机关），可按当年通知调整。
       </p>
       <FormError errors={form.errors} />
       <PostForm {...getFormProps(form)} className="grid max-w-2xl gap-x-6 sm:grid-cols-3">
@@ -100,7 +100,7 @@ function OpenYearForm({ suggestedYear, lastResult }: { suggestedYear: number; la
           value={year}
           onChange={(e) => setYear(e.currentTarget.value.trim())}
           errors={fields.year.errors}
-          hint={`报送 ${valid - 1} 年度工作报告`}
+          hint={`报送 ${valid} 年度工作报告（${valid + 1} 年报送）`}
           required
         />
         <Field
