@@ -327,7 +327,7 @@ export async function seedDemo(db: Database): Promise<void> {
 
     const accounts = await insertDemoAccounts(tx, { streetId: streetRows[0]!.id, associationId: association.id, villageId: villageRows[0]!.id }, passwordHash);
     const account = (name: string) => accounts.find((a) => a.username === name)!;
-    await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand, now: loadedAt });
+    await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand });
     await seedApplications(tx, {
       officer: account("officer"),
       street: account("street"),
@@ -558,20 +558,20 @@ export const demoLatestCampaign = 2024;
 
 /**
  * Annual inspections: the latest campaign with the seed document's picture —
- * about 40% of due social groups and 42% of due 民非 filed (over the weeks up to
- * the deadline, or up to now while it is open), some concluded, a few returned;
+ * about 40% of due social groups and 42% of due 民非 filed over the weeks up to
+ * the deadline, some concluded, a few returned;
  * the two campaigns before it concluded and published. The demo association has
  * not filed the latest, so the demo shows a report being filled in.
  */
 async function seedInspections(
   tx: Database,
-  d: { officer: Account; association: number; organizations: Array<typeof organizations.$inferSelect>; rand: () => number; now: Date },
+  d: { officer: Account; association: number; organizations: Array<typeof organizations.$inferSelect>; rand: () => number },
 ) {
-  const { rand, now } = d;
+  const { rand } = d;
   const latest = demoLatestCampaign;
-  // The latest campaign's filing so far: from 1 January (Shanghai) to now, or to 20 May once the deadline nears or has passed.
+  // The latest campaign's filing, from 1 January to 20 May of the year after it (Shanghai).
   const filingFrom = startOfShanghaiDay(`${latest + 1}-01-01`).getTime();
-  const filingTo = Math.max(filingFrom, Math.min(now.getTime() - 60_000, startOfShanghaiDay(`${latest + 1}-05-20`).getTime() + 18 * 3_600_000));
+  const filingTo = startOfShanghaiDay(`${latest + 1}-05-21`).getTime();
   const during = (fraction: number) => new Date(filingFrom + fraction * (filingTo - filingFrom));
   const yuan = (max: number) => Math.round(rand() * max) * 100;
   const reportFor = (last: Report | null): Report => {

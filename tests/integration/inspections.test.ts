@@ -65,12 +65,17 @@ async function organizationWithAccount(name: string, registeredOn: string) {
 
 test("opening a year sets the default deadlines; the same year cannot be opened twice", async () => {
   const officer = await demoActor("officer");
-  expect(await openInspectionYear(contextOf(officer, now), { year: (Y + 1) })).toEqual({ ok: true, value: { year: (Y + 1) } });
-  const opened = await yearOverview(officer, (Y + 1), new Date(`${Y + 2}-04-10T02:00:00Z`));
+  expect(await openInspectionYear(contextOf(officer, now), { year: Y + 1 })).toEqual({ ok: true, value: { year: Y + 1 } });
+  const opened = await yearOverview(officer, Y + 1, new Date(`${Y + 2}-04-10T02:00:00Z`));
   expect(opened.settings).toMatchObject({ supervisingDeadline: `${Y + 2}-03-31`, registryDeadline: `${Y + 2}-05-31` });
   expect(opened.daysToDeadline).toBe(51);
   expect(await openInspectionYear(contextOf(officer, now), { year: Y })).toMatchObject({ ok: false, fieldErrors: { year: [`${Y} 年度年检已经开启`] } });
   await expect(openInspectionYear(contextOf(await demoActor("street"), now), { year: 2030 })).rejects.toMatchObject({ status: 403 });
+  // The registry's deadline falls in the year after the one reported on.
+  expect(await openInspectionYear(contextOf(officer, now), { year: 2030, supervisingDeadline: "2030-03-31", registryDeadline: "2030-05-31" })).toEqual({
+    ok: false,
+    fieldErrors: { registryDeadline: ["2030 年度年检的登记管理机关截止日期应在 2031 年内"] },
+  });
 });
 
 test(`the demo year ${Y} shows the seed document's picture: about 40% of social groups and 42% of 民非 filed`, async () => {
@@ -84,8 +89,8 @@ test(`the demo year ${Y} shows the seed document's picture: about 40% of social 
   expect(overview.total.concluded).toBeGreaterThan(0);
   expect(overview.notFiled.map((o) => o.name)).toContain("鲤城区老年人体育协会");
   const db = await getDb();
-  const [published] = await db.select().from(inspectionReports).where(eq(inspectionReports.year, (Y - 1))).limit(1);
-  expect((await publishedInspections(published!.organizationId)).map((p) => p.year)).toEqual([(Y - 1), (Y - 2)]);
+  const [published] = await db.select().from(inspectionReports).where(eq(inspectionReports.year, Y - 1)).limit(1);
+  expect((await publishedInspections(published!.organizationId)).map((p) => p.year)).toEqual([Y - 1, Y - 2]);
 });
 
 test("who is due: registered organizations in normal or abnormal status registered before 1 July of the year reported on", async () => {

@@ -45,19 +45,6 @@ describe("the annual report's form", () => {
   });
 });
 
-describe("opening a campaign", () => {
-  test("the registry's deadline falls after the year reported on: the 2025 campaign closes in 2026", () => {
-    expect(valueOf(openYearSchema, { year: "2025", supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31" })).toEqual({
-      year: 2025,
-      supervisingDeadline: "2026-03-31",
-      registryDeadline: "2026-05-31",
-    });
-    expect(errorsOf(openYearSchema, { year: "2025", supervisingDeadline: "2025-03-31", registryDeadline: "2025-05-31" })?.registryDeadline).toEqual([
-      "登记管理机关截止日期应在该年度结束以后（次年报送年度工作报告）",
-    ]);
-  });
-});
-
 describe("the registry's forms on a year's page", () => {
   test("deadlines in order, with the version seen", () => {
     expect(valueOf(yearPageSchema, { intent: "deadlines", supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31", version: "2" })).toEqual({

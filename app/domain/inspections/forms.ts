@@ -123,15 +123,8 @@ export const openYearSchema = z
       .max(inspectionYearRange.max, `年度应在 ${inspectionYearRange.min} 到 ${inspectionYearRange.max} 之间`),
     ...deadlineFields,
   })
-  .refine((v) => v.supervisingDeadline <= v.registryDeadline, deadlineOrder)
-  .refine((v) => v.registryDeadline.slice(0, 4) > String(v.year), {
-    path: ["registryDeadline"],
-    message: "登记管理机关截止日期应在该年度结束以后（次年报送年度工作报告）",
-    when: (payload) => {
-      const v = payload.value as { year?: unknown; registryDeadline?: unknown };
-      return /^\d{4}$/.test(String(v.year ?? "")) && parseIsoDate(String(v.registryDeadline ?? "")) !== null;
-    },
-  });
+  // Which year the registry's deadline falls in is the domain's rule (`deadlineProblems`), checked by the command.
+  .refine((v) => v.supervisingDeadline <= v.registryDeadline, deadlineOrder);
 
 /** The registry's forms on a year's page, one per intent. */
 export const yearPageSchema = z.discriminatedUnion(

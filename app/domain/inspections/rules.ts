@@ -19,7 +19,13 @@ export type { InspectionConclusion, InspectionState, Report };
  * inspection in 2013).
  */
 export function defaultDeadlines(year: number) {
+  // The inverse of `campaignFiledIn`.
   return { supervisingDeadline: `${year + 1}-03-31`, registryDeadline: `${year + 1}-05-31` };
+}
+
+/** The campaign whose reports are filed during `filingYear`: the one on the year before. */
+export function campaignFiledIn(filingYear: number): number {
+  return filingYear - 1;
 }
 
 /**
@@ -258,7 +264,7 @@ export function parseInspectionYear(param: string | undefined): number | null {
 /** The campaign the registry is offered to open next: the first not yet opened, from last year (reported on this year) on. */
 export function nextYearToOpen(opened: readonly number[], today: string): number {
   const taken = new Set(opened);
-  let next = Number(today.slice(0, 4)) - 1;
+  let next = campaignFiledIn(Number(today.slice(0, 4)));
   while (taken.has(next)) next++;
   return next;
 }

@@ -11,6 +11,7 @@ import { officerReach } from "../../auth/scope.server";
 import { associationProgress } from "../committees/coverage.server";
 import { forbidden, notFound } from "../shared/errors";
 import { inspectionTally } from "../inspections/queries.server";
+import { campaignFiledIn } from "../inspections/rules";
 import { partyOverview } from "../party/queries.server";
 import { complianceOverview } from "../postings/compliance.server";
 import type { InspectionKindFigures, ReportFigures, ReportKindFigures } from "./paragraph";
@@ -96,7 +97,7 @@ export async function reportFigures(actor: Actor, input: ReportScope, now: Date)
   const [yearRow] = await db
     .select({ year: inspectionYears.year })
     .from(inspectionYears)
-    .where(lte(inspectionYears.year, Number(input.to.slice(0, 4)) - 1))
+    .where(lte(inspectionYears.year, campaignFiledIn(Number(input.to.slice(0, 4)))))
     .orderBy(sql`${inspectionYears.year} desc`)
     .limit(1);
   const tally = yearRow ? await inspectionTally(yearRow.year, { streetId, publishedOnly: false }) : null;

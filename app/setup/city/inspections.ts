@@ -8,7 +8,7 @@
  * under way before 31 May, mostly concluded after. The abnormal-activity list
  * holds the listings the organizations' standing calls for.
  */
-import { defaultDeadlines, type Report } from "../../domain/inspections/rules";
+import { campaignFiledIn, defaultDeadlines, type Report } from "../../domain/inspections/rules";
 import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
 import type { CityAccounts } from "./applications";
 import { copyRows, type Cell } from "./copy";
@@ -23,12 +23,10 @@ const returnReasons = ["未附年度财务审计报告，请补充后重新报�
 const activities = ["开展会员培训、交流研讨和公益服务活动", "组织行业调研、技能培训和展览展示", "为辖区居民提供养老照护和文体活动服务", "开展助学、济困和社区公益项目", "举办学术年会、专题讲座和科普活动"];
 
 /**
- * Inside the generator a year is the one reports are filed in (F); the rows name
- * the campaign after the year reported on, F-1 (see `defaultDeadlines`).
+ * The filing years the city has inspections of: the last five, this one included.
+ * Inside the generator a year is the one reports are filed in; the rows name the
+ * campaign after the year reported on (`campaignFiledIn`).
  */
-export const campaignOf = (filingYear: number) => filingYear - 1;
-
-/** The filing years the city has inspections of: the last five, this one included. */
 export function inspectionYearsOf(asOf: string): number[] {
   const y = Number(asOf.slice(0, 4));
   return [y - 4, y - 3, y - 2, y - 1, y];
@@ -67,7 +65,7 @@ export async function seedInspections(ctx: CityContext, orgs: CityOrganization[]
   };
 
   const plan = (org: CityOrganization, year: number): Plan | null => {
-    const { registryDeadline } = defaultDeadlines(campaignOf(year));
+    const { registryDeadline } = defaultDeadlines(campaignFiledIn(year));
     const open = asOf <= registryDeadline;
     const failed = org.listings.some((l) => l.cause === "failed" && l.year === year);
     const p: Plan = { state: "submitted", submittedAt: null, returnedAt: null, resubmittedAt: null, concludedAt: null, publishedAt: null, conclusion: null };
@@ -158,8 +156,8 @@ export async function seedInspections(ctx: CityContext, orgs: CityOrganization[]
     "inspection_years",
     ["year", "supervising_deadline", "registry_deadline", "opened_at", "opened_by"],
     years.map((year) => {
-      const { supervisingDeadline, registryDeadline } = defaultDeadlines(campaignOf(year));
-      return [campaignOf(year), supervisingDeadline, registryDeadline, new Date(`${year}-01-05T01:00:00Z`), officer.id];
+      const { supervisingDeadline, registryDeadline } = defaultDeadlines(campaignFiledIn(year));
+      return [campaignFiledIn(year), supervisingDeadline, registryDeadline, new Date(`${year}-01-05T01:00:00Z`), officer.id];
     }),
   );
   let reportId = 0;
@@ -184,7 +182,7 @@ export async function seedInspections(ctx: CityContext, orgs: CityOrganization[]
       if (p.concludedAt) step(p.concludedAt, "conclude", "submitted", "concluded", true, note);
       // The version counts the report's steps, as each step of the app's workflow raises it.
       const version = 1 + [p.submittedAt, p.returnedAt, p.resubmittedAt, p.concludedAt].filter(Boolean).length;
-      reports.push([id, campaignOf(year), org.id, p.state, content, p.submittedAt, p.conclusion, note, p.concludedAt, p.concludedAt ? officer.id : null, p.publishedAt, created, last, version]);
+      reports.push([id, campaignFiledIn(year), org.id, p.state, content, p.submittedAt, p.conclusion, note, p.concludedAt, p.concludedAt ? officer.id : null, p.publishedAt, created, last, version]);
     }
     rows.reports += await copyRows(
       ctx.sql,
@@ -200,7 +198,7 @@ export async function seedInspections(ctx: CityContext, orgs: CityOrganization[]
   const listings: Cell[][] = [];
   for (const org of orgs) {
     for (const l of org.listings) {
-      listings.push([++listingId, org.id, l.listedOn, l.reason, campaignOf(l.year), officer.id, l.removedOn, l.removalReason, l.removedOn ? officer.id : null]);
+      listings.push([++listingId, org.id, l.listedOn, l.reason, campaignFiledIn(l.year), officer.id, l.removedOn, l.removalReason, l.removedOn ? officer.id : null]);
     }
   }
   await copyRows(ctx.sql, "abnormal_listings", ["id", "organization_id", "listed_on", "reason", "inspection_year", "listed_by", "removed_on", "removal_reason", "removed_by"], listings);

@@ -8,11 +8,11 @@
  */
 import { composeUscc } from "../../domain/organizations/uscc";
 import { usccKindOf } from "../../domain/organizations/rules";
+import { campaignFiledIn } from "../../domain/inspections/rules";
 import type { CommunityCategory, OrganizationStatus, OrganizationType } from "../../../vocabulary";
 import { copyRows, type Cell } from "./copy";
 import { creationChanges, type HistoryEvent } from "./applications";
 import type { CityContext } from "./context";
-import { campaignOf } from "./inspections";
 import {
   areaOf,
   businessScopes,
@@ -57,7 +57,7 @@ export interface CityOrganization {
 }
 
 export interface Listing {
-  /** The year it did not file in, or failed (the filing year: the campaign is `campaignOf(year)`). */
+  /** The year it did not file in, or failed (the filing year: the campaign is `campaignFiledIn(year)`). */
   year: number;
   cause: "not_filed" | "failed";
   listedOn: string;
@@ -255,7 +255,7 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
     if (r < 0.05 && dueIn(listingYear)) {
       org.status = "abnormal";
       org.statusSince = `${listingYear}-06-${pad2(rng.int(3, 20))}`;
-      org.statusReason = `未按规定参加${campaignOf(listingYear)}年度检查`;
+      org.statusReason = `未按规定参加${campaignFiledIn(listingYear)}年度检查`;
       org.listings.push({ year: listingYear, cause: "not_filed", listedOn: org.statusSince, reason: org.statusReason, removedOn: null, removalReason: null });
     } else if (r < 0.07) {
       // Revoked in year R after missing the inspections of R-1 and R: listed for R-1, revoked after R's deadline.
@@ -264,7 +264,7 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
       org.status = "revoked";
       org.statusSince = `${year}-${pad2(rng.int(7, 11))}-${pad2(rng.int(1, 28))}`;
       org.statusReason = "连续两年未参加年度检查，撤销登记";
-      org.listings.push({ year: year - 1, cause: "not_filed", listedOn: `${year - 1}-06-${pad2(rng.int(3, 20))}`, reason: `未按规定参加${campaignOf(year - 1)}年度检查`, removedOn: org.statusSince, removalReason: "已撤销登记" });
+      org.listings.push({ year: year - 1, cause: "not_filed", listedOn: `${year - 1}-06-${pad2(rng.int(3, 20))}`, reason: `未按规定参加${campaignFiledIn(year - 1)}年度检查`, removedOn: org.statusSince, removalReason: "已撤销登记" });
     } else if (r < 0.13 && org.registeredOn < addDays(asOf, -400)) {
       cancel(org, rng, asOf, rng.pick(cancellationReasons));
     } else if (r < 0.17) {
@@ -278,7 +278,7 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
         year,
         cause: failed ? "failed" : "not_filed",
         listedOn,
-        reason: failed ? `${campaignOf(year)}年度检查结论为不合格` : `未按规定参加${campaignOf(year)}年度检查`,
+        reason: failed ? `${campaignFiledIn(year)}年度检查结论为不合格` : `未按规定参加${campaignFiledIn(year)}年度检查`,
         removedOn,
         removalReason: failed ? "已按要求完成整改，经核实予以移出" : "已补报年度检查材料，经核实予以移出",
       });
