@@ -11,6 +11,7 @@ import { recordAudit } from "./domain/audit/commands.server";
 import { noteSubmissionLocation } from "./domain/shared/submissions.server";
 import { databaseAvailable, noteFailure, prepareDatabase } from "./domain/shared/availability.server";
 import { prepareEmbeddedDatabase } from "./setup/prepare.server";
+import { keepCalendar } from "./domain/inspections/calendar.server";
 import { invalidData, logInvalidData } from "./domain/shared/invalid-data.server";
 import { NonceProvider } from "./ui/nonce";
 import { statusPage } from "./ui/status-page.server";
@@ -188,7 +189,17 @@ export async function guardRequest(facts: RequestFacts, nonce = ""): Promise<Ref
       headers: { "Retry-After": "10", "Content-Type": wantsJson ? "application/json; charset=utf-8" : "text/html; charset=utf-8" },
     };
   }
+  if (facts.path !== "/healthz") await keepCalendarQuietly();
   return null;
+}
+
+/** The registry's calendar turns on the first request of a day; if it cannot now, the request goes on and a later one tries again. */
+async function keepCalendarQuietly(): Promise<void> {
+  try {
+    await keepCalendar(new Date());
+  } catch (error) {
+    if (!noteFailure(error)) console.error("The registry's calendar failed:", error);
+  }
 }
 
 const refusals = {

@@ -110,7 +110,7 @@ export default function Home() {
         <Stat label="社区居委会" value={totals.communities} />
         <Stat label="村委会" value={totals.villages} />
         <Stat
-          label="社会组织"
+          label="现有社会组织"
           value={organizations.total}
           hint={`社团 ${organizations.byType.social_group} · 民非 ${organizations.byType.private_non_enterprise} · 社区备案 ${organizations.byType.community}`}
         />
@@ -163,11 +163,11 @@ export default function Home() {
         </ul>
       </Panel>
       <p className="mt-4 text-xs text-slate-500">
-        社会组织按类型统计（含各状态）：
+        现有社会组织按类型统计（正常和列入活动异常名录的）：
         {Object.entries(organizations.byType)
           .map(([type, n]) => `${organizationTypeLabels[type as keyof typeof organizationTypeLabels]} ${n} 个`)
           .join("，")}
-        。
+        ；另有已注销、已撤销登记的 {organizations.ended} 个。
       </p>
     </main>
   );

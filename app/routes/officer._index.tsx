@@ -4,11 +4,12 @@ import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
 import { roleLabels } from "../auth/roles";
 import { applicationQueue } from "../domain/applications/queries.server";
+import { nonFilerProposals } from "../domain/inspections/queries.server";
 import { officerDashboard } from "../domain/statistics/dashboard.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { placePath } from "../domain/places/rules";
 import { complianceOverview } from "../domain/postings/compliance.server";
-import { formatDateTime, shanghaiDate } from "../domain/shared/time";
+import { formatDate, formatDateTime, shanghaiDate } from "../domain/shared/time";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "工作台 - 登记管理" }];
@@ -17,13 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const now = new Date();
   const year = Number(shanghaiDate(now).slice(0, 4));
-  const [dashboard, open, overdue, postings] = await Promise.all([
+  const [dashboard, open, overdue, postings, proposals] = await Promise.all([
     officerDashboard(actor),
     applicationQueue(actor, { state: "open", page: 1, pageSize: 1 }, now),
     applicationQueue(actor, { state: "open", overdue: true, page: 1, pageSize: 1 }, now),
     hasPermission(actor, "posting:monitor")
       ? complianceOverview(actor, { year }, now).then((o) => ({ year, villages: o.rows.length, behind: o.rows.filter((r) => !r.upToDate).length }))
       : Promise.resolve(null),
+    nonFilerProposals(actor),
   ]);
   return {
     role: actor.role,
@@ -32,11 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     openApplications: open.total,
     overdueApplications: overdue.total,
     postings,
+    proposals,
   };
 }
 
 export default function OfficerDashboard() {
-  const { role, displayName, scopeName, places, organizations, recentAudit, openApplications, overdueApplications, postings } =
+  const { role, displayName, scopeName, places, organizations, recentAudit, openApplications, overdueApplications, postings, proposals } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -51,6 +54,13 @@ export default function OfficerDashboard() {
         <li>
           <Link to="/officer/applications">办理中的申请 {openApplications} 件</Link>
         </li>
+        {proposals.map((p) => (
+          <li key={p.year}>
+            <Link to={`/officer/inspections/${p.year}#not-filed`}>
+              {p.year} 年度年检已截止：{p.unlisted} 个组织逾期未报送，年检日历于 {formatDate(p.proposedAt)} 提请审核列入活动异常名录
+            </Link>
+          </li>
+        ))}
         {postings && postings.villages ? (
           <li>
             <Link to="/officer/postings">

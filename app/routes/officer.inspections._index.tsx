@@ -5,16 +5,21 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
+import { confirmFromForm, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
+import { campaignOpensOnFormSchema, formatMonthDay } from "../domain/inspections/calendar";
 import { openYearSchema } from "../domain/inspections/forms";
 import { defaultDeadlines } from "../domain/inspections/rules";
 import { openInspectionYear } from "../domain/inspections/commands.server";
 import { inspectionYearsPage } from "../domain/inspections/queries.server";
+import { updateSetting } from "../domain/settings/commands.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
-import { formatDate } from "../domain/shared/time";
+import { formatDate, formatDateTime } from "../domain/shared/time";
 import { type Column, DataTable } from "../ui/data-table";
 import { Button, Field, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
+import { Notice } from "../ui/notice";
 import { Participation } from "../ui/officer-inspection";
+import { ReverifyField } from "../ui/reverify";
 
 export const meta: MetaFunction = () => [{ title: "年度检查 - 登记管理" }];
 
@@ -23,12 +28,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return inspectionYearsPage(actor, new Date());
 }
 
+/** A refused attempt (too many wrong passwords or codes) says when to try again. */
+export { retryAfterHeaders as headers } from "../auth/retry-after";
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "inspection:review");
-  const submission = parseSubmission(await readForm(request), { schema: openYearSchema });
-  if (submission.status !== "success") return data({ result: replyTo(submission) }, { status: 400 });
+  const form = await readForm(request);
+  if (form.get("intent") === "opens-on") {
+    const submission = parseSubmission(form, { schema: campaignOpensOnFormSchema });
+    const reply = (init: { status: number; headers?: Record<string, string> }, result = replyTo(submission), reverify: ReverifyPrompt | null = null) =>
+      data({ intent: "opens-on" as const, result, notice: null as string | null, reverify }, init);
+    if (submission.status !== "success") return reply({ status: 400 });
+    const ctx = actionContext(context, actor);
+    const check = await confirmFromForm(ctx, form);
+    if (check && !check.ok) {
+      const refusal = reverifyRefusal(check);
+      return reply(refusal.init, replyTo(submission), refusal.reverify);
+    }
+    const { campaignOpensOn, reason, expected } = submission.value;
+    const attempt = await unlessStale(() => updateSetting(ctx, "campaignOpensOn", campaignOpensOn, { reason, expected }));
+    if (attempt.stale) return reply({ status: 403 }, replyTo(submission), reverifyRefusal("stale").reverify);
+    const outcome = attempt.value;
+    if (!outcome.ok) return reply({ status: outcome.formError ? 409 : 400 }, replyTo(submission, outcome));
+    return { intent: "opens-on" as const, result: submission.reply({ resetForm: true }), notice: `年检自动开启日期已调整为每年${formatMonthDay(outcome.value)}。`, reverify: null };
+  }
+  const submission = parseSubmission(form, { schema: openYearSchema });
+  if (submission.status !== "success") return data({ intent: "open" as const, result: replyTo(submission), notice: null, reverify: null }, { status: 400 });
   const outcome = await openInspectionYear(actionContext(context, actor), submission.value);
-  if (!outcome.ok) return data({ result: replyTo(submission, outcome) }, { status: 409 });
+  if (!outcome.ok) return data({ intent: "open" as const, result: replyTo(submission, outcome), notice: null, reverify: null }, { status: 409 });
   return redirect(`/officer/inspections/${outcome.value.year}?opened=1`);
 }
 
@@ -53,8 +80,9 @@ const columns: Array<Column<YearRow>> = [
 ];
 
 export default function InspectionYears() {
-  const { years, suggestedYear } = useLoaderData<typeof loader>();
+  const { years, suggestedYear, opensOn, canChangeOpensOn, needsReverify } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const resultFor = (intent: "open" | "opens-on") => (actionData?.intent === intent ? actionData.result : undefined);
   return (
     <>
       <PageHeader
@@ -71,8 +99,73 @@ export default function InspectionYears() {
           framed={false}
         />
       </Panel>
-      {suggestedYear ? <OpenYearForm suggestedYear={suggestedYear} lastResult={actionData?.result} /> : null}
+      {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
+      <CalendarPanel
+        opensOn={opensOn}
+        canChange={canChangeOpensOn}
+        lastResult={resultFor("opens-on")}
+        needsReverify={needsReverify}
+        reverify={actionData?.intent === "opens-on" ? actionData.reverify : null}
+      />
+      {suggestedYear ? <OpenYearForm suggestedYear={suggestedYear} lastResult={resultFor("open")} /> : null}
     </>
+  );
+}
+
+/** What the calendar does by itself, and (for the registry) the day it opens a campaign, changed with a recorded reason. */
+function CalendarPanel({
+  opensOn,
+  canChange,
+  lastResult,
+  needsReverify,
+  reverify,
+}: {
+  opensOn: ReturnType<typeof useLoaderData<typeof loader>>["opensOn"];
+  canChange: boolean;
+  lastResult: SubmissionResult<string[]> | undefined;
+  needsReverify: boolean;
+  reverify: ReverifyPrompt | null;
+}) {
+  const current = opensOn.value;
+  const [form, fields] = useForm<z.input<typeof campaignOpensOnFormSchema>>({
+    id: `opens-on-${current}`,
+    lastResult,
+    onValidate: ({ formData }) => parseSubmission(formData, { schema: campaignOpensOnFormSchema }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <Panel title="年检日历" className="mt-6">
+      <p className="mb-4 text-sm text-slate-700">
+        每年{formatMonthDay(current)}，系统自动开启上一年度的年检（已开启的不再重复开启），截止日期取默认值，可在该年度页面调整；登记管理机关截止日期过后，系统将逾期未报送的组织提请审核，由登记管理机关核对后确认列入活动异常名录，系统不会自行列入。
+        {opensOn.updatedAt ? `（开启日期由${opensOn.updatedByName ?? "系统"}于 ${formatDateTime(opensOn.updatedAt)} 调整）` : ""}
+      </p>
+      {canChange ? (
+        <>
+          <FormError errors={form.errors} />
+          <PostForm {...getFormProps(form)} className="grid max-w-2xl gap-x-6 sm:grid-cols-2">
+            <input type="hidden" name="intent" value="opens-on" />
+            <input type="hidden" name={fields.expected.name} value={current} />
+            <Field
+              label="自动开启日期（月-日）"
+              name={fields.campaignOpensOn.name}
+              defaultValue={current}
+              maxLength={5}
+              errors={fields.campaignOpensOn.errors}
+              hint="1 月 1 日至 3 月 31 日之间，如 01-01"
+              required
+            />
+            <Field label="调整原因" name={fields.reason.name} errors={fields.reason.errors} maxLength={500} required />
+            <div className="sm:col-span-2">
+              <ReverifyField needed={needsReverify} prompt={reverify} />
+              <Button type="submit" variant="secondary">
+                保存开启日期
+              </Button>
+            </div>
+          </PostForm>
+        </>
+      ) : null}
+    </Panel>
   );
 }
 

@@ -2,15 +2,18 @@
  * The demo district, built on the seed documents' figures: 6 streets with 77
  * communities (seed 003: 开元、鲤中、海滨、临江、江南、浮桥 and 77 residents'
  * committees), a town with 20 villages, and the register of seed 002: 58 社团,
- * 335 民非 and 38 filed community organizations, 431 in all.
- * Deterministic: the same data on every machine, so tests and screenshots agree.
+ * 335 民非 and 38 filed community organizations, 431 in all at the end of the
+ * half-year before the day it loads, with a few cancelled or revoked beside them
+ * and a few registered since. Everything dated (registrations, applications,
+ * inspection campaigns, postings) is dated from the day it loads, so the demo is
+ * current whatever the day. Deterministic for a given day, so tests and screenshots agree.
  * (The seed reaches into app/ only for pure helpers: USCC composition and password hashing.)
  */
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../auth/password.server";
-import { defaultDeadlines, isDue, type Report } from "../domain/inspections/rules";
+import { campaignFiledIn, defaultDeadlines, dueCutoff, isDue, type Report } from "../domain/inspections/rules";
 import { halfYearOf } from "../domain/party/forms";
-import { startOfShanghaiDay } from "../domain/shared/time";
+import { shanghaiDate, startOfShanghaiDay } from "../domain/shared/time";
 import { composeUscc } from "../domain/organizations/uscc";
 import type { Database } from "../../db/client.server";
 import { seedCommittees } from "./demo-committees";
@@ -69,13 +72,29 @@ export const demoTown = {
   ],
 };
 
-/** Counts by kind over every status, exactly as seed 002 reports them. */
+/**
+ * Seed 002's "现共有社团58个，民办非企业单位335个，社区备案的社会组织38个，全部合计共431个":
+ * the organizations on the register (normal or on the abnormal list) at the end of
+ * the half-year before the day the demo loads. Cancelled and revoked ones are
+ * extra to these, as are those registered in the current half-year.
+ */
 export const demoOrganizationCounts: Record<OrganizationType, number> = {
   social_group: 58,
   private_non_enterprise: 335,
   foundation: 0,
   community: 38,
 };
+
+/** Seed 002: "应接受2012年度年检的社团有51个……民非有292个": of the 58 and 335, those registered before the latest campaign's cutoff. */
+export const demoDueCounts = { social_group: 51, private_non_enterprise: 292 } as const;
+
+/** Seed 002: "现有40%的社团参加了年检……现有42%的民非参加了年检": the share of the due that has filed the latest campaign. */
+export const demoFilingShares = { social_group: 0.4, private_non_enterprise: 0.42 } as const;
+
+/** How many of a kind file the latest campaign: the seed's share of the due, to the nearest whole organization (20 of 51, 123 of 292). */
+export function demoFilers(type: keyof typeof demoDueCounts): number {
+  return Math.round(demoDueCounts[type] * demoFilingShares[type]);
+}
 
 export const demoAccounts = [
   { username: "admin", displayName: "系统管理员", role: "admin" },
@@ -110,7 +129,7 @@ const socialGroupTrades = [
   "老年学学会", "历史文化研究会", "闽南文化研究会", "民间文艺家协会", "戏剧家协会", "曲艺家协会",
   "科普作家协会", "企业家联合会", "商会", "女企业家协会", "青年企业家协会", "律师协会联络会", "会计学会",
   "教育学会", "医学会", "护理学会", "中医药学会", "营养学会", "红十字志愿服务协会", "退役军人协会",
-  "关心下一代工作协会", "诗词学会", "灯谜协会", "风筝协会", "龙舟协会",
+  "关心下一代工作协会", "诗词学会", "灯谜协会", "风筝协会", "龙舟协会", "太极拳协会", "插花艺术协会",
 ];
 
 const privateKinds = [
@@ -129,8 +148,11 @@ const communityKinds: Array<[string, CommunityCategory]> = [
   ["爱心帮扶队", "charity"],
   ["舞蹈队", "culture_sports"],
 ];
-/** How many filed organizations the first communities have: some meet the target of six, most do not. */
-const communitySpread = [8, 7, 6, 6, 4, 3, 2, 1, 1];
+/**
+ * How many filed organizations the first communities have: some meet the target
+ * of six, most do not. 41 in all: seed 002's 38 and the current half-year's 3.
+ */
+const communitySpread = [8, 7, 6, 6, 4, 3, 3, 2, 2];
 
 const supervisingUnits = ["鲤城区文化体育和旅游局", "鲤城区教育局", "鲤城区民政局", "鲤城区卫生健康局", "鲤城区人力资源和社会保障局", "鲤城区科学技术协会"];
 const scopes: Record<string, string> = {
@@ -148,6 +170,7 @@ export async function seedDemoIfEmpty(db: Database): Promise<boolean> {
 export async function seedDemo(db: Database): Promise<void> {
   // One clock for everything the demo dates back from the day it loads.
   const loadedAt = new Date();
+  const plan = demoRegistrations(shanghaiDate(loadedAt));
   const rand = random(20260531);
   const pick = <T,>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const person = () => pick(surnames) + pick(givenNames);
@@ -215,7 +238,8 @@ export async function seedDemo(db: Database): Promise<void> {
     const statusFor = (i: number): OrganizationStatus =>
       i % 41 === 7 ? "abnormal" : i % 67 === 11 ? "cancelled" : i % 97 === 13 ? "revoked" : "normal";
     const registeredOn = () => {
-      const year = 2001 + Math.floor(rand() * 24);
+      // Before the latest campaign's year, so that only the registrations dated below fall after its cutoff.
+      const year = Math.min(2001 + Math.floor(rand() * 24), plan.latest - 1);
       const month = 1 + Math.floor(rand() * 12);
       const day = 1 + Math.floor(rand() * 28);
       return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
@@ -232,8 +256,14 @@ export async function seedDemo(db: Database): Promise<void> {
         supervisingUnit: supervisingUnits[i % supervisingUnits.length]!,
         registeredFunds: type === "social_group" ? 30_000 + (i % 7) * 10_000 : 50_000 + (i % 9) * 50_000,
         businessScope: scopes[type]!,
-        // Listed for not filing the campaign before the latest (its registry deadline, 31 May, fell in the latest's year); other changes earlier.
-        statusSince: status === "normal" ? null : status === "abnormal" ? `${demoLatestCampaign}-0${6 + (i % 4)}-15` : `${demoLatestCampaign}-0${1 + (i % 9)}-15`,
+        // Listed for not filing the campaign before the latest (its registry deadline, 31 May, fell in the latest's year), or
+        // every other one two years earlier and not filing since (so on the list over two years: 严重违法失信 is suggested); other changes earlier.
+        statusSince:
+          status === "normal"
+            ? null
+            : status === "abnormal"
+              ? `${i % 82 === 7 ? plan.latest - 2 : plan.latest}-0${6 + (i % 4)}-15`
+              : `${plan.latest}-0${1 + (i % 9)}-15`,
         statusReason:
           status === "abnormal"
             ? "未按规定参加年度检查"
@@ -249,8 +279,11 @@ export async function seedDemo(db: Database): Promise<void> {
     type NewOrganization = typeof organizations.$inferInsert;
     const rows: NewOrganization[] = [];
 
-    const socialGroupNames = socialGroupTrades.slice(0, demoOrganizationCounts.social_group);
-    for (const [i, trade] of socialGroupNames.entries()) {
+    // On the register now: seed 002's figure and this half-year's new ones; the cancelled and revoked come on top.
+    const existing = (type: "social_group" | "private_non_enterprise") => demoOrganizationCounts[type] + plan.currentHalf[type];
+    const onRegister = (type: OrganizationType) => rows.filter((r) => r.type === type && (r.status === "normal" || r.status === "abnormal")).length;
+    for (const [i, trade] of socialGroupTrades.entries()) {
+      if (onRegister("social_group") === existing("social_group")) break;
       const local = pick(localPlaces);
       rows.push({
         name: `鲤城区${trade}`,
@@ -266,7 +299,7 @@ export async function seedDemo(db: Database): Promise<void> {
       });
     }
     const privateNames = new Set<string>();
-    for (let i = 0; privateNames.size < demoOrganizationCounts.private_non_enterprise; i++) {
+    for (let i = 0; onRegister("private_non_enterprise") < existing("private_non_enterprise"); i++) {
       const local = pick(localPlaces);
       const place = (placeName.get(local.id) ?? "").replace(/(社区|村)$/, "");
       const name = `鲤城区${place}${pick(privateKinds)}`;
@@ -309,8 +342,9 @@ export async function seedDemo(db: Database): Promise<void> {
         });
       }
     }
-    if (filed !== demoOrganizationCounts.community) throw new Error(`filed ${filed} community organizations`);
-    registerRecently(rows, loadedAt);
+    if (onRegister("social_group") !== existing("social_group")) throw new Error("too few names for the demo's social groups");
+    if (filed !== demoOrganizationCounts.community + plan.currentHalf.community) throw new Error(`filed ${filed} community organizations`);
+    registerRecently(rows, plan, loadedAt);
     const orgRows = await tx.insert(organizations).values(rows).returning();
     // Each record starts its history with the decision that created it.
     await tx.insert(organizationChanges).values(
@@ -327,7 +361,7 @@ export async function seedDemo(db: Database): Promise<void> {
 
     const accounts = await insertDemoAccounts(tx, { streetId: streetRows[0]!.id, associationId: association.id, villageId: villageRows[0]!.id }, passwordHash);
     const account = (name: string) => accounts.find((a) => a.username === name)!;
-    await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand });
+    await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand, now: loadedAt });
     await seedApplications(tx, {
       officer: account("officer"),
       street: account("street"),
@@ -399,32 +433,58 @@ export async function insertDemoAccounts(
  * ones are already past the 60-day limit whenever the demo is loaded.
  */
 /**
- * Seed 002's half-year: "上半年新登记社团2个，新登记民办非企业单位22个" of the 58 and 335.
- * So that the reports' first sentences have numbers whatever day the demo is
- * loaded, some of the register's normal organizations were registered in the
- * half-year before the current one, and a few in the current one so far.
+ * The registrations the demo dates from the day it loads (the rest of the
+ * register is older than the latest campaign's year). Seed 002's half-year,
+ * "上半年新登记社团2个，新登记民办非企业单位22个", falls in the half-year before
+ * the current one; of the 58 社团 and 335 民非 on the register at its end, those
+ * registered on or after the latest campaign's cutoff (1 July of its year) do not
+ * report in it, which leaves seed 002's 51 and 292 due. Loaded in a first
+ * half-year, the half before began on that cutoff, so all of them are its new
+ * registrations (7 社团, 43 民非); loaded in a second half-year, the seed's 2 and
+ * 22 are, and the others (5 and 21) came in the half-year before that. A few
+ * more are registered in the current half-year so far, on top of the 431.
  */
-export const recentRegistrations = {
-  previousHalf: { social_group: 2, private_non_enterprise: 22, community: 2 },
-  currentHalf: { social_group: 1, private_non_enterprise: 6, community: 3 },
-} as const;
-
-function registerRecently(rows: Array<typeof organizations.$inferInsert>, now: Date) {
-  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export function demoRegistrations(today: string) {
   const current = halfYearOf(today);
   const previous = halfYearOf(addDays(current.from, -1));
+  const latest = campaignFiledIn(Number(today.slice(0, 4)));
+  const cutoff = dueCutoff(latest);
+  const notDue = {
+    social_group: demoOrganizationCounts.social_group - demoDueCounts.social_group,
+    private_non_enterprise: demoOrganizationCounts.private_non_enterprise - demoDueCounts.private_non_enterprise,
+  };
+  const previousHalf = previous.from <= cutoff ? { ...notDue, community: 2 } : { social_group: 2, private_non_enterprise: 22, community: 2 };
+  return {
+    latest,
+    cutoff,
+    current,
+    previous,
+    previousHalf,
+    currentHalf: { social_group: 1, private_non_enterprise: 6, community: 3 },
+    /** Between the cutoff and the half-year before the current one: none when that half-year began on the cutoff. */
+    sinceCutoff: {
+      social_group: notDue.social_group - previousHalf.social_group,
+      private_non_enterprise: notDue.private_non_enterprise - previousHalf.private_non_enterprise,
+      community: 0,
+    },
+  };
+}
+
+function registerRecently(rows: Array<typeof organizations.$inferInsert>, plan: ReturnType<typeof demoRegistrations>, now: Date) {
+  const today = shanghaiDate(now);
+  const { current, previous, cutoff } = plan;
   const spread = (from: string, to: string, n: number) => {
     const span = Math.max(0, (Date.parse(to) - Date.parse(from)) / 86_400_000);
     return Array.from({ length: n }, (_, k) => addDays(from, Math.floor(((k + 0.5) * span) / n)));
   };
-  const previousEnd = previous.to;
   const currentEnd = today > current.from ? addDays(today, -1) : today;
   for (const type of ["social_group", "private_non_enterprise", "community"] as const) {
-    const a = recentRegistrations.previousHalf[type];
-    const b = recentRegistrations.currentHalf[type];
+    const early = plan.sinceCutoff[type];
+    const a = plan.previousHalf[type];
+    const b = plan.currentHalf[type];
     // The last-listed normal ones: the demo accounts' organizations are listed first and keep their dates.
-    const chosen = rows.filter((r) => r.type === type && r.status === "normal").slice(-(a + b));
-    const dates = [...spread(previous.from, previousEnd, a), ...spread(current.from, currentEnd, b)];
+    const chosen = rows.filter((r) => r.type === type && r.status === "normal").slice(-(early + a + b));
+    const dates = [...spread(cutoff, addDays(previous.from, -1), early), ...spread(previous.from, previous.to, a), ...spread(current.from, currentEnd, b)];
     chosen.forEach((row, k) => {
       row.registeredOn = dates[k]!;
       if (row.filingNumber) row.filingNumber = row.filingNumber.replace(/〔\d{4}〕/, `〔${dates[k]!.slice(0, 4)}〕`);
@@ -550,28 +610,31 @@ async function seedApplications(
 }
 
 /**
- * The demo's latest inspection campaign: 2024, filed in 2025 and closed on 31 May
- * 2025. The demo's campaigns are fixed years; the rest of the demo is dated from
- * the day it loads.
+ * The demo's latest inspection campaign: the one filed during the year the demo
+ * loads (on the year before), in progress from 1 January to its deadline of
+ * 31 May and closed after it, as the registry's calendar keeps it.
  */
-export const demoLatestCampaign = 2024;
+export function demoLatestCampaign(now: Date = new Date()): number {
+  return campaignFiledIn(Number(shanghaiDate(now).slice(0, 4)));
+}
 
 /**
- * Annual inspections: the latest campaign with the seed document's picture —
- * about 40% of due social groups and 42% of due 民非 filed over the weeks up to
- * the deadline, some concluded, a few returned;
- * the two campaigns before it concluded and published. The demo association has
- * not filed the latest, so the demo shows a report being filled in.
+ * Annual inspections: the latest campaign with seed 002's picture — of 51 due
+ * social groups 20 (40%) and of 292 due 民非 123 (42%) have filed, over the
+ * weeks from 1 January up to the deadline or the day the demo loads, some
+ * concluded (all 合格), a few returned; the two campaigns before it concluded
+ * and published. The demo association has not filed the latest, so the demo
+ * shows a report being filled in.
  */
 async function seedInspections(
   tx: Database,
-  d: { officer: Account; association: number; organizations: Array<typeof organizations.$inferSelect>; rand: () => number },
+  d: { officer: Account; association: number; organizations: Array<typeof organizations.$inferSelect>; rand: () => number; now: Date },
 ) {
   const { rand } = d;
-  const latest = demoLatestCampaign;
-  // The latest campaign's filing, from 1 January to 20 May of the year after it (Shanghai).
+  const latest = demoLatestCampaign(d.now);
+  // The latest campaign's filing, from 1 January to 20 May of the year after it (Shanghai), or to the day it loads.
   const filingFrom = startOfShanghaiDay(`${latest + 1}-01-01`).getTime();
-  const filingTo = startOfShanghaiDay(`${latest + 1}-05-21`).getTime();
+  const filingTo = Math.max(filingFrom, Math.min(startOfShanghaiDay(`${latest + 1}-05-21`).getTime(), d.now.getTime() - 60_000));
   const during = (fraction: number) => new Date(filingFrom + fraction * (filingTo - filingFrom));
   const yuan = (max: number) => Math.round(rand() * max) * 100;
   const reportFor = (last: Report | null): Report => {
@@ -607,14 +670,33 @@ async function seedInspections(
     return end >= 0 ? r : { ...r, netAssetsStart: (r.netAssetsStart ?? 0) - end, netAssetsEnd: 0 };
   };
   const last = new Map<number, Report>();
+  // Three that stopped filing with the campaign before the latest: the calendar put them to the registry, which has not yet decided on them.
+  const undecided = new Set(
+    d.organizations
+      .filter((o) => o.status === "normal" && o.id !== d.association && isDue(o, latest - 1))
+      .sort((a, b) => b.id - a.id)
+      .slice(0, 3)
+      .map((o) => o.id),
+  );
+  // An organization on the list stopped filing with the campaign whose deadline passed the year before it was listed.
+  const stoppedFiling = (o: (typeof d.organizations)[number], year: number) =>
+    (o.status === "abnormal" && year >= Number(o.statusSince!.slice(0, 4)) - 1) || (undecided.has(o.id) && year >= latest - 1);
   for (const year of [latest - 2, latest - 1, latest]) {
-    await tx.insert(inspectionYears).values({ year, ...defaultDeadlines(year), openedAt: startOfShanghaiDay(`${year + 1}-01-01`), openedBy: d.officer.id });
     const due = d.organizations.filter((o) => isDue(o, year)).sort((a, b) => a.id - b.id);
+    // The earlier campaigns' non-filers were put to the registry the day after their deadline, as the calendar does; the latest's wait for it.
+    const nonFilers = due.filter((o) => stoppedFiling(o, year)).length;
+    await tx.insert(inspectionYears).values({
+      year,
+      ...defaultDeadlines(year),
+      openedAt: startOfShanghaiDay(`${year + 1}-01-01`),
+      openedBy: d.officer.id,
+      ...(year < latest ? { nonFilersProposedAt: startOfShanghaiDay(`${year + 1}-06-01`), nonFilersProposed: nonFilers } : {}),
+    });
+    const filers = year === latest ? latestFilers(due, new Set([d.association, ...undecided])) : null;
     const reports: Array<typeof inspectionReports.$inferInsert> = [];
-    const seen: Record<string, number> = {};
     for (const [i, org] of due.entries()) {
-      // The organizations on the abnormal-activity list are there for not filing since the campaign before the latest.
-      if (org.status === "abnormal" && year >= latest - 1) continue;
+      // Those who stopped filing (on the abnormal-activity list for it, or still to be decided on) have no report.
+      if (stoppedFiling(org, year)) continue;
       const report = consistent(reportFor(last.get(org.id) ?? null));
       last.set(org.id, report);
       const submittedAt = new Date(`${year + 1}-0${3 + (i % 3)}-${String(1 + (i % 27)).padStart(2, "0")}T02:00:00Z`);
@@ -628,10 +710,8 @@ async function seedInspections(
         });
         continue;
       }
-      // The latest: 40% of due social groups and 42% of due 民非 have filed, spread evenly over the list and over the weeks so far.
-      const share = org.type === "social_group" ? 0.4 : 0.42;
-      const k = (seen[org.type] = (seen[org.type] ?? -1) + 1);
-      if (org.id === d.association || Math.floor((k + 1) * share) === Math.floor(k * share)) continue;
+      // The latest: seed 002's share of each kind has filed, spread evenly over the list and over the weeks so far.
+      if (!filers?.has(org.id)) continue;
       const roll = rand();
       const state = roll < 0.3 ? "concluded" : roll < 0.38 ? "returned" : "submitted";
       // Spread by position, not by `rand`, so the rest of the demo draws the same numbers as before.
@@ -662,7 +742,31 @@ async function seedInspections(
   const listed = d.organizations.filter((o) => o.status === "abnormal");
   if (listed.length) {
     await tx.insert(abnormalListings).values(
-      listed.map((o) => ({ organizationId: o.id, listedOn: o.statusSince ?? `${latest}-06-01`, reason: o.statusReason ?? "未按规定参加年度检查", inspectionYear: latest - 1, listedBy: d.officer.id })),
+      listed.map((o) => ({
+        organizationId: o.id,
+        listedOn: o.statusSince!,
+        reason: o.statusReason ?? "未按规定参加年度检查",
+        inspectionYear: Number(o.statusSince!.slice(0, 4)) - 1,
+        listedBy: d.officer.id,
+      })),
     );
   }
+}
+
+/**
+ * Who has filed the latest campaign: of each kind, `demoFilers` of the due,
+ * spread evenly over those who can (not the demo association, whose report is
+ * being filled in, nor those who have stopped filing).
+ */
+function latestFilers(due: Array<typeof organizations.$inferSelect>, notFiling: Set<number>): Set<number> {
+  const chosen = new Set<number>();
+  for (const type of ["social_group", "private_non_enterprise"] as const) {
+    const able = due.filter((o) => o.type === type && !notFiling.has(o.id) && o.status !== "abnormal");
+    const target = demoFilers(type);
+    if (able.length < target) throw new Error(`only ${able.length} ${type} can file, not ${target}`);
+    able.forEach((org, j) => {
+      if (Math.floor(((j + 1) * target) / able.length) > Math.floor((j * target) / able.length)) chosen.add(org.id);
+    });
+  }
+  return chosen;
 }

@@ -108,9 +108,9 @@ export function AreaNav({ items }: { items: Array<{ to: string; label: string; e
   );
 }
 
-export function Panel({ title, children, className = "" }: { title?: string; children: ReactNode; className?: string }) {
+export function Panel({ title, children, className = "", id }: { title?: string; children: ReactNode; className?: string; id?: string }) {
   return (
-    <section className={`rounded border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
+    <section id={id} className={`rounded border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
       {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
       {children}
     </section>

@@ -4,15 +4,23 @@ import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestam
 import { organizations } from "./organizations";
 import { inspectionStates, inspectionConclusions } from "../../vocabulary";
 
-/** Year Y's inspection, in which organizations report on Y-1. */
+/** The inspection on year Y (Y年度年检), in which organizations report on Y during Y+1. */
 export const inspectionYears = pgTable("inspection_years", {
   year: integer("year").primaryKey(),
-  /** The supervising unit's preliminary review, by default 31 March of Y. */
+  /** The supervising unit's preliminary review, by default 31 March of Y+1. */
   supervisingDeadline: date("supervising_deadline", { mode: "string" }).notNull(),
-  /** The registry's deadline, by default 31 May of Y: after it, non-filers are flagged. */
+  /** The registry's deadline, by default 31 May of Y+1: after it, non-filers are flagged. */
   registryDeadline: date("registry_deadline", { mode: "string" }).notNull(),
   openedAt: timestamp("opened_at", { withTimezone: true }).notNull(),
+  /** Null when the registry's calendar opened it on its day. */
   openedBy: integer("opened_by"),
+  /**
+   * When the calendar, the registry's deadline past, proposed the year's
+   * non-filers for the abnormal-activity list, and how many there were then;
+   * an officer reviews and confirms the batch (nothing is listed by itself).
+   */
+  nonFilersProposedAt: timestamp("non_filers_proposed_at", { withTimezone: true }),
+  nonFilersProposed: integer("non_filers_proposed"),
   version: integer("version").notNull().default(1),
 });
 

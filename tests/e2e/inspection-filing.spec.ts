@@ -1,31 +1,33 @@
 import type { Page } from "@playwright/test";
 import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration, type DemoUser, seriousViolations } from "./fixtures";
+import { demoLatestCampaign } from "../../app/setup/demo";
 
+/** The demo's latest campaign, filed this year (app/setup/demo.ts): in progress until 31 May, closed after it. */
+const Y = demoLatestCampaign();
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
 
 const money = (page: Page, label: string) => page.getByLabel(`${label}（元）`, { exact: true });
 
-test("the demo association fills in half its 2024 report, reloads it intact, attaches the audit report and submits; the registry concludes 基本合格 with corrections and publishes; the public sees it", async ({ page, context, baseURL, browser, request }) => {
+test(`the demo association fills in half its ${Y} report, reloads it intact, attaches the audit report and submits; the registry concludes 基本合格 with corrections and publishes; the public sees it`, async ({ page, context, baseURL, browser, request }) => {
   await signInAs(context, "assoc", baseURL!);
 
   // The list of years: 2024 open and not started, 2023 concluded with its published conclusion.
   await page.goto("/org/inspections");
-  const row2024 = page.getByRole("row", { name: /^2024 年度/ });
-  await expect(row2024).toContainText("未开始");
-  const row2023 = page.getByRole("row", { name: /^2023 年度/ });
-  await expect(row2023).toContainText("已作结论");
-  await expect(row2023).toContainText(/合格/);
-  await expect(row2023).toContainText("2024年7月15日公布");
-  await row2024.getByRole("link").click();
-  await expect(page).toHaveURL(/\/org\/inspections\/2024$/);
+  const rowLatest = page.getByRole("row", { name: new RegExp(`^${Y} 年度`) });
+  await expect(rowLatest).toContainText("未开始");
+  const rowBefore = page.getByRole("row", { name: new RegExp(`^${Y - 1} 年度`) });
+  await expect(rowBefore).toContainText("已作结论");
+  await expect(rowBefore).toContainText(/合格/);
+  await expect(rowBefore).toContainText(`${Y}年7月15日公布`);
+  await rowLatest.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/org/inspections/${Y}$`));
   await waitForHydration(page);
 
   // Pre-filled from last year's report: opening net assets are last year's closing ones, and the differences are counted.
   await expect(page.getByText(/与去年相比有 \d+ 项变化/)).toBeVisible();
   await expect(money(page, "年初净资产")).not.toHaveValue("");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("2024 年度年检报告");
-  await expect(page.getByText("2025年5月31日").first()).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${Y} 年度年检报告`);
+  await expect(page.getByText(`${Y + 1}年5月31日`).first()).toBeVisible();
 
   // Half the report, saved as a draft, survives a reload.
   const activities = "组织门球、太极拳、健身气功比赛 12 场，开展老年人健身指导进社区活动";
@@ -76,9 +78,9 @@ test("the demo association fills in half its 2024 report, reloads it intact, att
   await page.getByLabel(/上传材料/).setInputFiles({ name: "扫描件.pdf", mimeType: "application/pdf", buffer: Buffer.concat([pdf, Buffer.alloc(10 * 1024 * 1024)]) });
   await page.getByRole("button", { name: "上传", exact: true }).click();
   await expect(page.getByLabel(/上传材料/)).toHaveAccessibleDescription(/单个文件不能超过 10 MB/);
-  await page.getByLabel(/上传材料/).setInputFiles({ name: "2024年度财务审计报告.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page.getByLabel(/上传材料/).setInputFiles({ name: `${Y}年度财务审计报告.pdf`, mimeType: "application/pdf", buffer: pdf });
   await page.getByRole("button", { name: "上传", exact: true }).click();
-  await expect(page.getByRole("link", { name: "2024年度财务审计报告.pdf" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `${Y}年度财务审计报告.pdf` })).toBeVisible();
   await page.getByLabel(/上传材料/).setInputFiles({ name: "传错的文件.pdf", mimeType: "application/pdf", buffer: pdf });
   await page.getByRole("button", { name: "上传", exact: true }).click();
   await page.getByRole("listitem").filter({ hasText: "传错的文件.pdf" }).getByRole("button", { name: "删除" }).click();
@@ -106,14 +108,14 @@ test("the demo association fills in half its 2024 report, reloads it intact, att
   await expect(page.getByRole("button", { name: "删除" })).toHaveCount(0);
   await expect(page.getByLabel(/上传材料/)).toHaveCount(0);
   await expect(page.getByRole("cell", { name: activities })).toBeVisible();
-  await expect(page.getByRole("link", { name: "2024年度财务审计报告.pdf" })).toBeVisible();
+  await expect(page.getByRole("link", { name: `${Y}年度财务审计报告.pdf` })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
-  const download = await page.request.get((await page.getByRole("link", { name: "2024年度财务审计报告.pdf" }).getAttribute("href"))!);
+  const download = await page.request.get((await page.getByRole("link", { name: `${Y}年度财务审计报告.pdf` }).getAttribute("href"))!);
   expect(download.status()).toBe(200);
   expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
   // A post made from a stale page changes nothing and says why.
-  const late = await page.request.post("/org/inspections/2024", {
+  const late = await page.request.post(`/org/inspections/${Y}`, {
     form: { intent: "save", version: "", mainActivities: "报送后又改" },
     headers: { Origin: baseURL! },
   });
@@ -121,16 +123,16 @@ test("the demo association fills in half its 2024 report, reloads it intact, att
   await page.reload();
   await expect(page.getByRole("cell", { name: activities })).toBeVisible();
   await page.goto("/org/inspections");
-  await expect(page.getByRole("row", { name: /^2024 年度/ })).toContainText("已报送");
+  await expect(page.getByRole("row", { name: new RegExp(`^${Y} 年度`) })).toContainText("已报送");
   expect(await seriousViolations(page)).toEqual([]);
 
   // The registry concludes this very report 基本合格 with the corrections required, and publishes it.
   const officerContext = await browser.newContext();
   await signInAs(officerContext, "officer", baseURL!);
   const officer = await officerContext.newPage();
-  await officer.goto("/officer/inspections/2024");
+  await officer.goto(`/officer/inspections/${Y}`);
   await officer.getByRole("row").filter({ hasText: "鲤城区老年人体育协会" }).filter({ hasText: "已报送" }).getByRole("link").first().click();
-  await expect(officer).toHaveURL(/\/officer\/inspections\/2024\/reports\/\d+$/);
+  await expect(officer).toHaveURL(new RegExp(`/officer/inspections/${Y}/reports/\\d+$`));
   await expect(officer.getByRole("cell", { name: activities }).first()).toBeVisible();
   const organizationId = (await officer.getByRole("link", { name: "查看登记信息" }).getAttribute("href"))!.split("/").pop()!;
   await waitForHydration(officer);
@@ -140,19 +142,19 @@ test("the demo association fills in half its 2024 report, reloads it intact, att
   await expect(officer.getByText("已作出年检结论：基本合格。结论尚未公布")).toBeVisible();
   // Publishing wants the officer's password given within 10 minutes (the run's session is older).
   await verifyRecently(request, "officer");
-  await officer.goto("/officer/inspections/2024?state=concluded");
+  await officer.goto(`/officer/inspections/${Y}?state=concluded`);
   await officer.getByRole("button", { name: "公布鲤城区老年人体育协会的年检结论" }).click();
   await expect(officer.getByText("已公布该组织的年检结论")).toBeVisible();
 
   // The association sees the conclusion; the public record and the open data show it.
-  await page.goto("/org/inspections/2024");
+  await page.goto(`/org/inspections/${Y}`);
   await expect(page.getByText("基本合格").first()).toBeVisible();
   await expect(page.getByText("需要整改的事项：会员大会会议记录不完整，请于 30 日内补齐")).toBeVisible();
   const visitor = await browser.newPage();
   await visitor.goto(`/orgs/${organizationId}`);
-  await expect(visitor.getByText(/2024 年度：基本合格（\d{4}年\d+月\d+日公布）/)).toBeVisible();
+  await expect(visitor.getByText(new RegExp(`${Y} 年度：基本合格（\\d{4}年\\d+月\\d+日公布）`))).toBeVisible();
   const api = (await (await visitor.request.get(`/api/v1/organizations/${organizationId}`)).json()) as { inspections: Array<{ year: number; conclusion: string }> };
-  expect(api.inspections[0]).toMatchObject({ year: 2024, conclusion: "basic_pass" });
+  expect(api.inspections[0]).toMatchObject({ year: Y, conclusion: "basic_pass" });
   await Promise.all([officerContext.close(), visitor.close()]);
 });
 
@@ -162,11 +164,11 @@ test("only an association opens the filing pages; years not opened are not found
   expect(await status("/org/inspections", "assoc")).toBe(200);
   expect(await status("/org/inspections/2030", "assoc")).toBe(404);
   expect(await status("/org/inspections/abc", "assoc")).toBe(404);
-  for (const path of ["/org/inspections", "/org/inspections/2024"]) {
+  for (const path of ["/org/inspections", `/org/inspections/${Y}`]) {
     expect(await status(path)).toBe(302);
     for (const user of ["admin", "officer", "street", "clerk", "supervisor"] as const) expect(await status(path, user), `${path} as ${user}`).toBe(403);
   }
   // Posting is refused to other roles too, before anything is read.
-  const post = await request.post("/org/inspections/2024", { form: { intent: "save" }, headers: { ...sessionCookieHeader("officer"), Origin: baseURL! }, maxRedirects: 0 });
+  const post = await request.post(`/org/inspections/${Y}`, { form: { intent: "save" }, headers: { ...sessionCookieHeader("officer"), Origin: baseURL! }, maxRedirects: 0 });
   expect(post.status()).toBe(403);
 });

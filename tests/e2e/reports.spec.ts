@@ -1,11 +1,14 @@
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import { expect, signInAs, test } from "./fixtures";
+import { demoRegistrations } from "../../app/setup/demo";
+import { shanghaiDate } from "../../app/domain/shared/time";
 
 /**
- * The demo registers seed 002's half-year: 2 社团 and 22 民非 in the half-year
- * before the current one (app/setup/demo.ts, recentRegistrations). Nothing a
- * browser test does today can fall inside that past half-year.
+ * The demo registers seed 002's half-year in the half-year before the current
+ * one (2 社团 and 22 民非; loaded in a first half-year, 7 and 43: app/setup/demo.ts,
+ * demoRegistrations), and 58 社团, 335 民非 and 38 filed on the register at its
+ * end. Nothing a browser test does today can fall inside that past half-year.
  */
 function previousHalfYear(now = new Date()) {
   const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -28,19 +31,22 @@ test("an officer picks a half-year, copies the paragraph and downloads the same 
   await expect(page.getByRole("heading", { level: 1, name: "统计报表" })).toBeVisible();
 
   const half = previousHalfYear();
+  const news = demoRegistrations(shanghaiDate(new Date())).previousHalf;
   await page.getByRole("link", { name: half.label, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`from=${half.from}&to=${half.to}`));
 
   // Wait for the chosen half-year's paragraph, not for the address: the page may still show the one before.
   const paragraphText = page.locator("section[aria-labelledby=paragraph-heading] p.leading-7");
-  await expect(paragraphText).toHaveText(/^(上半年|下半年)新登记社团2个，新登记民办非企业单位22个[，。]/);
+  const opening = new RegExp(`^(上半年|下半年)新登记社团${news.social_group}个，新登记民办非企业单位${news.private_non_enterprise}个[，。]`);
+  await expect(paragraphText).toHaveText(opening);
   const paragraph = (await paragraphText.innerText()).trim();
-  expect(paragraph).toMatch(/^(上半年|下半年)新登记社团2个，新登记民办非企业单位22个[，。]/);
+  expect(paragraph).toMatch(opening);
+  expect(paragraph).toContain("共有社团58个，民办非企业单位335个，社区备案的社会组织38个，全部合计共431个");
   // "截至6月30日，共有社团N个，民办非企业单位M个" agrees with the table of the register at the period's end.
   const [, groups, privates] = /截至\d+月\d+日，共有社团(\d+)个，民办非企业单位(\d+)个/.exec(paragraph) ?? [];
   const byKind = /新登记和期末现有的社会组织/;
-  expect(await tableFigure(page, byKind, "社会团体", 0)).toBe(2);
-  expect(await tableFigure(page, byKind, "民办非企业单位", 0)).toBe(22);
+  expect(await tableFigure(page, byKind, "社会团体", 0)).toBe(news.social_group);
+  expect(await tableFigure(page, byKind, "民办非企业单位", 0)).toBe(news.private_non_enterprise);
   expect(Number(groups)).toBe(await tableFigure(page, byKind, "社会团体", 1));
   expect(Number(privates)).toBe(await tableFigure(page, byKind, "民办非企业单位", 1));
 
@@ -57,8 +63,8 @@ test("an officer picks a half-year, copies the paragraph and downloads the same 
     figures.set(`${String(section)}/${String(item)}`, value);
   });
   expect(figures.get("基本信息/开始日期")).toBe(half.from);
-  expect(figures.get("社会组织（新登记）/社会团体")).toBe(2);
-  expect(figures.get("社会组织（新登记）/民办非企业单位")).toBe(22);
+  expect(figures.get("社会组织（新登记）/社会团体")).toBe(news.social_group);
+  expect(figures.get("社会组织（新登记）/民办非企业单位")).toBe(news.private_non_enterprise);
   expect(figures.get("社会组织（期末现有）/社会团体")).toBe(Number(groups));
   expect(figures.get("社会组织（期末现有）/民办非企业单位")).toBe(Number(privates));
   // The ready paragraph travels with the figures, word for word, under a title that names the year.

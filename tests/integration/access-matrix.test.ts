@@ -81,7 +81,7 @@ import { contextOf, demoActor } from "../setup/demo";
 import { demoUsers, startServedDemo, type DemoUser, type ServedDemo } from "../setup/served-demo";
 
 /** The demo's latest inspection campaign (on last year, filed this year); the one before is concluded. */
-const Y = demoLatestCampaign;
+const Y = demoLatestCampaign();
 
 type Visitor = "anonymous" | DemoUser;
 const visitors: readonly Visitor[] = ["anonymous", ...demoUsers];
@@ -450,6 +450,7 @@ const postMatrix: PostRow[] = [
   },
   { path: "/officer/import/{adminBatch}/confirm", body: { intent: "discard", version: stale }, secret: "adminBatch", foreign: ["officer"], ...onlyFor({ admin: 400, officer: 404, street: 403 }) },
   { path: "/officer/inspections?index", body: {}, note: "opening a year: inspection:review", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/inspections?index", body: { intent: "opens-on", campaignOpensOn: "", reason: "" }, note: "the calendar's opening day: inspection:review", ...onlyFor({ officer: 400 }) },
   { path: `/officer/inspections/${Y}?index`, body: {}, ...onlyFor({ officer: 400 }) },
   { path: `/officer/inspections/${Y}?index`, body: { intent: "deadlines", version: stale }, ...onlyFor({ officer: 400 }) },
   { path: `/officer/inspections/${Y}?index`, body: { intent: "publish" }, ...onlyFor({ officer: 400 }) },

@@ -119,7 +119,7 @@ describe("a NUL byte is refused with a 400 and stores nothing", () => {
       partyCoverage: "joint_branch",
       intent: "save",
     };
-    const year = demoLatestCampaign;
+    const year = demoLatestCampaign();
     /** The association's report of the latest campaign, if it has one, with the version its form must post. */
     const stored = async () => {
       const db = await getDb();

@@ -20,7 +20,7 @@ import { actorFromUser } from "../../app/auth/session.server";
 import { demoLatestCampaign } from "../../app/setup/demo";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
 
-const Y = demoLatestCampaign;
+const Y = demoLatestCampaign();
 // A day while Y's reports are being filed.
 const now = new Date(`${Y + 1}-04-10T02:00:00Z`);
 
@@ -274,10 +274,10 @@ test("attachments go with the organization's own report, only while it can be ed
 test("changing a year's deadlines keeps them in order and in the year, on the version loaded", async () => {
   const officer = await demoActor("officer");
   const year = await inspectionYear(Y);
-  expect(await changeDeadlines(contextOf(officer, now), Y, { supervisingDeadline: `${Y + 1}-03-31`, registryDeadline: `${Y + 2}-02-28`, version: year!.version })).toEqual({
+  expect(await changeDeadlines(contextOf(officer, now), Y, { supervisingDeadline: `${Y + 1}-03-31`, registryDeadline: `${Y + 2}-02-28`, reason: "按市局通知调整", version: year!.version })).toEqual({
     ok: false,
     fieldErrors: { registryDeadline: [`${Y} 年度年检的登记管理机关截止日期应在 ${Y + 1} 年内`] },
   });
-  expect(await changeDeadlines(contextOf(officer, now), Y, { supervisingDeadline: `${Y + 1}-04-15`, registryDeadline: `${Y + 1}-06-15`, version: year!.version })).toEqual({ ok: true, value: null });
-  expect(await changeDeadlines(contextOf(officer, now), Y, { supervisingDeadline: `${Y + 1}-03-31`, registryDeadline: `${Y + 1}-05-31`, version: year!.version })).toMatchObject({ ok: false, formError: expect.stringContaining("已被其他人修改") });
+  expect(await changeDeadlines(contextOf(officer, now), Y, { supervisingDeadline: `${Y + 1}-04-15`, registryDeadline: `${Y + 1}-06-15`, reason: "按市局通知顺延", version: year!.version })).toEqual({ ok: true, value: null });
+  expect(await changeDeadlines(contextOf(officer, now), Y, { supervisingDeadline: `${Y + 1}-03-31`, registryDeadline: `${Y + 1}-05-31`, reason: "恢复默认日期", version: year!.version })).toMatchObject({ ok: false, formError: expect.stringContaining("已被其他人修改") });
 });

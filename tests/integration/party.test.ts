@@ -198,7 +198,7 @@ describe("the work-report figures of the same street", () => {
     });
     // The campaign running in 2026 is the one on 2025; the demo's latest opened is the one on 2024 (filed in 2025).
     // All five, registered in 2015, are due; none has filed.
-    expect(figures.inspection?.year).toBe(demoLatestCampaign);
+    expect(figures.inspection?.year).toBe(demoLatestCampaign());
     expect(figures.inspection?.byKind.map((k) => [k.type, k.due, k.filed])).toEqual([
       ["social_group", 2, 0],
       ["private_non_enterprise", 2, 0],

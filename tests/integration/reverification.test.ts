@@ -93,7 +93,7 @@ test("publishing inspection conclusions needs it (a 403 that says so, if nothing
     (await db.select().from(inspectionReports).where(and(eq(inspectionReports.state, "concluded")))).filter((r) => !r.publishedAt).length;
   const waiting = await unpublished();
   expect(waiting).toBeGreaterThan(0);
-  const refusal = await publishConclusions(contextOf(officer, later(signedInAt, 11 * minute)), demoLatestCampaign, "all").catch((e: unknown) => e);
+  const refusal = await publishConclusions(contextOf(officer, later(signedInAt, 11 * minute)), demoLatestCampaign(), "all").catch((e: unknown) => e);
   expect(refusal).toBeInstanceOf(StaleVerification);
   expect((refusal as Response).status).toBe(403);
   expect(await (refusal as Response).json()).toEqual({ userMessage: expect.stringContaining("10 分钟内确认过身份"), reverify: true });
@@ -108,7 +108,7 @@ test("publishing inspection conclusions needs it (a 403 that says so, if nothing
   expect(await confirmIdentity(contextOf(officer, at), codeAt(authenticator, at))).toEqual({ ok: true });
   // The same code twice is refused.
   expect(await confirmIdentity(contextOf(officer, later(at, second)), codeAt(authenticator, at))).toMatchObject({ ok: false, status: 400 });
-  await publishConclusions(contextOf(officer, later(at, minute)), demoLatestCampaign, "all");
+  await publishConclusions(contextOf(officer, later(at, minute)), demoLatestCampaign(), "all");
   expect(await unpublished()).toBe(0);
 });
 

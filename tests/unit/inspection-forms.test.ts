@@ -46,13 +46,17 @@ describe("the annual report's form", () => {
 });
 
 describe("the registry's forms on a year's page", () => {
-  test("deadlines in order, with the version seen", () => {
-    expect(valueOf(yearPageSchema, { intent: "deadlines", supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31", version: "2" })).toEqual({
+  test("deadlines in order, with the reason and the version seen", () => {
+    expect(valueOf(yearPageSchema, { intent: "deadlines", supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31", reason: " 按市局通知顺延 ", version: "2" })).toEqual({
       intent: "deadlines",
       supervisingDeadline: "2026-03-31",
       registryDeadline: "2026-05-31",
+      reason: "按市局通知顺延",
       version: 2,
     });
+    expect(errorsOf(yearPageSchema, { intent: "deadlines", supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31", reason: "", version: "2" })?.reason).toEqual([
+      "请填写调整原因",
+    ]);
     expect(errorsOf(yearPageSchema, { intent: "deadlines", supervisingDeadline: "2026-06-30", registryDeadline: "2026-05-31", version: "2" })?.supervisingDeadline).toEqual([
       "业务主管单位初审截止日期应早于登记管理机关截止日期",
     ]);

@@ -7,6 +7,7 @@ export const entityLabels: Record<string, string> = {
   organization: "社会组织",
   application: "申请",
   setting: "设置",
+  inspection_year: "年检年度",
 };
 
 export const actionLabels: Record<string, string> = {
@@ -50,4 +51,7 @@ export const actionLabels: Record<string, string> = {
   "application.approve": "准予",
   "application.reject": "不予准予",
   "setting.update": "调整区级设置",
+  "inspection.open_year": "开启年检年度",
+  "inspection.change_deadlines": "调整年检截止日期",
+  "inspection.propose_non_filers": "提请将逾期未报组织列入活动异常名录",
 };

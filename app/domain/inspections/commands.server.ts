@@ -68,10 +68,11 @@ export async function openInspectionYear(
   });
 }
 
+/** A year's deadlines changed on the version the officer saw, with the reason (the year's notice, a holiday) in the audit log. */
 export async function changeDeadlines(
   ctx: ActionContext,
   year: number,
-  input: { supervisingDeadline: string; registryDeadline: string; version: number },
+  input: { supervisingDeadline: string; registryDeadline: string; reason: string; version: number },
 ): Promise<WriteResult<null>> {
   requireReviewer(ctx.actor);
   const problems = deadlineProblems(year, input);
@@ -86,7 +87,7 @@ export async function changeDeadlines(
       .where(and(eq(inspectionYears.year, year), eq(inspectionYears.version, input.version)))
       .returning();
     if (!after) return { ok: false, formError: "截止日期已被其他人修改，请刷新后重试。" };
-    await recordAudit(tx, ctx, { action: "inspection.change_deadlines", entityType: "inspection_year", entityId: year, before, after });
+    await recordAudit(tx, ctx, { action: "inspection.change_deadlines", entityType: "inspection_year", entityId: year, before, after, reason: input.reason.trim() });
     return { ok: true, value: null };
   });
 }

@@ -131,7 +131,7 @@ export const yearPageSchema = z.discriminatedUnion(
   "intent",
   [
     z
-      .object({ intent: z.literal("deadlines"), ...deadlineFields, version })
+      .object({ intent: z.literal("deadlines"), ...deadlineFields, reason: reasonText("调整原因"), version })
       .refine((v) => v.supervisingDeadline <= v.registryDeadline, deadlineOrder),
     /** Publishing one conclusion from its row. */
     z.object({ intent: z.literal("publish"), reportId: rowId("找不到该年度报告") }),

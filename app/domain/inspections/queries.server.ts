@@ -4,7 +4,7 @@
  * year's report), the registry's lists and the abnormal-activity list. An
  * officer reads what their scope covers; an organization, its own.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { abnormalListings, inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations, places } from "../../../db/schema";
@@ -33,6 +33,7 @@ import {
 import { isRowId } from "../shared/ids";
 import { organizationTypeLabels } from "../organizations/rules";
 import { placeChoices } from "../places/queries.server";
+import { settingState } from "../settings/queries.server";
 import { daysBetween, shanghaiDate, startOfShanghaiDay } from "../shared/time";
 
 type Organization = typeof organizations.$inferSelect;
@@ -91,6 +92,40 @@ async function dueWithReports(db: Database, year: number, streetId?: number) {
     .from(organizations)
     .leftJoin(inspectionReports, and(eq(inspectionReports.organizationId, organizations.id), eq(inspectionReports.year, year)))
     .where(dueCondition(year, streetId));
+}
+
+/**
+ * How many of year Y's due organizations, district-wide, have filed nothing and
+ * are not on the abnormal-activity list: what the calendar puts to the registry
+ * once the deadline has passed. Not for a page: it reads no actor's scope.
+ */
+export async function unlistedNonFilerCount(db: Database, year: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(organizations)
+    .leftJoin(inspectionReports, and(eq(inspectionReports.organizationId, organizations.id), eq(inspectionReports.year, year)))
+    .where(and(dueCondition(year), eq(organizations.status, "normal"), or(isNull(inspectionReports.state), eq(inspectionReports.state, "draft"))));
+  return row?.n ?? 0;
+}
+
+/**
+ * The registry's to-do from its calendar: each campaign whose non-filers the
+ * calendar put to it and of which some are still not listed, newest first.
+ */
+export async function nonFilerProposals(actor: Actor): Promise<Array<{ year: number; proposedAt: Date; unlisted: number }>> {
+  if (!hasPermission(actor, "inspection:review")) return [];
+  const db = await getDb();
+  const proposed = await db
+    .select({ year: inspectionYears.year, proposedAt: inspectionYears.nonFilersProposedAt })
+    .from(inspectionYears)
+    .where(sql`${inspectionYears.nonFilersProposedAt} is not null`)
+    .orderBy(desc(inspectionYears.year));
+  const rows = [];
+  for (const p of proposed) {
+    const unlisted = await unlistedNonFilerCount(db, p.year);
+    if (unlisted) rows.push({ year: p.year, proposedAt: p.proposedAt!, unlisted });
+  }
+  return rows;
 }
 
 /** The figure officers live by, and what is behind it: due, filed, returned, concluded, by kind and street. */
@@ -443,9 +478,14 @@ export async function reportReview(actor: Actor, year: number, reportId: number)
 
 /** The registry's list of years, and the year it may open next (none for those who may not open one). */
 export async function inspectionYearsPage(actor: Actor, now: Date) {
-  const years = await inspectionYearList(actor, now);
-  const suggestedYear = hasPermission(actor, "inspection:review") ? nextYearToOpen(years.map((y) => y.year), shanghaiDate(now)) : null;
-  return { years, suggestedYear };
+  const canOpen = hasPermission(actor, "inspection:review");
+  const [years, opensOn, recent] = await Promise.all([
+    inspectionYearList(actor, now),
+    settingState("campaignOpensOn"),
+    canOpen ? isSessionRecentlyVerified(actor, now) : Promise.resolve(true),
+  ]);
+  const suggestedYear = canOpen ? nextYearToOpen(years.map((y) => y.year), shanghaiDate(now)) : null;
+  return { years, suggestedYear, opensOn, canChangeOpensOn: canOpen, needsReverify: !recent };
 }
 
 /**
@@ -474,7 +514,7 @@ export async function yearPage(actor: Actor, year: number, requestedState: strin
   return {
     year,
     scopeName: actor.role === "street_officer" ? (units.find((u) => u.id === actor.placeId)?.name ?? "本街道") : "全区",
-    settings: { supervisingDeadline: settings.supervisingDeadline, registryDeadline: settings.registryDeadline, version: settings.version },
+    settings: { supervisingDeadline: settings.supervisingDeadline, registryDeadline: settings.registryDeadline, version: settings.version, nonFilersProposedAt: settings.nonFilersProposedAt, nonFilersProposed: settings.nonFilersProposed },
     total: overview.total,
     byKind: overview.byKind.sort((a, b) => rank(kindOrder, a.type) - rank(kindOrder, b.type)),
     byStreet: overview.byStreet.sort((a, b) => rank(streetOrder, a.street) - rank(streetOrder, b.street)),

@@ -3,7 +3,7 @@
  * only, docs/glossary.md), the open data, and the headline counts. The search's
  * statements are the officers' own (queries.server.ts) without a scope.
  */
-import { asc, count, eq, inArray } from "drizzle-orm";
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { organizations, places } from "../../../db/schema";
 import type { OrganizationType } from "../../../vocabulary";
@@ -53,20 +53,28 @@ export function organizationCounts() {
   return cachedPublic("organizationCounts", computeOrganizationCounts);
 }
 
+/**
+ * The organizations on the register now (normal, or on the abnormal list), by
+ * kind, as the bureau's reports count 现有; the cancelled and revoked apart.
+ */
 async function computeOrganizationCounts() {
   const db = await getDb();
   const rows = await db
-    .select({ type: organizations.type, n: count() })
+    .select({ type: organizations.type, onRegister: sql<boolean>`${organizations.status} in ('normal', 'abnormal')`, n: count() })
     .from(organizations)
-    .groupBy(organizations.type);
+    .groupBy(organizations.type, sql`2`);
   const byType: Record<OrganizationType, number> = {
     social_group: 0,
     private_non_enterprise: 0,
     foundation: 0,
     community: 0,
   };
-  for (const row of rows) byType[row.type] = row.n;
-  return { total: rows.reduce((sum, r) => sum + r.n, 0), byType };
+  let ended = 0;
+  for (const row of rows) {
+    if (row.onRegister) byType[row.type] += row.n;
+    else ended += row.n;
+  }
+  return { total: Object.values(byType).reduce((sum, n) => sum + n, 0), byType, ended };
 }
 
 /* ------------------------------------------------------------------ records */

@@ -13,12 +13,14 @@ import { secondFactorRolesSchema } from "../../auth/second-factor-requirement";
 import { roleLabels, type Role } from "../../auth/roles";
 import { associationTargetSchema } from "../committees/coverage";
 import { partyCoverageTargetSchema } from "../party/rules";
+import { campaignOpensOnSchema, formatMonthDay } from "../inspections/calendar";
 
 /** Each setting's type. */
 interface SettingValues {
   associationTarget: number;
   partyCoverageTarget: number;
   secondFactorRoles: Role[];
+  campaignOpensOn: string;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -51,6 +53,8 @@ export const definitions: { [K in SettingKey]: SettingDefinition<SettingValues[K
     permission: "user:manage",
     format: (roles) => (roles.length ? roles.map((r) => roleLabels[r]).join("、") : "无"),
   },
+  /** The day each year the calendar opens the campaign on the year before (inspections/calendar.ts). */
+  campaignOpensOn: { label: "年检自动开启日期", schema: campaignOpensOnSchema, defaultValue: "01-01", permission: "inspection:review", format: (v) => `每年${formatMonthDay(v)}` },
 };
 
 /** A stored value that no longer fits its type (a hand edit, an older rule) gives way to the default. */

@@ -10,7 +10,7 @@ export function DeadlinesPanel({
   settings: { supervisingDeadline: string; registryDeadline: string; version: number };
   lastResult?: SubmissionResult<string[]>;
 }) {
-  const [form, fields] = useForm<{ intent: string; supervisingDeadline: string; registryDeadline: string; version: string }>({
+  const [form, fields] = useForm<{ intent: string; supervisingDeadline: string; registryDeadline: string; reason: string; version: string }>({
     id: `deadlines-${settings.version}`,
     lastResult,
     shouldValidate: "onSubmit",
@@ -38,6 +38,9 @@ export function DeadlinesPanel({
           errors={fields.registryDeadline.errors}
           required
         />
+        <div className="sm:col-span-2">
+          <Field label="调整原因" name={fields.reason.name} errors={fields.reason.errors} maxLength={500} hint="如：按市局年检通知顺延；调整会记入审计日志" required />
+        </div>
         <div className="sm:col-span-2">
           <Button type="submit" variant="secondary">
             保存截止日期

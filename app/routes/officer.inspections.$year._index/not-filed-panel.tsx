@@ -78,12 +78,18 @@ export function NotFiledPanel({ page, lastResult }: { page: YearPage; lastResult
       ),
   };
   return (
-    <Panel title={`未报送的组织（${rows.length} 个）`} className="mt-6">
+    <Panel id="not-filed" title={`未报送的组织（${rows.length} 个）`} className="mt-6">
       <p className="mb-3 text-sm text-slate-700">
         {pastDeadline
           ? `登记管理机关截止日期（${formatDate(settings.registryDeadline)}）已过，以下组织逾期未报。`
           : `距登记管理机关截止日期（${formatDate(settings.registryDeadline)}）还有 ${daysToDeadline} 天；截止后仍未报送的将标注为逾期未报，可列入活动异常名录。`}
       </p>
+      {canList && settings.nonFilersProposedAt && listable.length ? (
+        <p role="note" className="mb-3 rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          年检日历于 {formatDate(settings.nonFilersProposedAt)} 提请审核：截止日期过后有 {settings.nonFilersProposed ?? 0} 个组织未报送年度工作报告，现有 {listable.length}{" "}
+          个尚未列入。请逐一核对（已补报或有正当理由的可不列入），勾选后确认列入活动异常名录；系统不会自行列入（《社会组织信用信息管理办法》第十条）。
+        </p>
+      ) : null}
       {canList ? <FormError errors={[...(form.errors ?? []), ...(fields.organizationIds.errors ?? [])]} /> : null}
       <div className="max-h-[32rem] overflow-auto">
         <DataTable
