@@ -12,6 +12,7 @@ import { noteSubmissionLocation } from "./domain/shared/submissions.server";
 import { databaseAvailable, noteFailure, prepareDatabase } from "./domain/shared/availability.server";
 import { prepareEmbeddedDatabase } from "./setup/prepare.server";
 import { keepCalendar } from "./domain/inspections/calendar.server";
+import { deliverMail } from "./domain/reminders/commands.server";
 import { invalidData, logInvalidData } from "./domain/shared/invalid-data.server";
 import { NonceProvider } from "./ui/nonce";
 import { statusPage } from "./ui/status-page.server";
@@ -193,14 +194,27 @@ export async function guardRequest(facts: RequestFacts, nonce = ""): Promise<Ref
   return null;
 }
 
-/** The registry's calendar turns on the first request of a day; if it cannot now, the request goes on and a later one tries again. */
+/**
+ * The registry's calendar and the day's reminders run on the first request of a
+ * day; if they cannot now, the request goes on and a later one tries again.
+ * Waiting e-mail is sent beside requests, at most one batch a minute, never
+ * holding a request up.
+ */
 async function keepCalendarQuietly(): Promise<void> {
+  const now = new Date();
   try {
-    await keepCalendar(new Date());
+    await keepCalendar(now);
   } catch (error) {
     if (!noteFailure(error)) console.error("The registry's calendar failed:", error);
   }
+  if (now.getTime() - mailTriedAt >= 60_000) {
+    mailTriedAt = now.getTime();
+    deliverMail(now).catch((error: unknown) => {
+      if (!noteFailure(error)) console.error("Sending reminder e-mail failed:", error);
+    });
+  }
 }
+let mailTriedAt = 0;
 
 const refusals = {
   method: {

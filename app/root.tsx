@@ -7,6 +7,7 @@ import { getActor } from "./auth/require.server";
 import { districtName } from "./domain/places/queries.server";
 import { GeneralErrorBoundary } from "./ui/error-boundary";
 import { SiteFooter, SiteHeader } from "./ui/layout";
+import { unreadReminderCount } from "./domain/reminders/queries.server";
 import { useNonce } from "./ui/nonce";
 import styles from "./styles/app.css?url";
 
@@ -20,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "社区治理与社会组织�
 export async function loader({ request }: LoaderFunctionArgs) {
   const [actor, district] = await Promise.all([getActor(request), districtName()]);
   return {
-    user: actor ? { displayName: actor.displayName, role: actor.role } : null,
+    user: actor ? { displayName: actor.displayName, role: actor.role, unreadReminders: await unreadReminderCount(actor) } : null,
     districtName: district,
     // Forms of a signed-in user carry this (PostForm); it changes with every load, so after each submission.
     submissionKey: actor ? crypto.randomUUID().replaceAll("-", "") : null,

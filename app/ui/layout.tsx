@@ -6,6 +6,8 @@ import { PostForm } from "./form";
 export interface ShellUser {
   displayName: string;
   role: Role;
+  /** Reminders not yet read. */
+  unreadReminders: number;
 }
 
 const areaNames = { officer: "登记管理工作台", org: "社会组织服务", village: "村务公开工作台" } as const;
@@ -31,6 +33,15 @@ export function SiteHeader({ user, districtName }: { user: ShellUser | null; dis
               <span className="ml-2 hidden text-brand-100 sm:inline" title={roleLabels[user.role]}>
                 {user.displayName}
               </span>
+              <TopLink to="/account/reminders">
+                提醒
+                {user.unreadReminders ? (
+                  <span className="ml-1 rounded-full bg-amber-300 px-1.5 text-xs font-semibold text-slate-900">
+                    {user.unreadReminders}
+                    <span className="sr-only"> 条未读</span>
+                  </span>
+                ) : null}
+              </TopLink>
               <TopLink to="/account/security">账号安全</TopLink>
               <PostForm action="/logout">
                 <button type="submit" className="rounded px-3 py-1.5 text-white hover:bg-brand-800">

@@ -14,7 +14,7 @@ interface FieldState {
   initialValue?: unknown;
   errors?: string[];
 }
-type Fields = Record<"displayName" | "role" | "placeId" | "organizationCode" | "phone", FieldState>;
+type Fields = Record<"displayName" | "role" | "placeId" | "organizationCode" | "phone" | "email", FieldState>;
 
 /** The account fields shared by "new account" and "edit account". */
 export function UserAccountFields({
@@ -28,7 +28,7 @@ export function UserAccountFields({
   placeChoices: PlaceChoice[];
   role: Role | "";
   onRoleChange: (role: Role) => void;
-  initial?: { displayName?: string; role?: string; placeId?: number | null; organizationCode?: string | null; phone?: string | null };
+  initial?: { displayName?: string; role?: string; placeId?: number | null; organizationCode?: string | null; phone?: string | null; email?: string | null };
 }) {
   const scope = role ? roleScope[role] : "none";
   return (
@@ -83,6 +83,15 @@ export function UserAccountFields({
         />
       ) : null}
       <Field label="手机号码（选填）" name={fields.phone.name} defaultValue={(fields.phone.initialValue as string) ?? initial?.phone ?? ""} errors={fields.phone.errors} inputMode="numeric" />
+      <Field
+        label="电子邮箱（选填）"
+        name={fields.email.name}
+        type="email"
+        defaultValue={(fields.email.initialValue as string) ?? initial?.email ?? ""}
+        errors={fields.email.errors}
+        maxLength={254}
+        hint="填写后，系统提醒同时发送到该邮箱"
+      />
     </>
   );
 }

@@ -27,6 +27,8 @@ export const users = pgTable(
     /** The organization an association user acts for. */
     organizationId: integer("organization_id").references(() => organizations.id),
     phone: varchar("phone", { length: 20 }),
+    /** Where reminders are also sent by e-mail; none, and they are in-app only. */
+    email: varchar("email", { length: 254 }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     /** Consecutive failed sign-ins since the last success or lock. */
     failedAttempts: integer("failed_attempts").notNull().default(0),

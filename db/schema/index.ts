@@ -9,3 +9,4 @@ export * from "./postings";
 export * from "./committees";
 export * from "./party";
 export * from "./imports";
+export * from "./reminders";

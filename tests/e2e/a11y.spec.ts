@@ -45,6 +45,7 @@ const pages: Array<{ path: string; user?: DemoUser; status?: number; name: strin
   { name: "data import", path: "/officer/import", user: "officer" },
   { name: "change password", path: "/account/password", user: "street" },
   { name: "account security", path: "/account/security", user: "street" },
+  { name: "reminders", path: "/account/reminders", user: "officer" },
   { name: "re-verify", path: "/account/verify?redirectTo=%2Fofficer", user: "officer" },
   { name: "second-factor requirement", path: "/officer/security", user: "admin" },
 ];

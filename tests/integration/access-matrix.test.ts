@@ -181,6 +181,7 @@ const getMatrix: GetRow[] = [
     ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }),
   },
   { path: "/account/security", note: "one's second factor", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }) },
+  { path: "/account/reminders", note: "one's own reminders", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }) },
   { path: "/account/verify?redirectTo=%2Fofficer", note: "proving who one is again", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }) },
 
   // Registry officers (area:officer)
@@ -350,6 +351,9 @@ const postMatrix: PostRow[] = [
   { path: "/account/password", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400 }) },
   { path: "/account/verify", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400 }) },
   { path: "/account/security", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400 }) },
+  { path: "/account/reminders", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400 }) },
+  { path: "/account/reminders", body: { intent: "read-all" }, note: "one's own, all", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }) },
+  { path: "/account/reminders", body: { intent: "read", reminderId: stale }, note: "no such reminder of one's own: nothing changes", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }) },
   {
     path: "/account/security",
     body: { intent: "start", reverifySecret: "not-the-password" },

@@ -122,6 +122,14 @@ describe("userCreateSchema", () => {
     expect(createUser({ ...baseUser, role: "admin", phone: "13812345678" }).status).toBe("success");
   });
 
+  test("an e-mail address for reminders is optional; one that is not an address is refused in Chinese", () => {
+    expect(createUser({ ...baseUser, role: "admin", email: " chen@lc.example.gov.cn " }).status).toBe("success");
+    expect(createUser({ ...baseUser, role: "admin", email: "" }).status).toBe("success");
+    for (const email of ["chen", "chen@", "chen@lc", "chen lin@lc.gov.cn", "<x>@lc.gov.cn"]) {
+      expect(errorsOf(createUser({ ...baseUser, role: "admin", email })).email).toEqual(["请填写有效的邮箱地址，如 name@example.gov.cn"]);
+    }
+  });
+
   test("an unknown role is refused in Chinese", () => {
     const errors = errorsOf(createUser({ ...baseUser, role: "superuser" }));
     expect(errors.role).toEqual(["请选择角色"]);
@@ -248,6 +256,7 @@ describe("arbitrary form data", () => {
     "placeId",
     "organizationCode",
     "phone",
+    "email",
     "password",
     "currentPassword",
     "newPassword",

@@ -16,6 +16,7 @@ import { formatMonthDay, calendarActorName, campaignToOpen, nonFilersDue } from 
 import { unlistedNonFilerCount } from "./queries.server";
 import { defaultDeadlines } from "./rules";
 import { getSetting } from "../settings/queries.server";
+import { makeReminders } from "../reminders/commands.server";
 import { shanghaiDate } from "../shared/time";
 
 export interface CalendarOutcome {
@@ -77,18 +78,24 @@ export async function runCalendar(now: Date): Promise<CalendarOutcome> {
   });
 }
 
+/** The day's work: the calendar first (a campaign it opens is reminded of), then everybody's reminders. */
+export async function runDay(now: Date): Promise<CalendarOutcome & { reminders: number }> {
+  const outcome = await runCalendar(now);
+  return { ...outcome, reminders: await makeReminders(now) };
+}
+
 let keptOn: string | null = null;
 let running: Promise<unknown> | null = null;
 
 /**
- * The calendar's run for the first request of each Shanghai day in this
- * process; later requests that day pass straight through. A failed run (the
- * database away) is tried again by the next request.
+ * The day's work for the first request of each Shanghai day in this process;
+ * later requests that day pass straight through. A failed run (the database
+ * away) is tried again by the next request.
  */
 export async function keepCalendar(now: Date): Promise<void> {
   const today = shanghaiDate(now);
   if (keptOn === today) return;
-  running ??= runCalendar(now)
+  running ??= runDay(now)
     .then(() => {
       keptOn = today;
     })

@@ -77,6 +77,7 @@ export async function createUser(
         placeId: scope.placeId,
         organizationId: scope.organizationId,
         phone: input.phone ?? null,
+        email: input.email ?? null,
         passwordHash,
         // The admin chose this password: the user picks their own at first sign-in.
         mustChangePassword: true,
@@ -170,6 +171,7 @@ export async function updateUser(
         placeId: scope.placeId,
         organizationId: scope.organizationId,
         phone: input.phone ?? null,
+        email: input.email ?? null,
       };
     },
     // A new role or scope takes effect at once: the user signs in again under it.

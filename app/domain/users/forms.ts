@@ -27,6 +27,13 @@ const accountFields = {
     .trim()
     .regex(/^1[3-9]\d{9}$/, "手机号码应为 11 位数字")
     .optional(),
+  /** Reminders are also sent here by e-mail (when the server has SMTP configured). */
+  email: z
+    .string()
+    .trim()
+    .max(254, "邮箱地址不超过 254 个字符")
+    .regex(/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/, "请填写有效的邮箱地址，如 name@example.gov.cn")
+    .optional(),
 };
 
 const scopeFields = z.object({

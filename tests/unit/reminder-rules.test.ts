@@ -1,0 +1,84 @@
+import { describe, expect, test } from "vitest";
+import { applicationReminders, postingReminders, reminderMail, reportReminders, reviewReminder, weekdaysAfter } from "../../app/domain/reminders/rules";
+
+const campaign = {
+  year: 2025,
+  registryDeadline: "2026-05-31",
+  state: null,
+  returnedAt: null,
+  returnReason: null,
+  conclusion: null,
+  conclusionNote: null,
+  published: false,
+} as const;
+
+describe("an association's annual report (社会团体登记管理条例 art. 28: by the registry's date)", () => {
+  const keys = (today: string, c: Partial<Parameters<typeof reportReminders>[0]> = {}) => reportReminders({ ...campaign, ...c }, today).map((r) => r.key);
+  test("nothing until 30 days before; then the nearest of 30, 7 and 1 days reached", () => {
+    expect(keys("2026-04-30")).toEqual([]);
+    expect(keys("2026-05-01")).toEqual(["inspection:2025:due-30"]);
+    expect(keys("2026-05-23")).toEqual(["inspection:2025:due-30"]);
+    expect(keys("2026-05-24")).toEqual(["inspection:2025:due-7"]);
+    expect(keys("2026-05-30")).toEqual(["inspection:2025:due-1"]);
+    expect(keys("2026-05-31")).toEqual(["inspection:2025:due-1"]);
+    expect(keys("2026-06-01")).toEqual(["inspection:2025:overdue"]);
+  });
+  test("a draft is still due; a filed report is not", () => {
+    expect(keys("2026-05-24", { state: "draft" })).toEqual(["inspection:2025:due-7"]);
+    expect(keys("2026-06-10", { state: "submitted" })).toEqual([]);
+  });
+  test("each return once, with its reason; the corrections of a published 基本合格", () => {
+    const returned = reportReminders({ ...campaign, state: "returned", returnedAt: "2026-04-02T03:00:00.000Z", returnReason: "未附审计报告" }, "2026-04-03");
+    expect(returned).toEqual([expect.objectContaining({ key: "inspection:2025:returned:2026-04-02T03:00:00.000Z", body: "退回理由：未附审计报告。请修改后重新报送。" })]);
+    expect(keys("2026-07-01", { state: "concluded", conclusion: "basic_pass", conclusionNote: "补齐会议记录" })).toEqual([]);
+    const corrections = reportReminders({ ...campaign, state: "concluded", conclusion: "basic_pass", conclusionNote: "补齐会议记录", published: true }, "2026-07-01");
+    expect(corrections.map((r) => [r.key, r.body])).toEqual([["inspection:2025:corrections", "需要整改的事项：补齐会议记录"]]);
+    expect(keys("2026-07-01", { state: "concluded", conclusion: "pass", published: true })).toEqual([]);
+  });
+});
+
+describe("an officer's applications", () => {
+  test("weekdays are counted after the day, weekends left out", () => {
+    // 2026-12-04 is a Friday.
+    expect(weekdaysAfter("2026-12-04", "2026-12-07")).toBe(1);
+    expect(weekdaysAfter("2026-12-04", "2026-12-10")).toBe(4);
+    expect(weekdaysAfter("2026-12-04", "2026-12-04")).toBe(0);
+  });
+  test("waiting for 受理 past 3 weekdays, once per submission", () => {
+    const a = { id: 7, title: "鲤城区南音协会", state: "submitted", submittedOn: "2026-12-04", dueOn: null };
+    expect(applicationReminders(a, "2026-12-09")).toEqual([]);
+    expect(applicationReminders(a, "2026-12-10").map((r) => r.key)).toEqual(["application:7:to-accept:2026-12-04"]);
+  });
+  test("a decision within 7 days of its date, or past it, once per date", () => {
+    const a = { id: 8, title: "鲤城区南音协会", state: "accepted", submittedOn: "2026-10-01", dueOn: "2026-12-10" };
+    expect(applicationReminders(a, "2026-12-02")).toEqual([]);
+    expect(applicationReminders(a, "2026-12-03")).toEqual([expect.objectContaining({ key: "application:8:decide-by:2026-12-10", title: "“鲤城区南音协会”的申请还有 7 天到法定办理期限" })]);
+    expect(applicationReminders(a, "2026-12-11")[0]?.title).toBe("“鲤城区南音协会”的申请已超过法定办理期限");
+    expect(applicationReminders({ ...a, state: "approved" }, "2026-12-11")).toEqual([]);
+  });
+});
+
+describe("village postings", () => {
+  test("periods ended and not published, and those past their date; others not", () => {
+    const drafts = postingReminders([
+      { category: "finance", label: "2026年10月", start: "2026-10-01", dueOn: "2026-11-30", status: "missing" },
+      { category: "finance", label: "2026年11月", start: "2026-11-01", dueOn: "2026-12-31", status: "pending" },
+      { category: "finance", label: "2026年9月", start: "2026-09-01", dueOn: "2026-10-31", status: "on_time" },
+      { category: "village", label: "2026年第四季度", start: "2026-10-01", dueOn: "2027-01-31", status: "not_due" },
+    ]);
+    expect(drafts.map((d) => [d.key, d.title])).toEqual([
+      ["posting:finance:2026-10-01:missing", "2026年10月财务收支逾期未公开"],
+      ["posting:finance:2026-11-01:due", "2026年11月财务收支应于 2026年12月31日 前公开"],
+    ]);
+  });
+  test("a version to review, once each", () => {
+    expect(reviewReminder({ postingId: 2, versionId: 40, title: "低保名单", submittedOn: "2026-12-01" })).toMatchObject({ key: "posting-review:40", link: "/village/postings/2" });
+  });
+});
+
+test("the e-mail says what the reminder says, with the full address of the page", () => {
+  const mail = reminderMail({ title: "2025 年度工作报告还有 7 天截止", body: "请于 2026年5月31日 前报送。", link: "/org/inspections/2025" }, "https://registry.example.gov.cn/");
+  expect(mail.subject).toBe("【社区治理与社会组织登记平台】2025 年度工作报告还有 7 天截止");
+  expect(mail.body).toContain("请于 2026年5月31日 前报送。");
+  expect(mail.body).toContain("办理地址：https://registry.example.gov.cn/org/inspections/2025");
+});
