@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...(hasPermission(actor, "audit:read") ? [{ to: "/officer/audit", label: "审计日志" }] : []),
     ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/users", label: "账号管理" }] : []),
     ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/security", label: "登录安全" }] : []),
+    ...(hasPermission(actor, "setting:manage") ? [{ to: "/officer/holidays", label: "法定节假日" }] : []),
   ];
   return { items };
 }

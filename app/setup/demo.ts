@@ -13,6 +13,7 @@ import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../auth/password.server";
 import { campaignFiledIn, defaultDeadlines, dueCutoff, isDue, type Report } from "../domain/inspections/rules";
 import { halfYearOf } from "../domain/party/forms";
+import { decisionDueOn, decisionPeriod, holidays2026 } from "../domain/applications/periods";
 import { shanghaiDate, startOfShanghaiDay } from "../domain/shared/time";
 import { composeUscc } from "../domain/organizations/uscc";
 import type { Database } from "../../db/client.server";
@@ -510,7 +511,11 @@ async function seedApplications(
   const now = Date.now();
   const daysAgo = (n: number) => new Date(now - n * 86_400_000);
   const dateOf = (instant: Date) => new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  const due = (accepted: Date) => dateOf(new Date(accepted.getTime() + 60 * 86_400_000));
+  // Each kind's statutory period from the day of acceptance (applications/periods.ts), on the default holiday table.
+  const due = (plan: Plan, accepted: Date) => {
+    const type = (plan.proposed.type as OrganizationType | undefined) ?? orgs.find((o) => o.id === plan.organizationId)?.type ?? null;
+    return decisionDueOn(decisionPeriod(plan.kind, type), dateOf(accepted), holidays2026);
+  };
   type Plan = {
     kind: "establishment" | "change" | "cancellation" | "filing";
     state: "draft" | "submitted" | "accepted" | "returned" | "approved" | "rejected";
@@ -549,9 +554,9 @@ async function seedApplications(
     { kind: "establishment", state: "returned", title: "鲤城区宠物友好协会", proposed: group("鲤城区宠物友好协会", c[7]!, 31), submitted: 12, reason: "个人会员不足 50 个，且未附业务主管单位同意文件，请补正", placeId: c[7], streetId: d.kaiyuan },
     { kind: "establishment", state: "rejected", title: "鲤城区麻将研究会", proposed: group("鲤城区麻将研究会", c[8]!, 55), submitted: 90, accepted: 85, decided: 60, reason: "业务主管单位不同意作为其业务主管单位", placeId: c[8], streetId: d.kaiyuan },
     { kind: "change", state: "submitted", title: orgs[0]!.name, proposed: { address: "泉州市鲤城区新华北路 66 号", changeReason: "办公场所搬迁" }, submitted: 5, organizationId: orgs[0]!.id },
-    { kind: "change", state: "accepted", title: orgs[1]!.name, proposed: { legalRepresentative: "黄志明", changeReason: "理事会换届选举产生新的法定代表人" }, submitted: 40, accepted: 38, organizationId: orgs[1]!.id },
+    { kind: "change", state: "accepted", title: orgs[1]!.name, proposed: { legalRepresentative: "黄志明", changeReason: "理事会换届选举产生新的法定代表人" }, submitted: 14, accepted: 12, organizationId: orgs[1]!.id },
     { kind: "change", state: "approved", title: orgs[2]!.name, proposed: { businessScope: "开展会员培训、学术交流及相关公益服务", changeReason: "章程修改" }, submitted: 120, accepted: 118, decided: 100, organizationId: orgs[2]!.id },
-    { kind: "cancellation", state: "accepted", title: orgs[3]!.name, proposed: { cancellationReason: "完成清算，理事会决议注销" }, submitted: 70, accepted: 68, organizationId: orgs[3]!.id },
+    { kind: "cancellation", state: "accepted", title: orgs[3]!.name, proposed: { cancellationReason: "完成清算，理事会决议注销" }, submitted: 22, accepted: 20, organizationId: orgs[3]!.id },
     { kind: "cancellation", state: "submitted", title: orgs[4]!.name, proposed: { cancellationReason: "举办单位撤回，停止办学" }, submitted: 2, organizationId: orgs[4]!.id },
     { kind: "filing", state: "submitted", title: "象峰社区太极拳队", proposed: { name: "象峰社区太极拳队", category: "culture_sports", legalRepresentative: "林秀英", address: "象峰社区活动中心", placeId: c[0], membersCount: 18 }, submitted: 1, placeId: c[0], streetId: d.kaiyuan },
     { kind: "filing", state: "accepted", title: "东街社区邻里调解队", proposed: { name: "东街社区邻里调解队", category: "mediation", legalRepresentative: "吴国栋", address: "东街社区居委会", placeId: c[1], membersCount: 7 }, submitted: 6, accepted: 5, placeId: c[1], streetId: d.kaiyuan },
@@ -575,7 +580,7 @@ async function seedApplications(
         applicantUserId: plan.kind === "filing" ? d.street.id : null,
         submittedAt,
         acceptedAt,
-        dueOn: acceptedAt ? due(acceptedAt) : null,
+        dueOn: acceptedAt ? due(plan, acceptedAt) : null,
         decidedAt,
         createdAt: created,
         updatedAt: decidedAt ?? acceptedAt ?? submittedAt ?? created,

@@ -128,11 +128,14 @@ export function ApplicationSummary({
   applicantName,
   streetName,
   daysLeft,
+  period,
 }: {
   application: { id: number; kind: keyof typeof kindLabels; state: ApplicationState; title: string; submittedAt: string | Date | null; acceptedAt: string | Date | null; dueOn: string | null; decidedAt: string | Date | null };
   applicantName: string | null;
   streetName: string | null;
   daysLeft: number | null;
+  /** "受理之日起 60 日内（《社会团体登记管理条例》第十二条）" */
+  period: string;
 }) {
   const rows: Array<[string, ReactNode]> = [
     ["申请编号", `第 ${application.id} 号`],
@@ -142,7 +145,17 @@ export function ApplicationSummary({
     ["所在街道（镇）", streetName ?? "—"],
     ["提交日期", formatDate(application.submittedAt) || "—"],
     ["受理日期", formatDate(application.acceptedAt) || "—"],
-    ["法定决定期限", application.dueOn ? formatDate(application.dueOn) : "受理后 60 日内"],
+    [
+      "法定决定期限",
+      application.dueOn ? (
+        <>
+          {formatDate(application.dueOn)}
+          <span className="block text-xs text-slate-600">{period}</span>
+        </>
+      ) : (
+        period
+      ),
+    ],
     ["剩余时间", <DaysLeft key="d" daysLeft={daysLeft} />],
     ["决定日期", formatDate(application.decidedAt) || "—"],
   ];

@@ -46,6 +46,7 @@ const pages: Array<{ path: string; user?: DemoUser; status?: number; name: strin
   { name: "change password", path: "/account/password", user: "street" },
   { name: "account security", path: "/account/security", user: "street" },
   { name: "reminders", path: "/account/reminders", user: "officer" },
+  { name: "public holidays", path: "/officer/holidays", user: "officer" },
   { name: "re-verify", path: "/account/verify?redirectTo=%2Fofficer", user: "officer" },
   { name: "second-factor requirement", path: "/officer/security", user: "admin" },
 ];

@@ -1,4 +1,5 @@
-import { expect, signInAs, test, waitForHydration } from "./fixtures";
+import { expect, signInAs, test, verifyRecently, waitForHydration } from "./fixtures";
+import { shanghaiDate } from "../../app/domain/shared/time";
 
 /**
  * The day's reminders, made on the server's first request of the day: the
@@ -36,4 +37,28 @@ test("an officer sees the unread reminders in the header, follows one to its pag
   await expect(page.getByRole("heading", { level: 2, name: "全部提醒（0 条未读）" })).toBeVisible();
   await expect(header.getByRole("link", { name: "提醒", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "全部标为已读" })).toHaveCount(0);
+});
+
+test("an officer enters next year's public holidays: a wrong date is refused beside the field, the table is kept with a reason", async ({ page, context, baseURL, request }) => {
+  await signInAs(context, "officer", baseURL!);
+  await verifyRecently(request, "officer");
+  await page.goto("/officer");
+  await page.getByRole("navigation").getByRole("link", { name: "法定节假日" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "法定节假日" })).toBeVisible();
+  const year = Number(shanghaiDate(new Date()).slice(0, 4));
+  await expect(page.getByRole("note")).toContainText(`${year + 1} 年的节假日安排尚未录入`);
+  await waitForHydration(page);
+  const off = page.getByLabel("放假日期（每行一个）");
+  const shipped = await off.inputValue();
+  await off.fill(`${shipped}\n${year + 1}-02-30`);
+  await page.getByLabel("调整原因").fill(`录入 ${year + 1} 年节假日安排`);
+  await page.getByRole("button", { name: "保存节假日安排" }).click();
+  await expect(off).toHaveAccessibleDescription(new RegExp(`“${year + 1}-02-30”不是有效日期`));
+  // What was typed is kept; the corrected date is saved.
+  await expect(off).toHaveValue(new RegExp(`${year + 1}-02-30$`));
+  await off.fill(`${shipped}\n${year + 1}-01-01`);
+  await page.getByRole("button", { name: "保存节假日安排" }).click();
+  await expect(page.getByText(/节假日安排已保存/)).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: new RegExp(`现行安排（.*${year + 1} 年）`) })).toBeVisible();
+  await expect(page.getByRole("note").filter({ hasText: `${year + 1} 年的节假日安排尚未录入` })).toHaveCount(0);
 });

@@ -1,14 +1,15 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { applications, applicationSteps, auditLog, organizationChanges, organizations, places, users } from "../../db/schema";
 import { applicationDetail, applicationQueue, fileForActor } from "../../app/domain/applications/queries.server";
 import { attachFiles, saveProposal, startApplication, takeStep } from "../../app/domain/applications/commands.server";
-import { dueDate } from "../../app/domain/applications/rules";
 import type { Proposal } from "../../app/domain/applications/forms";
 import { composeUscc } from "../../app/domain/organizations/uscc";
 import { actorFromUser } from "../../app/auth/session.server";
-import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
+import { holidays2026 } from "../../app/domain/applications/periods";
+import { updateSetting } from "../../app/domain/settings/commands.server";
 
 beforeAll(loadDemoDistrict);
 
@@ -247,10 +248,14 @@ test("a street officer files a community organization for a community of the str
   await expect(takeStep(contextOf(officer, t0), other.value.id, { action: "submit", version: 1 })).rejects.toMatchObject({ status: 404 });
 });
 
-test("the 60-day clock: deadline from acceptance, days left in the queue, the overdue first and filterable", async () => {
-  expect(dueDate(new Date("2026-03-02T17:00:00Z"))).toBe("2026-05-02"); // 01:00 on 3 March in Shanghai
-  expect(dueDate(new Date("2026-03-02T15:59:00Z"))).toBe("2026-05-01");
+test("the 60-day clock of an establishment: deadline from acceptance, days left in the queue, the overdue first and filterable", async () => {
   const officer = await demoActor("officer");
+  // Accepted at 01:00 on 3 March in Shanghai (17:00 UTC the day before): 60 days from 3 March.
+  const early = await submitted("鲤城区风车爱好者协会");
+  const accepted = await takeStep(contextOf(officer, new Date("2026-03-02T17:00:00Z")), early, { action: "accept", version: 3 });
+  expect(accepted).toMatchObject({ ok: true, value: { dueOn: "2026-05-02" } });
+  const detail = await applicationDetail(officer, early, new Date("2026-03-03T02:00:00Z"));
+  expect(detail.period).toBe("受理之日起 60 日内（《社会团体登记管理条例》第十二条）");
   const late = await submitted("鲤城区风筝爱好者协会");
   await takeStep(contextOf(officer, at(0)), late, { action: "accept", version: 3 });
   const fresh = await submitted("鲤城区龙舟爱好者协会");
@@ -269,6 +274,29 @@ test("the 60-day clock: deadline from acceptance, days left in the queue, the ov
   // The street officer's queue holds only the street's applications.
   const streetQueue = await applicationQueue(await demoActor("street"), { state: "open", page: 1, pageSize: 50 }, now);
   expect(streetQueue.rows.every((r) => r.street === "开元街道")).toBe(true);
+});
+
+test("a change's clock is 20 working days (行政许可法 art. 42), public holidays skipped and the weekend worked counted", async () => {
+  const officer = await demoActor("officer");
+  const db = await getDb();
+  // The demo's change waiting for 受理, accepted on Monday 28 September 2026: 国庆 falls inside.
+  const [change] = await db.select().from(applications).where(and(eq(applications.kind, "change"), eq(applications.state, "submitted")));
+  const accepted = await takeStep(contextOf(officer, new Date("2026-09-28T02:00:00Z")), change!.id, { action: "accept", version: change!.version });
+  expect(accepted).toMatchObject({ ok: true, value: { dueOn: "2026-10-30" } });
+  expect((await applicationDetail(officer, change!.id, new Date("2026-09-28T03:00:00Z"))).period).toBe("受理之日起 20 个工作日内（《中华人民共和国行政许可法》第四十二条）");
+});
+
+test("a year's holidays entered by an officer count for the periods after it; the entry is audited", async () => {
+  const officer = await verifiedActor("officer");
+  const db = await getDb();
+  const table = { off: [...holidays2026.off, "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12"], on: holidays2026.on };
+  expect(await updateSetting(contextOf(officer), "publicHolidays", table, { reason: "录入 2027 年春节安排", expected: holidays2026 })).toEqual({ ok: true, value: table });
+  // The demo's cancellation waiting for 受理, accepted on Friday 29 January 2027: 20 working days, the week of 春节 not counted.
+  const [cancellation] = await db.select().from(applications).where(and(eq(applications.kind, "cancellation"), eq(applications.state, "submitted")));
+  const accepted = await takeStep(contextOf(officer, new Date("2027-01-29T02:00:00Z")), cancellation!.id, { action: "accept", version: cancellation!.version });
+  expect(accepted).toMatchObject({ ok: true, value: { dueOn: "2027-03-05" } });
+  const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "setting.update"), eq(auditLog.entityId, "publicHolidays")));
+  expect(entry).toMatchObject({ reason: "录入 2027 年春节安排", actorUsername: "officer" });
 });
 
 test("attachments are checked by content and size, and served only to those who may see the application", async () => {

@@ -192,7 +192,7 @@ describe("the work-report figures of the same street", () => {
       newRegistrations: { social_group: 0, private_non_enterprise: 0, foundation: 0, community: 0 },
       // E was cancelled (no date recorded, so before the period's end): not on the register.
       register: { social_group: 2, private_non_enterprise: 2, foundation: 1, community: 1 },
-      applications: { received: 0, decided: 0, decidedWithin60Days: 0 },
+      applications: { received: 0, decided: 0, decidedInTime: 0 },
       party: { organizational: { covered: 3, total: 5 }, work: { covered: 4, total: 5 }, branchesFounded: 1, branchesTotal: 2, probationaryAdmitted: 2 },
       postings: { villages: 0, upToDate: 0 },
     });

@@ -10,7 +10,7 @@ const seed002: ReportFigures = {
   scopeName: "全区",
   newRegistrations: { social_group: 2, private_non_enterprise: 22, foundation: 0, community: 0 },
   register: { social_group: 58, private_non_enterprise: 335, foundation: 0, community: 38 },
-  applications: { received: 0, decided: 0, decidedWithin60Days: 0 },
+  applications: { received: 0, decided: 0, decidedInTime: 0 },
   inspection: {
     year: 2012,
     byKind: [
@@ -46,12 +46,12 @@ describe("the work-report paragraph", () => {
   test("names mixed conclusions, decided applications and a met target", () => {
     const text = reportParagraph({
       ...seed002,
-      applications: { received: 12, decided: 10, decidedWithin60Days: 9 },
+      applications: { received: 12, decided: 10, decidedInTime: 9 },
       inspection: { year: 2025, byKind: [{ type: "social_group", due: 10, filed: 8, participationRate: 0.8, conclusions: { pass: 5, basic_pass: 2, fail: 1 } }] },
       party: { ...seed002.party, organizational: { covered: 91, total: 100, rate: 0.91 } },
       postings: { villages: 20, upToDate: 17 },
     });
-    expect(text).toContain("受理登记申请12件，办结10件，其中60日内办结9件（90%）。");
+    expect(text).toContain("受理登记申请12件，办结10件，其中在法定期限内办结9件（90%）。");
     expect(text).toContain("已作出结论8个（合格5个、基本合格2个、不合格1个）");
     expect(text).toContain("已达到90%的目标");
     expect(text).toContain("20个村中有17个按期公开财务和村务。");

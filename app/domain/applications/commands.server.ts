@@ -7,14 +7,13 @@
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
 import { applicationFiles, applications, applicationSteps, organizations, places, users } from "../../../db/schema";
-import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
+import type { ApplicationKind, ApplicationState, OrganizationType } from "../../../vocabulary";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { recordAudit } from "../audit/commands.server";
 import { changeableFields, pickProposal, submissionProblems, type DecisionPost, type Proposal, type ProposalPost } from "./forms";
 import {
   decisionLabel,
   applicantEditRefusal,
-  dueDate,
   kindLabels,
   openStates,
   refusal,
@@ -28,6 +27,8 @@ import { storedAttachment, uploadProblems, type Upload } from "../shared/attachm
 import { diffFields, recordOrganizationChange } from "../organizations/history.server";
 import { usccKindOf } from "../organizations/rules";
 import { shanghaiDate } from "../shared/time";
+import { getSetting } from "../settings/queries.server";
+import { decisionDueOn, decisionPeriod } from "./periods";
 import { isRowId } from "../shared/ids";
 import { escapeLike } from "../shared/like";
 import { duplicateField, duplicateMessages, liveNameTaken } from "../organizations/integrity.server";
@@ -268,7 +269,7 @@ export async function takeStep(
           updatedAt: ctx.now,
           version: app.version + 1,
           ...(input.action === "submit" || input.action === "resubmit" ? { submittedAt: ctx.now } : {}),
-          ...(input.action === "accept" ? { acceptedAt, dueOn: dueDate(ctx.now) } : {}),
+          ...(input.action === "accept" ? { acceptedAt, dueOn: await acceptanceDueOn(tx, app, current, ctx.now) } : {}),
           ...(input.action === "approve" || input.action === "reject" ? { decidedAt: ctx.now } : {}),
         })
         .where(and(eq(applications.id, id), eq(applications.version, input.version), eq(applications.state, app.state)))
@@ -532,4 +533,10 @@ export async function removeFile(ctx: ActionContext, id: number, input: { fileId
     await recordAudit(tx, ctx, { action: "application.remove_file", entityType: "application", entityId: id, before: removed });
     return { ok: true, value: null };
   });
+}
+
+/** The statutory last day to decide, counted from the day of acceptance by the application's kind (periods.ts). */
+async function acceptanceDueOn(tx: Database, app: Application, current: typeof organizations.$inferSelect | undefined, now: Date): Promise<string> {
+  const type = (app.proposed as Proposal).type ?? current?.type ?? null;
+  return decisionDueOn(decisionPeriod(app.kind, type as OrganizationType | null), shanghaiDate(now), await getSetting("publicHolidays", tx));
 }

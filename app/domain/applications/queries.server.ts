@@ -11,6 +11,7 @@ import { hasPermission, type Actor } from "../../auth/permissions";
 import { officerReachOrNull, withinReach } from "../../auth/scope.server";
 import { kindFields, submissionProblems, type Proposal } from "./forms";
 import { applicantEditRefusal, availableActions, daysLeftOf, openStates } from "./rules";
+import { decisionPeriod, periodText } from "./periods";
 import { forbidden, notFound } from "../shared/errors";
 import { usccKindOf } from "../organizations/rules";
 import { shanghaiDate } from "../shared/time";
@@ -114,6 +115,8 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
     // What the officer sees at a glance: would submitting (again) pass the checks?
     problems: submissionProblems(app.kind, proposal, organization),
     daysLeft: daysLeftOf(app, now),
+    /** The statutory period of this kind, with the article it follows, shown beside the clock. */
+    period: periodText(decisionPeriod(app.kind, proposal.type ?? organization?.type ?? null)),
   };
 }
 

@@ -7,7 +7,7 @@ import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
 
 export { applicationKinds, applicationStates } from "../../../vocabulary";
 import type { Role } from "../../auth/roles";
-import { daysBetween, shanghaiDate, startOfShanghaiDay } from "../shared/time";
+import { daysBetween, startOfShanghaiDay } from "../shared/time";
 
 export type { ApplicationKind, ApplicationState };
 
@@ -130,19 +130,11 @@ export function editableByApplicant(state: ApplicationState): boolean {
   return state === "draft" || state === "returned";
 }
 
-/** The statutory time limit: a decision within 60 days of acceptance. */
-export const decisionDays = 60;
-
 /** Why this role may not edit what an application asks for now, or null: only its applicant, while a draft or returned. */
 export function applicantEditRefusal(role: Role, app: { kind: ApplicationKind; state: ApplicationState }): string | null {
   if (!parties[app.kind].applicant.includes(role)) return "只有申请人可以修改申请内容。";
   if (!editableByApplicant(app.state)) return "申请已提交，不能再修改；如需修改请等待退回补正。";
   return null;
-}
-
-/** The statutory deadline: 60 calendar days (Asia/Shanghai) after acceptance. */
-export function dueDate(acceptedAt: Date): string {
-  return shanghaiDate(new Date(startOfShanghaiDay(shanghaiDate(acceptedAt)).getTime() + decisionDays * 86_400_000));
 }
 
 /** Days left before the statutory deadline of an accepted application (negative once past). */

@@ -14,6 +14,7 @@ import { roleLabels, type Role } from "../../auth/roles";
 import { associationTargetSchema } from "../committees/coverage";
 import { partyCoverageTargetSchema } from "../party/rules";
 import { campaignOpensOnSchema, formatMonthDay } from "../inspections/calendar";
+import { holidays2026, holidayTableSchema, yearsCovered, type HolidayTable } from "../applications/periods";
 
 /** Each setting's type. */
 interface SettingValues {
@@ -21,6 +22,7 @@ interface SettingValues {
   partyCoverageTarget: number;
   secondFactorRoles: Role[];
   campaignOpensOn: string;
+  publicHolidays: HolidayTable;
 }
 
 export type SettingKey = keyof SettingValues;
@@ -54,6 +56,13 @@ export const definitions: { [K in SettingKey]: SettingDefinition<SettingValues[K
     format: (roles) => (roles.length ? roles.map((r) => roleLabels[r]).join("、") : "无"),
   },
   /** The day each year the calendar opens the campaign on the year before (inspections/calendar.ts). */
+  /** Public holidays and weekend days worked, for periods counted in working days (applications/periods.ts). */
+  publicHolidays: {
+    label: "法定节假日安排",
+    schema: holidayTableSchema,
+    defaultValue: holidays2026,
+    format: (t) => `${yearsCovered(t).join("、") || "无"} 年，放假 ${t.off.length} 天、调休上班 ${t.on.length} 天`,
+  },
   campaignOpensOn: { label: "年检自动开启日期", schema: campaignOpensOnSchema, defaultValue: "01-01", permission: "inspection:review", format: (v) => `每年${formatMonthDay(v)}` },
 };
 

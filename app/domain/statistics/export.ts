@@ -34,8 +34,8 @@ export function reportRows(f: ReportFigures, from: string, to: string): ReportRo
   const a = f.applications;
   add("登记申请", "受理", a.received);
   add("登记申请", "办结", a.decided);
-  add("登记申请", "60日内办结", a.decidedWithin60Days);
-  add("登记申请", "60日内办结比例", rate(a.decidedWithin60Days, a.decided));
+  add("登记申请", "法定期限内办结", a.decidedInTime);
+  add("登记申请", "法定期限内办结比例", rate(a.decidedInTime, a.decided));
 
   if (f.inspection) {
     const section = `年度检查（${f.inspection.year}年度）`;

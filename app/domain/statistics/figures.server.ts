@@ -79,7 +79,7 @@ export async function reportFigures(actor: Actor, input: ReportScope, now: Date)
   const register = emptyKinds();
   for (const r of registerRows) register[r.type] += r.n;
 
-  // Applications accepted (受理) and decided in the period; decided within the statutory 60 days when on or before the due date.
+  // Applications accepted (受理) and decided in the period; decided in time when on or before its statutory date (periods.ts).
   const inAppStreet = streetId ? eq(applications.streetId, streetId) : undefined;
   const [received] = await db
     .select({ n: count() })
@@ -117,7 +117,7 @@ export async function reportFigures(actor: Actor, input: ReportScope, now: Date)
     scopeName,
     newRegistrations,
     register,
-    applications: { received: received?.n ?? 0, decided: decided?.n ?? 0, decidedWithin60Days: decided?.onTime ?? 0 },
+    applications: { received: received?.n ?? 0, decided: decided?.n ?? 0, decidedInTime: decided?.onTime ?? 0 },
     inspection: tally
       ? {
           year: tally.year,

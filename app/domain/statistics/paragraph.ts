@@ -35,7 +35,7 @@ export interface ReportFigures {
   scopeName: string;
   newRegistrations: ReportKindFigures;
   register: ReportKindFigures;
-  applications: { received: number; decided: number; decidedWithin60Days: number };
+  applications: { received: number; decided: number; decidedInTime: number };
   inspection: { year: number; byKind: InspectionKindFigures[] } | null;
   party: {
     target: number;
@@ -91,7 +91,7 @@ export function reportParagraph(f: ReportFigures): string {
   const a = f.applications;
   if (a.received || a.decided) {
     sentences.push(
-      `受理登记申请${a.received}件，办结${a.decided}件${a.decided ? `，其中60日内办结${a.decidedWithin60Days}件（${reportPercent(a.decidedWithin60Days / a.decided)}）` : ""}。`,
+      `受理登记申请${a.received}件，办结${a.decided}件${a.decided ? `，其中在法定期限内办结${a.decidedInTime}件（${reportPercent(a.decidedInTime / a.decided)}）` : ""}。`,
     );
   }
   if (f.inspection) {

@@ -77,8 +77,8 @@ export function ApplicationsSection({ figures }: { figures: ReportFigures }) {
   const columns: Array<Column<Row>> = [
     figure("受理", (a: Row) => a.received),
     figure("办结", (a: Row) => a.decided),
-    figure("60日内办结", (a: Row) => a.decidedWithin60Days),
-    figure("60日内办结比例", (a: Row) => rate(a.decidedWithin60Days, a.decided)),
+    figure("法定期限内办结", (a: Row) => a.decidedInTime),
+    figure("法定期限内办结比例", (a: Row) => rate(a.decidedInTime, a.decided)),
   ];
   return (
     <Section id="applications-heading" title="登记申请">
