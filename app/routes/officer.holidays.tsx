@@ -4,9 +4,9 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
+import { isSessionRecentlyVerified, type ReverifyPrompt } from "../auth/verification.server";
 import { holidayFormSchema, holidayTableSchema, yearsCovered, yearsMissing, type HolidayTable } from "../domain/applications/periods";
-import { updateSetting } from "../domain/settings/commands.server";
+import { changeSettingFromForm } from "../domain/settings/commands.server";
 import { settingState } from "../domain/settings/queries.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDateTime, shanghaiDate } from "../domain/shared/time";
@@ -34,22 +34,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const reply = (init: { status: number; headers?: Record<string, string> }, result = replyTo(submission), reverify: ReverifyPrompt | null = null) =>
     data({ result, notice: null as string | null, reverify }, init);
   if (submission.status !== "success") return reply({ status: 400 });
-  const ctx = actionContext(context, actor);
-  const check = await confirmFromForm(ctx, form);
-  if (check && !check.ok) {
-    const refusal = reverifyRefusal(check);
-    return reply(refusal.init, replyTo(submission), refusal.reverify);
-  }
   const { off, on, reason, expected } = submission.value;
   const table: HolidayTable = { off, on: on ?? [] };
   const seen = expected === undefined ? undefined : seenTable(expected);
   if (seen === null) return reply({ status: 409 }, replyTo(submission, { formError: "页面内容已过期，请刷新后在最新的安排上重新操作。" }));
-  const attempt = await unlessStale(() => updateSetting(ctx, "publicHolidays", table, { reason, expected: seen }));
-  if (attempt.stale) return reply({ status: 403 }, replyTo(submission), reverifyRefusal("stale").reverify);
-  const outcome = attempt.value;
+  const outcome = await changeSettingFromForm(actionContext(context, actor), form, "publicHolidays", table, { reason, expected: seen });
   if (!outcome.ok) {
+    // The table's own refusal is told beside the first list.
     const fieldErrors = outcome.fieldErrors?.publicHolidays ? { ...outcome.fieldErrors, off: outcome.fieldErrors.publicHolidays } : outcome.fieldErrors;
-    return reply({ status: outcome.formError ? 409 : 400 }, replyTo(submission, { ...outcome, fieldErrors }));
+    return reply(outcome.init, replyTo(submission, { ...outcome, fieldErrors }), outcome.reverify);
   }
   return { result: submission.reply({ resetForm: true }), notice: `节假日安排已保存（${yearsCovered(outcome.value).join("、")} 年），此后受理的申请按新的安排计算法定期限。`, reverify: null };
 }

@@ -5,13 +5,13 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { confirmFromForm, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
+import type { ReverifyPrompt } from "../auth/verification.server";
 import { campaignOpensOnFormSchema, formatMonthDay } from "../domain/inspections/calendar";
 import { openYearSchema } from "../domain/inspections/forms";
 import { defaultDeadlines } from "../domain/inspections/rules";
 import { openInspectionYear } from "../domain/inspections/commands.server";
 import { inspectionYearsPage } from "../domain/inspections/queries.server";
-import { updateSetting } from "../domain/settings/commands.server";
+import { changeSettingFromForm } from "../domain/settings/commands.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { type Column, DataTable } from "../ui/data-table";
@@ -39,17 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const reply = (init: { status: number; headers?: Record<string, string> }, result = replyTo(submission), reverify: ReverifyPrompt | null = null) =>
       data({ intent: "opens-on" as const, result, notice: null as string | null, reverify }, init);
     if (submission.status !== "success") return reply({ status: 400 });
-    const ctx = actionContext(context, actor);
-    const check = await confirmFromForm(ctx, form);
-    if (check && !check.ok) {
-      const refusal = reverifyRefusal(check);
-      return reply(refusal.init, replyTo(submission), refusal.reverify);
-    }
     const { campaignOpensOn, reason, expected } = submission.value;
-    const attempt = await unlessStale(() => updateSetting(ctx, "campaignOpensOn", campaignOpensOn, { reason, expected }));
-    if (attempt.stale) return reply({ status: 403 }, replyTo(submission), reverifyRefusal("stale").reverify);
-    const outcome = attempt.value;
-    if (!outcome.ok) return reply({ status: outcome.formError ? 409 : 400 }, replyTo(submission, outcome));
+    const outcome = await changeSettingFromForm(actionContext(context, actor), form, "campaignOpensOn", campaignOpensOn, { reason, expected });
+    if (!outcome.ok) return reply(outcome.init, replyTo(submission, outcome), outcome.reverify);
     return { intent: "opens-on" as const, result: submission.reply({ resetForm: true }), notice: `年检自动开启日期已调整为每年${formatMonthDay(outcome.value)}。`, reverify: null };
   }
   const submission = parseSubmission(form, { schema: openYearSchema });

@@ -319,3 +319,21 @@ test("the registry opens a new year with its deadlines and changes them; errors 
   await expect(panel(page, /^未报送的组织/).getByRole("row").filter({ hasText: "逾期未报" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "将所选组织列入活动异常名录" })).toHaveCount(0);
 });
+
+test("the registry moves the calendar's opening day, with a reason; a day outside January to March is refused beside the field", async ({ page, context, baseURL, request }) => {
+  await signInAs(context, "officer", baseURL!);
+  await verifyRecently(request, "officer");
+  await page.goto("/officer/inspections");
+  await waitForHydration(page);
+  const calendar = panel(page, "年检日历");
+  await expect(calendar).toContainText("每年1月1日，系统自动开启上一年度的年检");
+  await calendar.getByLabel("自动开启日期（月-日）").fill("04-01");
+  await calendar.getByLabel("调整原因").fill("按市局通知推迟开启");
+  await calendar.getByRole("button", { name: "保存开启日期" }).click();
+  await expect(calendar.getByLabel("自动开启日期（月-日）")).toHaveAccessibleDescription(/年检自动开启日期应为 1 月 1 日至 3 月 31 日之间的日期/);
+  await calendar.getByLabel("自动开启日期（月-日）").fill("01-15");
+  await calendar.getByRole("button", { name: "保存开启日期" }).click();
+  await expect(page.getByText("年检自动开启日期已调整为每年1月15日。")).toBeVisible();
+  await expect(panel(page, "年检日历")).toContainText("每年1月15日，系统自动开启上一年度的年检");
+  await expect(panel(page, "年检日历")).toContainText("（开启日期由陈登记（区民政局）于");
+});

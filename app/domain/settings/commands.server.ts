@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { settings } from "../../../db/schema";
 import { hasPermission } from "../../auth/permissions";
-import { requireRecentVerification } from "../../auth/verification.server";
+import { confirmFromForm, requireRecentVerification, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../../auth/verification.server";
 import { recordAudit } from "../audit/commands.server";
 import type { ActionContext } from "../shared/context";
 import { forbidden, type WriteResult } from "../shared/errors";
@@ -67,4 +67,34 @@ export async function updateSetting<K extends SettingKey>(
     });
     return { ok: true, value: next };
   });
+}
+
+/** How a settings form's change was refused: the page's answer status, and the re-verify prompt when the password was the reason. */
+export type SettingFormRefusal = { ok: false; fieldErrors?: Record<string, string[]>; formError?: string; init: { status: number; headers?: Record<string, string> }; reverify: ReverifyPrompt | null };
+
+/**
+ * A setting changed from its page, as every settings page does it: a password
+ * given with the form is checked first, then the change is made on the value
+ * the officer saw (updateSetting); a verification that lapsed meanwhile asks
+ * for the password again rather than failing.
+ */
+export async function changeSettingFromForm<K extends SettingKey>(
+  ctx: ActionContext,
+  form: FormData,
+  key: K,
+  value: unknown,
+  options: { reason: string; expected?: SettingValue<K> },
+): Promise<{ ok: true; value: SettingValue<K> } | SettingFormRefusal> {
+  const check = await confirmFromForm(ctx, form);
+  if (check && !check.ok) {
+    const refusal = reverifyRefusal(check);
+    return { ok: false, init: refusal.init, reverify: refusal.reverify };
+  }
+  const attempt = await unlessStale(() => updateSetting(ctx, key, value, options));
+  if (attempt.stale) {
+    const refusal = reverifyRefusal("stale");
+    return { ok: false, init: refusal.init, reverify: refusal.reverify };
+  }
+  const outcome = attempt.value;
+  return outcome.ok ? outcome : { ...outcome, init: { status: outcome.formError ? 409 : 400 }, reverify: null };
 }
