@@ -44,6 +44,12 @@ export const organizationChangeKinds = ["establishment", "filing", "change", "co
 /* Applications */
 
 export const applicationKinds = ["establishment", "change", "cancellation", "filing"] as const;
+/**
+ * The four kinds of organization registered directly, without a 业务主管单位,
+ * since the 2016 reform; "supervised" is any other, which needs one.
+ */
+export const registrationRoutes = ["trade_association", "science_technology", "charity", "community_service", "supervised"] as const;
+export type RegistrationRoute = (typeof registrationRoutes)[number];
 export type ApplicationKind = (typeof applicationKinds)[number];
 export const applicationStates = ["draft", "submitted", "accepted", "returned", "approved", "rejected"] as const;
 export type ApplicationState = (typeof applicationStates)[number];

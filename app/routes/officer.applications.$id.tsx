@@ -4,14 +4,15 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, readUploads, requireGrant, requirePermission } from "../auth/require.server";
 import { officerApplicationIntentOf, officerApplicationPermission, officerApplicationSchema, uploadSchema } from "../domain/applications/forms";
-import { decisionLabel, kindLabels, transitionFor, type ApplicationAction } from "../domain/applications/rules";
+import { decisionLabel, kindLabels, refusalBasis, transitionFor, type ApplicationAction } from "../domain/applications/rules";
+import { itemsToReturn, handoverBasis, returnedItemLabels } from "../domain/applications/materials";
 import { attachFiles, decideApplication, removeFile, saveApplication } from "../domain/applications/commands.server";
 import { applicationAccess, applicationPage } from "../domain/applications/queries.server";
 import { maxAttachmentBytes } from "../domain/shared/file-types";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
-import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
+import { Button, ErrorList, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
 
@@ -85,7 +86,7 @@ export default function OfficerApplication() {
         description={<Link to="/officer/applications">返回申请列表</Link>}
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
-      <ApplicationSummary application={application} applicantName={detail.applicantName} streetName={detail.streetName} daysLeft={detail.daysLeft} period={detail.period} />
+      <ApplicationSummary application={application} applicantName={detail.applicantName} streetName={detail.streetName} daysLeft={detail.daysLeft} period={detail.period} materialsNotice={detail.materialsNotice} />
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ApplicantWorkspace
@@ -107,6 +108,13 @@ export default function OfficerApplication() {
                     label={decisionLabel(application.kind, decision, application.state)}
                     version={application.version}
                     suggestion={decision === "approve" ? detail.approvalSuggestion : null}
+                    materials={decision === "return" ? detail.materials.map((m) => m.name) : []}
+                    handover={
+                      decision === "approve" && application.kind === "cancellation"
+                        ? { items: itemsToReturn(detail.organization?.type), basis: handoverBasis(detail.organization?.type) }
+                        : null
+                    }
+                    basis={decision === "reject" ? refusalBasis(application.kind, detail.proposal.type ?? detail.organization?.type, application.state) : null}
                     lastResult={decided?.form === decision ? decided.result : null}
                   />
                 ))}
@@ -122,13 +130,25 @@ export default function OfficerApplication() {
   );
 }
 
-type DecisionFields = { decision: string; version: string; reason: string; uscc: string; certificateNumber: string; usccAcceptedReason: string };
+type DecisionFields = {
+  decision: string;
+  version: string;
+  reason: string;
+  missing: string[];
+  returned: string[];
+  uscc: string;
+  certificateNumber: string;
+  usccAcceptedReason: string;
+};
 
 function DecisionForm({
   decision,
   label,
   version,
   suggestion,
+  materials,
+  handover,
+  basis,
   lastResult,
 }: {
   decision: ApplicationAction;
@@ -136,6 +156,12 @@ function DecisionForm({
   label: string;
   version: number;
   suggestion: { uscc: string; certificateNumber: string } | null;
+  /** A return: the kind's materials, to tick those missing. */
+  materials: string[];
+  /** A cancellation's approval: what must be handed back first. */
+  handover: { items: Array<keyof typeof returnedItemLabels>; basis: string } | null;
+  /** A refusal: the article it rests on. */
+  basis: string | null;
   lastResult: SubmissionResult<string[]> | null;
 }) {
   const [form, fields] = useForm<DecisionFields>({
@@ -169,13 +195,41 @@ function DecisionForm({
           />
         </>
       ) : null}
+      {materials.length ? (
+        <fieldset className="mb-3">
+          <legend className="text-sm font-medium text-slate-700">需补正的材料（一次性告知，全部列出）</legend>
+          <div className="mt-1 space-y-1 text-sm">
+            {materials.map((m) => (
+              <label key={m} className="flex items-start gap-2">
+                <input type="checkbox" name={fields.missing.name} value={m} className="mt-1" />
+                {m}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      {handover ? (
+        <fieldset className="mb-3">
+          <legend className="text-sm font-medium text-slate-700">收缴（{handover.basis}）</legend>
+          <div className="mt-1 space-y-1 text-sm">
+            {handover.items.map((item) => (
+              <label key={item} className="flex items-start gap-2">
+                <input type="checkbox" name={fields.returned.name} value={item} className="mt-1" aria-describedby={fields.returned.errors?.length ? `${form.id}-returned-error` : undefined} />
+                已收缴{returnedItemLabels[item]}
+              </label>
+            ))}
+          </div>
+          <ErrorList id={`${form.id}-returned-error`} errors={fields.returned.errors} />
+        </fieldset>
+      ) : null}
       {needsReason ? (
         <TextAreaField
-          label={`${label}的理由`}
+          label={decision === "return" ? "其他需补正的事项" : `${label}的理由`}
           name={fields.reason.name}
           defaultValue={initial(fields.reason.initialValue)}
           errors={fields.reason.errors}
-          required
+          hint={basis ?? (decision === "return" ? "勾选的材料和此处写明的事项将在一份通知中告知申请人" : undefined)}
+          required={decision !== "return"}
         />
       ) : null}
       <Button type="submit" variant={decision === "reject" ? "danger" : decision === "return" ? "secondary" : "primary"}>

@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { isSessionRecentlyVerified, type ReverifyPrompt } from "../auth/verification.server";
-import { holidayFormSchema, holidayTableSchema, yearsCovered, yearsMissing, type HolidayTable } from "../domain/applications/periods";
+import { holidayFormSchema, holidayTableSchema, yearsCovered, yearsMissing, yearsWithoutArrangement, type HolidayTable } from "../domain/applications/periods";
 import { changeSettingFromForm } from "../domain/settings/commands.server";
 import { settingState } from "../domain/settings/queries.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "setting:manage");
   const now = new Date();
   const [setting, recent] = await Promise.all([settingState("publicHolidays"), isSessionRecentlyVerified(actor, now)]);
-  return { setting, missing: yearsMissing(setting.value, shanghaiDate(now)), needsReverify: !recent };
+  return { setting, missing: yearsMissing(setting.value, shanghaiDate(now)), statutoryOnly: yearsWithoutArrangement(setting.value), needsReverify: !recent };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -58,7 +58,7 @@ function seenTable(json: string): HolidayTable | null {
 }
 
 export default function HolidaysPage() {
-  const { setting, missing, needsReverify } = useLoaderData<typeof loader>();
+  const { setting, missing, statutoryOnly, needsReverify } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const table = setting.value;
   const [form, fields] = useForm<z.input<typeof holidayFormSchema>>({
@@ -79,10 +79,15 @@ export default function HolidaysPage() {
           {missing.join("、")} 年的节假日安排尚未录入：落在该年的工作日期限暂按周一至周五计算。
         </p>
       ) : null}
+      {statutoryOnly.length ? (
+        <p role="note" className="mb-4 rounded border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          {statutoryOnly.join("、")} 年只有放假日、没有调休上班日（系统预置的是《全国年节及纪念日放假办法》规定的节日当天）：国务院办公厅公布该年安排后，请补充连休日和调休上班日。
+        </p>
+      ) : null}
       <Panel title={`现行安排（${yearsCovered(table).join("、") || "无"} 年）`}>
         <p className="mb-4 text-sm text-slate-700">
           放假 {table.off.length} 天、调休上班 {table.on.length} 天
-          {setting.updatedAt ? `；${setting.updatedByName ?? "系统"}于 ${formatDateTime(setting.updatedAt)} 调整` : "；系统预置（国务院办公厅关于 2026 年部分节假日安排的通知）"}。
+          {setting.updatedAt ? `；${setting.updatedByName ?? "系统"}于 ${formatDateTime(setting.updatedAt)} 调整` : "；系统预置（2026 年按国务院办公厅关于 2026 年部分节假日安排的通知，2027 年为法定节日当天）"}。
           调整会记入审计日志；已受理申请的期限不随之改变。
         </p>
         <FormError errors={form.errors} />

@@ -532,6 +532,7 @@ async function seedApplications(
   const group = (name: string, placeId: number, members: number) => ({
     name,
     type: "social_group",
+    registrationRoute: "supervised",
     supervisingUnit: "鲤城区文化体育和旅游局",
     legalRepresentative: "蔡文斌",
     address: "泉州市鲤城区温陵路 20 号",
@@ -556,8 +557,8 @@ async function seedApplications(
     { kind: "change", state: "submitted", title: orgs[0]!.name, proposed: { address: "泉州市鲤城区新华北路 66 号", changeReason: "办公场所搬迁" }, submitted: 5, organizationId: orgs[0]!.id },
     { kind: "change", state: "accepted", title: orgs[1]!.name, proposed: { legalRepresentative: "黄志明", changeReason: "理事会换届选举产生新的法定代表人" }, submitted: 14, accepted: 12, organizationId: orgs[1]!.id },
     { kind: "change", state: "approved", title: orgs[2]!.name, proposed: { businessScope: "开展会员培训、学术交流及相关公益服务", changeReason: "章程修改" }, submitted: 120, accepted: 118, decided: 100, organizationId: orgs[2]!.id },
-    { kind: "cancellation", state: "accepted", title: orgs[3]!.name, proposed: { cancellationReason: "完成清算，理事会决议注销" }, submitted: 22, accepted: 20, organizationId: orgs[3]!.id },
-    { kind: "cancellation", state: "submitted", title: orgs[4]!.name, proposed: { cancellationReason: "举办单位撤回，停止办学" }, submitted: 2, organizationId: orgs[4]!.id },
+    { kind: "cancellation", state: "accepted", title: orgs[3]!.name, proposed: { cancellationReason: "完成清算，理事会决议注销", liquidationCompletedOn: dateOf(daysAgo(30)), liquidationReport: "理事会成立清算组，清偿全部债务，剩余财产 12,600 元经业务主管单位同意捐赠给同类公益组织" }, submitted: 22, accepted: 20, organizationId: orgs[3]!.id },
+    { kind: "cancellation", state: "submitted", title: orgs[4]!.name, proposed: { cancellationReason: "举办单位撤回，停止办学", liquidationCompletedOn: dateOf(daysAgo(6)), liquidationReport: "举办单位组织清算，学员费用已全部退还，无债务，剩余财产归还举办单位出资以外部分用于公益" }, submitted: 2, organizationId: orgs[4]!.id },
     { kind: "filing", state: "submitted", title: "象峰社区太极拳队", proposed: { name: "象峰社区太极拳队", category: "culture_sports", legalRepresentative: "林秀英", address: "象峰社区活动中心", placeId: c[0], membersCount: 18 }, submitted: 1, placeId: c[0], streetId: d.kaiyuan },
     { kind: "filing", state: "accepted", title: "东街社区邻里调解队", proposed: { name: "东街社区邻里调解队", category: "mediation", legalRepresentative: "吴国栋", address: "东街社区居委会", placeId: c[1], membersCount: 7 }, submitted: 6, accepted: 5, placeId: c[1], streetId: d.kaiyuan },
   ];

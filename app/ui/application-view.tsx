@@ -10,6 +10,7 @@ import {
   type ApplicationKind,
   type ApplicationState,
 } from "../domain/applications/rules";
+import { registrationRouteLabels } from "../domain/applications/establishment";
 import { communityCategoryLabels, organizationTypeLabels } from "../domain/organizations/rules";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { PostedAttachments } from "./attachments";
@@ -40,6 +41,7 @@ export function DaysLeft({ daysLeft }: { daysLeft: number | null }) {
 function display(field: keyof Proposal, value: unknown, placeName: string | null): ReactNode {
   if (value === undefined || value === null || value === "") return <span className="text-slate-500">未填写</span>;
   if (field === "type") return organizationTypeLabels[value as keyof typeof organizationTypeLabels] ?? String(value);
+  if (field === "registrationRoute") return registrationRouteLabels[value as keyof typeof registrationRouteLabels] ?? String(value);
   if (field === "category") return communityCategoryLabels[value as keyof typeof communityCategoryLabels] ?? String(value);
   if (field === "placeId") return placeName ?? String(value);
   if (field === "registeredFunds") return `${Number(value).toLocaleString("zh-CN")} 元`;
@@ -129,6 +131,7 @@ export function ApplicationSummary({
   streetName,
   daysLeft,
   period,
+  materialsNotice,
 }: {
   application: { id: number; kind: keyof typeof kindLabels; state: ApplicationState; title: string; submittedAt: string | Date | null; acceptedAt: string | Date | null; dueOn: string | null; decidedAt: string | Date | null };
   applicantName: string | null;
@@ -136,6 +139,8 @@ export function ApplicationSummary({
   daysLeft: number | null;
   /** "受理之日起 60 日内（《社会团体登记管理条例》第十二条）" */
   period: string;
+  /** While submitted: the last day to tell the applicant everything missing, at once. */
+  materialsNotice?: { dueOn: string; daysLeft: number; basis: string } | null;
 }) {
   const rows: Array<[string, ReactNode]> = [
     ["申请编号", `第 ${application.id} 号`],
@@ -144,6 +149,19 @@ export function ApplicationSummary({
     ["申请人", applicantName ?? "—"],
     ["所在街道（镇）", streetName ?? "—"],
     ["提交日期", formatDate(application.submittedAt) || "—"],
+    ...(materialsNotice
+      ? ([
+          [
+            "补正告知期限",
+            <>
+              {formatDate(materialsNotice.dueOn)} <DaysLeft daysLeft={materialsNotice.daysLeft} />
+              <span className="block text-xs text-slate-600">
+                收到申请材料之日起 5 个工作日内一次性告知需补正的全部内容；逾期不告知的，自收到申请材料之日起即为受理（{materialsNotice.basis}）
+              </span>
+            </>,
+          ],
+        ] as Array<[string, ReactNode]>)
+      : []),
     ["受理日期", formatDate(application.acceptedAt) || "—"],
     [
       "法定决定期限",
@@ -195,6 +213,7 @@ export function ApplicantWorkspace({
     placeName: string | null;
     organization: Record<string, unknown> | null;
     files: Array<{ id: number; fileName: string; size: number; contentType: string }>;
+    materials: Array<{ name: string; basis: string }>;
     editable: boolean;
     steps: StepRow[];
   };
@@ -247,6 +266,17 @@ export function ApplicantWorkspace({
         )}
       </Panel>
       <Panel title="申请材料" className="mt-6">
+        <div className="mb-4 text-sm">
+          <p className="font-medium text-slate-700">应提交的材料</p>
+          <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-slate-700">
+            {detail.materials.map((m) => (
+              <li key={m.name}>
+                {m.name}
+                <span className="text-xs text-slate-500">（{m.basis}）</span>
+              </li>
+            ))}
+          </ol>
+        </div>
         <PostedAttachments files={detail.files} hrefFor={fileHref} action={action} editable={editable} lastResult={filesResult} />
       </Panel>
     </>

@@ -1,19 +1,22 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { proposalLabels, type Proposal } from "../domain/applications/forms";
 import type { ApplicationKind } from "../domain/applications/rules";
-import { socialGroupMinimum } from "../domain/applications/establishment";
+import { directRegistrationBasis, registrationRouteLabels, socialGroupMinimum } from "../domain/applications/establishment";
 import { communityCategoryLabels } from "../domain/organizations/rules";
 import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
 import type { PlaceChoice } from "./user-fields";
 
 const numberFields = new Set<keyof Proposal>(["registeredFunds", "individualMembers", "unitMembers", "membersCount"]);
-const longFields = new Set<keyof Proposal>(["businessScope", "changeReason", "cancellationReason"]);
+const longFields = new Set<keyof Proposal>(["businessScope", "changeReason", "cancellationReason", "liquidationReport"]);
 
 const hints: Partial<Record<keyof Proposal, string>> = {
   individualMembers: `社会团体须有 ${socialGroupMinimum.individualMembers} 个以上个人会员，或 ${socialGroupMinimum.unitMembers} 个以上单位会员；两类会员都有的，合计不少于 ${socialGroupMinimum.individualMembers} 个`,
   unitMembers: "无单位会员请填 0",
   registeredFunds: "地方性社会团体须有 3 万元以上活动资金",
-  supervisingUnit: "社会团体须经业务主管单位审查同意",
+  registrationRoute: `行业协会商会类、科技类、公益慈善类、城乡社区服务类社会组织直接登记，不设业务主管单位（${directRegistrationBasis}）`,
+  supervisingUnit: "直接登记的不填；其他须经业务主管单位审查同意，业务主管单位同意后登记管理机关方可受理",
+  liquidationCompletedOn: "清算结束之日起 15 日内申请注销登记（《社会团体登记管理条例》第二十一条）",
+  liquidationReport: "清算组的组成，资产、债权债务的清理情况，剩余财产的处置；清算报告书原件请在下方上传",
   membersCount: "社区社会组织至少应有 3 名成员",
 };
 
@@ -64,6 +67,19 @@ export function ProposalForm({
             </SelectField>
           );
         }
+        if (field === "registrationRoute") {
+          return (
+            <SelectField key={field} {...common}>
+              <option value="">请选择</option>
+              {Object.entries(registrationRouteLabels).map(([v, label]) => (
+                <option key={v} value={v}>
+                  {label}
+                </option>
+              ))}
+            </SelectField>
+          );
+        }
+        if (field === "liquidationCompletedOn") return <Field key={field} {...common} type="date" />;
         if (field === "category") {
           return (
             <SelectField key={field} {...common}>

@@ -6,6 +6,7 @@ const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 async function fillEstablishment(page: Page, name: string, individualMembers: string) {
   await page.getByLabel("名称").fill(name);
   await page.getByLabel("组织类型").selectOption("social_group");
+  await page.getByLabel("登记方式").selectOption("supervised");
   await page.getByLabel("业务主管单位").fill("鲤城区文化体育和旅游局");
   await page.getByLabel("法定代表人（负责人）").fill("郑海燕");
   await page.getByLabel("住所（活动场所）").fill("泉州市鲤城区中山中路 88 号");
@@ -63,13 +64,17 @@ test("an association applies, the registry returns it, the association corrects 
   await officer.getByRole("row").filter({ hasText: name }).getByRole("link").click();
   await expect(officer).toHaveURL(new RegExp(`/officer/applications/${id}$`));
   await expect(officer.getByRole("link", { name: "活动场所照片.png" })).toBeVisible();
-  await officer.getByLabel("退回补正的理由").fill("请补充业务主管单位的同意文件，并写明业务范围的服务对象");
+  // Missing materials are told at once, by the fifth working day after receipt (行政许可法 art. 32).
+  await expect(officer.getByText(/收到申请材料之日起 5 个工作日内一次性告知/)).toBeVisible();
+  await officer.getByRole("checkbox", { name: "业务主管单位的批准文件" }).check();
+  await officer.getByRole("checkbox", { name: "章程草案" }).check();
+  await officer.getByLabel("其他需补正的事项").fill("写明业务范围的服务对象");
   await officer.getByRole("button", { name: "退回补正" }).click();
   await expect(officer.getByText("已退回补正。")).toBeVisible();
 
-  // The association sees why, corrects and resubmits.
+  // The association sees the whole list, corrects and resubmits.
   await assoc.goto(`/org/applications/${id}`);
-  await expect(assoc.getByText("退回理由：请补充业务主管单位的同意文件")).toBeVisible();
+  await expect(assoc.getByText("退回理由：请一次性补正以下材料：1. 业务主管单位的批准文件；2. 章程草案。其他需补正的事项：写明业务范围的服务对象")).toBeVisible();
   await assoc.getByLabel("业务范围").fill("面向本区少年儿童和社区居民，组织闽南童谣传唱、交流和公益演出");
   await assoc.getByRole("button", { name: "补正后重新提交" }).click();
   await expect(assoc.getByText("申请已提交，请等待审查。")).toBeVisible();

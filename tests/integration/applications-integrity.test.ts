@@ -1,4 +1,5 @@
 /** The register stays right when applications, corrections and decisions interleave. */
+import { shanghaiDate } from "../../app/domain/shared/time";
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
@@ -21,7 +22,11 @@ async function current(id: number) {
 /** Runs an application through to the end, taking each step on the version it finds. */
 async function run(actorFor: (action: string) => Actor, id: number, actions: Array<"submit" | "accept" | "approve">) {
   const results = [];
-  for (const action of actions) results.push(await takeStep(contextOf(actorFor(action), now), id, { action, version: (await current(id)).version }));
+  for (const action of actions) {
+    // An approved cancellation has the certificate and seals back; the other kinds ignore it.
+    const approval = action === "approve" ? { returned: ["certificate", "seals", "financial_records"] } : undefined;
+    results.push(await takeStep(contextOf(actorFor(action), now), id, { action, version: (await current(id)).version, approval }));
+  }
   return results;
 }
 
@@ -72,7 +77,7 @@ test("a change is not approved for an organization cancelled meanwhile", async (
   const cancel = await startApplication(contextOf(actor, now), { kind: "cancellation" });
   if (!change.ok || !cancel.ok) throw new Error("start");
   await saveProposal(contextOf(actor, now), change.value.id, { version: 1, proposal: { ...((await current(change.value.id)).proposed as Proposal), address: "别处", changeReason: "搬迁" } });
-  await saveProposal(contextOf(actor, now), cancel.value.id, { version: 1, proposal: { cancellationReason: "清算完毕" } });
+  await saveProposal(contextOf(actor, now), cancel.value.id, { version: 1, proposal: { cancellationReason: "清算完毕", liquidationCompletedOn: shanghaiDate(now), liquidationReport: "债务已清偿" } });
   await run((a) => (a === "submit" ? actor : officer), change.value.id, ["submit", "accept"]);
   expect((await run((a) => (a === "submit" ? actor : officer), cancel.value.id, ["submit", "accept", "approve"])).every((o) => o.ok)).toBe(true);
   const approve = await takeStep(contextOf(officer, now), change.value.id, { action: "approve", version: (await current(change.value.id)).version });

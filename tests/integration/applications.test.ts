@@ -3,12 +3,12 @@ import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { applications, applicationSteps, auditLog, organizationChanges, organizations, places, users } from "../../db/schema";
 import { applicationDetail, applicationQueue, fileForActor } from "../../app/domain/applications/queries.server";
-import { attachFiles, saveProposal, startApplication, takeStep } from "../../app/domain/applications/commands.server";
+import { attachFiles, decideApplication, saveProposal, startApplication, takeStep } from "../../app/domain/applications/commands.server";
 import type { Proposal } from "../../app/domain/applications/forms";
 import { composeUscc } from "../../app/domain/organizations/uscc";
 import { actorFromUser } from "../../app/auth/session.server";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
-import { holidays2026 } from "../../app/domain/applications/periods";
+import { shippedHolidays } from "../../app/domain/applications/periods";
 import { updateSetting } from "../../app/domain/settings/commands.server";
 
 beforeAll(loadDemoDistrict);
@@ -32,6 +32,7 @@ async function version(id: number) {
 const validGroup = async (name: string): Promise<Proposal> => ({
   name,
   type: "social_group",
+  registrationRoute: "supervised",
   supervisingUnit: "鲤城区文化体育和旅游局",
   legalRepresentative: "陈明",
   address: "泉州市鲤城区中山路 100 号",
@@ -75,7 +76,7 @@ test("an establishment goes from draft to approved, and the approval writes the 
   if (tooFew.ok) return;
   expect(tooFew.fieldErrors?.individualMembers?.[0]).toContain("50 个以上个人会员");
   expect(tooFew.fieldErrors?.registeredFunds?.[0]).toContain("3 万元以上");
-  expect(tooFew.fieldErrors?.supervisingUnit).toEqual(["社会团体须有业务主管单位"]);
+  expect(tooFew.fieldErrors?.registrationRoute?.[0]).toContain("请选择登记方式");
   expect((await version(id)).state).toBe("draft");
 
   await saveProposal(contextOf(assoc, t0), id, { version: 2, proposal: await validGroup("鲤城区摄影爱好者协会") });
@@ -124,6 +125,28 @@ test("return for correction needs a reason; the applicant corrects and resubmits
   const steps = await db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id));
   expect(steps.find((s) => s.action === "return")?.reason).toBe("章程草案缺少会员大会条款");
   expect(steps.find((s) => s.action === "reject")?.reason).toBe("业务范围与现有组织重复");
+});
+
+test("a submitted application has five working days for the notice of missing materials, which names everything at once (行政许可法 art. 32)", async () => {
+  const officer = await demoActor("officer");
+  // Submitted on Friday 25 September 2026: 28, 29, 30 September, then 8 and 9 October (国庆 1–7 October).
+  const friday = new Date("2026-09-25T02:00:00Z");
+  const id = await submitted("鲤城区闽南语童谣研究会", friday);
+  const detail = await applicationDetail(officer, id, new Date("2026-10-08T03:00:00Z"));
+  expect(detail.materialsNotice).toEqual({ dueOn: "2026-10-09", daysLeft: 1, basis: "《中华人民共和国行政许可法》第三十二条第一款第四项" });
+  expect(detail.materials.map((m) => m.name)).toContain("业务主管单位的批准文件");
+  const version = detail.application.version;
+  expect(await decideApplication(contextOf(officer, friday), id, { intent: "decide", decision: "return", version, missing: [], returned: [], reason: "" })).toEqual({
+    ok: false,
+    fieldErrors: { reason: ["请勾选需补正的材料，或写明需补正的事项（一次性告知）"] },
+  });
+  const returned = await decideApplication(contextOf(officer, friday), id, { intent: "decide", decision: "return", version, missing: ["章程草案", "验资报告、场所使用权证明"], returned: [], reason: "会员名单缺少联系方式" });
+  expect(returned).toMatchObject({ ok: true });
+  const db = await getDb();
+  const [step] = await db.select().from(applicationSteps).where(and(eq(applicationSteps.applicationId, id), eq(applicationSteps.action, "return")));
+  expect(step!.reason).toBe("请一次性补正以下材料：1. 章程草案；2. 验资报告、场所使用权证明。其他需补正的事项：会员名单缺少联系方式");
+  // Once returned, the clock is the applicant's, not the registry's.
+  expect((await applicationDetail(officer, id, friday)).materialsNotice).toBeNull();
 });
 
 test("each step is refused to the wrong role and in the wrong state", async () => {
@@ -201,12 +224,32 @@ test("a cancellation keeps the organization in the register as cancelled, with i
   const started = await startApplication(contextOf(applicant, t0), { kind: "cancellation" });
   if (!started.ok) throw new Error("start failed");
   const id = started.value.id;
+  // No liquidation, no cancellation (社会团体登记管理条例 art. 21): the report and its date are asked for.
   await saveProposal(contextOf(applicant, t0), id, { version: 1, proposal: { cancellationReason: "完成清算，会员大会决议注销" } });
-  await takeStep(contextOf(applicant, t0), id, { action: "submit", version: 2 });
-  await takeStep(contextOf(officer, at(1)), id, { action: "accept", version: 3 });
-  await takeStep(contextOf(officer, at(3)), id, { action: "approve", version: 4 });
+  expect(await takeStep(contextOf(applicant, t0), id, { action: "submit", version: 2 })).toMatchObject({
+    ok: false,
+    fieldErrors: { liquidationCompletedOn: ["请填写清算完成日期"], liquidationReport: ["请填写清算报告摘要"] },
+  });
+  await saveProposal(contextOf(applicant, t0), id, {
+    version: 2,
+    proposal: { cancellationReason: "完成清算，会员大会决议注销", liquidationCompletedOn: "2026-02-20", liquidationReport: "清算组清偿全部债务，剩余财产捐赠同类组织" },
+  });
+  expect(await takeStep(contextOf(applicant, t0), id, { action: "submit", version: 3 })).toMatchObject({ ok: true });
+  await takeStep(contextOf(officer, at(1)), id, { action: "accept", version: 4 });
+  // The certificate and the seals come back before the register says cancelled.
+  expect(await takeStep(contextOf(officer, at(3)), id, { action: "approve", version: 5, approval: { returned: ["certificate"] } })).toEqual({
+    ok: false,
+    fieldErrors: { returned: ["准予注销前须收缴印章（《社会团体登记管理条例》第二十一条）"] },
+  });
+  expect((await version(id)).state).toBe("accepted");
+  expect(await takeStep(contextOf(officer, at(3)), id, { action: "approve", version: 5, approval: { returned: ["certificate", "seals"] } })).toMatchObject({ ok: true });
   const [after] = await db.select().from(organizations).where(eq(organizations.id, org!.id));
-  expect(after).toMatchObject({ status: "cancelled", statusSince: "2026-03-05", statusReason: "完成清算，会员大会决议注销", name: "鲤城区书法家协会" });
+  expect(after).toMatchObject({
+    status: "cancelled",
+    statusSince: "2026-03-05",
+    statusReason: "完成清算，会员大会决议注销（清算于 2026-02-20 完成；已收缴登记证书正本、副本、印章（《社会团体登记管理条例》第二十一条））",
+    name: "鲤城区书法家协会",
+  });
   // Another association cannot see this application at all.
   await expect(applicationDetail(await demoActor("assoc"), id, t0)).rejects.toMatchObject({ status: 404 });
 });
@@ -289,12 +332,13 @@ test("a change's clock is 20 working days (行政许可法 art. 42), public holi
 test("a year's holidays entered by an officer count for the periods after it; the entry is audited", async () => {
   const officer = await verifiedActor("officer");
   const db = await getDb();
-  const table = { off: [...holidays2026.off, "2027-02-08", "2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12"], on: holidays2026.on };
-  expect(await updateSetting(contextOf(officer), "publicHolidays", table, { reason: "录入 2027 年春节安排", expected: holidays2026 })).toEqual({ ok: true, value: table });
-  // The demo's cancellation waiting for 受理, accepted on Friday 29 January 2027: 20 working days, the week of 春节 not counted.
+  // The shipped table has 2027's statutory days (5–8 February for 春节); the officer adds the bridging days.
+  const table = { off: [...shippedHolidays.off, "2027-02-09", "2027-02-10", "2027-02-11", "2027-02-12"], on: shippedHolidays.on };
+  expect(await updateSetting(contextOf(officer), "publicHolidays", table, { reason: "录入 2027 年春节安排", expected: shippedHolidays })).toEqual({ ok: true, value: table });
+  // The demo's cancellation waiting for 受理, accepted on Friday 29 January 2027: 20 working days, 5–12 February not counted.
   const [cancellation] = await db.select().from(applications).where(and(eq(applications.kind, "cancellation"), eq(applications.state, "submitted")));
   const accepted = await takeStep(contextOf(officer, new Date("2027-01-29T02:00:00Z")), cancellation!.id, { action: "accept", version: cancellation!.version });
-  expect(accepted).toMatchObject({ ok: true, value: { dueOn: "2027-03-05" } });
+  expect(accepted).toMatchObject({ ok: true, value: { dueOn: "2027-03-08" } });
   const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "setting.update"), eq(auditLog.entityId, "publicHolidays")));
   expect(entry).toMatchObject({ reason: "录入 2027 年春节安排", actorUsername: "officer" });
 });

@@ -63,7 +63,13 @@ describe("the officer's application page", () => {
       version: 4,
       uscc: "51350502MJ0000012X",
       certificateNumber: "社证字第1号",
+      missing: [],
+      returned: [],
     });
+    // Ticked boxes: one is a list of one, several a list.
+    expect(valueOf(officerApplicationSchema, { decision: "return", version: "4", missing: "章程草案" })).toMatchObject({ missing: ["章程草案"] });
+    expect(valueOf(officerApplicationSchema, { decision: "approve", version: "4", returned: ["certificate", "seals"] })).toMatchObject({ returned: ["certificate", "seals"] });
+    expect(errorsOf(officerApplicationSchema, { decision: "approve", version: "4", returned: ["certificate", "keys"] })?.["returned[1]"]).toEqual(["未知的收缴事项"]);
     expect(valueOf(officerApplicationSchema, { intent: "save", decision: "reject", version: "4", reason: "不符合条件" })).toMatchObject({ intent: "decide" });
   });
   test("an unknown decision is refused beside it; an empty one is the applicant's form", () => {

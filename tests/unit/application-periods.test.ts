@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { addWorkingDays, decisionDueOn, decisionPeriod, holidays2026, holidayTableSchema, isWorkingDay, periodText, yearsCovered } from "../../app/domain/applications/periods";
+import { addWorkingDays, decisionDueOn, decisionPeriod, holidays2026, materialsNoticeDueOn, shippedHolidays, yearsWithoutArrangement, holidayTableSchema, isWorkingDay, periodText, yearsCovered } from "../../app/domain/applications/periods";
 
 describe("each kind's statutory period", () => {
   test("establishment: 60 days from acceptance (社会团体登记管理条例 art. 12, 民办非企业单位登记管理暂行条例 art. 11)", () => {
@@ -38,5 +38,19 @@ describe("working days (行政许可法 art. 82: without public holidays)", () =
     expect(holidayTableSchema.safeParse(holidays2026).success).toBe(true);
     expect(holidayTableSchema.safeParse({ off: ["2027-02-30"], on: [] }).success).toBe(false);
     expect(holidayTableSchema.safeParse({ off: ["2027-01-01"], on: ["2027-01-01"] }).error?.issues[0]?.message).toBe("同一天不能既是放假日又是调休上班日");
+  });
+});
+
+describe("the notice of missing materials (行政许可法 art. 32(4), art. 82)", () => {
+  test("five working days from receipt, holidays not counted", () => {
+    expect(materialsNoticeDueOn("2026-12-04", holidays2026)).toBe("2026-12-11");
+    expect(materialsNoticeDueOn("2026-09-29", holidays2026)).toBe("2026-10-12"); // 30 Sep, 8, 9, 10 (a Saturday worked) and 12 Oct
+  });
+  test("the shipped table covers this year and the next: 2027's statutory days (全国年节及纪念日放假办法 art. 2)", () => {
+    expect(yearsCovered(shippedHolidays)).toEqual([2026, 2027]);
+    expect(isWorkingDay("2027-02-08", shippedHolidays)).toBe(false); // 初三
+    expect(isWorkingDay("2027-10-04", shippedHolidays)).toBe(true); // the bridging days are the State Council's to set
+    expect(holidayTableSchema.safeParse(shippedHolidays).success).toBe(true);
+    expect(yearsWithoutArrangement(shippedHolidays)).toEqual([2027]);
   });
 });

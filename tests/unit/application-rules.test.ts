@@ -1,11 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { pickProposal, submissionProblems, type Proposal } from "../../app/domain/applications/forms";
-import { membershipProblem, socialGroupConditionProblems } from "../../app/domain/applications/establishment";
+import { membershipProblem, socialGroupConditionProblems, supervisionProblems } from "../../app/domain/applications/establishment";
+import { handoverProblem, handoverRecord, materialsNotice, requiredMaterials } from "../../app/domain/applications/materials";
+import { refusalBasis } from "../../app/domain/applications/rules";
 import { attachmentProblem, maxAttachmentBytes, sniffAttachmentType } from "../../app/domain/shared/file-types";
 
 describe("the legal conditions of a 社会团体 (社会团体登记管理条例 art. 10)", () => {
-  const ok = { individualMembers: 50, unitMembers: 0, registeredFunds: 30_000, supervisingUnit: "区文体旅局" };
+  const ok = { individualMembers: 50, unitMembers: 0, registeredFunds: 30_000 };
   test("item 1: 50 individual or 30 unit members; a mixed membership at least 50 in all", () => {
     expect(socialGroupConditionProblems(ok)).toEqual({});
     expect(socialGroupConditionProblems({ ...ok, individualMembers: 0, unitMembers: 30 })).toEqual({});
@@ -15,12 +17,11 @@ describe("the legal conditions of a 社会团体 (社会团体登记管理条例
     expect(membershipProblem(0, 29)).toContain("第十条第一项");
   });
   test("each failure is explained beside its field, with the article", () => {
-    const problems = socialGroupConditionProblems({ individualMembers: 20, unitMembers: 29, registeredFunds: 29_999, supervisingUnit: " " });
+    const problems = socialGroupConditionProblems({ individualMembers: 20, unitMembers: 29, registeredFunds: 29_999 });
     expect(problems.individualMembers?.[0]).toContain("现为个人会员 20 个、单位会员 29 个");
     expect(problems.unitMembers).toEqual(problems.individualMembers);
     expect(problems.registeredFunds?.[0]).toContain("29,999");
     expect(problems.registeredFunds?.[0]).toContain("第十条第五项");
-    expect(problems.supervisingUnit).toEqual(["社会团体须有业务主管单位"]);
   });
   test("property: the members condition holds exactly as item 1 words it", () => {
     fc.assert(
@@ -30,6 +31,66 @@ describe("the legal conditions of a 社会团体 (社会团体登记管理条例
         expect(failing).toBe(mixed ? individualMembers + unitMembers < 50 : individualMembers < 50 && unitMembers < 30);
       }),
     );
+  });
+});
+
+describe("direct registration (中办发〔2016〕46号) and the 业务主管单位 (社会团体登记管理条例 art. 3; 民办非企业单位登记管理暂行条例 art. 3)", () => {
+  test("the four direct kinds have no 业务主管单位; any other needs one; the route must be chosen", () => {
+    expect(supervisionProblems("charity", "")).toEqual({});
+    expect(supervisionProblems("trade_association", null)).toEqual({});
+    expect(supervisionProblems("supervised", "鲤城区教育局")).toEqual({});
+    expect(supervisionProblems("supervised", "  ").supervisingUnit?.[0]).toContain("第三条");
+    expect(supervisionProblems("community_service", "鲤城区民政局").supervisingUnit?.[0]).toContain("城乡社区服务类社会组织直接登记，不设业务主管单位");
+    expect(supervisionProblems(undefined, "鲤城区民政局").registrationRoute?.[0]).toContain("请选择登记方式");
+  });
+  test("an establishment is checked for it whether a 社会团体 or a 民办非企业单位", () => {
+    const base: Proposal = { name: "鲤城区社区养老服务中心", type: "private_non_enterprise", registrationRoute: "supervised" };
+    expect(submissionProblems("establishment", base).supervisingUnit?.[0]).toContain("须经业务主管单位审查同意");
+    expect(submissionProblems("establishment", { ...base, registrationRoute: "community_service" }).supervisingUnit).toBeUndefined();
+  });
+});
+
+describe("materials and the one notice of what is missing (行政许可法 art. 32)", () => {
+  test("each kind lists the materials of its article; a direct registration needs no 业务主管单位 document", () => {
+    const group = requiredMaterials("establishment", "social_group", "supervised").map((m) => m.name);
+    expect(group).toContain("业务主管单位的批准文件");
+    expect(group).toContain("章程草案");
+    expect(requiredMaterials("establishment", "social_group", "charity").map((m) => m.name)).not.toContain("业务主管单位的批准文件");
+    expect(requiredMaterials("establishment", "private_non_enterprise", "supervised")[0]!.basis).toBe("《民办非企业单位登记管理暂行条例》第九条");
+    expect(requiredMaterials("cancellation", "social_group", null).map((m) => m.name)).toEqual(["法定代表人签署的注销登记申请书", "业务主管单位的审查文件", "清算报告书"]);
+    expect(requiredMaterials("cancellation", "private_non_enterprise", null, false).map((m) => m.name)).toEqual(["注销登记申请书", "清算报告"]);
+  });
+  test("the notice names every item at once, numbered; nothing named is no notice", () => {
+    expect(materialsNotice(["章程草案", "验资报告、场所使用权证明", "章程草案"], "")).toBe("请一次性补正以下材料：1. 章程草案；2. 验资报告、场所使用权证明。");
+    expect(materialsNotice(["章程草案"], "法定代表人签字不清")).toBe("请一次性补正以下材料：1. 章程草案。其他需补正的事项：法定代表人签字不清");
+    expect(materialsNotice([], "会员名单缺少身份证明")).toBe("会员名单缺少身份证明");
+    expect(materialsNotice([], "  ")).toBeNull();
+  });
+});
+
+describe("cancellation (社会团体登记管理条例 art. 20–21; 民办非企业单位登记管理暂行条例 art. 15–16)", () => {
+  test("the liquidation report and its date are required, and the liquidation comes first", () => {
+    const problems = submissionProblems("cancellation", { cancellationReason: "会员大会决议解散" }, null, "2026-12-05");
+    expect(problems.liquidationCompletedOn).toEqual(["请填写清算完成日期"]);
+    expect(problems.liquidationReport).toEqual(["请填写清算报告摘要"]);
+    const later = submissionProblems("cancellation", { cancellationReason: "解散", liquidationCompletedOn: "2026-12-06", liquidationReport: "已清算" }, null, "2026-12-05");
+    expect(later.liquidationCompletedOn?.[0]).toContain("不能晚于今天");
+    expect(submissionProblems("cancellation", { cancellationReason: "解散", liquidationCompletedOn: "2026-12-05", liquidationReport: "已清算" }, null, "2026-12-05")).toEqual({});
+  });
+  test("approval needs the certificate and seals back, and a 民非's financial vouchers too", () => {
+    expect(handoverProblem("social_group", ["certificate", "seals"])).toBeNull();
+    expect(handoverProblem("social_group", ["certificate"])).toBe("准予注销前须收缴印章（《社会团体登记管理条例》第二十一条）");
+    expect(handoverProblem("private_non_enterprise", ["certificate", "seals"])).toContain("财务凭证（《民办非企业单位登记管理暂行条例》第十六条）");
+    expect(handoverRecord("social_group")).toBe("已收缴登记证书正本、副本、印章（《社会团体登记管理条例》第二十一条）");
+  });
+});
+
+describe("refusals cite their article", () => {
+  test("不予受理 under 行政许可法 art. 32, 不予登记 under the regulation of the type", () => {
+    expect(refusalBasis("establishment", "social_group", "submitted")).toContain("第三十二条");
+    expect(refusalBasis("establishment", "social_group", "accepted")).toContain("《社会团体登记管理条例》第十三条");
+    expect(refusalBasis("establishment", "private_non_enterprise", "accepted")).toContain("《民办非企业单位登记管理暂行条例》第十二条");
+    expect(refusalBasis("change", "social_group", "accepted")).toContain("第三十八条第二款");
   });
 });
 

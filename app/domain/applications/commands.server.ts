@@ -29,6 +29,7 @@ import { usccKindOf } from "../organizations/rules";
 import { shanghaiDate } from "../shared/time";
 import { getSetting } from "../settings/queries.server";
 import { decisionDueOn, decisionPeriod } from "./periods";
+import { handoverProblem, handoverRecord, materialsNotice } from "./materials";
 import { isRowId } from "../shared/ids";
 import { escapeLike } from "../shared/like";
 import { duplicateField, duplicateMessages, liveNameTaken } from "../organizations/integrity.server";
@@ -222,6 +223,8 @@ export interface ApprovalDetails {
   uscc?: string;
   certificateNumber?: string;
   usccAcceptedReason?: string;
+  /** A cancellation: the items handed back to the registry. */
+  returned?: readonly string[];
 }
 
 /** Raised inside a transaction to undo it and answer the user instead. */
@@ -252,7 +255,7 @@ export async function takeStep(
     return { ok: false, formError: "该组织已注销或被撤销登记，申请不能再办理。" };
   }
   if (input.action === "submit" || input.action === "resubmit") {
-    const problems = submissionProblems(app.kind, app.proposed as Proposal, app.baseline ?? current);
+    const problems = submissionProblems(app.kind, app.proposed as Proposal, app.baseline ?? current, shanghaiDate(ctx.now));
     const duplicate = await duplicateNameProblem(db, app, current);
     if (duplicate) problems.name = [...(problems.name ?? []), duplicate];
     if (Object.keys(problems).length) return { ok: false, fieldErrors: problems, formError: "申请内容不完整或不符合条件，请按提示修改后再提交。" };
@@ -298,13 +301,27 @@ export async function takeStep(
   }
 }
 
-/** The registry's decision from the application's page; an approval carries the code and certificate it registers. */
+/**
+ * The registry's decision from the application's page; an approval carries the code and certificate it
+ * registers, or, for a cancellation, what was handed back; a return names every missing material at once.
+ */
 export async function decideApplication(ctx: ActionContext, id: number, input: DecisionPost): Promise<WriteResult<{ notice: string }>> {
+  let reason = input.reason || undefined;
+  if (input.decision === "return") {
+    const notice = materialsNotice(input.missing, input.reason);
+    if (!notice) return { ok: false, fieldErrors: { reason: ["请勾选需补正的材料，或写明需补正的事项（一次性告知）"] } };
+    reason = notice;
+  }
   const result = await takeStep(ctx, id, {
     action: input.decision,
     version: input.version,
-    reason: input.reason || undefined,
-    approval: { uscc: input.uscc || undefined, certificateNumber: input.certificateNumber || undefined, usccAcceptedReason: input.usccAcceptedReason || undefined },
+    reason,
+    approval: {
+      uscc: input.uscc || undefined,
+      certificateNumber: input.certificateNumber || undefined,
+      usccAcceptedReason: input.usccAcceptedReason || undefined,
+      returned: input.returned,
+    },
   });
   if (!result.ok) return result;
   // A refusal is named by whether the application had been accepted (不予受理 or 不予登记).
@@ -342,7 +359,10 @@ async function writeRegister(
   let fields: readonly string[];
   if (app.kind === "cancellation") {
     kind = "cancellation";
-    updates = { status: "cancelled", statusSince: today, statusReason: proposal.cancellationReason ?? "申请注销" };
+    const handover = handoverProblem(current.type, approval.returned ?? []);
+    if (handover) throw new Refused({ ok: false, fieldErrors: { returned: [handover] } });
+    const liquidation = proposal.liquidationCompletedOn ? `清算于 ${proposal.liquidationCompletedOn} 完成；` : "";
+    updates = { status: "cancelled", statusSince: today, statusReason: `${proposal.cancellationReason ?? "申请注销"}（${liquidation}${handoverRecord(current.type)}）` };
     fields = ["status", "statusSince", "statusReason"];
   } else {
     // Only what the applicant changed from the register as it stood when they began: an officer's

@@ -1,14 +1,15 @@
+import type { RegistrationRoute } from "../../../vocabulary";
+
 /**
  * The legal conditions a 社会团体 must meet to be established (社会团体登记管理条例
  * art. 10): its members (item 1), at least 30,000 yuan of funds for a local
- * group (item 5), and a supervising unit. Each failure is explained beside the
+ * group (item 5). Each failure is explained beside the
  * field it concerns, with the article it follows.
  */
 export interface SocialGroupConditions {
   individualMembers: number;
   unitMembers: number;
   registeredFunds: number;
-  supervisingUnit: string;
 }
 
 export const socialGroupMinimum = { individualMembers: 50, unitMembers: 30, registeredFunds: 30_000 } as const;
@@ -40,7 +41,6 @@ export function socialGroupConditionProblems(c: SocialGroupConditions): Record<s
   if (c.registeredFunds < socialGroupMinimum.registeredFunds) {
     problems.registeredFunds = [`地方性社会团体须有 3 万元以上活动资金（现为 ${c.registeredFunds.toLocaleString("zh-CN")} 元；《社会团体登记管理条例》第十条第五项）`];
   }
-  if (!c.supervisingUnit.trim()) problems.supervisingUnit = ["社会团体须有业务主管单位"];
   return problems;
 }
 
@@ -52,3 +52,36 @@ export function socialGroupConditionProblems(c: SocialGroupConditions): Record<s
  */
 export const foundationRefusal =
   "区（县）登记管理机关不受理基金会设立登记：基金会由省、自治区、直辖市人民政府民政部门或者国务院民政部门登记，非公募基金会原始基金不低于 200 万元（《基金会管理条例》第六条、第八条）。请向福建省民政厅申请。";
+
+export const directRegistrationBasis = "《关于改革社会组织管理制度促进社会组织健康有序发展的意见》（中办发〔2016〕46号）";
+
+export const registrationRouteLabels: Record<RegistrationRoute, string> = {
+  trade_association: "行业协会商会类（直接登记）",
+  science_technology: "科技类（直接登记）",
+  charity: "公益慈善类（直接登记）",
+  community_service: "城乡社区服务类（直接登记）",
+  supervised: "其他（须经业务主管单位审查同意）",
+};
+
+export function isDirectRegistration(route: RegistrationRoute | null | undefined): boolean {
+  return !!route && route !== "supervised";
+}
+
+/**
+ * Who must agree before a 社会团体 or 民办非企业单位 is registered. Since the 2016
+ * reform (中办发〔2016〕46号) the four kinds above register directly, with no
+ * 业务主管单位; any other needs its 业务主管单位's consent first (社会团体登记管理条例
+ * art. 3, 9; 民办非企业单位登记管理暂行条例 art. 3, 8). The problem is put beside
+ * the field it concerns; null when the two fields agree.
+ */
+export function supervisionProblems(route: RegistrationRoute | null | undefined, supervisingUnit: string | null | undefined): Record<string, string[]> {
+  const unit = (supervisingUnit ?? "").trim();
+  if (!route) return { registrationRoute: ["请选择登记方式：属于直接登记的四类社会组织，或须经业务主管单位审查同意"] };
+  if (route === "supervised" && !unit) {
+    return { supervisingUnit: ["不属于直接登记四类的，须经业务主管单位审查同意后申请登记，请填写业务主管单位（《社会团体登记管理条例》第三条、《民办非企业单位登记管理暂行条例》第三条）"] };
+  }
+  if (route !== "supervised" && unit) {
+    return { supervisingUnit: [`${registrationRouteLabels[route].replace("（直接登记）", "")}社会组织直接登记，不设业务主管单位，请清空此项（${directRegistrationBasis}）`] };
+  }
+  return {};
+}

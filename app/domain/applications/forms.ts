@@ -4,10 +4,11 @@
  * conditions of a 社会团体. Shared by server and browser.
  */
 import { z } from "zod";
-import { communityCategories } from "../../../vocabulary";
+import { communityCategories, registrationRoutes } from "../../../vocabulary";
 import type { Permission } from "../../auth/permissions";
 import type { ApplicationKind } from "./rules";
-import { foundationRefusal, socialGroupConditionProblems } from "./establishment";
+import { foundationRefusal, socialGroupConditionProblems, supervisionProblems } from "./establishment";
+import { parseIsoDate } from "../shared/time";
 import { maxRowId } from "../shared/ids";
 import { fieldCharacterProblem } from "../shared/text-input";
 
@@ -28,11 +29,16 @@ const text = (max: number, label?: string) => {
 const count = z.coerce.number({ error: "请填写数字" }).int("请填写整数").min(0, "不能为负数").max(10_000_000, "数字过大").optional();
 const rowId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(maxRowId, message);
 
+/** Checkboxes of one name: none posted is an empty list, one is a list of one. */
+const checked = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(20, "选择过多"));
+
 /** Every field an applicant may propose; which ones a kind uses is in `kindFields`. */
 export const proposalSchema = z.object({
   name: text(60, "名称"),
   type: z.enum(["social_group", "private_non_enterprise", "foundation"], { error: "请选择组织类型" }).optional(),
   category: z.enum(communityCategories, { error: "请选择类别" }).optional(),
+  registrationRoute: z.enum(registrationRoutes, { error: "请选择登记方式" }).optional(),
   supervisingUnit: text(60, "业务主管单位"),
   legalRepresentative: text(30, "法定代表人（负责人）"),
   address: text(120, "住所（活动场所）"),
@@ -45,6 +51,12 @@ export const proposalSchema = z.object({
   contactPhone: z.string({ error: "请填写手机号码或带区号的固定电话" }).trim().regex(/^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, "请填写手机号码或带区号的固定电话").optional(),
   changeReason: text(500),
   cancellationReason: text(500),
+  liquidationCompletedOn: z
+    .string({ error: "请填写日期" })
+    .trim()
+    .refine((v) => parseIsoDate(v) !== null, "日期应为 2026-11-30 的格式")
+    .optional(),
+  liquidationReport: text(1000),
 });
 export type Proposal = z.output<typeof proposalSchema>;
 
@@ -71,6 +83,10 @@ const decisionPost = z.object({
   decision: z.enum(["accept", "return", "approve", "reject"], { error: unknownIntent }),
   version: rowId(staleForm),
   reason: text(500),
+  /** A return: the materials ticked as missing, all told in one notice (行政许可法 art. 32). */
+  missing: checked(z.string().trim().max(200, "不超过 200 个字")),
+  /** A cancellation's approval: what was handed back. */
+  returned: checked(z.enum(["certificate", "seals", "financial_records"], { error: "未知的收缴事项" })),
   uscc: text(40, "统一社会信用代码"),
   certificateNumber: text(60, "登记证书编号"),
   usccAcceptedReason: text(500),
@@ -119,11 +135,11 @@ export const uploadSchema = z.object({});
 
 export const kindFields: Record<ApplicationKind, readonly (keyof Proposal)[]> = {
   establishment: [
-    "name", "type", "supervisingUnit", "legalRepresentative", "address", "registeredFunds", "businessScope",
+    "name", "type", "registrationRoute", "supervisingUnit", "legalRepresentative", "address", "registeredFunds", "businessScope",
     "placeId", "individualMembers", "unitMembers", "contactPhone",
   ],
   change: ["name", "supervisingUnit", "legalRepresentative", "address", "registeredFunds", "businessScope", "contactPhone", "changeReason"],
-  cancellation: ["cancellationReason"],
+  cancellation: ["cancellationReason", "liquidationCompletedOn", "liquidationReport"],
   filing: ["name", "category", "legalRepresentative", "address", "placeId", "membersCount", "contactPhone"],
 };
 
@@ -134,6 +150,7 @@ export const proposalLabels: Record<keyof Proposal, string> = {
   name: "名称",
   type: "组织类型",
   category: "类别",
+  registrationRoute: "登记方式",
   supervisingUnit: "业务主管单位",
   legalRepresentative: "法定代表人（负责人）",
   address: "住所（活动场所）",
@@ -146,12 +163,14 @@ export const proposalLabels: Record<keyof Proposal, string> = {
   contactPhone: "联系电话",
   changeReason: "变更理由",
   cancellationReason: "注销理由",
+  liquidationCompletedOn: "清算完成日期",
+  liquidationReport: "清算报告摘要",
 };
 
 const required: Record<ApplicationKind, readonly (keyof Proposal)[]> = {
   establishment: ["name", "type", "legalRepresentative", "address", "registeredFunds", "businessScope", "placeId", "contactPhone"],
   change: ["changeReason"],
-  cancellation: ["cancellationReason"],
+  cancellation: ["cancellationReason", "liquidationCompletedOn", "liquidationReport"],
   filing: ["name", "category", "legalRepresentative", "address", "placeId", "membersCount"],
 };
 
@@ -165,11 +184,15 @@ export function pickProposal(kind: ApplicationKind, proposal: Proposal): Proposa
 /**
  * Problems that stop a submission, by field. `current` is the organization's
  * record for a change application (a change must change something).
+ * 行政许可法 art. 31: the applicant answers for the materials being complete and true; the
+ * conditions checked here are the ones the regulations state.
  */
 export function submissionProblems(
   kind: ApplicationKind,
   proposal: Proposal,
   current?: Record<string, unknown> | null,
+  /** The Shanghai date of the submission, for the dates that may not lie ahead. */
+  today?: string,
 ): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   for (const field of required[kind]) {
@@ -184,9 +207,17 @@ export function submissionProblems(
         individualMembers: proposal.individualMembers ?? 0,
         unitMembers: proposal.unitMembers ?? 0,
         registeredFunds: proposal.registeredFunds ?? 0,
-        supervisingUnit: proposal.supervisingUnit ?? "",
       }),
     );
+  }
+  if (kind === "establishment" && (proposal.type === "social_group" || proposal.type === "private_non_enterprise")) {
+    for (const [field, messages] of Object.entries(supervisionProblems(proposal.registrationRoute, proposal.supervisingUnit))) {
+      problems[field] = [...(problems[field] ?? []), ...messages];
+    }
+  }
+  // 社会团体登记管理条例 art. 20–21: the liquidation comes first, the cancellation after it.
+  if (kind === "cancellation" && proposal.liquidationCompletedOn && today && proposal.liquidationCompletedOn > today) {
+    problems.liquidationCompletedOn = ["清算完成后方可申请注销登记，清算完成日期不能晚于今天（《社会团体登记管理条例》第二十一条）"];
   }
   if (kind === "establishment" && proposal.type === "foundation") problems.type = [...(problems.type ?? []), foundationRefusal];
   if (kind === "filing" && (proposal.membersCount ?? 0) < 3) {

@@ -74,6 +74,48 @@ export const holidays2026: HolidayTable = {
   on: ["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"],
 };
 
+/**
+ * 2027 as far as the law fixes it: the statutory holidays themselves under the
+ * 全国年节及纪念日放假办法 (2024 revision, art. 2): 元旦 1 Jan; 春节 除夕 to 初三,
+ * 5–8 Feb; 清明 5 Apr; 劳动节 1–2 May; 端午 9 Jun; 中秋 15 Sep; 国庆 1–3 Oct.
+ * The State Council's arrangement of bridging days and weekends worked was not
+ * at hand when this was written; until an officer enters it, deadlines are
+ * counted with these days only, which can only make them earlier, never later
+ * than the true ones.
+ */
+export const holidays2027Statutory: HolidayTable = {
+  off: [
+    "2027-01-01",
+    "2027-02-05", "2027-02-06", "2027-02-07", "2027-02-08",
+    "2027-04-05",
+    "2027-05-01", "2027-05-02",
+    "2027-06-09",
+    "2027-09-15",
+    "2027-10-01", "2027-10-02", "2027-10-03",
+  ],
+  on: [],
+};
+
+/** The table a new installation starts with: the current and the next year. */
+export const shippedHolidays: HolidayTable = {
+  off: [...holidays2026.off, ...holidays2027Statutory.off],
+  on: [...holidays2026.on, ...holidays2027Statutory.on],
+};
+
+/**
+ * 行政许可法 art. 32(4): incomplete or irregular materials are to be notified
+ * to the applicant once, with everything to be supplied, on the spot or within
+ * five days (counted in working days, art. 82) of receiving them; past that
+ * day without a notice, the application counts as accepted from its receipt.
+ */
+export const materialsNoticeDays = 5;
+export const materialsNoticeBasis = "《中华人民共和国行政许可法》第三十二条第一款第四项";
+
+/** The last day to notify missing materials of an application submitted on `submittedOn`. */
+export function materialsNoticeDueOn(submittedOn: string, table: HolidayTable): string {
+  return addWorkingDays(submittedOn, materialsNoticeDays, table);
+}
+
 /** Monday to Friday unless a holiday; a weekend day worked instead of one counts. */
 export function isWorkingDay(date: string, table: HolidayTable): boolean {
   if (table.on.includes(date)) return true;
@@ -134,6 +176,16 @@ export const holidayFormSchema = z
     const both = v.off.filter((d) => (v.on ?? []).includes(d));
     if (both.length) ctx.addIssue({ code: "custom", path: ["on"], message: `${both.slice(0, 3).join("、")}不能既是放假日又是调休上班日` });
   });
+
+/**
+ * Years the table has holidays for but no weekend worked: in practice the
+ * statutory days alone (as shipped for 2027), the State Council's arrangement
+ * not yet entered.
+ */
+export function yearsWithoutArrangement(table: HolidayTable): number[] {
+  const worked = new Set(table.on.map((d) => Number(d.slice(0, 4))));
+  return yearsCovered(table).filter((y) => !worked.has(y));
+}
 
 /** Years for which deadlines are counted on weekdays alone because the table says nothing: this year and the next, where missing. */
 export function yearsMissing(table: HolidayTable, today: string): number[] {

@@ -11,10 +11,12 @@ import { hasPermission, type Actor } from "../../auth/permissions";
 import { officerReachOrNull, withinReach } from "../../auth/scope.server";
 import { kindFields, submissionProblems, type Proposal } from "./forms";
 import { applicantEditRefusal, availableActions, daysLeftOf, openStates } from "./rules";
-import { decisionPeriod, periodText } from "./periods";
+import { decisionPeriod, materialsNoticeBasis, materialsNoticeDueOn, periodText } from "./periods";
+import { requiredMaterials } from "./materials";
+import { getSetting } from "../settings/queries.server";
 import { forbidden, notFound } from "../shared/errors";
 import { usccKindOf } from "../organizations/rules";
-import { shanghaiDate } from "../shared/time";
+import { daysBetween, shanghaiDate, startOfShanghaiDay } from "../shared/time";
 import { isRowId } from "../shared/ids";
 import { composeUscc } from "../organizations/uscc";
 import { placeChoices } from "../places/queries.server";
@@ -95,6 +97,8 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
       : Promise.resolve(null),
   ]);
   const proposal = app.proposed as Proposal;
+  const type = proposal.type ?? organization?.type ?? null;
+  const noticeDueOn = app.state === "submitted" && app.submittedAt ? materialsNoticeDueOn(shanghaiDate(app.submittedAt), await getSetting("publicHolidays", db)) : null;
   return {
     approvalSuggestion:
       app.kind === "establishment" && app.state === "accepted" && hasPermission(actor, "application:decide")
@@ -116,7 +120,11 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
     problems: submissionProblems(app.kind, proposal, organization),
     daysLeft: daysLeftOf(app, now),
     /** The statutory period of this kind, with the article it follows, shown beside the clock. */
-    period: periodText(decisionPeriod(app.kind, proposal.type ?? organization?.type ?? null)),
+    period: periodText(decisionPeriod(app.kind, type)),
+    /** A submitted application's clock: missing materials are told all at once by this day. */
+    materialsNotice: noticeDueOn ? { dueOn: noticeDueOn, daysLeft: daysBetween(now, startOfShanghaiDay(noticeDueOn)), basis: materialsNoticeBasis } : null,
+    /** What this kind of application hands in, with the article asking for it. */
+    materials: requiredMaterials(app.kind, type, proposal.registrationRoute, app.kind === "establishment" ? true : !!organization?.supervisingUnit),
   };
 }
 

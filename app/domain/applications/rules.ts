@@ -80,6 +80,25 @@ export function decisionLabel(kind: ApplicationKind, action: ApplicationAction, 
   return kind === "filing" ? "不予备案" : "不予登记";
 }
 
+/**
+ * The article a refusal rests on, shown to the officer beside the reason box: 不予受理 under 行政许可法 art. 32(1)–(2) (not this
+ * registry's matter, or not a licence at all); 不予登记 on the grounds of
+ * 社会团体登记管理条例 art. 13 or 民办非企业单位登记管理暂行条例 art. 12; a change or
+ * cancellation refused under 行政许可法 art. 38(2).
+ */
+export function refusalBasis(kind: ApplicationKind, type: string | null | undefined, fromState: ApplicationState | null): string {
+  if (fromState === "submitted") {
+    return "不予受理：申请事项依法不属于本机关职权范围，或者依法不需要取得行政许可的，作出不予受理的决定并说明理由（《中华人民共和国行政许可法》第三十二条第一款第一项、第二项）";
+  }
+  if (kind === "establishment") {
+    return type === "private_non_enterprise"
+      ? "不予登记的情形：业务范围不符合规定、同一行政区域内已有业务范围相同或相似的、拟任负责人受过剥夺政治权利的刑事处罚或不具有完全民事行为能力、申请登记时弄虚作假等（《民办非企业单位登记管理暂行条例》第十二条）"
+      : "不予登记的情形：宗旨、业务范围不符合规定、同一行政区域内已有业务范围相同或相似的社会团体、发起人或拟任负责人受过剥夺政治权利的刑事处罚或不具有完全民事行为能力、筹备时弄虚作假等（《社会团体登记管理条例》第十三条）";
+  }
+  if (kind === "filing") return "不予备案须说明理由（参照《中华人民共和国行政许可法》第三十八条第二款）";
+  return "不予登记须书面说明理由，并告知申请人申请行政复议或者提起行政诉讼的权利（《中华人民共和国行政许可法》第三十八条第二款）";
+}
+
 /** Told with every refusal, beside its reason (行政许可法 art. 38; 行政复议法 art. 20; 行政诉讼法 art. 46). */
 export const rightOfReview =
   "如不服本决定，可以自收到本决定之日起六十日内向区人民政府申请行政复议，或者自收到本决定之日起六个月内向人民法院提起行政诉讼（《中华人民共和国行政许可法》第三十八条）。";

@@ -14,7 +14,7 @@ import { roleLabels, type Role } from "../../auth/roles";
 import { associationTargetSchema } from "../committees/coverage";
 import { partyCoverageTargetSchema } from "../party/rules";
 import { campaignOpensOnSchema, formatMonthDay } from "../inspections/calendar";
-import { holidays2026, holidayTableSchema, yearsCovered, type HolidayTable } from "../applications/periods";
+import { shippedHolidays, holidayTableSchema, yearsCovered, type HolidayTable } from "../applications/periods";
 
 /** Each setting's type. */
 interface SettingValues {
@@ -60,7 +60,7 @@ export const definitions: { [K in SettingKey]: SettingDefinition<SettingValues[K
   publicHolidays: {
     label: "法定节假日安排",
     schema: holidayTableSchema,
-    defaultValue: holidays2026,
+    defaultValue: shippedHolidays,
     format: (t) => `${yearsCovered(t).join("、") || "无"} 年，放假 ${t.off.length} 天、调休上班 ${t.on.length} 天`,
   },
   campaignOpensOn: { label: "年检自动开启日期", schema: campaignOpensOnSchema, defaultValue: "01-01", permission: "inspection:review", format: (v) => `每年${formatMonthDay(v)}` },

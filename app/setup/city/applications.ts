@@ -134,7 +134,7 @@ export async function seedApplications(
     org.type === "community"
       ? { name: org.name, category: org.category, legalRepresentative: org.legalRepresentative, address: org.address, placeId: org.place.id, membersCount: rng.int(8, 60), contactPhone: org.contactPhone }
       : {
-          name: org.name, type: org.type, supervisingUnit: org.supervisingUnit ?? undefined, legalRepresentative: org.legalRepresentative,
+          name: org.name, type: org.type, registrationRoute: org.supervisingUnit ? "supervised" : "community_service", supervisingUnit: org.supervisingUnit ?? undefined, legalRepresentative: org.legalRepresentative,
           address: org.address, registeredFunds: org.registeredFunds, businessScope: org.businessScope, placeId: org.place.id,
           individualMembers: org.type === "social_group" ? rng.int(50, 400) : 0, unitMembers: org.type === "social_group" ? rng.int(0, 40) : 0,
           contactPhone: org.contactPhone,
@@ -267,7 +267,7 @@ export async function seedApplications(
       return {
         place,
         proposed: {
-          name, type: group ? "social_group" : "private_non_enterprise", supervisingUnit: supervisingUnitsOf(county.name).civil, legalRepresentative: personName(rng),
+          name, type: group ? "social_group" : "private_non_enterprise", registrationRoute: "supervised", supervisingUnit: supervisingUnitsOf(county.name).civil, legalRepresentative: personName(rng),
           address: `${county.name}${place.street.name}${place.name}${streetAddress(rng)}`, registeredFunds: rng.int(3, 30) * 10_000,
           businessScope: "开展相关领域的交流、培训和公益服务活动", placeId: place.id, individualMembers: group ? rng.int(30, 200) : 0, unitMembers: 0, contactPhone: mobile(rng),
         },
@@ -306,7 +306,7 @@ export async function seedApplications(
       const current = Object.fromEntries(changeableFields.filter((f) => org[f] != null).map((f) => [f, org[f]]));
       const proposed =
         kind === "cancellation"
-          ? { cancellationReason: rng.pick(["完成清算，理事会决议注销", "会员大会决议解散", "举办者撤回，停止服务"]) }
+          ? { cancellationReason: rng.pick(["完成清算，理事会决议注销", "会员大会决议解散", "举办者撤回，停止服务"]), liquidationCompletedOn: addDays(asOf, -50), liquidationReport: "清算组已清偿全部债务，剩余财产按章程用于同类公益事业" }
           : { ...current, legalRepresentative: personName(rng), changeReason: changeReasons.legalRepresentative![0] };
       add(kind, state, org.place, org, org.name, proposed, kind === "change" ? current : null, times, reason, null);
     }
