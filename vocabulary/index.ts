@@ -20,6 +20,7 @@ export const roles = [
   "association",
   "village_clerk",
   "village_supervisor",
+  "supervising_authority",
 ] as const;
 export type Role = (typeof roles)[number];
 
@@ -50,6 +51,9 @@ export const applicationKinds = ["establishment", "change", "cancellation", "fil
  */
 export const registrationRoutes = ["trade_association", "science_technology", "charity", "community_service", "supervised"] as const;
 export type RegistrationRoute = (typeof registrationRoutes)[number];
+/** The 业务主管单位's review of an establishment before the registry takes it up (社会团体登记管理条例 art. 9). */
+export const unitDecisions = ["consented", "withheld"] as const;
+export type UnitDecision = (typeof unitDecisions)[number];
 export type ApplicationKind = (typeof applicationKinds)[number];
 export const applicationStates = ["draft", "submitted", "accepted", "returned", "approved", "rejected"] as const;
 export type ApplicationState = (typeof applicationStates)[number];

@@ -15,6 +15,8 @@ export interface Actor {
   placeId: number | null;
   /** Organization of an association user. */
   organizationId: number | null;
+  /** The unit a 业务主管单位's account speaks for. */
+  supervisingUnit: string | null;
   mustChangePassword: boolean;
   sessionId: string;
 }
@@ -23,6 +25,7 @@ export const permissions = [
   "area:officer",
   "area:org",
   "area:village",
+  "area:unit",
   "user:manage",
   "audit:read",
   "place:manage",
@@ -35,6 +38,8 @@ export const permissions = [
   "application:file_community",
   /** Apply to the registry for one's organization. */
   "application:apply",
+  /** Review, as the 业务主管单位 named in it, an establishment before the registry takes it up. */
+  "application:consent",
   /** Change district settings such as the 一居多会 target. */
   "setting:manage",
   /** Open inspection years, review reports, conclude, publish, keep the abnormal-activity list. */
@@ -81,6 +86,7 @@ const grants: Record<Role, readonly Permission[]> = {
   association: ["area:org", "application:apply", "inspection:file"],
   village_clerk: ["area:village", "posting:draft"],
   village_supervisor: ["area:village", "posting:review"],
+  supervising_authority: ["area:unit", "application:consent"],
 };
 
 /** Where a row sits: the checks compare these with the actor's scope. */
@@ -90,6 +96,8 @@ export interface ScopeTarget {
   /** The community or village a row belongs to. */
   placeId?: number | null;
   organizationId?: number | null;
+  /** The 业务主管单位 a row names. */
+  supervisingUnit?: string | null;
 }
 
 export type ActorScope =
@@ -97,9 +105,10 @@ export type ActorScope =
   | { kind: "street"; streetId: number }
   | { kind: "village"; placeId: number }
   | { kind: "organization"; organizationId: number }
+  | { kind: "unit"; unit: string }
   | { kind: "none" };
 
-export function scopeOf(actor: Pick<Actor, "role" | "placeId" | "organizationId">): ActorScope {
+export function scopeOf(actor: Pick<Actor, "role" | "placeId" | "organizationId"> & { supervisingUnit?: string | null }): ActorScope {
   switch (actor.role) {
     case "admin":
     case "district_officer":
@@ -113,6 +122,8 @@ export function scopeOf(actor: Pick<Actor, "role" | "placeId" | "organizationId"
       return actor.organizationId
         ? { kind: "organization", organizationId: actor.organizationId }
         : { kind: "none" };
+    case "supervising_authority":
+      return actor.supervisingUnit?.trim() ? { kind: "unit", unit: actor.supervisingUnit.trim() } : { kind: "none" };
   }
 }
 
@@ -122,7 +133,7 @@ export function hasPermission(actor: Pick<Actor, "role"> | null, permission: Per
 
 /** May the actor use `permission` on a row that sits at `target`? */
 export function can(
-  actor: Pick<Actor, "role" | "placeId" | "organizationId"> | null,
+  actor: (Pick<Actor, "role" | "placeId" | "organizationId"> & { supervisingUnit?: string | null }) | null,
   permission: Permission,
   target?: ScopeTarget,
 ): boolean {
@@ -138,6 +149,8 @@ export function can(
       return target.placeId === scope.placeId;
     case "organization":
       return target.organizationId === scope.organizationId;
+    case "unit":
+      return (target.supervisingUnit ?? "").trim() === scope.unit;
     case "none":
       return false;
   }

@@ -108,6 +108,7 @@ export function actorFromUser(user: typeof users.$inferSelect, sessionId: string
     role: user.role,
     placeId: user.placeId,
     organizationId: user.organizationId,
+    supervisingUnit: user.supervisingUnit,
     mustChangePassword: user.mustChangePassword,
     sessionId,
   };

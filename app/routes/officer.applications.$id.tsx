@@ -86,7 +86,7 @@ export default function OfficerApplication() {
         description={<Link to="/officer/applications">返回申请列表</Link>}
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
-      <ApplicationSummary application={application} applicantName={detail.applicantName} streetName={detail.streetName} daysLeft={detail.daysLeft} period={detail.period} materialsNotice={detail.materialsNotice} />
+      <ApplicationSummary detail={detail} />
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <ApplicantWorkspace

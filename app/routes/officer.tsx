@@ -3,7 +3,7 @@ import { Outlet, useLoaderData } from "@remix-run/react";
 import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
 import { importKindsFor } from "../domain/imports/queries.server";
-import { AreaNav } from "../ui/layout";
+import { AreaLayout } from "../ui/layout";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // Children check again themselves: layouts' loaders run beside, not before, theirs.
@@ -26,8 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...(importKindsFor(actor).length ? [{ to: "/officer/import", label: "数据导入" }] : []),
     ...(hasPermission(actor, "audit:read") ? [{ to: "/officer/audit", label: "审计日志" }] : []),
     ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/users", label: "账号管理" }] : []),
-    ...(hasPermission(actor, "user:manage") ? [{ to: "/officer/security", label: "登录安全" }] : []),
-    ...(hasPermission(actor, "setting:manage") ? [{ to: "/officer/holidays", label: "法定节假日" }] : []),
+    ...(hasPermission(actor, "user:manage")
+      ? [{ to: "/officer/security", label: "登录安全" }]
+      : []),
+    ...(hasPermission(actor, "setting:manage")
+      ? [{ to: "/officer/holidays", label: "法定节假日" }]
+      : []),
   ];
   return { items };
 }
@@ -35,13 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function OfficerLayout() {
   const { items } = useLoaderData<typeof loader>();
   return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
-      <div className="md:shrink-0 print:hidden">
-        <AreaNav items={items} />
-      </div>
-      <main className="min-w-0 flex-1">
-        <Outlet />
-      </main>
-    </div>
+    <AreaLayout items={items}>
+      <Outlet />
+    </AreaLayout>
   );
 }

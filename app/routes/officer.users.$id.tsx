@@ -160,7 +160,7 @@ export default function EditUser() {
               placeChoices={placeChoices}
               role={role}
               onRoleChange={setRole}
-              initial={{ displayName: user.displayName, role: user.role, placeId: user.placeId, organizationCode: user.organizationCode, phone: user.phone, email: user.email }}
+              initial={{ displayName: user.displayName, role: user.role, placeId: user.placeId, organizationCode: user.organizationCode, supervisingUnit: user.supervisingUnit, phone: user.phone, email: user.email }}
             />
             <p className="mb-3 text-xs text-slate-500">更改角色或管辖范围后，该账号需重新登录。</p>
             <ReverifyField id="update" needed={needsReverify} onlyFor="更改角色或管辖范围" prompt={actionData?.intent === "update" ? actionData.reverify : null} />

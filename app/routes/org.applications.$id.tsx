@@ -63,7 +63,7 @@ export default function OrgApplication() {
         description={<Link to="/org">返回本组织</Link>}
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
-      <ApplicationSummary application={application} applicantName={detail.applicantName} streetName={detail.streetName} daysLeft={detail.daysLeft} period={detail.period} materialsNotice={detail.materialsNotice} />
+      <ApplicationSummary detail={detail} />
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <ApplicantWorkspace

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
 import { hasPermission } from "../auth/permissions";
 import { requirePermission } from "../auth/require.server";
-import { AreaNav } from "../ui/layout";
+import { AreaLayout } from "../ui/layout";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:village");
@@ -12,7 +12,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: "/village/postings", label: "公开事项", end: true },
   ];
   if (hasPermission(actor, "posting:draft")) {
-    items.push({ to: "/village/postings/new", label: "新建公开事项", end: true }, { to: "/village/contacts", label: "公开联系号码", end: true });
+    items.push(
+      { to: "/village/postings/new", label: "新建公开事项", end: true },
+      { to: "/village/contacts", label: "公开联系号码", end: true },
+    );
   }
   return { items };
 }
@@ -20,11 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function VillageLayout() {
   const { items } = useLoaderData<typeof loader>();
   return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
-      <AreaNav items={items} />
-      <main className="min-w-0 flex-1">
-        <Outlet />
-      </main>
-    </div>
+    <AreaLayout items={items}>
+      <Outlet />
+    </AreaLayout>
   );
 }

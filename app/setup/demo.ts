@@ -104,7 +104,11 @@ export const demoAccounts = [
   { username: "assoc", displayName: "黄会长（老年人体育协会）", role: "association" },
   { username: "clerk", displayName: "王村务（大良村）", role: "village_clerk" },
   { username: "supervisor", displayName: "李监督（大良村）", role: "village_supervisor" },
+  { username: "supervising", displayName: "张审查（区文体旅局）", role: "supervising_authority" },
 ] as const;
+
+/** The unit the demo's 业务主管单位 account speaks for: the one the demo's establishments name. */
+export const demoSupervisingUnit = "鲤城区文化体育和旅游局";
 
 /** A small deterministic generator (mulberry32). */
 function random(seed: number) {
@@ -360,12 +364,13 @@ export async function seedDemo(db: Database): Promise<void> {
     );
     const association = orgRows.find((o) => o.name === "鲤城区老年人体育协会")!;
 
-    const accounts = await insertDemoAccounts(tx, { streetId: streetRows[0]!.id, associationId: association.id, villageId: villageRows[0]!.id }, passwordHash);
+    const accounts = await insertDemoAccounts(tx, { streetId: streetRows[0]!.id, associationId: association.id, villageId: villageRows[0]!.id, supervisingUnit: demoSupervisingUnit }, passwordHash);
     const account = (name: string) => accounts.find((a) => a.username === name)!;
     await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand, now: loadedAt });
     await seedApplications(tx, {
       officer: account("officer"),
       street: account("street"),
+      supervising: account("supervising"),
       communities: streetRows[0]!.communityIds,
       kaiyuan: streetRows[0]!.id,
       town: { id: town!.id, villages: villageRows.map((v) => v.id) },
@@ -401,11 +406,12 @@ type Account = typeof users.$inferSelect;
 /**
  * The demo's accounts (`demoAccounts`, password `demoPassword`): the street
  * officer in `streetId`, the association user for `associationId`, the village
- * clerk and supervisor in `villageId`. The city-scale generator creates the same ones.
+ * clerk and supervisor in `villageId`, the 业务主管单位 for `supervisingUnit`. The
+ * city-scale generator creates the same ones.
  */
 export async function insertDemoAccounts(
   tx: Database,
-  at: { streetId: number; associationId: number; villageId: number },
+  at: { streetId: number; associationId: number; villageId: number; supervisingUnit: string },
   passwordHash: string,
 ): Promise<Account[]> {
   const scope = {
@@ -424,6 +430,7 @@ export async function insertDemoAccounts(
         passwordHash,
         placeId: scope[account.username]?.placeId ?? null,
         organizationId: scope[account.username]?.organizationId ?? null,
+        supervisingUnit: account.role === "supervising_authority" ? at.supervisingUnit : null,
       })),
     )
     .returning();
@@ -502,6 +509,7 @@ async function seedApplications(
   d: {
     officer: Account;
     street: Account;
+    supervising: Account;
     communities: number[];
     kaiyuan: number;
     town: { id: number; villages: number[] };
@@ -533,7 +541,7 @@ async function seedApplications(
     name,
     type: "social_group",
     registrationRoute: "supervised",
-    supervisingUnit: "鲤城区文化体育和旅游局",
+    supervisingUnit: demoSupervisingUnit,
     legalRepresentative: "蔡文斌",
     address: "泉州市鲤城区温陵路 20 号",
     registeredFunds: 50_000,
@@ -553,7 +561,7 @@ async function seedApplications(
     { kind: "establishment", state: "accepted", title: "鲤城区青少年科技教育协会", proposed: group("鲤城区青少年科技教育协会", c[5]!, 90), submitted: 66, accepted: 63, placeId: c[5], streetId: d.kaiyuan },
     { kind: "establishment", state: "accepted", title: "鲤城区家庭教育指导服务中心", proposed: { ...group("鲤城区家庭教育指导服务中心", c[6]!, 0), type: "private_non_enterprise" }, submitted: 25, accepted: 20, placeId: c[6], streetId: d.kaiyuan },
     { kind: "establishment", state: "returned", title: "鲤城区宠物友好协会", proposed: group("鲤城区宠物友好协会", c[7]!, 31), submitted: 12, reason: "个人会员不足 50 个，且未附业务主管单位同意文件，请补正", placeId: c[7], streetId: d.kaiyuan },
-    { kind: "establishment", state: "rejected", title: "鲤城区麻将研究会", proposed: group("鲤城区麻将研究会", c[8]!, 55), submitted: 90, accepted: 85, decided: 60, reason: "业务主管单位不同意作为其业务主管单位", placeId: c[8], streetId: d.kaiyuan },
+    { kind: "establishment", state: "rejected", title: "鲤城区麻将研究会", proposed: group("鲤城区麻将研究会", c[8]!, 55), submitted: 90, accepted: 85, decided: 60, reason: "同一行政区域内已有业务范围相似的社会团体，没有必要成立（《社会团体登记管理条例》第十三条第二项）", placeId: c[8], streetId: d.kaiyuan },
     { kind: "change", state: "submitted", title: orgs[0]!.name, proposed: { address: "泉州市鲤城区新华北路 66 号", changeReason: "办公场所搬迁" }, submitted: 5, organizationId: orgs[0]!.id },
     { kind: "change", state: "accepted", title: orgs[1]!.name, proposed: { legalRepresentative: "黄志明", changeReason: "理事会换届选举产生新的法定代表人" }, submitted: 14, accepted: 12, organizationId: orgs[1]!.id },
     { kind: "change", state: "approved", title: orgs[2]!.name, proposed: { businessScope: "开展会员培训、学术交流及相关公益服务", changeReason: "章程修改" }, submitted: 120, accepted: 118, decided: 100, organizationId: orgs[2]!.id },
@@ -568,6 +576,16 @@ async function seedApplications(
     const acceptedAt = plan.accepted ? daysAgo(plan.accepted) : null;
     const decidedAt = plan.decided ? daysAgo(plan.decided) : null;
     const created = submittedAt ? new Date(submittedAt.getTime() - 3_600_000) : daysAgo(1);
+    // The 业务主管单位 agreed before every establishment the registry took up, and to one still waiting
+    // for 受理; the newest waits for the unit itself.
+    const consentedAt =
+      plan.kind !== "establishment" || !submittedAt || plan.state === "returned" || plan.state === "draft"
+        ? null
+        : acceptedAt
+          ? new Date((submittedAt.getTime() + acceptedAt.getTime()) / 2)
+          : plan.submitted! > 5
+            ? daysAgo(plan.submitted! - 2)
+            : null;
     const [app] = await tx
       .insert(applications)
       .values({
@@ -583,8 +601,9 @@ async function seedApplications(
         acceptedAt,
         dueOn: acceptedAt ? due(plan, acceptedAt) : null,
         decidedAt,
+        ...(consentedAt ? { unitName: String(plan.proposed.supervisingUnit), unitDecision: "consented" as const, unitDecidedAt: consentedAt, unitOpinion: "经审查，同意其申请登记。" } : {}),
         createdAt: created,
-        updatedAt: decidedAt ?? acceptedAt ?? submittedAt ?? created,
+        updatedAt: decidedAt ?? acceptedAt ?? consentedAt ?? submittedAt ?? created,
       })
       .returning();
     const decider = plan.kind === "filing" ? d.street : d.officer;
@@ -592,6 +611,9 @@ async function seedApplications(
       { applicationId: app!.id, at: created, action: "create", fromState: null, toState: "draft", actorName: plan.kind === "filing" ? d.street.displayName : "申请人" },
     ];
     if (submittedAt) steps.push({ applicationId: app!.id, at: submittedAt, action: "submit", fromState: "draft", toState: "submitted", actorName: plan.kind === "filing" ? d.street.displayName : "申请人" });
+    if (consentedAt) {
+      steps.push({ applicationId: app!.id, at: consentedAt, action: "consented", fromState: "submitted", toState: "submitted", actorUserId: d.supervising.id, actorName: d.supervising.displayName, actorRole: d.supervising.role, reason: "经审查，同意其申请登记。" });
+    }
     if (plan.state === "returned") steps.push({ applicationId: app!.id, at: daysAgo(plan.submitted! - 2), action: "return", fromState: "submitted", toState: "returned", actorUserId: decider.id, actorName: decider.displayName, actorRole: decider.role, reason: plan.reason });
     if (acceptedAt) steps.push({ applicationId: app!.id, at: acceptedAt, action: "accept", fromState: "submitted", toState: "accepted", actorUserId: decider.id, actorName: decider.displayName, actorRole: decider.role });
     if (decidedAt) {

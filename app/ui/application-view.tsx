@@ -111,7 +111,7 @@ export function StepTimeline({ kind, steps }: { kind: ApplicationKind; steps: St
       {steps.map((s) => (
         <li key={s.id}>
           <p>
-            <span className="font-medium">{s.action === "create" ? "创建申请" : decisionLabel(kind, s.action as ApplicationAction, s.fromState) ?? s.action}</span>
+            <span className="font-medium">{s.action === "create" ? "创建申请" : decisionLabel(kind, s.action as ApplicationAction | "consented" | "withheld", s.fromState) ?? s.action}</span>
             {" → "}
             <StateBadge state={s.toState} />
           </p>
@@ -126,21 +126,21 @@ export function StepTimeline({ kind, steps }: { kind: ApplicationKind; steps: St
 }
 
 export function ApplicationSummary({
-  application,
-  applicantName,
-  streetName,
-  daysLeft,
-  period,
-  materialsNotice,
+  detail: { application, applicantName, streetName, daysLeft, period, materialsNotice, unitReview },
 }: {
-  application: { id: number; kind: keyof typeof kindLabels; state: ApplicationState; title: string; submittedAt: string | Date | null; acceptedAt: string | Date | null; dueOn: string | null; decidedAt: string | Date | null };
-  applicantName: string | null;
-  streetName: string | null;
-  daysLeft: number | null;
-  /** "受理之日起 60 日内（《社会团体登记管理条例》第十二条）" */
-  period: string;
-  /** While submitted: the last day to tell the applicant everything missing, at once. */
-  materialsNotice?: { dueOn: string; daysLeft: number; basis: string } | null;
+  /** The application's page as `applicationDetail` reads it. */
+  detail: {
+    application: { id: number; kind: keyof typeof kindLabels; state: ApplicationState; title: string; submittedAt: string | Date | null; acceptedAt: string | Date | null; dueOn: string | null; decidedAt: string | Date | null };
+    applicantName: string | null;
+    streetName: string | null;
+    daysLeft: number | null;
+    /** "受理之日起 60 日内（《社会团体登记管理条例》第十二条）" */
+    period: string;
+    /** While submitted: the last day to tell the applicant everything missing, at once. */
+    materialsNotice: { dueOn: string; daysLeft: number; basis: string } | null;
+    /** An establishment that needs its 业务主管单位's consent before 受理. */
+    unitReview: { unit: string; decision: string | null; decidedAt: string | Date | null; opinion: string | null; basis: string } | null;
+  };
 }) {
   const rows: Array<[string, ReactNode]> = [
     ["申请编号", `第 ${application.id} 号`],
@@ -158,6 +158,26 @@ export function ApplicationSummary({
               <span className="block text-xs text-slate-600">
                 收到申请材料之日起 5 个工作日内一次性告知需补正的全部内容；逾期不告知的，自收到申请材料之日起即为受理（{materialsNotice.basis}）
               </span>
+            </>,
+          ],
+        ] as Array<[string, ReactNode]>)
+      : []),
+    ...(unitReview
+      ? ([
+          [
+            "业务主管单位审查",
+            <>
+              {unitReview.unit}：
+              {unitReview.decision === "consented" ? (
+                <Badge tone="green">同意</Badge>
+              ) : unitReview.decision === "withheld" ? (
+                <Badge tone="red">不同意</Badge>
+              ) : (
+                <Badge tone="amber">待审查</Badge>
+              )}
+              {unitReview.decidedAt ? <span className="ml-1 text-slate-600">{formatDate(unitReview.decidedAt)}</span> : null}
+              {unitReview.opinion ? <span className="block text-slate-700">意见：{unitReview.opinion}</span> : null}
+              <span className="block text-xs text-slate-600">经业务主管单位审查同意后，登记管理机关方可受理（{unitReview.basis}）</span>
             </>,
           ],
         ] as Array<[string, ReactNode]>)

@@ -10,7 +10,7 @@ export interface ShellUser {
   unreadReminders: number;
 }
 
-const areaNames = { officer: "登记管理工作台", org: "社会组织服务", village: "村务公开工作台" } as const;
+const areaNames = { officer: "登记管理工作台", org: "社会组织服务", village: "村务公开工作台", unit: "业务主管单位审查" } as const;
 
 export function SiteHeader({ user, districtName }: { user: ShellUser | null; districtName: string }) {
   return (
@@ -116,6 +116,18 @@ export function AreaNav({ items }: { items: Array<{ to: string; label: string; e
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** A signed-in area's page: its side navigation (left out of print), and the page beside it. */
+export function AreaLayout({ items, children }: { items: Array<{ to: string; label: string; end?: boolean }>; children: ReactNode }) {
+  return (
+    <div className="mx-auto flex max-w-6xl flex-col gap-6 px-4 py-6 md:flex-row">
+      <div className="md:shrink-0 print:hidden">
+        <AreaNav items={items} />
+      </div>
+      <main className="min-w-0 flex-1">{children}</main>
+    </div>
   );
 }
 

@@ -14,7 +14,7 @@ interface FieldState {
   initialValue?: unknown;
   errors?: string[];
 }
-type Fields = Record<"displayName" | "role" | "placeId" | "organizationCode" | "phone" | "email", FieldState>;
+type Fields = Record<"displayName" | "role" | "placeId" | "organizationCode" | "supervisingUnit" | "phone" | "email", FieldState>;
 
 /** The account fields shared by "new account" and "edit account". */
 export function UserAccountFields({
@@ -28,7 +28,7 @@ export function UserAccountFields({
   placeChoices: PlaceChoice[];
   role: Role | "";
   onRoleChange: (role: Role) => void;
-  initial?: { displayName?: string; role?: string; placeId?: number | null; organizationCode?: string | null; phone?: string | null; email?: string | null };
+  initial?: { displayName?: string; role?: string; placeId?: number | null; organizationCode?: string | null; supervisingUnit?: string | null; phone?: string | null; email?: string | null };
 }) {
   const scope = role ? roleScope[role] : "none";
   return (
@@ -80,6 +80,16 @@ export function UserAccountFields({
           defaultValue={(fields.organizationCode.initialValue as string) ?? initial?.organizationCode ?? ""}
           errors={fields.organizationCode.errors}
           hint="账号只能查看和办理该组织自己的事项。筹备中、尚未登记的组织留空，成立登记准予后自动关联。"
+        />
+      ) : null}
+      {scope === "unit" ? (
+        <Field
+          label="业务主管单位名称"
+          name={fields.supervisingUnit.name}
+          defaultValue={(fields.supervisingUnit.initialValue as string) ?? initial?.supervisingUnit ?? ""}
+          errors={fields.supervisingUnit.errors}
+          maxLength={60}
+          hint="与社会组织申请中填写的业务主管单位名称一致，如：鲤城区文化体育和旅游局；账号只能审查写明本单位的成立申请"
         />
       ) : null}
       <Field label="手机号码（选填）" name={fields.phone.name} defaultValue={(fields.phone.initialValue as string) ?? initial?.phone ?? ""} errors={fields.phone.errors} inputMode="numeric" />

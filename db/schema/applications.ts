@@ -3,7 +3,7 @@ import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestam
 import { users } from "./auth";
 import { organizations } from "./organizations";
 import { places } from "./places";
-import { applicationKinds, applicationStates } from "../../vocabulary";
+import { applicationKinds, applicationStates, unitDecisions } from "../../vocabulary";
 
 /**
  * An application to the registry (成立, 变更, 注销) or a community filing (备案).
@@ -32,6 +32,15 @@ export const applications = pgTable(
     /** The statutory deadline: 60 days after acceptance (Asia/Shanghai calendar days). */
     dueOn: date("due_on", { mode: "string" }),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /**
+     * The 业务主管单位's review of an establishment (社会团体登记管理条例 art. 9): which
+     * unit, what it decided, when and why. The registry accepts only with the
+     * consent of the unit the application names now.
+     */
+    unitName: text("unit_name"),
+    unitDecision: text("unit_decision", { enum: unitDecisions }),
+    unitDecidedAt: timestamp("unit_decided_at", { withTimezone: true }),
+    unitOpinion: text("unit_opinion"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),

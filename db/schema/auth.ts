@@ -26,6 +26,8 @@ export const users = pgTable(
     placeId: integer("place_id").references(() => places.id),
     /** The organization an association user acts for. */
     organizationId: integer("organization_id").references(() => organizations.id),
+    /** A 业务主管单位's account: the unit's name, as organizations and applications name it. */
+    supervisingUnit: text("supervising_unit_name"),
     phone: varchar("phone", { length: 20 }),
     /** Where reminders are also sent by e-mail; none, and they are in-app only. */
     email: varchar("email", { length: 254 }),

@@ -79,6 +79,25 @@ test("an association applies, the registry returns it, the association corrects 
   await assoc.getByRole("button", { name: "补正后重新提交" }).click();
   await expect(assoc.getByText("申请已提交，请等待审查。")).toBeVisible();
 
+  // Not before the 业务主管单位 it names has agreed (社会团体登记管理条例 art. 9).
+  await officer.goto(`/officer/applications/${id}`);
+  await expect(officer.getByText("待审查")).toBeVisible();
+  await waitForHydration(officer);
+  await officer.getByRole("button", { name: "受理", exact: true }).click();
+  await expect(officer.getByText("须经业务主管单位（鲤城区文化体育和旅游局）审查同意后方可受理")).toBeVisible();
+
+  // The unit finds it in its list, reads it with its materials, and agrees.
+  const unitContext = await browser.newContext();
+  await signInAs(unitContext, "supervising", baseURL!);
+  const unit = await unitContext.newPage();
+  await unit.goto("/unit");
+  await unit.getByRole("row").filter({ hasText: name }).getByRole("link", { name }).click();
+  await expect(unit.getByRole("link", { name: "活动场所照片.png" })).toBeVisible();
+  await unit.getByLabel("审查意见").fill("经审查，同意其申请登记");
+  await unit.getByRole("button", { name: "同意", exact: true }).click();
+  await expect(unit.getByText("已出具同意意见，登记管理机关可以受理。")).toBeVisible();
+  await unitContext.close();
+
   // The registry accepts and approves with the suggested code.
   await officer.goto(`/officer/applications/${id}`);
   await officer.getByRole("button", { name: "受理", exact: true }).click();
@@ -91,7 +110,7 @@ test("an association applies, the registry returns it, the association corrects 
   // Every step is on record, with who and why.
   await assoc.goto(`/org/applications/${id}`);
   const timeline = assoc.getByRole("list").filter({ hasText: "创建申请" });
-  for (const step of ["提交申请", "退回补正", "补正后重新提交", "受理", "准予"]) await expect(timeline).toContainText(step);
+  for (const step of ["提交申请", "退回补正", "补正后重新提交", "业务主管单位审查同意", "受理", "准予"]) await expect(timeline).toContainText(step);
 
   // The public register and the open-data API have it.
   const api = await officer.request.get(`/api/v1/organizations?q=${encodeURIComponent(name)}`);

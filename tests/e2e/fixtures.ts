@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 
-export type DemoUser = "admin" | "officer" | "street" | "assoc" | "clerk" | "supervisor";
+export type DemoUser = "admin" | "officer" | "street" | "assoc" | "clerk" | "supervisor" | "supervising";
 
 export function sessionToken(user: DemoUser | `${DemoUser}:unverified`): string {
   const file = path.resolve(`tests/.e2e/sessions-${process.env.E2E_PORT ?? 3210}.json`);

@@ -7,7 +7,7 @@ import { expect, sessionCookieHeader, signInAs, test, type DemoUser } from "./fi
  */
 
 const demoPassword = "demo-pass-2026";
-const demoUsers: readonly DemoUser[] = ["admin", "officer", "street", "assoc", "clerk", "supervisor"];
+const demoUsers: readonly DemoUser[] = ["admin", "officer", "street", "assoc", "clerk", "supervisor", "supervising"];
 
 async function typeSignIn(page: Page, username: string, password: string) {
   await page.getByLabel("用户名").fill(username);
@@ -104,8 +104,9 @@ const areas: Record<DemoUser, { path: string; heading: string; navLink: string; 
   assoc: { path: "/org", heading: "鲤城区老年人体育协会", navLink: "社会组织服务", displayName: "黄会长（老年人体育协会）" },
   clerk: { path: "/village", heading: "大良村村务公开工作台", navLink: "村务公开工作台", displayName: "王村务（大良村）" },
   supervisor: { path: "/village", heading: "大良村村务公开工作台", navLink: "村务公开工作台", displayName: "李监督（大良村）" },
+  supervising: { path: "/unit", heading: "鲤城区文化体育和旅游局：成立登记审查", navLink: "业务主管单位审查", displayName: "张审查（区文体旅局）" },
 };
-const areaLinkNames = ["登记管理工作台", "社会组织服务", "村务公开工作台"];
+const areaLinkNames = ["登记管理工作台", "社会组织服务", "村务公开工作台", "业务主管单位审查"];
 
 for (const user of demoUsers) {
   const area = areas[user];

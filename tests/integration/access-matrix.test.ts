@@ -109,6 +109,7 @@ const all = (expected: Cell): Cells => ({
   assoc: expected,
   clerk: expected,
   supervisor: expected,
+  supervising: expected,
 });
 
 /** Signed in: each demo user's own area. */
@@ -119,6 +120,7 @@ const ownArea: Record<DemoUser, Cell> = {
   assoc: { redirect: "/org" },
   clerk: { redirect: "/village" },
   supervisor: { redirect: "/village" },
+  supervising: { redirect: "/unit" },
 };
 
 /** Protected: anonymous visitors go to /login, signed-in users get 403 unless listed. */
@@ -130,6 +132,7 @@ const onlyFor = (allowed: Partial<Record<DemoUser, Cell>>): Cells => ({
   assoc: 403,
   clerk: 403,
   supervisor: 403,
+  supervising: 403,
   ...allowed,
 });
 
@@ -178,11 +181,11 @@ const getMatrix: GetRow[] = [
   { path: "/post-login", anonymous: "login", ...ownArea },
   {
     path: "/account/password",
-    ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }),
+    ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200, supervising: 200 }),
   },
-  { path: "/account/security", note: "one's second factor", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }) },
-  { path: "/account/reminders", note: "one's own reminders", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }) },
-  { path: "/account/verify?redirectTo=%2Fofficer", note: "proving who one is again", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }) },
+  { path: "/account/security", note: "one's second factor", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200, supervising: 200 }) },
+  { path: "/account/reminders", note: "one's own reminders", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200, supervising: 200 }) },
+  { path: "/account/verify?redirectTo=%2Fofficer", note: "proving who one is again", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200, supervising: 200 }) },
 
   // Registry officers (area:officer)
   { path: "/officer", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
@@ -232,7 +235,7 @@ const getMatrix: GetRow[] = [
   { path: `/officer/inspections/${Y}/reports/abc`, note: "not a report id", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: `/officer/inspections/${Y}/reports/2147483648`, ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/officer/abnormal", note: "the abnormal-activity list", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
-  { path: "/applications/1/files/1", note: "an attachment: 404 unless its application is visible and the file exists", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
+  { path: "/applications/1/files/1", note: "an attachment: 404 unless its application is visible and the file exists", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404, supervising: 404 },
 
   // Association users
   { path: "/org", ...onlyFor({ assoc: 200 }) },
@@ -244,8 +247,16 @@ const getMatrix: GetRow[] = [
   { path: "/org/inspections", note: "the association's inspection years", ...onlyFor({ assoc: 200 }) },
   { path: `/org/inspections/${Y - 1}`, note: "demo: a concluded year, read-only", ...onlyFor({ assoc: 200 }) },
   { path: `/org/inspections/${Y - -6}`, note: "a year not opened", ...onlyFor({ assoc: 404 }) },
-  { path: "/inspections/files/999999", note: "an annual report's attachment", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
-  { path: "/inspections/files/2147483648", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404 },
+  { path: "/inspections/files/999999", note: "an annual report's attachment", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404, supervising: 404 },
+  { path: "/inspections/files/2147483648", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404, supervising: 404 },
+
+  // The 业务主管单位 (area:unit): the establishments that name it
+  { path: "/unit", note: "the unit's list", ...onlyFor({ supervising: 200 }) },
+  { path: "/unit/applications/{unitWaiting}", note: "an establishment naming the demo unit, waiting for its review", ...onlyFor({ supervising: 200 }) },
+  { path: "/unit/applications/{appOther}", note: "a change: no unit reviews it", ...onlyFor({ supervising: 404 }) },
+  { path: "/unit/applications/{appDraftOther}", note: "a draft: nobody else's to read yet", ...onlyFor({ supervising: 404 }) },
+  { path: "/unit/applications/999999", ...onlyFor({ supervising: 404 }) },
+  { path: "/unit/applications/abc", ...onlyFor({ supervising: 404 }) },
 
   // Village-affairs postings, public
   { path: "/postings", ...all(200) },
@@ -349,21 +360,21 @@ const postMatrix: PostRow[] = [
   { path: "/login/code", body: { intent: "recovery" }, note: "a recovery code, without a half-finished sign-in", anonymous: { redirect: "/login" }, ...ownArea },
   { path: "/login/enrol", body: {}, note: "without a half-finished sign-in", ...all(400), anonymous: { redirect: "/login" } },
   { path: "/logout", body: {}, signsOut: true, note: "ends the session it is sent with", ...all({ redirect: "/" }) },
-  { path: "/account/password", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400 }) },
-  { path: "/account/verify", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400 }) },
-  { path: "/account/security", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400 }) },
-  { path: "/account/reminders", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400 }) },
-  { path: "/account/reminders", body: { intent: "read-all" }, note: "one's own, all", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }) },
-  { path: "/account/reminders", body: { intent: "read", reminderId: stale }, note: "no such reminder of one's own: nothing changes", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200 }) },
+  { path: "/account/password", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400, supervising: 400 }) },
+  { path: "/account/verify", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400, supervising: 400 }) },
+  { path: "/account/security", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400, supervising: 400 }) },
+  { path: "/account/reminders", body: {}, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400, supervising: 400 }) },
+  { path: "/account/reminders", body: { intent: "read-all" }, note: "one's own, all", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200, supervising: 200 }) },
+  { path: "/account/reminders", body: { intent: "read", reminderId: stale }, note: "no such reminder of one's own: nothing changes", ...onlyFor({ admin: 200, officer: 200, street: 200, assoc: 200, clerk: 200, supervisor: 200, supervising: 200 }) },
   {
     path: "/account/security",
     body: { intent: "start", reverifySecret: "not-the-password" },
     note: "a wrong password in the re-verify field",
-    ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400 }),
+    ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400, supervising: 400 }),
   },
-  { path: "/account/security", body: { intent: "confirm", code: "abc" }, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400 }) },
-  { path: "/account/security", body: { intent: "regenerate" }, note: "no second factor to regenerate codes for", ...onlyFor({ admin: 409, officer: 409, street: 409, assoc: 409, clerk: 409, supervisor: 409 }) },
-  { path: "/account/security", body: { intent: "disable" }, note: "no second factor to turn off", ...onlyFor({ admin: 409, officer: 409, street: 409, assoc: 409, clerk: 409, supervisor: 409 }) },
+  { path: "/account/security", body: { intent: "confirm", code: "abc" }, ...onlyFor({ admin: 400, officer: 400, street: 400, assoc: 400, clerk: 400, supervisor: 400, supervising: 400 }) },
+  { path: "/account/security", body: { intent: "regenerate" }, note: "no second factor to regenerate codes for", ...onlyFor({ admin: 409, officer: 409, street: 409, assoc: 409, clerk: 409, supervisor: 409, supervising: 409 }) },
+  { path: "/account/security", body: { intent: "disable" }, note: "no second factor to turn off", ...onlyFor({ admin: 409, officer: 409, street: 409, assoc: 409, clerk: 409, supervisor: 409, supervising: 409 }) },
   { path: "/no-such-page", body: {}, note: "the catch-all route's action", ...all(404) },
 
   // Registry officers
@@ -549,6 +560,13 @@ const postMatrix: PostRow[] = [
   { path: `/org/inspections/${Y - -6}`, body: { intent: "save", version: stale }, note: "a year not opened: the page's 404 first", ...onlyFor({ assoc: 404 }) },
   { path: `/org/inspections/${Y - -6}`, body: {}, intent: "upload", multipart: true, note: "a year not opened, before the upload is read", ...onlyFor({ assoc: 404 }) },
 
+  // The 业务主管单位
+  { path: "/unit/applications/{unitWaiting}", body: { decision: "withheld", opinion: "" }, note: "not agreeing without a reason", ...onlyFor({ supervising: 409 }) },
+  { path: "/unit/applications/{unitReviewed}", body: { decision: "consented", opinion: "" }, note: "already reviewed by the unit", ...onlyFor({ supervising: 409 }) },
+  { path: "/unit/applications/{unitWaiting}", body: { decision: "maybe" }, note: "an unknown decision", ...onlyFor({ supervising: 400 }) },
+  { path: "/unit/applications/{unitWaiting}", body: {}, note: "no decision", ...onlyFor({ supervising: 400 }) },
+  { path: "/unit/applications/{appOther}", body: { decision: "withheld", opinion: "" }, note: "a change: no unit reviews it", secret: "appOther", foreign: ["supervising"], ...onlyFor({ supervising: 404 }) },
+
   // Village clerks and supervisors
   { path: "/village/contacts", body: { number: "", label: "" }, note: "marking a number public", ...onlyFor({ clerk: 400 }) },
   { path: "/village/contacts", body: { intent: "mark", number: "", label: "" }, note: "marking a number public, the intent posted outright", ...onlyFor({ clerk: 400 }) },
@@ -629,6 +647,11 @@ async function prepare(db: Database): Promise<Facts> {
   note("appKaiyuan", appKaiyuan.id);
   const appOther = await one<{ id: number; title: string }>(sql`select id, title from applications where street_id <> ${kaiyuan} and state = 'submitted' order by id limit 1`);
   note("appOther", appOther.id, appOther.title);
+  // The demo unit's establishments: one waiting for its review, one it has agreed to that waits for 受理.
+  const unitWaiting = await one<{ id: number }>(sql`select id from applications where kind = 'establishment' and state = 'submitted' and unit_decision is null order by id limit 1`);
+  note("unitWaiting", unitWaiting.id);
+  const unitReviewed = await one<{ id: number }>(sql`select id from applications where kind = 'establishment' and state = 'submitted' and unit_decision = 'consented' order by id limit 1`);
+  note("unitReviewed", unitReviewed.id);
   const appDraftOther = await one<{ id: number; title: string }>(sql`select id, title from applications where state = 'draft' and applicant_user_id is null order by id limit 1`);
   note("appDraftOther", appDraftOther.id, appDraftOther.title);
   for (const [name, username, kind] of [

@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { applications, applicationSteps, auditLog, organizationChanges, organizations, places, users } from "../../db/schema";
-import { applicationDetail, applicationQueue, fileForActor } from "../../app/domain/applications/queries.server";
-import { attachFiles, decideApplication, saveProposal, startApplication, takeStep } from "../../app/domain/applications/commands.server";
+import { applicationDetail, applicationQueue, fileForActor, unitQueue } from "../../app/domain/applications/queries.server";
+import { attachFiles, decideApplication, reviewAsUnit, saveProposal, startApplication, takeStep } from "../../app/domain/applications/commands.server";
 import type { Proposal } from "../../app/domain/applications/forms";
 import { composeUscc } from "../../app/domain/organizations/uscc";
 import { actorFromUser } from "../../app/auth/session.server";
@@ -53,11 +53,14 @@ async function draftEstablishment(name: string, when = t0) {
   return started.value.id;
 }
 
+/** Submitted, and agreed to by the 业务主管单位 it names (the demo's unit), so the registry may take it up. */
 async function submitted(name: string, when = t0) {
   const id = await draftEstablishment(name, when);
   const assoc = await demoActor("assoc");
   const result = await takeStep(contextOf(assoc, when), id, { action: "submit", version: (await version(id)).v });
   if (!result.ok) throw new Error(`submit failed ${JSON.stringify(result)}`);
+  const consent = await reviewAsUnit(contextOf(await demoActor("supervising"), when), id, { decision: "consented" });
+  if (!consent.ok) throw new Error(`consent failed ${JSON.stringify(consent)}`);
   return id;
 }
 
@@ -82,6 +85,15 @@ test("an establishment goes from draft to approved, and the approval writes the 
   await saveProposal(contextOf(assoc, t0), id, { version: 2, proposal: await validGroup("鲤城区摄影爱好者协会") });
   expect(await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 3 })).toMatchObject({ ok: true, value: { state: "submitted" } });
 
+  // The registry takes it up only once the 业务主管单位 it names has agreed (社会团体登记管理条例 art. 9).
+  expect(await takeStep(contextOf(officer, at(1)), id, { action: "accept", version: 4 })).toEqual({
+    ok: false,
+    formError: "须经业务主管单位（鲤城区文化体育和旅游局）审查同意后方可受理（《社会团体登记管理条例》第九条）。",
+  });
+  const unit = await demoActor("supervising");
+  expect(await reviewAsUnit(contextOf(unit, at(1)), id, { decision: "consented", opinion: "同意其申请登记" })).toMatchObject({ ok: true, value: { unitDecision: "consented", unitName: "鲤城区文化体育和旅游局" } });
+  expect(await reviewAsUnit(contextOf(unit, at(1)), id, { decision: "withheld", opinion: "改变主意" })).toEqual({ ok: false, formError: "本单位已审查过该申请。" });
+
   const accepted = await takeStep(contextOf(officer, at(1)), id, { action: "accept", version: 4 });
   expect(accepted).toMatchObject({ ok: true, value: { state: "accepted", dueOn: "2026-05-02" } });
 
@@ -100,7 +112,7 @@ test("an establishment goes from draft to approved, and the approval writes the 
   expect(history).toHaveLength(1);
   expect(history[0]).toMatchObject({ kind: "establishment", applicationId: id, actorName: officer.displayName });
   const steps = await db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id));
-  expect(steps.map((s) => s.action)).toEqual(["create", "submit", "accept", "approve"]);
+  expect(steps.map((s) => s.action)).toEqual(["create", "submit", "consented", "accept", "approve"]);
   expect(steps.every((s) => s.actorUserId && s.at)).toBe(true);
   const audits = await db.select().from(auditLog).where(eq(auditLog.entityId, String(id)));
   expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["application.create", "application.submit", "application.accept", "application.approve"]));
@@ -147,6 +159,61 @@ test("a submitted application has five working days for the notice of missing ma
   expect(step!.reason).toBe("请一次性补正以下材料：1. 章程草案；2. 验资报告、场所使用权证明。其他需补正的事项：会员名单缺少联系方式");
   // Once returned, the clock is the applicant's, not the registry's.
   expect((await applicationDetail(officer, id, friday)).materialsNotice).toBeNull();
+});
+
+test("a 业务主管单位 reviews only the establishments that name it, once, and a refusal stops 受理", async () => {
+  const officer = await demoActor("officer");
+  const unit = await demoActor("supervising");
+  const id = await draftEstablishment("鲤城区民间工艺研究会");
+  const assoc = await demoActor("assoc");
+  // A draft is the applicant's own, even to the unit it names.
+  await expect(reviewAsUnit(contextOf(unit, t0), id, { decision: "consented" })).rejects.toMatchObject({ status: 404 });
+  await takeStep(contextOf(assoc, t0), id, { action: "submit", version: (await version(id)).v });
+  // Another unit's account does not see it at all; nor does the village or the association's role hold the permission.
+  const db = await getDb();
+  const [other] = await db.insert(users).values({ username: "jiaoyuju", displayName: "区教育局", role: "supervising_authority", supervisingUnit: "鲤城区教育局", passwordHash: "x" }).returning();
+  const otherUnit = actorFromUser(other!, "s-unit");
+  await expect(reviewAsUnit(contextOf(otherUnit, t0), id, { decision: "consented" })).rejects.toMatchObject({ status: 404 });
+  await expect(applicationDetail(otherUnit, id, t0)).rejects.toMatchObject({ status: 404 });
+  await expect(reviewAsUnit(contextOf(assoc, t0), id, { decision: "consented" })).rejects.toMatchObject({ status: 403 });
+  expect((await unitQueue(otherUnit)).map((r) => r.id)).not.toContain(id);
+  const queue = await unitQueue(unit);
+  expect(queue.find((r) => r.id === id)).toMatchObject({ waiting: true, decidedHere: null });
+  expect(queue.findIndex((r) => r.id === id)).toBeLessThan(queue.findIndex((r) => !r.waiting));
+
+  // Not agreeing needs a reason; then the registry may not take it up, and is told why.
+  expect(await reviewAsUnit(contextOf(unit, at(1)), id, { decision: "withheld", opinion: " " })).toEqual({ ok: false, fieldErrors: { opinion: ["不同意须写明理由"] } });
+  expect(await reviewAsUnit(contextOf(unit, at(1)), id, { decision: "withheld", opinion: "业务范围不属于本单位主管领域" })).toMatchObject({ ok: true });
+  const v = (await version(id)).v;
+  expect(await takeStep(contextOf(officer, at(2)), id, { action: "accept", version: v })).toEqual({
+    ok: false,
+    formError: "业务主管单位（鲤城区文化体育和旅游局）审查不同意（业务范围不属于本单位主管领域），不能受理；可以作出不予受理的决定并说明理由。",
+  });
+  const detail = await applicationDetail(officer, id, at(2));
+  expect(detail.unitReview).toMatchObject({ unit: "鲤城区文化体育和旅游局", decision: "withheld", opinion: "业务范围不属于本单位主管领域" });
+  expect(await takeStep(contextOf(officer, at(2)), id, { action: "reject", version: v, reason: "业务主管单位不同意" })).toMatchObject({ ok: true, value: { state: "rejected" } });
+  // Decided: nothing more for the unit to do.
+  expect(await reviewAsUnit(contextOf(unit, at(3)), id, { decision: "consented" })).toEqual({ ok: false, formError: "申请已不在等待受理的阶段，不能再审查。" });
+  const [entry] = await db.select().from(auditLog).where(and(eq(auditLog.action, "application.unit_withhold"), eq(auditLog.entityId, String(id))));
+  expect(entry).toMatchObject({ actorUsername: "supervising", reason: "业务范围不属于本单位主管领域" });
+});
+
+test("a directly registered establishment needs no unit: the registry takes it up at once", async () => {
+  const officer = await demoActor("officer");
+  const assoc = await demoActor("assoc");
+  const started = await startApplication(contextOf(assoc, t0), { kind: "establishment" });
+  if (!started.ok) throw new Error("start failed");
+  const id = started.value.id;
+  const proposal = { ...(await validGroup("鲤城区社区邻里互助促进会")), registrationRoute: "community_service" as const, supervisingUnit: "鲤城区民政局" };
+  await saveProposal(contextOf(assoc, t0), id, { version: 1, proposal });
+  expect(await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 2 })).toMatchObject({
+    ok: false,
+    fieldErrors: { supervisingUnit: [expect.stringContaining("城乡社区服务类社会组织直接登记，不设业务主管单位")] },
+  });
+  await saveProposal(contextOf(assoc, t0), id, { version: 2, proposal: { ...proposal, supervisingUnit: "" } });
+  expect(await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 3 })).toMatchObject({ ok: true });
+  expect((await applicationDetail(officer, id, t0)).unitReview).toBeNull();
+  expect(await takeStep(contextOf(officer, at(1)), id, { action: "accept", version: 4 })).toMatchObject({ ok: true, value: { state: "accepted" } });
 });
 
 test("each step is refused to the wrong role and in the wrong state", async () => {

@@ -36,7 +36,7 @@ const actors = () =>
     role: fc.constantFrom(...roles),
     placeId: fc.oneof(fc.constantFrom(...streetIds), fc.constantFrom(...villageIds), fc.constant(null), fc.constant(987_654)),
     organizationId: fc.oneof(fc.constantFrom(...organizationIds), fc.constant(null)),
-  }).map((a): Actor => ({ ...a, userId: 1, username: "generated", displayName: "生成的账号", mustChangePassword: false, sessionId: "s" }));
+  }).map((a): Actor => ({ ...a, userId: 1, username: "generated", displayName: "生成的账号", supervisingUnit: null, mustChangePassword: false, sessionId: "s" }));
 
 test("an officer's scope filter returns exactly the organizations `can` lets the officer read", async () => {
   const db = await getDb();
@@ -86,7 +86,7 @@ test("the street filter a page offers holds the streets the officer reaches: all
 
 test("a street officer placed at a village, or nowhere, reaches nothing", async () => {
   const db = await getDb();
-  const misplaced: Actor = { userId: 1, username: "x", displayName: "x", role: "street_officer", placeId: null, organizationId: null, mustChangePassword: false, sessionId: "s" };
+  const misplaced: Actor = { userId: 1, username: "x", displayName: "x", role: "street_officer", placeId: null, organizationId: null, supervisingUnit: null, mustChangePassword: false, sessionId: "s" };
   expect(officerReachOrNull(misplaced)).toBeNull();
   const atVillage = { ...misplaced, placeId: villageIds[0]! };
   const reach = officerReachOrNull(atVillage)!;

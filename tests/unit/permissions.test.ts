@@ -10,7 +10,7 @@ import {
 } from "../../app/auth/permissions";
 import { roles, type Role } from "../../app/auth/roles";
 
-type ScopedActor = Pick<Actor, "role" | "placeId" | "organizationId">;
+type ScopedActor = Pick<Actor, "role" | "placeId" | "organizationId"> & { supervisingUnit?: string | null };
 
 const street = 11;
 const otherStreet = 12;
@@ -32,6 +32,7 @@ const streetOfficer: ScopedActor = {
 };
 const association: ScopedActor = { role: "association", placeId: null, organizationId: org };
 const clerk: ScopedActor = { role: "village_clerk", placeId: village, organizationId: null };
+const unit = { role: "supervising_authority" as const, placeId: null, organizationId: null, supervisingUnit: "鲤城区文化体育和旅游局" };
 const supervisor: ScopedActor = {
   role: "village_supervisor",
   placeId: village,
@@ -74,6 +75,8 @@ const grants: Record<Role, Permission[]> = {
   // The clerk drafts and the supervision committee reviews: neither holds the other's permission (no self-approval).
   village_clerk: ["area:village", "posting:draft"],
   village_supervisor: ["area:village", "posting:review"],
+  // The 业务主管单位 reviews establishments that name it, and nothing else.
+  supervising_authority: ["area:unit", "application:consent"],
 };
 
 describe("hasPermission", () => {
@@ -142,6 +145,16 @@ describe("scopeOf", () => {
     {
       name: "a clerk without a village has no scope",
       actor: { ...clerk, placeId: null },
+      scope: { kind: "none" },
+    },
+    {
+      name: "a 业务主管单位 acts for its unit",
+      actor: unit,
+      scope: { kind: "unit", unit: "鲤城区文化体育和旅游局" },
+    },
+    {
+      name: "a 业务主管单位 account without a unit has no scope",
+      actor: { ...unit, supervisingUnit: " " },
       scope: { kind: "none" },
     },
     {
@@ -313,6 +326,26 @@ describe("can", () => {
       actor: supervisor,
       permission: "area:village",
       target: { placeId: otherVillage },
+      allowed: false,
+    },
+    {
+      rule: "a 业务主管单位 reviews what names it",
+      actor: unit,
+      permission: "application:consent",
+      target: { supervisingUnit: "鲤城区文化体育和旅游局" },
+      allowed: true,
+    },
+    {
+      rule: "a 业务主管单位 does not review what names another unit, or none",
+      actor: unit,
+      permission: "application:consent",
+      target: { supervisingUnit: "鲤城区教育局", streetId: street },
+      allowed: false,
+    },
+    {
+      rule: "a 业务主管单位 does not decide registrations",
+      actor: unit,
+      permission: "application:decide",
       allowed: false,
     },
     {

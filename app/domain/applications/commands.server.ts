@@ -7,7 +7,7 @@
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
 import { applicationFiles, applications, applicationSteps, organizations, places, users } from "../../../db/schema";
-import type { ApplicationKind, ApplicationState, OrganizationType } from "../../../vocabulary";
+import type { ApplicationKind, ApplicationState, OrganizationType, UnitDecision } from "../../../vocabulary";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { recordAudit } from "../audit/commands.server";
 import { changeableFields, pickProposal, submissionProblems, type DecisionPost, type Proposal, type ProposalPost } from "./forms";
@@ -18,6 +18,8 @@ import {
   openStates,
   refusal,
   transitionFor,
+  unitReviewNeeded,
+  unitReviewRefusal,
   type ApplicationAction,
 } from "./rules";
 import { loadVisible } from "./queries.server";
@@ -247,6 +249,10 @@ export async function takeStep(
   if (app.version !== input.version) return { ok: false, formError: staleMessage };
   const why = refusal(app.kind, app.state, input.action, actor.role, input.reason);
   if (why) return { ok: false, formError: why };
+  // The registry takes up an establishment only with the consent of the unit it names now.
+  const unit = input.action === "accept" ? unitReviewNeeded(app.kind, app.proposed as Proposal) : null;
+  const withoutConsent = input.action === "accept" ? unitReviewRefusal(app.kind, app.proposed as Proposal, app) : null;
+  if (withoutConsent) return { ok: false, formError: withoutConsent };
 
   const current = app.organizationId
     ? (await db.select().from(organizations).where(eq(organizations.id, app.organizationId)))[0]
@@ -275,7 +281,14 @@ export async function takeStep(
           ...(input.action === "accept" ? { acceptedAt, dueOn: await acceptanceDueOn(tx, app, current, ctx.now) } : {}),
           ...(input.action === "approve" || input.action === "reject" ? { decidedAt: ctx.now } : {}),
         })
-        .where(and(eq(applications.id, id), eq(applications.version, input.version), eq(applications.state, app.state)))
+        .where(
+          and(
+            eq(applications.id, id),
+            eq(applications.version, input.version),
+            eq(applications.state, app.state),
+            unit ? and(eq(applications.unitName, unit), eq(applications.unitDecision, "consented")) : undefined,
+          ),
+        )
         .returning();
       if (!claimed) throw new Refused({ ok: false, formError: staleMessage });
       let result: Application = claimed;
@@ -299,6 +312,54 @@ export async function takeStep(
     if (error instanceof Refused) return error.result;
     throw error;
   }
+}
+
+/**
+ * The 业务主管单位's review of an establishment that names it, while it waits
+ * for 受理: consent, or not with its reasons. Once per unit: an application
+ * that comes to name another unit is reviewed again by that one. The
+ * application's version is left alone, so a registry officer's open page stays
+ * good; 受理 itself checks the consent in the same statement that takes it.
+ */
+export async function reviewAsUnit(
+  ctx: ActionContext,
+  id: number,
+  input: { decision: UnitDecision; opinion?: string },
+): Promise<WriteResult<Application>> {
+  const actor = ctx.actor;
+  if (!actor || !hasPermission(actor, "application:consent")) forbidden();
+  const db = await getDb();
+  const app = await loadVisible(db, actor, id);
+  const unit = unitReviewNeeded(app.kind, app.proposed as Proposal);
+  if (!unit || unit !== actor.supervisingUnit?.trim()) notFound("找不到该申请。");
+  const opinion = (input.opinion ?? "").trim();
+  if (input.decision === "withheld" && !opinion) return { ok: false, fieldErrors: { opinion: ["不同意须写明理由"] } };
+  if (app.state !== "submitted") return { ok: false, formError: "申请已不在等待受理的阶段，不能再审查。" };
+  if (app.unitName === unit && app.unitDecision) return { ok: false, formError: "本单位已审查过该申请。" };
+  return db.transaction(async (tx) => {
+    const [reviewed] = await tx
+      .update(applications)
+      .set({ unitName: unit, unitDecision: input.decision, unitDecidedAt: ctx.now, unitOpinion: opinion || null, updatedAt: ctx.now })
+      .where(
+        and(
+          eq(applications.id, id),
+          eq(applications.state, "submitted"),
+          sql`(${applications.unitName} is distinct from ${unit} or ${applications.unitDecision} is null)`,
+        ),
+      )
+      .returning();
+    if (!reviewed) return { ok: false, formError: "申请刚被处理或已审查，请刷新页面查看最新状态。" };
+    await tx.insert(applicationSteps).values(step(ctx, id, input.decision, "submitted", "submitted", opinion || null));
+    await recordAudit(tx, ctx, {
+      action: `application.unit_${input.decision === "consented" ? "consent" : "withhold"}`,
+      entityType: "application",
+      entityId: id,
+      before: { unitName: app.unitName, unitDecision: app.unitDecision },
+      after: { unitName: unit, unitDecision: input.decision },
+      reason: opinion || null,
+    });
+    return { ok: true, value: reviewed };
+  });
 }
 
 /**

@@ -4,7 +4,7 @@
  * conditions of a 社会团体. Shared by server and browser.
  */
 import { z } from "zod";
-import { communityCategories, registrationRoutes } from "../../../vocabulary";
+import { communityCategories, registrationRoutes, unitDecisions } from "../../../vocabulary";
 import type { Permission } from "../../auth/permissions";
 import type { ApplicationKind } from "./rules";
 import { foundationRefusal, socialGroupConditionProblems, supervisionProblems } from "./establishment";
@@ -76,6 +76,12 @@ const proposalPost = z.object({
 export type ProposalPost = z.output<typeof proposalPost>;
 
 const removeFilePost = z.object({ intent: z.literal("remove-file", { error: unknownIntent }), fileId: rowId("找不到该文件。") });
+
+/** The 业务主管单位's review of an establishment: consent, or not with its reasons. */
+export const unitReviewSchema = z.object({
+  decision: z.enum(unitDecisions, { error: unknownIntent }),
+  opinion: text(500),
+});
 
 /** The registry's decision on an application; the approval names the code and certificate it registers. */
 const decisionPost = z.object({

@@ -10,7 +10,7 @@ import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { officerReachOrNull, withinReach } from "../../auth/scope.server";
 import { kindFields, submissionProblems, type Proposal } from "./forms";
-import { applicantEditRefusal, availableActions, daysLeftOf, openStates } from "./rules";
+import { applicantEditRefusal, availableActions, daysLeftOf, openStates, unitReviewBasis, unitReviewNeeded } from "./rules";
 import { decisionPeriod, materialsNoticeBasis, materialsNoticeDueOn, periodText } from "./periods";
 import { requiredMaterials } from "./materials";
 import { getSetting } from "../settings/queries.server";
@@ -28,6 +28,12 @@ export function visibleTo(actor: Actor): SQL | undefined {
   if (actor.role === "association") {
     const own = eq(applications.applicantUserId, actor.userId);
     return actor.organizationId ? or(own, eq(applications.organizationId, actor.organizationId)) : own;
+  }
+  if (actor.role === "supervising_authority") {
+    // A unit sees the establishments that name it, once submitted.
+    const unit = actor.supervisingUnit?.trim();
+    if (!unit) return sql`false`;
+    return and(eq(applications.kind, "establishment"), ne(applications.state, "draft"), sql`${applications.proposed}->>'supervisingUnit' = ${unit}`)!;
   }
   const reach = officerReachOrNull(actor);
   // A draft is the applicant's own until submitted: officers see it only if they are its applicant (filings).
@@ -98,6 +104,7 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
   ]);
   const proposal = app.proposed as Proposal;
   const type = proposal.type ?? organization?.type ?? null;
+  const unit = unitReviewNeeded(app.kind, proposal);
   const noticeDueOn = app.state === "submitted" && app.submittedAt ? materialsNoticeDueOn(shanghaiDate(app.submittedAt), await getSetting("publicHolidays", db)) : null;
   return {
     approvalSuggestion:
@@ -123,6 +130,16 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
     period: periodText(decisionPeriod(app.kind, type)),
     /** A submitted application's clock: missing materials are told all at once by this day. */
     materialsNotice: noticeDueOn ? { dueOn: noticeDueOn, daysLeft: daysBetween(now, startOfShanghaiDay(noticeDueOn)), basis: materialsNoticeBasis } : null,
+    /** The 业务主管单位's review before 受理: which unit, and what it decided (null while it has not). */
+    unitReview: unit
+      ? {
+          unit,
+          decision: app.unitName === unit ? app.unitDecision : null,
+          decidedAt: app.unitName === unit ? app.unitDecidedAt : null,
+          opinion: app.unitName === unit ? app.unitOpinion : null,
+          basis: unitReviewBasis(type),
+        }
+      : null,
     /** What this kind of application hands in, with the article asking for it. */
     materials: requiredMaterials(app.kind, type, proposal.registrationRoute, app.kind === "establishment" ? true : !!organization?.supervisingUnit),
   };
@@ -195,6 +212,34 @@ export async function applicationQueue(actor: Actor, filters: QueueFilters, now:
     }),
     total: total?.n ?? 0,
   };
+}
+
+/**
+ * A 业务主管单位's list: the establishments that name it, those waiting for its
+ * review first (oldest first: the applicant has waited longest), then the rest, newest first.
+ */
+export async function unitQueue(actor: Actor) {
+  if (!hasPermission(actor, "application:consent")) forbidden();
+  const db = await getDb();
+  const unit = actor.supervisingUnit?.trim() ?? "";
+  const waiting = sql`${applications.state} = 'submitted' and (${applications.unitName} is distinct from ${unit} or ${applications.unitDecision} is null)`;
+  const rows = await db
+    .select({
+      id: applications.id,
+      title: applications.title,
+      state: applications.state,
+      proposed: applications.proposed,
+      submittedAt: applications.submittedAt,
+      unitName: applications.unitName,
+      unitDecision: applications.unitDecision,
+      unitDecidedAt: applications.unitDecidedAt,
+      waiting: sql<boolean>`${waiting}`,
+    })
+    .from(applications)
+    .where(visibleTo(actor))
+    .orderBy(sql`case when ${waiting} then 0 else 1 end`, sql`case when ${waiting} then ${applications.submittedAt} end asc`, desc(applications.submittedAt), desc(applications.id))
+    .limit(200);
+  return rows.map(({ proposed, ...r }) => ({ ...r, type: (proposed as Proposal).type ?? null, decidedHere: r.unitName === unit ? r.unitDecision : null }));
 }
 
 /** An association's own applications, newest first. */

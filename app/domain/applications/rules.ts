@@ -74,7 +74,8 @@ export const kindLabels: Record<ApplicationKind, string> = {
  * 38): before 受理 the application is not taken up, 不予受理; after it, the
  * registration is refused, 不予登记 (不予备案 for a community filing).
  */
-export function decisionLabel(kind: ApplicationKind, action: ApplicationAction, fromState: ApplicationState | null): string {
+export function decisionLabel(kind: ApplicationKind, action: ApplicationAction | "consented" | "withheld", fromState: ApplicationState | null): string {
+  if (action === "consented" || action === "withheld") return unitDecisionLabels[action];
   if (action !== "reject") return actionLabels[action];
   if (fromState === "submitted") return "不予受理";
   return kind === "filing" ? "不予备案" : "不予登记";
@@ -155,6 +156,40 @@ export function applicantEditRefusal(role: Role, app: { kind: ApplicationKind; s
   if (!editableByApplicant(app.state)) return "申请已提交，不能再修改；如需修改请等待退回补正。";
   return null;
 }
+
+/**
+ * Whether an establishment waits for its 业务主管单位 before the registry takes it
+ * up: one that names a unit and is not of the four kinds registered directly
+ * (社会团体登记管理条例 art. 9; 民办非企业单位登记管理暂行条例 art. 3, 9).
+ */
+export function unitReviewNeeded(kind: ApplicationKind, proposal: { registrationRoute?: string | null; supervisingUnit?: string | null; type?: string | null }): string | null {
+  if (kind !== "establishment" || proposal.type === "foundation") return null;
+  const unit = (proposal.supervisingUnit ?? "").trim();
+  if (!unit || (proposal.registrationRoute && proposal.registrationRoute !== "supervised")) return null;
+  return unit;
+}
+
+export function unitReviewBasis(type: string | null | undefined): string {
+  return type === "private_non_enterprise" ? "《民办非企业单位登记管理暂行条例》第三条、第九条" : "《社会团体登记管理条例》第九条";
+}
+
+/** Why the registry may not take the application up yet for want of its unit's consent; null when it may. */
+export function unitReviewRefusal(
+  kind: ApplicationKind,
+  proposal: { registrationRoute?: string | null; supervisingUnit?: string | null; type?: string | null },
+  review: { unitName: string | null; unitDecision: string | null; unitOpinion: string | null },
+): string | null {
+  const unit = unitReviewNeeded(kind, proposal);
+  if (!unit) return null;
+  const byThisUnit = review.unitName === unit;
+  if (byThisUnit && review.unitDecision === "consented") return null;
+  if (byThisUnit && review.unitDecision === "withheld") {
+    return `业务主管单位（${unit}）审查不同意（${review.unitOpinion ?? ""}），不能受理；可以作出不予受理的决定并说明理由。`;
+  }
+  return `须经业务主管单位（${unit}）审查同意后方可受理（${unitReviewBasis(proposal.type)}）。`;
+}
+
+export const unitDecisionLabels = { consented: "业务主管单位审查同意", withheld: "业务主管单位审查不同意" } as const;
 
 /** Days left before the statutory deadline of an accepted application (negative once past). */
 export function daysLeftOf(app: { state: ApplicationState; dueOn: string | null }, now: Date): number | null {

@@ -34,14 +34,14 @@ export function mailSettings(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
-type Person = { id: number; username: string; displayName: string; role: Role; placeId: number | null; organizationId: number | null; email: string | null };
+type Person = { id: number; username: string; displayName: string; role: Role; placeId: number | null; organizationId: number | null; supervisingUnit: string | null; email: string | null };
 
 /** Every reminder due today for every user who can act on it, each made once; returns how many are new. */
 export async function makeReminders(now: Date): Promise<number> {
   const today = shanghaiDate(now);
   const db = await getDb();
   const people: Person[] = await db
-    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, placeId: users.placeId, organizationId: users.organizationId, email: users.email })
+    .select({ id: users.id, username: users.username, displayName: users.displayName, role: users.role, placeId: users.placeId, organizationId: users.organizationId, supervisingUnit: users.supervisingUnit, email: users.email })
     .from(users)
     .where(isNull(users.disabledAt));
   const due: Array<{ person: Person; draft: ReminderDraft }> = [];
@@ -107,7 +107,7 @@ export async function makeReminders(now: Date): Promise<number> {
 
   // Officers who keep committees: terms ending within six months, in their reach.
   for (const person of officers) {
-    const actor: Actor = { userId: person.id, username: person.username, displayName: person.displayName, role: person.role, placeId: person.placeId, organizationId: person.organizationId, mustChangePassword: false, sessionId: "calendar" };
+    const actor: Actor = { userId: person.id, username: person.username, displayName: person.displayName, role: person.role, placeId: person.placeId, organizationId: person.organizationId, supervisingUnit: person.supervisingUnit ?? null, mustChangePassword: false, sessionId: "calendar" };
     const terms = (await electionReminders(actor, now)) ?? [];
     add(
       person,

@@ -23,14 +23,14 @@ import { publicUser, requireAdmin } from "./queries.server";
 
 type User = typeof users.$inferSelect;
 
-type ScopeInput = { role: User["role"]; placeId?: number; organizationCode?: string };
+type ScopeInput = { role: User["role"]; placeId?: number; organizationCode?: string; supervisingUnit?: string };
 type FieldErrors = Record<string, string[]>;
 
 /** Turns the form's scope into ids, checking that the place is of the level the role needs. */
 async function resolveScope(
   db: Database,
   input: ScopeInput,
-): Promise<{ ok: true; placeId: number | null; organizationId: number | null } | { ok: false; fieldErrors: FieldErrors }> {
+): Promise<{ ok: true; placeId: number | null; organizationId: number | null; supervisingUnit: string | null } | { ok: false; fieldErrors: FieldErrors }> {
   const scope = roleScope[input.role];
   if (scope === "street" || scope === "village") {
     const [place] = await db.select().from(places).where(eq(places.id, input.placeId ?? 0)).limit(1);
@@ -41,16 +41,17 @@ async function resolveScope(
         fieldErrors: { placeId: [scope === "street" ? "请选择一个街道或镇" : "请选择一个村或社区"] },
       };
     }
-    return { ok: true, placeId: place.id, organizationId: null };
+    return { ok: true, placeId: place.id, organizationId: null, supervisingUnit: null };
   }
   if (scope === "organization" && input.organizationCode) {
     const organization = await organizationByCode(input.organizationCode ?? "");
     if (!organization) {
       return { ok: false, fieldErrors: { organizationCode: ["登记簿中没有该统一社会信用代码或备案号"] } };
     }
-    return { ok: true, placeId: null, organizationId: organization.id };
+    return { ok: true, placeId: null, organizationId: organization.id, supervisingUnit: null };
   }
-  return { ok: true, placeId: null, organizationId: null };
+  if (scope === "unit") return { ok: true, placeId: null, organizationId: null, supervisingUnit: input.supervisingUnit?.trim() || null };
+  return { ok: true, placeId: null, organizationId: null, supervisingUnit: null };
 }
 
 export async function createUser(
@@ -76,6 +77,7 @@ export async function createUser(
         role: input.role,
         placeId: scope.placeId,
         organizationId: scope.organizationId,
+        supervisingUnit: scope.supervisingUnit,
         phone: input.phone ?? null,
         email: input.email ?? null,
         passwordHash,
@@ -170,6 +172,7 @@ export async function updateUser(
         role: input.role,
         placeId: scope.placeId,
         organizationId: scope.organizationId,
+        supervisingUnit: scope.supervisingUnit,
         phone: input.phone ?? null,
         email: input.email ?? null,
       };
@@ -179,10 +182,14 @@ export async function updateUser(
       endSessions: (before, after) =>
         before.role !== after.role ||
         before.placeId !== after.placeId ||
-        before.organizationId !== after.organizationId,
+        before.organizationId !== after.organizationId ||
+        before.supervisingUnit !== after.supervisingUnit,
       // A new role or scope changes what the account may see and do.
       needsVerification: (before) =>
-        before.role !== input.role || before.placeId !== scope.placeId || before.organizationId !== scope.organizationId,
+        before.role !== input.role ||
+        before.placeId !== scope.placeId ||
+        before.organizationId !== scope.organizationId ||
+        before.supervisingUnit !== scope.supervisingUnit,
     },
   );
 }

@@ -22,6 +22,8 @@ const accountFields = {
   role: z.enum(roles, { error: "请选择角色" }),
   placeId: optionalId,
   organizationCode: z.string().trim().max(40).optional(),
+  /** A 业务主管单位's account: the unit's name as applications name it. */
+  supervisingUnit: z.string().trim().max(60, "单位名称不超过 60 个字").optional(),
   phone: z
     .string()
     .trim()
@@ -40,6 +42,7 @@ const scopeFields = z.object({
   role: accountFields.role,
   placeId: accountFields.placeId,
   organizationCode: accountFields.organizationCode,
+  supervisingUnit: accountFields.supervisingUnit,
 });
 type ScopeFields = z.output<typeof scopeFields>;
 
@@ -61,6 +64,11 @@ function withScopeRules<T extends z.ZodType<ScopeFields>>(schema: T): T {
     .refine((v) => roleScope[v.role] !== "village" || !!v.placeId, {
       path: ["placeId"],
       message: "须指定所在的村或社区",
+      ...whenScopeParses,
+    })
+    .refine((v) => roleScope[v.role] !== "unit" || (v.supervisingUnit ?? "").length >= 2, {
+      path: ["supervisingUnit"],
+      message: "须填写业务主管单位的名称，与申请中填写的业务主管单位一致",
       ...whenScopeParses,
     });
 }

@@ -88,7 +88,7 @@ export async function seedCity(db: Database, options: CityOptions = {}): Promise
     const orgs = await seedOrganizations(ctx, places);
     const clerkVillage = places.streets.find((s) => s.level === "town")!.places.find((p) => p.level === "village")!;
     const association = orgs.find((o) => o.name === demoAssociation.name)!;
-    const made = await insertDemoAccounts(txDb, { streetId: places.streets[0]!.id, associationId: association.id, villageId: clerkVillage.id }, await hashPassword(demoPassword));
+    const made = await insertDemoAccounts(txDb, { streetId: places.streets[0]!.id, associationId: association.id, villageId: clerkVillage.id, supervisingUnit: orgs.find((o) => o.supervisingUnit)?.supervisingUnit ?? "" }, await hashPassword(demoPassword));
     const account = (username: string) => made.find((a) => a.username === username)!;
     const accounts: CityAccounts = { officer: account("officer"), street: account("street"), association: account("assoc"), clerk: account("clerk"), supervisor: account("supervisor") };
 

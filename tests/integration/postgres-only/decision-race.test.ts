@@ -10,7 +10,7 @@ import postgres from "postgres";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../../db/client.server";
 import { applications, applicationSteps, inspectionReports, organizations } from "../../../db/schema";
-import { saveProposal, startApplication, takeStep } from "../../../app/domain/applications/commands.server";
+import { saveProposal, startApplication, reviewAsUnit, takeStep } from "../../../app/domain/applications/commands.server";
 import { inspectionStep } from "../../../app/domain/inspections/commands.server";
 import { composeUscc } from "../../../app/domain/organizations/uscc";
 import { contextOf, demoActor, loadDemoDistrict } from "../../setup/demo";
@@ -37,13 +37,14 @@ test("a decision that loses the race is refused even though it read the same ver
   await saveProposal(contextOf(assoc), id, {
     version: 1,
     proposal: {
-      name: "鲤城区竞态测试协会", type: "social_group", supervisingUnit: "区文体旅局", legalRepresentative: "陈一",
+      name: "鲤城区竞态测试协会", type: "social_group", registrationRoute: "supervised", supervisingUnit: "鲤城区文化体育和旅游局", legalRepresentative: "陈一",
       address: "中山路 1 号", registeredFunds: 50_000, businessScope: "交流", placeId: place!.placeId!,
       individualMembers: 60, unitMembers: 0, contactPhone: "13900000000",
     },
   });
-  await takeStep(contextOf(assoc), id, { action: "submit", version: 2 });
-  await takeStep(contextOf(officer), id, { action: "accept", version: 3 });
+  expect(await takeStep(contextOf(assoc), id, { action: "submit", version: 2 })).toMatchObject({ ok: true });
+  expect(await reviewAsUnit(contextOf(await demoActor("supervising")), id, { decision: "consented" })).toMatchObject({ ok: true });
+  expect(await takeStep(contextOf(officer), id, { action: "accept", version: 3 })).toMatchObject({ ok: true });
 
   // The other officer's rejection, held open: it has the row locked and a new version.
   const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
