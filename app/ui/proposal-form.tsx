@@ -20,6 +20,12 @@ const hints: Partial<Record<keyof Proposal, string>> = {
   membersCount: "社区社会组织至少应有 3 名成员",
 };
 
+/** Fields chosen from a list of labelled codes. */
+const chosenFrom: Partial<Record<keyof Proposal, Record<string, string>>> = {
+  registrationRoute: registrationRouteLabels,
+  category: communityCategoryLabels,
+};
+
 type Posted = Record<keyof Proposal | "intent" | "version", string>;
 
 /**
@@ -67,24 +73,13 @@ export function ProposalForm({
             </SelectField>
           );
         }
-        if (field === "registrationRoute") {
-          return (
-            <SelectField key={field} {...common}>
-              <option value="">请选择</option>
-              {Object.entries(registrationRouteLabels).map(([v, label]) => (
-                <option key={v} value={v}>
-                  {label}
-                </option>
-              ))}
-            </SelectField>
-          );
-        }
         if (field === "liquidationCompletedOn") return <Field key={field} {...common} type="date" />;
-        if (field === "category") {
+        const labels = chosenFrom[field];
+        if (labels) {
           return (
             <SelectField key={field} {...common}>
               <option value="">请选择</option>
-              {Object.entries(communityCategoryLabels).map(([v, label]) => (
+              {Object.entries(labels).map(([v, label]) => (
                 <option key={v} value={v}>
                   {label}
                 </option>
