@@ -45,8 +45,13 @@ export function liveWorkers(output: string): number[] {
   return started.filter((pid) => !exited.has(pid));
 }
 
-/** Starts the built app on a free port with `env` added, and waits until /healthz answers 200. */
-export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
+/**
+ * Starts the built app on a free port with `env` added, and waits until
+ * /healthz answers 200. A first start on an empty data folder prepares the
+ * whole demo district, which on a loaded machine takes far longer than a start
+ * on a prepared database: such callers pass a longer `startupMs`.
+ */
+export async function startAppServer(env: Record<string, string>, startupMs = 20_000): Promise<AppServer> {
   if (!fs.existsSync(path.resolve("build/server/index.js"))) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }
@@ -62,7 +67,7 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
   await until(
     "the server to answer",
     async () => ((await fetch(`${base}/healthz`)).status === 200 ? true : undefined),
-    20_000,
+    startupMs,
     () => output,
   );
   return {

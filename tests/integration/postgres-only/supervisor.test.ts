@@ -42,7 +42,7 @@ test("on PostgreSQL: a worker killed outright is replaced, and the other serves 
 
 test("on the embedded database: the one worker is replaced and serves again, with the data kept", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "registry-supervisor-"));
-  const server = await startAppServer({ DATABASE_URL: "", DATA_DIR: dataDir, EMBEDDED_AUTO_PREPARE: "1" });
+  const server = await startAppServer({ DATABASE_URL: "", DATA_DIR: dataDir, EMBEDDED_AUTO_PREPARE: "1" }, 90_000);
   servers.push(server);
   try {
     const [victim] = server.workerPids();
@@ -59,7 +59,7 @@ test("on the embedded database: the one worker is replaced and serves again, wit
     server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-}, 120_000);
+}, 180_000);
 
 test("SIGTERM to the supervisor stops its workers and then itself", async () => {
   const server = await startAppServer({ DATABASE_URL: process.env.DATABASE_URL!, WEB_CONCURRENCY: "2" });
