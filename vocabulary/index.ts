@@ -64,6 +64,12 @@ export const inspectionStates = ["draft", "submitted", "returned", "concluded"] 
 export type InspectionState = (typeof inspectionStates)[number];
 export const inspectionConclusions = ["pass", "basic_pass", "fail"] as const;
 export type InspectionConclusion = (typeof inspectionConclusions)[number];
+/**
+ * The 业务主管单位's preliminary review (初审) of an annual report before the registry's
+ * inspection (社会团体登记管理条例 art. 28; 民办非企业单位登记管理暂行条例 art. 23).
+ */
+export const preliminaryDecisions = ["agreed", "returned"] as const;
+export type PreliminaryDecision = (typeof preliminaryDecisions)[number];
 
 /* Village-affairs postings */
 

@@ -44,6 +44,8 @@ export const permissions = [
   "setting:manage",
   /** Open inspection years, review reports, conclude, publish, keep the abnormal-activity list. */
   "inspection:review",
+  /** Review first (初审), as the 业务主管单位 named in them, annual reports before the registry's inspection. */
+  "inspection:preliminary",
   /** File one's organization's annual report. */
   "inspection:file",
   /** Draft, submit, correct and withdraw the village's postings (村务公开员). */
@@ -86,7 +88,7 @@ const grants: Record<Role, readonly Permission[]> = {
   association: ["area:org", "application:apply", "inspection:file"],
   village_clerk: ["area:village", "posting:draft"],
   village_supervisor: ["area:village", "posting:review"],
-  supervising_authority: ["area:unit", "application:consent"],
+  supervising_authority: ["area:unit", "application:consent", "inspection:preliminary"],
 };
 
 /** Where a row sits: the checks compare these with the actor's scope. */

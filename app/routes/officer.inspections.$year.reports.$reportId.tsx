@@ -2,21 +2,18 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { actionContext, readForm, requireGrant, requirePermission } from "../auth/require.server";
 import { notFound } from "../domain/shared/errors";
 import { parseRowId } from "../domain/shared/ids";
 import { reportDecisionSchema } from "../domain/inspections/forms";
-import { conclusionLabels, parseInspectionYear, type Report } from "../domain/inspections/rules";
+import { conclusionLabels, parseInspectionYear } from "../domain/inspections/rules";
 import { decideReport } from "../domain/inspections/commands.server";
 import { reportAccess, reportReview } from "../domain/inspections/queries.server";
-import { organizationTypeLabels } from "../domain/organizations/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
-import { formatDate, formatDateTime } from "../domain/shared/time";
-import { FileList } from "../ui/attachments";
 import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
-import { ConclusionBadge, InspectionStateBadge, InspectionSteps, RadioGroup, ReportComparison } from "../ui/officer-inspection";
+import { FiledReport } from "../ui/filed-report";
+import { InspectionStateBadge, RadioGroup } from "../ui/officer-inspection";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -58,25 +55,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 type Decision = "return" | "conclude";
 
 export default function ReportReview() {
-  const { report, organization, lastYear, changed, problems, steps, files, canReview } = useLoaderData<typeof loader>();
-  const content = report.report as Report;
+  const detail = useLoaderData<typeof loader>();
+  const { report, organization, canReview } = detail;
   const actionData = useActionData<typeof action>();
   const resultFor = (decision: Decision) => (actionData?.decision === decision ? actionData.result : undefined);
   // A refusal of the whole step (a stale version, a step no longer allowed) shows above the
   // forms: once the page reloads, the report may have moved on and the forms be gone.
   const refusal = actionData && !actionData.notice ? [...(actionData.result.error?.[""] ?? []), ...(actionData.result.error?.version ?? []), ...(actionData.result.error?.decision ?? [])] : null;
   const yearPath = `/officer/inspections/${report.year}`;
-  const lastReturn = [...steps].reverse().find((s) => s.action === "return");
-  const summary: Array<[string, ReactNode]> = [
-    ["组织类型", organizationTypeLabels[organization.type]],
-    ["统一社会信用代码", organization.uscc ?? "—"],
-    ["年检年度", `${report.year} 年度（报送 ${report.year} 年度工作报告）`],
-    ["状态", <InspectionStateBadge key="state" state={report.state} />],
-    ["报送时间", formatDateTime(report.submittedAt) || "—"],
-    ["年检结论", report.conclusion ? <ConclusionBadge key="conclusion" conclusion={report.conclusion} /> : "—"],
-    ["结论日期", formatDate(report.concludedAt) || "—"],
-    ["公布", report.publishedAt ? `${formatDate(report.publishedAt)}已公布` : report.conclusion ? "尚未公布" : "—"],
-  ];
+  const awaitingUnit = !!report.unitName && report.unitDecision !== "agreed";
   return (
     <>
       <PageHeader
@@ -100,43 +87,20 @@ export default function ReportReview() {
         </Notice>
       ) : null}
       <FormError errors={refusal} />
-      <Panel>
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
-          {summary.map(([label, value]) => (
-            <div key={label} className="flex gap-2">
-              <dt className="w-28 shrink-0 text-slate-600">{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-        {report.conclusionNote ? (
-          <p className="mt-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
-            {report.conclusion === "fail" ? "不合格理由" : "需要整改的事项"}：{report.conclusionNote}
-          </p>
-        ) : null}
-        {report.state === "returned" && lastReturn ? (
-          <p className="mt-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">退回理由：{lastReturn.reason}（等待组织修改后重新报送）</p>
-        ) : null}
-      </Panel>
-      <div className="mt-6 grid gap-6 lg:grid-cols-3">
-        <div className="min-w-0 space-y-6 lg:col-span-2">
-          <Panel title="年度报告内容">
-            <ReportComparison year={report.year} report={content} lastYear={lastYear} changed={changed} problems={problems} />
-          </Panel>
-          <Panel title="报告附件">
-            <FileList files={files} hrefFor={(fileId) => `/inspections/files/${fileId}`} />
-          </Panel>
-          {canReview && report.state === "submitted" ? (
-            <Panel title="审查">
-              <ReturnForm version={report.version} lastResult={resultFor("return")} />
+      <FiledReport detail={detail}>
+        {canReview && report.state === "submitted" ? (
+          <Panel title="审查">
+            <ReturnForm version={report.version} lastResult={resultFor("return")} />
+            {awaitingUnit ? (
+              <p className="pt-5 text-sm text-slate-700">
+                年度工作报告须经业务主管单位（{report.unitName}）初审同意后，方可作出年检结论（{detail.preliminaryBasis}）。
+              </p>
+            ) : (
               <ConcludeForm version={report.version} lastResult={resultFor("conclude")} />
-            </Panel>
-          ) : null}
-        </div>
-        <Panel title="办理过程">
-          <InspectionSteps steps={steps} />
-        </Panel>
-      </div>
+            )}
+          </Panel>
+        ) : null}
+      </FiledReport>
     </>
   );
 }

@@ -56,11 +56,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const outcome = await saveAnnualReport(ctx, year, value);
   if (!outcome.ok) return data({ form: "report", result: replyTo(submission, outcome), notice: null }, { status: outcome.draftSaved ? 400 : 409 });
-  const notice = !outcome.value.submitted
+  const { submitted, unitName } = outcome.value;
+  const notice = !submitted
     ? "草稿已保存。"
-    : value.intent === "resubmit"
-      ? "年度报告已重新报送，请等待登记管理机关审查。"
-      : "年度报告已报送，请等待登记管理机关审查。";
+    : `年度报告已${value.intent === "resubmit" ? "重新" : ""}报送，${unitName ? `请等待业务主管单位（${unitName}）初审，初审同意后由登记管理机关审查。` : "请等待登记管理机关审查。"}`;
   return { form: "report", result: submission.reply(), notice };
 }
 
@@ -69,10 +68,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
   formMethod?.toUpperCase() === "POST" || defaultShouldRevalidate;
 
 export default function OrgInspectionReport() {
-  const { year, deadline, pastDeadline, organization, notDue, report, lastYear, changed, row, files, steps, editable } = useLoaderData<typeof loader>();
+  const { year, deadline, pastDeadline, unitName, organization, notDue, report, lastYear, changed, row, files, steps, editable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const reportResult = actionData?.form === "report" ? actionData.result : null;
-  const lastReturn = row?.state === "returned" ? [...steps].reverse().find((s) => s.action === "return") : undefined;
+  const lastReturn = row?.state === "returned" ? [...steps].reverse().find((s) => s.action === "return" || s.action === "unit_return") : undefined;
   const path = `/org/inspections/${year}`;
   return (
     <>
@@ -97,7 +96,7 @@ export default function OrgInspectionReport() {
               <p className="text-lg font-semibold">年度报告已被退回修改</p>
               <p className="mt-1">退回理由：{lastReturn.reason}</p>
               <p className="mt-1 text-sm">
-                {formatDateTime(lastReturn.at)} · {lastReturn.actorName ?? "登记管理机关"}。请按要求修改后重新报送。
+                {formatDateTime(lastReturn.at)} · {lastReturn.actorName ?? (lastReturn.action === "unit_return" ? "业务主管单位" : "登记管理机关")}。请按要求修改后重新报送。
               </p>
             </div>
           ) : null}
@@ -113,6 +112,7 @@ export default function OrgInspectionReport() {
                   year={year}
                   deadline={deadline}
                   pastDeadline={pastDeadline}
+                  unitName={unitName}
                   report={report}
                   lastYear={lastYear}
                   changed={changed}
@@ -124,7 +124,13 @@ export default function OrgInspectionReport() {
                 <Panel title="年度报告内容">
                   <p className="mb-4 text-sm text-slate-600">
                     {row?.submittedAt ? `已于 ${formatDateTime(row.submittedAt)} 报送，` : ""}
-                    报告已不能修改{row?.state === "submitted" ? "；如需修改，请联系登记管理机关退回" : ""}。
+                    报告已不能修改
+                    {row?.state !== "submitted"
+                      ? ""
+                      : row.unitName && !row.unitDecision
+                        ? `；报告正由业务主管单位（${row.unitName}）初审，如需修改，请联系其退回`
+                        : "；如需修改，请联系登记管理机关退回"}
+                    。
                   </p>
                   <ReportTable report={report} lastYear={lastYear} changed={changed} />
                 </Panel>

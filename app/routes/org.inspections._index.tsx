@@ -72,14 +72,16 @@ const columns: Array<Column<YearRow>> = [
 ];
 
 export default function OrgInspections() {
-  const { organizationName, years } = useLoaderData<typeof loader>();
+  const { organizationName, unitName, years } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
         title="年度检查"
         description={
           organizationName
-            ? `${organizationName}。每年 1 月起报告上一年度的财务、业务活动、人员和党建等情况，经业务主管单位初审后报送登记管理机关。`
+            ? `${organizationName}。每年 1 月起报告上一年度的财务、业务活动、人员和党建等情况，${
+                unitName ? `在报送截止日期前报送业务主管单位（${unitName}）初审，初审同意后转登记管理机关审查` : "直接报送登记管理机关（本组织为直接登记，无需业务主管单位初审）"
+              }。`
             : "您的账号尚未关联已登记的社会组织，无需参加年度检查。"
         }
       />

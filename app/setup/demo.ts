@@ -11,7 +11,7 @@
  */
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../auth/password.server";
-import { campaignFiledIn, defaultDeadlines, dueCutoff, isDue, type Report } from "../domain/inspections/rules";
+import { campaignFiledIn, defaultDeadlines, dueCutoff, isDue, preliminaryUnitOf, type Report } from "../domain/inspections/rules";
 import { halfYearOf } from "../domain/party/forms";
 import { decisionDueOn, decisionPeriod, holidays2026 } from "../domain/applications/periods";
 import { shanghaiDate, startOfShanghaiDay } from "../domain/shared/time";
@@ -698,6 +698,14 @@ async function seedInspections(
     return end >= 0 ? r : { ...r, netAssetsStart: (r.netAssetsStart ?? 0) - end, netAssetsEnd: 0 };
   };
   const last = new Map<number, Report>();
+  let waitingSerial = 0;
+  // A supervised organization's filing names its 业务主管单位, whose 初审 comes before the registry's review.
+  const preliminary = (org: (typeof d.organizations)[number], decision: "agreed" | null, at: Date) => {
+    const unitName = preliminaryUnitOf(org);
+    return unitName
+      ? { unitName, unitDecision: decision, unitDecidedAt: decision ? at : null, unitOpinion: decision ? "经初审，同意报送登记管理机关。" : null }
+      : { unitName: null };
+  };
   // Three that stopped filing with the campaign before the latest: the calendar put them to the registry, which has not yet decided on them.
   const undecided = new Set(
     d.organizations
@@ -735,6 +743,7 @@ async function seedInspections(
           conclusion, conclusionNote: conclusion === "basic_pass" ? "财务管理制度不够健全，限期整改" : conclusion === "fail" ? "未按章程召开会员大会，财务收支未经审计" : null,
           concludedAt: new Date(`${year + 1}-06-20T02:00:00Z`), concludedBy: d.officer.id, publishedAt: new Date(`${year + 1}-07-15T02:00:00Z`),
           createdAt: submittedAt, updatedAt: submittedAt,
+          ...preliminary(org, "agreed", new Date(submittedAt.getTime() + 7 * 86_400_000)),
         });
         continue;
       }
@@ -745,18 +754,24 @@ async function seedInspections(
       // Spread by position, not by `rand`, so the rest of the demo draws the same numbers as before.
       const filedAt = during(((i * 7919) % 997) / 997 / 2);
       const handledAt = during(0.5 + ((i * 104_729) % 991) / 991 / 2);
+      // The unit agreed before the registry acted; of those still submitted, every third waits for its 初审.
+      const waitsForUnit = state === "submitted" && waitingSerial++ % 3 === 0;
       reports.push({
         year, organizationId: org.id, state, report, submittedAt: filedAt,
         conclusion: state === "concluded" ? "pass" : null,
         concludedAt: state === "concluded" ? handledAt : null,
         concludedBy: state === "concluded" ? d.officer.id : null,
         createdAt: filedAt, updatedAt: state === "submitted" ? filedAt : handledAt,
+        ...preliminary(org, waitsForUnit ? null : "agreed", new Date((filedAt.getTime() + handledAt.getTime()) / 2)),
       });
     }
     const rows = reports.length ? await tx.insert(inspectionReports).values(reports).returning() : [];
     const steps: Array<typeof inspectionSteps.$inferInsert> = [];
     for (const row of rows) {
       steps.push({ reportId: row.id, at: row.submittedAt!, action: "submit", fromState: "draft", toState: "submitted", actorName: "申报单位" });
+      if (row.unitDecision === "agreed") {
+        steps.push({ reportId: row.id, at: row.unitDecidedAt!, action: "unit_agree", fromState: "submitted", toState: "submitted", actorName: row.unitName, reason: row.unitOpinion });
+      }
       if (row.state === "returned") {
         steps.push({ reportId: row.id, at: row.updatedAt, action: "return", fromState: "submitted", toState: "returned", actorUserId: d.officer.id, actorName: d.officer.displayName, reason: "未附年度财务审计报告，请补充后重新报送" });
       }

@@ -64,6 +64,7 @@ export function ReportForm({
   year,
   deadline,
   pastDeadline,
+  unitName,
   report,
   lastYear,
   changed,
@@ -75,6 +76,8 @@ export function ReportForm({
   year: number;
   deadline: string;
   pastDeadline: boolean;
+  /** The 业务主管单位 that reviews the report first, or null for an organization registered directly. */
+  unitName: string | null;
   report: Report;
   lastYear: Report | null;
   changed: ReadonlyArray<keyof Report>;
@@ -180,10 +183,20 @@ export function ReportForm({
         <p>
           {year} 年度年检，报告 {year} 年度的情况。
           {pastDeadline ? (
-            <strong className="text-red-800">报送截止日期 {formatDate(deadline)} 已过，请尽快报送；逾期未报送的组织可能被列入活动异常名录。</strong>
+            <strong className="text-red-800">
+              报送截止日期 {formatDate(deadline)} 已过，请尽快报送{unitName ? `业务主管单位（${unitName}）初审` : ""}；逾期未报送的组织可能被列入活动异常名录。
+            </strong>
           ) : (
             <>
-              请于 <strong>{formatDate(deadline)}</strong> 前报送登记管理机关。
+              {unitName ? (
+                <>
+                  请于 <strong>{formatDate(deadline)}</strong> 前报送业务主管单位（{unitName}）初审，初审同意后转登记管理机关审查。
+                </>
+              ) : (
+                <>
+                  请于 <strong>{formatDate(deadline)}</strong> 前报送登记管理机关。
+                </>
+              )}
             </>
           )}
           草稿可随时保存，报送后不能再修改。

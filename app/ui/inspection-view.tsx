@@ -118,7 +118,7 @@ export function InspectionTimeline({ steps }: { steps: InspectionStepRow[] }) {
           <p className="text-slate-600">
             {formatDateTime(s.at)} · {s.actorName ?? "系统"}
           </p>
-          {s.reason ? <p className="mt-0.5 rounded bg-amber-50 px-2 py-1 text-amber-900">{s.action === "conclude" ? "说明" : "理由"}：{s.reason}</p> : null}
+          {s.reason ? <p className="mt-0.5 rounded bg-amber-50 px-2 py-1 text-amber-900">{s.action === "conclude" ? "说明" : s.action === "unit_agree" ? "意见" : "理由"}：{s.reason}</p> : null}
         </li>
       ))}
     </ol>

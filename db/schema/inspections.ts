@@ -2,7 +2,7 @@ import { bytea } from "./types";
 import { sql } from "drizzle-orm";
 import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
-import { inspectionStates, inspectionConclusions } from "../../vocabulary";
+import { inspectionStates, inspectionConclusions, preliminaryDecisions } from "../../vocabulary";
 
 /** The inspection on year Y (Y年度年检), in which organizations report on Y during Y+1. */
 export const inspectionYears = pgTable("inspection_years", {
@@ -45,6 +45,15 @@ export const inspectionReports = pgTable(
     concludedAt: timestamp("concluded_at", { withTimezone: true }),
     concludedBy: integer("concluded_by"),
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /**
+     * The 业务主管单位 that reviews this filing first (初审), as the register named it when
+     * the report was submitted; null for an organization registered directly, without one.
+     */
+    unitName: text("unit_name"),
+    /** Its 初审 of this submission: agreed, or returned for changes; null while it waits. */
+    unitDecision: text("unit_decision", { enum: preliminaryDecisions }),
+    unitDecidedAt: timestamp("unit_decided_at", { withTimezone: true }),
+    unitOpinion: text("unit_opinion"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),
@@ -53,6 +62,7 @@ export const inspectionReports = pgTable(
     uniqueIndex("inspection_reports_year_org_idx").on(t.year, t.organizationId),
     index("inspection_reports_org_idx").on(t.organizationId),
     index("inspection_reports_state_idx").on(t.year, t.state),
+    index("inspection_reports_unit_idx").on(t.unitName, t.year),
   ],
 );
 

@@ -27,7 +27,9 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await expect(page.getByText(/与去年相比有 \d+ 项变化/)).toBeVisible();
   await expect(money(page, "年初净资产")).not.toHaveValue("");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${Y} 年度年检报告`);
-  await expect(page.getByText(`${Y + 1}年5月31日`).first()).toBeVisible();
+  // The association has a 业务主管单位: its report goes there first, by 31 March.
+  await expect(page.getByText(`${Y + 1}年3月31日`).first()).toBeVisible();
+  await expect(page.getByText("业务主管单位（鲤城区文化体育和旅游局）初审").first()).toBeVisible();
 
   // Half the report, saved as a draft, survives a reload.
   const activities = "组织门球、太极拳、健身气功比赛 12 场，开展老年人健身指导进社区活动";
@@ -98,7 +100,7 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await page.getByLabel("党组织覆盖方式").selectOption({ label: "单独建立党组织" });
   await page.getByLabel("本组织承诺所报内容真实、准确、完整").check();
   await page.getByRole("button", { name: "报送", exact: true }).click();
-  await expect(page.getByText("年度报告已报送，请等待登记管理机关审查。")).toBeVisible();
+  await expect(page.getByText("年度报告已报送，请等待业务主管单位（鲤城区文化体育和旅游局）初审，初审同意后由登记管理机关审查。")).toBeVisible();
 
   // Read-only now: no form, no upload, no remove; the figures and the file remain.
   await expect(page.getByText("已报送").first()).toBeVisible();
@@ -134,6 +136,31 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await officer.getByRole("row").filter({ hasText: "鲤城区老年人体育协会" }).filter({ hasText: "已报送" }).getByRole("link").first().click();
   await expect(officer).toHaveURL(new RegExp(`/officer/inspections/${Y}/reports/\\d+$`));
   await expect(officer.getByRole("cell", { name: activities }).first()).toBeVisible();
+  // No conclusion before the 业务主管单位's 初审.
+  await expect(officer.getByText("年度工作报告须经业务主管单位（鲤城区文化体育和旅游局）初审同意后，方可作出年检结论")).toBeVisible();
+  await expect(officer.getByRole("button", { name: "作出结论" })).toHaveCount(0);
+
+  // The unit finds the report among its organizations' filings and agrees.
+  const unitContext = await browser.newContext();
+  await signInAs(unitContext, "supervising", baseURL!);
+  const unit = await unitContext.newPage();
+  await unit.goto("/unit");
+  await unit.getByRole("link", { name: "年检初审" }).click();
+  await expect(unit.getByRole("heading", { level: 1 })).toHaveText(`鲤城区文化体育和旅游局：${Y} 年度年检初审`);
+  await unit.getByRole("row").filter({ hasText: "鲤城区老年人体育协会" }).getByRole("link").click();
+  await expect(unit.getByRole("heading", { level: 1 })).toHaveText(`鲤城区老年人体育协会：${Y} 年度工作报告`);
+  await expect(unit.getByRole("cell", { name: activities }).first()).toBeVisible();
+  await expect(unit.getByRole("link", { name: `${Y}年度财务审计报告.pdf` })).toBeVisible();
+  await waitForHydration(unit);
+  await unit.getByLabel("初审意见").fill("经初审，同意报送登记管理机关。");
+  await unit.getByRole("button", { name: "初审同意" }).click();
+  await expect(unit.getByText("已初审同意，年度报告转登记管理机关审查。")).toBeVisible();
+  await expect(unit.getByRole("button", { name: "初审同意" })).toHaveCount(0);
+  expect(await seriousViolations(unit)).toEqual([]);
+  await unitContext.close();
+
+  await officer.reload();
+  await expect(officer.getByText("鲤城区文化体育和旅游局 初审同意")).toBeVisible();
   const organizationId = (await officer.getByRole("link", { name: "查看登记信息" }).getAttribute("href"))!.split("/").pop()!;
   await waitForHydration(officer);
   await officer.getByRole("radio", { name: "基本合格" }).check();

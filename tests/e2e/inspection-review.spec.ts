@@ -57,7 +57,8 @@ test("the officer reviews a submitted report beside last year's, concludes 基�
   await signInAs(context, "officer", baseURL!);
   await page.goto(`/officer/inspections/${Y}`);
   const reports = panel(page, "年度报告");
-  const first = reports.getByRole("row").filter({ hasText: "已报送" }).filter({ hasNotText: demoAssociation }).first();
+  // One the 业务主管单位 has agreed to (初审): the registry may conclude it.
+  const first = reports.getByRole("row").filter({ hasText: "已报送" }).filter({ hasText: "同意" }).filter({ hasNotText: demoAssociation }).first();
   const name = (await first.getByRole("link").textContent())!.trim();
   await first.getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/officer/inspections/${Y}/reports/\\d+$`));
@@ -122,7 +123,7 @@ test("a decision made from a stale page is refused and says why; a return needs 
   await signInAs(context, "officer", baseURL!);
   const list = await context.newPage();
   await list.goto(`/officer/inspections/${Y}`);
-  const row = panel(list, "年度报告").getByRole("row").filter({ hasText: "已报送" }).filter({ hasNotText: demoAssociation }).nth(1);
+  const row = panel(list, "年度报告").getByRole("row").filter({ hasText: "已报送" }).filter({ hasText: "同意" }).filter({ hasNotText: demoAssociation }).nth(1);
   const href = (await row.getByRole("link").getAttribute("href"))!;
   const [one, two] = [await context.newPage(), await context.newPage()];
   await one.goto(href);

@@ -256,6 +256,14 @@ const getMatrix: GetRow[] = [
   { path: "/unit/applications/{appOther}", note: "a change: no unit reviews it", ...onlyFor({ supervising: 404 }) },
   { path: "/unit/applications/{appDraftOther}", note: "a draft: nobody else's to read yet", ...onlyFor({ supervising: 404 }) },
   { path: "/unit/applications/999999", ...onlyFor({ supervising: 404 }) },
+  { path: "/unit/inspections", note: "the unit's organizations in the latest campaign", ...onlyFor({ supervising: 200 }) },
+  { path: `/unit/inspections?year=${Y - 1}`, note: "an earlier campaign", ...onlyFor({ supervising: 200 }) },
+  { path: `/unit/inspections?year=${Y - -6}`, note: "a year not opened", ...onlyFor({ supervising: 404 }) },
+  { path: "/unit/inspections?year=abc", note: "not a year", ...onlyFor({ supervising: 404 }) },
+  { path: `/unit/inspections/${Y}/reports/{unitReportWaiting}`, note: "a filing naming the demo unit, waiting for its 初审", ...onlyFor({ supervising: 200 }) },
+  { path: `/unit/inspections/${Y}/reports/{unitReportOther}`, note: "a filing naming another unit", ...onlyFor({ supervising: 404 }) },
+  { path: `/unit/inspections/${Y - 1}/reports/{unitReportWaiting}`, note: "under another year", ...onlyFor({ supervising: 404 }) },
+  { path: `/unit/inspections/${Y}/reports/abc`, ...onlyFor({ supervising: 404 }) },
   { path: "/unit/applications/abc", ...onlyFor({ supervising: 404 }) },
 
   // Village-affairs postings, public
@@ -566,6 +574,10 @@ const postMatrix: PostRow[] = [
   { path: "/unit/applications/{unitWaiting}", body: { decision: "maybe" }, note: "an unknown decision", ...onlyFor({ supervising: 400 }) },
   { path: "/unit/applications/{unitWaiting}", body: {}, note: "no decision", ...onlyFor({ supervising: 400 }) },
   { path: "/unit/applications/{appOther}", body: { decision: "withheld", opinion: "" }, note: "a change: no unit reviews it", secret: "appOther", foreign: ["supervising"], ...onlyFor({ supervising: 404 }) },
+  { path: `/unit/inspections/${Y}/reports/{unitReportWaiting}`, body: {}, note: "no decision", ...onlyFor({ supervising: 400 }) },
+  { path: `/unit/inspections/${Y}/reports/{unitReportWaiting}`, body: { decision: "returned", opinion: "", version: stale }, note: "a return without its reason", ...onlyFor({ supervising: 400 }) },
+  { path: `/unit/inspections/${Y}/reports/{unitReportAgreed}`, body: { decision: "agreed", opinion: "", version: stale }, note: "already agreed, from a stale page", ...onlyFor({ supervising: 409 }) },
+  { path: `/unit/inspections/${Y}/reports/{unitReportOther}`, body: { decision: "agreed", opinion: "", version: stale }, note: "a filing naming another unit", secret: "unitReportOther", foreign: ["supervising"], ...onlyFor({ supervising: 404 }) },
 
   // Village clerks and supervisors
   { path: "/village/contacts", body: { number: "", label: "" }, note: "marking a number public", ...onlyFor({ clerk: 400 }) },
@@ -709,6 +721,18 @@ async function prepare(db: Database): Promise<Facts> {
     const report = await one<{ id: number; name: string }>(sql`
       select r.id, o.name from inspection_reports r join organizations o on o.id = r.organization_id join places s on s.id = o.street_id
       where r.year = ${Y} and r.state = 'submitted' and s.code = ${street} order by r.id limit 1`);
+    note(name, report.id, report.name);
+  }
+  // Filings of the latest year with a 业务主管单位: the demo unit's, waiting for its 初审 and agreed; another unit's.
+  const demoUnit = "鲤城区文化体育和旅游局";
+  for (const [name, condition] of [
+    ["unitReportWaiting", sql`r.unit_name = ${demoUnit} and r.unit_decision is null`],
+    ["unitReportAgreed", sql`r.unit_name = ${demoUnit} and r.unit_decision = 'agreed'`],
+    ["unitReportOther", sql`r.unit_name <> ${demoUnit}`],
+  ] as const) {
+    const report = await one<{ id: number; name: string }>(sql`
+      select r.id, o.name from inspection_reports r join organizations o on o.id = r.organization_id
+      where r.year = ${Y} and r.state = 'submitted' and ${condition} order by r.id limit 1`);
     note(name, report.id, report.name);
   }
   return { ids, texts };

@@ -73,7 +73,7 @@ test("the latest campaign is the one filed this year, in progress until its dead
   expect(early).toEqual([{ n: 0 }]);
 });
 
-test("no demo organization is overdue before its deadline: until 31 May the latest campaign's non-filers still have days left", async () => {
+test("no demo organization is overdue before its deadline: until 31 May the latest campaign's non-filers still have days left with the registry", async () => {
   const now = new Date();
   const latest = demoLatestCampaign(now);
   const officer = await demoActor("officer");
@@ -82,12 +82,15 @@ test("no demo organization is overdue before its deadline: until 31 May the late
   expect(overview.pastDeadline).toBe(!open);
   expect(overview.byKind.find((k) => k.type === "social_group")).toMatchObject({ due: 51, filed: 20 });
   expect(overview.byKind.find((k) => k.type === "private_non_enterprise")).toMatchObject({ due: 292, filed: 123 });
-  // The association's own page: its latest report not yet filed, late only once the deadline has passed.
+  // The association's own page: its latest report not yet filed, late only once its deadline has passed, which,
+  // as it has a 业务主管单位, is the unit's of 31 March (社会团体登记管理条例 art. 28).
   const assoc = await demoActor("assoc");
   const own = await ownInspectionYears(assoc, now);
   const mine = own.years.find((y) => y.year === latest);
+  expect(own.unitName).toBe("鲤城区文化体育和旅游局");
+  expect(mine?.deadline).toBe(`${latest + 1}-03-31`);
   expect(mine?.state ?? null).toBeNull();
-  expect(mine?.late).toBe(!open);
+  expect(mine?.late).toBe(shanghaiDate(now) > `${latest + 1}-03-31`);
   expect(own.years.filter((y) => y.year < latest).every((y) => y.state === "concluded" && !y.late)).toBe(true);
 });
 

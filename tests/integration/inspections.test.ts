@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { abnormalListings, inspectionReports, organizations, users } from "../../db/schema";
-import { abnormalListFor, inspectionYear, ownReport, reportFileForActor, reportForReview, yearOverview } from "../../app/domain/inspections/queries.server";
+import { abnormalListFor, inspectionYear, ownReport, reportFileForActor, reportForReview, unitInspectionPage, unitReportReview, yearOverview } from "../../app/domain/inspections/queries.server";
 import {
   attachReportFiles,
   changeDeadlines,
@@ -12,6 +12,7 @@ import {
   publishConclusions,
   removeFromAbnormalList,
   removeReportFile,
+  reviewReportAsUnit,
   saveReport,
 } from "../../app/domain/inspections/commands.server";
 import { publishedInspections } from "../../app/domain/inspections/public.server";
@@ -53,11 +54,11 @@ const complete: Report = {
 // The demo's latest campaign Y is filed in Y+1 and closed on 31 May; Y-1 and Y-2 are concluded and published.
 beforeAll(loadDemoDistrict);
 
-async function organizationWithAccount(name: string, registeredOn: string) {
+async function organizationWithAccount(name: string, registeredOn: string, supervisingUnit: string | null = null) {
   const db = await getDb();
   const [org] = await db
     .insert(organizations)
-    .values({ name, type: "private_non_enterprise", uscc: null, status: "normal", registeredOn, streetId: null })
+    .values({ name, type: "private_non_enterprise", uscc: null, status: "normal", registeredOn, streetId: null, supervisingUnit })
     .returning();
   const [user] = await db.insert(users).values({ username: `u${org!.id}`, displayName: name, role: "association", organizationId: org!.id, passwordHash: "x" }).returning();
   return { org: org!, actor: actorFromUser(user!, `s${org!.id}`) };
@@ -172,6 +173,79 @@ test("the registry returns with a reason, the association resubmits, the registr
   const publisher = await verifiedActor("officer", now);
   expect(await publishConclusions(contextOf(publisher, now), Y, "all")).toBeGreaterThan(0);
   expect(await publishConclusions(contextOf(publisher, now), Y, "all")).toBe(0);
+});
+
+async function unitAccount(unit: string) {
+  const db = await getDb();
+  const [user] = await db.insert(users).values({ username: `unit-${unit}`, displayName: `${unit}审查员`, role: "supervising_authority", supervisingUnit: unit, passwordHash: "x" }).returning();
+  return actorFromUser(user!, `s-unit-${user!.id}`);
+}
+
+test("a 民非 with a 业务主管单位 files to it first (民办非企业单位登记管理暂行条例 art. 23): no conclusion before its 初审; a return with its reason; each submission reviewed anew; another unit sees nothing", async () => {
+  const { org, actor } = await organizationWithAccount("鲤城区初审测试培训学校", `${Y - 3}-02-01`, "鲤城区教育局");
+  const [unit, otherUnit, officer] = [await unitAccount("鲤城区教育局"), await unitAccount("鲤城区卫生健康局"), await demoActor("officer")];
+  const saved = await saveReport(contextOf(actor, now), Y, { version: null, report: complete });
+  if (!saved.ok) throw new Error("save failed");
+  const submitted = await inspectionStep(contextOf(actor, now), { year: Y }, { action: "submit", version: saved.value.version });
+  if (!submitted.ok) throw new Error(JSON.stringify(submitted));
+  const reportId = submitted.value.id;
+  expect(submitted.value).toMatchObject({ state: "submitted", unitName: "鲤城区教育局", unitDecision: null });
+
+  // The registry may return it, but not conclude before the unit agrees.
+  expect(await inspectionStep(contextOf(officer, now), { year: Y, reportId }, { action: "conclude", version: submitted.value.version, conclusion: "pass" })).toEqual({
+    ok: false,
+    formError: "年度工作报告须经业务主管单位（鲤城区教育局）初审同意后，登记管理机关方可作出年检结论（《民办非企业单位登记管理暂行条例》第二十三条）。",
+  });
+  // Another unit, or an officer acting as one, cannot reach it.
+  await expect(reviewReportAsUnit(contextOf(otherUnit, now), { year: Y, reportId }, { decision: "agreed", version: submitted.value.version })).rejects.toMatchObject({ status: 404 });
+  await expect(unitReportReview(otherUnit, Y, reportId)).rejects.toMatchObject({ status: 404 });
+  await expect(reviewReportAsUnit(contextOf(officer, now), { year: Y, reportId }, { decision: "agreed", version: submitted.value.version })).rejects.toMatchObject({ status: 403 });
+  expect((await unitInspectionPage(otherUnit, Y, now)).rows.some((r) => r.organizationId === org.id)).toBe(false);
+
+  // The unit sees it waiting, with its files' rights, and returns it with the reason.
+  const page = await unitInspectionPage(unit, Y, now);
+  expect(page.rows.find((r) => r.organizationId === org.id)).toMatchObject({ reportId, waiting: true, late: true });
+  expect((await unitReportReview(unit, Y, reportId)).canReview).toBe(true);
+  expect(await reviewReportAsUnit(contextOf(unit, now), { year: Y, reportId }, { decision: "returned", opinion: " ", version: submitted.value.version })).toEqual({
+    ok: false,
+    fieldErrors: { opinion: ["退回修改须写明理由"] },
+  });
+  const returned = await reviewReportAsUnit(contextOf(unit, now), { year: Y, reportId }, { decision: "returned", opinion: "请补充年度审计报告", version: submitted.value.version });
+  expect(returned).toMatchObject({ ok: true, value: { state: "returned", unitDecision: "returned", unitOpinion: "请补充年度审计报告" } });
+  if (!returned.ok) return;
+
+  // Resubmitted, it waits for a 初审 of its own; agreed once; then the registry concludes.
+  const resubmitted = await inspectionStep(contextOf(actor, now), { year: Y }, { action: "resubmit", version: returned.value.version });
+  expect(resubmitted).toMatchObject({ ok: true, value: { state: "submitted", unitName: "鲤城区教育局", unitDecision: null, unitDecidedAt: null } });
+  if (!resubmitted.ok) return;
+  const agreed = await reviewReportAsUnit(contextOf(unit, now), { year: Y, reportId }, { decision: "agreed", opinion: "同意", version: resubmitted.value.version });
+  expect(agreed).toMatchObject({ ok: true, value: { state: "submitted", unitDecision: "agreed" } });
+  if (!agreed.ok) return;
+  expect(await inspectionStep(contextOf(unit, now), { year: Y, reportId }, { action: "unit_agree", version: agreed.value.version })).toEqual({ ok: false, formError: "本单位已对本次报送作出初审意见。" });
+  expect((await unitReportReview(unit, Y, reportId)).canReview).toBe(false);
+  const concluded = await inspectionStep(contextOf(officer, now), { year: Y, reportId }, { action: "conclude", version: agreed.value.version, conclusion: "pass" });
+  expect(concluded).toMatchObject({ ok: true, value: { state: "concluded", conclusion: "pass" } });
+  const review = await reportForReview(officer, reportId);
+  expect(review.steps.map((s) => [s.action, s.actorName])).toEqual([
+    ["submit", "鲤城区初审测试培训学校"],
+    ["unit_return", "鲤城区教育局审查员（鲤城区教育局）"],
+    ["resubmit", "鲤城区初审测试培训学校"],
+    ["unit_agree", "鲤城区教育局审查员（鲤城区教育局）"],
+    ["conclude", officer.displayName],
+  ]);
+});
+
+test("an organization registered directly reports to the registry, which concludes without a 初审", async () => {
+  const { actor } = await organizationWithAccount("鲤城区直接登记测试服务中心", `${Y - 3}-02-01`);
+  const saved = await saveReport(contextOf(actor, now), Y, { version: null, report: complete });
+  if (!saved.ok) throw new Error("save failed");
+  const submitted = await inspectionStep(contextOf(actor, now), { year: Y }, { action: "submit", version: saved.value.version });
+  expect(submitted).toMatchObject({ ok: true, value: { unitName: null } });
+  if (!submitted.ok) return;
+  const unit = await unitAccount("鲤城区民政局");
+  expect(await inspectionStep(contextOf(unit, now), { year: Y, reportId: submitted.value.id }, { action: "unit_agree", version: submitted.value.version }).catch((e: { status: number }) => e.status)).toBe(404);
+  const concluded = await inspectionStep(contextOf(await demoActor("officer"), now), { year: Y, reportId: submitted.value.id }, { action: "conclude", version: submitted.value.version, conclusion: "pass" });
+  expect(concluded).toMatchObject({ ok: true, value: { state: "concluded" } });
 });
 
 test("two officers concluding the same report at once: one wins, nothing is overwritten", async () => {

@@ -8,7 +8,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
-import { mailOutbox, reminders, users } from "../../db/schema";
+import { inspectionReports, mailOutbox, reminders, users } from "../../db/schema";
 import { deliverMail, makeReminders, markRemindersRead } from "../../app/domain/reminders/commands.server";
 import { myReminders, unreadReminderCount } from "../../app/domain/reminders/queries.server";
 import { demoLatestCampaign } from "../../app/setup/demo";
@@ -84,17 +84,17 @@ async function remindersOf(username: string) {
   return db.select().from(reminders).where(eq(reminders.userId, user!.id));
 }
 
-test("the association is reminded 30, 7 and 1 days before the deadline and once overdue, each once; the mails arrive", async () => {
-  const deadline = `${latest + 1}-05-31`;
+test("the association is reminded 30, 7 and 1 days before its deadline (to its 业务主管单位, 31 March) and once overdue, each once; the mails arrive", async () => {
+  const deadline = `${latest + 1}-03-31`;
   const keys = async () => (await remindersOf("assoc")).map((r) => r.key).filter((k) => k.startsWith(`inspection:${latest}:`)).sort();
-  await makeReminders(at(`${latest + 1}-04-01`));
+  await makeReminders(at(`${latest + 1}-02-28`));
   expect(await keys()).toEqual([]);
-  await makeReminders(at(`${latest + 1}-05-01`));
-  await makeReminders(at(`${latest + 1}-05-02`));
+  await makeReminders(at(`${latest + 1}-03-01`));
+  await makeReminders(at(`${latest + 1}-03-02`));
   expect(await keys()).toEqual([`inspection:${latest}:due-30`]);
-  await makeReminders(at(`${latest + 1}-05-24`));
-  await makeReminders(at(`${latest + 1}-05-31`));
-  await makeReminders(at(`${latest + 1}-06-01`));
+  await makeReminders(at(`${latest + 1}-03-24`));
+  await makeReminders(at(`${latest + 1}-03-31`));
+  await makeReminders(at(`${latest + 1}-04-01`));
   await makeReminders(at(`${latest + 1}-06-20`));
   expect(await keys()).toEqual([`inspection:${latest}:due-1`, `inspection:${latest}:due-30`, `inspection:${latest}:due-7`, `inspection:${latest}:overdue`].sort());
   const mine = await remindersOf("assoc");
@@ -106,10 +106,31 @@ test("the association is reminded 30, 7 and 1 days before the deadline and once 
   expect(toAssoc).toHaveLength(mine.length);
   const overdue = toAssoc.map((m) => textOf(m.raw)).find((t) => t.includes("已逾期未报送"));
   expect(overdue).toContain(`${latest} 年度工作报告已逾期未报送`);
+  expect(overdue).toContain("业务主管单位（鲤城区文化体育和旅游局）初审");
   expect(overdue).toContain(`https://registry.example.gov.cn/org/inspections/${latest}`);
   // Nothing waits: a second delivery sends nothing again.
   expect(await deliverMail(at(`${latest + 1}-06-21`))).toEqual({ sent: 0, failed: 0 });
   expect(arrived.filter((m) => m.to.includes(emails.assoc))).toHaveLength(mine.length);
+});
+
+test("the 业务主管单位 is reminded of each filing waiting for its 初审, and once more past its deadline; other units' filings are not its", async () => {
+  const db = await getDb();
+  const waiting = await db
+    .select({ id: inspectionReports.id })
+    .from(inspectionReports)
+    .where(and(eq(inspectionReports.year, latest), eq(inspectionReports.state, "submitted"), eq(inspectionReports.unitName, "鲤城区文化体育和旅游局"), isNull(inspectionReports.unitDecision)));
+  expect(waiting.length).toBeGreaterThan(0);
+  // A day past the unit's deadline and far from the demo applications' decision dates (the officers' reminders below).
+  await makeReminders(at(`${latest + 1}-04-02`));
+  const mine = (await remindersOf("supervising")).filter((r) => r.key.startsWith("preliminary:"));
+  const ids = (late: boolean) => mine.filter((r) => r.key.endsWith(":late") === late).map((r) => Number(r.key.split(":")[1])).sort((a, b) => a - b);
+  const expected = waiting.map((w) => w.id).sort((a, b) => a - b);
+  expect(ids(false)).toEqual(expected);
+  expect(ids(true)).toEqual(expected);
+  expect(mine.find((r) => !r.key.endsWith(":late"))).toMatchObject({ link: expect.stringMatching(new RegExp(`^/unit/inspections/${latest}/reports/\\d+$`)), dueOn: `${latest + 1}-03-31` });
+  // Made again the next day: nothing new.
+  await makeReminders(at(`${latest + 1}-04-03`));
+  expect((await remindersOf("supervising")).filter((r) => r.key.startsWith("preliminary:"))).toHaveLength(mine.length);
 });
 
 test("officers are reminded of applications waiting for 受理 and of decisions near their date; supervisors of postings to review; each in their scope", async () => {

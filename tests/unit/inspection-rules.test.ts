@@ -3,6 +3,10 @@ import {
   changedSinceLastYear,
   deadlineProblems,
   defaultDeadlines,
+  filingDeadlineOf,
+  preliminaryBasis,
+  preliminaryLate,
+  preliminaryUnitOf,
   inspectionRefusal,
   defaultListingReason,
   isDue,
@@ -100,4 +104,46 @@ describe("the steps of a report", () => {
 test("two years on the abnormal list flag the serious-violation list", () => {
   expect(seriousViolationDue("2023-06-01", "2025-05-31")).toBe(false);
   expect(seriousViolationDue("2023-06-01", "2025-06-01")).toBe(true);
+});
+
+describe("the 业务主管单位's 初审 (社会团体登记管理条例 art. 28; 民办非企业单位登记管理暂行条例 art. 23)", () => {
+  const deadlines = { supervisingDeadline: "2026-03-31", registryDeadline: "2026-05-31" };
+  test("an organization with a unit files to it by 31 March; one registered directly, to the registry by 31 May", () => {
+    expect(preliminaryUnitOf({ supervisingUnit: " 鲤城区教育局 " })).toBe("鲤城区教育局");
+    expect(preliminaryUnitOf({ supervisingUnit: "" })).toBeNull();
+    expect(filingDeadlineOf({ supervisingUnit: "鲤城区教育局" }, deadlines)).toBe("2026-03-31");
+    expect(filingDeadlineOf({ supervisingUnit: null }, deadlines)).toBe("2026-05-31");
+  });
+  test("the article by kind", () => {
+    expect(preliminaryBasis("social_group")).toBe("《社会团体登记管理条例》第二十八条");
+    expect(preliminaryBasis("private_non_enterprise")).toBe("《民办非企业单位登记管理暂行条例》第二十三条");
+    expect(preliminaryBasis("foundation")).toBe("《基金会管理条例》第三十六条");
+  });
+  test("the registry concludes only after the unit agreed; a report with no unit needs none", () => {
+    const waiting = { conclusion: "pass" as const, unitName: "鲤城区教育局", unitDecision: null, type: "social_group" as const };
+    expect(inspectionRefusal("submitted", "conclude", "district_officer", waiting)).toBe(
+      "年度工作报告须经业务主管单位（鲤城区教育局）初审同意后，登记管理机关方可作出年检结论（《社会团体登记管理条例》第二十八条）。",
+    );
+    expect(inspectionRefusal("submitted", "conclude", "district_officer", { ...waiting, unitDecision: "agreed" })).toBeNull();
+    expect(inspectionRefusal("submitted", "conclude", "district_officer", { conclusion: "pass", unitName: null })).toBeNull();
+    // The registry may still return it.
+    expect(inspectionRefusal("submitted", "return", "district_officer", { ...waiting, reason: "请补充" })).toBeNull();
+  });
+  test("the unit decides once per submission, a return with its reason, and only as the unit", () => {
+    const facts = { unitName: "鲤城区教育局", unitDecision: null };
+    expect(inspectionRefusal("submitted", "unit_agree", "supervising_authority", facts)).toBeNull();
+    expect(inspectionRefusal("submitted", "unit_agree", "supervising_authority", { ...facts, unitDecision: "agreed" })).toBe("本单位已对本次报送作出初审意见。");
+    expect(inspectionRefusal("submitted", "unit_return", "supervising_authority", facts)).toBe("退回修改须填写理由。");
+    expect(inspectionRefusal("submitted", "unit_return", "supervising_authority", { ...facts, reason: "请补充审计报告" })).toBeNull();
+    expect(inspectionRefusal("submitted", "unit_agree", "supervising_authority", { unitName: null })).toContain("无需业务主管单位初审");
+    expect(inspectionRefusal("submitted", "unit_agree", "district_officer", facts)).toContain("角色");
+    expect(inspectionRefusal("returned", "unit_agree", "supervising_authority", facts)).toContain("不能");
+  });
+  test("a filing still waiting after the unit's deadline is late", () => {
+    const filing = { state: "submitted" as const, unitName: "鲤城区教育局", unitDecision: null };
+    expect(preliminaryLate(filing, "2026-03-31", "2026-03-31")).toBe(false);
+    expect(preliminaryLate(filing, "2026-03-31", "2026-04-01")).toBe(true);
+    expect(preliminaryLate({ ...filing, unitDecision: "agreed" }, "2026-03-31", "2026-04-01")).toBe(false);
+    expect(preliminaryLate({ ...filing, unitName: null }, "2026-03-31", "2026-04-01")).toBe(false);
+  });
 });

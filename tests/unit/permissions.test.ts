@@ -76,7 +76,7 @@ const grants: Record<Role, Permission[]> = {
   village_clerk: ["area:village", "posting:draft"],
   village_supervisor: ["area:village", "posting:review"],
   // The 业务主管单位 reviews establishments that name it, and nothing else.
-  supervising_authority: ["area:unit", "application:consent"],
+  supervising_authority: ["area:unit", "application:consent", "inspection:preliminary"],
 };
 
 describe("hasPermission", () => {

@@ -1,9 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { applicationReminders, postingReminders, reminderMail, reportReminders, reviewReminder, weekdaysAfter } from "../../app/domain/reminders/rules";
+import { applicationReminders, postingReminders, preliminaryReminders, reminderMail, reportReminders, reviewReminder, weekdaysAfter } from "../../app/domain/reminders/rules";
 
 const campaign = {
   year: 2025,
+  supervisingDeadline: "2026-03-31",
   registryDeadline: "2026-05-31",
+  unitName: null,
   state: null,
   returnedAt: null,
   returnReason: null,
@@ -12,7 +14,7 @@ const campaign = {
   published: false,
 } as const;
 
-describe("an association's annual report (社会团体登记管理条例 art. 28: by the registry's date)", () => {
+describe("an association's annual report (社会团体登记管理条例 art. 28: registered directly, by the registry's date)", () => {
   const keys = (today: string, c: Partial<Parameters<typeof reportReminders>[0]> = {}) => reportReminders({ ...campaign, ...c }, today).map((r) => r.key);
   test("nothing until 30 days before; then the nearest of 30, 7 and 1 days reached", () => {
     expect(keys("2026-04-30")).toEqual([]);
@@ -34,6 +36,28 @@ describe("an association's annual report (社会团体登记管理条例 art. 28
     const corrections = reportReminders({ ...campaign, state: "concluded", conclusion: "basic_pass", conclusionNote: "补齐会议记录", published: true }, "2026-07-01");
     expect(corrections.map((r) => [r.key, r.body])).toEqual([["inspection:2025:corrections", "需要整改的事项：补齐会议记录"]]);
     expect(keys("2026-07-01", { state: "concluded", conclusion: "pass", published: true })).toEqual([]);
+  });
+});
+
+describe("with a 业务主管单位 (社会团体登记管理条例 art. 28, 民办非企业单位登记管理暂行条例 art. 23: to the unit by 31 March)", () => {
+  const supervised = { ...campaign, unitName: "鲤城区教育局" };
+  const keys = (today: string) => reportReminders(supervised, today).map((r) => r.key);
+  test("the reminders count to the unit's date, and say to whom the report goes", () => {
+    expect(keys("2026-02-28")).toEqual([]);
+    expect(keys("2026-03-01")).toEqual(["inspection:2025:due-30"]);
+    expect(keys("2026-03-31")).toEqual(["inspection:2025:due-1"]);
+    expect(reportReminders(supervised, "2026-03-24")[0]).toMatchObject({ dueOn: "2026-03-31", body: "请于 2026年3月31日 前填报 2025 年度工作报告（2025 年度年检）并报送业务主管单位（鲤城区教育局）初审。" });
+    const overdue = reportReminders(supervised, "2026-04-01");
+    expect(overdue.map((r) => r.key)).toEqual(["inspection:2025:overdue"]);
+    expect(overdue[0]!.body).toContain("登记管理机关的截止日期为 2026年5月31日");
+  });
+  test("the unit is reminded of a filing waiting for its 初审 once, and once more past its deadline", () => {
+    const filing = { reportId: 7, year: 2025, organizationName: "鲤城区书法家协会", submittedOn: "2026-03-02" };
+    expect(preliminaryReminders(filing, "2026-03-31", "2026-03-05")).toEqual([
+      expect.objectContaining({ key: "preliminary:7:2026-03-02", title: "鲤城区书法家协会的 2025 年度工作报告待本单位初审", link: "/unit/inspections/2025/reports/7" }),
+    ]);
+    expect(preliminaryReminders(filing, "2026-03-31", "2026-03-31").map((r) => r.key)).toEqual(["preliminary:7:2026-03-02"]);
+    expect(preliminaryReminders(filing, "2026-03-31", "2026-04-01").map((r) => r.key)).toEqual(["preliminary:7:2026-03-02", "preliminary:7:2026-03-02:late"]);
   });
 });
 

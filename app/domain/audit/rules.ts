@@ -8,6 +8,7 @@ export const entityLabels: Record<string, string> = {
   application: "申请",
   setting: "设置",
   inspection_year: "年检年度",
+  inspection_report: "年度报告",
 };
 
 export const actionLabels: Record<string, string> = {
@@ -56,4 +57,16 @@ export const actionLabels: Record<string, string> = {
   "inspection.open_year": "开启年检年度",
   "inspection.change_deadlines": "调整年检截止日期",
   "inspection.propose_non_filers": "提请将逾期未报组织列入活动异常名录",
+  "inspection.save": "保存年度报告",
+  "inspection.attach": "上传年度报告附件",
+  "inspection.remove_file": "删除年度报告附件",
+  "inspection.submit": "报送年度报告",
+  "inspection.resubmit": "修改后重新报送年度报告",
+  "inspection.return": "退回年度报告",
+  "inspection.conclude": "作出年检结论",
+  "inspection.publish": "公布年检结论",
+  "inspection.unit_agree": "业务主管单位初审同意",
+  "inspection.unit_return": "业务主管单位初审退回",
+  "organization.list_abnormal": "列入活动异常名录",
+  "organization.unlist_abnormal": "移出活动异常名录",
 };

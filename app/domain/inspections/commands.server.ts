@@ -5,7 +5,7 @@
  * transaction, claims its row by version where two people may act at once,
  * and writes the audit log.
  */
-import { and, eq, inArray, isNull, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
 import { abnormalListings, inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations } from "../../../db/schema";
 import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
@@ -15,7 +15,7 @@ import { storedAttachment, uploadProblems, type Upload } from "../shared/attachm
 import { recordAudit } from "../audit/commands.server";
 import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";
-import type { AbnormalBatch, ReportDecision, ReportPost, YearPagePost } from "./forms";
+import type { AbnormalBatch, PreliminaryPost, ReportDecision, ReportPost, YearPagePost } from "./forms";
 import {
   deadlineProblems,
   defaultDeadlines,
@@ -24,11 +24,12 @@ import {
   isDue,
   listingDateProblem,
   prefillReport,
+  preliminaryUnitOf,
   reportProblems,
   type InspectionAction,
   type Report,
 } from "./rules";
-import { inspectionYear, reportAccess, yearOverview } from "./queries.server";
+import { inspectionYear, reportAccess, unitReportAccess, yearOverview } from "./queries.server";
 import { isRowId } from "../shared/ids";
 import { recordOrganizationChange } from "../organizations/history.server";
 import { parseIsoDate, shanghaiDate } from "../shared/time";
@@ -152,14 +153,14 @@ export async function saveAnnualReport(
   ctx: ActionContext,
   year: number,
   input: ReportPost,
-): Promise<WriteResult<{ submitted: boolean }> & { draftSaved?: boolean }> {
+): Promise<WriteResult<{ submitted: boolean; unitName: string | null }> & { draftSaved?: boolean }> {
   const { intent, version, ...report } = input;
   const saved = await saveReport(ctx, year, { version: version ?? null, report });
   if (!saved.ok) return saved;
-  if (intent === "save") return { ok: true, value: { submitted: false } };
+  if (intent === "save") return { ok: true, value: { submitted: false, unitName: null } };
   const stepped = await inspectionStep(ctx, { year }, { action: intent, version: saved.value.version });
   if (!stepped.ok) return { ok: false, fieldErrors: stepped.fieldErrors, formError: `草稿已保存，但未能报送：${stepped.formError ?? ""}`, draftSaved: true };
-  return { ok: true, value: { submitted: true } };
+  return { ok: true, value: { submitted: true, unitName: stepped.value.unitName } };
 }
 
 /* ------------------------------------------------------------------ attachments */
@@ -220,7 +221,9 @@ export async function removeReportFile(ctx: ActionContext, year: number, input: 
 
 /**
  * One step of a report. The organization submits (its own report, complete
- * and declared); the registry returns it with a reason or concludes.
+ * and declared) to its 业务主管单位 if it has one, else to the registry; the unit
+ * agrees or returns it (its 初审); the registry returns it with a reason, or,
+ * once the unit has agreed, concludes.
  */
 export async function inspectionStep(
   ctx: ActionContext,
@@ -230,23 +233,35 @@ export async function inspectionStep(
   const actor = ctx.actor;
   if (!actor) forbidden();
   const db = await getDb();
+  const filing = input.action === "submit" || input.action === "resubmit";
+  const byUnit = input.action === "unit_agree" || input.action === "unit_return";
   let row: ReportRow;
-  if (input.action === "submit" || input.action === "resubmit") {
+  if (filing) {
     row = await claimOwnReport(db, actor, target.year, ctx.now);
   } else {
-    requireReviewer(actor);
+    if (byUnit ? !hasPermission(actor, "inspection:preliminary") : !hasPermission(actor, "inspection:review")) forbidden();
     const [found] = await db.select().from(inspectionReports).where(eq(inspectionReports.id, target.reportId ?? 0));
-    if (!found) notFound("找不到该年度报告。");
+    // A unit reads only the filings that name it.
+    if (!found || (byUnit && (found.unitName === null || found.unitName !== actor.supervisingUnit?.trim()))) notFound("找不到该年度报告。");
     row = found;
   }
   if (row.version !== input.version) return { ok: false, formError: staleMessage };
-  const why = inspectionRefusal(row.state, input.action, actor.role, { reason: input.reason, conclusion: input.conclusion, note: input.note });
+  const [org] = await db.select().from(organizations).where(eq(organizations.id, row.organizationId));
+  const why = inspectionRefusal(row.state, input.action, actor.role, {
+    reason: input.reason,
+    conclusion: input.conclusion,
+    note: input.note,
+    unitName: row.unitName,
+    unitDecision: row.unitDecision,
+    type: org?.type,
+  });
   if (why) return { ok: false, formError: why };
-  if (input.action === "submit" || input.action === "resubmit") {
+  if (filing) {
     const problems = reportProblems(row.report as Report);
     if (Object.keys(problems).length) return { ok: false, fieldErrors: problems, formError: "年度报告不完整或数字有误，请按提示修改后再报送。" };
   }
   const to = inspectionTransitions.find((t) => t.action === input.action)!.to;
+  const reason = input.action === "conclude" ? (input.note?.trim() || null) : (input.reason?.trim() || null);
   return db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(inspectionReports)
@@ -254,12 +269,23 @@ export async function inspectionStep(
         state: to,
         updatedAt: ctx.now,
         version: row.version + 1,
-        ...(to === "submitted" ? { submittedAt: ctx.now } : {}),
+        // Each submission goes to the unit the register names now, for a 初审 of its own.
+        ...(filing ? { submittedAt: ctx.now, unitName: org ? preliminaryUnitOf(org) : null, unitDecision: null, unitDecidedAt: null, unitOpinion: null } : {}),
+        ...(byUnit ? { unitDecision: input.action === "unit_agree" ? ("agreed" as const) : ("returned" as const), unitDecidedAt: ctx.now, unitOpinion: reason } : {}),
         ...(input.action === "conclude"
           ? { conclusion: input.conclusion, conclusionNote: input.note?.trim() || null, concludedAt: ctx.now, concludedBy: actor.userId }
           : {}),
       })
-      .where(and(eq(inspectionReports.id, row.id), eq(inspectionReports.version, input.version), eq(inspectionReports.state, row.state)))
+      .where(
+        and(
+          eq(inspectionReports.id, row.id),
+          eq(inspectionReports.version, input.version),
+          eq(inspectionReports.state, row.state),
+          // The 初审 read above still holds when the row is taken.
+          input.action === "conclude" ? or(isNull(inspectionReports.unitName), eq(inspectionReports.unitDecision, "agreed")) : undefined,
+          byUnit ? isNull(inspectionReports.unitDecision) : undefined,
+        ),
+      )
       .returning();
     if (!claimed) return { ok: false, formError: staleMessage };
     await tx.insert(inspectionSteps).values({
@@ -269,19 +295,28 @@ export async function inspectionStep(
       fromState: row.state,
       toState: to,
       actorUserId: actor.userId,
-      actorName: actor.displayName,
-      reason: input.action === "conclude" ? (input.note ?? null) : (input.reason ?? null),
+      actorName: byUnit ? `${actor.displayName}（${row.unitName}）` : actor.displayName,
+      reason,
     });
     await recordAudit(tx, ctx, {
       action: `inspection.${input.action}`,
       entityType: "inspection_report",
       entityId: row.id,
-      before: { state: row.state },
-      after: { state: to, conclusion: claimed.conclusion },
-      reason: input.reason ?? input.note ?? null,
+      before: { state: row.state, ...(byUnit || filing ? { unitName: row.unitName, unitDecision: row.unitDecision } : {}) },
+      after: { state: to, conclusion: claimed.conclusion, ...(byUnit || filing ? { unitName: claimed.unitName, unitDecision: claimed.unitDecision } : {}) },
+      reason,
     });
     return { ok: true, value: claimed };
   });
+}
+
+/** The 业务主管单位's 初审 of a filed report that names it: agreed (an opinion optional) or returned with the reason. */
+export async function reviewReportAsUnit(ctx: ActionContext, target: { year: number; reportId: number }, input: PreliminaryPost): Promise<WriteResult<ReportRow>> {
+  const actor = ctx.actor;
+  if (!actor || !hasPermission(actor, "inspection:preliminary")) forbidden();
+  await unitReportAccess(actor, target.year, target.reportId);
+  if (input.decision === "returned" && !input.opinion?.trim()) return { ok: false, fieldErrors: { opinion: ["退回修改须写明理由"] } };
+  return inspectionStep(ctx, target, { action: input.decision === "agreed" ? "unit_agree" : "unit_return", version: input.version, reason: input.opinion });
 }
 
 /** Publishes concluded, unpublished conclusions of a year: the ones named, or all of them. Returns how many. */

@@ -5,7 +5,7 @@
  * abnormal-activity list.
  */
 import { z } from "zod";
-import { inspectionConclusions } from "../../../vocabulary";
+import { inspectionConclusions, preliminaryDecisions } from "../../../vocabulary";
 import { maxRowId } from "../shared/ids";
 import { parseIsoDate } from "../shared/time";
 import { inspectionYearRange, partyCoverages } from "./rules";
@@ -186,6 +186,18 @@ export const reportDecisionSchema = z.discriminatedUnion(
   { error: unknownIntent },
 );
 export type ReportDecision = z.output<typeof reportDecisionSchema>;
+
+/** The 业务主管单位's 初审: agree (an opinion optional) or return (the reason required). */
+export const preliminarySchema = z
+  .object({
+    decision: z.enum(preliminaryDecisions, { error: "请选择初审意见" }),
+    opinion: z.string({ error: "意见应为文字" }).trim().max(500, "意见不能超过 500 个字").optional(),
+    version,
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "returned" && !v.opinion) ctx.addIssue({ code: "custom", path: ["opinion"], message: "退回修改须写明理由" });
+  });
+export type PreliminaryPost = z.output<typeof preliminarySchema>;
 
 /** Removal after verified correction. */
 export const abnormalRemovalSchema = z.object({

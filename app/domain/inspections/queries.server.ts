@@ -15,6 +15,7 @@ import { isSessionRecentlyVerified } from "../../auth/verification.server";
 import { forbidden, notFound } from "../shared/errors";
 import {
   changedSinceLastYear,
+  filingDeadlineOf,
   filingLate,
   formatTimeOnList,
   dueCutoff,
@@ -22,6 +23,9 @@ import {
   nextYearToOpen,
   notDueReason,
   prefillReport,
+  preliminaryBasis,
+  preliminaryLate,
+  preliminaryUnitOf,
   reportFilterOf,
   reportProblems,
   seriousViolationDue,
@@ -260,7 +264,7 @@ export async function reportFileForActor(actor: Actor, fileId: number) {
   if (!isRowId(fileId)) notFound("找不到该文件。");
   const db = await getDb();
   const [row] = await db
-    .select({ file: inspectionFiles, organizationId: inspectionReports.organizationId, state: inspectionReports.state, streetId: organizations.streetId })
+    .select({ file: inspectionFiles, organizationId: inspectionReports.organizationId, state: inspectionReports.state, unitName: inspectionReports.unitName, streetId: organizations.streetId })
     .from(inspectionFiles)
     .innerJoin(inspectionReports, eq(inspectionReports.id, inspectionFiles.reportId))
     .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
@@ -270,8 +274,11 @@ export async function reportFileForActor(actor: Actor, fileId: number) {
     !!row &&
     (actor.role === "association"
       ? actor.organizationId === row.organizationId
-      : // A draft's files are the organization's own until it files the report.
-        row.state !== "draft" && hasPermission(actor, "organization:read_internal") && reach !== null && reaches(reach, row.streetId));
+      : // A draft's files are the organization's own until it files the report; a filing's, the unit's it names too.
+        row.state !== "draft" &&
+        (hasPermission(actor, "inspection:preliminary")
+          ? !!row.unitName && row.unitName === actor.supervisingUnit?.trim()
+          : hasPermission(actor, "organization:read_internal") && reach !== null && reaches(reach, row.streetId)));
   if (!allowed) notFound("找不到该文件。");
   return row.file;
 }
@@ -292,26 +299,65 @@ export async function reportAccess(actor: Actor, year: number, reportId: number)
   if (!row || !reaches(officerReach(actor), row.streetId) || row.year !== year || row.state === "draft") notFound("找不到该年度报告。");
 }
 
-/** A report as the reviewing officer sees it: beside last year's. Street officers read their street's. */
-export async function reportForReview(actor: Actor, reportId: number) {
-  if (!hasPermission(actor, "organization:read_internal")) forbidden();
-  if (!isRowId(reportId)) notFound("找不到该年度报告。");
+/**
+ * A filed report of the year named that the 业务主管单位 reviews (the filing names it), as
+ * its 初审 page reads it, asked by the page's actions first: otherwise a 404.
+ */
+export async function unitReportAccess(actor: Actor, year: number, reportId: number): Promise<void> {
+  if (!hasPermission(actor, "inspection:preliminary")) forbidden();
+  const unit = actor.supervisingUnit?.trim();
+  if (!isRowId(reportId) || !unit) notFound("找不到该年度报告。");
+  const db = await getDb();
+  const [row] = await db
+    .select({ year: inspectionReports.year, state: inspectionReports.state, unitName: inspectionReports.unitName })
+    .from(inspectionReports)
+    .where(eq(inspectionReports.id, reportId));
+  if (!row || row.year !== year || row.state === "draft" || row.unitName !== unit) notFound("找不到该年度报告。");
+}
+
+/** A report with its organization, beside last year's, with its steps and files; null if there is none. */
+async function reportDetail(reportId: number) {
   const db = await getDb();
   const [row] = await db
     .select({ report: inspectionReports, organization: organizations })
     .from(inspectionReports)
     .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
     .where(eq(inspectionReports.id, reportId));
-  const reach = officerReach(actor);
-  if (!row || !reaches(reach, row.organization.streetId)) notFound("找不到该年度报告。");
-  const [[lastYear], steps, files] = await Promise.all([
+  if (!row) return null;
+  const [[lastYear], steps, files, settings] = await Promise.all([
     db.select().from(inspectionReports).where(and(eq(inspectionReports.year, row.report.year - 1), eq(inspectionReports.organizationId, row.organization.id))),
     reportSteps(reportId),
     reportFiles(reportId),
+    inspectionYear(row.report.year),
   ]);
   const report = row.report.report as Report;
   const last = (lastYear?.report as Report | undefined) ?? null;
-  return { ...row, lastYear: last, changed: changedSinceLastYear(report, last), steps, files, problems: reportProblems(report) };
+  return {
+    ...row,
+    lastYear: last,
+    changed: changedSinceLastYear(report, last),
+    steps,
+    files,
+    problems: reportProblems(report),
+    supervisingDeadline: settings?.supervisingDeadline ?? null,
+    preliminaryBasis: preliminaryBasis(row.organization.type),
+  };
+}
+
+/** A report as the reviewing officer sees it: beside last year's. Street officers read their street's. */
+export async function reportForReview(actor: Actor, reportId: number) {
+  if (!hasPermission(actor, "organization:read_internal")) forbidden();
+  if (!isRowId(reportId)) notFound("找不到该年度报告。");
+  const detail = await reportDetail(reportId);
+  if (!detail || !reaches(officerReach(actor), detail.organization.streetId)) notFound("找不到该年度报告。");
+  return detail;
+}
+
+/** A filed report naming the 业务主管单位, as its 初审 page shows it, and whether the unit may decide now. */
+export async function unitReportReview(actor: Actor, year: number, reportId: number) {
+  await unitReportAccess(actor, year, reportId);
+  const detail = (await reportDetail(reportId))!;
+  return { ...detail, canReview: detail.report.state === "submitted" && !detail.report.unitDecision };
 }
 
 /* ------------------------------------------------------------------ the organization's view */
@@ -324,7 +370,7 @@ export async function reportForReview(actor: Actor, reportId: number) {
  */
 export async function ownInspectionYears(actor: Actor, now: Date) {
   if (!hasPermission(actor, "inspection:file")) forbidden();
-  const none = { organizationName: null, years: [] };
+  const none = { organizationName: null, unitName: null, years: [] };
   if (!actor.organizationId) return none;
   const db = await getDb();
   const [org] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
@@ -346,19 +392,22 @@ export async function ownInspectionYears(actor: Actor, now: Date) {
   const today = shanghaiDate(now);
   return {
     organizationName: org.name,
-    years: years.map(({ year, registryDeadline }) => {
+    unitName: preliminaryUnitOf(org),
+    years: years.map((settings) => {
+      const { year } = settings;
       const report = byYear.get(year);
       const notDue = !report && !isDue(org, year) ? notDueReason(org, year) : null;
       const state = report?.state ?? null;
+      const deadline = filingDeadlineOf(org, settings);
       return {
         year,
-        deadline: registryDeadline,
+        deadline,
         notDue,
         state,
         submittedAt: report?.submittedAt ?? null,
         conclusion: report?.conclusion ?? null,
         publishedAt: report?.publishedAt ?? null,
-        late: !notDue && filingLate({ state }, registryDeadline, today),
+        late: !notDue && filingLate({ state }, deadline, today),
       };
     }),
   };
@@ -410,6 +459,8 @@ export async function reportsOfYear(actor: Actor, year: number, options: { state
       submittedAt: inspectionReports.submittedAt,
       conclusion: inspectionReports.conclusion,
       publishedAt: inspectionReports.publishedAt,
+      unitName: inspectionReports.unitName,
+      unitDecision: inspectionReports.unitDecision,
     })
     .from(inspectionReports)
     .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
@@ -449,10 +500,14 @@ export async function reportPage(actor: Actor, year: number, now: Date) {
   const own = await ownReport(actor, year);
   const { organization, row } = own;
   const notDue = !row && !own.due ? notDueReason(organization, year) : null;
+  const deadline = filingDeadlineOf(organization, own.settings);
   return {
     year,
-    deadline: own.settings.registryDeadline,
-    pastDeadline: shanghaiDate(now) > own.settings.registryDeadline,
+    deadline,
+    registryDeadline: own.settings.registryDeadline,
+    unitName: preliminaryUnitOf(organization),
+    preliminaryBasis: preliminaryBasis(organization.type),
+    pastDeadline: shanghaiDate(now) > deadline,
     organization,
     notDue,
     report: row ? own.report : withRegisterOfficers(own.report, organization.legalRepresentative),
@@ -550,5 +605,67 @@ export async function abnormalListPage(actor: Actor, now: Date) {
     })),
     canReview: hasPermission(actor, "inspection:review"),
     scoped: actor.role === "street_officer",
+  };
+}
+
+/* ------------------------------------------------------------------ the 业务主管单位's view */
+
+/**
+ * The 业务主管单位's page of a campaign (the latest unless one is asked for): every
+ * organization it supervises that the campaign covers, with its report's state and
+ * the unit's 初审 — the filings waiting for it first, late ones marked once its
+ * deadline has passed — and the years it may look at.
+ */
+export async function unitInspectionPage(actor: Actor, requestedYear: number | null, now: Date) {
+  if (!hasPermission(actor, "inspection:preliminary")) forbidden();
+  const unit = actor.supervisingUnit?.trim() ?? "";
+  const db = await getDb();
+  const years = await db.select().from(inspectionYears).orderBy(desc(inspectionYears.year));
+  const settings = (requestedYear ? years.find((y) => y.year === requestedYear) : years[0]) ?? null;
+  if (requestedYear && !settings) notFound(`${requestedYear} 年度年检尚未开启。`);
+  if (!settings || !unit) return { unit, years: years.map((y) => y.year), settings, rows: [], tally: { due: 0, filed: 0, waiting: 0, agreed: 0, late: 0 } };
+  const today = shanghaiDate(now);
+  const found = await db
+    .select({
+      organizationId: organizations.id,
+      name: organizations.name,
+      type: organizations.type,
+      reportId: inspectionReports.id,
+      state: inspectionReports.state,
+      submittedAt: inspectionReports.submittedAt,
+      unitName: inspectionReports.unitName,
+      unitDecision: inspectionReports.unitDecision,
+      unitDecidedAt: inspectionReports.unitDecidedAt,
+      conclusion: inspectionReports.conclusion,
+    })
+    .from(organizations)
+    .leftJoin(inspectionReports, and(eq(inspectionReports.organizationId, organizations.id), eq(inspectionReports.year, settings.year)))
+    // The organizations the register puts under the unit, and any whose filing named it before a change.
+    .where(and(dueCondition(settings.year), or(eq(organizations.supervisingUnit, unit), eq(inspectionReports.unitName, unit))));
+  const rows = found.map((r) => {
+    const filedHere = r.state !== null && r.state !== "draft" && r.unitName === unit;
+    const waiting = filedHere && r.state === "submitted" && !r.unitDecision;
+    return {
+      ...r,
+      reportId: filedHere ? r.reportId : null,
+      filed: r.state !== null && r.state !== "draft",
+      waiting,
+      late: filedHere && preliminaryLate({ state: r.state!, unitName: r.unitName, unitDecision: r.unitDecision }, settings.supervisingDeadline, today),
+    };
+  });
+  const rank = (r: (typeof rows)[number]) => (r.waiting ? 0 : !r.filed ? 1 : 2);
+  rows.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, "zh-CN"));
+  return {
+    unit,
+    years: years.map((y) => y.year),
+    settings,
+    rows,
+    tally: {
+      due: rows.length,
+      filed: rows.filter((r) => r.filed).length,
+      waiting: rows.filter((r) => r.waiting).length,
+      agreed: rows.filter((r) => r.unitDecision === "agreed" && r.reportId).length,
+      late: rows.filter((r) => r.late).length,
+    },
   };
 }

@@ -3,14 +3,14 @@
  * who is due, what a report holds and when it is complete, and the steps a
  * report takes from draft to conclusion.
  */
-import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
+import type { InspectionConclusion, InspectionState, PreliminaryDecision } from "../../../vocabulary";
 import type { OrganizationStatus, OrganizationType } from "../../../vocabulary";
 import type { Role } from "../../auth/roles";
 import { organizationStatusLabels } from "../organizations/rules";
 import { formatDate } from "../shared/time";
 import type { Report } from "./forms";
 
-export type { InspectionConclusion, InspectionState, Report };
+export type { InspectionConclusion, InspectionState, PreliminaryDecision, Report };
 
 /**
  * A campaign is named after the year reported on: the 2025 inspection (2025年度年检)
@@ -175,7 +175,7 @@ export function changedSinceLastYear(report: Report, lastYear: Report | null): A
   );
 }
 
-export type InspectionAction = "submit" | "return" | "resubmit" | "conclude";
+export type InspectionAction = "submit" | "return" | "resubmit" | "conclude" | "unit_agree" | "unit_return";
 
 export const inspectionTransitions: ReadonlyArray<{
   action: InspectionAction;
@@ -187,6 +187,9 @@ export const inspectionTransitions: ReadonlyArray<{
   { action: "return", from: ["submitted"], to: "returned", roles: ["district_officer"] },
   { action: "resubmit", from: ["returned"], to: "submitted", roles: ["association"] },
   { action: "conclude", from: ["submitted"], to: "concluded", roles: ["district_officer"] },
+  // The 业务主管单位's 初审: agreeing leaves the report with the registry; returning sends it back to the organization.
+  { action: "unit_agree", from: ["submitted"], to: "submitted", roles: ["supervising_authority"] },
+  { action: "unit_return", from: ["submitted"], to: "returned", roles: ["supervising_authority"] },
 ];
 
 export const inspectionActionLabels: Record<InspectionAction, string> = {
@@ -194,14 +197,57 @@ export const inspectionActionLabels: Record<InspectionAction, string> = {
   return: "退回修改",
   resubmit: "修改后重新报送",
   conclude: "作出年检结论",
+  unit_agree: "业务主管单位初审同意",
+  unit_return: "业务主管单位初审退回修改",
 };
+
+export const preliminaryDecisionLabels: Record<PreliminaryDecision, string> = {
+  agreed: "初审同意",
+  returned: "初审退回修改",
+};
+
+/**
+ * The 业务主管单位 that reviews an organization's annual report first (初审), or null
+ * for one registered directly (行业协会商会、科技类、公益慈善类、城乡社区服务类, 中办发〔2016〕46号),
+ * which reports straight to the registry.
+ */
+export function preliminaryUnitOf(org: { supervisingUnit: string | null }): string | null {
+  return org.supervisingUnit?.trim() || null;
+}
+
+/** The article that puts the 业务主管单位's 初审 before the registry's inspection, by kind. */
+export function preliminaryBasis(type: OrganizationType): string {
+  return type === "private_non_enterprise"
+    ? "《民办非企业单位登记管理暂行条例》第二十三条"
+    : type === "foundation"
+      ? "《基金会管理条例》第三十六条"
+      : "《社会团体登记管理条例》第二十八条";
+}
+
+/**
+ * The day an organization's report is due: an organization with a 业务主管单位 reports
+ * to it by 31 March, and after its 初审 to the registry by 31 May; one registered
+ * directly reports to the registry by 31 May (社会团体登记管理条例 art. 28;
+ * 民办非企业单位登记管理暂行条例 art. 23). The year's settings may move both days.
+ */
+export function filingDeadlineOf(org: { supervisingUnit: string | null }, d: { supervisingDeadline: string; registryDeadline: string }): string {
+  return preliminaryUnitOf(org) ? d.supervisingDeadline : d.registryDeadline;
+}
+
+/** What a report's facts say about its 初审, for the refusal of a step. */
+export interface PreliminaryFacts {
+  /** The unit named at submission, or null (registered directly, or filed before the 初审 was recorded). */
+  unitName?: string | null;
+  unitDecision?: PreliminaryDecision | null;
+  type?: OrganizationType;
+}
 
 /** Why a step is not allowed now, or null. A return needs a reason; 基本合格 and 不合格 need their note. */
 export function inspectionRefusal(
   state: InspectionState,
   action: InspectionAction,
   role: Role,
-  detail: { reason?: string | null; conclusion?: InspectionConclusion | null; note?: string | null } = {},
+  detail: { reason?: string | null; conclusion?: InspectionConclusion | null; note?: string | null } & PreliminaryFacts = {},
 ): string | null {
   const t = inspectionTransitions.find((x) => x.action === action)!;
   if (!t.roles.includes(role)) return `您的角色不能${inspectionActionLabels[action]}。`;
@@ -210,13 +256,29 @@ export function inspectionRefusal(
       ? "该年度报告已作出年检结论，不能再修改或报送。"
       : `年度报告当前为“${inspectionStateLabels[state]}”，不能${inspectionActionLabels[action]}。`;
   }
-  if (action === "return" && !detail.reason?.trim()) return "退回修改须填写理由。";
+  if ((action === "return" || action === "unit_return") && !detail.reason?.trim()) return "退回修改须填写理由。";
+  if (action === "unit_agree" || action === "unit_return") {
+    if (!detail.unitName) return "该组织为直接登记，年度工作报告无需业务主管单位初审。";
+    if (detail.unitDecision) return "本单位已对本次报送作出初审意见。";
+  }
   if (action === "conclude") {
+    if (detail.unitName && detail.unitDecision !== "agreed") {
+      return `年度工作报告须经业务主管单位（${detail.unitName}）初审同意后，登记管理机关方可作出年检结论（${preliminaryBasis(detail.type ?? "social_group")}）。`;
+    }
     if (!detail.conclusion) return "请选择年检结论。";
     if (detail.conclusion === "basic_pass" && !detail.note?.trim()) return "结论为基本合格时，须写明需要整改的事项。";
     if (detail.conclusion === "fail" && !detail.note?.trim()) return "结论为不合格时，须写明理由。";
   }
   return null;
+}
+
+/** A report submitted to its 业务主管单位 and still waiting for its 初审 after the unit's deadline. */
+export function preliminaryLate(
+  report: { state: InspectionState; unitName: string | null; unitDecision: PreliminaryDecision | null },
+  supervisingDeadline: string,
+  today: string,
+): boolean {
+  return report.state === "submitted" && !!report.unitName && !report.unitDecision && today > supervisingDeadline;
 }
 
 /** Two years on the abnormal-activity list lead to the serious-violation list (严重违法失信名单). */

@@ -12,12 +12,12 @@ import nodemailer from "nodemailer";
 import { getDb } from "../../../db/client.server";
 import { applications, inspectionReports, inspectionSteps, inspectionYears, mailOutbox, postings, postingVersions, reminders, users } from "../../../db/schema";
 import { placeCompliance } from "../postings/compliance.server";
-import { isDue } from "../inspections/rules";
+import { isDue, preliminaryUnitOf } from "../inspections/rules";
 import { organizations } from "../../../db/schema";
 import type { ActionContext } from "../shared/context";
 import { forbidden } from "../shared/errors";
 import { shanghaiDate } from "../shared/time";
-import { applicationReminders, postingReminders, reminderMail, reportReminders, reviewReminder, termReminder, type ReminderDraft } from "./rules";
+import { applicationReminders, postingReminders, preliminaryReminders, reminderMail, reportReminders, reviewReminder, termReminder, type ReminderDraft } from "./rules";
 import type { Actor } from "../../auth/permissions";
 import type { Role } from "../../auth/roles";
 import { electionReminders } from "../committees/queries.server";
@@ -61,7 +61,7 @@ export async function makeReminders(now: Date): Promise<number> {
       ? await db
           .select({ reportId: inspectionSteps.reportId, at: inspectionSteps.at, reason: inspectionSteps.reason })
           .from(inspectionSteps)
-          .where(and(inArray(inspectionSteps.reportId, reports.map((r) => r.id)), eq(inspectionSteps.action, "return")))
+          .where(and(inArray(inspectionSteps.reportId, reports.map((r) => r.id)), inArray(inspectionSteps.action, ["return", "unit_return"])))
           .orderBy(asc(inspectionSteps.at))
       : [];
     for (const person of associations) {
@@ -74,7 +74,9 @@ export async function makeReminders(now: Date): Promise<number> {
         reportReminders(
           {
             year: campaign.year,
+            supervisingDeadline: campaign.supervisingDeadline,
             registryDeadline: campaign.registryDeadline,
+            unitName: preliminaryUnitOf(org),
             state: report?.state ?? null,
             returnedAt: lastReturn ? lastReturn.at.toISOString() : null,
             returnReason: lastReturn?.reason ?? null,
@@ -85,6 +87,31 @@ export async function makeReminders(now: Date): Promise<number> {
           today,
         ),
       );
+    }
+  }
+
+  // 业务主管单位: the latest campaign's filings that wait for their 初审.
+  const units = people.filter((p) => p.role === "supervising_authority" && p.supervisingUnit?.trim());
+  if (campaign && units.length) {
+    const waiting = await db
+      .select({ reportId: inspectionReports.id, unitName: inspectionReports.unitName, submittedAt: inspectionReports.submittedAt, organizationName: organizations.name })
+      .from(inspectionReports)
+      .innerJoin(organizations, eq(organizations.id, inspectionReports.organizationId))
+      .where(
+        and(
+          eq(inspectionReports.year, campaign.year),
+          eq(inspectionReports.state, "submitted"),
+          isNull(inspectionReports.unitDecision),
+          inArray(inspectionReports.unitName, [...new Set(units.map((p) => p.supervisingUnit!.trim()))]),
+        ),
+      );
+    for (const w of waiting) {
+      const drafts = preliminaryReminders(
+        { reportId: w.reportId, year: campaign.year, organizationName: w.organizationName, submittedOn: shanghaiDate(w.submittedAt ?? now) },
+        campaign.supervisingDeadline,
+        today,
+      );
+      for (const person of units.filter((p) => p.supervisingUnit!.trim() === w.unitName)) add(person, drafts);
     }
   }
 

@@ -35,13 +35,18 @@ export const reportReminderDays = [30, 7, 1] as const;
 
 /**
  * An association's reminders on one campaign: the report due (30, 7, 1 days
- * before the registry's deadline, 社会团体登记管理条例 art. 28), overdue, returned
- * for changes (each return once), and the corrections a published 基本合格 requires.
+ * before its filing date: to its 业务主管单位 by the unit's deadline, or, registered
+ * directly, to the registry by the registry's; 社会团体登记管理条例 art. 28,
+ * 民办非企业单位登记管理暂行条例 art. 23), overdue, returned for changes (each
+ * return once), and the corrections a published 基本合格 requires.
  */
 export function reportReminders(
   c: {
     year: number;
+    supervisingDeadline: string;
     registryDeadline: string;
+    /** The 业务主管单位 that reviews the report first, or null (registered directly). */
+    unitName: string | null;
     state: InspectionState | null;
     returnedAt: string | null;
     returnReason: string | null;
@@ -53,15 +58,19 @@ export function reportReminders(
 ): ReminderDraft[] {
   const link = `/org/inspections/${c.year}`;
   const drafts: ReminderDraft[] = [];
+  const deadline = c.unitName ? c.supervisingDeadline : c.registryDeadline;
+  const to = c.unitName ? `业务主管单位（${c.unitName}）初审` : "登记管理机关";
   if (c.state === null || c.state === "draft") {
-    const left = daysFrom(today, c.registryDeadline);
+    const left = daysFrom(today, deadline);
     if (left < 0) {
       drafts.push({
         key: `inspection:${c.year}:overdue`,
         title: `${c.year} 年度工作报告已逾期未报送`,
-        body: `${c.year} 年度年检的报送截止日期 ${formatDate(c.registryDeadline)} 已过，请尽快填报并报送；逾期未报送的，登记管理机关可将本组织列入活动异常名录。`,
+        body: `${c.year} 年度工作报告应于 ${formatDate(deadline)} 前报送${to}，现已逾期，请尽快填报并报送${
+          c.unitName ? `；登记管理机关的截止日期为 ${formatDate(c.registryDeadline)}` : ""
+        }。逾期未报送的，登记管理机关可将本组织列入活动异常名录。`,
         link,
-        dueOn: c.registryDeadline,
+        dueOn: deadline,
       });
     } else {
       const reached = [...reportReminderDays].reverse().find((d) => left <= d);
@@ -69,9 +78,9 @@ export function reportReminders(
         drafts.push({
           key: `inspection:${c.year}:due-${reached}`,
           title: left === 0 ? `${c.year} 年度工作报告今天截止` : `${c.year} 年度工作报告还有 ${left} 天截止`,
-          body: `请于 ${formatDate(c.registryDeadline)} 前填报并报送 ${c.year} 年度工作报告（${c.year} 年度年检）。`,
+          body: `请于 ${formatDate(deadline)} 前填报 ${c.year} 年度工作报告（${c.year} 年度年检）并报送${to}。`,
           link,
-          dueOn: c.registryDeadline,
+          dueOn: deadline,
         });
       }
     }
@@ -92,6 +101,38 @@ export function reportReminders(
       body: `需要整改的事项：${c.conclusionNote ?? "（见年检结论）"}`,
       link,
       dueOn: null,
+    });
+  }
+  return drafts;
+}
+
+/**
+ * A 业务主管单位's reminders on a filing that waits for its 初审: once when it arrives
+ * (each submission once), and once more if it still waits after the unit's deadline.
+ */
+export function preliminaryReminders(
+  r: { reportId: number; year: number; organizationName: string; submittedOn: string },
+  supervisingDeadline: string,
+  today: string,
+): ReminderDraft[] {
+  const link = `/unit/inspections/${r.year}/reports/${r.reportId}`;
+  const what = `${r.organizationName}的 ${r.year} 年度工作报告`;
+  const drafts: ReminderDraft[] = [
+    {
+      key: `preliminary:${r.reportId}:${r.submittedOn}`,
+      title: `${what}待本单位初审`,
+      body: `该组织于 ${formatDate(r.submittedOn)} 报送，请于 ${formatDate(supervisingDeadline)} 前作出初审意见：同意的转登记管理机关审查，需修改的退回并写明理由。`,
+      link,
+      dueOn: supervisingDeadline,
+    },
+  ];
+  if (today > supervisingDeadline) {
+    drafts.push({
+      key: `preliminary:${r.reportId}:${r.submittedOn}:late`,
+      title: `${what}已过初审截止日期`,
+      body: `初审截止日期 ${formatDate(supervisingDeadline)} 已过，请尽快作出初审意见，以免该组织错过登记管理机关的年检截止日期。`,
+      link,
+      dueOn: supervisingDeadline,
     });
   }
   return drafts;

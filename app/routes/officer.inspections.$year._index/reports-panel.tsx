@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from "../../domain/shared/time";
 import { type Column, DataTable } from "../../ui/data-table";
 import { FilterForm, SelectFilter } from "../../ui/filter-form";
 import { Button, PostForm } from "../../ui/form";
-import { Panel } from "../../ui/layout";
+import { Badge, Panel } from "../../ui/layout";
 import { ConclusionBadge, InspectionStateBadge } from "../../ui/officer-inspection";
 import type { YearPage } from "./route";
 
@@ -19,6 +19,7 @@ export function ReportsPanel({ year, reports, filter, canReview }: { year: numbe
     { label: "街道（镇）", cell: (r) => r.street ?? "—" },
     { label: "状态", cell: (r) => <InspectionStateBadge state={r.state} /> },
     { label: "报送时间", cell: (r) => formatDateTime(r.submittedAt) || "—" },
+    { label: "初审", cell: (r) => <Preliminary row={r} /> },
     { label: "年检结论", cell: (r) => (r.conclusion ? <ConclusionBadge conclusion={r.conclusion} /> : "—") },
     { label: "公布", cell: (r) => <Publication row={r} canReview={canReview} /> },
   ];
@@ -33,6 +34,13 @@ export function ReportsPanel({ year, reports, filter, canReview }: { year: numbe
       </div>
     </Panel>
   );
+}
+
+function Preliminary({ row }: { row: ReportRow }) {
+  if (!row.unitName) return <span className="text-slate-500">无需初审</span>;
+  if (row.unitDecision === "agreed") return <Badge tone="green">同意</Badge>;
+  if (row.unitDecision === "returned") return <Badge tone="amber">退回修改</Badge>;
+  return <Badge tone="blue">待初审</Badge>;
 }
 
 function Publication({ row, canReview }: { row: ReportRow; canReview: boolean }) {

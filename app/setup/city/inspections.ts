@@ -179,15 +179,28 @@ export async function seedInspections(ctx: CityContext, orgs: CityOrganization[]
       if (p.submittedAt) step(p.submittedAt, "submit", "draft", "submitted", false, null);
       if (p.returnedAt) step(p.returnedAt, "return", "submitted", "returned", true, rng.pick(returnReasons));
       if (p.resubmittedAt) step(p.resubmittedAt, "resubmit", "returned", "submitted", false, null);
+      // A supervised organization's last submission went to its 业务主管单位 first: agreed before the
+      // registry acted on it, or (a third of those still submitted) still waiting for the 初审.
+      const unitName = org.supervisingUnit?.trim() || null;
+      const lastSubmission = p.resubmittedAt ?? p.submittedAt;
+      const registryActed = p.concludedAt ?? (p.state === "returned" && !p.resubmittedAt ? p.returnedAt : null);
+      const unitAgreedAt =
+        unitName && lastSubmission && !(p.state === "submitted" && id % 3 === 0) && !(p.state === "returned" && !registryActed)
+          ? new Date((lastSubmission.getTime() + (registryActed ?? now).getTime()) / 2)
+          : null;
+      if (unitAgreedAt) steps.push([++stepId, id, unitAgreedAt, "unit_agree", "submitted", "submitted", null, unitName, "经初审，同意报送登记管理机关。"]);
       if (p.concludedAt) step(p.concludedAt, "conclude", "submitted", "concluded", true, note);
       // The version counts the report's steps, as each step of the app's workflow raises it.
-      const version = 1 + [p.submittedAt, p.returnedAt, p.resubmittedAt, p.concludedAt].filter(Boolean).length;
-      reports.push([id, campaignFiledIn(year), org.id, p.state, content, p.submittedAt, p.conclusion, note, p.concludedAt, p.concludedAt ? officer.id : null, p.publishedAt, created, last, version]);
+      const version = 1 + [p.submittedAt, p.returnedAt, p.resubmittedAt, unitAgreedAt, p.concludedAt].filter(Boolean).length;
+      reports.push([
+        id, campaignFiledIn(year), org.id, p.state, content, p.submittedAt, p.conclusion, note, p.concludedAt, p.concludedAt ? officer.id : null, p.publishedAt, created, last, version,
+        lastSubmission ? unitName : null, unitAgreedAt ? "agreed" : null, unitAgreedAt, unitAgreedAt ? "经初审，同意报送登记管理机关。" : null,
+      ]);
     }
     rows.reports += await copyRows(
       ctx.sql,
       "inspection_reports",
-      ["id", "year", "organization_id", "state", "report", "submitted_at", "conclusion", "conclusion_note", "concluded_at", "concluded_by", "published_at", "created_at", "updated_at", "version"],
+      ["id", "year", "organization_id", "state", "report", "submitted_at", "conclusion", "conclusion_note", "concluded_at", "concluded_by", "published_at", "created_at", "updated_at", "version", "unit_name", "unit_decision", "unit_decided_at", "unit_opinion"],
       reports,
       (n) => ctx.progress.add(n),
     );
