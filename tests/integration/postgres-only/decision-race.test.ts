@@ -74,7 +74,12 @@ test("a decision that loses the race is refused even though it read the same ver
 test("a conclusion that loses the race to another officer's is refused and overwrites nothing", async () => {
   const officer = await demoActor("officer");
   const db = await getDb();
-  const [report] = await db.select().from(inspectionReports).where(and(eq(inspectionReports.year, demoLatestCampaign()), eq(inspectionReports.state, "submitted"))).limit(1);
+  // One its 业务主管单位 has agreed to: the registry may conclude it.
+  const [report] = await db
+    .select()
+    .from(inspectionReports)
+    .where(and(eq(inspectionReports.year, demoLatestCampaign()), eq(inspectionReports.state, "submitted"), eq(inspectionReports.unitDecision, "agreed")))
+    .limit(1);
   const other = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const held = await other.reserve();
   try {
