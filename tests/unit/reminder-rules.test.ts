@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { applicationReminders, postingReminders, preliminaryReminders, reminderMail, reportReminders, reviewReminder, weekdaysAfter } from "../../app/domain/reminders/rules";
+import { applicationReminders, postingReminders, preliminaryReminders, reminderMail, reportReminders, reviewReminder } from "../../app/domain/reminders/rules";
+import { holidays2026, shippedHolidays } from "../../app/domain/applications/periods";
 
 const campaign = {
   year: 2025,
@@ -62,23 +63,30 @@ describe("with a 业务主管单位 (社会团体登记管理条例 art. 28, 民
 });
 
 describe("an officer's applications", () => {
-  test("weekdays are counted after the day, weekends left out", () => {
-    // 2026-12-04 is a Friday.
-    expect(weekdaysAfter("2026-12-04", "2026-12-07")).toBe(1);
-    expect(weekdaysAfter("2026-12-04", "2026-12-10")).toBe(4);
-    expect(weekdaysAfter("2026-12-04", "2026-12-04")).toBe(0);
-  });
-  test("waiting for 受理 past 3 weekdays, once per submission", () => {
+  test("waiting for 受理 past 3 working days (行政许可法 art. 82), once per submission: weekends left out", () => {
+    // 2026-12-04 is a Friday: its 3rd working day after is Wednesday the 9th.
     const a = { id: 7, title: "鲤城区南音协会", state: "submitted", submittedOn: "2026-12-04", dueOn: null };
-    expect(applicationReminders(a, "2026-12-09")).toEqual([]);
-    expect(applicationReminders(a, "2026-12-10").map((r) => r.key)).toEqual(["application:7:to-accept:2026-12-04"]);
+    expect(applicationReminders(a, "2026-12-09", shippedHolidays)).toEqual([]);
+    expect(applicationReminders(a, "2026-12-10", shippedHolidays).map((r) => r.key)).toEqual(["application:7:to-accept:2026-12-04"]);
+  });
+  test("public holidays are left out and a weekend day worked counts, from the holiday table", () => {
+    // Submitted on Wednesday 30 September 2026: 1–7 October are off (国务院办公厅 2026 arrangement), Saturday 10 October is worked.
+    expect(holidays2026.off).toContain("2026-10-01");
+    expect(holidays2026.on).toContain("2026-10-10");
+    const a = { id: 9, title: "鲤城区南音协会", state: "submitted", submittedOn: "2026-09-30", dueOn: null };
+    // Working days after: 8 Oct (Thu), 9 Oct (Fri), 10 Oct (Sat, worked): the reminder comes on the 11th, not on the 6th.
+    expect(applicationReminders(a, "2026-10-06", holidays2026)).toEqual([]);
+    expect(applicationReminders(a, "2026-10-10", holidays2026)).toEqual([]);
+    expect(applicationReminders(a, "2026-10-11", holidays2026).map((r) => r.key)).toEqual(["application:9:to-accept:2026-09-30"]);
+    // With no table, weekdays alone: the 3rd after 30 September is 5 October.
+    expect(applicationReminders(a, "2026-10-06", { off: [], on: [] }).map((r) => r.key)).toEqual(["application:9:to-accept:2026-09-30"]);
   });
   test("a decision within 7 days of its date, or past it, once per date", () => {
     const a = { id: 8, title: "鲤城区南音协会", state: "accepted", submittedOn: "2026-10-01", dueOn: "2026-12-10" };
-    expect(applicationReminders(a, "2026-12-02")).toEqual([]);
-    expect(applicationReminders(a, "2026-12-03")).toEqual([expect.objectContaining({ key: "application:8:decide-by:2026-12-10", title: "“鲤城区南音协会”的申请还有 7 天到法定办理期限" })]);
-    expect(applicationReminders(a, "2026-12-11")[0]?.title).toBe("“鲤城区南音协会”的申请已超过法定办理期限");
-    expect(applicationReminders({ ...a, state: "approved" }, "2026-12-11")).toEqual([]);
+    expect(applicationReminders(a, "2026-12-02", shippedHolidays)).toEqual([]);
+    expect(applicationReminders(a, "2026-12-03", shippedHolidays)).toEqual([expect.objectContaining({ key: "application:8:decide-by:2026-12-10", title: "“鲤城区南音协会”的申请还有 7 天到法定办理期限" })]);
+    expect(applicationReminders(a, "2026-12-11", shippedHolidays)[0]?.title).toBe("“鲤城区南音协会”的申请已超过法定办理期限");
+    expect(applicationReminders({ ...a, state: "approved" }, "2026-12-11", shippedHolidays)).toEqual([]);
   });
 });
 

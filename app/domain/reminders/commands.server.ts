@@ -21,6 +21,7 @@ import { applicationReminders, postingReminders, preliminaryReminders, reminderM
 import type { Actor } from "../../auth/permissions";
 import type { Role } from "../../auth/roles";
 import { electionReminders } from "../committees/queries.server";
+import { getSetting } from "../settings/queries.server";
 import { bodyLabels } from "../committees/rules";
 
 /** SMTP as configured by the environment (SMTP_URL, e.g. smtp://user:pass@mail.example.gov.cn:587), or null: reminders stay in the app. */
@@ -122,8 +123,9 @@ export async function makeReminders(now: Date): Promise<number> {
       .select({ id: applications.id, kind: applications.kind, title: applications.title, state: applications.state, submittedAt: applications.submittedAt, dueOn: applications.dueOn, streetId: applications.streetId })
       .from(applications)
       .where(inArray(applications.state, ["submitted", "accepted"]));
+    const holidays = await getSetting("publicHolidays", db);
     for (const a of open) {
-      const drafts = applicationReminders({ ...a, submittedOn: a.submittedAt ? shanghaiDate(a.submittedAt) : null }, today);
+      const drafts = applicationReminders({ ...a, submittedOn: a.submittedAt ? shanghaiDate(a.submittedAt) : null }, today, holidays);
       if (!drafts.length) continue;
       for (const person of officers) {
         const theirs = a.kind === "filing" ? person.role === "street_officer" && person.placeId === a.streetId : person.role === "district_officer";

@@ -4,6 +4,7 @@
  * rule run again (the next day, or by another instance) makes nothing new.
  */
 import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
+import { addWorkingDays, type HolidayTable } from "../applications/periods";
 import { formatDate } from "../shared/time";
 
 export interface ReminderDraft {
@@ -18,16 +19,6 @@ export interface ReminderDraft {
 /** Days from one calendar date (YYYY-MM-DD) to another. */
 export function daysFrom(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** Weekdays (Monday to Friday) after `from` up to and including `to`; public holidays are not yet counted. */
-export function weekdaysAfter(from: string, to: string): number {
-  let n = 0;
-  for (let day = Date.parse(`${from}T00:00:00Z`) + 86_400_000; day <= Date.parse(`${to}T00:00:00Z`); day += 86_400_000) {
-    const weekday = new Date(day).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) n++;
-  }
-  return n;
 }
 
 /** An annual report is reminded of 30, 7 and 1 days before the registry's deadline (the nearest one reached, once). */
@@ -139,25 +130,27 @@ export function preliminaryReminders(
 }
 
 /** An application waits for 受理 past this many weekdays before the officer is reminded. */
-export const acceptanceReminderWeekdays = 3;
+export const acceptanceReminderWorkingDays = 3;
 /** A decision is reminded of this many days before its statutory date. */
 export const decisionReminderDays = 7;
 
 /**
  * The officer's reminders on one application: waiting for 受理 past 3
- * weekdays since it was submitted (each submission once), and a decision within
- * 7 days of its date or past it (each date once).
+ * working days since it was submitted (public holidays not counted, weekend
+ * days worked counted: the holiday table; each submission once), and a decision
+ * within 7 days of its date or past it (each date once).
  */
 export function applicationReminders(
   a: { id: number; title: string; state: string; submittedOn: string | null; dueOn: string | null },
   today: string,
+  holidays: HolidayTable,
 ): ReminderDraft[] {
   const link = `/officer/applications/${a.id}`;
-  if (a.state === "submitted" && a.submittedOn && weekdaysAfter(a.submittedOn, today) > acceptanceReminderWeekdays) {
+  if (a.state === "submitted" && a.submittedOn && today > addWorkingDays(a.submittedOn, acceptanceReminderWorkingDays, holidays)) {
     return [
       {
         key: `application:${a.id}:to-accept:${a.submittedOn}`,
-        title: `“${a.title}”的申请待受理已超过 ${acceptanceReminderWeekdays} 个工作日`,
+        title: `“${a.title}”的申请待受理已超过 ${acceptanceReminderWorkingDays} 个工作日`,
         body: `申请于 ${formatDate(a.submittedOn)} 提交，请审查材料后受理，或一次性告知需要补正的全部内容。`,
         link,
         dueOn: null,
