@@ -71,6 +71,15 @@ export type InspectionConclusion = (typeof inspectionConclusions)[number];
 export const preliminaryDecisions = ["agreed", "returned"] as const;
 export type PreliminaryDecision = (typeof preliminaryDecisions)[number];
 
+/* Supervision and credit */
+
+/**
+ * 行政处罚 a registry may decide on a social organization (社会团体登记管理条例
+ * art. 30; 民办非企业单位登记管理暂行条例 art. 25; 基金会管理条例 art. 42).
+ */
+export const penaltyKinds = ["warning", "fine", "confiscation", "suspension", "revocation", "certificate_withdrawal"] as const;
+export type PenaltyKind = (typeof penaltyKinds)[number];
+
 /* Village-affairs postings */
 
 /** 党务, 村务, 财务: the codes used in URLs and the open-data API. */

@@ -40,6 +40,8 @@ export const permissions = [
   "application:apply",
   /** Review, as the 业务主管单位 named in it, an establishment before the registry takes it up. */
   "application:consent",
+  /** Record 行政处罚 decisions on organizations (the registry). */
+  "penalty:decide",
   /** Change district settings such as the 一居多会 target. */
   "setting:manage",
   /** Open inspection years, review reports, conclude, publish, keep the abnormal-activity list. */
@@ -72,6 +74,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "application:decide",
     "setting:manage",
     "inspection:review",
+    "penalty:decide",
     "posting:monitor",
     "committee:manage",
     "party:manage",

@@ -7,6 +7,7 @@ import { publicOrganization } from "../domain/organizations/public.server";
 import { PageHeader, Panel } from "../ui/layout";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
 import { OrganizationStatusBadge } from "../ui/register-search";
+import { PenaltyList } from "../ui/penalty-list";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? "社会组织"} - 社会组织登记信息` },
@@ -42,6 +43,11 @@ export default function PublicRecord() {
             <p className="text-slate-600">暂无已公布的年度检查结果。</p>
           )}
         </Panel>
+        {isFiled(record.type) ? null : (
+          <Panel title="行政处罚">
+            <PenaltyList penalties={record.penalties.map(({ amountYuan, ...p }) => ({ ...p, amountFen: amountYuan === null ? null : Math.round(amountYuan * 100) }))} />
+          </Panel>
+        )}
         <ChangeHistory entries={record.history} type={record.type} />
       </div>
     </main>

@@ -18,6 +18,7 @@ import { shanghaiDate, startOfShanghaiDay } from "../domain/shared/time";
 import { composeUscc } from "../domain/organizations/uscc";
 import type { Database } from "../../db/client.server";
 import { seedCommittees } from "./demo-committees";
+import { seedPenalties } from "./demo-credit";
 import { seedParty } from "./demo-party";
 import { seedPostings } from "./demo-postings";
 import {
@@ -367,6 +368,7 @@ export async function seedDemo(db: Database): Promise<void> {
     const accounts = await insertDemoAccounts(tx, { streetId: streetRows[0]!.id, associationId: association.id, villageId: villageRows[0]!.id, supervisingUnit: demoSupervisingUnit }, passwordHash);
     const account = (name: string) => accounts.find((a) => a.username === name)!;
     await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand, now: loadedAt });
+    await seedPenalties(tx, { officer: account("officer"), organizations: orgRows, now: loadedAt });
     await seedApplications(tx, {
       officer: account("officer"),
       street: account("street"),

@@ -10,3 +10,4 @@ export * from "./committees";
 export * from "./party";
 export * from "./imports";
 export * from "./reminders";
+export * from "./credit";

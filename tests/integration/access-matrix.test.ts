@@ -73,6 +73,7 @@ import { users } from "../../db/schema";
 import { hashPassword } from "../../app/auth/password.server";
 import { startApplication } from "../../app/domain/applications/commands.server";
 import { previewImport } from "../../app/domain/imports/commands.server";
+import { recordPenalty } from "../../app/domain/credit/commands.server";
 import { markPublicContact } from "../../app/domain/postings/commands.server";
 import { createPosting } from "../../app/domain/postings/commands.server";
 import { shanghaiDate } from "../../app/domain/shared/time";
@@ -247,6 +248,12 @@ const getMatrix: GetRow[] = [
   { path: "/org/inspections", note: "the association's inspection years", ...onlyFor({ assoc: 200 }) },
   { path: `/org/inspections/${Y - 1}`, note: "demo: a concluded year, read-only", ...onlyFor({ assoc: 200 }) },
   { path: `/org/inspections/${Y - -6}`, note: "a year not opened", ...onlyFor({ assoc: 404 }) },
+  { path: "/officer/orgs/{orgOwn}/penalties/new", note: "recording a penalty: penalty:decide", ...onlyFor({ officer: 200 }) },
+  { path: "/officer/orgs/999999/penalties/new", note: "no such organization", ...onlyFor({ officer: 404 }) },
+  { path: "/officer/orgs/abc/penalties/new", ...onlyFor({ officer: 404 }) },
+  { path: "/penalties/files/{penaltyOther}", note: "a decision document of an organization in 鲤中街道", anonymous: "login", admin: 200, officer: 200, street: 404, assoc: 404, clerk: 404, supervisor: 404, supervising: 404 },
+  { path: "/penalties/files/999999", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404, supervising: 404 },
+  { path: "/penalties/files/abc", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404, supervising: 404 },
   { path: "/inspections/files/999999", note: "an annual report's attachment", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404, supervising: 404 },
   { path: "/inspections/files/2147483648", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404, supervising: 404 },
 
@@ -491,6 +498,8 @@ const postMatrix: PostRow[] = [
   { path: `/officer/inspections/${Y}/reports/999999`, body: { decision: "return", version: stale, reason: "" }, note: "no such report: the page's 404 first", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: `/officer/inspections/${Y - 1}/reports/{reportOwnStreet}`, body: { decision: "return", version: stale, reason: "" }, note: "a report of the latest year under the year before", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/officer/orgs/{orgOwn}", body: { version: stale, name: "", reason: "" }, note: "a correction: organization:correct", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/orgs/{orgOwn}/penalties/new", body: {}, note: "a penalty decision: penalty:decide", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/orgs/999999/penalties/new", body: {}, note: "no such organization: the page's 404 first", ...onlyFor({ officer: 404 }) },
   { path: "/officer/orgs/{orgOwn}", body: { intent: "correction", version: stale, name: "", reason: "" }, note: "the correction's intent, posted outright", ...onlyFor({ officer: 400 }) },
   {
     path: "/officer/orgs/{orgOwn}",
@@ -723,6 +732,19 @@ async function prepare(db: Database): Promise<Facts> {
       where r.year = ${Y} and r.state = 'submitted' and s.code = ${street} order by r.id limit 1`);
     note(name, report.id, report.name);
   }
+  // A penalty decision on the organization of 鲤中街道, with its document.
+  const pdf = { name: "矩阵检查决定书.pdf", content: new TextEncoder().encode("%PDF-1.4\n%%EOF\n") };
+  const penalty = await recordPenalty(contextOf(await demoActor("officer")), Number(ids.orgOther), {
+    kind: "warning",
+    facts: "矩阵检查：未按规定办理变更登记。",
+    legalBasis: "《社会团体登记管理条例》第三十条",
+    decisionNumber: "矩阵检查罚决字1号",
+    decidedOn: today,
+    authority: "鲤城区民政局",
+  }, pdf);
+  if (!penalty.ok) throw new Error(`could not record a penalty: ${JSON.stringify(penalty)}`);
+  note("penaltyOther", penalty.value.id);
+
   // Filings of the latest year with a 业务主管单位: the demo unit's, waiting for its 初审 and agreed; another unit's.
   const demoUnit = "鲤城区文化体育和旅游局";
   for (const [name, condition] of [

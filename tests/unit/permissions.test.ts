@@ -58,6 +58,7 @@ const grants: Record<Role, Permission[]> = {
     "application:decide",
     "setting:manage",
     "inspection:review",
+    "penalty:decide",
     "posting:monitor",
     "committee:manage",
     "party:manage",

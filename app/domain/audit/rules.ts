@@ -69,4 +69,6 @@ export const actionLabels: Record<string, string> = {
   "inspection.unit_return": "业务主管单位初审退回",
   "organization.list_abnormal": "列入活动异常名录",
   "organization.unlist_abnormal": "移出活动异常名录",
+  "organization.revoke": "撤销登记（行政处罚）",
+  "penalty.record": "录入行政处罚决定",
 };

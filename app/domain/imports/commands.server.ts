@@ -16,7 +16,7 @@ import { nextFilingNumbers } from "../applications/commands.server";
 import { recordAudit } from "../audit/commands.server";
 import type { ActionContext } from "../shared/context";
 import type { Upload } from "../shared/attachments.server";
-import { notFound, type WriteResult } from "../shared/errors";
+import { notFound, uniqueViolation, type WriteResult } from "../shared/errors";
 import { maxImportBytes, type ImportKind } from "./columns";
 import {
   checkOrganizationRows,
@@ -184,12 +184,6 @@ function closedMessage(batch: Pick<Batch, "status">): string {
   return batch.status === "imported" ? "该文件已经导入，不能重复导入。" : "该批次已放弃，未导入任何数据；如需导入请重新上传文件。";
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: string }).code === "23505") return true;
-  }
-  return false;
-}
 
 /**
  * Imports a previewed batch without problems: all of it in one transaction or
@@ -251,7 +245,7 @@ export async function confirmImport(
       return { ok: false, formError: error.message };
     }
     // Someone wrote the same name or code between our check and our insert.
-    if (isUniqueViolation(error)) {
+    if (uniqueViolation(error) !== null) {
       return { ok: false, formError: "导入时发现与登记簿重复的记录（可能有人同时录入了相同的组织或社区）。未导入任何数据，请重新上传文件预览。" };
     }
     throw error;

@@ -5,6 +5,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { organizations } from "../../../db/schema";
+import { uniqueViolation } from "../shared/errors";
 
 export const duplicateMessages = {
   name: "登记簿中已有同名且未注销的社会组织，名称不能重复",
@@ -21,13 +22,10 @@ export async function liveNameTaken(db: Database, name: string, exceptId?: numbe
 
 /** The field a unique index refused, when that is why a write failed (two writes raced). */
 export function duplicateField(error: unknown): keyof typeof duplicateMessages | null {
-  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
-    const { code, constraint, constraint_name } = e as { code?: string; constraint?: string; constraint_name?: string };
-    if (code !== "23505") continue;
-    const name = constraint ?? constraint_name ?? "";
-    if (name.includes("uscc")) return "uscc";
-    if (name.includes("filing_number")) return "filingNumber";
-    if (name.includes("name")) return "name";
-  }
+  const name = uniqueViolation(error);
+  if (name === null) return null;
+  if (name.includes("uscc")) return "uscc";
+  if (name.includes("filing_number")) return "filingNumber";
+  if (name.includes("name")) return "name";
   return null;
 }

@@ -33,3 +33,16 @@ export function invariantFound<T>(value: T | null | undefined, message?: string)
 export type WriteResult<T> =
   | { ok: true; value: T }
   | { ok: false; fieldErrors?: Record<string, string[]>; formError?: string };
+
+/**
+ * The constraint a unique index refused a write with (a race between two writes
+ * that both checked first), or null when the error is something else. The
+ * driver's error may come wrapped as the cause of another.
+ */
+export function uniqueViolation(error: unknown): string | null {
+  for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint, constraint_name } = e as { code?: string; constraint?: string; constraint_name?: string };
+    if (code === "23505") return constraint ?? constraint_name ?? "";
+  }
+  return null;
+}

@@ -25,6 +25,7 @@ import {
 } from "../../domain/party/commands.server";
 import { partyRecordFor } from "../../domain/party/queries.server";
 import { placeChoices } from "../../domain/places/queries.server";
+import { penaltiesOf } from "../../domain/credit/queries.server";
 import { badRequest, type WriteResult } from "../../domain/shared/errors";
 import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../../domain/shared/ids";
@@ -34,6 +35,7 @@ import { Notice } from "../../ui/notice";
 import { CorrectionForm } from "../../ui/register-correction";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../../ui/register-record";
 import { OrganizationStatusBadge } from "../../ui/register-search";
+import { PenaltyList } from "../../ui/penalty-list";
 import { PartySection } from "./party-section";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -49,11 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const record = await officerOrganization(actor, idOf(params.id));
   // Party coverage concerns registered kinds only; community organizations are filed, not registered.
   const keepsParty = !isFiled(record.organization.type) && hasPermission(actor, "party:manage");
-  const [places, party] = await Promise.all([
+  const [places, party, penalties] = await Promise.all([
     record.canCorrect ? placeChoices() : Promise.resolve([]),
     keepsParty ? partyRecordFor(actor, record.organization.id) : Promise.resolve(null),
+    penaltiesOf(record.organization.id),
   ]);
-  return { ...record, places, party, today: shanghaiDate(new Date()) };
+  const canPenalise = hasPermission(actor, "penalty:decide") && !isFiled(record.organization.type);
+  return { ...record, places, party, penalties, canPenalise, today: shanghaiDate(new Date()) };
 }
 
 /** The page's forms: the correction (organization:correct) and the party section's three (party:manage). */
@@ -104,7 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OfficerRecord() {
-  const { organization, street, community, history, canCorrect, places, party, today } =
+  const { organization, street, community, history, canCorrect, places, party, penalties, canPenalise, today } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) =>
@@ -132,6 +136,9 @@ export default function OfficerRecord() {
       />
       {params.get("corrected") && !actionData ? (
         <Notice>更正已保存，已记入变更记录和审计日志。</Notice>
+      ) : null}
+      {params.get("penalty") && !actionData ? (
+        <Notice>行政处罚决定已录入并公示，已记入审计日志。</Notice>
       ) : null}
       <StatusNotice record={organization} />
       <div className="space-y-6">
@@ -163,6 +170,16 @@ export default function OfficerRecord() {
             }}
           />
         ) : null}
+        {isFiled(organization.type) ? null : (
+          <Panel title="行政处罚">
+            <PenaltyList penalties={penalties} documentHref={(id) => `/penalties/files/${id}`} />
+            {canPenalise && (organization.status === "normal" || organization.status === "abnormal") ? (
+              <p className="mt-4">
+                <Link to={`/officer/orgs/${organization.id}/penalties/new`}>记录行政处罚</Link>
+              </p>
+            ) : null}
+          </Panel>
+        )}
         <ChangeHistory entries={history} type={organization.type} />
       </div>
     </>
