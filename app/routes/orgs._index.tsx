@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { parseRegisterQuery, registerSearchParams } from "../domain/organizations/forms";
 import { registerStreets, searchPublicRegister } from "../domain/organizations/public.server";
 import { PageHeader, Pagination } from "../ui/layout";
@@ -24,6 +24,7 @@ export default function PublicRegister() {
       <PageHeader
         title="社会组织登记信息查询"
         description="依法登记的社会团体、民办非企业单位、基金会和在街道（镇）备案的社区社会组织。已注销或被撤销登记的组织仍可查询。"
+        actions={<Link to="/credit/abnormal">活动异常名录</Link>}
       />
       <RegisterSearchForm query={query} streets={streets} />
       <RegisterTable items={items} hrefOf={(id) => `/orgs/${id}`} caption="社会组织查询结果" />

@@ -50,3 +50,22 @@ test("the district officer records a penalty decision: a fine without its amount
   expect(await seriousViolations(visitor)).toEqual([]);
   await visitorContext.close();
 });
+
+test("a visitor finds the 活动异常名录 from the register, searches it and downloads it", async ({ page }) => {
+  await page.goto("/orgs");
+  await page.getByRole("link", { name: "活动异常名录" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "活动异常名录" })).toBeVisible();
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows.nth(1)).toContainText("在列");
+  const name = (await rows.nth(1).getByRole("link").textContent())!.trim();
+  await page.getByLabel("组织名称或统一社会信用代码").fill(name);
+  await page.getByRole("button", { name: "查询" }).click();
+  // Every row left names it.
+  const table = page.getByRole("table");
+  await expect(table.getByRole("row").filter({ has: page.getByRole("link") }).filter({ hasNot: page.getByRole("link", { name }) })).toHaveCount(0);
+  await expect(table.getByRole("link", { name })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  const csv = await page.request.get((await page.getByRole("link", { name: "下载 CSV" }).getAttribute("href"))!);
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain(name);
+});

@@ -169,6 +169,14 @@ const getMatrix: GetRow[] = [
 
   // Open data (JSON, no login)
   { path: "/api/v1/stats", ...all(200) },
+  { path: "/credit/abnormal", note: "the public 活动异常名录", ...all(200) },
+  { path: "/credit/abnormal?state=removed&q=%E5%8D%8F%E4%BC%9A&page=2", ...all(200) },
+  { path: "/credit/abnormal?state=bogus&page=-1", note: "unreadable parameters are left out", ...all(200) },
+  { path: "/api/v1/credit/abnormal", ...all(200) },
+  { path: "/api/v1/credit/abnormal?format=csv&state=all", ...all(200) },
+  { path: "/api/v1/credit/abnormal?state=bogus", note: "bad parameter", ...all(400) },
+  { path: "/api/v1/credit/abnormal?pageSize=501", note: "bad parameter", ...all(400) },
+  { path: "/api/v1/credit/abnormal?q=%00", note: "a NUL byte", ...all(400) },
   { path: "/api/v1/organizations", ...all(200) },
   { path: "/api/v1/organizations?format=csv&status=cancelled", ...all(200) },
   { path: "/api/v1/organizations?type=club", note: "bad parameter", ...all(400) },
