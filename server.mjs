@@ -108,7 +108,29 @@ function remixHeaders(req) {
   return headers;
 }
 
+/**
+ * Database errors the driver may leave on a promise nobody holds: postgres.js
+ * can reject such an orphan when a connection attempt fails while the database
+ * is away (porsager/postgres #162, #896), seen here once under load in the
+ * outage test. The query that wanted the connection fails on its own (the
+ * request answers 503); the orphan must not end the worker and every request
+ * it is serving.
+ */
+const connectionLossCodes = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED"]);
+
+function isConnectionLoss(reason) {
+  return typeof reason === "object" && reason !== null && connectionLossCodes.has(/** @type {{ code?: unknown }} */ (reason).code);
+}
+
 async function serve() {
+  // Any other unhandled rejection still ends the worker (as Node does by default), and the supervisor starts another.
+  process.on("unhandledRejection", (reason) => {
+    if (isConnectionLoss(reason)) {
+      console.error(`数据库连接中断：${/** @type {Error} */ (reason).message}（驱动中无人处理的连接错误，已记录，进程继续服务）`);
+      return;
+    }
+    throw reason;
+  });
   const { createReadableStreamFromReadable, createRequestHandler, writeReadableStreamToWritable } = await import("@remix-run/node");
   const { default: compression } = await import("compression");
   const { default: express } = await import("express");
