@@ -11,6 +11,7 @@ import { placePath } from "../domain/places/rules";
 import { complianceOverview } from "../domain/postings/compliance.server";
 import { formatDate, formatDateTime, shanghaiDate } from "../domain/shared/time";
 import { PageHeader, Panel, Stat } from "../ui/layout";
+import { actionLabel } from "../domain/audit/rules";
 
 export const meta: MetaFunction = () => [{ title: "工作台 - 登记管理" }];
 
@@ -102,7 +103,7 @@ export default function OfficerDashboard() {
               <li key={entry.id} className="flex flex-wrap gap-x-4 py-1.5">
                 <span className="text-slate-500">{formatDateTime(entry.at)}</span>
                 <span>{entry.actorUsername ?? "匿名"}</span>
-                <span className="font-mono text-xs text-slate-700">{entry.action}</span>
+                <span className="text-slate-700">{actionLabel(entry.action)}</span>
               </li>
             ))}
           </ul>

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { requirePermission } from "../auth/require.server";
 import { listAudit } from "../domain/audit/queries.server";
-import { actionLabels, entityLabels } from "../domain/audit/rules";
+import { actionLabel, actionLabels, entityLabels } from "../domain/audit/rules";
 import { pageNumber } from "../domain/shared/paging";
 import { formatDateTime, parseDateFilter, startOfShanghaiDay } from "../domain/shared/time";
 import { FormError } from "../ui/form";
@@ -47,7 +47,7 @@ type AuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];
 const columns: Array<Column<AuditRow>> = [
   { label: "时间", className: "whitespace-nowrap", cell: (row) => formatDateTime(row.at) },
   { label: "操作人", cell: (row) => row.actorUsername ?? "匿名" },
-  { label: "操作", cell: (row) => actionLabels[row.action] ?? row.action },
+  { label: "操作", cell: (row) => actionLabel(row.action) },
   {
     label: "对象",
     className: "font-mono text-xs",

@@ -12,6 +12,10 @@ test("an officer signed in by cookie reaches the dashboard", async ({ page, cont
   await signInAs(context, "officer", baseURL!);
   await page.goto("/officer");
   await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();
+  // The latest entries of the audit log in words, as the audit page names them, not as codes (session.sign_in).
+  const recent = page.locator("section").filter({ has: page.getByRole("heading", { name: "最近操作" }) });
+  await expect(recent.getByRole("listitem").first()).toBeVisible();
+  expect(await recent.textContent()).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
 });
 
 test("pages long in Chinese text reach the browser without NUL bytes", async ({ request }) => {

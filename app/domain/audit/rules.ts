@@ -9,6 +9,11 @@ export const entityLabels: Record<string, string> = {
   setting: "设置",
   inspection_year: "年检年度",
   inspection_report: "年度报告",
+  posting: "公开事项",
+  party_branch: "党组织",
+  committee_term: "任期",
+  import_batch: "导入批次",
+  public_contact: "公开电话",
 };
 
 export const actionLabels: Record<string, string> = {
@@ -70,5 +75,41 @@ export const actionLabels: Record<string, string> = {
   "organization.list_abnormal": "列入活动异常名录",
   "organization.unlist_abnormal": "移出活动异常名录",
   "organization.revoke": "撤销登记（行政处罚）",
+  "organization.register": "登记（写入登记簿）",
+  "organization.file": "备案（写入登记簿）",
+  "organization.change": "变更登记",
+  "organization.cancellation": "注销登记",
+  "user.link_organization": "关联社会组织",
+  "import.preview": "上传导入文件并检查",
+  "import.organizations": "导入社会组织",
+  "import.communities": "导入社区（村）",
+  "import.discard": "放弃导入批次",
+  "import.refused": "导入被拒绝",
+  "committee.new_term": "录入新一届",
+  "committee.change_term": "修改任期和成员",
+  "committee.delete_term": "删除任期",
+  "committee.service_centre": "保存服务中心信息",
+  "committee.joint_meeting": "记录联席会议",
+  "party.save_record": "保存党建信息",
+  "party.found_branch": "建立党组织",
+  "party.admission": "记录发展党员",
+  "party.accept_report": "采用年检党员数据",
+  "posting.create": "新建公开事项",
+  "posting.save_draft": "保存公开草稿",
+  "posting.add_files": "上传公开附件",
+  "posting.remove_file": "删除公开附件",
+  "posting.submit": "提交审核",
+  "posting.discard": "放弃草稿",
+  "posting.return": "退回修改（村务监督委员会）",
+  "posting.publish": "审核通过并公开",
+  "posting.start_correction": "开始更正已公开事项",
+  "posting.withdraw": "撤回已公开事项",
+  "public_contact.mark": "公开联系电话",
+  "public_contact.unmark": "取消公开联系电话",
   "penalty.record": "录入行政处罚决定",
 };
+
+/** An action as officers read it: its Chinese label, or its code when it has none yet. */
+export function actionLabel(action: string): string {
+  return actionLabels[action] ?? action;
+}
