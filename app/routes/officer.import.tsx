@@ -19,7 +19,7 @@ import { importOverview, requireImporter } from "../domain/imports/queries.serve
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDateTime } from "../domain/shared/time";
 import { type Column, DataTable } from "../ui/data-table";
-import { Button, ErrorList, FormError, PostForm, SelectField } from "../ui/form";
+import { Button, FileField, FormError, PostForm, SelectField } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "数据导入 - 登记管理" }];
@@ -95,25 +95,13 @@ export default function ImportPage() {
               </option>
             ))}
           </SelectField>
-          <div className="mb-4">
-            <label htmlFor="import-file" className="block text-sm font-medium text-slate-700">
-              表格文件<span className="text-red-700"> *</span>
-            </label>
-            <input
-              id="import-file"
-              name="files"
-              type="file"
-              required
-              accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={`import-file-hint${fileErrors ? " import-file-error" : ""}`}
-              aria-invalid={fileErrors ? true : undefined}
-              className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5"
-            />
-            <p id="import-file-hint" className="mt-1 text-xs text-slate-500">
-              CSV（UTF-8 或 Excel 另存的 GBK 编码）或 XLSX，不超过 {maxImportBytes / 1024 / 1024} MB、{maxImportRows} 行；按文件内容判断格式。表头可在前几行，列的顺序不限。
-            </p>
-            <ErrorList id="import-file-error" errors={fileErrors} />
-          </div>
+          <FileField
+            id="import-file"
+            label="表格文件"
+            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            hint={`CSV（UTF-8 或 Excel 另存的 GBK 编码）或 XLSX，不超过 ${maxImportBytes / 1024 / 1024} MB、${maxImportRows} 行；按文件内容判断格式。表头可在前几行，列的顺序不限。`}
+            errors={fileErrors}
+          />
           <Button type="submit" disabled={busy}>
             {busy ? "正在读取和检查…" : "上传并检查"}
           </Button>

@@ -3,10 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requireGrant, requirePermission } from "../auth/require.server";
-import { notFound } from "../domain/shared/errors";
-import { parseRowId } from "../domain/shared/ids";
 import { reportDecisionSchema } from "../domain/inspections/forms";
-import { conclusionLabels, parseInspectionYear } from "../domain/inspections/rules";
+import { conclusionLabels, reportTargetOf } from "../domain/inspections/rules";
 import { decideReport } from "../domain/inspections/commands.server";
 import { reportAccess, reportReview } from "../domain/inspections/queries.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
@@ -20,23 +18,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organization.name ?? "年度报告"} ${data?.report.year ?? ""} 年度年检报告 - 年度检查` },
 ];
 
-/** The year and the report the URL names; anything else names none. */
-function targetOf(params: { year?: string; reportId?: string }) {
-  const year = parseInspectionYear(params.year);
-  const reportId = parseRowId(params.reportId);
-  if (!year || !reportId) notFound("找不到该年度报告。");
-  return { year, reportId };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const { year, reportId } = targetOf(params);
+  const { year, reportId } = reportTargetOf(params);
   return reportReview(actor, year, reportId);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
-  const target = targetOf(params);
+  const target = reportTargetOf(params);
   // As the page: a report outside the officer's scope (or of another year, or a draft) is a 404 whatever was posted.
   await reportAccess(actor, target.year, target.reportId);
   requireGrant(actor, "inspection:review");

@@ -11,7 +11,7 @@ import { maxAttachmentBytes } from "../domain/shared/file-types";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { shanghaiDate } from "../domain/shared/time";
-import { Button, ErrorList, Field, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
+import { Button, Field, FileField, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `记录行政处罚：${data?.name ?? ""} - 社会组织登记簿` }];
@@ -87,25 +87,13 @@ export default function NewPenalty() {
           <Field label="决定书文号" name="decisionNumber" defaultValue={typed("decisionNumber")} errors={fields.decisionNumber?.errors} maxLength={60} hint="如：鲤民罚决字〔2026〕3号" required />
           <Field label="决定日期" name="decidedOn" type="date" max={today} defaultValue={typed("decidedOn")} errors={fields.decidedOn?.errors} required />
           <Field label="作出决定的机关" name="authority" defaultValue={typed("authority") ?? "鲤城区民政局"} errors={fields.authority?.errors} maxLength={60} required />
-          <div className="mb-4">
-            <label htmlFor="penalty-document" className="block text-sm font-medium text-slate-700">
-              行政处罚决定书<span className="text-red-700"> *</span>
-            </label>
-            <input
-              id="penalty-document"
-              name="files"
-              type="file"
-              required
-              accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-              aria-describedby={`penalty-document-hint${documentErrors ? " penalty-document-error" : ""}`}
-              aria-invalid={documentErrors ? true : undefined}
-              className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5"
-            />
-            <p id="penalty-document-hint" className="mt-1 text-xs text-slate-500">
-              PDF、JPEG 或 PNG，不超过 10 MB；出错后请重新选择文件。
-            </p>
-            <ErrorList id="penalty-document-error" errors={documentErrors} />
-          </div>
+          <FileField
+            id="penalty-document"
+            label="行政处罚决定书"
+            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            hint="PDF、JPEG 或 PNG，不超过 10 MB；出错后请重新选择文件。"
+            errors={documentErrors}
+          />
           <div className="sm:col-span-2">
             <p className="mb-3 text-xs text-slate-600">
               信用后果：警告或不满 5 万元的罚款，{creditConsequenceLabels.abnormal}；限期停止活动、5 万元以上罚款、撤销登记或吊销登记证书，{creditConsequenceLabels.serious}。

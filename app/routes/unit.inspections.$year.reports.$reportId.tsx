@@ -6,10 +6,8 @@ import { actionContext, readForm, requirePermission } from "../auth/require.serv
 import { reviewReportAsUnit } from "../domain/inspections/commands.server";
 import { preliminarySchema } from "../domain/inspections/forms";
 import { unitReportAccess, unitReportReview } from "../domain/inspections/queries.server";
-import { parseInspectionYear } from "../domain/inspections/rules";
-import { notFound } from "../domain/shared/errors";
+import { reportTargetOf } from "../domain/inspections/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
-import { parseRowId } from "../domain/shared/ids";
 import { formatDate } from "../domain/shared/time";
 import { FiledReport } from "../ui/filed-report";
 import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
@@ -21,23 +19,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organization.name ?? "年度报告"} ${data?.report.year ?? ""} 年度工作报告 - 年检初审` },
 ];
 
-/** The year and the report the URL names; anything else names none. */
-function targetOf(params: { year?: string; reportId?: string }) {
-  const year = parseInspectionYear(params.year);
-  const reportId = parseRowId(params.reportId);
-  if (!year || !reportId) notFound("找不到该年度报告。");
-  return { year, reportId };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:unit");
-  const { year, reportId } = targetOf(params);
+  const { year, reportId } = reportTargetOf(params);
   return unitReportReview(actor, year, reportId);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "inspection:preliminary");
-  const target = targetOf(params);
+  const target = reportTargetOf(params);
   // As the page: a filing that names another unit (or of another year, or a draft) is a 404 whatever was posted.
   await unitReportAccess(actor, target.year, target.reportId);
   const submission = parseSubmission(await readForm(request), { schema: preliminarySchema });

@@ -159,6 +159,36 @@ export function TextAreaField({
 }
 
 /**
+ * A required file chooser whose hint and errors are announced with it. The
+ * server reads its files as `files`; a browser keeps no chosen file after a
+ * refused post, so the hint says to choose again where that matters.
+ */
+export function FileField({ id, label, accept, hint, errors }: { id: string; label: string; accept: string; hint: ReactNode; errors?: readonly string[] | null }) {
+  return (
+    <div className="mb-4">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+        <span className="text-red-700"> *</span>
+      </label>
+      <input
+        id={id}
+        name="files"
+        type="file"
+        required
+        accept={accept}
+        aria-describedby={`${id}-hint${errors?.length ? ` ${id}-error` : ""}`}
+        aria-invalid={errors?.length ? true : undefined}
+        className="mt-1 block w-full text-sm file:mr-3 file:rounded file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5"
+      />
+      <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+        {hint}
+      </p>
+      <ErrorList id={`${id}-error`} errors={errors} />
+    </div>
+  );
+}
+
+/**
  * A form that changes something (method "post"), carrying its one-time
  * submission key in its action's `_submission` parameter: the page's key from
  * the root loader (new after every submission) and this form's own id. The

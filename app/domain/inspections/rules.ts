@@ -7,6 +7,8 @@ import type { InspectionConclusion, InspectionState, PreliminaryDecision } from 
 import type { OrganizationStatus, OrganizationType } from "../../../vocabulary";
 import type { Role } from "../../auth/roles";
 import { organizationStatusLabels } from "../organizations/rules";
+import { notFound } from "../shared/errors";
+import { parseRowId } from "../shared/ids";
 import { formatDate } from "../shared/time";
 import type { Report } from "./forms";
 
@@ -321,6 +323,14 @@ export function parseInspectionYear(param: string | undefined): number | null {
   if (!param || !/^\d{4}$/.test(param)) return null;
   const year = Number(param);
   return year >= inspectionYearRange.min && year <= inspectionYearRange.max ? year : null;
+}
+
+/** The year and the filed report a URL (`…/:year/reports/:reportId`) names; anything else names none (a 404). */
+export function reportTargetOf(params: { year?: string; reportId?: string }): { year: number; reportId: number } {
+  const year = parseInspectionYear(params.year);
+  const reportId = parseRowId(params.reportId);
+  if (!year || !reportId) notFound("找不到该年度报告。");
+  return { year, reportId };
 }
 
 /** The campaign the registry is offered to open next: the first not yet opened, from last year (reported on this year) on. */
