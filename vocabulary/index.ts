@@ -130,3 +130,23 @@ export interface ImportProblem {
   value: string;
   message: string;
 }
+
+/**
+ * Why an organization is put on the 活动异常名录 (社会组织信用信息管理办法 art. 10):
+ * the annual work report, no party organization, rectification overdue, a warning
+ * or a fine under 50,000 yuan, unreachable at its registered address, others by law.
+ */
+export const abnormalTriggers = ["annual_report", "no_party_org", "rectification_overdue", "penalty", "unreachable", "other"] as const;
+export type AbnormalTrigger = (typeof abnormalTriggers)[number];
+/** How a listing left the 活动异常名录. */
+export const abnormalRemovalKinds = ["corrected", "six_months", "moved_to_serious", "error"] as const;
+export type AbnormalRemovalKind = (typeof abnormalRemovalKinds)[number];
+/** Why an organization is put on the 严重违法失信名单 (社会组织信用信息管理办法 art. 17). */
+export const seriousTriggers = ["two_years_abnormal", "change_fraud", "suspension_order", "large_fine", "repeated_penalties", "dishonest_debtor", "revocation", "other"] as const;
+export type SeriousTrigger = (typeof seriousTriggers)[number];
+/** A spot check's finding (双随机一公开). */
+export const checkFindings = ["no_problem", "problems", "not_found"] as const;
+export type CheckFinding = (typeof checkFindings)[number];
+/** The registry's verification of a rectification item (限期整改). */
+export const rectificationVerdicts = ["done", "not_done"] as const;
+export type RectificationVerdict = (typeof rectificationVerdicts)[number];

@@ -42,6 +42,12 @@ export const permissions = [
   "application:consent",
   /** Record 行政处罚 decisions on organizations (the registry). */
   "penalty:decide",
+  /** Keep the credit lists: confirm proposals, list and remove organizations, record the letters of the unreachable-address procedure. */
+  "credit:list",
+  /** Plan spot checks (双随机一公开), draw, record findings, order and verify rectification, publish results. */
+  "spotcheck:manage",
+  /** Answer, for one's organization, the rectification a spot check ordered. */
+  "rectification:answer",
   /** Change district settings such as the 一居多会 target. */
   "setting:manage",
   /** Open inspection years, review reports, conclude, publish, keep the abnormal-activity list. */
@@ -75,6 +81,8 @@ const grants: Record<Role, readonly Permission[]> = {
     "setting:manage",
     "inspection:review",
     "penalty:decide",
+    "credit:list",
+    "spotcheck:manage",
     "posting:monitor",
     "committee:manage",
     "party:manage",
@@ -88,7 +96,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "committee:manage",
     "party:manage",
   ],
-  association: ["area:org", "application:apply", "inspection:file"],
+  association: ["area:org", "application:apply", "inspection:file", "rectification:answer"],
   village_clerk: ["area:village", "posting:draft"],
   village_supervisor: ["area:village", "posting:review"],
   supervising_authority: ["area:unit", "application:consent", "inspection:preliminary"],

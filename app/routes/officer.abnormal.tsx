@@ -4,14 +4,15 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
-import { abnormalRemovalSchema } from "../domain/inspections/forms";
-import { removeFromAbnormalList } from "../domain/inspections/commands.server";
-import { abnormalListPage } from "../domain/inspections/queries.server";
+import { abnormalRemovalSchema } from "../domain/credit/forms";
+import { abnormalRemovalKindLabels, abnormalTriggerLabels, removalArticle } from "../domain/credit/listings";
+import { removeAbnormalListing } from "../domain/credit/listings.server";
+import { abnormalListPage } from "../domain/credit/queries.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate } from "../domain/shared/time";
 import { type Column, DataTable } from "../ui/data-table";
-import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
+import { Button, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { Notice } from "../ui/notice";
 
@@ -23,13 +24,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requirePermission(request, "inspection:review");
+  const actor = await requirePermission(request, "credit:list");
   const submission = parseSubmission(await readForm(request), { schema: abnormalRemovalSchema });
-  const organizationId = Number(submission.payload.organizationId) || null;
-  if (submission.status !== "success") return data({ organizationId, result: replyTo(submission), notice: null }, { status: 400 });
-  const outcome = await removeFromAbnormalList(actionContext(context, actor), submission.value.organizationId, submission.value);
-  if (!outcome.ok) return data({ organizationId, result: replyTo(submission, outcome), notice: null }, { status: 409 });
-  return { organizationId, result: submission.reply({ resetForm: true }), notice: "已移出活动异常名录，该组织的登记状态恢复为正常，已记入变更记录和审计日志。" };
+  const listingId = Number(submission.payload.listingId) || null;
+  if (submission.status !== "success") return data({ listingId, result: replyTo(submission), notice: null }, { status: 400 });
+  const outcome = await removeAbnormalListing(actionContext(context, actor), submission.value.listingId, submission.value);
+  if (!outcome.ok) return data({ listingId, result: replyTo(submission, outcome), notice: null }, { status: 409 });
+  return { listingId, result: submission.reply({ resetForm: true }), notice: "已移出活动异常名录。该组织不再有其他列入事由的，登记状态恢复为正常；已记入变更记录和审计日志。" };
 }
 
 type ListedRow = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
@@ -41,18 +42,21 @@ const columns: Array<Column<ListedRow>> = [
     cell: (r) => (
       <>
         <Link to={`/officer/orgs/${r.organizationId}`}>{r.name}</Link>
-        <span className="block text-xs text-slate-600">{organizationTypeLabels[r.type]}</span>
+        <span className="block text-xs text-slate-600">
+          {organizationTypeLabels[r.type]} · {r.street ?? "—"}
+        </span>
       </>
     ),
   },
-  { label: "街道（镇）", cell: (r) => r.street ?? "—" },
   { label: "列入日期", className: "whitespace-nowrap", cell: (r) => formatDate(r.listedOn) },
   {
-    label: "列入原因",
+    label: "列入事由和依据",
     cell: (r) => (
       <>
-        {r.reason}
-        {r.inspectionYear ? <span className="block text-xs text-slate-600">{r.inspectionYear} 年度年检</span> : null}
+        <span className="font-medium">{abnormalTriggerLabels[r.trigger]}</span>
+        <span className="block text-xs text-slate-600">{r.article}</span>
+        {r.reason !== abnormalTriggerLabels[r.trigger] ? <span className="block text-sm">{r.reason}</span> : null}
+        {r.evidence ? <span className="block text-xs text-slate-600">证据：{r.evidence}</span> : null}
       </>
     ),
   },
@@ -61,35 +65,30 @@ const columns: Array<Column<ListedRow>> = [
     cell: (r) => (
       <>
         <span className="whitespace-nowrap">{r.timeOnList}</span>
-        {r.seriousViolationDue ? (
+        {r.twoYears ? (
           <span className="mt-1 block">
-            <Badge tone="red">建议列入严重违法失信名单</Badge>
+            <Link to="/officer/credit">
+              <Badge tone="red">满 2 年，待移入严重违法失信名单</Badge>
+            </Link>
           </span>
         ) : null}
+        {r.automaticRemovalOn ? <span className="block text-xs text-slate-600">{formatDate(r.automaticRemovalOn)} 自动移出</span> : null}
       </>
     ),
   },
 ];
 
 export default function AbnormalList() {
-  const { rows, canReview, scoped } = useLoaderData<typeof loader>();
+  const { rows, canList, scoped } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const serious = rows.filter((r) => r.seriousViolationDue).length;
+  const organizations = new Set(rows.map((r) => r.organizationId)).size;
   // A refusal for a row no longer listed has no form to sit beside.
   const orphanErrors =
-    actionData && !actionData.notice && !rows.some((r) => r.organizationId === actionData.organizationId)
-      ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? [])
-      : null;
+    actionData && !actionData.notice && !rows.some((r) => r.id === actionData.listingId) ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? []) : null;
   const removal: Column<ListedRow> = {
-    label: "移出名录",
+    label: "移出",
     className: "min-w-64",
-    cell: (r) => (
-      <RemovalForm
-        organizationId={r.organizationId}
-        name={r.name}
-        lastResult={actionData?.organizationId === r.organizationId ? actionData.result : undefined}
-      />
-    ),
+    cell: (r) => <RemovalForm listingId={r.id} name={r.name} lastResult={actionData?.listingId === r.id ? actionData.result : undefined} />,
   };
   return (
     <>
@@ -97,24 +96,25 @@ export default function AbnormalList() {
         title="活动异常名录"
         description={
           <>
-            {scoped ? "本街道（镇）" : "全区"}现列入活动异常名录的社会组织。未按规定报送年度报告或年检不合格的组织列入名录；列入满两年的，建议列入严重违法失信名单。
-            {" "}
-            <Link to="/orgs?status=abnormal">查看公开名录</Link>
+            {scoped ? "本街道（镇）" : "全区"}现列入活动异常名录的社会组织，每项列入事由一行，注明《社会组织信用信息管理办法》第十条的依据。
+            经核实已履行义务或完成整改的，应自查实之日起 5 个工作日内移出；因警告、罚款列入的，列入满 6 个月自动移出，期间再次列入的重新计算（{removalArticle}）。
+            列入满 2 年的，移入严重违法失信名单。 <Link to="/credit/abnormal">查看公开名录</Link>
           </>
         }
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
       <FormError errors={orphanErrors} />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Stat label="列入名录" value={rows.length} />
-        <Stat label="满两年" value={serious} hint="建议列入严重违法失信名单" />
+        <Stat label="列入组织" value={organizations} />
+        <Stat label="列入事由" value={rows.length} />
+        <Stat label="满 2 年" value={new Set(rows.filter((r) => r.twoYears).map((r) => r.organizationId)).size} hint="待移入严重违法失信名单" />
       </dl>
       <Panel>
         <DataTable
-          caption="现列入活动异常名录的社会组织，按列入日期排列"
-          columns={canReview ? [...columns, removal] : columns}
+          caption="现列入活动异常名录的事由，按列入日期排列"
+          columns={canList ? [...columns, removal] : columns}
           rows={rows}
-          rowKey={(r) => r.organizationId}
+          rowKey={(r) => r.id}
           empty="目前没有列入活动异常名录的组织。"
           framed={false}
         />
@@ -123,25 +123,29 @@ export default function AbnormalList() {
   );
 }
 
-/** Removal after verified correction: the reason is required and goes on the record. */
-function RemovalForm({ organizationId, name, lastResult }: { organizationId: number; name: string; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm<z.input<typeof abnormalRemovalSchema>>({ id: `remove-${organizationId}`, lastResult, shouldValidate: "onSubmit" });
+/** Removal of one ground: after a verified correction, or as made in error; the reason goes on the record. */
+function RemovalForm({ listingId, name, lastResult }: { listingId: number; name: string; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm<z.input<typeof abnormalRemovalSchema>>({ id: `remove-${listingId}`, lastResult, shouldValidate: "onSubmit" });
   return (
     <PostForm {...getFormProps(form)}>
       <FormError errors={form.errors} />
-      <input type="hidden" name={fields.organizationId.name} value={organizationId} />
+      <input type="hidden" name={fields.listingId.name} value={listingId} />
+      <SelectField label="移出情形" name={fields.kind.name} defaultValue={(fields.kind.initialValue as string | undefined) ?? "corrected"} errors={fields.kind.errors}>
+        <option value="corrected">{abnormalRemovalKindLabels.corrected}</option>
+        <option value="error">{abnormalRemovalKindLabels.error}</option>
+      </SelectField>
       <TextAreaField
         label="移出原因"
         name={fields.reason.name}
         defaultValue={fields.reason.initialValue as string | undefined}
         errors={fields.reason.errors}
-        hint="写明已核实的整改情况"
+        hint="写明核实的整改情况或更正的理由"
         rows={2}
         maxLength={500}
         required
       />
       <Button type="submit" variant="secondary" aria-label={`移出名录：${name}`}>
-        移出名录
+        移出
       </Button>
     </PostForm>
   );

@@ -13,7 +13,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: "/officer/applications", label: "申请审批" },
     { to: "/officer/orgs", label: "社会组织登记簿" },
     { to: "/officer/inspections", label: "年度检查" },
+    ...(hasPermission(actor, "spotcheck:manage") ? [{ to: "/officer/checks", label: "双随机抽查" }] : []),
+    ...(hasPermission(actor, "credit:list") ? [{ to: "/officer/credit", label: "列入建议" }] : []),
     { to: "/officer/abnormal", label: "活动异常名录" },
+    { to: "/officer/serious", label: "严重违法失信名单" },
     { to: "/officer/communities", label: "一居多会" },
     ...(hasPermission(actor, "posting:monitor")
       ? [{ to: "/officer/postings", label: "村务公开监督" }]

@@ -14,6 +14,7 @@ export default function OrgLayout() {
       items={[
         { to: "/org", label: "本组织", end: true },
         { to: "/org/inspections", label: "年度检查" },
+        { to: "/org/rectifications", label: "整改事项" },
       ]}
     >
       <Outlet />

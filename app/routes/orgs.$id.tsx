@@ -7,7 +7,9 @@ import { publicOrganization } from "../domain/organizations/public.server";
 import { PageHeader, Panel } from "../ui/layout";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
 import { OrganizationStatusBadge } from "../ui/register-search";
+import { CreditListingHistory } from "../ui/credit-listings";
 import { PenaltyList } from "../ui/penalty-list";
+import { checkFindingLabels } from "../domain/spot-checks/rules";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? "社会组织"} - 社会组织登记信息` },
@@ -43,9 +45,25 @@ export default function PublicRecord() {
             <p className="text-slate-600">暂无已公布的年度检查结果。</p>
           )}
         </Panel>
+        {record.checks.length ? (
+          <Panel title="双随机抽查">
+            <ul className="space-y-1 text-sm">
+              {record.checks.map((c) => (
+                <li key={c.planId}>
+                  <Link to={`/credit/checks/${c.planId}`}>{c.title}</Link>：{c.finding ? checkFindingLabels[c.finding] : "—"}（{formatDate(c.checkedOn)}检查）{c.findings}
+                </li>
+              ))}
+            </ul>
+          </Panel>
+        ) : null}
         {isFiled(record.type) ? null : (
           <Panel title="行政处罚">
             <PenaltyList penalties={record.penalties.map(({ amountYuan, ...p }) => ({ ...p, amountFen: amountYuan === null ? null : Math.round(amountYuan * 100) }))} />
+          </Panel>
+        )}
+        {isFiled(record.type) ? null : (
+          <Panel title="活动异常名录和严重违法失信名单">
+            <CreditListingHistory listings={record.listings} />
           </Panel>
         )}
         <ChangeHistory entries={record.history} type={record.type} />

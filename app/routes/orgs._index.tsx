@@ -24,7 +24,13 @@ export default function PublicRegister() {
       <PageHeader
         title="社会组织登记信息查询"
         description="依法登记的社会团体、民办非企业单位、基金会和在街道（镇）备案的社区社会组织。已注销或被撤销登记的组织仍可查询。"
-        actions={<Link to="/credit/abnormal">活动异常名录</Link>}
+        actions={
+          <span className="flex gap-4">
+            <Link to="/credit/abnormal">活动异常名录</Link>
+            <Link to="/credit/serious">严重违法失信名单</Link>
+            <Link to="/credit/checks">双随机抽查</Link>
+          </span>
+        }
       />
       <RegisterSearchForm query={query} streets={streets} />
       <RegisterTable items={items} hrefOf={(id) => `/orgs/${id}`} caption="社会组织查询结果" />

@@ -12,6 +12,7 @@
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../auth/password.server";
 import { campaignFiledIn, defaultDeadlines, dueCutoff, isDue, preliminaryUnitOf, type Report } from "../domain/inspections/rules";
+import { annualReportKey } from "../domain/credit/listings";
 import { halfYearOf } from "../domain/party/forms";
 import { decisionDueOn, decisionPeriod, holidays2026 } from "../domain/applications/periods";
 import { shanghaiDate, startOfShanghaiDay } from "../domain/shared/time";
@@ -19,6 +20,7 @@ import { composeUscc } from "../domain/organizations/uscc";
 import type { Database } from "../../db/client.server";
 import { seedCommittees } from "./demo-committees";
 import { seedPenalties } from "./demo-credit";
+import { seedSpotChecks } from "./demo-spot-checks";
 import { seedParty } from "./demo-party";
 import { seedPostings } from "./demo-postings";
 import {
@@ -368,7 +370,8 @@ export async function seedDemo(db: Database): Promise<void> {
     const accounts = await insertDemoAccounts(tx, { streetId: streetRows[0]!.id, associationId: association.id, villageId: villageRows[0]!.id, supervisingUnit: demoSupervisingUnit }, passwordHash);
     const account = (name: string) => accounts.find((a) => a.username === name)!;
     await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand, now: loadedAt });
-    await seedPenalties(tx, { officer: account("officer"), organizations: orgRows, now: loadedAt });
+    await seedPenalties(tx, { officer: account("officer"), organizations: orgRows, association: association.id, now: loadedAt });
+    await seedSpotChecks(tx, { officer: account("officer"), organizations: orgRows, now: loadedAt });
     await seedApplications(tx, {
       officer: account("officer"),
       street: account("street"),
@@ -783,19 +786,23 @@ async function seedInspections(
     }
     if (steps.length) await tx.insert(inspectionSteps).values(steps);
   }
-  // The organizations the demo shows on the abnormal-activity list, with their listings.
+  // The organizations the demo shows on the abnormal-activity list, with their listings: one for each campaign
+  // they did not file whose deadline has passed (listed again, the clock restarts for the removal, not for the two years).
   const listed = d.organizations.filter((o) => o.status === "abnormal");
-  if (listed.length) {
-    await tx.insert(abnormalListings).values(
-      listed.map((o) => ({
-        organizationId: o.id,
-        listedOn: o.statusSince!,
-        reason: o.statusReason ?? "未按规定参加年度检查",
-        inspectionYear: Number(o.statusSince!.slice(0, 4)) - 1,
-        listedBy: d.officer.id,
-      })),
-    );
-  }
+  const listings = listed.flatMap((o) => {
+    const first = Number(o.statusSince!.slice(0, 4)) - 1;
+    return Array.from({ length: latest - first }, (_, k) => first + k).map((year) => ({
+      organizationId: o.id,
+      listedOn: year === first ? o.statusSince! : `${year + 1}-06-15`,
+      trigger: "annual_report" as const,
+      reason: `未按规定报送 ${year} 年度工作报告`,
+      evidence: `${year} 年度工作报告未在登记管理机关截止日期（${defaultDeadlines(year).registryDeadline}）前报送`,
+      sourceKey: annualReportKey(year),
+      inspectionYear: year,
+      listedBy: d.officer.id,
+    }));
+  });
+  if (listings.length) await tx.insert(abnormalListings).values(listings);
 }
 
 /**

@@ -79,7 +79,8 @@ export function DataTable<Row>({
                     className={`flex justify-between gap-3 px-3 py-1 font-normal before:shrink-0 before:text-slate-500 before:content-[attr(data-label)] sm:table-cell sm:py-2 sm:before:content-none ${align(c)}`}
                   >
                     {/* On the cell's content, not the cell: the phone layout's label keeps its own look. */}
-                    <span className={`text-right ${c.className ?? ""}`}>{c.cell(row)}</span>
+                    {/* Right beside the phone layout's label; on wider screens as the column aligns (its block lines too). */}
+                    <span className={`text-right ${c.numeric ? "" : "sm:text-left"} ${c.className ?? ""}`}>{c.cell(row)}</span>
                   </Cell>
                 );
               })}

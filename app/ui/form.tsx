@@ -122,6 +122,51 @@ export function SelectField({
   );
 }
 
+/** A group of checkboxes under one legend, its errors announced with the group. */
+export function CheckboxGroup({
+  label,
+  name,
+  options,
+  defaultValues = [],
+  errors,
+  hint,
+  required,
+}: {
+  label: string;
+  name: string;
+  options: Array<{ value: string; label: string }>;
+  defaultValues?: readonly string[];
+  errors?: readonly string[] | null;
+  hint?: ReactNode;
+  required?: boolean;
+}) {
+  const id = useId();
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <fieldset className="mb-4" aria-invalid={errorId ? true : undefined} aria-describedby={[errorId, hintId].filter(Boolean).join(" ") || undefined}>
+      <legend className="block text-sm font-medium text-slate-700">
+        {label}
+        {required ? <span className="text-red-700"> *</span> : null}
+      </legend>
+      <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-1 text-sm">
+            <input type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </fieldset>
+  );
+}
+
 export function Button({
   variant = "primary",
   className = "",

@@ -1,5 +1,5 @@
-import { bigint, date, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
-import { penaltyKinds } from "../../vocabulary";
+import { bigint, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { abnormalRemovalKinds, abnormalTriggers, penaltyKinds, seriousTriggers } from "../../vocabulary";
 import { organizations } from "./organizations";
 import { bytea } from "./types";
 
@@ -37,3 +37,102 @@ export const penalties = pgTable(
   },
   (t) => [index("penalties_org_idx").on(t.organizationId, t.decidedOn)],
 );
+
+/**
+ * 活动异常名录: one row per ground an organization was listed on, when and why, with
+ * the evidence, and when, how and why it left. An organization may be listed on
+ * several grounds at once; it is on the list while any of them is in force.
+ */
+export const abnormalListings = pgTable(
+  "abnormal_listings",
+  {
+    id: serial("id").primaryKey(),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    listedOn: date("listed_on", { mode: "string" }).notNull(),
+    trigger: text("trigger", { enum: abnormalTriggers }).notNull(),
+    reason: text("reason").notNull(),
+    /** What the registry relied on: the letters' dates, the decision number, the missing report. */
+    evidence: text("evidence"),
+    /** The fact the listing answers (`annual_report:2025`, `penalty:12`, `letters:7`): listed on once. */
+    sourceKey: text("source_key"),
+    /** The inspection year whose non-filing led to the listing, if any. */
+    inspectionYear: integer("inspection_year"),
+    penaltyId: integer("penalty_id").references(() => penalties.id),
+    listedBy: integer("listed_by"),
+    removedOn: date("removed_on", { mode: "string" }),
+    removalKind: text("removal_kind", { enum: abnormalRemovalKinds }),
+    removalReason: text("removal_reason"),
+    removedBy: integer("removed_by"),
+  },
+  (t) => [
+    index("abnormal_listings_org_idx").on(t.organizationId, t.removedOn),
+    index("abnormal_listings_listed_on_idx").on(t.listedOn),
+    uniqueIndex("abnormal_listings_source_idx").on(t.organizationId, t.sourceKey),
+  ],
+);
+
+/** 严重违法失信名单: who was listed, on which ground and evidence, and any removal. */
+export const seriousListings = pgTable(
+  "serious_listings",
+  {
+    id: serial("id").primaryKey(),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    listedOn: date("listed_on", { mode: "string" }).notNull(),
+    trigger: text("trigger", { enum: seriousTriggers }).notNull(),
+    reason: text("reason").notNull(),
+    evidence: text("evidence"),
+    sourceKey: text("source_key"),
+    penaltyId: integer("penalty_id").references(() => penalties.id),
+    listedBy: integer("listed_by"),
+    removedOn: date("removed_on", { mode: "string" }),
+    removalReason: text("removal_reason"),
+    removedBy: integer("removed_by"),
+  },
+  (t) => [
+    index("serious_listings_org_idx").on(t.organizationId, t.removedOn),
+    index("serious_listings_listed_on_idx").on(t.listedOn),
+    uniqueIndex("serious_listings_source_idx").on(t.organizationId, t.sourceKey),
+  ],
+);
+
+/**
+ * The registered letters (挂号信) sent to an organization's registered address before
+ * it is listed as unreachable (社会组织信用信息管理办法 art. 10(6)): when each was sent,
+ * its tracking number, and the day it came back unsigned.
+ */
+export const contactLetters = pgTable(
+  "contact_letters",
+  {
+    id: serial("id").primaryKey(),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    address: text("address").notNull(),
+    sentOn: date("sent_on", { mode: "string" }).notNull(),
+    trackingNumber: text("tracking_number").notNull(),
+    returnedOn: date("returned_on", { mode: "string" }),
+    recordedBy: integer("recorded_by"),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("contact_letters_org_idx").on(t.organizationId, t.sentOn)],
+);
+
+/** A proposal an officer decided not to act on, with the reason, so it is not proposed again. */
+export const creditDismissals = pgTable(
+  "credit_dismissals",
+  {
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    sourceKey: text("source_key").notNull(),
+    reason: text("reason").notNull(),
+    dismissedBy: integer("dismissed_by"),
+    dismissedAt: timestamp("dismissed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.sourceKey] })],
+);
+

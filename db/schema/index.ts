@@ -11,3 +11,4 @@ export * from "./party";
 export * from "./imports";
 export * from "./reminders";
 export * from "./credit";
+export * from "./spot-checks";

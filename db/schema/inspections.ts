@@ -1,5 +1,4 @@
 import { bytea } from "./types";
-import { sql } from "drizzle-orm";
 import { bigserial, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations";
 import { inspectionStates, inspectionConclusions, preliminaryDecisions } from "../../vocabulary";
@@ -83,30 +82,6 @@ export const inspectionSteps = pgTable(
     reason: text("reason"),
   },
   (t) => [index("inspection_steps_report_idx").on(t.reportId, t.at)],
-);
-
-/** 活动异常名录: who was listed, when and why, and when and why they were removed. */
-export const abnormalListings = pgTable(
-  "abnormal_listings",
-  {
-    id: serial("id").primaryKey(),
-    organizationId: integer("organization_id")
-      .notNull()
-      .references(() => organizations.id),
-    listedOn: date("listed_on", { mode: "string" }).notNull(),
-    reason: text("reason").notNull(),
-    /** The inspection year whose non-filing led to the listing, if any. */
-    inspectionYear: integer("inspection_year"),
-    listedBy: integer("listed_by"),
-    removedOn: date("removed_on", { mode: "string" }),
-    removalReason: text("removal_reason"),
-    removedBy: integer("removed_by"),
-  },
-  (t) => [
-    index("abnormal_listings_org_idx").on(t.organizationId, t.removedOn),
-    // At most one active listing per organization.
-    uniqueIndex("abnormal_listings_active_idx").on(t.organizationId).where(sql`removed_on is null`),
-  ],
 );
 
 /** Documents attached to an annual report (audited financial statements and the like). */

@@ -177,6 +177,15 @@ const getMatrix: GetRow[] = [
   { path: "/api/v1/credit/abnormal?state=bogus", note: "bad parameter", ...all(400) },
   { path: "/api/v1/credit/abnormal?pageSize=501", note: "bad parameter", ...all(400) },
   { path: "/api/v1/credit/abnormal?q=%00", note: "a NUL byte", ...all(400) },
+  { path: "/credit/serious", note: "the public 严重违法失信名单", ...all(200) },
+  { path: "/credit/checks", note: "the public spot checks (双随机一公开)", ...all(200) },
+  { path: "/credit/checks/1", note: "a drawn plan, its results published (demo)", ...all(200) },
+  { path: "/credit/checks/999999", ...all(404) },
+  { path: "/credit/checks/abc", ...all(404) },
+  { path: "/credit/serious?state=all&q=%E5%8D%8F%E4%BC%9A", ...all(200) },
+  { path: "/api/v1/credit/serious", ...all(200) },
+  { path: "/api/v1/credit/serious?format=csv&state=all", ...all(200) },
+  { path: "/api/v1/credit/serious?state=bogus", note: "bad parameter", ...all(400) },
   { path: "/api/v1/organizations", ...all(200) },
   { path: "/api/v1/organizations?format=csv&status=cancelled", ...all(200) },
   { path: "/api/v1/organizations?type=club", note: "bad parameter", ...all(400) },
@@ -244,6 +253,11 @@ const getMatrix: GetRow[] = [
   { path: `/officer/inspections/${Y}/reports/abc`, note: "not a report id", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: `/officer/inspections/${Y}/reports/2147483648`, ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/officer/abnormal", note: "the abnormal-activity list", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/serious", note: "the serious-violation list", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/credit", note: "the proposals: credit:list", ...onlyFor({ officer: 200 }) },
+  { path: "/officer/orgs/{orgOwn}/credit", note: "an organization's credit: organization:read_internal", ...onlyFor({ admin: 200, officer: 200, street: 200 }) },
+  { path: "/officer/orgs/{orgOther}/credit", note: "not the street officer's", ...onlyFor({ admin: 200, officer: 200, street: 404 }) },
+  { path: "/officer/orgs/999999/credit", note: "no such organization", ...onlyFor({ admin: 404, officer: 404, street: 404 }) },
   { path: "/applications/1/files/1", note: "an attachment: 404 unless its application is visible and the file exists", anonymous: "login", admin: 404, officer: 404, street: 404, assoc: 404, clerk: 404, supervisor: 404, supervising: 404 },
 
   // Association users
@@ -254,6 +268,11 @@ const getMatrix: GetRow[] = [
   { path: "/org/applications/2147483648", ...onlyFor({ assoc: 404 }) },
   { path: "/org/applications/new", note: "not an application id", ...onlyFor({ assoc: 404 }) },
   { path: "/org/inspections", note: "the association's inspection years", ...onlyFor({ assoc: 200 }) },
+  { path: "/org/rectifications", note: "the association's rectification items: rectification:answer", ...onlyFor({ assoc: 200 }) },
+  { path: "/officer/checks", note: "spot-check plans: spotcheck:manage", ...onlyFor({ officer: 200 }) },
+  { path: "/officer/checks/2", note: "a plan in progress (demo)", ...onlyFor({ officer: 200 }) },
+  { path: "/officer/checks/999999", ...onlyFor({ officer: 404 }) },
+  { path: "/officer/checks/abc", ...onlyFor({ officer: 404 }) },
   { path: `/org/inspections/${Y - 1}`, note: "demo: a concluded year, read-only", ...onlyFor({ assoc: 200 }) },
   { path: `/org/inspections/${Y - -6}`, note: "a year not opened", ...onlyFor({ assoc: 404 }) },
   { path: "/officer/orgs/{orgOwn}/penalties/new", note: "recording a penalty: penalty:decide", ...onlyFor({ officer: 200 }) },
@@ -401,7 +420,25 @@ const postMatrix: PostRow[] = [
   { path: "/no-such-page", body: {}, note: "the catch-all route's action", ...all(404) },
 
   // Registry officers
-  { path: "/officer/abnormal", body: { organizationId: "{abnormalOrg}", reason: "" }, note: "inspection:review", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/abnormal", body: { listingId: "{abnormalListing}", kind: "corrected", reason: "" }, note: "credit:list", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/serious", body: { listingId: "{abnormalListing}", reason: "" }, note: "credit:list", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/credit", body: {}, note: "credit:list; no intent", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/checks", body: { title: "" }, note: "a plan: spotcheck:manage", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/checks/2", body: {}, note: "no intent", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/checks/2", body: { intent: "draw", version: stale }, note: "a stale page", ...onlyFor({ officer: 409 }) },
+  { path: "/officer/checks/2", body: { intent: "finding", itemId: "", finding: "", findings: "", checkedOn: "" }, ...onlyFor({ officer: 400 }) },
+  { path: "/officer/checks/2", body: { intent: "rectification", itemId: "", problem: "", deadline: "" }, ...onlyFor({ officer: 400 }) },
+  { path: "/officer/checks/2", body: { intent: "verify", rectificationId: "", version: stale, verdict: "", note: "" }, ...onlyFor({ officer: 400 }) },
+  { path: "/officer/checks/2", body: { intent: "publish", version: stale, summary: "" }, ...onlyFor({ officer: 400 }) },
+  { path: "/org/rectifications", body: { rectificationId: "", version: stale, answer: "" }, note: "rectification:answer", ...onlyFor({ assoc: 400 }) },
+  { path: "/officer/credit", body: { intent: "confirm", listedOn: "" }, note: "nothing chosen", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/credit", body: { intent: "dismiss", reason: "" }, ...onlyFor({ officer: 400 }) },
+  { path: "/officer/orgs/{orgOwn}/credit", body: {}, note: "no intent", ...onlyFor({ officer: 400, admin: 403, street: 403 }) },
+  { path: "/officer/orgs/{orgOwn}/credit", body: { intent: "list-abnormal", trigger: "other", listedOn: "", evidence: "" }, note: "credit:list", ...onlyFor({ officer: 400, admin: 403, street: 403 }) },
+  { path: "/officer/orgs/{orgOwn}/credit", body: { intent: "list-serious", trigger: "other", listedOn: "", evidence: "" }, ...onlyFor({ officer: 400, admin: 403, street: 403 }) },
+  { path: "/officer/orgs/{orgOwn}/credit", body: { intent: "letter", sentOn: "", trackingNumber: "" }, ...onlyFor({ officer: 400, admin: 403, street: 403 }) },
+  { path: "/officer/orgs/{orgOwn}/credit", body: { intent: "letter-returned", letterId: "", returnedOn: "" }, ...onlyFor({ officer: 400, admin: 403, street: 403 }) },
+  { path: "/officer/orgs/{orgOther}/credit", body: { intent: "letter", sentOn: "", trackingNumber: "" }, note: "not the street officer's: the page's 404 first", secret: "orgOther", foreign: ["street"], ...onlyFor({ officer: 400, admin: 403, street: 404 }) },
   {
     path: "/officer/applications/new",
     body: {},
@@ -669,7 +706,7 @@ async function prepare(db: Database): Promise<Facts> {
     note(name, org.id, org.name);
     note(`${name}Report`, org.report ?? stale);
   }
-  note("abnormalOrg", (await one<{ id: number }>(sql`select id from organizations where status = 'abnormal' order by id limit 1`)).id);
+  note("abnormalListing", (await one<{ id: number }>(sql`select id from abnormal_listings where removed_on is null order by id limit 1`)).id);
 
   // Applications: an establishment of 开元街道 awaiting a decision, one of another street, a draft nobody of the demo accounts made.
   const appKaiyuan = await one<{ id: number }>(sql`select id from applications where kind = 'establishment' and state = 'accepted' and street_id = ${kaiyuan} order by id limit 1`);

@@ -42,7 +42,7 @@ test("the first request of a day runs the calendar: a closed campaign not yet pu
   // Its non-filers are on the abnormal list already but the three the demo left undecided.
   expect(row?.nonFilersProposed).toBe(3);
   // Whatever was due today is done: a second run finds nothing.
-  expect(await runCalendar(new Date())).toEqual({ opened: null, proposed: [] });
+  expect(await runCalendar(new Date())).toMatchObject({ opened: null, proposed: [] });
 });
 
 test("after the registry's deadline the non-filers are put to the registry once, for an officer to review; nobody is listed by it", async () => {
@@ -56,8 +56,8 @@ test("after the registry's deadline the non-filers are put to the registry once,
   expect(unlisted).toBeGreaterThan(150);
   const dayAfter = at(`${latest + 1}-06-01`, "00:05");
   const listedBefore = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from abnormal_listings`);
-  expect(await runCalendar(dayAfter)).toEqual({ opened: null, proposed: [{ year: latest, nonFilers: unlisted }] });
-  expect(await runCalendar(at(`${latest + 1}-06-01`, "18:00"))).toEqual({ opened: null, proposed: [] });
+  expect(await runCalendar(dayAfter)).toMatchObject({ opened: null, proposed: [{ year: latest, nonFilers: unlisted }] });
+  expect(await runCalendar(at(`${latest + 1}-06-01`, "18:00"))).toMatchObject({ opened: null, proposed: [] });
   expect(await queryRows<{ n: number }>(db, sql`select count(*)::int as n from abnormal_listings`)).toEqual(listedBefore);
   const [entry] = (await calendarEntries("inspection.propose_non_filers")).filter((e) => e.entityId === String(latest));
   expect(entry).toMatchObject({ actorUserId: null, reason: expect.stringContaining(`${latest} 年度年检登记管理机关截止日期已过，${unlisted} 个组织未报送`) });
@@ -79,17 +79,17 @@ test("after the registry's deadline the non-filers are put to the registry once,
     confirm: "on",
   });
   expect(listed).toEqual({ ok: true, value: { listed: unlisted, skipped: overview.notFiled.length - unlisted } });
-  // (The three of the campaign before did not file the latest either, so they are listed with it.)
-  expect(await nonFilerProposals(officer)).toEqual([]);
+  // Each campaign is its own ground: the three of the campaign before, listed now for the latest, still wait for a decision on theirs.
+  expect(await nonFilerProposals(officer)).toEqual([before]);
 });
 
 test("on its day the campaign on last year opens with the default deadlines, by the calendar, once", async () => {
   const db = await getDb();
   const next = latest + 1;
-  expect(await runCalendar(at(`${next + 1}-01-01`, "00:01"))).toEqual({ opened: next, proposed: [] });
+  expect(await runCalendar(at(`${next + 1}-01-01`, "00:01"))).toMatchObject({ opened: next, proposed: [] });
   const [row] = await db.select().from(inspectionYears).where(eq(inspectionYears.year, next));
   expect(row).toMatchObject({ supervisingDeadline: `${next + 1}-03-31`, registryDeadline: `${next + 1}-05-31`, openedBy: null, nonFilersProposedAt: null });
-  expect(await runCalendar(at(`${next + 1}-01-01`, "09:00"))).toEqual({ opened: null, proposed: [] });
+  expect(await runCalendar(at(`${next + 1}-01-01`, "09:00"))).toMatchObject({ opened: null, proposed: [] });
   const opened = (await calendarEntries("inspection.open_year")).filter((e) => e.entityId === String(next));
   expect(opened).toHaveLength(1);
   expect(opened[0]?.reason).toBe("按年检日历于每年1月1日开启上一年度的年检");
@@ -101,7 +101,7 @@ test("a later opening day set by the registry is kept; two instances running at 
   await db.insert(settings).values({ key: "campaignOpensOn", value: "02-01", updatedAt: new Date(), updatedBy: officer.userId });
   const year = latest + 2;
   // (The campaign opened above has closed by then, and is put to the registry.)
-  expect(await runCalendar(at(`${year + 1}-01-31`))).toEqual({ opened: null, proposed: [{ year: latest + 1, nonFilers: expect.any(Number) }] });
+  expect(await runCalendar(at(`${year + 1}-01-31`))).toMatchObject({ opened: null, proposed: [{ year: latest + 1, nonFilers: expect.any(Number) }] });
   const runs = await Promise.all([runCalendar(at(`${year + 1}-02-01`)), runCalendar(at(`${year + 1}-02-01`, "10:01"))]);
   expect(runs.map((r) => r.opened).filter((y) => y !== null)).toEqual([year]);
   expect((await calendarEntries("inspection.open_year")).filter((e) => e.entityId === String(year))).toHaveLength(1);

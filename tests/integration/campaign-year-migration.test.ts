@@ -35,7 +35,7 @@ test("migration 0020 moves each stored campaign, its reports and its listings ba
       { year: 2025, organizationId: org!.id, state: "submitted", report: { incomeTotal: 2 }, createdAt: at, updatedAt: at },
     ])
     .returning();
-  await db.insert(abnormalListings).values({ organizationId: org!.id, listedOn: "2025-06-15", reason: "未按规定报送 2024 年度工作报告（2025 年度年检）", inspectionYear: 2025 });
+  await db.insert(abnormalListings).values({ organizationId: org!.id, listedOn: "2025-06-15", trigger: "annual_report", reason: "未按规定报送 2024 年度工作报告（2025 年度年检）", inspectionYear: 2025 });
 
   for (const statement of migration) await db.execute(sql.raw(statement));
 
@@ -49,7 +49,7 @@ test("migration 0020 moves each stored campaign, its reports and its listings ba
     [reports[1]!.id, 2024, "submitted", { incomeTotal: 2 }],
   ]);
   expect(await db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, org!.id))).toMatchObject([
-    { inspectionYear: 2024, listedOn: "2025-06-15", reason: "未按规定报送 2024 年度工作报告（2025 年度年检）" },
+    { inspectionYear: 2024, listedOn: "2025-06-15", trigger: "annual_report", reason: "未按规定报送 2024 年度工作报告（2025 年度年检）" },
   ]);
   // The reports still belong to an opened campaign: the foreign key is back in force.
   await expect(

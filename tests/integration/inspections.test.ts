@@ -2,21 +2,22 @@ import { eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { abnormalListings, inspectionReports, organizations, users } from "../../db/schema";
-import { abnormalListFor, inspectionYear, ownReport, reportFileForActor, reportForReview, unitInspectionPage, unitReportReview, yearOverview } from "../../app/domain/inspections/queries.server";
+import { inspectionYear, ownReport, reportFileForActor, reportForReview, unitInspectionPage, unitReportReview, yearOverview } from "../../app/domain/inspections/queries.server";
 import {
   attachReportFiles,
   changeDeadlines,
   inspectionStep,
   openInspectionYear,
-  placeOnAbnormalList,
+  listNonFilers,
   publishConclusions,
-  removeFromAbnormalList,
   removeReportFile,
   reviewReportAsUnit,
   saveReport,
 } from "../../app/domain/inspections/commands.server";
 import { publishedInspections } from "../../app/domain/inspections/public.server";
 import type { Report } from "../../app/domain/inspections/rules";
+import type { AbnormalBatch } from "../../app/domain/inspections/forms";
+import { removeAbnormalListing } from "../../app/domain/credit/listings.server";
 import { actorFromUser } from "../../app/auth/session.server";
 import { demoLatestCampaign } from "../../app/setup/demo";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
@@ -266,46 +267,49 @@ test("two officers concluding the same report at once: one wins, nothing is over
   expect(row!.conclusion).toBe(a.ok ? "pass" : "fail");
 });
 
-test("the abnormal-activity list: in with a reason and date, out after correction, two years flags serious violation", async () => {
+test("the abnormal-activity list: a year's non-filers in after the deadline with the ground and date, out after correction", async () => {
   const { org } = await organizationWithAccount("鲤城区未年检服务中心", `${Y - 6}-01-01`);
   const officer = await demoActor("officer");
-  await expect(placeOnAbnormalList(contextOf(await demoActor("street"), now), { organizationIds: [org.id], reason: "未参加年检", listedOn: `${Y + 1}-06-01` })).rejects.toMatchObject({ status: 403 });
-  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: " ", listedOn: `${Y + 1}-06-01` })).toMatchObject({ ok: false });
-  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: `未按规定参加${Y}年度年检`, listedOn: `${Y + 1}-06-01`, inspectionYear: Y })).toEqual({ ok: true, value: 1 });
+  const afterDeadline = new Date(`${Y + 1}-06-02T02:00:00Z`);
+  const batch = (over: Partial<AbnormalBatch> = {}): AbnormalBatch => ({ intent: "abnormal", organizationIds: [org.id], reason: `未按规定报送${Y}年度工作报告`, listedOn: `${Y + 1}-06-01`, confirm: "on", ...over });
+  await expect(listNonFilers(contextOf(await demoActor("street"), afterDeadline), Y, batch())).rejects.toMatchObject({ status: 403 });
+  expect(await listNonFilers(contextOf(officer, now), Y, batch())).toMatchObject({ ok: false, formError: expect.stringContaining("尚未届满") });
+  expect(await listNonFilers(contextOf(officer, afterDeadline), Y, batch({ reason: " " }))).toMatchObject({ ok: false });
+  expect(await listNonFilers(contextOf(officer, afterDeadline), Y, batch())).toEqual({ ok: true, value: { listed: 1, skipped: 0 } });
   const db = await getDb();
   const [listed] = await db.select().from(organizations).where(eq(organizations.id, org.id));
-  expect(listed).toMatchObject({ status: "abnormal", statusSince: `${Y + 1}-06-01`, statusReason: `未按规定参加${Y}年度年检` });
-  const list = await abnormalListFor(officer, new Date(`${Y + 3}-06-02T02:00:00Z`));
-  expect(list.find((l) => l.listing.organizationId === org.id)).toMatchObject({ seriousViolationDue: true });
-  expect((await abnormalListFor(officer, new Date(`${Y + 2}-06-02T02:00:00Z`))).find((l) => l.listing.organizationId === org.id)).toMatchObject({ seriousViolationDue: false });
-  // Listing again while listed, or listing an organization that filed, does nothing.
-  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: "重复列入", listedOn: `${Y + 1}-06-02` })).toEqual({ ok: true, value: 0 });
+  expect(listed).toMatchObject({ status: "abnormal", statusSince: `${Y + 1}-06-01`, statusReason: `未按规定报送${Y}年度工作报告` });
+  const [listing] = await db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, org.id));
+  expect(listing).toMatchObject({ trigger: "annual_report", sourceKey: `annual_report:${Y}`, inspectionYear: Y, evidence: expect.stringContaining(`${Y} 年度工作报告未在`) });
+  // Listed for the year once: a second batch lists nothing.
+  expect(await listNonFilers(contextOf(officer, afterDeadline), Y, batch({ listedOn: `${Y + 1}-06-02` }))).toEqual({ ok: true, value: { listed: 0, skipped: 1 } });
 
-  expect(await removeFromAbnormalList(contextOf(officer, new Date(`${Y + 1}-08-01T02:00:00Z`)), org.id, { reason: "已补报年检并经核实" })).toEqual({ ok: true, value: null });
+  expect(await removeAbnormalListing(contextOf(officer, new Date(`${Y + 1}-08-01T02:00:00Z`)), listing!.id, { kind: "corrected", reason: "已补报年检并经核实" })).toEqual({ ok: true, value: null });
   const [after] = await db.select().from(organizations).where(eq(organizations.id, org.id));
   expect(after).toMatchObject({ status: "normal", statusSince: `${Y + 1}-08-01` });
-  const [listing] = await db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, org.id));
-  expect(listing).toMatchObject({ removedOn: `${Y + 1}-08-01`, removalReason: "已补报年检并经核实" });
-  expect(await removeFromAbnormalList(contextOf(officer, now), org.id, { reason: "再次移出" })).toMatchObject({ ok: false });
+  const [removed] = await db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, org.id));
+  expect(removed).toMatchObject({ removedOn: `${Y + 1}-08-01`, removalKind: "corrected", removalReason: "已补报年检并经核实" });
+  expect(await removeAbnormalListing(contextOf(officer, now), listing!.id, { kind: "corrected", reason: "再次移出" })).toMatchObject({ ok: false });
 });
 
 test("an organization that filed is not listed for that year; one cancelled while listed keeps its status when the listing closes", async () => {
   const officer = await demoActor("officer");
+  const afterDeadline = new Date(`${Y + 1}-06-03T02:00:00Z`);
   const filer = await organizationWithAccount("鲤城区已报送服务中心", `${Y - 5}-02-01`);
   const saved = await saveReport(contextOf(filer.actor, now), Y, { version: null, report: complete });
   if (!saved.ok) throw new Error("save");
   await inspectionStep(contextOf(filer.actor, now), { year: Y }, { action: "submit", version: saved.value.version });
-  expect(await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [filer.org.id], reason: "未年检", listedOn: `${Y + 1}-06-02`, inspectionYear: Y })).toEqual({ ok: true, value: 0 });
+  const batch = (id: number): AbnormalBatch => ({ intent: "abnormal", organizationIds: [id], reason: "未年检的组织", listedOn: `${Y + 1}-06-02`, confirm: "on" });
+  expect(await listNonFilers(contextOf(officer, afterDeadline), Y, batch(filer.org.id))).toMatchObject({ ok: false, formError: expect.stringContaining("已不在") });
 
   const { org } = await organizationWithAccount("鲤城区列入后注销的服务中心", `${Y - 6}-03-01`);
-  await placeOnAbnormalList(contextOf(officer, now), { organizationIds: [org.id], reason: "未年检", listedOn: `${Y + 1}-06-02`, inspectionYear: Y });
+  expect(await listNonFilers(contextOf(officer, afterDeadline), Y, batch(org.id))).toMatchObject({ ok: true, value: { listed: 1 } });
   const db = await getDb();
   await db.update(organizations).set({ status: "cancelled" }).where(eq(organizations.id, org.id));
-  expect(await removeFromAbnormalList(contextOf(officer, now), org.id, { reason: "已注销，关闭名录记录" })).toEqual({ ok: true, value: null });
+  const [listing] = await db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, org.id));
+  expect(await removeAbnormalListing(contextOf(officer, afterDeadline), listing!.id, { kind: "corrected", reason: "已注销，关闭名录记录" })).toEqual({ ok: true, value: null });
   const [after] = await db.select().from(organizations).where(eq(organizations.id, org.id));
   expect(after!.status).toBe("cancelled");
-  const [listing] = await db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, org.id));
-  expect(listing!.removedOn).not.toBeNull();
 });
 
 test("an association sees only its own report; a street officer only its street's", async () => {

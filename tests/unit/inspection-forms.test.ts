@@ -1,6 +1,5 @@
 import { describe, expect, test } from "vitest";
 import {
-  abnormalRemovalSchema,
   openYearSchema,
   reportDecisionSchema,
   reportFormSchema,
@@ -108,5 +107,4 @@ describe("malformed input gives a clear refusal, never an exception", () => {
   test("opening a year", () => refusesClearly(openYearSchema));
   test("a year's page", () => refusesClearly(yearPageSchema, [{ name: "intent", values: ["deadlines", "publish", "publish-all", "abnormal"] }]));
   test("a decision on a report", () => refusesClearly(reportDecisionSchema, [{ name: "decision", values: ["return", "conclude"] }]));
-  test("removal from the abnormal-activity list", () => refusesClearly(abnormalRemovalSchema));
 });

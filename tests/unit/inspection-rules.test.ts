@@ -13,7 +13,6 @@ import {
   nextYearToOpen,
   notDueReason,
   reportProblems,
-  seriousViolationDue,
 } from "../../app/domain/inspections/rules";
 import { reportSchema } from "../../app/domain/inspections/forms";
 
@@ -99,11 +98,6 @@ describe("the steps of a report", () => {
     expect(inspectionRefusal("submitted", "conclude", "district_officer", { conclusion: "fail" })).toContain("理由");
     expect(inspectionRefusal("submitted", "return", "district_officer", {})).toBe("退回修改须填写理由。");
   });
-});
-
-test("two years on the abnormal list flag the serious-violation list", () => {
-  expect(seriousViolationDue("2023-06-01", "2025-05-31")).toBe(false);
-  expect(seriousViolationDue("2023-06-01", "2025-06-01")).toBe(true);
 });
 
 describe("the 业务主管单位's 初审 (社会团体登记管理条例 art. 28; 民办非企业单位登记管理暂行条例 art. 23)", () => {

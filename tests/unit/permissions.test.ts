@@ -59,6 +59,8 @@ const grants: Record<Role, Permission[]> = {
     "setting:manage",
     "inspection:review",
     "penalty:decide",
+    "credit:list",
+    "spotcheck:manage",
     "posting:monitor",
     "committee:manage",
     "party:manage",
@@ -72,7 +74,7 @@ const grants: Record<Role, Permission[]> = {
     "committee:manage",
     "party:manage",
   ],
-  association: ["area:org", "application:apply", "inspection:file"],
+  association: ["area:org", "application:apply", "inspection:file", "rectification:answer"],
   // The clerk drafts and the supervision committee reviews: neither holds the other's permission (no self-approval).
   village_clerk: ["area:village", "posting:draft"],
   village_supervisor: ["area:village", "posting:review"],

@@ -14,6 +14,7 @@ export const entityLabels: Record<string, string> = {
   committee_term: "任期",
   import_batch: "导入批次",
   public_contact: "公开电话",
+  check_plan: "抽查计划",
 };
 
 export const actionLabels: Record<string, string> = {
@@ -74,6 +75,18 @@ export const actionLabels: Record<string, string> = {
   "inspection.unit_return": "业务主管单位初审退回",
   "organization.list_abnormal": "列入活动异常名录",
   "organization.unlist_abnormal": "移出活动异常名录",
+  "organization.list_serious": "列入严重违法失信名单",
+  "organization.unlist_serious": "移出严重违法失信名单",
+  "credit.dismiss_proposal": "列入建议不予列入",
+  "credit.record_letter": "登记寄出挂号信",
+  "credit.letter_returned": "登记挂号信退回",
+  "spotcheck.create_plan": "制定抽查计划",
+  "spotcheck.draw": "随机抽取检查对象和检查人员",
+  "spotcheck.record_finding": "记录抽查结果",
+  "spotcheck.order_rectification": "责令限期整改",
+  "spotcheck.answer_rectification": "报告整改情况",
+  "spotcheck.verify_rectification": "核实整改情况",
+  "spotcheck.publish": "公布抽查结果",
   "organization.revoke": "撤销登记（行政处罚）",
   "organization.register": "登记（写入登记簿）",
   "organization.file": "备案（写入登记簿）",

@@ -1,10 +1,13 @@
 /**
- * The penalty decision's form, shared by the server (authoritative) and the
- * browser. The decision document comes as the form's file.
+ * The credit forms, shared by the server (authoritative) and the browser: the
+ * penalty decision (its document comes as the form's file), the lists' batches,
+ * listings by hand, removals and the registered letters.
  */
 import { z } from "zod";
 import { penaltyKinds } from "../../../vocabulary";
+import { maxRowId } from "../shared/ids";
 import { parseIsoDate } from "../shared/time";
+import { manualAbnormalTriggers, manualSeriousTriggers } from "./listings";
 
 const isoDate = (label: string) =>
   z
@@ -36,3 +39,43 @@ export const penaltySchema = z.object({
   authority: text("作出决定的机关", 2, 60),
 });
 export type PenaltyPost = z.output<typeof penaltySchema>;
+
+const rowId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(maxRowId, message);
+const proposalKeys = z.array(z.string().max(200, "所选建议无效"), { error: "请至少勾选一条建议" }).min(1, "请至少勾选一条建议").max(2000, "一次最多处理 2000 条建议");
+
+/** A reviewed batch of proposals: list them on a date, or dismiss them with the reason. */
+export const proposalBatchSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("confirm"), keys: proposalKeys, listedOn: isoDate("列入日期") }),
+  z.object({ intent: z.literal("dismiss"), keys: proposalKeys, reason: text("不予列入的理由", 4, 500) }),
+]);
+export type ProposalBatch = z.output<typeof proposalBatchSchema>;
+
+/** Removing one listing: after a verified correction, or as made in error. */
+export const abnormalRemovalSchema = z.object({
+  listingId: rowId("找不到该列入记录"),
+  kind: z.enum(["corrected", "error"], { error: "请选择移出情形" }),
+  reason: text("移出原因", 4, 500),
+});
+export const seriousRemovalSchema = z.object({
+  listingId: rowId("找不到该列入记录"),
+  reason: text("移出原因", 4, 500),
+});
+
+/** The officer's forms on an organization's record: listing by hand, the letters. */
+export const organizationCreditSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("list-abnormal"),
+    trigger: z.enum(manualAbnormalTriggers, { error: "请选择列入情形" }),
+    listedOn: isoDate("列入日期"),
+    evidence: text("事实和证据", 10, 1000),
+  }),
+  z.object({
+    intent: z.literal("list-serious"),
+    trigger: z.enum(manualSeriousTriggers, { error: "请选择列入情形" }),
+    listedOn: isoDate("列入日期"),
+    evidence: text("事实和证据", 10, 1000),
+  }),
+  z.object({ intent: z.literal("letter"), sentOn: isoDate("寄出日期"), trackingNumber: text("挂号信单号", 6, 40) }),
+  z.object({ intent: z.literal("letter-returned"), letterId: rowId("找不到该信函"), returnedOn: isoDate("退回日期") }),
+]);
+export type OrganizationCreditPost = z.output<typeof organizationCreditSchema>;

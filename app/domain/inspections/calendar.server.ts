@@ -3,7 +3,8 @@
  * from `npm run calendar`, for a scheduler) it opens the campaign on last year
  * on its day, with the default deadlines, and once a campaign's registry
  * deadline has passed it puts the non-filers to the registry for the
- * abnormal-activity list, where an officer reviews and confirms the batch.
+ * abnormal-activity list, where an officer reviews and confirms the batch;
+ * and it removes the listings whose six months have run (信用信息管理办法 art. 13).
  * Several app instances may run it at once: one transaction at a time, under
  * an advisory lock, and each write only where it has not been made.
  */
@@ -17,6 +18,7 @@ import { unlistedNonFilerCount } from "./queries.server";
 import { defaultDeadlines } from "./rules";
 import { getSetting } from "../settings/queries.server";
 import { makeReminders } from "../reminders/commands.server";
+import { removeExpiredListings } from "../credit/listings.server";
 import { shanghaiDate } from "../shared/time";
 
 export interface CalendarOutcome {
@@ -24,6 +26,8 @@ export interface CalendarOutcome {
   opened: number | null;
   /** Campaigns whose non-filers were put to the registry today, with how many. */
   proposed: Array<{ year: number; nonFilers: number }>;
+  /** Abnormal listings whose six months ran out with nothing to correct. */
+  expiredListings: number;
 }
 
 /** Does today's work of the calendar; doing it twice on a day does nothing the second time. */
@@ -37,7 +41,7 @@ export async function runCalendar(now: Date): Promise<CalendarOutcome> {
     const campaigns = await tx
       .select({ year: inspectionYears.year, registryDeadline: inspectionYears.registryDeadline, nonFilersProposedAt: inspectionYears.nonFilersProposedAt })
       .from(inspectionYears);
-    const outcome: CalendarOutcome = { opened: null, proposed: [] };
+    const outcome: CalendarOutcome = { opened: null, proposed: [], expiredListings: 0 };
 
     const year = campaignToOpen(today, opensOn, campaigns.map((c) => c.year));
     if (year !== null) {
@@ -74,6 +78,7 @@ export async function runCalendar(now: Date): Promise<CalendarOutcome> {
         reason: `${campaign.year} 年度年检登记管理机关截止日期已过，${nonFilers} 个组织未报送年度工作报告，提请登记管理机关审核是否列入活动异常名录`,
       });
     }
+    outcome.expiredListings = await removeExpiredListings(tx, now);
     return outcome;
   });
 }

@@ -7,7 +7,7 @@
  */
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
-import { abnormalListings, inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations } from "../../../db/schema";
+import { inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations } from "../../../db/schema";
 import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { requireRecentVerification } from "../../auth/verification.server";
@@ -15,6 +15,8 @@ import { storedAttachment, uploadProblems, type Upload } from "../shared/attachm
 import { recordAudit } from "../audit/commands.server";
 import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";
+import { annualReportKey } from "../credit/listings";
+import { insertAbnormalListings } from "../credit/listings.server";
 import type { AbnormalBatch, PreliminaryPost, ReportDecision, ReportPost, YearPagePost } from "./forms";
 import {
   deadlineProblems,
@@ -31,8 +33,7 @@ import {
 } from "./rules";
 import { inspectionYear, reportAccess, unitReportAccess, yearOverview } from "./queries.server";
 import { isRowId } from "../shared/ids";
-import { recordOrganizationChange } from "../organizations/history.server";
-import { parseIsoDate, shanghaiDate } from "../shared/time";
+import { shanghaiDate } from "../shared/time";
 
 type ReportRow = typeof inspectionReports.$inferSelect;
 const staleMessage = "该年度报告已被其他人处理或修改，请刷新页面查看最新状态后再操作。";
@@ -373,89 +374,6 @@ export async function publishYearConclusions(
 
 /* ------------------------------------------------------------------ abnormal-activity list */
 
-/** Places organizations on the list, each with the reason and date; they show as abnormal in the register. */
-export async function placeOnAbnormalList(
-  ctx: ActionContext,
-  input: { organizationIds: number[]; reason: string; listedOn: string; inspectionYear?: number },
-): Promise<WriteResult<number>> {
-  const actor = requireReviewer(ctx.actor);
-  if (!input.reason.trim()) return { ok: false, fieldErrors: { reason: ["请填写列入原因"] } };
-  if (!input.organizationIds.length) return { ok: false, formError: "请选择要列入的组织" };
-  if (!parseIsoDate(input.listedOn)) return { ok: false, fieldErrors: { listedOn: ["请填写有效的列入日期"] } };
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    // Locked, normal, not already listed, and (for an inspection year) still without a filed report.
-    const targets = await tx
-      .select()
-      .from(organizations)
-      .where(and(inArray(organizations.id, input.organizationIds), eq(organizations.status, "normal")))
-      .for("update");
-    const listedNow = new Set(
-      (await tx.select({ id: abnormalListings.organizationId }).from(abnormalListings).where(and(inArray(abnormalListings.organizationId, input.organizationIds), isNull(abnormalListings.removedOn)))).map((r) => r.id),
-    );
-    const filed = input.inspectionYear
-      ? new Set(
-          (await tx
-            .select({ id: inspectionReports.organizationId })
-            .from(inspectionReports)
-            .where(and(eq(inspectionReports.year, input.inspectionYear), inArray(inspectionReports.organizationId, input.organizationIds), ne(inspectionReports.state, "draft")))).map((r) => r.id),
-        )
-      : new Set<number>();
-    const listable = targets.filter((org) => !listedNow.has(org.id) && !filed.has(org.id));
-    for (const org of listable) {
-      await tx.insert(abnormalListings).values({
-        organizationId: org.id,
-        listedOn: input.listedOn,
-        reason: input.reason.trim(),
-        inspectionYear: input.inspectionYear ?? null,
-        listedBy: actor.userId,
-      });
-      const after = { status: "abnormal" as const, statusSince: input.listedOn, statusReason: input.reason.trim() };
-      await tx.update(organizations).set({ ...after, updatedAt: ctx.now, version: org.version + 1 }).where(eq(organizations.id, org.id));
-      await recordOrganizationChange(tx, ctx, {
-        organizationId: org.id,
-        kind: "status",
-        changes: [{ field: "status", before: org.status, after: "abnormal" }],
-        reason: `列入活动异常名录：${input.reason.trim()}`,
-      });
-      await recordAudit(tx, ctx, { action: "organization.list_abnormal", entityType: "organization", entityId: org.id, before: { status: org.status }, after, reason: input.reason.trim() });
-    }
-    return { ok: true, value: listable.length };
-  });
-}
-
-/** Removes an organization from the list after verified correction, with the reason. */
-export async function removeFromAbnormalList(ctx: ActionContext, organizationId: number, input: { reason: string }): Promise<WriteResult<null>> {
-  const actor = requireReviewer(ctx.actor);
-  if (!input.reason.trim()) return { ok: false, fieldErrors: { reason: ["请填写移出原因"] } };
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for("update");
-    if (!org) notFound("找不到该组织。");
-    const [listing] = await tx
-      .update(abnormalListings)
-      .set({ removedOn: shanghaiDate(ctx.now), removalReason: input.reason.trim(), removedBy: actor.userId })
-      .where(and(eq(abnormalListings.organizationId, organizationId), isNull(abnormalListings.removedOn)))
-      .returning();
-    if (!listing) return { ok: false, formError: "该组织不在活动异常名录中。" };
-    // A listed organization cancelled meanwhile stays cancelled; only the listing closes.
-    if (org.status === "abnormal") {
-      await tx
-        .update(organizations)
-        .set({ status: "normal", statusSince: shanghaiDate(ctx.now), statusReason: null, updatedAt: ctx.now, version: org.version + 1 })
-        .where(eq(organizations.id, organizationId));
-      await recordOrganizationChange(tx, ctx, {
-        organizationId,
-        kind: "status",
-        changes: [{ field: "status", before: "abnormal", after: "normal" }],
-        reason: `移出活动异常名录：${input.reason.trim()}`,
-      });
-    }
-    await recordAudit(tx, ctx, { action: "organization.unlist_abnormal", entityType: "organization", entityId: organizationId, before: listing, reason: input.reason.trim() });
-    return { ok: true, value: null };
-  });
-}
-
 /**
  * Listing a year's non-filers from its page: only once the registry's
  * deadline has passed, on a date after it and not in the future, and only
@@ -471,6 +389,30 @@ export async function listNonFilers(ctx: ActionContext, year: number, input: Abn
   if (dateProblem) return { ok: false, fieldErrors: { listedOn: [dateProblem] } };
   const nonFilers = new Set(overview.notFiled.map((o) => o.id));
   if (ids.some((id) => !nonFilers.has(id))) return { ok: false, formError: "所选组织已不在本年度未报送名单中，请刷新页面后重新选择。" };
-  const outcome = await placeOnAbnormalList(ctx, { organizationIds: ids, reason: input.reason, listedOn: input.listedOn, inspectionYear: year });
-  return outcome.ok ? { ok: true, value: { listed: outcome.value, skipped: ids.length - outcome.value } } : outcome;
+  const reason = input.reason.trim();
+  if (!reason) return { ok: false, fieldErrors: { reason: ["请填写列入原因"] } };
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    // Still without a filed report when the row is taken: one filed meanwhile is not listed.
+    const filed = new Set(
+      (await tx
+        .select({ id: inspectionReports.organizationId })
+        .from(inspectionReports)
+        .where(and(eq(inspectionReports.year, year), inArray(inspectionReports.organizationId, ids), ne(inspectionReports.state, "draft")))).map((r) => r.id),
+    );
+    const listed = await insertAbnormalListings(
+      tx,
+      ctx,
+      ids.filter((id) => !filed.has(id)).map((organizationId) => ({
+        organizationId,
+        trigger: "annual_report" as const,
+        listedOn: input.listedOn,
+        reason,
+        evidence: `${year} 年度工作报告未在登记管理机关截止日期（${overview.settings.registryDeadline}）前报送`,
+        sourceKey: annualReportKey(year),
+        inspectionYear: year,
+      })),
+    );
+    return { ok: true, value: { listed: listed.length, skipped: ids.length - listed.length } };
+  });
 }

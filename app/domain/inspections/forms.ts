@@ -199,8 +199,3 @@ export const preliminarySchema = z
   });
 export type PreliminaryPost = z.output<typeof preliminarySchema>;
 
-/** Removal after verified correction. */
-export const abnormalRemovalSchema = z.object({
-  organizationId: rowId("找不到该组织"),
-  reason: reasonText("移出原因", 4),
-});

@@ -4,7 +4,7 @@
  * year's report), the registry's lists and the abnormal-activity list. An
  * officer reads what their scope covers; an organization, its own.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lt, notExists, or, sql, type AnyColumn } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { abnormalListings, inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations, places } from "../../../db/schema";
@@ -17,7 +17,6 @@ import {
   changedSinceLastYear,
   filingDeadlineOf,
   filingLate,
-  formatTimeOnList,
   dueCutoff,
   isDue,
   nextYearToOpen,
@@ -28,13 +27,12 @@ import {
   preliminaryUnitOf,
   reportFilterOf,
   reportProblems,
-  seriousViolationDue,
-  timeOnList,
   withRegisterOfficers,
   type FiledInspectionState,
   type Report,
 } from "./rules";
 import { isRowId } from "../shared/ids";
+import { annualReportKey } from "../credit/listings";
 import { organizationTypeLabels } from "../organizations/rules";
 import { placeChoices } from "../places/queries.server";
 import { settingState } from "../settings/queries.server";
@@ -108,8 +106,21 @@ export async function unlistedNonFilerCount(db: Database, year: number): Promise
     .select({ n: sql<number>`count(*)::int` })
     .from(organizations)
     .leftJoin(inspectionReports, and(eq(inspectionReports.organizationId, organizations.id), eq(inspectionReports.year, year)))
-    .where(and(dueCondition(year), eq(organizations.status, "normal"), or(isNull(inspectionReports.state), eq(inspectionReports.state, "draft"))));
+    .where(and(dueCondition(year), or(isNull(inspectionReports.state), eq(inspectionReports.state, "draft")), notExists(listedFor(db, year, organizations.id))));
   return row?.n ?? 0;
+}
+
+/** The listings for a year's non-filing, of one organization (for a NOT EXISTS) or all. */
+function listedFor(db: Database, year: number, organizationId?: AnyColumn) {
+  return db
+    .select({ id: abnormalListings.organizationId })
+    .from(abnormalListings)
+    .where(and(eq(abnormalListings.sourceKey, annualReportKey(year)), organizationId ? eq(abnormalListings.organizationId, organizationId) : undefined));
+}
+
+/** The organizations listed for not filing a year's report (in force or since removed). */
+async function listedForYear(year: number): Promise<number[]> {
+  return (await listedFor(await getDb(), year)).map((r) => r.id);
 }
 
 /**
@@ -469,25 +480,6 @@ export async function reportsOfYear(actor: Actor, year: number, options: { state
     .orderBy(asc(inspectionReports.submittedAt), asc(inspectionReports.id));
 }
 
-/** The abnormal-activity list as `abnormalList`, within the actor's scope, with each organization's kind. */
-export async function abnormalListFor(actor: Actor, now: Date) {
-  if (!hasPermission(actor, "organization:read_internal")) forbidden();
-  const reach = officerReachOrNull(actor);
-  if (!reach) return [];
-  const db = await getDb();
-  const street = alias(places, "street");
-  const conditions = [isNull(abnormalListings.removedOn), withinReach(reach, organizations.streetId)];
-  const rows = await db
-    .select({ listing: abnormalListings, name: organizations.name, type: organizations.type, street: street.name })
-    .from(abnormalListings)
-    .innerJoin(organizations, eq(organizations.id, abnormalListings.organizationId))
-    .leftJoin(street, eq(street.id, organizations.streetId))
-    .where(and(...conditions))
-    .orderBy(asc(abnormalListings.listedOn), asc(abnormalListings.id));
-  const today = shanghaiDate(now);
-  return rows.map((r) => ({ ...r, seriousViolationDue: seriousViolationDue(r.listing.listedOn, today) }));
-}
-
 /* ------------------------------------------------------------------ pages */
 
 /**
@@ -557,14 +549,14 @@ export async function yearPage(actor: Actor, year: number, requestedState: strin
   const [reports, concluded, listed, units, recent] = await Promise.all([
     reportsOfYear(actor, year, { state: filter === "all" ? undefined : filter }),
     canReview ? reportsOfYear(actor, year, { state: "concluded" }) : Promise.resolve([]),
-    abnormalListFor(actor, now),
+    listedForYear(year),
     placeChoices(),
     canReview ? isSessionRecentlyVerified(actor, now) : Promise.resolve(true),
   ]);
   const kindOrder = Object.keys(organizationTypeLabels);
   const streetOrder = units.map((u) => u.name);
   const rank = (order: string[], key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
-  const listedIds = new Set(listed.map((l) => l.listing.organizationId));
+  const listedIds = new Set(listed);
   const { settings } = overview;
   return {
     year,
@@ -584,27 +576,6 @@ export async function yearPage(actor: Actor, year: number, requestedState: strin
     canList: canReview && overview.pastDeadline,
     needsReverify: !recent,
     today: shanghaiDate(now),
-  };
-}
-
-/** The abnormal-activity list as the officers' page shows it: how long each has been listed, and what the actor may do. */
-export async function abnormalListPage(actor: Actor, now: Date) {
-  const today = shanghaiDate(now);
-  const rows = await abnormalListFor(actor, now);
-  return {
-    rows: rows.map(({ listing, name, type, street, seriousViolationDue }) => ({
-      organizationId: listing.organizationId,
-      name,
-      type,
-      street,
-      listedOn: listing.listedOn,
-      reason: listing.reason,
-      inspectionYear: listing.inspectionYear,
-      timeOnList: formatTimeOnList(timeOnList(listing.listedOn, today)),
-      seriousViolationDue,
-    })),
-    canReview: hasPermission(actor, "inspection:review"),
-    scoped: actor.role === "street_officer",
   };
 }
 

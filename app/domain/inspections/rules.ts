@@ -283,12 +283,6 @@ export function preliminaryLate(
   return report.state === "submitted" && !!report.unitName && !report.unitDecision && today > supervisingDeadline;
 }
 
-/** Two years on the abnormal-activity list lead to the serious-violation list (严重违法失信名单). */
-export function seriousViolationDue(listedOn: string, today: string): boolean {
-  const [y, m, d] = listedOn.split("-");
-  return `${Number(y) + 2}-${m}-${d}` <= today;
-}
-
 /** Why an organization does not report in a year's inspection (see `isDue`). */
 export function notDueReason(
   org: { type: string; status: keyof typeof organizationStatusLabels; registeredOn: string },
@@ -368,16 +362,3 @@ export function listingDateProblem(listedOn: string, { today, registryDeadline }
   return null;
 }
 
-/** How long an organization has been on the list: whole years and months, from the listing date to today. */
-export function timeOnList(listedOn: string, today: string): { years: number; months: number } {
-  const [ly, lm, ld] = listedOn.split("-").map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split("-").map(Number) as [number, number, number];
-  let months = (ty - ly) * 12 + (tm - lm) - (td < ld ? 1 : 0);
-  if (months < 0) months = 0;
-  return { years: Math.floor(months / 12), months: months % 12 };
-}
-
-export function formatTimeOnList({ years, months }: { years: number; months: number }): string {
-  if (!years && !months) return "不满 1 个月";
-  return [years ? `${years} 年` : "", months ? `${months} 个月` : ""].filter(Boolean).join(" ");
-}

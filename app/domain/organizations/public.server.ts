@@ -8,7 +8,8 @@ import { getDb } from "../../../db/client.server";
 import { organizations, places } from "../../../db/schema";
 import type { OrganizationType } from "../../../vocabulary";
 import { notFound } from "../shared/errors";
-import { penaltiesOf } from "../credit/queries.server";
+import { creditHistory, penaltiesOf } from "../credit/queries.server";
+import { publishedChecksOf } from "../spot-checks/queries.server";
 import { publishedInspections } from "../inspections/public.server";
 import { publicCountCap } from "../shared/paging";
 import { cachedPublic } from "../shared/public-cache.server";
@@ -98,7 +99,7 @@ export async function findPublicOrganization(id: number) {
   if (!row) return null;
   const o = row.organization;
   const history: HistoryEntry[] = [];
-  const [entries, inspections, penaltyRows] = await Promise.all([loadHistory(db, id), publishedInspections(id), penaltiesOf(id)]);
+  const [entries, inspections, penaltyRows, listings, checks] = await Promise.all([loadHistory(db, id), publishedInspections(id), penaltiesOf(id), creditHistory(id), publishedChecksOf(id)]);
   for (const entry of entries) {
     const changes = entry.changes.filter((c) => !internalFields.includes(c.field));
     // An event that changed only internal fields changed nothing the public sees.
@@ -129,6 +130,9 @@ export async function findPublicOrganization(id: number) {
     // Only published conclusions: a conclusion stays internal until the registry publishes the year's results.
     inspections,
     // Penalty decisions are public credit information (社会组织信用信息管理办法 art. 5); their documents stay internal.
+    listings,
+    // Spot checks (行政检查信息) once the registry published their results.
+    checks,
     penalties: penaltyRows.map(({ fileName: _file, consequence: _consequence, amountFen, ...p }) => ({ ...p, amountYuan: amountFen === null ? null : amountFen / 100 })),
   };
 }

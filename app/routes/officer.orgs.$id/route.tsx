@@ -25,7 +25,8 @@ import {
 } from "../../domain/party/commands.server";
 import { partyRecordFor } from "../../domain/party/queries.server";
 import { placeChoices } from "../../domain/places/queries.server";
-import { penaltiesOf } from "../../domain/credit/queries.server";
+import { creditHistory, penaltiesOf } from "../../domain/credit/queries.server";
+import { CreditListingHistory } from "../../ui/credit-listings";
 import { badRequest, type WriteResult } from "../../domain/shared/errors";
 import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../../domain/shared/ids";
@@ -51,13 +52,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const record = await officerOrganization(actor, idOf(params.id));
   // Party coverage concerns registered kinds only; community organizations are filed, not registered.
   const keepsParty = !isFiled(record.organization.type) && hasPermission(actor, "party:manage");
-  const [places, party, penalties] = await Promise.all([
+  const [places, party, penalties, listings] = await Promise.all([
     record.canCorrect ? placeChoices() : Promise.resolve([]),
     keepsParty ? partyRecordFor(actor, record.organization.id) : Promise.resolve(null),
     penaltiesOf(record.organization.id),
+    creditHistory(record.organization.id),
   ]);
   const canPenalise = hasPermission(actor, "penalty:decide") && !isFiled(record.organization.type);
-  return { ...record, places, party, penalties, canPenalise, today: shanghaiDate(new Date()) };
+  return { ...record, places, party, penalties, listings, canPenalise, canList: hasPermission(actor, "credit:list"), today: shanghaiDate(new Date()) };
 }
 
 /** The page's forms: the correction (organization:correct) and the party section's three (party:manage). */
@@ -108,7 +110,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OfficerRecord() {
-  const { organization, street, community, history, canCorrect, places, party, penalties, canPenalise, today } =
+  const { organization, street, community, history, canCorrect, places, party, penalties, listings, canPenalise, canList, today } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) =>
@@ -178,6 +180,14 @@ export default function OfficerRecord() {
                 <Link to={`/officer/orgs/${organization.id}/penalties/new`}>记录行政处罚</Link>
               </p>
             ) : null}
+          </Panel>
+        )}
+        {isFiled(organization.type) ? null : (
+          <Panel title="活动异常名录和严重违法失信名单" id="credit">
+            <CreditListingHistory listings={listings} />
+            <p className="mt-4">
+              <Link to={`/officer/orgs/${organization.id}/credit`}>{canList ? "信用管理：列入、寄送挂号信、列入建议" : "查看信用管理记录"}</Link>
+            </p>
           </Panel>
         )}
         <ChangeHistory entries={history} type={organization.type} />

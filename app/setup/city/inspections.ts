@@ -8,6 +8,7 @@
  * under way before 31 May, mostly concluded after. The abnormal-activity list
  * holds the listings the organizations' standing calls for.
  */
+import { annualReportKey } from "../../domain/credit/listings";
 import { campaignFiledIn, defaultDeadlines, type Report } from "../../domain/inspections/rules";
 import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
 import type { CityAccounts } from "./applications";
@@ -211,9 +212,20 @@ export async function seedInspections(ctx: CityContext, orgs: CityOrganization[]
   const listings: Cell[][] = [];
   for (const org of orgs) {
     for (const l of org.listings) {
-      listings.push([++listingId, org.id, l.listedOn, l.reason, campaignFiledIn(l.year), officer.id, l.removedOn, l.removalReason, l.removedOn ? officer.id : null]);
+      // A failed inspection lists only once its rectification is overdue (社会组织信用信息管理办法 art. 10(3)).
+      const notFiled = l.cause === "not_filed";
+      listings.push([
+        ++listingId, org.id, l.listedOn, notFiled ? "annual_report" : "rectification_overdue", l.reason,
+        notFiled ? annualReportKey(campaignFiledIn(l.year)) : null, campaignFiledIn(l.year), officer.id,
+        l.removedOn, l.removedOn ? "corrected" : null, l.removalReason, l.removedOn ? officer.id : null,
+      ]);
     }
   }
-  await copyRows(ctx.sql, "abnormal_listings", ["id", "organization_id", "listed_on", "reason", "inspection_year", "listed_by", "removed_on", "removal_reason", "removed_by"], listings);
+  await copyRows(
+    ctx.sql,
+    "abnormal_listings",
+    ["id", "organization_id", "listed_on", "trigger", "reason", "source_key", "inspection_year", "listed_by", "removed_on", "removal_kind", "removal_reason", "removed_by"],
+    listings,
+  );
   ctx.progress.finish();
 }

@@ -278,7 +278,7 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
         year,
         cause: failed ? "failed" : "not_filed",
         listedOn,
-        reason: failed ? `${campaignFiledIn(year)}年度检查结论为不合格` : `未按规定参加${campaignFiledIn(year)}年度检查`,
+        reason: failed ? `${campaignFiledIn(year)}年度检查结论为不合格，未按期完成整改` : `未按规定参加${campaignFiledIn(year)}年度检查`,
         removedOn,
         removalReason: failed ? "已按要求完成整改，经核实予以移出" : "已补报年度检查材料，经核实予以移出",
       });

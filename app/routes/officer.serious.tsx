@@ -1,0 +1,127 @@
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { z } from "zod";
+import { actionContext, readForm, requirePermission } from "../auth/require.server";
+import { seriousRemovalSchema } from "../domain/credit/forms";
+import { seriousTriggerLabels } from "../domain/credit/listings";
+import { removeSeriousListing } from "../domain/credit/listings.server";
+import { seriousListPage } from "../domain/credit/queries.server";
+import { organizationStatusLabels, organizationTypeLabels } from "../domain/organizations/rules";
+import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { formatDate } from "../domain/shared/time";
+import { type Column, DataTable } from "../ui/data-table";
+import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
+import { PageHeader, Panel, Stat } from "../ui/layout";
+import { Notice } from "../ui/notice";
+
+export const meta: MetaFunction = () => [{ title: "严重违法失信名单 - 登记管理" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "area:officer");
+  return seriousListPage(actor);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requirePermission(request, "credit:list");
+  const submission = parseSubmission(await readForm(request), { schema: seriousRemovalSchema });
+  const listingId = Number(submission.payload.listingId) || null;
+  if (submission.status !== "success") return data({ listingId, result: replyTo(submission), notice: null }, { status: 400 });
+  const outcome = await removeSeriousListing(actionContext(context, actor), submission.value.listingId, submission.value);
+  if (!outcome.ok) return data({ listingId, result: replyTo(submission, outcome), notice: null }, { status: 409 });
+  return { listingId, result: submission.reply({ resetForm: true }), notice: "已移出严重违法失信名单，公开名单中显示移出日期和原因，已记入审计日志。" };
+}
+
+type ListedRow = ReturnType<typeof useLoaderData<typeof loader>>["rows"][number];
+
+const columns: Array<Column<ListedRow>> = [
+  {
+    label: "组织名称",
+    rowHeader: true,
+    cell: (r) => (
+      <>
+        <Link to={`/officer/orgs/${r.organizationId}`}>{r.name}</Link>
+        <span className="block text-xs text-slate-600">
+          {organizationTypeLabels[r.type]} · {r.street ?? "—"} · {organizationStatusLabels[r.status]}
+        </span>
+      </>
+    ),
+  },
+  { label: "列入日期", className: "whitespace-nowrap", cell: (r) => formatDate(r.listedOn) },
+  {
+    label: "列入事由和依据",
+    cell: (r) => (
+      <>
+        <span className="font-medium">{seriousTriggerLabels[r.trigger]}</span>
+        <span className="block text-xs text-slate-600">{r.article}</span>
+        {r.evidence ? <span className="block text-xs text-slate-600">证据：{r.evidence}</span> : null}
+      </>
+    ),
+  },
+];
+
+export default function SeriousList() {
+  const { rows, canList, scoped } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const orphanErrors =
+    actionData && !actionData.notice && !rows.some((r) => r.id === actionData.listingId) ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? []) : null;
+  const removal: Column<ListedRow> = {
+    label: "移出",
+    className: "min-w-64",
+    cell: (r) => <RemovalForm listingId={r.id} name={r.name} lastResult={actionData?.listingId === r.id ? actionData.result : undefined} />,
+  };
+  return (
+    <>
+      <PageHeader
+        title="严重违法失信名单"
+        description={
+          <>
+            {scoped ? "本街道（镇）" : "全区"}现列入严重违法失信名单的社会组织，注明《社会组织信用信息管理办法》第十七条的依据。列入建议在
+            <Link to="/officer/credit">列入建议</Link>中确认；法院撤销失信被执行人名单、处罚决定被撤销等情形，可写明原因移出。 <Link to="/credit/serious">查看公开名单</Link>
+          </>
+        }
+      />
+      {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
+      <FormError errors={orphanErrors} />
+      <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
+        <Stat label="列入组织" value={new Set(rows.map((r) => r.organizationId)).size} />
+        <Stat label="列入事由" value={rows.length} />
+      </dl>
+      <Panel>
+        <DataTable
+          caption="现列入严重违法失信名单的事由，按列入日期倒序排列"
+          columns={canList ? [...columns, removal] : columns}
+          rows={rows}
+          rowKey={(r) => r.id}
+          empty="目前没有列入严重违法失信名单的组织。"
+          framed={false}
+        />
+      </Panel>
+    </>
+  );
+}
+
+/** Removal with the reason, which goes on the public record. */
+function RemovalForm({ listingId, name, lastResult }: { listingId: number; name: string; lastResult?: SubmissionResult<string[]> }) {
+  const [form, fields] = useForm<z.input<typeof seriousRemovalSchema>>({ id: `remove-serious-${listingId}`, lastResult, shouldValidate: "onSubmit" });
+  return (
+    <PostForm {...getFormProps(form)}>
+      <FormError errors={form.errors} />
+      <input type="hidden" name={fields.listingId.name} value={listingId} />
+      <TextAreaField
+        label="移出原因"
+        name={fields.reason.name}
+        defaultValue={fields.reason.initialValue as string | undefined}
+        errors={fields.reason.errors}
+        hint="如：处罚决定经复议被撤销"
+        rows={2}
+        maxLength={500}
+        required
+      />
+      <Button type="submit" variant="secondary" aria-label={`移出名单：${name}`}>
+        移出
+      </Button>
+    </PostForm>
+  );
+}
