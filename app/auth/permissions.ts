@@ -48,6 +48,10 @@ export const permissions = [
   "spotcheck:manage",
   /** Answer, for one's organization, the rectification a spot check ordered. */
   "rectification:answer",
+  /** Run 社会组织评估 rounds: enter applications, award grades. */
+  "evaluation:manage",
+  /** Apply, for one's organization, to an evaluation round. */
+  "evaluation:apply",
   /** Change district settings such as the 一居多会 target. */
   "setting:manage",
   /** Open inspection years, review reports, conclude, publish, keep the abnormal-activity list. */
@@ -83,6 +87,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "penalty:decide",
     "credit:list",
     "spotcheck:manage",
+    "evaluation:manage",
     "posting:monitor",
     "committee:manage",
     "party:manage",
@@ -96,7 +101,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "committee:manage",
     "party:manage",
   ],
-  association: ["area:org", "application:apply", "inspection:file", "rectification:answer"],
+  association: ["area:org", "application:apply", "inspection:file", "rectification:answer", "evaluation:apply"],
   village_clerk: ["area:village", "posting:draft"],
   village_supervisor: ["area:village", "posting:review"],
   supervising_authority: ["area:unit", "application:consent", "inspection:preliminary"],

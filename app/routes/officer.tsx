@@ -14,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: "/officer/orgs", label: "社会组织登记簿" },
     { to: "/officer/inspections", label: "年度检查" },
     ...(hasPermission(actor, "spotcheck:manage") ? [{ to: "/officer/checks", label: "双随机抽查" }] : []),
+    ...(hasPermission(actor, "evaluation:manage") ? [{ to: "/officer/evaluations", label: "社会组织评估" }] : []),
     ...(hasPermission(actor, "credit:list") ? [{ to: "/officer/credit", label: "列入建议" }] : []),
     { to: "/officer/abnormal", label: "活动异常名录" },
     { to: "/officer/serious", label: "严重违法失信名单" },

@@ -15,6 +15,7 @@ export default function OrgLayout() {
         { to: "/org", label: "本组织", end: true },
         { to: "/org/inspections", label: "年度检查" },
         { to: "/org/rectifications", label: "整改事项" },
+        { to: "/org/evaluations", label: "社会组织评估" },
       ]}
     >
       <Outlet />

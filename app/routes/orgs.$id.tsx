@@ -4,7 +4,8 @@ import { inspectionConclusionLabels, isFiled, organizationTypeLabels } from "../
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { formatDate } from "../domain/shared/time";
 import { publicOrganization } from "../domain/organizations/public.server";
-import { PageHeader, Panel } from "../ui/layout";
+import { Badge, PageHeader, Panel } from "../ui/layout";
+import { gradeLabel } from "../domain/evaluations/rules";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
 import { OrganizationStatusBadge } from "../ui/register-search";
 import { CreditListingHistory } from "../ui/credit-listings";
@@ -32,6 +33,17 @@ export default function PublicRecord() {
         <Panel title={isFiled(record.type) ? "备案信息" : "登记信息"}>
           <RecordDetails record={record} />
         </Panel>
+        {isFiled(record.type) ? null : (
+          <Panel title="评估等级">
+            {record.evaluation ? (
+              <p>
+                <Badge tone="green">{gradeLabel(record.evaluation.grade)}</Badge> {record.evaluation.round}评定，{formatDate(record.evaluation.awardedOn)}起有效期至 {formatDate(record.evaluation.validUntil)}
+              </p>
+            ) : (
+              <p className="text-slate-600">无有效的评估等级。</p>
+            )}
+          </Panel>
+        )}
         <Panel title="年度检查结果">
           {record.inspections.length ? (
             <ul className="space-y-1">

@@ -21,6 +21,7 @@ import type { Database } from "../../db/client.server";
 import { seedCommittees } from "./demo-committees";
 import { seedPenalties } from "./demo-credit";
 import { seedSpotChecks } from "./demo-spot-checks";
+import { seedEvaluations } from "./demo-evaluations";
 import { seedParty } from "./demo-party";
 import { seedPostings } from "./demo-postings";
 import {
@@ -372,6 +373,7 @@ export async function seedDemo(db: Database): Promise<void> {
     await seedInspections(tx, { officer: account("officer"), association: association.id, organizations: orgRows, rand, now: loadedAt });
     await seedPenalties(tx, { officer: account("officer"), organizations: orgRows, association: association.id, now: loadedAt });
     await seedSpotChecks(tx, { officer: account("officer"), organizations: orgRows, now: loadedAt });
+    await seedEvaluations(tx, { officer: account("officer"), organizations: orgRows, association: association.id, now: loadedAt });
     await seedApplications(tx, {
       officer: account("officer"),
       street: account("street"),

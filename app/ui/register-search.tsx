@@ -1,3 +1,4 @@
+import { gradeLabel } from "../domain/evaluations/rules";
 import { Link } from "@remix-run/react";
 import { organizationStatusLabels, organizationStatusTones, organizationTypeLabels, type OrganizationStatus } from "../domain/organizations/rules";
 import type { RegisterQuery } from "../domain/organizations/forms";
@@ -24,6 +25,7 @@ export function RegisterSearchForm({
       <TextFilter label="名称、统一社会信用代码或备案号" name="q" defaultValue={query.q ?? ""} maxLength={60} placeholder="如“书法”或 18 位代码" wide />
       <SelectFilter label="类型" name="type" options={choicesOf(organizationTypeLabels)} defaultValue={query.type ?? ""} all="全部类型" />
       <SelectFilter label="状态" name="status" options={choicesOf(organizationStatusLabels)} defaultValue={query.status ?? ""} all="全部状态" />
+      <SelectFilter label="评估等级" name="grade" options={[5, 4, 3, 2, 1].map((g) => ({ value: String(g), label: gradeLabel(g) }))} defaultValue={query.grade ? String(query.grade) : ""} all="不限" />
       {streets.length ? (
         <SelectFilter label="街道（镇）" name="street" options={streets.map((s) => ({ value: s.code, label: s.name }))} defaultValue={query.street ?? ""} all="全部街道（镇）" />
       ) : null}

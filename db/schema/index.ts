@@ -12,3 +12,4 @@ export * from "./imports";
 export * from "./reminders";
 export * from "./credit";
 export * from "./spot-checks";
+export * from "./evaluations";

@@ -110,9 +110,10 @@ test("only the district registry records penalties: a street officer, an adminis
   expect(await penaltiesOf(org.id)).toEqual([]);
 });
 
-test("the demo has the registry's two decisions, dated before the day it loaded", async () => {
+test("the demo has the registry's four decisions, dated before the day it loaded", async () => {
   const db = await getDb();
-  const rows = await db.select({ kind: penalties.kind, decidedOn: penalties.decidedOn }).from(penalties).where(eq(penalties.recordedBy, (await demoActor("officer")).userId));
+  const rows = await db.select({ kind: penalties.kind, decidedOn: penalties.decidedOn, amountFen: penalties.amountFen }).from(penalties).where(eq(penalties.recordedBy, (await demoActor("officer")).userId));
   const demo = rows.filter((r) => r.decidedOn < today);
-  expect(demo.map((r) => r.kind).sort()).toEqual(["fine", "warning"]);
+  // A fine under and one over 50,000 yuan, two warnings (one of them listed and removed after six months).
+  expect(demo.map((r) => `${r.kind}:${r.amountFen ?? ""}`).sort()).toEqual(["fine:2000000", "fine:8000000", "warning:", "warning:"]);
 });

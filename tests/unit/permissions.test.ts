@@ -61,6 +61,7 @@ const grants: Record<Role, Permission[]> = {
     "penalty:decide",
     "credit:list",
     "spotcheck:manage",
+    "evaluation:manage",
     "posting:monitor",
     "committee:manage",
     "party:manage",
@@ -74,7 +75,7 @@ const grants: Record<Role, Permission[]> = {
     "committee:manage",
     "party:manage",
   ],
-  association: ["area:org", "application:apply", "inspection:file", "rectification:answer"],
+  association: ["area:org", "application:apply", "inspection:file", "rectification:answer", "evaluation:apply"],
   // The clerk drafts and the supervision committee reviews: neither holds the other's permission (no self-approval).
   village_clerk: ["area:village", "posting:draft"],
   village_supervisor: ["area:village", "posting:review"],

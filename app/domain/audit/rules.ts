@@ -15,6 +15,7 @@ export const entityLabels: Record<string, string> = {
   import_batch: "导入批次",
   public_contact: "公开电话",
   check_plan: "抽查计划",
+  evaluation_round: "评估",
 };
 
 export const actionLabels: Record<string, string> = {
@@ -87,6 +88,9 @@ export const actionLabels: Record<string, string> = {
   "spotcheck.answer_rectification": "报告整改情况",
   "spotcheck.verify_rectification": "核实整改情况",
   "spotcheck.publish": "公布抽查结果",
+  "evaluation.create_round": "开展社会组织评估",
+  "evaluation.apply": "申请参加评估",
+  "evaluation.grade": "评定评估等级",
   "organization.revoke": "撤销登记（行政处罚）",
   "organization.register": "登记（写入登记簿）",
   "organization.file": "备案（写入登记簿）",

@@ -5,22 +5,8 @@
  */
 import { z } from "zod";
 import { penaltyKinds } from "../../../vocabulary";
-import { maxRowId } from "../shared/ids";
-import { parseIsoDate } from "../shared/time";
+import { isoDateField as isoDate, rowIdField as rowId, textField as text } from "../shared/form-fields";
 import { manualAbnormalTriggers, manualSeriousTriggers } from "./listings";
-
-const isoDate = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .max(10, { error: `${label}不是有效日期，请按 2026-05-31 的格式填写`, abort: true })
-    .refine((v) => parseIsoDate(v) !== null, `${label}不是有效日期，请按 2026-05-31 的格式填写`);
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, `请填写${label}（至少 ${min} 个字）`)
-    .max(max, `${label}不能超过 ${max} 个字`);
 
 export const penaltySchema = z.object({
   kind: z.enum(penaltyKinds, { error: "请选择处罚种类" }),
@@ -40,7 +26,6 @@ export const penaltySchema = z.object({
 });
 export type PenaltyPost = z.output<typeof penaltySchema>;
 
-const rowId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(maxRowId, message);
 const proposalKeys = z.array(z.string().max(200, "所选建议无效"), { error: "请至少勾选一条建议" }).min(1, "请至少勾选一条建议").max(2000, "一次最多处理 2000 条建议");
 
 /** A reviewed batch of proposals: list them on a date, or dismiss them with the reason. */

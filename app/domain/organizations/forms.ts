@@ -23,6 +23,8 @@ export interface RegisterQuery {
   status?: OrganizationStatus;
   /** The street's or town's 12-digit division code. */
   street?: string;
+  /** 社会组织评估: organizations holding this grade (1 to 5 for 1A to 5A) today. */
+  grade?: number;
   page: number;
   pageSize: number;
 }
@@ -32,6 +34,7 @@ const queryFields = {
   type: z.enum(organizationTypes, { error: `参数 type 应为 ${organizationTypes.join("、")} 之一` }),
   status: z.enum(organizationStatuses, { error: `参数 status 应为 ${organizationStatuses.join("、")} 之一` }),
   street: z.string().regex(/^\d{12}$/, "参数 street 应为街道（镇）的 12 位区划代码"),
+  grade: z.string().regex(/^[1-5]$/, "参数 grade 应为 1 到 5 的整数（1A 至 5A）").transform(Number),
   page: z
     .string()
     .regex(/^[1-9]\d{0,5}$/, "参数 page 应为不超过 999999 的正整数")
@@ -64,6 +67,7 @@ export function parseRegisterQuery(params: URLSearchParams): { query: RegisterQu
     type: read<OrganizationType>("type"),
     status: read<OrganizationStatus>("status"),
     street: read<string>("street"),
+    grade: read<number>("grade"),
     page: read<number>("page") ?? 1,
     pageSize: read<number>("pageSize") ?? defaultPageSize,
   };
@@ -77,6 +81,7 @@ export function registerSearchParams(query: Omit<RegisterQuery, "page" | "pageSi
     const value = query[key];
     if (value) params.set(key, value);
   }
+  if (query.grade) params.set("grade", String(query.grade));
   return params;
 }
 

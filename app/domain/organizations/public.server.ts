@@ -10,6 +10,7 @@ import type { OrganizationType } from "../../../vocabulary";
 import { notFound } from "../shared/errors";
 import { creditHistory, penaltiesOf } from "../credit/queries.server";
 import { publishedChecksOf } from "../spot-checks/queries.server";
+import { gradeOf } from "../evaluations/queries.server";
 import { publishedInspections } from "../inspections/public.server";
 import { publicCountCap } from "../shared/paging";
 import { cachedPublic } from "../shared/public-cache.server";
@@ -99,7 +100,7 @@ export async function findPublicOrganization(id: number) {
   if (!row) return null;
   const o = row.organization;
   const history: HistoryEntry[] = [];
-  const [entries, inspections, penaltyRows, listings, checks] = await Promise.all([loadHistory(db, id), publishedInspections(id), penaltiesOf(id), creditHistory(id), publishedChecksOf(id)]);
+  const [entries, inspections, penaltyRows, listings, checks, grade] = await Promise.all([loadHistory(db, id), publishedInspections(id), penaltiesOf(id), creditHistory(id), publishedChecksOf(id), gradeOf(id, new Date())]);
   for (const entry of entries) {
     const changes = entry.changes.filter((c) => !internalFields.includes(c.field));
     // An event that changed only internal fields changed nothing the public sees.
@@ -133,6 +134,8 @@ export async function findPublicOrganization(id: number) {
     listings,
     // Spot checks (行政检查信息) once the registry published their results.
     checks,
+    // 社会组织评估: the grade held today, or null (an expired one is not shown).
+    evaluation: grade ? { grade: grade.grade, awardedOn: grade.awardedOn, validUntil: grade.validUntil, round: grade.round } : null,
     penalties: penaltyRows.map(({ fileName: _file, consequence: _consequence, amountFen, ...p }) => ({ ...p, amountYuan: amountFen === null ? null : amountFen / 100 })),
   };
 }

@@ -16,6 +16,8 @@ import { searchGrams } from "../shared/name-grams";
 import { cappedTotal } from "../shared/paging";
 import type { RegisterQuery } from "./forms";
 import { normalizeUscc } from "./uscc";
+import { holdsGrade } from "../evaluations/queries.server";
+import { shanghaiDate } from "../shared/time";
 
 const street = alias(places, "street");
 const community = alias(places, "community");
@@ -71,6 +73,7 @@ export function searchWhere(query: Omit<RegisterQuery, "page" | "pageSize">, sco
       inArray(organizations.streetId, sql`(select ${places.id} from ${places} where ${places.code} = ${query.street})`),
     );
   }
+  if (query.grade) conditions.push(holdsGrade(organizations.id, query.grade, shanghaiDate(new Date())));
   return and(...conditions, scope);
 }
 

@@ -3,25 +3,9 @@
  * a plan, the officer's work on a drawn check, and the organization's answer.
  */
 import { z } from "zod";
-import { maxRowId } from "../shared/ids";
-import { parseIsoDate } from "../shared/time";
+import { isoDateField as isoDate, rowIdField as rowId, textField as text, versionField as version } from "../shared/form-fields";
 import { parseInspectorPool } from "./draw";
 import { checkableTypes } from "./rules";
-
-const isoDate = (label: string) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .max(10, { error: `${label}不是有效日期，请按 2026-05-31 的格式填写`, abort: true })
-    .refine((v) => parseIsoDate(v) !== null, `${label}不是有效日期，请按 2026-05-31 的格式填写`);
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, `请填写${label}（至少 ${min} 个字）`)
-    .max(max, `${label}不能超过 ${max} 个字`);
-const rowId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message).max(maxRowId, message);
-const version = rowId("页面已过期，请刷新后重试");
 
 export const maxInspectors = 200;
 
