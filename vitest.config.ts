@@ -46,7 +46,9 @@ export default defineConfig({
     // file at a time; the integration files wait on PGlite and servers, so use all.
     maxWorkers: os.availableParallelism(),
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      // The property tests run hundreds of cases each: on a busy machine that takes longer than the default 5 s.
+      // The timeout is there to stop a hang, not to time anything (speed is measured by `npm run bench`).
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 30_000 } },
       integration("integration-pglite", "pglite", ["tests/integration/*.test.ts"]),
       ...clockDays.map((day) => integration(`integration-dated-${day}`, "pglite", datedSuites, day)),
       ...(postgres

@@ -5,6 +5,7 @@ import { requirePermission } from "../auth/require.server";
 import { roleLabels } from "../auth/roles";
 import { applicationQueue } from "../domain/applications/queries.server";
 import { nonFilerProposals } from "../domain/inspections/queries.server";
+import { openProposalCount } from "../domain/credit/queries.server";
 import { officerDashboard } from "../domain/statistics/dashboard.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { placePath } from "../domain/places/rules";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const now = new Date();
   const year = Number(shanghaiDate(now).slice(0, 4));
-  const [dashboard, open, overdue, postings, proposals] = await Promise.all([
+  const [dashboard, open, overdue, postings, proposals, creditProposals] = await Promise.all([
     officerDashboard(actor),
     applicationQueue(actor, { state: "open", page: 1, pageSize: 1 }, now),
     applicationQueue(actor, { state: "open", overdue: true, page: 1, pageSize: 1 }, now),
@@ -27,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? complianceOverview(actor, { year }, now).then((o) => ({ year, villages: o.rows.length, behind: o.rows.filter((r) => !r.upToDate).length }))
       : Promise.resolve(null),
     nonFilerProposals(actor),
+    openProposalCount(actor, now),
   ]);
   return {
     role: actor.role,
@@ -36,11 +38,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     overdueApplications: overdue.total,
     postings,
     proposals,
+    creditProposals,
   };
 }
 
 export default function OfficerDashboard() {
-  const { role, displayName, scopeName, places, organizations, recentAudit, openApplications, overdueApplications, postings, proposals } =
+  const { role, displayName, scopeName, places, organizations, recentAudit, openApplications, overdueApplications, postings, proposals, creditProposals } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -62,6 +65,11 @@ export default function OfficerDashboard() {
             </Link>
           </li>
         ))}
+        {creditProposals ? (
+          <li>
+            <Link to="/officer/credit">信用监管：{creditProposals} 条列入建议待核对确认</Link>
+          </li>
+        ) : null}
         {postings && postings.villages ? (
           <li>
             <Link to="/officer/postings">

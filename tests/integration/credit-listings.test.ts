@@ -21,7 +21,7 @@ import {
   removeExpiredListings,
   removeSeriousListing,
 } from "../../app/domain/credit/listings.server";
-import { abnormalListPage, organizationCredit, proposalsPage } from "../../app/domain/credit/queries.server";
+import { abnormalListPage, openProposalCount, organizationCredit, proposalsPage } from "../../app/domain/credit/queries.server";
 import { publicCreditList } from "../../app/domain/credit/public.server";
 import { parseListingQuery } from "../../app/domain/credit/lists";
 import { shanghaiDate, startOfShanghaiDay } from "../../app/domain/shared/time";
@@ -80,6 +80,9 @@ describe("a penalty on both lists in turn", () => {
     expect(await confirmProposals(contextOf(officer, now), { keys: [proposal!.key], listedOn: today })).toEqual({ ok: true, value: { listed: 1, skipped: 0 } });
     expect(await confirmProposals(contextOf(officer, now), { keys: [proposal!.key], listedOn: today })).toEqual({ ok: true, value: { listed: 0, skipped: 1 } });
     expect(await proposalsOf(org.id)).toEqual([]);
+    // The dashboard counts what waits for whoever keeps the lists.
+    expect(await openProposalCount(officer, now)).toBe((await proposalsPage(officer, now)).rows.length);
+    expect(await openProposalCount(await demoActor("street"), now)).toBe(0);
 
     expect(await statusOf(org.id)).toBe("abnormal");
     const [listing] = await inForce(org.id);

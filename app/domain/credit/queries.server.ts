@@ -142,6 +142,16 @@ export async function seriousListPage(actor: Actor) {
  */
 export async function proposalsPage(actor: Actor, now: Date) {
   if (!hasPermission(actor, "credit:list")) forbidden();
+  const [rows, nonFilers] = await Promise.all([openProposals(actor, now), nonFilerProposals(actor)]);
+  return { rows, nonFilers, today: shanghaiDate(now) };
+}
+
+/** How many proposals wait for the actor, for the dashboard; none for whoever does not keep the lists. */
+export async function openProposalCount(actor: Actor, now: Date): Promise<number> {
+  return hasPermission(actor, "credit:list") ? (await openProposals(actor, now)).length : 0;
+}
+
+async function openProposals(actor: Actor, now: Date) {
   const reach = officerReach(actor);
   const today = shanghaiDate(now);
   const db = await getDb();
@@ -155,7 +165,7 @@ export async function proposalsPage(actor: Actor, now: Date) {
         .where(and(inArray(organizations.id, ids), withinReach(reach, organizations.streetId)))
     : [];
   const byId = new Map(orgs.map((o) => [o.id, o]));
-  const rows = proposals
+  return proposals
     .filter((p) => byId.has(p.organizationId))
     .sort((a, b) => a.arose.localeCompare(b.arose) || a.organizationId - b.organizationId)
     .map((p) => ({
@@ -165,7 +175,6 @@ export async function proposalsPage(actor: Actor, now: Date) {
       label: p.list === "abnormal" ? abnormalTriggerLabels[p.trigger as AbnormalTrigger] : seriousTriggerLabels[p.trigger as SeriousTrigger],
       article: p.list === "abnormal" ? abnormalTriggerArticles[p.trigger as AbnormalTrigger] : seriousTriggerArticles[p.trigger as SeriousTrigger],
     }));
-  return { rows, nonFilers: await nonFilerProposals(actor), today };
 }
 
 /**
