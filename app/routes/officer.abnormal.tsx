@@ -1,20 +1,18 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { abnormalRemovalSchema } from "../domain/credit/forms";
-import { abnormalRemovalKindLabels, abnormalTriggerLabels, removalArticle } from "../domain/credit/listings";
+import { abnormalTriggerLabels, removalArticle } from "../domain/credit/listings";
 import { removeAbnormalListing } from "../domain/credit/listings.server";
 import { abnormalListPage } from "../domain/credit/queries.server";
-import { organizationTypeLabels } from "../domain/organizations/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate } from "../domain/shared/time";
 import { type Column, DataTable } from "../ui/data-table";
-import { Button, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
+import { FormError } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { Notice } from "../ui/notice";
+import { ListedOrganization, ListingRemovalForm, orphanErrors } from "../ui/listing-removal";
 
 export const meta: MetaFunction = () => [{ title: "活动异常名录 - 登记管理" }];
 
@@ -39,14 +37,7 @@ const columns: Array<Column<ListedRow>> = [
   {
     label: "组织名称",
     rowHeader: true,
-    cell: (r) => (
-      <>
-        <Link to={`/officer/orgs/${r.organizationId}`}>{r.name}</Link>
-        <span className="block text-xs text-slate-600">
-          {organizationTypeLabels[r.type]} · {r.street ?? "—"}
-        </span>
-      </>
-    ),
+    cell: (r) => <ListedOrganization row={r} />,
   },
   { label: "列入日期", className: "whitespace-nowrap", cell: (r) => formatDate(r.listedOn) },
   {
@@ -82,13 +73,12 @@ export default function AbnormalList() {
   const { rows, canList, scoped } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const organizations = new Set(rows.map((r) => r.organizationId)).size;
-  // A refusal for a row no longer listed has no form to sit beside.
-  const orphanErrors =
-    actionData && !actionData.notice && !rows.some((r) => r.id === actionData.listingId) ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? []) : null;
   const removal: Column<ListedRow> = {
     label: "移出",
     className: "min-w-64",
-    cell: (r) => <RemovalForm listingId={r.id} name={r.name} lastResult={actionData?.listingId === r.id ? actionData.result : undefined} />,
+    cell: (r) => (
+      <ListingRemovalForm id={`remove-${r.id}`} listingId={r.id} name={r.name} lastResult={actionData?.listingId === r.id ? actionData.result : undefined} withKind hint="写明核实的整改情况或更正的理由" buttonLabel="移出名录" />
+    ),
   };
   return (
     <>
@@ -103,7 +93,7 @@ export default function AbnormalList() {
         }
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
-      <FormError errors={orphanErrors} />
+      <FormError errors={orphanErrors(actionData, rows)} />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="列入组织" value={organizations} />
         <Stat label="列入事由" value={rows.length} />
@@ -123,30 +113,3 @@ export default function AbnormalList() {
   );
 }
 
-/** Removal of one ground: after a verified correction, or as made in error; the reason goes on the record. */
-function RemovalForm({ listingId, name, lastResult }: { listingId: number; name: string; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm<z.input<typeof abnormalRemovalSchema>>({ id: `remove-${listingId}`, lastResult, shouldValidate: "onSubmit" });
-  return (
-    <PostForm {...getFormProps(form)}>
-      <FormError errors={form.errors} />
-      <input type="hidden" name={fields.listingId.name} value={listingId} />
-      <SelectField label="移出情形" name={fields.kind.name} defaultValue={(fields.kind.initialValue as string | undefined) ?? "corrected"} errors={fields.kind.errors}>
-        <option value="corrected">{abnormalRemovalKindLabels.corrected}</option>
-        <option value="error">{abnormalRemovalKindLabels.error}</option>
-      </SelectField>
-      <TextAreaField
-        label="移出原因"
-        name={fields.reason.name}
-        defaultValue={fields.reason.initialValue as string | undefined}
-        errors={fields.reason.errors}
-        hint="写明核实的整改情况或更正的理由"
-        rows={2}
-        maxLength={500}
-        required
-      />
-      <Button type="submit" variant="secondary" aria-label={`移出名录：${name}`}>
-        移出
-      </Button>
-    </PostForm>
-  );
-}

@@ -6,7 +6,7 @@ import { actionContext, readForm, requirePermission } from "../auth/require.serv
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../domain/shared/ids";
-import { formatDate, formatDateTime } from "../domain/shared/time";
+import { addDays, formatDate, formatDateTime } from "../domain/shared/time";
 import { workOnPlan } from "../domain/spot-checks/commands.server";
 import { planWorkSchema } from "../domain/spot-checks/forms";
 import { planPage } from "../domain/spot-checks/queries.server";
@@ -51,7 +51,7 @@ export default function CheckPlan() {
   const actionData = useActionData<typeof action>();
   const resultFor = (key: string) => (actionData?.key === key ? actionData.result : undefined);
   const unchecked = items.filter((i) => !i.finding).length;
-  const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = addDays(today, 1);
   return (
     <>
       <nav aria-label="位置" className="mb-2 text-sm text-slate-600">

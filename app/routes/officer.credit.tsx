@@ -2,7 +2,6 @@ import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useState } from "react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { proposalBatchSchema } from "../domain/credit/forms";
 import { confirmProposals, dismissProposals } from "../domain/credit/listings.server";
@@ -14,6 +13,7 @@ import { type Column, DataTable } from "../ui/data-table";
 import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
+import { useSelectionColumn } from "../ui/selection";
 
 export const meta: MetaFunction = () => [{ title: "列入建议 - 信用监管" }];
 
@@ -46,39 +46,9 @@ export default function CreditProposals() {
   const { rows, nonFilers, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<Fields>({ id: "proposals", lastResult: actionData?.result, shouldValidate: "onSubmit" });
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const keys = rows.map((r) => r.key);
-  const allChosen = keys.length > 0 && keys.every((k) => selected.has(k));
+  const selection = useSelectionColumn({ rows, keyOf: (r) => r.key, formId: form.id, name: fields.keys.name, labelOf: (r) => `选择：${r.organization.name}，${r.label}` });
   const columns: Array<Column<Row>> = [
-    {
-      label: "选择",
-      header: (
-        <label className="flex items-center gap-1 font-normal">
-          <input type="checkbox" checked={allChosen} disabled={!keys.length} onChange={(e) => setSelected(new Set(e.currentTarget.checked ? keys : []))} />
-          全选
-        </label>
-      ),
-      cell: (r) => (
-        <input
-          type="checkbox"
-          form={form.id}
-          name={fields.keys.name}
-          value={r.key}
-          checked={selected.has(r.key)}
-          onChange={(e) => {
-            // Read now: React clears the event's target before the updater runs.
-            const on = e.currentTarget.checked;
-            setSelected((s) => {
-              const next = new Set(s);
-              if (on) next.add(r.key);
-              else next.delete(r.key);
-              return next;
-            });
-          }}
-          aria-label={`选择：${r.organization.name}，${r.label}`}
-        />
-      ),
-    },
+    selection.column,
     {
       label: "组织名称",
       rowHeader: true,
@@ -143,7 +113,7 @@ export default function CreditProposals() {
                 hint="不早于所依据事实发生之日，不晚于今天"
               />
               <Button type="submit" name={fields.intent.name} value="confirm" variant="danger">
-                确认列入所选 {selected.size || ""} 条
+                确认列入所选 {selection.chosen.length || ""} 条
               </Button>
             </div>
             <div>

@@ -17,7 +17,7 @@ import {
 import { listByHand, recordLetter, recordLetterReturned } from "../domain/credit/listings.server";
 import { organizationCredit } from "../domain/credit/queries.server";
 import { organizationAccess } from "../domain/organizations/queries.server";
-import { organizationTypeLabels } from "../domain/organizations/rules";
+import { organizationTypeLabels, isLive } from "../domain/organizations/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { formatDate, shanghaiDate } from "../domain/shared/time";
@@ -70,7 +70,7 @@ export default function OrganizationCredit() {
   const { organization, listings, letters, proposals, canList, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
-  const live = organization.status === "normal" || organization.status === "abnormal";
+  const live = isLive(organization.status);
   const established = unreachableEvidence(letters);
   return (
     <>

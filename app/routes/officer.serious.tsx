@@ -1,20 +1,19 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { seriousRemovalSchema } from "../domain/credit/forms";
 import { seriousTriggerLabels } from "../domain/credit/listings";
 import { removeSeriousListing } from "../domain/credit/listings.server";
 import { seriousListPage } from "../domain/credit/queries.server";
-import { organizationStatusLabels, organizationTypeLabels } from "../domain/organizations/rules";
+import { organizationStatusLabels } from "../domain/organizations/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate } from "../domain/shared/time";
 import { type Column, DataTable } from "../ui/data-table";
-import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
+import { FormError } from "../ui/form";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 import { Notice } from "../ui/notice";
+import { ListedOrganization, ListingRemovalForm, orphanErrors } from "../ui/listing-removal";
 
 export const meta: MetaFunction = () => [{ title: "严重违法失信名单 - 登记管理" }];
 
@@ -39,14 +38,7 @@ const columns: Array<Column<ListedRow>> = [
   {
     label: "组织名称",
     rowHeader: true,
-    cell: (r) => (
-      <>
-        <Link to={`/officer/orgs/${r.organizationId}`}>{r.name}</Link>
-        <span className="block text-xs text-slate-600">
-          {organizationTypeLabels[r.type]} · {r.street ?? "—"} · {organizationStatusLabels[r.status]}
-        </span>
-      </>
-    ),
+    cell: (r) => <ListedOrganization row={r} extra={organizationStatusLabels[r.status]} />,
   },
   { label: "列入日期", className: "whitespace-nowrap", cell: (r) => formatDate(r.listedOn) },
   {
@@ -64,12 +56,12 @@ const columns: Array<Column<ListedRow>> = [
 export default function SeriousList() {
   const { rows, canList, scoped } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const orphanErrors =
-    actionData && !actionData.notice && !rows.some((r) => r.id === actionData.listingId) ? Object.values(actionData.result.error ?? {}).flatMap((e) => e ?? []) : null;
   const removal: Column<ListedRow> = {
     label: "移出",
     className: "min-w-64",
-    cell: (r) => <RemovalForm listingId={r.id} name={r.name} lastResult={actionData?.listingId === r.id ? actionData.result : undefined} />,
+    cell: (r) => (
+      <ListingRemovalForm id={`remove-serious-${r.id}`} listingId={r.id} name={r.name} lastResult={actionData?.listingId === r.id ? actionData.result : undefined} hint="如：处罚决定经复议被撤销" buttonLabel="移出名单" />
+    ),
   };
   return (
     <>
@@ -83,7 +75,7 @@ export default function SeriousList() {
         }
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
-      <FormError errors={orphanErrors} />
+      <FormError errors={orphanErrors(actionData, rows)} />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="列入组织" value={new Set(rows.map((r) => r.organizationId)).size} />
         <Stat label="列入事由" value={rows.length} />
@@ -102,26 +94,3 @@ export default function SeriousList() {
   );
 }
 
-/** Removal with the reason, which goes on the public record. */
-function RemovalForm({ listingId, name, lastResult }: { listingId: number; name: string; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm<z.input<typeof seriousRemovalSchema>>({ id: `remove-serious-${listingId}`, lastResult, shouldValidate: "onSubmit" });
-  return (
-    <PostForm {...getFormProps(form)}>
-      <FormError errors={form.errors} />
-      <input type="hidden" name={fields.listingId.name} value={listingId} />
-      <TextAreaField
-        label="移出原因"
-        name={fields.reason.name}
-        defaultValue={fields.reason.initialValue as string | undefined}
-        errors={fields.reason.errors}
-        hint="如：处罚决定经复议被撤销"
-        rows={2}
-        maxLength={500}
-        required
-      />
-      <Button type="submit" variant="secondary" aria-label={`移出名单：${name}`}>
-        移出
-      </Button>
-    </PostForm>
-  );
-}

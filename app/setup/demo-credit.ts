@@ -10,8 +10,8 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.server";
 import { abnormalListings, contactLetters, organizationChanges, organizations, penalties, seriousListings } from "../../db/schema";
-import { abnormalRemovalKindLabels, abnormalTriggerLabels, addMonths, seriousTriggerLabels } from "../domain/credit/listings";
-import { shanghaiDate, startOfShanghaiDay } from "../domain/shared/time";
+import { abnormalRemovalKindLabels, abnormalTriggerLabels, seriousTriggerLabels } from "../domain/credit/listings";
+import { addMonths, shanghaiDate, startOfShanghaiDay } from "../domain/shared/time";
 
 /** A one-page PDF standing in for the scanned decision. */
 const decisionPdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -42,63 +42,20 @@ export async function seedPenalties(
     recordedBy: d.officer.id,
     recordedAt: d.now,
   };
-  const rows: Array<typeof penalties.$inferInsert> = [];
-  if (fined) {
-    const decidedOn = daysAgo(120);
-    rows.push({
-      organizationId: fined.id,
-      kind: "fine",
-      amountFen: 2_000_000,
-      facts: "超出登记的业务范围开展营利性培训活动，经责令改正后仍未改正。",
-      legalBasis: "《民办非企业单位登记管理暂行条例》第二十五条第一款第（二）项",
-      decisionNumber: `鲤民罚决字〔${year(decidedOn)}〕2号`,
-      decidedOn,
-      authority: "鲤城区民政局",
-      ...file,
-    });
-  }
-  if (warned) {
-    const decidedOn = daysAgo(60);
-    rows.push({
-      organizationId: warned.id,
-      kind: "warning",
-      facts: "法定代表人变更后未按规定办理变更登记。",
-      legalBasis: "《社会团体登记管理条例》第三十条第一款第（六）项",
-      decisionNumber: `鲤民罚决字〔${year(decidedOn)}〕5号`,
-      decidedOn,
-      authority: "鲤城区民政局",
-      ...file,
-    });
-  }
   const [removedAfterSixMonths, noPartyOrg, letters] = latest("social_group", "normal");
   const largeFine = latest("private_non_enterprise", "normal")[1];
-  if (removedAfterSixMonths) {
-    const decidedOn = daysAgo(330);
-    rows.push({
-      organizationId: removedAfterSixMonths.id,
-      kind: "warning",
-      facts: "未按规定将年度财务会计报告报送业务主管单位审查。",
-      legalBasis: "《社会团体登记管理条例》第三十条第一款第（六）项",
-      decisionNumber: `鲤民罚决字〔${year(decidedOn)}〕1号`,
-      decidedOn,
-      authority: "鲤城区民政局",
-      ...file,
-    });
-  }
-  if (largeFine) {
-    const decidedOn = daysAgo(200);
-    rows.push({
-      organizationId: largeFine.id,
-      kind: "fine",
-      amountFen: 8_000_000,
-      facts: "违反规定收取费用、筹集资金，数额较大，经责令改正后仍未改正。",
-      legalBasis: "《民办非企业单位登记管理暂行条例》第二十五条第一款第（四）项",
-      decisionNumber: `鲤民罚决字〔${year(decidedOn)}〕4号`,
-      decidedOn,
-      authority: "鲤城区民政局",
-      ...file,
-    });
-  }
+  const decision = (org: (typeof d.organizations)[number] | undefined, number: number, decidedDaysAgo: number, p: Pick<typeof penalties.$inferInsert, "kind" | "amountFen" | "facts" | "legalBasis">) => {
+    if (!org) return [];
+    const decidedOn = daysAgo(decidedDaysAgo);
+    return [{ organizationId: org.id, ...p, decisionNumber: `鲤民罚决字〔${year(decidedOn)}〕${number}号`, decidedOn, authority: "鲤城区民政局", ...file }];
+  };
+  const socialGroupArticle = "《社会团体登记管理条例》第三十条第一款第（六）项";
+  const rows: Array<typeof penalties.$inferInsert> = [
+    ...decision(fined, 2, 120, { kind: "fine", amountFen: 2_000_000, facts: "超出登记的业务范围开展营利性培训活动，经责令改正后仍未改正。", legalBasis: "《民办非企业单位登记管理暂行条例》第二十五条第一款第（二）项" }),
+    ...decision(warned, 5, 60, { kind: "warning", facts: "法定代表人变更后未按规定办理变更登记。", legalBasis: socialGroupArticle }),
+    ...decision(removedAfterSixMonths, 1, 330, { kind: "warning", facts: "未按规定将年度财务会计报告报送业务主管单位审查。", legalBasis: socialGroupArticle }),
+    ...decision(largeFine, 4, 200, { kind: "fine", amountFen: 8_000_000, facts: "违反规定收取费用、筹集资金，数额较大，经责令改正后仍未改正。", legalBasis: "《民办非企业单位登记管理暂行条例》第二十五条第一款第（四）项" }),
+  ];
   const decided = rows.length ? await tx.insert(penalties).values(rows).returning() : [];
   const penaltyOf = (organizationId: number | undefined) => decided.find((p) => p.organizationId === organizationId);
   const evidenceOf = (p: (typeof decided)[number]) => `行政处罚决定书 ${p.decisionNumber}（${p.decidedOn}）`;

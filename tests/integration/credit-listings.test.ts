@@ -11,7 +11,6 @@ import { getDb } from "../../db/client.server";
 import { abnormalListings, auditLog, creditDismissals, organizations, seriousListings } from "../../db/schema";
 import { recordPenalty } from "../../app/domain/credit/commands.server";
 import type { PenaltyPost } from "../../app/domain/credit/forms";
-import { addMonths } from "../../app/domain/credit/listings";
 import {
   confirmProposals,
   dismissProposals,
@@ -24,7 +23,7 @@ import {
 import { abnormalListPage, openProposalCount, organizationCredit, proposalsPage } from "../../app/domain/credit/queries.server";
 import { publicCreditList } from "../../app/domain/credit/public.server";
 import { parseListingQuery } from "../../app/domain/credit/lists";
-import { shanghaiDate, startOfShanghaiDay } from "../../app/domain/shared/time";
+import { addMonths, shanghaiDate, startOfShanghaiDay } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 beforeAll(loadDemoDistrict);

@@ -11,7 +11,6 @@ import {
 } from "../../app/domain/credit/forms";
 import {
   abnormalTriggerArticles,
-  addMonths,
   automaticRemovalOn,
   creditProposals,
   listedSince,
@@ -27,6 +26,7 @@ import {
   type PenaltyFact,
 } from "../../app/domain/credit/listings";
 import { abnormalTriggers, seriousTriggers } from "../../vocabulary";
+import { addMonths } from "../../app/domain/shared/time";
 import { refusesClearly } from "../setup/form-properties";
 
 const penalty = (id: number, kind: PenaltyFact["kind"], decidedOn: string, amountYuan?: number): PenaltyFact => ({

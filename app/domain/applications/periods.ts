@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { OrganizationType } from "../../../vocabulary";
-import { parseIsoDate } from "../shared/time";
+import { addDays, parseIsoDate } from "../shared/time";
 import type { ApplicationKind } from "./rules";
 
 export interface DecisionPeriod {
@@ -124,15 +124,11 @@ export function isWorkingDay(date: string, table: HolidayTable): boolean {
   return weekday !== 0 && weekday !== 6;
 }
 
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The `n`th working day after `from`: the day itself not counted (民法典 art. 201), public holidays not counted (行政许可法 art. 82). */
 export function addWorkingDays(from: string, n: number, table: HolidayTable): string {
   let day = from;
   for (let counted = 0; counted < n; ) {
-    day = nextDay(day);
+    day = addDays(day, 1);
     if (isWorkingDay(day, table)) counted++;
   }
   return day;

@@ -8,6 +8,7 @@ import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
 export { applicationKinds, applicationStates } from "../../../vocabulary";
 import type { Role } from "../../auth/roles";
 import { daysBetween, startOfShanghaiDay } from "../shared/time";
+import { isLive } from "../organizations/rules";
 
 export type { ApplicationKind, ApplicationState };
 
@@ -138,7 +139,7 @@ export function availableActions(kind: ApplicationKind, state: ApplicationState,
  * founds another); an account without one applies for establishment.
  */
 export function startableKinds(organization: { type: string; status: string } | null | undefined): Array<"establishment" | "change" | "cancellation"> {
-  const registered = organization && organization.type !== "community" && (organization.status === "normal" || organization.status === "abnormal");
+  const registered = organization && organization.type !== "community" && isLive(organization.status);
   return registered ? ["change", "cancellation", "establishment"] : ["establishment"];
 }
 

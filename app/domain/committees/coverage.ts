@@ -4,7 +4,8 @@
  * target form live here so the browser may use them too.
  */
 import { z } from "zod";
-import { communityCategories, type CommunityCategory, type OrganizationStatus } from "../../../vocabulary";
+import { communityCategories, type CommunityCategory } from "../../../vocabulary";
+import { liveStatuses } from "../organizations/rules";
 
 export { communityCategories, type CommunityCategory };
 
@@ -13,7 +14,7 @@ export { communityCategories, type CommunityCategory };
  * those on the abnormal-activity list. Cancelled and revoked ones stay in the
  * register but no longer serve the community.
  */
-export const countedStatuses = ["normal", "abnormal"] as const satisfies readonly OrganizationStatus[];
+export const countedStatuses = liveStatuses;
 
 /** How the pages say which organizations are counted. */
 export const countedStatusesNote = "只统计状态为正常或列入活动异常名录的已备案社区社会组织，已注销、已撤销登记的不计入。";

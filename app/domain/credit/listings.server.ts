@@ -14,6 +14,7 @@ import { hasPermission, type Actor } from "../../auth/permissions";
 import { recordAudit } from "../audit/commands.server";
 import { recordOrganizationChange } from "../organizations/history.server";
 import { organizationAccess } from "../organizations/queries.server";
+import { isLive } from "../organizations/rules";
 import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";
 import { shanghaiDate } from "../shared/time";
@@ -36,8 +37,6 @@ function requireLister(actor: Actor | null): Actor {
   if (!actor || !hasPermission(actor, "credit:list")) forbidden();
   return actor;
 }
-
-const live = (status: string) => status === "normal" || status === "abnormal";
 
 export interface AbnormalEntry {
   organizationId: number;
@@ -62,7 +61,7 @@ export async function insertAbnormalListings(tx: Database, ctx: ActionContext, e
   const listed: number[] = [];
   for (const entry of entries) {
     const org = orgs.get(entry.organizationId);
-    if (!org || !live(org.status)) continue;
+    if (!org || !isLive(org.status)) continue;
     const reason = entry.reason?.trim() || abnormalTriggerLabels[entry.trigger];
     const [row] = await tx
       .insert(abnormalListings)
@@ -221,7 +220,7 @@ export async function listByHand(ctx: ActionContext, organizationId: number, inp
     if (!org) notFound("登记簿中没有该社会组织。");
     if (org.type === "community") return { ok: false, formError: "社区社会组织为备案管理，不列入信用名单。" };
     if (input.list === "abnormal") {
-      if (!live(org.status)) return { ok: false, formError: "该组织已注销或被撤销登记，不能列入活动异常名录。" };
+      if (!isLive(org.status)) return { ok: false, formError: "该组织已注销或被撤销登记，不能列入活动异常名录。" };
       const listed = await insertAbnormalListings(tx, ctx, [{ organizationId, trigger: input.trigger as AbnormalTrigger, listedOn: input.listedOn, evidence: input.evidence, sourceKey: null }]);
       return listed.length ? { ok: true, value: null } : { ok: false, formError: "未能列入，请刷新页面后重试。" };
     }
@@ -257,7 +256,7 @@ export async function creditFacts(tx: Database, organizationIds?: number[]): Pro
   const [p, a, s, l, d, r] = [group(pen), group(abn), group(ser), group(let_), group(dis), group(rect)];
   return statuses.map((o) => ({
     organizationId: o.id,
-    live: live(o.status),
+    live: isLive(o.status),
     penalties: p(o.id),
     abnormal: a(o.id),
     serious: s(o.id),
@@ -347,7 +346,7 @@ export async function recordLetter(ctx: ActionContext, organizationId: number, i
     const [org] = await tx.select().from(organizations).where(eq(organizations.id, organizationId)).for("update");
     if (!org) notFound("登记簿中没有该社会组织。");
     if (org.type === "community") return { ok: false, formError: "社区社会组织为备案管理，不适用本程序。" };
-    if (!live(org.status)) return { ok: false, formError: "该组织已注销或被撤销登记，无需寄送联络信函。" };
+    if (!isLive(org.status)) return { ok: false, formError: "该组织已注销或被撤销登记，无需寄送联络信函。" };
     if (!org.address) return { ok: false, formError: "登记簿中没有该组织的住所，请先更正登记信息。" };
     const earlier = await tx.select().from(contactLetters).where(eq(contactLetters.organizationId, organizationId));
     // A second letter follows a first that came back unsigned, within the window.

@@ -7,6 +7,7 @@
 import type { AbnormalRemovalKind, AbnormalTrigger, PenaltyKind, SeriousTrigger } from "../../../vocabulary";
 import { rectificationOverdue, rectificationOverdueSince, type RectificationFacts } from "../spot-checks/rules";
 import { creditConsequence } from "./penalties";
+import { addMonths } from "../shared/time";
 
 export type { AbnormalTrigger, SeriousTrigger, AbnormalRemovalKind };
 
@@ -65,16 +66,6 @@ export const manualAbnormalTriggers = ["no_party_org", "rectification_overdue", 
 export const manualSeriousTriggers = ["change_fraud", "dishonest_debtor", "other"] as const satisfies readonly SeriousTrigger[];
 
 /* ------------------------------------------------------------------ dates */
-
-/** The same day `n` months later, or the month's last day where it has no such day (2026-08-31 + 6 → 2027-02-28). */
-export function addMonths(date: string, n: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + n;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
-}
 
 function daysApart(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

@@ -3,7 +3,7 @@
  * 1A to 5A, each valid for five years from the day it is awarded; a grade no
  * longer valid is no longer shown. Pure, shared by the pages, the search and the tests.
  */
-import { addMonths } from "../credit/listings";
+import { addDays, addMonths } from "../shared/time";
 
 export const evaluationRegulation = "《社会组织评估管理办法》（民政部令第39号）";
 
@@ -18,8 +18,7 @@ export function gradeLabel(grade: number): string {
 
 /** The last day a grade awarded on a day is valid: five years, to the day before the fifth anniversary. */
 export function gradeValidUntil(awardedOn: string): string {
-  const anniversary = addMonths(awardedOn, 60);
-  return new Date(Date.parse(`${anniversary}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return addDays(addMonths(awardedOn, 60), -1);
 }
 
 export interface Awarded {

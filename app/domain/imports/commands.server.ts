@@ -35,7 +35,7 @@ import {
 } from "./rules";
 import { importBatchSummary, ownBatchWhere, requireImporter, requireKind } from "./queries.server";
 import { diffFields, recordOrganizationChanges } from "../organizations/history.server";
-import { isFiled } from "../organizations/rules";
+import { isFiled, liveStatuses } from "../organizations/rules";
 import { readSpreadsheet } from "../shared/spreadsheet.server";
 import { withoutControlCharacters } from "../shared/text-input";
 import { shanghaiDate } from "../shared/time";
@@ -77,7 +77,7 @@ async function existingValues(db: Database, keys: readonly ImportKey[]): Promise
         await db
           .select({ v: organizations.name })
           .from(organizations)
-          .where(and(inList(organizations.name, values), inArray(organizations.status, ["normal", "abnormal"])))
+          .where(and(inList(organizations.name, values), inArray(organizations.status, [...liveStatuses])))
       ).map((r) => r.v),
     ),
     found("placeCode", async (values) => (await db.select({ v: places.code }).from(places).where(inList(places.code, values))).map((r) => r.v)),

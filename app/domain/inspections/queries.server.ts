@@ -33,7 +33,7 @@ import {
 } from "./rules";
 import { isRowId } from "../shared/ids";
 import { annualReportKey } from "../credit/listings";
-import { organizationTypeLabels } from "../organizations/rules";
+import { organizationTypeLabels, liveStatuses } from "../organizations/rules";
 import { placeChoices } from "../places/queries.server";
 import { settingState } from "../settings/queries.server";
 import { daysBetween, shanghaiDate, startOfShanghaiDay } from "../shared/time";
@@ -70,7 +70,7 @@ export async function ownReportAccess(actor: Actor, year: number): Promise<void>
 function dueCondition(year: number, streetId?: number) {
   return and(
     inArray(organizations.type, ["social_group", "private_non_enterprise", "foundation"]),
-    inArray(organizations.status, ["normal", "abnormal"]),
+    inArray(organizations.status, [...liveStatuses]),
     lt(organizations.registeredOn, dueCutoff(year)),
     streetId ? eq(organizations.streetId, streetId) : undefined,
   );

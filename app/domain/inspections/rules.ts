@@ -6,7 +6,7 @@
 import type { InspectionConclusion, InspectionState, PreliminaryDecision } from "../../../vocabulary";
 import type { OrganizationStatus, OrganizationType } from "../../../vocabulary";
 import type { Role } from "../../auth/roles";
-import { organizationStatusLabels } from "../organizations/rules";
+import { organizationStatusLabels, isLive } from "../organizations/rules";
 import { notFound } from "../shared/errors";
 import { parseRowId } from "../shared/ids";
 import { formatDate } from "../shared/time";
@@ -56,7 +56,7 @@ export function isDue(
 ): boolean {
   return (
     org.type !== "community" &&
-    (org.status === "normal" || org.status === "abnormal") &&
+    isLive(org.status) &&
     org.registeredOn < dueCutoff(year)
   );
 }

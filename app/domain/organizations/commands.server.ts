@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/commands.server";
 import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";
 import { diffFields, recordOrganizationChange } from "./history.server";
-import { isFiled, usccKindOf } from "./rules";
+import { isFiled, usccKindOf, isLive } from "./rules";
 import type { CorrectionInput } from "./forms";
 import { duplicateField, duplicateMessages, liveNameTaken } from "./integrity.server";
 import { normalizeUscc, usccProblems } from "./uscc";
@@ -135,7 +135,7 @@ function usccAcceptance(organization: Organization, code: string, input: Correct
 async function duplicates(db: Database, before: Organization, after: Pick<Organization, "name" | "uscc" | "filingNumber">) {
   const errors: FieldErrors = {};
   const others = ne(organizations.id, before.id);
-  const live = before.status === "normal" || before.status === "abnormal";
+  const live = isLive(before.status);
   const exists = async (condition: SQL) =>
     (await db.select({ id: organizations.id }).from(organizations).where(and(condition, others)).limit(1)).length > 0;
   if (live && after.name !== before.name && (await liveNameTaken(db, after.name, before.id))) {

@@ -6,6 +6,7 @@ import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { organizations } from "../../../db/schema";
 import { uniqueViolation } from "../shared/errors";
+import { liveStatuses } from "./rules";
 
 export const duplicateMessages = {
   name: "登记簿中已有同名且未注销的社会组织，名称不能重复",
@@ -15,7 +16,7 @@ export const duplicateMessages = {
 
 /** Is this name taken by another organization that still exists (cancelled ones free their names)? */
 export async function liveNameTaken(db: Database, name: string, exceptId?: number): Promise<boolean> {
-  const conditions = [eq(organizations.name, name), inArray(organizations.status, ["normal", "abnormal"])];
+  const conditions = [eq(organizations.name, name), inArray(organizations.status, [...liveStatuses])];
   if (exceptId) conditions.push(ne(organizations.id, exceptId));
   return (await db.select({ id: organizations.id }).from(organizations).where(and(...conditions)).limit(1)).length > 0;
 }

@@ -36,6 +36,12 @@ export const communityCategoryLabels: Record<CommunityCategory, string> = {
 // The codes in their order, from the labels: the browser gets them without the database schema.
 export const organizationTypes = Object.keys(organizationTypeLabels) as OrganizationType[];
 export const organizationStatuses = Object.keys(organizationStatusLabels) as OrganizationStatus[];
+
+/** Still registered (or filed): normal, or on the abnormal-activity list. Cancelled and revoked ones stay in the register, ended. */
+export const liveStatuses = ["normal", "abnormal"] as const satisfies readonly OrganizationStatus[];
+export function isLive(status: string): boolean {
+  return (liveStatuses as readonly string[]).includes(status);
+}
 export const communityCategories = Object.keys(communityCategoryLabels) as CommunityCategory[];
 
 /** The USCC kind character (position 2) each registered kind calls for. */

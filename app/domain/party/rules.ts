@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { BranchKind } from "../../../vocabulary";
+import { liveStatuses } from "../organizations/rules";
 
 export type { BranchKind };
 
@@ -20,7 +21,7 @@ export const branchKindLabels: Record<BranchKind, string> = { single: "单独组
 
 /** The registered kinds, in normal or abnormal standing, that both coverages count: community organizations are filed, not registered. */
 export const coveredTypes = ["social_group", "private_non_enterprise", "foundation"] as const;
-export const coveredStatuses = ["normal", "abnormal"] as const;
+export const coveredStatuses = liveStatuses;
 export type CoveredType = (typeof coveredTypes)[number];
 
 /** Three formal members are the minimum for an organization's own branch (《中国共产党支部工作条例》). */

@@ -119,3 +119,18 @@ export function recordDateProblem(date: string, latest: string, label: string): 
   if (date > latest) return `${label}不能晚于${formatDate(latest)}`;
   return null;
 }
+
+/** The calendar day `n` days after (or before, for negative `n`) an ISO date. */
+export function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The same day `n` months later, or the month's last day where it has no such day (2026-08-31 + 6 → 2027-02-28). */
+export function addMonths(date: string, n: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + n;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+}

@@ -16,6 +16,7 @@ import { shanghaiDate } from "../shared/time";
 import { drawChecks, sampleSize } from "./draw";
 import type { PlanPost, PlanWork, RectificationAnswer } from "./forms";
 import { deadlineProblem } from "./rules";
+import { liveStatuses } from "../organizations/rules";
 
 const stale = { ok: false as const, formError: "该页面已被其他人更新，请刷新后查看最新情况。" };
 
@@ -55,7 +56,7 @@ async function populationOf(tx: Database, scope: { types: string[]; streetIds: n
     .where(
       and(
         inArray(organizations.type, scope.types as Array<(typeof organizations.type.enumValues)[number]>),
-        inArray(organizations.status, ["normal", "abnormal"]),
+        inArray(organizations.status, [...liveStatuses]),
         scope.streetIds.length ? inArray(organizations.streetId, scope.streetIds) : undefined,
       ),
     )

@@ -4,6 +4,7 @@
  * Pure, shared by the pages, the credit proposals and the tests.
  */
 import type { CheckFinding, OrganizationType, RectificationVerdict } from "../../../vocabulary";
+import { addDays, addMonths } from "../shared/time";
 
 export type { CheckFinding, RectificationVerdict };
 
@@ -53,14 +54,13 @@ export function rectificationOverdue(r: RectificationFacts, today: string): bool
 
 /** The day a rectification's overdue fact arises: the day after the deadline, or the verification that found it not done. */
 export function rectificationOverdueSince(r: RectificationFacts & { verifiedOn: string | null }): string {
-  const dayAfter = new Date(Date.parse(`${r.deadline}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const dayAfter = addDays(r.deadline, 1);
   return r.verdict === "not_done" && r.verifiedOn && r.verifiedOn > dayAfter ? r.verifiedOn : dayAfter;
 }
 
 /** Why a deadline cannot be set, or null: after the day it is ordered, within a year. */
 export function deadlineProblem(deadline: string, orderedOn: string): string | null {
   if (deadline <= orderedOn) return "整改期限应晚于责令整改之日";
-  const [y, m, d] = orderedOn.split("-");
-  if (deadline > `${Number(y) + 1}-${m}-${d}`) return "整改期限不宜超过一年";
+  if (deadline > addMonths(orderedOn, 12)) return "整改期限不宜超过一年";
   return null;
 }

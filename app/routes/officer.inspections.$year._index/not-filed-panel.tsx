@@ -1,6 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Link } from "@remix-run/react";
-import { useState } from "react";
 import { defaultListingReason } from "../../domain/inspections/rules";
 import { organizationTypeLabels } from "../../domain/organizations/rules";
 import { formatDate } from "../../domain/shared/time";
@@ -8,6 +7,7 @@ import { type Column, DataTable } from "../../ui/data-table";
 import { Button, Field, FormError, PostForm, TextAreaField } from "../../ui/form";
 import { Badge, Panel } from "../../ui/layout";
 import { ConfirmBox } from "../../ui/officer-inspection";
+import { useSelectionColumn } from "../../ui/selection";
 import type { YearPage } from "./route";
 
 type NotFiledRow = YearPage["notFiled"][number];
@@ -17,38 +17,14 @@ type Fields = { intent: string; organizationIds: string[]; only: string; reason:
 export function NotFiledPanel({ page, lastResult }: { page: YearPage; lastResult?: SubmissionResult<string[]> }) {
   const { year, notFiled: rows, pastDeadline, daysToDeadline, settings, canList, today } = page;
   const [form, fields] = useForm<Fields>({ id: `abnormal-${year}`, lastResult, shouldValidate: "onSubmit" });
+  const { column: choice, chosen } = useSelectionColumn({
+    rows,
+    keyOf: (r) => (r.listed ? null : r.id),
+    formId: form.id,
+    name: fields.organizationIds.name,
+    labelOf: (r) => `选择${r.name}`,
+  });
   const listable = rows.filter((r) => !r.listed).map((r) => r.id);
-  const [selected, setSelected] = useState<Set<number>>(new Set());
-  const chosen = listable.filter((id) => selected.has(id));
-  const toggle = (id: number, on: boolean) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
-  const allChosen = listable.length > 0 && chosen.length === listable.length;
-  const choice: Column<NotFiledRow> = {
-    label: "选择",
-    header: (
-      <label className="flex items-center gap-1 font-normal">
-        <input type="checkbox" checked={allChosen} disabled={!listable.length} onChange={(e) => setSelected(new Set(e.currentTarget.checked ? listable : []))} />
-        全选
-      </label>
-    ),
-    cell: (r) =>
-      r.listed ? null : (
-        <input
-          type="checkbox"
-          form={form.id}
-          name={fields.organizationIds.name}
-          value={r.id}
-          checked={selected.has(r.id)}
-          onChange={(e) => toggle(r.id, e.currentTarget.checked)}
-          aria-label={`选择${r.name}`}
-        />
-      ),
-  };
   const columns: Array<Column<NotFiledRow>> = [
     { label: "组织名称", rowHeader: true, cell: (r) => <Link to={`/officer/orgs/${r.id}`}>{r.name}</Link> },
     { label: "类型", cell: (r) => organizationTypeLabels[r.type] },

@@ -17,7 +17,7 @@ import {
 } from "../../domain/organizations/record-forms";
 import { correctOrganization } from "../../domain/organizations/commands.server";
 import { officerOrganization, organizationAccess } from "../../domain/organizations/queries.server";
-import { isFiled, organizationTypeLabels } from "../../domain/organizations/rules";
+import { isFiled, organizationTypeLabels, isLive } from "../../domain/organizations/rules";
 import {
   acceptReportedMembers,
   recordAdmission,
@@ -175,7 +175,7 @@ export default function OfficerRecord() {
         {isFiled(organization.type) ? null : (
           <Panel title="行政处罚">
             <PenaltyList penalties={penalties} documentHref={(id) => `/penalties/files/${id}`} />
-            {canPenalise && (organization.status === "normal" || organization.status === "abnormal") ? (
+            {canPenalise && isLive(organization.status) ? (
               <p className="mt-4">
                 <Link to={`/officer/orgs/${organization.id}/penalties/new`}>记录行政处罚</Link>
               </p>
