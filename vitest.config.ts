@@ -11,11 +11,12 @@ import tsconfigPaths from "vite-tsconfig-paths";
  */
 const postgres = process.env.TEST_DATABASE_URL;
 
-const integration = (name: string, kind: "pglite" | "postgres", include: string[], clock?: string) => ({
+const integration = (name: string, kind: "pglite" | "postgres", include: string[], clock?: string, exclude: string[] = []) => ({
   extends: true as const,
   test: {
     name,
     include,
+    exclude,
     // Per project, so a run without this project (e.g. --project unit) makes no template.
     globalSetup: ["tests/setup/integration-template.ts"],
     setupFiles: [...(clock ? ["tests/setup/clock.ts"] : []), "tests/setup/integration.ts"],
@@ -43,13 +44,17 @@ export default defineConfig({
   test: {
     environment: "node",
     // Vitest leaves one core free by default, which on a 2-core machine means one
-    // file at a time; the integration files wait on PGlite and servers, so use all.
-    maxWorkers: os.availableParallelism(),
+    // file at a time. The integration files also wait (on the PostgreSQL server, on
+    // app servers they start, on outages they stage), so one file more than the
+    // cores keeps the machine busy.
+    maxWorkers: os.availableParallelism() + 1,
     projects: [
       // The property tests run hundreds of cases each: on a busy machine that takes longer than the default 5 s.
       // The timeout is there to stop a hang, not to time anything (speed is measured by `npm run bench`).
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 30_000 } },
-      integration("integration-pglite", "pglite", ["tests/integration/*.test.ts"]),
+      // The access matrix asks who may reach what, which no database engine changes: it runs once, on
+      // PostgreSQL when there is one (it takes minutes), else on PGlite.
+      integration("integration-pglite", "pglite", ["tests/integration/*.test.ts"], undefined, postgres ? ["tests/integration/access-matrix.test.ts"] : []),
       ...clockDays.map((day) => integration(`integration-dated-${day}`, "pglite", datedSuites, day)),
       ...(postgres
         ? [

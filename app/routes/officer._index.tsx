@@ -6,6 +6,7 @@ import { roleLabels } from "../auth/roles";
 import { applicationQueue } from "../domain/applications/queries.server";
 import { nonFilerProposals } from "../domain/inspections/queries.server";
 import { openProposalCount } from "../domain/credit/queries.server";
+import { overdueQuestionCount } from "../domain/questions/queries.server";
 import { officerDashboard } from "../domain/statistics/dashboard.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { placePath } from "../domain/places/rules";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const now = new Date();
   const year = Number(shanghaiDate(now).slice(0, 4));
-  const [dashboard, open, overdue, postings, proposals, creditProposals] = await Promise.all([
+  const [dashboard, open, overdue, postings, proposals, creditProposals, overdueQuestions] = await Promise.all([
     officerDashboard(actor),
     applicationQueue(actor, { state: "open", page: 1, pageSize: 1 }, now),
     applicationQueue(actor, { state: "open", overdue: true, page: 1, pageSize: 1 }, now),
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : Promise.resolve(null),
     nonFilerProposals(actor),
     openProposalCount(actor, now),
+    overdueQuestionCount(actor, now),
   ]);
   return {
     role: actor.role,
@@ -39,11 +41,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     postings,
     proposals,
     creditProposals,
+    overdueQuestions,
   };
 }
 
 export default function OfficerDashboard() {
-  const { role, displayName, scopeName, places, organizations, recentAudit, openApplications, overdueApplications, postings, proposals, creditProposals } =
+  const { role, displayName, scopeName, places, organizations, recentAudit, openApplications, overdueApplications, postings, proposals, creditProposals, overdueQuestions } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -68,6 +71,11 @@ export default function OfficerDashboard() {
         {creditProposals ? (
           <li>
             <Link to="/officer/credit">信用监管：{creditProposals} 条列入建议待核对确认</Link>
+          </li>
+        ) : null}
+        {overdueQuestions ? (
+          <li>
+            <Link to="/officer/questions">村民质询：{overdueQuestions} 条超过 10 日未答复，请督促所在村答复</Link>
           </li>
         ) : null}
         {postings && postings.villages ? (

@@ -20,7 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: "/officer/serious", label: "严重违法失信名单" },
     { to: "/officer/communities", label: "一居多会" },
     ...(hasPermission(actor, "posting:monitor")
-      ? [{ to: "/officer/postings", label: "村务公开监督" }]
+      ? [
+          { to: "/officer/postings", label: "村务公开监督" },
+          { to: "/officer/questions", label: "村民质询督办" },
+        ]
       : []),
     ...(hasPermission(actor, "party:manage") ? [{ to: "/officer/party", label: "党建覆盖" }] : []),
     // The report gathers party and village-posting figures: it needs both.

@@ -7,6 +7,7 @@ import { placePath } from "../domain/places/rules";
 import { ownPlace } from "../domain/places/queries.server";
 import { periodLabel } from "../domain/postings/rules";
 import { villageWorkbench, type WorkbenchItem } from "../domain/postings/queries.server";
+import { waitingQuestionCount } from "../domain/questions/queries.server";
 import { formatDateTime } from "../domain/shared/time";
 import { PageHeader, Panel } from "../ui/layout";
 import { CategoryBadge, ComplianceCellMark, ComplianceLegend, UpToDateMark } from "../ui/posting-view";
@@ -20,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:village");
   const now = new Date();
   const [{ place, parent }, bench] = await Promise.all([ownPlace(actor), villageWorkbench(actor, now, { page: 1, pageSize: openWorkLimit })]);
+  const questions = await waitingQuestionCount(place.id);
   const open = bench.items.filter((i) => i.openState !== null);
   const drafting = hasPermission(actor, "posting:draft");
   return {
@@ -33,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     returned: open.filter((i) => i.openState === "returned"),
     drafts: drafting ? open.filter((i) => i.openState === "draft") : [],
     compliance: bench.compliance,
+    questions,
   };
 }
 
@@ -68,7 +71,7 @@ function CountCard({ label, value, href, tone }: { label: string; value: number;
 }
 
 export default function VillageHome() {
-  const { role, drafting, place, parentName, counts, submitted, returned, drafts, compliance } = useLoaderData<typeof loader>();
+  const { role, drafting, place, parentName, counts, submitted, returned, drafts, compliance, questions } = useLoaderData<typeof loader>();
   const returnedPanel = (
     <Panel title="已退回修改" key="returned">
       <div id="returned" className="scroll-mt-4">
@@ -121,7 +124,7 @@ export default function VillageHome() {
       </p>
 
       <h2 className="sr-only">办理情况</h2>
-      <ul className={`mb-6 grid gap-4 ${drafting ? "sm:grid-cols-3" : "sm:grid-cols-1"}`}>
+      <ul className={`mb-6 grid gap-4 ${drafting ? "sm:grid-cols-4" : "sm:grid-cols-2"}`}>
         {counts.drafts !== null ? (
           <li>
             <CountCard label="草稿" value={counts.drafts} href="/village/postings?state=draft" tone="slate" />
@@ -135,6 +138,9 @@ export default function VillageHome() {
             <CountCard label="已退回" value={counts.returned} href="/village/postings?state=returned" tone="amber" />
           </li>
         ) : null}
+        <li>
+          <CountCard label="待答复的村民质询" value={questions} href="/village/questions" tone="amber" />
+        </li>
       </ul>
 
       <div className="mb-6 space-y-6">{work}</div>

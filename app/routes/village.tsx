@@ -10,6 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { to: "/village", label: "本村概况", end: true },
     // "end" so the list is not also marked current on a posting's or the new-posting page.
     { to: "/village/postings", label: "公开事项", end: true },
+    { to: "/village/questions", label: "村民质询", end: true },
   ];
   if (hasPermission(actor, "posting:draft")) {
     items.push(

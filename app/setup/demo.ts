@@ -24,6 +24,7 @@ import { seedSpotChecks } from "./demo-spot-checks";
 import { seedEvaluations } from "./demo-evaluations";
 import { seedParty } from "./demo-party";
 import { seedPostings } from "./demo-postings";
+import { seedQuestions } from "./demo-questions";
 import {
   abnormalListings,
   applications,
@@ -391,6 +392,7 @@ export async function seedDemo(db: Database): Promise<void> {
       now: loadedAt,
       rand,
     });
+    await seedQuestions(tx, { villages: villageRows, clerk: account("clerk"), supervisor: account("supervisor"), now: loadedAt });
     await seedCommittees(tx, {
       places: [
         ...streetRows.flatMap((s) => s.communityIds.map((id) => ({ id, level: "community" as const, name: placeName.get(id) ?? "" }))),

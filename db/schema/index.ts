@@ -13,3 +13,4 @@ export * from "./reminders";
 export * from "./credit";
 export * from "./spot-checks";
 export * from "./evaluations";
+export * from "./questions";

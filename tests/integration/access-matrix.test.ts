@@ -46,6 +46,7 @@
  * Anonymous visitors are never answered 403: every action that needs a user
  * sends them to /login (redirectTo keeps the query, the one-time key included).
  * The exceptions are the actions of public pages: /login (the form's 400),
+ * a public posting's question form (its 400, or 404 for a posting not public),
  * /login/code and /login/enrol (back to /login), /logout (home) and any unknown
  * path (404).
  *
@@ -373,6 +374,10 @@ const getMatrix: GetRow[] = [
   { path: "/village/postings/{otherDraft}", note: "another village's draft", ...onlyFor({ clerk: 404, supervisor: 404 }) },
   { path: "/village/postings/999999", ...onlyFor({ clerk: 404, supervisor: 404 }) },
   { path: "/village/contacts", note: "posting:draft: the village's public contact numbers", ...onlyFor({ clerk: 200 }) },
+  { path: "/village/questions", note: "the village's questions: clerk and supervision committee", ...onlyFor({ clerk: 200, supervisor: 200 }) },
+  { path: "/village/questions?state=all", ...onlyFor({ clerk: 200, supervisor: 200 }) },
+  { path: "/officer/questions", note: "overdue questions for the town: posting:monitor", ...onlyFor({ officer: 200, street: 200 }) },
+  { path: "/officer/questions?state=all", note: "开元街道 has no villages: the street officer sees none of the town's", ...onlyFor({ officer: 200, street: 200 }) },
   { path: "/village/postings/2147483648", ...onlyFor({ clerk: 404, supervisor: 404 }) },
 ];
 
@@ -643,7 +648,20 @@ const postMatrix: PostRow[] = [
   { path: `/unit/inspections/${Y}/reports/{unitReportOther}`, body: { decision: "agreed", opinion: "", version: stale }, note: "a filing naming another unit", secret: "unitReportOther", foreign: ["supervising"], ...onlyFor({ supervising: 404 }) },
 
   // Village clerks and supervisors
+  { path: "/postings/{posting:350502100201}", body: { name: "", village: "", question: "" }, note: "a villager's question (村民质询), nothing typed: a public form", ...all(400) },
+  { path: "/postings/1", body: { name: "", village: "", question: "" }, note: "a draft is not public: no question on it", ...all(404) },
+  { path: "/postings/999999", body: { name: "", village: "", question: "" }, ...all(404) },
   { path: "/village/contacts", body: { number: "", label: "" }, note: "marking a number public", ...onlyFor({ clerk: 400 }) },
+  { path: "/village/questions", body: { questionId: "{questionOwn}", version: stale, answer: "矩阵检查的答复内容" }, note: "no intent", ...onlyFor({ clerk: 400, supervisor: 400 }) },
+  { path: "/officer/questions", body: {}, note: "no intent", ...onlyFor({ officer: 400, street: 400 }) },
+  { path: "/village/questions", body: { intent: "answer", questionId: "{questionOwn}", version: stale, answer: "" }, note: "own village's question, no answer typed", ...onlyFor({ clerk: 400, supervisor: 400 }) },
+  { path: "/village/questions", body: { intent: "answer", questionId: "{questionOwn}", version: stale, answer: "矩阵检查的答复内容" }, note: "own village's question, a stale page", ...onlyFor({ clerk: 409, supervisor: 409 }) },
+  { path: "/village/questions", body: { intent: "hide", questionId: "{questionOwn}", version: stale, reason: "矩阵检查屏蔽理由" }, note: "hiding is the committee's (and the officers'), not the clerk's", ...onlyFor({ clerk: 403, supervisor: 409 }) },
+  { path: "/village/questions", body: { intent: "answer", questionId: "{questionOther}", version: stale, answer: "矩阵检查的答复内容" }, note: "another village's question", secret: "questionOther", foreign: ["clerk", "supervisor"], ...onlyFor({ clerk: 404, supervisor: 404 }) },
+  { path: "/village/questions", body: { intent: "hide", questionId: "{questionOther}", version: stale, reason: "矩阵检查屏蔽理由" }, note: "another village's question", secret: "questionOther", foreign: ["clerk", "supervisor"], ...onlyFor({ clerk: 404, supervisor: 404 }) },
+  { path: "/officer/questions", body: { intent: "hide", questionId: "{questionOther}", version: stale, reason: "矩阵检查屏蔽理由" }, note: "a question of the town: the district's, not 开元街道's", secret: "questionOther", foreign: ["street"], ...onlyFor({ officer: 409, street: 404 }) },
+  { path: "/officer/questions", body: { intent: "answer", questionId: "{questionOther}", version: stale, answer: "矩阵检查的答复内容" }, note: "officers do not answer for the village", secret: "questionOther", foreign: ["street"], ...onlyFor({ officer: 403, street: 404 }) },
+  { path: "/officer/questions", body: { intent: "hide", questionId: "{questionOther}", version: stale, reason: "" }, note: "no reason typed", ...onlyFor({ officer: 400, street: 400 }) },
   { path: "/village/contacts", body: { intent: "mark", number: "", label: "" }, note: "marking a number public, the intent posted outright", ...onlyFor({ clerk: 400 }) },
   { path: "/village/contacts", body: { intent: "unmark", id: stale }, note: "no such number", ...onlyFor({ clerk: 409 }) },
   { path: "/village/contacts", body: { intent: "unmark", id: "{otherContact}" }, note: "another village's number", secret: "otherContact", foreign: ["clerk"], ...onlyFor({ clerk: 409 }) },
@@ -771,6 +789,13 @@ async function prepare(db: Database): Promise<Facts> {
     note(name, (await one<{ id: number }>(sql`select p.id from postings p join posting_versions v on v.posting_id = p.id where p.place_id = ${daliang} and v.state = ${state} order by p.id limit 1`)).id);
   }
   note("publishedOwn", (await one<{ id: number }>(sql`select id from postings where place_id = ${daliang} and status = 'published' order by id desc limit 1`)).id);
+  // Villagers' questions waiting for an answer: one of 大良村, one of 东坑村 (the demo's).
+  for (const [name, code] of [["questionOwn", "350502100201"], ["questionOther", "350502100202"]] as const) {
+    const q = await one<{ id: number; question: string }>(sql`
+      select q.id, q.question from posting_questions q join places p on p.id = q.place_id
+      where p.code = ${code} and q.answered_at is null and q.committee_answered_at is null and q.hidden_at is null order by q.id limit 1`);
+    note(name, q.id, q.question);
+  }
 
   // Communities with a residents' committee: one of 开元街道, one of 鲤中街道.
   for (const [name, code] of [["communityOwn", "350502001001"], ["communityOther", "350502002001"]] as const) {

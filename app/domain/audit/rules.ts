@@ -124,6 +124,11 @@ export const actionLabels: Record<string, string> = {
   "public_contact.mark": "公开联系电话",
   "public_contact.unmark": "取消公开联系电话",
   "penalty.record": "录入行政处罚决定",
+  "question.ask": "村民提出质询",
+  "question.refused": "质询过于频繁被拒绝",
+  "question.answer": "答复村民质询（村务公开员）",
+  "question.committee_answer": "答复村民质询（村务监督委员会）",
+  "question.hide": "屏蔽质询",
 };
 
 /** An action as officers read it: its Chinese label, or its code when it has none yet. */

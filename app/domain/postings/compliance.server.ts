@@ -10,6 +10,8 @@ import { places, postings } from "../../../db/schema";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { officerReach } from "../../auth/scope.server";
 import { forbidden } from "../shared/errors";
+import { countsOf as questionCountsOf } from "../questions/queries.server";
+import { emptyQuestionCounts } from "../questions/rules";
 import { cachedPublic } from "../shared/public-cache.server";
 import { shanghaiDate } from "../shared/time";
 import { complianceSummary, periodsOfYear, recentDuePeriods, type ComplianceSummary, type PublishedPeriod } from "./rules";
@@ -86,12 +88,15 @@ async function computeComplianceOverview(streetId: number | null, input: { year:
     )
     .orderBy(asc(parent.sortOrder), asc(parent.code), asc(places.sortOrder), asc(places.code));
   const periods = periodsOfYear(input.year);
-  const published = await publishedPeriods(villages.map((v) => v.id), `${input.year}-01-01`);
+  const ids = villages.map((v) => v.id);
+  const [published, questionCounts] = await Promise.all([publishedPeriods(ids, `${input.year}-01-01`), questionCountsOf(ids, input.year, today)]);
   const rows = villages.map((village) => {
     const summary = complianceSummary(published.get(village.id) ?? [], periods, today);
     const missingMonths = summary.finance.filter((c) => c.status === "missing").length;
     const missingQuarters = summary.villageAffairs.filter((c) => c.status === "missing").length;
-    return { village, ...summary, missingMonths, missingQuarters };
+    // Villagers' questions asked in the year: asked, answered, answered within ten days, overdue.
+    const questions = questionCounts.get(village.id) ?? emptyQuestionCounts();
+    return { village, ...summary, missingMonths, missingQuarters, questions };
   });
   const streets = new Map<number, { id: number; name: string; code: string; villages: number; upToDate: number; missingMonths: number; missingQuarters: number }>();
   for (const row of rows) {

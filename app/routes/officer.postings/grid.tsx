@@ -4,11 +4,12 @@ import { Panel } from "../../ui/layout";
 import type { Overview, VillageRow } from "./route";
 
 const quarterHeadings = ["一季度", "二季度", "三季度", "四季度"];
+const questionHeadings = ["提出", "答复", "按期", "逾期"] as const;
 
 /** Every village's months and quarters of the year, grouped by street, the village's name kept in view while scrolling. */
 export function GridPanel({ year, overview }: { year: number; overview: Overview }) {
   const { months, quarters, rows } = overview;
-  const columns = 1 + months.length + quarters.length + 2;
+  const columns = 1 + months.length + quarters.length + questionHeadings.length + 2;
   // Rows come in the street's order, so a street's villages are adjacent.
   const groups: Array<{ code: string; name: string; rows: VillageRow[] }> = [];
   for (const row of rows) {
@@ -24,7 +25,7 @@ export function GridPanel({ year, overview }: { year: number; overview: Overview
         <ComplianceLegend />
       </div>
       <p className="mb-3 text-sm text-slate-600">
-        每格是一个期间：“✓”按时公开，“迟”超过期限后才公开，“缺”已过期限仍未公开，“…”尚未到公开期限，空白为期间尚未开始。格子的提示中有公开日期或公开期限。
+        每格是一个期间：“✓”按时公开，“迟”超过期限后才公开，“缺”已过期限仍未公开，“…”尚未到公开期限，空白为期间尚未开始。格子的提示中有公开日期或公开期限。“村民质询”几列是本年度村民对各村公开事项提出的质询：提出、已答复、10 日内按期答复和逾期未答复的条数（<Link to="/officer/questions">逐条查看</Link>）。
       </p>
       <div
         role="region"
@@ -42,6 +43,7 @@ export function GridPanel({ year, overview }: { year: number; overview: Overview
           </colgroup>
           <colgroup span={months.length} />
           <colgroup span={quarters.length} />
+          <colgroup span={questionHeadings.length} />
           <colgroup span={2} />
           <thead className="sticky top-0 z-20 bg-white text-slate-600">
             <tr>
@@ -65,6 +67,13 @@ export function GridPanel({ year, overview }: { year: number; overview: Overview
                 className="border-l border-slate-200 px-2 pt-2 text-center font-medium"
               >
                 村务（按季度）
+              </th>
+              <th
+                scope="colgroup"
+                colSpan={questionHeadings.length}
+                className="border-l border-slate-200 px-2 pt-2 text-center font-medium"
+              >
+                村民质询（条）
               </th>
               <th
                 scope="col"
@@ -98,6 +107,15 @@ export function GridPanel({ year, overview }: { year: number; overview: Overview
                   className={`border-b border-slate-200 px-1 py-1 text-center text-xs font-normal ${i === 0 ? "border-l" : ""}`}
                 >
                   {quarterHeadings[i]}
+                </th>
+              ))}
+              {questionHeadings.map((label, i) => (
+                <th
+                  key={label}
+                  scope="col"
+                  className={`border-b border-slate-200 px-1 py-1 text-center text-xs font-normal ${i === 0 ? "border-l" : ""}`}
+                >
+                  {label}
                 </th>
               ))}
             </tr>
@@ -141,6 +159,7 @@ export function GridPanel({ year, overview }: { year: number; overview: Overview
                       <ComplianceCellMark cell={cell} />
                     </td>
                   ))}
+                  <QuestionCells counts={row.questions} />
                   <td className="border-b border-l border-slate-100 border-l-slate-200 px-3 py-1 text-right tabular-nums">
                     {row.missing.length ? (
                       <span className="font-medium text-red-800">{row.missing.length} 个</span>
@@ -161,5 +180,18 @@ export function GridPanel({ year, overview }: { year: number; overview: Overview
       </div>
       <p className="mt-2 text-xs text-slate-600">表格较宽时可左右滚动，村名一列保持可见。</p>
     </Panel>
+  );
+}
+
+/** A village's questions of the year: asked, answered, answered within ten days, unanswered past them. */
+function QuestionCells({ counts }: { counts: VillageRow["questions"] }) {
+  const cell = "border-b border-slate-100 px-2 py-1 text-center tabular-nums";
+  return (
+    <>
+      <td className={`${cell} border-l border-l-slate-200`}>{counts.asked}</td>
+      <td className={cell}>{counts.answered}</td>
+      <td className={cell}>{counts.onTime}</td>
+      <td className={cell}>{counts.overdue ? <span className="font-medium text-red-800">{counts.overdue}</span> : 0}</td>
+    </>
   );
 }
