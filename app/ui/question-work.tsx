@@ -139,7 +139,11 @@ function WorkForms({ q, role, actionData }: { q: Item; role: Role | null; action
         <WorkForm q={q} intent="answer" label={role === "committee" ? "村务监督委员会答复" : "答复内容"} button={role === "committee" ? "以监督委员会名义答复" : "答复并公开"} hint="答复将与质询一起在公开事项页面公开，公开后不能修改。" lastResult={last("answer")} />
       ) : null}
       {canHide ? (
-        <WorkForm q={q} intent="hide" label="屏蔽理由" button="屏蔽该质询" hint="仅用于辱骂、广告、与本事项无关等不当内容；屏蔽后不再公开，理由记入审计日志。" lastResult={last("hide")} danger />
+        // Hiding is the exception: folded away, open again when its form came back refused.
+        <details open={last("hide") !== undefined} className="self-start">
+          <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm text-slate-700">屏蔽不当内容…</summary>
+          <WorkForm q={q} intent="hide" label="屏蔽理由" button="屏蔽该质询" hint="仅用于辱骂、广告、与本事项无关等不当内容；屏蔽后不再公开，理由记入审计日志。" lastResult={last("hide")} danger />
+        </details>
       ) : null}
     </div>
   );

@@ -15,6 +15,7 @@ export const entityLabels: Record<string, string> = {
   import_batch: "导入批次",
   public_contact: "公开电话",
   check_plan: "抽查计划",
+  posting_question: "村民质询",
   evaluation_round: "评估",
 };
 
