@@ -7,7 +7,16 @@ import { hasPermission } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
 import { setAssociationTarget } from "../domain/committees/commands.server";
-import { associationTargetFormSchema, associationTargetRange, communityCategories, countedStatusesNote, formatShare } from "../domain/committees/coverage";
+import {
+  associationTargetFormSchema,
+  associationTargetRange,
+  communityCategories,
+  countedStatusesNote,
+  formatShare,
+  targetLevelLabels,
+  targetsText,
+  type TargetLevel,
+} from "../domain/committees/coverage";
 import { associationProgress } from "../domain/committees/coverage.server";
 import { electionReminders } from "../domain/committees/queries.server";
 import { bodyLabels } from "../domain/committees/rules";
@@ -34,32 +43,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const street = new URL(request.url).searchParams.get("street")?.trim() || undefined;
   const canManage = hasPermission(actor, "setting:manage");
-  const [progress, setting, elections, recent] = await Promise.all([
+  const [progress, setting, villageSetting, elections, recent] = await Promise.all([
     associationProgress(actor, { street }),
     canManage ? settingState("associationTarget") : Promise.resolve(null),
+    canManage ? settingState("villageAssociationTarget") : Promise.resolve(null),
     // Narrowed to one street, the reminders are that street's too; null for those who do not keep committees.
     electionReminders(actor, new Date(), street),
     canManage ? isSessionRecentlyVerified(actor, new Date()) : Promise.resolve(true),
   ]);
-  return { progress, setting, canFilter: progress.units.length > 1, elections, needsReverify: !recent };
+  const settings = setting && villageSetting ? { community: setting, village: villageSetting } : null;
+  return { progress, settings, canFilter: progress.units.length > 1, elections, needsReverify: !recent };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "setting:manage");
   const form = await readForm(request);
   const submission = parseSubmission(form, { schema: associationTargetFormSchema });
-  if (submission.status !== "success") return data({ result: replyTo(submission), notice: null, reverify: null }, { status: 400 });
+  // Which of the two forms the answer belongs to.
+  const level: TargetLevel = submission.payload.level === "village" ? "village" : "community";
+  if (submission.status !== "success") return data({ level, result: replyTo(submission), notice: null, reverify: null }, { status: 400 });
   const ctx = actionContext(context, actor);
   const check = await confirmFromForm(ctx, form);
   if (check && !check.ok) {
     const refusal = reverifyRefusal(check);
-    return data({ result: replyTo(submission), notice: null, reverify: refusal.reverify }, refusal.init);
+    return data({ level, result: replyTo(submission), notice: null, reverify: refusal.reverify }, refusal.init);
   }
   const attempt = await unlessStale(() => setAssociationTarget(ctx, submission.value));
-  if (attempt.stale) return data({ result: replyTo(submission), notice: null, reverify: reverifyRefusal("stale").reverify }, { status: 403 });
+  if (attempt.stale) return data({ level, result: replyTo(submission), notice: null, reverify: reverifyRefusal("stale").reverify }, { status: 403 });
   const outcome = attempt.value;
-  if (!outcome.ok) return data({ result: replyTo(submission, outcome), notice: null, reverify: null }, { status: outcome.formError ? 409 : 400 });
-  return { result: submission.reply({ resetForm: true }), notice: `目标数已调整为每个社区（村）${outcome.value} 个，下方统计已按新目标重新计算。`, reverify: null };
+  if (!outcome.ok) return data({ level, result: replyTo(submission, outcome), notice: null, reverify: null }, { status: outcome.formError ? 409 : 400 });
+  return { level, result: submission.reply({ resetForm: true }), notice: `目标数已调整为每个${targetLevelLabels[level]} ${outcome.value} 个，下方统计已按新目标重新计算。`, reverify: null };
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -70,9 +83,9 @@ const categoryColumns = <Row extends { byCategory: Progress["totals"]["byCategor
   communityCategories.map((category) => ({ label: communityCategoryLabels[category], cell: (row: Row) => row.byCategory[category], numeric: true }));
 
 export default function CommunitiesPage() {
-  const { progress, setting, canFilter, elections, needsReverify } = useLoaderData<typeof loader>();
+  const { progress, settings, canFilter, elections, needsReverify } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { target, totals, rollup, communities, selected } = progress;
+  const { targets, totals, rollup, communities, selected } = progress;
   // Officers who keep the committees go to the place's committee page; the public page is linked from there.
   const placeHref = (community: Parameters<typeof placePath>[0]) => (elections ? `/officer/communities/${community.code}` : placePath(community));
   const rollupColumns: Array<Column<Progress["rollup"][number]>> = [
@@ -105,7 +118,7 @@ export default function CommunitiesPage() {
         description={
           <>
             {progress.scopeName}
-            {selected ? ` · ${selected.name}` : ""} · 每个社区（村）应有不少于 {target} 个社区社会组织。{countedStatusesNote}
+            {selected ? ` · ${selected.name}` : ""} · 社区社会组织目标：{targetsText(targets)}。{countedStatusesNote}
           </>
         }
       />
@@ -115,7 +128,7 @@ export default function CommunitiesPage() {
         <Stat label="社区（村）" value={totals.communities} />
         <Stat label="已达标" value={totals.meetingTarget} hint={`达标率 ${formatShare(totals.share)}`} />
         <Stat label="未达标" value={totals.communities - totals.meetingTarget} hint={`合计尚缺 ${totals.shortfall} 个组织`} />
-        <Stat label="社区社会组织" value={totals.organizations} hint={`目标 ${target} 个/社区（村）`} />
+        <Stat label="社区社会组织" value={totals.organizations} hint={`目标：${targetsText(targets)}`} />
       </dl>
 
       {canFilter ? (
@@ -133,7 +146,7 @@ export default function CommunitiesPage() {
       <Panel title="社区（村）明细" className="mt-6">
         <p className="mb-3 text-sm text-slate-600">未达标的排在前面，差额大的在先。</p>
         <DataTable
-          caption={`各社区（村）社区社会组织数量与目标（${target} 个）对比`}
+          caption={`各社区（村）社区社会组织数量与目标（${targetsText(targets)}）对比`}
           columns={communityColumns}
           rows={communities}
           rowKey={(community) => community.id}
@@ -142,8 +155,15 @@ export default function CommunitiesPage() {
         />
       </Panel>
 
-      {setting ? (
-        <TargetForm setting={setting} lastResult={actionData?.result} needsReverify={needsReverify} reverify={actionData?.reverify ?? null} />
+      {settings ? (
+        <Panel title="调整目标数" className="mt-6">
+          <p className="mb-4 text-sm text-slate-700">城市社区和村各有目标数。国家指导标准为城市社区不少于 10 个、农村社区不少于 5 个。调整会记入审计日志。</p>
+          <div className="grid gap-6 lg:grid-cols-2">
+            {(["community", "village"] as const).map((level) => (
+              <TargetForm key={level} level={level} setting={settings[level]} lastResult={actionData?.level === level ? actionData.result : undefined} needsReverify={needsReverify} reverify={actionData?.level === level ? (actionData.reverify ?? null) : null} />
+            ))}
+          </div>
+        </Panel>
       ) : null}
     </>
   );
@@ -176,12 +196,14 @@ function ElectionsDue({ elections }: { elections: Election[] }) {
 
 /** Changing the district's target: for those with setting:manage, with a recorded reason. */
 function TargetForm({
+  level,
   setting,
   lastResult,
   needsReverify,
   reverify,
 }: {
-  setting: NonNullable<LoaderData["setting"]>;
+  level: TargetLevel;
+  setting: NonNullable<LoaderData["settings"]>[TargetLevel];
   lastResult: SubmissionResult<string[]> | undefined;
   needsReverify: boolean;
   reverify: ReverifyPrompt | null;
@@ -189,21 +211,25 @@ function TargetForm({
   const current = setting.value;
   const [form, fields] = useForm<z.input<typeof associationTargetFormSchema>>({
     // A new id once the target changed, so the fields start again from the new value.
-    id: `association-target-${current}`,
+    id: `association-target-${level}-${current}`,
     lastResult,
     onValidate: ({ formData }) => parseSubmission(formData, { schema: associationTargetFormSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+  const place = targetLevelLabels[level];
   return (
-    <Panel title="调整目标数" className="mt-6">
+    <section aria-labelledby={`target-${level}`}>
+      <h3 id={`target-${level}`} className="mb-2 font-semibold text-slate-900">
+        {place}目标
+      </h3>
       <p className="mb-4 text-sm text-slate-700">
-        现行目标：每个社区（村）{current} 个
-        {setting.updatedAt ? `（${setting.updatedByName ?? "系统"}于 ${formatDateTime(setting.updatedAt)} 调整）` : "（默认值）"}。本区默认 {setting.defaultValue}{" "}
-        个；国家指导标准为城市社区不少于 10 个、农村社区不少于 5 个。调整会记入审计日志。
+        现行目标：每个{place} {current} 个
+        {setting.updatedAt ? `（${setting.updatedByName ?? "系统"}于 ${formatDateTime(setting.updatedAt)} 调整）` : "（默认值）"}。本区默认 {setting.defaultValue} 个。
       </p>
       <FormError errors={form.errors} />
       <PostForm {...getFormProps(form)} className="max-w-md">
+        <input type="hidden" name={fields.level.name} value={level} />
         <input type="hidden" name={fields.expected.name} value={current} />
         <Field
           label="新的目标数"
@@ -215,13 +241,13 @@ function TargetForm({
           step={1}
           defaultValue={current}
           errors={fields.associationTarget.errors}
-          hint={`每个社区（村）应有的社区社会组织数，${associationTargetRange.min} 到 ${associationTargetRange.max} 之间的整数`}
+          hint={`每个${place}应有的社区社会组织数，${associationTargetRange.min} 到 ${associationTargetRange.max} 之间的整数`}
           required
         />
         <Field label="调整原因" name={fields.reason.name} errors={fields.reason.errors} maxLength={500} required />
         <ReverifyField needed={needsReverify} prompt={reverify} />
         <Button type="submit">保存目标</Button>
       </PostForm>
-    </Panel>
+    </section>
   );
 }

@@ -8,6 +8,7 @@ import { Badge, PageHeader, Panel } from "../ui/layout";
 import { gradeLabel } from "../domain/evaluations/rules";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
 import { OrganizationStatusBadge } from "../ui/register-search";
+import { AnnualReports } from "../ui/annual-reports";
 import { CreditListingHistory } from "../ui/credit-listings";
 import { PenaltyList } from "../ui/penalty-list";
 import { checkFindingLabels } from "../domain/spot-checks/rules";
@@ -34,14 +35,8 @@ export default function PublicRecord() {
           <RecordDetails record={record} />
         </Panel>
         {isFiled(record.type) ? null : (
-          <Panel title="评估等级">
-            {record.evaluation ? (
-              <p>
-                <Badge tone="green">{gradeLabel(record.evaluation.grade)}</Badge> {record.evaluation.round}评定，{formatDate(record.evaluation.awardedOn)}起有效期至 {formatDate(record.evaluation.validUntil)}
-              </p>
-            ) : (
-              <p className="text-slate-600">无有效的评估等级。</p>
-            )}
+          <Panel title="年度工作报告">
+            <AnnualReports reports={record.annualReports} />
           </Panel>
         )}
         <Panel title="年度检查结果">
@@ -76,6 +71,17 @@ export default function PublicRecord() {
         {isFiled(record.type) ? null : (
           <Panel title="活动异常名录和严重违法失信名单">
             <CreditListingHistory listings={record.listings} />
+          </Panel>
+        )}
+        {isFiled(record.type) ? null : (
+          <Panel title="评估等级">
+            {record.evaluation ? (
+              <p>
+                <Badge tone="green">{gradeLabel(record.evaluation.grade)}</Badge> {record.evaluation.round}评定，{formatDate(record.evaluation.awardedOn)}起有效期至 {formatDate(record.evaluation.validUntil)}
+              </p>
+            ) : (
+              <p className="text-slate-600">无有效的评估等级。</p>
+            )}
           </Panel>
         )}
         <ChangeHistory entries={record.history} type={record.type} />

@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { targetsText } from "../domain/committees/coverage";
 import { conclusionLabels } from "../domain/inspections/rules";
 import { organizationStatusLabels, organizationTypeLabels } from "../domain/organizations/rules";
 import { percent } from "../domain/party/rules";
@@ -74,7 +75,7 @@ export default function PublicStats() {
         </Panel>
         <Panel title="一居多会">
           <dl>
-            <Stat label={`达到 ${communities.target} 个社区社会组织的社区（村）`} value={`${communities.meetingTarget} / ${communities.total}`} />
+            <Stat label={`达到目标（${targetsText({ community: communities.target, village: communities.villageTarget })}）的社区（村）`} value={`${communities.meetingTarget} / ${communities.total}`} />
           </dl>
         </Panel>
         <Panel title="村务公开">

@@ -1,17 +1,17 @@
 import { Link } from "@remix-run/react";
-import { communityCategories, countedStatusesNote, type PlaceAssociations } from "../domain/committees/coverage";
+import { communityCategories, countedStatusesNote, targetLevelLabels, type PlaceAssociations } from "../domain/committees/coverage";
 import { communityCategoryLabels, organizationStatusLabels } from "../domain/organizations/rules";
 import { TargetBadge } from "./community-progress";
 import { Panel } from "./layout";
 
 /** The public "社区社会组织" panel of a community's or village's page: counts by category against the target. */
 export function CommunityAssociationsPanel({ associations, className = "" }: { associations: PlaceAssociations; className?: string }) {
-  const { total, target, shortfall, meetsTarget, byCategory, organizations } = associations;
+  const { total, target, level, shortfall, meetsTarget, byCategory, organizations } = associations;
   return (
     <Panel title="社区社会组织" className={className}>
       <p className="flex flex-wrap items-center gap-2">
         <span>
-          已备案 <strong className="text-lg tabular-nums">{total}</strong> 个，本区“一居多会”目标为每个社区（村）不少于{" "}
+          已备案 <strong className="text-lg tabular-nums">{total}</strong> 个，本区“一居多会”目标为每个{targetLevelLabels[level]}不少于{" "}
           <strong className="tabular-nums">{target}</strong> 个
         </span>
         <TargetBadge meetsTarget={meetsTarget} shortfall={shortfall} />

@@ -19,7 +19,10 @@ function associationsPanel(page: Page) {
 }
 
 /** The notice of a saved target, or of the same form sent again and not saved twice. */
-const savedOnce = (target: number) => new RegExp(`目标数已调整为每个社区（村）${target} 个|此前已经提交并保存过，本次没有重复保存`);
+const savedOnce = (target: number) => new RegExp(`目标数已调整为每个城市社区 ${target} 个|此前已经提交并保存过，本次没有重复保存`);
+
+/** The urban communities' target form (villages have their own beside it). */
+const communityTargetForm = (page: Page) => page.getByRole("region", { name: "城市社区目标" });
 
 /** Puts the target back to the default whatever a test left behind, so other specs see the demo as it is. */
 async function restoreTarget(request: APIRequestContext) {
@@ -38,7 +41,7 @@ test("a district officer sees every street's progress and the communities that f
   await page.getByRole("navigation", { name: "工作台导航" }).getByRole("link", { name: "一居多会" }).click();
   await expect(page).toHaveURL(/\/officer\/communities$/);
   await expect(page.getByRole("heading", { level: 1, name: "一居多会" })).toBeVisible();
-  await expect(page.getByText(/每个社区（村）应有不少于 6 个社区社会组织/)).toBeVisible();
+  await expect(page.getByText(/社区社会组织目标：每个社区（村）6 个/)).toBeVisible();
   await expect(page.getByText(/已注销、已撤销登记的不计入/).first()).toBeVisible();
 
   const rows = communityRows(page);
@@ -67,7 +70,7 @@ test("a district officer sees every street's progress and the communities that f
 test("a street officer sees only their own street and cannot change the target", async ({ page, context, baseURL, request }) => {
   await signInAs(context, "street", baseURL!);
   await page.goto("/officer/communities");
-  await expect(page.getByText(/开元街道 · 每个社区（村）应有不少于 6 个/)).toBeVisible();
+  await expect(page.getByText(/开元街道 · 社区社会组织目标：每个社区（村）6 个/)).toBeVisible();
   const rows = communityRows(page);
   await expect(rows).toHaveCount(14);
   await expect(rows.filter({ hasText: "已达标" })).toHaveCount(2);
@@ -91,11 +94,13 @@ test("the district officer lowers the target, sees more communities meet it, and
     await waitForHydration(page);
     const rows = communityRows(page);
     await expect(rows.filter({ hasText: "已达标" })).toHaveCount(4);
-    const target = page.getByLabel("新的目标数");
-    const reason = page.getByLabel("调整原因");
-    const save = page.getByRole("button", { name: "保存目标" });
+    const form = communityTargetForm(page);
+    const target = form.getByLabel("新的目标数");
+    const reason = form.getByLabel("调整原因");
+    const save = form.getByRole("button", { name: "保存目标" });
     await expect(target).toHaveValue("6");
-    await expect(page.getByText(/现行目标：每个社区（村）6 个（默认值）/)).toBeVisible();
+    await expect(form.getByText(/现行目标：每个城市社区 6 个（默认值）/)).toBeVisible();
+    await expect(page.getByRole("region", { name: "村目标" }).getByText(/现行目标：每个村 6 个（默认值）/)).toBeVisible();
 
     // Out of range and no reason: told beside each field, in Chinese.
     await target.fill("0");
@@ -109,14 +114,14 @@ test("the district officer lowers the target, sees more communities meet it, and
     await save.click();
     // Saved once: a browser that resent the form on a loaded machine is told it was already saved.
     await expect(page.getByRole("status")).toContainText(savedOnce(4));
-    await expect(page.getByText(/每个社区（村）应有不少于 4 个社区社会组织/)).toBeVisible();
+    await expect(page.getByText(/社区社会组织目标：每个城市社区 4 个、每个村 6 个/)).toBeVisible();
     await expect(rows.filter({ hasText: "已达标" })).toHaveCount(5);
     await expect(rows.filter({ hasText: "胜得社区" })).toContainText("已达标");
-    await expect(page.getByText(/现行目标：每个社区（村）4 个（陈登记（区民政局）于 .+ 调整）/)).toBeVisible();
+    await expect(form.getByText(/现行目标：每个城市社区 4 个（陈登记（区民政局）于 .+ 调整）/)).toBeVisible();
 
-    // The public page counts against the new target too.
+    // A village keeps its own target: the public page of 大良村 still counts against 6.
     await page.goto(`/villages/${daliang}`);
-    await expect(page.getByText("未达标，差 4 个")).toBeVisible();
+    await expect(page.getByText("未达标，差 6 个")).toBeVisible();
 
     // The audit log has the change with its reason.
     await page.goto("/officer/audit?action=setting.update");
@@ -163,9 +168,10 @@ test("the 一居多会 page has no serious accessibility problems, also with the
   expect(await seriousViolations(page)).toEqual([]);
 
   // With the form's errors showing.
-  await page.getByLabel("新的目标数").fill("99");
-  await page.getByRole("button", { name: "保存目标" }).click();
-  await expect(page.getByLabel("新的目标数")).toHaveAttribute("aria-invalid", "true");
+  const form = communityTargetForm(page);
+  await form.getByLabel("新的目标数").fill("99");
+  await form.getByRole("button", { name: "保存目标" }).click();
+  await expect(form.getByLabel("新的目标数")).toHaveAttribute("aria-invalid", "true");
   expect(await seriousViolations(page)).toEqual([]);
 });
 

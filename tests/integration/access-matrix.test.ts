@@ -494,6 +494,7 @@ const postMatrix: PostRow[] = [
   { path: "/officer/applications/{appOther}", body: { intent: "remove-file", fileId: stale }, note: "a change in another street; no such file", secret: "appOther", foreign: ["street"], ...onlyFor({ admin: 403, officer: 403, street: 404 }) },
   { path: "/officer/applications/{appOther}", body: {}, intent: "upload", multipart: true, note: "a change in another street; no file chosen", secret: "appOther", foreign: ["street"], ...onlyFor({ admin: 403, officer: 403, street: 404 }) },
   { path: "/officer/communities", body: { associationTarget: "", reason: "" }, note: "setting:manage", ...onlyFor({ admin: 400, officer: 400 }) },
+  { path: "/officer/communities", body: { level: "village", associationTarget: "", reason: "" }, note: "setting:manage: the villages' target", ...onlyFor({ admin: 400, officer: 400 }) },
   { path: "/officer/communities/{communityOwn}", body: {}, note: "a community of 开元街道", ...onlyFor({ officer: 400, street: 400 }) },
   { path: "/officer/communities/{communityOwn}", body: { intent: "new-term", body: "residents" }, note: "a community of 开元街道", ...onlyFor({ officer: 400, street: 400 }) },
   { path: "/officer/communities/{communityOwn}", body: { intent: "change-term", body: "residents", termId: "{communityOwnTerm}", version: stale }, note: "a community of 开元街道", ...onlyFor({ officer: 400, street: 400 }) },

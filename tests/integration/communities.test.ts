@@ -43,7 +43,7 @@ async function setTarget(value: number) {
 
 test("with the default target of 6, four of the 97 communities and villages meet it, and those short come first", async () => {
   const progress = await associationProgress(await demoActor("officer"));
-  expect(progress.target).toBe(6);
+  expect(progress.targets).toEqual({ community: 6, village: 6 });
   expect(progress.scopeName).toBe("全区");
   expect(progress.totals).toEqual({
     communities: 97,
@@ -83,7 +83,7 @@ test("with the default target of 6, four of the 97 communities and villages meet
   expect(progress.rollup.find((u) => u.name === "汝湖镇")).toMatchObject({ level: "town", communities: 20, meetingTarget: 0, share: 0, organizations: 0 });
 
   // The same figures, without signing in, for the open statistics.
-  expect(await districtAssociationSummary()).toEqual({ total: 97, target: 6, meetingTarget: 4 });
+  expect(await districtAssociationSummary()).toEqual({ total: 97, target: 6, villageTarget: 6, meetingTarget: 4 });
 });
 
 test("cancelled and revoked organizations do not count toward the target; those on the abnormal list do", async () => {
@@ -154,11 +154,12 @@ test("changing the target changes who meets it, and the change is audited with b
     expect(await settingState("associationTarget")).toMatchObject({ value: 4, defaultValue: 6, updatedByName: officer.displayName });
 
     const progress = await associationProgress(officer);
-    expect(progress.target).toBe(4);
+    expect(progress.targets).toEqual({ community: 4, village: 6 });
     expect(progress.totals.meetingTarget).toBe(5);
     expect(await districtAssociationSummary()).toMatchObject({ target: 4, meetingTarget: 5 });
     expect(progress.communities.find((c) => c.name === "胜得社区")).toMatchObject({ total: 4, target: 4, meetsTarget: true });
-    expect((await placeAssociations(await placeId("大良村"))).shortfall).toBe(4);
+    // Villages keep their own target (村, the district's 6 until changed).
+    expect((await placeAssociations(await placeId("大良村"))).shortfall).toBe(6);
 
     const db = await getDb();
     const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, "setting.update")).orderBy(desc(auditLog.id)).limit(1);
@@ -177,10 +178,18 @@ test("changing the target changes who meets it, and the change is audited with b
     const stale = await updateSetting(contextOf(officer), "associationTarget", 8, { reason: "另一位干部的修改", expected: 6 });
     expect(stale).toMatchObject({ ok: false, formError: expect.stringContaining("已被其他人调整为 4") });
     expect(await getSetting("associationTarget")).toBe(4);
+
+    const villages = await updateSetting(contextOf(officer), "villageAssociationTarget", 4, { reason: "农村社区按国家指导标准调整", expected: 6 });
+    expect(villages).toEqual({ ok: true, value: 4 });
+    expect((await placeAssociations(await placeId("大良村"))).shortfall).toBe(4);
+    expect((await associationProgress(officer)).communities.find((c) => c.name === "大良村")).toMatchObject({ target: 4, shortfall: 4 });
+    expect(await districtAssociationSummary()).toMatchObject({ target: 4, villageTarget: 4 });
   } finally {
     await setTarget(6);
+    await updateSetting(contextOf(officer), "villageAssociationTarget", 6, { reason: "测试后恢复" });
   }
   expect(await getSetting("associationTarget")).toBe(6);
+  expect(await getSetting("villageAssociationTarget")).toBe(6);
 });
 
 test("two officers changing the target at once from the same page: one is saved, the other is told", async () => {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { abnormalListings, inspectionReports, organizations, users } from "../../db/schema";
@@ -14,7 +14,7 @@ import {
   reviewReportAsUnit,
   saveReport,
 } from "../../app/domain/inspections/commands.server";
-import { publishedInspections } from "../../app/domain/inspections/public.server";
+import { publishedAnnualReports, publishedInspections } from "../../app/domain/inspections/public.server";
 import type { Report } from "../../app/domain/inspections/rules";
 import type { AbnormalBatch } from "../../app/domain/inspections/forms";
 import { removeAbnormalListing } from "../../app/domain/credit/listings.server";
@@ -93,6 +93,16 @@ test(`the demo year ${Y} shows the seed document's picture: about 40% of social 
   const db = await getDb();
   const [published] = await db.select().from(inspectionReports).where(eq(inspectionReports.year, Y - 1)).limit(1);
   expect((await publishedInspections(published!.organizationId)).map((p) => p.year)).toEqual([Y - 1, Y - 2]);
+
+  // 年度报告信息 on the public record: the published years' filed totals, oldest first, with the officers.
+  const reports = await publishedAnnualReports(published!.organizationId);
+  expect(reports.map((r) => r.year)).toEqual([Y - 2, Y - 1]);
+  const [filed] = await db.select().from(inspectionReports).where(and(eq(inspectionReports.organizationId, published!.organizationId), eq(inspectionReports.year, Y - 1)));
+  const report = filed!.report as { incomeTotal?: number; expenditureTotal?: number; netAssetsEnd?: number; officers?: string };
+  expect(reports[1]).toEqual({ year: Y - 1, income: report.incomeTotal ?? null, expenditure: report.expenditureTotal ?? null, netAssets: report.netAssetsEnd ?? null, officers: report.officers ?? null });
+  // A year whose conclusion is not published shows nothing of its report.
+  const [unpublished] = await db.select().from(inspectionReports).where(and(eq(inspectionReports.year, Y), isNull(inspectionReports.publishedAt))).limit(1);
+  if (unpublished) expect((await publishedAnnualReports(unpublished.organizationId)).map((r) => r.year)).not.toContain(Y);
 });
 
 test("who is due: registered organizations in normal or abnormal status registered before 1 July of the year reported on", async () => {

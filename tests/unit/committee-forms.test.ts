@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { associationTargetFormSchema } from "../../app/domain/committees/coverage";
+import { associationTargetFormSchema, targetSettingOf, targetsText } from "../../app/domain/committees/coverage";
 import {
   changeTermSchema,
   committeeFormSchema,
@@ -88,4 +88,20 @@ describe("no posted form makes a committee schema throw or answer without a Chin
   it("a joint meeting", () => neverThrows(jointMeetingSchema, ["joint-meeting"]));
   it("any form of the committee page, or one it does not have", () => neverThrows(committeeFormSchema, committeeIntents));
   it("the 一居多会 target", () => neverThrows(associationTargetFormSchema, []));
+});
+
+describe("一居多会 targets for urban communities and villages", () => {
+  it("a form without a level changes the urban communities' target; a village's form the villages'", () => {
+    const community = associationTargetFormSchema.parse({ associationTarget: "8", reason: "按国家指导标准" });
+    expect(community.level).toBe("community");
+    expect(targetSettingOf(community.level)).toBe("associationTarget");
+    const village = associationTargetFormSchema.parse({ level: "village", associationTarget: "5", reason: "按国家指导标准" });
+    expect(targetSettingOf(village.level)).toBe("villageAssociationTarget");
+    expect(associationTargetFormSchema.safeParse({ level: "street", associationTarget: "5", reason: "按国家指导标准" }).success).toBe(false);
+  });
+
+  it("pages name one figure when the targets agree and both when they differ", () => {
+    expect(targetsText({ community: 6, village: 6 })).toBe("每个社区（村）6 个");
+    expect(targetsText({ community: 10, village: 5 })).toBe("每个城市社区 10 个、每个村 5 个");
+  });
 });

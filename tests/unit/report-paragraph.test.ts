@@ -27,7 +27,7 @@ const seed002: ReportFigures = {
     branchesTotal: 9,
     probationaryAdmitted: 2,
   },
-  communities: { total: 97, target: 6, meetingTarget: 4 },
+  communities: { total: 97, target: 6, villageTarget: 6, meetingTarget: 4 },
   postings: { villages: 0, upToDate: 0 },
 };
 
@@ -39,6 +39,8 @@ describe("the work-report paragraph", () => {
     expect(text).toContain("应接受2012年度年检的社团有51个，现有40%的社团参加了年检，均为合格；应接受2012年度年检的民非有292个，现有42%的民非参加了年检，均为合格。");
     expect(text).toContain("力争达到90%以上。上半年新成立了2个党支部，共有9家党支部。新增预备党员2人。");
     expect(text).toContain("97个社区（村）中有4个已建立6个以上社区社会组织");
+    // Separate targets for urban communities and villages are both named.
+    expect(reportParagraph({ ...seed002, communities: { ...seed002.communities, villageTarget: 5 } })).toContain("已建立目标数量（城市社区6个、村5个）以上的社区社会组织");
     expect(text).not.toContain("基金会");
     expect(text).not.toContain("村务公开");
   });

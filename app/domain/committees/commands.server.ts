@@ -11,7 +11,7 @@ import { getDb, type Database } from "../../../db/client.server";
 import { committeeMembers, committeeTerms, jointMeetings, places, serviceCentres } from "../../../db/schema";
 import { recordAudit } from "../audit/commands.server";
 import { updateSetting } from "../settings/commands.server";
-import type { AssociationTargetForm } from "./coverage";
+import { targetSettingOf, type AssociationTargetForm } from "./coverage";
 import type { DeleteTermForm, JointMeetingForm, ServiceCentreForm, TermForm } from "./forms";
 import { placeInScope, recordedTerms, termFormErrors } from "./queries.server";
 import { bodiesOf, deleteReasonLength, jointMeetingParties, termProblemsInPlace, textCharacterProblem, type CommitteeBody, type MemberInput, type TermInput } from "./rules";
@@ -263,5 +263,5 @@ export async function recordJointMeeting(ctx: ActionContext, code: string, input
  * permission and a recent re-verification, and audits the change).
  */
 export function setAssociationTarget(ctx: ActionContext, input: AssociationTargetForm): Promise<WriteResult<number>> {
-  return updateSetting(ctx, "associationTarget", input.associationTarget, { reason: input.reason, expected: input.expected });
+  return updateSetting(ctx, targetSettingOf(input.level), input.associationTarget, { reason: input.reason, expected: input.expected });
 }

@@ -1,7 +1,7 @@
 /**
  * 一居多会: how many filed community social organizations each community and
- * village has, by category, against the district's target, rolled up per
- * street and town. Counted are only organizations with status normal or
+ * village has, by category, against the district's target for its kind (urban
+ * community or village), rolled up per street and town. Counted are only organizations with status normal or
  * abnormal (see `countedStatuses`): cancelled and revoked ones do not count.
  */
 import { and, asc, count, eq, inArray } from "drizzle-orm";
@@ -17,6 +17,7 @@ import {
   progressAgainst,
   shareOf,
   shortFirst,
+  type AssociationTargets,
   type CategoryCounts,
   type PlaceAssociations,
   type TargetProgress,
@@ -65,7 +66,7 @@ export interface Rollup {
 }
 
 export interface AssociationProgress {
-  target: number;
+  targets: AssociationTargets;
   /** "全区" or the street officer's street. */
   scopeName: string;
   /** Streets and towns the actor may filter by (all of the actor's scope). */
@@ -103,8 +104,14 @@ async function unitsIn(db: Database, reach: OfficerReach): Promise<Unit[]> {
   return rows as Unit[];
 }
 
-/** Every community and village of the units against the target, in place order: one query, zero counts included. */
-async function communitiesOf(db: Database, units: readonly Unit[], target: number): Promise<CommunityProgress[]> {
+/** The district's targets, urban communities' and villages'. */
+async function targetsOf(db?: Database): Promise<AssociationTargets> {
+  const [community, village] = await Promise.all([getSetting("associationTarget", db), getSetting("villageAssociationTarget", db)]);
+  return { community, village };
+}
+
+/** Every community and village of the units against its target, in place order: one query, zero counts included. */
+async function communitiesOf(db: Database, units: readonly Unit[], targets: AssociationTargets): Promise<CommunityProgress[]> {
   if (!units.length) return [];
   const rows = await db
     .select({
@@ -144,7 +151,7 @@ async function communitiesOf(db: Database, units: readonly Unit[], target: numbe
   }
   const unitOrder = new Map(units.map((u, i) => [u.id, i]));
   return [...byPlace.values()]
-    .map((entry) => ({ ...entry, ...progressAgainst(entry.total, target) }))
+    .map((entry) => ({ ...entry, ...progressAgainst(entry.total, targets[entry.level]) }))
     .sort((a, b) => unitOrder.get(a.unit.id)! - unitOrder.get(b.unit.id)!);
 }
 
@@ -157,13 +164,13 @@ export async function associationProgress(actor: Actor, filter: { street?: strin
   if (!hasPermission(actor, "area:officer")) forbidden();
   const reach = officerReach(actor);
   const db = await getDb();
-  const [units, target] = await Promise.all([unitsIn(db, reach), getSetting("associationTarget")]);
+  const [units, targets] = await Promise.all([unitsIn(db, reach), targetsOf()]);
   const selected = filter.street ? units.find((u) => u.code === filter.street) : null;
   if (selected === undefined) notFound("找不到该街道（镇），或它不在您的管辖范围内。");
   const shown = selected ? [selected] : units;
-  const inPlaceOrder = await communitiesOf(db, shown, target);
+  const inPlaceOrder = await communitiesOf(db, shown, targets);
   return {
-    target,
+    targets,
     scopeName: streetChoice(reach, units, "").scopeName,
     units,
     selected,
@@ -174,30 +181,34 @@ export async function associationProgress(actor: Actor, filter: { street?: strin
 }
 
 /** Public, for the open statistics (docs/api.md, `communities` of /api/v1/stats): the whole district's headline figures. */
-export async function districtAssociationSummary(): Promise<{ total: number; target: number; meetingTarget: number }> {
+export async function districtAssociationSummary(): Promise<{ total: number; target: number; villageTarget: number; meetingTarget: number }> {
   const db = await getDb();
-  const [units, target] = await Promise.all([unitsIn(db, { streetId: null }), getSetting("associationTarget")]);
-  const communities = await communitiesOf(db, units, target);
-  return { total: communities.length, target, meetingTarget: communities.filter((c) => c.meetsTarget).length };
+  const [units, targets] = await Promise.all([unitsIn(db, { streetId: null }), targetsOf()]);
+  const communities = await communitiesOf(db, units, targets);
+  return { total: communities.length, target: targets.community, villageTarget: targets.village, meetingTarget: communities.filter((c) => c.meetsTarget).length };
 }
 
-/** Public: one community's or village's filed community social organizations against the target. */
+/** Public: one community's or village's filed community social organizations against the target for its kind. */
 export async function placeAssociations(placeId: number): Promise<PlaceAssociations> {
   const db = await getDb();
-  const [rows, target] = await Promise.all([
+  const [rows, targets, [place]] = await Promise.all([
     db
       .select({ id: organizations.id, name: organizations.name, category: organizations.category, status: organizations.status })
       .from(organizations)
       .where(countedAt(placeId))
       .orderBy(asc(organizations.name)),
-    getSetting("associationTarget"),
+    targetsOf(),
+    db.select({ level: places.level }).from(places).where(eq(places.id, placeId)),
   ]);
+  const level = place?.level === "village" ? "village" : "community";
+  const target = targets[level];
   const byCategory = emptyCategoryCounts();
   for (const row of rows) if (row.category) byCategory[row.category] += 1;
   // In the order the categories are listed; those without one last.
   const rank = (category: CommunityCategory | null) => (category ? communityCategories.indexOf(category) : communityCategories.length);
   return {
     ...progressAgainst(rows.length, target),
+    level,
     byCategory,
     organizations: rows
       .sort((a, b) => rank(a.category) - rank(b.category))

@@ -29,8 +29,29 @@ export const associationTargetSchema = z.coerce
   .min(associationTargetRange.min, targetMessage)
   .max(associationTargetRange.max, targetMessage);
 
-/** The officer's form that changes the target; the field is named after the setting it changes. */
+/** Urban communities (社区) and villages (村) each have their own target. */
+export const targetLevels = ["community", "village"] as const;
+export type TargetLevel = (typeof targetLevels)[number];
+export const targetLevelLabels: Record<TargetLevel, string> = { community: "城市社区", village: "村" };
+
+/** The district setting that holds a level's target. */
+export function targetSettingOf(level: TargetLevel): "associationTarget" | "villageAssociationTarget" {
+  return level === "village" ? "villageAssociationTarget" : "associationTarget";
+}
+
+export interface AssociationTargets {
+  community: number;
+  village: number;
+}
+
+/** How a page names the targets: one figure when they agree, both when they differ. */
+export function targetsText(targets: AssociationTargets): string {
+  return targets.community === targets.village ? `每个社区（村）${targets.community} 个` : `每个城市社区 ${targets.community} 个、每个村 ${targets.village} 个`;
+}
+
+/** The officer's form that changes a target: the level's (urban communities when none is sent). */
 export const associationTargetFormSchema = z.object({
+  level: z.enum(targetLevels, { error: "请选择社区或村" }).optional().default("community"),
   associationTarget: associationTargetSchema,
   reason: z.string({ error: "请填写调整原因" }).trim().min(2, "请填写调整原因（至少 2 个字）").max(500, "调整原因不超过 500 个字"),
   /** The target the officer saw: a change made by someone else in between refuses the write. */
@@ -60,6 +81,8 @@ export function progressAgainst(total: number, target: number): TargetProgress {
 
 /** One community's or village's filed community social organizations against the target (public). */
 export interface PlaceAssociations extends TargetProgress {
+  /** Whose target applies: an urban community's or a village's. */
+  level: TargetLevel;
   byCategory: CategoryCounts;
   /** The counted organizations, for the public page to name and link. */
   organizations: Array<{ id: number; name: string; category: CommunityCategory | null; status: (typeof countedStatuses)[number] }>;

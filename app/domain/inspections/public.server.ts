@@ -6,6 +6,7 @@ import { and, desc, eq, isNotNull } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
 import { inspectionReports, inspectionYears } from "../../../db/schema";
 import { inspectionTally } from "./queries.server";
+import { maskSensitive } from "../postings/sensitive-numbers";
 import { shanghaiDate } from "../shared/time";
 
 /** Each opened year's public figures for the whole district; conclusions counted only once published. */
@@ -29,4 +30,36 @@ export async function publishedInspections(organizationId: number) {
     .where(and(eq(inspectionReports.organizationId, organizationId), isNotNull(inspectionReports.publishedAt)))
     .orderBy(desc(inspectionReports.year));
   return rows.map((r) => ({ year: r.year, conclusion: r.conclusion!, publishedOn: shanghaiDate(r.publishedAt!) }));
+}
+
+/** A figure of a filed report, when the organization gave one. */
+function amount(report: Record<string, unknown>, field: string): number | null {
+  const value = report[field];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * The annual work reports as the public credit record shows them (年度报告信息,
+ * 社会组织信用信息管理办法 art. 5): for each year whose conclusion the registry
+ * has published, the totals the organization filed (income, expenditure, net
+ * assets at the year's end, in yuan) and its 负责人/理事 as it listed them,
+ * personal numbers masked. Oldest year first, as a table over the years reads.
+ */
+export async function publishedAnnualReports(organizationId: number) {
+  const db = await getDb();
+  const rows = await db
+    .select({ year: inspectionReports.year, report: inspectionReports.report })
+    .from(inspectionReports)
+    .where(and(eq(inspectionReports.organizationId, organizationId), isNotNull(inspectionReports.publishedAt)))
+    .orderBy(inspectionReports.year);
+  return rows.map((r) => {
+    const officers = typeof r.report.officers === "string" ? r.report.officers.trim() : "";
+    return {
+      year: r.year,
+      income: amount(r.report, "incomeTotal"),
+      expenditure: amount(r.report, "expenditureTotal"),
+      netAssets: amount(r.report, "netAssetsEnd"),
+      officers: officers ? maskSensitive(officers) : null,
+    };
+  });
 }

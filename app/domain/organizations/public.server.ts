@@ -11,7 +11,7 @@ import { notFound } from "../shared/errors";
 import { creditHistory, penaltiesOf } from "../credit/queries.server";
 import { publishedChecksOf } from "../spot-checks/queries.server";
 import { gradeOf } from "../evaluations/queries.server";
-import { publishedInspections } from "../inspections/public.server";
+import { publishedAnnualReports, publishedInspections } from "../inspections/public.server";
 import { publicCountCap } from "../shared/paging";
 import { cachedPublic } from "../shared/public-cache.server";
 import { toCsv } from "../shared/open-data";
@@ -100,7 +100,15 @@ export async function findPublicOrganization(id: number) {
   if (!row) return null;
   const o = row.organization;
   const history: HistoryEntry[] = [];
-  const [entries, inspections, penaltyRows, listings, checks, grade] = await Promise.all([loadHistory(db, id), publishedInspections(id), penaltiesOf(id), creditHistory(id), publishedChecksOf(id), gradeOf(id, new Date())]);
+  const [entries, inspections, annualReports, penaltyRows, listings, checks, grade] = await Promise.all([
+    loadHistory(db, id),
+    publishedInspections(id),
+    publishedAnnualReports(id),
+    penaltiesOf(id),
+    creditHistory(id),
+    publishedChecksOf(id),
+    gradeOf(id, new Date()),
+  ]);
   for (const entry of entries) {
     const changes = entry.changes.filter((c) => !internalFields.includes(c.field));
     // An event that changed only internal fields changed nothing the public sees.
@@ -130,6 +138,8 @@ export async function findPublicOrganization(id: number) {
     history,
     // Only published conclusions: a conclusion stays internal until the registry publishes the year's results.
     inspections,
+    // 年度报告信息: the filed totals and officers of the years whose conclusions are public.
+    annualReports,
     // Penalty decisions are public credit information (社会组织信用信息管理办法 art. 5); their documents stay internal.
     listings,
     // Spot checks (行政检查信息) once the registry published their results.

@@ -19,6 +19,7 @@ import { shippedHolidays, holidayTableSchema, yearsCovered, type HolidayTable } 
 /** Each setting's type. */
 interface SettingValues {
   associationTarget: number;
+  villageAssociationTarget: number;
   partyCoverageTarget: number;
   secondFactorRoles: Role[];
   campaignOpensOn: string;
@@ -41,10 +42,12 @@ interface SettingDefinition<V> {
 /** Each setting's label, type, default and who may change it; commands.server.ts reads them too. */
 export const definitions: { [K in SettingKey]: SettingDefinition<SettingValues[K]> } = {
   /**
-   * 一居多会: community social organizations each community or village should have.
+   * 一居多会: community social organizations each urban community (社区) should have.
    * National guidance is 10 per urban and 5 per rural community; the district's own figure is 6.
    */
-  associationTarget: { label: "一居多会目标数", schema: associationTargetSchema, defaultValue: 6 },
+  associationTarget: { label: "一居多会目标数（城市社区）", schema: associationTargetSchema, defaultValue: 6 },
+  /** The same for each village (村, rural communities): its own setting, the district's 6 until changed. */
+  villageAssociationTarget: { label: "一居多会目标数（村）", schema: associationTargetSchema, defaultValue: 6 },
   /** Seed 002: party-organization coverage of registered organizations above 90% by year end. */
   partyCoverageTarget: { label: "党组织覆盖率目标", schema: partyCoverageTargetSchema, defaultValue: 0.9 },
   /** Roles whose users must sign in with a second factor. None by default, so the demo signs in with a password alone. */

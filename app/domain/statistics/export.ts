@@ -70,7 +70,8 @@ export function reportRows(f: ReportFigures, from: string, to: string): ReportRo
 
   const c = f.communities;
   add("一居多会", "社区（村）", c.total);
-  add("一居多会", "目标（个/社区）", c.target);
+  add("一居多会", "目标（个/城市社区）", c.target);
+  add("一居多会", "目标（个/村）", c.villageTarget);
   add("一居多会", "已达目标", c.meetingTarget);
 
   add("村务公开", "村", f.postings.villages);

@@ -45,7 +45,8 @@ export interface ReportFigures {
     branchesTotal: number;
     probationaryAdmitted: number;
   };
-  communities: { total: number; target: number; meetingTarget: number };
+  /** `target` per urban community, `villageTarget` per village. */
+  communities: { total: number; target: number; villageTarget: number; meetingTarget: number };
   postings: { villages: number; upToDate: number };
 }
 
@@ -109,7 +110,8 @@ export function reportParagraph(f: ReportFigures): string {
       `${f.periodLabel}新成立了${p.branchesFounded}个党支部，共有${p.branchesTotal}家党支部。新增预备党员${p.probationaryAdmitted}人。`,
   );
   const c = f.communities;
-  sentences.push(`“一居多会”方面，${asOf}${c.total}个社区（村）中有${c.meetingTarget}个已建立${c.target}个以上社区社会组织。`);
+  const goal = c.target === c.villageTarget ? `${c.target}个以上` : `目标数量（城市社区${c.target}个、村${c.villageTarget}个）以上的`;
+  sentences.push(`“一居多会”方面，${asOf}${c.total}个社区（村）中有${c.meetingTarget}个已建立${goal}社区社会组织。`);
   if (f.postings.villages) {
     sentences.push(`村务公开方面，${asOf}${f.postings.villages}个村中有${f.postings.upToDate}个按期公开财务和村务。`);
   }

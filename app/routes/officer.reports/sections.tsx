@@ -1,5 +1,6 @@
 /** The reports page's sections: the paragraph to paste, then one table per area of work. */
 import type { ReactNode } from "react";
+import { targetsText } from "../../domain/committees/coverage";
 import { organizationTypeLabels } from "../../domain/organizations/rules";
 import { reportPercent, type ReportFigures } from "../../domain/statistics/paragraph";
 import { formatDate } from "../../domain/shared/time";
@@ -154,13 +155,14 @@ export function CommunitiesSection({ figures }: { figures: ReportFigures }) {
   type Row = ReportFigures["communities"];
   const columns: Array<Column<Row>> = [
     figure("社区（村）", (c: Row) => c.total),
-    figure("目标（个/社区）", (c: Row) => c.target),
+    figure("目标（个/城市社区）", (c: Row) => c.target),
+    figure("目标（个/村）", (c: Row) => c.villageTarget),
     figure("已达目标", (c: Row) => c.meetingTarget),
     figure("达标比例", (c: Row) => rate(c.meetingTarget, c.total)),
   ];
   return (
     <Section id="communities-heading" title="一居多会" asOf={figures.currentAsOf}>
-      <Figures caption={`每个社区（村）建立 ${figures.communities.target} 个以上社区社会组织的情况`} columns={columns} rows={[figures.communities]} rowKey={() => "communities"} />
+      <Figures caption={`${targetsText({ community: figures.communities.target, village: figures.communities.villageTarget })}以上社区社会组织的建立情况`} columns={columns} rows={[figures.communities]} rowKey={() => "communities"} />
     </Section>
   );
 }
