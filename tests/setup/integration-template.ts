@@ -83,6 +83,9 @@ async function postgresTemplate(): Promise<Template> {
   const name = `cr_template_${stamp()}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   const drop = async () => {
+    // The demo copies that tests/setup/demo.ts keeps beside it go with it.
+    const copies = await admin<Array<{ datname: string }>>`select datname from pg_database where datname like ${`${name}_demo%`}`;
+    for (const { datname } of copies) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
     await admin.unsafe(`drop database if exists "${name}" with (force)`);
     await admin.end();
   };
