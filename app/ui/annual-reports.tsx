@@ -55,7 +55,7 @@ function FinanceChart({ reports }: { reports: AnnualReportFigures[] }) {
                 if (v === null) return null;
                 return <rect key={s.key} x={x0 + j * bar} y={Math.min(y(v), y(0))} width={bar - 2} height={Math.max(1, Math.abs(y(v) - y(0)))} className={s.className} />;
               })}
-              <text x={i * group + group / 2} y={height - 6} textAnchor="middle" className="fill-slate-600 text-[12px]">
+              <text x={i * group + group / 2} y={height - 6} textAnchor="middle" className="fill-slate-600 text-[16px]">
                 {r.year}
               </text>
             </g>

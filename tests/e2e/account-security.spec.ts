@@ -191,7 +191,8 @@ test("creating an account an hour after the last password asks for it again, in 
 test("the re-verify page: from a setting's form to the page and back", async ({ page, context, baseURL }) => {
   await signInUnverified(context, "officer", baseURL!);
   await page.goto("/officer/communities");
-  const confirm = page.getByRole("group", { name: "确认身份" });
+  // The urban communities' target form (the villages' has its own).
+  const confirm = page.getByRole("region", { name: "城市社区目标" }).getByRole("group", { name: "确认身份" });
   await expect(confirm).toBeVisible();
   await confirm.getByRole("link", { name: "确认身份页面" }).click();
   await expect(page).toHaveURL(/\/account\/verify\?redirectTo=%2Fofficer%2Fcommunities$/);
