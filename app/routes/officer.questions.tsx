@@ -4,19 +4,14 @@ import { useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { questionWorkReply } from "../domain/questions/commands.server";
 import { officerQuestions } from "../domain/questions/queries.server";
-import { answerDays, questionFilters, type QuestionFilter } from "../domain/questions/rules";
+import { answerDays, questionFilterOf } from "../domain/questions/rules";
 import { QuestionWorkPage } from "../ui/question-work";
 
 export const meta: MetaFunction = () => [{ title: "村民质询督办 - 登记管理" }];
 
-function filterOf(request: Request): QuestionFilter {
-  const state = new URL(request.url).searchParams.get("state");
-  return questionFilters.find((f) => f === state) ?? "overdue";
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "posting:monitor");
-  const filter = filterOf(request);
+  const filter = questionFilterOf(new URL(request.url).searchParams.get("state"), "overdue");
   return { filter, ...(await officerQuestions(actor, filter, new Date())) };
 }
 

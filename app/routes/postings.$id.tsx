@@ -1,4 +1,3 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +6,6 @@ import { actionContext, readForm } from "../auth/require.server";
 import { askQuestion } from "../domain/questions/commands.server";
 import { askSchema } from "../domain/questions/forms";
 import { publicQuestions, requirePublicPosting } from "../domain/questions/queries.server";
-import { answerDays, questionLimits } from "../domain/questions/rules";
 import { notFound } from "../domain/shared/errors";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { placeLevelLabels } from "../domain/places/rules";
@@ -17,12 +15,10 @@ import { parseVersionParam } from "../domain/postings/query";
 import { periodLabel, tableAsText } from "../domain/postings/rules";
 import { publicPosting } from "../domain/postings/public.server";
 import { formatDate, formatDateTime } from "../domain/shared/time";
-import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Panel } from "../ui/layout";
-import { Notice } from "../ui/notice";
 import { LineDiff, PostingBody } from "../ui/posting-body";
 import { CategoryBadge, Hash, PostingFacts, PostingStatusBadge, PostingTable } from "../ui/posting-view";
-import { QuestionThread } from "../ui/questions";
+import { QuestionsPanel } from "../ui/questions";
 
 export { retryAfterHeaders as headers } from "../auth/retry-after";
 
@@ -63,7 +59,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PublicPosting() {
-  const { posting, place, street, shown, previous, isCurrent, history } = useLoaderData<typeof loader>();
+  const { posting, place, street, shown, previous, isCurrent, history, questions } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const placeWord = placeLevelLabels[place.level];
   const versionQuery = isCurrent ? "" : `?version=${shown.number}`;
   return (
@@ -191,7 +188,7 @@ export default function PublicPosting() {
           </Panel>
         ) : null}
 
-        <QuestionsPanel postingId={posting.id} open={posting.status === "published"} placeWord={placeWord} />
+        <QuestionsPanel postingId={posting.id} open={posting.status === "published"} placeWord={placeWord} questions={questions} reply={reply} />
 
         <Panel title="版本记录">
           <ol className="space-y-4">
@@ -223,59 +220,6 @@ export default function PublicPosting() {
 
 type Version = ReturnType<typeof useLoaderData<typeof loader>>["shown"];
 
-function QuestionsPanel({ postingId, open, placeWord }: { postingId: number; open: boolean; placeWord: string }) {
-  const { questions } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: `ask-${postingId}`,
-    lastResult: actionData?.result,
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseSubmission(formData, { schema: askSchema }),
-  });
-  return (
-    <Panel title="村民质询">
-      <div id="questions" className="scroll-mt-4 space-y-3">
-        <p className="text-sm text-slate-600">
-          对本事项有疑问的村民可以提出质询。村务公开员应在 {answerDays} 日内答复，村务监督委员会也可以作出答复；答复后，质询和答复在这里公开，提问人只显示姓氏。
-          {questions.waiting ? `目前有 ${questions.waiting} 条质询正在等待答复。` : ""}
-        </p>
-        {questions.answered.length ? (
-          questions.answered.map((q) => <QuestionThread key={q.id} q={q} />)
-        ) : (
-          <p className="text-sm text-slate-600">还没有已答复的质询。</p>
-        )}
-        {open ? (
-          <section aria-labelledby="ask-heading" className="border-t border-slate-200 pt-4">
-            <h3 id="ask-heading" className="mb-2 font-semibold text-slate-900">
-              提出质询
-            </h3>
-            {actionData?.asked ? <Notice>质询已提交。村务公开员将在 {answerDays} 日内答复，答复后会在本页公开。</Notice> : null}
-            <PostForm {...getFormProps(form)} className="max-w-2xl" preventScrollReset>
-              <FormError errors={form.errors} />
-              <div className="grid gap-x-4 sm:grid-cols-2">
-                <Field label="姓名" name={fields.name.name} defaultValue={fields.name.initialValue as string | undefined} errors={fields.name.errors} maxLength={20} autoComplete="name" required />
-                <Field label="所在村（居）" name={fields.village.name} defaultValue={fields.village.initialValue as string | undefined} errors={fields.village.errors} maxLength={40} hint={`如：本${placeWord}第三村民小组`} required />
-              </div>
-              <TextAreaField
-                label="质询内容"
-                name={fields.question.name}
-                defaultValue={fields.question.initialValue as string | undefined}
-                errors={fields.question.errors}
-                rows={4}
-                maxLength={1000}
-                hint={`请写明对哪一项内容有疑问。请勿填写身份证号、手机号等个人信息，填写的号码会被自动遮盖。每个网络地址每小时最多提交 ${questionLimits.addressPerHour} 条。`}
-                required
-              />
-              <Button type="submit">提交质询</Button>
-            </PostForm>
-          </section>
-        ) : (
-          <p className="text-sm text-slate-600">本事项已撤回，不再接受新的质询。</p>
-        )}
-      </div>
-    </Panel>
-  );
-}
 
 function FileList({ files }: { files: Version["files"] }) {
   return (

@@ -4,19 +4,14 @@ import { useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { questionWorkReply } from "../domain/questions/commands.server";
 import { villageQuestions } from "../domain/questions/queries.server";
-import { answerDays, questionFilters, type QuestionFilter } from "../domain/questions/rules";
+import { answerDays, questionFilterOf, questionFilters } from "../domain/questions/rules";
 import { QuestionWorkPage } from "../ui/question-work";
 
 export const meta: MetaFunction = () => [{ title: "村民质询 - 村务公开" }];
 
-function filterOf(request: Request): QuestionFilter {
-  const state = new URL(request.url).searchParams.get("state");
-  return questionFilters.find((f) => f === state) ?? "open";
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:village");
-  const filter = filterOf(request);
+  const filter = questionFilterOf(new URL(request.url).searchParams.get("state"), "open");
   return { filter, ...(await villageQuestions(actor, filter, new Date())) };
 }
 

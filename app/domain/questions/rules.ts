@@ -30,6 +30,11 @@ export const questionStateLabels: Record<QuestionState, string> = {
 export const questionFilters = ["open", "overdue", "answered", "hidden", "all"] as const;
 export type QuestionFilter = (typeof questionFilters)[number];
 
+/** The list a page's `state` parameter asks for; anything else is the page's own default. */
+export function questionFilterOf(state: string | null, fallback: QuestionFilter): QuestionFilter {
+  return questionFilters.find((f) => f === state) ?? fallback;
+}
+
 export interface QuestionDates {
   askedOn: string;
   /** The clerk's answer, the one that ends the period (the committee's answer is added to it). */
