@@ -1,18 +1,20 @@
 import { defineConfig } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3210);
-export const baseURL = `http://127.0.0.1:${port}`;
+import { serverCount, serverPort, serverURL } from "./tests/setup/e2e-servers";
+
+export const baseURL = serverURL(0);
 
 /**
  * Browser tests drive Debian's Chromium (/usr/bin/chromium); no browser is
- * downloaded. The server runs the production build on a fresh embedded
- * database that tests/setup/e2e-prepare.ts fills with the demo district and a
- * session per demo account.
+ * downloaded. Each worker has a server of its own (tests/setup/e2e-servers.ts)
+ * running the production build on a fresh embedded database that
+ * tests/setup/e2e-prepare.ts fills with the demo district and a session per
+ * demo account.
  */
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: serverCount,
   retries: 0,
   reporter: process.env.CI ? "list" : [["list"]],
   timeout: 30_000,
@@ -34,18 +36,18 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
-  webServer: {
+  webServer: Array.from({ length: serverCount }, (_, index) => ({
     command: "npx tsx tests/setup/e2e-prepare.ts && node server.mjs",
-    url: `${baseURL}/healthz`,
+    url: `${serverURL(index)}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 180_000,
     env: {
-      PORT: String(port),
+      PORT: String(serverPort(index)),
       HOST: "127.0.0.1",
-      // Per port, so two runs on one machine never share a database or session file.
-      DATA_DIR: `./data-e2e-${port}`,
+      // Per port, so two servers or two runs on one machine never share a database or session file.
+      DATA_DIR: `./data-e2e-${serverPort(index)}`,
       NODE_ENV: "production",
       DATABASE_URL: "",
     },
-  },
+  })),
 });

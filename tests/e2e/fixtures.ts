@@ -2,11 +2,14 @@ import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { serverPort, serverURL } from "../setup/e2e-servers";
 
 export type DemoUser = "admin" | "officer" | "street" | "assoc" | "clerk" | "supervisor" | "supervising";
 
 export function sessionToken(user: DemoUser | `${DemoUser}:unverified`): string {
-  const file = path.resolve(`tests/.e2e/sessions-${process.env.E2E_PORT ?? 3210}.json`);
+  // This worker's server, whose database made the sessions (each worker has its own).
+  const port = serverPort(Number(process.env.TEST_PARALLEL_INDEX ?? 0));
+  const file = path.resolve(`tests/.e2e/sessions-${port}.json`);
   const tokens = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
   const token = tokens[user];
   if (!token) throw new Error(`no e2e session for ${user}`);
@@ -52,10 +55,13 @@ export async function verifyRecently(request: APIRequestContext, user: DemoUser)
  * cleared each time; the app keeps nothing else in the browser.
  */
 export const test = base.extend<{ pageAs: (user?: DemoUser) => Promise<Page> }, { sharedPage: Page }>({
+  // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  baseURL: async ({}, provide, testInfo) => provide(serverURL(testInfo.parallelIndex)),
   sharedPage: [
     async ({ browser }, provide, workerInfo) => {
-      const { baseURL, locale, timezoneId } = workerInfo.project.use;
-      const context = await browser.newContext({ baseURL, locale, timezoneId });
+      const { locale, timezoneId } = workerInfo.project.use;
+      const context = await browser.newContext({ baseURL: serverURL(workerInfo.parallelIndex), locale, timezoneId });
       await provide(await context.newPage());
       await context.close();
     },
@@ -78,7 +84,8 @@ export const test = base.extend<{ pageAs: (user?: DemoUser) => Promise<Page> }, 
 export async function seriousViolations(page: Page) {
   const info = test.info();
   info.setTimeout(info.timeout + 60_000);
-  const results = await new AxeBuilder({ page }).analyze();
+  // Only the violations are read: axe then skips collecting every passing node, most of a long page's scan.
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) }));
