@@ -144,6 +144,15 @@ export type AbnormalRemovalKind = (typeof abnormalRemovalKinds)[number];
 /** Why an organization is put on the 严重违法失信名单 (社会组织信用信息管理办法 art. 17). */
 export const seriousTriggers = ["two_years_abnormal", "change_fraud", "suspension_order", "large_fine", "repeated_penalties", "dishonest_debtor", "revocation", "other"] as const;
 export type SeriousTrigger = (typeof seriousTriggers)[number];
+/** 其他信用信息 the registry records (社会组织信用信息管理办法 art. 5): awards, and government service bought from the organization. */
+export const otherCreditKinds = ["award", "service_contract"] as const;
+export type OtherCreditKind = (typeof otherCreditKinds)[number];
+/** The part of an organization's credit information an objection (异议) is about. */
+export const creditParts = ["basic", "annual_report", "inspection", "penalty", "listing", "other"] as const;
+export type CreditPart = (typeof creditParts)[number];
+/** An objection's course: received, then not upheld, or upheld and then corrected. */
+export const objectionStates = ["filed", "dismissed", "upheld", "corrected"] as const;
+export type ObjectionState = (typeof objectionStates)[number];
 /** A spot check's finding (双随机一公开). */
 export const checkFindings = ["no_problem", "problems", "not_found"] as const;
 export type CheckFinding = (typeof checkFindings)[number];

@@ -44,6 +44,10 @@ export const permissions = [
   "penalty:decide",
   /** Keep the credit lists: confirm proposals, list and remove organizations, record the letters of the unreachable-address procedure. */
   "credit:list",
+  /** Record other credit information (awards, government service contracts) and answer objections to credit information, correcting what they show wrong. */
+  "credit:record",
+  /** Object (异议), for one's organization, to its credit information. */
+  "credit:object",
   /** Plan spot checks (双随机一公开), draw, record findings, order and verify rectification, publish results. */
   "spotcheck:manage",
   /** Answer, for one's organization, the rectification a spot check ordered. */
@@ -86,6 +90,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "inspection:review",
     "penalty:decide",
     "credit:list",
+    "credit:record",
     "spotcheck:manage",
     "evaluation:manage",
     "posting:monitor",
@@ -101,7 +106,7 @@ const grants: Record<Role, readonly Permission[]> = {
     "committee:manage",
     "party:manage",
   ],
-  association: ["area:org", "application:apply", "inspection:file", "rectification:answer", "evaluation:apply"],
+  association: ["area:org", "application:apply", "inspection:file", "rectification:answer", "evaluation:apply", "credit:object"],
   village_clerk: ["area:village", "posting:draft"],
   village_supervisor: ["area:village", "posting:review"],
   supervising_authority: ["area:unit", "application:consent", "inspection:preliminary"],

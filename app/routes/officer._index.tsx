@@ -7,6 +7,7 @@ import { applicationQueue } from "../domain/applications/queries.server";
 import { nonFilerProposals } from "../domain/inspections/queries.server";
 import { openProposalCount } from "../domain/credit/queries.server";
 import { overdueQuestionCount } from "../domain/questions/queries.server";
+import { objectionWorkCount } from "../domain/objections/queries.server";
 import { officerDashboard } from "../domain/statistics/dashboard.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { placePath } from "../domain/places/rules";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const now = new Date();
   const year = Number(shanghaiDate(now).slice(0, 4));
-  const [dashboard, open, overdue, postings, proposals, creditProposals, overdueQuestions] = await Promise.all([
+  const [dashboard, open, overdue, postings, proposals, creditProposals, overdueQuestions, objections] = await Promise.all([
     officerDashboard(actor),
     applicationQueue(actor, { state: "open", page: 1, pageSize: 1 }, now),
     applicationQueue(actor, { state: "open", overdue: true, page: 1, pageSize: 1 }, now),
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     nonFilerProposals(actor),
     openProposalCount(actor, now),
     overdueQuestionCount(actor, now),
+    objectionWorkCount(actor, now),
   ]);
   return {
     role: actor.role,
@@ -42,11 +44,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     proposals,
     creditProposals,
     overdueQuestions,
+    objections,
   };
 }
 
 export default function OfficerDashboard() {
-  const { role, displayName, scopeName, places, organizations, recentAudit, openApplications, overdueApplications, postings, proposals, creditProposals, overdueQuestions } =
+  const { role, displayName, scopeName, places, organizations, recentAudit, openApplications, overdueApplications, postings, proposals, creditProposals, overdueQuestions, objections } =
     useLoaderData<typeof loader>();
   return (
     <>
@@ -71,6 +74,13 @@ export default function OfficerDashboard() {
         {creditProposals ? (
           <li>
             <Link to="/officer/credit">信用监管：{creditProposals} 条列入建议待核对确认</Link>
+          </li>
+        ) : null}
+        {objections.open ? (
+          <li>
+            <Link to={objections.overdue ? "/officer/objections?view=overdue" : "/officer/objections"}>
+              信用信息异议：{objections.open} 件办理中{objections.overdue ? `，其中 ${objections.overdue} 件已超过答复或更正期限` : ""}
+            </Link>
           </li>
         ) : null}
         {overdueQuestions ? (

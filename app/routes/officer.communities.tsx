@@ -1,15 +1,14 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { z } from "zod";
 import { hasPermission } from "../auth/permissions";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale, type ReverifyPrompt } from "../auth/verification.server";
 import { setAssociationTarget } from "../domain/committees/commands.server";
 import {
+  associationCountingFormSchema,
+  associationCountingShortLabels,
   associationTargetFormSchema,
-  associationTargetRange,
   communityCategories,
   countedStatusesNote,
   formatShare,
@@ -22,17 +21,17 @@ import { electionReminders } from "../domain/committees/queries.server";
 import { bodyLabels } from "../domain/committees/rules";
 import { communityCategoryLabels } from "../domain/organizations/rules";
 import { placeLevelLabels, placePath } from "../domain/places/rules";
+import { changeSettingFromForm } from "../domain/settings/commands.server";
 import { settingState } from "../domain/settings/queries.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
-import { formatDate, formatDateTime } from "../domain/shared/time";
+import { formatDate } from "../domain/shared/time";
+import { CountingForm, TargetForm } from "../ui/association-settings";
 import { StandingBadge } from "../ui/committee-view";
 import { ShareFigure, TargetBadge } from "../ui/community-progress";
 import { DataTable, type Column } from "../ui/data-table";
 import { FilterForm, SelectFilter } from "../ui/filter-form";
-import { Button, Field, FormError, PostForm } from "../ui/form";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 import { Notice } from "../ui/notice";
-import { ReverifyField } from "../ui/reverify";
 
 export const meta: MetaFunction = () => [{ title: "一居多会 - 登记管理" }];
 
@@ -43,36 +42,50 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const street = new URL(request.url).searchParams.get("street")?.trim() || undefined;
   const canManage = hasPermission(actor, "setting:manage");
-  const [progress, setting, villageSetting, elections, recent] = await Promise.all([
+  const [progress, setting, villageSetting, countingSetting, elections, recent] = await Promise.all([
     associationProgress(actor, { street }),
     canManage ? settingState("associationTarget") : Promise.resolve(null),
     canManage ? settingState("villageAssociationTarget") : Promise.resolve(null),
+    canManage ? settingState("associationCounting") : Promise.resolve(null),
     // Narrowed to one street, the reminders are that street's too; null for those who do not keep committees.
     electionReminders(actor, new Date(), street),
     canManage ? isSessionRecentlyVerified(actor, new Date()) : Promise.resolve(true),
   ]);
-  const settings = setting && villageSetting ? { community: setting, village: villageSetting } : null;
+  const settings = setting && villageSetting && countingSetting ? { community: setting, village: villageSetting, counting: countingSetting } : null;
   return { progress, settings, canFilter: progress.units.length > 1, elections, needsReverify: !recent };
 }
+
+/** Which of the page's three forms an answer belongs to: a level's target, or the counting basis. */
+type SettingForm = TargetLevel | "counting";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "setting:manage");
   const form = await readForm(request);
-  const submission = parseSubmission(form, { schema: associationTargetFormSchema });
-  // Which of the two forms the answer belongs to.
-  const level: TargetLevel = submission.payload.level === "village" ? "village" : "community";
-  if (submission.status !== "success") return data({ level, result: replyTo(submission), notice: null, reverify: null }, { status: 400 });
   const ctx = actionContext(context, actor);
+  if (form.get("intent") === "counting") {
+    const submission = parseSubmission(form, { schema: associationCountingFormSchema });
+    const refused = (init: { status: number; headers?: Record<string, string> }, result = replyTo(submission), reverify: ReverifyPrompt | null = null) =>
+      data({ about: "counting" as SettingForm, result, notice: null as string | null, reverify }, init);
+    if (submission.status !== "success") return refused({ status: 400 });
+    const { associationCounting, reason, expected } = submission.value;
+    const outcome = await changeSettingFromForm(ctx, form, "associationCounting", associationCounting, { reason, expected });
+    if (!outcome.ok) return refused(outcome.init, replyTo(submission, outcome), outcome.reverify);
+    const notice = `统计口径已调整为“${associationCountingShortLabels[outcome.value]}”，下方统计已按新口径重新计算。`;
+    return { about: "counting" as SettingForm, result: submission.reply({ resetForm: true }), notice, reverify: null };
+  }
+  const submission = parseSubmission(form, { schema: associationTargetFormSchema });
+  const about: SettingForm = submission.payload.level === "village" ? "village" : "community";
+  if (submission.status !== "success") return data({ about, result: replyTo(submission), notice: null, reverify: null }, { status: 400 });
   const check = await confirmFromForm(ctx, form);
   if (check && !check.ok) {
     const refusal = reverifyRefusal(check);
-    return data({ level, result: replyTo(submission), notice: null, reverify: refusal.reverify }, refusal.init);
+    return data({ about, result: replyTo(submission), notice: null, reverify: refusal.reverify }, refusal.init);
   }
   const attempt = await unlessStale(() => setAssociationTarget(ctx, submission.value));
-  if (attempt.stale) return data({ level, result: replyTo(submission), notice: null, reverify: reverifyRefusal("stale").reverify }, { status: 403 });
+  if (attempt.stale) return data({ about, result: replyTo(submission), notice: null, reverify: reverifyRefusal("stale").reverify }, { status: 403 });
   const outcome = attempt.value;
-  if (!outcome.ok) return data({ level, result: replyTo(submission, outcome), notice: null, reverify: null }, { status: outcome.formError ? 409 : 400 });
-  return { level, result: submission.reply({ resetForm: true }), notice: `目标数已调整为每个${targetLevelLabels[level]} ${outcome.value} 个，下方统计已按新目标重新计算。`, reverify: null };
+  if (!outcome.ok) return data({ about, result: replyTo(submission, outcome), notice: null, reverify: null }, { status: outcome.formError ? 409 : 400 });
+  return { about, result: submission.reply({ resetForm: true }), notice: `目标数已调整为每个${targetLevelLabels[submission.value.level]} ${outcome.value} 个，下方统计已按新目标重新计算。`, reverify: null };
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -85,6 +98,7 @@ const categoryColumns = <Row extends { byCategory: Progress["totals"]["byCategor
 export default function CommunitiesPage() {
   const { progress, settings, canFilter, elections, needsReverify } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const answerFor = (about: SettingForm) => (actionData?.about === about ? actionData : undefined);
   const { targets, totals, rollup, communities, selected } = progress;
   // Officers who keep the committees go to the place's committee page; the public page is linked from there.
   const placeHref = (community: Parameters<typeof placePath>[0]) => (elections ? `/officer/communities/${community.code}` : placePath(community));
@@ -118,7 +132,7 @@ export default function CommunitiesPage() {
         description={
           <>
             {progress.scopeName}
-            {selected ? ` · ${selected.name}` : ""} · 社区社会组织目标：{targetsText(targets)}。{countedStatusesNote}
+            {selected ? ` · ${selected.name}` : ""} · 社区社会组织目标：{targetsText(targets)}。{countedStatusesNote(progress.counting)}
           </>
         }
       />
@@ -128,7 +142,11 @@ export default function CommunitiesPage() {
         <Stat label="社区（村）" value={totals.communities} />
         <Stat label="已达标" value={totals.meetingTarget} hint={`达标率 ${formatShare(totals.share)}`} />
         <Stat label="未达标" value={totals.communities - totals.meetingTarget} hint={`合计尚缺 ${totals.shortfall} 个组织`} />
-        <Stat label="社区社会组织" value={totals.organizations} hint={`目标：${targetsText(targets)}`} />
+        <Stat
+          label="社区社会组织"
+          value={totals.organizations}
+          hint={progress.counting === "filed_only" ? `仅计入备案的；目标：${targetsText(targets)}` : `其中登记的 ${totals.registered} 个；目标：${targetsText(targets)}`}
+        />
       </dl>
 
       {canFilter ? (
@@ -156,12 +174,15 @@ export default function CommunitiesPage() {
       </Panel>
 
       {settings ? (
-        <Panel title="调整目标数" className="mt-6">
+        <Panel title="调整目标数和统计口径" className="mt-6">
           <p className="mb-4 text-sm text-slate-700">城市社区和村各有目标数。国家指导标准为城市社区不少于 10 个、农村社区不少于 5 个。调整会记入审计日志。</p>
           <div className="grid gap-6 lg:grid-cols-2">
             {(["community", "village"] as const).map((level) => (
-              <TargetForm key={level} level={level} setting={settings[level]} lastResult={actionData?.level === level ? actionData.result : undefined} needsReverify={needsReverify} reverify={actionData?.level === level ? (actionData.reverify ?? null) : null} />
+              <TargetForm key={level} level={level} setting={settings[level]} lastResult={answerFor(level)?.result} needsReverify={needsReverify} reverify={answerFor(level)?.reverify ?? null} />
             ))}
+          </div>
+          <div className="mt-6 border-t border-slate-200 pt-6">
+            <CountingForm setting={settings.counting} lastResult={answerFor("counting")?.result} needsReverify={needsReverify} reverify={answerFor("counting")?.reverify ?? null} />
           </div>
         </Panel>
       ) : null}
@@ -191,63 +212,5 @@ function ElectionsDue({ elections }: { elections: Election[] }) {
         <p className="text-sm text-slate-600">半年内没有届满的村（居）民委员会、村务监督委员会或民主理财小组。</p>
       )}
     </Panel>
-  );
-}
-
-/** Changing the district's target: for those with setting:manage, with a recorded reason. */
-function TargetForm({
-  level,
-  setting,
-  lastResult,
-  needsReverify,
-  reverify,
-}: {
-  level: TargetLevel;
-  setting: NonNullable<LoaderData["settings"]>[TargetLevel];
-  lastResult: SubmissionResult<string[]> | undefined;
-  needsReverify: boolean;
-  reverify: ReverifyPrompt | null;
-}) {
-  const current = setting.value;
-  const [form, fields] = useForm<z.input<typeof associationTargetFormSchema>>({
-    // A new id once the target changed, so the fields start again from the new value.
-    id: `association-target-${level}-${current}`,
-    lastResult,
-    onValidate: ({ formData }) => parseSubmission(formData, { schema: associationTargetFormSchema }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  const place = targetLevelLabels[level];
-  return (
-    <section aria-labelledby={`target-${level}`}>
-      <h3 id={`target-${level}`} className="mb-2 font-semibold text-slate-900">
-        {place}目标
-      </h3>
-      <p className="mb-4 text-sm text-slate-700">
-        现行目标：每个{place} {current} 个
-        {setting.updatedAt ? `（${setting.updatedByName ?? "系统"}于 ${formatDateTime(setting.updatedAt)} 调整）` : "（默认值）"}。本区默认 {setting.defaultValue} 个。
-      </p>
-      <FormError errors={form.errors} />
-      <PostForm {...getFormProps(form)} className="max-w-md">
-        <input type="hidden" name={fields.level.name} value={level} />
-        <input type="hidden" name={fields.expected.name} value={current} />
-        <Field
-          label="新的目标数"
-          name={fields.associationTarget.name}
-          type="number"
-          inputMode="numeric"
-          min={associationTargetRange.min}
-          max={associationTargetRange.max}
-          step={1}
-          defaultValue={current}
-          errors={fields.associationTarget.errors}
-          hint={`每个${place}应有的社区社会组织数，${associationTargetRange.min} 到 ${associationTargetRange.max} 之间的整数`}
-          required
-        />
-        <Field label="调整原因" name={fields.reason.name} errors={fields.reason.errors} maxLength={500} required />
-        <ReverifyField needed={needsReverify} prompt={reverify} />
-        <Button type="submit">保存目标</Button>
-      </PostForm>
-    </section>
   );
 }

@@ -8,10 +8,10 @@ import { conclusionLabels, reportTargetOf } from "../domain/inspections/rules";
 import { decideReport } from "../domain/inspections/commands.server";
 import { reportAccess, reportReview } from "../domain/inspections/queries.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
-import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
+import { Button, FormError, PostForm, RadioGroup, TextAreaField } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { FiledReport } from "../ui/filed-report";
-import { InspectionStateBadge, RadioGroup } from "../ui/officer-inspection";
+import { InspectionStateBadge } from "../ui/officer-inspection";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requireGrant, requirePermission } from "../auth/require.server";
-import { organizationCreditSchema } from "../domain/credit/forms";
+import { organizationCreditSchema, otherCreditSchema } from "../domain/credit/forms";
+import { otherCreditOf, recordOtherCredit, withdrawOtherCredit } from "../domain/credit/other-items.server";
 import {
   abnormalTriggerArticles,
   abnormalTriggerLabels,
@@ -26,6 +27,7 @@ import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
 import { OrganizationStatusBadge } from "../ui/register-search";
+import { OtherCreditForm, OtherCreditList, OtherCreditWithdrawForm } from "../ui/other-credit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `信用管理：${data?.organization.name ?? ""} - 社会组织登记簿` }];
 
@@ -34,7 +36,9 @@ const idOf = (param: string | undefined) => rowIdOrNotFound(param, "登记簿中
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "organization:read_internal");
   const now = new Date();
-  return { ...(await organizationCredit(actor, idOf(params.id), now)), today: shanghaiDate(now) };
+  const id = idOf(params.id);
+  const [credit, other] = await Promise.all([organizationCredit(actor, id, now), otherCreditOf(actor, id)]);
+  return { ...credit, other, today: shanghaiDate(now) };
 }
 
 const notices = {
@@ -42,6 +46,8 @@ const notices = {
   "list-serious": "已列入严重违法失信名单，已记入审计日志，并在公开名单中公示。",
   letter: "已登记寄出的挂号信。",
   "letter-returned": "已登记信函退回未签收。",
+  "other-record": "已录入，并在该组织的公开信用信息中公示。",
+  "other-withdraw": "已撤回，公开信用信息中不再显示；撤回原因已记入审计日志。",
 } as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -49,12 +55,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "organization:read_internal");
   const id = idOf(params.id);
   await organizationAccess(actor, id);
-  requireGrant(actor, "credit:list");
   const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
+  const ctx = actionContext(context, actor);
+  if (intent.startsWith("other-")) {
+    requireGrant(actor, "credit:record");
+    const submission = parseSubmission(form, { schema: otherCreditSchema });
+    // Which entry's withdrawal form the answer belongs to.
+    const target = intent === "other-withdraw" ? String(form.get("itemId") ?? "") : intent;
+    if (submission.status !== "success") return data({ intent: target, result: replyTo(submission), notice: null }, { status: 400 });
+    const post = submission.value;
+    const outcome = post.intent === "other-record" ? await recordOtherCredit(ctx, id, post) : await withdrawOtherCredit(ctx, id, post);
+    if (!outcome.ok) return data({ intent: target, result: replyTo(submission, outcome), notice: null }, { status: 409 });
+    return { intent: target, result: submission.reply({ resetForm: true }), notice: notices[post.intent] };
+  }
+  requireGrant(actor, "credit:list");
   const submission = parseSubmission(form, { schema: organizationCreditSchema });
   if (submission.status !== "success") return data({ intent, result: replyTo(submission), notice: null }, { status: 400 });
-  const ctx = actionContext(context, actor);
   const post = submission.value;
   const outcome =
     post.intent === "list-abnormal" || post.intent === "list-serious"
@@ -67,7 +84,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganizationCredit() {
-  const { organization, listings, letters, proposals, canList, today } = useLoaderData<typeof loader>();
+  const { organization, listings, letters, proposals, canList, other, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
   const live = isLive(organization.status);
@@ -126,6 +143,13 @@ export default function OrganizationCredit() {
             <p className="mb-4 text-sm text-slate-600">尚未寄送。</p>
           )}
           {canList && live ? <LetterForm today={today} lastResult={resultFor("letter")} /> : null}
+        </Panel>
+        <Panel title="其他信用信息：表彰奖励、承接政府购买服务">
+          <OtherCreditList
+            items={other.items}
+            withdrawForm={other.canRecord ? (item) => <OtherCreditWithdrawForm item={item} lastResult={resultFor(String(item.id))} /> : undefined}
+          />
+          {other.canRecord ? <OtherCreditForm today={today} lastResult={resultFor("other-record")} /> : null}
         </Panel>
         {canList ? (
           <div className="grid gap-6 lg:grid-cols-2">

@@ -16,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...(hasPermission(actor, "spotcheck:manage") ? [{ to: "/officer/checks", label: "双随机抽查" }] : []),
     ...(hasPermission(actor, "evaluation:manage") ? [{ to: "/officer/evaluations", label: "社会组织评估" }] : []),
     ...(hasPermission(actor, "credit:list") ? [{ to: "/officer/credit", label: "列入建议" }] : []),
+    ...(hasPermission(actor, "credit:record") ? [{ to: "/officer/objections", label: "信用信息异议" }] : []),
     { to: "/officer/abnormal", label: "活动异常名录" },
     { to: "/officer/serious", label: "严重违法失信名单" },
     { to: "/officer/communities", label: "一居多会" },

@@ -16,6 +16,7 @@ export default function OrgLayout() {
         { to: "/org/inspections", label: "年度检查" },
         { to: "/org/rectifications", label: "整改事项" },
         { to: "/org/evaluations", label: "社会组织评估" },
+        { to: "/org/objections", label: "信用信息异议" },
       ]}
     >
       <Outlet />

@@ -12,6 +12,7 @@ import { AnnualReports } from "../ui/annual-reports";
 import { CreditListingHistory } from "../ui/credit-listings";
 import { PenaltyList } from "../ui/penalty-list";
 import { checkFindingLabels } from "../domain/spot-checks/rules";
+import { OtherCreditList } from "../ui/other-credit";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.name ?? "社会组织"} - 社会组织登记信息` },
@@ -74,7 +75,8 @@ export default function PublicRecord() {
           </Panel>
         )}
         {isFiled(record.type) ? null : (
-          <Panel title="评估等级">
+          <Panel title="评估等级和其他信息">
+            <h3 className="mb-1 font-medium text-slate-900">评估等级</h3>
             {record.evaluation ? (
               <p>
                 <Badge tone="green">{gradeLabel(record.evaluation.grade)}</Badge> {record.evaluation.round}评定，{formatDate(record.evaluation.awardedOn)}起有效期至 {formatDate(record.evaluation.validUntil)}
@@ -82,6 +84,8 @@ export default function PublicRecord() {
             ) : (
               <p className="text-slate-600">无有效的评估等级。</p>
             )}
+            <h3 className="mb-1 mt-4 font-medium text-slate-900">表彰奖励、承接政府购买服务</h3>
+            <OtherCreditList items={record.otherCredit.map(({ amountYuan, ...item }) => ({ ...item, amountFen: amountYuan === null ? null : Math.round(amountYuan * 100) }))} />
           </Panel>
         )}
         <ChangeHistory entries={record.history} type={record.type} />

@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { targetsText } from "../domain/committees/coverage";
+import { countedOrganizationsText, targetsText } from "../domain/committees/coverage";
 import { conclusionLabels } from "../domain/inspections/rules";
 import { organizationStatusLabels, organizationTypeLabels } from "../domain/organizations/rules";
 import { percent } from "../domain/party/rules";
@@ -77,6 +77,7 @@ export default function PublicStats() {
           <dl>
             <Stat label={`达到目标（${targetsText({ community: communities.target, village: communities.villageTarget })}）的社区（村）`} value={`${communities.meetingTarget} / ${communities.total}`} />
           </dl>
+          <p className="mt-2 text-sm text-slate-600">计入{countedOrganizationsText[communities.counting]}。</p>
         </Panel>
         <Panel title="村务公开">
           <dl>

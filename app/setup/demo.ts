@@ -25,6 +25,8 @@ import { seedEvaluations } from "./demo-evaluations";
 import { seedParty } from "./demo-party";
 import { seedPostings } from "./demo-postings";
 import { seedQuestions } from "./demo-questions";
+import { seedRegisteredCommunityOrganizations } from "./demo-community-registered";
+import { seedOtherCredit } from "./demo-credit-other";
 import {
   abnormalListings,
   applications,
@@ -375,6 +377,7 @@ export async function seedDemo(db: Database): Promise<void> {
     await seedPenalties(tx, { officer: account("officer"), organizations: orgRows, association: association.id, now: loadedAt });
     await seedSpotChecks(tx, { officer: account("officer"), organizations: orgRows, now: loadedAt });
     await seedEvaluations(tx, { officer: account("officer"), organizations: orgRows, association: association.id, now: loadedAt });
+    await seedOtherCredit(tx, { officer: account("officer"), organizations: orgRows, association: association.id, now: loadedAt });
     await seedApplications(tx, {
       officer: account("officer"),
       street: account("street"),
@@ -393,6 +396,7 @@ export async function seedDemo(db: Database): Promise<void> {
       rand,
     });
     await seedQuestions(tx, { villages: villageRows, clerk: account("clerk"), supervisor: account("supervisor"), now: loadedAt });
+    await seedRegisteredCommunityOrganizations(tx, { officer: account("officer"), now: loadedAt });
     await seedCommittees(tx, {
       places: [
         ...streetRows.flatMap((s) => s.communityIds.map((id) => ({ id, level: "community" as const, name: placeName.get(id) ?? "" }))),

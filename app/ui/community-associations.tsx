@@ -1,17 +1,18 @@
 import { Link } from "@remix-run/react";
 import { communityCategories, countedStatusesNote, targetLevelLabels, type PlaceAssociations } from "../domain/committees/coverage";
-import { communityCategoryLabels, organizationStatusLabels } from "../domain/organizations/rules";
+import { communityCategoryLabels, isFiled, organizationStatusLabels, organizationTypeLabels } from "../domain/organizations/rules";
 import { TargetBadge } from "./community-progress";
 import { Panel } from "./layout";
 
 /** The public "社区社会组织" panel of a community's or village's page: counts by category against the target. */
 export function CommunityAssociationsPanel({ associations, className = "" }: { associations: PlaceAssociations; className?: string }) {
-  const { total, target, level, shortfall, meetsTarget, byCategory, organizations } = associations;
+  const { total, target, level, counting, shortfall, meetsTarget, byCategory, organizations } = associations;
+  const both = counting === "registered_and_filed";
   return (
     <Panel title="社区社会组织" className={className}>
       <p className="flex flex-wrap items-center gap-2">
         <span>
-          已备案 <strong className="text-lg tabular-nums">{total}</strong> 个，本区“一居多会”目标为每个{targetLevelLabels[level]}不少于{" "}
+          {both ? "登记和备案的共" : "已备案"} <strong className="text-lg tabular-nums">{total}</strong> 个，本区“一居多会”目标为每个{targetLevelLabels[level]}不少于{" "}
           <strong className="tabular-nums">{target}</strong> 个
         </span>
         <TargetBadge meetsTarget={meetsTarget} shortfall={shortfall} />
@@ -30,6 +31,8 @@ export function CommunityAssociationsPanel({ associations, className = "" }: { a
             <li key={org.id}>
               <Link to={`/orgs/${org.id}`}>{org.name}</Link>
               <span className="ml-2 text-xs text-slate-600">
+                {/* A registered one says so: the filed ones are the usual kind. */}
+                {isFiled(org.type) ? "" : `${organizationTypeLabels[org.type]} · `}
                 {org.category ? communityCategoryLabels[org.category] : "未分类"}
                 {org.status === "abnormal" ? ` · ${organizationStatusLabels.abnormal}` : ""}
               </span>
@@ -37,9 +40,9 @@ export function CommunityAssociationsPanel({ associations, className = "" }: { a
           ))}
         </ul>
       ) : (
-        <p className="mt-4 text-sm text-slate-600">暂无已备案的社区社会组织。</p>
+        <p className="mt-4 text-sm text-slate-600">{both ? "暂无登记或备案的社区社会组织。" : "暂无已备案的社区社会组织。"}</p>
       )}
-      <p className="mt-4 text-xs text-slate-600">{countedStatusesNote}</p>
+      <p className="mt-4 text-xs text-slate-600">{countedStatusesNote(counting)}</p>
     </Panel>
   );
 }

@@ -132,46 +132,6 @@ export function ReportComparison({
   );
 }
 
-/** A group of radio buttons with its legend and its errors, announced with the group. */
-export function RadioGroup({
-  legend,
-  name,
-  options,
-  defaultValue,
-  errors,
-  required,
-}: {
-  legend: string;
-  name: string;
-  options: Array<{ value: string; label: string; hint?: string }>;
-  defaultValue?: string;
-  errors?: readonly string[] | null;
-  required?: boolean;
-}) {
-  const id = useId();
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  return (
-    <fieldset className="mb-4" aria-describedby={errorId}>
-      <legend className="text-sm font-medium text-slate-700">
-        {legend}
-        {required ? <span className="text-red-700"> *</span> : null}
-      </legend>
-      <div className="mt-1 space-y-1">
-        {options.map((o) => (
-          <label key={o.value} className="flex items-start gap-2 text-sm">
-            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} aria-invalid={errorId ? true : undefined} className="mt-1" />
-            <span>
-              {o.label}
-              {o.hint ? <span className="block text-xs text-slate-600">{o.hint}</span> : null}
-            </span>
-          </label>
-        ))}
-      </div>
-      <ErrorList id={errorId} errors={errors} />
-    </fieldset>
-  );
-}
-
 /** A checkbox that confirms a consequential step, with its error beside it. */
 export function ConfirmBox({ name, label, errors, form }: { name: string; label: ReactNode; errors?: readonly string[] | null; form?: string }) {
   const id = useId();

@@ -5,6 +5,7 @@ import {
   communityCategories,
   communityCategoryLabels,
   isFiled,
+  mayBeCommunityOrganization,
   organizationFieldLabel,
   type CommunityCategory,
   type OrganizationType,
@@ -66,6 +67,23 @@ export function CorrectionForm({
     return typeof typed === "string" ? typed : fallback == null ? "" : String(fallback);
   };
   const [acceptLegacy, setAcceptLegacy] = useState(fields.acceptLegacyUscc.initialValue === "on");
+  // Filed organizations must have a category; registered social groups and private non-enterprise units may.
+  const categorySelect = mayBeCommunityOrganization(record.type) ? (
+    <SelectField
+      label={filed ? label("category") : `${label("category")}（登记的社区社会组织填写）`}
+      name={fields.category.name}
+      defaultValue={initial("category", record.category)}
+      errors={fields.category.errors}
+      hint={filed ? undefined : "在本社区（村）服务居民的社会团体、民办非企业单位可标明类别，按“一居多会”的统计口径计入所属社区（村）；须同时选择所属社区（村）。不是社区社会组织的请留空。"}
+    >
+      <option value="">{filed ? "请选择" : "（不是社区社会组织）"}</option>
+      {communityCategories.map((c) => (
+        <option key={c} value={c}>
+          {communityCategoryLabels[c]}
+        </option>
+      ))}
+    </SelectField>
+  ) : null;
   return (
     <PostForm {...getFormProps(form)}>
       <FormError errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
@@ -75,14 +93,7 @@ export function CorrectionForm({
         {filed ? (
           <>
             <Field label={label("filingNumber")} name={fields.filingNumber.name} defaultValue={initial("filingNumber", record.filingNumber)} errors={fields.filingNumber.errors} required />
-            <SelectField label={label("category")} name={fields.category.name} defaultValue={initial("category", record.category)} errors={fields.category.errors}>
-              <option value="">请选择</option>
-              {communityCategories.map((c) => (
-                <option key={c} value={c}>
-                  {communityCategoryLabels[c]}
-                </option>
-              ))}
-            </SelectField>
+            {categorySelect}
           </>
         ) : (
           <>
@@ -160,6 +171,7 @@ export function CorrectionForm({
             </optgroup>
           ))}
         </SelectField>
+        {filed ? null : categorySelect}
         <Field
           label={`${label("contactPhone")}（不公开）`}
           name={fields.contactPhone.name}

@@ -1,14 +1,13 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import {
-  communityCategoryLabels,
   formatFieldValue,
   formatFunds,
   isFiled,
   organizationChangeKindLabels,
   organizationFieldLabel,
+  organizationKindLabel,
   organizationStatusLabels,
-  organizationTypeLabels,
   type CommunityCategory,
   type OrganizationStatus,
   type OrganizationType,
@@ -57,7 +56,7 @@ export function RecordDetails({ record, extra }: { record: RecordView; extra?: A
   const label = (field: string) => organizationFieldLabel(field, record.type);
   const rows: Array<[string, ReactNode]> = [
     [filed ? label("filingNumber") : label("uscc"), <span className="font-mono">{(filed ? record.filingNumber : record.uscc) ?? "—"}</span>],
-    [label("type"), organizationTypeLabels[record.type] + (record.category ? `（${communityCategoryLabels[record.category]}）` : "")],
+    [label("type"), organizationKindLabel(record.type, record.category)],
     [label("status"), organizationStatusLabels[record.status] + (record.status !== "normal" && record.statusSince ? `（${formatDate(record.statusSince)}起）` : "")],
     [label("registeredOn"), formatDate(record.registeredOn)],
     [label("registeringAuthority"), record.registeringAuthority],

@@ -1,5 +1,5 @@
 import { bigint, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { abnormalRemovalKinds, abnormalTriggers, penaltyKinds, seriousTriggers } from "../../vocabulary";
+import { abnormalRemovalKinds, abnormalTriggers, creditParts, objectionStates, otherCreditKinds, penaltyKinds, seriousTriggers } from "../../vocabulary";
 import { organizations } from "./organizations";
 import { bytea } from "./types";
 
@@ -136,3 +136,75 @@ export const creditDismissals = pgTable(
   (t) => [primaryKey({ columns: [t.organizationId, t.sourceKey] })],
 );
 
+
+/**
+ * 其他信用信息: awards (表彰奖励) and government service contracts (承接政府购买服务)
+ * the registry records, public on the organization's record. An entry found wrong is
+ * withdrawn with the reason, never deleted.
+ */
+export const otherCreditItems = pgTable(
+  "other_credit_items",
+  {
+    id: serial("id").primaryKey(),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    kind: text("kind", { enum: otherCreditKinds }).notNull(),
+    /** The award's name, or the service project's. */
+    title: text("title").notNull(),
+    /** Who gave the award, or bought the service. */
+    grantor: text("grantor").notNull(),
+    /** The award's date, or the contract's. */
+    decidedOn: date("decided_on", { mode: "string" }).notNull(),
+    /** The award's document number, or the contract's. */
+    documentNumber: text("document_number"),
+    /** Contracts: the amount, in fen, and the end of the service period. */
+    amountFen: bigint("amount_fen", { mode: "number" }),
+    periodUntil: date("period_until", { mode: "string" }),
+    recordedBy: integer("recorded_by"),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull(),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+    withdrawnBy: integer("withdrawn_by"),
+    withdrawalReason: text("withdrawal_reason"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("other_credit_items_org_idx").on(t.organizationId, t.decidedOn)],
+);
+
+/**
+ * 异议: an organization's objection to its credit information, the registry's
+ * verification (upheld or not, with the reasons) and, when upheld, the correction
+ * made. The due dates are fixed when the step before them is taken.
+ */
+export const creditObjections = pgTable(
+  "credit_objections",
+  {
+    id: serial("id").primaryKey(),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    part: text("part", { enum: creditParts }).notNull(),
+    /** Which entry: a decision number, a year, a listing. */
+    subject: text("subject").notNull(),
+    /** What is wrong and why. */
+    statement: text("statement").notNull(),
+    /** What the organization asks it to say instead. */
+    requested: text("requested").notNull(),
+    filedOn: date("filed_on", { mode: "string" }).notNull(),
+    filedAt: timestamp("filed_at", { withTimezone: true }).notNull(),
+    filedBy: integer("filed_by"),
+    answerDueOn: date("answer_due_on", { mode: "string" }).notNull(),
+    state: text("state", { enum: objectionStates }).notNull().default("filed"),
+    /** The verification's conclusion and reasons. */
+    answer: text("answer"),
+    answeredOn: date("answered_on", { mode: "string" }),
+    answeredBy: integer("answered_by"),
+    /** Upheld: by when the correction is due, and what was corrected. */
+    correctionDueOn: date("correction_due_on", { mode: "string" }),
+    correction: text("correction"),
+    correctedOn: date("corrected_on", { mode: "string" }),
+    correctedBy: integer("corrected_by"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("credit_objections_org_idx").on(t.organizationId, t.filedOn), index("credit_objections_state_idx").on(t.state, t.answerDueOn)],
+);

@@ -61,6 +61,8 @@ export const organizations = pgTable(
     index("organizations_registered_on_idx").on(t.registeredOn),
     // A registered name is unique among organizations that still exist; cancelled ones free it.
     uniqueIndex("organizations_live_name_idx").on(t.name).where(sql`status in ('normal', 'abnormal')`),
+    // 一居多会: the organizations that may count at a community or village (filed ones, registered ones with a category).
+    index("organizations_community_count_idx").on(t.placeId, t.status).where(sql`type = 'community' or category is not null`),
   ],
 );
 

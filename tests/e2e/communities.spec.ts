@@ -2,8 +2,10 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration, seriousViolations } from "./fixtures";
 
 /**
- * 一居多会. The demo files community organizations in nine communities (8, 7, 6, 6, 4, 3, 2, 1, 1):
- * against the default target of 6, four of the 97 communities and villages meet it.
+ * 一居多会. The demo files community organizations in nine communities (8, 7, 6, 6, 4, 3, 3, 2, 2):
+ * against the default target of 6, four of the 97 communities and villages meet it. Registered
+ * social groups marked as community organizations (app/setup/demo-community-registered.ts) sit in
+ * communities with none filed, one each, and change no community's standing.
  */
 const xiangfeng = "350502001001"; // 象峰社区, 开元街道: 8 filed
 const daliang = "350502100201"; // 大良村, 汝湖镇: none
@@ -23,6 +25,22 @@ const savedOnce = (target: number) => new RegExp(`目标数已调整为每个城
 
 /** The urban communities' target form (villages have their own beside it). */
 const communityTargetForm = (page: Page) => page.getByRole("region", { name: "城市社区目标" });
+
+/** The counting basis's form, below the two target forms. */
+const countingForm = (page: Page) => page.getByRole("region", { name: "统计口径" });
+
+/** The figure of the "社区社会组织" card at the top of the 一居多会 page. */
+const organizationsFigure = (page: Page) => page.locator("dl > div").filter({ has: page.locator("dt", { hasText: /^社区社会组织$/ }) }).locator("dd").first();
+
+/** Counts registered and filed ones again (the default) whatever a test left behind. */
+async function restoreCounting(request: APIRequestContext) {
+  await verifyRecently(request, "officer");
+  await request.post("/officer/communities", {
+    headers: { ...sessionCookieHeader("officer"), "Sec-Fetch-Site": "same-origin" },
+    form: { intent: "counting", associationCounting: "registered_and_filed", reason: "浏览器测试结束，恢复默认口径" },
+    maxRedirects: 0,
+  });
+}
 
 /** Puts the target back to the default whatever a test left behind, so other specs see the demo as it is. */
 async function restoreTarget(request: APIRequestContext) {
@@ -140,10 +158,53 @@ test("the district officer lowers the target, sees more communities meet it, and
   }
 });
 
+test("the district officer counts filed organizations only, sees the count change, and counts both again", async ({ page, context, baseURL, request }) => {
+  await signInAs(context, "officer", baseURL!);
+  await verifyRecently(request, "officer");
+  try {
+    await page.goto("/officer/communities");
+    await waitForHydration(page);
+    const figure = organizationsFigure(page);
+    // Registered and filed ones by default: the demo's 41 filed and its 3 registered community organizations.
+    await expect(page.getByText(/计入备案的社区社会组织，以及标明了社区社会组织类别/)).toBeVisible();
+    const both = Number(await figure.textContent());
+    expect(both).toBeGreaterThanOrEqual(44);
+    const form = countingForm(page);
+    await expect(form.getByRole("radio", { name: /登记和备案的社区社会组织均计入/ })).toBeChecked();
+
+    // No reason: told beside the field, nothing changes.
+    await form.getByRole("radio", { name: "仅计入备案的社区社会组织" }).check();
+    await form.getByRole("button", { name: "保存统计口径" }).click();
+    await expect(form.getByLabel("调整原因")).toHaveAccessibleDescription(/请填写调整原因/);
+
+    await form.getByLabel("调整原因").fill("本年度考核按备案口径统计");
+    await form.getByRole("button", { name: "保存统计口径" }).click();
+    await expect(page.getByRole("status")).toContainText(/统计口径已调整为“仅计入备案”|此前已经提交并保存过，本次没有重复保存/);
+    // The three registered ones no longer count.
+    await expect(figure).toHaveText(String(both - 3));
+    await expect(page.getByText(/只计入备案的社区社会组织；/)).toBeVisible();
+    await expect(form.getByText(/现行口径：仅计入备案的社区社会组织（陈登记（区民政局）于 .+ 调整）/)).toBeVisible();
+
+    // The public page of a community says so too.
+    await page.goto(`/villages/${xiangfeng}`);
+    await expect(associationsPanel(page)).toContainText("已备案 8 个");
+
+    await page.goto("/officer/communities");
+    await waitForHydration(page);
+    await form.getByRole("radio", { name: /登记和备案的社区社会组织均计入/ }).check();
+    await form.getByLabel("调整原因").fill("恢复民政部意见的口径");
+    await form.getByRole("button", { name: "保存统计口径" }).click();
+    await expect(page.getByRole("status")).toContainText(/统计口径已调整为“登记和备案均计入”|此前已经提交并保存过，本次没有重复保存/);
+    await expect(figure).toHaveText(String(both));
+  } finally {
+    await restoreCounting(request);
+  }
+});
+
 test("the public page of a community shows its organizations by category against the target", async ({ page }) => {
   await page.goto(`/villages/${xiangfeng}`);
   const panel = associationsPanel(page);
-  await expect(panel).toContainText("已备案 8 个");
+  await expect(panel).toContainText("登记和备案的共 8 个");
   await expect(panel).toContainText("不少于 6 个");
   await expect(panel.getByText("已达标")).toBeVisible();
   for (const [label, n] of [["文体娱乐类", "3"], ["公益慈善类", "2"], ["生活服务类", "2"], ["专业调处类", "1"]] as const) {
@@ -155,9 +216,9 @@ test("the public page of a community shows its organizations by category against
 
   await page.goto(`/villages/${daliang}`);
   const empty = associationsPanel(page);
-  await expect(empty).toContainText("已备案 0 个");
+  await expect(empty).toContainText("登记和备案的共 0 个");
   await expect(empty.getByText("未达标，差 6 个")).toBeVisible();
-  await expect(empty).toContainText("暂无已备案的社区社会组织");
+  await expect(empty).toContainText("暂无登记或备案的社区社会组织");
 });
 
 test("the 一居多会 page has no serious accessibility problems, also with the form's errors showing", async ({ page, context, baseURL, request }) => {

@@ -270,6 +270,10 @@ const getMatrix: GetRow[] = [
   { path: "/org/applications/new", note: "not an application id", ...onlyFor({ assoc: 404 }) },
   { path: "/org/inspections", note: "the association's inspection years", ...onlyFor({ assoc: 200 }) },
   { path: "/org/rectifications", note: "the association's rectification items: rectification:answer", ...onlyFor({ assoc: 200 }) },
+  { path: "/org/objections", note: "the association's objections to its credit information: credit:object", ...onlyFor({ assoc: 200 }) },
+  { path: "/officer/objections", note: "the registry's objections worklist: credit:record", ...onlyFor({ officer: 200 }) },
+  { path: "/officer/objections?view=overdue", ...onlyFor({ officer: 200 }) },
+  { path: "/officer/objections?view=bogus", note: "an unknown view is the default one", ...onlyFor({ officer: 200 }) },
   { path: "/org/evaluations", note: "the association's evaluation rounds: evaluation:apply", ...onlyFor({ assoc: 200 }) },
   { path: "/officer/evaluations", note: "evaluation rounds: evaluation:manage", ...onlyFor({ officer: 200 }) },
   { path: "/officer/evaluations/3", note: "the demo's open round", ...onlyFor({ officer: 200 }) },
@@ -440,6 +444,12 @@ const postMatrix: PostRow[] = [
   { path: "/officer/checks/2", body: { intent: "verify", rectificationId: "", version: stale, verdict: "", note: "" }, ...onlyFor({ officer: 400 }) },
   { path: "/officer/checks/2", body: { intent: "publish", version: stale, summary: "" }, ...onlyFor({ officer: 400 }) },
   { path: "/org/rectifications", body: { rectificationId: "", version: stale, answer: "" }, note: "rectification:answer", ...onlyFor({ assoc: 400 }) },
+  { path: "/org/objections", body: { part: "penalty", subject: "", statement: "", requested: "" }, note: "credit:object; nothing typed", ...onlyFor({ assoc: 400 }) },
+  { path: "/officer/objections", body: {}, note: "credit:record; no intent", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/objections", body: { intent: "dismiss", objectionId: "{objectionOpen}", version: stale, answer: "矩阵检查的核实结论：异议不成立。" }, note: "a stale page", ...onlyFor({ officer: 409 }) },
+  { path: "/officer/objections", body: { intent: "uphold", objectionId: "{objectionOpen}", version: stale, answer: "" }, note: "no answer typed", ...onlyFor({ officer: 400 }) },
+  { path: "/officer/objections", body: { intent: "correct", objectionId: "{objectionOpen}", version: stale, correction: "矩阵检查的更正情况说明。" }, note: "not upheld: nothing to correct", ...onlyFor({ officer: 409 }) },
+  { path: "/officer/objections", body: { intent: "dismiss", objectionId: "999999", version: stale, answer: "矩阵检查的核实结论：异议不成立。" }, note: "no such objection", ...onlyFor({ officer: 404 }) },
   { path: "/org/evaluations", body: { roundId: "" }, note: "evaluation:apply", ...onlyFor({ assoc: 400 }) },
   { path: "/officer/evaluations", body: { title: "" }, note: "evaluation:manage", ...onlyFor({ officer: 400 }) },
   { path: "/officer/evaluations/3", body: {}, note: "no intent", ...onlyFor({ officer: 400 }) },
@@ -453,6 +463,9 @@ const postMatrix: PostRow[] = [
   { path: "/officer/orgs/{orgOwn}/credit", body: { intent: "letter", sentOn: "", trackingNumber: "" }, ...onlyFor({ officer: 400, admin: 403, street: 403 }) },
   { path: "/officer/orgs/{orgOwn}/credit", body: { intent: "letter-returned", letterId: "", returnedOn: "" }, ...onlyFor({ officer: 400, admin: 403, street: 403 }) },
   { path: "/officer/orgs/{orgOther}/credit", body: { intent: "letter", sentOn: "", trackingNumber: "" }, note: "not the street officer's: the page's 404 first", secret: "orgOther", foreign: ["street"], ...onlyFor({ officer: 400, admin: 403, street: 404 }) },
+  { path: "/officer/orgs/{orgOwn}/credit", body: { intent: "other-record", kind: "award", title: "", grantor: "", decidedOn: "" }, note: "credit:record", ...onlyFor({ officer: 400, admin: 403, street: 403 }) },
+  { path: "/officer/orgs/{orgOwn}/credit", body: { intent: "other-withdraw", itemId: "999999", version: stale, reason: "矩阵检查撤回原因" }, note: "no such entry of this organization", ...onlyFor({ officer: 404, admin: 403, street: 403 }) },
+  { path: "/officer/orgs/{orgOther}/credit", body: { intent: "other-withdraw", itemId: "999999", version: stale, reason: "" }, note: "no reason typed; not the street officer's", secret: "orgOther", foreign: ["street"], ...onlyFor({ officer: 400, admin: 403, street: 404 }) },
   {
     path: "/officer/applications/new",
     body: {},
@@ -495,6 +508,7 @@ const postMatrix: PostRow[] = [
   { path: "/officer/applications/{appOther}", body: {}, intent: "upload", multipart: true, note: "a change in another street; no file chosen", secret: "appOther", foreign: ["street"], ...onlyFor({ admin: 403, officer: 403, street: 404 }) },
   { path: "/officer/communities", body: { associationTarget: "", reason: "" }, note: "setting:manage", ...onlyFor({ admin: 400, officer: 400 }) },
   { path: "/officer/communities", body: { level: "village", associationTarget: "", reason: "" }, note: "setting:manage: the villages' target", ...onlyFor({ admin: 400, officer: 400 }) },
+  { path: "/officer/communities", body: { intent: "counting", associationCounting: "", reason: "" }, note: "setting:manage: which organizations count", ...onlyFor({ admin: 400, officer: 400 }) },
   { path: "/officer/communities/{communityOwn}", body: {}, note: "a community of 开元街道", ...onlyFor({ officer: 400, street: 400 }) },
   { path: "/officer/communities/{communityOwn}", body: { intent: "new-term", body: "residents" }, note: "a community of 开元街道", ...onlyFor({ officer: 400, street: 400 }) },
   { path: "/officer/communities/{communityOwn}", body: { intent: "change-term", body: "residents", termId: "{communityOwnTerm}", version: stale }, note: "a community of 开元街道", ...onlyFor({ officer: 400, street: 400 }) },
@@ -735,6 +749,7 @@ async function prepare(db: Database): Promise<Facts> {
     note(`${name}Report`, org.report ?? stale);
   }
   note("abnormalListing", (await one<{ id: number }>(sql`select id from abnormal_listings where removed_on is null order by id limit 1`)).id);
+  note("objectionOpen", (await one<{ id: number }>(sql`select id from credit_objections where state = 'filed' order by id limit 1`)).id);
 
   // Applications: an establishment of 开元街道 awaiting a decision, one of another street, a draft nobody of the demo accounts made.
   const appKaiyuan = await one<{ id: number }>(sql`select id from applications where kind = 'establishment' and state = 'accepted' and street_id = ${kaiyuan} order by id limit 1`);

@@ -13,9 +13,11 @@ beforeAll(loadDemoDistrict);
 /**
  * The demo files 41 community organizations in nine communities, 8, 7, 6, 6, 4, 3, 3, 2 and 2
  * (app/setup/demo.ts: seed 002's 38 and the current half-year's 3), cycling through eight kinds
- * of four categories: against the default target of 6, four communities meet it.
+ * of four categories, and marks three registered social groups in three other communities as
+ * community organizations (app/setup/demo-community-registered.ts), counted by default:
+ * against the default target of 6, four communities meet it.
  */
-const filed: Record<string, number> = {
+const counted: Record<string, number> = {
   象峰社区: 8,
   温陵社区: 7,
   镇抚社区: 6,
@@ -25,6 +27,10 @@ const filed: Record<string, number> = {
   新塘社区: 3,
   池峰社区: 2,
   玉霞社区: 2,
+  // 鲤城区志愿者协会, 鲤城区家庭教育研究会, 鲤城区乒乓球协会: registered.
+  泉山社区: 1,
+  鲤中社区: 1,
+  王宫社区: 1,
 };
 
 async function placeId(name: string) {
@@ -44,19 +50,21 @@ async function setTarget(value: number) {
 test("with the default target of 6, four of the 97 communities and villages meet it, and those short come first", async () => {
   const progress = await associationProgress(await demoActor("officer"));
   expect(progress.targets).toEqual({ community: 6, village: 6 });
+  expect(progress.counting).toBe("registered_and_filed");
   expect(progress.scopeName).toBe("全区");
   expect(progress.totals).toEqual({
     communities: 97,
     meetingTarget: 4,
     share: 4 / 97,
-    organizations: 41,
-    byCategory: { life_service: 11, charity: 11, culture_sports: 14, mediation: 5 },
-    // 88 with none lack 6 each; 胜得 2, 新步 and 新塘 3 each, 池峰 and 玉霞 4 each.
-    shortfall: 88 * 6 + 2 + 3 + 3 + 4 + 4,
+    organizations: 44,
+    registered: 3,
+    byCategory: { life_service: 12, charity: 12, culture_sports: 15, mediation: 5 },
+    // 85 with none lack 6 each, the three with one registered 5 each; 胜得 2, 新步 and 新塘 3 each, 池峰 and 玉霞 4 each.
+    shortfall: 85 * 6 + 3 * 5 + 2 + 3 + 3 + 4 + 4,
   });
 
   const withOrganizations = Object.fromEntries(progress.communities.filter((c) => c.total > 0).map((c) => [c.name, c.total]));
-  expect(withOrganizations).toEqual(filed);
+  expect(withOrganizations).toEqual(counted);
   expect(progress.communities.filter((c) => c.meetsTarget).map((c) => c.name).sort()).toEqual(["象峰社区", "温陵社区", "海滨社区", "镇抚社区"].sort());
 
   // Short first, the largest shortfall first; the four that meet the target last.
@@ -74,7 +82,9 @@ test("with the default target of 6, four of the 97 communities and villages meet
     shortfall: 0,
     meetsTarget: true,
     byCategory: { culture_sports: 3, charity: 2, life_service: 2, mediation: 1 },
+    registered: 0,
   });
+  expect(progress.communities.find((c) => c.name === "泉山社区")).toMatchObject({ total: 1, registered: 1, byCategory: { charity: 1 } });
   expect(progress.communities.find((c) => c.name === "大良村")).toMatchObject({ level: "village", unit: { name: "汝湖镇" }, total: 0, shortfall: 6 });
 
   // Rolled up per street and town, in place order.
@@ -83,7 +93,7 @@ test("with the default target of 6, four of the 97 communities and villages meet
   expect(progress.rollup.find((u) => u.name === "汝湖镇")).toMatchObject({ level: "town", communities: 20, meetingTarget: 0, share: 0, organizations: 0 });
 
   // The same figures, without signing in, for the open statistics.
-  expect(await districtAssociationSummary()).toEqual({ total: 97, target: 6, villageTarget: 6, meetingTarget: 4 });
+  expect(await districtAssociationSummary()).toEqual({ total: 97, target: 6, villageTarget: 6, meetingTarget: 4, counting: "registered_and_filed" });
 });
 
 test("cancelled and revoked organizations do not count toward the target; those on the abnormal list do", async () => {
@@ -103,7 +113,7 @@ test("cancelled and revoked organizations do not count toward the target; those 
     await setStatus(abnormal!, "abnormal");
     let progress = await associationProgress(await demoActor("officer"));
     expect(progress.communities.find((c) => c.name === "海滨社区")).toMatchObject({ total: 5, shortfall: 1, meetsTarget: false });
-    expect(progress.totals).toMatchObject({ meetingTarget: 3, organizations: 40 });
+    expect(progress.totals).toMatchObject({ meetingTarget: 3, organizations: 43 });
 
     await setStatus(revoked!, "revoked");
     progress = await associationProgress(await demoActor("officer"));
@@ -137,7 +147,7 @@ test("a street officer sees only their own street; a district officer may narrow
   expect(narrowed.selected).toMatchObject({ name: "鲤中街道" });
   expect(narrowed.units).toHaveLength(7);
   expect(narrowed.communities).toHaveLength(13);
-  expect(narrowed.totals).toMatchObject({ communities: 13, meetingTarget: 1, organizations: 6 });
+  expect(narrowed.totals).toMatchObject({ communities: 13, meetingTarget: 1, organizations: 7 });
   await expect(associationProgress(await demoActor("officer"), { street: "350502999000" })).rejects.toMatchObject({ status: 404 });
 
   for (const name of ["assoc", "clerk", "supervisor"]) {

@@ -6,6 +6,7 @@ import { auditLog, organizationChanges, organizations, places } from "../../db/s
 import type { CorrectionInput } from "../../app/domain/organizations/forms";
 import { parseRegisterQuery } from "../../app/domain/organizations/forms";
 import { correctOrganization } from "../../app/domain/organizations/commands.server";
+import { correctionFormOf } from "../setup/correction-form";
 import {
   findPublicOrganization,
   openDataRecord,
@@ -57,28 +58,7 @@ async function placeWithParent(id: number) {
   return { name: place!.name, parentName: parent!.name };
 }
 
-/** The correction form as an officer would submit it unchanged: every field of the record, plus a reason. */
-function formOf(o: Organization, changes: Partial<CorrectionInput> = {}): CorrectionInput {
-  const value = <T,>(v: T | null) => v ?? undefined;
-  return {
-    name: o.name,
-    uscc: value(o.uscc),
-    filingNumber: value(o.filingNumber),
-    certificateNumber: value(o.certificateNumber),
-    registeringAuthority: value(o.registeringAuthority),
-    supervisingUnit: value(o.supervisingUnit),
-    legalRepresentative: value(o.legalRepresentative),
-    address: value(o.address),
-    registeredFunds: value(o.registeredFunds),
-    businessScope: value(o.businessScope),
-    category: value(o.category),
-    contactPhone: value(o.contactPhone),
-    placeId: value(o.placeId),
-    reason: "核对登记档案，录入有误",
-    version: o.version,
-    ...changes,
-  };
-}
+const formOf = (o: Organization, changes: Partial<CorrectionInput> = {}) => correctionFormOf(o, "核对登记档案，录入有误", changes);
 
 /** A code of the right kind whose check character is wrong, and the message that says so. */
 function withWrongCheck(code: string) {

@@ -6,7 +6,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { associationTargetFormSchema, targetSettingOf, targetsText } from "../../app/domain/committees/coverage";
+import {
+  associationCountingFormSchema,
+  associationCountingLabels,
+  associationCountings,
+  associationTargetFormSchema,
+  countedOrganizationsText,
+  countedStatusesNote,
+  targetSettingOf,
+  targetsText,
+} from "../../app/domain/committees/coverage";
 import {
   changeTermSchema,
   committeeFormSchema,
@@ -88,6 +97,26 @@ describe("no posted form makes a committee schema throw or answer without a Chin
   it("a joint meeting", () => neverThrows(jointMeetingSchema, ["joint-meeting"]));
   it("any form of the committee page, or one it does not have", () => neverThrows(committeeFormSchema, committeeIntents));
   it("the 一居多会 target", () => neverThrows(associationTargetFormSchema, []));
+  it("the 一居多会 counting basis", () => neverThrows(associationCountingFormSchema, ["counting"]));
+});
+
+describe("一居多会 counting basis", () => {
+  it("registered and filed alike, as the 2017 guidance counts them, or filed ones only; anything else is refused in Chinese", () => {
+    expect(associationCountings).toEqual(["registered_and_filed", "filed_only"]);
+    expect(associationCountingLabels.registered_and_filed).toContain("民政部《关于大力培育发展社区社会组织的意见》");
+    const chosen = associationCountingFormSchema.parse({ intent: "counting", associationCounting: "filed_only", reason: "按备案口径考核", expected: "registered_and_filed" });
+    expect(chosen).toMatchObject({ associationCounting: "filed_only", expected: "registered_and_filed", reason: "按备案口径考核" });
+    const refused = associationCountingFormSchema.safeParse({ intent: "counting", associationCounting: "both", reason: "" });
+    expect(refused.error!.issues.map((i) => i.message)).toEqual(["请选择统计口径", "请填写调整原因（至少 2 个字）"]);
+  });
+
+  it("pages say what is counted under each basis, and that ended organizations are not", () => {
+    expect(countedOrganizationsText.registered_and_filed).toBe("社区社会组织（含登记和备案）");
+    expect(countedOrganizationsText.filed_only).toBe("备案的社区社会组织");
+    expect(countedStatusesNote("registered_and_filed")).toContain("标明了社区社会组织类别");
+    expect(countedStatusesNote("filed_only")).toContain("只计入备案的社区社会组织");
+    for (const counting of associationCountings) expect(countedStatusesNote(counting)).toContain("已注销、已撤销登记的不计入");
+  });
 });
 
 describe("一居多会 targets for urban communities and villages", () => {

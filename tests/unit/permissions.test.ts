@@ -60,6 +60,7 @@ const grants: Record<Role, Permission[]> = {
     "inspection:review",
     "penalty:decide",
     "credit:list",
+    "credit:record",
     "spotcheck:manage",
     "evaluation:manage",
     "posting:monitor",
@@ -75,7 +76,7 @@ const grants: Record<Role, Permission[]> = {
     "committee:manage",
     "party:manage",
   ],
-  association: ["area:org", "application:apply", "inspection:file", "rectification:answer", "evaluation:apply"],
+  association: ["area:org", "application:apply", "inspection:file", "rectification:answer", "evaluation:apply", "credit:object"],
   // The clerk drafts and the supervision committee reviews: neither holds the other's permission (no self-approval).
   village_clerk: ["area:village", "posting:draft"],
   village_supervisor: ["area:village", "posting:review"],

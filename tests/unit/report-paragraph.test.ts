@@ -27,7 +27,7 @@ const seed002: ReportFigures = {
     branchesTotal: 9,
     probationaryAdmitted: 2,
   },
-  communities: { total: 97, target: 6, villageTarget: 6, meetingTarget: 4 },
+  communities: { total: 97, target: 6, villageTarget: 6, meetingTarget: 4, counting: "registered_and_filed" },
   postings: { villages: 0, upToDate: 0 },
 };
 
@@ -38,7 +38,9 @@ describe("the work-report paragraph", () => {
     expect(text).toContain("现共有社团58个，民办非企业单位335个，社区备案的社会组织38个，全部合计共431个。");
     expect(text).toContain("应接受2012年度年检的社团有51个，现有40%的社团参加了年检，均为合格；应接受2012年度年检的民非有292个，现有42%的民非参加了年检，均为合格。");
     expect(text).toContain("力争达到90%以上。上半年新成立了2个党支部，共有9家党支部。新增预备党员2人。");
-    expect(text).toContain("97个社区（村）中有4个已建立6个以上社区社会组织");
+    expect(text).toContain("97个社区（村）中有4个已建立6个以上社区社会组织（登记和备案均计入）。");
+    // The counting basis is named in a few words, as the district has set it.
+    expect(reportParagraph({ ...seed002, communities: { ...seed002.communities, counting: "filed_only" } })).toContain("已建立6个以上社区社会组织（仅计入备案）。");
     // Separate targets for urban communities and villages are both named.
     expect(reportParagraph({ ...seed002, communities: { ...seed002.communities, villageTarget: 5 } })).toContain("已建立目标数量（城市社区6个、村5个）以上的社区社会组织");
     expect(text).not.toContain("基金会");

@@ -130,6 +130,12 @@ export const actionLabels: Record<string, string> = {
   "question.answer": "答复村民质询（村务公开员）",
   "question.committee_answer": "答复村民质询（村务监督委员会）",
   "question.hide": "屏蔽质询",
+  "credit.other_record": "录入其他信用信息（表彰奖励、政府购买服务）",
+  "credit.other_withdraw": "撤回其他信用信息",
+  "objection.file": "提出信用信息异议",
+  "objection.uphold": "异议成立（核实结论）",
+  "objection.dismiss": "异议不成立（核实结论）",
+  "objection.correct": "登记异议更正情况",
 };
 
 /** An action as officers read it: its Chinese label, or its code when it has none yet. */

@@ -1,10 +1,13 @@
 /**
- * 一居多会: how many filed community social organizations each community and
+ * 一居多会: how many community social organizations each community and
  * village has, by category, against the district's target for its kind (urban
- * community or village), rolled up per street and town. Counted are only organizations with status normal or
+ * community or village), rolled up per street and town. Counted are the filed
+ * ones and, unless the district counts filed ones only (setting
+ * `associationCounting`), registered social groups and private non-enterprise
+ * units marked with a community category; only those with status normal or
  * abnormal (see `countedStatuses`): cancelled and revoked ones do not count.
  */
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, or } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
 import { organizations, places } from "../../../db/schema";
 import type { CommunityCategory, PlaceLevel } from "../../../vocabulary";
@@ -13,6 +16,7 @@ import { officerReach, streetChoice, withinReach, type OfficerReach } from "../.
 import {
   communityCategories,
   countedStatuses,
+  type AssociationCounting,
   emptyCategoryCounts,
   progressAgainst,
   shareOf,
@@ -24,16 +28,22 @@ import {
 } from "./coverage";
 import { forbidden, notFound } from "../shared/errors";
 import { getSetting } from "../settings/queries.server";
+import { isFiled, registeredCommunityTypes } from "../organizations/rules";
 
 const localLevels = ["community", "village"] as const satisfies readonly PlaceLevel[];
 const unitLevels = ["street", "town"] as const satisfies readonly PlaceLevel[];
 
-/** Filed community organizations that count toward the target, joined on their community or village. */
-const countedAt = (placeId: number | typeof places.id) =>
+/**
+ * The community organizations that count toward the target, joined on their community or village:
+ * filed ones, and under `registered_and_filed` the registered kinds that carry a category.
+ */
+const countedAt = (placeId: number | typeof places.id, counting: AssociationCounting) =>
   and(
     eq(organizations.placeId, placeId),
-    eq(organizations.type, "community"),
     inArray(organizations.status, [...countedStatuses]),
+    counting === "filed_only"
+      ? eq(organizations.type, "community")
+      : or(eq(organizations.type, "community"), and(inArray(organizations.type, [...registeredCommunityTypes]), isNotNull(organizations.category))),
   );
 
 export interface Unit {
@@ -50,6 +60,8 @@ export interface CommunityProgress extends TargetProgress {
   level: (typeof localLevels)[number];
   unit: Pick<Unit, "id" | "code" | "name">;
   byCategory: CategoryCounts;
+  /** Of `total`, the registered social groups and private non-enterprise units (0 when only filed ones count). */
+  registered: number;
 }
 
 export interface Rollup {
@@ -60,6 +72,8 @@ export interface Rollup {
   share: number;
   /** Counted community social organizations. */
   organizations: number;
+  /** Of those, registered ones. */
+  registered: number;
   byCategory: CategoryCounts;
   /** Organizations still missing across the communities that fall short. */
   shortfall: number;
@@ -67,6 +81,8 @@ export interface Rollup {
 
 export interface AssociationProgress {
   targets: AssociationTargets;
+  /** Which organizations are counted (district setting). */
+  counting: AssociationCounting;
   /** "全区" or the street officer's street. */
   scopeName: string;
   /** Streets and towns the actor may filter by (all of the actor's scope). */
@@ -89,6 +105,7 @@ function rollupOf(rows: readonly CommunityProgress[]): Rollup {
     meetingTarget,
     share: shareOf(meetingTarget, rows.length),
     organizations: rows.reduce((sum, r) => sum + r.total, 0),
+    registered: rows.reduce((sum, r) => sum + r.registered, 0),
     byCategory,
     shortfall: rows.reduce((sum, r) => sum + r.shortfall, 0),
   };
@@ -104,15 +121,20 @@ async function unitsIn(db: Database, reach: OfficerReach): Promise<Unit[]> {
   return rows as Unit[];
 }
 
-/** The district's targets, urban communities' and villages'. */
-async function targetsOf(db?: Database): Promise<AssociationTargets> {
-  const [community, village] = await Promise.all([getSetting("associationTarget", db), getSetting("villageAssociationTarget", db)]);
-  return { community, village };
+/** The district's targets, urban communities' and villages', and which organizations count toward them. */
+async function rulesOf(db?: Database): Promise<{ targets: AssociationTargets; counting: AssociationCounting }> {
+  const [community, village, counting] = await Promise.all([
+    getSetting("associationTarget", db),
+    getSetting("villageAssociationTarget", db),
+    getSetting("associationCounting", db),
+  ]);
+  return { targets: { community, village }, counting };
 }
 
 /** Every community and village of the units against its target, in place order: one query, zero counts included. */
-async function communitiesOf(db: Database, units: readonly Unit[], targets: AssociationTargets): Promise<CommunityProgress[]> {
+async function communitiesOf(db: Database, units: readonly Unit[], rules: { targets: AssociationTargets; counting: AssociationCounting }): Promise<CommunityProgress[]> {
   if (!units.length) return [];
+  const { targets, counting } = rules;
   const rows = await db
     .select({
       id: places.id,
@@ -120,13 +142,14 @@ async function communitiesOf(db: Database, units: readonly Unit[], targets: Asso
       name: places.name,
       level: places.level,
       unitId: places.parentId,
+      type: organizations.type,
       category: organizations.category,
       n: count(organizations.id),
     })
     .from(places)
-    .leftJoin(organizations, countedAt(places.id))
+    .leftJoin(organizations, countedAt(places.id, counting))
     .where(and(inArray(places.parentId, units.map((u) => u.id)), inArray(places.level, [...localLevels])))
-    .groupBy(places.id, organizations.category)
+    .groupBy(places.id, organizations.type, organizations.category)
     .orderBy(asc(places.sortOrder), asc(places.code));
 
   const byPlace = new Map<number, Omit<CommunityProgress, keyof TargetProgress> & { total: number }>();
@@ -141,12 +164,14 @@ async function communitiesOf(db: Database, units: readonly Unit[], targets: Asso
         level: row.level as CommunityProgress["level"],
         unit: { id: unit.id, code: unit.code, name: unit.name },
         byCategory: emptyCategoryCounts(),
+        registered: 0,
         total: 0,
       };
       byPlace.set(row.id, entry);
     }
     // A filed organization without a category still counts toward the total.
     if (row.category) entry.byCategory[row.category] += row.n;
+    if (row.type && !isFiled(row.type)) entry.registered += row.n;
     entry.total += row.n;
   }
   const unitOrder = new Map(units.map((u, i) => [u.id, i]));
@@ -164,13 +189,13 @@ export async function associationProgress(actor: Actor, filter: { street?: strin
   if (!hasPermission(actor, "area:officer")) forbidden();
   const reach = officerReach(actor);
   const db = await getDb();
-  const [units, targets] = await Promise.all([unitsIn(db, reach), targetsOf()]);
+  const [units, rules] = await Promise.all([unitsIn(db, reach), rulesOf()]);
   const selected = filter.street ? units.find((u) => u.code === filter.street) : null;
   if (selected === undefined) notFound("找不到该街道（镇），或它不在您的管辖范围内。");
   const shown = selected ? [selected] : units;
-  const inPlaceOrder = await communitiesOf(db, shown, targets);
+  const inPlaceOrder = await communitiesOf(db, shown, rules);
   return {
-    targets,
+    ...rules,
     scopeName: streetChoice(reach, units, "").scopeName,
     units,
     selected,
@@ -181,25 +206,28 @@ export async function associationProgress(actor: Actor, filter: { street?: strin
 }
 
 /** Public, for the open statistics (docs/api.md, `communities` of /api/v1/stats): the whole district's headline figures. */
-export async function districtAssociationSummary(): Promise<{ total: number; target: number; villageTarget: number; meetingTarget: number }> {
+export async function districtAssociationSummary(): Promise<{ total: number; target: number; villageTarget: number; meetingTarget: number; counting: AssociationCounting }> {
   const db = await getDb();
-  const [units, targets] = await Promise.all([unitsIn(db, { streetId: null }), targetsOf()]);
-  const communities = await communitiesOf(db, units, targets);
-  return { total: communities.length, target: targets.community, villageTarget: targets.village, meetingTarget: communities.filter((c) => c.meetsTarget).length };
+  const [units, rules] = await Promise.all([unitsIn(db, { streetId: null }), rulesOf()]);
+  const communities = await communitiesOf(db, units, rules);
+  return {
+    total: communities.length,
+    target: rules.targets.community,
+    villageTarget: rules.targets.village,
+    meetingTarget: communities.filter((c) => c.meetsTarget).length,
+    counting: rules.counting,
+  };
 }
 
-/** Public: one community's or village's filed community social organizations against the target for its kind. */
+/** Public: one community's or village's counted community social organizations against the target for its kind. */
 export async function placeAssociations(placeId: number): Promise<PlaceAssociations> {
   const db = await getDb();
-  const [rows, targets, [place]] = await Promise.all([
-    db
-      .select({ id: organizations.id, name: organizations.name, category: organizations.category, status: organizations.status })
-      .from(organizations)
-      .where(countedAt(placeId))
-      .orderBy(asc(organizations.name)),
-    targetsOf(),
-    db.select({ level: places.level }).from(places).where(eq(places.id, placeId)),
-  ]);
+  const [{ targets, counting }, [place]] = await Promise.all([rulesOf(), db.select({ level: places.level }).from(places).where(eq(places.id, placeId))]);
+  const rows = await db
+    .select({ id: organizations.id, name: organizations.name, type: organizations.type, category: organizations.category, status: organizations.status })
+    .from(organizations)
+    .where(countedAt(placeId, counting))
+    .orderBy(asc(organizations.name));
   const level = place?.level === "village" ? "village" : "community";
   const target = targets[level];
   const byCategory = emptyCategoryCounts();
@@ -209,6 +237,7 @@ export async function placeAssociations(placeId: number): Promise<PlaceAssociati
   return {
     ...progressAgainst(rows.length, target),
     level,
+    counting,
     byCategory,
     organizations: rows
       .sort((a, b) => rank(a.category) - rank(b.category))

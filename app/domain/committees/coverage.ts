@@ -1,11 +1,11 @@
 /**
  * "一居多会": every community and village should have at least the district's
- * target number of community social organizations. The pure rules and the
- * target form live here so the browser may use them too.
+ * target number of community social organizations. The pure rules, the
+ * counting basis and the settings' forms live here so the browser may use them too.
  */
 import { z } from "zod";
 import { communityCategories, type CommunityCategory } from "../../../vocabulary";
-import { liveStatuses } from "../organizations/rules";
+import { liveStatuses, type OrganizationType } from "../organizations/rules";
 
 export { communityCategories, type CommunityCategory };
 
@@ -16,8 +16,43 @@ export { communityCategories, type CommunityCategory };
  */
 export const countedStatuses = liveStatuses;
 
+/**
+ * Which community social organizations count (a district setting). The 2017
+ * guidance (民政部《关于大力培育发展社区社会组织的意见》) counts registered (登记)
+ * and filed (备案) ones alike: a registered social group or private
+ * non-enterprise unit counts when it is marked with a community category and
+ * belongs to the community or village. A district may count the filed ones only.
+ */
+export const associationCountings = ["registered_and_filed", "filed_only"] as const;
+export type AssociationCounting = (typeof associationCountings)[number];
+
+export const associationCountingLabels: Record<AssociationCounting, string> = {
+  registered_and_filed: "登记和备案的社区社会组织均计入（民政部《关于大力培育发展社区社会组织的意见》的口径）",
+  filed_only: "仅计入备案的社区社会组织",
+};
+
+/** In a sentence or a heading: what is counted. */
+export const countedOrganizationsText: Record<AssociationCounting, string> = {
+  registered_and_filed: "社区社会组织（含登记和备案）",
+  filed_only: "备案的社区社会组织",
+};
+
+/** The basis in a few words, for messages, the report and its export. */
+export const associationCountingShortLabels: Record<AssociationCounting, string> = {
+  registered_and_filed: "登记和备案均计入",
+  filed_only: "仅计入备案",
+};
+
+export const associationCountingSchema = z.enum(associationCountings, { error: "请选择统计口径" });
+
 /** How the pages say which organizations are counted. */
-export const countedStatusesNote = "只统计状态为正常或列入活动异常名录的已备案社区社会组织，已注销、已撤销登记的不计入。";
+export function countedStatusesNote(counting: AssociationCounting): string {
+  const which =
+    counting === "filed_only"
+      ? "只计入备案的社区社会组织"
+      : "计入备案的社区社会组织，以及标明了社区社会组织类别、属于本社区（村）的登记社会团体和民办非企业单位";
+  return `${which}；只统计状态为正常或列入活动异常名录的，已注销、已撤销登记的不计入。`;
+}
 
 export const associationTargetRange = { min: 1, max: 50 } as const;
 const targetMessage = `目标数应为 ${associationTargetRange.min} 到 ${associationTargetRange.max} 之间的整数`;
@@ -60,6 +95,17 @@ export const associationTargetFormSchema = z.object({
 
 export type AssociationTargetForm = z.output<typeof associationTargetFormSchema>;
 
+/** The officer's form that changes the counting basis; `intent` tells it from the target forms on the same page. */
+export const associationCountingFormSchema = z.object({
+  intent: z.literal("counting", { error: "无法识别的操作，请刷新页面后重试。" }),
+  associationCounting: associationCountingSchema,
+  reason: z.string({ error: "请填写调整原因" }).trim().min(2, "请填写调整原因（至少 2 个字）").max(500, "调整原因不超过 500 个字"),
+  /** The basis the officer saw: a change made by someone else in between refuses the write. */
+  expected: associationCountingSchema.optional(),
+});
+
+export type AssociationCountingForm = z.output<typeof associationCountingFormSchema>;
+
 export type CategoryCounts = Record<CommunityCategory, number>;
 
 export function emptyCategoryCounts(): CategoryCounts {
@@ -79,13 +125,14 @@ export function progressAgainst(total: number, target: number): TargetProgress {
   return { total, target, shortfall, meetsTarget: shortfall === 0 };
 }
 
-/** One community's or village's filed community social organizations against the target (public). */
+/** One community's or village's counted community social organizations against the target (public). */
 export interface PlaceAssociations extends TargetProgress {
   /** Whose target applies: an urban community's or a village's. */
   level: TargetLevel;
+  counting: AssociationCounting;
   byCategory: CategoryCounts;
-  /** The counted organizations, for the public page to name and link. */
-  organizations: Array<{ id: number; name: string; category: CommunityCategory | null; status: (typeof countedStatuses)[number] }>;
+  /** The counted organizations, for the public page to name and link; `type` tells registered ones from filed ones. */
+  organizations: Array<{ id: number; name: string; type: OrganizationType; category: CommunityCategory | null; status: (typeof countedStatuses)[number] }>;
 }
 
 /** Those falling short first, the largest shortfall first; then the rest; ties keep their given (place) order. */

@@ -4,18 +4,21 @@
  * listings by hand, removals and the registered letters.
  */
 import { z } from "zod";
-import { penaltyKinds } from "../../../vocabulary";
-import { isoDateField as isoDate, rowIdField as rowId, textField as text } from "../shared/form-fields";
+import { otherCreditKinds, penaltyKinds } from "../../../vocabulary";
+import { isoDateField as isoDate, rowIdField as rowId, textField as text, versionField as version } from "../shared/form-fields";
 import { manualAbnormalTriggers, manualSeriousTriggers } from "./listings";
+
+/** An amount in yuan, to the fen. */
+const yuan = (label: string) =>
+  z.coerce
+    .number({ error: `${label}应为数字（元）` })
+    .positive(`${label}应大于 0`)
+    .max(1e10, `${label}过大`)
+    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, `${label}最多保留两位小数`);
 
 export const penaltySchema = z.object({
   kind: z.enum(penaltyKinds, { error: "请选择处罚种类" }),
-  amount: z.coerce
-    .number({ error: "金额应为数字（元）" })
-    .positive("金额应大于 0")
-    .max(1e10, "金额过大")
-    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, "金额最多保留两位小数")
-    .optional(),
+  amount: yuan("金额").optional(),
   suspendedFrom: isoDate("停止活动起始日期").optional(),
   suspendedUntil: isoDate("停止活动截止日期").optional(),
   facts: text("违法事实", 10, 2000),
@@ -64,3 +67,19 @@ export const organizationCreditSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("letter-returned"), letterId: rowId("找不到该信函"), returnedOn: isoDate("退回日期") }),
 ]);
 export type OrganizationCreditPost = z.output<typeof organizationCreditSchema>;
+
+/** Other credit information the registry records: an award or a government service contract, and its withdrawal. */
+export const otherCreditSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("other-record"),
+    kind: z.enum(otherCreditKinds, { error: "请选择信息类别" }),
+    title: text("名称", 2, 100),
+    grantor: text("授予机关或购买主体", 2, 60),
+    decidedOn: isoDate("日期"),
+    documentNumber: text("文号或合同编号", 2, 60).optional(),
+    amount: yuan("合同金额").optional(),
+    periodUntil: isoDate("服务期限截止日期").optional(),
+  }),
+  z.object({ intent: z.literal("other-withdraw"), itemId: rowId("找不到该条信息"), version, reason: text("撤回原因", 4, 500) }),
+]);
+export type OtherCreditPost = z.output<typeof otherCreditSchema>;

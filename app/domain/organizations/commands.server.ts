@@ -11,7 +11,7 @@ import { recordAudit } from "../audit/commands.server";
 import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";
 import { diffFields, recordOrganizationChange } from "./history.server";
-import { isFiled, usccKindOf, isLive } from "./rules";
+import { isFiled, usccKindOf, isLive, registeredCategoryProblem } from "./rules";
 import type { CorrectionInput } from "./forms";
 import { duplicateField, duplicateMessages, liveNameTaken } from "./integrity.server";
 import { normalizeUscc, usccProblems } from "./uscc";
@@ -69,7 +69,11 @@ async function resolvePlace(
   return { placeId: place.id, streetId: place.parentId };
 }
 
-/** The code fields a kind uses: a USCC for registered kinds, a filing number and a category for filed ones. */
+/**
+ * The code fields a kind uses: a USCC for registered kinds, a filing number and a category for filed ones.
+ * A registered social group or private non-enterprise unit may carry a category too, as the
+ * community social organization of its community or village (registeredCategoryProblem, once the place is known).
+ */
 function codeValues(organization: Organization, input: CorrectionInput, errors: FieldErrors) {
   if (isFiled(organization.type)) {
     if (input.uscc) errors.uscc = ["社区社会组织为备案组织，不设统一社会信用代码"];
@@ -87,13 +91,12 @@ function codeValues(organization: Organization, input: CorrectionInput, errors: 
     };
   }
   if (input.filingNumber) errors.filingNumber = ["依法登记的社会组织不设备案号"];
-  if (input.category) errors.category = ["类别仅适用于社区社会组织"];
   const code = normalizeUscc(input.uscc ?? "");
   return {
     uscc: code || null,
     usccAcceptedReason: usccAcceptance(organization, code, input, errors),
     filingNumber: null,
-    category: null,
+    category: input.category ?? null,
     certificateNumber: input.certificateNumber ?? null,
     registeredFunds: input.registeredFunds ?? null,
   };
@@ -174,6 +177,8 @@ export async function correctOrganization(
       const errors: FieldErrors = {};
       const codes = codeValues(before, input, errors);
       const where = await resolvePlace(tx, before, input.placeId, errors);
+      const categoryProblem = registeredCategoryProblem({ type: before.type, category: codes.category, placeId: input.placeId });
+      if (categoryProblem) errors[categoryProblem.field] ??= [categoryProblem.message];
       if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
 
       const values = {

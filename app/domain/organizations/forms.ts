@@ -105,8 +105,9 @@ const staleForm = "页面内容不完整，请刷新页面后重新填写";
 /**
  * An officer's correction of a record. Which fields a kind uses (a USCC for
  * registered kinds; a filing number and a category for filed community
- * organizations) and whether a code is acceptable are decided by the domain,
- * which knows the record.
+ * organizations; a category, optional, for registered social groups and private
+ * non-enterprise units that are community social organizations) and whether a
+ * code is acceptable are decided by the domain, which knows the record.
  */
 export const correctionSchema = z.object({
   name: z

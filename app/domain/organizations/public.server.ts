@@ -11,6 +11,7 @@ import { notFound } from "../shared/errors";
 import { creditHistory, penaltiesOf } from "../credit/queries.server";
 import { publishedChecksOf } from "../spot-checks/queries.server";
 import { gradeOf } from "../evaluations/queries.server";
+import { publicOtherCredit } from "../credit/other-items.server";
 import { publishedAnnualReports, publishedInspections } from "../inspections/public.server";
 import { publicCountCap } from "../shared/paging";
 import { cachedPublic } from "../shared/public-cache.server";
@@ -100,7 +101,7 @@ export async function findPublicOrganization(id: number) {
   if (!row) return null;
   const o = row.organization;
   const history: HistoryEntry[] = [];
-  const [entries, inspections, annualReports, penaltyRows, listings, checks, grade] = await Promise.all([
+  const [entries, inspections, annualReports, penaltyRows, listings, checks, grade, otherRows] = await Promise.all([
     loadHistory(db, id),
     publishedInspections(id),
     publishedAnnualReports(id),
@@ -108,6 +109,7 @@ export async function findPublicOrganization(id: number) {
     creditHistory(id),
     publishedChecksOf(id),
     gradeOf(id, new Date()),
+    publicOtherCredit(id),
   ]);
   for (const entry of entries) {
     const changes = entry.changes.filter((c) => !internalFields.includes(c.field));
@@ -147,6 +149,8 @@ export async function findPublicOrganization(id: number) {
     // 社会组织评估: the grade held today, or null (an expired one is not shown).
     evaluation: grade ? { grade: grade.grade, awardedOn: grade.awardedOn, validUntil: grade.validUntil, round: grade.round } : null,
     penalties: penaltyRows.map(({ fileName: _file, consequence: _consequence, amountFen, ...p }) => ({ ...p, amountYuan: amountFen === null ? null : amountFen / 100 })),
+    // 其他信用信息: awards and government service contracts in force (withdrawn ones are not shown).
+    otherCredit: otherRows.map(({ amountFen, ...item }) => ({ ...item, amountYuan: amountFen === null ? null : amountFen / 100 })),
   };
 }
 

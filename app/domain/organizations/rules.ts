@@ -56,6 +56,41 @@ export function isFiled(type: OrganizationType): boolean {
   return type === "community";
 }
 
+/**
+ * Registered kinds that may also be a community social organization of their
+ * community or village: the 2017 guidance (民政部《关于大力培育发展社区社会组织的意见》)
+ * counts registered ones beside filed ones. A foundation serves no one community.
+ */
+export const registeredCommunityTypes = ["social_group", "private_non_enterprise"] as const satisfies readonly OrganizationType[];
+
+export function mayBeCommunityOrganization(type: OrganizationType): boolean {
+  return isFiled(type) || (registeredCommunityTypes as readonly string[]).includes(type);
+}
+
+/**
+ * Whether a registered organization may carry the community category it is
+ * given, and where the refusal belongs: a foundation may not, and one without
+ * a community or village has none to be the community organization of.
+ * Filed organizations follow their own rules (a category is required).
+ */
+export function registeredCategoryProblem(record: {
+  type: OrganizationType;
+  category: CommunityCategory | null | undefined;
+  placeId: number | null | undefined;
+}): { field: "category" | "placeId"; message: string } | null {
+  if (isFiled(record.type) || !record.category) return null;
+  if (!mayBeCommunityOrganization(record.type)) return { field: "category", message: "基金会不属于社区社会组织" };
+  if (record.placeId == null) return { field: "placeId", message: "登记的社区社会组织须选择所属社区（村）" };
+  return null;
+}
+
+/** "社会团体（社区社会组织 · 公益慈善类）", "社区社会组织（文体娱乐类）", "基金会". */
+export function organizationKindLabel(type: OrganizationType, category: CommunityCategory | null): string {
+  if (!category) return organizationTypeLabels[type];
+  const kind = communityCategoryLabels[category];
+  return isFiled(type) ? `${organizationTypeLabels[type]}（${kind}）` : `${organizationTypeLabels[type]}（社区社会组织 · ${kind}）`;
+}
+
 export const organizationChangeKindLabels: Record<string, string> = {
   establishment: "成立登记",
   filing: "备案",
@@ -97,8 +132,14 @@ const filedFieldLabels: Record<string, string> = {
   registeredOn: "备案日期",
 };
 
+/** A registered organization's category says what it is besides: a community social organization. */
+const registeredFieldLabels: Record<string, string> = {
+  category: "社区社会组织类别",
+};
+
 export function organizationFieldLabel(field: string, type?: OrganizationType): string {
-  return (type && isFiled(type) ? filedFieldLabels[field] : undefined) ?? fieldLabels[field] ?? field;
+  const own = type ? (isFiled(type) ? filedFieldLabels : registeredFieldLabels)[field] : undefined;
+  return own ?? fieldLabels[field] ?? field;
 }
 
 /** "30000" → "30,000 元" */

@@ -11,7 +11,7 @@ import { settings, users } from "../../../db/schema";
 import type { Permission } from "../../auth/permissions";
 import { secondFactorRolesSchema } from "../../auth/second-factor-requirement";
 import { roleLabels, type Role } from "../../auth/roles";
-import { associationTargetSchema } from "../committees/coverage";
+import { associationCountingSchema, associationCountingShortLabels, associationTargetSchema, type AssociationCounting } from "../committees/coverage";
 import { partyCoverageTargetSchema } from "../party/rules";
 import { campaignOpensOnSchema, formatMonthDay } from "../inspections/calendar";
 import { shippedHolidays, holidayTableSchema, yearsCovered, type HolidayTable } from "../applications/periods";
@@ -20,6 +20,7 @@ import { shippedHolidays, holidayTableSchema, yearsCovered, type HolidayTable } 
 interface SettingValues {
   associationTarget: number;
   villageAssociationTarget: number;
+  associationCounting: AssociationCounting;
   partyCoverageTarget: number;
   secondFactorRoles: Role[];
   campaignOpensOn: string;
@@ -48,6 +49,13 @@ export const definitions: { [K in SettingKey]: SettingDefinition<SettingValues[K
   associationTarget: { label: "一居多会目标数（城市社区）", schema: associationTargetSchema, defaultValue: 6 },
   /** The same for each village (村, rural communities): its own setting, the district's 6 until changed. */
   villageAssociationTarget: { label: "一居多会目标数（村）", schema: associationTargetSchema, defaultValue: 6 },
+  /** Which organizations count toward it: registered and filed alike by default, as the 2017 guidance counts them (committees/coverage.ts). */
+  associationCounting: {
+    label: "一居多会统计口径",
+    schema: associationCountingSchema,
+    defaultValue: "registered_and_filed",
+    format: (v) => associationCountingShortLabels[v],
+  },
   /** Seed 002: party-organization coverage of registered organizations above 90% by year end. */
   partyCoverageTarget: { label: "党组织覆盖率目标", schema: partyCoverageTargetSchema, defaultValue: 0.9 },
   /** Roles whose users must sign in with a second factor. None by default, so the demo signs in with a password alone. */

@@ -2,6 +2,7 @@
  * A report's figures as a table of (section, item, value) rows, in the order
  * the reports page shows them: one table serves the CSV and the XLSX export.
  */
+import { associationCountingShortLabels } from "../committees/coverage";
 import { organizationTypeLabels } from "../organizations/rules";
 import { reportPercent, type ReportFigures } from "./paragraph";
 
@@ -73,6 +74,7 @@ export function reportRows(f: ReportFigures, from: string, to: string): ReportRo
   add("一居多会", "目标（个/城市社区）", c.target);
   add("一居多会", "目标（个/村）", c.villageTarget);
   add("一居多会", "已达目标", c.meetingTarget);
+  add("一居多会", "统计口径", associationCountingShortLabels[c.counting]);
 
   add("村务公开", "村", f.postings.villages);
   add("村务公开", "按期公开", f.postings.upToDate);

@@ -137,7 +137,13 @@ export async function reportFigures(actor: Actor, input: ReportScope, now: Date)
       branchesTotal: party.branchesTotal,
       probationaryAdmitted: party.admissions.total,
     },
-    communities: { total: communities.totals.communities, target: communities.targets.community, villageTarget: communities.targets.village, meetingTarget: communities.totals.meetingTarget },
+    communities: {
+      total: communities.totals.communities,
+      target: communities.targets.community,
+      villageTarget: communities.targets.village,
+      meetingTarget: communities.totals.meetingTarget,
+      counting: communities.counting,
+    },
     postings: { villages: postings.rows.length, upToDate: postings.rows.filter((r) => r.upToDate).length },
   };
 }

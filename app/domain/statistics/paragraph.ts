@@ -3,6 +3,8 @@
  * report, in the style of the bureau's own half-year summaries (seed 002):
  * "上半年新登记社团2个，新登记民办非企业单位22个。现共有社团58个，……"
  */
+import { associationCountingShortLabels, type AssociationCounting } from "../committees/coverage";
+
 export interface ReportKindFigures {
   social_group: number;
   private_non_enterprise: number;
@@ -45,8 +47,8 @@ export interface ReportFigures {
     branchesTotal: number;
     probationaryAdmitted: number;
   };
-  /** `target` per urban community, `villageTarget` per village. */
-  communities: { total: number; target: number; villageTarget: number; meetingTarget: number };
+  /** `target` per urban community, `villageTarget` per village; `counting` which organizations count (committees/coverage.ts). */
+  communities: { total: number; target: number; villageTarget: number; meetingTarget: number; counting: AssociationCounting };
   postings: { villages: number; upToDate: number };
 }
 
@@ -111,7 +113,7 @@ export function reportParagraph(f: ReportFigures): string {
   );
   const c = f.communities;
   const goal = c.target === c.villageTarget ? `${c.target}个以上` : `目标数量（城市社区${c.target}个、村${c.villageTarget}个）以上的`;
-  sentences.push(`“一居多会”方面，${asOf}${c.total}个社区（村）中有${c.meetingTarget}个已建立${goal}社区社会组织。`);
+  sentences.push(`“一居多会”方面，${asOf}${c.total}个社区（村）中有${c.meetingTarget}个已建立${goal}社区社会组织（${associationCountingShortLabels[c.counting]}）。`);
   if (f.postings.villages) {
     sentences.push(`村务公开方面，${asOf}${f.postings.villages}个村中有${f.postings.upToDate}个按期公开财务和村务。`);
   }

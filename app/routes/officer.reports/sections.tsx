@@ -1,6 +1,6 @@
 /** The reports page's sections: the paragraph to paste, then one table per area of work. */
 import type { ReactNode } from "react";
-import { targetsText } from "../../domain/committees/coverage";
+import { countedOrganizationsText, targetsText } from "../../domain/committees/coverage";
 import { organizationTypeLabels } from "../../domain/organizations/rules";
 import { reportPercent, type ReportFigures } from "../../domain/statistics/paragraph";
 import { formatDate } from "../../domain/shared/time";
@@ -162,7 +162,12 @@ export function CommunitiesSection({ figures }: { figures: ReportFigures }) {
   ];
   return (
     <Section id="communities-heading" title="一居多会" asOf={figures.currentAsOf}>
-      <Figures caption={`${targetsText({ community: figures.communities.target, village: figures.communities.villageTarget })}以上社区社会组织的建立情况`} columns={columns} rows={[figures.communities]} rowKey={() => "communities"} />
+      <Figures
+        caption={`${targetsText({ community: figures.communities.target, village: figures.communities.villageTarget })}以上${countedOrganizationsText[figures.communities.counting]}的建立情况`}
+        columns={columns}
+        rows={[figures.communities]}
+        rowKey={() => "communities"}
+      />
     </Section>
   );
 }
