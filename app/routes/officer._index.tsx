@@ -128,7 +128,8 @@ export default function OfficerDashboard() {
             {recentAudit.map((entry) => (
               <li key={entry.id} className="flex flex-wrap gap-x-4 py-1.5">
                 <span className="text-slate-500">{formatDateTime(entry.at)}</span>
-                <span>{entry.actorUsername ?? "匿名"}</span>
+                {/* Who, as colleagues know them: the account's name, its login only where the account is gone. */}
+                <span>{entry.actorName ?? entry.actorUsername ?? "未登录的访问者"}</span>
                 <span className="text-slate-700">{actionLabel(entry.action)}</span>
               </li>
             ))}

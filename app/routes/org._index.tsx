@@ -9,6 +9,8 @@ import { startApplication } from "../domain/applications/commands.server";
 import { ownApplications } from "../domain/applications/queries.server";
 import { communityCategoryLabels, organizationStatusLabels, organizationTypeLabels } from "../domain/organizations/rules";
 import { ownOrganization } from "../domain/organizations/queries.server";
+import { associationTodoList } from "../domain/todo/queries.server";
+import { TodoPanel } from "../ui/todo-panel";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { StateBadge } from "../ui/application-view";
@@ -20,8 +22,9 @@ export const meta: MetaFunction = () => [{ title: "本组织 - 社会组织服�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:org");
-  const [own, applications] = await Promise.all([ownOrganization(actor), ownApplications(actor)]);
-  return { own, applications };
+  const now = new Date();
+  const [own, applications, todos] = await Promise.all([ownOrganization(actor), ownApplications(actor), associationTodoList(actor, now)]);
+  return { own, applications, todos };
 }
 
 /** Starts an application (a draft) and opens it. */
@@ -45,7 +48,7 @@ const columns: Array<Column<OwnApplication>> = [
 ];
 
 export default function OrgHome() {
-  const { own, applications } = useLoaderData<typeof loader>();
+  const { own, applications, todos } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<{ kind: string }>({ id: "start", lastResult: actionData?.result, shouldValidate: "onSubmit" });
   const org = own?.organization;
@@ -70,6 +73,8 @@ export default function OrgHome() {
         description={org ? "本组织在登记簿中的信息。登记事项如有变化，请申请变更登记。" : "您的账号尚未关联已登记的社会组织。筹备成立社会团体或民办非企业单位，可在此申请成立登记。"}
       />
       <FormError errors={[...(form.errors ?? []), ...(fields.kind.errors ?? [])]} />
+      {/* First what waits for the organization, then its record. */}
+      <TodoPanel items={todos} className="mb-6" />
       {org ? (
         <Panel>
           <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">

@@ -78,8 +78,7 @@ export default function PublicPosting() {
           <PostingFacts kind={posting.kind} period={posting.period} retention={posting.retention} />
         </p>
         <p className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-base">
-          {/* A full page load: the print page's style element carries this response's CSP nonce. */}
-          <Link to={`/postings/${posting.id}/print${versionQuery}`} reloadDocument className="inline-flex min-h-11 items-center">
+          <Link to={`/postings/${posting.id}/print${versionQuery}`} className="inline-flex min-h-11 items-center">
             打印公告
           </Link>
           <Link to={`/villages/${place.code}`} className="inline-flex min-h-11 items-center">

@@ -7,7 +7,6 @@ import { parseVersionParam } from "../domain/postings/query";
 import { categoryLabels, kindOf, periodLabel } from "../domain/postings/rules";
 import { publicPosting } from "../domain/postings/public.server";
 import { formatDate } from "../domain/shared/time";
-import { useNonce } from "../ui/nonce";
 import { PostingBody } from "../ui/posting-body";
 import { PostingTable } from "../ui/posting-view";
 
@@ -33,22 +32,11 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   };
 }
 
-// The site's header, footer and skip link are not part of a notice board sheet.
-const printCss = `
-@page { size: A4; margin: 18mm; }
-@media print {
-  body > header, body > footer, body > a[href="#main"] { display: none !important; }
-  html, body { background: #fff !important; }
-}`;
-
 export default function PrintPosting() {
   const { posting, place, shown, isCurrent, shortUrl } = useLoaderData<typeof loader>();
-  const nonce = useNonce();
   return (
-    <main className="mx-auto max-w-[210mm] bg-white px-6 py-8 text-slate-950 print:max-w-none print:p-0">
-      <style nonce={nonce} suppressHydrationWarning>
-        {printCss}
-      </style>
+    // data-print-sheet: printed on A4 without the site's header and footer (app.css).
+    <main data-print-sheet className="mx-auto max-w-[210mm] bg-white px-6 py-8 text-slate-950 print:max-w-none print:p-0">
       <div className="mb-6 flex flex-wrap items-center gap-4 rounded border border-slate-200 bg-slate-50 p-4 text-sm print:hidden">
         <button
           type="button"

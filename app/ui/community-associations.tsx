@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { communityCategories, countedStatusesNote, targetLevelLabels, type PlaceAssociations } from "../domain/committees/coverage";
 import { communityCategoryLabels, isFiled, organizationStatusLabels, organizationTypeLabels } from "../domain/organizations/rules";
-import { TargetBadge } from "./community-progress";
-import { Panel } from "./layout";
+import { ShareBar } from "./community-progress";
+import { Badge, Panel } from "./layout";
 
 /** The public "社区社会组织" panel of a community's or village's page: counts by category against the target. */
 export function CommunityAssociationsPanel({ associations, className = "" }: { associations: PlaceAssociations; className?: string }) {
@@ -15,8 +15,10 @@ export function CommunityAssociationsPanel({ associations, className = "" }: { a
           {both ? "登记和备案的共" : "已备案"} <strong className="text-lg tabular-nums">{total}</strong> 个，本区“一居多会”目标为每个{targetLevelLabels[level]}不少于{" "}
           <strong className="tabular-nums">{target}</strong> 个
         </span>
-        <TargetBadge meetsTarget={meetsTarget} shortfall={shortfall} />
+        {/* For residents: how far along, in plain words (the officers' pages mark those short of the target). */}
+        {meetsTarget ? <Badge tone="green">已达到目标</Badge> : <span className="text-slate-700">还可再发展 {shortfall} 个</span>}
       </p>
+      <ShareBar share={target ? Math.min(1, total / target) : 1} className="mt-2 max-w-sm" />
       <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {communityCategories.map((category) => (
           <div key={category} className="rounded border border-slate-200 px-3 py-2">

@@ -139,7 +139,7 @@ test("the district officer lowers the target, sees more communities meet it, and
 
     // A village keeps its own target: the public page of 大良村 still counts against 6.
     await page.goto(`/villages/${daliang}`);
-    await expect(page.getByText("未达标，差 6 个")).toBeVisible();
+    await expect(page.getByText("还可再发展 6 个")).toBeVisible();
 
     // The audit log has the change with its reason.
     await page.goto("/officer/audit?action=setting.update");
@@ -206,7 +206,7 @@ test("the public page of a community shows its organizations by category against
   const panel = associationsPanel(page);
   await expect(panel).toContainText("登记和备案的共 8 个");
   await expect(panel).toContainText("不少于 6 个");
-  await expect(panel.getByText("已达标")).toBeVisible();
+  await expect(panel.getByText("已达到目标")).toBeVisible();
   for (const [label, n] of [["文体娱乐类", "3"], ["公益慈善类", "2"], ["生活服务类", "2"], ["专业调处类", "1"]] as const) {
     await expect(panel.locator("dl > div").filter({ hasText: label })).toHaveText(`${label}${n}`);
   }
@@ -217,7 +217,9 @@ test("the public page of a community shows its organizations by category against
   await page.goto(`/villages/${daliang}`);
   const empty = associationsPanel(page);
   await expect(empty).toContainText("登记和备案的共 0 个");
-  await expect(empty.getByText("未达标，差 6 个")).toBeVisible();
+  // In plain words for residents, not a red mark (the officers' page marks it).
+  await expect(empty.getByText("还可再发展 6 个")).toBeVisible();
+  await expect(empty).not.toContainText("未达标");
   await expect(empty).toContainText("暂无登记或备案的社区社会组织");
 });
 

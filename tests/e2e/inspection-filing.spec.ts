@@ -11,6 +11,13 @@ const money = (page: Page, label: string) => page.getByLabel(`${label}（元）`
 test(`the demo association fills in half its ${Y} report, reloads it intact, attaches the audit report and submits; the registry concludes 基本合格 with corrections and publishes; the public sees it`, async ({ page, context, baseURL, browser, request }) => {
   await signInAs(context, "assoc", baseURL!);
 
+  // The home page's to-do list asks for the report, with its deadline.
+  await page.goto("/org");
+  const todo = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "待办事项" }) });
+  const reportTodo = todo.getByRole("listitem").filter({ hasText: `报送 ${Y} 年度工作报告` });
+  await expect(reportTodo).toContainText(/还剩 \d+ 天|今天截止|已逾期 \d+ 天/);
+  await expect(reportTodo.getByRole("link")).toHaveAttribute("href", `/org/inspections/${Y}`);
+
   // The list of years: 2024 open and not started, 2023 concluded with its published conclusion.
   await page.goto("/org/inspections");
   const rowLatest = page.getByRole("row", { name: new RegExp(`^${Y} 年度`) });
@@ -127,6 +134,10 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await page.goto("/org/inspections");
   await expect(page.getByRole("row", { name: new RegExp(`^${Y} 年度`) })).toContainText("已报送");
   expect(await seriousViolations(page)).toEqual([]);
+  // Done: the to-do list no longer asks for it.
+  await page.goto("/org");
+  await expect(todo).toBeVisible();
+  await expect(reportTodo).toHaveCount(0);
 
   // The registry concludes this very report 基本合格 with the corrections required, and publishes it.
   const officerContext = await browser.newContext();

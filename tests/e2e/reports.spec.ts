@@ -41,7 +41,7 @@ test("an officer picks a half-year, copies the paragraph and downloads the same 
   await expect(paragraphText).toHaveText(opening);
   const paragraph = (await paragraphText.innerText()).trim();
   expect(paragraph).toMatch(opening);
-  expect(paragraph).toContain("共有社团58个，民办非企业单位335个，社区备案的社会组织38个，全部合计共431个");
+  expect(paragraph).toContain("共有社团58个，民办非企业单位335个，社区备案的社会组织38个，共计431个");
   // "截至6月30日，共有社团N个，民办非企业单位M个" agrees with the table of the register at the period's end.
   const [, groups, privates] = /截至\d+月\d+日，共有社团(\d+)个，民办非企业单位(\d+)个/.exec(paragraph) ?? [];
   const byKind = /新登记和期末现有的社会组织/;

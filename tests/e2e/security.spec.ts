@@ -102,6 +102,47 @@ test("the page hydrates under the CSP and a link navigates without a full reload
   expect(violations).toEqual([]);
 });
 
+test("the report and a posting's print view, reached in the app, log no CSP violation and print without the site's header", async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  await signInAs(context, "officer", baseURL!);
+  const page = await context.newPage();
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|apply|load)/i.test(message.text())) violations.push(message.text());
+  });
+  page.on("pageerror", (error) => violations.push(`page error: ${error.message}`));
+  const header = page.getByRole("banner");
+
+  await page.goto("/officer");
+  await waitForHydration(page);
+  await page.evaluate(() => {
+    (window as Window & { e2eMarker?: string }).e2eMarker = "same document";
+  });
+  await page.getByRole("navigation", { name: "工作台导航" }).getByRole("link", { name: "统计报表" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "统计报表" })).toBeVisible();
+  expect(await page.evaluate(() => (window as Window & { e2eMarker?: string }).e2eMarker)).toBe("same document");
+  await page.emulateMedia({ media: "print" });
+  await expect(header).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+  await expect(header).toBeVisible();
+
+  // A posting's notice-board sheet, from the posting's page.
+  await page.goto("/postings");
+  await waitForHydration(page);
+  await page.evaluate(() => {
+    (window as Window & { e2eMarker?: string }).e2eMarker = "same document";
+  });
+  await page.getByRole("main").getByRole("link").filter({ hasText: /公示|公开/ }).first().click();
+  await page.getByRole("link", { name: "打印公告" }).click();
+  await expect(page.getByRole("button", { name: "打印" })).toBeVisible();
+  expect(await page.evaluate(() => (window as Window & { e2eMarker?: string }).e2eMarker)).toBe("same document");
+  await page.emulateMedia({ media: "print" });
+  await expect(header).toBeHidden();
+  await expect(page.getByRole("button", { name: "打印" })).toBeHidden();
+  expect(violations).toEqual([]);
+  await context.close();
+});
+
 test("cross-site posts are refused before they reach the app and are audited", async ({ request, page, context, baseURL }) => {
   const mark = probe();
 

@@ -16,6 +16,8 @@ test("an officer signed in by cookie reaches the dashboard", async ({ page, cont
   const recent = page.locator("section").filter({ has: page.getByRole("heading", { name: "最近操作" }) });
   await expect(recent.getByRole("listitem").first()).toBeVisible();
   expect(await recent.textContent()).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
+  // Who acted, by the account's name (陈登记（区民政局）), not its login.
+  expect(await recent.textContent()).not.toMatch(/\b(officer|admin|street|assoc|clerk|supervisor|supervising)\b/);
 });
 
 test("pages long in Chinese text reach the browser without NUL bytes", async ({ request }) => {

@@ -204,7 +204,7 @@ describe("the work-report figures of the same street", () => {
       ["private_non_enterprise", 2, 0],
       ["foundation", 1, 0],
     ]);
-    expect(reportParagraph(figures)).toContain("截至6月30日，共有社团2个，民办非企业单位2个，基金会1个，社区备案的社会组织1个，全部合计共6个。");
+    expect(reportParagraph(figures)).toContain("截至6月30日，共有社团2个，民办非企业单位2个，基金会1个，社区备案的社会组织1个，共计6个。");
     // The period has ended: coverage is today's, and the paragraph says so.
     expect(reportParagraph(figures)).toContain("截至2026年11月24日，社会组织党组织覆盖率为");
   });

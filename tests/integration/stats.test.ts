@@ -54,7 +54,7 @@ test("the demo's half-years have seed 002's new registrations, so the report's f
   expect(paragraph).toContain(`新登记社团${plan.previousHalf.social_group}个，新登记民办非企业单位${plan.previousHalf.private_non_enterprise}个`);
   // Seed 002's 现共有 at the half-year's end: revoked and cancelled organizations are not among them.
   expect(before.register).toEqual(demoOrganizationCounts);
-  expect(paragraph).toContain("共有社团58个，民办非企业单位335个，社区备案的社会组织38个，全部合计共431个");
+  expect(paragraph).toContain("共有社团58个，民办非企业单位335个，社区备案的社会组织38个，共计431个");
   const sofar = await reportFigures(officer, { from: current.from, to: today }, now);
   expect(sofar.newRegistrations).toEqual({ ...plan.currentHalf, foundation: 0 });
   // The register at the end of the last half-year does not yet hold this half-year's new ones.

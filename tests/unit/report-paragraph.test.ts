@@ -35,9 +35,9 @@ describe("the work-report paragraph", () => {
   test("reads like the bureau's own half-year summary", () => {
     const text = reportParagraph(seed002);
     expect(text).toContain("上半年新登记社团2个，新登记民办非企业单位22个。");
-    expect(text).toContain("现共有社团58个，民办非企业单位335个，社区备案的社会组织38个，全部合计共431个。");
+    expect(text).toContain("现共有社团58个，民办非企业单位335个，社区备案的社会组织38个，共计431个。");
     expect(text).toContain("应接受2012年度年检的社团有51个，现有40%的社团参加了年检，均为合格；应接受2012年度年检的民非有292个，现有42%的民非参加了年检，均为合格。");
-    expect(text).toContain("力争达到90%以上。上半年新成立了2个党支部，共有9家党支部。新增预备党员2人。");
+    expect(text).toContain("力争2013年底前达到90%以上。上半年新成立了2个党支部，共有9个党支部。新增预备党员2人。");
     expect(text).toContain("97个社区（村）中有4个已建立6个以上社区社会组织（登记和备案均计入）。");
     // The counting basis is named in a few words, as the district has set it.
     expect(reportParagraph({ ...seed002, communities: { ...seed002.communities, counting: "filed_only" } })).toContain("已建立6个以上社区社会组织（仅计入备案）。");

@@ -1,7 +1,7 @@
-import { and, count, desc, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "../../../db/client.server";
-import { auditLog, organizations, places } from "../../../db/schema";
+import { auditLog, organizations, places, users } from "../../../db/schema";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { officerReach, streetChoice, withinReach } from "../../auth/scope.server";
 import { forbidden } from "../shared/errors";
@@ -35,7 +35,12 @@ export async function officerDashboard(actor: Actor) {
           .groupBy(organizations.type, organizations.status)
       : Promise.resolve([]),
     hasPermission(actor, "audit:read")
-      ? db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(8)
+      ? db
+          .select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, actorUsername: auditLog.actorUsername, actorName: users.displayName })
+          .from(auditLog)
+          .leftJoin(users, eq(users.id, auditLog.actorUserId))
+          .orderBy(desc(auditLog.id))
+          .limit(8)
       : Promise.resolve(null),
   ]);
   const byType: Record<string, number> = {};

@@ -89,7 +89,7 @@ export function reportParagraph(f: ReportFigures): string {
   const total = r.social_group + r.private_non_enterprise + r.foundation + r.community;
   const ended = f.currentAsOf !== null;
   sentences.push(
-    `${ended ? `截至${monthDay(f.periodEnd)}，共有` : "现共有"}社团${r.social_group}个，民办非企业单位${r.private_non_enterprise}个，${r.foundation ? `基金会${r.foundation}个，` : ""}社区备案的社会组织${r.community}个，全部合计共${total}个。`,
+    `${ended ? `截至${monthDay(f.periodEnd)}，共有` : "现共有"}社团${r.social_group}个，民办非企业单位${r.private_non_enterprise}个，${r.foundation ? `基金会${r.foundation}个，` : ""}社区备案的社会组织${r.community}个，共计${total}个。`,
   );
   const a = f.applications;
   if (a.received || a.decided) {
@@ -108,8 +108,8 @@ export function reportParagraph(f: ReportFigures): string {
   const asOf = f.currentAsOf ? `截至${fullDate(f.currentAsOf)}，` : "";
   sentences.push(
     `${asOf}社会组织党组织覆盖率为${reportPercent(p.organizational.rate)}（${p.organizational.covered}/${p.organizational.total}个），工作覆盖率为${reportPercent(p.work.rate)}，` +
-      `${p.organizational.rate >= p.target ? `已达到${reportPercent(p.target)}的目标` : `力争达到${reportPercent(p.target)}以上`}。` +
-      `${f.periodLabel}新成立了${p.branchesFounded}个党支部，共有${p.branchesTotal}家党支部。新增预备党员${p.probationaryAdmitted}人。`,
+      `${p.organizational.rate >= p.target ? `已达到${reportPercent(p.target)}的目标` : `力争${f.periodEnd.slice(0, 4)}年底前达到${reportPercent(p.target)}以上`}。` +
+      `${f.periodLabel}新成立了${p.branchesFounded}个党支部，共有${p.branchesTotal}个党支部。新增预备党员${p.probationaryAdmitted}人。`,
   );
   const c = f.communities;
   const goal = c.target === c.villageTarget ? `${c.target}个以上` : `目标数量（城市社区${c.target}个、村${c.villageTarget}个）以上的`;

@@ -15,7 +15,6 @@ import { placeChoices } from "../../domain/places/queries.server";
 import { formatDate, shanghaiDate } from "../../domain/shared/time";
 import { PageHeader } from "../../ui/layout";
 import { PeriodFilter, periodQuery } from "../../ui/period-filter";
-import { useNonce } from "../../ui/nonce";
 import { FormError } from "../../ui/form";
 import { ApplicationsSection, CommunitiesSection, InspectionSection, OrganizationsSection, ParagraphBox, PartySection, PostingsSection } from "./sections";
 
@@ -64,21 +63,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 
-// The site's header, footer and skip link are no part of a printed report.
-const printCss = `@media print {
-  body > header, body > footer, body > a[href="#main"] { display: none !important; }
-  html, body { background: #fff !important; }
-}`;
-
 export default function ReportsPage() {
   const loaderData = useLoaderData<typeof loader>();
   const { problem, figures, paragraph, period, street, today } = loaderData;
-  const nonce = useNonce();
   return (
     <>
-      <style nonce={nonce} suppressHydrationWarning>
-        {printCss}
-      </style>
+      {/* Prints without the site's header and footer (app.css). */}
+      <div data-print-sheet hidden />
       <PageHeader
         title="统计报表"
         description={
