@@ -8,7 +8,7 @@ import { objectionSchema } from "../domain/objections/forms";
 import { ownObjections } from "../domain/objections/queries.server";
 import { answerDays, correctionWorkingDays, creditPartLabels, creditParts } from "../domain/objections/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
-import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
+import { Button, Field, FormError, PostForm, SelectField, TextAreaField, typedText } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
 import { ObjectionCourse } from "../ui/objections";
@@ -68,7 +68,7 @@ export default function OwnObjections() {
 
 function ObjectionForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const [form, fields] = useForm<{ part: string; subject: string; statement: string; requested: string }>({ id: "objection", lastResult, shouldValidate: "onSubmit" });
-  const initial = (name: keyof typeof fields) => (fields[name].initialValue as string | undefined) ?? "";
+  const initial = (name: keyof typeof fields) => typedText(fields[name]);
   return (
     <PostForm {...getFormProps(form)} className="max-w-2xl">
       <FormError errors={form.errors} />

@@ -294,3 +294,8 @@ function withSubmissionKey(action: string, key: string): string {
   // "?index" (an index route's action) must stay a bare key, as Remix writes it.
   return `${path}?${params.toString().replace(/(^|&)index=(&|$)/, "$1index$2")}`;
 }
+
+/** What a text field showed when the form was last sent back: the typed value, so a refusal loses nothing. */
+export function typedText(field: { initialValue?: unknown }): string {
+  return typeof field.initialValue === "string" ? field.initialValue : "";
+}

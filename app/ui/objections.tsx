@@ -6,7 +6,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { answerDays, correctionWorkingDays, creditPartLabels, objectionStateLabels, type CreditPart, type ObjectionState } from "../domain/objections/rules";
 import { formatDate } from "../domain/shared/time";
-import { Button, FormError, PostForm, TextAreaField } from "./form";
+import { Button, FormError, PostForm, TextAreaField, typedText } from "./form";
 import { Badge } from "./layout";
 
 export interface ObjectionView {
@@ -80,7 +80,7 @@ export function ObjectionWorkForm({ objection: o, lastResult }: { objection: Pic
       <input type="hidden" name="version" value={o.version} />
       {answering ? (
         <>
-          <TextAreaField label="核实结论和理由" name={fields.answer.name} defaultValue={(fields.answer.initialValue as string | undefined) ?? ""} errors={fields.answer.errors} rows={3} maxLength={2000} hint="写明核实了什么、结论和依据；答复后不能修改" required />
+          <TextAreaField label="核实结论和理由" name={fields.answer.name} defaultValue={typedText(fields.answer)} errors={fields.answer.errors} rows={3} maxLength={2000} hint="写明核实了什么、结论和依据；答复后不能修改" required />
           <div className="flex flex-wrap gap-3">
             <Button type="submit" name="intent" value="uphold">
               异议成立，予以更正
@@ -96,7 +96,7 @@ export function ObjectionWorkForm({ objection: o, lastResult }: { objection: Pic
           <TextAreaField
             label="更正情况"
             name={fields.correction.name}
-            defaultValue={(fields.correction.initialValue as string | undefined) ?? ""}
+            defaultValue={typedText(fields.correction)}
             errors={fields.correction.errors}
             rows={3}
             maxLength={2000}

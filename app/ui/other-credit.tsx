@@ -8,7 +8,7 @@ import type { ReactNode } from "react";
 import { formatYuanFromFen } from "../domain/credit/penalties";
 import { otherCreditFieldLabels, otherCreditKindLabels, otherCreditKinds, type OtherCreditKind } from "../domain/credit/other-items";
 import { formatDate, formatDateTime } from "../domain/shared/time";
-import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
+import { Button, Field, FormError, PostForm, SelectField, TextAreaField, typedText } from "./form";
 import { Badge } from "./layout";
 
 export interface OtherCreditEntry {
@@ -65,7 +65,7 @@ export function OtherCreditForm({ today, lastResult }: { today: string; lastResu
     lastResult,
     shouldValidate: "onSubmit",
   });
-  const initial = (name: keyof typeof fields) => (fields[name].initialValue as string | undefined) ?? "";
+  const initial = (name: keyof typeof fields) => typedText(fields[name]);
   return (
     <PostForm {...getFormProps(form)} className="max-w-2xl border-t border-slate-100 pt-4">
       <h3 className="mb-2 font-medium text-slate-900">录入表彰奖励或政府购买服务</h3>
