@@ -5,9 +5,10 @@ import { actionContext, readForm, requirePermission } from "../auth/require.serv
 import { workOnObjection } from "../domain/objections/commands.server";
 import { objectionWorkSchema } from "../domain/objections/forms";
 import { officerObjections } from "../domain/objections/queries.server";
+import { pageNumber } from "../domain/shared/paging";
 import { answerDays, correctionWorkingDays, objectionViewLabels, objectionViewOf, objectionViews } from "../domain/objections/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
-import { PageHeader, Panel } from "../ui/layout";
+import { PageHeader, Pagination, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
 import { ObjectionCourse, ObjectionWorkForm } from "../ui/objections";
 
@@ -15,9 +16,13 @@ export const meta: MetaFunction = () => [{ title: "信用信息异议 - 登记�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "credit:record");
-  const view = objectionViewOf(new URL(request.url).searchParams.get("view"));
-  return { view, objections: await officerObjections(actor, view, new Date()) };
+  const params = new URL(request.url).searchParams;
+  const view = objectionViewOf(params.get("view"));
+  const page = pageNumber(params);
+  return { view, page, ...(await officerObjections(actor, view, new Date(), { page, pageSize })) };
 }
+
+const pageSize = 50;
 
 const notices = {
   uphold: `已答复异议成立。请在 ${correctionWorkingDays} 个工作日内作出更正，并登记更正情况。`,
@@ -36,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function OfficerObjections() {
-  const { view, objections } = useLoaderData<typeof loader>();
+  const { view, page, objections, total } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <>
@@ -73,6 +78,7 @@ export default function OfficerObjections() {
           <p className="text-sm text-slate-600">{view === "overdue" ? "没有逾期的异议。" : `没有${objectionViewLabels[view]}的异议。`}</p>
         </Panel>
       )}
+      {total ? <Pagination page={page} pageSize={pageSize} total={total} search={new URLSearchParams({ view })} /> : null}
     </>
   );
 }

@@ -22,6 +22,7 @@ beforeAll(loadDemoDistrict);
 
 const now = new Date();
 const today = shanghaiDate(now);
+const firstPage = { page: 1, pageSize: 50 };
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
 
 const objection = { part: "penalty" as const, subject: "鲤民罚决字〔2026〕3号", statement: "决定书载明的罚款金额与本单位实际缴纳的金额不一致。", requested: "罚款金额更正为 3000 元" };
@@ -86,8 +87,8 @@ test("an objection: filed by the organization, not upheld with the reasons; each
 
   // The organization reads its own; the registry's worklist has it open; the street officer and the association may not answer.
   expect((await ownObjections(assoc, now)).objections.map((o) => o.id)).toContain(row!.id);
-  expect((await officerObjections(officer, "open", now)).map((o) => o.id)).toContain(row!.id);
-  await expect(officerObjections(await demoActor("street"), "open", now)).rejects.toMatchObject({ status: 403 });
+  expect((await officerObjections(officer, "open", now, firstPage)).objections.map((o) => o.id)).toContain(row!.id);
+  await expect(officerObjections(await demoActor("street"), "open", now, firstPage)).rejects.toMatchObject({ status: 403 });
   const dismiss = { intent: "dismiss" as const, objectionId: row!.id, version: row!.version, answer: "经核对处罚决定书原件和缴款凭证，公示的罚款金额无误。" };
   await expect(workOnObjection(contextOf(await demoActor("street"), now), dismiss)).rejects.toMatchObject({ status: 403 });
   await expect(workOnObjection(contextOf(assoc, now), dismiss)).rejects.toMatchObject({ status: 403 });
@@ -98,7 +99,7 @@ test("an objection: filed by the organization, not upheld with the reasons; each
   expect(await workOnObjection(contextOf(officer, now), { ...dismiss, intent: "uphold", version: row!.version + 1 })).toMatchObject({ ok: false, formError: expect.stringContaining("已经答复") });
   const [after] = await db.select().from(creditObjections).where(eq(creditObjections.id, row!.id));
   expect(after).toMatchObject({ state: "dismissed", answer: dismiss.answer, answeredOn: today, answeredBy: officer.userId, correctionDueOn: null });
-  expect((await officerObjections(officer, "closed", now)).map((o) => o.id)).toContain(row!.id);
+  expect((await officerObjections(officer, "closed", now, firstPage)).objections.map((o) => o.id)).toContain(row!.id);
   expect((await ownObjections(assoc, now)).objections.find((o) => o.id === row!.id)).toMatchObject({ state: "dismissed", answer: dismiss.answer });
 });
 
@@ -128,7 +129,7 @@ test("objections past their answer day are overdue on the worklist and the dashb
   const before = await objectionWorkCount(officer, now);
   const late = await fileObjection(contextOf(assoc, daysAgo(45)), { ...objection, subject: "2024 年度年检结论" });
   if (!late.ok) throw new Error("late");
-  expect((await officerObjections(officer, "overdue", now)).find((o) => o.id === late.value.id)).toMatchObject({ overdue: true });
+  expect((await officerObjections(officer, "overdue", now, firstPage)).objections.find((o) => o.id === late.value.id)).toMatchObject({ overdue: true });
   expect(await objectionWorkCount(officer, now)).toEqual({ open: before.open + 1, overdue: before.overdue + 1 });
   expect(await objectionWorkCount(await demoActor("street"), now)).toEqual({ open: 0, overdue: 0 });
 
