@@ -133,14 +133,15 @@ describe("confirm", () => {
       ["导入测试一号协会", "社会团体", group, "2024-03-05", "鲤中街道", "", "张三", "", "", "30000"],
       ["导入测试二号中心", "民办非企业单位", npo, "2023/1/9", "", "", "", "", "已注销", ""],
       ["导入测试三号舞蹈队", "社区社会组织", "", "2024.3.5", "开元街道", "象峰社区", "王五", "文体活动", "", ""],
+      ["导入测试四号协会", "社会团体", nextUscc(), "2024-03-05", "开元街道", "象峰社区", "", "公益慈善", "", ""],
     ]);
-    const id = await preview(officer, content, "organizations", "三条.xlsx");
+    const id = await preview(officer, content, "organizations", "四条.xlsx");
     const { version } = await batchRow(id);
     const progress: ImportProgress[] = [];
     const result = await confirmImport(contextOf(officer), id, { version }, (p) => void progress.push(p));
-    expect(result).toEqual({ ok: true, value: { imported: 3 } });
-    expect(progress[0]).toEqual({ stage: "checking", done: 0, total: 3 });
-    expect(progress.at(-1)).toEqual({ stage: "writing", done: 3, total: 3 });
+    expect(result).toEqual({ ok: true, value: { imported: 4 } });
+    expect(progress[0]).toEqual({ stage: "checking", done: 0, total: 4 });
+    expect(progress.at(-1)).toEqual({ stage: "writing", done: 4, total: 4 });
 
     const db = await getDb();
     const created = await db.select().from(organizations).where(like(organizations.name, "导入测试%号%"));
@@ -150,15 +151,17 @@ describe("confirm", () => {
     const filed = byName.get("导入测试三号舞蹈队")!;
     const [xiangfeng] = await db.select().from(places).where(eq(places.code, "350502001001"));
     expect(filed).toMatchObject({ type: "community", category: "culture_sports", placeId: xiangfeng!.id, streetId: xiangfeng!.parentId, registeringAuthority: "开元街道" });
+    // A registered 社会团体 of a community may be a community social organization: its category kept, no filing number.
+    expect(byName.get("导入测试四号协会")).toMatchObject({ type: "social_group", category: "charity", placeId: xiangfeng!.id, filingNumber: null });
     expect(filed.filingNumber).toMatch(new RegExp(`^开元街道社备〔${new Date().getFullYear()}〕\\d{3}号$`));
 
     const history = await db.select().from(organizationChanges).where(eq(organizationChanges.organizationId, filed.id));
-    expect(history).toEqual([expect.objectContaining({ kind: "import", reason: `导入（批次 ${id}：三条.xlsx）`, actorUserId: officer.userId })]);
+    expect(history).toEqual([expect.objectContaining({ kind: "import", reason: `导入（批次 ${id}：四条.xlsx）`, actorUserId: officer.userId })]);
     expect(history[0]!.changes).toContainEqual({ field: "name", before: null, after: "导入测试三号舞蹈队" });
 
     const audits = await db.select().from(auditLog).where(and(eq(auditLog.entityType, "import_batch"), eq(auditLog.entityId, String(id))));
     expect(audits.map((a) => a.action)).toEqual(["import.preview", "import.organizations"]);
-    expect(audits[1]!.after).toEqual({ batchId: id, kind: "organizations", fileName: "三条.xlsx", fileSha256: (await batchRow(id)).fileSha256, count: 3 });
+    expect(audits[1]!.after).toEqual({ batchId: id, kind: "organizations", fileName: "四条.xlsx", fileSha256: (await batchRow(id)).fileSha256, count: 4 });
     expect(await batchRow(id)).toMatchObject({ status: "imported", version: version + 1 });
   });
 

@@ -208,8 +208,16 @@ describe("organization rows", () => {
     ]);
     expect(lines(checkOrgs([{ ...registered, 备案号: "开元街道社备〔2024〕001号", 类别: "公益慈善" }]).problems)).toEqual([
       "2 备案号: 依法登记的社会组织不设备案号，请留空",
-      "2 类别: 类别仅适用于社区社会组织，依法登记的组织请留空",
+      "2 所属社区（村）: 依法登记的组织填写类别（作为社区社会组织）时，须填写所属社区（村）",
     ]);
+  });
+
+  it("takes a category on a registered 社会团体 or 民非 of a community, as the register's correction does, but not on a foundation", () => {
+    const inCommunity = { ...registered, 所属街道: "开元街道", "所属社区（村）": "象峰社区", 类别: "公益慈善" };
+    const read = checkOrgs([inCommunity]);
+    expect(read.problems).toEqual([]);
+    expect(read.rows.map((r) => [r.type, r.category, r.placeId])).toEqual([["social_group", "charity", 10]]);
+    expect(lines(checkOrgs([{ ...inCommunity, 类型: "基金会" }]).problems)).toContain("2 类别: 基金会不属于社区社会组织");
   });
 
   it("finds streets and communities by name, code or both, and says which are unknown or ambiguous", () => {

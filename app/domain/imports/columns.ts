@@ -76,7 +76,7 @@ export const importColumns: Record<ImportKind, readonly ImportColumn[]> = {
     { field: "supervisingUnit", header: "业务主管单位", synonyms: ["主管单位", "业务主管部门"], requirement: "optional", note: "不超过 100 字" },
     { field: "registeredFunds", header: "注册资金（元）", synonyms: ["注册资金", "开办资金", "开办资金（元）", "原始基金", "原始基金（元）"], requirement: "optional", note: "不小于 0 的整数，以元计；社区社会组织不填" },
     { field: "businessScope", header: "业务范围", synonyms: ["宗旨和业务范围", "宗旨及业务范围"], requirement: "optional", note: "不超过 2000 字，可换行" },
-    { field: "category", header: "类别", synonyms: ["社区社会组织类别", "组织类别"], requirement: "conditional", note: `社区社会组织必填：${categoryNames}` },
+    { field: "category", header: "类别", synonyms: ["社区社会组织类别", "组织类别"], requirement: "conditional", note: `社区社会组织必填：${categoryNames}；依法登记的社会团体、民办非企业单位属于社区社会组织的也可填写（须填所属社区）` },
     { field: "status", header: "状态", synonyms: ["登记状态", "组织状态"], requirement: "optional", note: "正常、已注销或已撤销登记；不填为正常" },
     { field: "contactPhone", header: "联系电话", synonyms: ["电话", "联系方式"], requirement: "optional", note: "11 位手机号码或带区号的固定电话" },
   ],

@@ -21,6 +21,7 @@ import {
   communityCategoryLabels,
   isFiled,
   organizationTypeLabels,
+  registeredCategoryProblem,
   usccKindOf,
   type CommunityCategory,
   type OrganizationStatus,
@@ -500,11 +501,12 @@ export function checkOrganizationRows(table: ImportTable, places: PlaceDirectory
     let category: CommunityCategory | null = null;
     const categoryText = r.text("category");
     if (categoryText != null) {
-      if (type && !filed) r.problem("category", "类别仅适用于社区社会组织，依法登记的组织请留空");
-      else {
-        category = lookup(categoryChoices, categoryText) ?? null;
-        if (!category) r.problem("category", `无法识别的类别，应为：${categoryNames}`);
-      }
+      category = lookup(categoryChoices, categoryText) ?? null;
+      if (!category) r.problem("category", `无法识别的类别，应为：${categoryNames}`);
+      // A registered 社会团体 or 民非 may be a community social organization too, as the register's correction allows.
+      // (A community named but not found is already a problem of its own.)
+      const registeredProblem = type && category && (place || communityText == null) ? registeredCategoryProblem({ type, category, placeId: place?.id ?? null }) : null;
+      if (registeredProblem) r.problem(registeredProblem.field === "placeId" ? "community" : "category", registeredProblem.field === "placeId" ? "依法登记的组织填写类别（作为社区社会组织）时，须填写所属社区（村）" : registeredProblem.message);
     } else if (filed && !r.raw("category")) {
       r.problem("category", `社区社会组织须填写类别：${categoryNames}`);
     }
