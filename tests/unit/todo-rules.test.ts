@@ -112,15 +112,18 @@ describe("the officers' to-do list", () => {
 
   test("applications to decide by their statutory date, the nearest few listed and the rest one line to the filtered list", () => {
     const rows = [30, 2, -4].map((d, i) => ({ id: i + 1, kind: "establishment" as const, title: `协会${i + 1}`, dueOn: addDays(today, d) }));
-    const items = officerTodos({ ...officerNone, toDecide: { rows, total: 8 } }, today);
+    const terms = [{ termId: 1, placeName: "象峰社区", placeCode: "350502001001", body: "居民委员会", termNumber: 7, endsOn: addDays(today, 10) }];
+    const items = officerTodos({ ...officerNone, toDecide: { rows, total: 8 }, terms }, today);
+    // The line for the rest stays beside the last of its kind shown.
     expect(items.map((i) => [i.key, i.daysLeft])).toEqual([
       ["application:3:decide", -4],
       ["application:2:decide", 2],
+      ["term:1", 10],
       ["application:1:decide", 30],
       ["application:decide:more", null],
       ["applications", null],
     ]);
-    expect(items[3]).toMatchObject({ title: "另有 5 件已受理的申请待决定", link: "/officer/applications?state=accepted" });
+    expect(items[4]).toMatchObject({ title: "另有 5 件已受理的申请待决定", link: "/officer/applications?state=accepted" });
   });
 
   test("reports wait for the registry once their 业务主管单位 agreed, or straight away when registered directly", () => {
@@ -200,11 +203,12 @@ describe("the village's to-do lists", () => {
       },
       today,
     );
-    expect(keys(items)).toEqual(["period:village:2025-Q4", "period:finance:2026-01", "period:finance:2026-02", "question:7", "period:finance:2026-04", "period:missing:more", "posting:3"]);
+    // The line for the rest of the missed periods stays beside them.
+    expect(keys(items)).toEqual(["period:village:2025-Q4", "period:finance:2026-01", "period:finance:2026-02", "period:missing:more", "question:7", "period:finance:2026-04", "posting:3"]);
     expect(items[0]).toMatchObject({ title: "补公开2025年第四季度村务（已逾期）", link: "/village/postings/new?kind=general_notice&period=2025-Q4", daysLeft: -109 });
-    expect(items[3]).toMatchObject({ title: "答复村民质询：集体土地租金收入一栏没有写明承租人和租期，请补充…", link: "/village/questions#question-7", daysLeft: 7, dueLabel: "答复期限" });
-    expect(items[4]).toMatchObject({ title: "公开2026年4月财务收支", link: "/village/postings/new?kind=finance_monthly&period=2026-04", daysLeft: 11 });
-    expect(items[5]).toMatchObject({ title: "另有 1 个期间逾期未公开", link: "/village#compliance" });
+    expect(items[3]).toMatchObject({ title: "另有 1 个期间逾期未公开", link: "/village#compliance", daysLeft: null });
+    expect(items[4]).toMatchObject({ title: "答复村民质询：集体土地租金收入一栏没有写明承租人和租期，请补充…", link: "/village/questions#question-7", daysLeft: 7, dueLabel: "答复期限" });
+    expect(items[5]).toMatchObject({ title: "公开2026年4月财务收支", link: "/village/postings/new?kind=finance_monthly&period=2026-04", daysLeft: 11 });
     expect(items[6]).toMatchObject({ title: "按审核意见修改后重新提交：村级公益事业建设项目公示", link: "/village/postings/3", daysLeft: null });
   });
 

@@ -22,6 +22,8 @@ export interface TodoItem {
   dueLabel?: string;
   /** Something to read rather than to do (an answer given). */
   info?: boolean;
+  /** A line for the rest of a kind sorts as the last of its kind shown, so it stays beside them. */
+  sortAs?: number;
 }
 
 export interface AssociationFacts {
@@ -54,13 +56,16 @@ export const shownPerKind = 3;
 export function firstFew(items: TodoItem[], total: number, rest: { key: string; title: (more: number) => string; link: string }): TodoItem[] {
   const shown = inTodoOrder(items).slice(0, shownPerKind);
   const more = Math.max(total, items.length) - shown.length;
-  return more > 0 ? [...shown, { key: rest.key, title: rest.title(more), link: rest.link, dueOn: null, daysLeft: null }] : shown;
+  if (more <= 0) return shown;
+  const last = shown.at(-1)?.daysLeft;
+  return [...shown, { key: rest.key, title: rest.title(more), link: rest.link, dueOn: null, daysLeft: null, ...(last != null ? { sortAs: last } : {}) }];
 }
 
 /** Overdue first, then the nearest deadline, then what has none; things to read last. */
 export function inTodoOrder(items: TodoItem[]): TodoItem[] {
-  const rank = (i: TodoItem) => (i.info ? 2 : i.daysLeft === null ? 1 : 0);
-  return [...items].sort((a, b) => rank(a) - rank(b) || (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+  const days = (i: TodoItem) => i.daysLeft ?? i.sortAs ?? null;
+  const rank = (i: TodoItem) => (i.info ? 2 : days(i) === null ? 1 : 0);
+  return [...items].sort((a, b) => rank(a) - rank(b) || (days(a) ?? 0) - (days(b) ?? 0));
 }
 
 /** An association's list: its annual report, returned or unfinished applications, rectification, answers to its objections. */
