@@ -35,7 +35,7 @@ const integration = (name: string, kind: "pglite" | "postgres", include: string[
  */
 const year = new Date().getFullYear();
 const clockDays = ["01-15", "05-31", "07-01", "12-04"].map((day) => `${year}-${day}`);
-const datedSuites = ["demo-district", "calendar", "reminders", "stats", "inspections", "applications", "postings", "party", "communities"].map(
+const datedSuites = ["demo-district", "calendar", "reminders", "stats", "inspections", "applications", "postings", "party", "communities", "todo"].map(
   (name) => `tests/integration/${name}.test.ts`,
 );
 

@@ -4,6 +4,8 @@ import { requirePermission } from "../auth/require.server";
 import { unitQueue } from "../domain/applications/queries.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { formatDate } from "../domain/shared/time";
+import { unitTodoList } from "../domain/todo/queries.server";
+import { TodoPanel } from "../ui/todo-panel";
 import { StateBadge } from "../ui/application-view";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 
@@ -11,11 +13,12 @@ export const meta: MetaFunction = () => [{ title: "成立登记审查 - 业务�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:unit");
-  return { unit: actor.supervisingUnit ?? "", rows: await unitQueue(actor) };
+  const [rows, todos] = await Promise.all([unitQueue(actor), unitTodoList(actor, new Date())]);
+  return { unit: actor.supervisingUnit ?? "", rows, todos };
 }
 
 export default function UnitHome() {
-  const { unit, rows } = useLoaderData<typeof loader>();
+  const { unit, rows, todos } = useLoaderData<typeof loader>();
   const waiting = rows.filter((r) => r.waiting).length;
   return (
     <>
@@ -23,7 +26,8 @@ export default function UnitHome() {
         title={`${unit}：成立登记审查`}
         description="申请成立社会团体、民办非企业单位，应当经业务主管单位审查同意，登记管理机关方可受理（《社会团体登记管理条例》第九条，《民办非企业单位登记管理暂行条例》第三条、第九条）。直接登记的行业协会商会类、科技类、公益慈善类、城乡社区服务类不在此列。"
       />
-      <Panel title={waiting ? `待本单位审查 ${waiting} 件` : "没有待审查的申请"}>
+      <TodoPanel items={todos} className="mb-6" />
+      <Panel id="applications" title={waiting ? `待本单位审查 ${waiting} 件` : "没有待审查的申请"}>
         {rows.length ? (
           <div className="overflow-x-auto">
             <table className="w-full min-w-[36rem] text-left text-sm">

@@ -9,6 +9,8 @@ import { periodLabel } from "../domain/postings/rules";
 import { villageWorkbench, type WorkbenchItem } from "../domain/postings/queries.server";
 import { waitingQuestionCount } from "../domain/questions/queries.server";
 import { formatDateTime } from "../domain/shared/time";
+import { villageTodoList } from "../domain/todo/queries.server";
+import { TodoPanel } from "../ui/todo-panel";
 import { PageHeader, Panel } from "../ui/layout";
 import { CategoryBadge, ComplianceCellMark, ComplianceLegend, UpToDateMark } from "../ui/posting-view";
 
@@ -20,7 +22,7 @@ const openWorkLimit = 100;
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:village");
   const now = new Date();
-  const [{ place, parent }, bench] = await Promise.all([ownPlace(actor), villageWorkbench(actor, now, { page: 1, pageSize: openWorkLimit })]);
+  const [{ place, parent }, bench, todos] = await Promise.all([ownPlace(actor), villageWorkbench(actor, now, { page: 1, pageSize: openWorkLimit }), villageTodoList(actor, now)]);
   const questions = await waitingQuestionCount(place.id);
   const open = bench.items.filter((i) => i.openState !== null);
   const drafting = hasPermission(actor, "posting:draft");
@@ -36,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     drafts: drafting ? open.filter((i) => i.openState === "draft") : [],
     compliance: bench.compliance,
     questions,
+    todos,
   };
 }
 
@@ -71,7 +74,7 @@ function CountCard({ label, value, href, tone }: { label: string; value: number;
 }
 
 export default function VillageHome() {
-  const { role, drafting, place, parentName, counts, submitted, returned, drafts, compliance, questions } = useLoaderData<typeof loader>();
+  const { role, drafting, place, parentName, counts, submitted, returned, drafts, compliance, questions, todos } = useLoaderData<typeof loader>();
   const returnedPanel = (
     <Panel title="已退回修改" key="returned">
       <div id="returned" className="scroll-mt-4">
@@ -123,6 +126,8 @@ export default function VillageHome() {
           : "村务监督委员会成员在此审核村务公开员提交的公开事项，签署审核意见后公开。"}
       </p>
 
+      <TodoPanel items={todos} className="mb-6" />
+
       <h2 className="sr-only">办理情况</h2>
       <ul className={`mb-6 grid gap-4 ${drafting ? "sm:grid-cols-4" : "sm:grid-cols-2"}`}>
         {counts.drafts !== null ? (
@@ -145,7 +150,7 @@ export default function VillageHome() {
 
       <div className="mb-6 space-y-6">{work}</div>
 
-      <Panel title="按期公开情况" className="mb-6">
+      <Panel id="compliance" title="按期公开情况" className="mb-6 scroll-mt-4">
         <UpToDateMark summary={compliance} />
         <h3 className="mb-2 mt-4 text-sm font-medium text-slate-700">财务收支（近 12 个应公开的月份，每月公开一次）</h3>
         <ol className="flex flex-wrap gap-2">

@@ -22,7 +22,9 @@ export function TodoPanel({ items, className = "" }: { items: TodoItem[]; classN
                 {item.title}
               </Link>
               <DueBadge item={item} />
-              {item.dueOn && !item.info ? <span className="text-sm text-slate-600">截止 {formatDate(item.dueOn)}</span> : null}
+              {item.dueOn && !item.info ? <span className="text-sm text-slate-600">
+                  {item.dueLabel ?? "截止"} {formatDate(item.dueOn)}
+                </span> : null}
             </li>
           ))}
         </ul>

@@ -162,6 +162,8 @@ async function approvalSuggestion(db: Database, proposal: Proposal) {
 
 export interface QueueFilters {
   kind?: ApplicationKind;
+  /** Only these kinds (the ones the actor decides, for its to-do list). */
+  kinds?: readonly ApplicationKind[];
   state?: ApplicationState | "open";
   streetCode?: string;
   overdue?: boolean;
@@ -179,6 +181,7 @@ export async function applicationQueue(actor: Actor, filters: QueueFilters, now:
   const scope = visibleTo(actor);
   if (scope) conditions.push(scope);
   if (filters.kind) conditions.push(eq(applications.kind, filters.kind));
+  if (filters.kinds) conditions.push(filters.kinds.length ? inArray(applications.kind, [...filters.kinds]) : sql`false`);
   if (filters.state === "open" || !filters.state) conditions.push(inArray(applications.state, [...openStates]));
   else conditions.push(eq(applications.state, filters.state));
   if (filters.streetCode) conditions.push(eq(street.code, filters.streetCode));

@@ -48,6 +48,13 @@ export async function inspectionYear(year: number) {
   return row ?? null;
 }
 
+/** The latest campaign opened, or null before the first. */
+export async function latestInspectionYear() {
+  const db = await getDb();
+  const [row] = await db.select().from(inspectionYears).orderBy(desc(inspectionYears.year)).limit(1);
+  return row ?? null;
+}
+
 /**
  * An opened year as the registry's year page reads it, asked by the page's
  * actions before they read what was posted: a year not opened is a 404.

@@ -14,7 +14,7 @@ import { countsOf as questionCountsOf } from "../questions/queries.server";
 import { emptyQuestionCounts } from "../questions/rules";
 import { cachedPublic } from "../shared/public-cache.server";
 import { shanghaiDate } from "../shared/time";
-import { complianceSummary, periodsOfYear, recentDuePeriods, type ComplianceSummary, type PublishedPeriod } from "./rules";
+import { complianceSummary, financeMonths, periodsDueSoon, periodsOfYear, recentDuePeriods, villageAffairsQuarters, type ComplianceCell, type ComplianceSummary, type PublishedPeriod } from "./rules";
 
 /**
  * For each place, the finance and village-affairs periods it has published and
@@ -59,6 +59,16 @@ export async function placeCompliance(placeId: number, now: Date): Promise<Compl
   const from = [window.months[0]?.start, window.quarters[0]?.start].filter(Boolean).sort()[0] ?? today;
   const published = (await publishedPeriods([placeId], from)).get(placeId) ?? [];
   return complianceSummary(published, window, today);
+}
+
+/** The village's month and quarter due next (ended, deadline not passed), each with whether it is published yet. */
+export async function placeDueSoon(placeId: number, now: Date): Promise<ComplianceCell[]> {
+  const today = shanghaiDate(now);
+  const soon = periodsDueSoon(today);
+  const from = [soon.months[0]?.start, soon.quarters[0]?.start].filter(Boolean).sort()[0];
+  if (!from) return [];
+  const published = (await publishedPeriods([placeId], from)).get(placeId) ?? [];
+  return [...financeMonths(published, soon.months, today), ...villageAffairsQuarters(published, soon.quarters, today)];
 }
 
 /** Officers: per street or town and per village, the months and quarters of a year and which are missing. */

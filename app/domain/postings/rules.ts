@@ -455,6 +455,16 @@ export function recentDuePeriods(today: string): { months: Period[]; quarters: P
   return { months: months.reverse(), quarters: quarters.reverse() };
 }
 
+/** The month and quarter that have ended and whose deadline has not passed yet: what a village is to publish next. */
+export function periodsDueSoon(today: string): { months: Period[]; quarters: Period[] } {
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  const month = m === 1 ? monthPeriod(y - 1, 12) : monthPeriod(y, m - 1);
+  const q = Math.ceil(m / 3);
+  const quarter = q === 1 ? quarterPeriod(y - 1, 4) : quarterPeriod(y, q - 1);
+  const open = (p: Period) => p.end < today && dueDateOf(p) >= today;
+  return { months: [month].filter(open), quarters: [quarter].filter(open) };
+}
+
 export interface ComplianceSummary {
   finance: ComplianceCell[];
   villageAffairs: ComplianceCell[];

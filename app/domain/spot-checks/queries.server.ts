@@ -67,6 +67,7 @@ export async function planListPage(actor: Actor, now: Date) {
         checked: mine.filter((i) => i.item.finding).length,
         problems: mine.filter((i) => i.item.finding === "problems").length,
         rectifying: open.filter((s) => s === "open" || s === "answered").length,
+        answered: open.filter((s) => s === "answered").length,
         overdue: open.filter((s) => s === "overdue" || s === "not_done").length,
       };
     }),

@@ -18,8 +18,12 @@ export interface TodoItem {
   dueOn: string | null;
   /** Days from today to the deadline: negative once overdue; null without one. */
   daysLeft: number | null;
+  /** What the deadline is, where "截止" would not say it (the notice clock, the end of a term). */
+  dueLabel?: string;
   /** Something to read rather than to do (an answer given). */
   info?: boolean;
+  /** A line for the rest of a kind sorts as the last of its kind shown, so it stays beside them. */
+  sortAs?: number;
 }
 
 export interface AssociationFacts {
@@ -32,7 +36,7 @@ export interface AssociationFacts {
 /** Answers to the organization's objections stay on its list this many days. */
 export const answerShownDays = 30;
 
-const item = (key: string, title: string, link: string, dueOn: string | null, today: string, info = false): TodoItem => ({
+export const item = (key: string, title: string, link: string, dueOn: string | null, today: string, info = false): TodoItem => ({
   key,
   title,
   link,
@@ -41,10 +45,27 @@ const item = (key: string, title: string, link: string, dueOn: string | null, to
   ...(info ? { info } : {}),
 });
 
+/** How many of one kind are listed one by one: the rest are one line linking to the list where they are. */
+export const shownPerKind = 3;
+
+/**
+ * The nearest `shownPerKind` of one kind, and, when there are more (`total`
+ * counts them all, though only the first may have been read), one line for the
+ * rest: a list of forty reports does not flood the panel.
+ */
+export function firstFew(items: TodoItem[], total: number, rest: { key: string; title: (more: number) => string; link: string }): TodoItem[] {
+  const shown = inTodoOrder(items).slice(0, shownPerKind);
+  const more = Math.max(total, items.length) - shown.length;
+  if (more <= 0) return shown;
+  const last = shown.at(-1)?.daysLeft;
+  return [...shown, { key: rest.key, title: rest.title(more), link: rest.link, dueOn: null, daysLeft: null, ...(last != null ? { sortAs: last } : {}) }];
+}
+
 /** Overdue first, then the nearest deadline, then what has none; things to read last. */
 export function inTodoOrder(items: TodoItem[]): TodoItem[] {
-  const rank = (i: TodoItem) => (i.info ? 2 : i.daysLeft === null ? 1 : 0);
-  return [...items].sort((a, b) => rank(a) - rank(b) || (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+  const days = (i: TodoItem) => i.daysLeft ?? i.sortAs ?? null;
+  const rank = (i: TodoItem) => (i.info ? 2 : days(i) === null ? 1 : 0);
+  return [...items].sort((a, b) => rank(a) - rank(b) || (days(a) ?? 0) - (days(b) ?? 0));
 }
 
 /** An association's list: its annual report, returned or unfinished applications, rectification, answers to its objections. */
