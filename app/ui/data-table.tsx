@@ -201,9 +201,10 @@ const scroll = {
   totalNote: "px-3 py-2",
   summary: "",
   summaryCell: "px-3 py-2",
-  // An inset shadow, not a border: a collapsed table's border stays behind when the cell sticks.
-  sticky: "sticky left-0 z-10 bg-white whitespace-nowrap shadow-[inset_-1px_0_0_var(--color-slate-200)]",
-  stickyHead: "sticky left-0 z-10 bg-slate-50 whitespace-nowrap shadow-[inset_-1px_0_0_var(--color-slate-200)]",
+  // A dividing line while the columns can scroll under it; an inset shadow, not a border, since a
+  // collapsed table's border stays behind when the cell sticks.
+  sticky: "sticky left-0 z-10 bg-white whitespace-nowrap group-data-wider/scroll:shadow-[inset_-1px_0_0_var(--color-slate-200)]",
+  stickyHead: "sticky left-0 z-10 bg-slate-50 whitespace-nowrap group-data-wider/scroll:shadow-[inset_-1px_0_0_var(--color-slate-200)]",
 };
 
 /**
@@ -227,7 +228,7 @@ export function ScrollArea({ label, children }: { label: string; children: React
       <p aria-hidden="true" className={`px-3 pb-1 text-right text-xs text-slate-500 print:hidden ${wider === null ? "sm:hidden" : wider ? "" : "hidden"}`}>
         左右滑动查看更多列 →
       </p>
-      <div ref={ref} role="region" aria-label={label} tabIndex={0} className="overflow-x-auto print:overflow-visible">
+      <div ref={ref} role="region" aria-label={label} tabIndex={0} data-wider={wider || undefined} className="group/scroll overflow-x-auto print:overflow-visible">
         {children}
       </div>
     </>
