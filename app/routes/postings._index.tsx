@@ -6,6 +6,7 @@ import { categoryLabels, periodLabel } from "../domain/postings/rules";
 import { publicPostings } from "../domain/postings/public.server";
 import { placeChoices } from "../domain/places/queries.server";
 import { formatDate } from "../domain/shared/time";
+import { type Column, DataTable } from "../ui/data-table";
 import { PageHeader, Pagination } from "../ui/layout";
 import { CategoryBadge, PostingStatusBadge } from "../ui/posting-view";
 
@@ -215,80 +216,42 @@ function Field({
 
 type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
-function VersionNote({ version }: { version: number | null }) {
-  return version && version > 1 ? <span className="text-xs text-slate-600">第 {version} 版</span> : null;
-}
+const resultColumns: Array<Column<Item>> = [
+  { label: "标题", rowHeader: true, cell: (p) => <Link to={`/postings/${p.id}`}>{p.title}</Link> },
+  {
+    label: "社区（村）",
+    cell: (p) => (
+      <>
+        {p.village}
+        <span className="block text-xs text-slate-500">{p.street}</span>
+      </>
+    ),
+  },
+  { label: "类别", className: "whitespace-nowrap", cell: (p) => <CategoryBadge category={p.category} /> },
+  { label: "公开期间", className: "whitespace-nowrap", cell: (p) => periodLabel(p.period) },
+  {
+    label: "状态",
+    className: "whitespace-nowrap",
+    cell: (p) => (
+      <>
+        <PostingStatusBadge status={p.status} />
+        {p.version && p.version > 1 ? <span className="block text-xs text-slate-600">第 {p.version} 版</span> : null}
+      </>
+    ),
+  },
+  { label: "公开日期", className: "whitespace-nowrap", cell: (p) => formatDate(p.publishedAt) },
+];
 
+/** On a phone each posting is a card headed by its title (the shared table's phone layout). */
 function PostingResults({ items }: { items: Item[] }) {
-  if (!items.length) {
-    return <p className="rounded border border-slate-200 bg-white p-6 text-slate-600">没有找到符合条件的公开事项。</p>;
-  }
   return (
-    <>
-      {/* Phones: one card per posting, the whole title a large link. */}
-      <ul className="space-y-3 md:hidden" aria-label="公开事项">
-        {items.map((p) => (
-          <li key={p.id} className="rounded border border-slate-200 bg-white p-4 shadow-sm">
-            <Link to={`/postings/${p.id}`} className="block py-1 text-base font-medium">
-              {p.title}
-            </Link>
-            <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
-              <CategoryBadge category={p.category} />
-              <PostingStatusBadge status={p.status} />
-              <VersionNote version={p.version} />
-            </p>
-            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
-              <dt className="text-slate-500">社区（村）</dt>
-              <dd>
-                {p.village}
-                <span className="text-slate-500"> · {p.street}</span>
-              </dd>
-              <dt className="text-slate-500">公开期间</dt>
-              <dd>{periodLabel(p.period)}</dd>
-              <dt className="text-slate-500">公开日期</dt>
-              <dd>{formatDate(p.publishedAt)}</dd>
-            </dl>
-          </li>
-        ))}
-      </ul>
-
-      <div className="hidden overflow-x-auto rounded border border-slate-200 bg-white md:block">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">村务公开事项查询结果</caption>
-          <thead className="bg-slate-50 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2">标题</th>
-              <th scope="col" className="px-3 py-2">社区（村）</th>
-              <th scope="col" className="px-3 py-2">类别</th>
-              <th scope="col" className="px-3 py-2">公开期间</th>
-              <th scope="col" className="px-3 py-2">状态</th>
-              <th scope="col" className="px-3 py-2">公开日期</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((p) => (
-              <tr key={p.id} className="border-t border-slate-100 align-top">
-                <td className="px-3 py-2">
-                  <Link to={`/postings/${p.id}`}>{p.title}</Link>
-                </td>
-                <td className="px-3 py-2">
-                  {p.village}
-                  <span className="block text-xs text-slate-500">{p.street}</span>
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <CategoryBadge category={p.category} />
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{periodLabel(p.period)}</td>
-                <td className="px-3 py-2 whitespace-nowrap">
-                  <PostingStatusBadge status={p.status} />
-                  {p.version && p.version > 1 ? <span className="block text-xs text-slate-600">第 {p.version} 版</span> : null}
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap">{formatDate(p.publishedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <DataTable
+      caption="村务公开事项查询结果"
+      columns={resultColumns}
+      rows={items}
+      rowKey={(p) => p.id}
+      rowClassName={() => "align-top"}
+      empty="没有找到符合条件的公开事项。"
+    />
   );
 }

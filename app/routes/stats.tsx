@@ -56,6 +56,7 @@ export default function PublicStats() {
         <DataTable
           caption="各年度年检参检与结论（结论以已公布的为准）"
           framed={false}
+          phone="scroll"
           columns={inspectionColumns}
           rows={inspections}
           rowKey={(y) => y.year}

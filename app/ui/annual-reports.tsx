@@ -81,7 +81,7 @@ export function AnnualReports({ reports }: { reports: AnnualReportFigures[] }) {
   const latestOfficers = [...reports].reverse().find((r) => r.officers);
   return (
     <>
-      <DataTable caption="历年年度工作报告财务情况（元）" columns={columns} rows={reports} rowKey={(r) => r.year} empty="" framed={false} />
+      <DataTable caption="历年年度工作报告财务情况（元）" columns={columns} rows={reports} rowKey={(r) => r.year} empty="" framed={false} phone="scroll" />
       <FinanceChart reports={reports} />
       {latestOfficers ? (
         <p className="mt-4 text-sm">

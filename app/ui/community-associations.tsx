@@ -6,19 +6,21 @@ import { Badge, Panel } from "./layout";
 
 /** The public "社区社会组织" panel of a community's or village's page: counts by category against the target. */
 export function CommunityAssociationsPanel({ associations, className = "" }: { associations: PlaceAssociations; className?: string }) {
-  const { total, target, level, counting, shortfall, meetsTarget, byCategory, organizations } = associations;
+  const { total, target, level, counting, meetsTarget, byCategory, organizations } = associations;
   const both = counting === "registered_and_filed";
   return (
     <Panel title="社区社会组织" className={className}>
-      <p className="flex flex-wrap items-center gap-2">
-        <span>
-          {both ? "登记和备案的共" : "已备案"} <strong className="text-lg tabular-nums">{total}</strong> 个，本区“一居多会”目标为每个{targetLevelLabels[level]}不少于{" "}
-          <strong className="tabular-nums">{target}</strong> 个
+      {/* Progress in plain figures for residents, never a red mark (the officers' pages mark those short of the target). */}
+      <p className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <span className="text-lg">
+          已有 <strong className="tabular-nums">{total}</strong> 个，目标 <strong className="tabular-nums">{target}</strong> 个
         </span>
-        {/* For residents: how far along, in plain words (the officers' pages mark those short of the target). */}
-        {meetsTarget ? <Badge tone="green">已达到目标</Badge> : <span className="text-slate-700">还可再发展 {shortfall} 个</span>}
+        {meetsTarget ? <Badge tone="green">已达到目标</Badge> : null}
       </p>
       <ShareBar share={target ? Math.min(1, total / target) : 1} className="mt-2 max-w-sm" />
+      <p className="mt-2 text-sm text-slate-600">
+        本区“一居多会”目标为每个{targetLevelLabels[level]}不少于 {target} 个社区社会组织。
+      </p>
       <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {communityCategories.map((category) => (
           <div key={category} className="rounded border border-slate-200 px-3 py-2">

@@ -14,7 +14,7 @@ export function PlaceFigures({
     <dl className="mt-6 grid grid-cols-2 gap-4 md:grid-cols-3">
       <Stat label="户数" value={place.households?.toLocaleString("zh-CN") ?? "—"} />
       <Stat label="常住人口" value={place.population?.toLocaleString("zh-CN") ?? "—"} />
-      <Stat label="社会组织" value={organizations.total} />
+      <Stat label="社会组织（含各种状态）" value={organizations.total} />
     </dl>
   );
 }

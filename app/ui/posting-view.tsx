@@ -21,6 +21,7 @@ import {
   type RetentionClass,
 } from "../domain/postings/rules";
 import { formatDateTime } from "../domain/shared/time";
+import { type Column, DataTable } from "./data-table";
 import { Badge } from "./layout";
 
 export function CategoryBadge({ category }: { category: PostingCategory }) {
@@ -57,66 +58,37 @@ export function PostingFacts({ kind, period, retention }: { kind: string; period
   );
 }
 
-/** The kind's table with its totals (and a ledger's balance) computed from the rows. */
+/**
+ * The kind's table with its totals (and a ledger's balance) computed from the rows. On a phone each
+ * row is a card headed by its item or name, its amounts labelled 收入/支出, so no figure is off screen.
+ */
 export function PostingTable({ kind, rows }: { kind: string; rows: PostingTableRows | null }) {
   const spec = tableSpecOf(kind);
   if (!spec || !rows?.length) return null;
   const totals = tableTotals(spec, rows);
-  const numeric = (type: string) => type === "amount" || type === "area" || type === "count";
-  return (
-    // Focusable so keyboard users can scroll a wide table on a phone.
-    <div className="overflow-x-auto print:overflow-visible" role="region" aria-label={spec.label} tabIndex={0}>
-      <table className="w-full min-w-[32rem] border-collapse text-sm">
-        <caption className="mb-2 text-left font-medium">{spec.label}</caption>
-        <thead>
-          <tr className="border-b border-slate-300 bg-slate-50">
-            <th scope="col" className="px-2 py-1.5 text-left font-medium">序号</th>
-            {spec.columns.map((c) => (
-              <th key={c.key} scope="col" className={`px-2 py-1.5 font-medium ${numeric(c.type) ? "text-right" : "text-left"}`}>
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={i} className="border-b border-slate-100">
-              <td className="px-2 py-1.5 text-slate-500">{i + 1}</td>
-              {spec.columns.map((c) => (
-                <td key={c.key} className={`px-2 py-1.5 ${numeric(c.type) ? "text-right tabular-nums" : ""}`}>
-                  {formatCell(c, row[c.key] ?? "")}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="border-t-2 border-slate-300 font-medium">
-            <th scope="row" className="px-2 py-1.5 text-left">合计</th>
-            {spec.columns.map((c) => (
-              <td key={c.key} className={`px-2 py-1.5 ${numeric(c.type) ? "text-right tabular-nums" : ""}`}>
-                {c.type === "count"
-                  ? totals.sums[c.key]
-                  : c.type === "amount" || c.type === "area"
-                    ? formatHundredths(totals.sums[c.key] ?? 0)
-                    : c === spec.columns[0]
-                      ? `共 ${totals.rows} 项`
-                      : ""}
-              </td>
-            ))}
-          </tr>
-          {spec.balance && totals.balance !== null ? (
-            <tr className="font-medium">
-              <th scope="row" className="px-2 py-1.5 text-left" colSpan={spec.columns.length}>
-                {spec.balance.label}
-              </th>
-              <td className="px-2 py-1.5 text-right tabular-nums">{formatHundredths(totals.balance)}</td>
-            </tr>
-          ) : null}
-        </tfoot>
-      </table>
-    </div>
-  );
+  type Row = { number: number; cells: PostingTableRows[number] };
+  const numbered: Row[] = rows.map((cells, i) => ({ number: i + 1, cells }));
+  const columns: Array<Column<Row>> = [
+    { label: "序号", phoneHidden: true, className: "text-slate-500", cell: (row) => row.number },
+    ...spec.columns.map(
+      (c, i): Column<Row> => ({
+        label: c.label,
+        rowHeader: i === 0,
+        numeric: c.type === "amount" || c.type === "area" || c.type === "count",
+        cell: (row) => formatCell(c, row.cells[c.key] ?? ""),
+        total:
+          c.type === "count"
+            ? totals.sums[c.key]
+            : c.type === "amount" || c.type === "area"
+              ? formatHundredths(totals.sums[c.key] ?? 0)
+              : i === 0
+                ? `共 ${totals.rows} 项`
+                : undefined,
+      }),
+    ),
+  ];
+  const summaries = spec.balance && totals.balance !== null ? [{ label: spec.balance.label, value: formatHundredths(totals.balance) }] : [];
+  return <DataTable caption={spec.label} captionVisible framed={false} columns={columns} rows={numbered} rowKey={(row) => row.number} empty="" summaries={summaries} />;
 }
 
 const stepLabels: Record<string, string> = {

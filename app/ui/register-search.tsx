@@ -53,7 +53,7 @@ export function RegisterTable({ items, hrefOf, caption }: { items: ListItem[]; h
 
 function registerColumns(hrefOf: (id: number) => string): Array<Column<ListItem>> {
   return [
-    { label: "名称", cell: (o) => <Link to={hrefOf(o.id)}>{o.name}</Link> },
+    { label: "名称", rowHeader: true, cell: (o) => <Link to={hrefOf(o.id)}>{o.name}</Link> },
     { label: "统一社会信用代码 / 备案号", className: "font-mono text-xs", cell: (o) => o.uscc ?? o.filingNumber ?? "—" },
     { label: "类型", className: "whitespace-nowrap", cell: (o) => organizationTypeLabels[o.type] },
     { label: "街道（镇）", className: "whitespace-nowrap", cell: (o) => o.street ?? "—" },

@@ -139,7 +139,7 @@ test("the district officer lowers the target, sees more communities meet it, and
 
     // A village keeps its own target: the public page of 大良村 still counts against 6.
     await page.goto(`/villages/${daliang}`);
-    await expect(page.getByText("还可再发展 6 个")).toBeVisible();
+    await expect(associationsPanel(page)).toContainText("已有 0 个，目标 6 个");
 
     // The audit log has the change with its reason.
     await page.goto("/officer/audit?action=setting.update");
@@ -187,7 +187,8 @@ test("the district officer counts filed organizations only, sees the count chang
 
     // The public page of a community says so too.
     await page.goto(`/villages/${xiangfeng}`);
-    await expect(associationsPanel(page)).toContainText("已备案 8 个");
+    await expect(associationsPanel(page)).toContainText("已有 8 个");
+    await expect(associationsPanel(page)).toContainText("只计入备案的社区社会组织；");
 
     await page.goto("/officer/communities");
     await waitForHydration(page);
@@ -204,8 +205,8 @@ test("the district officer counts filed organizations only, sees the count chang
 test("the public page of a community shows its organizations by category against the target", async ({ page }) => {
   await page.goto(`/villages/${xiangfeng}`);
   const panel = associationsPanel(page);
-  await expect(panel).toContainText("登记和备案的共 8 个");
-  await expect(panel).toContainText("不少于 6 个");
+  await expect(panel).toContainText("已有 8 个，目标 6 个");
+  await expect(panel).toContainText("每个城市社区不少于 6 个社区社会组织。");
   await expect(panel.getByText("已达到目标")).toBeVisible();
   for (const [label, n] of [["文体娱乐类", "3"], ["公益慈善类", "2"], ["生活服务类", "2"], ["专业调处类", "1"]] as const) {
     await expect(panel.locator("dl > div").filter({ hasText: label })).toHaveText(`${label}${n}`);
@@ -216,9 +217,9 @@ test("the public page of a community shows its organizations by category against
 
   await page.goto(`/villages/${daliang}`);
   const empty = associationsPanel(page);
-  await expect(empty).toContainText("登记和备案的共 0 个");
-  // In plain words for residents, not a red mark (the officers' page marks it).
-  await expect(empty.getByText("还可再发展 6 个")).toBeVisible();
+  // In plain figures for residents, not a red mark (the officers' page marks it).
+  await expect(empty).toContainText("已有 0 个，目标 6 个");
+  await expect(empty.getByText("已达到目标")).toHaveCount(0);
   await expect(empty).not.toContainText("未达标");
   await expect(empty).toContainText("暂无登记或备案的社区社会组织");
 });

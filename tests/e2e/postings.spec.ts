@@ -26,7 +26,7 @@ function generatedIdNumber(seed: number): string {
 }
 
 /** The allowance table as shown to anyone: in the village workbench and on the public page. */
-const allowanceTable = (page: Page) => page.getByRole("region", { name: "保障对象名单" });
+const allowanceTable = (page: Page) => page.getByRole("table", { name: "保障对象名单" });
 const cell = (page: Page, row: number, column: string) => page.getByLabel(`第 ${row} 行 ${column}`, { exact: true });
 const section = (page: Page, heading: string): Locator =>
   page.locator("section").filter({ has: page.getByRole("heading", { name: heading, exact: true }) });
