@@ -133,7 +133,7 @@ export default function NewPosting() {
             errors={fields.period.errors}
             hint={
               <>
-                {chosen ? `本类事项按${periodKindsText(chosen)}公开。` : "先选择事项类型，再选择期间。"}
+                {chosen ? "" : "先选择事项类型，再选择期间。"}
                 {suggestion ? `建议：${periodLabel(suggestion)}。` : ""}
                 已公开的事项不能再改期间，请核对无误。
               </>

@@ -86,7 +86,7 @@ export function TableGrid({
         </div>
       ) : null}
       <div className="overflow-x-auto">
-        <table ref={tableRef} className={`w-full table-fixed border-collapse text-sm ${spec.columns.length > 3 ? "min-w-[56rem]" : "min-w-[36rem]"}`}>
+        <table ref={tableRef} className={`w-full table-fixed border-collapse text-sm ${spec.columns.length > 3 ? "min-w-[48rem]" : "min-w-[36rem]"}`}>
           <colgroup>
             <col className="w-12" />
             {spec.columns.map((c) => (
