@@ -9,6 +9,7 @@ const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 const money = (page: Page, label: string) => page.getByLabel(`${label}（元）`, { exact: true });
 
 test(`the demo association fills in half its ${Y} report, reloads it intact, attaches the audit report and submits; the registry concludes 基本合格 with corrections and publishes; the public sees it`, async ({ page, context, baseURL, browser, request }) => {
+  test.setTimeout(90_000);
   await signInAs(context, "assoc", baseURL!);
 
   // The home page's to-do list asks for the report, with its deadline.
