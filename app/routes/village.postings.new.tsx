@@ -5,13 +5,13 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useState } from "react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { createPosting } from "../domain/postings/commands.server";
-import { newPostingSchema, suggestedPeriod } from "../domain/postings/forms";
+import { newPostingSchema, periodChoiceOf, suggestedPeriod } from "../domain/postings/forms";
 import {
   categoryLabels,
   isPostingKind,
   parsePeriod,
-  periodHint,
   periodKindLabels,
+  periodLabel,
   postingKinds,
   tableSpecOf,
   maxTitleLength,
@@ -22,6 +22,7 @@ import { bodyMarkupHint } from "../domain/postings/text";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { shanghaiDate } from "../domain/shared/time";
 import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
+import { PeriodPicker, pickedPeriodOf } from "../ui/period-picker";
 import { PageHeader, Panel } from "../ui/layout";
 
 export const meta: MetaFunction = () => [{ title: "新建公开事项 - 村务公开工作台" }];
@@ -58,6 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const categoryOrder: PostingCategory[] = ["party", "village", "finance"];
 const kindEntries = Object.entries(postingKinds) as Array<[keyof typeof postingKinds, PostingKind]>;
+const allPeriodKinds = ["month", "quarter", "year", "date"] as const;
 
 function periodKindsText(kind: PostingKind): string {
   return kind.periodKinds.map((k) => periodKindLabels[k]).join("、");
@@ -72,12 +74,17 @@ export default function NewPosting() {
     defaultValue: { kind: initialKind, period: initialPeriod },
   });
   const [kind, setKind] = useState<string>(fields.kind.initialValue ?? "");
-  const [period, setPeriod] = useState<string>(fields.period.initialValue ?? "");
-  // The period follows the kind's suggestion until the clerk writes one.
-  const [periodTouched, setPeriodTouched] = useState<boolean>(!!lastResult?.initialValue && !!fields.period.initialValue);
+  // A refused form comes back with the period as picked; otherwise the suggested (or linked) one.
+  const posted = lastResult?.initialValue;
+  const [periodTouched, setPeriodTouched] = useState<boolean>(!!posted);
   const chosen = isPostingKind(kind) ? postingKinds[kind] : null;
   const spec = tableSpecOf(kind);
   const suggestion = suggestedPeriod(kind, today);
+  // The picker starts from the linked or suggested period, follows the kind's suggestion until the clerk picks one, and is re-created to do so.
+  const [seed, setSeed] = useState(() => ({
+    key: "initial",
+    choice: posted ? pickedPeriodOf(posted) : periodChoiceOf(initialPeriod),
+  }));
 
   return (
     <>
@@ -99,7 +106,7 @@ export default function NewPosting() {
             value={kind}
             onChange={(e) => {
               setKind(e.target.value);
-              if (!periodTouched) setPeriod(suggestedPeriod(e.target.value, today));
+              if (!periodTouched) setSeed({ key: `suggested-${e.target.value}`, choice: periodChoiceOf(suggestedPeriod(e.target.value, today)) });
             }}
             errors={fields.kind.errors}
             hint={chosen ? `${chosen.hint} 公开期间：${periodKindsText(chosen)}。` : "按党务、村务、财务分类；各类型的说明见右侧。"}
@@ -117,21 +124,17 @@ export default function NewPosting() {
               </optgroup>
             ))}
           </SelectField>
-          <Field
-            label="公开期间"
-            name={fields.period.name}
-            required
-            autoComplete="off"
-            value={period}
-            onChange={(e) => {
-              setPeriod(e.target.value);
-              setPeriodTouched(true);
-            }}
+          <PeriodPicker
+            key={seed.key}
+            kinds={chosen ? chosen.periodKinds : allPeriodKinds}
+            initial={seed.choice}
+            today={today}
+            onPick={() => setPeriodTouched(true)}
             errors={fields.period.errors}
             hint={
               <>
-                {periodHint}
-                {suggestion ? `建议：${suggestion}。` : ""}
+                {chosen ? "" : "先选择事项类型，再选择期间。"}
+                {suggestion ? `建议：${periodLabel(suggestion)}。` : ""}
                 已公开的事项不能再改期间，请核对无误。
               </>
             }

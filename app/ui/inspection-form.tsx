@@ -1,8 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { useId, useState, type ReactNode } from "react";
+import { derivedFields, fenAsInput, reportFigures, type DerivedField } from "../domain/inspections/figures";
 import { partyCoverageLabels, reportLabels, reportSections, type Report } from "../domain/inspections/rules";
 import { formatDate } from "../domain/shared/time";
 import { Button, ErrorList, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
+import { useHydrated } from "./hydrated";
 import { formatReportValue, moneyFields, wholeFields } from "./inspection-view";
 
 const longFields = new Set<keyof Report>(["recordChanges", "mainActivities", "officers"]);
@@ -16,9 +18,6 @@ const hints: Partial<Record<keyof Report, string>> = {
   partyCoverage: "有 3 名以上正式党员的，应单独建立党组织",
 };
 
-const incomeItems: Array<keyof Report> = ["incomeDonations", "incomeGrants", "incomeServices", "incomeFees", "incomeOther"];
-const spendingItems: Array<keyof Report> = ["expenditurePrograms", "expenditureAdministration", "expenditureOther"];
-
 const moneyGroups: Array<{ title: string; has: (field: keyof Report) => boolean }> = [
   { title: "收入", has: (f) => f.startsWith("income") },
   { title: "费用", has: (f) => f.startsWith("expenditure") },
@@ -27,26 +26,14 @@ const moneyGroups: Array<{ title: string; has: (field: keyof Report) => boolean 
 
 type Values = Partial<Record<keyof Report, string>>;
 
-const cents = (text: string | undefined) => {
-  const n = Number(text ?? "");
-  return text?.trim() && Number.isFinite(n) ? Math.round(n * 100) : 0;
-};
-const sumOf = (values: Values, fields: Array<keyof Report>) => fields.reduce((total, f) => total + cents(values[f]), 0);
-const yuan = (c: number) => `${(c / 100).toLocaleString("zh-CN", { maximumFractionDigits: 2 })} 元`;
+const derived = new Set<keyof Report>(derivedFields);
 
-/** The sums the totals are checked against, worked out as the organization types (the server checks again). */
-function totalsHints(values: Values): Partial<Record<keyof Report, string>> {
-  const income = sumOf(values, incomeItems);
-  const spending = sumOf(values, spendingItems);
-  const hints: Partial<Record<keyof Report, string>> = {
-    incomeTotal: `应等于各项收入之和：${yuan(income)}`,
-    expenditureTotal: `应等于各项费用之和：${yuan(spending)}`,
-  };
-  if (values.netAssetsStart?.trim() && values.incomeTotal?.trim() && values.expenditureTotal?.trim()) {
-    hints.netAssetsEnd = `应为年初净资产 + 收入合计 − 费用合计：${yuan(cents(values.netAssetsStart) + cents(values.incomeTotal) - cents(values.expenditureTotal))}`;
-  }
-  return hints;
-}
+/** How each derived figure follows from others: typed and checked without JavaScript, worked out as the items are typed with it. */
+const derivedHints: Record<DerivedField, { typed: string; worked: string }> = {
+  incomeTotal: { typed: "应等于以上各项收入之和", worked: "自动计算：以上各项收入之和" },
+  expenditureTotal: { typed: "应等于以上各项费用之和", worked: "自动计算：以上各项费用之和" },
+  netAssetsEnd: { typed: "应为年初净资产 + 收入合计 − 费用合计", worked: "自动计算：年初净资产 + 收入合计 − 费用合计" },
+};
 
 function readValues(form: HTMLFormElement): Values {
   const values: Values = {};
@@ -98,12 +85,20 @@ export function ReportForm({
     initial[field] = typeof v === "string" ? v : "";
   }
   const [live, setLive] = useState<Values>(initial);
-  const sums = totalsHints(live);
+  // Without JavaScript the totals are typed (and checked by the server); with it they are worked out as the items are typed.
+  const hydrated = useHydrated();
+  const figures = reportFigures(live);
   const declarationId = useId();
 
   const hintFor = (field: keyof Report): ReactNode => {
     const parts: ReactNode[] = [];
-    if (sums[field]) parts.push(<span key="sum" className="block">{sums[field]}</span>);
+    if (derived.has(field)) {
+      parts.push(
+        <span key="derived" className="block">
+          {derivedHints[field as DerivedField][hydrated ? "worked" : "typed"]}
+        </span>,
+      );
+    }
     if (hints[field]) parts.push(<span key="hint" className="block">{hints[field]}</span>);
     if (lastYear && changed.includes(field)) {
       parts.push(
@@ -166,6 +161,14 @@ export function ReportForm({
       );
     }
     if (longFields.has(field)) return <TextAreaField key={field} label={reportLabels[field]} {...common} />;
+    if (derived.has(field) && hydrated) {
+      const { defaultValue: _typed, ...rest } = common;
+      return (
+        <div key={field} className="[&_input]:bg-slate-100 [&_input]:font-medium">
+          <Field key="worked" label={`${reportLabels[field]}（元）`} readOnly value={fenAsInput(figures[field as DerivedField])} {...rest} />
+        </div>
+      );
+    }
     if (moneyFields.has(field)) return <Field key={field} label={`${reportLabels[field]}（元）`} inputMode="decimal" autoComplete="off" {...common} />;
     return <Field key={field} label={reportLabels[field]} inputMode={wholeFields.has(field) ? "numeric" : undefined} autoComplete="off" {...common} />;
   };

@@ -9,6 +9,7 @@ const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 const money = (page: Page, label: string) => page.getByLabel(`${label}（元）`, { exact: true });
 
 test(`the demo association fills in half its ${Y} report, reloads it intact, attaches the audit report and submits; the registry concludes 基本合格 with corrections and publishes; the public sees it`, async ({ page, context, baseURL, browser, request }) => {
+  test.setTimeout(90_000);
   await signInAs(context, "assoc", baseURL!);
 
   // The home page's to-do list asks for the report, with its deadline.
@@ -33,6 +34,9 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   // Pre-filled from last year's report: opening net assets are last year's closing ones, and the differences are counted.
   await expect(page.getByText(/与去年相比有 \d+ 项变化/)).toBeVisible();
   await expect(money(page, "年初净资产")).not.toHaveValue("");
+  // The pre-filled figures agree with themselves: the closing net assets follow from the opening ones and the totals.
+  const figure = async (label: string) => Number(await money(page, label).inputValue());
+  expect(await figure("年末净资产")).toBeCloseTo((await figure("年初净资产")) + (await figure("收入合计")) - (await figure("费用合计")), 2);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${Y} 年度年检报告`);
   // The association has a 业务主管单位: its report goes there first, by 31 March.
   await expect(page.getByText(`${Y + 1}年3月31日`).first()).toBeVisible();
@@ -47,6 +51,10 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await money(page, "提供服务收入").fill("30000");
   await money(page, "会费收入").fill("5000");
   await money(page, "其他收入").fill("0");
+  // The total is worked out as the items are typed, in a field the organization does not type into.
+  await expect(money(page, "收入合计")).toHaveValue("65000");
+  await expect(money(page, "收入合计")).not.toBeEditable();
+  await expect(money(page, "收入合计")).toHaveAccessibleDescription(/自动计算：以上各项收入之和/);
   await page.getByRole("button", { name: "保存草稿" }).click();
   await expect(page.getByText("草稿已保存。")).toBeVisible();
   await page.reload();
@@ -68,17 +76,34 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await expect(money(page, "其他费用")).toHaveValue("-500");
   await expect(page.getByLabel("志愿者人数")).toHaveValue("48");
 
-  // Totals that do not add up, and no declaration: the draft is kept, the submission refused, each reason beside its field.
-  await money(page, "业务活动成本").fill("40000");
+  // The spending total and the closing net assets follow each amount as it is typed.
+  const opening = Number(await money(page, "年初净资产").inputValue());
   await money(page, "管理费用").fill("8000");
   await money(page, "其他费用").fill("0");
-  await money(page, "费用合计").fill("48000");
-  await money(page, "收入合计").fill("60000");
+  await money(page, "业务活动成本").fill("30000");
+  await expect(money(page, "费用合计")).toHaveValue("38000");
+  await money(page, "业务活动成本").fill("40000");
+  await expect(money(page, "费用合计")).toHaveValue("48000");
+  await expect(money(page, "年末净资产")).toHaveValue(String(opening + 65000 - 48000));
+
+  // No declaration: the draft is kept, the submission refused, the reason beside its field; the worked-out figures raise nothing.
   await page.getByRole("button", { name: "报送", exact: true }).click();
   await expect(page.getByText("草稿已保存，但未能报送")).toBeVisible();
-  await expect(money(page, "收入合计")).toHaveAccessibleDescription(/收入合计应等于各项收入之和 65,000 元/);
   await expect(page.getByLabel("本组织承诺所报内容真实、准确、完整")).toHaveAccessibleDescription(/请阅读并确认声明后再报送/);
-  await expect(money(page, "收入合计")).toHaveValue("60000");
+  for (const label of ["收入合计", "费用合计", "年末净资产"]) await expect(money(page, label)).not.toHaveAttribute("aria-invalid", "true");
+
+  // Without JavaScript the totals are typed, and the server, which judges, refuses one that does not add up beside it, keeping what was typed.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  await signInAs(noScript, "assoc", baseURL!);
+  const plain = await noScript.newPage();
+  await plain.goto(`/org/inspections/${Y}`);
+  await expect(money(plain, "收入合计")).toBeEditable();
+  await expect(money(plain, "收入合计")).toHaveAccessibleDescription(/应等于以上各项收入之和/);
+  await money(plain, "收入合计").fill("60000");
+  await plain.getByRole("button", { name: "报送", exact: true }).click();
+  await expect(money(plain, "收入合计")).toHaveAccessibleDescription(/收入合计应等于各项收入之和 65,000 元/);
+  await expect(money(plain, "收入合计")).toHaveValue("60000");
+  await noScript.close();
 
   // The report form with its errors showing is usable with assistive technology.
   expect(await seriousViolations(page)).toEqual([]);
@@ -96,13 +121,12 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await expect(page.getByText("文件已删除。")).toBeVisible();
   await expect(page.getByRole("link", { name: "传错的文件.pdf" })).toHaveCount(0);
 
-  // Corrected totals, closing net assets that follow from them, the declaration: submitted.
+  // With JavaScript the page works the totals out again from the items; the declaration: submitted.
   await page.reload();
   await waitForHydration(page);
-  await money(page, "收入合计").fill("65000");
+  await expect(money(page, "收入合计")).toHaveValue("65000");
   await money(page, "本年接受捐赠总额").fill("20000");
-  const opening = Number(await money(page, "年初净资产").inputValue());
-  await money(page, "年末净资产").fill(String(opening + 65000 - 48000));
+  await expect(money(page, "年末净资产")).toHaveValue(String(opening + 65000 - 48000));
   await page.getByLabel("正式党员人数").fill("4");
   await page.getByLabel("党组织覆盖方式").selectOption({ label: "单独建立党组织" });
   await page.getByLabel("本组织承诺所报内容真实、准确、完整").check();

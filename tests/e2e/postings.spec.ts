@@ -25,6 +25,12 @@ function generatedIdNumber(seed: number): string {
   return first17 + idCardCheckCharacter(first17);
 }
 
+/** The period as the clerk picks it: a year, then a month ("03"), a quarter ("Q1") or the whole year ("year"). */
+async function pickPeriod(page: Page, year: string, part: string) {
+  await page.getByLabel("年份", { exact: true }).selectOption(year);
+  await page.getByLabel("期间", { exact: true }).selectOption(part);
+}
+
 /** The allowance table as shown to anyone: in the village workbench and on the public page. */
 const allowanceTable = (page: Page) => page.getByRole("table", { name: "保障对象名单" });
 const cell = (page: Page, row: number, column: string) => page.getByLabel(`第 ${row} 行 ${column}`, { exact: true });
@@ -61,7 +67,7 @@ test("大良村's clerk drafts a subsistence-allowance list with an ID and a mob
   test.setTimeout(120_000);
   const stamp = Date.now();
   const suffix = stamp.toString(36).slice(-5);
-  const { key: period, year, quarter } = currentQuarter();
+  const { year, quarter } = currentQuarter();
   const title = `大良村${year}年第${"一二三四"[quarter - 1]}季度低保对象名单公示（${suffix}）`;
   const body = "经村民代表会议评议、镇人民政府审核，以下家庭纳入最低生活保障。\n公示期 7 天，如有异议请向村务监督委员会反映。";
   const idNumber = generatedIdNumber(stamp);
@@ -79,7 +85,7 @@ test("大良村's clerk drafts a subsistence-allowance list with an ID and a mob
     await waitForHydration(page);
     await page.getByLabel("事项类型").selectOption({ label: "低保对象名单" });
     await expect(page.getByText("该类事项需要填写“保障对象名单”表格")).toBeVisible();
-    await page.getByLabel("公开期间").fill(period);
+    await pickPeriod(page, String(year), `Q${quarter}`);
     await page.getByLabel("标题").fill(title);
     await page.getByLabel("正文").fill(body);
     await page.getByRole("button", { name: "创建草稿" }).click();
@@ -324,7 +330,7 @@ test("a stale tab's save is refused every time, never an overwrite; an upload ke
   await tabA.goto("/village/postings/new");
   await waitForHydration(tabA);
   await tabA.getByLabel("事项类型").selectOption({ label: "村务公告" });
-  await tabA.getByLabel("公开期间").fill(currentQuarter().key);
+  await pickPeriod(tabA, String(currentQuarter().year), `Q${currentQuarter().quarter}`);
   const title = `并发修改测试公告 ${Date.now()}`;
   await tabA.getByLabel("标题").fill(title);
   await tabA.getByLabel("正文").fill("第一稿");
@@ -360,4 +366,83 @@ test("a stale tab's save is refused every time, never an overwrite; an upload ke
   await expect(tabB.getByRole("link", { name: "公示栏照片.pdf" })).toBeVisible();
   await expect(tabB.getByLabel("正文")).toHaveValue("上传前输入、尚未保存的内容");
   await context.close();
+});
+
+test("the clerk picks last month for a finance posting, then fills its ledger: rows added and removed in place, the totals following each amount, the saved posting holding those rows", async ({ page, context, baseURL }) => {
+  const [y, m] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" }).format(new Date()).split("-").map(Number) as [number, number];
+  const last = m === 1 ? { year: y - 1, month: 12 } : { year: y, month: m - 1 };
+  const title = `大良村${last.year}年${last.month}月财务收支公开（${Date.now().toString(36).slice(-5)}）`;
+  await signInAs(context, "clerk", baseURL!);
+
+  await test.step("the period is picked, not typed: a finance posting offers months only, last month suggested", async () => {
+    await page.goto("/village/postings/new");
+    await waitForHydration(page);
+    await page.getByLabel("事项类型").selectOption({ label: "月度财务收支" });
+    const part = page.getByLabel("期间", { exact: true });
+    await expect(part.locator("option", { hasText: "第一季度" })).toHaveCount(0);
+    await expect(part.locator("option", { hasText: "12月" })).toHaveCount(1);
+    await expect(page.getByLabel("年份", { exact: true })).toHaveValue(String(last.year));
+    await expect(part).toHaveValue(pad2(last.month));
+    await pickPeriod(page, String(last.year), pad2(last.month));
+    await page.getByLabel("标题").fill(title);
+    await page.getByLabel("正文").fill("本月集体收入、支出明细如下。");
+    await page.getByRole("button", { name: "创建草稿" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    await expect(page.getByText(`${last.year}年${last.month}月`).first()).toBeVisible();
+  });
+
+  const grid = page.getByRole("group", { name: "收支明细" });
+  const rows = grid.locator("tbody tr");
+  const totalRow = grid.locator("tfoot tr").filter({ hasText: "合计" });
+  const balanceRow = grid.locator("tfoot tr").filter({ hasText: "本期结余（元）" });
+
+  await test.step("amounts typed are totalled at once; a row added in place takes the cursor; a row removed leaves the totals", async () => {
+    await waitForHydration(page);
+    await expect(rows).toHaveCount(5);
+    // The item column is wide; the amounts narrow and right-aligned.
+    const width = async (name: RegExp) => (await grid.getByRole("columnheader", { name }).boundingBox())!.width;
+    expect(await width(/^项目/)).toBeGreaterThan(1.5 * (await width(/^收入/)));
+    await expect(cell(page, 1, "收入（元）")).toHaveCSS("text-align", "right");
+
+    await cell(page, 1, "项目").fill("村集体土地租金");
+    await cell(page, 1, "收入（元）").fill("12000.50");
+    await cell(page, 2, "项目").fill("保洁人员工资");
+    await cell(page, 2, "支出（元）").fill("3000");
+    await expect(totalRow).toContainText("12,000.50");
+    await expect(totalRow).toContainText("3,000.00");
+    await expect(totalRow).toContainText("共 2 项");
+    await expect(balanceRow).toContainText("9,000.50");
+
+    await grid.getByRole("button", { name: "增加一行" }).click();
+    await expect(rows).toHaveCount(6);
+    await expect(cell(page, 6, "项目")).toBeFocused();
+    await page.keyboard.type("办公用品");
+    await cell(page, 6, "支出（元）").fill("500");
+    await expect(totalRow).toContainText("3,500.00");
+    await expect(balanceRow).toContainText("8,500.50");
+
+    await page.getByRole("button", { name: "删除第 2 行" }).click();
+    await expect(rows).toHaveCount(5);
+    await expect(totalRow).toContainText("500.00");
+    await expect(totalRow).not.toContainText("3,500.00");
+    await expect(balanceRow).toContainText("11,500.50");
+    await expect(cell(page, 5, "项目")).toHaveValue("办公用品");
+    await expect(grid).not.toContainText("保洁人员工资");
+  });
+
+  await test.step("saved, the posting holds the rows as they stood, and shows the same totals", async () => {
+    await page.getByRole("button", { name: "保存草稿" }).click();
+    await expect(page.getByRole("status")).toHaveText("草稿已保存。");
+    await page.reload();
+    await waitForHydration(page);
+    await expect(cell(page, 1, "项目")).toHaveValue("村集体土地租金");
+    await expect(cell(page, 1, "收入（元）")).toHaveValue("12000.50");
+    await expect(cell(page, 2, "项目")).toHaveValue("办公用品");
+    await expect(cell(page, 2, "支出（元）")).toHaveValue("500");
+    await expect(cell(page, 3, "项目")).toHaveValue("");
+    const saved = page.getByRole("region", { name: "收支明细" });
+    await expect(saved.getByRole("row")).toHaveCount(1 + 2 + 2);
+    await expect(saved.getByRole("row", { name: /本期结余/ })).toContainText("11,500.50");
+    await expect(page.getByText("保洁人员工资")).toHaveCount(0);
+  });
 });

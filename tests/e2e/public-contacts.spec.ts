@@ -31,7 +31,8 @@ test("大良村's clerk marks the supervision committee's phone as public: the p
     await page.goto("/village/postings/new");
     await waitForHydration(page);
     await page.getByLabel("事项类型").selectOption({ label: "村务公告" });
-    await page.getByLabel("公开期间").fill(currentQuarter());
+    await page.getByLabel("年份", { exact: true }).selectOption(currentQuarter().slice(0, 4));
+    await page.getByLabel("期间", { exact: true }).selectOption(currentQuarter().slice(5));
     await page.getByLabel("标题").fill(title);
     await page.getByLabel("正文").fill(`对村务有异议的，请拨打村务监督委员会电话 **${hotlineTyped}**。\n联系人张三，手机 ${resident}。`);
     await page.getByRole("button", { name: "创建草稿" }).click();

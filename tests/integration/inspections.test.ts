@@ -15,7 +15,7 @@ import {
   saveReport,
 } from "../../app/domain/inspections/commands.server";
 import { publishedAnnualReports, publishedInspections } from "../../app/domain/inspections/public.server";
-import type { Report } from "../../app/domain/inspections/rules";
+import { prefillReport, reportProblems, type Report } from "../../app/domain/inspections/rules";
 import type { AbnormalBatch } from "../../app/domain/inspections/forms";
 import { removeAbnormalListing } from "../../app/domain/credit/listings.server";
 import { actorFromUser } from "../../app/auth/session.server";
@@ -257,6 +257,27 @@ test("an organization registered directly reports to the registry, which conclud
   expect(await inspectionStep(contextOf(unit, now), { year: Y, reportId: submitted.value.id }, { action: "unit_agree", version: submitted.value.version }).catch((e: { status: number }) => e.status)).toBe(404);
   const concluded = await inspectionStep(contextOf(await demoActor("officer"), now), { year: Y, reportId: submitted.value.id }, { action: "conclude", version: submitted.value.version, conclusion: "pass" });
   expect(concluded).toMatchObject({ ok: true, value: { state: "concluded" } });
+});
+
+test("a report pre-filled from last year's agrees with itself: every demo organization's, and one opened and submitted with nothing changed but the declaration", async () => {
+  const db = await getDb();
+  // Every demo organization yet to file Y: its report as the page would pre-fill it from Y-1's raises no figure that contradicts another.
+  const filed = new Set((await db.select().from(inspectionReports).where(eq(inspectionReports.year, Y))).map((r) => r.organizationId));
+  const earlier = (await db.select().from(inspectionReports).where(eq(inspectionReports.year, Y - 1))).filter((r) => !filed.has(r.organizationId));
+  expect(earlier.length).toBeGreaterThan(5);
+  for (const row of earlier) {
+    const problems = reportProblems(prefillReport(row.report as Report));
+    expect(Object.keys(problems), `organization ${row.organizationId}`).toEqual(["declaration"]);
+  }
+
+  const { org, actor } = await organizationWithAccount("鲤城区预填测试服务中心", `${Y - 5}-03-01`);
+  // Last year's report: net assets grew, so carrying last year's closing figure to both ends would contradict the totals.
+  await db.insert(inspectionReports).values({ year: Y - 1, organizationId: org.id, state: "concluded", conclusion: "pass", report: { ...complete, netAssetsStart: 44_000.5, netAssetsEnd: 50_000 }, createdAt: now, updatedAt: now });
+  const { report } = await ownReport(actor, Y);
+  expect(report).toMatchObject({ netAssetsStart: 50_000, incomeTotal: 35_000, expenditureTotal: 29_000.5, netAssetsEnd: 55_999.5 });
+  const saved = await saveReport(contextOf(actor, now), Y, { version: null, report: { ...report, declaration: "on" } });
+  if (!saved.ok) throw new Error(JSON.stringify(saved));
+  expect(await inspectionStep(contextOf(actor, now), { year: Y }, { action: "submit", version: saved.value.version })).toMatchObject({ ok: true, value: { state: "submitted" } });
 });
 
 test("two officers concluding the same report at once: one wins, nothing is overwritten", async () => {

@@ -150,7 +150,33 @@ describe("the posting page", () => {
     // A blank period on a first version is named, not kept.
     const current = (await openVersion(id)).version;
     const blank = await postTo(id, "clerk", form([["intent", "save"], ["version", String(current)], ["title", "收支"], ["period", ""], ["body", "收支"]]));
-    expect(blank.body.result?.error?.period?.[0]).toContain("无法识别公开期间");
+    expect(blank.body.result?.error?.period).toEqual(["请选择公开期间"]);
+  });
+
+  test("a period picked from the lists (a year and a month, quarter or day) is saved as its code; a pick the kind does not cover is refused beside it, as picked", async () => {
+    const id = await draftOf();
+    const picked = async (entries: Array<[string, string]>) =>
+      postTo(id, "clerk", form([["intent", "save"], ["version", String((await openVersion(id)).version)], ["title", "收支"], ["body", "收支"], ...entries]));
+    const quarter = await picked([["periodYear", String(lastMonth.start.slice(0, 4))], ["periodPart", "Q1"]]);
+    expect(quarter.status).toBe(400);
+    expect(quarter.body.result?.error?.period?.[0]).toContain("月度财务收支的公开期间应为月度");
+    expect(quarter.body.result?.initialValue).toMatchObject({ periodYear: lastMonth.start.slice(0, 4), periodPart: "Q1" });
+    const month = await picked([["periodYear", lastMonth.start.slice(0, 4)], ["periodPart", lastMonth.start.slice(5, 7)], ["periodDate", ""]]);
+    expect(month.body).toMatchObject({ notice: "草稿已保存。" });
+    const db = await getDb();
+    const [row] = await db.select().from(postings).where(eq(postings.id, id));
+    expect(row!.period).toBe(lastMonth.key);
+
+    const created = await answer(() =>
+      newPostingAction({
+        request: posted("/village/postings/new", "clerk", form([["kind", "assembly_decision"], ["periodPart", "date"], ["periodDate", shanghaiDate(now)], ["title", "村民代表会议决议"], ["body", "决议如下。"]])),
+        params: {},
+        context,
+      }),
+    );
+    expect(created.status).toBe(302);
+    const [made] = await db.select().from(postings).where(eq(postings.id, Number(created.location!.match(/\d+/)![0])));
+    expect(made!.period).toBe(shanghaiDate(now));
   });
 
   test("more rows; a refused submission says the draft was saved; the Enter key saves", async () => {

@@ -6,13 +6,18 @@ import {
   cellName,
   defaultBlankRows,
   maxBlankRows,
+  newPostingSchema,
+  periodChoiceOf,
+  periodCodeOf,
+  periodPartOptions,
+  periodYears,
   postingPageSchema,
   returnOpinionProblem,
   staleForm,
   suggestedPeriod,
   tableCellProblems,
 } from "../../app/domain/postings/forms";
-import { cleanTableRows, periodProblem, tableProblems, tableSpecs, type PostingKindCode } from "../../app/domain/postings/rules";
+import { cleanTableRows, periodProblem, postingKinds, tableProblems, tableSpecs, type PostingKindCode } from "../../app/domain/postings/rules";
 import { parseSubmission } from "../../app/domain/shared/form-submission";
 
 /** A refused submission's errors (none when it was accepted). */
@@ -197,5 +202,66 @@ describe("returning a posting", () => {
     expect(returnOpinionProblem(" 经审核，同意公开 ")).not.toBeNull();
     expect(returnOpinionProblem("第 3 行金额有误，请核对票据。")).toBeNull();
     expect(returnOpinionProblem("")).toBeNull();
+  });
+});
+
+describe("the period picker: a year and a month, quarter or the whole year, or a day, posted as parts the server makes the code it always read", () => {
+  it("a code shown as picked is the same code when posted back, for every kind of period", () => {
+    for (const code of ["2025-03", "2025-12", "2025-Q1", "2026-Q4", "2025", "2025-03-14"]) {
+      expect(periodCodeOf(periodChoiceOf(code)), code).toBe(code);
+    }
+    expect(periodChoiceOf("2025-Q2")).toEqual({ year: "2025", part: "Q2", date: "" });
+    expect(periodChoiceOf("2025年3月")).toEqual({ year: "2025", part: "03", date: "" });
+    expect(periodChoiceOf("2025-03-14")).toEqual({ year: "2025", part: "date", date: "2025-03-14" });
+    expect(periodChoiceOf("")).toEqual({ year: "", part: "", date: "" });
+    expect(periodChoiceOf("下个月")).toEqual({ year: "", part: "", date: "" });
+  });
+
+  it("an incomplete pick is no period; a day picked alone is the day", () => {
+    expect(periodCodeOf({ year: "2025", part: "" })).toBe("");
+    expect(periodCodeOf({ year: "", part: "Q1" })).toBe("");
+    expect(periodCodeOf({ year: "2025", part: "date", date: "" })).toBe("");
+    expect(periodCodeOf({ part: "date", date: "2025-03-14", year: "2024" })).toBe("2025-03-14");
+    expect(periodCodeOf({ date: "2025-03-14" })).toBe("2025-03-14");
+    expect(periodCodeOf({ year: 2025, part: ["Q1"] })).toBe("");
+  });
+
+  it("the second list offers only what the posting's kind may cover, in the order month, quarter, year, day", () => {
+    expect(periodPartOptions(postingKinds.finance_monthly.periodKinds).map((g) => g.kind)).toEqual(["month"]);
+    expect(periodPartOptions(postingKinds.finance_monthly.periodKinds)[0]!.options.map((o) => o.label)).toEqual(Array.from({ length: 12 }, (_, i) => `${i + 1}月`));
+    const assets = periodPartOptions(postingKinds.collective_assets.periodKinds);
+    expect(assets.map((g) => [g.label, g.options.map((o) => o.value)])).toEqual([
+      ["季度", ["Q1", "Q2", "Q3", "Q4"]],
+      ["年度", ["year"]],
+    ]);
+    expect(periodPartOptions(postingKinds.relief.periodKinds).map((g) => g.kind)).toEqual(["month", "quarter", "date"]);
+  });
+
+  it("offers this year and the nine before, and an older year already picked", () => {
+    expect(periodYears("2026-11-20")).toEqual([2026, 2025, 2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017]);
+    expect(periodYears("2026-11-20", "2012")).toContain(2012);
+    expect(periodYears("2026-11-20", "abcd")).toHaveLength(10);
+  });
+
+  it("the posting page and the new-posting form read the picked parts as the code, and a posted code as before", () => {
+    expect(draft([["periodYear", "2025"], ["periodPart", "Q3"]]).period).toBe("2025-Q3");
+    expect(draft([["periodYear", "2025"], ["periodPart", "03"], ["periodDate", ""]]).period).toBe("2025-03");
+    expect(draft([["periodPart", "date"], ["periodDate", "2025-03-14"]]).period).toBe("2025-03-14");
+    expect(draft([["period", "2025-Q1"]]).period).toBe("2025-Q1");
+    // A correction's form has no period: none is read.
+    expect(draft([]).period).toBeUndefined();
+    const created = (entries: Array<[string, string]>) => parseSubmission(form([["kind", "finance_monthly"], ["title", "三月收支"], ["body", "明细如下。"], ...entries]), { schema: newPostingSchema });
+    const picked = created([["periodYear", "2025"], ["periodPart", "03"]]);
+    expect(picked.status === "success" && picked.value.period).toBe("2025-03");
+    const unpicked = created([["periodYear", "2025"], ["periodPart", ""]]);
+    expect(unpicked.status === "success" && unpicked.value.period).toBe("");
+    // A tampered part is refused beside the period, as a typed code was.
+    expect(errorsOf(created([["periodYear", "2025"], ["periodPart", "Q9"]]))).toEqual({ period: [expect.stringContaining("无法识别公开期间“2025-Q9”")] });
+  });
+
+  it("the domain refuses an incomplete pick, and a period the kind does not cover, beside the field", () => {
+    expect(periodProblem("finance_monthly", "", "2026-05-01")).toBe("请选择公开期间");
+    expect(periodProblem("finance_monthly", periodCodeOf({ year: "2026", part: "Q1" }), "2026-05-01")).toContain("月度财务收支的公开期间应为月度");
+    expect(periodProblem("finance_monthly", periodCodeOf({ year: "2026", part: "04" }), "2026-05-01")).toBeNull();
   });
 });

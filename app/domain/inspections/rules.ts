@@ -10,6 +10,7 @@ import { organizationStatusLabels, isLive } from "../organizations/rules";
 import { notFound } from "../shared/errors";
 import { parseRowId } from "../shared/ids";
 import { formatDate } from "../shared/time";
+import { closingNetAssets, fenAsYuan, fenOf, incomeItems, spendingItems, sumOfItems, withDerivedFigures } from "./figures";
 import type { Report } from "./forms";
 
 export type { InspectionConclusion, InspectionState, PreliminaryDecision, Report };
@@ -137,27 +138,32 @@ const required: Array<keyof Report> = [
   "partyProbationaryMembers", "partyCoverage",
 ];
 
+/** A total follows from its items (worked out as they are typed, where the browser runs JavaScript): the items are what is missing. */
+const missingMessages: Partial<Record<keyof Report, string>> = {
+  incomeTotal: "请填写各项收入（没有的填 0）及收入合计",
+  expenditureTotal: "请填写各项费用（没有的填 0）及费用合计",
+};
+
 const cents = (v: number | undefined) => Math.round((v ?? 0) * 100);
 
 /** Problems that stop a report being submitted, by field. */
 export function reportProblems(report: Report): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   const add = (field: keyof Report, message: string) => (problems[field] = [...(problems[field] ?? []), message]);
-  for (const field of required) if (report[field] === undefined || report[field] === "") add(field, `请填写${reportLabels[field]}`);
+  for (const field of required) if (report[field] === undefined || report[field] === "") add(field, missingMessages[field] ?? `请填写${reportLabels[field]}`);
   if (report.recordChanged === "yes" && !report.recordChanges) add("recordChanges", "有变动时请说明变动情况");
-  const incomeItems = cents(report.incomeDonations) + cents(report.incomeGrants) + cents(report.incomeServices) + cents(report.incomeFees) + cents(report.incomeOther);
-  if (report.incomeTotal !== undefined && incomeItems !== cents(report.incomeTotal)) {
-    add("incomeTotal", `收入合计应等于各项收入之和 ${(incomeItems / 100).toLocaleString("zh-CN")} 元`);
+  const incomeItemsSum = sumOfItems(report, incomeItems) ?? 0;
+  if (report.incomeTotal !== undefined && incomeItemsSum !== cents(report.incomeTotal)) {
+    add("incomeTotal", `收入合计应等于各项收入之和 ${fenAsYuan(incomeItemsSum)}`);
   }
-  const spendingItems = cents(report.expenditurePrograms) + cents(report.expenditureAdministration) + cents(report.expenditureOther);
-  if (report.expenditureTotal !== undefined && spendingItems !== cents(report.expenditureTotal)) {
-    add("expenditureTotal", `费用合计应等于各项费用之和 ${(spendingItems / 100).toLocaleString("zh-CN")} 元`);
+  const spendingItemsSum = sumOfItems(report, spendingItems) ?? 0;
+  if (report.expenditureTotal !== undefined && spendingItemsSum !== cents(report.expenditureTotal)) {
+    add("expenditureTotal", `费用合计应等于各项费用之和 ${fenAsYuan(spendingItemsSum)}`);
   }
-  if (report.netAssetsStart !== undefined && report.netAssetsEnd !== undefined && report.incomeTotal !== undefined && report.expenditureTotal !== undefined) {
-    const expected = cents(report.netAssetsStart) + cents(report.incomeTotal) - cents(report.expenditureTotal);
-    if (expected !== cents(report.netAssetsEnd)) {
-      add("netAssetsEnd", `年末净资产应为年初净资产加收入合计减费用合计，即 ${(expected / 100).toLocaleString("zh-CN")} 元`);
-    }
+  // Checked against the totals as reported, so a wrong total is named once, beside itself.
+  const expected = closingNetAssets(fenOf(report.netAssetsStart), fenOf(report.incomeTotal), fenOf(report.expenditureTotal));
+  if (expected !== null && report.netAssetsEnd !== undefined && expected !== cents(report.netAssetsEnd)) {
+    add("netAssetsEnd", `年末净资产应为年初净资产加收入合计减费用合计，即 ${fenAsYuan(expected)}`);
   }
   if (report.donationsReceived !== undefined && cents(report.donationsReceived) < cents(report.incomeDonations)) {
     add("donationsReceived", "接受捐赠总额不应少于计入收入的捐赠收入");
@@ -293,11 +299,16 @@ export function notDueReason(
   return `本组织于 ${formatDate(org.registeredOn)} 登记。${year} 年度年检检查 ${year} 年度的情况，${year} 年 7 月 1 日以后登记的组织不参加本年度年检，自下一年度起参加。`;
 }
 
-/** Last year's figures carried forward: the closing net assets open this year; the declaration is made anew. */
+/**
+ * Last year's report carried forward for the organization to confirm: last
+ * year's closing net assets open this year; the totals and this year's closing
+ * net assets are worked out from the carried figures (left blank where they
+ * cannot be), so the pre-filled report agrees with itself; the declaration is made anew.
+ */
 export function prefillReport(last: Report | null): Report {
   if (!last) return { recordChanged: "no" };
   const { declaration: _declaration, ...rest } = last;
-  return { ...rest, netAssetsStart: last.netAssetsEnd, recordChanged: "no", recordChanges: undefined };
+  return withDerivedFigures({ ...rest, netAssetsStart: last.netAssetsEnd, netAssetsEnd: undefined, recordChanged: "no", recordChanges: undefined });
 }
 
 /** A first report with no earlier one to copy from names the register's legal representative among its officers. */

@@ -16,9 +16,12 @@ import {
   periodHint,
   postingKinds,
   quarterPeriod,
+  periodKindLabels,
+  type PeriodKind,
   type PostingTableRows,
   type TableSpec,
 } from "./rules";
+import { isAcceptedYear } from "../shared/time";
 import { bodyLengthProblem, bodyMarkupProblems, maxBodyLength } from "./text";
 
 export const staleForm = "页面已过期，请刷新后重试。";
@@ -149,6 +152,75 @@ export function suggestedPeriod(kind: string, today: string): string {
   }
 }
 
+/* ------------------------------------------------------------------ the period picker */
+
+/**
+ * A period as picked rather than typed: a year and, in a second list, a month
+ * ("03"), a quarter ("Q1") or the whole year ("year"); or "date" and a day.
+ * The browser posts the three fields; the server makes them the code it always
+ * parsed ("2025-03", "2025-Q1", "2025", "2025-03-14"), so one check refuses a bad one.
+ */
+export interface PeriodChoice {
+  year: string;
+  part: string;
+  date: string;
+}
+
+const periodKindOrder: readonly PeriodKind[] = ["month", "quarter", "year", "date"];
+
+/** The second list's choices, grouped by the kinds of period a posting may cover. */
+export function periodPartOptions(kinds: readonly PeriodKind[]): Array<{ kind: PeriodKind; label: string; options: Array<{ value: string; label: string }> }> {
+  const all: Record<PeriodKind, Array<{ value: string; label: string }>> = {
+    month: Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1).padStart(2, "0"), label: `${i + 1}月` })),
+    quarter: [1, 2, 3, 4].map((q) => ({ value: `Q${q}`, label: `第${"一二三四"[q - 1]}季度` })),
+    year: [{ value: "year", label: "全年" }],
+    date: [{ value: "date", label: "具体日期" }],
+  };
+  return periodKindOrder.filter((k) => kinds.includes(k)).map((kind) => ({ kind, label: periodKindLabels[kind], options: all[kind] }));
+}
+
+/** A stored or suggested period code as the picker shows it; anything unreadable as nothing picked. */
+export function periodChoiceOf(code: string): PeriodChoice {
+  const period = parsePeriod(code);
+  if (!period) return { year: "", part: "", date: "" };
+  if (period.kind === "date") return { year: period.key.slice(0, 4), part: "date", date: period.key };
+  return { year: period.key.slice(0, 4), part: period.kind === "year" ? "year" : period.key.slice(5), date: "" };
+}
+
+/** The code a picked period stands for, or "" while it is incomplete. Whatever was posted is passed on for the usual check to judge. */
+export function periodCodeOf(choice: Partial<Record<keyof PeriodChoice, unknown>>): string {
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  const [year, part, date] = [text(choice.year), text(choice.part), text(choice.date)];
+  if (part === "date" || (!part && date)) return date;
+  if (!year || !part) return "";
+  return part === "year" ? year : `${year}-${part}`;
+}
+
+/** The years offered: this year and the nine before, and the one already picked if it is older. */
+export function periodYears(today: string, picked?: string): number[] {
+  const thisYear = Number(today.slice(0, 4));
+  const years = Array.from({ length: 10 }, (_, i) => thisYear - i);
+  const old = Number(picked);
+  if (picked && isAcceptedYear(old) && !years.includes(old)) years.push(old);
+  return years;
+}
+
+/** The picker's fields, known to the forms that have one (so they are read at all); `withPickedPeriod` makes them `period` before they are checked. */
+const pickedPeriodFields = {
+  periodYear: z.string().max(4).optional(),
+  periodPart: z.string().max(4).optional(),
+  periodDate: z.string().max(10).optional(),
+};
+
+/** A posted form with its picked period as the `period` code; a form that posts the code itself (or no period at all) is left as it is. */
+export function withPickedPeriod(posted: unknown): unknown {
+  if (typeof posted !== "object" || posted === null || Array.isArray(posted)) return posted;
+  const form = posted as Record<string, unknown>;
+  if (form.period !== undefined || !("periodYear" in form || "periodPart" in form || "periodDate" in form)) return posted;
+  const { periodYear, periodPart, periodDate, ...rest } = form;
+  return { ...rest, period: periodCodeOf({ year: periodYear, part: periodPart, date: periodDate }) };
+}
+
 /* ------------------------------------------------------------------ field schemas */
 
 /** The longest period a clerk writes ("2025年第一季度", "2025年12月31日") with room for spaces. */
@@ -230,6 +302,7 @@ function draftMember<Intent extends "save" | "add-rows" | "submit">(intent: Inte
       title: z.string({ error: "请填写标题" }).max(maxTitleLength, `标题不能超过 ${maxTitleLength} 字`).optional(),
       body: z.string({ error: "正文不能为空。" }).max(maxBodyLength * 2, bodyTooLong).optional(),
       period: periodField.optional(),
+      ...pickedPeriodFields,
       row: z.unknown().optional(),
       blankRows: z.unknown().optional(),
       acknowledgeSensitive: z.unknown().optional(),
@@ -261,9 +334,11 @@ function reviewMember<Intent extends "approve" | "return">(intent: Intent) {
 /** Every form of the posting page, told apart by the intent its button posts. */
 export const postingPageSchema = z.preprocess(
   (posted) =>
-    typeof posted === "object" && posted !== null && postingIntentOf((posted as { intent?: unknown }).intent) === "save"
-      ? { ...posted, intent: "save" }
-      : posted,
+    withPickedPeriod(
+      typeof posted === "object" && posted !== null && postingIntentOf((posted as { intent?: unknown }).intent) === "save"
+        ? { ...posted, intent: "save" }
+        : posted,
+    ),
   z.discriminatedUnion(
     "intent",
     [
@@ -303,7 +378,7 @@ export const postingUploadSchema = z.object({});
 /* ------------------------------------------------------------------ the new-posting page */
 
 /** Kind, period, title and body; whether the period suits the kind and has begun is the command's to say. */
-export const newPostingSchema = z
+const newPostingFields = z
   .object({
     kind: z
       .string({ error: "请选择公开事项的类型" })
@@ -312,7 +387,7 @@ export const newPostingSchema = z
     period: periodField
       .optional()
       .superRefine((text, ctx) => {
-        if (text !== undefined && text.length <= maxPeriodLength && !parsePeriod(text)) {
+        if (text !== undefined && text.trim() && text.length <= maxPeriodLength && !parsePeriod(text)) {
           ctx.addIssue({ code: "custom", message: `无法识别公开期间“${text}”。${periodHint}` });
         }
       }),
@@ -320,11 +395,14 @@ export const newPostingSchema = z
       .string({ error: "请填写标题" })
       .max(maxTitleLength, `标题不能超过 ${maxTitleLength} 字`)
       .superRefine(checked(maxTitleLength, (text) => [titleProblem(text.trim())])),
+    ...pickedPeriodFields,
     body: z
       .string({ error: "正文不能为空。" })
       .max(maxBodyLength * 2, bodyTooLong)
       .superRefine(checked(maxBodyLength * 2, bodyMarkupProblems)),
   })
-  // A blank period is the command's to name ("请填写公开期间", or what the kind expects).
+  // A blank period is the command's to name ("请选择公开期间", or what the kind expects).
   .transform(({ period, ...rest }) => ({ ...rest, period: period ?? "" }));
+/** The period comes picked (year and month, quarter or day) or as the code itself. */
+export const newPostingSchema = z.preprocess(withPickedPeriod, newPostingFields);
 export type NewPostingForm = z.output<typeof newPostingSchema>;

@@ -251,6 +251,7 @@ export const periodHint = "月度写 2025-03，季度写 2025-Q1，年度写 202
 
 /** What is wrong with a period for a kind of posting, given today's Shanghai date; null when fine. */
 export function periodProblem(kind: PostingKindCode, text: string, today: string): string | null {
+  if (!text.trim()) return "请选择公开期间";
   const period = parsePeriod(text);
   if (!period) return `无法识别公开期间“${text}”。${periodHint}`;
   const allowed = postingKinds[kind].periodKinds as readonly PeriodKind[];

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Link } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import {
   coverageChoiceLabels,
   coverageChoiceOf,
@@ -9,6 +9,7 @@ import {
 } from "../../domain/party/forms";
 import { branchKindLabels, ownBranchMinimum } from "../../domain/party/rules";
 import { Button, ErrorList, Field, FormError, PostForm, SelectField } from "../../ui/form";
+import { useHydrated } from "../../ui/hydrated";
 import type { PartyData } from "./party-section";
 
 /** The record form's fields as posted (partyRecordSchema reads them into the record). */
@@ -62,8 +63,7 @@ export function PartyRecordForm({
     : coverageChoiceOf(record);
   const [choice, setChoice] = useState<CoverageChoice>(initialChoice);
   // Without JavaScript every choice shows its fields; once hydrated, only the chosen one's.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const shown = (option: CoverageChoice) => !hydrated || choice === option;
   // Another organization's own branch cannot cover this one: only joint branches, its own, and own branches left covering none.
   const choosable = branches.filter(

@@ -2,9 +2,10 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { defaultBlankRows, tableRowsOf } from "../../domain/postings/forms";
-import { isPostingKind, maxTitleLength, periodHint, periodKindLabels, postingKinds, tableSpecOf } from "../../domain/postings/rules";
+import { isPostingKind, maxTitleLength, periodKindLabels, postingKinds, tableSpecOf } from "../../domain/postings/rules";
 import { bodyMarkupHint } from "../../domain/postings/text";
 import { Button, ErrorList, Field, FormError, PostForm, TextAreaField } from "../../ui/form";
+import { PeriodPicker, pickedPeriodOf } from "../../ui/period-picker";
 import { otherErrors, useLastResult, type Answer, type Version, type Workspace } from "./answers";
 import { FindingsList } from "./reading";
 import { TableGrid } from "./table-grid";
@@ -60,14 +61,12 @@ export function EditForm({ action, workspace, open, answer }: { action: string; 
         errors={fields.title.errors}
       />
       {open.number === 1 ? (
-        <Field
-          label="公开期间"
-          name={fields.period.name}
-          required
-          autoComplete="off"
-          defaultValue={fields.period.initialValue ?? ""}
+        <PeriodPicker
+          kinds={isPostingKind(posting.kind) ? postingKinds[posting.kind].periodKinds : []}
+          initial={pickedPeriodOf(form.initialValue ?? {})}
+          today={workspace.today}
           errors={fields.period.errors}
-          hint={`${periodKinds ? `本类事项的公开期间：${periodKinds}。` : ""}${periodHint} 公开后不能再改。`}
+          hint={`${periodKinds ? `本类事项按${periodKinds}公开。` : ""}公开后不能再改。`}
         />
       ) : (
         <p className="mb-4 text-sm text-slate-600">公开期间不随更正改变。</p>

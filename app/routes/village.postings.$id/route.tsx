@@ -29,7 +29,7 @@ import {
 } from "../../domain/postings/forms";
 import { postingAccess, postingWorkspace } from "../../domain/postings/queries.server";
 import { tableSpecOf } from "../../domain/postings/rules";
-import { formatDateTime } from "../../domain/shared/time";
+import { formatDateTime, shanghaiDate } from "../../domain/shared/time";
 import { PostedAttachments } from "../../ui/attachments";
 import { FormError } from "../../ui/form";
 import { PageHeader, Panel } from "../../ui/layout";
@@ -58,6 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openNumber: open?.number ?? null,
     currentNumber: current?.number ?? null,
     notice: notice && Object.hasOwn(notices, notice) ? notices[notice as keyof typeof notices] : null,
+    // For the period picker's years.
+    today: shanghaiDate(new Date()),
   };
 }
 
