@@ -5,7 +5,8 @@ import { parsePostingQuery, postingCategoryCodes, postingSearchParams, type Post
 import { categoryLabels, periodLabel } from "../domain/postings/rules";
 import { publicPostings } from "../domain/postings/public.server";
 import { placeChoices } from "../domain/places/queries.server";
-import { formatDate } from "../domain/shared/time";
+import { formatDate, shanghaiDate } from "../domain/shared/time";
+import { periodChoiceOf, periodPartOptions, periodYears } from "../domain/postings/forms";
 import { type Column, DataTable } from "../ui/data-table";
 import { PageHeader, Pagination } from "../ui/layout";
 import { CategoryBadge, PostingStatusBadge } from "../ui/posting-view";
@@ -34,8 +35,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: query.page,
     pageSize,
     query,
-    // What was typed, so a period the page could not read stays in the box to be corrected.
-    typedPeriod: params.get("period")?.slice(0, 20) ?? "",
+    // The period as the form's two lists show it; one the page could not read shows as not picked, its problem beside.
+    picked: periodChoiceOf(query.period ?? ""),
+    years: periodYears(shanghaiDate(new Date()), query.period?.slice(0, 4)),
     problems,
     streets,
     villages,
@@ -55,7 +57,7 @@ const fieldNames: Record<PostingQueryField, string> = {
 };
 
 export default function PublicPostings() {
-  const { items, total, totalIsCapped, page, pageSize, query, typedPeriod, problems, streets, villages, csvHref } = useLoaderData<typeof loader>();
+  const { items, total, totalIsCapped, page, pageSize, query, picked, years, problems, streets, villages, csvHref } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const problemOf = (field: PostingQueryField) => problems.find((p) => p.field === field)?.message;
   const filtered = Boolean(query.street || query.village || query.category || query.period || query.q);
@@ -117,24 +119,42 @@ export default function PublicPostings() {
               ))}
             </select>
           </Field>
-          <Field
-            label="公开期间"
-            htmlFor="posting-period"
-            hint="如 2025、2025-Q1、2025-03"
-            problem={problemOf("period")}
-          >
-            <input
-              id="posting-period"
-              name="period"
-              type="text"
-              inputMode="text"
-              defaultValue={typedPeriod}
-              maxLength={20}
-              placeholder="年、季度或月份"
-              className={controlClass}
-              {...invalid("posting-period", problemOf("period"), true)}
-            />
-          </Field>
+          <fieldset className="col-span-2 flex min-w-0 flex-col gap-1 text-sm lg:col-span-1">
+            <legend className="mb-1 font-medium text-slate-700">公开期间</legend>
+            <div className="grid grid-cols-2 gap-2">
+              <label className="sr-only" htmlFor="posting-period-year">
+                公开期间：年份
+              </label>
+              <select id="posting-period-year" name="periodYear" defaultValue={picked.year} className={controlClass} {...invalid("posting-period", problemOf("period"))}>
+                <option value="">全部年份</option>
+                {years.map((y) => (
+                  <option key={y} value={String(y)}>
+                    {y}年
+                  </option>
+                ))}
+              </select>
+              <label className="sr-only" htmlFor="posting-period-part">
+                公开期间：季度或月份
+              </label>
+              <select id="posting-period-part" name="periodPart" defaultValue={picked.part} className={controlClass} {...invalid("posting-period", problemOf("period"))}>
+                <option value="year">全年</option>
+                {periodPartOptions(["quarter", "month"]).map((g) => (
+                  <optgroup key={g.kind} label={g.label}>
+                    {g.options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
+              </select>
+            </div>
+            {problemOf("period") ? (
+              <p id="posting-period-problem" className="text-sm text-red-700">
+                {problemOf("period")}
+              </p>
+            ) : null}
+          </fieldset>
         </div>
         <div className="mt-4 flex items-center gap-3">
           <button type="submit" className="min-h-11 rounded bg-brand-600 px-6 py-2 text-base text-white hover:bg-brand-700">

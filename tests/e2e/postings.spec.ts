@@ -446,3 +446,24 @@ test("the clerk picks last month for a finance posting, then fills its ledger: r
     await expect(page.getByText("保洁人员工资")).toHaveCount(0);
   });
 });
+
+test("a reader picks a year and a month to find that period's postings, and is told to pick the year first", async ({ pageAs }) => {
+  const page = await pageAs();
+  const year = currentQuarter().year - 1;
+  await page.goto("/postings");
+  const search = page.getByRole("search", { name: "筛选公开事项" });
+  await search.getByLabel("公开期间：年份").selectOption(String(year));
+  await search.getByLabel("公开期间：季度或月份").selectOption("03");
+  await search.getByRole("button", { name: "查询" }).click();
+  // The demo's villages published every month of last year's finances.
+  const periods = page.getByRole("table").getByRole("row").filter({ hasText: `${year}年3月` });
+  await expect(periods.first()).toBeVisible();
+  await expect(search.getByLabel("公开期间：年份")).toHaveValue(String(year));
+  await expect(search.getByLabel("公开期间：季度或月份")).toHaveValue("03");
+  expect(await page.getByRole("table").getByRole("row").count()).toBe((await periods.count()) + 1);
+
+  await search.getByLabel("公开期间：年份").selectOption("");
+  await search.getByLabel("公开期间：季度或月份").selectOption("Q2");
+  await search.getByRole("button", { name: "查询" }).click();
+  await expect(search.getByLabel("公开期间：季度或月份")).toHaveAccessibleDescription("请先选择年份，再选择季度或月份");
+});

@@ -33,6 +33,17 @@ test("a period is stored in the domain's own form, whichever way it was written"
   expect(parse("period=2025-3").query.period).toBe("2025-03");
 });
 
+test("a period picked on the search form as a year and a quarter, a month or 全年 is the same filter", () => {
+  expect(parse("periodYear=2025&periodPart=Q1").query.period).toBe("2025-Q1");
+  expect(parse("periodYear=2025&periodPart=03").query.period).toBe("2025-03");
+  expect(parse("periodYear=2025&periodPart=year").query.period).toBe("2025");
+  expect(parse("periodYear=&periodPart=year")).toEqual({ query: { page: 1, pageSize: 20 }, problems: [] });
+  // A link's typed code wins over the lists.
+  expect(parse("period=2024-Q4&periodYear=2025&periodPart=03").query.period).toBe("2024-Q4");
+  expect(parse("periodYear=&periodPart=Q2")).toEqual({ query: { page: 1, pageSize: 20 }, problems: [{ field: "period", message: "请先选择年份，再选择季度或月份" }] });
+  expect(parse("periodYear=2025&periodPart=Q9").problems).toEqual([{ field: "period", message: expect.stringContaining("无法识别公开期间“2025-Q9”") }]);
+});
+
 test("a period that is not one gives a Chinese message that shows how to write it, and no filter", () => {
   for (const bad of ["2025-13", "2025-Q5", "去年", "2025-02-30", "x".repeat(30)]) {
     const { query, problems } = parse(`period=${encodeURIComponent(bad)}`);

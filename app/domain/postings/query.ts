@@ -64,13 +64,29 @@ export type PostingQueryField = keyof typeof queryFields;
  * field it belongs to; the API answers them with a 400, the page leaves the
  * faulty filter out and says so. An empty parameter (a form's "全部") is no filter.
  */
+/**
+ * The period asked for: a code typed or linked ("2025-Q1"), or picked on the
+ * search form as a year and a quarter, a month or 全年 (`periodYear`, `periodPart`).
+ */
+function periodParam(params: URLSearchParams, problems: Array<{ field: PostingQueryField; message: string }>): string | null {
+  const code = params.get("period");
+  if (code != null && code.trim() !== "") return code;
+  const year = params.get("periodYear")?.trim() ?? "";
+  const part = params.get("periodPart")?.trim() ?? "";
+  if (!year) {
+    if (part && part !== "year") problems.push({ field: "period", message: "请先选择年份，再选择季度或月份" });
+    return null;
+  }
+  return part && part !== "year" ? `${year}-${part}` : year;
+}
+
 export function parsePostingQuery(params: URLSearchParams): {
   query: PostingQuery;
   problems: Array<{ field: PostingQueryField; message: string }>;
 } {
   const problems: Array<{ field: PostingQueryField; message: string }> = [];
   const read = <T,>(name: PostingQueryField): T | undefined => {
-    const raw = params.get(name);
+    const raw = name === "period" ? periodParam(params, problems) : params.get(name);
     if (raw == null || raw.trim() === "") return undefined;
     const parsed = queryFields[name].safeParse(raw);
     if (parsed.success) return parsed.data as T;
