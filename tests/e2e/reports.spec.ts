@@ -37,13 +37,13 @@ test("an officer picks a half-year, copies the paragraph and downloads the same 
 
   // Wait for the chosen half-year's paragraph, not for the address: the page may still show the one before.
   const paragraphText = page.locator("section[aria-labelledby=paragraph-heading] p.leading-7");
-  const opening = new RegExp(`^(上半年|下半年)新登记社团${news.social_group}个，新登记民办非企业单位${news.private_non_enterprise}个[，。]`);
+  const opening = new RegExp(`^截至${Number(half.to.slice(0, 4))}年${Number(half.to.slice(5, 7))}月${Number(half.to.slice(8))}日，全区社会组织工作情况如下：一是社会组织登记。(上半年|下半年)新登记社团${news.social_group}个，新登记民办非企业单位${news.private_non_enterprise}个[，；]`);
   await expect(paragraphText).toHaveText(opening);
   const paragraph = (await paragraphText.innerText()).trim();
   expect(paragraph).toMatch(opening);
   expect(paragraph).toContain("共有社团58个，民办非企业单位335个，社区备案的社会组织38个，共计431个");
-  // "截至6月30日，共有社团N个，民办非企业单位M个" agrees with the table of the register at the period's end.
-  const [, groups, privates] = /截至\d+月\d+日，共有社团(\d+)个，民办非企业单位(\d+)个/.exec(paragraph) ?? [];
+  // "共有社团N个，民办非企业单位M个" agrees with the table of the register at the period's end.
+  const [, groups, privates] = /共有社团(\d+)个，民办非企业单位(\d+)个/.exec(paragraph) ?? [];
   const byKind = /新登记和期末现有的社会组织/;
   expect(await tableFigure(page, byKind, "社会团体", 0)).toBe(news.social_group);
   expect(await tableFigure(page, byKind, "民办非企业单位", 0)).toBe(news.private_non_enterprise);

@@ -79,5 +79,5 @@ test("the latest campaign has seed 002's figures: 51 社团 due with 40% filed, 
     expect(kind.conclusions.basic_pass + kind.conclusions.fail).toBe(0);
     expect(kind.conclusions.pass).toBeGreaterThan(0);
   }
-  expect(reportParagraph(figures)).toContain(`依法开展${latest}年度年检工作。应接受${latest}年度年检的社团有51个，现有39.2%的社团参加了年检`);
+  expect(reportParagraph(figures)).toContain(`二是依法开展${latest}年度年检工作。应接受${latest}年度年检的社团有51个，现有39.2%的社团参加了年检`);
 });
