@@ -57,16 +57,15 @@ test("an officer picks a half-year, copies the paragraph and downloads the same 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
 
-  const figures = new Map<string, unknown>();
-  workbook.getWorksheet("统计表")!.eachRow((row) => {
-    const [section, item, value] = [row.getCell(1).value, row.getCell(2).value, row.getCell(3).value];
-    figures.set(`${String(section)}/${String(item)}`, value);
+  // A sheet per table, counts as numbers: the 社会组织 sheet's rows under its header "类型 新登记 期末现有".
+  expect(workbook.getWorksheet("概况")!.getCell("B6").value).toBe(half.from);
+  const byKindSheet = new Map<string, unknown[]>();
+  workbook.getWorksheet("社会组织")!.eachRow((row) => {
+    byKindSheet.set(String(row.getCell(1).value), [row.getCell(2).value, row.getCell(3).value]);
   });
-  expect(figures.get("基本信息/开始日期")).toBe(half.from);
-  expect(figures.get("社会组织（新登记）/社会团体")).toBe(news.social_group);
-  expect(figures.get("社会组织（新登记）/民办非企业单位")).toBe(news.private_non_enterprise);
-  expect(figures.get("社会组织（期末现有）/社会团体")).toBe(Number(groups));
-  expect(figures.get("社会组织（期末现有）/民办非企业单位")).toBe(Number(privates));
+  expect(byKindSheet.get("类型")).toEqual(["新登记", "期末现有"]);
+  expect(byKindSheet.get("社会团体")).toEqual([news.social_group, Number(groups)]);
+  expect(byKindSheet.get("民办非企业单位")).toEqual([news.private_non_enterprise, Number(privates)]);
   // The ready paragraph travels with the figures, word for word, under a title that names the year.
   const text = workbook.getWorksheet("文字稿")!;
   expect(text.getCell("A1").value).toBe(`全区${half.label.replace(" ", "")}社会组织工作统计`);
