@@ -207,10 +207,6 @@ export async function waitForHydration(page: Page) {
     undefined,
     { timeout: 10_000 },
   );
-  // Then the routes of the page's links are fetched (lazy route discovery); a form sent while that
-  // fetch is in flight is sent again when it lands, and the second copy is answered as a repeat
-  // (one-time keys) with the "already saved" note instead of the first answer's notice.
-  await page.waitForLoadState("networkidle");
 }
 
 /** A username no earlier run or test has used; the e2e database lives for one run. */
