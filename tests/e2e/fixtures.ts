@@ -54,7 +54,12 @@ export async function verifyRecently(request: APIRequestContext, user: DemoUser)
  * and those of contexts a test makes with `browser.newContext()` or
  * `browser.newPage()` (the browser announces each context it makes). A test
  * fails at its end on any of them, except a console error it allowed with
- * `allowConsoleError`; CSP violations and page errors are never allowed.
+ * `allowConsoleError` or `allowErrorStatus`; CSP violations and page errors
+ * are never allowed. One kind is the app's designed answer and passes without
+ * an allowance: Chromium logs "Failed to load resource" for a form the server
+ * refused with a 4xx status (400 invalid, 401 wrong password, 403 cross-site
+ * or forbidden, 409 stale), and only when that status answered a POST of this
+ * page; a page or an asset that fails to load (a broken link, a 500) still fails.
  */
 interface ConsoleProblem {
   kind: "page error" | "CSP violation" | "console error";
@@ -67,6 +72,8 @@ interface ConsoleProblem {
 
 const cspViolation = /Content Security Policy|Refused to|violates/i;
 let currentProblems: ConsoleProblem[] | null = null;
+/** "409 http://…/page.data?…": forms the server refused during the test. */
+let currentRefusals = new Set<string>();
 let currentAllowances: RegExp[] = [];
 const watchedPages = new WeakSet<Page>();
 
@@ -75,6 +82,9 @@ function watchPage(page: Page) {
   watchedPages.add(page);
   page.on("pageerror", (error) => {
     currentProblems?.push({ kind: "page error", text: `${error.name}: ${error.message}`, page: page.url(), source: page.url() });
+  });
+  page.on("response", (response) => {
+    if (response.request().method() === "POST" && response.status() >= 400 && response.status() < 500) currentRefusals.add(`${response.status()} ${response.url()}`);
   });
   page.on("console", (message) => {
     if (message.type() !== "error") return;
@@ -139,11 +149,16 @@ export const test = base.extend<
       const problems: ConsoleProblem[] = [];
       currentProblems = problems;
       currentAllowances = [];
+      currentRefusals = new Set();
       await provide();
       currentProblems = null;
-      const allowances = currentAllowances;
+      const [allowances, refusals] = [currentAllowances, currentRefusals];
+      const refusedForm = (p: ConsoleProblem) => {
+        const status = /^Failed to load resource: the server responded with a status of (4\d\d) /.exec(p.text)?.[1];
+        return status !== undefined && refusals.has(`${status} ${p.source}`);
+      };
       const failing = problems.filter(
-        (p) => p.kind !== "console error" || !allowances.some((pattern) => pattern.test(`${p.text} ${p.source}`)),
+        (p) => p.kind !== "console error" || !(refusedForm(p) || allowances.some((pattern) => pattern.test(`${p.text} ${p.source}`))),
       );
       if (failing.length) {
         const list = failing.map((p) => `- ${p.kind} on ${p.page}${p.source === p.page ? "" : ` (${p.source})`}: ${p.text}`).join("\n");
