@@ -87,6 +87,10 @@ test("an intent or state conform could not have made is dropped, never a thrown 
     JSON.stringify({ type: "update", payload: { name: "rows[4294967294].amount", value: "1" } }),
     JSON.stringify({ type: "validate", payload: { name: "x".repeat(3000) } }),
   ];
+  // Well formed but not applicable: a list step on a field that is no list.
+  for (const intent of [{ type: "insert", payload: { name: "username" } }, { type: "remove", payload: { name: "password", index: 0 } }, { type: "reorder", payload: { name: "username", from: 0, to: 1 } }]) {
+    expect(parseSubmission(formOf([...typed, ["__intent__", JSON.stringify(intent)]]), { schema: loginSchema }).status, intent.type).toBe("success");
+  }
   for (const intent of malformed) {
     const form = formOf([...typed, ["__intent__", intent]]);
     expect([...boundedForm(form, loginSchema).keys()], intent).toEqual(["username", "password"]);

@@ -138,7 +138,16 @@ export function boundedForm(form: FormData | URLSearchParams, schema: AnySchema)
 
 /** parseWithZod on the bounded form: its `reply()` can only echo fields the form has, each of bounded length. */
 export function parseSubmission<Schema extends AnySchema>(form: FormData | URLSearchParams, options: { schema: Schema }) {
-  return parseWithZod(boundedForm(form, options.schema), options);
+  const bounded = boundedForm(form, options.schema);
+  try {
+    return parseWithZod(bounded, options);
+  } catch {
+    // An intent conform cannot apply (a list step on a field that is no list) was not made by conform:
+    // the form is read as the plain submission it otherwise is.
+    bounded.delete(conformIntent);
+    bounded.delete(conformState);
+    return parseWithZod(bounded, options);
+  }
 }
 
 /** What a refused command says: errors beside fields, and one for the whole form. */
