@@ -85,6 +85,9 @@ export function QuestionsPanel({
     id: `ask-${postingId}`,
     lastResult: actionData?.result,
     shouldValidate: "onBlur",
+    // Corrected errors go as the villager types: checked again on leaving the last field, their
+    // messages would vanish under the pressed button and the page shift before the click lands.
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseSubmission(formData, { schema: askSchema }),
   });
   return (

@@ -48,13 +48,125 @@ export async function verifyRecently(request: APIRequestContext, user: DemoUser)
 }
 
 /**
+ * What the browser logged as going wrong during a test: page errors (uncaught
+ * exceptions) and console errors, CSP violations among them. Every page of
+ * every context is watched, the `page` fixture's, the shared page of `pageAs`
+ * and those of contexts a test makes with `browser.newContext()` or
+ * `browser.newPage()` (the browser announces each context it makes). A test
+ * fails at its end on any of them, except a console error it allowed with
+ * `allowConsoleError` or `allowErrorStatus`; CSP violations and page errors
+ * are never allowed. One kind is the app's designed answer and passes without
+ * an allowance: Chromium logs "Failed to load resource" for a form the server
+ * refused with a 4xx status (400 invalid, 401 wrong password, 403 cross-site
+ * or forbidden, 409 stale), and only when that status answered a POST of this
+ * page; a page or an asset that fails to load (a broken link, a 500) still fails.
+ */
+interface ConsoleProblem {
+  kind: "page error" | "CSP violation" | "console error";
+  text: string;
+  /** The page's address. */
+  page: string;
+  /** What the message is about (a resource that failed to load), else the page. */
+  source: string;
+}
+
+const cspViolation = /Content Security Policy|Refused to|violates/i;
+let currentProblems: ConsoleProblem[] | null = null;
+/** "409 http://…/page.data?…": forms the server refused during the test. */
+let currentRefusals = new Set<string>();
+let currentAllowances: RegExp[] = [];
+const watchedPages = new WeakSet<Page>();
+
+function watchPage(page: Page) {
+  if (watchedPages.has(page)) return;
+  watchedPages.add(page);
+  page.on("pageerror", (error) => {
+    currentProblems?.push({ kind: "page error", text: `${error.name}: ${error.message}`, page: page.url(), source: page.url() });
+  });
+  page.on("response", (response) => {
+    if (response.request().method() === "POST" && response.status() >= 400 && response.status() < 500) currentRefusals.add(`${response.status()} ${response.url()}`);
+  });
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    currentProblems?.push({
+      kind: cspViolation.test(message.text()) ? "CSP violation" : "console error",
+      text: message.text(),
+      page: page.url(),
+      source: message.location().url || page.url(),
+    });
+  });
+}
+
+function watchContext(context: BrowserContext) {
+  context.on("page", watchPage);
+  for (const page of context.pages()) watchPage(page);
+}
+
+/**
+ * Lets the running test log a console error matching `pattern`, tested on
+ * "<message> <address of what it is about>", for a test that provokes one on
+ * purpose. Keep the pattern narrow; CSP violations and page errors stay
+ * failures whatever it says.
+ */
+export function allowConsoleError(pattern: RegExp, why: string) {
+  currentAllowances.push(pattern);
+  test.info().annotations.push({ type: "allowed console error", description: `${pattern.source} (${why})` });
+}
+
+/**
+ * Lets the running test open `path` (with its query) answered with `status`:
+ * Chromium logs "Failed to load resource: the server responded with a status
+ * of 404 (Not Found)" for an error page, as for any other failed load.
+ */
+export function allowErrorStatus(status: number, path: string) {
+  const address = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  allowConsoleError(new RegExp(`^Failed to load resource: the server responded with a status of ${status} \\([^)]*\\) https?://[^/]+${address}$`), `the ${status} page of ${path}`);
+}
+
+/**
  * `pageAs(user)`: one page per worker, kept from test to test, signed in as
  * `user` (or nobody). For tests that only read pages: a fresh context and page
  * cost about 0.3 s more per test than a navigation on a page already open,
  * which over the accessibility scans of every page adds up. Cookies are
  * cleared each time; the app keeps nothing else in the browser.
  */
-export const test = base.extend<{ pageAs: (user?: DemoUser) => Promise<Page> }, { sharedPage: Page }>({
+export const test = base.extend<
+  { pageAs: (user?: DemoUser) => Promise<Page>; consoleProblems: void },
+  { sharedPage: Page; watchBrowser: void }
+>({
+  watchBrowser: [
+    async ({ browser }, provide) => {
+      browser.on("context", watchContext);
+      for (const context of browser.contexts()) watchContext(context);
+      await provide();
+      browser.off("context", watchContext);
+    },
+    { scope: "worker", auto: true },
+  ],
+  consoleProblems: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, provide, testInfo) => {
+      const problems: ConsoleProblem[] = [];
+      currentProblems = problems;
+      currentAllowances = [];
+      currentRefusals = new Set();
+      await provide();
+      currentProblems = null;
+      const [allowances, refusals] = [currentAllowances, currentRefusals];
+      const refusedForm = (p: ConsoleProblem) => {
+        const status = /^Failed to load resource: the server responded with a status of (4\d\d) /.exec(p.text)?.[1];
+        return status !== undefined && refusals.has(`${status} ${p.source}`);
+      };
+      const failing = problems.filter(
+        (p) => p.kind !== "console error" || !(refusedForm(p) || allowances.some((pattern) => pattern.test(`${p.text} ${p.source}`))),
+      );
+      if (failing.length) {
+        const list = failing.map((p) => `- ${p.kind} on ${p.page}${p.source === p.page ? "" : ` (${p.source})`}: ${p.text}`).join("\n");
+        throw new Error(`${testInfo.title}: the browser logged ${failing.length} problem(s):\n${list}`);
+      }
+    },
+    { auto: true },
+  ],
   // Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
   // eslint-disable-next-line no-empty-pattern
   baseURL: async ({}, provide, testInfo) => provide(serverURL(testInfo.parallelIndex)),
@@ -110,10 +222,6 @@ export async function waitForHydration(page: Page) {
     undefined,
     { timeout: 10_000 },
   );
-  // Then the routes of the page's links are fetched (lazy route discovery); a form sent while that
-  // fetch is in flight is sent again when it lands, and the second copy is answered as a repeat
-  // (one-time keys) with the "already saved" note instead of the first answer's notice.
-  await page.waitForLoadState("networkidle");
 }
 
 /** A username no earlier run or test has used; the e2e database lives for one run. */

@@ -1,4 +1,4 @@
-import { expect, sessionCookieHeader, signInAs, test } from "./fixtures";
+import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration } from "./fixtures";
 
 /**
  * A form sent twice is saved once: each form of a signed-in user carries a
@@ -60,4 +60,45 @@ test("sending the very same submission again is answered with the first result a
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
   await page.goto("/village/postings");
   await expect(page.getByRole("link", { name: title })).toHaveCount(1);
+});
+
+test("correcting a refused form as one types sends nothing; the click sends it once and is told it was saved", async ({ page, context, baseURL, request }) => {
+  // Conform checks the form again on each input after a refusal by sending a "validate" intent through
+  // it; that intent must reach the parser, or a form made valid by typing is saved before the click.
+  await signInAs(context, "officer", baseURL!);
+  await verifyRecently(request, "officer");
+  const posted: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posted.push(r.url());
+  });
+  try {
+    await page.goto("/officer/communities");
+    await waitForHydration(page);
+    const form = page.getByRole("region", { name: "城市社区目标" });
+    const target = form.getByLabel("新的目标数");
+    const reason = form.getByLabel("调整原因");
+    await target.fill("0");
+    await form.getByRole("button", { name: "保存目标" }).click();
+    await expect(reason).toHaveAccessibleDescription(/请填写调整原因/);
+    await target.fill("5");
+    await reason.fill("复核表单逐字校验");
+    // Checked again as typed: both errors gone, and the page still idle with nothing sent.
+    await expect(target).not.toHaveAttribute("aria-invalid", "true");
+    await expect(reason).not.toHaveAttribute("aria-invalid", "true");
+    await page.waitForFunction(() => (window as unknown as { __remixRouter: { state: { navigation: { state: string } } } }).__remixRouter.state.navigation.state === "idle");
+    expect(posted).toEqual([]);
+    await expect(page.getByText(/现行目标：每个城市社区 6 个/)).toBeVisible();
+
+    await form.getByRole("button", { name: "保存目标" }).click();
+    await expect(page.getByRole("status")).toContainText("目标数已调整为每个城市社区 5 个");
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatch(/\/officer\/communities\.data\?_submission=/);
+  } finally {
+    await verifyRecently(request, "officer");
+    await request.post("/officer/communities", {
+      headers: { ...sessionCookieHeader("officer"), "Sec-Fetch-Site": "same-origin" },
+      form: { associationTarget: "6", reason: "浏览器测试结束，恢复默认目标" },
+      maxRedirects: 0,
+    });
+  }
 });

@@ -204,9 +204,12 @@ describe("the work-report figures of the same street", () => {
       ["private_non_enterprise", 2, 0],
       ["foundation", 1, 0],
     ]);
-    expect(reportParagraph(figures)).toContain("截至6月30日，共有社团2个，民办非企业单位2个，基金会1个，社区备案的社会组织1个，共计6个。");
-    // The period has ended: coverage is today's, and the paragraph says so.
-    expect(reportParagraph(figures)).toContain("截至2026年11月24日，社会组织党组织覆盖率为");
+    expect(reportParagraph(figures)).toMatch(
+      /^截至2026年6月30日，测试街道社会组织工作情况如下：一是社会组织登记。上半年未新登记社会组织；共有社团2个，民办非企业单位2个，基金会1个，社区备案的社会组织1个，共计6个。/,
+    );
+    // The period has ended: coverage is today's, and the paragraph says so once, at its end.
+    expect(reportParagraph(figures)).toContain("三是推进社会组织党组织覆盖。社会组织党组织覆盖率为60%（3/5个）");
+    expect(reportParagraph(figures)).toMatch(/（党组织覆盖、“一居多会”和村务公开为2026年11月24日的现状数字。）$/);
   });
 });
 

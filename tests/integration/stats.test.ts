@@ -1,4 +1,6 @@
+import ExcelJS from "exceljs";
 import { beforeAll, expect, test } from "vitest";
+import { reportDownload } from "../../app/domain/statistics/export.server";
 import { publicStats } from "../../app/domain/statistics/public.server";
 import { halfYearOf } from "../../app/domain/party/forms";
 import { reportFigures } from "../../app/domain/statistics/figures.server";
@@ -79,5 +81,77 @@ test("the latest campaign has seed 002's figures: 51 社团 due with 40% filed, 
     expect(kind.conclusions.basic_pass + kind.conclusions.fail).toBe(0);
     expect(kind.conclusions.pass).toBeGreaterThan(0);
   }
-  expect(reportParagraph(figures)).toContain(`依法开展${latest}年度年检工作。应接受${latest}年度年检的社团有51个，现有39.2%的社团参加了年检`);
+  expect(reportParagraph(figures)).toContain(`二是依法开展${latest}年度年检工作。应接受${latest}年度年检的社团有51个，现有39.2%的社团参加了年检`);
+});
+
+test("the XLSX download has a summary, a sheet per table with counts as numbers and rates as percent-formatted fractions, and the paragraph", async () => {
+  const officer = await demoActor("officer");
+  const now = new Date();
+  const today = shanghaiDate(now);
+  const previous = halfYearOf(new Date(Date.parse(`${halfYearOf(today).from}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10));
+  const params = new URLSearchParams({ from: previous.from, to: previous.to });
+  const download = await reportDownload(officer, params, "xlsx", now);
+  if (!download.ok) throw new Error(download.problem);
+  const figures = await reportFigures(officer, previous, now);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(download.body as Uint8Array) as unknown as ArrayBuffer);
+
+  const campaign = figures.inspection ? [`${figures.inspection.year}年度检查`] : [];
+  expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["概况", "社会组织", "登记申请", ...campaign, "党组织覆盖", "党支部和党员", "一居多会", "村务公开", "文字稿"]);
+  for (const ws of workbook.worksheets) expect(ws.name.length).toBeLessThanOrEqual(31);
+
+  /** A sheet's rows under its header row (the first row whose first cell is `header`), as cell values. */
+  const table = (name: string, header: string) => {
+    const ws = workbook.getWorksheet(name)!;
+    let headerRow = 0;
+    ws.eachRow((row, n) => {
+      if (!headerRow && row.getCell(1).value === header) headerRow = n;
+    });
+    expect(headerRow).toBeGreaterThan(0);
+    // The header row is bold and frozen; the columns are wide enough for their header.
+    expect(ws.getRow(headerRow).getCell(1).font?.bold).toBe(true);
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: headerRow });
+    ws.getRow(headerRow).eachCell((cell, col) => expect(ws.getColumn(col).width!).toBeGreaterThanOrEqual(String(cell.value).length * 2));
+    return { ws, headerRow, header: ws.getRow(headerRow).values as unknown[], row: (i: number) => ws.getRow(headerRow + 1 + i) };
+  };
+
+  const summary = table("概况", "项目");
+  expect(summary.row(0).getCell(2).value).toBe(figures.periodName);
+  expect(summary.row(1).getCell(2).value).toBe(previous.from);
+
+  // Counts are numbers: the register at the half-year's end, seed 002's 431 in all.
+  const orgs = table("社会组织", "类型");
+  expect(orgs.header.slice(1)).toEqual(["类型", "新登记", "期末现有"]);
+  expect(orgs.row(0).getCell(1).value).toBe("社会团体");
+  expect(orgs.row(0).getCell(3).value).toBe(58);
+  expect(orgs.row(4).getCell(1).value).toBe("合计");
+  expect(orgs.row(4).getCell(3).value).toBe(431);
+
+  // A rate is the fraction itself, shown as a percentage.
+  const party = table("党组织覆盖", "项目");
+  const coverage = party.row(0).getCell(4);
+  expect(typeof coverage.value).toBe("number");
+  expect(coverage.value).toBeCloseTo(figures.party.organizational.rate, 10);
+  expect(coverage.numFmt).toBe("0.0%");
+  expect(party.row(0).getCell(5).value).toBe(figures.party.target);
+  expect(party.row(0).getCell(2).value).toBe(figures.party.organizational.covered);
+
+  if (figures.inspection) {
+    const inspection = table(`${figures.inspection.year}年度检查`, "类型");
+    const groups = figures.inspection.byKind.find((k) => k.type === "social_group")!;
+    expect(inspection.row(0).getCell(2).value).toBe(groups.due);
+    expect(inspection.row(0).getCell(4).value).toBeCloseTo(groups.participationRate, 10);
+    expect(inspection.row(0).getCell(4).numFmt).toBe("0.0%");
+  }
+  const postings = table("村务公开", "村");
+  expect([postings.row(0).getCell(1).value, postings.row(0).getCell(2).value]).toEqual([20, 17]);
+  expect(postings.row(0).getCell(3).value).toBeCloseTo(0.85, 10);
+
+  expect(workbook.getWorksheet("文字稿")!.getCell("A4").value).toBe(reportParagraph(figures));
+
+  // The CSV writes the same tables as rows, a rate as the reports write it.
+  const csv = await reportDownload(officer, params, "csv", now);
+  if (!csv.ok) throw new Error(csv.problem);
+  expect(csv.body).toContain("社会组织,社会团体期末现有,58");
+  expect(csv.body).toContain("村务公开,按期公开比例,85%");
 });

@@ -65,3 +65,40 @@ test("a value of the wrong kind is refused in Chinese even where a schema names 
   const reply = parseSubmission(formOf([["count", "三"]]), { schema }).reply();
   expect(reply.error?.count?.[0]).toMatch(/[\u4e00-\u9fff]/);
 });
+
+test("conform's revalidation of a now valid form is not a submission: its intent is kept, so nothing is saved before the user clicks", () => {
+  // What conform sends through the form (requestSubmit) on input after a refused submission.
+  const typed: Array<[string, string]> = [["username", "officer"], ["password", "demo-pass-2026"]];
+  const revalidation = parseSubmission(formOf([...typed, ["__intent__", JSON.stringify({ type: "validate", payload: { name: "password" } })]]), { schema: loginSchema });
+  expect(revalidation.status).toBeUndefined();
+  expect(revalidation.payload).toEqual({ username: "officer", password: "demo-pass-2026" });
+  // The user's own click sends the same fields without an intent: that one is the submission.
+  expect(parseSubmission(formOf(typed), { schema: loginSchema }).status).toBe("success");
+});
+
+test("an intent or state conform could not have made is dropped, never a thrown error", () => {
+  const typed: Array<[string, string]> = [["username", "officer"], ["password", "x"]];
+  const malformed = [
+    "{not json",
+    "null",
+    JSON.stringify({ type: "validate" }),
+    JSON.stringify({ type: 1, payload: {} }),
+    JSON.stringify({ type: "insert", payload: { name: "rows", index: 4294967294 } }),
+    JSON.stringify({ type: "update", payload: { name: "rows[4294967294].amount", value: "1" } }),
+    JSON.stringify({ type: "validate", payload: { name: "x".repeat(3000) } }),
+  ];
+  // Well formed but not applicable: a list step on a field that is no list.
+  for (const intent of [{ type: "insert", payload: { name: "username" } }, { type: "remove", payload: { name: "password", index: 0 } }, { type: "reorder", payload: { name: "username", from: 0, to: 1 } }]) {
+    expect(parseSubmission(formOf([...typed, ["__intent__", JSON.stringify(intent)]]), { schema: loginSchema }).status, intent.type).toBe("success");
+  }
+  for (const intent of malformed) {
+    const form = formOf([...typed, ["__intent__", intent]]);
+    expect([...boundedForm(form, loginSchema).keys()], intent).toEqual(["username", "password"]);
+    expect(parseSubmission(form, { schema: loginSchema }).status, intent).toBe("success");
+  }
+  for (const state of ["{not json", "null", "[1]", JSON.stringify({ x: "y".repeat(3000) })]) {
+    const form = formOf([...typed, ["__state__", state]]);
+    expect([...boundedForm(form, loginSchema).keys()], state).toEqual(["username", "password"]);
+    expect(parseSubmission(form, { schema: loginSchema }).status, state).toBe("success");
+  }
+});

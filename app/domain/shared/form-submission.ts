@@ -82,11 +82,49 @@ function indicesBounded(name: string): boolean {
   return true;
 }
 
-/** The form with only the schema's fields, each text cut to its maximum plus one. */
+/** Conform's own fields (@conform-to/dom's INTENT and STATE). */
+const conformIntent = "__intent__";
+const conformState = "__state__";
+
+/**
+ * Whether a posted `__intent__` is one conform could have made, with list
+ * indices and paths no form of ours exceeds. Kept, it tells a "validate"
+ * revalidation (conform sends one through the form on input after a refusal)
+ * from a real submission; dropped, that revalidation would parse as a
+ * submission and be saved, before the user has clicked anything.
+ */
+function wellFormedIntent(value: string): boolean {
+  if (value.length > 2000) return false;
+  try {
+    const intent = JSON.parse(value) as { type?: unknown; payload?: unknown };
+    if (typeof intent?.type !== "string" || typeof intent.payload !== "object" || intent.payload === null) return false;
+    const { name, index, from, to } = intent.payload as Record<string, unknown>;
+    if (name !== undefined && (typeof name !== "string" || !indicesBounded(name))) return false;
+    return [index, from, to].every((n) => n === undefined || (Number.isInteger(n) && (n as number) >= 0 && (n as number) <= maxListIndex));
+  } catch {
+    return false;
+  }
+}
+
+function wellFormedState(value: string): boolean {
+  if (value.length > 2000) return false;
+  try {
+    const state = JSON.parse(value) as unknown;
+    return typeof state === "object" && state !== null && !Array.isArray(state);
+  } catch {
+    return false;
+  }
+}
+
+/** The form with only the schema's fields, each text cut to its maximum plus one, and conform's intent when well formed. */
 export function boundedForm(form: FormData | URLSearchParams, schema: AnySchema): FormData {
   const fields = schemaFields(schema);
   const bounded = new FormData();
   for (const [name, value] of form.entries()) {
+    if (name === conformIntent || name === conformState) {
+      if (typeof value === "string" && !bounded.has(name) && (name === conformIntent ? wellFormedIntent(value) : wellFormedState(value))) bounded.append(name, value);
+      continue;
+    }
     if (!fields.has(fieldOf(name)) || !indicesBounded(name)) continue;
     if (typeof value !== "string") {
       bounded.append(name, value);
@@ -100,7 +138,16 @@ export function boundedForm(form: FormData | URLSearchParams, schema: AnySchema)
 
 /** parseWithZod on the bounded form: its `reply()` can only echo fields the form has, each of bounded length. */
 export function parseSubmission<Schema extends AnySchema>(form: FormData | URLSearchParams, options: { schema: Schema }) {
-  return parseWithZod(boundedForm(form, options.schema), options);
+  const bounded = boundedForm(form, options.schema);
+  try {
+    return parseWithZod(bounded, options);
+  } catch {
+    // An intent conform cannot apply (a list step on a field that is no list) was not made by conform:
+    // the form is read as the plain submission it otherwise is.
+    bounded.delete(conformIntent);
+    bounded.delete(conformState);
+    return parseWithZod(bounded, options);
+  }
 }
 
 /** What a refused command says: errors beside fields, and one for the whole form. */

@@ -139,8 +139,19 @@ export async function readSpreadsheet(bytes: Uint8Array): Promise<SpreadsheetRea
 
 export interface SheetColumn {
   header: string;
-  /** In characters. */
+  /** In characters; by default as wide as the column's header and cells. */
   width?: number;
+  /** Excel's number format for the column's cells, such as "0.0%" for a fraction shown as a percentage. */
+  numFmt?: string;
+}
+
+/** How wide a value shows, in Excel's character widths: a Chinese character takes two. */
+function displayWidth(value: string | number | null): number {
+  if (value == null) return 0;
+  const text = typeof value === "number" ? value.toLocaleString("en-US", { maximumFractionDigits: 3 }) : value;
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\uffef]/.test(ch) ? 2 : 1;
+  return width;
 }
 
 export interface Sheet {
@@ -151,7 +162,7 @@ export interface Sheet {
   rows: Array<Array<string | number | null>>;
 }
 
-/** An XLSX workbook: one worksheet per sheet, header row bold and frozen, numbers kept as numbers. */
+/** An XLSX workbook: one worksheet per sheet, header row bold and frozen, numbers kept as numbers, columns as wide as their content. */
 export async function writeXlsx(sheets: Sheet[], creator = "社区治理与社会组织登记平台"): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = creator;
@@ -162,10 +173,16 @@ export async function writeXlsx(sheets: Sheet[], creator = "社区治理与社�
     header.font = { bold: true };
     ws.views = [{ state: "frozen", ySplit: header.number }];
     sheet.columns.forEach((c, i) => {
-      ws.getColumn(i + 1).width = c.width ?? 16;
+      const fit = Math.max(displayWidth(c.header), ...sheet.rows.map((row) => displayWidth(row[i] ?? null))) + 2;
+      ws.getColumn(i + 1).width = c.width ?? Math.min(60, Math.max(8, fit));
     });
     // Cells are written as values, never formulas: a text starting with "=" stays text.
-    for (const row of sheet.rows) ws.addRow(row.map((v) => (v == null ? null : v)));
+    for (const values of sheet.rows) {
+      const row = ws.addRow(values.map((v) => (v == null ? null : v)));
+      sheet.columns.forEach((c, i) => {
+        if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
+      });
+    }
   }
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);

@@ -1,12 +1,12 @@
 /**
  * The reports page's figures as a download: CSV for any tool, XLSX for the
- * officers who paste them into the bureau's spreadsheets (with the ready
- * paragraph on a second sheet).
+ * officers who paste them into the bureau's spreadsheets (a summary sheet, a
+ * sheet per table, and the ready paragraph on the last sheet).
  */
 import type { Actor } from "../../auth/permissions";
 import { toCsv } from "../shared/open-data";
 import { parsePartyPeriod } from "../party/forms";
-import { reportRows } from "./export";
+import { reportFacts, reportRows, reportTables } from "./export";
 import { reportFigures } from "./figures.server";
 import { reportParagraph } from "./paragraph";
 import { writeXlsx } from "../shared/spreadsheet.server";
@@ -35,21 +35,23 @@ export async function reportDownload(
     return { ok: true, filename, body: toCsv(["类别", "项目", "数值"] as const, csvRows) };
   }
   const title = `${figures.scopeName}${figures.periodName}社会组织工作统计`;
-  const caption = [title, `统计期间：${formatDate(from)}至${formatDate(to)}`, `导出时间：${formatDateTime(now)}`];
+  const during = `统计期间：${formatDate(from)}至${formatDate(to)}`;
   const body = await writeXlsx([
     {
-      name: "统计表",
-      caption,
-      columns: [
-        { header: "类别", width: 24 },
-        { header: "项目", width: 28 },
-        { header: "数值", width: 14 },
-      ],
-      rows: rows.map((r) => [r.section, r.item, r.value]),
+      name: "概况",
+      caption: [title, during, `导出时间：${formatDateTime(now)}`],
+      columns: [{ header: "项目" }, { header: "内容" }],
+      rows: reportFacts(figures, from, to),
     },
+    ...reportTables(figures).map((table) => ({
+      name: table.name,
+      caption: [table.title, ...(table.asOf ? [`按现状统计，为截至 ${formatDate(table.asOf)} 的数字，不是统计期末的数字。`] : [])],
+      columns: table.columns.map((c) => ({ header: c.header, ...(c.kind === "percent" ? { numFmt: "0.0%" } : c.kind === "count" ? { numFmt: "0" } : {}) })),
+      rows: table.rows,
+    })),
     {
       name: "文字稿",
-      caption: [title, `统计期间：${formatDate(from)}至${formatDate(to)}`],
+      caption: [title, during],
       columns: [{ header: "可直接粘贴到工作报告的文字", width: 120 }],
       rows: [[reportParagraph(figures)]],
     },

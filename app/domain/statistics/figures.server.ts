@@ -113,6 +113,7 @@ export async function reportFigures(actor: Actor, input: ReportScope, now: Date)
     periodLabel: periodLabelOf(input.from, input.to),
     periodName: periodLabelOf(input.from, input.to, true),
     periodEnd: input.to,
+    countedOn: input.to < shanghaiDate(now) ? input.to : shanghaiDate(now),
     currentAsOf: input.to < shanghaiDate(now) ? shanghaiDate(now) : null,
     scopeName,
     newRegistrations,

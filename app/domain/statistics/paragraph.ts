@@ -27,6 +27,8 @@ export interface ReportFigures {
   periodName: string;
   /** The period's last day, ISO. */
   periodEnd: string;
+  /** The day the register is counted on (ISO): the period's last day, or today while the period runs. */
+  countedOn: string;
   /**
    * Party coverage, 一居多会 and village postings are kept as they are now, not
    * as they were: for a period that has ended, the day they are counted on
@@ -79,43 +81,46 @@ function conclusionsText(c: InspectionKindFigures["conclusions"], filed: number)
   return `，已作出结论${concluded}个（${parts.join("、")}）`;
 }
 
-/** The paragraph; every figure in it comes from `f`. */
+const ordinals = ["一", "二", "三", "四", "五", "六"];
+
+/**
+ * The paragraph; every figure in it comes from `f`. As seed 002 writes it: the
+ * day the figures stand at said once ("截至…"), then the areas of work as an
+ * enumeration "一是…。二是…。", a target with its deadline ("力争…年底前").
+ */
 export function reportParagraph(f: ReportFigures): string {
-  const sentences: string[] = [];
+  const items: string[] = [];
   const n = f.newRegistrations;
   const news = [n.social_group ? `新登记社团${n.social_group}个` : "", n.private_non_enterprise ? `新登记民办非企业单位${n.private_non_enterprise}个` : "", n.foundation ? `新登记基金会${n.foundation}个` : "", n.community ? `新备案社区社会组织${n.community}个` : ""].filter(Boolean);
-  sentences.push(`${f.periodLabel}${news.length ? news.join("，") : "未新登记社会组织"}。`);
   const r = f.register;
   const total = r.social_group + r.private_non_enterprise + r.foundation + r.community;
-  const ended = f.currentAsOf !== null;
-  sentences.push(
-    `${ended ? `截至${monthDay(f.periodEnd)}，共有` : "现共有"}社团${r.social_group}个，民办非企业单位${r.private_non_enterprise}个，${r.foundation ? `基金会${r.foundation}个，` : ""}社区备案的社会组织${r.community}个，共计${total}个。`,
-  );
   const a = f.applications;
-  if (a.received || a.decided) {
-    sentences.push(
-      `受理登记申请${a.received}件，办结${a.decided}件${a.decided ? `，其中在法定期限内办结${a.decidedInTime}件（${reportPercent(a.decidedInTime / a.decided)}）` : ""}。`,
-    );
-  }
+  items.push(
+    `社会组织登记。${f.periodLabel}${news.length ? news.join("，") : "未新登记社会组织"}；` +
+      `共有社团${r.social_group}个，民办非企业单位${r.private_non_enterprise}个，${r.foundation ? `基金会${r.foundation}个，` : ""}社区备案的社会组织${r.community}个，共计${total}个。` +
+      (a.received || a.decided
+        ? `受理登记申请${a.received}件，办结${a.decided}件${a.decided ? `，其中在法定期限内办结${a.decidedInTime}件（${reportPercent(a.decidedInTime / a.decided)}）` : ""}。`
+        : ""),
+  );
   if (f.inspection) {
     const parts = f.inspection.byKind
       .filter((k) => k.due)
       .map((k) => `应接受${f.inspection!.year}年度年检的${kindNames[k.type]}有${k.due}个，现有${reportPercent(k.participationRate)}的${kindNames[k.type]}参加了年检${conclusionsText(k.conclusions, k.filed)}`);
-    if (parts.length) sentences.push(`依法开展${f.inspection.year}年度年检工作。${parts.join("；")}。`);
+    if (parts.length) items.push(`依法开展${f.inspection.year}年度年检工作。${parts.join("；")}。`);
   }
   const p = f.party;
-  // Coverage and the rest are today's: a report on a past period says which day they are from.
-  const asOf = f.currentAsOf ? `截至${fullDate(f.currentAsOf)}，` : "";
-  sentences.push(
-    `${asOf}社会组织党组织覆盖率为${reportPercent(p.organizational.rate)}（${p.organizational.covered}/${p.organizational.total}个），工作覆盖率为${reportPercent(p.work.rate)}，` +
-      `${p.organizational.rate >= p.target ? `已达到${reportPercent(p.target)}的目标` : `力争${f.periodEnd.slice(0, 4)}年底前达到${reportPercent(p.target)}以上`}。` +
-      `${f.periodLabel}新成立了${p.branchesFounded}个党支部，共有${p.branchesTotal}个党支部。新增预备党员${p.probationaryAdmitted}人。`,
+  // The target's deadline: the end of the year the coverage is counted in.
+  const deadline = (f.currentAsOf ?? f.countedOn).slice(0, 4);
+  items.push(
+    `推进社会组织党组织覆盖。社会组织党组织覆盖率为${reportPercent(p.organizational.rate)}（${p.organizational.covered}/${p.organizational.total}个），工作覆盖率为${reportPercent(p.work.rate)}，` +
+      `${p.organizational.rate >= p.target ? `已达到${reportPercent(p.target)}的目标` : `力争${deadline}年底前达到${reportPercent(p.target)}以上`}。` +
+      `${f.periodLabel}新成立了${p.branchesFounded}个党支部，共有${p.branchesTotal}个党支部，新增预备党员${p.probationaryAdmitted}人。`,
   );
   const c = f.communities;
   const goal = c.target === c.villageTarget ? `${c.target}个以上` : `目标数量（城市社区${c.target}个、村${c.villageTarget}个）以上的`;
-  sentences.push(`“一居多会”方面，${asOf}${c.total}个社区（村）中有${c.meetingTarget}个已建立${goal}社区社会组织（${associationCountingShortLabels[c.counting]}）。`);
-  if (f.postings.villages) {
-    sentences.push(`村务公开方面，${asOf}${f.postings.villages}个村中有${f.postings.upToDate}个按期公开财务和村务。`);
-  }
-  return sentences.join("");
+  items.push(`推广“一居多会”。${c.total}个社区（村）中有${c.meetingTarget}个已建立${goal}社区社会组织（${associationCountingShortLabels[c.counting]}）。`);
+  if (f.postings.villages) items.push(`推进村务公开。${f.postings.villages}个村中有${f.postings.upToDate}个按期公开财务和村务。`);
+  // Coverage and the rest are today's: a report on a past period says so, without a second 截至.
+  const note = f.currentAsOf ? `（党组织覆盖、“一居多会”和村务公开为${fullDate(f.currentAsOf)}的现状数字。）` : "";
+  return `截至${fullDate(f.countedOn)}，${f.scopeName}社会组织工作情况如下：${items.map((item, i) => `${ordinals[i]}是${item}`).join("")}${note}`;
 }
