@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirectWithNotice } from "../auth/flash.server";
 import { actionContext, readUploads, requirePermission } from "../auth/require.server";
 import { missingDocument, recordPenalty } from "../domain/credit/commands.server";
 import { penaltySchema } from "../domain/credit/forms";
@@ -43,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const outcome = await recordPenalty(actionContext(context, actor), id, submission.value, upload.files[0] ?? null);
   if (!outcome.ok) return data({ result: replyTo(submission, outcome) }, { status: 400 });
-  return redirect(`/officer/orgs/${id}?penalty=1`, 303);
+  return redirectWithNotice(request, `/officer/orgs/${id}`, "行政处罚决定已录入并公示，已记入审计日志。", 303);
 }
 
 export default function NewPenalty() {

@@ -1,9 +1,10 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
+import { redirectWithNotice } from "../auth/flash.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale } from "../auth/verification.server";
 import type { Role } from "../auth/roles";
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(`/officer/users/${outcome.value.id}?created=1`);
+  return redirectWithNotice(request, `/officer/users/${outcome.value.id}`, "账号已创建。请将初始密码告知本人，首次登录时须修改。");
 }
 
 export default function NewUser() {
