@@ -20,10 +20,10 @@ import {
   updateUser,
 } from "../domain/users/commands.server";
 import { userAccess, userForAdmin } from "../domain/users/queries.server";
-import { Button, Field, FormError, PostForm } from "../ui/form";
+import { Button, ErrorSummary, Field, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
-import { UserAccountFields } from "../ui/user-fields";
+import { userFieldLabels, UserAccountFields } from "../ui/user-fields";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
@@ -145,8 +145,8 @@ export default function EditUser() {
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="基本信息与权限">
-          <FormError errors={form.errors} />
           <PostForm action={`/officer/users/${user.id}`} {...getFormProps(form)}>
+            <ErrorSummary result={actionData?.intent === "update" ? actionData.result : undefined} labels={userFieldLabels(role)} />
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="version" value={user.version} />
             <UserAccountFields

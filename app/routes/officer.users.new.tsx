@@ -11,10 +11,10 @@ import type { Role } from "../auth/roles";
 import { placeChoices } from "../domain/places/queries.server";
 import { userCreateSchema } from "../domain/users/forms";
 import { createUser } from "../domain/users/commands.server";
-import { Button, Field, FormError, PostForm } from "../ui/form";
+import { Button, ErrorSummary, Field, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
-import { UserAccountFields } from "../ui/user-fields";
+import { userFieldLabels, UserAccountFields } from "../ui/user-fields";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "新建账号 - 账号管理" }];
@@ -67,8 +67,8 @@ export default function NewUser() {
   return (
     <>
       <PageHeader title="新建账号" description={<Link to="/officer/users">返回账号列表</Link>} />
-      <FormError errors={form.errors} />
       <PostForm {...getFormProps(form)} className="max-w-xl rounded border border-slate-200 bg-white p-6 shadow-sm">
+        <ErrorSummary result={actionData?.result} labels={{ username: "用户名", ...userFieldLabels(role), password: "初始密码" }} />
         <Field label="用户名" name={fields.username.name} defaultValue={fields.username.initialValue as string} errors={fields.username.errors} autoComplete="off" required />
         <UserAccountFields fields={fields} placeChoices={placeChoices} role={role} onRoleChange={setRole} />
         <Field

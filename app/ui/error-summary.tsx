@@ -9,8 +9,14 @@ export interface ErrorSummaryItem {
   text: string;
 }
 
-/** A field's label before its message, unless the message already names the field ("请填写名称"). */
-const withLabel = (label: string, message: string) => (message.includes(label) ? message : `${label}：${message}`);
+/**
+ * A field's label before its message, unless the message already names the
+ * field ("请填写名称"); a closing note in brackets ("手机号码（选填）") is left out.
+ */
+function withLabel(label: string, message: string): string {
+  const name = label.replace(/（[^（）]*）$/, "");
+  return message.includes(name) ? message : `${name}：${message}`;
+}
 
 /**
  * The lines of the summary, from a reply's errors: the form's own errors first,

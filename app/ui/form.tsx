@@ -263,9 +263,7 @@ export function TextAreaField({
  * server reads its files as `files`; a browser keeps no chosen file after a
  * refused post, so the hint says to choose again where that matters.
  */
-export function FileField({ id: ownId, label, accept, hint, errors }: { id: string; label: string; accept: string; hint: ReactNode; errors?: readonly string[] | null }) {
-  const formId = useFormId();
-  const id = formId ? fieldId(formId, "files") : ownId;
+export function FileField({ id, label, accept, hint, errors }: { id: string; label: string; accept: string; hint: ReactNode; errors?: readonly string[] | null }) {
   return (
     <div className="mb-4">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">
