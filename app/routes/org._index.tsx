@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: replyTo(submission) }, { status: 400 });
   const outcome = await startApplication(actionContext(context, actor), submission.value);
   if (!outcome.ok) return data({ result: replyTo(submission, outcome, { formError: "无法开始该申请。" }) }, { status: 409 });
-  return redirectWithNotice(request, `/org/applications/${outcome.value.id}`, "已开始办理，申请草稿已建立。请填写下列事项并上传材料，可随时保存草稿。");
+  return redirectWithNotice(request, `/org/applications/${outcome.value.id}`, "申请草稿已打开：请填写下列事项并上传材料，可随时保存草稿，核对无误后提交。");
 }
 
 type OwnApplication = Awaited<ReturnType<typeof ownApplications>>[number];
