@@ -10,6 +10,7 @@
  * placeholder that is replaced by the response's nonce on the way out.
  */
 import crypto from "node:crypto";
+import { flashCookieName } from "./auth/flash.server";
 import { currentPublicDataVersion } from "./domain/shared/public-cache.server";
 import { shanghaiDate } from "./domain/shared/time";
 
@@ -43,10 +44,10 @@ interface KeptPage {
 const pages = new Map<string, KeptPage>();
 let keptBytes = 0;
 
-/** A GET of a public page by someone not signed in (with a session, pages show who is signed in). */
+/** A GET of a public page by someone not signed in (with a session, pages show who is signed in; with a flash message, what was just done). */
 export function isCacheablePublicRequest(method: string, path: string, cookie: string | null): boolean {
   if (method !== "GET" || process.env.PUBLIC_PAGE_CACHE === "0") return false;
-  if (cookie?.includes("cr_session=")) return false;
+  if (cookie?.includes("cr_session=") || cookie?.includes(`${flashCookieName}=`)) return false;
   const pathname = path.split("?")[0]!;
   return cacheablePaths.some((p) => p.test(pathname));
 }

@@ -1,9 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { resubmittedNotice, submissionParam } from "./auth/submission-request";
 import type { ReactNode } from "react";
 import { getActor } from "./auth/require.server";
+import { takeFlash } from "./auth/flash.server";
 import { districtName } from "./domain/places/queries.server";
 import { GeneralErrorBoundary } from "./ui/error-boundary";
 import { SiteFooter, SiteHeader } from "./ui/layout";
@@ -20,12 +22,15 @@ export const meta: MetaFunction = () => [{ title: "社区治理与社会组织�
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [actor, district] = await Promise.all([getActor(request), districtName()]);
-  return {
+  // The message an action left for this page (app/auth/flash.server.ts), read once.
+  const flash = takeFlash(request, actor !== null);
+  return data({
+    flash: flash.notice,
     user: actor ? { displayName: actor.displayName, role: actor.role, unreadReminders: await unreadReminderCount(actor) } : null,
     districtName: district,
     // Forms of a signed-in user carry this (PostForm); it changes with every load, so after each submission.
     submissionKey: actor ? crypto.randomUUID().replaceAll("-", "") : null,
-  };
+  }, { headers: flash.headers });
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirectWithNotice } from "../auth/flash.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
@@ -27,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: replyTo(submission) }, { status: 400 });
   const outcome = await createPlan(actionContext(context, actor), submission.value);
   if (!outcome.ok) return data({ result: replyTo(submission, outcome) }, { status: 409 });
-  return redirect(`/officer/checks/${outcome.value.id}`, 303);
+  return redirectWithNotice(request, `/officer/checks/${outcome.value.id}`, "抽查计划已制定，已记入审计日志。", 303);
 }
 
 type PlanRow = ReturnType<typeof useLoaderData<typeof loader>>["plans"][number];

@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirectWithNotice } from "../auth/flash.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { createRound } from "../domain/evaluations/commands.server";
 import { roundSchema } from "../domain/evaluations/forms";
@@ -26,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: replyTo(submission) }, { status: 400 });
   const outcome = await createRound(actionContext(context, actor), submission.value);
   if (!outcome.ok) return data({ result: replyTo(submission, outcome) }, { status: 400 });
-  return redirect(`/officer/evaluations/${outcome.value.id}`, 303);
+  return redirectWithNotice(request, `/officer/evaluations/${outcome.value.id}`, "已开展新一轮评估，可登记组织的评估申请。", 303);
 }
 
 type Round = ReturnType<typeof useLoaderData<typeof loader>>["rounds"][number];

@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirectWithNotice } from "../auth/flash.server";
 import { actionContext, readUploads, requirePermission } from "../auth/require.server";
 import {
   importColumns,
@@ -45,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: replyTo(submission) }, { status: 400 });
   const outcome = await previewUpload(actionContext(context, actor), { ...submission.value, files: upload.files });
   if (!outcome.ok) return data({ result: replyTo(submission, outcome) }, { status: 400 });
-  return redirect(`/officer/import/${outcome.value.id}`, 303);
+  return redirectWithNotice(request, `/officer/import/${outcome.value.id}`, "文件已上传。请核对下方预览，确认无误后导入。", 303);
 }
 
 type RecentBatch = ReturnType<typeof useLoaderData<typeof loader>>["recent"][number];

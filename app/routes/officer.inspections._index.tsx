@@ -1,9 +1,10 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
+import { redirectWithNotice } from "../auth/flash.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import type { ReverifyPrompt } from "../auth/verification.server";
 import { campaignOpensOnFormSchema, formatMonthDay } from "../domain/inspections/calendar";
@@ -48,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ intent: "open" as const, result: replyTo(submission), notice: null, reverify: null }, { status: 400 });
   const outcome = await openInspectionYear(actionContext(context, actor), submission.value);
   if (!outcome.ok) return data({ intent: "open" as const, result: replyTo(submission, outcome), notice: null, reverify: null }, { status: 409 });
-  return redirect(`/officer/inspections/${outcome.value.year}?opened=1`);
+  return redirectWithNotice(request, `/officer/inspections/${outcome.value.year}`, `${outcome.value.year} 年度年检已开启，应参加的组织现在可以填报年度报告。`);
 }
 
 type YearRow = ReturnType<typeof useLoaderData<typeof loader>>["years"][number];

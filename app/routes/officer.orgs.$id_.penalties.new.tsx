@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirectWithNotice } from "../auth/flash.server";
 import { actionContext, readUploads, requirePermission } from "../auth/require.server";
 import { missingDocument, recordPenalty } from "../domain/credit/commands.server";
 import { penaltySchema } from "../domain/credit/forms";
@@ -11,7 +12,8 @@ import { maxAttachmentBytes } from "../domain/shared/file-types";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { shanghaiDate } from "../domain/shared/time";
-import { Button, Field, FileField, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
+import { Button, ErrorSummary, Field, FileField, PostForm, SelectField, TextAreaField } from "../ui/form";
+import { fieldId } from "../ui/form-id";
 import { PageHeader, Panel } from "../ui/layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `记录行政处罚：${data?.name ?? ""} - 社会组织登记簿` }];
@@ -43,8 +45,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const outcome = await recordPenalty(actionContext(context, actor), id, submission.value, upload.files[0] ?? null);
   if (!outcome.ok) return data({ result: replyTo(submission, outcome) }, { status: 400 });
-  return redirect(`/officer/orgs/${id}?penalty=1`, 303);
+  return redirectWithNotice(request, `/officer/orgs/${id}`, "行政处罚决定已录入并公示，已记入审计日志。", 303);
 }
+
+/** The form's labels, beside the fields and in the error summary; `document` is the file's errors. */
+const labels = {
+  kind: "处罚种类",
+  amount: "金额（元）",
+  suspendedFrom: "停止活动起始日期",
+  suspendedUntil: "停止活动截止日期",
+  facts: "违法事实",
+  legalBasis: "处罚依据",
+  decisionNumber: "决定书文号",
+  decidedOn: "决定日期",
+  authority: "作出决定的机关",
+  document: "行政处罚决定书",
+} as const;
 
 export default function NewPenalty() {
   const { id, name, article, today } = useLoaderData<typeof loader>();
@@ -65,9 +81,9 @@ export default function NewPenalty() {
       <Panel>
         <PostForm {...getFormProps(form)} noValidate encType="multipart/form-data" className="grid max-w-3xl gap-x-6 sm:grid-cols-2">
           <div className="sm:col-span-2">
-            <FormError errors={form.errors} />
+            <ErrorSummary result={actionData?.result} labels={labels} />
           </div>
-          <SelectField label="处罚种类" name="kind" defaultValue={typed("kind") ?? ""} errors={fields.kind?.errors} required>
+          <SelectField label={labels.kind} name="kind" defaultValue={typed("kind") ?? ""} errors={fields.kind?.errors} required>
             <option value="" disabled>
               请选择
             </option>
@@ -77,19 +93,19 @@ export default function NewPenalty() {
               </option>
             ))}
           </SelectField>
-          <Field label="金额（元）" name="amount" inputMode="decimal" defaultValue={typed("amount")} errors={fields.amount?.errors} hint="罚款必填；没收违法所得可填" />
-          <Field label="停止活动起始日期" name="suspendedFrom" type="date" defaultValue={typed("suspendedFrom")} errors={fields.suspendedFrom?.errors} hint="限期停止活动必填" />
-          <Field label="停止活动截止日期" name="suspendedUntil" type="date" defaultValue={typed("suspendedUntil")} errors={fields.suspendedUntil?.errors} />
+          <Field label={labels.amount} name="amount" inputMode="decimal" defaultValue={typed("amount")} errors={fields.amount?.errors} hint="罚款必填；没收违法所得可填" />
+          <Field label={labels.suspendedFrom} name="suspendedFrom" type="date" defaultValue={typed("suspendedFrom")} errors={fields.suspendedFrom?.errors} hint="限期停止活动必填" />
+          <Field label={labels.suspendedUntil} name="suspendedUntil" type="date" defaultValue={typed("suspendedUntil")} errors={fields.suspendedUntil?.errors} />
           <div className="sm:col-span-2">
-            <TextAreaField label="违法事实" name="facts" defaultValue={typed("facts")} errors={fields.facts?.errors} maxLength={2000} rows={4} required />
-            <Field label="处罚依据" name="legalBasis" defaultValue={typed("legalBasis")} errors={fields.legalBasis?.errors} maxLength={500} hint={`如：${article}第一款第（六）项`} required />
+            <TextAreaField label={labels.facts} name="facts" defaultValue={typed("facts")} errors={fields.facts?.errors} maxLength={2000} rows={4} required />
+            <Field label={labels.legalBasis} name="legalBasis" defaultValue={typed("legalBasis")} errors={fields.legalBasis?.errors} maxLength={500} hint={`如：${article}第一款第（六）项`} required />
           </div>
-          <Field label="决定书文号" name="decisionNumber" defaultValue={typed("decisionNumber")} errors={fields.decisionNumber?.errors} maxLength={60} hint="如：鲤民罚决字〔2026〕3号" required />
-          <Field label="决定日期" name="decidedOn" type="date" max={today} defaultValue={typed("decidedOn")} errors={fields.decidedOn?.errors} required />
-          <Field label="作出决定的机关" name="authority" defaultValue={typed("authority") ?? "鲤城区民政局"} errors={fields.authority?.errors} maxLength={60} required />
+          <Field label={labels.decisionNumber} name="decisionNumber" defaultValue={typed("decisionNumber")} errors={fields.decisionNumber?.errors} maxLength={60} hint="如：鲤民罚决字〔2026〕3号" required />
+          <Field label={labels.decidedOn} name="decidedOn" type="date" max={today} defaultValue={typed("decidedOn")} errors={fields.decidedOn?.errors} required />
+          <Field label={labels.authority} name="authority" defaultValue={typed("authority") ?? "鲤城区民政局"} errors={fields.authority?.errors} maxLength={60} required />
           <FileField
-            id="penalty-document"
-            label="行政处罚决定书"
+            id={fieldId(form.id, "document")}
+            label={labels.document}
             accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
             hint="PDF、JPEG 或 PNG，不超过 10 MB；出错后请重新选择文件。"
             errors={documentErrors}

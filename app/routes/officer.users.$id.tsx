@@ -1,7 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import type { z } from "zod";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
@@ -20,10 +20,10 @@ import {
   updateUser,
 } from "../domain/users/commands.server";
 import { userAccess, userForAdmin } from "../domain/users/queries.server";
-import { Button, Field, FormError, PostForm } from "../ui/form";
+import { Button, ErrorSummary, Field, FormError, PostForm } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
-import { UserAccountFields } from "../ui/user-fields";
+import { userFieldLabels, UserAccountFields } from "../ui/user-fields";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { Notice } from "../ui/notice";
 
@@ -116,7 +116,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditUser() {
   const { user, placeChoices, now, signInWaitSeconds, needsReverify } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const [form, fields] = useForm<z.input<typeof userUpdateSchema>>({
     id: `user-${user.id}-${user.version}`,
     lastResult: actionData?.intent === "update" ? actionData.result : undefined,
@@ -139,11 +138,6 @@ export default function EditUser() {
           user.disabledAt ? <Badge tone="red">已停用</Badge> : locked ? <Badge tone="amber">锁定中</Badge> : <Badge tone="green">正常</Badge>
         }
       />
-      {params.get("created") ? (
-        <Notice>
-          账号已创建。请将初始密码告知本人，首次登录时须修改。
-        </Notice>
-      ) : null}
       {actionData?.notice ? (
         <Notice wrap>
           {actionData.notice}
@@ -151,8 +145,8 @@ export default function EditUser() {
       ) : null}
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="基本信息与权限">
-          <FormError errors={form.errors} />
           <PostForm action={`/officer/users/${user.id}`} {...getFormProps(form)}>
+            <ErrorSummary result={actionData?.intent === "update" ? actionData.result : undefined} labels={userFieldLabels(role)} />
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="version" value={user.version} />
             <UserAccountFields
@@ -199,7 +193,6 @@ export default function EditUser() {
 
 /** A state change that needs a recorded reason. */
 function StateAction({ userId, intent, version, label, variant, children }: { userId: number; intent: string; version: number; label: string; variant: "secondary" | "danger"; children?: ReactNode }) {
-  // The explicit action drops "?created=1", so a later notice does not sit beside "账号已创建".
   return (
     <PostForm action={`/officer/users/${userId}`} className="mb-4 border-b border-slate-100 pb-4 last:border-0">
       <input type="hidden" name="intent" value={intent} />

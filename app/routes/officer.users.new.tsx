@@ -1,19 +1,20 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
+import { redirectWithNotice } from "../auth/flash.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { confirmFromForm, isSessionRecentlyVerified, reverifyRefusal, unlessStale } from "../auth/verification.server";
 import type { Role } from "../auth/roles";
 import { placeChoices } from "../domain/places/queries.server";
 import { userCreateSchema } from "../domain/users/forms";
 import { createUser } from "../domain/users/commands.server";
-import { Button, Field, FormError, PostForm } from "../ui/form";
+import { Button, ErrorSummary, Field, PostForm } from "../ui/form";
 import { PageHeader } from "../ui/layout";
 import { ReverifyField } from "../ui/reverify";
-import { UserAccountFields } from "../ui/user-fields";
+import { userFieldLabels, UserAccountFields } from "../ui/user-fields";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 
 export const meta: MetaFunction = () => [{ title: "新建账号 - 账号管理" }];
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  return redirect(`/officer/users/${outcome.value.id}?created=1`);
+  return redirectWithNotice(request, `/officer/users/${outcome.value.id}`, "账号已创建。请将初始密码告知本人，首次登录时须修改。");
 }
 
 export default function NewUser() {
@@ -66,8 +67,8 @@ export default function NewUser() {
   return (
     <>
       <PageHeader title="新建账号" description={<Link to="/officer/users">返回账号列表</Link>} />
-      <FormError errors={form.errors} />
       <PostForm {...getFormProps(form)} className="max-w-xl rounded border border-slate-200 bg-white p-6 shadow-sm">
+        <ErrorSummary result={actionData?.result} labels={{ username: "用户名", ...userFieldLabels(role), password: "初始密码" }} />
         <Field label="用户名" name={fields.username.name} defaultValue={fields.username.initialValue as string} errors={fields.username.errors} autoComplete="off" required />
         <UserAccountFields fields={fields} placeChoices={placeChoices} role={role} onRoleChange={setRole} />
         <Field

@@ -1,7 +1,8 @@
 import { useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirectWithNotice } from "../auth/flash.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { startSchema } from "../domain/applications/forms";
 import { kindLabels, startableKinds } from "../domain/applications/rules";
@@ -34,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: replyTo(submission) }, { status: 400 });
   const outcome = await startApplication(actionContext(context, actor), submission.value);
   if (!outcome.ok) return data({ result: replyTo(submission, outcome, { formError: "无法开始该申请。" }) }, { status: 409 });
-  return redirect(`/org/applications/${outcome.value.id}`);
+  return redirectWithNotice(request, `/org/applications/${outcome.value.id}`, "申请草稿已打开：请填写下列事项并上传材料，可随时保存草稿，核对无误后提交。");
 }
 
 type OwnApplication = Awaited<ReturnType<typeof ownApplications>>[number];

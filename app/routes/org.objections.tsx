@@ -8,7 +8,7 @@ import { objectionSchema } from "../domain/objections/forms";
 import { ownObjections } from "../domain/objections/queries.server";
 import { answerDays, correctionWorkingDays, creditPartLabels, creditParts } from "../domain/objections/rules";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
-import { Button, Field, FormError, PostForm, SelectField, TextAreaField, typedText } from "../ui/form";
+import { Button, ErrorSummary, Field, PostForm, SelectField, TextAreaField, typedText } from "../ui/form";
 import { PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
 import { ObjectionCourse } from "../ui/objections";
@@ -66,13 +66,15 @@ export default function OwnObjections() {
   );
 }
 
+const objectionLabels = { part: "异议涉及的信用信息", subject: "具体条目", statement: "异议内容和理由", requested: "请求更正的内容" } as const;
+
 function ObjectionForm({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const [form, fields] = useForm<{ part: string; subject: string; statement: string; requested: string }>({ id: "objection", lastResult, shouldValidate: "onSubmit" });
   const initial = (name: keyof typeof fields) => typedText(fields[name]);
   return (
     <PostForm {...getFormProps(form)} className="max-w-2xl">
-      <FormError errors={form.errors} />
-      <SelectField label="异议涉及的信用信息" name={fields.part.name} defaultValue={initial("part")} errors={fields.part.errors} required>
+      <ErrorSummary result={lastResult} labels={objectionLabels} />
+      <SelectField label={objectionLabels.part} name={fields.part.name} defaultValue={initial("part")} errors={fields.part.errors} required>
         <option value="" disabled>
           请选择
         </option>
@@ -82,9 +84,9 @@ function ObjectionForm({ lastResult }: { lastResult?: SubmissionResult<string[]>
           </option>
         ))}
       </SelectField>
-      <Field label="具体条目" name={fields.subject.name} defaultValue={initial("subject")} errors={fields.subject.errors} maxLength={200} hint="如：处罚决定书文号、年度、列入日期" required />
-      <TextAreaField label="异议内容和理由" name={fields.statement.name} defaultValue={initial("statement")} errors={fields.statement.errors} rows={4} maxLength={2000} hint="写明哪一项信息有误、为什么，以及可以证明的材料" required />
-      <TextAreaField label="请求更正的内容" name={fields.requested.name} defaultValue={initial("requested")} errors={fields.requested.errors} rows={2} maxLength={1000} required />
+      <Field label={objectionLabels.subject} name={fields.subject.name} defaultValue={initial("subject")} errors={fields.subject.errors} maxLength={200} hint="如：处罚决定书文号、年度、列入日期" required />
+      <TextAreaField label={objectionLabels.statement} name={fields.statement.name} defaultValue={initial("statement")} errors={fields.statement.errors} rows={4} maxLength={2000} hint="写明哪一项信息有误、为什么，以及可以证明的材料" required />
+      <TextAreaField label={objectionLabels.requested} name={fields.requested.name} defaultValue={initial("requested")} errors={fields.requested.errors} rows={2} maxLength={1000} required />
       <Button type="submit">提交异议</Button>
     </PostForm>
   );

@@ -9,14 +9,10 @@ import { formatDateTime } from "../domain/shared/time";
 import { type Column, DataTable } from "../ui/data-table";
 import { PageHeader, Pagination } from "../ui/layout";
 import { CategoryBadge, PostingStatusBadge, VersionStateBadge } from "../ui/posting-view";
-import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "公开事项 - 村务公开工作台" }];
 
 const pageSize = 20;
-
-/** Messages a redirect may ask this page to show; only these, never text from the URL. */
-const notices = { discarded: "已放弃草稿，该事项不再保留。" } as const;
 
 const stateFilters = [
   { state: "draft", label: "草稿", draftingOnly: true },
@@ -36,14 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const wanted = stateFilters.find((f) => f.state === params.get("state") && (drafting || !("draftingOnly" in f)));
   const state: StateFilter | undefined = wanted?.state;
   const { items, total } = await villageWorkbench(actor, new Date(), { page, pageSize, state });
-  const notice = params.get("notice");
   return {
     items,
     total,
     page,
     state: state ?? null,
     drafting,
-    notice: notice && Object.hasOwn(notices, notice) ? notices[notice as keyof typeof notices] : null,
   };
 }
 
@@ -70,10 +64,8 @@ const columns: Array<Column<Omit<Item, "updatedAt"> & { updatedAt: Date | string
 ];
 
 export default function VillagePostings() {
-  const { items, total, page, state, drafting, notice } = useLoaderData<typeof loader>();
+  const { items, total, page, state, drafting } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const params = new URLSearchParams(searchParams);
-  params.delete("notice");
   return (
     <>
       <PageHeader
@@ -90,11 +82,6 @@ export default function VillagePostings() {
           ) : undefined
         }
       />
-      {notice ? (
-        <Notice>
-          {notice}
-        </Notice>
-      ) : null}
       <nav aria-label="按状态筛选" className="mb-4">
         <ul className="flex flex-wrap gap-2 text-sm">
           {[{ state: null, label: "全部" }, ...stateFilters.filter((f) => drafting || !("draftingOnly" in f))].map((f) => (
@@ -118,7 +105,7 @@ export default function VillagePostings() {
         rowClassName={(item) => (item.openState === "returned" ? "bg-amber-50" : "")}
         empty={page > 1 ? "这一页没有内容。" : drafting ? "本村还没有公开事项。请点击“新建公开事项”开始起草。" : "本村还没有提交审核或已公开的事项。"}
       />
-      <Pagination page={page} pageSize={pageSize} total={total} search={params} />
+      <Pagination page={page} pageSize={pageSize} total={total} search={searchParams} />
     </>
   );
 }

@@ -1,8 +1,9 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { redirectWithNotice } from "../auth/flash.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { createPosting } from "../domain/postings/commands.server";
 import { newPostingSchema, periodChoiceOf, suggestedPeriod } from "../domain/postings/forms";
@@ -54,7 +55,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const result = replyTo(submission, created, { formError: created.fieldErrors ? notCreated : undefined });
     return data({ result }, { status: created.formError && !created.fieldErrors ? 409 : 400 });
   }
-  throw redirect(`/village/postings/${created.value.id}?notice=created`);
+  throw redirectWithNotice(request, `/village/postings/${created.value.id}`, "已创建草稿。请继续填写表格、上传附件，核对无误后提交村务监督委员会审核。");
 }
 
 const categoryOrder: PostingCategory[] = ["party", "village", "finance"];

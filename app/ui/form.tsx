@@ -1,6 +1,9 @@
 import { Form, useFormAction, useRouteLoaderData, type FormProps } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useId } from "react";
+import { fieldId, FormIdContext, useFormId } from "./form-id";
+
+export { ErrorSummary } from "./error-summary";
 
 export function ErrorList({ id, errors }: { id?: string; errors?: readonly string[] | null }) {
   if (!errors?.length) return null;
@@ -26,6 +29,13 @@ export function FormError({ errors, children }: { errors?: readonly string[] | n
   );
 }
 
+/** The field's id: from its form's id and its name inside a PostForm (the error summary links to it), else a generated one. */
+function useFieldId(name: string): string {
+  const formId = useFormId();
+  const generated = useId();
+  return formId ? fieldId(formId, name) : generated;
+}
+
 const inputClass =
   "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 aria-[invalid=true]:border-red-600";
 
@@ -43,18 +53,20 @@ interface FieldProps {
  */
 function FieldShell({
   label,
+  name,
   required,
   errors,
   hint,
   control,
 }: {
   label: string;
+  name: string;
   required?: boolean;
   errors?: readonly string[] | null;
   hint?: ReactNode;
   control: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
-  const id = useId();
+  const id = useFieldId(name);
   const errorId = errors?.length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   return (
@@ -89,6 +101,7 @@ export function Field({
   return (
     <FieldShell
       label={label}
+      name={name}
       required={input.required}
       errors={errors}
       hint={hint}
@@ -111,6 +124,7 @@ export function SelectField({
   return (
     <FieldShell
       label={label}
+      name={name}
       errors={errors}
       hint={hint}
       control={(aria) => (
@@ -140,7 +154,7 @@ export function CheckboxGroup({
   hint?: ReactNode;
   required?: boolean;
 }) {
-  const id = useId();
+  const id = useFieldId(name);
   const errorId = errors?.length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   return (
@@ -150,9 +164,9 @@ export function CheckboxGroup({
         {required ? <span className="text-red-700"> *</span> : null}
       </legend>
       <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
-        {options.map((o) => (
+        {options.map((o, i) => (
           <label key={o.value} className="flex items-center gap-1 text-sm">
-            <input type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} />
+            <input id={i === 0 ? id : undefined} type="checkbox" name={name} value={o.value} defaultChecked={defaultValues.includes(o.value)} />
             {o.label}
           </label>
         ))}
@@ -183,7 +197,7 @@ export function RadioGroup({
   errors?: readonly string[] | null;
   required?: boolean;
 }) {
-  const id = useId();
+  const id = useFieldId(name);
   const errorId = errors?.length ? `${id}-error` : undefined;
   return (
     <fieldset className="mb-4" aria-describedby={errorId}>
@@ -192,9 +206,9 @@ export function RadioGroup({
         {required ? <span className="text-red-700"> *</span> : null}
       </legend>
       <div className="mt-1 space-y-1">
-        {options.map((o) => (
+        {options.map((o, i) => (
           <label key={o.value} className="flex items-start gap-2 text-sm">
-            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} aria-invalid={errorId ? true : undefined} className="mt-1" />
+            <input id={i === 0 ? id : undefined} type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} aria-invalid={errorId ? true : undefined} className="mt-1" />
             <span>
               {o.label}
               {o.hint ? <span className="block text-xs text-slate-600">{o.hint}</span> : null}
@@ -235,6 +249,7 @@ export function TextAreaField({
   return (
     <FieldShell
       label={label}
+      name={name}
       required={area.required}
       errors={errors}
       hint={hint}
@@ -284,7 +299,11 @@ export function PostForm({ action, ...props }: Omit<FormProps, "method"> & { act
   const pageKey = (useRouteLoaderData("root") as { submissionKey?: string | null } | undefined)?.submissionKey;
   const formId = useId().replace(/[^A-Za-z0-9]/g, "");
   const resolved = useFormAction(action);
-  return <Form method="post" action={pageKey ? withSubmissionKey(resolved, `${pageKey}${formId}`) : action} {...props} />;
+  return (
+    <FormIdContext.Provider value={props.id ?? null}>
+      <Form method="post" action={pageKey ? withSubmissionKey(resolved, `${pageKey}${formId}`) : action} {...props} />
+    </FormIdContext.Provider>
+  );
 }
 
 function withSubmissionKey(action: string, key: string): string {

@@ -3,7 +3,7 @@ import { useId, useState, type ReactNode } from "react";
 import { derivedFields, fenAsInput, reportFigures, type DerivedField } from "../domain/inspections/figures";
 import { partyCoverageLabels, reportLabels, reportSections, type Report } from "../domain/inspections/rules";
 import { formatDate } from "../domain/shared/time";
-import { Button, ErrorList, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
+import { Button, ErrorList, ErrorSummary, Field, PostForm, SelectField, TextAreaField } from "./form";
 import { useHydrated } from "./hydrated";
 import { formatReportValue, moneyFields, wholeFields } from "./inspection-view";
 
@@ -180,7 +180,7 @@ export function ReportForm({
       className="rounded border border-slate-200 bg-white p-6 shadow-sm"
       onChange={(e) => setLive(readValues(e.currentTarget))}
     >
-      <FormError errors={[...(form.errors ?? []), ...(fields.version.errors ?? []), ...(fields.intent.errors ?? [])]} />
+      <ErrorSummary result={lastResult} labels={reportLabels} />
       <input type="hidden" name={fields.version.name} value={version ?? ""} />
       <div className="mb-6 rounded bg-slate-50 px-4 py-3 text-sm text-slate-700">
         <p>

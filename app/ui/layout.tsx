@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link, NavLink } from "@remix-run/react";
 import { areaPaths, roleArea, roleLabels, type Role } from "../auth/roles";
 import { PostForm } from "./form";
+import { FlashNotice } from "./notice";
 
 export interface ShellUser {
   displayName: string;
@@ -126,7 +127,10 @@ export function AreaLayout({ items, children }: { items: Array<{ to: string; lab
       <div className="md:shrink-0 print:hidden">
         <AreaNav items={items} />
       </div>
-      <main className="min-w-0 flex-1">{children}</main>
+      <main className="min-w-0 flex-1">
+        <FlashNotice />
+        {children}
+      </main>
     </div>
   );
 }

@@ -6,7 +6,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { answerDays, correctionWorkingDays, creditPartLabels, objectionStateLabels, type CreditPart, type ObjectionState } from "../domain/objections/rules";
 import { formatDate } from "../domain/shared/time";
-import { Button, FormError, PostForm, TextAreaField, typedText } from "./form";
+import { Button, ErrorSummary, PostForm, TextAreaField, typedText } from "./form";
 import { Badge } from "./layout";
 
 export interface ObjectionView {
@@ -68,6 +68,8 @@ export function ObjectionCourse({ objection: o, heading }: { objection: Objectio
   );
 }
 
+const workLabels = { answer: "核实结论和理由", correction: "更正情况" } as const;
+
 /** The registry's next step: the verified answer (upheld or not), then the correction of an upheld one. */
 export function ObjectionWorkForm({ objection: o, lastResult }: { objection: Pick<ObjectionView, "id" | "version" | "state">; lastResult?: SubmissionResult<string[]> }) {
   const [form, fields] = useForm<{ intent: string; answer: string; correction: string }>({ id: `objection-${o.id}`, lastResult, shouldValidate: "onSubmit" });
@@ -75,12 +77,12 @@ export function ObjectionWorkForm({ objection: o, lastResult }: { objection: Pic
   const answering = o.state === "filed";
   return (
     <PostForm {...getFormProps(form)} className="mt-3 max-w-2xl border-t border-slate-100 pt-3">
-      <FormError errors={form.errors} />
+      <ErrorSummary result={lastResult} labels={workLabels} />
       <input type="hidden" name="objectionId" value={o.id} />
       <input type="hidden" name="version" value={o.version} />
       {answering ? (
         <>
-          <TextAreaField label="核实结论和理由" name={fields.answer.name} defaultValue={typedText(fields.answer)} errors={fields.answer.errors} rows={3} maxLength={2000} hint="写明核实了什么、结论和依据；答复后不能修改" required />
+          <TextAreaField label={workLabels.answer} name={fields.answer.name} defaultValue={typedText(fields.answer)} errors={fields.answer.errors} rows={3} maxLength={2000} hint="写明核实了什么、结论和依据；答复后不能修改" required />
           <div className="flex flex-wrap gap-3">
             <Button type="submit" name="intent" value="uphold">
               异议成立，予以更正
@@ -94,7 +96,7 @@ export function ObjectionWorkForm({ objection: o, lastResult }: { objection: Pic
         <>
           <input type="hidden" name="intent" value="correct" />
           <TextAreaField
-            label="更正情况"
+            label={workLabels.correction}
             name={fields.correction.name}
             defaultValue={typedText(fields.correction)}
             errors={fields.correction.errors}

@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from "react";
 import { periodChoiceOf, periodPartOptions, periodYears, type PeriodChoice } from "../domain/postings/forms";
 import type { PeriodKind } from "../domain/postings/rules";
 import { ErrorList, typedText } from "./form";
+import { fieldId, useFormId } from "./form-id";
 import { useHydrated } from "./hydrated";
 
 /** The period as a refused form sent it back: as picked, or the code itself where that was posted. */
@@ -36,7 +37,10 @@ export function PeriodPicker({
   hint?: ReactNode;
   onPick?: () => void;
 }) {
-  const id = useId();
+  // In a PostForm the picker answers to the period's field id, so the error summary's link finds it.
+  const formId = useFormId();
+  const generatedId = useId();
+  const id = formId ? fieldId(formId, "period") : generatedId;
   const hydrated = useHydrated();
   const [choice, setChoice] = useState<PeriodChoice>(initial);
   const groups = periodPartOptions(kinds);
@@ -66,10 +70,10 @@ export function PeriodPicker({
         {onlyDate ? <input type="hidden" name="periodPart" value="date" /> : null}
         {showYear ? (
           <div>
-            <label htmlFor={`${id}-year`} className="block text-sm text-slate-700">
+            <label htmlFor={id} className="block text-sm text-slate-700">
               年份
             </label>
-            <select id={`${id}-year`} name="periodYear" value={choice.year} onChange={(e) => pick({ year: e.target.value })} className={controlClass} {...aria}>
+            <select id={id} name="periodYear" value={choice.year} onChange={(e) => pick({ year: e.target.value })} className={controlClass} {...aria}>
               <option value="">请选择</option>
               {periodYears(today, choice.year).map((y) => (
                 <option key={y} value={String(y)}>
@@ -100,11 +104,11 @@ export function PeriodPicker({
         )}
         {showDate ? (
           <div>
-            <label htmlFor={`${id}-date`} className="block text-sm text-slate-700">
+            <label htmlFor={showYear ? `${id}-date` : id} className="block text-sm text-slate-700">
               日期{onlyDate || hydrated ? "" : "（期间选“具体日期”时填写）"}
             </label>
             <input
-              id={`${id}-date`}
+              id={showYear ? `${id}-date` : id}
               type="date"
               name="periodDate"
               value={choice.date}

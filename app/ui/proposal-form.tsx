@@ -3,7 +3,7 @@ import { proposalLabels, type Proposal } from "../domain/applications/forms";
 import type { ApplicationKind } from "../domain/applications/rules";
 import { directRegistrationBasis, registrationRouteLabels, socialGroupMinimum } from "../domain/applications/establishment";
 import { communityCategoryLabels } from "../domain/organizations/rules";
-import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
+import { Button, ErrorSummary, Field, PostForm, SelectField, TextAreaField } from "./form";
 import type { PlaceChoice } from "./user-fields";
 
 const numberFields = new Set<keyof Proposal>(["registeredFunds", "individualMembers", "unitMembers", "membersCount"]);
@@ -59,7 +59,7 @@ export function ProposalForm({
   };
   return (
     <PostForm action={action} {...getFormProps(form)} className="rounded border border-slate-200 bg-white p-6 shadow-sm">
-      <FormError errors={[...(form.errors ?? []), ...(fields.version.errors ?? []), ...(fields.intent.errors ?? [])]} />
+      <ErrorSummary result={lastResult} labels={proposalLabels} />
       <input type="hidden" name={fields.version.name} value={version} />
       {shown.map((field) => {
         const common = { label: proposalLabels[field], name: fields[field].name, errors: fields[field].errors, hint: hints[field], defaultValue: initial(field) };

@@ -11,7 +11,7 @@ import {
   type OrganizationType,
 } from "../domain/organizations/rules";
 import type { correctionSchema } from "../domain/organizations/forms";
-import { Button, ErrorList, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
+import { Button, ErrorList, ErrorSummary, Field, PostForm, SelectField, TextAreaField } from "./form";
 
 /** The record as the correction form starts from it. */
 export interface CorrectableRecord {
@@ -66,6 +66,17 @@ export function CorrectionForm({
     const typed = fields[field].initialValue;
     return typeof typed === "string" ? typed : fallback == null ? "" : String(fallback);
   };
+  // In the order the form shows them, for the error summary.
+  const summaryLabels = {
+    ...Object.fromEntries(["name", "filingNumber", "uscc", "certificateNumber"].map((f) => [f, label(f)])),
+    usccAcceptedReason: "核准说明",
+    ...Object.fromEntries(["registeringAuthority", "supervisingUnit", "legalRepresentative", "registeredFunds", "address"].map((f) => [f, label(f)])),
+    placeId: label("place"),
+    category: label("category"),
+    contactPhone: label("contactPhone"),
+    businessScope: label("businessScope"),
+    reason: "更正原因",
+  };
   const [acceptLegacy, setAcceptLegacy] = useState(fields.acceptLegacyUscc.initialValue === "on");
   // Filed organizations must have a category; registered social groups and private non-enterprise units may.
   const categorySelect = mayBeCommunityOrganization(record.type) ? (
@@ -86,7 +97,7 @@ export function CorrectionForm({
   ) : null;
   return (
     <PostForm {...getFormProps(form)}>
-      <FormError errors={[...(form.errors ?? []), ...(fields.version.errors ?? [])]} />
+      <ErrorSummary result={lastResult} labels={summaryLabels} />
       <input type="hidden" name="version" value={record.version} />
       <div className="grid gap-x-6 sm:grid-cols-2">
         <Field label={label("name")} name={fields.name.name} defaultValue={initial("name", record.name)} errors={fields.name.errors} required />

@@ -16,6 +16,20 @@ interface FieldState {
 }
 type Fields = Record<"displayName" | "role" | "placeId" | "organizationCode" | "supervisingUnit" | "phone" | "email", FieldState>;
 
+/** The labels of the account fields for a role (where it works decides what the place is called). */
+export function userFieldLabels(role: Role | ""): Record<keyof Fields, string> {
+  const scope = role ? roleScope[role] : "none";
+  return {
+    displayName: "姓名",
+    role: "角色",
+    placeId: scope === "street" ? "所辖街道（镇）" : "所在村（社区）",
+    organizationCode: "所属社会组织的统一社会信用代码或备案号",
+    supervisingUnit: "业务主管单位名称",
+    phone: "手机号码（选填）",
+    email: "电子邮箱（选填）",
+  };
+}
+
 /** The account fields shared by "new account" and "edit account". */
 export function UserAccountFields({
   fields,
@@ -31,11 +45,12 @@ export function UserAccountFields({
   initial?: { displayName?: string; role?: string; placeId?: number | null; organizationCode?: string | null; supervisingUnit?: string | null; phone?: string | null; email?: string | null };
 }) {
   const scope = role ? roleScope[role] : "none";
+  const labels = userFieldLabels(role);
   return (
     <>
-      <Field label="姓名" name={fields.displayName.name} defaultValue={(fields.displayName.initialValue as string) ?? initial?.displayName} errors={fields.displayName.errors} required />
+      <Field label={labels.displayName} name={fields.displayName.name} defaultValue={(fields.displayName.initialValue as string) ?? initial?.displayName} errors={fields.displayName.errors} required />
       <SelectField
-        label="角色"
+        label={labels.role}
         name={fields.role.name}
         defaultValue={(fields.role.initialValue as string) ?? initial?.role ?? ""}
         errors={fields.role.errors}
@@ -50,7 +65,7 @@ export function UserAccountFields({
       </SelectField>
       {scope === "street" || scope === "village" ? (
         <SelectField
-          label={scope === "street" ? "所辖街道（镇）" : "所在村（社区）"}
+          label={labels.placeId}
           name={fields.placeId.name}
           defaultValue={String(fields.placeId.initialValue ?? initial?.placeId ?? "")}
           errors={fields.placeId.errors}
@@ -75,7 +90,7 @@ export function UserAccountFields({
       ) : null}
       {scope === "organization" ? (
         <Field
-          label="所属社会组织的统一社会信用代码或备案号"
+          label={labels.organizationCode}
           name={fields.organizationCode.name}
           defaultValue={(fields.organizationCode.initialValue as string) ?? initial?.organizationCode ?? ""}
           errors={fields.organizationCode.errors}
@@ -84,7 +99,7 @@ export function UserAccountFields({
       ) : null}
       {scope === "unit" ? (
         <Field
-          label="业务主管单位名称"
+          label={labels.supervisingUnit}
           name={fields.supervisingUnit.name}
           defaultValue={(fields.supervisingUnit.initialValue as string) ?? initial?.supervisingUnit ?? ""}
           errors={fields.supervisingUnit.errors}
@@ -92,9 +107,9 @@ export function UserAccountFields({
           hint="与社会组织申请中填写的业务主管单位名称一致，如：鲤城区文化体育和旅游局；账号只能审查写明本单位的成立申请"
         />
       ) : null}
-      <Field label="手机号码（选填）" name={fields.phone.name} defaultValue={(fields.phone.initialValue as string) ?? initial?.phone ?? ""} errors={fields.phone.errors} inputMode="numeric" />
+      <Field label={labels.phone} name={fields.phone.name} defaultValue={(fields.phone.initialValue as string) ?? initial?.phone ?? ""} errors={fields.phone.errors} inputMode="numeric" />
       <Field
-        label="电子邮箱（选填）"
+        label={labels.email}
         name={fields.email.name}
         type="email"
         defaultValue={(fields.email.initialValue as string) ?? initial?.email ?? ""}

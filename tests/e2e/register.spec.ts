@@ -146,7 +146,7 @@ test("an officer corrects a record with a reason, and the public history shows i
   await uscc.fill(code);
   await page.getByRole("button", { name: "保存更正" }).click();
   await expect(page.getByRole("status")).toContainText("更正已保存");
-  await expect(page).toHaveURL(new RegExp(`/officer/orgs/${id}\\?corrected=1$`));
+  await expect(page).toHaveURL(new RegExp(`/officer/orgs/${id}$`));
   await expect(page.getByText("经办：陈登记（区民政局）").first()).toBeVisible();
 
   // A resident, not signed in, sees the correction in the public history.

@@ -107,7 +107,7 @@ describe("a new posting", () => {
       newPostingAction({ request: posted("/village/postings/new", "clerk", form([["kind", "finance_monthly"], ["period", lastMonth.key], ["title", "收支"], ["body", "收支"]])), params: {}, context }),
     );
     expect(created.status).toBe(302);
-    expect(created.location).toMatch(/^\/village\/postings\/\d+\?notice=created$/);
+    expect(created.location).toMatch(/^\/village\/postings\/\d+$/);
   });
 });
 
@@ -230,7 +230,7 @@ describe("the posting page", () => {
       status: 400,
       body: { intent: "discard", result: { error: { confirmDiscard: ["请勾选确认后再放弃，放弃后不能恢复"] } } },
     });
-    expect(await postTo(id, "clerk", form([["intent", "discard"], ["version", version], ["confirmDiscard", "on"]]))).toMatchObject({ status: 302, location: "/village/postings?notice=discarded" });
+    expect(await postTo(id, "clerk", form([["intent", "discard"], ["version", version], ["confirmDiscard", "on"]]))).toMatchObject({ status: 302, location: "/village/postings" });
     const db = await getDb();
     const [row] = await db.select({ status: postings.status }).from(postings).where(eq(postings.id, id));
     expect(row!.status).toBe("discarded");

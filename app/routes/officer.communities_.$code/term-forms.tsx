@@ -10,13 +10,23 @@ import {
   type TermFormValues,
 } from "../../domain/committees/forms";
 import { bodyLabels, deleteReasonLength, memberLimits, postLabel, termYears, type CommitteeBody } from "../../domain/committees/rules";
-import { Button, Field, FormError, PostForm, TextAreaField } from "../../ui/form";
+import { Button, ErrorSummary, Field, PostForm, TextAreaField } from "../../ui/form";
 import { MembersGrid } from "./members-grid";
 import type { Term } from "./page-data";
-import { otherErrors, refusalOf, useLastResult, type CommitteeReply, type FormKeys } from "./reply";
+import { refusalOf, useLastResult, type CommitteeReply, type FormKeys } from "./reply";
 
 /** The fields a term form shows beside a control; the members grid posts its cells as `member.<row>.<cell>`. */
 export const termFields = ["termNumber", "startsOn", "endsOn", "electedOn", "eligibleVoters", "votesCast", "member"] as const;
+
+/** The labels of the term's own fields, beside them and in the error summary. */
+const termLabels = {
+  termNumber: "届次（第几届）",
+  startsOn: "任期开始日期",
+  endsOn: "任期结束日期",
+  electedOn: "选举日期",
+  eligibleVoters: "登记选民人数",
+  votesCast: "参加投票人数",
+} as const;
 
 interface TermFields {
   body: string;
@@ -75,7 +85,7 @@ export function TermForm({
   const blank = !term && !refusalOf(reply) ? Math.max(max, rows.length + editBlankRows) - rows.length : editBlankRows;
   return (
     <PostForm {...getFormProps(form, { ariaAttributes: false })} aria-label={label} className="mt-4" noValidate preventScrollReset>
-      <FormError errors={otherErrors(form.allErrors, termFields)} />
+      <ErrorSummary result={refusalOf(reply)?.result} labels={termLabels} />
       <input type="hidden" name={fields.body.name} value={body} />
       {term ? (
         <>
@@ -86,7 +96,7 @@ export function TermForm({
       ) : null}
       <div className="grid gap-x-4 sm:grid-cols-3">
         <Field
-          label="届次（第几届）"
+          label={termLabels.termNumber}
           name={fields.termNumber.name}
           inputMode="numeric"
           autoComplete="off"
@@ -94,9 +104,9 @@ export function TermForm({
           defaultValue={values.termNumber}
           errors={fields.termNumber.errors}
         />
-        <Field label="任期开始日期" name={fields.startsOn.name} type="date" required defaultValue={values.startsOn} errors={fields.startsOn.errors} />
+        <Field label={termLabels.startsOn} name={fields.startsOn.name} type="date" required defaultValue={values.startsOn} errors={fields.startsOn.errors} />
         <Field
-          label="任期结束日期"
+          label={termLabels.endsOn}
           name={fields.endsOn.name}
           type="date"
           required
@@ -105,7 +115,7 @@ export function TermForm({
           hint={`每届任期 ${termYears} 年`}
         />
         <Field
-          label="选举日期"
+          label={termLabels.electedOn}
           name={fields.electedOn.name}
           type="date"
           defaultValue={values.electedOn}
@@ -113,7 +123,7 @@ export function TermForm({
           hint="换届选举的投票日"
         />
         <Field
-          label="登记选民人数"
+          label={termLabels.eligibleVoters}
           name={fields.eligibleVoters.name}
           inputMode="numeric"
           autoComplete="off"
@@ -121,7 +131,7 @@ export function TermForm({
           errors={fields.eligibleVoters.errors}
         />
         <Field
-          label="参加投票人数"
+          label={termLabels.votesCast}
           name={fields.votesCast.name}
           inputMode="numeric"
           autoComplete="off"
@@ -144,6 +154,8 @@ export function TermForm({
   );
 }
 
+const deleteLabels = { reason: "删除原因" } as const;
+
 function DeleteTermForm({ body, term, reply }: { body: CommitteeBody; term: Term; reply: CommitteeReply | undefined }) {
   const navigation = useNavigation();
   const [form, fields] = useForm<{ body: string; termId: string; version: string; reason: string }>({
@@ -162,12 +174,12 @@ function DeleteTermForm({ body, term, reply }: { body: CommitteeBody; term: Term
       <p className="mb-3 mt-1 text-sm text-slate-600">
         只用于录入错误的记录（如重复录入、录错组织、未举行的选举）。删除后该届及其成员不再显示；原记录和删除原因保存在审计日志中。
       </p>
-      <FormError errors={otherErrors(form.allErrors, ["reason"])} />
+      <ErrorSummary result={refusalOf(reply)?.result} labels={deleteLabels} />
       <input type="hidden" name={fields.body.name} value={body} />
       <input type="hidden" name={fields.termId.name} value={term.id} />
       <input type="hidden" name={fields.version.name} value={reply?.postedVersion ?? term.version} />
       <TextAreaField
-        label="删除原因"
+        label={deleteLabels.reason}
         name={fields.reason.name}
         required
         rows={2}

@@ -1,7 +1,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requireGrant, requirePermission } from "../../auth/require.server";
 import { confirmFromForm, reverifyRefusal, staleVerificationMessage, unlessStale, type ReverifyPrompt } from "../../auth/verification.server";
 import { notFound } from "../../domain/shared/errors";
@@ -95,7 +95,6 @@ export default function InspectionYearPage() {
   const page = useLoaderData<typeof loader>();
   const { year, scopeName, settings, pastDeadline, daysToDeadline, canReview } = page;
   const actionData = useActionData<typeof action>();
-  const [params] = useSearchParams();
   const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
   // The row buttons that publish one conclusion are plain forms, as are refusals of an unknown intent: they show here.
   const pageErrors =
@@ -114,7 +113,6 @@ export default function InspectionYearPage() {
           </>
         }
       />
-      {params.get("opened") && !actionData ? <Notice>{year} 年度年检已开启，应参加的组织现在可以填报年度报告。</Notice> : null}
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
       <FormError errors={pageErrors}>
         {actionData?.intent === "publish" && actionData.reverify ? (

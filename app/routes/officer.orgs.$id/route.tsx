@@ -1,9 +1,10 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { hasPermission } from "../../auth/permissions";
+import { redirectWithNotice } from "../../auth/flash.server";
 import {
   actionContext,
   readForm,
@@ -32,7 +33,6 @@ import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../../domain/shared/ids";
 import { formatDate, formatDateTime, shanghaiDate } from "../../domain/shared/time";
 import { PageHeader, Panel } from "../../ui/layout";
-import { Notice } from "../../ui/notice";
 import { CorrectionForm } from "../../ui/register-correction";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../../ui/register-record";
 import { OrganizationStatusBadge } from "../../ui/register-search";
@@ -89,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (value.intent === "correction") {
     const outcome = await correctOrganization(ctx, id, value);
     if (!outcome.ok) return refusedBy(outcome);
-    return redirect(`/officer/orgs/${id}?corrected=1`);
+    return redirectWithNotice(request, `/officer/orgs/${id}`, "更正已保存，已记入变更记录和审计日志。");
   }
   if (value.intent === "party-record") {
     const outcome = await savePartyRecord(ctx, id, value);
@@ -115,7 +115,6 @@ export default function OfficerRecord() {
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) =>
     actionData?.intent === intent ? actionData.result : undefined;
-  const [params] = useSearchParams();
   const record = { ...organization, street, community };
   const internal: Array<[string, ReactNode]> = [["联系电话（不公开）", organization.contactPhone]];
   if (!isFiled(organization.type))
@@ -136,12 +135,6 @@ export default function OfficerRecord() {
         }
         actions={<OrganizationStatusBadge status={organization.status} />}
       />
-      {params.get("corrected") && !actionData ? (
-        <Notice>更正已保存，已记入变更记录和审计日志。</Notice>
-      ) : null}
-      {params.get("penalty") && !actionData ? (
-        <Notice>行政处罚决定已录入并公示，已记入审计日志。</Notice>
-      ) : null}
       <StatusNotice record={organization} />
       <div className="space-y-6">
         <Panel title={isFiled(organization.type) ? "备案信息" : "登记信息"}>

@@ -4,9 +4,9 @@ import { useId } from "react";
 import { defaultBlankRows, tableRowsOf } from "../../domain/postings/forms";
 import { isPostingKind, maxTitleLength, periodKindLabels, postingKinds, tableSpecOf } from "../../domain/postings/rules";
 import { bodyMarkupHint } from "../../domain/postings/text";
-import { Button, ErrorList, Field, FormError, PostForm, TextAreaField } from "../../ui/form";
+import { Button, ErrorList, ErrorSummary, Field, PostForm, TextAreaField } from "../../ui/form";
 import { PeriodPicker, pickedPeriodOf } from "../../ui/period-picker";
-import { otherErrors, useLastResult, type Answer, type Version, type Workspace } from "./answers";
+import { useLastResult, type Answer, type Version, type Workspace } from "./answers";
 import { FindingsList } from "./reading";
 import { TableGrid } from "./table-grid";
 
@@ -47,7 +47,7 @@ export function EditForm({ action, workspace, open, answer }: { action: string; 
         保存草稿
       </button>
       <h2 className="mb-4 text-lg font-semibold text-slate-900">{open.number > 1 ? `编辑更正版本（第 ${open.number} 版）` : "编辑草稿"}</h2>
-      <FormError errors={otherErrors(errors, ["title", "period", "body", "table", "acknowledgeSensitive"])} />
+      <ErrorSummary result={useLastResult(editIntents)} labels={{ title: "标题", period: "公开期间", body: "正文" }} />
       {/* After a draft was not saved, the form stays on the version it was typed against: saving again is refused, never an overwrite. */}
       <input type="hidden" name="version" value={answer?.postedVersion ?? open.version} />
       <input type="hidden" name="acknowledgedFindings" value={findingsDigest} />

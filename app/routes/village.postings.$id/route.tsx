@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useRef } from "react";
+import { redirectWithNotice } from "../../auth/flash.server";
 import { actionContext, readForm, readUploads, requireGrant, requirePermission } from "../../auth/require.server";
 import type { ActionContext } from "../../domain/shared/context";
 import type { WriteResult } from "../../domain/shared/errors";
@@ -46,18 +47,13 @@ function postingIdOf(param: string | undefined): number {
   return rowIdOrNotFound(param, "找不到该公开事项。");
 }
 
-/** Messages a redirect may ask this page to show; only these, never text from the URL. */
-const notices = { created: "已创建草稿。请继续填写表格、上传附件，核对无误后提交村务监督委员会审核。" } as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:village");
   const { open, current, ...workspace } = await postingWorkspace(actor, postingIdOf(params.id));
-  const notice = new URL(request.url).searchParams.get("notice");
   return {
     ...workspace,
     openNumber: open?.number ?? null,
     currentNumber: current?.number ?? null,
-    notice: notice && Object.hasOwn(notices, notice) ? notices[notice as keyof typeof notices] : null,
     // For the period picker's years.
     today: shanghaiDate(new Date()),
   };
@@ -123,7 +119,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const outcome = await discardVersion(ctx, postingId, value);
       if (!outcome.ok) return refused(outcome);
       // The first version given up ends the posting; a correction given up leaves the published version.
-      if (outcome.value.postingDiscarded) throw redirect("/village/postings?notice=discarded");
+      if (outcome.value.postingDiscarded) throw redirectWithNotice(request, "/village/postings", "已放弃草稿，该事项不再保留。");
       return done("已放弃本次更正，公开页面仍显示原公开版本。");
     }
     case "approve":
@@ -169,7 +165,7 @@ const attachmentIntents = ["upload", "remove-file"] as const;
 
 export default function PostingWorkspace() {
   const workspace = useLoaderData<typeof loader>();
-  const { title, drafting, posting, versions, openNumber, currentNumber, findings, can, notice } = workspace;
+  const { title, drafting, posting, versions, openNumber, currentNumber, findings, can } = workspace;
   const answer = usePageAnswer();
   const open = versions.find((v) => v.number === openNumber) ?? null;
   const current = versions.find((v) => v.number === currentNumber) ?? null;
@@ -211,7 +207,7 @@ export default function PostingWorkspace() {
           </span>
         }
       />
-      {notice || answer?.notice ? <Notice>{answer?.notice ?? notice}</Notice> : null}
+      {answer?.notice ? <Notice>{answer.notice}</Notice> : null}
       <FormError errors={orphanErrors} />
       {orphanErrors.length && orphan?.initialValue ? <UnsavedValues values={orphan.initialValue} /> : null}
 
