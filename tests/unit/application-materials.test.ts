@@ -45,7 +45,8 @@ describe("each kind lists its materials: name, required or not, the article, a t
     const app = { kind: "change" as const, proposed: { legalRepresentative: "王一", address: "新址", changeReason: "搬迁" }, baseline: { legalRepresentative: "王一", address: "旧址" } };
     expect(applicationMaterials(app, organization).map((m) => m.key)).toEqual(["change_form", "change_resolution", "new_premises"]);
     // After the approval the register holds the new address: the list is still the one the application needed.
-    expect(applicationMaterials(app, { ...organization, address: "新址" }).map((m) => m.key)).toContain("new_premises");
+    const approved = { ...organization, address: "新址" };
+    expect(applicationMaterials(app, approved).map((m) => m.key)).toContain("new_premises");
   });
 
   test("a community filing: the premises only where there are fixed ones", () => {
