@@ -115,7 +115,7 @@ export function ChangeTable({ rows, problems }: { rows: ChangeRow[]; problems?: 
           return (
             <tr key={field} className="border-t border-slate-100 align-top">
               <th className="py-1.5 pr-3 font-normal text-slate-600">{proposalLabels[name]}</th>
-              <td className="py-1.5 pr-3">{registered ? display(name, before, null) : "—"}</td>
+              <td className="py-1.5 pr-3">{!registered ? "—" : before === undefined || before === null || before === "" ? <span className="text-slate-500">未登记</span> : display(name, before, null)}</td>
               <td className={`py-1.5 ${registered && after !== undefined ? "font-medium text-blue-900" : ""}`}>
                 {registered && after === undefined ? <span className="text-slate-500">不变</span> : display(name, after, null)}
                 <Problems messages={problems?.[field]} />
