@@ -11,7 +11,7 @@ import { communityCategoryLabels, organizationStatusLabels, organizationTypeLabe
 import { ownOrganization } from "../domain/organizations/queries.server";
 import { associationTodoList } from "../domain/todo/queries.server";
 import { TodoPanel } from "../ui/todo-panel";
-import { requiredMaterials } from "../domain/applications/materials";
+import { changeMaterialsNote, requiredMaterials } from "../domain/applications/materials";
 import { MaterialsPreview } from "../ui/application-materials";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate, formatDateTime } from "../domain/shared/time";
@@ -101,7 +101,7 @@ export default function OrgHome() {
                 </button>
               </PostForm>
               <p className="mt-2 text-sm font-medium text-slate-700">需准备的材料</p>
-              <MaterialsPreview materials={requiredMaterials(kind, org?.type, null, !!org?.supervisingUnit)} />
+              <MaterialsPreview materials={requiredMaterials(kind, org?.type, null, !!org?.supervisingUnit)} note={kind === "change" ? changeMaterialsNote : undefined} />
             </div>
           ))}
         </div>

@@ -21,7 +21,10 @@ export function MaterialsPanel({
   action,
   editable,
   lastResult,
+  note,
 }: {
+  /** Said under the list while it may change (a change's materials depend on what it changes). */
+  note?: string;
   materials: Array<Material & { files: AttachedFile[] }>;
   files: AttachedFile[];
   /** The names of the required materials with no file yet. */
@@ -86,6 +89,7 @@ export function MaterialsPanel({
           </li>
         ) : null}
       </ol>
+      {editable && note ? <p className="mt-2 text-xs text-slate-600">{note}</p> : null}
       {editable ? (
         <UploadForm action={action} errors={fields.files.errors} className="mt-4 border-t border-slate-100 pt-4">
           <SelectField label="所上传的材料" name={fields.material.name} defaultValue={firstMissing} errors={fields.material.errors} key={firstMissing}>
@@ -104,23 +108,26 @@ export function MaterialsPanel({
 }
 
 /** Before an application is started: what its kind asks for, so the applicant can prepare it. */
-export function MaterialsPreview({ materials }: { materials: Material[] }) {
+export function MaterialsPreview({ materials, note }: { materials: Material[]; note?: string }) {
   return (
-    <ul className="mt-1 space-y-1 text-sm text-slate-700">
-      {materials.map((m) => (
-        <li key={m.key}>
-          {m.name}
-          <span className="text-xs text-slate-600">
-            （{m.required ? "必交" : "选交"}
-            {m.note && !m.required ? `，${m.note}` : ""}）
-          </span>
-          {m.template ? (
-            <a href={m.template.href} download={m.template.fileName} className="ml-1 text-xs">
-              下载{m.template.fileName.replace(/\.txt$/, "")}
-            </a>
-          ) : null}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="mt-1 space-y-1 text-sm text-slate-700">
+        {materials.map((m) => (
+          <li key={m.key}>
+            {m.name}
+            <span className="text-xs text-slate-600">
+              （{m.required ? "必交" : "选交"}
+              {m.note && !m.required ? `，${m.note}` : ""}）
+            </span>
+            {m.template ? (
+              <a href={m.template.href} download={m.template.fileName} className="ml-1 text-xs">
+                下载{m.template.fileName.replace(/\.txt$/, "")}
+              </a>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {note ? <p className="mt-1 text-xs text-slate-600">{note}</p> : null}
+    </>
   );
 }

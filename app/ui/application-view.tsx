@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { changeableFields, proposalLabels, type Proposal } from "../domain/applications/forms";
 import type { ChangeRow } from "../domain/applications/changes";
-import type { Material } from "../domain/applications/materials";
+import { changeMaterialsNote, type Material } from "../domain/applications/materials";
 import {
   decisionLabel,
   kindLabels,
@@ -291,6 +291,7 @@ export function ApplicantWorkspace({
       action={action}
       editable={editable}
       lastResult={filesResult}
+      note={application.kind === "change" ? changeMaterialsNote : undefined}
     />
   );
   return (

@@ -136,6 +136,10 @@ export function requiredMaterials(
   ];
 }
 
+/** What a change's list adds once the draft says what it changes (requiredMaterials, `changed`). */
+export const changeMaterialsNote =
+  "变更法定代表人、住所或注册资金的，另需拟任法定代表人的基本情况和身份证明、新住所的使用权证明或验资报告；保存草稿后列入清单。";
+
 /** The material each file is, as the applicant said when uploading it. */
 export interface AttachedFile {
   material: string | null;
