@@ -12,6 +12,8 @@ import { communityCategoryLabels, organizationStatusLabels, organizationTypeLabe
 import { ownOrganization } from "../domain/organizations/queries.server";
 import { associationTodoList } from "../domain/todo/queries.server";
 import { TodoPanel } from "../ui/todo-panel";
+import { changeMaterialsNote, requiredMaterials } from "../domain/applications/materials";
+import { MaterialsPreview } from "../ui/application-materials";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { StateBadge } from "../ui/application-view";
@@ -89,14 +91,19 @@ export default function OrgHome() {
         </Panel>
       ) : null}
       <Panel title="办理登记事项" className="mt-6">
-        <div className="flex flex-wrap gap-3">
+        {startableKinds(org).length ? null : <p className="text-sm text-slate-700">本组织已注销或被撤销登记，不能再办理登记事项。</p>}
+        <div className="grid gap-4 sm:grid-cols-2">
           {startableKinds(org).map((kind) => (
-            <PostForm key={kind} action="/org?index">
-              <input type="hidden" name={fields.kind.name} value={kind} />
-              <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2 text-sm shadow-sm hover:bg-slate-50">
-                申请{kindLabels[kind]}
-              </button>
-            </PostForm>
+            <div key={kind} className="rounded border border-slate-200 p-3">
+              <PostForm action="/org?index">
+                <input type="hidden" name={fields.kind.name} value={kind} />
+                <button type="submit" className="rounded border border-slate-300 bg-white px-4 py-2 text-sm shadow-sm hover:bg-slate-50">
+                  申请{kindLabels[kind]}
+                </button>
+              </PostForm>
+              <p className="mt-2 text-sm font-medium text-slate-700">需准备的材料</p>
+              <MaterialsPreview materials={requiredMaterials(kind, org?.type, null, !!org?.supervisingUnit)} note={kind === "change" ? changeMaterialsNote : undefined} />
+            </div>
           ))}
         </div>
       </Panel>

@@ -32,7 +32,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const upload = await readUploads(request, maxAttachmentBytes);
     const submission = parseSubmission(upload.form, { schema: uploadSchema });
     if (upload.refusal) return data({ form: "files", result: replyTo(submission, { fieldErrors: { files: [upload.refusal] } }), notice: null }, { status: 400 });
-    const outcome = await attachFiles(ctx, id, upload.files);
+    if (submission.status !== "success") return data({ form: "files", result: replyTo(submission, null), notice: null }, { status: 400 });
+    const outcome = await attachFiles(ctx, id, upload.files, submission.value);
     if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: 400 });
     return { form: "files", result: submission.reply(), notice: `已上传 ${outcome.value} 个文件。` };
   }

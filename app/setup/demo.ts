@@ -15,6 +15,8 @@ import { campaignFiledIn, defaultDeadlines, dueCutoff, isDue, preliminaryUnitOf,
 import { annualReportKey } from "../domain/credit/listings";
 import { halfYearOf } from "../domain/party/forms";
 import { decisionDueOn, decisionPeriod, holidays2026 } from "../domain/applications/periods";
+import { registerSnapshot } from "../domain/applications/changes";
+import { demoMaterialFiles } from "./demo-materials";
 import { shanghaiDate, startOfShanghaiDay } from "../domain/shared/time";
 import { composeUscc } from "../domain/organizations/uscc";
 import type { Database } from "../../db/client.server";
@@ -29,6 +31,7 @@ import { seedRegisteredCommunityOrganizations } from "./demo-community-registere
 import { seedOtherCredit } from "./demo-credit-other";
 import {
   abnormalListings,
+  applicationFiles,
   applications,
   applicationSteps,
   inspectionReports,
@@ -634,7 +637,9 @@ async function seedApplications(
       steps.push({ applicationId: app!.id, at: decidedAt, action, fromState: "accepted", toState: plan.state, actorUserId: decider.id, actorName: decider.displayName, actorRole: decider.role, reason: plan.reason ?? null });
     }
     await tx.insert(applicationSteps).values(steps);
+    if (submittedAt) await tx.insert(applicationFiles).values(demoMaterialFiles(app!, org, new Date(submittedAt.getTime() - 1_800_000)));
     if (plan.state === "approved" && org) {
+      await tx.update(applications).set({ registerAtDecision: registerSnapshot(org) }).where(eq(applications.id, app!.id));
       await tx.insert(organizationChanges).values({
         organizationId: org.id,
         at: decidedAt!,

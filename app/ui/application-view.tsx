@@ -1,6 +1,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { proposalLabels, type Proposal } from "../domain/applications/forms";
+import { changeableFields, proposalLabels, type Proposal } from "../domain/applications/forms";
+import type { ChangeRow } from "../domain/applications/changes";
+import { changeMaterialsNote, type Material } from "../domain/applications/materials";
 import {
   decisionLabel,
   kindLabels,
@@ -13,7 +15,7 @@ import {
 import { registrationRouteLabels } from "../domain/applications/establishment";
 import { communityCategoryLabels, organizationTypeLabels } from "../domain/organizations/rules";
 import { formatDate, formatDateTime } from "../domain/shared/time";
-import { PostedAttachments } from "./attachments";
+import { MaterialsPanel } from "./application-materials";
 import { Badge, Panel } from "./layout";
 import { ProposalForm } from "./proposal-form";
 import type { PlaceChoice } from "./user-fields";
@@ -48,17 +50,23 @@ function display(field: keyof Proposal, value: unknown, placeName: string | null
   return String(value);
 }
 
-/** What the application asks for; for a change, beside the register's current values. */
+function Problems({ messages }: { messages?: string[] }) {
+  return messages?.map((p) => (
+    <span key={p} className="block text-xs text-amber-800">
+      ⚠ {p}
+    </span>
+  ));
+}
+
+/** What the application asks for, field by field. */
 export function ProposalTable({
   fields,
   proposal,
-  current,
   placeName,
   problems,
 }: {
   fields: readonly (keyof Proposal)[];
   proposal: Proposal;
-  current?: Record<string, unknown> | null;
   placeName: string | null;
   problems?: Record<string, string[]>;
 }) {
@@ -67,24 +75,50 @@ export function ProposalTable({
       <thead className="text-slate-600">
         <tr>
           <th className="py-1 pr-3 font-medium">事项</th>
-          {current ? <th className="py-1 pr-3 font-medium">登记簿现有</th> : null}
-          <th className="py-1 font-medium">{current ? "申请变更为" : "申请内容"}</th>
+          <th className="py-1 font-medium">申请内容</th>
         </tr>
       </thead>
       <tbody>
-        {fields.map((field) => {
-          const changed = current && field in current && JSON.stringify(current[field] ?? null) !== JSON.stringify(proposal[field] ?? null);
+        {fields.map((field) => (
+          <tr key={field} className="border-t border-slate-100 align-top">
+            <th className="py-1.5 pr-3 font-normal text-slate-600">{proposalLabels[field]}</th>
+            <td className="py-1.5">
+              {display(field, proposal[field], placeName)}
+              <Problems messages={problems?.[field]} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * A change application: each field as 原登记 → 申请变更为, "不变" where the
+ * application leaves it; 原登记 is the register as kept at the decision once
+ * decided (changes.ts, changeRows).
+ */
+export function ChangeTable({ rows, problems }: { rows: ChangeRow[]; problems?: Record<string, string[]> }) {
+  return (
+    <table className="w-full text-left text-sm">
+      <thead className="text-slate-600">
+        <tr>
+          <th className="py-1 pr-3 font-medium">事项</th>
+          <th className="py-1 pr-3 font-medium">原登记</th>
+          <th className="py-1 font-medium">申请变更为</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ field, before, after }) => {
+          const registered = (changeableFields as readonly string[]).includes(field);
+          const name = field as keyof Proposal;
           return (
             <tr key={field} className="border-t border-slate-100 align-top">
-              <th className="py-1.5 pr-3 font-normal text-slate-600">{proposalLabels[field]}</th>
-              {current ? <td className="py-1.5 pr-3">{field in current ? display(field, current[field], placeName) : "—"}</td> : null}
-              <td className={`py-1.5 ${changed ? "font-medium text-blue-900" : ""}`}>
-                {display(field, proposal[field], placeName)}
-                {problems?.[field]?.map((p) => (
-                  <span key={p} className="block text-xs text-amber-800">
-                    ⚠ {p}
-                  </span>
-                ))}
+              <th className="py-1.5 pr-3 font-normal text-slate-600">{proposalLabels[name]}</th>
+              <td className="py-1.5 pr-3">{!registered ? "—" : before === undefined || before === null || before === "" ? <span className="text-slate-500">未登记</span> : display(name, before, null)}</td>
+              <td className={`py-1.5 ${registered && after !== undefined ? "font-medium text-blue-900" : ""}`}>
+                {registered && after === undefined ? <span className="text-slate-500">不变</span> : display(name, after, null)}
+                <Problems messages={problems?.[field]} />
               </td>
             </tr>
           );
@@ -214,7 +248,8 @@ export function ApplicationSummary({
 
 /**
  * The applicant's part of an application page: the form while it may be
- * edited (with the uploads), otherwise what was asked for, read-only.
+ * edited, after the materials to attach (the submit button comes after the
+ * upload); otherwise what was asked for, read-only, then the materials.
  */
 export function ApplicantWorkspace({
   detail,
@@ -231,9 +266,10 @@ export function ApplicantWorkspace({
     proposal: Proposal;
     fields: readonly (keyof Proposal)[];
     placeName: string | null;
-    organization: Record<string, unknown> | null;
-    files: Array<{ id: number; fileName: string; size: number; contentType: string }>;
-    materials: Array<{ name: string; basis: string }>;
+    changeRows: ChangeRow[] | null;
+    files: Array<{ id: number; fileName: string; size: number; contentType: string; material: string | null }>;
+    materials: Array<Material & { files: Array<{ id: number; fileName: string; size: number; contentType: string; material: string | null }> }>;
+    missingMaterials: string[];
     editable: boolean;
     steps: StepRow[];
   };
@@ -244,61 +280,68 @@ export function ApplicantWorkspace({
   filesResult?: SubmissionResult<string[]> | null;
 }) {
   const { application, proposal, fields, editable } = detail;
-  const fileHref = (fileId: number) => `/applications/${application.id}/files/${fileId}`;
   const lastReturn = [...detail.steps].reverse().find((s) => s.action === "return");
   const refusal = application.state === "rejected" ? [...detail.steps].reverse().find((s) => s.action === "reject") : undefined;
+  const materials = (
+    <MaterialsPanel
+      materials={detail.materials}
+      files={detail.files}
+      missing={detail.missingMaterials}
+      applicationId={application.id}
+      action={action}
+      editable={editable}
+      lastResult={filesResult}
+      note={application.kind === "change" ? changeMaterialsNote : undefined}
+    />
+  );
   return (
-    <>
+    <div className="space-y-6">
       {application.state === "returned" && lastReturn ? (
-        <div role="status" className="mb-4 rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">
+        <div role="status" className="rounded border border-amber-300 bg-amber-50 p-4 text-amber-900">
           <p className="font-medium">申请已退回补正</p>
           <p className="mt-1">退回理由：{lastReturn.reason}</p>
-          <p className="mt-1 text-sm">请按要求修改后重新提交。</p>
+          {/* Each reader their own words: the applicant is told what to do, the others what is awaited. */}
+          <p className="mt-1 text-sm">{editable ? "请按要求修改后重新提交。" : "等待申请人补正后重新提交。"}</p>
         </div>
       ) : null}
       {refusal ? (
-        <div role="status" className="mb-4 rounded border border-red-300 bg-red-50 p-4 text-red-900">
+        <div role="status" className="rounded border border-red-300 bg-red-50 p-4 text-red-900">
           <p className="font-medium">{decisionLabel(application.kind, "reject", refusal.fromState)}</p>
           <p className="mt-1">理由：{refusal.reason}</p>
           <p className="mt-1 text-sm">{rightOfReview}</p>
         </div>
       ) : null}
-      <Panel title={editable ? "填写申请" : "申请内容"}>
-        {editable ? (
-          <ProposalForm
-            action={action}
-            kind={application.kind}
-            fields={fields}
-            proposal={proposal}
-            version={application.version}
-            placeChoices={placeChoices}
-            lastResult={proposalResult}
-            submitAction={application.state === "returned" ? "resubmit" : "submit"}
-          />
-        ) : (
-          <ProposalTable
-            fields={fields}
-            proposal={proposal}
-            current={application.kind === "change" ? detail.organization : null}
-            placeName={detail.placeName}
-            problems={problems}
-          />
-        )}
-      </Panel>
-      <Panel title="申请材料" className="mt-6">
-        <div className="mb-4 text-sm">
-          <p className="font-medium text-slate-700">应提交的材料</p>
-          <ol className="mt-1 list-decimal space-y-0.5 pl-5 text-slate-700">
-            {detail.materials.map((m) => (
-              <li key={m.name}>
-                {m.name}
-                <span className="text-xs text-slate-500">（{m.basis}）</span>
-              </li>
-            ))}
-          </ol>
-        </div>
-        <PostedAttachments files={detail.files} hrefFor={fileHref} action={action} editable={editable} lastResult={filesResult} />
-      </Panel>
-    </>
+      {editable ? (
+        <>
+          {materials}
+          <Panel title="填写申请">
+            {detail.missingMaterials.length ? (
+              <p className="mb-3 text-sm text-amber-900">提交前须上传全部必交材料（还差 {detail.missingMaterials.length} 项，见上方“申请材料”）。</p>
+            ) : null}
+            <ProposalForm
+              action={action}
+              kind={application.kind}
+              fields={fields}
+              proposal={proposal}
+              version={application.version}
+              placeChoices={placeChoices}
+              lastResult={proposalResult}
+              submitAction={application.state === "returned" ? "resubmit" : "submit"}
+            />
+          </Panel>
+        </>
+      ) : (
+        <>
+          <Panel title="申请内容">
+            {detail.changeRows ? (
+              <ChangeTable rows={detail.changeRows} problems={problems} />
+            ) : (
+              <ProposalTable fields={fields} proposal={proposal} placeName={detail.placeName} problems={problems} />
+            )}
+          </Panel>
+          {materials}
+        </>
+      )}
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { useForm, type SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { Button, ErrorList, FormError, PostForm } from "./form";
 
-type StoredFile = { id: number; fileName: string; size: number; contentType: string };
+export type StoredFile = { id: number; fileName: string; size: number; contentType: string };
 
 export function FileList({
   files,
@@ -29,10 +29,49 @@ export function FileList({
   );
 }
 
+/** The remove button of one attached file, posting `remove-file` to the page's action. */
+export function RemoveFileForm({ action, fileId, fileName }: { action: string; fileId: number; fileName: string }) {
+  return (
+    <PostForm action={action}>
+      <input type="hidden" name="intent" value="remove-file" />
+      <input type="hidden" name="fileId" value={fileId} />
+      <button type="submit" className="text-sm text-red-700 underline" aria-label={`删除 ${fileName}`}>
+        删除
+      </button>
+    </PostForm>
+  );
+}
+
 /**
- * Attached documents; while they may be changed, with a remove button each and
- * an upload form (PDF, JPEG or PNG up to 10 MB, checked by content on the server).
+ * The upload form (PDF, JPEG or PNG up to 10 MB, checked by content on the
+ * server); `children` are fields sent with the files, before the chooser.
  */
+export function UploadForm({ action, errors, children, className = "" }: { action: string; errors?: readonly string[] | null; children?: ReactNode; className?: string }) {
+  return (
+    <PostForm action={action} encType="multipart/form-data" className={className}>
+      {children}
+      <label className="block text-sm font-medium text-slate-700" htmlFor="files">
+        上传材料（PDF、JPEG 或 PNG，每个不超过 10 MB，可多选）
+      </label>
+      <input
+        id="files"
+        name="files"
+        type="file"
+        multiple
+        accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+        className="mt-1 block text-sm"
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? "files-error" : undefined}
+      />
+      <ErrorList id="files-error" errors={errors} />
+      <Button type="submit" variant="secondary" className="mt-2">
+        上传
+      </Button>
+    </PostForm>
+  );
+}
+
+/** Attached documents; while they may be changed, with a remove button each and an upload form. */
 export function AttachmentsEditor({
   files,
   hrefFor,
@@ -57,43 +96,11 @@ export function AttachmentsEditor({
         hrefFor={hrefFor}
         removable={
           editable
-            ? (fileId) => (
-                <PostForm action={action}>
-                  <input type="hidden" name="intent" value="remove-file" />
-                  <input type="hidden" name="fileId" value={fileId} />
-                  <button
-                    type="submit"
-                    className="text-sm text-red-700 underline"
-                    aria-label={`删除 ${files.find((f) => f.id === fileId)?.fileName ?? "该文件"}`}
-                  >
-                    删除
-                  </button>
-                </PostForm>
-              )
+            ? (fileId) => <RemoveFileForm action={action} fileId={fileId} fileName={files.find((f) => f.id === fileId)?.fileName ?? "该文件"} />
             : undefined
         }
       />
-      {editable ? (
-        <PostForm action={action} encType="multipart/form-data" className="mt-4 border-t border-slate-100 pt-4">
-          <label className="block text-sm font-medium text-slate-700" htmlFor="files">
-            上传材料（PDF、JPEG 或 PNG，每个不超过 10 MB，可多选）
-          </label>
-          <input
-            id="files"
-            name="files"
-            type="file"
-            multiple
-            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-            className="mt-1 block text-sm"
-            aria-invalid={errors?.length ? true : undefined}
-            aria-describedby={errors?.length ? "files-error" : undefined}
-          />
-          <ErrorList id="files-error" errors={errors} />
-          <Button type="submit" variant="secondary" className="mt-2">
-            上传
-          </Button>
-        </PostForm>
-      ) : null}
+      {editable ? <UploadForm action={action} errors={errors} className="mt-4 border-t border-slate-100 pt-4" /> : null}
     </>
   );
 }

@@ -41,6 +41,8 @@ export const applications = pgTable(
     unitDecision: text("unit_decision", { enum: unitDecisions }),
     unitDecidedAt: timestamp("unit_decided_at", { withTimezone: true }),
     unitOpinion: text("unit_opinion"),
+    /** A decided change: the register's changeable fields just before the decision, for 原登记 once the register holds the new values. */
+    registerAtDecision: jsonb("register_at_decision").$type<Record<string, unknown>>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),
@@ -88,6 +90,8 @@ export const applicationFiles = pgTable(
     content: bytea("content").notNull(),
     uploadedBy: integer("uploaded_by"),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
+    /** Which material of the application's list it is (materials.ts MaterialKey, or "other"); null for files from before the list. */
+    material: text("material"),
   },
   (t) => [index("application_files_app_idx").on(t.applicationId)],
 );

@@ -1,7 +1,20 @@
 import type { Browser, Page } from "@playwright/test";
-import { expect, seriousViolations, signInAs, test, waitForHydration } from "./fixtures";
+import { expect, seriousViolations, signInAs, test, waitForHydration, type PreparatoryGroup } from "./fixtures";
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+/** Uploads one file as a material of the checklist, and waits for it beside its material. */
+async function attach(page: Page, material: string, fileName: string, buffer = pdf) {
+  await page.getByLabel("所上传的材料").selectOption({ label: material });
+  await page.getByLabel(/上传材料/).setInputFiles({ name: fileName, mimeType: fileName.endsWith(".png") ? "image/png" : "application/pdf", buffer });
+  await page.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(checklistItem(page, material).getByRole("link", { name: fileName })).toBeVisible();
+}
+
+function checklistItem(page: Page, material: string) {
+  return page.getByRole("list", { name: "材料清单" }).getByRole("listitem").filter({ hasText: material }).first();
+}
 
 async function fillEstablishment(page: Page, name: string, individualMembers: string) {
   await page.getByLabel("名称").fill(name);
@@ -18,13 +31,15 @@ async function fillEstablishment(page: Page, name: string, individualMembers: st
   await page.getByLabel("联系电话").fill("13905950123");
 }
 
-/** The demo association starts an establishment from its home page: its signed-in page, on the new application. */
-async function startEstablishment(browser: Browser, baseURL: string) {
+/** A preparatory group starts an establishment from its home page: its signed-in page, on the new application. */
+async function startEstablishment(browser: Browser, baseURL: string, group: PreparatoryGroup) {
   const assocContext = await browser.newContext();
-  await signInAs(assocContext, "assoc", baseURL);
+  await signInAs(assocContext, group, baseURL);
   const assoc = await assocContext.newPage();
   await assoc.goto("/org");
   await waitForHydration(assoc);
+  // Before starting, what the kind asks for, with its templates.
+  await expect(assoc.getByRole("link", { name: "下载社会团体章程示范文本" })).toHaveAttribute("href", "/templates/charter-social-group.txt");
   await assoc.getByRole("button", { name: "申请成立登记" }).click();
   await expect(assoc).toHaveURL(/\/org\/applications\/\d+$/);
   return { assocContext, assoc, id: new URL(assoc.url()).pathname.split("/").pop()! };
@@ -32,7 +47,16 @@ async function startEstablishment(browser: Browser, baseURL: string) {
 
 test("an association applies, the registry returns it, the association corrects it, the registry approves, and the public register shows it", async ({ browser, baseURL }) => {
   const name = `鲤城区闽南童谣传唱协会${Date.now().toString(36).slice(-4)}`;
-  const { assocContext, assoc, id } = await startEstablishment(browser, baseURL!);
+  const { assocContext, assoc, id } = await startEstablishment(browser, baseURL!, "prep-a");
+
+  // The checklist of what an establishment hands in, before the form and its submit button; nothing attached yet.
+  await expect(checklistItem(assoc, "章程草案")).toContainText("必交");
+  await expect(checklistItem(assoc, "章程草案")).toContainText("未上传");
+  await expect(checklistItem(assoc, "业务主管单位的批准文件")).toContainText("选交");
+  await expect(assoc.getByText("还有 4 项必交材料未上传：登记申请书、验资报告、场所使用权证明、发起人和拟任负责人的基本情况、身份证明、章程草案。全部上传后才能提交。")).toBeVisible();
+  const template = await assoc.request.get("/templates/charter-social-group.txt");
+  expect(template.status()).toBe(200);
+  expect(await template.text()).toContain("第一章　总　　则");
 
   // Too few members: the legal condition is explained beside the field, and what was typed stays.
   await fillEstablishment(assoc, name, "20");
@@ -43,15 +67,22 @@ test("an association applies, the registry returns it, the association corrects 
   await expect(assoc.getByLabel("名称")).toHaveValue(name);
   await expect(assoc.getByText("草稿已保存，但未能提交")).toBeVisible();
 
-  // A file that only pretends to be a PDF is refused; a real PNG is kept.
+  // A file that only pretends to be a PDF is refused; a real PNG is kept, as the material it was uploaded for.
   await assoc.getByLabel(/上传材料/).setInputFiles({ name: "章程.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html>not a pdf</html>") });
   await assoc.getByRole("button", { name: "上传", exact: true }).click();
   await expect(assoc.getByText(/不是 PDF、JPEG 或 PNG 文件/)).toBeVisible();
-  await assoc.getByLabel(/上传材料/).setInputFiles({ name: "活动场所照片.png", mimeType: "image/png", buffer: png });
-  await assoc.getByRole("button", { name: "上传", exact: true }).click();
-  await expect(assoc.getByRole("link", { name: "活动场所照片.png" })).toBeVisible();
+  await attach(assoc, "验资报告、场所使用权证明", "活动场所照片.png", png);
+  await expect(checklistItem(assoc, "验资报告、场所使用权证明")).toContainText("已上传");
 
+  // The conditions met, the submission is still refused while required materials are missing, each named.
   await assoc.getByLabel("个人会员数").fill("86");
+  await assoc.getByRole("button", { name: "提交申请" }).click();
+  await expect(assoc.getByText("尚未上传以下必交材料：1. 登记申请书；2. 发起人和拟任负责人的基本情况、身份证明；3. 章程草案。")).toBeVisible();
+  await expect(assoc.getByText("已提交")).toHaveCount(0);
+  await attach(assoc, "登记申请书", "登记申请书.pdf");
+  await attach(assoc, "发起人和拟任负责人的基本情况、身份证明", "负责人基本情况表.pdf");
+  await attach(assoc, "章程草案", "章程草案.pdf");
+  await expect(assoc.getByText("必交材料已全部上传，可以提交。")).toBeVisible();
   await assoc.getByRole("button", { name: "提交申请" }).click();
   await expect(assoc.getByText("申请已提交，请等待审查。")).toBeVisible();
   await expect(assoc.getByText("已提交").first()).toBeVisible();
@@ -71,10 +102,14 @@ test("an association applies, the registry returns it, the association corrects 
   await officer.getByLabel("其他需补正的事项").fill("写明业务范围的服务对象");
   await officer.getByRole("button", { name: "退回补正" }).click();
   await expect(officer.getByText("已退回补正。")).toBeVisible();
+  // The officer reads what is awaited, not the applicant's instruction.
+  await expect(officer.getByText("等待申请人补正后重新提交。")).toBeVisible();
+  await expect(officer.getByText("请按要求修改后重新提交")).toHaveCount(0);
 
   // The association sees the whole list, corrects and resubmits.
   await assoc.goto(`/org/applications/${id}`);
   await expect(assoc.getByText("退回理由：请一次性补正以下材料：1. 业务主管单位的批准文件；2. 章程草案。其他需补正的事项：写明业务范围的服务对象")).toBeVisible();
+  await expect(assoc.getByText("请按要求修改后重新提交。")).toBeVisible();
   await assoc.getByLabel("业务范围").fill("面向本区少年儿童和社区居民，组织闽南童谣传唱、交流和公益演出");
   await assoc.getByRole("button", { name: "补正后重新提交" }).click();
   await expect(assoc.getByText("申请已提交，请等待审查。")).toBeVisible();
@@ -133,6 +168,12 @@ test("a street officer enters a community filing and files it for a community of
   await waitForHydration(page);
   await page.getByRole("button", { name: "录入社区社会组织备案" }).click();
   await expect(page).toHaveURL(/\/officer\/applications\/\d+$/);
+  // The filing's materials first; the premises' proof only where there are fixed ones.
+  await expect(checklistItem(page, "活动场所证明")).toContainText("选交");
+  await attach(page, "备案申请表", "备案申请表.pdf");
+  await attach(page, "成员名单", "成员名单.pdf");
+  await attach(page, "负责人身份证明", "负责人身份证明.pdf");
+  await attach(page, "章程或活动规则", "活动规则.pdf");
   const name = `紫云社区合唱队${Date.now().toString(36).slice(-4)}`;
   await page.getByLabel("名称").fill(name);
   await page.getByLabel("类别").selectOption({ label: "文体娱乐类" });
@@ -163,8 +204,9 @@ test("an association cannot open another's application or its files; a village c
 
 test("the registry refuses to take up an application, with its reason; the association reads the decision and how to seek review", async ({ browser, baseURL }) => {
   const name = `鲤城区南音雅集协会${Date.now().toString(36).slice(-4)}`;
-  const { assocContext, assoc, id } = await startEstablishment(browser, baseURL!);
+  const { assocContext, assoc, id } = await startEstablishment(browser, baseURL!, "prep-b");
   await waitForHydration(assoc);
+  for (const material of ["登记申请书", "验资报告、场所使用权证明", "发起人和拟任负责人的基本情况、身份证明", "章程草案"]) await attach(assoc, material, `${material}.pdf`);
   await fillEstablishment(assoc, name, "60");
   await assoc.getByRole("button", { name: "提交申请" }).click();
   await expect(assoc.getByText("申请已提交，请等待审查。")).toBeVisible();
@@ -187,4 +229,32 @@ test("the registry refuses to take up an application, with its reason; the assoc
   await expect(decision).toContainText("六十日内向区人民政府申请行政复议");
   await assocContext.close();
   await officerContext.close();
+});
+
+test("a registered organization is offered change and cancellation, not establishment", async ({ page, context, baseURL }) => {
+  await signInAs(context, "assoc", baseURL!);
+  await page.goto("/org");
+  await expect(page.getByRole("button", { name: "申请变更登记" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "申请注销登记" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "申请成立登记" })).toHaveCount(0);
+});
+
+test("an officer reads a decided change as 原登记 → 申请变更为, 不变 where unchanged, as it stood at the decision", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto("/officer/applications?kind=change&state=approved");
+  await page.getByRole("row").filter({ hasText: "已准予" }).first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/officer\/applications\/\d+$/);
+  const table = page.getByRole("table").filter({ hasText: "申请变更为" });
+  await expect(table.getByRole("columnheader", { name: "原登记" })).toBeVisible();
+  // The demo's approved change rewrote the business scope: the old one is still shown beside the new, though the register holds the new.
+  const scope = table.getByRole("row").filter({ hasText: "业务范围" });
+  await expect(scope.getByRole("cell").last()).toHaveText("开展会员培训、学术交流及相关公益服务");
+  await expect(scope.getByRole("cell").first()).not.toHaveText("开展会员培训、学术交流及相关公益服务");
+  await expect(scope.getByRole("cell").first()).not.toHaveText("未填写");
+  await expect(table.getByRole("row").filter({ hasText: "名称" }).getByRole("cell").last()).toHaveText("不变");
+  await expect(table.getByRole("row").filter({ hasText: "法定代表人" }).getByRole("cell").last()).toHaveText("不变");
+  await expect(page.getByText("变更申请须至少修改一项登记事项")).toHaveCount(0);
+  await expect(page.getByText("未填写")).toHaveCount(0);
+  // Its materials were all attached before it was submitted.
+  await expect(checklistItem(page, "变更登记申请书")).toContainText("已上传");
 });

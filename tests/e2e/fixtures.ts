@@ -5,8 +5,10 @@ import { test as base, expect, type APIRequestContext, type BrowserContext, type
 import { serverPort, serverURL } from "../setup/e2e-servers";
 
 export type DemoUser = "admin" | "officer" | "street" | "assoc" | "clerk" | "supervisor" | "supervising";
+/** Accounts without an organization that tests/setup/e2e-prepare.ts adds: they apply for establishment. */
+export type PreparatoryGroup = "prep-a" | "prep-b";
 
-export function sessionToken(user: DemoUser | `${DemoUser}:unverified`): string {
+export function sessionToken(user: DemoUser | PreparatoryGroup | `${DemoUser}:unverified`): string {
   // This worker's server, whose database made the sessions (each worker has its own).
   const port = serverPort(Number(process.env.TEST_PARALLEL_INDEX ?? 0));
   const file = path.resolve(`tests/.e2e/sessions-${port}.json`);
@@ -17,7 +19,7 @@ export function sessionToken(user: DemoUser | `${DemoUser}:unverified`): string 
 }
 
 /** Signs the browser context in as a demo user by setting the session cookie. */
-export async function signInAs(context: BrowserContext, user: DemoUser, baseURL: string) {
+export async function signInAs(context: BrowserContext, user: DemoUser | PreparatoryGroup, baseURL: string) {
   await context.addCookies([
     { name: "cr_session", value: sessionToken(user), url: baseURL, httpOnly: true, sameSite: "Lax" },
   ]);

@@ -41,7 +41,8 @@
  * street officer's cell starts a community filing; so does the key test) and
  * /logout (which ends the session: its cells use sessions of their own). The
  * association's "start a change / cancellation" buttons lead back to the open
- * one `prepare` made; "start an establishment" is left out, as it always starts one.
+ * one `prepare` made; "start an establishment" is refused to it, a registered organization (only an
+ * account without one, a preparatory group, founds one).
  *
  * Anonymous visitors are never answered 403: every action that needs a user
  * sends them to /login (redirectTo keeps the query, the one-time key included).
@@ -627,9 +628,10 @@ const postMatrix: PostRow[] = [
     path: "/org?index",
     body: { kind: "cancellation" },
     intent: "kind=cancellation",
-    note: "one open cancellation at a time: back to it (kind=establishment would start a new one)",
+    note: "one open cancellation at a time: back to it",
     ...onlyFor({ assoc: { redirect: "/org/applications/{assocCancellation}" } }),
   },
+  { path: "/org?index", body: { kind: "establishment" }, intent: "kind=establishment", note: "a registered organization founds no other through its account", ...onlyFor({ assoc: 409 }) },
   { path: "/org/applications/{assocChange}", body: { version: stale }, note: "the association's own draft change", ...onlyFor({ assoc: 409 }) },
   { path: "/org/applications/{assocChange}", body: { intent: "save", version: stale }, note: "the association's own draft change", ...onlyFor({ assoc: 409 }) },
   { path: "/org/applications/{assocChange}", body: { intent: "submit", version: stale }, note: "the association's own draft change", ...onlyFor({ assoc: 409 }) },

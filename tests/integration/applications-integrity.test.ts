@@ -9,6 +9,7 @@ import type { Proposal } from "../../app/domain/applications/forms";
 import { actorFromUser } from "../../app/auth/session.server";
 import type { Actor } from "../../app/auth/permissions";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+import { attachRequiredMaterials } from "../setup/applications";
 
 beforeAll(loadDemoDistrict);
 
@@ -25,6 +26,7 @@ async function run(actorFor: (action: string) => Actor, id: number, actions: Arr
   for (const action of actions) {
     // An approved cancellation has the certificate and seals back; the other kinds ignore it.
     const approval = action === "approve" ? { returned: ["certificate", "seals", "financial_records"] } : undefined;
+    if (action === "submit") await attachRequiredMaterials(actorFor(action), id, now);
     results.push(await takeStep(contextOf(actorFor(action), now), id, { action, version: (await current(id)).version, approval }));
   }
   return results;
@@ -44,6 +46,7 @@ test("once submitted, a forged save cannot change what the application asks for"
   const id = started.value.id;
   const proposal = { ...((await current(id)).proposed as Proposal), address: "新址 1 号", changeReason: "搬迁" };
   await saveProposal(contextOf(assoc, now), id, { version: 1, proposal });
+  await attachRequiredMaterials(assoc, id, now);
   await takeStep(contextOf(assoc, now), id, { action: "submit", version: 2 });
   const forged = await saveProposal(contextOf(assoc, now), id, { version: 3, proposal: { ...proposal, address: "篡改地址" } });
   expect(forged.ok).toBe(false);

@@ -10,6 +10,7 @@ import { actorFromUser } from "../../app/auth/session.server";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
 import { shippedHolidays } from "../../app/domain/applications/periods";
 import { updateSetting } from "../../app/domain/settings/commands.server";
+import { attachRequiredMaterials, attachedMaterials, preparatoryActor, scannedPdf } from "../setup/applications";
 
 beforeAll(loadDemoDistrict);
 
@@ -44,28 +45,29 @@ const validGroup = async (name: string): Promise<Proposal> => ({
   contactPhone: "13905951234",
 });
 
+/** A preparatory group's draft establishment (an account without an organization founds one). */
 async function draftEstablishment(name: string, when = t0) {
-  const assoc = await demoActor("assoc");
-  const started = await startApplication(contextOf(assoc, when), { kind: "establishment" });
+  const applicant = await preparatoryActor(`${name}筹备组`);
+  const started = await startApplication(contextOf(applicant, when), { kind: "establishment" });
   if (!started.ok) throw new Error("start failed");
-  const saved = await saveProposal(contextOf(assoc, when), started.value.id, { version: 1, proposal: await validGroup(name) });
+  const saved = await saveProposal(contextOf(applicant, when), started.value.id, { version: 1, proposal: await validGroup(name) });
   if (!saved.ok) throw new Error(`save failed ${JSON.stringify(saved)}`);
-  return started.value.id;
+  return { id: started.value.id, applicant };
 }
 
-/** Submitted, and agreed to by the 业务主管单位 it names (the demo's unit), so the registry may take it up. */
+/** Submitted with its materials, and agreed to by the 业务主管单位 it names (the demo's unit), so the registry may take it up. */
 async function submitted(name: string, when = t0) {
-  const id = await draftEstablishment(name, when);
-  const assoc = await demoActor("assoc");
-  const result = await takeStep(contextOf(assoc, when), id, { action: "submit", version: (await version(id)).v });
+  const { id, applicant } = await draftEstablishment(name, when);
+  await attachRequiredMaterials(applicant, id, when);
+  const result = await takeStep(contextOf(applicant, when), id, { action: "submit", version: (await version(id)).v });
   if (!result.ok) throw new Error(`submit failed ${JSON.stringify(result)}`);
   const consent = await reviewAsUnit(contextOf(await demoActor("supervising"), when), id, { decision: "consented" });
   if (!consent.ok) throw new Error(`consent failed ${JSON.stringify(consent)}`);
-  return id;
+  return { id, applicant };
 }
 
 test("an establishment goes from draft to approved, and the approval writes the register and its history", async () => {
-  const assoc = await demoActor("assoc");
+  const assoc = await preparatoryActor("鲤城区摄影爱好者协会筹备组");
   const officer = await demoActor("officer");
   const started = await startApplication(contextOf(assoc, t0), { kind: "establishment" });
   if (!started.ok) throw new Error("start failed");
@@ -83,6 +85,7 @@ test("an establishment goes from draft to approved, and the approval writes the 
   expect((await version(id)).state).toBe("draft");
 
   await saveProposal(contextOf(assoc, t0), id, { version: 2, proposal: await validGroup("鲤城区摄影爱好者协会") });
+  await attachRequiredMaterials(assoc, id, t0);
   expect(await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 3 })).toMatchObject({ ok: true, value: { state: "submitted" } });
 
   // The registry takes it up only once the 业务主管单位 it names has agreed (社会团体登记管理条例 art. 9).
@@ -118,10 +121,53 @@ test("an establishment goes from draft to approved, and the approval writes the 
   expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["application.create", "application.submit", "application.accept", "application.approve"]));
 });
 
+test("an application is submitted only with every required material attached, each upload saying which material it is", async () => {
+  const applicant = await preparatoryActor("鲤城区木偶戏传承协会筹备组");
+  const started = await startApplication(contextOf(applicant, t0), { kind: "establishment" });
+  if (!started.ok) throw new Error("start failed");
+  const id = started.value.id;
+  await saveProposal(contextOf(applicant, t0), id, { version: 1, proposal: await validGroup("鲤城区木偶戏传承协会") });
+  // Nothing attached: refused, naming every missing material at once; it stays a draft.
+  expect(await takeStep(contextOf(applicant, t0), id, { action: "submit", version: 2 })).toEqual({
+    ok: false,
+    formError: "尚未上传以下必交材料：1. 登记申请书；2. 验资报告、场所使用权证明；3. 发起人和拟任负责人的基本情况、身份证明；4. 章程草案。请在“申请材料”中逐项上传后再提交。",
+  });
+  expect((await version(id)).state).toBe("draft");
+  // An upload names a material of this application's list, or 其他材料.
+  expect(await attachFiles(contextOf(applicant, t0), id, [{ name: "清算报告.pdf", content: scannedPdf }], { material: "liquidation_report" })).toEqual({
+    ok: false,
+    fieldErrors: { material: ["请选择所上传的是哪一项材料"] },
+  });
+  for (const material of ["application_form", "funds_premises", "principals", "other"]) {
+    expect(await attachFiles(contextOf(applicant, t0), id, [{ name: `${material}.pdf`, content: scannedPdf }], { material })).toEqual({ ok: true, value: 1 });
+  }
+  // A file of 其他材料 does not stand in for the charter; the unit's optional paper is not asked for.
+  expect(await takeStep(contextOf(applicant, t0), id, { action: "submit", version: (await version(id)).v })).toEqual({
+    ok: false,
+    formError: "尚未上传以下必交材料：1. 章程草案。请在“申请材料”中逐项上传后再提交。",
+  });
+  const detail = await applicationDetail(applicant, id, t0);
+  expect(detail.missingMaterials).toEqual(["章程草案"]);
+  expect(detail.materials.map((m) => [m.key, m.files.length])).toEqual([["application_form", 1], ["unit_approval", 0], ["funds_premises", 1], ["principals", 1], ["charter", 0]]);
+  expect(await attachFiles(contextOf(applicant, t0), id, [{ name: "章程草案.pdf", content: scannedPdf }], { material: "charter" })).toEqual({ ok: true, value: 1 });
+  expect(await takeStep(contextOf(applicant, t0), id, { action: "submit", version: (await version(id)).v })).toMatchObject({ ok: true, value: { state: "submitted" } });
+  expect((await attachedMaterials(id)).sort()).toEqual(["application_form", "charter", "funds_premises", "other", "principals"]);
+  const db = await getDb();
+  const attached = await db.select().from(auditLog).where(and(eq(auditLog.action, "application.attach"), eq(auditLog.entityId, String(id))));
+  expect(attached.map((a) => (a.after as { material: string }).material)).toContain("charter");
+});
+
+test("a registered organization founds no other through its account; a preparatory group (no organization) applies for establishment", async () => {
+  expect(await startApplication(contextOf(await demoActor("assoc"), t0), { kind: "establishment" })).toEqual({
+    ok: false,
+    formError: expect.stringContaining("不能再申请成立登记；登记事项有变化的，请申请变更登记"),
+  });
+  expect((await startApplication(contextOf(await preparatoryActor(), t0), { kind: "establishment" })).ok).toBe(true);
+});
+
 test("return for correction needs a reason; the applicant corrects and resubmits; rejection needs a reason", async () => {
-  const assoc = await demoActor("assoc");
   const officer = await demoActor("officer");
-  const id = await submitted("鲤城区书画院友协会");
+  const { id, applicant: assoc } = await submitted("鲤城区书画院友协会");
   expect(await takeStep(contextOf(officer, at(1)), id, { action: "return", version: 3, reason: " " })).toEqual({ ok: false, formError: "退回补正须填写理由。" });
   expect(await takeStep(contextOf(officer, at(1)), id, { action: "return", version: 3, reason: "章程草案缺少会员大会条款" })).toMatchObject({ ok: true, value: { state: "returned" } });
 
@@ -143,7 +189,7 @@ test("a submitted application has five working days for the notice of missing ma
   const officer = await demoActor("officer");
   // Submitted on Friday 25 September 2026: 28, 29, 30 September, then 8 and 9 October (国庆 1–7 October).
   const friday = new Date("2026-09-25T02:00:00Z");
-  const id = await submitted("鲤城区闽南语童谣研究会", friday);
+  const { id } = await submitted("鲤城区闽南语童谣研究会", friday);
   const detail = await applicationDetail(officer, id, new Date("2026-10-08T03:00:00Z"));
   expect(detail.materialsNotice).toEqual({ dueOn: "2026-10-09", daysLeft: 1, basis: "《中华人民共和国行政许可法》第三十二条第一款第四项" });
   expect(detail.materials.map((m) => m.name)).toContain("业务主管单位的批准文件");
@@ -164,11 +210,12 @@ test("a submitted application has five working days for the notice of missing ma
 test("a 业务主管单位 reviews only the establishments that name it, once, and a refusal stops 受理", async () => {
   const officer = await demoActor("officer");
   const unit = await demoActor("supervising");
-  const id = await draftEstablishment("鲤城区民间工艺研究会");
+  const { id, applicant } = await draftEstablishment("鲤城区民间工艺研究会");
   const assoc = await demoActor("assoc");
   // A draft is the applicant's own, even to the unit it names.
   await expect(reviewAsUnit(contextOf(unit, t0), id, { decision: "consented" })).rejects.toMatchObject({ status: 404 });
-  await takeStep(contextOf(assoc, t0), id, { action: "submit", version: (await version(id)).v });
+  await attachRequiredMaterials(applicant, id, t0);
+  await takeStep(contextOf(applicant, t0), id, { action: "submit", version: (await version(id)).v });
   // Another unit's account does not see it at all; nor does the village or the association's role hold the permission.
   const db = await getDb();
   const [other] = await db.insert(users).values({ username: "jiaoyuju", displayName: "区教育局", role: "supervising_authority", supervisingUnit: "鲤城区教育局", passwordHash: "x" }).returning();
@@ -200,10 +247,11 @@ test("a 业务主管单位 reviews only the establishments that name it, once, a
 
 test("a directly registered establishment needs no unit: the registry takes it up at once", async () => {
   const officer = await demoActor("officer");
-  const assoc = await demoActor("assoc");
+  const assoc = await preparatoryActor("鲤城区社区邻里互助促进会筹备组");
   const started = await startApplication(contextOf(assoc, t0), { kind: "establishment" });
   if (!started.ok) throw new Error("start failed");
   const id = started.value.id;
+  await attachRequiredMaterials(assoc, id, t0);
   const proposal = { ...(await validGroup("鲤城区社区邻里互助促进会")), registrationRoute: "community_service" as const, supervisingUnit: "鲤城区民政局" };
   await saveProposal(contextOf(assoc, t0), id, { version: 1, proposal });
   expect(await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 2 })).toMatchObject({
@@ -217,8 +265,8 @@ test("a directly registered establishment needs no unit: the registry takes it u
 });
 
 test("each step is refused to the wrong role and in the wrong state", async () => {
-  const id = await submitted("鲤城区围棋爱好者联谊会");
-  const [assoc, street, admin] = [await demoActor("assoc"), await demoActor("street"), await demoActor("admin")];
+  const { id, applicant: assoc } = await submitted("鲤城区围棋爱好者联谊会");
+  const [street, admin] = [await demoActor("street"), await demoActor("admin")];
   expect(await takeStep(contextOf(assoc, at(1)), id, { action: "accept", version: 3 })).toMatchObject({ ok: false, formError: expect.stringContaining("角色") });
   expect(await takeStep(contextOf(admin, at(1)), id, { action: "accept", version: 3 })).toMatchObject({ ok: false, formError: expect.stringContaining("角色") });
   // The street officer sees registrations of the street only if the organization sits there; here it does (东街社区 is in 开元街道), but may not decide them.
@@ -233,7 +281,7 @@ test("each step is refused to the wrong role and in the wrong state", async () =
 });
 
 test("two officers deciding the same application at once: one wins, the other is told, nothing is overwritten", async () => {
-  const id = await submitted("鲤城区茶艺研究会");
+  const { id } = await submitted("鲤城区茶艺研究会");
   const officer = await demoActor("officer");
   const db = await getDb();
   const [other] = await db
@@ -268,6 +316,8 @@ test("a change application changes only the proposed fields, with before and aft
   // A change that changes nothing is not submitted.
   expect(await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 1 })).toMatchObject({ ok: false });
   await saveProposal(contextOf(assoc, t0), id, { version: 1, proposal: { ...detail.proposal, address: "泉州市鲤城区新华路 8 号", changeReason: "办公场所搬迁" } });
+  // A new address asks for its right of use among the change's materials.
+  expect(await attachRequiredMaterials(assoc, id, t0)).toContain("new_premises");
   await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 2 });
   await takeStep(contextOf(officer, at(1)), id, { action: "accept", version: 3 });
   expect((await takeStep(contextOf(officer, at(2)), id, { action: "approve", version: 4 })).ok).toBe(true);
@@ -277,6 +327,11 @@ test("a change application changes only the proposed fields, with before and aft
   expect(history).toEqual([
     expect.objectContaining({ kind: "change", reason: "办公场所搬迁", changes: [{ field: "address", before: before!.address, after: "泉州市鲤城区新华路 8 号" }] }),
   ]);
+  // Decided, the application still reads 原登记 → 申请变更为 as at the decision, 不变 elsewhere, with no warning.
+  const decided = await applicationDetail(officer, id, at(3));
+  expect(decided.changeRows?.find((r) => r.field === "address")).toEqual({ field: "address", before: before!.address, after: "泉州市鲤城区新华路 8 号" });
+  expect(decided.changeRows?.find((r) => r.field === "legalRepresentative")).toEqual({ field: "legalRepresentative", before: before!.legalRepresentative, after: undefined });
+  expect(decided.problems).toEqual({});
 });
 
 test("a cancellation keeps the organization in the register as cancelled, with its date", async () => {
@@ -301,6 +356,7 @@ test("a cancellation keeps the organization in the register as cancelled, with i
     version: 2,
     proposal: { cancellationReason: "完成清算，会员大会决议注销", liquidationCompletedOn: "2026-02-20", liquidationReport: "清算组清偿全部债务，剩余财产捐赠同类组织" },
   });
+  await attachRequiredMaterials(applicant, id, t0);
   expect(await takeStep(contextOf(applicant, t0), id, { action: "submit", version: 3 })).toMatchObject({ ok: true });
   await takeStep(contextOf(officer, at(1)), id, { action: "accept", version: 4 });
   // The certificate and the seals come back before the register says cancelled.
@@ -342,6 +398,7 @@ test("a street officer files a community organization for a community of the str
     version: 2,
     proposal: { name: "象峰社区太极拳队", category: "culture_sports", legalRepresentative: "林秀英", address: "象峰社区活动中心", placeId: home.id, membersCount: 18 },
   });
+  await attachRequiredMaterials(street, id, t0);
   for (const action of ["submit", "accept", "approve"] as const) {
     const v = (await version(id)).v;
     expect(await takeStep(contextOf(street, t0), id, { action, version: v })).toMatchObject({ ok: true });
@@ -361,14 +418,14 @@ test("a street officer files a community organization for a community of the str
 test("the 60-day clock of an establishment: deadline from acceptance, days left in the queue, the overdue first and filterable", async () => {
   const officer = await demoActor("officer");
   // Accepted at 01:00 on 3 March in Shanghai (17:00 UTC the day before): 60 days from 3 March.
-  const early = await submitted("鲤城区风车爱好者协会");
+  const { id: early } = await submitted("鲤城区风车爱好者协会");
   const accepted = await takeStep(contextOf(officer, new Date("2026-03-02T17:00:00Z")), early, { action: "accept", version: 3 });
   expect(accepted).toMatchObject({ ok: true, value: { dueOn: "2026-05-02" } });
   const detail = await applicationDetail(officer, early, new Date("2026-03-03T02:00:00Z"));
   expect(detail.period).toBe("受理之日起 60 日内（《社会团体登记管理条例》第十二条）");
-  const late = await submitted("鲤城区风筝爱好者协会");
+  const { id: late } = await submitted("鲤城区风筝爱好者协会");
   await takeStep(contextOf(officer, at(0)), late, { action: "accept", version: 3 });
-  const fresh = await submitted("鲤城区龙舟爱好者协会");
+  const { id: fresh } = await submitted("鲤城区龙舟爱好者协会");
   await takeStep(contextOf(officer, at(50)), fresh, { action: "accept", version: 3 });
 
   const now = at(61);
@@ -411,26 +468,26 @@ test("a year's holidays entered by an officer count for the periods after it; th
 });
 
 test("attachments are checked by content and size, and served only to those who may see the application", async () => {
-  const assoc = await demoActor("assoc");
-  const id = await draftEstablishment("鲤城区集邮爱好者协会");
+  const { id, applicant: assoc } = await draftEstablishment("鲤城区集邮爱好者协会");
   const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
   const fakePdf = new TextEncoder().encode("<html>not a pdf</html>");
-  const refused = await attachFiles(contextOf(assoc), id, [{ name: "章程.pdf", content: fakePdf }]);
+  const refused = await attachFiles(contextOf(assoc), id, [{ name: "章程.pdf", content: fakePdf }], { material: "charter" });
   expect(refused).toMatchObject({ ok: false, fieldErrors: { files: [expect.stringContaining("不是 PDF、JPEG 或 PNG")] } });
   const huge = new Uint8Array(10 * 1024 * 1024 + 1);
   huge.set([0x25, 0x50, 0x44, 0x46, 0x2d]);
-  expect(await attachFiles(contextOf(assoc), id, [{ name: "大文件.pdf", content: huge }])).toMatchObject({ ok: false, fieldErrors: { files: [expect.stringContaining("超过 10 MB")] } });
-  expect(await attachFiles(contextOf(assoc), id, [{ name: "场所照片.png", content: png }])).toEqual({ ok: true, value: 1 });
+  expect(await attachFiles(contextOf(assoc), id, [{ name: "大文件.pdf", content: huge }], { material: "charter" })).toMatchObject({ ok: false, fieldErrors: { files: [expect.stringContaining("超过 10 MB")] } });
+  expect(await attachFiles(contextOf(assoc), id, [{ name: "场所照片.png", content: png }], { material: "funds_premises" })).toEqual({ ok: true, value: 1 });
   const detail = await applicationDetail(assoc, id, t0);
-  expect(detail.files).toEqual([expect.objectContaining({ fileName: "场所照片.png", contentType: "image/png", size: png.length })]);
+  expect(detail.files).toEqual([expect.objectContaining({ fileName: "场所照片.png", contentType: "image/png", size: png.length, material: "funds_premises" })]);
   const fileId = detail.files[0]!.id;
   expect(Buffer.from((await fileForActor(assoc, id, fileId)).content)).toEqual(Buffer.from(png));
   // The registry sees the application and its files once submitted, not while a draft.
   await expect(fileForActor(await demoActor("officer"), id, fileId)).rejects.toMatchObject({ status: 404 });
+  await attachRequiredMaterials(assoc, id);
   expect((await takeStep(contextOf(assoc), id, { action: "submit", version: (await version(id)).v })).ok).toBe(true);
   expect((await fileForActor(await demoActor("officer"), id, fileId)).fileName).toBe("场所照片.png");
   // After submission nothing more can be attached.
-  expect(await attachFiles(contextOf(assoc), id, [{ name: "补充.png", content: png }])).toMatchObject({ ok: false, formError: expect.stringContaining("已提交") });
+  expect(await attachFiles(contextOf(assoc), id, [{ name: "补充.png", content: png }], { material: "other" })).toMatchObject({ ok: false, formError: expect.stringContaining("已提交") });
   const db = await getDb();
   const [stranger] = await db.insert(users).values({ username: "stranger", displayName: "别的协会", role: "association", passwordHash: "x" }).returning();
   await expect(fileForActor(actorFromUser(stranger!, "s4"), id, fileId)).rejects.toMatchObject({ status: 404 });

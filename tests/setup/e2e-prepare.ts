@@ -26,6 +26,12 @@ for (const account of demoAccounts) {
   const session = await createSession(db, user, { now: new Date(), ip: "127.0.0.1", userAgent: "e2e" });
   sessions[account.username] = session.token;
 }
+// Preparatory groups (accounts without an organization, not demo accounts): they apply for establishment,
+// and an approval links the account to its new organization, so each walk-through has its own.
+for (const username of ["prep-a", "prep-b"]) {
+  const [user] = await db.insert(users).values({ username, displayName: `筹备组（${username}）`, role: "association", passwordHash: "unusable" }).returning();
+  sessions[username] = (await createSession(db, user!, { now: new Date(), ip: "127.0.0.1", userAgent: "e2e" })).token;
+}
 // A second session each for the administrator and the district officer whose user last proved who they
 // are an hour ago: the re-verification tests start from it (the sessions above count as verified at start).
 for (const username of ["admin", "officer"]) {

@@ -17,6 +17,7 @@ import {
   kindLabels,
   openStates,
   refusal,
+  startableKinds,
   transitionFor,
   unitReviewNeeded,
   unitReviewRefusal,
@@ -31,7 +32,8 @@ import { usccKindOf } from "../organizations/rules";
 import { shanghaiDate } from "../shared/time";
 import { getSetting } from "../settings/queries.server";
 import { decisionDueOn, decisionPeriod } from "./periods";
-import { handoverProblem, handoverRecord, materialsNotice } from "./materials";
+import { applicationMaterials, handoverProblem, handoverRecord, isMaterialOf, materialsNotice, missingMaterials, missingMaterialsProblem } from "./materials";
+import { registerSnapshot, requestedChanges } from "./changes";
 import { isRowId } from "../shared/ids";
 import { escapeLike } from "../shared/like";
 import { duplicateField, duplicateMessages, liveNameTaken } from "../organizations/integrity.server";
@@ -73,6 +75,12 @@ export async function startApplication(
   const db = await getDb();
 
   let organization: Organization | undefined;
+  if (kind === "establishment" && actor.organizationId) {
+    const [own] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
+    if (own && !startableKinds(own).includes("establishment")) {
+      return { ok: false, formError: `您的账号代表已登记的社会组织（${own.name}），不能再申请成立登记；登记事项有变化的，请申请变更登记。` };
+    }
+  }
   if (kind === "change" || kind === "cancellation") {
     if (!actor.organizationId) return { ok: false, formError: "您的账号尚未关联已登记的社会组织，不能申请变更或注销。" };
     [organization] = await db.select().from(organizations).where(eq(organizations.id, actor.organizationId));
@@ -264,7 +272,16 @@ export async function takeStep(
     const problems = submissionProblems(app.kind, app.proposed as Proposal, app.baseline ?? current, shanghaiDate(ctx.now));
     const duplicate = await duplicateNameProblem(db, app, current);
     if (duplicate) problems.name = [...(problems.name ?? []), duplicate];
-    if (Object.keys(problems).length) return { ok: false, fieldErrors: problems, formError: "申请内容不完整或不符合条件，请按提示修改后再提交。" };
+    const files = await db.select({ material: applicationFiles.material }).from(applicationFiles).where(eq(applicationFiles.applicationId, id));
+    const unattached = missingMaterialsProblem(missingMaterials(applicationMaterials(app, current), files));
+    const incomplete = Object.keys(problems).length > 0;
+    if (incomplete || unattached) {
+      return {
+        ok: false,
+        fieldErrors: incomplete ? problems : undefined,
+        formError: [incomplete ? "申请内容不完整或不符合条件，请按提示修改后再提交。" : "", unattached ?? ""].join(""),
+      };
+    }
   }
 
   const transition = transitionFor(input.action);
@@ -293,9 +310,16 @@ export async function takeStep(
       if (!claimed) throw new Refused({ ok: false, formError: staleMessage });
       let result: Application = claimed;
       if (input.action === "approve") {
-        const organizationId = await writeRegister(tx, ctx, app, input.approval ?? {});
-        const [linked] = await tx.update(applications).set({ organizationId }).where(eq(applications.id, id)).returning();
+        const { organizationId, before } = await writeRegister(tx, ctx, app, input.approval ?? {});
+        const [linked] = await tx
+          .update(applications)
+          .set({ organizationId, ...(app.kind === "change" && before ? { registerAtDecision: registerSnapshot(before) } : {}) })
+          .where(eq(applications.id, id))
+          .returning();
         result = linked!;
+      } else if (input.action === "reject" && app.kind === "change" && current) {
+        const [kept] = await tx.update(applications).set({ registerAtDecision: registerSnapshot(current) }).where(eq(applications.id, id)).returning();
+        result = kept!;
       }
       await tx.insert(applicationSteps).values(step(ctx, id, input.action, app.state, transition.to, input.reason));
       await recordAudit(tx, ctx, {
@@ -397,15 +421,18 @@ async function duplicateNameProblem(db: Database, app: Application, current: Org
   return (await liveNameTaken(db, name, current?.id)) ? "登记簿中已有同名的社会组织，请更换名称" : null;
 }
 
-/** Writes an approved application into the register and its history; returns the organization's id. */
+/**
+ * Writes an approved application into the register and its history; returns the
+ * organization's id and, for a change or cancellation, its record just before.
+ */
 async function writeRegister(
   tx: Database,
   ctx: ActionContext,
   app: Application,
   approval: ApprovalDetails,
-): Promise<number> {
+): Promise<{ organizationId: number; before?: Organization }> {
   const proposal = app.proposed as Proposal;
-  if (app.kind === "establishment" || app.kind === "filing") return createOrganization(tx, ctx, app, proposal, approval);
+  if (app.kind === "establishment" || app.kind === "filing") return { organizationId: await createOrganization(tx, ctx, app, proposal, approval) };
   // Read and lock the record inside the transaction, so a correction cannot land in between.
   const [current] = app.organizationId
     ? await tx.select().from(organizations).where(eq(organizations.id, app.organizationId)).for("update")
@@ -429,14 +456,7 @@ async function writeRegister(
     // Only what the applicant changed from the register as it stood when they began: an officer's
     // correction made since then is not undone.
     kind = "change";
-    const baseline = (app.baseline ?? {}) as Record<string, unknown>;
-    updates = {};
-    for (const field of changeableFields) {
-      const value = proposal[field];
-      if (value !== undefined && JSON.stringify(value) !== JSON.stringify(baseline[field] ?? null)) {
-        (updates as Record<string, unknown>)[field] = value;
-      }
-    }
+    updates = requestedChanges(proposal, app.baseline) as Partial<Organization>;
     fields = changeableFields;
     if (updates.name && (await liveNameTaken(tx, updates.name, current.id))) {
       throw new Refused({ ok: false, formError: "登记簿中已有同名的社会组织，不能准予名称变更。" });
@@ -464,7 +484,7 @@ async function writeRegister(
     after: Object.fromEntries(changes.map((c) => [c.field, c.after])),
     reason: `申请第 ${app.id} 号`,
   });
-  return current.id;
+  return { organizationId: current.id, before: current };
 }
 
 /** A new organization from an approved establishment or filing, with its first history entry. */
@@ -569,10 +589,12 @@ export async function nextFilingNumbers(tx: Database, streetName: string, today:
 
 /* ------------------------------------------------------------------ files */
 
+/** Uploads files as one material of the application's list (or 其他材料). */
 export async function attachFiles(
   ctx: ActionContext,
   id: number,
   files: Upload[],
+  input: { material?: string },
 ): Promise<WriteResult<number>> {
   const actor = ctx.actor;
   if (!actor) forbidden();
@@ -580,6 +602,9 @@ export async function attachFiles(
   const app = await loadVisible(db, actor, id);
   const refused = applicantEditRefusal(actor.role, app);
   if (refused) return { ok: false, formError: refused };
+  const organization = app.organizationId ? (await db.select().from(organizations).where(eq(organizations.id, app.organizationId)))[0] : undefined;
+  const material = input.material ?? "";
+  if (!isMaterialOf(applicationMaterials(app, organization), material)) return { ok: false, fieldErrors: { material: ["请选择所上传的是哪一项材料"] } };
   const problems = uploadProblems(files);
   if (problems.length) return { ok: false, fieldErrors: { files: problems } };
   return db.transaction(async (tx) => {
@@ -587,8 +612,8 @@ export async function attachFiles(
     for (const file of files) {
       const [stored] = await tx
         .insert(applicationFiles)
-        .values({ applicationId: id, ...storedAttachment(file, actor.userId, ctx.now) })
-        .returning({ id: applicationFiles.id, fileName: applicationFiles.fileName, size: applicationFiles.size, sha256: applicationFiles.sha256 });
+        .values({ applicationId: id, material, ...storedAttachment(file, actor.userId, ctx.now) })
+        .returning({ id: applicationFiles.id, fileName: applicationFiles.fileName, size: applicationFiles.size, sha256: applicationFiles.sha256, material: applicationFiles.material });
       await recordAudit(tx, ctx, { action: "application.attach", entityType: "application", entityId: id, after: stored });
     }
     return { ok: true, value: files.length };

@@ -11,6 +11,7 @@ import { foundationRefusal, socialGroupConditionProblems, supervisionProblems } 
 import { parseIsoDate } from "../shared/time";
 import { maxRowId } from "../shared/ids";
 import { fieldCharacterProblem } from "../shared/text-input";
+import { requestedChanges } from "./changes";
 
 const staleForm = "页面已过期，请刷新后重试。";
 const unknownIntent = "未知的操作。";
@@ -136,8 +137,10 @@ export function officerApplicationPermission(intent: OfficerApplicationIntent): 
   return intent === "decide" ? "application:decide" : "application:file_community";
 }
 
-/** An upload carries only files, which `readUploads` reads; nothing else of the form is kept. */
-export const uploadSchema = z.object({});
+/** An upload: the files, which `readUploads` reads, and which material of the application's list they are (checked by the command). */
+export const uploadSchema = z.object({
+  material: z.string({ error: "请选择所上传的是哪一项材料" }).trim().max(40, "请选择所上传的是哪一项材料"),
+});
 
 export const kindFields: Record<ApplicationKind, readonly (keyof Proposal)[]> = {
   establishment: [
@@ -149,8 +152,7 @@ export const kindFields: Record<ApplicationKind, readonly (keyof Proposal)[]> = 
   filing: ["name", "category", "legalRepresentative", "address", "placeId", "membersCount", "contactPhone"],
 };
 
-/** The record fields a change application may alter (the rest of `kindFields.change` explains it). */
-export const changeableFields = ["name", "supervisingUnit", "legalRepresentative", "address", "registeredFunds", "businessScope", "contactPhone"] as const;
+export { changeableFields } from "./changes";
 
 export const proposalLabels: Record<keyof Proposal, string> = {
   name: "名称",
@@ -230,9 +232,7 @@ export function submissionProblems(
     problems.membersCount = [...(problems.membersCount ?? []), "社区社会组织至少应有 3 名成员"];
   }
   if (kind === "change" && current) {
-    const changed = changeableFields.some(
-      (f) => proposal[f] !== undefined && JSON.stringify(proposal[f]) !== JSON.stringify(current[f] ?? undefined),
-    );
+    const changed = Object.keys(requestedChanges(proposal, current)).length > 0;
     if (!changed) problems.name = [...(problems.name ?? []), "变更申请须至少修改一项登记事项"];
   }
   return problems;

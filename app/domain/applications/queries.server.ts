@@ -12,7 +12,8 @@ import { officerReachOrNull, withinReach } from "../../auth/scope.server";
 import { kindFields, submissionProblems, type Proposal } from "./forms";
 import { applicantEditRefusal, availableActions, daysLeftOf, openStates, unitReviewBasis, unitReviewNeeded } from "./rules";
 import { decisionPeriod, materialsNoticeBasis, materialsNoticeDueOn, periodText } from "./periods";
-import { requiredMaterials } from "./materials";
+import { applicationMaterials, materialChecklist, missingMaterials } from "./materials";
+import { changeRows } from "./changes";
 import { getSetting } from "../settings/queries.server";
 import { forbidden, notFound } from "../shared/errors";
 import { usccKindOf } from "../organizations/rules";
@@ -91,7 +92,14 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
       : Promise.resolve(undefined),
     db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id)).orderBy(asc(applicationSteps.at), asc(applicationSteps.id)),
     db
-      .select({ id: applicationFiles.id, fileName: applicationFiles.fileName, contentType: applicationFiles.contentType, size: applicationFiles.size, uploadedAt: applicationFiles.uploadedAt })
+      .select({
+        id: applicationFiles.id,
+        fileName: applicationFiles.fileName,
+        contentType: applicationFiles.contentType,
+        size: applicationFiles.size,
+        uploadedAt: applicationFiles.uploadedAt,
+        material: applicationFiles.material,
+      })
       .from(applicationFiles)
       .where(eq(applicationFiles.applicationId, id))
       .orderBy(asc(applicationFiles.id)),
@@ -105,6 +113,8 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
   const proposal = app.proposed as Proposal;
   const type = proposal.type ?? organization?.type ?? null;
   const unit = unitReviewNeeded(app.kind, proposal);
+  const materials = applicationMaterials(app, organization);
+  const decided = app.state === "approved" || app.state === "rejected";
   const noticeDueOn = app.state === "submitted" && app.submittedAt ? materialsNoticeDueOn(shanghaiDate(app.submittedAt), await getSetting("publicHolidays", db)) : null;
   return {
     approvalSuggestion:
@@ -123,8 +133,13 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
     // Visibility already keeps an association to its own applications and a street officer to its street.
     actions: availableActions(app.kind, app.state, actor.role),
     editable: applicantEditRefusal(actor.role, app) === null,
-    // What the officer sees at a glance: would submitting (again) pass the checks?
-    problems: submissionProblems(app.kind, proposal, organization),
+    // What the officer sees at a glance: would submitting (again) pass the checks? Nothing once decided.
+    problems: decided ? {} : submissionProblems(app.kind, proposal, app.baseline ?? organization),
+    /**
+     * A change: each field as 原登记 → 申请变更为, the register as kept at the decision once decided
+     * (it holds the new values after an approval), the live one before.
+     */
+    changeRows: app.kind === "change" ? changeRows(kindFields.change, proposal, decided ? app.registerAtDecision : organization, app.baseline) : null,
     daysLeft: daysLeftOf(app, now),
     /** The statutory period of this kind, with the article it follows, shown beside the clock. */
     period: periodText(decisionPeriod(app.kind, type)),
@@ -140,8 +155,10 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
           basis: unitReviewBasis(type),
         }
       : null,
-    /** What this kind of application hands in, with the article asking for it. */
-    materials: requiredMaterials(app.kind, type, proposal.registrationRoute, app.kind === "establishment" ? true : !!organization?.supervisingUnit),
+    /** What this application hands in, with the article asking for it, and the files attached for each. */
+    materials: materialChecklist(materials, files),
+    /** The required materials still without a file: the application cannot be submitted while there are any. */
+    missingMaterials: missingMaterials(materials, files).map((m) => m.name),
   };
 }
 

@@ -135,12 +135,15 @@ export function availableActions(kind: ApplicationKind, state: ApplicationState,
 
 /**
  * What an association may apply for from its home page: a registered
- * organization in good standing changes or cancels its registration (or
- * founds another); an account without one applies for establishment.
+ * organization in good standing changes or cancels its registration; an
+ * account without an organization (a preparatory group), or one of a
+ * community organization filed with its street, applies for establishment.
+ * An account stands for one organization: a registered one, even cancelled,
+ * founds no other through it.
  */
 export function startableKinds(organization: { type: string; status: string } | null | undefined): Array<"establishment" | "change" | "cancellation"> {
-  const registered = organization && organization.type !== "community" && isLive(organization.status);
-  return registered ? ["change", "cancellation", "establishment"] : ["establishment"];
+  if (!organization || organization.type === "community") return ["establishment"];
+  return isLive(organization.status) ? ["change", "cancellation"] : [];
 }
 
 /** The states of an application being dealt with: submitted and not yet decided. */

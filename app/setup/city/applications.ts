@@ -12,6 +12,7 @@ import { kindLabels } from "../../domain/applications/rules";
 import type { users } from "../../../db/schema";
 import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
 import { copyRows, type Cell } from "./copy";
+import { demoMaterialFiles } from "../demo-materials";
 import type { CityContext } from "./context";
 import { mobile, personName, privateBrands, privateKinds, socialGroupTrades, street as streetAddress, supervisingUnitsOf } from "./names";
 import type { CityOrganization } from "./organizations";
@@ -328,10 +329,12 @@ export async function seedApplications(
   await copyRows(
     ctx.sql,
     "applications",
-    ["id", "kind", "state", "organization_id", "street_id", "place_id", "applicant_user_id", "title", "proposed", "baseline", "submitted_at", "accepted_at", "due_on", "decided_at", "created_at", "updated_at", "version"],
+    ["id", "kind", "state", "organization_id", "street_id", "place_id", "applicant_user_id", "title", "proposed", "baseline", "submitted_at", "accepted_at", "due_on", "decided_at", "created_at", "updated_at", "version", "register_at_decision"],
     apps.map((a): Cell[] => [
       a.id, a.kind, a.state, a.org?.id ?? null, a.place.street.id, a.place.id, a.applicantUserId, a.title, a.proposed, a.baseline,
       a.submittedAt, a.acceptedAt, a.acceptedAt ? dueOn(a.acceptedAt) : null, a.decidedAt, a.createdAt, a.steps[a.steps.length - 1]!.at, a.steps.length,
+      // A decided change began from the register as it stood until its decision.
+      a.kind === "change" && a.decidedAt ? a.baseline : null,
     ]),
     progress,
   );
@@ -344,6 +347,21 @@ export async function seedApplications(
       for (const a of apps) for (const s of a.steps) yield [++stepId, a.id, s.at, s.action, s.fromState, s.toState, s.actor.id, s.actor.name, s.actor.role, s.reason];
     })(),
     progress,
+  );
+  // Each submitted application's required materials, attached before it was submitted (one small PDF each).
+  await copyRows(
+    ctx.sql,
+    "application_files",
+    ["application_id", "material", "file_name", "content_type", "size", "sha256", "content", "uploaded_by", "uploaded_at"],
+    (function* () {
+      for (const a of apps) {
+        if (!a.submittedAt) continue;
+        const uploadedAt = new Date(a.submittedAt.getTime() - 1_800_000);
+        for (const f of demoMaterialFiles({ ...a, id: a.id }, a.org ?? undefined, uploadedAt)) {
+          yield [f.applicationId, f.material ?? null, f.fileName, f.contentType, f.size, f.sha256, `\\x${Buffer.from(f.content).toString("hex")}`, f.uploadedBy ?? null, uploadedAt];
+        }
+      }
+    })(),
   );
   ctx.progress.finish();
   return events;

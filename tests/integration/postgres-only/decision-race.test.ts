@@ -14,6 +14,7 @@ import { saveProposal, startApplication, reviewAsUnit, takeStep } from "../../..
 import { inspectionStep } from "../../../app/domain/inspections/commands.server";
 import { composeUscc } from "../../../app/domain/organizations/uscc";
 import { contextOf, demoActor, loadDemoDistrict } from "../../setup/demo";
+import { attachRequiredMaterials, preparatoryActor } from "../../setup/applications";
 
 beforeAll(loadDemoDistrict);
 
@@ -27,7 +28,7 @@ async function waitForBlockedQuery(sql: postgres.ReservedSql) {
 }
 
 test("a decision that loses the race is refused even though it read the same version, and writes nothing", async () => {
-  const assoc = await demoActor("assoc");
+  const assoc = await preparatoryActor("鲤城区竞态测试协会筹备组");
   const officer = await demoActor("officer");
   const db = await getDb();
   const [place] = await db.select().from(organizations).limit(1);
@@ -42,6 +43,7 @@ test("a decision that loses the race is refused even though it read the same ver
       individualMembers: 60, unitMembers: 0, contactPhone: "13900000000",
     },
   });
+  await attachRequiredMaterials(assoc, id);
   expect(await takeStep(contextOf(assoc), id, { action: "submit", version: 2 })).toMatchObject({ ok: true });
   expect(await reviewAsUnit(contextOf(await demoActor("supervising")), id, { decision: "consented" })).toMatchObject({ ok: true });
   expect(await takeStep(contextOf(officer), id, { action: "accept", version: 3 })).toMatchObject({ ok: true });
