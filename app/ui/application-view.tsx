@@ -16,6 +16,7 @@ import { formatDate, formatDateTime } from "../domain/shared/time";
 import { PostedAttachments } from "./attachments";
 import { Badge, Panel } from "./layout";
 import { ProposalForm } from "./proposal-form";
+import { applicationFacts, submitConfirmation } from "../domain/applications/confirmations";
 import type { PlaceChoice } from "./user-fields";
 
 const stateTones: Record<ApplicationState, "slate" | "blue" | "amber" | "green" | "red"> = {
@@ -274,6 +275,7 @@ export function ApplicantWorkspace({
             placeChoices={placeChoices}
             lastResult={proposalResult}
             submitAction={application.state === "returned" ? "resubmit" : "submit"}
+            confirmation={(values) => submitConfirmation(applicationFacts(detail), values)}
           />
         ) : (
           <ProposalTable

@@ -2,6 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { useId, useState, type ReactNode } from "react";
 import { partyCoverageLabels, reportLabels, reportSections, type Report } from "../domain/inspections/rules";
 import { formatDate } from "../domain/shared/time";
+import type { Confirmation, PostedValues } from "../domain/shared/confirmation";
+import { ConfirmSubmit } from "./confirm";
 import { Button, ErrorList, Field, FormError, PostForm, SelectField, TextAreaField } from "./form";
 import { formatReportValue, moneyFields, wholeFields } from "./inspection-view";
 
@@ -71,6 +73,7 @@ export function ReportForm({
   version,
   lastResult,
   submitAction,
+  confirmation,
 }: {
   action: string;
   year: number;
@@ -85,6 +88,8 @@ export function ReportForm({
   /** The last reply to this form: its errors, and what was typed, shown instead of the saved report. */
   lastResult?: SubmissionResult<string[]> | null;
   submitAction: "submit" | "resubmit";
+  /** What 报送 will do, asked before it is sent. */
+  confirmation: (values: PostedValues) => Confirmation;
 }) {
   const defaultValue: Values = {};
   for (const field of Object.keys(reportLabels) as Array<keyof Report>) {
@@ -228,9 +233,9 @@ export function ReportForm({
         <Button type="submit" name={fields.intent.name} value="save" variant="secondary">
           保存草稿
         </Button>
-        <Button type="submit" name={fields.intent.name} value={submitAction}>
+        <ConfirmSubmit name={fields.intent.name} value={submitAction} summary={confirmation}>
           {submitAction === "resubmit" ? "修改后重新报送" : "报送"}
-        </Button>
+        </ConfirmSubmit>
       </div>
     </PostForm>
   );
