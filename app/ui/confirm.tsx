@@ -44,8 +44,11 @@ export function ConfirmSubmit({
   className,
   label,
   disabled,
+  form,
   children,
 }: {
+  /** The form's id when the button sits outside it (a row of a table). */
+  form?: string;
   /** The summary of the form's values (the button's own name and value included). */
   summary: (values: PostedValues) => Confirmation;
   name?: string;
@@ -90,7 +93,7 @@ export function ConfirmSubmit({
   const busy = navigation.state !== "idle" && sent.current;
   return (
     <>
-      <Button type="submit" name={name} value={value} variant={variant} className={className} aria-label={label} disabled={disabled} onClick={open}>
+      <Button type="submit" name={name} value={value} variant={variant} className={className} aria-label={label} disabled={disabled} form={form} onClick={open}>
         {children}
       </Button>
       <dialog
@@ -108,9 +111,9 @@ export function ConfirmSubmit({
             </h2>
             <ConfirmationSummary confirmation={shown} id={summaryId} />
             {/* Only while the dialog is open: the form sent any other way carries no confirmation. */}
-            <input type="hidden" name={confirmedField} value={confirmedValue} />
+            <input type="hidden" name={confirmedField} value={confirmedValue} form={form} />
             <div className="mt-5 flex flex-wrap gap-3">
-              <Button type="submit" name={name} value={value} variant={variant === "secondary" ? "primary" : variant} disabled={busy} onClick={() => (sent.current = true)}>
+              <Button type="submit" name={name} value={value} variant={variant === "secondary" ? "primary" : variant} form={form} disabled={busy} onClick={() => (sent.current = true)}>
                 {busy ? "正在提交…" : `确认${shown.action}`}
               </Button>
               <Button type="button" variant="secondary" disabled={busy} onClick={() => dialog.current?.close()}>
