@@ -102,7 +102,7 @@ export function ConfirmSubmit({
         aria-labelledby={headingId}
         aria-describedby={summaryId}
         onClose={() => setShown(null)}
-        className="w-[min(36rem,calc(100vw-2rem))] rounded border border-slate-200 bg-white p-0 text-left shadow-xl backdrop:bg-slate-900/50"
+        className="m-auto max-h-[calc(100vh-2rem)] w-[min(36rem,calc(100vw-2rem))] overflow-auto rounded border border-slate-200 bg-white p-0 text-left shadow-xl backdrop:bg-slate-900/50"
       >
         {shown ? (
           <div className="p-5">

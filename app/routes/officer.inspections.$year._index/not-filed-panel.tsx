@@ -18,7 +18,7 @@ type Fields = { intent: string; organizationIds: string[]; only: string; reason:
 export function NotFiledPanel({ page, lastResult, summary }: { page: YearPage; lastResult?: SubmissionResult<string[]>; summary: (values: PostedValues) => Confirmation }) {
   const { year, notFiled: rows, pastDeadline, daysToDeadline, settings, canList, today } = page;
   const [form, fields] = useForm<Fields>({ id: `abnormal-${year}`, lastResult, shouldValidate: "onSubmit" });
-  const { column: choice, chosen } = useSelectionColumn({
+  const { column: choice } = useSelectionColumn({
     rows,
     keyOf: (r) => (r.listed ? null : r.id),
     formId: form.id,
