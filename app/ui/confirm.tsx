@@ -34,7 +34,9 @@ export function ConfirmationSummary({ confirmation, id }: { confirmation: Confir
  * server answers with the confirmation page (ConfirmationPage). With it, it
  * opens a modal dialog with the summary of the form as it stands; nothing is
  * sent until the dialog's confirm button sends the form with the confirmation
- * field; 取消 or Escape closes it. Put it inside the form it submits.
+ * field; 取消 or Escape closes it. A form whose required fields are empty is
+ * sent at once instead, unconfirmed: the server answers with its messages.
+ * Put it inside the form it submits (or name the form).
  */
 export function ConfirmSubmit({
   summary,
@@ -84,7 +86,8 @@ export function ConfirmSubmit({
 
   const open = (event: MouseEvent<HTMLButtonElement>) => {
     const form = event.currentTarget.form;
-    if (!form) return;
+    // A required field left empty: sent as it is, for the server's message beside the field (it confirms nothing).
+    if (!form || !form.checkValidity()) return;
     event.preventDefault();
     const values = new FormData(form);
     if (name) values.set(name, value ?? "");

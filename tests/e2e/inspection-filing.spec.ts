@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration, type DemoUser, seriousViolations } from "./fixtures";
+import { clickAndConfirm } from "./confirming";
 import { demoLatestCampaign } from "../../app/setup/demo";
 
 /** The demo's latest campaign, filed this year (app/setup/demo.ts): in progress until 31 May, closed after it. */
@@ -74,7 +75,7 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await money(page, "其他费用").fill("0");
   await money(page, "费用合计").fill("48000");
   await money(page, "收入合计").fill("60000");
-  await page.getByRole("button", { name: "报送", exact: true }).click();
+  await clickAndConfirm(page.getByRole("button", { name: "报送", exact: true }));
   await expect(page.getByText("草稿已保存，但未能报送")).toBeVisible();
   await expect(money(page, "收入合计")).toHaveAccessibleDescription(/收入合计应等于各项收入之和 65,000 元/);
   await expect(page.getByLabel("本组织承诺所报内容真实、准确、完整")).toHaveAccessibleDescription(/请阅读并确认声明后再报送/);
@@ -106,7 +107,7 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await page.getByLabel("正式党员人数").fill("4");
   await page.getByLabel("党组织覆盖方式").selectOption({ label: "单独建立党组织" });
   await page.getByLabel("本组织承诺所报内容真实、准确、完整").check();
-  await page.getByRole("button", { name: "报送", exact: true }).click();
+  await clickAndConfirm(page.getByRole("button", { name: "报送", exact: true }));
   await expect(page.getByText("年度报告已报送，请等待业务主管单位（鲤城区文化体育和旅游局）初审，初审同意后由登记管理机关审查。")).toBeVisible();
 
   // Read-only now: no form, no upload, no remove; the figures and the file remain.
@@ -181,7 +182,7 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   // Publishing wants the officer's password given within 10 minutes (the run's session is older).
   await verifyRecently(request, "officer");
   await officer.goto(`/officer/inspections/${Y}?state=concluded`);
-  await officer.getByRole("button", { name: "公布鲤城区老年人体育协会的年检结论" }).click();
+  await clickAndConfirm(officer.getByRole("button", { name: "公布鲤城区老年人体育协会的年检结论" }));
   await expect(officer.getByText("已公布该组织的年检结论")).toBeVisible();
 
   // The association sees the conclusion; the public record and the open data show it.
