@@ -102,8 +102,8 @@ export function ConfirmSubmit({
       <dialog
         ref={dialog}
         tabIndex={-1}
-        aria-labelledby={headingId}
-        aria-describedby={summaryId}
+        aria-labelledby={shown ? headingId : undefined}
+        aria-describedby={shown ? summaryId : undefined}
         onClose={() => setShown(null)}
         className="m-auto max-h-[calc(100vh-2rem)] w-[min(36rem,calc(100vw-2rem))] overflow-auto rounded border border-slate-200 bg-white p-0 text-left shadow-xl backdrop:bg-slate-900/50"
       >
