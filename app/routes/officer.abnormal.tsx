@@ -6,13 +6,15 @@ import { abnormalRemovalSchema } from "../domain/credit/forms";
 import { abnormalTriggerLabels, removalArticle } from "../domain/credit/listings";
 import { removeAbnormalListing } from "../domain/credit/listings.server";
 import { abnormalListPage } from "../domain/credit/queries.server";
-import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { pendingConfirmation, parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { pendingOf } from "../domain/shared/confirmation";
 import { formatDate } from "../domain/shared/time";
 import { type Column, DataTable } from "../ui/data-table";
 import { FormError } from "../ui/form";
 import { Badge, PageHeader, Panel, Stat } from "../ui/layout";
 import { Notice } from "../ui/notice";
-import { ListedOrganization, ListingRemovalForm, orphanErrors } from "../ui/listing-removal";
+import { ConfirmationPage } from "../ui/confirm";
+import { ListedOrganization, ListingRemovalForm, orphanErrors, removalSummary } from "../ui/listing-removal";
 
 export const meta: MetaFunction = () => [{ title: "活动异常名录 - 登记管理" }];
 
@@ -23,9 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "credit:list");
-  const submission = parseSubmission(await readForm(request), { schema: abnormalRemovalSchema });
+  const form = await readForm(request);
+  const submission = parseSubmission(form, { schema: abnormalRemovalSchema });
   const listingId = Number(submission.payload.listingId) || null;
   if (submission.status !== "success") return data({ listingId, result: replyTo(submission), notice: null }, { status: 400 });
+  // A removal is published and cannot be taken back: nothing is written until the summary was confirmed.
+  const confirm = pendingConfirmation(form, abnormalRemovalSchema);
+  if (confirm) return { listingId, result: submission.reply(), notice: null, confirm };
   const outcome = await removeAbnormalListing(actionContext(context, actor), submission.value.listingId, submission.value);
   if (!outcome.ok) return data({ listingId, result: replyTo(submission, outcome), notice: null }, { status: 409 });
   return { listingId, result: submission.reply({ resetForm: true }), notice: "已移出活动异常名录。该组织不再有其他列入事由的，登记状态恢复为正常；已记入变更记录和审计日志。" };
@@ -72,12 +78,14 @@ const columns: Array<Column<ListedRow>> = [
 export default function AbnormalList() {
   const { rows, canList, scoped } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const pending = pendingOf(actionData);
+  const pendingRow = rows.find((r) => r.id === actionData?.listingId);
   const organizations = new Set(rows.map((r) => r.organizationId)).size;
   const removal: Column<ListedRow> = {
     label: "移出",
     className: "min-w-64",
     cell: (r) => (
-      <ListingRemovalForm id={`remove-${r.id}`} listingId={r.id} name={r.name} lastResult={actionData?.listingId === r.id ? actionData.result : undefined} withKind hint="写明核实的整改情况或更正的理由" buttonLabel="移出名录" />
+      <ListingRemovalForm id={`remove-${r.id}`} listingId={r.id} name={r.name} lastResult={actionData?.listingId === r.id ? actionData.result : undefined} summary={removalSummary({ name: r.name, ground: abnormalTriggerLabels[r.trigger] }, "abnormal")} withKind hint="写明核实的整改情况或更正的理由" buttonLabel="移出名录" />
     ),
   };
   return (
@@ -93,6 +101,7 @@ export default function AbnormalList() {
         }
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
+      {pending && pendingRow ? <ConfirmationPage pending={pending} summary={removalSummary({ name: pendingRow.name, ground: abnormalTriggerLabels[pendingRow.trigger] }, "abnormal")} back={`#remove-${pendingRow.id}`} /> : null}
       <FormError errors={orphanErrors(actionData, rows)} />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="列入组织" value={organizations} />

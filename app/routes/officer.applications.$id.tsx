@@ -9,10 +9,13 @@ import { itemsToReturn, handoverBasis, returnedItemLabels } from "../domain/appl
 import { attachFiles, decideApplication, removeFile, saveApplication } from "../domain/applications/commands.server";
 import { applicationAccess, applicationPage } from "../domain/applications/queries.server";
 import { maxAttachmentBytes } from "../domain/shared/file-types";
-import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { pendingConfirmation, parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { applicationFacts, decisionConfirmation, submitConfirmation } from "../domain/applications/confirmations";
+import { pendingOf, type Confirmation, type PostedValues } from "../domain/shared/confirmation";
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
 import { Button, ErrorList, Field, FormError, PostForm, TextAreaField } from "../ui/form";
+import { ConfirmationPage, ConfirmSubmit } from "../ui/confirm";
 import { PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
 
@@ -53,6 +56,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return data({ form, result: replyTo(submission, null, { formError: form === "proposal" ? draftNotSaved : undefined }), notice: null }, { status: 400 });
   }
   const value = submission.value;
+  // 准予, 不予登记 and submitting cannot be undone: nothing is written until the summary was confirmed.
+  const irreversible = value.intent === "decide" ? value.decision === "approve" || value.decision === "reject" : value.intent === "submit" || value.intent === "resubmit";
+  const confirm = irreversible ? pendingConfirmation(form, officerApplicationSchema) : null;
+  if (confirm) return { form: value.intent === "decide" ? value.decision : "proposal", result: submission.reply(), notice: null, confirm };
   switch (value.intent) {
     case "decide": {
       const outcome = await decideApplication(ctx, id, value);
@@ -80,6 +87,8 @@ export default function OfficerApplication() {
   const decided = actionData && actionData.form !== "proposal" && actionData.form !== "files" ? actionData : null;
   // A refusal of the whole decision (a stale page, a step no longer allowed) shows above the forms, which may be gone.
   const refusal = decided && !decided.notice ? [...(decided.result.error?.[""] ?? []), ...(decided.result.error?.version ?? []), ...(decided.result.error?.decision ?? [])] : null;
+  const pending = pendingOf(actionData);
+  const decisionSummary = (values: PostedValues) => decisionConfirmation(applicationFacts(detail), values);
   return (
     <>
       <PageHeader
@@ -87,6 +96,8 @@ export default function OfficerApplication() {
         description={<Link to="/officer/applications">返回申请列表</Link>}
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
+      {pending && actionData?.form === "proposal" ? <ConfirmationPage pending={pending} summary={(values) => submitConfirmation(applicationFacts(detail), values)} back="#proposal" /> : null}
+      {pending && actionData?.form !== "proposal" ? <ConfirmationPage pending={pending} summary={decisionSummary} back={`#decision-${actionData?.form}`} /> : null}
       <ApplicationSummary detail={detail} />
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
@@ -117,6 +128,7 @@ export default function OfficerApplication() {
                     }
                     basis={decision === "reject" ? refusalBasis(application.kind, detail.proposal.type ?? detail.organization?.type, application.state) : null}
                     lastResult={decided?.form === decision ? decided.result : null}
+                    summary={decisionSummary}
                   />
                 ))}
               </div>
@@ -151,6 +163,7 @@ function DecisionForm({
   handover,
   basis,
   lastResult,
+  summary,
 }: {
   decision: ApplicationAction;
   /** What this decision is called here: a refusal before 受理 is 不予受理, after it 不予登记. */
@@ -164,6 +177,8 @@ function DecisionForm({
   /** A refusal: the article it rests on. */
   basis: string | null;
   lastResult: SubmissionResult<string[]> | null;
+  /** What 准予 or 不予登记 will do, asked before it is sent. */
+  summary: (values: PostedValues) => Confirmation;
 }) {
   const [form, fields] = useForm<DecisionFields>({
     id: `decision-${decision}`,
@@ -233,9 +248,15 @@ function DecisionForm({
           required={decision !== "return"}
         />
       ) : null}
-      <Button type="submit" variant={decision === "reject" ? "danger" : decision === "return" ? "secondary" : "primary"}>
-        {label}
-      </Button>
+      {decision === "approve" || decision === "reject" ? (
+        <ConfirmSubmit variant={decision === "reject" ? "danger" : "primary"} summary={summary}>
+          {label}
+        </ConfirmSubmit>
+      ) : (
+        <Button type="submit" variant={decision === "return" ? "secondary" : "primary"}>
+          {label}
+        </Button>
+      )}
     </PostForm>
   );
 }

@@ -7,8 +7,11 @@ import { proposalBatchSchema } from "../domain/credit/forms";
 import { confirmProposals, dismissProposals } from "../domain/credit/listings.server";
 import { proposalsPage } from "../domain/credit/queries.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
-import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { pendingConfirmation, parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { listingConfirmation } from "../domain/credit/confirmations";
+import { pendingOf, postedList, postedText, type PostedValues } from "../domain/shared/confirmation";
 import { formatDate } from "../domain/shared/time";
+import { ConfirmationPage, ConfirmSubmit } from "../ui/confirm";
 import { type Column, DataTable } from "../ui/data-table";
 import { Button, Field, FormError, PostForm, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
@@ -24,10 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "credit:list");
-  const submission = parseSubmission(await readForm(request), { schema: proposalBatchSchema });
+  const form = await readForm(request);
+  const submission = parseSubmission(form, { schema: proposalBatchSchema });
   if (submission.status !== "success") return data({ result: replyTo(submission), notice: null }, { status: 400 });
   const ctx = actionContext(context, actor);
   const batch = submission.value;
+  // A listing is published and cannot be undone: nothing is written until the summary was confirmed.
+  const confirm = batch.intent === "confirm" ? pendingConfirmation(form, proposalBatchSchema) : null;
+  if (confirm) return { result: submission.reply(), notice: null, confirm };
   if (batch.intent === "confirm") {
     const outcome = await confirmProposals(ctx, batch);
     if (!outcome.ok) return data({ result: replyTo(submission, outcome), notice: null }, { status: 409 });
@@ -46,6 +53,12 @@ export default function CreditProposals() {
   const { rows, nonFilers, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<Fields>({ id: "proposals", lastResult: actionData?.result, shouldValidate: "onSubmit" });
+  const pending = pendingOf(actionData);
+  const summary = (values: PostedValues) => {
+    const keys = postedList(values, "keys");
+    const entries = rows.filter((r) => keys.includes(r.key)).map((r) => ({ name: r.organization.name, list: r.list }));
+    return listingConfirmation({ entries, listedOn: postedText(values, "listedOn") });
+  };
   const selection = useSelectionColumn({ rows, keyOf: (r) => r.key, formId: form.id, name: fields.keys.name, labelOf: (r) => `选择：${r.organization.name}，${r.label}` });
   const columns: Array<Column<Row>> = [
     selection.column,
@@ -82,6 +95,7 @@ export default function CreditProposals() {
         description="系统依据登记管理机关自己的记录（行政处罚决定、退回的挂号信、列入活动异常名录的时间）提出的列入建议。请逐条核对后勾选，确认列入或说明理由不予列入；系统不会自行列入。每项事实只处理一次。"
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
+      {pending ? <ConfirmationPage pending={pending} summary={summary} back="#proposals" /> : null}
       {nonFilers.length ? (
         <Panel title="未报送年度工作报告" className="mb-6">
           <ul className="list-disc pl-5 text-sm">
@@ -112,9 +126,9 @@ export default function CreditProposals() {
                 errors={fields.listedOn.errors}
                 hint="不早于所依据事实发生之日，不晚于今天"
               />
-              <Button type="submit" name={fields.intent.name} value="confirm" variant="danger">
+              <ConfirmSubmit name={fields.intent.name} value="confirm" variant="danger" summary={summary}>
                 确认列入所选 {selection.chosen.length || ""} 条
-              </Button>
+              </ConfirmSubmit>
             </div>
             <div>
               <h3 className="mb-2 font-medium text-slate-900">不予列入</h3>

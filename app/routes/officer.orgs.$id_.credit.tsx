@@ -19,9 +19,12 @@ import { listByHand, recordLetter, recordLetterReturned } from "../domain/credit
 import { organizationCredit } from "../domain/credit/queries.server";
 import { organizationAccess } from "../domain/organizations/queries.server";
 import { organizationTypeLabels, isLive } from "../domain/organizations/rules";
-import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { pendingConfirmation, parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { listingConfirmation } from "../domain/credit/confirmations";
+import { pendingOf, postedText, type Confirmation, type PostedValues } from "../domain/shared/confirmation";
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { formatDate, shanghaiDate } from "../domain/shared/time";
+import { ConfirmationPage, ConfirmSubmit } from "../ui/confirm";
 import { CreditListingHistory } from "../ui/credit-listings";
 import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
@@ -73,6 +76,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseSubmission(form, { schema: organizationCreditSchema });
   if (submission.status !== "success") return data({ intent, result: replyTo(submission), notice: null }, { status: 400 });
   const post = submission.value;
+  // A listing is published and cannot be undone: nothing is written until the summary was confirmed.
+  const confirm = post.intent === "list-abnormal" || post.intent === "list-serious" ? pendingConfirmation(form, organizationCreditSchema) : null;
+  if (confirm) return { intent, result: submission.reply(), notice: null, confirm };
   const outcome =
     post.intent === "list-abnormal" || post.intent === "list-serious"
       ? await listByHand(ctx, id, { list: post.intent === "list-abnormal" ? "abnormal" : "serious", trigger: post.trigger, listedOn: post.listedOn, evidence: post.evidence })
@@ -87,6 +93,7 @@ export default function OrganizationCredit() {
   const { organization, listings, letters, proposals, canList, other, today } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
+  const pending = pendingOf(actionData);
   const live = isLive(organization.status);
   const established = unreachableEvidence(letters);
   return (
@@ -96,6 +103,9 @@ export default function OrganizationCredit() {
       </nav>
       <PageHeader title={`信用管理：${organization.name}`} description={organizationTypeLabels[organization.type]} actions={<OrganizationStatusBadge status={organization.status} />} />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
+      {pending && (actionData?.intent === "list-abnormal" || actionData?.intent === "list-serious") ? (
+        <ConfirmationPage pending={pending} summary={listingSummary(organization.name, actionData.intent === "list-abnormal" ? "abnormal" : "serious")} back={`#${actionData.intent}`} />
+      ) : null}
       <div className="space-y-6">
         {proposals.length ? (
           <Panel title="待确认的列入建议">
@@ -154,9 +164,9 @@ export default function OrganizationCredit() {
         {canList ? (
           <div className="grid gap-6 lg:grid-cols-2">
             {live ? (
-              <ListingForm list="abnormal" today={today} lastResult={resultFor("list-abnormal")} />
+              <ListingForm list="abnormal" today={today} lastResult={resultFor("list-abnormal")} summary={listingSummary(organization.name, "abnormal")} />
             ) : null}
-            <ListingForm list="serious" today={today} lastResult={resultFor("list-serious")} />
+            <ListingForm list="serious" today={today} lastResult={resultFor("list-serious")} summary={listingSummary(organization.name, "serious")} />
           </div>
         ) : null}
       </div>
@@ -195,8 +205,17 @@ function ReturnedForm({ letterId, today, lastResult }: { letterId: number; today
   );
 }
 
+/** What listing the organization by hand will do, read from the listing form. */
+function listingSummary(name: string, list: "abnormal" | "serious") {
+  return (values: PostedValues) => {
+    const trigger = postedText(values, "trigger");
+    const labels: Record<string, string> = list === "abnormal" ? abnormalTriggerLabels : seriousTriggerLabels;
+    return listingConfirmation({ entries: [{ name, list }], listedOn: postedText(values, "listedOn"), ground: labels[trigger] ?? "", evidence: postedText(values, "evidence") });
+  };
+}
+
 /** Listing on a ground the registry's records do not hold, with the facts relied on. */
-function ListingForm({ list, today, lastResult }: { list: "abnormal" | "serious"; today: string; lastResult?: SubmissionResult<string[]> }) {
+function ListingForm({ list, today, lastResult, summary }: { list: "abnormal" | "serious"; today: string; lastResult?: SubmissionResult<string[]>; summary: (values: PostedValues) => Confirmation }) {
   const intent = list === "abnormal" ? "list-abnormal" : "list-serious";
   const [form, fields] = useForm<{ intent: string; trigger: string; listedOn: string; evidence: string }>({ id: intent, lastResult, shouldValidate: "onSubmit" });
   const triggers = list === "abnormal" ? manualAbnormalTriggers.map((t) => [t, abnormalTriggerLabels[t], abnormalTriggerArticles[t]] as const) : manualSeriousTriggers.map((t) => [t, seriousTriggerLabels[t], seriousTriggerArticles[t]] as const);
@@ -222,9 +241,9 @@ function ListingForm({ list, today, lastResult }: { list: "abnormal" | "serious"
         </SelectField>
         <Field label="列入日期" name={fields.listedOn.name} type="date" max={today} defaultValue={today} errors={fields.listedOn.errors} required />
         <TextAreaField label="事实和证据" name={fields.evidence.name} errors={fields.evidence.errors} rows={3} maxLength={1000} hint="如：法院失信被执行人名单的案号、整改通知书文号和期限" required />
-        <Button type="submit" variant="danger">
+        <ConfirmSubmit variant="danger" summary={summary}>
           {list === "abnormal" ? "列入活动异常名录" : "列入严重违法失信名单"}
-        </Button>
+        </ConfirmSubmit>
       </PostForm>
     </Panel>
   );

@@ -7,13 +7,15 @@ import { seriousTriggerLabels } from "../domain/credit/listings";
 import { removeSeriousListing } from "../domain/credit/listings.server";
 import { seriousListPage } from "../domain/credit/queries.server";
 import { organizationStatusLabels } from "../domain/organizations/rules";
-import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { pendingConfirmation, parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { pendingOf } from "../domain/shared/confirmation";
 import { formatDate } from "../domain/shared/time";
 import { type Column, DataTable } from "../ui/data-table";
 import { FormError } from "../ui/form";
 import { PageHeader, Panel, Stat } from "../ui/layout";
 import { Notice } from "../ui/notice";
-import { ListedOrganization, ListingRemovalForm, orphanErrors } from "../ui/listing-removal";
+import { ConfirmationPage } from "../ui/confirm";
+import { ListedOrganization, ListingRemovalForm, orphanErrors, removalSummary } from "../ui/listing-removal";
 
 export const meta: MetaFunction = () => [{ title: "严重违法失信名单 - 登记管理" }];
 
@@ -24,9 +26,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "credit:list");
-  const submission = parseSubmission(await readForm(request), { schema: seriousRemovalSchema });
+  const form = await readForm(request);
+  const submission = parseSubmission(form, { schema: seriousRemovalSchema });
   const listingId = Number(submission.payload.listingId) || null;
   if (submission.status !== "success") return data({ listingId, result: replyTo(submission), notice: null }, { status: 400 });
+  // A removal is published and cannot be taken back: nothing is written until the summary was confirmed.
+  const confirm = pendingConfirmation(form, seriousRemovalSchema);
+  if (confirm) return { listingId, result: submission.reply(), notice: null, confirm };
   const outcome = await removeSeriousListing(actionContext(context, actor), submission.value.listingId, submission.value);
   if (!outcome.ok) return data({ listingId, result: replyTo(submission, outcome), notice: null }, { status: 409 });
   return { listingId, result: submission.reply({ resetForm: true }), notice: "已移出严重违法失信名单，公开名单中显示移出日期和原因，已记入审计日志。" };
@@ -56,11 +62,13 @@ const columns: Array<Column<ListedRow>> = [
 export default function SeriousList() {
   const { rows, canList, scoped } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const pending = pendingOf(actionData);
+  const pendingRow = rows.find((r) => r.id === actionData?.listingId);
   const removal: Column<ListedRow> = {
     label: "移出",
     className: "min-w-64",
     cell: (r) => (
-      <ListingRemovalForm id={`remove-serious-${r.id}`} listingId={r.id} name={r.name} lastResult={actionData?.listingId === r.id ? actionData.result : undefined} hint="如：处罚决定经复议被撤销" buttonLabel="移出名单" />
+      <ListingRemovalForm id={`remove-serious-${r.id}`} listingId={r.id} name={r.name} lastResult={actionData?.listingId === r.id ? actionData.result : undefined} summary={removalSummary({ name: r.name, ground: seriousTriggerLabels[r.trigger] }, "serious")} hint="如：处罚决定经复议被撤销" buttonLabel="移出名单" />
     ),
   };
   return (
@@ -75,6 +83,7 @@ export default function SeriousList() {
         }
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
+      {pending && pendingRow ? <ConfirmationPage pending={pending} summary={removalSummary({ name: pendingRow.name, ground: seriousTriggerLabels[pendingRow.trigger] }, "serious")} back={`#remove-serious-${pendingRow.id}`} /> : null}
       <FormError errors={orphanErrors(actionData, rows)} />
       <dl className="mb-6 grid grid-cols-2 gap-4 lg:grid-cols-4">
         <Stat label="列入组织" value={new Set(rows.map((r) => r.organizationId)).size} />

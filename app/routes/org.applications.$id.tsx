@@ -7,9 +7,12 @@ import { kindLabels } from "../domain/applications/rules";
 import { attachFiles, removeFile, saveApplication } from "../domain/applications/commands.server";
 import { applicationAccess, applicationPage } from "../domain/applications/queries.server";
 import { maxAttachmentBytes } from "../domain/shared/file-types";
-import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { pendingConfirmation, parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { applicationFacts, submitConfirmation } from "../domain/applications/confirmations";
+import { pendingOf } from "../domain/shared/confirmation";
 import { rowIdOrNotFound } from "../domain/shared/ids";
 import { ApplicantWorkspace, ApplicationSummary, StepTimeline } from "../ui/application-view";
+import { ConfirmationPage } from "../ui/confirm";
 import { PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
 
@@ -37,7 +40,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: 400 });
     return { form: "files", result: submission.reply(), notice: `已上传 ${outcome.value} 个文件。` };
   }
-  const submission = parseSubmission(await readForm(request), { schema: applicantSchema });
+  const form = await readForm(request);
+  const submission = parseSubmission(form, { schema: applicantSchema });
   if (submission.status !== "success") {
     const form = submission.payload.intent === "remove-file" ? "files" : "proposal";
     return data({ form, result: replyTo(submission, null, { formError: form === "proposal" ? draftNotSaved : undefined }), notice: null }, { status: 400 });
@@ -48,6 +52,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: 409 });
     return { form: "files", result: submission.reply(), notice: "文件已删除。" };
   }
+  // Submitting cannot be undone: nothing is saved until the summary was confirmed.
+  const confirm = value.intent === "save" ? null : pendingConfirmation(form, applicantSchema);
+  if (confirm) return { form: "proposal", result: submission.reply(), notice: null, confirm };
   const outcome = await saveApplication(ctx, id, value);
   if (!outcome.ok) return data({ form: "proposal", result: replyTo(submission, outcome), notice: null }, { status: outcome.draftSaved ? 400 : 409 });
   return { form: "proposal", result: submission.reply(), notice: outcome.value.submitted ? "申请已提交，请等待审查。" : "草稿已保存。" };
@@ -57,6 +64,7 @@ export default function OrgApplication() {
   const { detail, placeChoices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { application } = detail;
+  const pending = pendingOf(actionData);
   return (
     <>
       <PageHeader
@@ -64,6 +72,7 @@ export default function OrgApplication() {
         description={<Link to="/org">返回本组织</Link>}
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
+      {pending ? <ConfirmationPage pending={pending} summary={(values) => submitConfirmation(applicationFacts(detail), values)} back="#proposal" /> : null}
       <ApplicationSummary detail={detail} />
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">

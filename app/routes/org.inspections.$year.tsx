@@ -8,8 +8,11 @@ import { parseInspectionYear } from "../domain/inspections/rules";
 import { attachReportFiles, removeReportFile, saveAnnualReport } from "../domain/inspections/commands.server";
 import { ownReportAccess, reportPage } from "../domain/inspections/queries.server";
 import { maxAttachmentBytes } from "../domain/shared/file-types";
-import { parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { pendingConfirmation, parseSubmission, replyTo } from "../domain/shared/form-submission";
+import { pendingOf, type PostedValues } from "../domain/shared/confirmation";
+import { filingConfirmation } from "../domain/inspections/confirmations";
 import { formatDate, formatDateTime } from "../domain/shared/time";
+import { ConfirmationPage } from "../ui/confirm";
 import { FormError } from "../ui/form";
 import { ReportForm } from "../ui/inspection-form";
 import { ConclusionNotice, InspectionStateBadge, InspectionTimeline, ReportFiles, ReportTable } from "../ui/inspection-view";
@@ -43,7 +46,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: outcome.formError ? 409 : 400 });
     return { form: "files", result: submission.reply(), notice: `已上传 ${outcome.value} 个文件。` };
   }
-  const submission = parseSubmission(await readForm(request), { schema: reportFormSchema });
+  const form = await readForm(request);
+  const submission = parseSubmission(form, { schema: reportFormSchema });
   if (submission.status !== "success") {
     const form = submission.payload.intent === "remove-file" ? "files" : "report";
     return data({ form, result: replyTo(submission, null, { formError: form === "report" ? draftNotSaved : undefined }), notice: null }, { status: 400 });
@@ -54,6 +58,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!outcome.ok) return data({ form: "files", result: replyTo(submission, outcome), notice: null }, { status: 409 });
     return { form: "files", result: submission.reply(), notice: "文件已删除。" };
   }
+  // 报送 cannot be undone: nothing is saved until the summary was confirmed.
+  const confirm = value.intent === "save" ? null : pendingConfirmation(form, reportFormSchema);
+  if (confirm) return { form: "report", result: submission.reply(), notice: null, confirm };
   const outcome = await saveAnnualReport(ctx, year, value);
   if (!outcome.ok) return data({ form: "report", result: replyTo(submission, outcome), notice: null }, { status: outcome.draftSaved ? 400 : 409 });
   const { submitted, unitName } = outcome.value;
@@ -73,6 +80,8 @@ export default function OrgInspectionReport() {
   const reportResult = actionData?.form === "report" ? actionData.result : null;
   const lastReturn = row?.state === "returned" ? [...steps].reverse().find((s) => s.action === "return" || s.action === "unit_return") : undefined;
   const path = `/org/inspections/${year}`;
+  const pending = pendingOf(actionData);
+  const confirmation = (values: PostedValues) => filingConfirmation({ year, organizationName: organization.name, unitName, files }, values);
   return (
     <>
       <PageHeader
@@ -85,6 +94,7 @@ export default function OrgInspectionReport() {
         actions={notDue ? undefined : <InspectionStateBadge state={row?.state ?? null} />}
       />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
+      {pending && editable ? <ConfirmationPage pending={pending} summary={confirmation} back="#report" action={path} /> : null}
       {notDue ? (
         <Panel>
           <p>{notDue}</p>
@@ -119,6 +129,7 @@ export default function OrgInspectionReport() {
                   version={row?.version ?? null}
                   lastResult={reportResult}
                   submitAction={row?.state === "returned" ? "resubmit" : "submit"}
+                  confirmation={confirmation}
                 />
               ) : (
                 <Panel title="年度报告内容">

@@ -18,6 +18,7 @@ import { formatDate, formatDateTime } from "../domain/shared/time";
 import { MaterialsPanel } from "./application-materials";
 import { Badge, Panel } from "./layout";
 import { ProposalForm } from "./proposal-form";
+import { applicationFacts, submitConfirmation } from "../domain/applications/confirmations";
 import type { PlaceChoice } from "./user-fields";
 
 const stateTones: Record<ApplicationState, "slate" | "blue" | "amber" | "green" | "red"> = {
@@ -266,6 +267,7 @@ export function ApplicantWorkspace({
     proposal: Proposal;
     fields: readonly (keyof Proposal)[];
     placeName: string | null;
+    organization: Record<string, unknown> | null;
     changeRows: ChangeRow[] | null;
     files: Array<{ id: number; fileName: string; size: number; contentType: string; material: string | null }>;
     materials: Array<Material & { files: Array<{ id: number; fileName: string; size: number; contentType: string; material: string | null }> }>;
@@ -327,6 +329,7 @@ export function ApplicantWorkspace({
               placeChoices={placeChoices}
               lastResult={proposalResult}
               submitAction={application.state === "returned" ? "resubmit" : "submit"}
+              confirmation={(values) => submitConfirmation(applicationFacts(detail), values)}
             />
           </Panel>
         </>

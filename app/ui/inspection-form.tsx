@@ -3,6 +3,8 @@ import { useId, useState, type ReactNode } from "react";
 import { derivedFields, fenAsInput, reportFigures, type DerivedField } from "../domain/inspections/figures";
 import { partyCoverageLabels, reportLabels, reportSections, type Report } from "../domain/inspections/rules";
 import { formatDate } from "../domain/shared/time";
+import type { Confirmation, PostedValues } from "../domain/shared/confirmation";
+import { ConfirmSubmit } from "./confirm";
 import { Button, ErrorList, ErrorSummary, Field, PostForm, SelectField, TextAreaField } from "./form";
 import { useHydrated } from "./hydrated";
 import { formatReportValue, moneyFields, wholeFields } from "./inspection-view";
@@ -58,6 +60,7 @@ export function ReportForm({
   version,
   lastResult,
   submitAction,
+  confirmation,
 }: {
   action: string;
   year: number;
@@ -72,6 +75,8 @@ export function ReportForm({
   /** The last reply to this form: its errors, and what was typed, shown instead of the saved report. */
   lastResult?: SubmissionResult<string[]> | null;
   submitAction: "submit" | "resubmit";
+  /** What 报送 will do, asked before it is sent. */
+  confirmation: (values: PostedValues) => Confirmation;
 }) {
   const defaultValue: Values = {};
   for (const field of Object.keys(reportLabels) as Array<keyof Report>) {
@@ -231,9 +236,9 @@ export function ReportForm({
         <Button type="submit" name={fields.intent.name} value="save" variant="secondary">
           保存草稿
         </Button>
-        <Button type="submit" name={fields.intent.name} value={submitAction}>
+        <ConfirmSubmit name={fields.intent.name} value={submitAction} summary={confirmation}>
           {submitAction === "resubmit" ? "修改后重新报送" : "报送"}
-        </Button>
+        </ConfirmSubmit>
       </div>
     </PostForm>
   );

@@ -1,9 +1,12 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Link } from "@remix-run/react";
+import { removalConfirmation, type CreditList } from "../domain/credit/confirmations";
 import { abnormalRemovalKindLabels } from "../domain/credit/listings";
+import { postedText, type Confirmation, type PostedValues } from "../domain/shared/confirmation";
+import { ConfirmSubmit } from "./confirm";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import type { OrganizationType } from "../../vocabulary";
-import { Button, FormError, PostForm, SelectField, TextAreaField } from "./form";
+import { FormError, PostForm, SelectField, TextAreaField } from "./form";
 
 /** The officers' lists' removal form: one listing, the reason required (and for the abnormal list, which removal it is). */
 export function ListingRemovalForm({
@@ -14,6 +17,7 @@ export function ListingRemovalForm({
   withKind,
   hint,
   buttonLabel,
+  summary,
 }: {
   id: string;
   listingId: number;
@@ -23,6 +27,8 @@ export function ListingRemovalForm({
   withKind?: boolean;
   hint: string;
   buttonLabel: string;
+  /** What removing it will do (`removalSummary`), asked before it is sent. */
+  summary: (values: PostedValues) => Confirmation;
 }) {
   const [form, fields] = useForm<{ listingId: string; kind: string; reason: string }>({ id, lastResult, shouldValidate: "onSubmit" });
   return (
@@ -36,11 +42,22 @@ export function ListingRemovalForm({
         </SelectField>
       ) : null}
       <TextAreaField label="移出原因" name={fields.reason.name} defaultValue={fields.reason.initialValue as string | undefined} errors={fields.reason.errors} hint={hint} rows={2} maxLength={500} required />
-      <Button type="submit" variant="secondary" aria-label={`${buttonLabel}：${name}`}>
+      <ConfirmSubmit variant="secondary" label={`${buttonLabel}：${name}`} summary={summary}>
         移出
-      </Button>
+      </ConfirmSubmit>
     </PostForm>
   );
+}
+
+/** What removing one listing will do, read from its removal form (the abnormal list's also says which removal). */
+export function removalSummary(row: { name: string; ground: string }, list: CreditList) {
+  return (values: PostedValues) =>
+    removalConfirmation({
+      ...row,
+      list,
+      removal: list === "abnormal" ? (abnormalRemovalKindLabels[postedText(values, "kind") as keyof typeof abnormalRemovalKindLabels] ?? "") : undefined,
+      reason: postedText(values, "reason"),
+    });
 }
 
 /** A refusal for a listing no longer on the page has no form to sit beside: its messages, for above the table. */

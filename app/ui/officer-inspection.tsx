@@ -1,11 +1,9 @@
 import type { ReactNode } from "react";
-import { useId } from "react";
 import { formatShare } from "../domain/committees/coverage";
 import { reportLabels, reportSections, type Report } from "../domain/inspections/rules";
 import type { OrganizationType } from "../domain/organizations/rules";
 import { ShareBar } from "./community-progress";
 import { type Column, DataTable } from "./data-table";
-import { ErrorList } from "./form";
 import { formatReportValue } from "./inspection-view";
 import { Badge } from "./layout";
 
@@ -128,21 +126,6 @@ export function ReportComparison({
           </tbody>
         </table>
       ))}
-    </div>
-  );
-}
-
-/** A checkbox that confirms a consequential step, with its error beside it. */
-export function ConfirmBox({ name, label, errors, form }: { name: string; label: ReactNode; errors?: readonly string[] | null; form?: string }) {
-  const id = useId();
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  return (
-    <div className="mb-4">
-      <label htmlFor={id} className="flex items-start gap-2 text-sm">
-        <input id={id} type="checkbox" name={name} form={form} aria-invalid={errorId ? true : undefined} aria-describedby={errorId} className="mt-1" />
-        <span>{label}</span>
-      </label>
-      <ErrorList id={errorId} errors={errors} />
     </div>
   );
 }

@@ -3,6 +3,8 @@ import { proposalLabels, type Proposal } from "../domain/applications/forms";
 import type { ApplicationKind } from "../domain/applications/rules";
 import { directRegistrationBasis, registrationRouteLabels, socialGroupMinimum } from "../domain/applications/establishment";
 import { communityCategoryLabels } from "../domain/organizations/rules";
+import type { Confirmation, PostedValues } from "../domain/shared/confirmation";
+import { ConfirmSubmit } from "./confirm";
 import { Button, ErrorSummary, Field, PostForm, SelectField, TextAreaField } from "./form";
 import type { PlaceChoice } from "./user-fields";
 
@@ -41,6 +43,7 @@ export function ProposalForm({
   placeChoices,
   lastResult,
   submitAction,
+  confirmation,
 }: {
   action: string;
   kind: ApplicationKind;
@@ -50,6 +53,8 @@ export function ProposalForm({
   placeChoices: PlaceChoice[];
   lastResult?: SubmissionResult<string[]> | null;
   submitAction: "submit" | "resubmit";
+  /** What submitting will do, asked before it is sent. */
+  confirmation: (values: PostedValues) => Confirmation;
 }) {
   const defaultValue = Object.fromEntries(shown.map((field) => [field, proposal[field] === undefined ? "" : String(proposal[field])]));
   const [form, fields] = useForm<Posted>({ id: "proposal", lastResult, defaultValue, shouldValidate: "onSubmit" });
@@ -110,9 +115,9 @@ export function ProposalForm({
         <Button type="submit" name={fields.intent.name} value="save" variant="secondary">
           保存草稿
         </Button>
-        <Button type="submit" name={fields.intent.name} value={submitAction}>
+        <ConfirmSubmit name={fields.intent.name} value={submitAction} summary={confirmation}>
           {submitAction === "resubmit" ? "补正后重新提交" : kind === "filing" ? "提交备案" : "提交申请"}
-        </Button>
+        </ConfirmSubmit>
       </div>
     </PostForm>
   );

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, seriousViolations, signInAs, test, waitForHydration, type PreparatoryGroup } from "./fixtures";
+import { clickAndConfirm } from "./confirming";
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
@@ -60,7 +61,7 @@ test("an association applies, the registry returns it, the association corrects 
 
   // Too few members: the legal condition is explained beside the field, and what was typed stays.
   await fillEstablishment(assoc, name, "20");
-  await assoc.getByRole("button", { name: "提交申请" }).click();
+  await clickAndConfirm(assoc.getByRole("button", { name: "提交申请" }));
   await expect(assoc.getByLabel("个人会员数")).toHaveAccessibleDescription(/50 个以上个人会员/);
   // The application form with its errors showing is usable with assistive technology.
   expect(await seriousViolations(assoc)).toEqual([]);
@@ -76,14 +77,14 @@ test("an association applies, the registry returns it, the association corrects 
 
   // The conditions met, the submission is still refused while required materials are missing, each named.
   await assoc.getByLabel("个人会员数").fill("86");
-  await assoc.getByRole("button", { name: "提交申请" }).click();
+  await clickAndConfirm(assoc.getByRole("button", { name: "提交申请" }));
   await expect(assoc.getByText("尚未上传以下必交材料：1. 登记申请书；2. 发起人和拟任负责人的基本情况、身份证明；3. 章程草案。")).toBeVisible();
   await expect(assoc.getByText("已提交")).toHaveCount(0);
   await attach(assoc, "登记申请书", "登记申请书.pdf");
   await attach(assoc, "发起人和拟任负责人的基本情况、身份证明", "负责人基本情况表.pdf");
   await attach(assoc, "章程草案", "章程草案.pdf");
   await expect(assoc.getByText("必交材料已全部上传，可以提交。")).toBeVisible();
-  await assoc.getByRole("button", { name: "提交申请" }).click();
+  await clickAndConfirm(assoc.getByRole("button", { name: "提交申请" }));
   await expect(assoc.getByText("申请已提交，请等待审查。")).toBeVisible();
   await expect(assoc.getByText("已提交").first()).toBeVisible();
 
@@ -111,7 +112,7 @@ test("an association applies, the registry returns it, the association corrects 
   await expect(assoc.getByText("退回理由：请一次性补正以下材料：1. 业务主管单位的批准文件；2. 章程草案。其他需补正的事项：写明业务范围的服务对象")).toBeVisible();
   await expect(assoc.getByText("请按要求修改后重新提交。")).toBeVisible();
   await assoc.getByLabel("业务范围").fill("面向本区少年儿童和社区居民，组织闽南童谣传唱、交流和公益演出");
-  await assoc.getByRole("button", { name: "补正后重新提交" }).click();
+  await clickAndConfirm(assoc.getByRole("button", { name: "补正后重新提交" }));
   await expect(assoc.getByText("申请已提交，请等待审查。")).toBeVisible();
 
   // Not before the 业务主管单位 it names has agreed (社会团体登记管理条例 art. 9).
@@ -139,7 +140,7 @@ test("an association applies, the registry returns it, the association corrects 
   await expect(officer.getByText("已受理。")).toBeVisible();
   await expect(officer.getByText(/剩 60 天/)).toBeVisible();
   const uscc = await officer.getByLabel("统一社会信用代码").inputValue();
-  await officer.getByRole("button", { name: "准予", exact: true }).click();
+  await clickAndConfirm(officer.getByRole("button", { name: "准予", exact: true }));
   await expect(officer.getByText("已准予。")).toBeVisible();
 
   // Every step is on record, with who and why.
@@ -183,11 +184,11 @@ test("a street officer enters a community filing and files it for a community of
   await expect(page.getByLabel("所在社区（村）").locator("option", { hasText: "水门社区" })).toHaveCount(0);
   await page.getByLabel("所在社区（村）").selectOption({ label: "紫云社区" });
   await page.getByLabel("成员人数").fill("24");
-  await page.getByRole("button", { name: "提交备案" }).click();
+  await clickAndConfirm(page.getByRole("button", { name: "提交备案" }));
   await expect(page.getByText("申请已提交，请等待审查。")).toBeVisible();
   await page.getByRole("button", { name: "受理", exact: true }).click();
   await expect(page.getByText("已受理。")).toBeVisible();
-  await page.getByRole("button", { name: "准予", exact: true }).click();
+  await clickAndConfirm(page.getByRole("button", { name: "准予", exact: true }));
   await expect(page.getByText("已准予。")).toBeVisible();
   const api = await page.request.get(`/api/v1/organizations?q=${encodeURIComponent(name)}&type=community`);
   const body = (await api.json()) as { items: Array<{ uscc: string | null; community: string }> };
@@ -208,7 +209,7 @@ test("the registry refuses to take up an application, with its reason; the assoc
   await waitForHydration(assoc);
   for (const material of ["登记申请书", "验资报告、场所使用权证明", "发起人和拟任负责人的基本情况、身份证明", "章程草案"]) await attach(assoc, material, `${material}.pdf`);
   await fillEstablishment(assoc, name, "60");
-  await assoc.getByRole("button", { name: "提交申请" }).click();
+  await clickAndConfirm(assoc.getByRole("button", { name: "提交申请" }));
   await expect(assoc.getByText("申请已提交，请等待审查。")).toBeVisible();
 
   // Not yet accepted: the refusal is 不予受理, with its reason.
@@ -219,7 +220,7 @@ test("the registry refuses to take up an application, with its reason; the assoc
   await waitForHydration(officer);
   await expect(officer.getByRole("button", { name: "不予登记" })).toHaveCount(0);
   await officer.getByLabel("不予受理的理由").fill("申请事项不属于本机关职权范围");
-  await officer.getByRole("button", { name: "不予受理" }).click();
+  await clickAndConfirm(officer.getByRole("button", { name: "不予受理" }));
   await expect(officer.getByText("已作出不予受理的决定，理由和救济途径已告知申请人。")).toBeVisible();
   await expect(officer.getByRole("listitem").filter({ hasText: "申请事项不属于本机关职权范围" })).toContainText("不予受理");
 

@@ -1,4 +1,5 @@
 import { expect, seriousViolations, signInAs, test, waitForHydration } from "./fixtures";
+import { clickAndConfirm } from "./confirming";
 import type { Page } from "@playwright/test";
 import { shanghaiDate } from "../../app/domain/shared/time";
 
@@ -31,7 +32,7 @@ async function confirmProposal(page: Page, name: string, label: string) {
   await waitForHydration(page);
   await page.getByRole("checkbox", { name: `选择：${name}，${label}` }).check();
   await expect(page.getByLabel("列入日期")).toHaveValue(shanghaiDate(new Date()));
-  await page.getByRole("button", { name: "确认列入所选 1 条" }).click();
+  await clickAndConfirm(page.getByRole("button", { name: "确认列入所选 1 条" }));
   await expect(page.getByText(/^已列入 1 条/)).toBeVisible();
   await expect(page.getByRole("checkbox", { name: `选择：${name}，${label}` })).toHaveCount(0);
 }

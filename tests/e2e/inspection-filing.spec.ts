@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration, type DemoUser, seriousViolations } from "./fixtures";
+import { clickAndConfirm } from "./confirming";
 import { demoLatestCampaign } from "../../app/setup/demo";
 
 /** The demo's latest campaign, filed this year (app/setup/demo.ts): in progress until 31 May, closed after it. */
@@ -87,7 +88,7 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await expect(money(page, "年末净资产")).toHaveValue(String(opening + 65000 - 48000));
 
   // No declaration: the draft is kept, the submission refused, the reason beside its field; the worked-out figures raise nothing.
-  await page.getByRole("button", { name: "报送", exact: true }).click();
+  await clickAndConfirm(page.getByRole("button", { name: "报送", exact: true }));
   await expect(page.getByText("草稿已保存，但未能报送")).toBeVisible();
   await expect(page.getByLabel("本组织承诺所报内容真实、准确、完整")).toHaveAccessibleDescription(/请阅读并确认声明后再报送/);
   for (const label of ["收入合计", "费用合计", "年末净资产"]) await expect(money(page, label)).not.toHaveAttribute("aria-invalid", "true");
@@ -130,7 +131,7 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await page.getByLabel("正式党员人数").fill("4");
   await page.getByLabel("党组织覆盖方式").selectOption({ label: "单独建立党组织" });
   await page.getByLabel("本组织承诺所报内容真实、准确、完整").check();
-  await page.getByRole("button", { name: "报送", exact: true }).click();
+  await clickAndConfirm(page.getByRole("button", { name: "报送", exact: true }));
   await expect(page.getByText("年度报告已报送，请等待业务主管单位（鲤城区文化体育和旅游局）初审，初审同意后由登记管理机关审查。")).toBeVisible();
 
   // Read-only now: no form, no upload, no remove; the figures and the file remain.
@@ -205,7 +206,7 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   // Publishing wants the officer's password given within 10 minutes (the run's session is older).
   await verifyRecently(request, "officer");
   await officer.goto(`/officer/inspections/${Y}?state=concluded`);
-  await officer.getByRole("button", { name: "公布鲤城区老年人体育协会的年检结论" }).click();
+  await clickAndConfirm(officer.getByRole("button", { name: "公布鲤城区老年人体育协会的年检结论" }));
   await expect(officer.getByText("已公布该组织的年检结论")).toBeVisible();
 
   // The association sees the conclusion; the public record and the open data show it.

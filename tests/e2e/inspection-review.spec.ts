@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, signInAs, test, verifyRecently, waitForHydration, seriousViolations } from "./fixtures";
+import { clickAndConfirm } from "./confirming";
 import { demoLatestCampaign } from "../../app/setup/demo";
 
 
@@ -94,7 +95,7 @@ test("the officer reviews a submitted report beside last year's, concludes 基�
   // Published from its row in the year's list of concluded reports (publishing wants the password given within 10 minutes).
   await verifyRecently(request, "officer");
   await page.goto(`/officer/inspections/${Y}?state=concluded`);
-  await page.getByRole("button", { name: `公布${name}的年检结论` }).click();
+  await clickAndConfirm(page.getByRole("button", { name: `公布${name}的年检结论` }));
   await expect(page.getByText("已公布该组织的年检结论")).toBeVisible();
   await expect(panel(page, "年度报告").getByRole("row").filter({ hasText: name })).toContainText("已公布");
   await expect(page.getByRole("button", { name: `公布${name}的年检结论` })).toHaveCount(0);
@@ -103,7 +104,7 @@ test("the officer reviews a submitted report beside last year's, concludes 基�
   await expect(page.getByText(new RegExp(`${Y} 年度：基本合格（\\d{4}年\\d+月\\d+日公布）`))).toBeVisible();
 });
 
-test("publishing all says how many first and needs a confirmation", async ({ page, context, baseURL, request }) => {
+test("publishing all names them first and needs a confirmation", async ({ page, context, baseURL, request }) => {
   await signInAs(context, "officer", baseURL!);
   await verifyRecently(request, "officer");
   await page.goto(`/officer/inspections/${Y}`);
@@ -111,10 +112,14 @@ test("publishing all says how many first and needs a confirmation", async ({ pag
   const count = Number((await publish.getByText(/^将公布 \d+ 个组织的年检结论/).textContent())!.match(/将公布 (\d+) 个/)![1]);
   expect(count).toBeGreaterThan(0);
   await waitForHydration(page);
+  // The confirmation names them; 取消 publishes nothing.
   await publish.getByRole("button", { name: "公布全部已作出的结论" }).click();
-  await expect(publish.getByRole("checkbox", { name: `我已核对这 ${count} 个组织的年检结论，确认公布` })).toHaveAccessibleDescription("请勾选确认后再公布");
-  await publish.getByRole("checkbox", { name: /确认公布/ }).check();
-  await publish.getByRole("button", { name: "公布全部已作出的结论" }).click();
+  const dialog = page.getByRole("dialog", { name: count === 1 ? "请确认：公布年检结论" : `请确认：公布 ${count} 个组织的年检结论` });
+  await expect(dialog).toContainText("公布后不能撤回");
+  await dialog.getByRole("button", { name: "取消" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(publish.getByText(`将公布 ${count} 个组织的年检结论`)).toBeVisible();
+  await clickAndConfirm(publish.getByRole("button", { name: "公布全部已作出的结论" }));
   await expect(page.getByText(`已公布 ${count} 个组织的年检结论`)).toBeVisible();
   await expect(panel(page, "公布年检结论")).toContainText("没有待公布的年检结论");
 });
@@ -161,12 +166,9 @@ test("the calendar puts a closed campaign's non-filers to the officer, who lists
   for (const i of [0, 1, 2]) names.push((await candidates.nth(i).getByRole("link").textContent())!.trim());
   const rowOf = (name: string) => notFiled.getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
 
-  // One by one: the row's own button, with the batch's reason and date; the confirmation is required.
-  await page.getByRole("button", { name: `将${names[0]}列入活动异常名录` }).click();
-  await expect(page.getByRole("checkbox", { name: /确认将所选/ })).toHaveAccessibleDescription("请勾选确认后再列入");
+  // One by one: the row's own button, with the batch's reason and date; the confirmation names the organization.
   await expect(page.getByLabel("列入原因")).toHaveValue(`未按规定报送 ${before} 年度工作报告（${before} 年度年检）`);
-  await page.getByRole("checkbox", { name: /确认将所选/ }).check();
-  await page.getByRole("button", { name: `将${names[0]}列入活动异常名录` }).click();
+  expect(await clickAndConfirm(page.getByRole("button", { name: `将${names[0]}列入活动异常名录` }))).toContain(`1 个组织：${names[0]}`);
   await expect(page.getByText("已将 1 个组织列入活动异常名录。")).toBeVisible();
   await expect(rowOf(names[0]!)).toContainText("已列入活动异常名录");
 
@@ -175,8 +177,7 @@ test("the calendar puts a closed campaign's non-filers to the officer, who lists
   await page.getByRole("checkbox", { name: `选择${names[1]}` }).check();
   await page.getByRole("checkbox", { name: `选择${names[2]}` }).check();
   await page.getByLabel("列入原因").fill(`未按规定报送 ${before} 年度工作报告，经催告仍未报送`);
-  await page.getByRole("checkbox", { name: "确认将所选 2 个组织列入活动异常名录" }).check();
-  await page.getByRole("button", { name: "将所选组织列入活动异常名录" }).click();
+  expect(await clickAndConfirm(page.getByRole("button", { name: "将所选组织列入活动异常名录" }))).toContain("2 个组织");
   await expect(page.getByText("已将 2 个组织列入活动异常名录。")).toBeVisible();
   for (const name of names) await expect(rowOf(name)).toContainText("已列入活动异常名录");
 
@@ -199,7 +200,7 @@ test("the calendar puts a closed campaign's non-filers to the officer, who lists
   expect(await seriousViolations(page)).toEqual([]);
   for (const name of names) {
     await listed(name).getByLabel("移出原因").fill("已补报年度工作报告并经核实");
-    await page.getByRole("button", { name: `移出名录：${name}` }).click();
+    await clickAndConfirm(page.getByRole("button", { name: `移出名录：${name}` }));
     await expect(page.getByText("已移出活动异常名录")).toBeVisible();
     await expect(listed(name)).toHaveCount(0);
   }
@@ -247,7 +248,7 @@ test("a street officer sees only its street's figures, reports and listings, and
   await expect(page.getByRole("button", { name: /移出名录/ })).toHaveCount(0);
 
   // Writes are the registry's.
-  const post = await page.request.post(`/officer/inspections/${Y}`, { form: { intent: "publish-all", confirm: "on", "reportIds[0]": "1" }, headers: { Origin: baseURL! } });
+  const post = await page.request.post(`/officer/inspections/${Y}`, { form: { intent: "publish-all", confirmed: "yes", "reportIds[0]": "1" }, headers: { Origin: baseURL! } });
   expect(post.status()).toBe(403);
   await context.close();
 });

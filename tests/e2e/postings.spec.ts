@@ -1,6 +1,7 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
 import { idCardCheckCharacter } from "../../app/domain/postings/sensitive-numbers";
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
+import { clickAndConfirm } from "./confirming";
 
 const villageCode = "350502100201";
 const pad2 = (n: number) => String(n).padStart(2, "0");
@@ -167,7 +168,7 @@ test("大良村's clerk drafts a subsistence-allowance list with an ID and a mob
 
     await waitForHydration(supervisor);
     await supervisor.getByLabel("审核意见").fill(opinion);
-    await supervisor.getByRole("button", { name: "审核通过并公开" }).click();
+    await clickAndConfirm(supervisor.getByRole("button", { name: "审核通过并公开" }));
     await expect(supervisor.getByRole("status")).toHaveText("审核通过，已在公开页面发布。");
     await expect(supervisor.getByRole("button", { name: "审核通过并公开" })).toHaveCount(0);
     await expect(supervisor.getByText("当前公开第 1 版")).toBeVisible();
@@ -254,7 +255,7 @@ test("大良村's clerk drafts a subsistence-allowance list with an ID and a mob
     await expect(allowanceTable(supervisor).first().getByRole("row").filter({ hasText: name })).toContainText("780.00");
     await waitForHydration(supervisor);
     await supervisor.getByLabel("审核意见").fill("更正内容与入户核查结果一致，同意公开。");
-    await supervisor.getByRole("button", { name: "审核通过并公开" }).click();
+    await clickAndConfirm(supervisor.getByRole("button", { name: "审核通过并公开" }));
     await expect(supervisor.getByRole("status")).toHaveText("审核通过，已在公开页面发布。");
     await expect(supervisor.getByText("当前公开第 2 版")).toBeVisible();
   });

@@ -1,4 +1,5 @@
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
+import { clickAndConfirm } from "./confirming";
 
 /** The current quarter in Shanghai, as the clerk writes it: it has begun, so it may be published. */
 function currentQuarter(): string {
@@ -49,7 +50,7 @@ test("大良村's clerk marks the supervision committee's phone as public: the p
     await supervisor.goto(`/village/postings/${postingId}`);
     await waitForHydration(supervisor);
     await supervisor.getByLabel("审核意见").fill("同意公开。");
-    await supervisor.getByRole("button", { name: "审核通过并公开" }).click();
+    await clickAndConfirm(supervisor.getByRole("button", { name: "审核通过并公开" }));
     await expect(supervisor.getByRole("status")).toHaveText("审核通过，已在公开页面发布。");
     await supervisorContext.close();
   });

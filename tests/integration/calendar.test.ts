@@ -76,7 +76,6 @@ test("after the registry's deadline the non-filers are put to the registry once,
     organizationIds: overview.notFiled.map((o) => o.id),
     reason: `未按规定报送 ${latest} 年度工作报告`,
     listedOn: `${latest + 1}-06-03`,
-    confirm: "on",
   });
   expect(listed).toEqual({ ok: true, value: { listed: unlisted, skipped: overview.notFiled.length - unlisted } });
   // Each campaign is its own ground: the three of the campaign before, listed now for the latest, still wait for a decision on theirs.

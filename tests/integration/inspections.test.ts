@@ -302,7 +302,7 @@ test("the abnormal-activity list: a year's non-filers in after the deadline with
   const { org } = await organizationWithAccount("鲤城区未年检服务中心", `${Y - 6}-01-01`);
   const officer = await demoActor("officer");
   const afterDeadline = new Date(`${Y + 1}-06-02T02:00:00Z`);
-  const batch = (over: Partial<AbnormalBatch> = {}): AbnormalBatch => ({ intent: "abnormal", organizationIds: [org.id], reason: `未按规定报送${Y}年度工作报告`, listedOn: `${Y + 1}-06-01`, confirm: "on", ...over });
+  const batch = (over: Partial<AbnormalBatch> = {}): AbnormalBatch => ({ intent: "abnormal", organizationIds: [org.id], reason: `未按规定报送${Y}年度工作报告`, listedOn: `${Y + 1}-06-01`, ...over });
   await expect(listNonFilers(contextOf(await demoActor("street"), afterDeadline), Y, batch())).rejects.toMatchObject({ status: 403 });
   expect(await listNonFilers(contextOf(officer, now), Y, batch())).toMatchObject({ ok: false, formError: expect.stringContaining("尚未届满") });
   expect(await listNonFilers(contextOf(officer, afterDeadline), Y, batch({ reason: " " }))).toMatchObject({ ok: false });
@@ -330,7 +330,7 @@ test("an organization that filed is not listed for that year; one cancelled whil
   const saved = await saveReport(contextOf(filer.actor, now), Y, { version: null, report: complete });
   if (!saved.ok) throw new Error("save");
   await inspectionStep(contextOf(filer.actor, now), { year: Y }, { action: "submit", version: saved.value.version });
-  const batch = (id: number): AbnormalBatch => ({ intent: "abnormal", organizationIds: [id], reason: "未年检的组织", listedOn: `${Y + 1}-06-02`, confirm: "on" });
+  const batch = (id: number): AbnormalBatch => ({ intent: "abnormal", organizationIds: [id], reason: "未年检的组织", listedOn: `${Y + 1}-06-02` });
   expect(await listNonFilers(contextOf(officer, afterDeadline), Y, batch(filer.org.id))).toMatchObject({ ok: false, formError: expect.stringContaining("已不在") });
 
   const { org } = await organizationWithAccount("鲤城区列入后注销的服务中心", `${Y - 6}-03-01`);

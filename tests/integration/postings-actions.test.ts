@@ -245,8 +245,8 @@ describe("the posting page", () => {
       status: 400,
       body: { intent: "return", result: { error: { opinion: [expect.stringContaining("退回修改时")] } } },
     });
-    expect(await postTo(id, "supervisor", form([["intent", "approve"], ["version", "1"], ["opinion", "同意"]]))).toMatchObject({ status: 409 });
-    expect(await postTo(id, "supervisor", form([["intent", "approve"], ["version", await version()], ["opinion", "同意公开。"]]))).toMatchObject({
+    expect(await postTo(id, "supervisor", form([["intent", "approve"], ["version", "1"], ["opinion", "同意"], ["confirmed", "yes"]]))).toMatchObject({ status: 409 });
+    expect(await postTo(id, "supervisor", form([["intent", "approve"], ["version", await version()], ["opinion", "同意公开。"], ["confirmed", "yes"]]))).toMatchObject({
       status: 200,
       body: { notice: "审核通过，已在公开页面发布。" },
     });

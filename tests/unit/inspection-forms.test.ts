@@ -63,27 +63,23 @@ describe("the registry's forms on a year's page", () => {
       "业务主管单位初审截止日期不是有效日期，请按 2026-05-31 的格式填写",
     ]);
   });
-  test("publishing all needs the ids shown and the confirmation", () => {
-    expect(valueOf(yearPageSchema, { intent: "publish-all", "reportIds[0]": "3", "reportIds[1]": "5", confirm: "on" })).toEqual({
+  test("publishing all needs the ids shown (the confirmation is asked by the page, app/ui/confirm.tsx)", () => {
+    expect(valueOf(yearPageSchema, { intent: "publish-all", "reportIds[0]": "3", "reportIds[1]": "5" })).toEqual({
       intent: "publish-all",
       reportIds: [3, 5],
-      confirm: "on",
     });
-    expect(errorsOf(yearPageSchema, { intent: "publish-all", "reportIds[0]": "3" })?.confirm).toEqual(["请勾选确认后再公布"]);
-    expect(errorsOf(yearPageSchema, { intent: "publish-all", confirm: "on" })?.reportIds).toEqual(["没有待公布的年检结论"]);
+    expect(errorsOf(yearPageSchema, { intent: "publish-all" })?.reportIds).toEqual(["没有待公布的年检结论"]);
   });
   test("listing takes the ticked organizations or the one whose button was pressed, with a reason and a date", () => {
-    expect(valueOf(yearPageSchema, { intent: "abnormal", organizationIds: ["4", "9"], reason: "未按规定报送年度报告", listedOn: "2025-06-02", confirm: "on" })).toEqual({
+    expect(valueOf(yearPageSchema, { intent: "abnormal", organizationIds: ["4", "9"], reason: "未按规定报送年度报告", listedOn: "2025-06-02" })).toEqual({
       intent: "abnormal",
       organizationIds: [4, 9],
       reason: "未按规定报送年度报告",
       listedOn: "2025-06-02",
-      confirm: "on",
     });
-    expect(valueOf(yearPageSchema, { intent: "abnormal", only: "4", reason: "未按规定报送年度报告", listedOn: "2025-06-02", confirm: "on" })).toMatchObject({ only: 4, organizationIds: [] });
+    expect(valueOf(yearPageSchema, { intent: "abnormal", only: "4", reason: "未按规定报送年度报告", listedOn: "2025-06-02" })).toMatchObject({ only: 4, organizationIds: [] });
     expect(errorsOf(yearPageSchema, { intent: "abnormal", only: "4", reason: "未报", listedOn: "2025-06-02" })).toMatchObject({
       reason: ["请写明列入原因（至少 4 个字）"],
-      confirm: ["请勾选确认后再列入"],
     });
   });
   test("an unknown intent is refused", () => {

@@ -109,7 +109,7 @@ describe("the posting page's schema", () => {
     const accepted = parse([["intent", "withdraw"], ["version", "1"], ["withdrawReason", lines]]);
     expect(accepted.status === "success" && accepted.value).toEqual({ intent: "withdraw", expectedVersion: 1, reason: lines });
     expect(errorsOf(parse([["intent", "return"], ["version", "1"], ["opinion", "经审核，同意公开。"]]))?.opinion?.[0]).toContain("退回修改时");
-    expect(errorsOf(parse([["intent", "approve"], ["version", "1"], ["opinion", ""]]))).toEqual({ opinion: ["请填写审核意见，如“经审核，同意公开”"] });
+    expect(errorsOf(parse([["intent", "approve"], ["version", "1"], ["opinion", ""]]))).toEqual({ opinion: ["请填写审核意见，写明核对了哪些内容，如“经核对票据和会议记录，金额无误，同意公开”"] });
     const approved = parse([["intent", "approve"], ["version", "4"], ["opinion", "同意。"]]);
     expect(approved.status === "success" && approved.value).toEqual({ intent: "approve", decision: "approve", expectedVersion: 4, opinion: "同意。" });
   });

@@ -142,7 +142,6 @@ export const yearPageSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal("publish-all"),
       reportIds: z.array(rowId("找不到该年度报告"), { error: "没有待公布的年检结论" }).min(1, "没有待公布的年检结论"),
-      confirm: z.literal("on", { error: "请勾选确认后再公布" }),
     }),
     /**
      * Listing non-filers on the abnormal-activity list: those ticked, or the one
@@ -154,7 +153,6 @@ export const yearPageSchema = z.discriminatedUnion(
       only: rowId("所选组织无效").optional(),
       reason: reasonText("列入原因", 4),
       listedOn: isoDate("列入日期"),
-      confirm: z.literal("on", { error: "请勾选确认后再列入" }),
     }),
   ],
   { error: unknownIntent },

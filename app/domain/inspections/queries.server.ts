@@ -579,6 +579,8 @@ export async function yearPage(actor: Actor, year: number, requestedState: strin
     reports,
     filter,
     unpublished: concluded.filter((r) => !r.publishedAt).map((r) => r.id),
+    /** The same, named, for the confirmation that says whose conclusions will be published. */
+    toPublish: concluded.filter((r) => !r.publishedAt).map((r) => ({ id: r.id, name: r.name, conclusion: r.conclusion })),
     canReview,
     canList: canReview && overview.pastDeadline,
     needsReverify: !recent,

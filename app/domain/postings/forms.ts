@@ -61,7 +61,8 @@ export function returnOpinionProblem(opinion: string): string | null {
 export const reasonMessages = {
   correct: { label: "更正原因", missing: "请填写更正原因，公开页面将显示该原因" },
   withdraw: { label: "撤回原因", missing: "请填写撤回原因，公开页面将显示该原因" },
-  approve: { label: "审核意见", missing: "请填写审核意见，如“经审核，同意公开”" },
+  // The opinion is published with the posting: an approval says what the committee checked, in its own words.
+  approve: { label: "审核意见", missing: "请填写审核意见，写明核对了哪些内容，如“经核对票据和会议记录，金额无误，同意公开”" },
   return: { label: "审核意见", missing: "请填写退回的理由" },
 } as const;
 

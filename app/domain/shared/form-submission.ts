@@ -9,6 +9,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { z } from "zod";
+import { confirmedField, isConfirmed, type PendingConfirmation } from "./confirmation";
 
 // A field a schema gives no message of its own (a file where text was expected, a
 // value posted twice) is still refused in Chinese, never in zod's English.
@@ -172,4 +173,19 @@ export function replyTo(
     ...(formError ? { formErrors: [formError] } : {}),
     ...(options.hideFields ? { hideFields: options.hideFields } : {}),
   });
+}
+
+/**
+ * The server's half of confirming an irreversible step (see ./confirmation):
+ * null when the post carries the confirmation, otherwise what the confirmation
+ * page sends again — the schema's fields only, each bounded, never a file, a
+ * password or the confirmation field. Nothing is written before it is null.
+ */
+export function pendingConfirmation(form: FormData | URLSearchParams, schema: AnySchema): PendingConfirmation | null {
+  if (isConfirmed(form)) return null;
+  const fields: Array<[string, string]> = [];
+  for (const [name, value] of boundedForm(form, schema).entries()) {
+    if (typeof value === "string" && name !== confirmedField) fields.push([name, value]);
+  }
+  return { fields };
 }

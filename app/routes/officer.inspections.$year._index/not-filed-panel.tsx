@@ -4,20 +4,21 @@ import { defaultListingReason } from "../../domain/inspections/rules";
 import { organizationTypeLabels } from "../../domain/organizations/rules";
 import { formatDate } from "../../domain/shared/time";
 import { type Column, DataTable } from "../../ui/data-table";
-import { Button, Field, FormError, PostForm, TextAreaField } from "../../ui/form";
+import type { Confirmation, PostedValues } from "../../domain/shared/confirmation";
+import { ConfirmSubmit } from "../../ui/confirm";
+import { Field, FormError, PostForm, TextAreaField } from "../../ui/form";
 import { Badge, Panel } from "../../ui/layout";
-import { ConfirmBox } from "../../ui/officer-inspection";
 import { useSelectionColumn } from "../../ui/selection";
 import type { YearPage } from "./route";
 
 type NotFiledRow = YearPage["notFiled"][number];
-type Fields = { intent: string; organizationIds: string[]; only: string; reason: string; listedOn: string; confirm: string };
+type Fields = { intent: string; organizationIds: string[]; only: string; reason: string; listedOn: string };
 
-/** Who has not filed, with the days left; after the deadline flagged, and listable one by one or together. */
-export function NotFiledPanel({ page, lastResult }: { page: YearPage; lastResult?: SubmissionResult<string[]> }) {
+/** Who has not filed, with the days left; after the deadline flagged, and listable one by one or together (after a confirmation naming them). */
+export function NotFiledPanel({ page, lastResult, summary }: { page: YearPage; lastResult?: SubmissionResult<string[]>; summary: (values: PostedValues) => Confirmation }) {
   const { year, notFiled: rows, pastDeadline, daysToDeadline, settings, canList, today } = page;
   const [form, fields] = useForm<Fields>({ id: `abnormal-${year}`, lastResult, shouldValidate: "onSubmit" });
-  const { column: choice, chosen } = useSelectionColumn({
+  const { column: choice } = useSelectionColumn({
     rows,
     keyOf: (r) => (r.listed ? null : r.id),
     formId: form.id,
@@ -48,9 +49,9 @@ export function NotFiledPanel({ page, lastResult }: { page: YearPage; lastResult
     header: <span className="sr-only">单独列入</span>,
     cell: (r) =>
       r.listed ? null : (
-        <Button type="submit" form={form.id} name={fields.only.name} value={r.id} variant="secondary" className="px-3 py-1" aria-label={`将${r.name}列入活动异常名录`}>
+        <ConfirmSubmit form={form.id} name={fields.only.name} value={String(r.id)} variant="secondary" className="px-3 py-1" label={`将${r.name}列入活动异常名录`} summary={summary}>
           列入
-        </Button>
+        </ConfirmSubmit>
       ),
   };
   return (
@@ -103,16 +104,9 @@ export function NotFiledPanel({ page, lastResult }: { page: YearPage; lastResult
             errors={fields.listedOn.errors}
             required
           />
-          <ConfirmBox
-            name={fields.confirm.name}
-            label={
-              chosen.length ? `确认将所选 ${chosen.length} 个组织列入活动异常名录` : "确认将所选组织（或按“列入”按钮单独选择的组织）列入活动异常名录"
-            }
-            errors={fields.confirm.errors}
-          />
-          <Button type="submit" variant="danger">
+          <ConfirmSubmit variant="danger" summary={summary}>
             将所选组织列入活动异常名录
-          </Button>
+          </ConfirmSubmit>
         </PostForm>
       ) : null}
     </Panel>

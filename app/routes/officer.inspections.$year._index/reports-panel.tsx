@@ -4,7 +4,9 @@ import { organizationTypeLabels } from "../../domain/organizations/rules";
 import { formatDate, formatDateTime } from "../../domain/shared/time";
 import { type Column, DataTable } from "../../ui/data-table";
 import { FilterForm, SelectFilter } from "../../ui/filter-form";
-import { Button, PostForm } from "../../ui/form";
+import type { Confirmation, PostedValues } from "../../domain/shared/confirmation";
+import { ConfirmSubmit } from "../../ui/confirm";
+import { PostForm } from "../../ui/form";
 import { Badge, Panel } from "../../ui/layout";
 import { ConclusionBadge, InspectionStateBadge } from "../../ui/officer-inspection";
 import type { YearPage } from "./route";
@@ -12,7 +14,20 @@ import type { YearPage } from "./route";
 type ReportRow = YearPage["reports"][number];
 
 /** The year's filed reports as the filter asks; a concluded one is published from its row. */
-export function ReportsPanel({ year, reports, filter, canReview }: { year: number; reports: ReportRow[]; filter: string; canReview: boolean }) {
+export function ReportsPanel({
+  year,
+  reports,
+  filter,
+  canReview,
+  summary,
+}: {
+  year: number;
+  reports: ReportRow[];
+  filter: string;
+  canReview: boolean;
+  /** What publishing a row's conclusion will do, asked before it is sent. */
+  summary: (values: PostedValues) => Confirmation;
+}) {
   const columns: Array<Column<ReportRow>> = [
     { label: "组织名称", rowHeader: true, cell: (r) => <Link to={`/officer/inspections/${year}/reports/${r.id}`}>{r.name}</Link> },
     { label: "类型", cell: (r) => organizationTypeLabels[r.type] },
@@ -21,10 +36,10 @@ export function ReportsPanel({ year, reports, filter, canReview }: { year: numbe
     { label: "报送时间", cell: (r) => formatDateTime(r.submittedAt) || "—" },
     { label: "初审", cell: (r) => <Preliminary row={r} /> },
     { label: "年检结论", cell: (r) => (r.conclusion ? <ConclusionBadge conclusion={r.conclusion} /> : "—") },
-    { label: "公布", cell: (r) => <Publication row={r} canReview={canReview} /> },
+    { label: "公布", cell: (r) => <Publication row={r} canReview={canReview} summary={summary} /> },
   ];
   return (
-    <Panel title="年度报告" className="mt-6">
+    <Panel id="reports" title="年度报告" className="mt-6">
       <p className="mb-2 text-sm text-slate-700">共 {reports.length} 份</p>
       <FilterForm label="筛选年度报告">
         <SelectFilter label="状态" name="state" options={reportFilters} defaultValue={filter} all={null} />
@@ -43,7 +58,7 @@ function Preliminary({ row }: { row: ReportRow }) {
   return <Badge tone="blue">待初审</Badge>;
 }
 
-function Publication({ row, canReview }: { row: ReportRow; canReview: boolean }) {
+function Publication({ row, canReview, summary }: { row: ReportRow; canReview: boolean; summary: (values: PostedValues) => Confirmation }) {
   if (row.publishedAt) return <>{formatDate(row.publishedAt)}已公布</>;
   if (row.state !== "concluded") return <>—</>;
   if (!canReview) return <>未公布</>;
@@ -51,9 +66,9 @@ function Publication({ row, canReview }: { row: ReportRow; canReview: boolean })
     <PostForm>
       <input type="hidden" name="intent" value="publish" />
       <input type="hidden" name="reportId" value={row.id} />
-      <Button type="submit" variant="secondary" className="px-3 py-1" aria-label={`公布${row.name}的年检结论`}>
+      <ConfirmSubmit variant="secondary" className="px-3 py-1" label={`公布${row.name}的年检结论`} summary={summary}>
         公布
-      </Button>
+      </ConfirmSubmit>
     </PostForm>
   );
 }

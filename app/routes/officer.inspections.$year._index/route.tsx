@@ -9,17 +9,20 @@ import { yearPageSchema } from "../../domain/inspections/forms";
 import { parseInspectionYear } from "../../domain/inspections/rules";
 import { changeDeadlines, listNonFilers, publishYearConclusions } from "../../domain/inspections/commands.server";
 import { inspectionYearAccess, yearPage } from "../../domain/inspections/queries.server";
-import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
+import { pendingConfirmation, parseSubmission, replyTo } from "../../domain/shared/form-submission";
+import { pendingOf } from "../../domain/shared/confirmation";
 import { formatDate } from "../../domain/shared/time";
+import { ConfirmationPage } from "../../ui/confirm";
 import { FormError } from "../../ui/form";
 import { PageHeader } from "../../ui/layout";
 import { Notice } from "../../ui/notice";
-import { reverifyHref } from "../../ui/reverify";
+import { ReverifyField, reverifyHref } from "../../ui/reverify";
 import { DeadlinesPanel } from "./deadlines-panel";
 import { Figures } from "./figures";
 import { NotFiledPanel } from "./not-filed-panel";
 import { PublishAllPanel } from "./publish-panel";
 import { ReportsPanel } from "./reports-panel";
+import { nonFilerListingSummary, publishSummary } from "./summaries";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.year ?? ""} 年度年检 - 年度检查` }];
 
@@ -69,6 +72,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         const refusal = reverifyRefusal(check);
         return refused(unverified, refusal.init.status, refusal.reverify, refusal.init.headers);
       }
+      // Publishing cannot be undone: nothing is published until the summary was confirmed.
+      const confirm = pendingConfirmation(form, yearPageSchema);
+      if (confirm) return { ...done(submission.reply(), ""), notice: null, confirm };
       const attempt = await unlessStale(() => publishYearConclusions(ctx, year, value));
       if (attempt.stale) return refused(unverified, 403, reverifyRefusal("stale").reverify);
       const outcome = attempt.value;
@@ -79,6 +85,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         : done(submission.reply({ resetForm: true }), `已公布 ${published} 个组织的年检结论${skipped ? `；另有 ${skipped} 个已由他人公布，未重复公布` : ""}。`);
     }
     case "abnormal": {
+      const confirm = pendingConfirmation(form, yearPageSchema);
+      if (confirm) return { ...done(submission.reply(), ""), notice: null, confirm };
       const outcome = await listNonFilers(ctx, year, value);
       // A refusal of the whole batch is a conflict with what the page showed; a field's, bad input.
       if (!outcome.ok) return refused(replyTo(submission, outcome), outcome.formError ? 409 : 400);
@@ -96,6 +104,7 @@ export default function InspectionYearPage() {
   const { year, scopeName, settings, pastDeadline, daysToDeadline, canReview } = page;
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
+  const pending = pendingOf(actionData);
   // The row buttons that publish one conclusion are plain forms, as are refusals of an unknown intent: they show here.
   const pageErrors =
     actionData && !actionData.notice && !["publish-all", "abnormal", "deadlines"].includes(actionData.intent)
@@ -119,17 +128,27 @@ export default function InspectionYearPage() {
           <Link to={reverifyHref(`/officer/inspections/${year}`)}>前往确认身份，完成后回到本页重新公布</Link>
         ) : null}
       </FormError>
+      {pending ? (
+        <ConfirmationPage
+          pending={pending}
+          summary={actionData?.intent === "abnormal" ? nonFilerListingSummary(page) : publishSummary(page)}
+          back={actionData?.intent === "abnormal" ? "#not-filed" : actionData?.intent === "publish-all" ? "#publish-all" : "#reports"}
+        >
+          {actionData?.intent === "abnormal" ? null : <ReverifyField id="confirm-publish" needed={page.needsReverify} />}
+        </ConfirmationPage>
+      ) : null}
       <Figures page={page} />
-      <ReportsPanel year={year} reports={page.reports} filter={page.filter} canReview={canReview} />
+      <ReportsPanel year={year} reports={page.reports} filter={page.filter} canReview={canReview} summary={publishSummary(page)} />
       {canReview ? (
         <PublishAllPanel
           reportIds={page.unpublished}
           lastResult={resultFor("publish-all")}
           needsReverify={page.needsReverify}
           reverify={actionData?.intent === "publish-all" ? actionData.reverify : null}
+          summary={publishSummary(page)}
         />
       ) : null}
-      <NotFiledPanel page={page} lastResult={resultFor("abnormal")} />
+      <NotFiledPanel page={page} lastResult={resultFor("abnormal")} summary={nonFilerListingSummary(page)} />
       {canReview ? <DeadlinesPanel settings={settings} lastResult={resultFor("deadlines")} /> : null}
     </>
   );

@@ -7,6 +7,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import type { PostingIntent } from "../../domain/postings/forms";
+import type { PendingConfirmation } from "../../domain/shared/confirmation";
 import type { loader } from "./route";
 
 /** What a post answers: which form it was (so the page shows its errors beside that form), and how it went. */
@@ -20,6 +21,8 @@ export interface Answer {
   formKey?: string;
   /** The version a draft that was not saved was typed against: saving again is refused again, never an overwrite. */
   postedVersion?: number;
+  /** An approval posted without its confirmation: the fields to send again (app/ui/confirm.tsx). */
+  confirm?: PendingConfirmation;
 }
 
 export type Workspace = ReturnType<typeof useLoaderData<typeof loader>>;

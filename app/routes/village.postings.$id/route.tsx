@@ -7,7 +7,9 @@ import { actionContext, readForm, readUploads, requireGrant, requirePermission }
 import type { ActionContext } from "../../domain/shared/context";
 import type { WriteResult } from "../../domain/shared/errors";
 import { maxAttachmentBytes } from "../../domain/shared/file-types";
-import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
+import { pendingConfirmation, parseSubmission, replyTo } from "../../domain/shared/form-submission";
+import { publishConfirmation } from "../../domain/postings/confirmations";
+import type { PostedValues } from "../../domain/shared/confirmation";
 import { rowIdOrNotFound } from "../../domain/shared/ids";
 import {
   addPostingFiles,
@@ -32,6 +34,7 @@ import { postingAccess, postingWorkspace } from "../../domain/postings/queries.s
 import { tableSpecOf } from "../../domain/postings/rules";
 import { formatDateTime, shanghaiDate } from "../../domain/shared/time";
 import { PostedAttachments } from "../../ui/attachments";
+import { ConfirmationPage } from "../../ui/confirm";
 import { FormError } from "../../ui/form";
 import { PageHeader, Panel } from "../../ui/layout";
 import { Notice } from "../../ui/notice";
@@ -124,6 +127,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
     case "approve":
     case "return": {
+      // Publishing cannot be undone: nothing is written until the summary was confirmed.
+      const confirm = value.intent === "approve" ? pendingConfirmation(form, postingPageSchema) : null;
+      if (confirm) return { intent: value.intent, result: submission.reply(), confirm } satisfies Answer;
       const outcome = await reviewPosting(ctx, postingId, value);
       if (!outcome.ok) return refused(outcome);
       return done(value.intent === "approve" ? "审核通过，已在公开页面发布。" : "已退回村务公开员修改，审核意见已告知。");
@@ -188,6 +194,7 @@ export default function PostingWorkspace() {
   const orphan = answer && !shownIntents.has(answer.intent) ? answer.result : undefined;
   const attachmentsResult = useLastResult(attachmentIntents);
   const orphanErrors = Object.values(orphan?.error ?? {}).flatMap((messages) => messages ?? []);
+  const reviewSummary = (values: PostedValues) => publishConfirmation({ ...posting, ...open!, period: posting.period }, values);
 
   return (
     <>
@@ -208,6 +215,7 @@ export default function PostingWorkspace() {
         }
       />
       {answer?.notice ? <Notice>{answer.notice}</Notice> : null}
+      {answer?.confirm && open && can.review ? <ConfirmationPage pending={answer.confirm} summary={reviewSummary} back="#review" action={path} /> : null}
       <FormError errors={orphanErrors} />
       {orphanErrors.length && orphan?.initialValue ? <UnsavedValues values={orphan.initialValue} /> : null}
 
@@ -250,7 +258,7 @@ export default function PostingWorkspace() {
                 <VersionContent kind={posting.kind} version={open} />
               </Panel>
               {findings.length ? <FindingsPanel findings={findings} /> : null}
-              {can.review ? <ReviewForm action={path} open={open} /> : null}
+              {can.review ? <ReviewForm action={path} open={open} summary={reviewSummary} /> : null}
             </>
           ) : null}
 

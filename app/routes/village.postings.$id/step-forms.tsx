@@ -1,7 +1,8 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import { useId, type ReactNode } from "react";
-import { approvalOpinion } from "../../domain/postings/forms";
+import type { Confirmation, PostedValues } from "../../domain/shared/confirmation";
+import { ConfirmSubmit } from "../../ui/confirm";
 import { maxReasonLength } from "../../domain/postings/rules";
 import { Button, ErrorList, FormError, PostForm, TextAreaField } from "../../ui/form";
 import { Panel } from "../../ui/layout";
@@ -143,9 +144,10 @@ export function WithdrawForm({ action, postingVersion }: { action: string; posti
 const reviewIntents = ["approve", "return"] as const;
 
 /** The supervisor's sign-off: approve (published at once) or return with an opinion. */
-export function ReviewForm({ action, open }: { action: string; open: Version }) {
+export function ReviewForm({ action, open, summary }: { action: string; open: Version; summary: (values: PostedValues) => Confirmation }) {
   const navigation = useNavigation();
-  const [form, fields] = useForm<{ opinion: string }>({ lastResult: useLastResult(reviewIntents), defaultValue: { opinion: approvalOpinion } });
+  // Empty: the committee writes what it checked, in its own words; nothing is approved by a sentence left in the box.
+  const [form, fields] = useForm<{ opinion: string }>({ id: "review", lastResult: useLastResult(reviewIntents) });
   return (
     <Panel title="审核">
       <p className="mb-3 text-sm text-slate-700">
@@ -163,12 +165,12 @@ export function ReviewForm({ action, open }: { action: string; open: Version }) 
           maxLength={maxReasonLength}
           defaultValue={fields.opinion.initialValue ?? ""}
           errors={fields.opinion.errors}
-          hint="审核意见随公开内容一并公开。退回修改时，请写明需要修改的内容。"
+          hint="审核意见随公开内容一并公开。通过的，写明核对了哪些内容；退回修改的，写明需要修改的内容。"
         />
         <div className="flex flex-wrap gap-3">
-          <Button type="submit" name="intent" value="approve" disabled={navigation.state === "submitting"}>
+          <ConfirmSubmit name="intent" value="approve" summary={summary} disabled={navigation.state === "submitting"}>
             审核通过并公开
-          </Button>
+          </ConfirmSubmit>
           <Button type="submit" name="intent" value="return" variant="secondary" disabled={navigation.state === "submitting"}>
             退回修改
           </Button>
