@@ -98,7 +98,8 @@ test("the clerk resubmits the returned posting from the to-do list; the supervis
   await waitForHydration(supervisor);
   await supervisor.getByLabel("审核意见").fill("请补充资金来源和施工单位，并附验收照片。");
   await supervisor.getByRole("button", { name: "退回修改" }).click();
-  // Returned, a first version is the clerk's again: the review form is gone (the committee's page of it with it, for now).
+  // Returned, a first version is the clerk's again: the committee is back on its list, told what happened.
+  await expect(supervisor.getByText("已退回村务公开员修改，审核意见已告知。")).toBeVisible();
   await expect(supervisor.getByRole("button", { name: "退回修改" })).toHaveCount(0);
   await gone(supervisor, "/village", review);
   await committee.close();

@@ -21,9 +21,18 @@ import { action as organizationCreditAction } from "../../app/routes/officer.org
 import { action as applicantAction } from "../../app/routes/org.applications.$id";
 import { action as postingAction } from "../../app/routes/village.postings.$id/route";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+import { attachRequiredMaterials, preparatoryActor as newPreparatoryActor } from "../setup/applications";
+import { actorFromUser } from "../../app/auth/session.server";
 
 const context = { cspNonce: "", clientIp: "203.0.113.9" };
 const cookies: Record<string, string> = {};
+const preparatoryGroup = "prep-confirmations";
+
+async function preparatoryActor() {
+  const db = await getDb();
+  const [user] = await db.select().from(users).where(eq(users.username, preparatoryGroup));
+  return actorFromUser(user!, "test-session");
+}
 const now = new Date();
 const today = shanghaiDate(now);
 const [year, month] = today.split("-").map(Number) as [number, number];
@@ -32,6 +41,8 @@ const lastMonth = month === 1 ? monthPeriod(year - 1, 12) : monthPeriod(year, mo
 beforeAll(async () => {
   await loadDemoDistrict();
   const db = await getDb();
+  // A preparatory group's account: it applies for establishment (a registered organization's may not).
+  await db.insert(users).values({ username: preparatoryGroup, displayName: "南音传习协会筹备组", passwordHash: "unusable", role: "association" });
   for (const user of await db.select().from(users)) {
     const session = await createSession(db, user, { now: new Date(), ip: "127.0.0.1", userAgent: "test" });
     cookies[user.username] = `cr_session=${session.token}`;
@@ -109,14 +120,15 @@ const proposalFields = (proposal: Proposal): Array<[string, string]> => Object.e
 
 describe("submitting an application", () => {
   test("without the confirmation nothing is saved and the fields come back to be sent again; with it, it is submitted", async () => {
-    const assoc = await demoActor("assoc");
+    const assoc = await preparatoryActor();
     const started = await startApplication(contextOf(assoc, now), { kind: "establishment" });
     if (!started.ok) throw new Error("start failed");
     const id = started.value.id;
+    await attachRequiredMaterials(assoc, id, now);
     const proposal = await group("鲤城区南音传习协会");
     const fields: Array<[string, string]> = [["intent", "submit"], ["version", "1"], ...proposalFields(proposal)];
     const path = `/org/applications/${id}`;
-    const post = (body: Array<[string, string]>) => answer(() => applicantAction({ request: posted(path, "assoc", body), params: { id: String(id) }, context }));
+    const post = (body: Array<[string, string]>) => answer(() => applicantAction({ request: posted(path, preparatoryGroup, body), params: { id: String(id) }, context }));
     const audited = await auditCount();
 
     const asked = await post(fields);
@@ -143,12 +155,12 @@ describe("submitting an application", () => {
   });
 
   test("saving a draft needs no confirmation", async () => {
-    const assoc = await demoActor("assoc");
+    const assoc = await preparatoryActor();
     const started = await startApplication(contextOf(assoc, now), { kind: "establishment" });
     if (!started.ok) throw new Error("start failed");
     const id = started.value.id;
     const saved = await answer(() =>
-      applicantAction({ request: posted(`/org/applications/${id}`, "assoc", [["intent", "save"], ["version", "1"], ["name", "鲤城区草稿协会"]]), params: { id: String(id) }, context }),
+      applicantAction({ request: posted(`/org/applications/${id}`, preparatoryGroup, [["intent", "save"], ["version", "1"], ["name", "鲤城区草稿协会"]]), params: { id: String(id) }, context }),
     );
     expect(saved).toMatchObject({ status: 200, body: { notice: "草稿已保存。" } });
     expect(saved.body.confirm).toBeUndefined();
@@ -158,10 +170,11 @@ describe("submitting an application", () => {
 describe("准予 and 不予登记", () => {
   /** An establishment submitted, agreed to by its unit and accepted: ready for the decision. */
   async function accepted(name: string) {
-    const assoc = await demoActor("assoc");
+    const assoc = await newPreparatoryActor(`${name}筹备组`);
     const started = await startApplication(contextOf(assoc, now), { kind: "establishment" });
     if (!started.ok) throw new Error("start failed");
     const id = started.value.id;
+    await attachRequiredMaterials(assoc, id, now);
     await saveProposal(contextOf(assoc, now), id, { version: 1, proposal: await group(name) });
     expect(await takeStep(contextOf(assoc, now), id, { action: "submit", version: 2 })).toMatchObject({ ok: true });
     expect(await reviewAsUnit(contextOf(await demoActor("supervising"), now), id, { decision: "consented" })).toMatchObject({ ok: true });
@@ -258,10 +271,9 @@ describe("审核通过并公开", () => {
       expect(refused.body.confirm).toBeUndefined();
       expect(refused.body.result?.error?.opinion?.[0]).toContain("写明核对了哪些内容");
     }
-    expect(await post(id, "supervisor", [["intent", "return"], ["version", version], ["opinion", "第 1 行收入缺少票据号"]])).toMatchObject({
-      status: 200,
-      body: { notice: "已退回村务公开员修改，审核意见已告知。" },
-    });
+    // Returned, the posting goes back to the clerk: the committee is sent to its list with the notice.
+    expect(await post(id, "supervisor", [["intent", "return"], ["version", version], ["opinion", "第 1 行收入缺少票据号"]])).toMatchObject({ status: 302 });
+    expect((await openVersion(id)).state).toBe("returned");
   });
 });
 

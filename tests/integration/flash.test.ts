@@ -20,7 +20,8 @@ let session = "";
 beforeAll(async () => {
   await loadDemoDistrict();
   const db = await getDb();
-  const [assoc] = await db.select().from(users).where(eq(users.username, "assoc"));
+  // A preparatory group's account: the one that starts an establishment.
+  const [assoc] = await db.insert(users).values({ username: "prep-flash", displayName: "筹备组", passwordHash: "unusable", role: "association" }).returning();
   session = `cr_session=${(await createSession(db, assoc!, { now: new Date(), ip: "127.0.0.1", userAgent: "test" })).token}`;
 });
 

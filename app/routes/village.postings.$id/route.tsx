@@ -132,7 +132,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       if (confirm) return { intent: value.intent, result: submission.reply(), confirm } satisfies Answer;
       const outcome = await reviewPosting(ctx, postingId, value);
       if (!outcome.ok) return refused(outcome);
-      return done(value.intent === "approve" ? "审核通过，已在公开页面发布。" : "已退回村务公开员修改，审核意见已告知。");
+      // A returned version is the clerk's again, and a posting never published leaves the committee's sight: back to its list.
+      if (value.intent === "return") throw redirectWithNotice(request, "/village/postings", "已退回村务公开员修改，审核意见已告知。");
+      return done("审核通过，已在公开页面发布。");
     }
     case "correct": {
       const outcome = await startCorrection(ctx, postingId, value);
