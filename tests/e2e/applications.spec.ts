@@ -1,22 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, seriousViolations, signInAs, test, waitForHydration, type PreparatoryGroup } from "./fixtures";
 import { clickAndConfirm } from "./confirming";
+import { attach, checklistItem, filingMaterials } from "./application-materials";
 
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
-const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
-/** Uploads one file as a material of the checklist, and waits for it beside its material. */
-async function attach(page: Page, material: string, fileName: string, buffer = pdf) {
-  await page.getByLabel("所上传的材料").selectOption({ label: material });
-  await page.getByLabel(/上传材料/).setInputFiles({ name: fileName, mimeType: fileName.endsWith(".png") ? "image/png" : "application/pdf", buffer });
-  await page.getByRole("button", { name: "上传", exact: true }).click();
-  await expect(checklistItem(page, material).getByRole("link", { name: fileName })).toBeVisible();
-}
-
-function checklistItem(page: Page, material: string) {
-  return page.getByRole("list", { name: "材料清单" }).getByRole("listitem").filter({ hasText: material }).first();
-}
-
 async function fillEstablishment(page: Page, name: string, individualMembers: string) {
   await page.getByLabel("名称").fill(name);
   await page.getByLabel("组织类型").selectOption("social_group");
@@ -171,10 +158,7 @@ test("a street officer enters a community filing and files it for a community of
   await expect(page).toHaveURL(/\/officer\/applications\/\d+$/);
   // The filing's materials first; the premises' proof only where there are fixed ones.
   await expect(checklistItem(page, "活动场所证明")).toContainText("选交");
-  await attach(page, "备案申请表", "备案申请表.pdf");
-  await attach(page, "成员名单", "成员名单.pdf");
-  await attach(page, "负责人身份证明", "负责人身份证明.pdf");
-  await attach(page, "章程或活动规则", "活动规则.pdf");
+  for (const material of filingMaterials) await attach(page, material, `${material}.pdf`);
   const name = `紫云社区合唱队${Date.now().toString(36).slice(-4)}`;
   await page.getByLabel("名称").fill(name);
   await page.getByLabel("类别").selectOption({ label: "文体娱乐类" });

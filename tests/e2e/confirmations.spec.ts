@@ -12,6 +12,7 @@ import { monthPeriod } from "../../app/domain/postings/rules";
 import { demoLatestCampaign } from "../../app/setup/demo";
 import { shanghaiDate } from "../../app/domain/shared/time";
 import { expect, seriousViolations, signInAs, test, waitForHydration } from "./fixtures";
+import { attach, filingMaterials } from "./application-materials";
 
 const suffix = () => Date.now().toString(36).slice(-4);
 
@@ -31,6 +32,7 @@ async function newFiling(page: Page, name: string) {
   await page.getByRole("button", { name: "录入社区社会组织备案" }).click();
   await expect(page).toHaveURL(/\/officer\/applications\/\d+$/);
   await waitForHydration(page);
+  for (const material of filingMaterials) await attach(page, material, `${material}.pdf`);
   await page.getByLabel("名称").fill(name);
   await page.getByLabel("类别").selectOption({ label: "文体娱乐类" });
   await page.getByLabel("法定代表人（负责人）").fill("许美玲");
@@ -214,6 +216,7 @@ test.describe("without JavaScript", () => {
     await page.goto("/officer/applications");
     await page.getByRole("button", { name: "录入社区社会组织备案" }).click();
     await expect(page).toHaveURL(/\/officer\/applications\/\d+$/);
+    for (const material of filingMaterials) await attach(page, material, `${material}.pdf`);
     const name = `紫云社区读书会${suffix()}`;
     await page.getByLabel("名称").fill(name);
     await page.getByLabel("类别").selectOption({ label: "文体娱乐类" });
