@@ -5,6 +5,7 @@
  * made on both; two officers deciding the same application on different
  * instances cannot both win.
  */
+import { confirmedField, confirmedValue } from "../../../app/domain/shared/confirmation";
 import http from "node:http";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -141,7 +142,8 @@ describe("two officers deciding one application on different instances", () => {
         method: "POST",
         redirect: "manual",
         headers: { Cookie: cookie, Origin: server.base, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ version: String(application!.version), ...fields }),
+        // Both confirmed, as the dialog sends them: 准予 and 不予登记 cannot be undone.
+        body: new URLSearchParams({ version: String(application!.version), [confirmedField]: confirmedValue, ...fields }),
       });
     const uscc = composeUscc("1", "350502", "MJ888888");
     const results = await Promise.all([
