@@ -6,7 +6,7 @@ import { serverPort, serverURL } from "../setup/e2e-servers";
 
 export type DemoUser = "admin" | "officer" | "street" | "assoc" | "clerk" | "supervisor" | "supervising";
 /** Accounts without an organization that tests/setup/e2e-prepare.ts adds: they apply for establishment. */
-export type PreparatoryGroup = "prep-a" | "prep-b";
+export type PreparatoryGroup = "prep-a" | "prep-b" | "prep-c";
 
 export function sessionToken(user: DemoUser | PreparatoryGroup | `${DemoUser}:unverified`): string {
   // This worker's server, whose database made the sessions (each worker has its own).

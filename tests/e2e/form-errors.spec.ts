@@ -79,7 +79,8 @@ test("with JavaScript: a refused account lists its errors at the top, each link 
 });
 
 test("with JavaScript: a refused application draft is summed up with the fields' own labels", async ({ page, context, baseURL }) => {
-  await signInAs(context, "assoc", baseURL!);
+  // A preparatory group's account: a registered organization is not offered establishment.
+  await signInAs(context, "prep-c", baseURL!);
   await page.goto("/org");
   await waitForHydration(page);
   await page.getByRole("button", { name: "申请成立登记" }).click();

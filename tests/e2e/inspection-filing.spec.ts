@@ -101,7 +101,7 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   await expect(money(plain, "收入合计")).toBeEditable();
   await expect(money(plain, "收入合计")).toHaveAccessibleDescription(/应等于以上各项收入之和/);
   await money(plain, "收入合计").fill("60000");
-  await plain.getByRole("button", { name: "报送", exact: true }).click();
+  await clickAndConfirm(plain.getByRole("button", { name: "报送", exact: true }));
   await expect(money(plain, "收入合计")).toHaveAccessibleDescription(/收入合计应等于各项收入之和 65,000 元/);
   await expect(money(plain, "收入合计")).toHaveValue("60000");
   await noScript.close();

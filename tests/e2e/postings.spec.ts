@@ -441,7 +441,7 @@ test("the clerk picks last month for a finance posting, then fills its ledger: r
     await expect(cell(page, 2, "项目")).toHaveValue("办公用品");
     await expect(cell(page, 2, "支出（元）")).toHaveValue("500");
     await expect(cell(page, 3, "项目")).toHaveValue("");
-    const saved = page.getByRole("region", { name: "收支明细" });
+    const saved = page.getByRole("table", { name: "收支明细" });
     await expect(saved.getByRole("row")).toHaveCount(1 + 2 + 2);
     await expect(saved.getByRole("row", { name: /本期结余/ })).toContainText("11,500.50");
     await expect(page.getByText("保洁人员工资")).toHaveCount(0);

@@ -28,7 +28,7 @@ for (const account of demoAccounts) {
 }
 // Preparatory groups (accounts without an organization, not demo accounts): they apply for establishment,
 // and an approval links the account to its new organization, so each walk-through has its own.
-for (const username of ["prep-a", "prep-b"]) {
+for (const username of ["prep-a", "prep-b", "prep-c"]) {
   const [user] = await db.insert(users).values({ username, displayName: `筹备组（${username}）`, role: "association", passwordHash: "unusable" }).returning();
   sessions[username] = (await createSession(db, user!, { now: new Date(), ip: "127.0.0.1", userAgent: "e2e" })).token;
 }
