@@ -17,6 +17,20 @@ export function ErrorList({ id, errors }: { id?: string; errors?: readonly strin
 }
 
 /** The form's or page's refusal, with what to do next (a link back to something that works) below it. */
+/** Under a control (or a group of them): its hint, then its errors, each under the id the control is described by. */
+export function FieldNotes({ hintId, hint, errorId, errors }: { hintId?: string; hint?: ReactNode; errorId?: string; errors?: readonly string[] | null }) {
+  return (
+    <>
+      {hint ? (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      <ErrorList id={errorId} errors={errors} />
+    </>
+  );
+}
+
 export function FormError({ errors, children }: { errors?: readonly string[] | null; children?: ReactNode }) {
   if (!errors?.length) return null;
   return (
@@ -80,12 +94,7 @@ function FieldShell({
         "aria-invalid": errorId ? true : undefined,
         "aria-describedby": [errorId, hintId].filter(Boolean).join(" ") || undefined,
       })}
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
+      <FieldNotes hintId={hintId} hint={hint} errorId={errorId} errors={errors} />
     </div>
   );
 }
@@ -171,12 +180,7 @@ export function CheckboxGroup({
           </label>
         ))}
       </div>
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
+      <FieldNotes hintId={hintId} hint={hint} errorId={errorId} errors={errors} />
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from "react";
 import { periodChoiceOf, periodPartOptions, periodYears, type PeriodChoice } from "../domain/postings/forms";
 import type { PeriodKind } from "../domain/postings/rules";
-import { ErrorList, typedText } from "./form";
+import { FieldNotes, typedText } from "./form";
 import { fieldId, useFormId } from "./form-id";
 import { useHydrated } from "./hydrated";
 
@@ -120,12 +120,7 @@ export function PeriodPicker({
           </div>
         ) : null}
       </div>
-      {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      <ErrorList id={errorId} errors={errors} />
+      <FieldNotes hintId={hintId} hint={hint} errorId={errorId} errors={errors} />
     </fieldset>
   );
 }
