@@ -102,12 +102,14 @@ test("a finance posting shows every amount on a phone: items as cards with æ”¶å…
         const box = cell.getBoundingClientRect();
         const shown = getComputedStyle(cell).display !== "none" && box.width > 0 && box.height > 0;
         const label = getComputedStyle(cell, "::before").content;
-        return { label: cell.getAttribute("data-label"), text: cell.textContent, shown, left: box.left, right: box.right, before: label };
+        const total = cell.closest("tfoot") !== null;
+        return { label: cell.getAttribute("data-label"), text: cell.textContent, total, shown, left: box.left, right: box.right, before: label };
       }),
   );
-  // Both sides of the ledger, in the rows and in the totals.
-  expect(new Set(amounts.map((a) => a.label)).size).toBeGreaterThanOrEqual(2);
-  expect(amounts.length).toBeGreaterThanOrEqual(4);
+  // Both sides of the ledger in the totals, and the items' own amounts (a posting another test
+  // published may hold a single item, so the items are not counted per side).
+  expect(new Set(amounts.filter((a) => a.total).map((a) => a.label)).size).toBeGreaterThanOrEqual(2);
+  expect(amounts.filter((a) => !a.total).length).toBeGreaterThanOrEqual(1);
   for (const amount of amounts) {
     expect(amount.shown, `${amount.label} ${amount.text}`).toBe(true);
     expect(amount.left, `${amount.label} ${amount.text}`).toBeGreaterThanOrEqual(0);
