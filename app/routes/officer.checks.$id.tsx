@@ -10,10 +10,11 @@ import { addDays, formatDate, formatDateTime } from "../domain/shared/time";
 import { workOnPlan } from "../domain/spot-checks/commands.server";
 import { planWorkSchema } from "../domain/spot-checks/forms";
 import { planPage } from "../domain/spot-checks/queries.server";
-import { checkFindingLabels, rectificationStateLabels, type RectificationState } from "../domain/spot-checks/rules";
+import { checkFindingLabels } from "../domain/spot-checks/rules";
 import { Button, Field, FormError, PostForm, SelectField, TextAreaField } from "../ui/form";
 import { Badge, PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
+import { RectificationItem, VerifyForm } from "../ui/rectification";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.plan.title ?? "抽查计划"} - 双随机抽查` }];
 
@@ -44,7 +45,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return { key, result: submission.reply({ resetForm: true }), notice: notices[submission.value.intent] };
 }
 
-const stateTone: Record<RectificationState, "slate" | "green" | "red" | "amber" | "blue"> = { open: "blue", answered: "amber", done: "green", not_done: "red", overdue: "red" };
 
 export default function CheckPlan() {
   const { plan, streets, rule, replayed, items, today } = useLoaderData<typeof loader>();
@@ -122,24 +122,14 @@ export default function CheckPlan() {
                   {item.rectifications.length ? (
                     <ul className="mt-3 space-y-3">
                       {item.rectifications.map((r) => (
-                        <li key={r.id} className="rounded bg-slate-50 p-3 text-sm">
-                          <p className="flex flex-wrap items-center gap-2">
-                            <span>整改要求：{r.problem}</span>
-                            <span className="text-slate-600">期限 {formatDate(r.deadline)}</span>
-                            <Badge tone={stateTone[r.state]}>{rectificationStateLabels[r.state]}</Badge>
-                          </p>
-                          {r.answer ? (
-                            <p className="mt-1">
-                              {formatDate(r.answeredOn)} 报告整改情况：{r.answer}
-                            </p>
-                          ) : null}
-                          {r.verdict ? (
-                            <p className="mt-1">
-                              {formatDate(r.verifiedOn)} 核实：{r.verificationNote}
-                            </p>
-                          ) : r.answeredOn || r.deadline < today ? (
-                            <VerifyForm rectificationId={r.id} version={r.version} answered={!!r.answeredOn} lastResult={resultFor(`verify-${r.id}`)} />
-                          ) : null}
+                        <li key={r.id}>
+                          <RectificationItem
+                            r={r}
+                            today={today}
+                            verify={(v) => (
+                              <VerifyForm formId={`verify-${v.id}`} fields={{ intent: "verify", rectificationId: v.id }} version={v.version} answered={!!v.answeredOn} lastResult={resultFor(`verify-${v.id}`)} />
+                            )}
+                          />
                         </li>
                       ))}
                     </ul>
@@ -235,26 +225,6 @@ function RectificationForm({ itemId, tomorrow, lastResult }: { itemId: number; t
         </Button>
       </PostForm>
     </details>
-  );
-}
-
-function VerifyForm({ rectificationId, version, answered, lastResult }: { rectificationId: number; version: number; answered: boolean; lastResult?: SubmissionResult<string[]> }) {
-  const [form, fields] = useForm<{ verdict: string; note: string }>({ id: `verify-${rectificationId}`, lastResult, shouldValidate: "onSubmit" });
-  return (
-    <PostForm {...getFormProps(form)} className="mt-2 max-w-2xl border-t border-slate-200 pt-2">
-      <FormError errors={form.errors} />
-      <input type="hidden" name="intent" value="verify" />
-      <input type="hidden" name="rectificationId" value={rectificationId} />
-      <input type="hidden" name="version" value={version} />
-      <SelectField label="核实结果" name={fields.verdict.name} errors={fields.verdict.errors} defaultValue={answered ? "done" : "not_done"}>
-        {answered ? <option value="done">已完成整改</option> : null}
-        <option value="not_done">未完成整改</option>
-      </SelectField>
-      <TextAreaField label="核实情况" name={fields.note.name} errors={fields.note.errors} rows={2} maxLength={1000} required />
-      <Button type="submit" variant="secondary">
-        记录核实结果
-      </Button>
-    </PostForm>
   );
 }
 

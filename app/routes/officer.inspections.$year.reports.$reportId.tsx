@@ -4,8 +4,8 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requireGrant, requirePermission } from "../auth/require.server";
 import { reportDecisionSchema } from "../domain/inspections/forms";
-import { conclusionLabels, reportTargetOf } from "../domain/inspections/rules";
-import { decideReport } from "../domain/inspections/commands.server";
+import { conclusionLabels, correctionMonths, reportTargetOf } from "../domain/inspections/rules";
+import { decideReport, verifyCorrection } from "../domain/inspections/commands.server";
 import { reportAccess, reportReview } from "../domain/inspections/queries.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { Button, FormError, PostForm, RadioGroup, TextAreaField } from "../ui/form";
@@ -13,6 +13,7 @@ import { PageHeader, Panel } from "../ui/layout";
 import { FiledReport } from "../ui/filed-report";
 import { InspectionStateBadge } from "../ui/officer-inspection";
 import { Notice } from "../ui/notice";
+import { RectificationItem, VerifyForm } from "../ui/rectification";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organization.name ?? "年度报告"} ${data?.report.year ?? ""} 年度年检报告 - 年度检查` },
@@ -21,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "area:officer");
   const { year, reportId } = reportTargetOf(params);
-  return reportReview(actor, year, reportId);
+  return reportReview(actor, year, reportId, new Date());
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -31,18 +32,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   await reportAccess(actor, target.year, target.reportId);
   requireGrant(actor, "inspection:review");
   const submission = parseSubmission(await readForm(request), { schema: reportDecisionSchema });
-  const decision = submission.payload.decision === "return" ? "return" : "conclude";
+  const posted = submission.payload.decision;
+  const decision: Decision = posted === "return" || posted === "verify" ? posted : "conclude";
   if (submission.status !== "success") return data({ decision, result: replyTo(submission), notice: null }, { status: 400 });
-  const outcome = await decideReport(actionContext(context, actor), target, submission.value);
+  const ctx = actionContext(context, actor);
+  const input = submission.value;
+  const outcome = input.decision === "verify" ? await verifyCorrection(ctx, target, input) : await decideReport(ctx, target, input);
   if (!outcome.ok) return data({ decision, result: replyTo(submission, outcome), notice: null }, { status: 409 });
   const notice =
-    submission.value.decision === "return"
-      ? "已退回修改，组织修改后可重新报送。"
-      : `已作出年检结论：${conclusionLabels[outcome.value.conclusion!]}。结论尚未公布，可在年度页面公布。`;
+    input.decision === "verify"
+      ? "已记录整改核实结果。"
+      : input.decision === "return"
+        ? "已退回修改，组织修改后可重新报送。"
+        : `已作出年检结论：${conclusionLabels[input.conclusion]}。结论尚未公布，可在年度页面公布。`;
   return { decision, result: submission.reply({ resetForm: true }), notice };
 }
 
-type Decision = "return" | "conclude";
+type Decision = "return" | "conclude" | "verify";
 
 export default function ReportReview() {
   const detail = useLoaderData<typeof loader>();
@@ -78,6 +84,15 @@ export default function ReportReview() {
       ) : null}
       <FormError errors={refusal} />
       <FiledReport detail={detail}>
+        {detail.correction ? (
+          <Panel title="基本合格整改情况">
+            <RectificationItem
+              r={detail.correction}
+              today={detail.today}
+              verify={(r) => (canReview ? <VerifyForm formId={`verify-${r.id}`} fields={{ decision: "verify" }} version={r.version} answered={!!r.answeredOn} lastResult={resultFor("verify")} /> : null)}
+            />
+          </Panel>
+        ) : null}
         {canReview && report.state === "submitted" ? (
           <Panel title="审查">
             <ReturnForm version={report.version} lastResult={resultFor("return")} />
@@ -133,7 +148,7 @@ function ConcludeForm({ version, lastResult }: { version: number; lastResult?: S
         required
         options={[
           { value: "pass", label: conclusionLabels.pass },
-          { value: "basic_pass", label: conclusionLabels.basic_pass, hint: "须写明需要整改的事项" },
+          { value: "basic_pass", label: conclusionLabels.basic_pass, hint: `须写明需要整改的事项；结论公布后，组织须在 ${correctionMonths} 个月内报告整改情况，由登记管理机关核实` },
           { value: "fail", label: conclusionLabels.fail, hint: "须写明理由；不合格的组织可列入活动异常名录" },
         ]}
       />

@@ -18,6 +18,7 @@ import { ReportForm } from "../ui/inspection-form";
 import { ConclusionNotice, InspectionStateBadge, InspectionTimeline, ReportFiles, ReportTable } from "../ui/inspection-view";
 import { PageHeader, Panel } from "../ui/layout";
 import { Notice } from "../ui/notice";
+import { RectificationStateBadge } from "../ui/rectification";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.year ?? ""} 年度年检报告 - 社会组织服务` }];
 
@@ -75,7 +76,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, default
   formMethod?.toUpperCase() === "POST" || defaultShouldRevalidate;
 
 export default function OrgInspectionReport() {
-  const { year, deadline, pastDeadline, unitName, organization, notDue, report, lastYear, changed, row, files, steps, editable } = useLoaderData<typeof loader>();
+  const { year, deadline, pastDeadline, unitName, organization, notDue, report, lastYear, changed, row, files, steps, editable, correction } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const reportResult = actionData?.form === "report" ? actionData.result : null;
   const lastReturn = row?.state === "returned" ? [...steps].reverse().find((s) => s.action === "return" || s.action === "unit_return") : undefined;
@@ -111,7 +112,15 @@ export default function OrgInspectionReport() {
             </div>
           ) : null}
           {row?.state === "concluded" && row.conclusion ? (
-            <ConclusionNotice conclusion={row.conclusion} note={row.conclusionNote} concludedAt={row.concludedAt} publishedAt={row.publishedAt} />
+            <ConclusionNotice conclusion={row.conclusion} note={row.conclusionNote} concludedAt={row.concludedAt} publishedAt={row.publishedAt}>
+              {correction ? (
+                <p className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+                  <span>整改期限：{formatDate(correction.deadline)}</span>
+                  <RectificationStateBadge state={correction.state} />
+                  <Link to="/org/rectifications">{correction.verdict ? "查看核实结果" : correction.answeredOn ? "查看或补充整改情况" : "报告整改情况"}</Link>
+                </p>
+              ) : null}
+            </ConclusionNotice>
           ) : null}
           {!editable && reportResult?.error?.[""] ? <FormError errors={reportResult.error[""]} /> : null}
           <div className="grid gap-6 lg:grid-cols-3">

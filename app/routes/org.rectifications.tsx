@@ -1,16 +1,17 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { formatDate } from "../domain/shared/time";
 import { answerRectification } from "../domain/spot-checks/commands.server";
 import { rectificationAnswerSchema } from "../domain/spot-checks/forms";
 import { ownRectifications } from "../domain/spot-checks/queries.server";
-import { rectificationStateLabels } from "../domain/spot-checks/rules";
+import { correctionMonths } from "../domain/inspections/rules";
 import { Button, FormError, PostForm, TextAreaField } from "../ui/form";
-import { Badge, PageHeader, Panel } from "../ui/layout";
+import { PageHeader, Panel } from "../ui/layout";
+import { RectificationStateBadge } from "../ui/rectification";
 import { Notice } from "../ui/notice";
 
 export const meta: MetaFunction = () => [{ title: "整改事项 - 本组织" }];
@@ -35,17 +36,25 @@ export default function OwnRectifications() {
   const actionData = useActionData<typeof action>();
   return (
     <>
-      <PageHeader title="整改事项" description="登记管理机关在双随机抽查中发现问题、责令限期整改的事项。请在期限内完成整改并报告整改情况；逾期未完成整改的，依法列入活动异常名录（《社会组织信用信息管理办法》第十条第三项）。" />
+      <PageHeader title="整改事项" description={`登记管理机关在双随机抽查中发现问题、责令限期整改的事项，以及年检结论为基本合格、须按要求整改的事项（自结论公布之日起 ${correctionMonths} 个月内）。请在期限内完成整改并报告整改情况；逾期未完成整改的，依法列入活动异常名录（《社会组织信用信息管理办法》第十条第三项）。`} />
       {actionData?.notice ? <Notice>{actionData.notice}</Notice> : null}
       {items.length ? (
         <div className="space-y-4">
           {items.map((r) => (
             <Panel key={r.id} title={r.plan}>
               <p className="flex flex-wrap items-center gap-2 text-sm">
-                <Badge tone={r.state === "done" ? "green" : r.state === "overdue" || r.state === "not_done" ? "red" : "amber"}>{rectificationStateLabels[r.state]}</Badge>
+                <RectificationStateBadge state={r.state} />
                 <span>整改期限：{formatDate(r.deadline)}</span>
               </p>
-              <p className="mt-2 text-sm">检查情况：{r.findings}</p>
+              <p className="mt-2 text-sm">
+                {r.origin}
+                {r.link ? (
+                  <>
+                    {" "}
+                    <Link to={r.link}>查看年检报告</Link>
+                  </>
+                ) : null}
+              </p>
               <p className="mt-1 text-sm font-medium">整改要求：{r.problem}</p>
               {r.verdict ? (
                 <p className="mt-2 text-sm">

@@ -11,7 +11,7 @@
  */
 import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../auth/password.server";
-import { campaignFiledIn, defaultDeadlines, dueCutoff, isDue, preliminaryUnitOf, type Report } from "../domain/inspections/rules";
+import { campaignFiledIn, correctionDeadline, defaultDeadlines, dueCutoff, isDue, preliminaryUnitOf, type Report } from "../domain/inspections/rules";
 import { annualReportKey } from "../domain/credit/listings";
 import { halfYearOf } from "../domain/party/forms";
 import { decisionDueOn, decisionPeriod, holidays2026 } from "../domain/applications/periods";
@@ -40,6 +40,7 @@ import {
   organizationChanges,
   organizations,
   places,
+  rectifications,
   users,
 } from "../../db/schema";
 import type { CommunityCategory, OrganizationStatus, OrganizationType } from "../../vocabulary";
@@ -798,6 +799,8 @@ async function seedInspections(
       }
     }
     if (steps.length) await tx.insert(inspectionSteps).values(steps);
+    const corrections = year === latest - 1 ? correctionsOf(rows, d.officer.id) : [];
+    if (corrections.length) await tx.insert(rectifications).values(corrections);
   }
   // The organizations the demo shows on the abnormal-activity list, with their listings: one for each campaign
   // they did not file whose deadline has passed (listed again, the clock restarts for the removal, not for the two years).
@@ -834,4 +837,34 @@ function latestFilers(due: Array<typeof organizations.$inferSelect>, notFiling: 
     });
   }
   return chosen;
+}
+
+/**
+ * The corrections last year's published 基本合格 conclusions ordered, as the
+ * registry's publication made them: every organization reported in time; the
+ * registry verified all but the last report, which waits on its to-do list.
+ * None overdue, so the credit lists stay as the demo describes them.
+ */
+function correctionsOf(rows: Array<typeof inspectionReports.$inferSelect>, officerId: number): Array<typeof rectifications.$inferInsert> {
+  const basicPass = rows.filter((r) => r.conclusion === "basic_pass" && r.publishedAt);
+  return basicPass.map((r, i) => {
+    const orderedOn = shanghaiDate(r.publishedAt!);
+    const deadline = correctionDeadline(orderedOn);
+    const answeredOn = `${deadline.slice(0, 8)}0${1 + (i % 9)}`;
+    const verified = i < basicPass.length - 1;
+    return {
+      inspectionReportId: r.id,
+      organizationId: r.organizationId,
+      problem: r.conclusionNote ?? "",
+      deadline,
+      orderedOn,
+      orderedBy: officerId,
+      answer: "已修订财务管理制度，经理事会审议通过并印发执行，会计凭证已按制度整理归档。",
+      answeredOn,
+      verdict: verified ? ("done" as const) : null,
+      verifiedOn: verified ? deadline : null,
+      verifiedBy: verified ? officerId : null,
+      verificationNote: verified ? "经查阅修订后的财务管理制度和会计凭证，整改到位。" : null,
+    };
+  });
 }

@@ -152,11 +152,14 @@ export function ConclusionNotice({
   note,
   concludedAt,
   publishedAt,
+  children,
 }: {
   conclusion: InspectionConclusion;
   note: string | null;
   concludedAt: string | Date | null;
   publishedAt: string | Date | null;
+  /** What follows from it (the corrections' state). */
+  children?: ReactNode;
 }): ReactNode {
   const tone = { pass: "border-green-300 bg-green-50 text-green-900", basic_pass: "border-amber-300 bg-amber-50 text-amber-900", fail: "border-red-300 bg-red-50 text-red-900" }[conclusion];
   return (
@@ -167,6 +170,7 @@ export function ConclusionNotice({
         {concludedAt ? `${formatDate(concludedAt)}作出结论` : ""}
         {publishedAt ? `，${formatDate(publishedAt)}公布` : "，尚未公布"}
       </p>
+      {children}
     </div>
   );
 }

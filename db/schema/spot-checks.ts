@@ -1,5 +1,7 @@
-import { date, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { checkFindings, rectificationVerdicts, type OrganizationType } from "../../vocabulary";
+import { inspectionReports } from "./inspections";
 import { organizations } from "./organizations";
 
 /**
@@ -55,16 +57,17 @@ export const checkItems = pgTable(
 );
 
 /**
- * 限期整改: a problem a check found, to be corrected by a deadline; the
- * organization's answer, and the registry's verification.
+ * 限期整改: a problem to be corrected by a deadline, the organization's answer,
+ * and the registry's verification. It arises from one of two things: a spot
+ * check's finding, or an annual inspection concluded 基本合格 (its corrections,
+ * ordered when the conclusion is published).
  */
 export const rectifications = pgTable(
   "rectifications",
   {
     id: serial("id").primaryKey(),
-    checkItemId: integer("check_item_id")
-      .notNull()
-      .references(() => checkItems.id),
+    checkItemId: integer("check_item_id").references(() => checkItems.id),
+    inspectionReportId: integer("inspection_report_id").references(() => inspectionReports.id),
     organizationId: integer("organization_id")
       .notNull()
       .references(() => organizations.id),
@@ -81,5 +84,10 @@ export const rectifications = pgTable(
     verificationNote: text("verification_note"),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("rectifications_org_idx").on(t.organizationId, t.deadline), index("rectifications_item_idx").on(t.checkItemId)],
+  (t) => [
+    index("rectifications_org_idx").on(t.organizationId, t.deadline),
+    index("rectifications_item_idx").on(t.checkItemId),
+    uniqueIndex("rectifications_report_key").on(t.inspectionReportId),
+    check("rectifications_one_source", sql`(${t.checkItemId} IS NULL) <> (${t.inspectionReportId} IS NULL)`),
+  ],
 );

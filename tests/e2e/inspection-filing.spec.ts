@@ -9,8 +9,8 @@ const pdf = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 
 const money = (page: Page, label: string) => page.getByLabel(`${label}（元）`, { exact: true });
 
-test(`the demo association fills in half its ${Y} report, reloads it intact, attaches the audit report and submits; the registry concludes 基本合格 with corrections and publishes; the public sees it`, async ({ page, context, baseURL, browser, request }) => {
-  test.setTimeout(90_000);
+test(`the demo association fills in half its ${Y} report, reloads it intact, attaches the audit report and submits; the registry concludes 基本合格 with corrections and publishes; the public sees it; the association reports its corrections from its to-do list and the registry verifies them from its own`, async ({ page, context, baseURL, browser, request }) => {
+  test.setTimeout(150_000);
   await signInAs(context, "assoc", baseURL!);
 
   // The home page's to-do list asks for the report, with its deadline.
@@ -200,7 +200,7 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   const organizationId = (await officer.getByRole("link", { name: "查看登记信息" }).getAttribute("href"))!.split("/").pop()!;
   await waitForHydration(officer);
   await officer.getByRole("radio", { name: "基本合格" }).check();
-  await officer.getByLabel("整改事项或不合格理由").fill("会员大会会议记录不完整，请于 30 日内补齐");
+  await officer.getByLabel("整改事项或不合格理由").fill("会员大会会议记录不完整，限期补齐");
   await officer.getByRole("button", { name: "作出结论" }).click();
   await expect(officer.getByText("已作出年检结论：基本合格。结论尚未公布")).toBeVisible();
   // Publishing wants the officer's password given within 10 minutes (the run's session is older).
@@ -212,12 +212,51 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   // The association sees the conclusion; the public record and the open data show it.
   await page.goto(`/org/inspections/${Y}`);
   await expect(page.getByText("基本合格").first()).toBeVisible();
-  await expect(page.getByText("需要整改的事项：会员大会会议记录不完整，请于 30 日内补齐")).toBeVisible();
+  await expect(page.getByText("需要整改的事项：会员大会会议记录不完整，限期补齐")).toBeVisible();
   const visitor = await browser.newPage();
   await visitor.goto(`/orgs/${organizationId}`);
   await expect(visitor.getByText(new RegExp(`${Y} 年度：基本合格（\\d{4}年\\d+月\\d+日公布）`))).toBeVisible();
   const api = (await (await visitor.request.get(`/api/v1/organizations/${organizationId}`)).json()) as { inspections: Array<{ year: number; conclusion: string }> };
   expect(api.inspections[0]).toMatchObject({ year: Y, conclusion: "basic_pass" });
+
+  // Published, the conclusion orders its corrections: the association's to-do list asks for its report on them by the deadline.
+  await page.goto(`/org/inspections/${Y}`);
+  await expect(page.getByText(/整改期限：\d{4}年\d+月\d+日/)).toBeVisible();
+  await page.goto("/org");
+  const correctionTodo = todo.getByRole("listitem").filter({ hasText: `报告整改情况：${Y} 年度年检基本合格` });
+  await expect(correctionTodo).toContainText(/还剩 \d+ 天/);
+  await correctionTodo.getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("整改事项");
+  const correction = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: `${Y} 年度年检基本合格` }) });
+  await expect(correction).toContainText("整改要求：会员大会会议记录不完整，限期补齐");
+  await waitForHydration(page);
+  const answer = "已补齐近三年会员大会会议记录，并建立会议记录归档制度";
+  await correction.getByLabel("整改情况").fill(answer);
+  await correction.getByRole("button", { name: "报告整改情况" }).click();
+  await expect(page.getByText("整改情况已报送登记管理机关")).toBeVisible();
+  await expect(correction).toContainText("已报告整改情况，待核实");
+  await page.goto("/org");
+  await expect(todo).toBeVisible();
+  await expect(correctionTodo).toHaveCount(0);
+
+  // The registry's to-do list leads to the report's page, where the correction is verified.
+  await officer.goto("/officer");
+  const officerTodo = officer.locator("section").filter({ has: officer.getByRole("heading", { level: 2, name: "待办事项" }) });
+  await officerTodo.getByRole("link", { name: `核实整改情况：鲤城区老年人体育协会（${Y} 年度年检基本合格）` }).click();
+  const verification = officer.locator("section").filter({ has: officer.getByRole("heading", { level: 2, name: "基本合格整改情况" }) });
+  await expect(verification).toContainText(answer);
+  await waitForHydration(officer);
+  await verification.getByLabel("核实结果").selectOption({ label: "已完成整改" });
+  await verification.getByLabel("核实情况").fill("经查阅补齐的会议记录，整改到位");
+  await verification.getByRole("button", { name: "记录核实结果" }).click();
+  await expect(officer.getByText("已记录整改核实结果。")).toBeVisible();
+  await expect(verification).toContainText("经核实已完成整改");
+  await expect(verification.getByRole("button", { name: "记录核实结果" })).toHaveCount(0);
+  await officer.goto("/officer");
+  await expect(officerTodo).toBeVisible();
+  await expect(officerTodo.getByRole("link", { name: `核实整改情况：鲤城区老年人体育协会（${Y} 年度年检基本合格）` })).toHaveCount(0);
+  await page.goto(`/org/inspections/${Y}`);
+  await expect(page.getByText("经核实已完成整改")).toBeVisible();
   await Promise.all([officerContext.close(), visitor.close()]);
 });
 

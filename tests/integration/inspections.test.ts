@@ -21,49 +21,16 @@ import { removeAbnormalListing } from "../../app/domain/credit/listings.server";
 import { actorFromUser } from "../../app/auth/session.server";
 import { demoLatestCampaign } from "../../app/setup/demo";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
+import { completeReport as complete, organizationWithAccount } from "../setup/inspections";
 
 const Y = demoLatestCampaign();
 // A day while Y's reports are being filed.
 const now = new Date(`${Y + 1}-04-10T02:00:00Z`);
 
-const complete: Report = {
-  recordChanged: "no",
-  incomeDonations: 20_000,
-  incomeGrants: 10_000,
-  incomeServices: 0,
-  incomeFees: 5_000,
-  incomeOther: 0,
-  incomeTotal: 35_000,
-  expenditurePrograms: 25_000,
-  expenditureAdministration: 4_000.5,
-  expenditureOther: 0,
-  expenditureTotal: 29_000.5,
-  netAssetsStart: 50_000,
-  netAssetsEnd: 55_999.5,
-  donationsReceived: 20_000,
-  activitiesCount: 24,
-  mainActivities: "组织老年人健身操比赛、门球联赛",
-  fullTimeStaff: 2,
-  volunteers: 40,
-  officers: "会长 黄建国；秘书长 林丽华",
-  partyFormalMembers: 2,
-  partyProbationaryMembers: 1,
-  partyCoverage: "joint_branch",
-  declaration: "on",
-};
 
 // The demo's latest campaign Y is filed in Y+1 and closed on 31 May; Y-1 and Y-2 are concluded and published.
 beforeAll(loadDemoDistrict);
 
-async function organizationWithAccount(name: string, registeredOn: string, supervisingUnit: string | null = null) {
-  const db = await getDb();
-  const [org] = await db
-    .insert(organizations)
-    .values({ name, type: "private_non_enterprise", uscc: null, status: "normal", registeredOn, streetId: null, supervisingUnit })
-    .returning();
-  const [user] = await db.insert(users).values({ username: `u${org!.id}`, displayName: name, role: "association", organizationId: org!.id, passwordHash: "x" }).returning();
-  return { org: org!, actor: actorFromUser(user!, `s${org!.id}`) };
-}
 
 test("opening a year sets the default deadlines; the same year cannot be opened twice", async () => {
   const officer = await demoActor("officer");

@@ -79,7 +79,7 @@ test("a plan drawn once with its seed, replayed in public; findings, rectificati
   expect(await workOnPlan(ctx, id, { intent: "finding", itemId: own.id, version: own.version + 1, finding: "no_problem", findings: "未发现问题", checkedOn: today })).toMatchObject({ ok: false, fieldErrors: { finding: [expect.stringContaining("责令整改")] } });
 
   const [mine] = await ownRectifications(association, now);
-  expect(mine).toMatchObject({ problem: "按章程召开理事会并报送会议纪要", state: "open", findings: "理事会未按章程召开" });
+  expect(mine).toMatchObject({ problem: "按章程召开理事会并报送会议纪要", state: "open", origin: "检查情况：理事会未按章程召开" });
   const rect = mine!;
   expect(await workOnPlan(ctx, id, { intent: "verify", rectificationId: rect.id, version: rect.version, verdict: "done", note: "核实" })).toMatchObject({ ok: false, formError: expect.stringContaining("尚未报告") });
   expect(await answerRectification(contextOf(association, now), { rectificationId: rect.id, version: rect.version, answer: "已召开理事会，会议纪要已报送。" })).toEqual({ ok: true, value: null });

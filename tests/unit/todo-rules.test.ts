@@ -25,7 +25,7 @@ describe("the association's to-do list", () => {
     expect(items).toEqual([{ key: "inspection:2025", title: "报送 2025 年度工作报告", link: "/org/inspections/2025", dueOn: "2026-05-31", daysLeft: 11 }]);
   });
 
-  test("a returned report and a returned application are to correct; a 基本合格 published asks for its corrections; a report not due is left out", () => {
+  test("a returned report and a returned application are to correct; a 基本合格 published asks through its rectification item, not twice; a report not due is left out", () => {
     const items = associationTodos(
       {
         ...none,
@@ -43,10 +43,9 @@ describe("the association's to-do list", () => {
     );
     expect(items.map((i) => [i.key, i.daysLeft])).toEqual([
       ["inspection:2025", -10],
-      ["inspection:2024:corrections", null],
       ["application:7", null],
     ]);
-    expect(items[2]!.link).toBe("/org/applications/7");
+    expect(items[1]!.link).toBe("/org/applications/7");
   });
 
   test("open rectification by its deadline; answers to objections shown for thirty days as something to read, last", () => {
@@ -85,6 +84,7 @@ const officerNone: OfficerFacts = {
   reports: null,
   nonFilers: [],
   rectifications: [],
+  corrections: [],
   terms: [],
   postings: null,
   creditProposals: 0,
@@ -157,6 +157,7 @@ describe("the officers' to-do list", () => {
           { planId: 4, title: "2026 年第一批抽查", answered: 2 },
           { planId: 5, title: "2025 年抽查", answered: 0 },
         ],
+        corrections: [{ reportId: 31, year: 2025, name: "鲤城区书法协会" }],
         terms: [
           { termId: 1, placeName: "象峰社区", placeCode: "350502001001", body: "居民委员会", termNumber: 7, endsOn: "2026-09-30" },
           { termId: 2, placeName: "大良村", placeCode: "350502100201", body: "村民委员会", termNumber: 6, endsOn: "2026-05-01" },
@@ -169,13 +170,14 @@ describe("the officers' to-do list", () => {
       },
       today,
     );
-    expect(keys(items)).toEqual(["term:2", "term:1", "non-filers:2024", "rectification:4", "postings", "credit", "objections", "applications"]);
+    expect(keys(items)).toEqual(["term:2", "term:1", "non-filers:2024", "rectification:4", "correction:31", "postings", "credit", "objections", "applications"]);
+    expect(items.find((i) => i.key === "correction:31")).toMatchObject({ title: "核实整改情况：鲤城区书法协会（2025 年度年检基本合格）", link: "/officer/inspections/2025/reports/31" });
     expect(items[0]).toMatchObject({ title: "大良村村民委员会第 6 届任期已届满，督促换届", daysLeft: -19, dueLabel: "任期届满" });
     expect(items[1]!.title).toBe("象峰社区居民委员会第 7 届任期将届满，准备换届");
     expect(items[2]).toMatchObject({ title: "2024 年度年检已截止：3 个组织逾期未报送，年检日历于 2025年6月1日 提请审核列入活动异常名录", link: "/officer/inspections/2024#not-filed" });
     expect(items[3]).toMatchObject({ title: "核实整改情况：2026 年第一批抽查（2 项已报告整改，待核实）", link: "/officer/checks/4" });
-    expect(items[6]).toMatchObject({ title: "信用信息异议：2 件办理中，其中 1 件已超过答复或更正期限", link: "/officer/objections?view=overdue" });
-    expect(items[7]).toMatchObject({ title: "办理中的申请共 12 件（已提交、已受理、退回补正）", info: true });
+    expect(items[7]).toMatchObject({ title: "信用信息异议：2 件办理中，其中 1 件已超过答复或更正期限", link: "/officer/objections?view=overdue" });
+    expect(items[8]).toMatchObject({ title: "办理中的申请共 12 件（已提交、已受理、退回补正）", info: true });
   });
 
   test("villages all up to date is something to read, not to do", () => {

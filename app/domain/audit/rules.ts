@@ -88,6 +88,8 @@ export const actionLabels: Record<string, string> = {
   "spotcheck.order_rectification": "责令限期整改",
   "spotcheck.answer_rectification": "报告整改情况",
   "spotcheck.verify_rectification": "核实整改情况",
+  "inspection.answer_correction": "报告年检整改情况",
+  "inspection.verify_correction": "核实年检整改情况",
   "spotcheck.publish": "公布抽查结果",
   "evaluation.create_round": "开展社会组织评估",
   "evaluation.apply": "申请参加评估",

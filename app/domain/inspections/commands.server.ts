@@ -7,7 +7,7 @@
  */
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
-import { inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations } from "../../../db/schema";
+import { inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations, rectifications } from "../../../db/schema";
 import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { requireRecentVerification } from "../../auth/verification.server";
@@ -17,8 +17,10 @@ import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";
 import { annualReportKey } from "../credit/listings";
 import { insertAbnormalListings } from "../credit/listings.server";
-import type { AbnormalBatch, PreliminaryPost, ReportDecision, ReportPost, YearPagePost } from "./forms";
+import { verifyRectificationIn } from "../spot-checks/commands.server";
+import type { AbnormalBatch, CorrectionVerification, PreliminaryPost, ReportDecision, ReportPost, YearPagePost } from "./forms";
 import {
+  correctionDeadline,
   deadlineProblems,
   defaultDeadlines,
   inspectionRefusal,
@@ -333,9 +335,20 @@ export async function publishConclusions(ctx: ActionContext, year: number, repor
       .update(inspectionReports)
       .set({ publishedAt: ctx.now })
       .where(and(...conditions))
-      .returning({ id: inspectionReports.id, organizationId: inspectionReports.organizationId, conclusion: inspectionReports.conclusion });
+      .returning({ id: inspectionReports.id, organizationId: inspectionReports.organizationId, conclusion: inspectionReports.conclusion, note: inspectionReports.conclusionNote });
+    // 基本合格 orders its corrections as it is made known: each becomes an item to report on and to verify.
+    const today = shanghaiDate(ctx.now);
+    const corrections = published
+      .filter((p) => p.conclusion === "basic_pass")
+      .map((p) => ({ inspectionReportId: p.id, organizationId: p.organizationId, problem: p.note ?? "", deadline: correctionDeadline(today), orderedOn: today, orderedBy: ctx.actor!.userId }));
+    const ordered = corrections.length ? await tx.insert(rectifications).values(corrections).returning({ id: rectifications.id }) : [];
     if (published.length) {
-      await recordAudit(tx, ctx, { action: "inspection.publish", entityType: "inspection_year", entityId: year, after: { reports: published.map((p) => p.id) } });
+      await recordAudit(tx, ctx, {
+        action: "inspection.publish",
+        entityType: "inspection_year",
+        entityId: year,
+        after: { reports: published.map((p) => p.id), ...(ordered.length ? { rectifications: ordered.map((r) => r.id) } : {}) },
+      });
     }
     return published.length;
   });
@@ -352,6 +365,18 @@ export async function decideReport(ctx: ActionContext, target: { year: number; r
       ? { action: "return", version: input.version, reason: input.reason }
       : { action: "conclude", version: input.version, conclusion: input.conclusion, note: input.note },
   );
+}
+
+/** The registry verifies the corrections a published 基本合格 ordered, on the report's page within the officer's scope. */
+export async function verifyCorrection(ctx: ActionContext, target: { year: number; reportId: number }, input: CorrectionVerification): Promise<WriteResult<null>> {
+  requireReviewer(ctx.actor);
+  await reportAccess(ctx.actor!, target.year, target.reportId);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [r] = await tx.select().from(rectifications).where(eq(rectifications.inspectionReportId, target.reportId)).for("update");
+    if (!r) notFound("该年度报告没有需要核实的整改事项。");
+    return verifyRectificationIn(tx, ctx, r, input);
+  });
 }
 
 /**

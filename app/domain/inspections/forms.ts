@@ -8,6 +8,7 @@ import { z } from "zod";
 import { inspectionConclusions, preliminaryDecisions } from "../../../vocabulary";
 import { maxRowId } from "../shared/ids";
 import { parseIsoDate } from "../shared/time";
+import { verificationFields } from "../spot-checks/forms";
 import { inspectionYearRange, partyCoverages } from "./rules";
 
 const staleForm = "页面已过期，请刷新后重试。";
@@ -180,10 +181,14 @@ export const reportDecisionSchema = z.discriminatedUnion(
           ctx.addIssue({ code: "custom", path: ["note"], message: "结论为不合格时，请写明理由" });
         }
       }),
+    // Once a published 基本合格 has ordered corrections: the registry verifies what the organization reported.
+    z.object({ decision: z.literal("verify"), ...verificationFields }),
   ],
   { error: unknownIntent },
 );
-export type ReportDecision = z.output<typeof reportDecisionSchema>;
+export type ReviewPost = z.output<typeof reportDecisionSchema>;
+export type ReportDecision = Exclude<ReviewPost, { decision: "verify" }>;
+export type CorrectionVerification = Extract<ReviewPost, { decision: "verify" }>;
 
 /** The 业务主管单位's 初审: agree (an opinion optional) or return (the reason required). */
 export const preliminarySchema = z

@@ -4,10 +4,10 @@
  * year's report), the registry's lists and the abnormal-activity list. An
  * officer reads what their scope covers; an organization, its own.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, notExists, or, sql, type AnyColumn } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notExists, or, sql, type AnyColumn } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
-import { abnormalListings, inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations, places } from "../../../db/schema";
+import { abnormalListings, inspectionFiles, inspectionReports, inspectionSteps, inspectionYears, organizations, places, rectifications } from "../../../db/schema";
 import type { InspectionConclusion, InspectionState } from "../../../vocabulary";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { officerReach, officerReachOrNull, reaches, withinReach } from "../../auth/scope.server";
@@ -37,6 +37,7 @@ import { organizationTypeLabels, liveStatuses } from "../organizations/rules";
 import { placeChoices } from "../places/queries.server";
 import { settingState } from "../settings/queries.server";
 import { daysBetween, shanghaiDate, startOfShanghaiDay } from "../shared/time";
+import { rectificationState } from "../spot-checks/rules";
 
 type Organization = typeof organizations.$inferSelect;
 
@@ -515,6 +516,7 @@ export async function reportPage(actor: Actor, year: number, now: Date) {
     row,
     files: own.files,
     steps: row ? await reportSteps(row.id) : [],
+    correction: row ? await correctionOf(row.id, now) : null,
     editable: !notDue && (!row || row.state === "draft" || row.state === "returned"),
   };
 }
@@ -524,10 +526,34 @@ export async function reportPage(actor: Actor, year: number, now: Date) {
  * actor may decide on it. Of another year, or still a draft (the
  * organization's own until filed), it is not found.
  */
-export async function reportReview(actor: Actor, year: number, reportId: number) {
+export async function reportReview(actor: Actor, year: number, reportId: number, now: Date) {
   const detail = await reportForReview(actor, reportId);
   if (detail.report.year !== year || detail.report.state === "draft") notFound("找不到该年度报告。");
-  return { ...detail, canReview: hasPermission(actor, "inspection:review") };
+  return { ...detail, canReview: hasPermission(actor, "inspection:review"), correction: await correctionOf(reportId, now), today: shanghaiDate(now) };
+}
+
+/** The corrections a published 基本合格 ordered, with where they stand today; null where none were ordered. */
+export async function correctionOf(reportId: number, now: Date) {
+  const db = await getDb();
+  const [r] = await db.select().from(rectifications).where(eq(rectifications.inspectionReportId, reportId));
+  return r ? { ...r, state: rectificationState(r, shanghaiDate(now)) } : null;
+}
+
+/**
+ * Corrections of published 基本合格 conclusions the organizations have reported
+ * and the registry has still to verify, within the officer's reach, the
+ * earliest report first.
+ */
+export async function correctionsToVerify(actor: Actor) {
+  if (!hasPermission(actor, "inspection:review")) return [];
+  const db = await getDb();
+  return db
+    .select({ reportId: inspectionReports.id, year: inspectionReports.year, name: organizations.name, answeredOn: rectifications.answeredOn, deadline: rectifications.deadline })
+    .from(rectifications)
+    .innerJoin(inspectionReports, eq(inspectionReports.id, rectifications.inspectionReportId))
+    .innerJoin(organizations, eq(organizations.id, rectifications.organizationId))
+    .where(and(isNull(rectifications.verdict), isNotNull(rectifications.answeredOn), withinReach(officerReach(actor), organizations.streetId)))
+    .orderBy(asc(rectifications.answeredOn), asc(rectifications.id));
 }
 
 /** The registry's list of years, and the year it may open next (none for those who may not open one). */

@@ -9,7 +9,7 @@ import type { Role } from "../../auth/roles";
 import { organizationStatusLabels, isLive } from "../organizations/rules";
 import { notFound } from "../shared/errors";
 import { parseRowId } from "../shared/ids";
-import { formatDate } from "../shared/time";
+import { addMonths, formatDate } from "../shared/time";
 import { closingNetAssets, fenAsYuan, fenOf, incomeItems, spendingItems, sumOfItems, withDerivedFigures } from "./figures";
 import type { Report } from "./forms";
 
@@ -72,6 +72,19 @@ export const conclusionLabels: Record<InspectionConclusion, string> = {
   basic_pass: "基本合格",
   fail: "不合格",
 };
+
+/**
+ * A conclusion of 基本合格 orders its corrections when it is published: the
+ * organization reports them within this many months, and the registry
+ * verifies them as it does a spot check's (未按期完成整改 then counts for the
+ * credit lists alike).
+ */
+export const correctionMonths = 3;
+
+/** The day the corrections of a 基本合格 published on `publishedOn` are due. */
+export function correctionDeadline(publishedOn: string): string {
+  return addMonths(publishedOn, correctionMonths);
+}
 
 export const inspectionStateLabels: Record<InspectionState, string> = {
   draft: "填报中",

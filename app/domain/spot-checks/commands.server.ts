@@ -15,7 +15,7 @@ import { forbidden, notFound, type WriteResult } from "../shared/errors";
 import { shanghaiDate } from "../shared/time";
 import { drawChecks, sampleSize } from "./draw";
 import type { PlanPost, PlanWork, RectificationAnswer } from "./forms";
-import { deadlineProblem } from "./rules";
+import { deadlineProblem, type RectificationVerdict } from "./rules";
 import { liveStatuses } from "../organizations/rules";
 
 const stale = { ok: false as const, formError: "该页面已被其他人更新，请刷新后查看最新情况。" };
@@ -133,24 +133,13 @@ export async function workOnPlan(ctx: ActionContext, planId: number, input: Plan
       }
       case "verify": {
         const [row] = await tx
-          .select()
+          .select({ r: rectifications })
           .from(rectifications)
           .innerJoin(checkItems, eq(checkItems.id, rectifications.checkItemId))
-          .where(and(eq(rectifications.id, input.rectificationId), eq(checkItems.planId, planId)));
+          .where(and(eq(rectifications.id, input.rectificationId), eq(checkItems.planId, planId)))
+          .for("update");
         if (!row) notFound("找不到该整改事项。");
-        const r = row.rectifications;
-        if (r.version !== input.version) return stale;
-        if (r.verdict) return { ok: false, formError: "该整改事项已经核实。" };
-        // Verified as done only once the organization has reported its correction; not done at any time after the deadline.
-        if (input.verdict === "done" && !r.answeredOn) return { ok: false, formError: "该组织尚未报告整改情况，不能核实为已完成。" };
-        if (input.verdict === "not_done" && !r.answeredOn && today <= r.deadline) return { ok: false, formError: "整改期限尚未届满，组织也未报告整改情况。" };
-        const [after] = await tx
-          .update(rectifications)
-          .set({ verdict: input.verdict, verifiedOn: today, verifiedBy: actor.userId, verificationNote: input.note, version: r.version + 1 })
-          .where(eq(rectifications.id, r.id))
-          .returning();
-        await recordAudit(tx, ctx, { action: "spotcheck.verify_rectification", entityType: "organization", entityId: r.organizationId, before: r, after });
-        return { ok: true, value: null };
+        return verifyRectificationIn(tx, ctx, row.r, input);
       }
       case "publish": {
         if (plan.version !== input.version) return stale;
@@ -163,6 +152,38 @@ export async function workOnPlan(ctx: ActionContext, planId: number, input: Plan
       }
     }
   });
+}
+
+type Rectification = typeof rectifications.$inferSelect;
+
+/** How the audit log names a step on an item, by where the item came from. */
+const rectificationAudit = (r: Rectification, step: "answer" | "verify") =>
+  r.inspectionReportId !== null ? `inspection.${step}_correction` : `spotcheck.${step}_rectification`;
+
+/**
+ * The registry's verification of one item, read and locked by the caller
+ * within its scope (a plan's checks, a report's conclusion): done once the
+ * organization reported its correction; not done at any time after the deadline.
+ */
+export async function verifyRectificationIn(
+  tx: Database,
+  ctx: ActionContext,
+  r: Rectification,
+  input: { version: number; verdict: RectificationVerdict; note: string },
+): Promise<WriteResult<null>> {
+  const actor = ctx.actor!;
+  const today = shanghaiDate(ctx.now);
+  if (r.version !== input.version) return stale;
+  if (r.verdict) return { ok: false, formError: "该整改事项已经核实。" };
+  if (input.verdict === "done" && !r.answeredOn) return { ok: false, formError: "该组织尚未报告整改情况，不能核实为已完成。" };
+  if (input.verdict === "not_done" && !r.answeredOn && today <= r.deadline) return { ok: false, formError: "整改期限尚未届满，组织也未报告整改情况。" };
+  const [after] = await tx
+    .update(rectifications)
+    .set({ verdict: input.verdict, verifiedOn: today, verifiedBy: actor.userId, verificationNote: input.note, version: r.version + 1 })
+    .where(eq(rectifications.id, r.id))
+    .returning();
+  await recordAudit(tx, ctx, { action: rectificationAudit(r, "verify"), entityType: "organization", entityId: r.organizationId, before: r, after });
+  return { ok: true, value: null };
 }
 
 /** The organization reports how it corrected a problem; it may amend the report until the registry verifies it, dated by the first. */
@@ -184,7 +205,7 @@ export async function answerRectification(ctx: ActionContext, input: Rectificati
       .set({ answer: input.answer, answeredOn: r.answeredOn ?? shanghaiDate(ctx.now), answeredBy: actor.userId, version: r.version + 1 })
       .where(eq(rectifications.id, r.id))
       .returning();
-    await recordAudit(tx, ctx, { action: "spotcheck.answer_rectification", entityType: "organization", entityId: r.organizationId, before: r, after });
+    await recordAudit(tx, ctx, { action: rectificationAudit(r, "answer"), entityType: "organization", entityId: r.organizationId, before: r, after });
     return { ok: true, value: null };
   });
 }

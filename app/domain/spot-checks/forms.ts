@@ -32,6 +32,13 @@ export const planSchema = z
   });
 export type PlanPost = z.output<typeof planSchema>;
 
+/** The registry's verification of a rectification item, wherever the item came from (a check, an annual inspection). */
+export const verificationFields = {
+  version,
+  verdict: z.enum(["done", "not_done"], { error: "请选择核实结果" }),
+  note: text("核实情况", 4, 1000),
+};
+
 /** The officer's work on a drawn plan, by intent. */
 export const planWorkSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("draw"), version }),
@@ -44,13 +51,7 @@ export const planWorkSchema = z.discriminatedUnion("intent", [
     checkedOn: isoDate("检查日期"),
   }),
   z.object({ intent: z.literal("rectification"), itemId: rowId("找不到该检查对象"), problem: text("存在的问题和整改要求", 4, 1000), deadline: isoDate("整改期限") }),
-  z.object({
-    intent: z.literal("verify"),
-    rectificationId: rowId("找不到该整改事项"),
-    version,
-    verdict: z.enum(["done", "not_done"], { error: "请选择核实结果" }),
-    note: text("核实情况", 4, 1000),
-  }),
+  z.object({ intent: z.literal("verify"), rectificationId: rowId("找不到该整改事项"), ...verificationFields }),
   z.object({ intent: z.literal("publish"), version, summary: text("结果公告", 10, 2000) }),
 ]);
 export type PlanWork = z.output<typeof planWorkSchema>;

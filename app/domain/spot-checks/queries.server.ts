@@ -5,10 +5,10 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
 import { getDb } from "../../../db/client.server";
-import { checkItems, checkPlans, organizations, places, rectifications } from "../../../db/schema";
+import { checkItems, checkPlans, inspectionReports, organizations, places, rectifications } from "../../../db/schema";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { forbidden, notFound } from "../shared/errors";
-import { shanghaiDate } from "../shared/time";
+import { formatDate, shanghaiDate } from "../shared/time";
 import { drawChecks, drawRule, sampleSize } from "./draw";
 import { rectificationState } from "./rules";
 
@@ -56,7 +56,7 @@ export async function planListPage(actor: Actor, now: Date) {
     plans: plans.map((p) => {
       const mine = items.filter((i) => i.item.planId === p.id);
       const itemIds = new Set(mine.map((i) => i.item.id));
-      const open = rects.filter((r) => itemIds.has(r.checkItemId)).map((r) => rectificationState(r, today));
+      const open = rects.filter((r) => itemIds.has(r.checkItemId ?? 0)).map((r) => rectificationState(r, today));
       return {
         id: p.id,
         title: p.title,
@@ -160,21 +160,41 @@ export async function publicPlan(planId: number) {
   };
 }
 
-/** The organization's own rectification items, the open ones first. */
+/** The organization's own rectification items, the open ones first: a check's findings, or a published 基本合格. */
 export async function ownRectifications(actor: Actor, now: Date) {
   if (!hasPermission(actor, "rectification:answer") || !actor.organizationId) return [];
   const db = await getDb();
   const rows = await db
-    .select({ r: rectifications, plan: checkPlans.title, checkedOn: checkItems.checkedOn, findings: checkItems.findings })
+    .select({
+      r: rectifications,
+      plan: checkPlans.title,
+      checkedOn: checkItems.checkedOn,
+      findings: checkItems.findings,
+      inspectionYear: inspectionReports.year,
+      publishedAt: inspectionReports.publishedAt,
+    })
     .from(rectifications)
-    .innerJoin(checkItems, eq(checkItems.id, rectifications.checkItemId))
-    .innerJoin(checkPlans, eq(checkPlans.id, checkItems.planId))
+    .leftJoin(checkItems, eq(checkItems.id, rectifications.checkItemId))
+    .leftJoin(checkPlans, eq(checkPlans.id, checkItems.planId))
+    .leftJoin(inspectionReports, eq(inspectionReports.id, rectifications.inspectionReportId))
     .where(eq(rectifications.organizationId, actor.organizationId))
     .orderBy(asc(rectifications.deadline), asc(rectifications.id));
   const today = shanghaiDate(now);
   return rows
-    .map(({ r, ...rest }) => ({ ...r, ...rest, state: rectificationState(r, today) }))
+    .map(({ r, plan, checkedOn, findings, inspectionYear, publishedAt }) => ({
+      ...r,
+      ...rectificationSource({ plan, checkedOn, findings, inspectionYear, publishedAt }),
+      state: rectificationState(r, today),
+    }))
     .sort((a, b) => Number(!!a.verdict) - Number(!!b.verdict));
+}
+
+/** Where an item came from, in the words its pages use: the check plan and what it found, or the inspection year and its conclusion. */
+function rectificationSource(s: { plan: string | null; checkedOn: string | null; findings: string | null; inspectionYear: number | null; publishedAt: Date | null }) {
+  if (s.inspectionYear !== null) {
+    return { plan: `${s.inspectionYear} 年度年检基本合格`, origin: `${s.inspectionYear} 年度年检结论为基本合格（${formatDate(s.publishedAt)}公布）`, link: `/org/inspections/${s.inspectionYear}` };
+  }
+  return { plan: s.plan ?? "", origin: `检查情况：${s.findings ?? ""}`, link: null };
 }
 
 /** An organization's spot checks whose results are public, newest first: for its public record. */

@@ -1,7 +1,7 @@
 /**
  * The district's and the streets' to-do list on the 工作台: applications to
  * accept and to decide, annual reports to review, non-filers to propose,
- * rectification to verify, committee terms ending, villages behind on their
+ * rectification to verify (a check's, a 基本合格's), committee terms ending, villages behind on their
  * postings, credit proposals, objections and villagers' questions overdue. Pure:
  * the query reads each fact within the officer's reach.
  */
@@ -32,6 +32,8 @@ export interface OfficerFacts {
   nonFilers: Array<{ year: number; proposedAt: string; unlisted: number }>;
   /** Spot-check plans with rectification reported and not yet verified. */
   rectifications: Array<{ planId: number; title: string; answered: number }>;
+  /** Corrections ordered by a published 基本合格, reported and not yet verified, the earliest report first. */
+  corrections: Array<{ reportId: number; year: number; name: string }>;
   /** Committee terms ending within six months or ended without a successor, the nearest first. */
   terms: Array<{ termId: number; placeName: string; placeCode: string; body: string; termNumber: number; endsOn: string }>;
   postings: { year: number; villages: number; behind: number } | null;
@@ -95,6 +97,14 @@ export function officerTodos(f: OfficerFacts, today: string): TodoItem[] {
   for (const p of f.rectifications) {
     if (p.answered > 0) items.push(item(`rectification:${p.planId}`, `核实整改情况：${p.title}（${p.answered} 项已报告整改，待核实）`, `/officer/checks/${p.planId}`, null, today));
   }
+  const [firstCorrection] = f.corrections;
+  items.push(
+    ...firstFew(
+      f.corrections.map((c) => item(`correction:${c.reportId}`, `核实整改情况：${c.name}（${c.year} 年度年检基本合格）`, `/officer/inspections/${c.year}/reports/${c.reportId}`, null, today)),
+      f.corrections.length,
+      { key: "correction:more", title: (n) => `另有 ${n} 项年检整改情况待核实`, link: `/officer/inspections/${firstCorrection?.year ?? ""}?state=concluded` },
+    ),
+  );
   items.push(
     ...firstFew(
       f.terms.map((t) => ({

@@ -9,7 +9,7 @@ import { applicationQueue, ownApplications, unitQueue } from "../applications/qu
 import { electionReminders } from "../committees/queries.server";
 import { bodyLabels } from "../committees/rules";
 import { openProposalCount } from "../credit/queries.server";
-import { latestInspectionYear, nonFilerProposals, ownInspectionYears, reportsOfYear, unitInspectionPage } from "../inspections/queries.server";
+import { correctionsToVerify, latestInspectionYear, nonFilerProposals, ownInspectionYears, reportsOfYear, unitInspectionPage } from "../inspections/queries.server";
 import { objectionWorkCount, ownObjections } from "../objections/queries.server";
 import { complianceOverview, placeDueSoon } from "../postings/compliance.server";
 import { villageWorkbench } from "../postings/queries.server";
@@ -40,7 +40,7 @@ export async function officerTodoList(actor: Actor, now: Date): Promise<TodoItem
   const kinds = hasPermission(actor, "application:decide") ? kindsDecidedBy(actor.role) : [];
   const first = { page: 1, pageSize: shownPerKind, kinds };
   const none = Promise.resolve({ rows: [], total: 0 });
-  const [holidays, toAccept, toDecide, open, reports, nonFilers, plans, terms, postings, creditProposals, objections, overdueQuestions] = await Promise.all([
+  const [holidays, toAccept, toDecide, open, reports, nonFilers, plans, corrections, terms, postings, creditProposals, objections, overdueQuestions] = await Promise.all([
     getSetting("publicHolidays"),
     kinds.length ? applicationQueue(actor, { ...first, state: "submitted" }, now) : none,
     kinds.length ? applicationQueue(actor, { ...first, state: "accepted" }, now) : none,
@@ -48,6 +48,7 @@ export async function officerTodoList(actor: Actor, now: Date): Promise<TodoItem
     hasPermission(actor, "inspection:review") ? latestReports(actor) : Promise.resolve(null),
     nonFilerProposals(actor),
     hasPermission(actor, "spotcheck:manage") ? planListPage(actor, now).then((p) => p.plans) : Promise.resolve([]),
+    correctionsToVerify(actor),
     electionReminders(actor, now).then((t) => t ?? []),
     hasPermission(actor, "posting:monitor")
       ? complianceOverview(actor, { year: Number(today.slice(0, 4)) }, now).then((o) => ({ year: o.year, villages: o.rows.length, behind: o.rows.filter((r) => !r.upToDate).length }))
@@ -64,6 +65,7 @@ export async function officerTodoList(actor: Actor, now: Date): Promise<TodoItem
     reports,
     nonFilers: nonFilers.map((p) => ({ year: p.year, proposedAt: shanghaiDate(p.proposedAt), unlisted: p.unlisted })),
     rectifications: plans.map((p) => ({ planId: p.id, title: p.title, answered: p.answered })),
+    corrections,
     terms: terms.map((t) => ({ termId: t.term.id, placeName: t.place.name, placeCode: t.place.code, body: bodyLabels[t.term.body], termNumber: t.term.termNumber, endsOn: t.term.endsOn })),
     postings,
     creditProposals,

@@ -78,7 +78,7 @@ export function associationTodos(f: AssociationFacts, today: string): TodoItem[]
     if (r.notDue || (r.state === null && r.year !== latest)) continue;
     if (r.state === null || r.state === "draft") items.push(item(`inspection:${r.year}`, `报送 ${r.year} 年度工作报告${r.state === "draft" ? "（已有草稿）" : ""}`, link, r.deadline, today));
     else if (r.state === "returned") items.push(item(`inspection:${r.year}`, `按退回意见修改 ${r.year} 年度工作报告后重新报送`, link, r.deadline, today));
-    else if (r.state === "concluded" && r.conclusion === "basic_pass" && r.publishedAt) items.push(item(`inspection:${r.year}:corrections`, `${r.year} 年度年检基本合格：按整改要求整改`, link, null, today));
+    // A published 基本合格's corrections are a rectification item below, with their deadline.
   }
   for (const a of f.applications) {
     const link = `/org/applications/${a.id}`;
