@@ -18,6 +18,8 @@ export default defineConfig({
   retries: 0,
   reporter: process.env.CI ? "list" : [["list"]],
   timeout: 30_000,
+  // A busy machine (CI beside other work) can take seconds for one server round trip; content is waited for, not slept on.
+  expect: { timeout: 10_000 },
   use: {
     baseURL,
     locale: "zh-CN",

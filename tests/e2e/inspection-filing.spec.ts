@@ -170,7 +170,7 @@ test(`the demo association fills in half its ${Y} report, reloads it intact, att
   const officer = await officerContext.newPage();
   await officer.goto(`/officer/inspections/${Y}`);
   await officer.getByRole("row").filter({ hasText: "鲤城区老年人体育协会" }).filter({ hasText: "已报送" }).getByRole("link").first().click();
-  await expect(officer).toHaveURL(new RegExp(`/officer/inspections/${Y}/reports/\\d+$`));
+  await expect(officer.getByRole("heading", { level: 1 })).toHaveText(`鲤城区老年人体育协会：${Y} 年度年检报告`);
   await expect(officer.getByRole("cell", { name: activities }).first()).toBeVisible();
   // No conclusion before the 业务主管单位's 初审.
   await expect(officer.getByText("年度工作报告须经业务主管单位（鲤城区文化体育和旅游局）初审同意后，方可作出年检结论")).toBeVisible();

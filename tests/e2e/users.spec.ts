@@ -91,6 +91,8 @@ test("the admin creates a street officer, fixes bad input, disables the account,
 });
 
 test("a new account's user must set their own password at first sign-in", async ({ page, context, baseURL, browser, request }) => {
+  // Four argon2id hashes and two sign-ins: more than the default on a busy machine.
+  test.setTimeout(60_000);
   const name = uniqueUsername("e2e-pw");
   const initial = "Initial-Pass-2026";
   await signInAs(context, "admin", baseURL!);
