@@ -6,9 +6,10 @@ import { categoryLabels, periodLabel } from "../domain/postings/rules";
 import { publicPostings } from "../domain/postings/public.server";
 import { placeChoices } from "../domain/places/queries.server";
 import { formatDate, shanghaiDate } from "../domain/shared/time";
-import { periodChoiceOf, periodPartOptions, periodYears } from "../domain/postings/forms";
+import { periodChoiceOf, periodYears } from "../domain/postings/forms";
 import { type Column, DataTable } from "../ui/data-table";
 import { PageHeader, Pagination } from "../ui/layout";
+import { PeriodPartList, PeriodYearList } from "../ui/period-picker";
 import { CategoryBadge, PostingStatusBadge } from "../ui/posting-view";
 
 export const meta: MetaFunction = () => [{ title: "村务公开 - 社区治理与社会组织登记平台" }];
@@ -122,32 +123,26 @@ export default function PublicPostings() {
           <fieldset className="col-span-2 flex min-w-0 flex-col gap-1 text-sm lg:col-span-1">
             <legend className="mb-1 font-medium text-slate-700">公开期间</legend>
             <div className="grid grid-cols-2 gap-2">
-              <label className="sr-only" htmlFor="posting-period-year">
-                公开期间：年份
-              </label>
-              <select id="posting-period-year" name="periodYear" defaultValue={picked.year} className={controlClass} {...invalid("posting-period", problemOf("period"))}>
-                <option value="">全部年份</option>
-                {years.map((y) => (
-                  <option key={y} value={String(y)}>
-                    {y}年
-                  </option>
-                ))}
-              </select>
-              <label className="sr-only" htmlFor="posting-period-part">
-                公开期间：季度或月份
-              </label>
-              <select id="posting-period-part" name="periodPart" defaultValue={picked.part} className={controlClass} {...invalid("posting-period", problemOf("period"))}>
-                <option value="year">全年</option>
-                {periodPartOptions(["quarter", "month"]).map((g) => (
-                  <optgroup key={g.kind} label={g.label}>
-                    {g.options.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
+              <PeriodYearList
+                id="posting-period-year"
+                label="公开期间：年份"
+                labelClassName="sr-only"
+                className={controlClass}
+                years={years}
+                blank="全部年份"
+                value={picked.year}
+                aria={invalid("posting-period", problemOf("period"))}
+              />
+              <PeriodPartList
+                id="posting-period-part"
+                label="公开期间：季度或月份"
+                labelClassName="sr-only"
+                className={controlClass}
+                kinds={["quarter", "month"]}
+                first={{ value: "year", label: "全年" }}
+                value={picked.part}
+                aria={invalid("posting-period", problemOf("period"))}
+              />
             </div>
             {problemOf("period") ? (
               <p id="posting-period-problem" className="text-sm text-red-700">

@@ -8,6 +8,19 @@ export interface PlaceChoice {
   children: Array<{ id: number; name: string }>;
 }
 
+/** The communities and villages of a place list, grouped under their street's or town's name. */
+export function PlaceOptions({ units }: { units: ReadonlyArray<Pick<PlaceChoice, "id" | "name" | "children">> }) {
+  return units.map((unit) => (
+    <optgroup key={unit.id} label={unit.name}>
+      {unit.children.map((c) => (
+        <option key={c.id} value={c.id}>
+          {c.name}
+        </option>
+      ))}
+    </optgroup>
+  ));
+}
+
 /** The part of conform's field metadata these inputs use. */
 interface FieldState {
   name: string;
@@ -71,21 +84,15 @@ export function UserAccountFields({
           errors={fields.placeId.errors}
         >
           <option value="">请选择</option>
-          {scope === "street"
-            ? placeChoices.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))
-            : placeChoices.map((unit) => (
-                <optgroup key={unit.id} label={unit.name}>
-                  {unit.children.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+          {scope === "street" ? (
+            placeChoices.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))
+          ) : (
+            <PlaceOptions units={placeChoices} />
+          )}
         </SelectField>
       ) : null}
       {scope === "organization" ? (

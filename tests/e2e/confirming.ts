@@ -28,7 +28,17 @@ export async function clickAndConfirm(trigger: Locator): Promise<string> {
  */
 export async function openAndDismiss(
   trigger: Locator,
-  { action, says, by = "取消", whileOpen }: { action: string; says: string[]; by?: "取消" | "Escape"; whileOpen?: (dialog: Locator) => Promise<void> },
+  {
+    action,
+    says,
+    by = "取消",
+    whileOpen,
+  }: {
+    action: string;
+    says: string[];
+    by?: "取消" | "Escape";
+    whileOpen?: (dialog: Locator) => Promise<void>;
+  },
 ): Promise<Locator> {
   const page = trigger.page();
   const dialog = page.getByRole("dialog", { name: `请确认：${action}` });

@@ -19,14 +19,19 @@ const cookies: Record<string, string> = {};
 export async function signInEveryone(): Promise<void> {
   const db = await getDb();
   for (const user of await db.select().from(users)) {
-    const session = await createSession(db, user, { now: new Date(), ip: "127.0.0.1", userAgent: "test" });
+    const session = await createSession(db, user, {
+      now: new Date(),
+      ip: "127.0.0.1",
+      userAgent: "test",
+    });
     cookies[user.username] = `cr_session=${session.token}`;
   }
 }
 
 function cookieOf(as: string): string {
   const cookie = cookies[as];
-  if (!cookie) throw new Error(`no session for ${as}: call signInEveryone() after creating the account`);
+  if (!cookie)
+    throw new Error(`no session for ${as}: call signInEveryone() after creating the account`);
   return cookie;
 }
 
@@ -45,10 +50,18 @@ export function posted(
   options: { boundary?: string; submissionKey?: boolean } = {},
 ): Request {
   const headers: Record<string, string> = as ? { Cookie: cookieOf(as) } : {};
-  if (options.boundary) headers["Content-Type"] = `multipart/form-data; boundary=${options.boundary}`;
-  else if (!(body instanceof FormData)) headers["Content-Type"] = "application/x-www-form-urlencoded";
-  const query = options.submissionKey ? `?${submissionParam}=testsubmissionkey${String(++keys).padStart(4, "0")}` : "";
-  return new Request(`http://localhost${path}${query}`, { method: "POST", headers, body: Array.isArray(body) ? new URLSearchParams(body).toString() : body });
+  if (options.boundary)
+    headers["Content-Type"] = `multipart/form-data; boundary=${options.boundary}`;
+  else if (!(body instanceof FormData))
+    headers["Content-Type"] = "application/x-www-form-urlencoded";
+  const query = options.submissionKey
+    ? `?${submissionParam}=testsubmissionkey${String(++keys).padStart(4, "0")}`
+    : "";
+  return new Request(`http://localhost${path}${query}`, {
+    method: "POST",
+    headers,
+    body: Array.isArray(body) ? new URLSearchParams(body).toString() : body,
+  });
 }
 
 /** A GET as a browser signed in as `as` sends it. */
@@ -57,7 +70,10 @@ export function got(path: string, as: string): Request {
 }
 
 /** The fields with the confirmation that the dialog or the confirmation page adds. */
-export const confirmed = (fields: Array<[string, string]>): Array<[string, string]> => [...fields, [confirmedField, confirmedValue]];
+export const confirmed = (fields: Array<[string, string]>): Array<[string, string]> => [
+  ...fields,
+  [confirmedField, confirmedValue],
+];
 
 export interface Answered<Body> {
   status: number;
@@ -67,7 +83,9 @@ export interface Answered<Body> {
 }
 
 /** The status a loader or action answers with (thrown or returned), where a redirect goes, and the body it carries. */
-export async function answer<Body = Record<string, unknown>>(run: () => Promise<unknown>): Promise<Answered<Body>> {
+export async function answer<Body = Record<string, unknown>>(
+  run: () => Promise<unknown>,
+): Promise<Answered<Body>> {
   let outcome: unknown;
   try {
     outcome = await run();
@@ -76,7 +94,11 @@ export async function answer<Body = Record<string, unknown>>(run: () => Promise<
   }
   if (outcome instanceof Response) {
     const location = outcome.headers.get("Location") ?? undefined;
-    return { status: outcome.status, ...(location ? { location } : {}), body: await outcome.json().catch(() => ({})) };
+    return {
+      status: outcome.status,
+      ...(location ? { location } : {}),
+      body: await outcome.json().catch(() => ({})),
+    };
   }
   if (outcome && typeof outcome === "object" && "init" in outcome && "data" in outcome) {
     const { init, data } = outcome as { init: { status?: number } | null; data: Body };

@@ -15,7 +15,12 @@ export async function openVersion(id: number) {
   const [row] = await db
     .select()
     .from(postingVersions)
-    .where(and(eq(postingVersions.postingId, id), sql`${postingVersions.state} in ('draft', 'submitted', 'returned')`));
+    .where(
+      and(
+        eq(postingVersions.postingId, id),
+        sql`${postingVersions.state} in ('draft', 'submitted', 'returned')`,
+      ),
+    );
   if (!row) throw new Error(`posting ${id} has no open version`);
   return row;
 }
@@ -27,8 +32,20 @@ export async function secondVillageStaff(): Promise<{ clerk: Actor; supervisor: 
   const [clerk, supervisor] = await db
     .insert(users)
     .values([
-      { username: "clerk-2", displayName: "第二村村务员", role: "village_clerk", placeId: village!.id, passwordHash: "x" },
-      { username: "supervisor-2", displayName: "第二村监督员", role: "village_supervisor", placeId: village!.id, passwordHash: "x" },
+      {
+        username: "clerk-2",
+        displayName: "第二村村务员",
+        role: "village_clerk",
+        placeId: village!.id,
+        passwordHash: "x",
+      },
+      {
+        username: "supervisor-2",
+        displayName: "第二村监督员",
+        role: "village_supervisor",
+        placeId: village!.id,
+        passwordHash: "x",
+      },
     ])
     .returning();
   return { clerk: actorFromUser(clerk!, "s-c2"), supervisor: actorFromUser(supervisor!, "s-s2") };
