@@ -8,6 +8,7 @@ import { placeChoices } from "../domain/places/queries.server";
 import { formatDate, shanghaiDate } from "../domain/shared/time";
 import { periodChoiceOf, periodYears } from "../domain/postings/forms";
 import { type Column, DataTable } from "../ui/data-table";
+import { OptionGroups } from "../ui/form";
 import { PageHeader, Pagination } from "../ui/layout";
 import { PeriodPartList, PeriodYearList } from "../ui/period-picker";
 import { CategoryBadge, PostingStatusBadge } from "../ui/posting-view";
@@ -21,12 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pageSize = 20;
   const [result, units] = await Promise.all([publicPostings({ ...query, pageSize }), placeChoices()]);
   const streets = units.map((u) => ({ code: u.code, name: u.name }));
+  // The villages and communities of each street, as the list's groups.
   const villages = units
     .map((u) => ({
-      street: u.name,
-      places: u.children.filter((c) => c.level === "village" || c.level === "community").map((c) => ({ code: c.code, name: c.name })),
+      label: u.name,
+      options: u.children.filter((c) => c.level === "village" || c.level === "community").map((c) => ({ value: c.code, label: c.name })),
     }))
-    .filter((g) => g.places.length);
+    .filter((g) => g.options.length);
   const csv = postingSearchParams(query);
   csv.set("format", "csv");
   return {
@@ -99,15 +101,7 @@ export default function PublicPostings() {
           <Field label="社区（村）" htmlFor="posting-village" problem={problemOf("village")}>
             <select id="posting-village" name="village" defaultValue={query.village ?? ""} className={controlClass} {...invalid("posting-village", problemOf("village"))}>
               <option value="">全部社区（村）</option>
-              {villages.map((g) => (
-                <optgroup key={g.street} label={g.street}>
-                  {g.places.map((p) => (
-                    <option key={p.code} value={p.code}>
-                      {p.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <OptionGroups groups={villages} />
             </select>
           </Field>
           <Field label="类别" htmlFor="posting-category" problem={problemOf("category")}>

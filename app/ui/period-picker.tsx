@@ -1,7 +1,7 @@
 import { useId, useState, type ChangeEvent, type ReactNode } from "react";
 import { periodChoiceOf, periodPartOptions, periodYears, type PeriodChoice } from "../domain/postings/forms";
 import type { PeriodKind } from "../domain/postings/rules";
-import { FieldNotes, typedText } from "./form";
+import { FieldNotes, OptionGroups, typedText } from "./form";
 import { fieldId, useFormId } from "./form-id";
 import { useHydrated } from "./hydrated";
 
@@ -69,15 +69,7 @@ export function PeriodPartList({ kinds, first, ...list }: PeriodListProps & { ki
   return (
     <PeriodList name="periodPart" list={list}>
       <option value={first.value}>{first.label}</option>
-      {periodPartOptions(kinds).map((g) => (
-        <optgroup key={g.kind} label={g.label}>
-          {g.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </optgroup>
-      ))}
+      <OptionGroups groups={periodPartOptions(kinds)} />
     </PeriodList>
   );
 }

@@ -1,5 +1,5 @@
 import { roleLabels, roles, roleScope, type Role } from "../auth/roles";
-import { Field, SelectField } from "./form";
+import { Field, OptionGroups, SelectField } from "./form";
 
 export interface PlaceChoice {
   id: number;
@@ -9,16 +9,8 @@ export interface PlaceChoice {
 }
 
 /** The communities and villages of a place list, grouped under their street's or town's name. */
-export function PlaceOptions({ units }: { units: ReadonlyArray<Pick<PlaceChoice, "id" | "name" | "children">> }) {
-  return units.map((unit) => (
-    <optgroup key={unit.id} label={unit.name}>
-      {unit.children.map((c) => (
-        <option key={c.id} value={c.id}>
-          {c.name}
-        </option>
-      ))}
-    </optgroup>
-  ));
+export function PlaceOptions({ units }: { units: ReadonlyArray<Pick<PlaceChoice, "name" | "children">> }) {
+  return <OptionGroups groups={units.map((unit) => ({ label: unit.name, options: unit.children.map((c) => ({ value: String(c.id), label: c.name })) }))} />;
 }
 
 /** The part of conform's field metadata these inputs use. */
