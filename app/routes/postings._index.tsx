@@ -6,9 +6,11 @@ import { categoryLabels, periodLabel } from "../domain/postings/rules";
 import { publicPostings } from "../domain/postings/public.server";
 import { placeChoices } from "../domain/places/queries.server";
 import { formatDate, shanghaiDate } from "../domain/shared/time";
-import { periodChoiceOf, periodPartOptions, periodYears } from "../domain/postings/forms";
+import { periodChoiceOf, periodYears } from "../domain/postings/forms";
 import { type Column, DataTable } from "../ui/data-table";
+import { OptionGroups } from "../ui/form";
 import { PageHeader, Pagination } from "../ui/layout";
+import { PeriodPartList, PeriodYearList } from "../ui/period-picker";
 import { CategoryBadge, PostingStatusBadge } from "../ui/posting-view";
 
 export const meta: MetaFunction = () => [{ title: "村务公开 - 社区治理与社会组织登记平台" }];
@@ -20,12 +22,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pageSize = 20;
   const [result, units] = await Promise.all([publicPostings({ ...query, pageSize }), placeChoices()]);
   const streets = units.map((u) => ({ code: u.code, name: u.name }));
+  // The villages and communities of each street, as the list's groups.
   const villages = units
     .map((u) => ({
-      street: u.name,
-      places: u.children.filter((c) => c.level === "village" || c.level === "community").map((c) => ({ code: c.code, name: c.name })),
+      label: u.name,
+      options: u.children.filter((c) => c.level === "village" || c.level === "community").map((c) => ({ value: c.code, label: c.name })),
     }))
-    .filter((g) => g.places.length);
+    .filter((g) => g.options.length);
   const csv = postingSearchParams(query);
   csv.set("format", "csv");
   return {
@@ -98,15 +101,7 @@ export default function PublicPostings() {
           <Field label="社区（村）" htmlFor="posting-village" problem={problemOf("village")}>
             <select id="posting-village" name="village" defaultValue={query.village ?? ""} className={controlClass} {...invalid("posting-village", problemOf("village"))}>
               <option value="">全部社区（村）</option>
-              {villages.map((g) => (
-                <optgroup key={g.street} label={g.street}>
-                  {g.places.map((p) => (
-                    <option key={p.code} value={p.code}>
-                      {p.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <OptionGroups groups={villages} />
             </select>
           </Field>
           <Field label="类别" htmlFor="posting-category" problem={problemOf("category")}>
@@ -122,32 +117,26 @@ export default function PublicPostings() {
           <fieldset className="col-span-2 flex min-w-0 flex-col gap-1 text-sm lg:col-span-1">
             <legend className="mb-1 font-medium text-slate-700">公开期间</legend>
             <div className="grid grid-cols-2 gap-2">
-              <label className="sr-only" htmlFor="posting-period-year">
-                公开期间：年份
-              </label>
-              <select id="posting-period-year" name="periodYear" defaultValue={picked.year} className={controlClass} {...invalid("posting-period", problemOf("period"))}>
-                <option value="">全部年份</option>
-                {years.map((y) => (
-                  <option key={y} value={String(y)}>
-                    {y}年
-                  </option>
-                ))}
-              </select>
-              <label className="sr-only" htmlFor="posting-period-part">
-                公开期间：季度或月份
-              </label>
-              <select id="posting-period-part" name="periodPart" defaultValue={picked.part} className={controlClass} {...invalid("posting-period", problemOf("period"))}>
-                <option value="year">全年</option>
-                {periodPartOptions(["quarter", "month"]).map((g) => (
-                  <optgroup key={g.kind} label={g.label}>
-                    {g.options.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </optgroup>
-                ))}
-              </select>
+              <PeriodYearList
+                id="posting-period-year"
+                label="公开期间：年份"
+                labelClassName="sr-only"
+                className={controlClass}
+                years={years}
+                blank="全部年份"
+                value={picked.year}
+                aria={invalid("posting-period", problemOf("period"))}
+              />
+              <PeriodPartList
+                id="posting-period-part"
+                label="公开期间：季度或月份"
+                labelClassName="sr-only"
+                className={controlClass}
+                kinds={["quarter", "month"]}
+                first={{ value: "year", label: "全年" }}
+                value={picked.part}
+                aria={invalid("posting-period", problemOf("period"))}
+              />
             </div>
             {problemOf("period") ? (
               <p id="posting-period-problem" className="text-sm text-red-700">

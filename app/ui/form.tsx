@@ -119,6 +119,19 @@ export function Field({
   );
 }
 
+/** A select's options under headings (<optgroup>): places by street, periods by kind. */
+export function OptionGroups({ groups }: { groups: ReadonlyArray<{ label: string; options: ReadonlyArray<{ value: string; label: string }> }> }) {
+  return groups.map((g) => (
+    <optgroup key={g.label} label={g.label}>
+      {g.options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </optgroup>
+  ));
+}
+
 export function SelectField({
   label,
   name,

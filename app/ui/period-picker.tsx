@@ -1,7 +1,7 @@
-import { useId, useState, type ReactNode } from "react";
+import { useId, useState, type ChangeEvent, type ReactNode } from "react";
 import { periodChoiceOf, periodPartOptions, periodYears, type PeriodChoice } from "../domain/postings/forms";
 import type { PeriodKind } from "../domain/postings/rules";
-import { FieldNotes, typedText } from "./form";
+import { FieldNotes, OptionGroups, typedText } from "./form";
 import { fieldId, useFormId } from "./form-id";
 import { useHydrated } from "./hydrated";
 
@@ -11,8 +11,68 @@ export function pickedPeriodOf(posted: Record<string, unknown>): PeriodChoice {
   return { year: typedText({ initialValue: posted.periodYear }), part: typedText({ initialValue: posted.periodPart }), date: typedText({ initialValue: posted.periodDate }) };
 }
 
+const labelClass = "block text-sm text-slate-700";
 const controlClass =
   "mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 aria-[invalid=true]:border-red-600";
+
+interface PeriodListProps {
+  id: string;
+  label: string;
+  /** The public search's labels are for screen readers only: its legend says what both lists are. */
+  labelClassName: string;
+  className: string;
+  value: string;
+  /** With it the list is controlled; without it (a GET form) the browser keeps what is picked. */
+  onPick?: (value: string) => void;
+  aria?: { "aria-invalid"?: true; "aria-describedby"?: string };
+}
+
+function PeriodList({ name, list, children }: { name: "periodYear" | "periodPart"; list: PeriodListProps; children: ReactNode }) {
+  const { id, label, labelClassName, className, value, onPick, aria } = list;
+  const state = onPick ? { value, onChange: (e: ChangeEvent<HTMLSelectElement>) => onPick(e.target.value) } : { defaultValue: value };
+  return (
+    <div>
+      <label htmlFor={id} className={labelClassName}>
+        {label}
+      </label>
+      <select id={id} name={name} className={className} {...state} {...aria}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * The year of a period picked from lists (`periodYear`): the years offered
+ * (see `periodYears`), after the empty choice, named `blank`. Shared by the
+ * posting forms' picker and the public postings search.
+ */
+export function PeriodYearList({ years, blank, ...list }: PeriodListProps & { years: readonly number[]; blank: string }) {
+  return (
+    <PeriodList name="periodYear" list={list}>
+      <option value="">{blank}</option>
+      {years.map((y) => (
+        <option key={y} value={String(y)}>
+          {y}年
+        </option>
+      ))}
+    </PeriodList>
+  );
+}
+
+/**
+ * The part of that year (`periodPart`): the months, quarters, 全年 or 具体日期
+ * the kinds of period allow, grouped by kind, after a first choice (请选择, or
+ * the search's 全年).
+ */
+export function PeriodPartList({ kinds, first, ...list }: PeriodListProps & { kinds: readonly PeriodKind[]; first: { value: string; label: string } }) {
+  return (
+    <PeriodList name="periodPart" list={list}>
+      <option value={first.value}>{first.label}</option>
+      <OptionGroups groups={periodPartOptions(kinds)} />
+    </PeriodList>
+  );
+}
 
 /**
  * A posting's period picked from lists instead of typed as "2025-Q1": a year
@@ -43,9 +103,8 @@ export function PeriodPicker({
   const id = formId ? fieldId(formId, "period") : generatedId;
   const hydrated = useHydrated();
   const [choice, setChoice] = useState<PeriodChoice>(initial);
-  const groups = periodPartOptions(kinds);
   const onlyDate = kinds.length === 1 && kinds[0] === "date";
-  const offered = groups.flatMap((g) => g.options.map((o) => o.value));
+  const offered = periodPartOptions(kinds).flatMap((g) => g.options.map((o) => o.value));
   // A part the posting's kind does not allow (the kind was changed) shows as not picked.
   const part = onlyDate ? "date" : offered.includes(choice.part) ? choice.part : "";
   const pick = (change: Partial<PeriodChoice>) => {
@@ -55,9 +114,9 @@ export function PeriodPicker({
   const errorId = errors?.length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   const aria = {
-    "aria-invalid": errorId ? true : undefined,
+    "aria-invalid": errorId ? (true as const) : undefined,
     "aria-describedby": [errorId, hintId].filter(Boolean).join(" ") || undefined,
-  } as const;
+  };
   const showYear = !onlyDate && (!hydrated || part !== "date");
   const showDate = kinds.includes("date") && (!hydrated || part === "date");
 
@@ -69,42 +128,34 @@ export function PeriodPicker({
       <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
         {onlyDate ? <input type="hidden" name="periodPart" value="date" /> : null}
         {showYear ? (
-          <div>
-            <label htmlFor={id} className="block text-sm text-slate-700">
-              年份
-            </label>
-            <select id={id} name="periodYear" value={choice.year} onChange={(e) => pick({ year: e.target.value })} className={controlClass} {...aria}>
-              <option value="">请选择</option>
-              {periodYears(today, choice.year).map((y) => (
-                <option key={y} value={String(y)}>
-                  {y}年
-                </option>
-              ))}
-            </select>
-          </div>
+          <PeriodYearList
+            id={id}
+            label="年份"
+            labelClassName={labelClass}
+            className={controlClass}
+            years={periodYears(today, choice.year)}
+            blank="请选择"
+            value={choice.year}
+            onPick={(year) => pick({ year })}
+            aria={aria}
+          />
         ) : null}
         {onlyDate ? null : (
-          <div>
-            <label htmlFor={`${id}-part`} className="block text-sm text-slate-700">
-              期间
-            </label>
-            <select id={`${id}-part`} name="periodPart" value={part} onChange={(e) => pick({ part: e.target.value })} className={controlClass} {...aria}>
-              <option value="">请选择</option>
-              {groups.map((g) => (
-                <optgroup key={g.kind} label={g.label}>
-                  {g.options.map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
+          <PeriodPartList
+            id={`${id}-part`}
+            label="期间"
+            labelClassName={labelClass}
+            className={controlClass}
+            kinds={kinds}
+            first={{ value: "", label: "请选择" }}
+            value={part}
+            onPick={(part) => pick({ part })}
+            aria={aria}
+          />
         )}
         {showDate ? (
           <div>
-            <label htmlFor={showYear ? `${id}-date` : id} className="block text-sm text-slate-700">
+            <label htmlFor={showYear ? `${id}-date` : id} className={labelClass}>
               日期{onlyDate || hydrated ? "" : "（期间选“具体日期”时填写）"}
             </label>
             <input

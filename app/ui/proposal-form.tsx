@@ -6,7 +6,7 @@ import { communityCategoryLabels } from "../domain/organizations/rules";
 import type { Confirmation, PostedValues } from "../domain/shared/confirmation";
 import { ConfirmSubmit } from "./confirm";
 import { Button, ErrorSummary, Field, PostForm, SelectField, TextAreaField } from "./form";
-import type { PlaceChoice } from "./user-fields";
+import { PlaceOptions, type PlaceChoice } from "./user-fields";
 
 const numberFields = new Set<keyof Proposal>(["registeredFunds", "individualMembers", "unitMembers", "membersCount"]);
 const longFields = new Set<keyof Proposal>(["businessScope", "changeReason", "cancellationReason", "liquidationReport"]);
@@ -96,15 +96,7 @@ export function ProposalForm({
           return (
             <SelectField key={field} {...common}>
               <option value="">请选择</option>
-              {placeChoices.map((unit) => (
-                <optgroup key={unit.id} label={unit.name}>
-                  {unit.children.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <PlaceOptions units={placeChoices} />
             </SelectField>
           );
         }

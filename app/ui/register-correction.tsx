@@ -12,6 +12,7 @@ import {
 } from "../domain/organizations/rules";
 import type { correctionSchema } from "../domain/organizations/forms";
 import { Button, ErrorList, ErrorSummary, Field, PostForm, SelectField, TextAreaField } from "./form";
+import { PlaceOptions } from "./user-fields";
 
 /** The record as the correction form starts from it. */
 export interface CorrectableRecord {
@@ -172,15 +173,7 @@ export function CorrectionForm({
         <Field label={label("address")} name={fields.address.name} defaultValue={initial("address", record.address)} errors={fields.address.errors} />
         <SelectField label={label("place")} name={fields.placeId.name} defaultValue={initial("placeId", record.placeId)} errors={fields.placeId.errors}>
           <option value="">{filed ? "请选择" : "（不属于具体社区或村）"}</option>
-          {places.map((unit) => (
-            <optgroup key={unit.id} label={unit.name}>
-              {unit.children.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <PlaceOptions units={places} />
         </SelectField>
         {filed ? null : categorySelect}
         <Field

@@ -1,11 +1,16 @@
 import { roleLabels, roles, roleScope, type Role } from "../auth/roles";
-import { Field, SelectField } from "./form";
+import { Field, OptionGroups, SelectField } from "./form";
 
 export interface PlaceChoice {
   id: number;
   name: string;
   level: string;
   children: Array<{ id: number; name: string }>;
+}
+
+/** The communities and villages of a place list, grouped under their street's or town's name. */
+export function PlaceOptions({ units }: { units: ReadonlyArray<Pick<PlaceChoice, "name" | "children">> }) {
+  return <OptionGroups groups={units.map((unit) => ({ label: unit.name, options: unit.children.map((c) => ({ value: String(c.id), label: c.name })) }))} />;
 }
 
 /** The part of conform's field metadata these inputs use. */
@@ -71,21 +76,15 @@ export function UserAccountFields({
           errors={fields.placeId.errors}
         >
           <option value="">请选择</option>
-          {scope === "street"
-            ? placeChoices.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))
-            : placeChoices.map((unit) => (
-                <optgroup key={unit.id} label={unit.name}>
-                  {unit.children.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+          {scope === "street" ? (
+            placeChoices.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))
+          ) : (
+            <PlaceOptions units={placeChoices} />
+          )}
         </SelectField>
       ) : null}
       {scope === "organization" ? (

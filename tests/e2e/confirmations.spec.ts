@@ -8,15 +8,16 @@
  * inspection-review), through ./confirming.
  */
 import type { APIRequestContext, Page } from "@playwright/test";
-import { monthPeriod } from "../../app/domain/postings/rules";
+import { previousMonth } from "../../app/domain/postings/rules";
 import { demoLatestCampaign } from "../../app/setup/demo";
 import { shanghaiDate } from "../../app/domain/shared/time";
 import { expect, seriousViolations, signInAs, test, waitForHydration } from "./fixtures";
 import { attach, filingMaterials } from "./application-materials";
+import { openAndDismiss } from "./confirming";
 
 const suffix = () => Date.now().toString(36).slice(-4);
 
-/** The POSTs the page sends from now on: 取消 must add none. */
+/** The POSTs the page sends from now on. */
 function postsOf(page: Page): string[] {
   const posts: string[] = [];
   page.on("request", (request) => {
@@ -25,13 +26,13 @@ function postsOf(page: Page): string[] {
   return posts;
 }
 
-/** The street officer's new community filing, filled in as the form asks: its page. */
-async function newFiling(page: Page, name: string) {
+/** The street officer's new community filing, filled in as the form asks: its page (hydrated, unless the page runs no JavaScript). */
+async function newFiling(page: Page, name: string, { javaScript = true } = {}) {
   await page.goto("/officer/applications");
-  await waitForHydration(page);
+  if (javaScript) await waitForHydration(page);
   await page.getByRole("button", { name: "录入社区社会组织备案" }).click();
   await expect(page).toHaveURL(/\/officer\/applications\/\d+$/);
-  await waitForHydration(page);
+  if (javaScript) await waitForHydration(page);
   for (const material of filingMaterials) await attach(page, material, `${material}.pdf`);
   await page.getByLabel("名称").fill(name);
   await page.getByLabel("类别").selectOption({ label: "文体娱乐类" });
@@ -43,8 +44,7 @@ async function newFiling(page: Page, name: string) {
 
 /** A finance posting of last month the clerk drafted and submitted, posted as the clerk's forms post: its id. */
 async function postingAwaitingReview(request: APIRequestContext, baseURL: string, title: string): Promise<string> {
-  const [year, month] = shanghaiDate(new Date()).split("-").map(Number) as [number, number];
-  const period = (month === 1 ? monthPeriod(year - 1, 12) : monthPeriod(year, month - 1)).key;
+  const period = previousMonth(shanghaiDate(new Date())).key;
   const headers = { Origin: baseURL };
   const created = await request.post("/village/postings/new", { form: { kind: "finance_monthly", period, title, body: "本月收支如下。" }, headers, maxRedirects: 0 });
   expect(created.status()).toBe(302);
@@ -64,22 +64,18 @@ test("提交 and 准予 a filing: each shows what will happen first; 取消 and 
   const posts = postsOf(page);
 
   // 提交备案: the dialog names the organization as typed and says the content is then out of the applicant's hands.
-  await page.getByRole("button", { name: "提交备案" }).click();
-  const submitDialog = page.getByRole("dialog", { name: "请确认：提交备案" });
-  await expect(submitDialog).toBeVisible();
-  await expect(submitDialog).toContainText(name);
-  await expect(submitDialog).toContainText("社区社会组织备案");
-  await expect(submitDialog).toContainText("提交后不能再修改或撤回");
-  await expect(submitDialog).toBeFocused();
-  expect(await seriousViolations(page)).toEqual([]);
-  await page.keyboard.press("Escape");
-  await expect(submitDialog).toBeHidden();
-  // Nothing was sent: the form is as it was, still a draft.
-  expect(posts).toEqual([]);
+  const submit = page.getByRole("button", { name: "提交备案" });
+  const submitDialog = await openAndDismiss(submit, {
+    action: "提交备案",
+    says: [name, "社区社会组织备案", "提交后不能再修改或撤回"],
+    by: "Escape",
+    whileOpen: async () => expect(await seriousViolations(page)).toEqual([]),
+  });
+  // The form is as it was, still a draft.
   await expect(page.getByLabel("名称")).toHaveValue(name);
   await expect(page.getByRole("button", { name: "保存草稿" })).toBeVisible();
 
-  await page.getByRole("button", { name: "提交备案" }).click();
+  await submit.click();
   await submitDialog.getByRole("button", { name: "确认提交备案" }).click();
   await expect(page.getByText("申请已提交，请等待审查。")).toBeVisible();
   expect(posts).toHaveLength(1);
@@ -88,20 +84,12 @@ test("提交 and 准予 a filing: each shows what will happen first; 取消 and 
 
   // 准予: what the register will hold, and that it cannot be undone.
   await waitForHydration(page);
-  const before = posts.length;
-  await page.getByRole("button", { name: "准予", exact: true }).click();
-  const approveDialog = page.getByRole("dialog", { name: "请确认：准予备案" });
-  await expect(approveDialog).toContainText(name);
-  await expect(approveDialog).toContainText("文体娱乐类");
-  await expect(approveDialog).toContainText("写入社区社会组织备案名册");
-  await expect(approveDialog).toContainText("不可撤销");
-  await approveDialog.getByRole("button", { name: "取消" }).click();
-  await expect(approveDialog).toBeHidden();
-  expect(posts).toHaveLength(before);
-  await expect(page.getByRole("button", { name: "准予", exact: true })).toBeVisible();
+  const approve = page.getByRole("button", { name: "准予", exact: true });
+  const approveDialog = await openAndDismiss(approve, { action: "准予备案", says: [name, "文体娱乐类", "写入社区社会组织备案名册", "不可撤销"] });
+  await expect(approve).toBeVisible();
   expect((await (await page.request.get(`/api/v1/organizations?q=${encodeURIComponent(name)}&type=community`)).json()).total).toBe(0);
 
-  await page.getByRole("button", { name: "准予", exact: true }).click();
+  await approve.click();
   await approveDialog.getByRole("button", { name: "确认准予备案" }).click();
   await expect(page.getByText("已准予。")).toBeVisible();
   expect((await (await page.request.get(`/api/v1/organizations?q=${encodeURIComponent(name)}&type=community`)).json()).total).toBe(1);
@@ -130,18 +118,11 @@ test("审核通过并公开: the opinion starts empty, the dialog shows it with 
   expect(posts).toHaveLength(1);
 
   await opinion.fill("经核对补助文件和银行回单，金额无误，同意公开。");
-  await page.getByRole("button", { name: "审核通过并公开" }).click();
-  const dialog = page.getByRole("dialog", { name: "请确认：审核通过并公开" });
-  await expect(dialog).toContainText(title);
-  await expect(dialog).toContainText("经核对补助文件和银行回单，金额无误，同意公开。");
-  await expect(dialog).toContainText("全体村民");
-  await expect(dialog).toContainText("只能以新版本更正");
-  await dialog.getByRole("button", { name: "取消" }).click();
-  await expect(dialog).toBeHidden();
-  expect(posts).toHaveLength(1);
+  const approve = page.getByRole("button", { name: "审核通过并公开" });
+  const dialog = await openAndDismiss(approve, { action: "审核通过并公开", says: [title, "经核对补助文件和银行回单，金额无误，同意公开。", "全体村民", "只能以新版本更正"] });
   expect((await page.request.get(`/postings/${id}`)).status()).toBe(404);
 
-  await page.getByRole("button", { name: "审核通过并公开" }).click();
+  await approve.click();
   await dialog.getByRole("button", { name: "确认审核通过并公开" }).click();
   await expect(page.getByRole("status")).toHaveText("审核通过，已在公开页面发布。");
   expect((await page.request.get(`/postings/${id}`)).status()).toBe(200);
@@ -155,20 +136,14 @@ test("列入 by hand and 移出: the dialog names the organization, the list and
   const abnormal = async () => ((await (await page.request.get(`/api/v1/organizations?status=abnormal&q=${encodeURIComponent(org.name)}`)).json()) as { total: number }).total;
   await page.goto(`/officer/orgs/${org.id}/credit`);
   await waitForHydration(page);
-  const posts = postsOf(page);
   const form = page.locator("section").filter({ has: page.getByRole("heading", { name: "列入活动异常名录" }) });
   await form.getByLabel("列入情形").selectOption("rectification_overdue");
   await form.getByLabel("事实和证据").fill("整改通知书（鲤民整〔2026〕9号）限期 30 日，逾期未整改");
-  await form.getByRole("button", { name: "列入活动异常名录" }).click();
-  const dialog = page.getByRole("dialog", { name: "请确认：列入活动异常名录" });
-  await expect(dialog).toContainText(org.name);
-  await expect(dialog).toContainText("未按期完成整改");
-  await expect(dialog).toContainText("公开的活动异常名录");
-  await dialog.getByRole("button", { name: "取消" }).click();
-  expect(posts).toEqual([]);
+  const list = form.getByRole("button", { name: "列入活动异常名录" });
+  const dialog = await openAndDismiss(list, { action: "列入活动异常名录", says: [org.name, "未按期完成整改", "公开的活动异常名录"] });
   expect(await abnormal()).toBe(0);
 
-  await form.getByRole("button", { name: "列入活动异常名录" }).click();
+  await list.click();
   await dialog.getByRole("button", { name: "确认列入活动异常名录" }).click();
   await expect(page.getByText("已列入活动异常名录，已记入变更记录和审计日志，并在公开名录中公示。")).toBeVisible();
   expect(await abnormal()).toBe(1);
@@ -178,13 +153,10 @@ test("列入 by hand and 移出: the dialog names the organization, the list and
   const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: org.name, exact: true }) });
   await row.getByLabel("移出情形").selectOption("error");
   await row.getByLabel("移出原因").fill("整改期限计算有误，列入有误");
-  await page.getByRole("button", { name: `移出名录：${org.name}` }).click();
-  const removal = page.getByRole("dialog", { name: "请确认：移出活动异常名录" });
-  await expect(removal).toContainText("整改期限计算有误，列入有误");
-  await expect(removal).toContainText("列入有误，予以更正");
-  await removal.getByRole("button", { name: "取消" }).click();
+  const remove = page.getByRole("button", { name: `移出名录：${org.name}` });
+  const removal = await openAndDismiss(remove, { action: "移出活动异常名录", says: ["整改期限计算有误，列入有误", "列入有误，予以更正"] });
   await expect(row).toHaveCount(1);
-  await page.getByRole("button", { name: `移出名录：${org.name}` }).click();
+  await remove.click();
   await removal.getByRole("button", { name: "确认移出活动异常名录" }).click();
   await expect(page.getByText(/^已移出活动异常名录/)).toBeVisible();
   await expect(row).toHaveCount(0);
@@ -196,15 +168,10 @@ test("报送 shows the year, the figures as typed and who reviews the report; �
   await signInAs(context, "assoc", baseURL!);
   await page.goto(`/org/inspections/${year}`);
   await waitForHydration(page);
-  const posts = postsOf(page);
-  await page.getByRole("button", { name: "报送", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "请确认：报送" });
-  await expect(dialog).toContainText(`${year} 年度`);
-  await expect(dialog).toContainText("业务主管单位（鲤城区文化体育和旅游局）初审");
-  await expect(dialog).toContainText("报送后报告不能再修改");
-  await dialog.getByRole("button", { name: "取消" }).click();
-  await expect(dialog).toBeHidden();
-  expect(posts).toEqual([]);
+  await openAndDismiss(page.getByRole("button", { name: "报送", exact: true }), {
+    action: "报送",
+    says: [`${year} 年度`, "业务主管单位（鲤城区文化体育和旅游局）初审", "报送后报告不能再修改"],
+  });
   await expect(page.getByRole("button", { name: "保存草稿" })).toBeVisible();
 });
 
@@ -213,17 +180,8 @@ test.describe("without JavaScript", () => {
 
   test("提交备案 goes through the confirmation page: nothing is submitted until its button is pressed; 返回修改 finds the form as typed", async ({ page, context, baseURL }) => {
     await signInAs(context, "street", baseURL!);
-    await page.goto("/officer/applications");
-    await page.getByRole("button", { name: "录入社区社会组织备案" }).click();
-    await expect(page).toHaveURL(/\/officer\/applications\/\d+$/);
-    for (const material of filingMaterials) await attach(page, material, `${material}.pdf`);
     const name = `紫云社区读书会${suffix()}`;
-    await page.getByLabel("名称").fill(name);
-    await page.getByLabel("类别").selectOption({ label: "文体娱乐类" });
-    await page.getByLabel("法定代表人（负责人）").fill("林秀英");
-    await page.getByLabel("住所（活动场所）").fill("紫云社区图书室");
-    await page.getByLabel("所在社区（村）").selectOption({ label: "紫云社区" });
-    await page.getByLabel("成员人数").fill("15");
+    await newFiling(page, name, { javaScript: false });
     await page.getByRole("button", { name: "提交备案" }).click();
 
     const confirmation = page.getByRole("region", { name: "请确认：提交备案" });
@@ -234,7 +192,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("button", { name: "保存草稿" })).toBeVisible();
     await confirmation.getByRole("link", { name: "返回修改" }).click();
     await expect(page.getByLabel("名称")).toHaveValue(name);
-    await expect(page.getByLabel("成员人数")).toHaveValue("15");
+    await expect(page.getByLabel("成员人数")).toHaveValue("24");
 
     await confirmation.getByRole("button", { name: "确认提交备案" }).click();
     await expect(page.getByText("申请已提交，请等待审查。")).toBeVisible();

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, signInAs, test, verifyRecently, waitForHydration, seriousViolations } from "./fixtures";
-import { clickAndConfirm } from "./confirming";
+import { clickAndConfirm, openAndDismiss } from "./confirming";
 import { demoLatestCampaign } from "../../app/setup/demo";
 
 
@@ -113,11 +113,10 @@ test("publishing all names them first and needs a confirmation", async ({ page, 
   expect(count).toBeGreaterThan(0);
   await waitForHydration(page);
   // The confirmation names them; 取消 publishes nothing.
-  await publish.getByRole("button", { name: "公布全部已作出的结论" }).click();
-  const dialog = page.getByRole("dialog", { name: count === 1 ? "请确认：公布年检结论" : `请确认：公布 ${count} 个组织的年检结论` });
-  await expect(dialog).toContainText("公布后不能撤回");
-  await dialog.getByRole("button", { name: "取消" }).click();
-  await expect(dialog).toBeHidden();
+  await openAndDismiss(publish.getByRole("button", { name: "公布全部已作出的结论" }), {
+    action: count === 1 ? "公布年检结论" : `公布 ${count} 个组织的年检结论`,
+    says: ["公布后不能撤回"],
+  });
   await expect(publish.getByText(`将公布 ${count} 个组织的年检结论`)).toBeVisible();
   await clickAndConfirm(publish.getByRole("button", { name: "公布全部已作出的结论" }));
   await expect(page.getByText(`已公布 ${count} 个组织的年检结论`)).toBeVisible();

@@ -1,5 +1,7 @@
 import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import { previousMonth } from "../../app/domain/postings/rules";
 import { idCardCheckCharacter } from "../../app/domain/postings/sensitive-numbers";
+import { shanghaiDate } from "../../app/domain/shared/time";
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
 import { clickAndConfirm } from "./confirming";
 
@@ -370,9 +372,9 @@ test("a stale tab's save is refused every time, never an overwrite; an upload ke
 });
 
 test("the clerk picks last month for a finance posting, then fills its ledger: rows added and removed in place, the totals following each amount, the saved posting holding those rows", async ({ page, context, baseURL }) => {
-  const [y, m] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" }).format(new Date()).split("-").map(Number) as [number, number];
-  const last = m === 1 ? { year: y - 1, month: 12 } : { year: y, month: m - 1 };
-  const title = `大良村${last.year}年${last.month}月财务收支公开（${Date.now().toString(36).slice(-5)}）`;
+  const last = previousMonth(shanghaiDate(new Date()));
+  const [lastYear, lastMonth] = [last.key.slice(0, 4), last.key.slice(5)];
+  const title = `大良村${last.label}财务收支公开（${Date.now().toString(36).slice(-5)}）`;
   await signInAs(context, "clerk", baseURL!);
 
   await test.step("the period is picked, not typed: a finance posting offers months only, last month suggested", async () => {
@@ -382,14 +384,14 @@ test("the clerk picks last month for a finance posting, then fills its ledger: r
     const part = page.getByLabel("期间", { exact: true });
     await expect(part.locator("option", { hasText: "第一季度" })).toHaveCount(0);
     await expect(part.locator("option", { hasText: "12月" })).toHaveCount(1);
-    await expect(page.getByLabel("年份", { exact: true })).toHaveValue(String(last.year));
-    await expect(part).toHaveValue(pad2(last.month));
-    await pickPeriod(page, String(last.year), pad2(last.month));
+    await expect(page.getByLabel("年份", { exact: true })).toHaveValue(lastYear);
+    await expect(part).toHaveValue(lastMonth);
+    await pickPeriod(page, lastYear, lastMonth);
     await page.getByLabel("标题").fill(title);
     await page.getByLabel("正文").fill("本月集体收入、支出明细如下。");
     await page.getByRole("button", { name: "创建草稿" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
-    await expect(page.getByText(`${last.year}年${last.month}月`).first()).toBeVisible();
+    await expect(page.getByText(last.label).first()).toBeVisible();
   });
 
   const grid = page.getByRole("group", { name: "收支明细" });

@@ -1,3 +1,5 @@
+import { previousMonth } from "../../app/domain/postings/rules";
+import { shanghaiDate } from "../../app/domain/shared/time";
 import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHydration } from "./fixtures";
 
 /**
@@ -7,13 +9,7 @@ import { expect, sessionCookieHeader, signInAs, test, verifyRecently, waitForHyd
  */
 
 /** Last month, "YYYY-MM", in Asia/Shanghai: a finance period that is always fillable. */
-function lastMonth(): string {
-  const [y, m] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit" })
-    .format(new Date())
-    .split("-")
-    .map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
-}
+const lastMonth = () => previousMonth(shanghaiDate(new Date())).key;
 
 test("a double click on a form without JavaScript creates one posting and says the second was not saved again", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -4,13 +4,12 @@ import { getDb } from "../../db/client.server";
 import { applications, applicationSteps, auditLog, organizationChanges, organizations, places, users } from "../../db/schema";
 import { applicationDetail, applicationQueue, fileForActor, unitQueue } from "../../app/domain/applications/queries.server";
 import { attachFiles, decideApplication, reviewAsUnit, saveProposal, startApplication, takeStep } from "../../app/domain/applications/commands.server";
-import type { Proposal } from "../../app/domain/applications/forms";
 import { composeUscc } from "../../app/domain/organizations/uscc";
 import { actorFromUser } from "../../app/auth/session.server";
 import { contextOf, demoActor, loadDemoDistrict, verifiedActor } from "../setup/demo";
 import { shippedHolidays } from "../../app/domain/applications/periods";
 import { updateSetting } from "../../app/domain/settings/commands.server";
-import { attachRequiredMaterials, attachedMaterials, preparatoryActor, scannedPdf } from "../setup/applications";
+import { applicationRow, attachRequiredMaterials, attachedMaterials, groupProposal, preparatoryActor, scannedPdf } from "../setup/applications";
 
 beforeAll(loadDemoDistrict);
 
@@ -24,33 +23,12 @@ async function placeNamed(name: string) {
   return row!;
 }
 
-async function version(id: number) {
-  const db = await getDb();
-  const [row] = await db.select({ v: applications.version, state: applications.state }).from(applications).where(eq(applications.id, id));
-  return row!;
-}
-
-const validGroup = async (name: string): Promise<Proposal> => ({
-  name,
-  type: "social_group",
-  registrationRoute: "supervised",
-  supervisingUnit: "鲤城区文化体育和旅游局",
-  legalRepresentative: "陈明",
-  address: "泉州市鲤城区中山路 100 号",
-  registeredFunds: 50_000,
-  businessScope: "组织摄影创作交流",
-  placeId: (await placeNamed("东街社区")).id,
-  individualMembers: 80,
-  unitMembers: 0,
-  contactPhone: "13905951234",
-});
-
 /** A preparatory group's draft establishment (an account without an organization founds one). */
 async function draftEstablishment(name: string, when = t0) {
   const applicant = await preparatoryActor(`${name}筹备组`);
   const started = await startApplication(contextOf(applicant, when), { kind: "establishment" });
   if (!started.ok) throw new Error("start failed");
-  const saved = await saveProposal(contextOf(applicant, when), started.value.id, { version: 1, proposal: await validGroup(name) });
+  const saved = await saveProposal(contextOf(applicant, when), started.value.id, { version: 1, proposal: await groupProposal(name) });
   if (!saved.ok) throw new Error(`save failed ${JSON.stringify(saved)}`);
   return { id: started.value.id, applicant };
 }
@@ -59,7 +37,7 @@ async function draftEstablishment(name: string, when = t0) {
 async function submitted(name: string, when = t0) {
   const { id, applicant } = await draftEstablishment(name, when);
   await attachRequiredMaterials(applicant, id, when);
-  const result = await takeStep(contextOf(applicant, when), id, { action: "submit", version: (await version(id)).v });
+  const result = await takeStep(contextOf(applicant, when), id, { action: "submit", version: (await applicationRow(id)).version });
   if (!result.ok) throw new Error(`submit failed ${JSON.stringify(result)}`);
   const consent = await reviewAsUnit(contextOf(await demoActor("supervising"), when), id, { decision: "consented" });
   if (!consent.ok) throw new Error(`consent failed ${JSON.stringify(consent)}`);
@@ -82,9 +60,9 @@ test("an establishment goes from draft to approved, and the approval writes the 
   expect(tooFew.fieldErrors?.individualMembers?.[0]).toContain("50 个以上个人会员");
   expect(tooFew.fieldErrors?.registeredFunds?.[0]).toContain("3 万元以上");
   expect(tooFew.fieldErrors?.registrationRoute?.[0]).toContain("请选择登记方式");
-  expect((await version(id)).state).toBe("draft");
+  expect((await applicationRow(id)).state).toBe("draft");
 
-  await saveProposal(contextOf(assoc, t0), id, { version: 2, proposal: await validGroup("鲤城区摄影爱好者协会") });
+  await saveProposal(contextOf(assoc, t0), id, { version: 2, proposal: await groupProposal("鲤城区摄影爱好者协会") });
   await attachRequiredMaterials(assoc, id, t0);
   expect(await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 3 })).toMatchObject({ ok: true, value: { state: "submitted" } });
 
@@ -103,7 +81,7 @@ test("an establishment goes from draft to approved, and the approval writes the 
   // Approval needs a valid code of the right kind and a certificate number.
   const badCode = await takeStep(contextOf(officer, at(5)), id, { action: "approve", version: 5, approval: { uscc: "52350502MJ0000001X", certificateNumber: "闽鲤社证字第9001号" } });
   expect(badCode.ok).toBe(false);
-  expect((await version(id)).state).toBe("accepted");
+  expect((await applicationRow(id)).state).toBe("accepted");
   const uscc = composeUscc("1", "350502", "MJ900001");
   const approved = await takeStep(contextOf(officer, at(5)), id, { action: "approve", version: 5, approval: { uscc, certificateNumber: "闽鲤社证字第9001号" } });
   expect(approved).toMatchObject({ ok: true, value: { state: "approved" } });
@@ -126,13 +104,13 @@ test("an application is submitted only with every required material attached, ea
   const started = await startApplication(contextOf(applicant, t0), { kind: "establishment" });
   if (!started.ok) throw new Error("start failed");
   const id = started.value.id;
-  await saveProposal(contextOf(applicant, t0), id, { version: 1, proposal: await validGroup("鲤城区木偶戏传承协会") });
+  await saveProposal(contextOf(applicant, t0), id, { version: 1, proposal: await groupProposal("鲤城区木偶戏传承协会") });
   // Nothing attached: refused, naming every missing material at once; it stays a draft.
   expect(await takeStep(contextOf(applicant, t0), id, { action: "submit", version: 2 })).toEqual({
     ok: false,
     formError: "尚未上传以下必交材料：1. 登记申请书；2. 验资报告、场所使用权证明；3. 发起人和拟任负责人的基本情况、身份证明；4. 章程草案。请在“申请材料”中逐项上传后再提交。",
   });
-  expect((await version(id)).state).toBe("draft");
+  expect((await applicationRow(id)).state).toBe("draft");
   // An upload names a material of this application's list, or 其他材料.
   expect(await attachFiles(contextOf(applicant, t0), id, [{ name: "清算报告.pdf", content: scannedPdf }], { material: "liquidation_report" })).toEqual({
     ok: false,
@@ -142,7 +120,7 @@ test("an application is submitted only with every required material attached, ea
     expect(await attachFiles(contextOf(applicant, t0), id, [{ name: `${material}.pdf`, content: scannedPdf }], { material })).toEqual({ ok: true, value: 1 });
   }
   // A file of 其他材料 does not stand in for the charter; the unit's optional paper is not asked for.
-  expect(await takeStep(contextOf(applicant, t0), id, { action: "submit", version: (await version(id)).v })).toEqual({
+  expect(await takeStep(contextOf(applicant, t0), id, { action: "submit", version: (await applicationRow(id)).version })).toEqual({
     ok: false,
     formError: "尚未上传以下必交材料：1. 章程草案。请在“申请材料”中逐项上传后再提交。",
   });
@@ -150,7 +128,7 @@ test("an application is submitted only with every required material attached, ea
   expect(detail.missingMaterials).toEqual(["章程草案"]);
   expect(detail.materials.map((m) => [m.key, m.files.length])).toEqual([["application_form", 1], ["unit_approval", 0], ["funds_premises", 1], ["principals", 1], ["charter", 0]]);
   expect(await attachFiles(contextOf(applicant, t0), id, [{ name: "章程草案.pdf", content: scannedPdf }], { material: "charter" })).toEqual({ ok: true, value: 1 });
-  expect(await takeStep(contextOf(applicant, t0), id, { action: "submit", version: (await version(id)).v })).toMatchObject({ ok: true, value: { state: "submitted" } });
+  expect(await takeStep(contextOf(applicant, t0), id, { action: "submit", version: (await applicationRow(id)).version })).toMatchObject({ ok: true, value: { state: "submitted" } });
   expect((await attachedMaterials(id)).sort()).toEqual(["application_form", "charter", "funds_premises", "other", "principals"]);
   const db = await getDb();
   const attached = await db.select().from(auditLog).where(and(eq(auditLog.action, "application.attach"), eq(auditLog.entityId, String(id))));
@@ -172,8 +150,8 @@ test("return for correction needs a reason; the applicant corrects and resubmits
   expect(await takeStep(contextOf(officer, at(1)), id, { action: "return", version: 3, reason: "章程草案缺少会员大会条款" })).toMatchObject({ ok: true, value: { state: "returned" } });
 
   // Only the applicant edits; the officer cannot.
-  expect(await saveProposal(contextOf(officer, at(2)), id, { version: 4, proposal: await validGroup("官员改的名") })).toMatchObject({ ok: false });
-  expect((await saveProposal(contextOf(assoc, at(2)), id, { version: 4, proposal: { ...(await validGroup("鲤城区书画院友协会")), businessScope: "书画交流、展览（已补正）" } })).ok).toBe(true);
+  expect(await saveProposal(contextOf(officer, at(2)), id, { version: 4, proposal: await groupProposal("官员改的名") })).toMatchObject({ ok: false });
+  expect((await saveProposal(contextOf(assoc, at(2)), id, { version: 4, proposal: { ...(await groupProposal("鲤城区书画院友协会")), businessScope: "书画交流、展览（已补正）" } })).ok).toBe(true);
   expect(await takeStep(contextOf(assoc, at(2)), id, { action: "resubmit", version: 5 })).toMatchObject({ ok: true, value: { state: "submitted" } });
 
   expect(await takeStep(contextOf(officer, at(3)), id, { action: "accept", version: 6 })).toMatchObject({ ok: true });
@@ -215,7 +193,7 @@ test("a 业务主管单位 reviews only the establishments that name it, once, a
   // A draft is the applicant's own, even to the unit it names.
   await expect(reviewAsUnit(contextOf(unit, t0), id, { decision: "consented" })).rejects.toMatchObject({ status: 404 });
   await attachRequiredMaterials(applicant, id, t0);
-  await takeStep(contextOf(applicant, t0), id, { action: "submit", version: (await version(id)).v });
+  await takeStep(contextOf(applicant, t0), id, { action: "submit", version: (await applicationRow(id)).version });
   // Another unit's account does not see it at all; nor does the village or the association's role hold the permission.
   const db = await getDb();
   const [other] = await db.insert(users).values({ username: "jiaoyuju", displayName: "区教育局", role: "supervising_authority", supervisingUnit: "鲤城区教育局", passwordHash: "x" }).returning();
@@ -231,7 +209,7 @@ test("a 业务主管单位 reviews only the establishments that name it, once, a
   // Not agreeing needs a reason; then the registry may not take it up, and is told why.
   expect(await reviewAsUnit(contextOf(unit, at(1)), id, { decision: "withheld", opinion: " " })).toEqual({ ok: false, fieldErrors: { opinion: ["不同意须写明理由"] } });
   expect(await reviewAsUnit(contextOf(unit, at(1)), id, { decision: "withheld", opinion: "业务范围不属于本单位主管领域" })).toMatchObject({ ok: true });
-  const v = (await version(id)).v;
+  const v = (await applicationRow(id)).version;
   expect(await takeStep(contextOf(officer, at(2)), id, { action: "accept", version: v })).toEqual({
     ok: false,
     formError: "业务主管单位（鲤城区文化体育和旅游局）审查不同意（业务范围不属于本单位主管领域），不能受理；可以作出不予受理的决定并说明理由。",
@@ -252,7 +230,7 @@ test("a directly registered establishment needs no unit: the registry takes it u
   if (!started.ok) throw new Error("start failed");
   const id = started.value.id;
   await attachRequiredMaterials(assoc, id, t0);
-  const proposal = { ...(await validGroup("鲤城区社区邻里互助促进会")), registrationRoute: "community_service" as const, supervisingUnit: "鲤城区民政局" };
+  const proposal = { ...(await groupProposal("鲤城区社区邻里互助促进会")), registrationRoute: "community_service" as const, supervisingUnit: "鲤城区民政局" };
   await saveProposal(contextOf(assoc, t0), id, { version: 1, proposal });
   expect(await takeStep(contextOf(assoc, t0), id, { action: "submit", version: 2 })).toMatchObject({
     ok: false,
@@ -364,7 +342,7 @@ test("a cancellation keeps the organization in the register as cancelled, with i
     ok: false,
     fieldErrors: { returned: ["准予注销前须收缴印章（《社会团体登记管理条例》第二十一条）"] },
   });
-  expect((await version(id)).state).toBe("accepted");
+  expect((await applicationRow(id)).state).toBe("accepted");
   expect(await takeStep(contextOf(officer, at(3)), id, { action: "approve", version: 5, approval: { returned: ["certificate", "seals"] } })).toMatchObject({ ok: true });
   const [after] = await db.select().from(organizations).where(eq(organizations.id, org!.id));
   expect(after).toMatchObject({
@@ -400,7 +378,7 @@ test("a street officer files a community organization for a community of the str
   });
   await attachRequiredMaterials(street, id, t0);
   for (const action of ["submit", "accept", "approve"] as const) {
-    const v = (await version(id)).v;
+    const v = (await applicationRow(id)).version;
     expect(await takeStep(contextOf(street, t0), id, { action, version: v })).toMatchObject({ ok: true });
   }
   const db = await getDb();
@@ -484,7 +462,7 @@ test("attachments are checked by content and size, and served only to those who 
   // The registry sees the application and its files once submitted, not while a draft.
   await expect(fileForActor(await demoActor("officer"), id, fileId)).rejects.toMatchObject({ status: 404 });
   await attachRequiredMaterials(assoc, id);
-  expect((await takeStep(contextOf(assoc), id, { action: "submit", version: (await version(id)).v })).ok).toBe(true);
+  expect((await takeStep(contextOf(assoc), id, { action: "submit", version: (await applicationRow(id)).version })).ok).toBe(true);
   expect((await fileForActor(await demoActor("officer"), id, fileId)).fileName).toBe("场所照片.png");
   // After submission nothing more can be attached.
   expect(await attachFiles(contextOf(assoc), id, [{ name: "补充.png", content: png }], { material: "other" })).toMatchObject({ ok: false, formError: expect.stringContaining("已提交") });

@@ -11,7 +11,6 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { applicationFiles, applications, inspectionReports, loginAttempts, organizationChanges, organizations, users } from "../../db/schema";
-import { createSession } from "../../app/auth/session.server";
 import { hashPassword } from "../../app/auth/password.server";
 import { startApplication } from "../../app/domain/applications/commands.server";
 import { action as loginAction } from "../../app/routes/login";
@@ -22,50 +21,14 @@ import { action as officerApplicationAction } from "../../app/routes/officer.app
 import { action as applicantAction } from "../../app/routes/org.applications.$id";
 import { action as organizationAction } from "../../app/routes/officer.orgs.$id/route";
 import { loader as auditLoader } from "../../app/routes/officer.audit";
+import { answer, got, posted, routeContext as context, signInEveryone } from "../setup/actions";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
 const unreadable = "提交的内容含有无效字符（如 NUL 或无法识别的编码），请删除后重新提交。";
-const context = { cspNonce: "", clientIp: "203.0.113.9" };
-const cookies: Record<string, string> = {};
-
 beforeAll(async () => {
   await loadDemoDistrict();
-  const db = await getDb();
-  for (const user of await db.select().from(users)) {
-    const session = await createSession(db, user, { now: new Date(), ip: "127.0.0.1", userAgent: "test" });
-    cookies[user.username] = `cr_session=${session.token}`;
-  }
+  await signInEveryone();
 });
-
-/** A POST as a browser sends it: urlencoded (text or raw bytes), or multipart when given its boundary. */
-function posted(path: string, as: string | null, body: string | Uint8Array<ArrayBuffer>, boundary?: string): Request {
-  const headers: Record<string, string> = {
-    "Content-Type": boundary ? `multipart/form-data; boundary=${boundary}` : "application/x-www-form-urlencoded",
-    ...(as ? { Cookie: cookies[as]! } : {}),
-  };
-  return new Request(`http://localhost${path}`, { method: "POST", headers, body });
-}
-
-function got(path: string, as: string): Request {
-  return new Request(`http://localhost${path}`, { headers: { Cookie: cookies[as]! } });
-}
-
-/** The status a loader's or action's outcome answers with (thrown or returned), and the body it carries. */
-async function answer(run: () => Promise<unknown>): Promise<{ status: number; body: unknown }> {
-  let outcome: unknown;
-  try {
-    outcome = await run();
-  } catch (thrown) {
-    outcome = thrown;
-  }
-  if (outcome instanceof Response) return { status: outcome.status, body: await outcome.json().catch(() => null) };
-  if (outcome && typeof outcome === "object" && "init" in outcome && "data" in outcome) {
-    const { init, data } = outcome as { init: { status?: number } | null; data: unknown };
-    return { status: init?.status ?? 200, body: data };
-  }
-  if (outcome instanceof Error) throw outcome;
-  return { status: 200, body: outcome };
-}
 
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
@@ -253,7 +216,7 @@ test("invalid UTF-8 in a multipart form with files is refused before any file is
     ...utf8('\r\n--b\r\nContent-Disposition: form-data; name="files"; filename="charter.pdf"\r\nContent-Type: application/pdf\r\n\r\n'),
     ...utf8("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\r\n--b--\r\n"),
   ]);
-  const result = await answer(() => applicantAction({ request: posted(`/org/applications/${id}`, "assoc", body, "b"), params: { id: String(id) }, context }));
+  const result = await answer(() => applicantAction({ request: posted(`/org/applications/${id}`, "assoc", body, { boundary: "b" }), params: { id: String(id) }, context }));
   expect(result).toEqual({ status: 400, body: { userMessage: unreadable } });
   expect(await rows(applicationFiles, eq(applicationFiles.applicationId, id))).toBe(0);
 });

@@ -4,28 +4,27 @@
  * confirmation (the fields to send again); the same fields with it perform
  * the step. Real requests, signed in by session rows, on this file's database.
  */
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
-import { abnormalListings, applications, auditLog, organizations, places, postings, postingVersions, submissionKeys, users } from "../../db/schema";
-import { createSession } from "../../app/auth/session.server";
+import { abnormalListings, auditLog, organizations, postings, submissionKeys, users } from "../../db/schema";
+import { actorFromUser } from "../../app/auth/session.server";
 import { decideApplication, reviewAsUnit, saveProposal, startApplication, takeStep } from "../../app/domain/applications/commands.server";
 import type { Proposal } from "../../app/domain/applications/forms";
 import { createPosting } from "../../app/domain/postings/commands.server";
-import { monthPeriod } from "../../app/domain/postings/rules";
-import { confirmedField, confirmedValue } from "../../app/domain/shared/confirmation";
+import { previousMonth } from "../../app/domain/postings/rules";
+import { confirmedField } from "../../app/domain/shared/confirmation";
 import { shanghaiDate } from "../../app/domain/shared/time";
 import { action as officerApplicationAction } from "../../app/routes/officer.applications.$id";
 import { action as abnormalAction } from "../../app/routes/officer.abnormal";
 import { action as organizationCreditAction } from "../../app/routes/officer.orgs.$id_.credit";
 import { action as applicantAction } from "../../app/routes/org.applications.$id";
 import { action as postingAction } from "../../app/routes/village.postings.$id/route";
+import { answer, confirmed, posted, routeContext as context, signInEveryone } from "../setup/actions";
+import { applicationRow, attachRequiredMaterials, groupProposal, preparatoryActor as newPreparatoryActor } from "../setup/applications";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
-import { attachRequiredMaterials, preparatoryActor as newPreparatoryActor } from "../setup/applications";
-import { actorFromUser } from "../../app/auth/session.server";
+import { openVersion } from "../setup/postings";
 
-const context = { cspNonce: "", clientIp: "203.0.113.9" };
-const cookies: Record<string, string> = {};
 const preparatoryGroup = "prep-confirmations";
 
 async function preparatoryActor() {
@@ -35,84 +34,31 @@ async function preparatoryActor() {
 }
 const now = new Date();
 const today = shanghaiDate(now);
-const [year, month] = today.split("-").map(Number) as [number, number];
-const lastMonth = month === 1 ? monthPeriod(year - 1, 12) : monthPeriod(year, month - 1);
+const lastMonth = previousMonth(today);
 
 beforeAll(async () => {
   await loadDemoDistrict();
   const db = await getDb();
   // A preparatory group's account: it applies for establishment (a registered organization's may not).
   await db.insert(users).values({ username: preparatoryGroup, displayName: "南音传习协会筹备组", passwordHash: "unusable", role: "association" });
-  for (const user of await db.select().from(users)) {
-    const session = await createSession(db, user, { now: new Date(), ip: "127.0.0.1", userAgent: "test" });
-    cookies[user.username] = `cr_session=${session.token}`;
-  }
+  await signInEveryone();
 });
 
-let keys = 0;
-/** A post as PostForm sends it: urlencoded, with the page's one-time key in the action's query. */
-function posted(path: string, as: string, fields: Array<[string, string]>, key = `confirmationtestkey${String(++keys).padStart(4, "0")}`): Request {
-  return new Request(`http://localhost${path}?_submission=${key}`, {
-    method: "POST",
-    headers: { Cookie: cookies[as]!, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
+/** Posts go as PostForm sends them: with the page's one-time key in the action's query. */
+const keyed = { submissionKey: true };
 
-interface Answered {
-  status: number;
-  body: { notice?: string | null; confirm?: { fields: Array<[string, string]> }; result?: { status?: string; error?: Record<string, string[] | null> } };
+/** What the actions answer: a notice, the fields to confirm, or the form's errors. */
+interface Reply {
+  notice?: string | null;
+  confirm?: { fields: Array<[string, string]> };
+  result?: { status?: string; error?: Record<string, string[] | null> };
 }
-
-/** The status an action answers with (thrown or returned), and the body it carries. */
-async function answer(run: () => Promise<unknown>): Promise<Answered> {
-  let outcome: unknown;
-  try {
-    outcome = await run();
-  } catch (thrown) {
-    outcome = thrown;
-  }
-  if (outcome instanceof Response) return { status: outcome.status, body: await outcome.json().catch(() => ({})) };
-  if (outcome && typeof outcome === "object" && "init" in outcome && "data" in outcome) {
-    const { init, data } = outcome as { init: { status?: number } | null; data: Answered["body"] };
-    return { status: init?.status ?? 200, body: data };
-  }
-  if (outcome instanceof Error) throw outcome;
-  return { status: 200, body: outcome as Answered["body"] };
-}
-
-const confirmed = (fields: Array<[string, string]>): Array<[string, string]> => [...fields, [confirmedField, confirmedValue]];
 
 /** The audit entries written so far: an unconfirmed post adds none. */
 async function auditCount() {
   const db = await getDb();
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog);
   return row!.n;
-}
-
-async function applicationRow(id: number) {
-  const db = await getDb();
-  const [row] = await db.select().from(applications).where(eq(applications.id, id));
-  return row!;
-}
-
-async function group(name: string): Promise<Proposal> {
-  const db = await getDb();
-  const [place] = await db.select().from(places).where(eq(places.name, "东街社区"));
-  return {
-    name,
-    type: "social_group",
-    registrationRoute: "supervised",
-    supervisingUnit: "鲤城区文化体育和旅游局",
-    legalRepresentative: "陈明",
-    address: "泉州市鲤城区中山路 100 号",
-    registeredFunds: 50_000,
-    businessScope: "组织会员开展南音传习和公益演出",
-    placeId: place!.id,
-    individualMembers: 80,
-    unitMembers: 0,
-    contactPhone: "13905951234",
-  };
 }
 
 /** The proposal as the applicant's form posts it. */
@@ -125,10 +71,10 @@ describe("submitting an application", () => {
     if (!started.ok) throw new Error("start failed");
     const id = started.value.id;
     await attachRequiredMaterials(assoc, id, now);
-    const proposal = await group("鲤城区南音传习协会");
+    const proposal = await groupProposal("鲤城区南音传习协会");
     const fields: Array<[string, string]> = [["intent", "submit"], ["version", "1"], ...proposalFields(proposal)];
     const path = `/org/applications/${id}`;
-    const post = (body: Array<[string, string]>) => answer(() => applicantAction({ request: posted(path, preparatoryGroup, body), params: { id: String(id) }, context }));
+    const post = (body: Array<[string, string]>) => answer<Reply>(() => applicantAction({ request: posted(path, preparatoryGroup, body, keyed), params: { id: String(id) }, context }));
     const audited = await auditCount();
 
     const asked = await post(fields);
@@ -159,8 +105,8 @@ describe("submitting an application", () => {
     const started = await startApplication(contextOf(assoc, now), { kind: "establishment" });
     if (!started.ok) throw new Error("start failed");
     const id = started.value.id;
-    const saved = await answer(() =>
-      applicantAction({ request: posted(`/org/applications/${id}`, preparatoryGroup, [["intent", "save"], ["version", "1"], ["name", "鲤城区草稿协会"]]), params: { id: String(id) }, context }),
+    const saved = await answer<Reply>(() =>
+      applicantAction({ request: posted(`/org/applications/${id}`, preparatoryGroup, [["intent", "save"], ["version", "1"], ["name", "鲤城区草稿协会"]], keyed), params: { id: String(id) }, context }),
     );
     expect(saved).toMatchObject({ status: 200, body: { notice: "草稿已保存。" } });
     expect(saved.body.confirm).toBeUndefined();
@@ -175,7 +121,7 @@ describe("准予 and 不予登记", () => {
     if (!started.ok) throw new Error("start failed");
     const id = started.value.id;
     await attachRequiredMaterials(assoc, id, now);
-    await saveProposal(contextOf(assoc, now), id, { version: 1, proposal: await group(name) });
+    await saveProposal(contextOf(assoc, now), id, { version: 1, proposal: await groupProposal(name) });
     expect(await takeStep(contextOf(assoc, now), id, { action: "submit", version: 2 })).toMatchObject({ ok: true });
     expect(await reviewAsUnit(contextOf(await demoActor("supervising"), now), id, { decision: "consented" })).toMatchObject({ ok: true });
     const officer = await demoActor("officer");
@@ -184,7 +130,7 @@ describe("准予 and 不予登记", () => {
   }
 
   const decide = (id: number, fields: Array<[string, string]>) =>
-    answer(() => officerApplicationAction({ request: posted(`/officer/applications/${id}`, "officer", fields), params: { id: String(id) }, context }));
+    answer<Reply>(() => officerApplicationAction({ request: posted(`/officer/applications/${id}`, "officer", fields, keyed), params: { id: String(id) }, context }));
 
   test("准予 without the confirmation writes nothing to the register; with it, the organization is registered under the code confirmed", async () => {
     const name = "鲤城区木偶艺术传承协会";
@@ -222,7 +168,7 @@ describe("准予 and 不予登记", () => {
 
 describe("审核通过并公开", () => {
   const post = (id: number, as: string, body: Array<[string, string]>) =>
-    answer(() => postingAction({ request: posted(`/village/postings/${id}`, as, body), params: { id: String(id) }, context }));
+    answer<Reply>(() => postingAction({ request: posted(`/village/postings/${id}`, as, body, keyed), params: { id: String(id) }, context }));
 
   /** A finance posting the clerk drafted and submitted: waiting for the committee. */
   async function waitingForReview() {
@@ -232,12 +178,6 @@ describe("审核通过并公开", () => {
     const fields: Array<[string, string]> = [["intent", "submit"], ["version", String((await openVersion(id)).version)], ["title", "收支公开"], ["period", lastMonth.key], ["body", "本月收支如下。"], ["row.0.item", "租金"], ["row.0.income", "100"]];
     expect(await post(id, "clerk", fields)).toMatchObject({ status: 200, body: { notice: "已提交村务监督委员会审核。审核通过后即在公开页面发布。" } });
     return id;
-  }
-
-  async function openVersion(id: number) {
-    const db = await getDb();
-    const [row] = await db.select().from(postingVersions).where(and(eq(postingVersions.postingId, id), isNull(postingVersions.publishedAt)));
-    return row!;
   }
 
   const status = async (id: number) => {
@@ -289,7 +229,7 @@ describe("列入 and 移出", () => {
     const listings = () => db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, org!.id));
     const fields: Array<[string, string]> = [["intent", "list-abnormal"], ["trigger", "unreachable"], ["listedOn", today], ["evidence", "两次寄往登记住所的挂号信均被退回（挂号信单号 XA001、XA002）"]];
     const list = (body: Array<[string, string]>) =>
-      answer(() => organizationCreditAction({ request: posted(`/officer/orgs/${org!.id}/credit`, "officer", body), params: { id: String(org!.id) }, context }));
+      answer<Reply>(() => organizationCreditAction({ request: posted(`/officer/orgs/${org!.id}/credit`, "officer", body, keyed), params: { id: String(org!.id) }, context }));
     const audited = await auditCount();
 
     const asked = await list(fields);
@@ -303,7 +243,7 @@ describe("列入 and 移出", () => {
     expect(listing).toMatchObject({ trigger: "unreachable", listedOn: today, removedOn: null });
 
     const removal: Array<[string, string]> = [["listingId", String(listing!.id)], ["kind", "error"], ["reason", "经核实挂号信寄错地址，列入有误"]];
-    const remove = (body: Array<[string, string]>) => answer(() => abnormalAction({ request: posted("/officer/abnormal", "officer", body), params: {}, context }));
+    const remove = (body: Array<[string, string]>) => answer<Reply>(() => abnormalAction({ request: posted("/officer/abnormal", "officer", body, keyed), params: {}, context }));
     const removalAsked = await remove(removal);
     expect(removalAsked.body.confirm?.fields).toEqual(expect.arrayContaining([["listingId", String(listing!.id)], ["reason", "经核实挂号信寄错地址，列入有误"]]));
     expect((await listings())[0]!.removedOn).toBeNull();
@@ -314,9 +254,9 @@ describe("列入 and 移出", () => {
   test("a letter, which can be corrected, needs no confirmation", async () => {
     const db = await getDb();
     const [org] = await db.select().from(organizations).where(and(eq(organizations.type, "social_group"), eq(organizations.status, "normal"))).orderBy(organizations.id).limit(1);
-    const sent = await answer(() =>
+    const sent = await answer<Reply>(() =>
       organizationCreditAction({
-        request: posted(`/officer/orgs/${org!.id}/credit`, "officer", [["intent", "letter"], ["sentOn", today], ["trackingNumber", "XA1234567890"]]),
+        request: posted(`/officer/orgs/${org!.id}/credit`, "officer", [["intent", "letter"], ["sentOn", today], ["trackingNumber", "XA1234567890"]], keyed),
         params: { id: String(org!.id) },
         context,
       }),

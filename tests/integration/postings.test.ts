@@ -1,8 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
-import { auditLog, places, postingFiles, postings, postingSteps, postingVersions, users } from "../../db/schema";
-import { actorFromUser } from "../../app/auth/session.server";
+import { auditLog, places, postingFiles, postings, postingSteps, postingVersions } from "../../db/schema";
 import { verifyPostingChains } from "../../app/domain/postings/chain-check.server";
 import {
   addPostingFiles,
@@ -18,15 +17,16 @@ import {
 import { complianceOverview, placeCompliance } from "../../app/domain/postings/compliance.server";
 import { publicPosting, publicPostings } from "../../app/domain/postings/public.server";
 import { postingFile, postingWorkspace, villageWorkbench } from "../../app/domain/postings/queries.server";
-import { monthPeriod } from "../../app/domain/postings/rules";
+import { previousMonth } from "../../app/domain/postings/rules";
 import { idCardCheckCharacter } from "../../app/domain/postings/sensitive-numbers";
 import { shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+import { openVersion, secondVillageStaff } from "../setup/postings";
 
 const now = new Date();
 const today = shanghaiDate(now);
-const [year, month] = today.split("-").map(Number) as [number, number];
-const lastMonth = month === 1 ? monthPeriod(year - 1, 12) : monthPeriod(year, month - 1);
+const year = Number(today.slice(0, 4));
+const lastMonth = previousMonth(today);
 const first17 = "35050219800101123";
 const fullId = first17 + idCardCheckCharacter(first17);
 const pdf = new TextEncoder().encode("%PDF-1.4\n%test\n");
@@ -42,17 +42,7 @@ let otherSupervisor: Actor;
 beforeAll(async () => {
   await loadDemoDistrict();
   [clerk, supervisor, officer, street] = await Promise.all(["clerk", "supervisor", "officer", "street"].map(demoActor)) as [Actor, Actor, Actor, Actor];
-  const db = await getDb();
-  const [other] = await db.select().from(places).where(eq(places.code, "350502100202"));
-  const [c, s] = await db
-    .insert(users)
-    .values([
-      { username: "clerk-2", displayName: "第二村村务员", role: "village_clerk", placeId: other!.id, passwordHash: "x" },
-      { username: "supervisor-2", displayName: "第二村监督员", role: "village_supervisor", placeId: other!.id, passwordHash: "x" },
-    ])
-    .returning();
-  otherClerk = actorFromUser(c!, "s-c2");
-  otherSupervisor = actorFromUser(s!, "s-s2");
+  ({ clerk: otherClerk, supervisor: otherSupervisor } = await secondVillageStaff());
 });
 
 const allowance = (id = fullId) => ({
@@ -67,14 +57,6 @@ async function created(input = allowance()) {
   const result = await createPosting(contextOf(clerk, now), input);
   if (!result.ok) throw new Error(JSON.stringify(result));
   return result.value.id;
-}
-async function openVersion(id: number) {
-  const db = await getDb();
-  const [row] = await db
-    .select()
-    .from(postingVersions)
-    .where(and(eq(postingVersions.postingId, id), sql`${postingVersions.state} in ('draft', 'submitted', 'returned')`));
-  return row!;
 }
 async function publish(id: number) {
   const submitted = await submitPosting(contextOf(clerk, now), id, { expectedVersion: (await openVersion(id)).version, acknowledgeSensitive: true });

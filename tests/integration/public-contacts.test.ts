@@ -8,19 +8,18 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
-import { auditLog, places, postings, postingVersions, publicContactNumbers, publicDataVersion, users } from "../../db/schema";
-import { actorFromUser } from "../../app/auth/session.server";
+import { auditLog, postings, publicContactNumbers, publicDataVersion } from "../../db/schema";
 import { createPosting, markPublicContact, reviewPosting, submitPosting, unmarkPublicContact, withdrawPosting } from "../../app/domain/postings/commands.server";
 import { placePostings, publicPosting, publicPostings } from "../../app/domain/postings/public.server";
 import { listPublicContacts, postingWorkspace } from "../../app/domain/postings/queries.server";
-import { monthPeriod } from "../../app/domain/postings/rules";
+import { previousMonth } from "../../app/domain/postings/rules";
 import { idCardCheckCharacter } from "../../app/domain/postings/sensitive-numbers";
 import { shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+import { openVersion, secondVillageStaff } from "../setup/postings";
 
 const now = new Date();
-const [year, month] = shanghaiDate(now).split("-").map(Number) as [number, number];
-const lastMonth = month === 1 ? monthPeriod(year - 1, 12) : monthPeriod(year, month - 1);
+const lastMonth = previousMonth(shanghaiDate(now));
 
 /** Numbers from the clock, so no two runs share one. */
 const stamp = String(now.getTime()).slice(-8);
@@ -39,27 +38,8 @@ let otherSupervisor: Actor;
 beforeAll(async () => {
   await loadDemoDistrict();
   [clerk, supervisor, officer] = (await Promise.all(["clerk", "supervisor", "officer"].map(demoActor))) as [Actor, Actor, Actor];
-  const db = await getDb();
-  const [other] = await db.select().from(places).where(eq(places.code, "350502100202"));
-  const [c, s] = await db
-    .insert(users)
-    .values([
-      { username: "clerk-2", displayName: "第二村村务员", role: "village_clerk", placeId: other!.id, passwordHash: "x" },
-      { username: "supervisor-2", displayName: "第二村监督员", role: "village_supervisor", placeId: other!.id, passwordHash: "x" },
-    ])
-    .returning();
-  otherClerk = actorFromUser(c!, "s-c2");
-  otherSupervisor = actorFromUser(s!, "s-s2");
+  ({ clerk: otherClerk, supervisor: otherSupervisor } = await secondVillageStaff());
 });
-
-async function openVersion(id: number) {
-  const db = await getDb();
-  const [row] = await db
-    .select()
-    .from(postingVersions)
-    .where(and(eq(postingVersions.postingId, id), sql`${postingVersions.state} in ('draft', 'submitted', 'returned')`));
-  return row!;
-}
 
 /** Drafted by `by`, approved by `reviewer`: published. */
 async function published(by: Actor, reviewer: Actor, content: { title: string; body: string }) {

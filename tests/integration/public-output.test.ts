@@ -20,7 +20,7 @@ import { closeDb, databaseKind, getDb, migrateDatabase } from "../../db/client.s
 import { postings, postingVersions } from "../../db/schema";
 import { addPostingFiles, createPosting, markPublicContact, reviewPosting, startCorrection, submitPosting, withdrawPosting } from "../../app/domain/postings/commands.server";
 import type { WriteResult } from "../../app/domain/shared/errors";
-import { monthPeriod } from "../../app/domain/postings/rules";
+import { previousMonth } from "../../app/domain/postings/rules";
 import { maskSensitive } from "../../app/domain/postings/sensitive-numbers";
 import { shanghaiDate } from "../../app/domain/shared/time";
 import { startAppServer, type AppServer } from "../setup/app-server";
@@ -29,8 +29,7 @@ import { typedNumber, validCard, validId15, validId18, validMobile, type Typed }
 
 const villageCode = "350502100201";
 const now = new Date();
-const [year, month] = shanghaiDate(now).split("-").map(Number) as [number, number];
-const lastMonth = month === 1 ? monthPeriod(year - 1, 12) : monthPeriod(year, month - 1);
+const lastMonth = previousMonth(shanghaiDate(now));
 const seed = now.getTime() % 2_147_483_647;
 
 /** A generated number and how it was typed. */

@@ -12,7 +12,7 @@ import type { ActionContext } from "../../app/domain/shared/context";
 import { createPosting } from "../../app/domain/postings/commands.server";
 import { changeOwnPassword } from "../../app/domain/users/commands.server";
 import { demoPassword } from "../../app/setup/demo";
-import { monthPeriod } from "../../app/domain/postings/rules";
+import { previousMonth } from "../../app/domain/postings/rules";
 import { earlierSubmission, noteSubmissionLocation } from "../../app/domain/shared/submissions.server";
 import { shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
@@ -37,10 +37,7 @@ function keyed(key: string, now = new Date()): ActionContext {
   };
 }
 
-const lastMonth = (now: Date) => {
-  const [y, m] = shanghaiDate(now).split("-").map(Number) as [number, number];
-  return monthPeriod(m === 1 ? y - 1 : y, m === 1 ? 12 : m - 1).key;
-};
+const lastMonth = (now: Date) => previousMonth(shanghaiDate(now)).key;
 
 async function draft(ctx: ActionContext, title: string) {
   return createPosting(ctx, { kind: "finance_monthly", period: lastMonth(ctx.now), title, body: "本月收支情况。" });

@@ -8,6 +8,7 @@ import {
   parsePeriod,
   periodProblem,
   periodsOfYear,
+  previousMonth,
   quarterPeriod,
   recentDuePeriods,
   sensitiveFindings,
@@ -31,6 +32,11 @@ describe("periods", () => {
 
   test.each(["2025-13", "2025-Q5", "2025-02-30", "三月", "", "0000", "0000-01", "0000-Q1", "0000-01-01", "1899-12", "9999-Q4", "2101年"])("%s is not a period", (text) => {
     expect(parsePeriod(text)).toBeNull();
+  });
+
+  test("the month before today's, across the turn of a year", () => {
+    expect(previousMonth("2025-03-31").key).toBe("2025-02");
+    expect(previousMonth("2026-01-01")).toMatchObject({ kind: "month", key: "2025-12", end: "2025-12-31" });
   });
 
   test("a kind accepts only its period kinds, and nothing that has not begun", () => {

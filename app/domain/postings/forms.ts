@@ -11,7 +11,7 @@ import {
   isPostingKind,
   maxReasonLength,
   maxTitleLength,
-  monthPeriod,
+  previousMonth,
   parsePeriod,
   periodHint,
   postingKinds,
@@ -136,8 +136,8 @@ export function tableCellProblems(spec: TableSpec, messages: readonly string[]):
  */
 export function suggestedPeriod(kind: string, today: string): string {
   if (!isPostingKind(kind)) return "";
-  const [y, m] = today.split("-").map(Number) as [number, number];
-  const lastMonth = m === 1 ? monthPeriod(y - 1, 12) : monthPeriod(y, m - 1);
+  const y = Number(today.slice(0, 4));
+  const lastMonth = previousMonth(today);
   const [ly, lm] = lastMonth.key.split("-").map(Number) as [number, number];
   switch (postingKinds[kind].periodKinds[0]) {
     case "month":

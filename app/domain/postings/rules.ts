@@ -204,6 +204,12 @@ export function monthPeriod(year: number, month: number): Period {
   };
 }
 
+/** The month before the one `today` (YYYY-MM-DD) falls in: the finances a village publishes next. */
+export function previousMonth(today: string): Period {
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  return m === 1 ? monthPeriod(y - 1, 12) : monthPeriod(y, m - 1);
+}
+
 export function quarterPeriod(year: number, quarter: number): Period {
   const lastMonth = quarter * 3;
   return {
@@ -459,7 +465,7 @@ export function recentDuePeriods(today: string): { months: Period[]; quarters: P
 /** The month and quarter that have ended and whose deadline has not passed yet: what a village is to publish next. */
 export function periodsDueSoon(today: string): { months: Period[]; quarters: Period[] } {
   const [y, m] = today.split("-").map(Number) as [number, number];
-  const month = m === 1 ? monthPeriod(y - 1, 12) : monthPeriod(y, m - 1);
+  const month = previousMonth(today);
   const q = Math.ceil(m / 3);
   const quarter = q === 1 ? quarterPeriod(y - 1, 4) : quarterPeriod(y, q - 1);
   const open = (p: Period) => p.end < today && dueDateOf(p) >= today;
