@@ -18,7 +18,12 @@
  * drizzle builder runs once per shape rather than once per request; the
  * parameters are bound from the request (or, for a shape whose parameters
  * cannot be traced to the inputs, the built statement is kept per input).
- * GET /__baseline tells how many requests were served each way.
+ * GET /__baseline tells how many requests were served each way, how many
+ * distinct paths were answered and how many answers went out gzipped.
+ *
+ * A client that sends `Accept-Encoding: gzip` gets a gzipped page, as from the
+ * app's compression middleware (same threshold and level), so the benchmark's
+ * gzip runs compare like with like.
  *
  * The street list of the search form and the district name of the page header
  * are read once at start-up.
@@ -28,6 +33,7 @@
  * DATABASE_POOL_SIZE (default 10, the app's default).
  */
 import http from "node:http";
+import zlib from "node:zlib";
 import { performance } from "node:perf_hooks";
 import { Column, SQL, Table, getTableColumns, is } from "drizzle-orm";
 import postgres from "postgres";
@@ -699,11 +705,29 @@ function renderPosting(input: {
 
 /* ------------------------------------------------------------------ server */
 
+/** Distinct page paths answered, and answers gzipped: the benchmark's check that its rotating addresses reach the server. */
+const seenPaths = new Set<string>();
+let gzipped = 0;
+
+/**
+ * As the app's compression middleware does by default (compression 1.8): gzip
+ * at zlib's default level when the client accepts it and the body is 1 KB or
+ * more, on libuv's thread pool.
+ */
+async function encode(req: http.IncomingMessage, body: Buffer): Promise<{ body: Buffer; headers: Record<string, string> }> {
+  const vary = { Vary: "Accept-Encoding" };
+  if (body.length < 1024 || !/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) return { body, headers: vary };
+  const zipped = await new Promise<Buffer>((resolve, reject) => zlib.gzip(body, (error, out) => (error ? reject(error) : resolve(out))));
+  gzipped++;
+  return { body: zipped, headers: { ...vary, "Content-Encoding": "gzip" } };
+}
+
 async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", "http://baseline");
-  const send = (status: number, html: string, type = "text/html; charset=utf-8") => {
-    res.writeHead(status, { "Content-Type": type, "Content-Length": Buffer.byteLength(html) });
-    res.end(html);
+  const send = async (status: number, html: string, type = "text/html; charset=utf-8") => {
+    const { body, headers } = await encode(req, Buffer.from(html));
+    res.writeHead(status, { "Content-Type": type, "Content-Length": body.length, ...headers });
+    res.end(body);
   };
   if (req.method !== "GET") return send(405, "method not allowed", "text/plain");
   if (url.pathname === "/healthz") return send(200, "ok", "text/plain");
@@ -711,8 +735,10 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse): Prom
     const served = Object.fromEntries(
       Object.entries(caches).map(([name, cache]) => [name, cache.served]),
     );
-    return send(200, JSON.stringify({ served }), "application/json");
+    res.writeHead(200, { "Content-Type": "application/json" });
+    return void res.end(JSON.stringify({ served, distinctPaths: seenPaths.size, gzipped }));
   }
+  seenPaths.add(req.url ?? "");
   if (url.pathname === "/orgs") return send(200, await searchPage(url));
   const posting = /^\/postings\/([^/]+)$/.exec(url.pathname);
   if (posting) {

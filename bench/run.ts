@@ -14,14 +14,31 @@
  *   officer-applications  GET /officer/applications          (signed in as the demo officer)
  *   officer-dashboard     GET /officer
  *
+ * Those repeat one address each (the kept-page case). The rotating mixes ask
+ * for a different address on every request, drawn from the database with a
+ * fixed seed (bench/rotation.ts), the same list for the app and the baseline:
+ *
+ *   rotate-search               GET /orgs?q=<2–4 characters cut from a real organization's name>
+ *   rotate-org                  GET /orgs/:id
+ *   rotate-village              GET /villages/:code           (communities and villages)
+ *   rotate-posting              GET /postings/:id             (published postings)
+ *   rotate-officer-application  GET /officer/applications/:id (signed in; not drafts)
+ *   rotate-officer-org          GET /officer/orgs/:id         (signed in)
+ *
+ * They run in interleaved rounds (app, baseline, app, baseline, …; one server
+ * at a time, a fresh process each time), each mix once without and once with
+ * Accept-Encoding: gzip, and are reported as the median over the rounds. The
+ * baseline serves the search and the posting page only.
+ *
  * The officer requests carry the cr_session cookie of one sign-in (POST /login
  * with the Origin header set; sign-in is rate-limited, so it happens once).
- * Every request is checked once for 200 and a plausible body before it is
- * measured; anything else stops the run. The register searches and the posting
- * page are measured a second time against bench/baseline-server.ts, a bare
- * node:http server running the same SQL through the same driver (see that
- * file). The app is measured first and stopped, then the baseline (one process
- * per PGlite folder, and no load on the other server while measuring).
+ * Every request (of a rotating mix: a sample of its addresses) is checked for
+ * 200 and a plausible body before it is measured; anything else stops the
+ * run. The register searches and the posting page are measured a second time
+ * against bench/baseline-server.ts, a bare node:http server running the same
+ * SQL through the same driver (see that file). The app is measured first and
+ * stopped, then the baseline (one process per PGlite folder, and no load on
+ * the other server while measuring).
  * While a server is under load its resident memory (VmRSS of the process and
  * its children) is sampled every 100 ms.
  *
@@ -37,7 +54,11 @@
  *   --org <id>            organization page to load (picked from the database)
  *   --village <code>      village whose postings to load (picked)
  *   --posting <id>        posting page to load (picked)
- *   --only <names>        comma-separated request names from the list above (all)
+ *   --only <names>        comma-separated request names from the lists above (all)
+ *   --rounds <n>          interleaved rounds of the rotating mixes (3)
+ *   --addresses <n>       distinct addresses per rotating mix, at most (20000)
+ *   --seed <n>            seed of the rotating lists (350502)
+ *   --sample <n>          addresses per rotating mix checked before measuring (10)
  *   --port <n>            the app's port [BENCH_PORT] (3400)
  *   --baseline-port <n>   the baseline's port [BENCH_BASELINE_PORT] (3401)
  *   --pool <n>            connections per server, app and baseline alike [DATABASE_POOL_SIZE] (10)
@@ -52,14 +73,30 @@
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { defaultFragments, measuredRequests, pickTargets, requestNames, type RequestName, type Rows } from "./targets";
+import {
+  drawAddresses,
+  median,
+  rotatingKinds,
+  rotatingLoad,
+  rotatingNames,
+  sampleOf,
+  SessionSeen,
+  startOf,
+  type Address,
+  type AddressList,
+  type RotatingName,
+  type RotationCounts,
+} from "./rotation";
 
 class BenchError extends Error {}
 
@@ -82,6 +119,10 @@ const { values: flags } = parseArgs({
     village: { type: "string" },
     posting: { type: "string" },
     only: { type: "string" },
+    rounds: { type: "string", default: "3" },
+    addresses: { type: "string", default: "20000" },
+    seed: { type: "string", default: "350502" },
+    sample: { type: "string", default: "10" },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3400" },
     "baseline-port": { type: "string", default: process.env.BENCH_BASELINE_PORT },
     pool: { type: "string", default: process.env.DATABASE_POOL_SIZE ?? "10" },
@@ -120,13 +161,18 @@ const options = {
   port: positive("port", flags.port),
   baselinePort: positive("baseline-port", flags["baseline-port"] ?? String(Number(flags.port) + 1)),
   pool: positive("pool", flags.pool),
-  only: flags.only ? flags.only.split(",").map((s) => s.trim()) : [...requestNames],
+  only: flags.only ? flags.only.split(",").map((s) => s.trim()) : [...requestNames, ...rotatingNames],
+  rounds: positive("rounds", flags.rounds),
+  addresses: positive("addresses", flags.addresses),
+  seed: positive("seed", flags.seed),
+  sample: positive("sample", flags.sample),
   baseline: !flags["skip-baseline"],
   build: !flags["skip-build"],
 };
 for (const name of options.only)
-  if (!requestNames.includes(name as RequestName))
-    fail(`unknown request "${name}" in --only; names: ${requestNames.join(", ")}`);
+  if (!requestNames.includes(name as RequestName) && !rotatingNames.includes(name as RotatingName))
+    fail(`unknown request "${name}" in --only; names: ${[...requestNames, ...rotatingNames].join(", ")}`);
+const rotatingSelected = rotatingNames.filter((n) => options.only.includes(n));
 if ([...options.q2].length !== 2)
   console.warn(`warning: --q2 "${options.q2}" is not two characters long`);
 if ([...options.q4].length !== 4)
@@ -368,20 +414,37 @@ function cannon(url: string, headers: Record<string, string>, seconds: number) {
   });
 }
 
-async function measure(
-  url: string,
-  headers: Record<string, string>,
-  pid: number,
-): Promise<Measurement> {
-  if (options.warmup > 0) await cannon(url, headers, options.warmup);
+type Load<X> = (seconds: number) => Promise<{ result: autocannon.Result; latencies: number[] } & X>;
+
+/**
+ * Waits until the server is idle (under 10% of a core for a quarter second, at
+ * most 30 s): requests still queued when the previous load stopped are served
+ * after it (a slow page by the dozen on a busy machine), and would otherwise
+ * be counted against the next run.
+ */
+async function settle(pid: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let before = processUsage(pid).cpuMs;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = processUsage(pid).cpuMs;
+    if (now - before < 25) return;
+    before = now;
+  }
+}
+
+/** A warm-up (not recorded), then the measured load; also returns what the measured load reported besides. */
+async function measureLoad<X>(load: Load<X>, pid: number): Promise<{ m: Measurement; measured: X }> {
+  await settle(pid);
+  if (options.warmup > 0) await load(options.warmup);
   if (interrupted) fail("interrupted");
   const sampler = sampleProcess(pid);
-  const { result, latencies } = await cannon(url, headers, options.duration);
+  const { result, latencies, ...measured } = await load(options.duration);
   const usage = sampler.stop();
   if (interrupted) fail("interrupted");
   latencies.sort((a, b) => a - b);
   const responses = latencies.length;
-  return {
+  const m: Measurement = {
     requests: responses,
     rps: responses / result.duration,
     p50: percentile(latencies, 50),
@@ -396,6 +459,11 @@ async function measure(
     rssPeakMiB: usage.peakMiB,
     cpuMsPerRequest: responses ? usage.cpuMs / responses : NaN,
   };
+  return { m, measured: measured as X };
+}
+
+async function measure(url: string, headers: Record<string, string>, pid: number): Promise<Measurement> {
+  return (await measureLoad((seconds) => cannon(url, headers, seconds), pid)).m;
 }
 
 /* ------------------------------------------------------------------ the database */
@@ -408,6 +476,8 @@ interface DatabaseFacts {
   org: { id: number; name: string; history: number };
   village: { code: string; name: string; postings: number };
   posting: { id: number; title: string; hash: string; versions: number };
+  /** The rotating mixes' addresses (bench/rotation.ts), drawn once and given to the app and the baseline alike. */
+  lists: AddressList[];
 }
 
 const countedTables = [
@@ -471,6 +541,12 @@ async function inspectDatabase(): Promise<DatabaseFacts> {
     const { org, village, posting } = picked;
     if (posting.status !== "published") fail(`posting ${posting.id} is ${posting.status}, not published`);
 
+    const lists = (await drawAddresses(rows as Rows, rotatingSelected, options.addresses, options.seed)).map((list) => ({
+      ...list,
+      // The page shows a title masked as the check below expects (as for the single posting).
+      addresses: list.addresses.map((a) => (a.title === undefined ? a : { ...a, title: maskSensitive(a.title) })),
+    }));
+
     let target = "embedded PGlite demo";
     if (databaseUrl) {
       const u = new URL(databaseUrl);
@@ -490,6 +566,7 @@ async function inspectDatabase(): Promise<DatabaseFacts> {
         hash: posting.hash,
         versions: posting.versions,
       },
+      lists,
     };
   } finally {
     await closeDb();
@@ -518,13 +595,13 @@ function must(condition: unknown, message: string): void {
 }
 
 /** The result links and the total of a register search page: what the app and the baseline must agree on. */
-function searchFacts(body: string, fragment: string): string[] {
+function searchFacts(body: string, fragment: string, hint = "choose another with --q2 / --q4"): string[] {
   must(body.includes("社会组织登记信息查询"), "not the register search page");
   const total = /共\s*(?:<!-- -->)?\s*(\d+)\s*(?:<!-- -->)?\s*条/.exec(body)?.[1];
   must(total !== undefined, "no result count (共 N 条) on the page");
   must(
     Number(total) > 0,
-    `the fragment "${fragment}" matches no organization: choose another with --q2 / --q4`,
+    `the fragment "${fragment}" matches no organization: ${hint}`,
   );
   const ids = [...body.matchAll(/href="\/orgs\/(\d+)"/g)].map((m) => m[1]!);
   must(ids.length > 0, "no result links on the page");
@@ -703,7 +780,288 @@ async function verify(
   }
 }
 
+/* ------------------------------------------------------------------ rotating mixes */
+
+/** A GET with exactly these headers (fetch would add its own Accept-Encoding); a gzipped body is unpacked. */
+function get(
+  port: number,
+  pathname: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; encoding: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: "127.0.0.1", port, path: pathname, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const encoding = String(res.headers["content-encoding"] ?? "");
+        try {
+          const body = (encoding === "gzip" ? zlib.gunzipSync(raw) : raw).toString("utf8");
+          resolve({ status: res.statusCode ?? 0, encoding, body });
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+    req.on("error", reject);
+    req.setTimeout(30_000, () => req.destroy(new Error(`GET ${pathname} timed out`)));
+  });
+}
+
+function rotatingHeaders(name: RotatingName, cookie: string | undefined, gzip: boolean): Record<string, string> {
+  return {
+    accept: html,
+    ...(gzip ? { "accept-encoding": "gzip" } : {}),
+    ...(rotatingKinds[name].signedIn && cookie ? { cookie } : {}),
+  };
+}
+
+/** What the page of one rotating address must show (as the single requests' checks); facts to compare with the baseline. */
+function rotatingFacts(name: RotatingName, a: Address, body: string): string[] {
+  let facts: string[] = [];
+  if (rotatingKinds[name].signedIn)
+    must(!body.includes('name="password"'), "got the sign-in page: the session was not accepted");
+  if (name === "rotate-search")
+    facts = searchFacts(body, a.name!, "it was cut from an organization's name, so the search should find that organization");
+  else if (name === "rotate-posting") {
+    must(body.includes(escapeHtml(a.title!)), `the page does not show the title ${a.title}`);
+    must(body.includes("防篡改校验"), "no integrity panel");
+    facts = [a.hash!];
+  } else if (name === "rotate-officer-application") must(body.includes("申请审批"), "not an application of the officer's area");
+  else must(body.includes(escapeHtml(a.name!)), `the page does not name ${a.name}`);
+  must(body.includes(a.marker), `the page lacks the mark of its address (${a.marker})`);
+  return facts;
+}
+
+/**
+ * Checks a sample of each list before measuring, as the single requests are
+ * checked: 200 and a plausible page, once without and once with
+ * Accept-Encoding: gzip (which must then come compressed). Returns the facts
+ * of each sampled path.
+ */
+async function verifyRotating(
+  port: number,
+  server: Managed,
+  lists: AddressList[],
+  cookie: string | undefined,
+): Promise<Map<string, string[]>> {
+  const facts = new Map<string, string[]>();
+  for (const list of lists) {
+    for (const a of sampleOf(list.addresses, options.sample)) {
+      for (const gzip of [false, true]) {
+        const res = await get(port, a.path, rotatingHeaders(list.name, cookie, gzip));
+        const where = `${server.name} ${a.path}${gzip ? " (Accept-Encoding: gzip)" : ""}`;
+        if (res.status !== 200) {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          fail(`${where} answered ${res.status}, expected 200:\n${res.body.slice(0, 800)}\n--- ${server.name} output ---\n${server.output.join("").slice(-3000)}`);
+        }
+        if (res.encoding !== (gzip ? "gzip" : ""))
+          fail(`${where} came with Content-Encoding "${res.encoding}", expected ${gzip ? "gzip" : "none"}`);
+        try {
+          const got = rotatingFacts(list.name, a, res.body);
+          if (!gzip) facts.set(a.path, got);
+          else if (JSON.stringify(got) !== JSON.stringify(facts.get(a.path)))
+            fail(`${where} differs from the same page uncompressed: ${got.join(" ")} ≠ ${facts.get(a.path)?.join(" ")}`);
+        } catch (error) {
+          if (error instanceof BenchError) throw error;
+          fail(`${where}: ${(error as Error).message}\n${res.body.slice(0, 800)}`);
+        }
+      }
+    }
+  }
+  return facts;
+}
+
+/** The same result links in the same order (or the same posting version); a total may read differently (the app caps its count). */
+function compareWithApp(pathname: string, expected: string[], got: string[]): void {
+  const strict = (facts: string[]) => facts.filter((f) => !f.startsWith("total "));
+  if (JSON.stringify(strict(got)) !== JSON.stringify(strict(expected)))
+    fail(`baseline ${pathname} disagrees with the app:\n app:      ${expected.join(" ")}\n baseline: ${got.join(" ")}`);
+  const totals = [expected, got].map((facts) => facts.find((f) => f.startsWith("total ")));
+  if (totals[0] !== totals[1])
+    console.warn(`  note: ${decodeURIComponent(pathname)} shows ${totals[0]} in the app and ${totals[1]} in the baseline`);
+}
+
+interface RotatingRun {
+  round: number;
+  server: "app" | "baseline";
+  name: RotatingName;
+  encoding: "identity" | "gzip";
+  /** Index in the list where the warm-up began; the measured period continued from where it ended. */
+  start: number;
+  measurement: Measurement;
+  counts: RotationCounts;
+  /** Paths whose answer lacked its mark during the load and again when fetched afterwards. */
+  stillMismatched: string[];
+}
+
+async function measureRotating(
+  server: Managed,
+  port: number,
+  list: AddressList,
+  round: number,
+  gzip: boolean,
+  seen: SessionSeen,
+  cookie: string | undefined,
+): Promise<RotatingRun> {
+  const start = startOf(list.addresses.length, round, gzip ? 1 : 0, options.rounds);
+  const cursor = { next: start };
+  const headers = rotatingHeaders(list.name, cookie, gzip);
+  const { m, measured } = await measureLoad(async (seconds) => {
+    try {
+      return await rotatingLoad({
+        url: `http://127.0.0.1:${port}`,
+        connections: options.connections,
+        seconds,
+        headers,
+        addresses: list.addresses,
+        cursor,
+        seen: seen.of(list.name, list.addresses.length),
+        gzip,
+        onStart: (instance) => (activeCannon = instance),
+      });
+    } finally {
+      activeCannon = undefined;
+    }
+  }, server.child.pid!);
+  // autocannon decodes each socket read on its own, so a mark with Chinese characters split between two reads is missed: look again.
+  const stillMismatched: string[] = [];
+  for (const pathname of measured.counts.mismatchedPaths) {
+    const a = list.addresses.find((x) => x.path === pathname)!;
+    const res = await get(port, pathname, rotatingHeaders(list.name, cookie, false));
+    if (res.status !== 200 || !res.body.includes(a.marker)) stillMismatched.push(pathname);
+  }
+  return {
+    round: round + 1,
+    server: server.name === "app" ? "app" : "baseline",
+    name: list.name,
+    encoding: gzip ? "gzip" : "identity",
+    start,
+    measurement: m,
+    counts: measured.counts,
+    stillMismatched,
+  };
+}
+
+interface RotatingSummary {
+  name: RotatingName;
+  label: string;
+  encoding: "identity" | "gzip";
+  addresses: number;
+  app: { rps: number; p95: number; cpuMsPerRequest: number; rpsByRound: number[]; p95ByRound: number[] };
+  baseline?: { rps: number; p95: number; cpuMsPerRequest: number; rpsByRound: number[]; p95ByRound: number[] };
+  /** The median of the rounds' app ÷ baseline req/s. */
+  ratio?: number;
+  ratiosByRound?: number[];
+  cacheHit: number;
+  cacheMiss: number;
+  failed: number;
+  stillMismatched: string[];
+}
+
+function summarize(lists: AddressList[], runs: RotatingRun[]): RotatingSummary[] {
+  const out: RotatingSummary[] = [];
+  for (const list of lists) {
+    for (const encoding of ["identity", "gzip"] as const) {
+      const of = (server: "app" | "baseline") =>
+        runs.filter((r) => r.name === list.name && r.encoding === encoding && r.server === server).sort((a, b) => a.round - b.round);
+      const side = (rs: RotatingRun[]) =>
+        rs.length
+          ? {
+              rps: median(rs.map((r) => r.measurement.rps)),
+              p95: median(rs.map((r) => r.measurement.p95)),
+              cpuMsPerRequest: median(rs.map((r) => r.measurement.cpuMsPerRequest)),
+              rpsByRound: rs.map((r) => r.measurement.rps),
+              p95ByRound: rs.map((r) => r.measurement.p95),
+            }
+          : undefined;
+      const app = of("app");
+      const baseline = of("baseline");
+      if (!app.length) continue;
+      const ratiosByRound = baseline.length
+        ? app.map((r) => {
+            const b = baseline.find((x) => x.round === r.round);
+            return b && b.measurement.rps > 0 ? r.measurement.rps / b.measurement.rps : NaN;
+          })
+        : undefined;
+      const all = [...app, ...baseline];
+      out.push({
+        name: list.name,
+        label: rotatingKinds[list.name].label,
+        encoding,
+        addresses: list.addresses.length,
+        app: side(app)!,
+        baseline: side(baseline),
+        ratio: ratiosByRound ? median(ratiosByRound) : undefined,
+        ratiosByRound,
+        cacheHit: app.reduce((n, r) => n + r.counts.cacheHit, 0),
+        cacheMiss: app.reduce((n, r) => n + r.counts.cacheMiss, 0),
+        failed: all.reduce((n, r) => n + r.measurement.non2xx + r.measurement.errors, 0),
+        stillMismatched: all.flatMap((r) => r.stillMismatched.map((p) => `${r.server} ${p}`)),
+      });
+    }
+  }
+  return out;
+}
+
+function rotatingSummaryLines(summaries: RotatingSummary[]): string[] {
+  const rounds = (values: number[] | undefined, digits = 0) => (values ? values.map((v) => fmt(v, digits)).join(" · ") : "");
+  const lines = [
+    "| mix | Accept-Encoding | addresses | app req/s | app p95 ms | baseline req/s | baseline p95 ms | app ÷ baseline | app req/s by round | baseline req/s by round | app CPU ms/req | baseline CPU ms/req | app kept-page hits / misses |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: |",
+  ];
+  for (const s of summaries)
+    lines.push(
+      `| ${s.label} | ${s.encoding === "gzip" ? "gzip" : "none"} | ${s.addresses.toLocaleString("en")} | ${fmt(s.app.rps, 0)} | ${fmt(s.app.p95)} | ${s.baseline ? fmt(s.baseline.rps, 0) : "—"} | ${s.baseline ? fmt(s.baseline.p95) : "—"} | ${s.ratio === undefined ? "—" : fmt(s.ratio, 2)} | ${rounds(s.app.rpsByRound)} | ${rounds(s.baseline?.rpsByRound)} | ${fmt(s.app.cpuMsPerRequest, 2)} | ${s.baseline ? fmt(s.baseline.cpuMsPerRequest, 2) : "—"} | ${s.cacheHit} / ${s.cacheMiss} |`,
+    );
+  return lines;
+}
+
+function rotatingRunLines(runs: RotatingRun[]): string[] {
+  const lines = [
+    "| round | server | mix | Accept-Encoding | req/s | p50 ms | p95 ms | p99 ms | non-2xx | errors | CPU ms/req | peak RSS MiB | requested | distinct | revisits | 200s with their mark (plain) or gzipped |",
+    "| ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ];
+  for (const r of runs) {
+    const m = r.measurement;
+    const c = r.counts;
+    const ok = r.encoding === "gzip" ? c.gzipped : c.matched;
+    lines.push(
+      `| ${r.round} | ${r.server} | ${r.name} | ${r.encoding === "gzip" ? "gzip" : "none"} | ${fmt(m.rps, 0)} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${fmt(m.p99)} | ${m.non2xx} | ${m.errors} | ${fmt(m.cpuMsPerRequest, 2)} | ${fmt(m.rssPeakMiB, 0)} | ${c.sent} | ${c.distinct} | ${c.revisits} | ${ok} of ${m.requests - m.non2xx} |`,
+    );
+  }
+  return lines;
+}
+
+function rotatingNotes(summaries: RotatingSummary[], runs: RotatingRun[]): string[] {
+  const notes: string[] = [];
+  for (const s of summaries) {
+    const why: string[] = [];
+    if (!s.name.includes("officer") && !(s.app.p95 < 100)) why.push(`median p95 ${fmt(s.app.p95)} ms ≥ 100 ms`);
+    if (s.ratio !== undefined && s.ratio < 0.5) why.push(`${fmt(s.ratio, 2)} × the baseline's throughput (< 0.5)`);
+    if (s.failed) why.push(`${s.failed} non-2xx answers or errors over the rounds`);
+    if (s.stillMismatched.length) why.push(`pages without their address's mark: ${s.stillMismatched.slice(0, 5).join(", ")}`);
+    if (why.length) notes.push(`- rotating ${s.label}, Accept-Encoding ${s.encoding === "gzip" ? "gzip" : "none"}: ${why.join("; ")}`);
+  }
+  for (const r of runs) {
+    if (r.measurement.requests === 0)
+      notes.push(`- round ${r.round} ${r.server} ${r.name} (${r.encoding}): no answer within the measured ${options.duration} s; a longer --duration is needed on this machine`);
+    if (r.encoding === "gzip" && r.counts.gzipped < r.measurement.requests - r.measurement.non2xx)
+      notes.push(`- round ${r.round} ${r.server} ${r.name}: ${r.measurement.requests - r.measurement.non2xx - r.counts.gzipped} answers to Accept-Encoding: gzip came uncompressed`);
+  }
+  return notes;
+}
+
 /* ------------------------------------------------------------------ report */
+
+interface BaselineServed {
+  served: Record<string, { bound: number; memoized: number; fallbacks: string[] }>;
+  /** Distinct paths the baseline answered since it started, by its own count. */
+  distinctPaths?: number;
+  /** Answers it sent gzipped. */
+  gzipped?: number;
+}
 
 interface Row {
   name: RequestName;
@@ -823,101 +1181,130 @@ async function main(): Promise<void> {
 
   const requests = requestsFor(facts, facts.rowCounts.organizations!);
   const appPort = options.port;
-  console.log(
-    `starting the app on port ${appPort} (node server.mjs, pool ${kind === "postgres" ? options.pool : "n/a: PGlite is one in-process connection"})…`,
-  );
-  // server.mjs supervises its workers and gives each the production heap limit itself.
-  const app = await startServer("app", ["server.mjs"], appPort, {
-    ...serverEnv,
-    PORT: String(appPort),
-  });
-  const cookie = requests.some((r) => r.signedIn) ? await signIn(appPort) : undefined;
-
-  const appFacts = new Map<RequestName, { facts: string[]; bytes: number }>();
-  for (const r of requests) appFacts.set(r.name, await verify(appPort, r, cookie, app));
-  console.log(
-    `all ${requests.length} requests answer 200 with plausible pages; measuring ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s each`,
-  );
-
-  const rows: Row[] = [];
-  for (const r of requests) {
-    process.stdout.write(`  app      ${r.name.padEnd(22)}`);
-    const m = await measure(
-      `http://127.0.0.1:${appPort}${r.path}`,
-      headersFor(r, cookie),
-      app.child.pid!,
-    );
+  const baselinePort = options.baselinePort;
+  const startApp = () => {
     console.log(
-      `${fmt(m.rps, 0).padStart(7)} req/s  p95 ${fmt(m.p95).padStart(7)} ms  CPU ${fmt(m.cpuMsPerRequest, 2).padStart(6)} ms/req  non-2xx ${m.non2xx}  errors ${m.errors}`,
+      `starting the app on port ${appPort} (node server.mjs, pool ${kind === "postgres" ? options.pool : "n/a: PGlite is one in-process connection"})…`,
     );
-    rows.push({
-      name: r.name,
-      label: r.label,
-      path: r.path,
-      app: m,
-      appBytes: appFacts.get(r.name)!.bytes,
+    // server.mjs supervises its workers and gives each the production heap limit itself.
+    return startServer("app", ["server.mjs"], appPort, { ...serverEnv, PORT: String(appPort) });
+  };
+  const startBaseline = async () => {
+    console.log(
+      `starting the baseline on port ${baselinePort} (node --import tsx bench/baseline-server.ts, pool ${kind === "postgres" ? options.pool : "n/a"})…`,
+    );
+    const baseline = await startServer("baseline", ["--import", "tsx", "bench/baseline-server.ts"], baselinePort, {
+      ...serverEnv,
+      PORT: String(baselinePort),
     });
-  }
-  await stopManaged(app);
-
-  let baselineInfo: unknown;
-  const compared = requests.filter((r) => r.baseline);
-  if (options.baseline && compared.length) {
-    const port = options.baselinePort;
-    console.log(
-      `starting the baseline on port ${port} (node --import tsx bench/baseline-server.ts, pool ${kind === "postgres" ? options.pool : "n/a"})…`,
-    );
-    const baseline = await startServer(
-      "baseline",
-      ["--import", "tsx", "bench/baseline-server.ts"],
-      port,
-      { ...serverEnv, PORT: String(port) },
-    );
     const ready = baseline.output
       .join("")
       .split("\n")
       .find((l) => l.startsWith('{"baseline":"ready"'));
-    baselineInfo = ready ? JSON.parse(ready) : undefined;
-    for (const r of compared) {
-      const got = await verify(port, r, undefined, baseline);
-      const expected = appFacts.get(r.name)!.facts;
-      // The same rows in the same order; a total may read differently (the app may cap its count).
-      const strict = (facts: string[]) => facts.filter((f) => !f.startsWith("total "));
-      if (JSON.stringify(strict(got.facts)) !== JSON.stringify(strict(expected))) {
-        fail(
-          `baseline ${r.path} disagrees with the app:\n app:      ${expected.join(" ")}\n baseline: ${got.facts.join(" ")}`,
+    return { baseline, ready: ready ? (JSON.parse(ready) as object) : undefined };
+  };
+  const baselineServed = (): Promise<BaselineServed> =>
+    fetch(`http://127.0.0.1:${baselinePort}/__baseline`).then((res) => res.json() as Promise<BaselineServed>);
+  const report = (who: string, name: string, m: Measurement, extra = "") =>
+    console.log(
+      `  ${who.padEnd(8)} ${name.padEnd(38)}${fmt(m.rps, 0).padStart(7)} req/s  p95 ${fmt(m.p95).padStart(7)} ms  CPU ${fmt(m.cpuMsPerRequest, 2).padStart(6)} ms/req  non-2xx ${m.non2xx}  errors ${m.errors}${extra}`,
+    );
+  // One sign-in for the whole run: the session row outlives the app's restarts.
+  let cookie: string | undefined;
+  let firstPageMs: number | undefined;
+
+  /* ---- single addresses: the kept-page (cache-hit) case */
+  const rows: Row[] = [];
+  let baselineInfo: { served?: BaselineServed["served"] } & Record<string, unknown> = {};
+  if (requests.length) {
+    const app = await startApp();
+    firstPageMs = app.firstPageMs;
+    if (requests.some((r) => r.signedIn)) cookie = await signIn(appPort);
+    const appFacts = new Map<RequestName, { facts: string[]; bytes: number }>();
+    for (const r of requests) appFacts.set(r.name, await verify(appPort, r, cookie, app));
+    console.log(
+      `all ${requests.length} single-address requests answer 200 with plausible pages; measuring ${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s each`,
+    );
+    for (const r of requests) {
+      const m = await measure(`http://127.0.0.1:${appPort}${r.path}`, headersFor(r, cookie), app.child.pid!);
+      report("app", r.name, m);
+      rows.push({ name: r.name, label: r.label, path: r.path, app: m, appBytes: appFacts.get(r.name)!.bytes });
+    }
+    await stopManaged(app);
+
+    const compared = requests.filter((r) => r.baseline);
+    if (options.baseline && compared.length) {
+      const { baseline, ready } = await startBaseline();
+      baselineInfo = { ...ready };
+      for (const r of compared) {
+        const got = await verify(baselinePort, r, undefined, baseline);
+        compareWithApp(r.path, appFacts.get(r.name)!.facts, got.facts);
+        const m = await measure(`http://127.0.0.1:${baselinePort}${r.path}`, headersFor(r, undefined), baseline.child.pid!);
+        report("baseline", r.name, m);
+        const row = rows.find((x) => x.name === r.name)!;
+        row.baseline = m;
+        row.baselineBytes = got.bytes;
+        row.ratio = m.rps > 0 ? row.app.rps / m.rps : undefined;
+      }
+      baselineInfo.served = (await baselineServed()).served;
+      await stopManaged(baseline);
+    }
+  }
+
+  /* ---- rotating addresses, interleaved: app, baseline, app, baseline, … */
+  const lists = facts.lists.filter((list) => {
+    if (!list.addresses.length) console.warn(`  note: ${list.name}: the database has none of these; not measured`);
+    return list.addresses.length > 0;
+  });
+  const rotatingRuns: RotatingRun[] = [];
+  const baselineRounds: Array<BaselineServed & { round: number }> = [];
+  if (lists.length) {
+    for (const list of lists) {
+      const few = list.addresses.length < 10_000 ? " (fewer than 10,000: all the database offers)" : "";
+      console.log(`  ${list.name}: ${list.addresses.length.toLocaleString("en")} distinct addresses${few}; e.g. ${decodeURIComponent(list.addresses[0]!.path)}`);
+    }
+    const baselineLists = options.baseline ? lists.filter((l) => rotatingKinds[l.name].baseline) : [];
+    let sampleFacts = new Map<string, string[]>();
+    for (let round = 0; round < options.rounds; round++) {
+      const app = await startApp();
+      firstPageMs ??= app.firstPageMs;
+      if (!cookie && lists.some((l) => rotatingKinds[l.name].signedIn)) cookie = await signIn(appPort);
+      if (round === 0) {
+        sampleFacts = await verifyRotating(appPort, app, lists, cookie);
+        console.log(
+          `a sample of ${options.sample} addresses per mix answers 200 with plausible pages, plain and gzipped; ${options.rounds} rounds of ${options.warmup} s warm-up + ${options.duration} s per mix and encoding`,
         );
       }
-      const totals = [expected, got.facts].map((facts) =>
-        facts.find((f) => f.startsWith("total ")),
-      );
-      if (totals[0] !== totals[1])
-        console.warn(
-          `  note: ${r.path} shows ${totals[0]} in the app and ${totals[1]} in the baseline`,
-        );
-      process.stdout.write(`  baseline ${r.name.padEnd(22)}`);
-      const m = await measure(
-        `http://127.0.0.1:${port}${r.path}`,
-        headersFor(r, undefined),
-        baseline.child.pid!,
-      );
-      console.log(
-        `${fmt(m.rps, 0).padStart(7)} req/s  p95 ${fmt(m.p95).padStart(7)} ms  CPU ${fmt(m.cpuMsPerRequest, 2).padStart(6)} ms/req  non-2xx ${m.non2xx}  errors ${m.errors}`,
-      );
-      const row = rows.find((x) => x.name === r.name)!;
-      row.baseline = m;
-      row.baselineBytes = got.bytes;
-      row.ratio = m.rps > 0 ? row.app.rps / m.rps : undefined;
+      // A fresh server each round: the app's kept pages start empty.
+      const seen = new SessionSeen();
+      for (const list of lists)
+        for (const gzip of [false, true]) {
+          const run = await measureRotating(app, appPort, list, round, gzip, seen, cookie);
+          rotatingRuns.push(run);
+          report(`app r${round + 1}`, `${list.name} ${gzip ? "gzip" : "plain"}`, run.measurement, `  distinct ${run.counts.distinct}  kept-page hits ${run.counts.cacheHit}`);
+        }
+      await stopManaged(app);
+
+      if (baselineLists.length) {
+        const { baseline, ready } = await startBaseline();
+        if (round === 0) {
+          baselineInfo = { ...ready, ...baselineInfo };
+          const got = await verifyRotating(baselinePort, baseline, baselineLists, undefined);
+          for (const [pathname, f] of got) compareWithApp(pathname, sampleFacts.get(pathname)!, f);
+        }
+        const seenByBaseline = new SessionSeen();
+        for (const list of baselineLists)
+          for (const gzip of [false, true]) {
+            const run = await measureRotating(baseline, baselinePort, list, round, gzip, seenByBaseline, undefined);
+            rotatingRuns.push(run);
+            report(`base r${round + 1}`, `${list.name} ${gzip ? "gzip" : "plain"}`, run.measurement, `  distinct ${run.counts.distinct}`);
+          }
+        baselineRounds.push({ round: round + 1, ...(await baselineServed()) });
+        await stopManaged(baseline);
+      }
     }
-    const served = await fetch(`http://127.0.0.1:${port}/__baseline`).then(
-      (res) =>
-        res.json() as Promise<{
-          served: Record<string, { bound: number; memoized: number; fallbacks: string[] }>;
-        }>,
-    );
-    baselineInfo = { ...(baselineInfo as object), served: served.served };
-    await stopManaged(baseline);
   }
+  const summaries = summarize(lists, rotatingRuns);
 
   /* ---- the record */
   const cpus = os.cpus();
@@ -929,7 +1316,10 @@ async function main(): Promise<void> {
     /** Other work on the machine skews the figures: the 1-minute load average before the run and after it. */
     loadAverage: { before: loadBefore, after: Math.round(os.loadavg()[0]! * 100) / 100 },
   };
-  const appPeak = Math.max(...rows.map((r) => r.app.rssPeakMiB));
+  const appPeak = Math.max(
+    ...rows.map((r) => r.app.rssPeakMiB),
+    ...rotatingRuns.filter((r) => r.server === "app").map((r) => r.measurement.rssPeakMiB),
+  );
   const result = {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
@@ -957,7 +1347,11 @@ async function main(): Promise<void> {
           : "PGlite: one in-process connection each",
       loadGenerator: "autocannon in the runner process, on the same machine",
       headers:
-        "Accept only (no Accept-Encoding, so neither server compresses); officer requests add the cr_session cookie",
+        "single addresses: Accept only (no Accept-Encoding, so neither server compresses); rotating mixes: each run once without Accept-Encoding and once with Accept-Encoding: gzip; officer requests add the cr_session cookie",
+      rounds: options.rounds,
+      seed: options.seed,
+      addressesWanted: options.addresses,
+      sample: options.sample,
     },
     picked: {
       organization: facts.org,
@@ -969,14 +1363,21 @@ async function main(): Promise<void> {
     appPeakRssMiB: appPeak,
     baseline: baselineInfo,
     results: rows,
+    rotation: {
+      lists: lists.map((l) => ({
+        name: l.name,
+        available: l.available,
+        addresses: l.addresses.length,
+        first: l.addresses.slice(0, 5).map((a) => decodeURIComponent(a.path)),
+      })),
+      summary: summaries,
+      runs: rotatingRuns,
+      baselineRounds,
+    },
   };
 
-  const served = (
-    baselineInfo as { served?: Record<string, { bound: number; memoized: number }> } | undefined
-  )?.served;
-  const builder = (
-    baselineInfo as { builderMicros?: { searchMicros: number; postingMicros: number } } | undefined
-  )?.builderMicros;
+  const served = baselineInfo.served;
+  const builder = (baselineInfo as { builderMicros?: { searchMicros: number; postingMicros: number } }).builderMicros;
   const lines = [
     `# Benchmark ${startedAt.toISOString()} · ${facts.kind}`,
     "",
@@ -991,10 +1392,10 @@ async function main(): Promise<void> {
     `- picked: organization ${facts.org.id} (${facts.org.name}, ${facts.org.history} changes), village ${facts.village.code} (${facts.village.name}, ${facts.village.postings} postings), posting ${facts.posting.id} (version ${facts.posting.versions})`,
     `- public page cache: ${process.env.PUBLIC_PAGE_CACHE === "0" ? "off (PUBLIC_PAGE_CACHE=0): every public page is rendered for every request" : "on: after its first render, a public page at one address is served kept until the public data changes (PUBLIC_PAGE_CACHE=0 measures without)"}`,
     `- app peak resident memory under load: ${fmt(appPeak, 0)} MiB (server process and children)`,
-    `- app's first page ${app.firstPageMs === undefined ? "not measured" : `${fmt(app.firstPageMs / 1000, 1)} s`} after the server process started${kind === "pglite" ? " (a fresh embedded database: migrations and the demo loaded first; the build is not included)" : ""}`,
+    `- app's first page ${firstPageMs === undefined ? "not measured" : `${fmt(firstPageMs / 1000, 1)} s`} after the server process started${kind === "pglite" ? " (a fresh embedded database: migrations and the demo loaded first; the build is not included)" : ""}`,
     ...(served
       ? [
-          `- baseline statements: ${Object.entries(served)
+          `- baseline statements (single addresses): ${Object.entries(served)
             .map(([name, c]) => `${name} ${c.bound} bound / ${c.memoized} kept per input`)
             .join(", ")}`,
         ]
@@ -1004,12 +1405,53 @@ async function main(): Promise<void> {
           `- drizzle build + .toSQL() per request, which the baseline's per-shape statement cache saves: ${fmt(builder.searchMicros, 0)} µs (search), ${fmt(builder.postingMicros, 0)} µs (posting page)`,
         ]
       : []),
-    "",
-    ...tableLines(rows),
-    "",
-    "Latencies in ms over every response of the measured period; req/s = responses ÷ measured seconds; app ÷ baseline compares req/s; CPU ms/req is the server process's own CPU time (user + system, children included, the database server not) per response, which other load on the machine disturbs less than req/s. The baseline (bench/baseline-server.ts) runs the statements the app's domain exports (.toSQL(), cached per shape) through the same driver and writes the page with template strings.",
   ];
-  const slow = slowNotes(rows);
+  if (rows.length)
+    lines.push(
+      "",
+      "## Single addresses (one URL repeated: the kept-page case)",
+      "",
+      ...tableLines(rows),
+      "",
+      "Latencies in ms over every response of the measured period; req/s = responses ÷ measured seconds; app ÷ baseline compares req/s; CPU ms/req is the server process's own CPU time (user + system, children included, the database server not) per response, which other load on the machine disturbs less than req/s. The baseline (bench/baseline-server.ts) runs the statements the app's domain exports (.toSQL(), cached per shape) through the same driver and writes the page with template strings.",
+    );
+  if (lists.length) {
+    lines.push(
+      "",
+      "## Rotating mixes (every request the next address of a list drawn from the database)",
+      "",
+      `- rounds: ${options.rounds}, interleaved: each round starts the app (its kept pages empty), runs every mix without and then with \`Accept-Encoding: gzip\`, stops it, then does the same with the baseline; the two walk the same list from the same place in each run`,
+      `- lists (seed ${options.seed}, up to ${options.addresses.toLocaleString("en")} per mix): ${lists
+        .map((l) =>
+          l.name === "rotate-search"
+            ? `${l.name} ${l.addresses.length.toLocaleString("en")} distinct fragments of 2–4 characters cut from ${l.available.toLocaleString("en")} organizations' names`
+            : `${l.name} ${l.addresses.length.toLocaleString("en")} of ${l.available.toLocaleString("en")}`,
+        )
+        .join("; ")}`,
+      ...(options.baseline
+        ? [
+            "- the baseline serves the search and the posting page only: the organization, village and officer pages are measured against the app alone (the domain does not export their statements unexecuted, so the baseline could not run the same SQL)",
+          ]
+        : ["- baseline not measured (--skip-baseline)"]),
+      ...baselineRounds.map(
+        (b) =>
+          `- baseline round ${b.round}: ${b.distinctPaths ?? "?"} distinct paths served by its own count, ${b.gzipped ?? "?"} answers gzipped; statements ${Object.entries(b.served)
+            .map(([name, c]) => `${name} ${c.bound} bound / ${c.memoized} kept per input`)
+            .join(", ")}`,
+      ),
+      "",
+      "Medians over the rounds (app ÷ baseline: the median of each round's ratio):",
+      "",
+      ...rotatingSummaryLines(summaries),
+      "",
+      "Every run:",
+      "",
+      ...rotatingRunLines(rotatingRuns),
+      "",
+      "requested and distinct count the addresses sent in the measured period; revisits count requests for an address that server process had been sent before (in a warm-up or an earlier run), which the app may serve kept. Without Accept-Encoding every 200 is checked for its address's own mark (the search's query in the open-data link, the organization's credit code, the village's feed link, the posting's hash, the application's number, the officer record's link to its public page); with gzip every 200 must come compressed. Kept-page hits and misses are the app's X-Page-Cache header.",
+    );
+  }
+  const slow = [...slowNotes(rows), ...rotatingNotes(summaries, rotatingRuns)];
   lines.push(
     "",
     "## Misses (a public request with p95 ≥ 100 ms, below half the baseline's throughput, or failed responses)",
@@ -1024,7 +1466,8 @@ async function main(): Promise<void> {
   fs.writeFileSync(`${base}.md`, markdown);
   fs.writeFileSync(path.join(flags.out!, "latest.md"), markdown);
 
-  console.log(`\n${tableLines(rows).join("\n")}\n`);
+  if (rows.length) console.log(`\n${tableLines(rows).join("\n")}\n`);
+  if (lists.length) console.log(`\n${rotatingSummaryLines(summaries).join("\n")}\n`);
   console.log(slow.length ? `misses:\n${slow.join("\n")}` : "no misses");
   console.log(
     `\nwritten: ${path.relative(root, base)}.json, .md and ${path.relative(root, path.join(flags.out!, "latest.md"))}`,
