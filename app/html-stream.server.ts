@@ -10,8 +10,27 @@ import { Transform } from "node:stream";
 export function withoutNulBytes(): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      if (chunk.indexOf(0) === -1) return done(null, chunk);
-      done(null, Buffer.from(chunk.filter((byte) => byte !== 0)));
+      done(null, dropNulBytes(chunk));
     },
   });
+}
+
+/**
+ * The chunk without its 0x00 bytes. The zeros sit in a run or two, so the bytes
+ * between them are copied as blocks (a byte-by-byte filter cost a tenth of a
+ * page's CPU); a chunk without any is returned as it is.
+ */
+export function dropNulBytes(chunk: Buffer): Buffer {
+  let zero = chunk.indexOf(0);
+  if (zero === -1) return chunk;
+  const out = Buffer.allocUnsafe(chunk.length);
+  let length = 0;
+  let start = 0;
+  while (zero !== -1) {
+    length += chunk.copy(out, length, start, zero);
+    start = zero + 1;
+    zero = chunk.indexOf(0, start);
+  }
+  length += chunk.copy(out, length, start);
+  return out.subarray(0, length);
 }

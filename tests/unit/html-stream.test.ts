@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { expect, test } from "vitest";
-import { withoutNulBytes } from "../../app/html-stream.server";
+import { dropNulBytes, withoutNulBytes } from "../../app/html-stream.server";
 
 async function through(chunks: Buffer[]): Promise<Buffer> {
   const out: Buffer[] = [];
@@ -19,4 +19,15 @@ test("drops the NUL bytes React 18 leaves at a buffer's end, keeping every chara
 test("passes chunks without NUL through unchanged", async () => {
   const chunk = Buffer.from("<p>村务公开</p>", "utf8");
   expect(await through([chunk])).toEqual(chunk);
+});
+
+test("drops zeros anywhere: leading, trailing, in runs, between characters, and a chunk of nothing else", () => {
+  const of = (...parts: Array<string | number>) => Buffer.concat(parts.map((p) => (typeof p === "number" ? Buffer.alloc(p) : Buffer.from(p, "utf8"))));
+  expect(dropNulBytes(of(1, "村务", 2, "公开", 3)).toString("utf8")).toBe("村务公开");
+  expect(dropNulBytes(of("a", 1, "b", 1, "c")).toString("utf8")).toBe("abc");
+  expect(dropNulBytes(of(5))).toHaveLength(0);
+  expect(dropNulBytes(of(""))).toHaveLength(0);
+  // Every other byte in a long chunk: the same as filtering byte by byte.
+  const mixed = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i % 7 === 0 ? 0 : 32 + (i % 90))));
+  expect(dropNulBytes(mixed)).toEqual(Buffer.from(mixed.filter((b) => b !== 0)));
 });
