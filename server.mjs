@@ -12,6 +12,7 @@
  */
 import cluster from "node:cluster";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Transform } from "node:stream";
@@ -194,7 +195,12 @@ async function serve() {
     app.use(vite.middlewares);
   } else {
     app.use("/assets", express.static(path.join(here, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(here, "build/client"), { maxAge: "1h" }));
+    // The other public files (the favicon, the templates) by their top-level names only: a page's
+    // address never costs a file-system lookup.
+    const clientDir = path.join(here, "build/client");
+    const publicFiles = express.static(clientDir, { maxAge: "1h" });
+    const topLevel = new Set(fs.readdirSync(clientDir).filter((name) => name !== "assets"));
+    app.use((req, res, next) => (topLevel.has(req.path.split("/")[1] ?? "") ? publicFiles(req, res, next) : next()));
   }
 
   // Refuse cross-site writes and answer 503 while the database is away, before Remix runs.
