@@ -39,6 +39,14 @@ async function gone(page: Page, path: string, title: string) {
   await expect(panel.getByRole("link", { name: title, exact: true })).toHaveCount(0);
 }
 
+/** On the application the item led to: accepted, and the item gone from the officer's list. */
+async function acceptAndSeeItGone(page: Page, title: string) {
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "受理", exact: true }).click();
+  await expect(page.getByText("已受理。")).toBeVisible();
+  await gone(page, "/officer", title);
+}
+
 test("the registry accepts an application from its to-do list: the item shows the notice deadline and is gone once accepted", async ({ page, context, baseURL }) => {
   await signInAs(context, "officer", baseURL!);
   const panel = await home(page, "/officer");
@@ -47,11 +55,7 @@ test("the registry accepts an application from its to-do list: the item shows th
   await expect(item).toContainText(/补正告知期限（收到材料后 5 个工作日） \d{4}年\d{1,2}月\d{1,2}日/);
   await expect(item).toContainText(/还剩 \d+ 天|今天截止|已逾期 \d+ 天/);
   const title = await follow(panel, /^受理(变更|注销)登记申请：/);
-  await expect(page).toHaveURL(/\/officer\/applications\/\d+$/);
-  await waitForHydration(page);
-  await page.getByRole("button", { name: "受理", exact: true }).click();
-  await expect(page.getByText("已受理。")).toBeVisible();
-  await gone(page, "/officer", title);
+  await acceptAndSeeItGone(page, title);
 });
 
 test("a street officer accepts the street's community filing from the to-do list; the registry's work is not on it", async ({ page, context, baseURL }) => {
@@ -61,10 +65,7 @@ test("a street officer accepts the street's community filing from the to-do list
   await expect(panel.getByRole("link", { name: /年度工作报告|信用监管/ })).toHaveCount(0);
   const title = await follow(panel, /^受理社区社会组织备案申请：象峰社区太极拳队$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("象峰社区太极拳队");
-  await waitForHydration(page);
-  await page.getByRole("button", { name: "受理", exact: true }).click();
-  await expect(page.getByText("已受理。")).toBeVisible();
-  await gone(page, "/officer", title);
+  await acceptAndSeeItGone(page, title);
 });
 
 test("the clerk answers a villager's question from the to-do list, within its ten days", async ({ page, context, baseURL }) => {
