@@ -57,7 +57,8 @@ export default function ReportReview() {
   const resultFor = (decision: Decision) => (actionData?.decision === decision ? actionData.result : undefined);
   // A refusal of the whole step (a stale version, a step no longer allowed) shows above the
   // forms: once the page reloads, the report may have moved on and the forms be gone.
-  const refusal = actionData && !actionData.notice ? [...(actionData.result.error?.[""] ?? []), ...(actionData.result.error?.version ?? []), ...(actionData.result.error?.decision ?? [])] : null;
+  // The verification form shows its own refusal beside it, as the spot-check page's does.
+  const refusal = actionData && !actionData.notice && actionData.decision !== "verify" ? [...(actionData.result.error?.[""] ?? []), ...(actionData.result.error?.version ?? []), ...(actionData.result.error?.decision ?? [])] : null;
   const yearPath = `/officer/inspections/${report.year}`;
   const awaitingUnit = !!report.unitName && report.unitDecision !== "agreed";
   return (
