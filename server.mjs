@@ -326,29 +326,19 @@ async function serve() {
 
   const loadContext = (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null, submission: res.locals.submission ?? null });
 
-  // Public pages for readers not signed in: kept until the public data changes (app/public-pages.server.ts).
+  // Public pages for readers not signed in: kept until the public data changes, the search and the
+  // postings written without React (app/public-pages.server.ts, app/reading).
   app.get("*", async (req, res, next) => {
     try {
       const module = await entry();
       if (vite || !module.isCacheablePublicRequest(req.method, req.originalUrl, req.get("cookie") ?? null)) return next();
-      // Keyed by the full address, host included: a page that prints its own address (the notice-board
-      // print view) must never be kept under a Host header someone else sent.
       const address = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
-      const looked = await module.lookupPublicPage(address);
-      if (looked.kind === "skip") return next();
-      const nonce = res.locals.cspNonce;
-      if (looked.kind === "hit") {
-        res.status(200).set(looked.headers).set("X-Page-Cache", "hit").send(module.withNonce(looked.body, nonce));
-        return;
-      }
-      const request = new Request(address, { headers: remixHeaders(req) });
-      const response = await handleRequest(request, { ...loadContext(req, res), cspNonce: module.nonceSentinel });
-      const body = await response.text();
-      module.keepPublicPage(looked.key, looked.version, response.status, response.headers, body);
-      response.headers.forEach((value, name) => {
-        if (!["content-length", "content-encoding", "transfer-encoding", "connection"].includes(name)) res.append(name, value);
-      });
-      res.status(response.status).set("X-Page-Cache", "miss").send(module.withNonce(body, nonce));
+      const client = { acceptsGzip: /\bgzip\b/.test(req.get("accept-encoding") ?? ""), nonce: res.locals.cspNonce };
+      const answer = await module.answerPublicPage(address, client, (nonce) =>
+        handleRequest(new Request(address, { headers: remixHeaders(req) }), { ...loadContext(req, res), cspNonce: nonce }),
+      );
+      if (!answer) return next();
+      res.status(answer.status).set(answer.headers).send(answer.body);
     } catch (error) {
       next(error);
     }

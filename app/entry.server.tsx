@@ -148,7 +148,7 @@ export async function noteSubmissionAnswer(key: string, location: string): Promi
     noteFailure(error);
   }
 }
-export { isCacheablePublicRequest, keepPublicPage, lookupPublicPage, nonceSentinel, withNonce } from "./public-pages.server";
+export { answerPublicPage, isCacheablePublicRequest } from "./public-pages.server";
 
 export interface RequestFacts {
   method: string;

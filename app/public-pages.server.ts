@@ -10,9 +10,11 @@
  * placeholder that is replaced by the response's nonce on the way out.
  */
 import crypto from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { flashCookieName } from "./auth/flash.server";
 import { currentPublicDataVersion } from "./domain/shared/public-cache.server";
 import { shanghaiDate } from "./domain/shared/time";
+import { readingKey, readingPage } from "./reading/pages.server";
 
 /** Unguessable, so no text a user writes into a page can be turned into the nonce. */
 export const nonceSentinel = `cr${crypto.randomBytes(18).toString("hex")}`;
@@ -34,10 +36,17 @@ const maxBytes = Number(process.env.PUBLIC_PAGE_CACHE_MB ?? 32) * 1024 * 1024;
 /** Headers that describe one transfer, not the page. */
 const transferHeaders = new Set(["content-length", "content-encoding", "transfer-encoding", "connection", "date"]);
 
+/**
+ * A kept page: a reading page (no scripts, so no nonce) as sent, compressed once if a browser asked
+ * for it compressed (`gzip`) or else as it is (`plain`); a React page as text holding the nonce
+ * placeholder (`body`), compressed per response.
+ */
 interface KeptPage {
   version: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | null;
+  plain: Buffer | null;
+  gzip: Buffer | null;
   bytes: number;
 }
 
@@ -52,54 +61,100 @@ export function isCacheablePublicRequest(method: string, path: string, cookie: s
   return cacheablePaths.some((p) => p.test(pathname));
 }
 
-/** `url` is the full address (scheme, host, path, query); pages change with the date too (what is due, what is "today"). */
+/**
+ * `url` is the full address (scheme, host, path, query): a React page that prints its own address (the
+ * notice-board print view) must never be kept under a Host header someone else sent. A reading page
+ * is keyed by what it reads of the address only. Pages change with the date too (what is due, "today").
+ */
 function keyOf(url: string, now: Date): string {
-  return `${shanghaiDate(now)} ${url}`;
+  const reading = readingKey(new URL(url));
+  return `${shanghaiDate(now)} ${reading ?? url}`;
 }
 
-export type Lookup = { kind: "hit"; headers: Record<string, string>; body: string } | { kind: "miss"; version: number; key: string } | { kind: "skip" };
-
-/** The kept page for `url` if the public data has not changed since it was rendered. */
-export async function lookupPublicPage(url: string, now = new Date()): Promise<Lookup> {
-  let version: number;
-  try {
-    version = await currentPublicDataVersion();
-  } catch {
-    // The database is away: let the app answer (its 503 page), keep nothing.
-    return { kind: "skip" };
-  }
-  const key = keyOf(url, now);
+function kept(key: string, version: number): KeptPage | undefined {
   const page = pages.get(key);
-  if (page && page.version === version) {
-    // Most recently used last.
-    pages.delete(key);
-    pages.set(key, page);
-    return { kind: "hit", headers: page.headers, body: page.body };
-  }
-  return { kind: "miss", version, key };
+  if (!page || page.version !== version) return undefined;
+  // Most recently used last.
+  pages.delete(key);
+  pages.set(key, page);
+  return page;
 }
 
-/** Keeps a rendered page (a 200 that sets no cookie), dropping the least recently used beyond the size limit. */
-export function keepPublicPage(key: string, version: number, status: number, headers: Headers, body: string): void {
-  if (status !== 200 || headers.has("set-cookie")) return;
-  const kept: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    if (!transferHeaders.has(name.toLowerCase())) kept[name] = value;
-  });
-  const bytes = body.length * 2 + 512;
-  if (bytes > maxBytes / 8) return;
+function keep(key: string, page: KeptPage): void {
+  if (page.bytes > maxBytes / 8) return;
   const old = pages.get(key);
   if (old) {
     keptBytes -= old.bytes;
     pages.delete(key);
   }
-  pages.set(key, { version, headers: kept, body, bytes });
-  keptBytes += bytes;
-  for (const [oldest, page] of pages) {
+  pages.set(key, page);
+  keptBytes += page.bytes;
+  for (const [oldest, dropped] of pages) {
     if (keptBytes <= maxBytes) break;
     pages.delete(oldest);
-    keptBytes -= page.bytes;
+    keptBytes -= dropped.bytes;
   }
+}
+
+export interface PublicAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+/**
+ * The answer to an anonymous GET of a public page (isCacheablePublicRequest): the kept page if the
+ * public data has not changed since it was made; else a reading page (app/reading) or, for the
+ * other pages, Remix's (`renderWithRemix`, given the nonce placeholder), kept when it is a 200 that
+ * sets no cookie. Null when the database is away: the caller lets the app answer (its 503 page).
+ */
+export async function answerPublicPage(
+  address: string,
+  client: { acceptsGzip: boolean; nonce: string },
+  renderWithRemix: (nonce: string) => Promise<Response>,
+  now = new Date(),
+): Promise<PublicAnswer | null> {
+  let version: number;
+  try {
+    version = await currentPublicDataVersion(now.getTime());
+  } catch {
+    return null;
+  }
+  const key = keyOf(address, now);
+  const hit = kept(key, version);
+  if (hit) return sent(hit, client, "hit");
+  const reading = readingKey(new URL(address)) ? await readingPage(new URL(address)) : null;
+  if (reading) {
+    const headers = { ...reading.headers, Vary: "Accept-Encoding" };
+    const page: KeptPage = client.acceptsGzip
+      ? { version, headers, body: null, plain: null, gzip: gzipSync(reading.body), bytes: 0 }
+      : { version, headers, body: null, plain: Buffer.from(reading.body), gzip: null, bytes: 0 };
+    page.bytes = (page.gzip ?? page.plain)!.length + 512;
+    keep(key, page);
+    return sent(page, client, "miss");
+  }
+  const response = await renderWithRemix(nonceSentinel);
+  const body = await response.text();
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (!transferHeaders.has(name.toLowerCase())) headers[name] = value;
+  });
+  if (response.status === 200 && !response.headers.has("set-cookie")) keep(key, { version, headers, body, plain: null, gzip: null, bytes: body.length * 2 + 512 });
+  return { status: response.status, headers: { ...headers, "X-Page-Cache": "miss" }, body: withNonce(body, client.nonce) };
+}
+
+function sent(page: KeptPage, client: { acceptsGzip: boolean; nonce: string }, cache: "hit" | "miss"): PublicAnswer {
+  const headers = { ...page.headers, "X-Page-Cache": cache };
+  if (page.body !== null) return { status: 200, headers, body: withNonce(page.body, client.nonce) };
+  if (!client.acceptsGzip) return { status: 200, headers, body: page.plain ?? gunzipSync(page.gzip!) };
+  if (!page.gzip) {
+    // Kept as it is for a reader who did not ask for compression; most browsers do, so keep it compressed from now on.
+    page.gzip = gzipSync(page.plain!);
+    keptBytes += page.gzip.length - page.plain!.length;
+    page.bytes += page.gzip.length - page.plain!.length;
+    page.plain = null;
+  }
+  return { status: 200, headers: { ...headers, "Content-Encoding": "gzip" }, body: page.gzip };
 }
 
 /** The page as sent: this response's nonce in place of the placeholder. */

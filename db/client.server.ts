@@ -18,7 +18,33 @@ interface Connection {
   kind: DatabaseKind;
   close: () => Promise<void>;
   ping: () => Promise<void>;
+  watch: (channel: string, watcher: Watcher) => void;
 }
+
+/**
+ * What a LISTEN on a channel reports: `listening` each time the listen is in place (at first and
+ * after every reconnection: what was sent meanwhile is lost, so read afresh), `lost` when its
+ * connection is gone (`closed`: for good, the database was closed; else it is listening again as
+ * soon as it can), and each notification's payload.
+ */
+export interface Watcher {
+  listening: () => void;
+  lost: (closed: boolean) => void;
+  notified: (payload: string) => void;
+}
+
+/** Called on every insert, update or delete this process sends (read-your-writes for what is kept in memory). */
+const writeListeners: Array<() => void> = [];
+export function onLocalWrite(listener: () => void): void {
+  writeListeners.push(listener);
+}
+const writeStatement = /^\s*(insert|update|delete)\s/i;
+/** drizzle's logger sees every statement it sends, in transactions too. */
+const writeLogger = {
+  logQuery(query: string) {
+    if (writeListeners.length && writeStatement.test(query)) for (const listener of writeListeners) listener();
+  },
+};
 
 let connecting: Promise<Connection> | undefined;
 
@@ -70,13 +96,65 @@ async function connectPostgres(url: string): Promise<Connection> {
     onnotice: () => {},
     connection: sessionSettings,
   });
-  const db = drizzle(client, { schema }) as unknown as Database;
+  const db = drizzle(client, { schema, logger: writeLogger }) as unknown as Database;
+  const listeners: Array<{ end: () => Promise<void> }> = [];
   return {
     db,
     kind: "postgres",
-    close: () => client.end({ timeout: 3 }),
+    close: async () => {
+      await Promise.all([client.end({ timeout: 3 }), ...listeners.map((l) => l.end())]);
+    },
     ping: async () => {
       await client`select 1`;
+    },
+    watch: (channel, watcher) => listeners.push(listenPostgres(postgres, url, channel, watcher)),
+  };
+}
+
+/**
+ * A LISTEN on a connection of its own, kept up: when the connection closes it reports `lost` and
+ * listens again, every two seconds until the server answers.
+ */
+function listenPostgres(postgres: typeof import("postgres"), url: string, channel: string, watcher: Watcher) {
+  let ended = false;
+  let retry: NodeJS.Timeout | undefined;
+  // onnotify is the option postgres.js's own listen() uses; its types leave it out.
+  const options = {
+    max: 1,
+    max_lifetime: null,
+    connect_timeout: 5,
+    fetch_types: false,
+    onnotice: () => {},
+    connection: { application_name: "community-registry-listener" },
+    onnotify: (name: string, payload: string) => {
+      if (name === channel) watcher.notified(payload);
+    },
+    onclose: () => {
+      if (ended) return;
+      watcher.lost(false);
+      schedule(2000);
+    },
+  };
+  const listener = postgres(url, options as Parameters<typeof postgres>[1]);
+  const start = async () => {
+    retry = undefined;
+    try {
+      await listener.unsafe(`listen "${channel.replace(/"/g, '""')}"`);
+      if (!ended) watcher.listening();
+    } catch {
+      if (!ended) schedule(2000);
+    }
+  };
+  const schedule = (ms: number) => {
+    if (!retry && !ended) retry = setTimeout(() => void start(), ms).unref();
+  };
+  void start();
+  return {
+    end: async () => {
+      ended = true;
+      clearTimeout(retry);
+      watcher.lost(true);
+      await listener.end({ timeout: 1 });
     },
   };
 }
@@ -99,16 +177,23 @@ async function connectEmbedded(): Promise<Connection> {
   // pg_trgm must be loaded on every open, not only when the migration creates it.
   const client = new PGlite(inMemory ? dir : path.join(dir, "pglite"), { extensions: { pg_trgm }, loadDataDir: embeddedTemplate(inMemory) });
   await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Database;
+  const db = drizzle(client, { schema, logger: writeLogger }) as unknown as Database;
+  const watchers: Watcher[] = [];
   const opened: Connection = {
     db,
     kind: "pglite",
     close: async () => {
+      for (const watcher of watchers) watcher.lost(true);
       await client.close();
       releaseLock();
     },
     ping: async () => {
       await client.query("select 1");
+    },
+    // One process, one connection: the listen never drops.
+    watch: (channel, watcher) => {
+      watchers.push(watcher);
+      void client.listen(channel, watcher.notified).then(watcher.listening, () => watcher.lost(true));
     },
   };
   return opened;
@@ -193,6 +278,11 @@ async function applyMigrations(db: Database, kind: DatabaseKind): Promise<void> 
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     await migrate(db as never, config);
   }
+}
+
+/** LISTENs on `channel` for as long as the database is open (see Watcher). */
+export async function watchChannel(channel: string, watcher: Watcher): Promise<void> {
+  (await connection()).watch(channel, watcher);
 }
 
 /** Rows of a raw query: postgres.js returns an array, PGlite an object with `rows`. */

@@ -1,24 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { parseRegisterQuery, registerSearchParams } from "../domain/organizations/forms";
-import { registerStreets, searchPublicRegister } from "../domain/organizations/public.server";
+import { Link, useLoaderData } from "@remix-run/react";
+import { publicRegisterPage } from "../domain/organizations/public.server";
 import { PageHeader, Pagination } from "../ui/layout";
 import { RegisterSearchForm, RegisterTable } from "../ui/register-search";
 
 export const meta: MetaFunction = () => [{ title: "社会组织登记信息查询 - 社区治理与社会组织登记平台" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // A filter the page cannot read is left out rather than failing the page; the API names it.
-  const { query } = parseRegisterQuery(new URL(request.url).searchParams);
-  const [result, streets] = await Promise.all([searchPublicRegister(query), registerStreets()]);
-  const csv = registerSearchParams(query);
-  csv.set("format", "csv");
-  return { ...result, query, streets, csvHref: `/api/v1/organizations?${csv}` };
+  return publicRegisterPage(new URL(request.url).searchParams);
 }
 
 export default function PublicRegister() {
-  const { items, page, pageSize, total, totalIsCapped, query, streets, csvHref } = useLoaderData<typeof loader>();
-  const [params] = useSearchParams();
+  const { items, page, pageSize, total, totalIsCapped, query, streets, search, csvHref } = useLoaderData<typeof loader>();
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
       <PageHeader
@@ -34,7 +27,7 @@ export default function PublicRegister() {
       />
       <RegisterSearchForm query={query} streets={streets} />
       <RegisterTable items={items} hrefOf={(id) => `/orgs/${id}`} caption="社会组织查询结果" />
-      <Pagination page={page} pageSize={pageSize} total={total} capped={totalIsCapped} search={params} />
+      <Pagination page={page} pageSize={pageSize} total={total} capped={totalIsCapped} search={new URLSearchParams(search)} />
       <p className="mt-6 text-sm text-slate-600">
         开放数据：<a href={csvHref}>下载本次查询的全部结果（CSV）</a>，或通过{" "}
         <code className="rounded bg-slate-100 px-1">/api/v1/organizations</code> 接口以 JSON 格式获取。

@@ -5,15 +5,13 @@ import type { ReactNode } from "react";
 import { actionContext, readForm } from "../auth/require.server";
 import { askQuestion } from "../domain/questions/commands.server";
 import { askSchema } from "../domain/questions/forms";
-import { publicQuestions, requirePublicPosting } from "../domain/questions/queries.server";
-import { notFound } from "../domain/shared/errors";
+import { requirePublicPosting } from "../domain/questions/queries.server";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { placeLevelLabels } from "../domain/places/rules";
-import { fileChanges, formatFileSize, pickVersion } from "../domain/postings/compare";
+import { fileChanges, formatFileSize } from "../domain/postings/compare";
 import { rowIdOrNotFound } from "../domain/shared/ids";
-import { parseVersionParam } from "../domain/postings/query";
 import { periodLabel, tableAsText } from "../domain/postings/rules";
-import { publicPosting } from "../domain/postings/public.server";
+import { publicPostingPage } from "../domain/postings/public.server";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { Panel } from "../ui/layout";
 import { LineDiff, PostingBody } from "../ui/posting-body";
@@ -28,20 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = rowIdOrNotFound(params.id, "找不到该公开事项。");
-  const requested = parseVersionParam(new URL(request.url).searchParams.get("version"));
-  if (requested === null) notFound("版本号无效。");
-  const [{ posting, place, street, versions }, questions] = await Promise.all([publicPosting(id), publicQuestions(id)]);
-  const picked = pickVersion(versions, posting.currentVersion, requested) ?? notFound(`该公开事项没有已公开的第 ${requested} 版。`);
-  return {
-    posting,
-    place,
-    street,
-    shown: picked.shown,
-    previous: picked.previous,
-    isCurrent: picked.shown.number === posting.currentVersion,
-    history: versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt, correctionReason: v.correctionReason, contentHash: v.contentHash })),
-    questions,
-  };
+  return publicPostingPage(id, new URL(request.url).searchParams.get("version"));
 }
 
 /** A villager's question (村民质询): no account, rate-limited per address and per posting. */

@@ -163,8 +163,8 @@ export function DataTable<Row>({
 
 type Shape = Pick<Column<unknown>, "numeric" | "rowHeader" | "phoneHidden">;
 
-/** Cells as lines of a card below the small breakpoint: the label (from data-label) beside the value. */
-const cards = {
+/** Cells as lines of a card below the small breakpoint: the label (from data-label) beside the value (the reading pages write the same classes). */
+export const cards = {
   table: "block sm:table",
   // A table shown as a block would squeeze its caption to one character's width.
   caption: "block sm:table-caption",

@@ -5,7 +5,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-const control = "rounded border border-slate-300 px-2 py-1.5";
+export const filterControl = "rounded border border-slate-300 px-2 py-1.5";
 
 /**
  * `panel` frames the form and makes its button the page's main action: the
@@ -65,7 +65,7 @@ export function SelectFilter({
   return (
     <label className="flex flex-col">
       <span className="text-slate-600">{label}</span>
-      <select name={name} defaultValue={defaultValue} className={control}>
+      <select name={name} defaultValue={defaultValue} className={filterControl}>
         {all === null ? null : <option value="">{all}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -98,7 +98,7 @@ export function TextFilter({
   return (
     <label className={`flex flex-col ${wide ? "min-w-64 flex-1" : ""}`}>
       <span className="text-slate-600">{label}</span>
-      <input type={type} name={name} defaultValue={defaultValue} placeholder={placeholder} maxLength={maxLength} className={control} />
+      <input type={type} name={name} defaultValue={defaultValue} placeholder={placeholder} maxLength={maxLength} className={filterControl} />
     </label>
   );
 }

@@ -50,7 +50,7 @@ function useFieldId(name: string): string {
   return formId ? fieldId(formId, name) : generated;
 }
 
-const inputClass =
+export const inputClass =
   "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 aria-[invalid=true]:border-red-600";
 
 interface FieldProps {

@@ -154,15 +154,17 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
   );
 }
 
-export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" | "red" | "amber" | "blue"; children: ReactNode }) {
-  const tones = {
-    slate: "bg-slate-100 text-slate-700",
-    green: "bg-green-100 text-green-800",
-    red: "bg-red-100 text-red-800",
-    amber: "bg-amber-100 text-amber-900",
-    blue: "bg-blue-100 text-blue-800",
-  };
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+export const badgeTones = {
+  slate: "bg-slate-100 text-slate-700",
+  green: "bg-green-100 text-green-800",
+  red: "bg-red-100 text-red-800",
+  amber: "bg-amber-100 text-amber-900",
+  blue: "bg-blue-100 text-blue-800",
+};
+export type BadgeTone = keyof typeof badgeTones;
+
+export function Badge({ tone = "slate", children }: { tone?: BadgeTone; children: ReactNode }) {
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${badgeTones[tone]}`}>{children}</span>;
 }
 
 export function Pagination({

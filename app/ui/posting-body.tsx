@@ -59,7 +59,8 @@ function Inlines({ inlines }: { inlines: Inline[] }) {
   );
 }
 
-const lineStyles = {
+/** The diff's look per line (the reading pages write the same). */
+export const lineStyles = {
   added: { row: "bg-green-50 text-green-900", text: "", marker: "+", label: "新增：" },
   removed: { row: "bg-red-50 text-red-900", text: "line-through", marker: "−", label: "删除：" },
   same: { row: "text-slate-500", text: "", marker: "", label: "" },

@@ -22,17 +22,20 @@ import {
 } from "../domain/postings/rules";
 import { formatDateTime } from "../domain/shared/time";
 import { type Column, DataTable } from "./data-table";
-import { Badge } from "./layout";
+import { Badge, type BadgeTone } from "./layout";
+
+export const categoryTone = (category: PostingCategory): BadgeTone => (category === "finance" ? "amber" : category === "party" ? "red" : "blue");
 
 export function CategoryBadge({ category }: { category: PostingCategory }) {
-  const tone = category === "finance" ? "amber" : category === "party" ? "red" : "blue";
-  return <Badge tone={tone}>{categoryLabels[category]}</Badge>;
+  return <Badge tone={categoryTone(category)}>{categoryLabels[category]}</Badge>;
 }
 
-const statusLabels = { unpublished: "未公开", published: "已公开", withdrawn: "已撤回", discarded: "已放弃" } as const;
-export function PostingStatusBadge({ status }: { status: keyof typeof statusLabels }) {
-  const tone = status === "published" ? "green" : status === "withdrawn" ? "red" : "slate";
-  return <Badge tone={tone}>{statusLabels[status]}</Badge>;
+export const postingStatusLabels = { unpublished: "未公开", published: "已公开", withdrawn: "已撤回", discarded: "已放弃" } as const;
+export type PostingStatus = keyof typeof postingStatusLabels;
+export const postingStatusTone = (status: PostingStatus): BadgeTone => (status === "published" ? "green" : status === "withdrawn" ? "red" : "slate");
+
+export function PostingStatusBadge({ status }: { status: PostingStatus }) {
+  return <Badge tone={postingStatusTone(status)}>{postingStatusLabels[status]}</Badge>;
 }
 
 const versionStateLabels = {

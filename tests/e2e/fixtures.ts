@@ -220,7 +220,8 @@ export function sessionCookieHeader(user: DemoUser): Record<string, string> {
  */
 export async function waitForHydration(page: Page) {
   await page.waitForFunction(
-    () => "__remixRouter" in window && window.history.scrollRestoration === "manual",
+    // A reading page (app/reading) has no script to wait for: it is ready once loaded.
+    () => (document.scripts.length === 0 && document.readyState === "complete") || ("__remixRouter" in window && window.history.scrollRestoration === "manual"),
     undefined,
     { timeout: 10_000 },
   );

@@ -17,7 +17,7 @@ import { publicCountCap } from "../shared/paging";
 import { cachedPublic } from "../shared/public-cache.server";
 import { toCsv } from "../shared/open-data";
 import type { FieldChange } from "./history.server";
-import type { RegisterQuery } from "./forms";
+import { defaultPageSize, parseRegisterQuery, registerSearchParams, type RegisterQuery } from "./forms";
 import { listQuery, loadHistory, loadRecord, onePage, pageQueries, searchWhere, type RegisterListItem, type RegisterPage } from "./queries.server";
 
 /* ------------------------------------------------------------------ search */
@@ -27,6 +27,24 @@ export function searchPublicRegister(query: RegisterQuery, options: { countCap?:
   const cap = options.countCap === undefined ? publicCountCap : options.countCap;
   return onePage(searchWhere(query), query.page, query.pageSize, cap ?? undefined);
 }
+
+/**
+ * The public search page for an address's parameters: the React page and the reading page
+ * (app/reading) both render this one value. A filter the page cannot read is left out rather
+ * than failing the page (the API names it); `search` is the query as the page's own links
+ * carry it, so parameters the page does not know are not passed on.
+ */
+export async function publicRegisterPage(params: URLSearchParams) {
+  const { query } = parseRegisterQuery(params);
+  const [result, streets] = await Promise.all([searchPublicRegister(query), registerStreets()]);
+  const search = registerSearchParams(query);
+  if (query.pageSize !== defaultPageSize) search.set("pageSize", String(query.pageSize));
+  const csv = registerSearchParams(query);
+  csv.set("format", "csv");
+  return { ...result, query, streets, search: search.toString(), csvHref: `/api/v1/organizations?${csv}` };
+}
+
+export type PublicRegisterPage = Awaited<ReturnType<typeof publicRegisterPage>>;
 
 /** The statements the public search runs, unexecuted: the benchmark's bare baseline runs the very same SQL. */
 export async function publicRegisterQueries(query: RegisterQuery) {

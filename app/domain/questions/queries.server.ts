@@ -11,6 +11,7 @@ import { hasPermission, type Actor } from "../../auth/permissions";
 import { officerReach, ownVillage, withinReach } from "../../auth/scope.server";
 import { forbidden, notFound } from "../shared/errors";
 import { isRowId } from "../shared/ids";
+import { preparedFor } from "../shared/prepared.server";
 import { addDays, shanghaiDate, startOfShanghaiDay } from "../shared/time";
 import { questionRoleOf } from "./commands.server";
 import { answerDays, answerDueOn, countQuestion, emptyQuestionCounts, publicAskerName, questionState, type QuestionCounts, type QuestionFilter } from "./rules";
@@ -57,12 +58,7 @@ function describe(q: QuestionRow, today: string) {
  */
 export async function publicQuestions(postingId: number) {
   if (!isRowId(postingId)) return { answered: [], waiting: 0 };
-  const db = await getDb();
-  const rows = await db
-    .select()
-    .from(postingQuestions)
-    .where(and(eq(postingQuestions.postingId, postingId), isNull(postingQuestions.hiddenAt)))
-    .orderBy(asc(postingQuestions.askedAt), asc(postingQuestions.id));
+  const rows = await publicQuestionStatement(await getDb()).execute({ id: postingId });
   const answered = rows
     .filter((q) => q.answer !== null || q.committeeAnswer !== null)
     .map((q) => ({
@@ -78,6 +74,26 @@ export async function publicQuestions(postingId: number) {
     }));
   return { answered, waiting: rows.length - answered.length };
 }
+
+/** A posting's questions not hidden, oldest first (prepared: every posting page runs it). */
+const publicQuestionStatement = preparedFor((db) =>
+  db
+    .select({
+      id: postingQuestions.id,
+      askerName: postingQuestions.askerName,
+      askerVillage: postingQuestions.askerVillage,
+      question: postingQuestions.question,
+      askedAt: postingQuestions.askedAt,
+      answer: postingQuestions.answer,
+      answeredAt: postingQuestions.answeredAt,
+      committeeAnswer: postingQuestions.committeeAnswer,
+      committeeAnsweredAt: postingQuestions.committeeAnsweredAt,
+    })
+    .from(postingQuestions)
+    .where(and(eq(postingQuestions.postingId, sql.placeholder("id")), isNull(postingQuestions.hiddenAt)))
+    .orderBy(asc(postingQuestions.askedAt), asc(postingQuestions.id))
+    .prepare("public_posting_questions"),
+);
 
 /** The posting a question is asked on, as its public page shows it: published or withdrawn, else not found. */
 export async function requirePublicPosting(postingId: number): Promise<void> {

@@ -10,9 +10,19 @@
  * while computing is already in the figures and moves the version, so the next
  * read recomputes once more; a change committed later moves it as well. The
  * cached figures are never older than the version they are stored under.
+ *
+ * The version itself is kept in memory: each move is announced (NOTIFY
+ * public_data_version, migration 0034) and the instance LISTENs. The memory is
+ * trusted only while the listen is in place (read afresh each time it is
+ * (re)established, so nothing announced while it was down is missed) and not
+ * within a moment of a write this process sent (whose announcement may still
+ * be on its way: its author must see it at once). Otherwise, and as the
+ * fallback when listening is impossible, the row is read per request, as it
+ * was before; a slow re-read every half minute guards against a silently
+ * lost connection.
  */
 import { eq } from "drizzle-orm";
-import { getDb } from "../../../db/client.server";
+import { getDb, onLocalWrite, watchChannel } from "../../../db/client.server";
 import { publicDataVersion } from "../../../db/schema";
 
 interface Entry {
@@ -25,10 +35,83 @@ const entries = new Map<string, Entry>();
 const running = new Map<string, { version: number; promise: Promise<unknown> }>();
 const maxEntries = 500;
 
-export async function currentPublicDataVersion(): Promise<number> {
+const channel = "public_data_version";
+/** How long after this process sends a write the row is read rather than the memory trusted. */
+const ownWriteMs = 2000;
+const recheckMs = 30_000;
+
+/**
+ * `version` is the highest seen since the listen was (re)established, from notifications and reads
+ * alike; it is trusted once a read made after the listen has come back (`ready`).
+ */
+const known = { version: 0, ready: false, listening: false, lastOwnWrite: 0, generation: 0, watching: false };
+let recheck: NodeJS.Timeout | undefined;
+
+async function readVersion(): Promise<number> {
   const db = await getDb();
   const [row] = await db.select({ version: publicDataVersion.version }).from(publicDataVersion).where(eq(publicDataVersion.id, 1));
   return row?.version ?? 0;
+}
+
+/** Reads the row for the memory; a read that overlapped a lost connection is not trusted. */
+async function refresh(): Promise<void> {
+  const generation = known.generation;
+  try {
+    const version = await readVersion();
+    if (generation !== known.generation || !known.listening) return;
+    known.version = Math.max(known.version, version);
+    known.ready = true;
+  } catch {
+    forget();
+  }
+}
+
+function forget(): void {
+  known.listening = false;
+  known.ready = false;
+  known.version = 0;
+  known.generation++;
+}
+
+function startWatching(): void {
+  if (known.watching) return;
+  known.watching = true;
+  void watchChannel(channel, {
+    listening: () => {
+      forget();
+      known.listening = true;
+      void refresh();
+      clearInterval(recheck);
+      recheck = setInterval(() => void refresh(), recheckMs).unref();
+    },
+    lost: (closed) => {
+      forget();
+      clearInterval(recheck);
+      // The database was closed: the next request watches the one opened next.
+      if (closed) known.watching = false;
+    },
+    notified: (payload) => {
+      const version = Number(payload);
+      if (known.listening && Number.isSafeInteger(version)) known.version = Math.max(known.version, version);
+    },
+  }).catch(() => (known.watching = false));
+}
+
+onLocalWrite(() => (known.lastOwnWrite = Date.now()));
+
+function trusted(now: number): boolean {
+  return known.listening && known.ready && now - known.lastOwnWrite > ownWriteMs;
+}
+
+/** The public data version: from memory when that is sure to be current, else from the database. */
+export async function currentPublicDataVersion(now = Date.now()): Promise<number> {
+  startWatching();
+  return trusted(now) ? known.version : readVersion();
+}
+
+/** For tests: whether the version is now answered from memory. */
+export function publicDataVersionFromMemory(now = Date.now()): boolean {
+  return trusted(now);
 }
 
 /** `compute()`'s value for `key`, computed again only when the public data has changed since. */
