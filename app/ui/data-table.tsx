@@ -172,9 +172,11 @@ export const cards = {
   thead: "hidden sm:table-header-group",
   group: "block sm:table-row-group",
   row: "block py-2 sm:table-row sm:py-0",
+  // The long parts are classes of their own in app/styles/app.css (card-head, card-label, card-pad), so a
+  // list of a hundred cells does not repeat them in each; what shows or hides a cell stays a utility.
   cell: (c: Shape, empty: boolean) =>
     // Nothing to say on a card: no line (a ledger's item has an income or an expense, not both).
-    `${empty || c.phoneHidden ? "hidden" : c.rowHeader ? "block text-base font-medium text-slate-900 sm:text-sm sm:font-normal sm:text-inherit" : "grid grid-cols-[7rem_minmax(0,1fr)] gap-x-3 before:text-slate-500 before:content-[attr(data-label)]"} px-3 py-1 text-left sm:table-cell sm:py-2 sm:before:content-none ${c.numeric ? "sm:text-right" : ""}`,
+    `${empty || c.phoneHidden ? "hidden" : c.rowHeader ? "block card-head" : "grid card-label"} card-pad sm:table-cell ${c.numeric ? "sm:text-right" : ""}`,
   // A grid item on a phone (so it aligns in its own column), inline in a table cell.
   value: (c: Shape) => (c.numeric ? "text-right tabular-nums" : ""),
   totalLabel: "block px-3 py-1 text-base sm:table-cell sm:py-2 sm:text-sm",
