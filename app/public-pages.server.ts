@@ -12,6 +12,7 @@
 import crypto from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { flashCookieName } from "./auth/flash.server";
+import { noteFailure } from "./domain/shared/availability.server";
 import { currentPublicDataVersion } from "./domain/shared/public-cache.server";
 import { shanghaiDate } from "./domain/shared/time";
 import { readingKey, readingPage } from "./reading/pages.server";
@@ -64,10 +65,10 @@ export function isCacheablePublicRequest(method: string, path: string, cookie: s
 /**
  * `url` is the full address (scheme, host, path, query): a React page that prints its own address (the
  * notice-board print view) must never be kept under a Host header someone else sent. A reading page
- * is keyed by what it reads of the address only. Pages change with the date too (what is due, "today").
+ * is keyed by what it reads of the address only (`reading`). Pages change with the date too (what is
+ * due, "today").
  */
-function keyOf(url: string, now: Date): string {
-  const reading = readingKey(new URL(url));
+function keyOf(url: string, reading: string | null, now: Date): string {
   return `${shanghaiDate(now)} ${reading ?? url}`;
 }
 
@@ -120,10 +121,19 @@ export async function answerPublicPage(
   } catch {
     return null;
   }
-  const key = keyOf(address, now);
+  const url = new URL(address);
+  const readingAddress = readingKey(url);
+  const key = keyOf(address, readingAddress, now);
   const hit = kept(key, version);
   if (hit) return sent(hit, client, "hit");
-  const reading = readingKey(new URL(address)) ? await readingPage(new URL(address)) : null;
+  let reading: Awaited<ReturnType<typeof readingPage>> = null;
+  try {
+    reading = readingAddress ? await readingPage(url) : null;
+  } catch (error) {
+    // The database went away (the version was known from memory): Remix answers with its 503 page.
+    if (noteFailure(error)) return null;
+    throw error;
+  }
   if (reading) {
     const headers = { ...reading.headers, Vary: "Accept-Encoding" };
     const page: KeptPage = client.acceptsGzip

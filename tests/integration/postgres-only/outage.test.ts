@@ -71,6 +71,8 @@ afterAll(async () => {
 test("pages answer a friendly 503 while the database is away and recover by themselves", async () => {
   expect(await statusOf(`${base}/`)).toBe(200);
   await proxy!.close();
+  // A reading page (app/reading) asked for at once, perhaps before the instance has noticed: its 503, never a 500.
+  expect(await statusOf(`${base}/orgs?q=${encodeURIComponent("出口")}`)).toBe(503);
 
   const page = await until("a 503 page", async () => {
     const response = await fetch(`${base}/places/350502001000`, { headers: { Accept: "text/html" } });
