@@ -158,6 +158,9 @@ async function serve() {
 
   const app = express();
   app.disable("x-powered-by");
+  // The kept public pages carry their own validators (app/public-pages.server.ts); a hash of a page
+  // that holds this response's nonce would match nothing.
+  app.set("etag", false);
   // Behind a load balancer set TRUST_PROXY (e.g. "1" or "loopback") so req.ip and
   // req.protocol come from X-Forwarded-For / X-Forwarded-Proto.
   if (process.env.TRUST_PROXY) {
@@ -333,7 +336,7 @@ async function serve() {
       const module = await entry();
       if (vite || !module.isCacheablePublicRequest(req.method, req.originalUrl, req.get("cookie") ?? null)) return next();
       const address = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
-      const client = { acceptsGzip: /\bgzip\b/.test(req.get("accept-encoding") ?? ""), nonce: res.locals.cspNonce };
+      const client = { acceptsGzip: /\bgzip\b/.test(req.get("accept-encoding") ?? ""), nonce: res.locals.cspNonce, ifNoneMatch: req.get("if-none-match") ?? null };
       const answer = await module.answerPublicPage(address, client, (nonce) =>
         handleRequest(new Request(address, { headers: remixHeaders(req) }), { ...loadContext(req, res), cspNonce: nonce }),
       );

@@ -9,7 +9,7 @@
  * Each response still gets its own CSP nonce: pages are rendered with a secret
  * placeholder that is replaced by the response's nonce on the way out.
  */
-import crypto from "node:crypto";
+import crypto, { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { flashCookieName } from "./auth/flash.server";
 import { noteFailure } from "./domain/shared/availability.server";
@@ -109,9 +109,24 @@ export interface PublicAnswer {
  * other pages, Remix's (`renderWithRemix`, given the nonce placeholder), kept when it is a 200 that
  * sets no cookie. Null when the database is away: the caller lets the app answer (its 503 page).
  */
+/** What the answer depends on of the request besides its address. */
+export interface PublicClient {
+  acceptsGzip: boolean;
+  nonce: string;
+  /** The If-None-Match header: the validators of the copies the client (or a proxy) holds. */
+  ifNoneMatch?: string | null;
+}
+
+/**
+ * A reading page (no script, no nonce, nothing of the reader) may be kept by a shared cache in front
+ * of the app (deploy/nginx.conf) for half a minute, and served stale for half a minute more while it
+ * asks again: a change reaches every reader within a minute, and an unchanged page is answered 304.
+ */
+export const readingCacheControl = "public, max-age=30, stale-while-revalidate=30";
+
 export async function answerPublicPage(
   address: string,
-  client: { acceptsGzip: boolean; nonce: string },
+  client: PublicClient,
   renderWithRemix: (nonce: string) => Promise<Response>,
   now = new Date(),
 ): Promise<PublicAnswer | null> {
@@ -135,7 +150,8 @@ export async function answerPublicPage(
     throw error;
   }
   if (reading) {
-    const headers = { ...reading.headers, Vary: "Accept-Encoding" };
+    const etag = `W/"${createHash("sha1").update(reading.body).digest("base64url")}"`;
+    const headers = { ...reading.headers, Vary: "Accept-Encoding", ETag: etag, "Cache-Control": readingCacheControl };
     const page: KeptPage = client.acceptsGzip
       ? { version, headers, body: null, plain: null, gzip: gzipSync(reading.body), bytes: 0 }
       : { version, headers, body: null, plain: Buffer.from(reading.body), gzip: null, bytes: 0 };
@@ -153,9 +169,10 @@ export async function answerPublicPage(
   return { status: response.status, headers: { ...headers, "X-Page-Cache": "miss" }, body: withNonce(body, client.nonce) };
 }
 
-function sent(page: KeptPage, client: { acceptsGzip: boolean; nonce: string }, cache: "hit" | "miss"): PublicAnswer {
+function sent(page: KeptPage, client: PublicClient, cache: "hit" | "miss"): PublicAnswer {
   const headers = { ...page.headers, "X-Page-Cache": cache };
   if (page.body !== null) return { status: 200, headers, body: withNonce(page.body, client.nonce) };
+  if (holds(client.ifNoneMatch, page.headers.ETag)) return { status: 304, headers, body: "" };
   if (!client.acceptsGzip) return { status: 200, headers, body: page.plain ?? gunzipSync(page.gzip!) };
   if (!page.gzip) {
     // Kept as it is for a reader who did not ask for compression; most browsers do, so keep it compressed from now on.
@@ -165,6 +182,13 @@ function sent(page: KeptPage, client: { acceptsGzip: boolean; nonce: string }, c
     page.plain = null;
   }
   return { status: 200, headers: { ...headers, "Content-Encoding": "gzip" }, body: page.gzip };
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, as for a GET). */
+function holds(ifNoneMatch: string | null | undefined, etag: string | undefined): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || bare(tag) === bare(etag));
 }
 
 /** The page as sent: this response's nonce in place of the placeholder. */

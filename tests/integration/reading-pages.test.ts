@@ -18,6 +18,8 @@ interface Facts {
   corrected: Array<{ id: number; versions: number }>;
   names: string[];
   street: string;
+  /** A published posting, open to questions. */
+  askable: number;
 }
 
 let demo: ServedDemo<Facts>;
@@ -46,7 +48,8 @@ beforeAll(async () => {
       ];
       const names = (await db.select({ name: organizations.name }).from(organizations).orderBy(sql`random()`).limit(3)).map((r) => r.name);
       const [street] = await db.select({ code: places.code }).from(places).where(eq(places.level, "street")).limit(1);
-      return { postings: [...new Set(ids)], corrected: corrected.map((c) => ({ id: c.id, versions: c.versions ?? 1 })), names, street: street!.code };
+      const [askable] = await pick(eq(postings.status, "published"), 1);
+      return { postings: [...new Set(ids)], corrected: corrected.map((c) => ({ id: c.id, versions: c.versions ?? 1 })), names, street: street!.code, askable: askable! };
     },
   });
 }, 180_000);
@@ -140,4 +143,42 @@ test("a reading page is kept compressed and sent compressed to a browser that as
   expect(zipped.headers.get("x-page-cache")).toBe("hit");
   // fetch inflates it: the same page either way.
   expect(await zipped.text()).toBe(plain);
+});
+
+test("a reading page says how long a shared cache may keep it, and answers 304 to a copy that is still current", async () => {
+  const base = demo.server.base;
+  const path = `/postings/${demo.facts.postings[2]}`;
+  const first = await fetch(`${base}${path}`);
+  const etag = first.headers.get("etag");
+  expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
+  expect(first.headers.get("cache-control")).toBe("public, max-age=30, stale-while-revalidate=30");
+  const again = await fetch(`${base}${path}`, { headers: { "If-None-Match": etag! } });
+  expect(again.status).toBe(304);
+  expect(await again.text()).toBe("");
+  // Another page's validator is not this page's.
+  expect((await fetch(`${base}/postings/${demo.facts.postings[3]}`, { headers: { "If-None-Match": etag! } })).status).toBe(200);
+  // A signed-in reader's page is nobody else's: no shared cache keeps it.
+  const signedIn = await fetch(`${base}${path}`, { headers: { Cookie: `cr_session=${demo.sessions.officer[0]}`, "If-None-Match": etag! } });
+  expect(signedIn.status).toBe(200);
+  expect(signedIn.headers.get("cache-control")).toBe("private, no-store");
+});
+
+test("a question asked on a posting gives its reading page a new validator at once", async () => {
+  const base = demo.server.base;
+  const id = demo.facts.askable;
+  const before = await fetch(`${base}/postings/${id}`);
+  const etag = before.headers.get("etag")!;
+  const waiting = (text: string) => Number(/目前有 (\d+) 条质询正在等待答复/.exec(text)?.[1] ?? 0);
+  const waitingBefore = waiting(await before.text());
+  const asked = await fetch(`${base}/postings/${id}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ name: "王五", village: "本村第二村民小组", question: "这一项的金额是怎么算的？" }),
+  });
+  expect(asked.status).toBe(200);
+  const after = await fetch(`${base}/postings/${id}`, { headers: { "If-None-Match": etag } });
+  expect(after.status).toBe(200);
+  expect(after.headers.get("etag")).not.toBe(etag);
+  expect(waiting(await after.text())).toBe(waitingBefore + 1);
 });
