@@ -119,10 +119,11 @@ export interface PublicClient {
 
 /**
  * A reading page (no script, no nonce, nothing of the reader) may be kept by a shared cache in front
- * of the app (deploy/nginx.conf) for half a minute, and served stale for half a minute more while it
- * asks again: a change reaches every reader within a minute, and an unchanged page is answered 304.
+ * of the app for half a minute, and served stale for half a minute more while it asks again; a
+ * browser asks every time (a reader who reloads after a change sees it), and an unchanged page is
+ * answered 304.
  */
-export const readingCacheControl = "public, max-age=30, stale-while-revalidate=30";
+export const readingCacheControl = "public, max-age=0, s-maxage=30, stale-while-revalidate=30";
 
 export async function answerPublicPage(
   address: string,

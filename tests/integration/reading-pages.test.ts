@@ -151,7 +151,7 @@ test("a reading page says how long a shared cache may keep it, and answers 304 t
   const first = await fetch(`${base}${path}`);
   const etag = first.headers.get("etag");
   expect(etag).toMatch(/^W\/"[A-Za-z0-9_-]{27}"$/);
-  expect(first.headers.get("cache-control")).toBe("public, max-age=30, stale-while-revalidate=30");
+  expect(first.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=30, stale-while-revalidate=30");
   const again = await fetch(`${base}${path}`, { headers: { "If-None-Match": etag! } });
   expect(again.status).toBe(304);
   expect(await again.text()).toBe("");
