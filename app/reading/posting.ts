@@ -8,14 +8,10 @@ import { fileChanges, formatFileSize } from "../domain/postings/compare";
 import type { PublicPostingPage } from "../domain/postings/public.server";
 import {
   categoryLabels,
-  formatCell,
-  formatHundredths,
   kindOf,
   periodLabel,
   retentionLabels,
   tableAsText,
-  tableSpecOf,
-  tableTotals,
   type PostingTableRows,
 } from "../domain/postings/rules";
 import { placeLevelLabels } from "../domain/places/rules";
@@ -23,7 +19,7 @@ import { answerDays, questionLimits } from "../domain/questions/rules";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { fieldId } from "../ui/form-id";
 import { inputClass } from "../ui/form";
-import { categoryTone, postingStatusLabels, postingStatusTone } from "../ui/posting-view";
+import { categoryTone, postingStatusLabels, postingStatusTone, postingTableModel } from "../ui/posting-view";
 import type { QuestionThreadData } from "../ui/questions";
 import { html, type Html, type Part } from "./html";
 import { badge, dataTable, lineDiff, panel, postingBody } from "./parts";
@@ -35,35 +31,8 @@ function hash(value: string, label?: Part): Html {
 }
 
 function postingTable(kind: string, rows: PostingTableRows | null): Html | "" {
-  const spec = tableSpecOf(kind);
-  if (!spec || !rows?.length) return "";
-  const totals = tableTotals(spec, rows);
-  type Row = { number: number; cells: PostingTableRows[number] };
-  return dataTable<Row>({
-    caption: spec.label,
-    captionVisible: true,
-    framed: false,
-    rows: rows.map((cells, i) => ({ number: i + 1, cells })),
-    empty: "",
-    columns: [
-      { label: "序号", phoneHidden: true, className: "text-slate-500", cell: (row) => row.number },
-      ...spec.columns.map((c, i) => ({
-        label: c.label,
-        rowHeader: i === 0,
-        numeric: c.type === "amount" || c.type === "area" || c.type === "count",
-        cell: (row: Row) => formatCell(c, row.cells[c.key] ?? ""),
-        total:
-          c.type === "count"
-            ? totals.sums[c.key]
-            : c.type === "amount" || c.type === "area"
-              ? formatHundredths(totals.sums[c.key] ?? 0)
-              : i === 0
-                ? `共 ${totals.rows} 项`
-                : undefined,
-      })),
-    ],
-    summaries: spec.balance && totals.balance !== null ? [{ label: spec.balance.label, value: formatHundredths(totals.balance) }] : [],
-  });
+  const table = postingTableModel(kind, rows);
+  return table ? dataTable({ ...table, captionVisible: true, framed: false, empty: "" }) : "";
 }
 
 function fileList(files: Version["files"]): Html {

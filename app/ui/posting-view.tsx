@@ -65,33 +65,46 @@ export function PostingFacts({ kind, period, retention }: { kind: string; period
  * The kind's table with its totals (and a ledger's balance) computed from the rows. On a phone each
  * row is a card headed by its item or name, its amounts labelled 收入/支出, so no figure is off screen.
  */
-export function PostingTable({ kind, rows }: { kind: string; rows: PostingTableRows | null }) {
+export type PostingTableRow = { number: number; cells: PostingTableRows[number] };
+
+/**
+ * The kind's table as plain values: its columns (cells as text), numbered rows, and the totals (and a
+ * ledger's balance) computed from the rows. PostingTable renders it; so does the reading page (app/reading).
+ */
+export function postingTableModel(kind: string, rows: PostingTableRows | null) {
   const spec = tableSpecOf(kind);
   if (!spec || !rows?.length) return null;
   const totals = tableTotals(spec, rows);
-  type Row = { number: number; cells: PostingTableRows[number] };
-  const numbered: Row[] = rows.map((cells, i) => ({ number: i + 1, cells }));
-  const columns: Array<Column<Row>> = [
-    { label: "序号", phoneHidden: true, className: "text-slate-500", cell: (row) => row.number },
-    ...spec.columns.map(
-      (c, i): Column<Row> => ({
-        label: c.label,
-        rowHeader: i === 0,
-        numeric: c.type === "amount" || c.type === "area" || c.type === "count",
-        cell: (row) => formatCell(c, row.cells[c.key] ?? ""),
-        total:
-          c.type === "count"
-            ? totals.sums[c.key]
-            : c.type === "amount" || c.type === "area"
-              ? formatHundredths(totals.sums[c.key] ?? 0)
-              : i === 0
-                ? `共 ${totals.rows} 项`
-                : undefined,
-      }),
-    ),
+  const columns = [
+    { label: "序号", phoneHidden: true, className: "text-slate-500", cell: (row: PostingTableRow): string | number => row.number },
+    ...spec.columns.map((c, i) => ({
+      label: c.label,
+      rowHeader: i === 0,
+      numeric: c.type === "amount" || c.type === "area" || c.type === "count",
+      cell: (row: PostingTableRow): string | number => formatCell(c, row.cells[c.key] ?? ""),
+      total:
+        c.type === "count"
+          ? totals.sums[c.key]
+          : c.type === "amount" || c.type === "area"
+            ? formatHundredths(totals.sums[c.key] ?? 0)
+            : i === 0
+              ? `共 ${totals.rows} 项`
+              : undefined,
+    })),
   ];
   const summaries = spec.balance && totals.balance !== null ? [{ label: spec.balance.label, value: formatHundredths(totals.balance) }] : [];
-  return <DataTable caption={spec.label} captionVisible framed={false} columns={columns} rows={numbered} rowKey={(row) => row.number} empty="" summaries={summaries} />;
+  return { caption: spec.label, columns, rows: rows.map((cells, i): PostingTableRow => ({ number: i + 1, cells })), summaries };
+}
+
+/**
+ * The kind's table with its totals (and a ledger's balance) computed from the rows. On a phone each
+ * row is a card headed by its item or name, its amounts labelled 收入/支出, so no figure is off screen.
+ */
+export function PostingTable({ kind, rows }: { kind: string; rows: PostingTableRows | null }) {
+  const table = postingTableModel(kind, rows);
+  if (!table) return null;
+  const columns: Array<Column<PostingTableRow>> = table.columns;
+  return <DataTable caption={table.caption} captionVisible framed={false} columns={columns} rows={table.rows} rowKey={(row) => row.number} empty="" summaries={table.summaries} />;
 }
 
 const stepLabels: Record<string, string> = {
