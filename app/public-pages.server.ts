@@ -119,11 +119,21 @@ export interface PublicClient {
 
 /**
  * A reading page (no script, no nonce, nothing of the reader) may be kept by a shared cache in front
- * of the app for half a minute, and served stale for half a minute more while it asks again; a
- * browser asks every time (a reader who reloads after a change sees it), and an unchanged page is
- * answered 304.
+ * of the app (deploy/nginx.conf) for PUBLIC_SHARED_MAX_AGE seconds (30 by default), and served stale
+ * as long again while it asks again; a browser asks every time (a reader who reloads after a change
+ * sees it), and an unchanged page is answered 304.
  */
-export const readingCacheControl = "public, max-age=0, s-maxage=30, stale-while-revalidate=30";
+export const readingCacheControl = ((seconds: number) => `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${seconds}`)(
+  sharedMaxAge(process.env.PUBLIC_SHARED_MAX_AGE),
+);
+
+function sharedMaxAge(setting: string | undefined): number {
+  if (setting === undefined || setting === "") return 30;
+  const seconds = Number(setting);
+  if (Number.isInteger(seconds) && seconds >= 0 && seconds <= 3600) return seconds;
+  console.warn(`PUBLIC_SHARED_MAX_AGE 应为 0 到 3600 之间的整数秒（当前为“${setting}”），按 30 秒处理。`);
+  return 30;
+}
 
 export async function answerPublicPage(
   address: string,

@@ -65,6 +65,8 @@ export const action = answeringInvalidData(async ({ request, params, context }: 
       "Content-Type": "application/x-ndjson; charset=utf-8",
       // no-transform: the compression in front would otherwise hold the lines back until the end.
       "Cache-Control": "no-store, no-transform",
+      // And nginx in front (deploy/nginx.conf) passes each line on as it comes.
+      "X-Accel-Buffering": "no",
       "X-Content-Type-Options": "nosniff",
     },
   });
