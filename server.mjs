@@ -194,6 +194,20 @@ async function serve() {
     refuse(res, "method", req).catch(next);
   });
 
+  // An anonymous reader's GET reads from the read replica, if there is one; whoever sends something
+  // reads from the primary for a few seconds after (app/auth/read-routing.ts).
+  app.use(async (req, res, next) => {
+    try {
+      const module = await entry();
+      const reads = module.requestReads(req.method, req.get("cookie") ?? null, req.protocol === "https");
+      if (reads.setCookie) res.append("Set-Cookie", reads.setCookie);
+      if (reads.public) module.withPublicReads(next);
+      else next();
+    } catch (error) {
+      next(error);
+    }
+  });
+
   if (vite) {
     app.use(vite.middlewares);
   } else {
@@ -350,9 +364,15 @@ async function serve() {
   app.all("*", async (req, res, next) => {
     try {
       const module = await entry();
-      const { request, counter } = remixRequest(req, res);
+      let { request, counter } = remixRequest(req, res);
       if (req.method === "POST") res.locals.submission = module.submissionRequest(new URL(request.url), req.get("referer") ?? null);
-      const response = await handleRequest(request, loadContext(req, res));
+      let response = await handleRequest(request, loadContext(req, res));
+      // The replica went away under this reader: once more, on the primary.
+      if (await module.failedOnReplica(request)) {
+        await response.body?.cancel();
+        request = new Request(request.url, { headers: request.headers, signal: request.signal });
+        response = await module.withPrimaryReads(() => handleRequest(request, loadContext(req, res)));
+      }
       // The body ran past its limit while being read (no size was declared, or a wrong one).
       if (counter?.exceeded) return await refuseBody(req, res, "too_large");
       if (counter) discardRest(req, res.locals.bodyLimit ?? 0);

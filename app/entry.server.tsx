@@ -3,7 +3,8 @@ import { createReadableStreamFromReadable, redirectDocument } from "@remix-run/n
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { closeDb, getDb, isInvalidDataError } from "../db/client.server";
+import { checkReplica, closeDb, getDb, isInvalidDataError, replicaConfigured, replicaMaxLagMs } from "../db/client.server";
+import { readsFor, type RequestReads } from "./auth/read-routing";
 import { crossSiteRefusal } from "./auth/csrf";
 import { allowedMethods, formBodyLimit, maxUploadFileBytes, maxUploadFiles } from "./auth/request-limits";
 import { sessionTokenFromCookieHeader, validateSessionToken } from "./auth/session.server";
@@ -149,6 +150,17 @@ export async function noteSubmissionAnswer(key: string, location: string): Promi
   }
 }
 export { answerPublicPage, isCacheablePublicRequest } from "./public-pages.server";
+export { withPublicReads, withPrimaryReads } from "../db/client.server";
+
+/** Where this request reads (app/auth/read-routing.ts): the replica, if any, for an anonymous GET. */
+export function requestReads(method: string, cookie: string | null, https: boolean): RequestReads {
+  return readsFor(method, cookie, { replica: replicaConfigured(), replicaLagSeconds: replicaMaxLagMs() / 1000, https });
+}
+
+/** A GET whose reads failed because the replica went away (it is out of service now): run it again on the primary. */
+export async function failedOnReplica(request: Request): Promise<boolean> {
+  return (request.method === "GET" || request.method === "HEAD") && failedForDatabase.has(request) && (await checkReplica());
+}
 
 export interface RequestFacts {
   method: string;

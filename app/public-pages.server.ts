@@ -12,6 +12,8 @@
 import crypto, { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { flashCookieName } from "./auth/flash.server";
+import { hasCookie, recentWriteCookieName } from "./auth/read-routing";
+import { sessionCookieName } from "./auth/session-rules";
 import { noteFailure } from "./domain/shared/availability.server";
 import { currentPublicDataVersion } from "./domain/shared/public-cache.server";
 import { shanghaiDate } from "./domain/shared/time";
@@ -54,10 +56,13 @@ interface KeptPage {
 const pages = new Map<string, KeptPage>();
 let keptBytes = 0;
 
-/** A GET of a public page by someone not signed in (with a session, pages show who is signed in; with a flash message, what was just done). */
+/**
+ * A GET of a public page by someone not signed in (with a session, pages show who is signed in; with
+ * a flash message, what was just done; after sending something, with a replica, their own change).
+ */
 export function isCacheablePublicRequest(method: string, path: string, cookie: string | null): boolean {
   if (method !== "GET" || process.env.PUBLIC_PAGE_CACHE === "0") return false;
-  if (cookie?.includes("cr_session=") || cookie?.includes(`${flashCookieName}=`)) return false;
+  if (cookie && [sessionCookieName, flashCookieName, recentWriteCookieName].some((name) => hasCookie(cookie, name))) return false;
   const pathname = path.split("?")[0]!;
   return cacheablePaths.some((p) => p.test(pathname));
 }

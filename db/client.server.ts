@@ -2,7 +2,14 @@
  * The one place that decides which database the app has: a PostgreSQL server
  * when DATABASE_URL is set, otherwise an embedded PGlite under DATA_DIR.
  * Everything else sees only `Database` (a drizzle PgDatabase) and `queryRows`.
+ *
+ * With DATABASE_REPLICA_URL (a streaming replica of that server) too, the
+ * reads of a request the app runs `withPublicReads` (an anonymous reader's
+ * GET of a public page) go to the replica while it answers and keeps up;
+ * everything else (every write, every signed-in reader, the LISTEN) stays on
+ * the primary.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +23,7 @@ export type DatabaseKind = "pglite" | "postgres";
 interface Connection {
   db: Database;
   kind: DatabaseKind;
+  replica?: Replica;
   close: () => Promise<void>;
   ping: () => Promise<void>;
   watch: (channel: string, watcher: Watcher) => void;
@@ -52,16 +60,77 @@ export function databaseKind(): DatabaseKind {
   return process.env.DATABASE_URL ? "postgres" : "pglite";
 }
 
-/** The shared database handle; the first call connects (embedded: opens and locks the data folder). */
+/**
+ * The shared database handle; the first call connects (embedded: opens and locks the data folder).
+ * In a public read (withPublicReads) it is the replica's, while the replica is in service.
+ */
 export async function getDb(): Promise<Database> {
+  const conn = await connection();
+  return conn.replica && readScope.getStore()?.public && conn.replica.inService() ? conn.replica.db : conn.db;
+}
+
+/** The primary's handle whatever the request: for what must see the newest committed state. */
+export async function getPrimaryDb(): Promise<Database> {
   return (await connection()).db;
 }
 
+const readScope = new AsyncLocalStorage<{ public: boolean }>();
+
+/** Runs `work` (a request) with its reads on the replica, if there is one in service. */
+export function withPublicReads<T>(work: () => T): T {
+  return readScope.run({ public: true }, work);
+}
+
+/** Runs `work` with every read on the primary (a request run again after the replica failed it). */
+export function withPrimaryReads<T>(work: () => T): T {
+  return readScope.run({ public: false }, work);
+}
+
+export function replicaConfigured(): boolean {
+  return Boolean(process.env.DATABASE_URL && process.env.DATABASE_REPLICA_URL);
+}
+
+/** How far the replica may fall behind a change before public reads leave it (DATABASE_REPLICA_MAX_LAG_MS, 10 s). */
+export function replicaMaxLagMs(): number {
+  return Math.max(100, Number(process.env.DATABASE_REPLICA_MAX_LAG_MS ?? 10_000) || 10_000);
+}
+
+/**
+ * After a public read failed for want of a database: whether the replica is out of service now
+ * (asked at once; one that does not answer is taken out, and public reads go to the primary until
+ * it answers and has caught up again). True means the read may be run again on the primary.
+ */
+export async function checkReplica(): Promise<boolean> {
+  const replica = (await connection()).replica;
+  return Boolean(replica && readScope.getStore()?.public) && replica!.check();
+}
+
+/** Whether a database failure here may be the replica's alone (a public read with a replica configured). */
+export function mayBeReplicaFailure(): boolean {
+  return Boolean(opened?.replica && readScope.getStore()?.public);
+}
+
+/**
+ * Waits until the replica has replayed everything the primary had committed when this was called
+ * (a change just announced), for at most the replica's allowed lag; a replica that does not catch up
+ * in that time is taken out of service until it has. Resolves at once without a replica.
+ */
+export async function replicaCaughtUp(): Promise<void> {
+  const replica = (await connection()).replica;
+  if (replica) await replica.catchUp();
+}
+
+/** The connection once open (for the synchronous questions). */
+let opened: Connection | undefined;
+
 function connection(): Promise<Connection> {
-  connecting ??= connect().catch((error: unknown) => {
-    connecting = undefined;
-    throw error;
-  });
+  connecting ??= connect().then(
+    (conn) => (opened = conn),
+    (error: unknown) => {
+      connecting = undefined;
+      throw error;
+    },
+  );
   return connecting;
 }
 
@@ -98,16 +167,109 @@ async function connectPostgres(url: string): Promise<Connection> {
   });
   const db = drizzle(client, { schema, logger: writeLogger }) as unknown as Database;
   const listeners: Array<{ end: () => Promise<void> }> = [];
+  const replicaUrl = process.env.DATABASE_REPLICA_URL;
+  const replica = replicaUrl ? connectReplica(postgres, drizzle, replicaUrl, client) : undefined;
   return {
     db,
     kind: "postgres",
+    replica,
     close: async () => {
-      await Promise.all([client.end({ timeout: 3 }), ...listeners.map((l) => l.end())]);
+      await Promise.all([client.end({ timeout: 3 }), ...listeners.map((l) => l.end()), replica?.close()]);
     },
     ping: async () => {
       await client`select 1`;
     },
     watch: (channel, watcher) => listeners.push(listenPostgres(postgres, url, channel, watcher)),
+  };
+}
+
+interface Replica {
+  db: Database;
+  inService: () => boolean;
+  check: () => Promise<boolean>;
+  catchUp: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/**
+ * The replica's pool and whether it is in service. It is taken out when it stops answering or lags
+ * further behind than DATABASE_REPLICA_MAX_LAG_MS (10 s) after a change, and put back once it
+ * answers and has replayed what the primary had written (its WAL positions compared), checked at
+ * most every two seconds while out.
+ */
+function connectReplica(
+  postgres: typeof import("postgres"),
+  drizzle: typeof import("drizzle-orm/postgres-js").drizzle,
+  url: string,
+  primary: import("postgres").Sql,
+): Replica {
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connect_timeout: 2,
+    idle_timeout: 60,
+    onnotice: () => {},
+    connection: { ...sessionSettings, application_name: "community-registry-replica" },
+  });
+  const db = drizzle(client, { schema, logger: writeLogger }) as unknown as Database;
+  const maxLagMs = replicaMaxLagMs();
+  let inService = true;
+  let probing: Promise<void> | undefined;
+  let lastProbe = 0;
+
+  /** The replica has replayed all the primary had written when this was called (false if either does not answer). */
+  const replayed = async (deadline: number): Promise<boolean> => {
+    const [written] = await primary<Array<{ lsn: string }>>`select pg_current_wal_lsn()::text as lsn`;
+    for (;;) {
+      const [row] = await client<Array<{ done: boolean }>>`select coalesce(pg_last_wal_replay_lsn() >= ${written!.lsn}::pg_lsn, true) as done`;
+      if (row!.done) return true;
+      if (Date.now() >= deadline) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const takeOut = (why: string) => {
+    if (inService) console.warn(`只读副本（DATABASE_REPLICA_URL）${why}，公开页面暂时改从主库读取。`);
+    inService = false;
+    lastProbe = Date.now();
+  };
+  /** While out of service: at most every two seconds, one probe whether it may come back. */
+  const probe = () => {
+    if (inService || probing || Date.now() - lastProbe < 2000) return;
+    lastProbe = Date.now();
+    probing = replayed(Date.now())
+      .then((done) => {
+        if (done) {
+          inService = true;
+          console.warn("只读副本已恢复并追上主库，公开页面重新从副本读取。");
+        }
+      })
+      .catch(() => {})
+      .finally(() => (probing = undefined));
+  };
+  return {
+    db,
+    inService: () => {
+      probe();
+      return inService;
+    },
+    check: async () => {
+      if (!inService) return true;
+      try {
+        await Promise.race([client`select 1`, new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 1500).unref())]);
+        return false;
+      } catch {
+        takeOut("不可用");
+        return true;
+      }
+    },
+    catchUp: async () => {
+      if (!inService) return;
+      try {
+        if (!(await replayed(Date.now() + maxLagMs))) takeOut(`落后主库超过 ${maxLagMs / 1000} 秒`);
+      } catch {
+        takeOut("不可用");
+      }
+    },
+    close: () => client.end({ timeout: 3 }),
   };
 }
 
@@ -313,6 +475,7 @@ export async function pingDatabase(timeoutMs = 2000): Promise<boolean> {
 export async function closeDb(): Promise<void> {
   const current = connecting;
   connecting = undefined;
+  opened = undefined;
   if (current) await (await current.catch(() => undefined))?.close();
 }
 

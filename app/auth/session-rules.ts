@@ -1,5 +1,7 @@
 import { isStaff, type Role } from "./roles";
 
+export const sessionCookieName = "cr_session";
+
 const minute = 60_000;
 const hour = 60 * minute;
 

@@ -10,10 +10,10 @@ import { and, eq, ne } from "drizzle-orm";
 import { getDb, type Database } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
 import type { Actor } from "./permissions";
-import { judgeSession, sessionLimits, shouldTouch, type SessionVerdict } from "./session-rules";
+import { judgeSession, sessionCookieName, sessionLimits, shouldTouch, type SessionVerdict } from "./session-rules";
 import type { Role } from "./roles";
 
-export const sessionCookieName = "cr_session";
+export { sessionCookieName };
 
 /** 20 random bytes in base32: the id and the secret of a session or a pending sign-in. */
 export function randomString(): string {

@@ -1,10 +1,10 @@
 /**
- * Knows whether the database is reachable. A request that failed because the
+ * Knows whether the database (the primary) is reachable. A request that failed because the
  * database went away marks it down; while down, requests get a friendly 503
  * without touching it, and a ping (at most every two seconds) brings the app
  * back by itself as soon as the database returns.
  */
-import { getDb, isDatabaseUnavailableError, pingDatabase } from "../../../db/client.server";
+import { getDb, isDatabaseUnavailableError, mayBeReplicaFailure, pingDatabase } from "../../../db/client.server";
 
 let down = false;
 let lastCheck = 0;
@@ -12,7 +12,8 @@ let checking: Promise<boolean> | undefined;
 
 export function noteFailure(error: unknown): boolean {
   if (!isDatabaseUnavailableError(error)) return false;
-  down = true;
+  // A public read on the replica: the request is run again on the primary (server.mjs), which marks it down if it fails too.
+  if (!mayBeReplicaFailure()) down = true;
   return true;
 }
 

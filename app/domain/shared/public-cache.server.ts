@@ -20,9 +20,16 @@
  * fallback when listening is impossible, the row is read per request, as it
  * was before; a slow re-read every half minute guards against a silently
  * lost connection.
+ *
+ * With a read replica (DATABASE_REPLICA_URL) public pages are rendered from
+ * the replica, so the version they are kept under must be one the replica has
+ * replayed: the row is read where public reads go, and an announced version
+ * (sent by the primary) is taken only once the replica has caught up with the
+ * primary; a page is never kept under a version newer than its data.
  */
 import { eq } from "drizzle-orm";
-import { getDb, onLocalWrite, watchChannel } from "../../../db/client.server";
+import { getDb, getPrimaryDb, onLocalWrite, replicaCaughtUp, replicaConfigured, watchChannel } from "../../../db/client.server";
+import type { Database } from "../../../db/client.server";
 import { publicDataVersion } from "../../../db/schema";
 
 interface Entry {
@@ -46,18 +53,25 @@ const recheckMs = 30_000;
  */
 const known = { version: 0, ready: false, listening: false, lastOwnWrite: 0, generation: 0, watching: false };
 let recheck: NodeJS.Timeout | undefined;
+/** Announced versions waiting for the replica; one wait at a time, for the highest announced. */
+const replay = { announced: 0, waiting: false };
 
-async function readVersion(): Promise<number> {
-  const db = await getDb();
+/** The version the data this request reads has reached (the replica's, for a public read while it serves them). */
+async function readVersion(db?: Database): Promise<number> {
+  db ??= await getDb();
   const [row] = await db.select({ version: publicDataVersion.version }).from(publicDataVersion).where(eq(publicDataVersion.id, 1));
   return row?.version ?? 0;
 }
 
-/** Reads the row for the memory; a read that overlapped a lost connection is not trusted. */
+/**
+ * Reads the row for the memory; a read that overlapped a lost connection is not trusted. With a
+ * replica, the primary's row, once the replica has caught up with it (what was announced before the
+ * listen was in place is replayed too).
+ */
 async function refresh(): Promise<void> {
   const generation = known.generation;
   try {
-    const version = await readVersion();
+    const version = replicaConfigured() ? await readVersion(await getPrimaryDb()).then(async (v) => (await replicaCaughtUp(), v)) : await readVersion();
     if (generation !== known.generation || !known.listening) return;
     known.version = Math.max(known.version, version);
     known.ready = true;
@@ -67,6 +81,7 @@ async function refresh(): Promise<void> {
 }
 
 function forget(): void {
+  replay.announced = 0;
   known.listening = false;
   known.ready = false;
   known.version = 0;
@@ -92,9 +107,30 @@ function startWatching(): void {
     },
     notified: (payload) => {
       const version = Number(payload);
-      if (known.listening && Number.isSafeInteger(version)) known.version = Math.max(known.version, version);
+      if (!known.listening || !Number.isSafeInteger(version)) return;
+      if (!replicaConfigured()) known.version = Math.max(known.version, version);
+      else adoptOnceReplayed(version);
     },
   }).catch(() => (known.watching = false));
+}
+
+function adoptOnceReplayed(version: number): void {
+  replay.announced = Math.max(replay.announced, version);
+  if (replay.waiting) return;
+  replay.waiting = true;
+  void (async () => {
+    try {
+      while (replay.announced > known.version) {
+        const generation = known.generation;
+        const target = replay.announced;
+        await replicaCaughtUp();
+        if (generation !== known.generation) return;
+        known.version = Math.max(known.version, target);
+      }
+    } finally {
+      replay.waiting = false;
+    }
+  })();
 }
 
 onLocalWrite(() => (known.lastOwnWrite = Date.now()));
