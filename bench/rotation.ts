@@ -257,8 +257,8 @@ export function sampleOf<T>(list: T[], n: number): T[] {
  * walk the same addresses and a server's runs overlap only when one serves
  * more than a 2R-th of the list.
  */
-export function startOf(length: number, round: number, encoding: number, rounds: number): number {
-  return Math.floor(((2 * round + encoding) * length) / (2 * rounds));
+export function startOf(length: number, round: number, slot: number, rounds: number, slots = 2): number {
+  return Math.floor(((slots * round + slot) * length) / (slots * rounds));
 }
 
 /** What one server session has requested so far, per list: a revisit may be served from the app's kept pages. */

@@ -56,7 +56,8 @@
  *   --posting <id>        posting page to load (picked)
  *   --only <names>        comma-separated request names from the lists above (all)
  *   --rounds <n>          interleaved rounds of the rotating mixes (3)
- *   --addresses <n>       distinct addresses per rotating mix, at most (20000)
+ *   --addresses <n>       distinct addresses per rotating mix, at most (60000: more than a faster app
+ *                         reaches in its runs, so no run revisits an address an earlier one left kept)
  *   --seed <n>            seed of the rotating lists (350502)
  *   --sample <n>          addresses per rotating mix checked before measuring (10)
  *   --port <n>            the app's port [BENCH_PORT] (3400)
@@ -68,6 +69,9 @@
  *   --out <dir>           results folder (bench/results)
  *   --skip-build          serve the existing build/ instead of building
  *   --skip-baseline       measure the app only
+ *   --through-nginx       also measure each rotating mix through Debian's nginx running deploy/nginx.conf
+ *                         in front of the app (after the app's direct runs of each round, on slices
+ *                         of the address lists of their own, so no address is one nginx has kept)
  *   --help
  * DATABASE_URL selects PostgreSQL; its password is never written to the results.
  */
@@ -83,6 +87,7 @@ import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { defaultFragments, measuredRequests, pickTargets, requestNames, type RequestName, type Rows } from "./targets";
+import { startNginx } from "../tests/setup/nginx";
 import {
   drawAddresses,
   median,
@@ -120,7 +125,7 @@ const { values: flags } = parseArgs({
     posting: { type: "string" },
     only: { type: "string" },
     rounds: { type: "string", default: "3" },
-    addresses: { type: "string", default: "20000" },
+    addresses: { type: "string", default: "60000" },
     seed: { type: "string", default: "350502" },
     sample: { type: "string", default: "10" },
     port: { type: "string", default: process.env.BENCH_PORT ?? "3400" },
@@ -132,6 +137,7 @@ const { values: flags } = parseArgs({
     out: { type: "string", default: path.join(root, "bench/results") },
     "skip-build": { type: "boolean", default: false },
     "skip-baseline": { type: "boolean", default: false },
+    "through-nginx": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
   strict: true,
@@ -168,6 +174,7 @@ const options = {
   sample: positive("sample", flags.sample),
   baseline: !flags["skip-baseline"],
   build: !flags["skip-build"],
+  nginx: Boolean(flags["through-nginx"]),
 };
 for (const name of options.only)
   if (!requestNames.includes(name as RequestName) && !rotatingNames.includes(name as RotatingName))
@@ -885,7 +892,7 @@ function compareWithApp(pathname: string, expected: string[], got: string[]): vo
 
 interface RotatingRun {
   round: number;
-  server: "app" | "baseline";
+  server: "app" | "baseline" | "app via nginx";
   name: RotatingName;
   encoding: "identity" | "gzip";
   /** Index in the list where the warm-up began; the measured period continued from where it ended. */
@@ -904,8 +911,10 @@ async function measureRotating(
   gzip: boolean,
   seen: SessionSeen,
   cookie: string | undefined,
+  viaNginx = false,
 ): Promise<RotatingRun> {
-  const start = startOf(list.addresses.length, round, gzip ? 1 : 0, options.rounds);
+  // Each run its own slice of the list: plain, gzip, and through nginx plain and gzip.
+  const start = startOf(list.addresses.length, round, (viaNginx ? 2 : 0) + (gzip ? 1 : 0), options.rounds, options.nginx ? 4 : 2);
   const cursor = { next: start };
   const headers = rotatingHeaders(list.name, cookie, gzip);
   const { m, measured } = await measureLoad(async (seconds) => {
@@ -934,7 +943,7 @@ async function measureRotating(
   }
   return {
     round: round + 1,
-    server: server.name === "app" ? "app" : "baseline",
+    server: viaNginx ? "app via nginx" : server.name === "app" ? "app" : "baseline",
     name: list.name,
     encoding: gzip ? "gzip" : "identity",
     start,
@@ -951,8 +960,12 @@ interface RotatingSummary {
   addresses: number;
   app: { rps: number; p95: number; cpuMsPerRequest: number; rpsByRound: number[]; p95ByRound: number[] };
   baseline?: { rps: number; p95: number; cpuMsPerRequest: number; rpsByRound: number[]; p95ByRound: number[] };
+  /** The app through nginx (--through-nginx). */
+  proxied?: { rps: number; p95: number; cpuMsPerRequest: number; rpsByRound: number[]; p95ByRound: number[] };
   /** The median of the rounds' app ÷ baseline req/s. */
   ratio?: number;
+  /** The same for the app through nginx. */
+  proxiedRatio?: number;
   ratiosByRound?: number[];
   cacheHit: number;
   cacheMiss: number;
@@ -964,7 +977,7 @@ function summarize(lists: AddressList[], runs: RotatingRun[]): RotatingSummary[]
   const out: RotatingSummary[] = [];
   for (const list of lists) {
     for (const encoding of ["identity", "gzip"] as const) {
-      const of = (server: "app" | "baseline") =>
+      const of = (server: RotatingRun["server"]) =>
         runs.filter((r) => r.name === list.name && r.encoding === encoding && r.server === server).sort((a, b) => a.round - b.round);
       const side = (rs: RotatingRun[]) =>
         rs.length
@@ -978,14 +991,18 @@ function summarize(lists: AddressList[], runs: RotatingRun[]): RotatingSummary[]
           : undefined;
       const app = of("app");
       const baseline = of("baseline");
+      const proxied = of("app via nginx");
       if (!app.length) continue;
-      const ratiosByRound = baseline.length
-        ? app.map((r) => {
-            const b = baseline.find((x) => x.round === r.round);
-            return b && b.measurement.rps > 0 ? r.measurement.rps / b.measurement.rps : NaN;
-          })
-        : undefined;
-      const all = [...app, ...baseline];
+      const ratios = (runs: RotatingRun[]) =>
+        baseline.length && runs.length
+          ? runs.map((r) => {
+              const b = baseline.find((x) => x.round === r.round);
+              return b && b.measurement.rps > 0 ? r.measurement.rps / b.measurement.rps : NaN;
+            })
+          : undefined;
+      const ratiosByRound = ratios(app);
+      const proxiedRatios = ratios(proxied);
+      const all = [...app, ...baseline, ...proxied];
       out.push({
         name: list.name,
         label: rotatingKinds[list.name].label,
@@ -995,8 +1012,10 @@ function summarize(lists: AddressList[], runs: RotatingRun[]): RotatingSummary[]
         baseline: side(baseline),
         ratio: ratiosByRound ? median(ratiosByRound) : undefined,
         ratiosByRound,
-        cacheHit: app.reduce((n, r) => n + r.counts.cacheHit, 0),
-        cacheMiss: app.reduce((n, r) => n + r.counts.cacheMiss, 0),
+        proxied: side(proxied),
+        proxiedRatio: proxiedRatios ? median(proxiedRatios) : undefined,
+        cacheHit: [...app, ...proxied].reduce((n, r) => n + r.counts.cacheHit, 0),
+        cacheMiss: [...app, ...proxied].reduce((n, r) => n + r.counts.cacheMiss, 0),
         failed: all.reduce((n, r) => n + r.measurement.non2xx + r.measurement.errors, 0),
         stillMismatched: all.flatMap((r) => r.stillMismatched.map((p) => `${r.server} ${p}`)),
       });
@@ -1008,12 +1027,12 @@ function summarize(lists: AddressList[], runs: RotatingRun[]): RotatingSummary[]
 function rotatingSummaryLines(summaries: RotatingSummary[]): string[] {
   const rounds = (values: number[] | undefined, digits = 0) => (values ? values.map((v) => fmt(v, digits)).join(" · ") : "");
   const lines = [
-    "| mix | Accept-Encoding | addresses | app req/s | app p95 ms | baseline req/s | baseline p95 ms | app ÷ baseline | app req/s by round | baseline req/s by round | app CPU ms/req | baseline CPU ms/req | app kept-page hits / misses |",
-    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: |",
+    "| mix | Accept-Encoding | addresses | app req/s | app p95 ms | baseline req/s | baseline p95 ms | app ÷ baseline | via nginx req/s | via nginx p95 ms | via nginx ÷ baseline | app req/s by round | baseline req/s by round | app CPU ms/req | baseline CPU ms/req | app kept-page hits / misses |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: |",
   ];
   for (const s of summaries)
     lines.push(
-      `| ${s.label} | ${s.encoding === "gzip" ? "gzip" : "none"} | ${s.addresses.toLocaleString("en")} | ${fmt(s.app.rps, 0)} | ${fmt(s.app.p95)} | ${s.baseline ? fmt(s.baseline.rps, 0) : "—"} | ${s.baseline ? fmt(s.baseline.p95) : "—"} | ${s.ratio === undefined ? "—" : fmt(s.ratio, 2)} | ${rounds(s.app.rpsByRound)} | ${rounds(s.baseline?.rpsByRound)} | ${fmt(s.app.cpuMsPerRequest, 2)} | ${s.baseline ? fmt(s.baseline.cpuMsPerRequest, 2) : "—"} | ${s.cacheHit} / ${s.cacheMiss} |`,
+      `| ${s.label} | ${s.encoding === "gzip" ? "gzip" : "none"} | ${s.addresses.toLocaleString("en")} | ${fmt(s.app.rps, 0)} | ${fmt(s.app.p95)} | ${s.baseline ? fmt(s.baseline.rps, 0) : "—"} | ${s.baseline ? fmt(s.baseline.p95) : "—"} | ${s.ratio === undefined ? "—" : fmt(s.ratio, 2)} | ${s.proxied ? fmt(s.proxied.rps, 0) : "—"} | ${s.proxied ? fmt(s.proxied.p95) : "—"} | ${s.proxiedRatio === undefined ? "—" : fmt(s.proxiedRatio, 2)} | ${rounds(s.app.rpsByRound)} | ${rounds(s.baseline?.rpsByRound)} | ${fmt(s.app.cpuMsPerRequest, 2)} | ${s.baseline ? fmt(s.baseline.cpuMsPerRequest, 2) : "—"} | ${s.cacheHit} / ${s.cacheMiss} |`,
     );
   return lines;
 }
@@ -1288,6 +1307,20 @@ async function main(): Promise<void> {
           rotatingRuns.push(run);
           report(`app r${round + 1}`, `${list.name} ${gzip ? "gzip" : "plain"}`, run.measurement, `  distinct ${run.counts.distinct}  kept-page hits ${run.counts.cacheHit}`);
         }
+      if (options.nginx) {
+        // The same app process behind deploy/nginx.conf: every address still new to both.
+        const proxy = await startNginx([`127.0.0.1:${appPort}`]);
+        try {
+          for (const list of lists)
+            for (const gzip of [false, true]) {
+              const run = await measureRotating(app, proxy.port, list, round, gzip, seen, cookie, true);
+              rotatingRuns.push(run);
+              report(`nginx r${round + 1}`, `${list.name} ${gzip ? "gzip" : "plain"}`, run.measurement, `  distinct ${run.counts.distinct}  kept-page hits ${run.counts.cacheHit}`);
+            }
+        } finally {
+          await proxy.stop();
+        }
+      }
       await stopManaged(app);
 
       if (baselineLists.length) {
@@ -1438,6 +1471,11 @@ async function main(): Promise<void> {
             "- the baseline serves the search and the posting page only: the organization, village and officer pages are measured against the app alone (the domain does not export their statements unexecuted, so the baseline could not run the same SQL)",
           ]
         : ["- baseline not measured (--skip-baseline)"]),
+      ...(options.nginx
+        ? [
+            "- via nginx (--through-nginx): after the app's direct runs in each round, the same app process behind Debian's nginx running deploy/nginx.conf (one nginx worker, its cache on and empty), on slices of the lists no other run uses, so every request is new to nginx's cache and to the app's kept pages; the CPU column counts the app's processes only",
+          ]
+        : []),
       ...baselineRounds.map(
         (b) =>
           `- baseline round ${b.round}: ${b.distinctPaths ?? "?"} distinct paths served by its own count, ${b.gzipped ?? "?"} answers gzipped; statements ${Object.entries(b.served)
