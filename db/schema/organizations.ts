@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
+import { bigint, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import { places } from "./places";
 import { organizationTypes, organizationStatuses, communityCategories, organizationChangeKinds } from "../../vocabulary";
 
@@ -64,6 +64,24 @@ export const organizations = pgTable(
     // 一居多会: the organizations that may count at a community or village (filed ones, registered ones with a category).
     index("organizations_community_count_idx").on(t.placeId, t.status).where(sql`type = 'community' or category is not null`),
   ],
+);
+
+/**
+ * Each organization's name once per piece of it (its single characters and two-character pieces, as
+ * name_grams computes them), in name order: a search for a one- or two-character fragment reads the
+ * fragment's entries in name order and stops after a page, however the matching names fall in the
+ * register's order. Kept by a trigger on organizations (migration 0035); never written by the app.
+ */
+export const organizationNameGrams = pgTable(
+  "organization_name_grams",
+  {
+    gram: text("gram").notNull(),
+    name: text("name").notNull(),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.gram, t.name, t.organizationId] }), index("organization_name_grams_organization_idx").on(t.organizationId)],
 );
 
 export const organizationChanges = pgTable(

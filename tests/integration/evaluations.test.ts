@@ -13,7 +13,7 @@ import { gradeOf, ownEvaluations, roundPage } from "../../app/domain/evaluations
 import { gradeValidUntil } from "../../app/domain/evaluations/rules";
 import { findPublicOrganization } from "../../app/domain/organizations/public.server";
 import { parseRegisterQuery } from "../../app/domain/organizations/forms";
-import { onePage, searchWhere } from "../../app/domain/organizations/queries.server";
+import { onePage, registerSearch } from "../../app/domain/organizations/queries.server";
 import { shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
@@ -25,7 +25,7 @@ const inDays = (n: number) => shanghaiDate(new Date(now.getTime() + n * 86_400_0
 
 const search = async (params: string) => {
   const { query, problems } = parseRegisterQuery(new URLSearchParams(params));
-  return { problems, page: await onePage(searchWhere(query), 1, 100) };
+  return { problems, page: await onePage(registerSearch(query), 1, 100) };
 };
 
 test("a round: the association applies, the registry enters another and grades both; the grade is public and searchable for five years", async () => {

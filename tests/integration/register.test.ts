@@ -117,6 +117,26 @@ test("one character, and fragments in Latin letters in any case, find every name
   await db.delete(organizations).where(eq(organizations.id, org!.id));
 });
 
+test("short fragments list in the register's order on every page, filtered too, and follow a rename at once", async () => {
+  const all = (await allOrganizations()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+  for (const [q, filter] of [["协", {}], ["会", { type: "social_group" as const }], ["城区", { status: "normal" as const }], ["中心", {}]] as const) {
+    const expected = all.filter((o) => o.name.toLowerCase().includes(q) && Object.entries(filter).every(([k, v]) => o[k as keyof Organization] === v)).map((o) => o.id);
+    const pages: number[] = [];
+    for (let n = 1; n <= Math.ceil(expected.length / 7); n++) pages.push(...(await searchPublicRegister({ q, ...filter, page: n, pageSize: 7 }, { countCap: null })).items.map((o) => o.id));
+    expect(pages, q).toEqual(expected);
+  }
+  const officer = await demoActor("officer");
+  const o = await organizationNamed("鲤城区摄影家协会");
+  expect((await page({ q: "篆刻" })).items.map((x) => x.id)).not.toContain(o.id);
+  const renamed = await correctOrganization(contextOf(officer), o.id, formOf(o, { name: "鲤城区摄影篆刻协会", reason: "据章程修正案更名" }));
+  expect(renamed.ok).toBe(true);
+  expect((await page({ q: "篆刻" })).items.map((x) => x.id)).toContain(o.id);
+  expect((await page({ q: "影家" })).items.map((x) => x.id)).not.toContain(o.id);
+  const restored = await correctOrganization(contextOf(officer), o.id, formOf(await reload(o.id), { name: "鲤城区摄影家协会", reason: "恢复原名" }));
+  expect(restored.ok).toBe(true);
+  expect((await page({ q: "影家" })).items.map((x) => x.id)).toContain(o.id);
+});
+
 test("the pages count up to a cap; the open-data API counts exactly", async () => {
   const all = await allOrganizations();
   const many = all.filter((o) => o.name.includes("鲤")).length;

@@ -18,14 +18,14 @@ import { cachedPublic } from "../shared/public-cache.server";
 import { toCsv } from "../shared/open-data";
 import type { FieldChange } from "./history.server";
 import { defaultPageSize, parseRegisterQuery, registerSearchParams, type RegisterQuery } from "./forms";
-import { listQuery, loadHistory, loadRecord, onePage, pageQueries, searchWhere, type RegisterListItem, type RegisterPage } from "./queries.server";
+import { listQuery, loadHistory, loadRecord, onePage, pageQueries, registerSearch, type RegisterListItem, type RegisterPage } from "./queries.server";
 
 /* ------------------------------------------------------------------ search */
 
 /** The public register: every organization, whatever its status (a cancelled one stays findable). */
 export function searchPublicRegister(query: RegisterQuery, options: { countCap?: number | null } = {}): Promise<RegisterPage> {
   const cap = options.countCap === undefined ? publicCountCap : options.countCap;
-  return onePage(searchWhere(query), query.page, query.pageSize, cap ?? undefined);
+  return onePage(registerSearch(query), query.page, query.pageSize, cap ?? undefined);
 }
 
 /**
@@ -48,12 +48,12 @@ export type PublicRegisterPage = Awaited<ReturnType<typeof publicRegisterPage>>;
 
 /** The statements the public search runs, unexecuted: the benchmark's bare baseline runs the very same SQL. */
 export async function publicRegisterQueries(query: RegisterQuery) {
-  return pageQueries(await getDb(), searchWhere(query), query.page, query.pageSize, publicCountCap);
+  return pageQueries(await getDb(), registerSearch(query), query.page, query.pageSize, publicCountCap);
 }
 
 /** Every matching row, not one page: the open-data CSV. */
 export async function allPublicRegisterRows(query: Omit<RegisterQuery, "page" | "pageSize">): Promise<RegisterListItem[]> {
-  return listQuery(await getDb(), searchWhere(query));
+  return listQuery(await getDb(), registerSearch(query));
 }
 
 /** Streets and towns by division code, for the register's street filter. */

@@ -5,9 +5,9 @@
  * (public.server.ts), which shows public fields only (docs/glossary.md).
  */
 import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
-import { organizationChanges, organizations, places } from "../../../db/schema";
+import { organizationChanges, organizationNameGrams, organizations, places } from "../../../db/schema";
 import { can, hasPermission, type Actor } from "../../auth/permissions";
 import { officerReachOrNull, ownOrganization as organizationOfAccount, withinReach } from "../../auth/scope.server";
 import { forbidden, notFound } from "../shared/errors";
@@ -62,8 +62,30 @@ function textCondition(q: string): SQL {
   return or(inName, eq(organizations.filingNumber, q))!;
 }
 
+/**
+ * A search: its conditions, and for a fragment of one or two characters the piece of names to read
+ * in name order (organization_name_grams). A common piece such as 鲤 or 城区 is in thousands of names,
+ * which share a prefix and so come together in the register's order, often near its end: walking the
+ * register by name until a page of them is found passed some 27,000 names at city scale, and finding
+ * them all to sort them is as slow for 会 or 社区. Their own list, in name order, gives the page at
+ * once. (Such a fragment is never a whole filing number, which is always longer: the rows read are
+ * those whose name holds the piece.)
+ */
+export interface RegisterSearch {
+  where: SQL | undefined;
+  gram: string | null;
+}
+
 /** The search's conditions, and the officer's scope when there is one. */
-export function searchWhere(query: Omit<RegisterQuery, "page" | "pageSize">, scope?: SQL): SQL | undefined {
+export function registerSearch(query: Omit<RegisterQuery, "page" | "pageSize">, scope?: SQL): RegisterSearch {
+  const grams = query.q && !/^[0-9A-Z]{18}$/.test(normalizeUscc(query.q)) ? searchGrams(query.q) : [];
+  const gram = grams.length === 1 && [...query.q!].length <= 2 ? grams[0]! : null;
+  // The piece's list holds exactly the names with the fragment in them: the text condition would only
+  // lead the planner to gather and sort every match again.
+  return gram ? { where: searchWhere({ ...query, q: undefined }, scope), gram } : { where: searchWhere(query, scope), gram: null };
+}
+
+function searchWhere(query: Omit<RegisterQuery, "page" | "pageSize">, scope?: SQL): SQL | undefined {
   const conditions: SQL[] = [];
   if (query.q) conditions.push(textCondition(query.q));
   if (query.type) conditions.push(eq(organizations.type, query.type));
@@ -84,40 +106,50 @@ function officerScope(actor: Actor): SQL | undefined {
   return reach ? withinReach(reach, organizations.streetId) : sql`false`;
 }
 
-export function listQuery(db: Database, where: SQL | undefined) {
-  return db
-    .select(listColumns)
-    .from(organizations)
+/** The rows of `search` in the register's order (name, then id): from the piece's own list when there is one. */
+export function listQuery(db: Database, search: RegisterSearch) {
+  const query = matching(db.select(listColumns).from(organizations).$dynamic(), search)
     .leftJoin(street, eq(street.id, organizations.streetId))
     .leftJoin(community, eq(community.id, organizations.placeId))
-    .where(where)
-    .orderBy(asc(organizations.name), asc(organizations.id));
+    .where(search.where);
+  return search.gram
+    ? query.orderBy(asc(organizationNameGrams.name), asc(organizationNameGrams.organizationId))
+    : query.orderBy(asc(organizations.name), asc(organizations.id));
+}
+
+/**
+ * Joins the piece's list (one row per organization whose name holds it), when the search has one. The
+ * selection is explicit, so the join changes no row's shape (hence the cast back).
+ */
+function matching<Q extends PgSelect>(query: Q, search: RegisterSearch): Q {
+  if (!search.gram) return query;
+  return query.innerJoin(organizationNameGrams, and(eq(organizationNameGrams.organizationId, organizations.id), eq(organizationNameGrams.gram, search.gram))) as unknown as Q;
 }
 
 export type RegisterListItem = Awaited<ReturnType<typeof listQuery>>[number];
 
 /** One page of a search and the count of its matches (up to `cap` + 1 when capped): the statements a search runs. */
-export function pageQueries(db: Database, where: SQL | undefined, page: number, pageSize: number, cap?: number) {
-  const matches = db.select({ one: sql`1` }).from(organizations).where(where);
+export function pageQueries(db: Database, search: RegisterSearch, page: number, pageSize: number, cap?: number) {
+  const matches = matching(db.select({ one: sql`1` }).from(organizations).$dynamic(), search).where(search.where);
   return {
-    items: listQuery(db, where)
+    items: listQuery(db, search)
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     total: cap
       ? db.select({ value: count() }).from(matches.limit(cap + 1).as("matches"))
-      : db.select({ value: count() }).from(organizations).where(where),
+      : db.select({ value: count() }).from(matches.as("matches")),
   };
 }
 
-export async function onePage(where: SQL | undefined, page: number, pageSize: number, cap?: number): Promise<RegisterPage> {
-  const q = pageQueries(await getDb(), where, page, pageSize, cap);
+export async function onePage(search: RegisterSearch, page: number, pageSize: number, cap?: number): Promise<RegisterPage> {
+  const q = pageQueries(await getDb(), search, page, pageSize, cap);
   const [items, [total]] = await Promise.all([q.items, q.total]);
   return { items, page, pageSize, ...cappedTotal(total?.value ?? 0, cap) };
 }
 
 /** The officers' register: the same search within the officer's scope. */
 export async function searchOfficerRegister(actor: Actor, query: RegisterQuery): Promise<RegisterPage> {
-  return onePage(searchWhere(query, officerScope(actor)), query.page, query.pageSize);
+  return onePage(registerSearch(query, officerScope(actor)), query.page, query.pageSize);
 }
 
 /* ------------------------------------------------------------------ records */
