@@ -26,13 +26,25 @@ import {
   type SessionLookup,
 } from "./session.server";
 
-// Loaders of one request share the Request object: look the session up once.
+// Look the session up once per request. Remix hands each loader of a page its own copy of the
+// Request, so the copies are matched by the session token while its lookup is under way (the
+// loaders run together); a later call on the same copy reuses that copy's answer.
 const lookups = new WeakMap<Request, Promise<SessionLookup>>();
+const underWay = new Map<string, Promise<SessionLookup>>();
 
 function lookupSession(request: Request): Promise<SessionLookup> {
   let lookup = lookups.get(request);
   if (!lookup) {
-    lookup = validateSessionToken(readSessionToken(request), new Date());
+    const token = readSessionToken(request);
+    lookup = token ? underWay.get(token) : undefined;
+    if (!lookup) {
+      lookup = validateSessionToken(token, new Date());
+      if (token) {
+        underWay.set(token, lookup);
+        const done = () => underWay.delete(token);
+        lookup.then(done, done);
+      }
+    }
     lookups.set(request, lookup);
   }
   return lookup;
