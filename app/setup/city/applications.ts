@@ -112,7 +112,7 @@ export async function seedApplications(
   const asOfYear = Number(asOf.slice(0, 4));
   const windowStart = `${asOfYear - 4}-01-01`;
   const yesterday = addDays(asOf, -1);
-  const counts = applicationCounts(ctx.options.factor);
+  const counts = applicationCounts(ctx.options.size);
   const planned: Array<Omit<PlannedApplication, "id">> = [];
   const names = new Set(orgs.map((o) => o.name));
   const firstStreet = places.streets[0]!;
@@ -220,7 +220,7 @@ export async function seedApplications(
     const after = org[field];
     const before =
       field === "legalRepresentative" ? personName(rng)
-      : field === "address" ? org.address.replace(/[^区市县镇道村]*$/, "") + streetAddress(rng)
+      : field === "address" ? org.address.replace(/[^区市县镇道村]*$/, "") + streetAddress(rng, org.place.street.county.prefecture)
       : field === "supervisingUnit" ? (org.supervisingUnit ? null : supervisingUnitsOf(org.registeringAuthority.replace(/民政局$/, "")).civil)
       : field === "registeredFunds" ? Math.max(30_000, Math.round(((org.registeredFunds ?? 60_000) * 0.6) / 10_000) * 10_000)
       : mobile(rng);
@@ -252,7 +252,8 @@ export async function seedApplications(
 
   // Proposals that never became organizations: rejected ones over the years, and the open queue.
   const newProposal = (kind: "establishment" | "filing"): { place: CityPlace; proposed: Record<string, unknown> } => {
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt === 100_000) throw new Error("规模系数过大：申请中的社会组织名称不够用");
       const place = rng.pick(places.locals);
       const county = place.street.county;
       if (kind === "filing") {
@@ -269,7 +270,7 @@ export async function seedApplications(
         place,
         proposed: {
           name, type: group ? "social_group" : "private_non_enterprise", registrationRoute: "supervised", supervisingUnit: supervisingUnitsOf(county.name).civil, legalRepresentative: personName(rng),
-          address: `${county.name}${place.street.name}${place.name}${streetAddress(rng)}`, registeredFunds: rng.int(3, 30) * 10_000,
+          address: `${county.name}${place.street.name}${place.name}${streetAddress(rng, county.prefecture)}`, registeredFunds: rng.int(3, 30) * 10_000,
           businessScope: "开展相关领域的交流、培训和公益服务活动", placeId: place.id, individualMembers: group ? rng.int(30, 200) : 0, unitMembers: 0, contactPhone: mobile(rng),
         },
       };

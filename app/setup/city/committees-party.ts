@@ -14,7 +14,7 @@ import { copyRows, type Cell } from "./copy";
 import type { CityContext } from "./context";
 import { personName } from "./names";
 import type { CityOrganization } from "./organizations";
-import type { CityPlaces, CityStreet } from "./places";
+import type { CityPlace, CityPlaces, CityStreet } from "./places";
 import { addDays, dayBetween, dayMs, earlier, later } from "./random";
 
 type Coverage = "own" | "joint" | "instructor" | "none_record" | "none";
@@ -86,12 +86,24 @@ const trades = [
 
 export async function seedCommitteesAndParty(ctx: CityContext, places: CityPlaces, orgs: CityOrganization[], plan: PartyPlan, accounts: CityAccounts): Promise<void> {
   ctx.progress.start("村（居）委会", places.locals.length, "个村（社区）");
-  await seedCommittees(ctx.db, {
-    places: places.locals.map((p) => ({ id: p.id, level: p.level, name: p.name })),
-    now: ctx.options.now,
-    rand: ctx.rng("committees").next,
-  });
-  ctx.progress.add(places.locals.length);
+  // The demo's generator takes a city at a time: in one statement it writes every place's service
+  // centre (four parameters each, and a statement takes at most 65,535), and it looks terms up by
+  // scanning the list. The province's places go city by city, each city with its own random stream.
+  const groups = new Map<string, CityPlace[]>();
+  for (const place of places.locals) {
+    const stream = ctx.options.scale === "province" ? `committees/${place.street.county.prefecture.county}` : "committees";
+    const list = groups.get(stream) ?? [];
+    if (!list.length) groups.set(stream, list);
+    list.push(place);
+  }
+  for (const [stream, list] of groups) {
+    await seedCommittees(ctx.db, {
+      places: list.map((p) => ({ id: p.id, level: p.level, name: p.name })),
+      now: ctx.options.now,
+      rand: ctx.rng(stream).next,
+    });
+    ctx.progress.add(list.length);
+  }
   ctx.progress.finish();
   await seedParty(ctx, places, orgs, plan, accounts);
 }

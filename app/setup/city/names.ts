@@ -3,19 +3,37 @@
  * 泉州市, generated community and village names, people's names, and the
  * trades, brands and kinds organizations are named after. Lists run from the
  * common to the rare, so names share frequent fragments (协会, 服务, 文化,
- * 社区) while the tail's four-character fragments stay rare.
+ * 社区) while the tail's four-character fragments stay rare. The province
+ * (福建省) adds the other eight prefecture-level cities' counties, generated
+ * street and town names for them, and a larger pool of community and village
+ * names (three-character ones besides the two-character ones).
  */
 import { demoStreets, demoTown } from "../demo";
 import type { CommunityCategory } from "../../../vocabulary";
 import { weighted, zipf, type Rng } from "./random";
 
-export const city = { name: "泉州市", code: "350500000000", county: "350500", abbreviation: "泉", households: 2_480_000, population: 8_880_000 };
+/** A prefecture-level city: its register's organizations are named after it and registered by its 民政局. */
+export interface Prefecture {
+  name: string;
+  /** 12-digit statistical code. */
+  code: string;
+  /** GB/T 2260 code, for the USCCs of the organizations it registers. */
+  county: string;
+  /** One character for certificate numbers (闽泉社证字…). */
+  abbreviation: string;
+  /** Telephone area code, for the hotlines in postings. */
+  areaCode: string;
+}
+
+export const city = { name: "泉州市", code: "350500000000", county: "350500", abbreviation: "泉", areaCode: "0595", households: 2_480_000, population: 8_880_000 };
 
 export interface County {
   code: string;
   name: string;
   /** One character for certificate numbers (闽晋社证字…). */
   abbreviation: string;
+  /** The prefecture-level city the county belongs to. */
+  prefecture: Prefecture;
 }
 
 export const counties: County[] = [
@@ -30,7 +48,7 @@ export const counties: County[] = [
   { code: "350524", name: "安溪县", abbreviation: "安" },
   { code: "350525", name: "永春县", abbreviation: "永" },
   { code: "350526", name: "德化县", abbreviation: "德" },
-];
+].map((c) => ({ ...c, prefecture: city }));
 const county = (code: string) => counties.find((c) => c.code === code)!;
 
 /** Streets (街道, mostly communities) and towns (镇, mostly villages), the demo's first. */
@@ -66,6 +84,75 @@ export function placeNamePool(rng: Rng): string[] {
   return rng.shuffle(names);
 }
 
+/* ------------------------------------------------------------------ the province */
+
+/** The province's register root. */
+export const province = { name: "福建省", code: "350000000000" };
+
+/** The prefecture-level cities of 福建省, 泉州市 (the city scale's) first, each with its counties. */
+export const prefectures: Array<{ prefecture: Prefecture; counties: County[] }> = [
+  { prefecture: city, counties },
+  ...(
+    [
+      ["福州市", "350100", "榕", "0591", "鼓楼区 350102 鼓,台江区 350103 台,仓山区 350104 仓,马尾区 350105 马,晋安区 350111 岳,长乐区 350112 长,福清市 350181 融,闽侯县 350121 侯,连江县 350122 连,罗源县 350123 罗,闽清县 350124 梅,永泰县 350125 樟,平潭县 350128 岚"],
+      ["厦门市", "350200", "厦", "0592", "思明区 350203 思,海沧区 350205 沧,湖里区 350206 湖,集美区 350211 集,同安区 350212 同,翔安区 350213 翔"],
+      ["漳州市", "350600", "漳", "0596", "芗城区 350602 芗,龙文区 350603 文,龙海区 350604 海,长泰区 350605 泰,云霄县 350622 霄,漳浦县 350623 浦,诏安县 350624 诏,东山县 350626 铜,南靖县 350627 靖,平和县 350628 和,华安县 350629 华"],
+      ["莆田市", "350300", "莆", "0594", "城厢区 350302 厢,涵江区 350303 涵,荔城区 350304 荔,秀屿区 350305 秀,仙游县 350322 仙"],
+      ["三明市", "350400", "明", "0598", "三元区 350404 元,沙县区 350405 沙,永安市 350481 燕,明溪县 350421 溪,清流县 350423 流,宁化县 350424 化,大田县 350425 田,尤溪县 350426 尤,将乐县 350428 乐,泰宁县 350429 宁,建宁县 350430 濉"],
+      ["南平市", "350700", "延", "0599", "延平区 350702 剑,建阳区 350703 潭,邵武市 350781 邵,武夷山市 350782 夷,建瓯市 350783 瓯,顺昌县 350721 顺,浦城县 350722 浦,光泽县 350723 光,松溪县 350724 松,政和县 350725 政"],
+      ["龙岩市", "350800", "岩", "0597", "新罗区 350802 罗,永定区 350803 定,漳平市 350881 菁,长汀县 350821 汀,上杭县 350823 杭,武平县 350824 武,连城县 350825 莲"],
+      ["宁德市", "350900", "宁", "0593", "蕉城区 350902 蕉,福安市 350981 韩,福鼎市 350982 鼎,霞浦县 350921 霞,古田县 350922 古,屏南县 350923 屏,寿宁县 350924 寿,周宁县 350925 周,柘荣县 350926 柘"],
+    ] as const
+  ).map(([name, code, abbreviation, areaCode, list]) => {
+    const prefecture: Prefecture = { name, code: `${code}000000`, county: code, abbreviation, areaCode };
+    return {
+      prefecture,
+      counties: list.split(",").map((entry) => {
+        const [countyName, countyCode, countyAbbreviation] = entry.split(" ") as [string, string, string];
+        return { code: countyCode, name: countyName, abbreviation: countyAbbreviation, prefecture };
+      }),
+    };
+  }),
+];
+
+/**
+ * Distinct two-character names for the province's generated streets and
+ * towns (鹤峰街道, 龙溪镇), none the short name of one of 泉州市's, in a seeded order.
+ */
+export function townshipNamePool(rng: Rng): string[] {
+  const real = new Set([...streetNames, ...townNames].map((s) => s.name.replace(/(街道|镇)$/, "")));
+  const names: string[] = [];
+  for (const a of placeFirst) for (const b of placeSecond) if (a !== b && !real.has(a + b)) names.push(a + b);
+  return rng.shuffle(names);
+}
+
+/** Third characters of three-character village names (东山头, 后林厝, 龙溪尾). */
+const placeThird = "头尾里口边内下顶厝坂墘仔".split("");
+/** Second characters after a surname (林厝, 黄宅, 陈坑). */
+const clanSecond = "厝宅坑埔洋庄店".split("");
+
+/**
+ * The province's community and village names: the city's two-character ones,
+ * names after a clan (林厝), and three-character ones (东山头), distinct and
+ * none the demo's, in a seeded order. Enough for 22,500 places and more.
+ */
+export function provincePlaceNamePool(rng: Rng): string[] {
+  const taken = new Set<string>([...demoStreets.flatMap((s) => s.communities), ...demoTown.villages]);
+  const names = new Set<string>();
+  const add = (name: string) => {
+    if (!taken.has(name)) names.add(name);
+  };
+  const pairs: string[] = [];
+  for (const a of placeFirst) for (const b of placeSecond) if (a !== b) pairs.push(a + b);
+  for (const pair of pairs) add(pair);
+  for (const surname of surnameList) for (const b of clanSecond) add(surname + b);
+  for (const pair of pairs) {
+    if (placeThird.includes(pair[1]!) || "前后上下".includes(pair[1]!)) continue;
+    for (const c of placeThird) if (c !== pair[0]) add(pair + c);
+  }
+  return rng.shuffle([...names]);
+}
+
 /* ------------------------------------------------------------------ people */
 
 const surnameList = "陈林黄王李张吴刘蔡郑许杨洪苏庄施曾谢周傅骆龚颜柯卢邱郭何潘方肖戴叶余朱高徐孙胡罗梁宋唐韩冯邓曹彭董袁蒋".split("");
@@ -84,8 +171,12 @@ export function mobile(rng: Rng): string {
 }
 
 const roads = ["中山路", "温陵路", "新华路", "泉秀路", "刺桐路", "丰泽街", "津头埔路", "宝洲路", "东海大街", "滨江路", "世纪大道", "青梅路", "成功路", "迎宾路", "安平路", "崇德路", "兴业路", "振兴街"];
-export function street(rng: Rng): string {
-  return `${rng.pick(roads)}${rng.int(1, 399)}号`;
+/** Road names found in any city, for the province's other cities (泉州市 keeps its own, 温陵路 and all). */
+const commonRoads = ["中山路", "新华路", "东海大街", "滨江路", "世纪大道", "成功路", "迎宾路", "兴业路", "振兴街", "人民路", "解放路", "建设路", "五一路", "工业路", "东环路", "江滨路"];
+
+/** An address on a road of the city: `prefecture` one of the province's, 泉州市 by default. */
+export function street(rng: Rng, prefecture: Prefecture = city): string {
+  return `${rng.pick(prefecture === city ? roads : commonRoads)}${rng.int(1, 399)}号`;
 }
 
 /* ------------------------------------------------------------------ organizations */

@@ -16,7 +16,6 @@ import type { CityContext } from "./context";
 import {
   areaOf,
   businessScopes,
-  city,
   communityKinds,
   foundationPurposes,
   mobile,
@@ -100,7 +99,8 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
   const asOfYear = Number(asOf.slice(0, 4));
   // The year whose inspection listed the abnormal ones: this year's once its registry deadline (31 May) has passed.
   const listingYear = asOf > `${asOfYear}-05-31` ? asOfYear : asOfYear - 1;
-  const counts = organizationCounts(ctx.options.factor);
+  const counts = organizationCounts(ctx.options.size);
+  const province = ctx.options.scale === "province";
   const taken = new Set<string>();
 
   // Urban organizations gather in communities; filed ones spread unevenly, so some places meet 一居多会's target and many do not.
@@ -129,7 +129,9 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
   const registered = (type: Exclude<OrganizationType, "community">, made: { name: string; place: CityPlace; county: County | null; kind: string }, registeredOn: string): CityOrganization => {
     const { place, county } = made;
     const area = areaOf(made.kind);
-    const countyName = county?.name ?? city.name;
+    // Registered by the county's 民政局, or (county null) the city's: 泉州市's, or in the province the place's own city's.
+    const { prefecture } = place.street.county;
+    const countyName = county?.name ?? prefecture.name;
     // Since 2016 trade associations, chambers and charities register directly, without a supervising unit.
     const direct = area === "commerce" || type === "foundation" || rng.chance(0.25);
     const funds =
@@ -144,7 +146,7 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
       registeredOn,
       place,
       legalRepresentative: personName(rng),
-      address: `${county ? "" : city.name}${place.street.county.name}${place.street.name}${place.name}${streetAddress(rng)}`,
+      address: `${county ? "" : prefecture.name}${place.street.county.name}${place.street.name}${place.name}${streetAddress(rng, prefecture)}`,
       category: null,
       certificateNumber: null,
       registeringAuthority: `${countyName}民政局`,
@@ -158,7 +160,13 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
     };
   };
   const countyOf = (place: CityPlace, cityShare: number): County | null => (rng.chance(cityShare) ? null : place.street.county);
-  const prefix = (county: County | null) => county?.name ?? city.name;
+  const prefix = (county: County | null, place: CityPlace) => county?.name ?? place.street.county.prefecture.name;
+  /** Where a chamber's or a fellow-townsmen's association's members come from: never the city it is in (福州 in 福州市). */
+  const origin = (place: CityPlace) => {
+    let from = rng.pick(provinces);
+    while (place.street.county.prefecture.name.startsWith(from)) from = rng.pick(provinces);
+    return from;
+  };
 
   // The demo association first, in the demo's first street.
   const firstStreet = places.streets[0]!;
@@ -175,13 +183,13 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
         const local = place.street.county;
         // County- or city-wide most often; below that a street's or a community's own.
         const name =
-          kind === "商会" ? (rng.chance(0.5) ? `${prefix(county)}${rng.pick(provinces)}商会` : `${local.name}${place.street.name}商会`)
-          : kind === "校友会" ? `${prefix(county)}${rng.pick(universities)}校友会`
-          : kind === "同乡会" ? `${prefix(county)}${rng.pick(provinces)}同乡会`
-          : rng.chance(0.5) ? `${prefix(county)}${kind}`
+          kind === "商会" ? (rng.chance(0.5) ? `${prefix(county, place)}${origin(place)}商会` : `${local.name}${place.street.name}商会`)
+          : kind === "校友会" ? `${prefix(county, place)}${rng.pick(universities)}校友会`
+          : kind === "同乡会" ? `${prefix(county, place)}${origin(place)}同乡会`
+          : rng.chance(0.5) ? `${prefix(county, place)}${kind}`
           : rng.chance(0.6) ? `${local.name}${place.street.name}${kind}`
           : `${local.name}${place.street.name}${place.short}${kind}`;
-        return { name, county: name.startsWith(city.name) ? null : local, kind };
+        return { name, county: name.startsWith(local.prefecture.name) ? null : local, kind };
       },
     );
     orgs.push(registered("social_group", made, registrationDate(rng, 1990, ctx.options.asOf, 0.08)));
@@ -192,7 +200,9 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
       (place) => {
         const kind = pickPrivateKind(rng);
         const county = countyOf(place, 0.15);
-        return { name: `${prefix(county)}${rng.pick(privateBrands)}${kind}`, county, kind };
+        // The province's ten times as many need more names: there many carry their street's or town's (晋江市安海镇阳光幼儿园).
+        const local = province && county && rng.chance(0.4) ? place.street.name : "";
+        return { name: `${prefix(county, place)}${local}${rng.pick(privateBrands)}${kind}`, county, kind };
       },
     );
     orgs.push(registered("private_non_enterprise", made, registrationDate(rng, 1998, ctx.options.asOf, 0.12)));
@@ -204,7 +214,7 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
         const purpose = rng.pick(foundationPurposes);
         const county = countyOf(place, 0.3);
         const who = rng.chance(0.4) ? `${personName(rng).slice(0, 1)}氏` : rng.chance(0.5) ? place.street.name : rng.pick(privateBrands);
-        return { name: `${prefix(county)}${who}${purpose}基金会`, county, kind: `${purpose}基金会` };
+        return { name: `${prefix(county, place)}${who}${purpose}基金会`, county, kind: `${purpose}基金会` };
       },
     );
     orgs.push(registered("foundation", made, registrationDate(rng, 2005, ctx.options.asOf, 0.2)));
@@ -301,12 +311,13 @@ export function generateOrganizations(ctx: Pick<CityContext, "options" | "rng">,
       org.filingNumber = `${key}${String(n).padStart(3, "0")}号`;
       continue;
     }
-    const county = org.registeringAuthority.startsWith(city.name) ? null : org.place.street.county;
-    const division = county?.code ?? city.county;
+    const { prefecture } = org.place.street.county;
+    const county = org.registeringAuthority.startsWith(prefecture.name) ? null : org.place.street.county;
+    const division = county?.code ?? prefecture.county;
     // Organization codes of the civil-affairs series (5xxxxxxx), never the app's own MJ series for new approvals.
     org.uscc = composeUscc(usccKindOf[org.type]!, division, `5${String(++codeSerial).padStart(7, "0")}`);
     const word = org.type === "social_group" ? "社证" : org.type === "foundation" ? "基证" : "民证";
-    const key = `${county?.abbreviation ?? city.abbreviation}${word}`;
+    const key = `${county?.abbreviation ?? prefecture.abbreviation}${word}`;
     const n = (certificateSerial.get(key) ?? 0) + 1;
     certificateSerial.set(key, n);
     org.certificateNumber = `闽${key}字第${String(n).padStart(4, "0")}号`;
@@ -330,12 +341,17 @@ export async function seedOrganizations(ctx: CityContext, places: CityPlaces): P
   const orgs = generateOrganizations(ctx, places);
   ctx.progress.start("社会组织", orgs.length);
   const created = (org: CityOrganization) => new Date(`${org.registeredOn}T02:00:00Z`);
-  const rows = orgs.map((o): Cell[] => [
-    o.id, o.name, o.type, o.uscc, o.filingNumber, o.status, o.registeredOn, o.place.id, o.place.street.id, o.legalRepresentative,
-    o.address, o.category, o.certificateNumber, o.registeringAuthority, o.supervisingUnit, o.registeredFunds, o.businessScope,
-    o.statusSince, o.statusReason, o.contactPhone, created(o), o.statusSince ? new Date(`${o.statusSince}T02:00:00Z`) : created(o),
-  ]);
-  await copyRows(ctx.sql, "organizations", organizationColumns, rows, (n) => ctx.progress.add(n));
+  // Rows made as COPY pulls them, not held all at once (300,000 of them for the province).
+  const rows = function* (): Generator<Cell[]> {
+    for (const o of orgs) {
+      yield [
+        o.id, o.name, o.type, o.uscc, o.filingNumber, o.status, o.registeredOn, o.place.id, o.place.street.id, o.legalRepresentative,
+        o.address, o.category, o.certificateNumber, o.registeringAuthority, o.supervisingUnit, o.registeredFunds, o.businessScope,
+        o.statusSince, o.statusReason, o.contactPhone, created(o), o.statusSince ? new Date(`${o.statusSince}T02:00:00Z`) : created(o),
+      ];
+    }
+  };
+  await copyRows(ctx.sql, "organizations", organizationColumns, rows(), (n) => ctx.progress.add(n));
   ctx.progress.finish();
   return orgs;
 }
@@ -382,7 +398,10 @@ export async function seedOrganizationHistory(ctx: CityContext, orgs: CityOrgani
     ctx.sql,
     "organization_changes",
     ["id", "organization_id", "at", "kind", "changes", "application_id", "reason", "actor_user_id", "actor_name"],
-    events.map((e, i): Cell[] => [i + 1, e.organizationId, e.at, e.kind, e.changes, e.applicationId, e.reason, e.actorUserId, e.actorName]),
+    (function* (): Generator<Cell[]> {
+      let id = 0;
+      for (const e of events) yield [++id, e.organizationId, e.at, e.kind, e.changes, e.applicationId, e.reason, e.actorUserId, e.actorName];
+    })(),
     (n) => ctx.progress.add(n),
   );
   ctx.progress.finish();

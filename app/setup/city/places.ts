@@ -2,12 +2,28 @@
  * The city's places: 泉州市 as the register's root, its streets (街道, with
  * communities) and towns (镇, with villages and a few communities at the town
  * seat), each with its 12-digit statistical code (county, street or town
- * 001–099 / 100–, community 001–199, village 200–).
+ * 001–099 / 100–199, community 001–199, village 200–999). The province has
+ * 福建省 as its root and its streets and towns shared out among the nine
+ * prefecture-level cities (泉州市's first, with its real names; the others'
+ * generated), each city's spread over its counties, so no county runs out of
+ * codes; its communities and villages are named from a larger pool.
  */
 import { copyRows } from "./copy";
-import { city, demoCommunityNames, demoVillageNames, placeNamePool, streetNames, townNames, type County } from "./names";
-import { spread } from "./random";
-import type { CityContext } from "./context";
+import {
+  city,
+  demoCommunityNames,
+  demoVillageNames,
+  placeNamePool,
+  prefectures,
+  province,
+  provincePlaceNamePool,
+  streetNames,
+  townNames,
+  townshipNamePool,
+  type County,
+} from "./names";
+import { spread, type Rng } from "./random";
+import type { CityContext, CityScale } from "./context";
 
 export interface CityStreet {
   id: number;
@@ -32,6 +48,8 @@ export interface CityPlace {
 }
 
 export interface CityPlaces {
+  /** The register's root: 泉州市, or 福建省 for the province. */
+  root: { code: string; name: string };
   districtId: number;
   streets: CityStreet[];
   /** Every community and village, street by street. */
@@ -45,13 +63,61 @@ export function placeCounts(factor: number) {
   return { streets: streets - towns, towns, locals };
 }
 
+interface Head {
+  name: string;
+  county: County;
+  level: "street" | "town";
+}
+
+/** The city's streets and towns: 泉州市's real ones, streets first. */
+function cityHeads(counts: ReturnType<typeof placeCounts>): Head[] {
+  if (counts.streets > streetNames.length || counts.towns > townNames.length) throw new Error("规模系数过大：街道、镇的名称不够用");
+  return [...streetNames.slice(0, counts.streets).map((s) => ({ ...s, level: "street" as const })), ...townNames.slice(0, counts.towns).map((s) => ({ ...s, level: "town" as const }))];
+}
+
+/**
+ * The province's streets and towns, streets first, each level city by city:
+ * each prefecture-level city takes an equal share (泉州市 the larger ones),
+ * 泉州市 its real names first, and the others' are generated names dealt out
+ * over their counties in turn (streets to the 区 and county-level 市 first,
+ * towns to the 县 first).
+ */
+function provinceHeads(counts: ReturnType<typeof placeCounts>, rng: Rng): Head[] {
+  const pool = townshipNamePool(rng);
+  const heads: Head[] = [];
+  const rank = (level: Head["level"], c: County) => {
+    const kind = c.name.endsWith("区") ? 0 : c.name.endsWith("市") ? 1 : 2;
+    return level === "street" ? kind : 2 - kind;
+  };
+  for (const level of ["street", "town"] as const) {
+    const shares = spread(level === "street" ? counts.streets : counts.towns, prefectures.length);
+    prefectures.forEach(({ prefecture, counties }, pi) => {
+      const real = prefecture === city ? (level === "street" ? streetNames : townNames) : [];
+      const order = counties.map((c, i) => [c, i] as const).sort((a, b) => rank(level, a[0]) - rank(level, b[0]) || a[1] - b[1]).map(([c]) => c);
+      for (let i = 0; i < shares[pi]!; i++) {
+        const known = real[i];
+        if (known) {
+          heads.push({ ...known, level });
+          continue;
+        }
+        const name = pool.pop();
+        if (!name) throw new Error("规模系数过大：街道、镇的名称不够用");
+        heads.push({ name: `${name}${level === "street" ? "街道" : "镇"}`, county: order[(i - real.length) % order.length]!, level });
+      }
+    });
+  }
+  return heads;
+}
+
 export function generatePlaces(ctx: Pick<CityContext, "options" | "rng">): CityPlaces {
   const rng = ctx.rng("places");
-  const counts = placeCounts(ctx.options.factor);
-  if (counts.streets > streetNames.length || counts.towns > townNames.length) throw new Error("规模系数过大：街道、镇的名称不够用");
+  const scale: CityScale = ctx.options.scale;
+  const counts = placeCounts(ctx.options.size);
+  const heads = scale === "province" ? provinceHeads(counts, ctx.rng("province-streets")) : cityHeads(counts);
+  if (new Set(heads.map((h) => h.name)).size < heads.length) throw new Error("街道、镇的名称重复");
   const perStreet = spread(counts.locals, counts.streets + counts.towns);
   if (Math.max(...perStreet) > 199) throw new Error("规模系数过大：每个街道（镇）的社区、村超过统计编码的容量");
-  const pool = placeNamePool(rng);
+  const pool = scale === "province" ? provincePlaceNamePool(rng) : placeNamePool(rng);
   const nextName = () => {
     const name = pool.pop();
     if (!name) throw new Error("规模系数过大：社区、村的名称不够用");
@@ -62,10 +128,10 @@ export function generatePlaces(ctx: Pick<CityContext, "options" | "rng">): CityP
   const districtId = nextId++;
   const streets: CityStreet[] = [];
   const serials = new Map<string, number>();
-  const heads = [...streetNames.slice(0, counts.streets).map((s) => ({ ...s, level: "street" as const })), ...townNames.slice(0, counts.towns).map((s) => ({ ...s, level: "town" as const }))];
   for (const head of heads) {
     const key = `${head.county.code}/${head.level}`;
     const serial = (serials.get(key) ?? (head.level === "street" ? 0 : 99)) + 1;
+    if (serial > (head.level === "street" ? 99 : 199)) throw new Error(`规模系数过大：${head.county.name}的街道（镇）超过统计编码的容量`);
     serials.set(key, serial);
     streets.push({ id: nextId++, code: `${head.county.code}${String(serial).padStart(3, "0")}000`, name: head.name, level: head.level, county: head.county, places: [] });
   }
@@ -96,19 +162,21 @@ export function generatePlaces(ctx: Pick<CityContext, "options" | "rng">): CityP
     }
   });
   for (const place of locals) place.id = nextId++;
-  return { districtId, streets, locals };
+  const root = scale === "province" ? province : city;
+  return { root: { code: root.code, name: root.name }, districtId, streets, locals };
 }
 
 export async function seedPlaces(ctx: CityContext): Promise<CityPlaces> {
-  const { districtId, streets, locals } = generatePlaces(ctx);
+  const generated = generatePlaces(ctx);
+  const { root, districtId, streets, locals } = generated;
   const sum = (list: CityPlace[], key: "households" | "population") => list.reduce((a, p) => a + p[key], 0);
   const rows = [
-    [districtId, city.code, city.name, "district", null, sum(locals, "households"), sum(locals, "population"), 0],
+    [districtId, root.code, root.name, "district", null, sum(locals, "households"), sum(locals, "population"), 0],
     ...streets.map((s, i) => [s.id, s.code, s.name, s.level, districtId, sum(s.places, "households"), sum(s.places, "population"), s.level === "street" ? i + 1 : 100 + i]),
     ...streets.flatMap((s) => s.places.map((p, i) => [p.id, p.code, p.name, p.level, s.id, p.households, p.population, i + 1])),
   ];
   ctx.progress.start("行政区划", rows.length);
   await copyRows(ctx.sql, "places", ["id", "code", "name", "level", "parent_id", "households", "population", "sort_order"], rows, (n) => ctx.progress.add(n));
   ctx.progress.finish();
-  return { districtId, streets, locals };
+  return generated;
 }

@@ -1,14 +1,15 @@
 /**
- * Village-affairs transparency for about a thousand villages (and the
- * communities that publish their residents' affairs the same way): monthly
- * finances and party affairs, quarterly notices, subsistence-allowance lists
- * and collective assets, and dated items (assembly decisions, relief,
+ * Village-affairs transparency for about a thousand villages (ten thousand in
+ * the province) and the communities that publish their residents' affairs the
+ * same way: monthly finances and party affairs, quarterly notices,
+ * subsistence-allowance lists and collective assets, and dated items (assembly decisions, relief,
  * homestead approvals, notices), going back as many years as each place's
  * share of the versions takes. A few are corrected by a second version, a few
  * withdrawn, a few places behind on their finances. Every published version
  * is chained per place exactly as the app chains it (posting-chain.ts), so
  * `npm run postings:verify` passes. Places are generated and written a chunk
- * at a time, the next chunk generated while the server takes the last.
+ * at a time, the next chunk generated while the server takes the last, so the
+ * province's five million versions are never held at once.
  */
 import { createHash } from "node:crypto";
 import { genesisHash, versionHash } from "../../domain/postings/chain";
@@ -77,7 +78,7 @@ const assemblyTopics = [
 const noticeTopics = ["开展城乡居民养老保险缴费", "做好秋冬季森林防火工作", "集中整治乱搭乱建", "开展全国人口普查入户登记", "组织适龄青年参加兵役登记", "开展农村房屋安全隐患排查"];
 
 export async function seedPostings(ctx: CityContext, places: CityPlaces, accounts: CityAccounts): Promise<void> {
-  const { versions: totalVersions, places: placeCount } = postingCounts(ctx.options.factor);
+  const { versions: totalVersions, places: placeCount } = postingCounts(ctx.options.size);
   const publishing = postingPlaces(places, placeCount);
   const budgets = spread(totalVersions, publishing.length);
   const { now, seed } = ctx.options;
@@ -98,6 +99,8 @@ export async function seedPostings(ctx: CityContext, places: CityPlaces, account
   /** One place's postings, newest month first, until its budget of versions is used up. */
   const plan = (place: CityPlace, budget: number, rng: Rng): Planned[] => {
     const village = place.level === "village";
+    // The hotline's area code: 0595 in 泉州市, the place's own city's in the province.
+    const { areaCode } = place.street.county.prefecture;
     const after = (period: Period, day: number) => new Date(Date.parse(`${period.end}T02:00:00Z`) + day * dayMs + rng.int(0, 7) * 3_600_000 + rng.int(0, 59) * 60_000);
     const planned: Planned[] = [];
     let used = 0;
@@ -105,7 +108,7 @@ export async function seedPostings(ctx: CityContext, places: CityPlaces, account
       if (used >= budget || first.publishedAt >= now) return;
       const versions: Version[] = [{ ...first, correctionReason: null, opinion: rng.pick(approve) }];
       const correctedAt = new Date(first.publishedAt.getTime() + rng.int(2, 6) * dayMs);
-      if (rng.chance(0.03) && correctedAt < now && used + 2 <= budget) versions.push(correction(kind, versions[0]!, correctedAt, rng));
+      if (rng.chance(0.03) && correctedAt < now && used + 2 <= budget) versions.push(correction(kind, versions[0]!, correctedAt, rng, areaCode));
       const withdrawnAt = new Date(first.publishedAt.getTime() + 2 * dayMs);
       const withdrawn = kind === "general_notice" && versions.length === 1 && rng.chance(0.01) && withdrawnAt < now ? { at: withdrawnAt, reason: "该事项已由镇政府统一公告，内容重复，予以撤回。" } : null;
       planned.push({ kind, period, versions, withdrawn });
@@ -122,7 +125,7 @@ export async function seedPostings(ctx: CityContext, places: CityPlaces, account
       add("party_affairs", month, { title: `${place.name}党${village ? "支部" : "委"}${month.label}党务公开`, body: partyBody(rng), tableRows: null, publishedAt: after(month, rng.int(1, 10)) });
       if (m % 3 === 2) {
         const quarter = quarterPeriod(year, Math.floor((m % 12) / 3) + 1);
-        add("general_notice", quarter, { title: `${place.name}${quarter.label}${village ? "村务" : "居务"}公开`, body: noticeBody(rng, quarter.label), tableRows: null, publishedAt: after(quarter, rng.int(3, 12)) });
+        add("general_notice", quarter, { title: `${place.name}${quarter.label}${village ? "村务" : "居务"}公开`, body: noticeBody(rng, quarter.label, areaCode), tableRows: null, publishedAt: after(quarter, rng.int(3, 12)) });
         add("subsistence_allowance", quarter, { title: `${place.name}${quarter.label}低保对象名单公示`, body: "以下对象经村（居）民代表评议、镇（街道）审核、民政部门审批，纳入最低生活保障。\n\n公示期 7 天，如有异议请向镇（街道）民政办反映。", tableRows: allowanceList(rng, place.code.slice(0, 6)), publishedAt: after(quarter, rng.int(3, 12)) });
         if (village) add("collective_assets", quarter, { title: `${place.name}${quarter.label}集体资产负债公开`, body: `截至${quarter.label}末，村集体资产负债情况如下。`, tableRows: assets(rng), publishedAt: after(quarter, rng.int(5, 15)) });
       }
@@ -134,7 +137,7 @@ export async function seedPostings(ctx: CityContext, places: CityPlaces, account
         add(kind, period, { ...make(date, period.label), publishedAt: new Date(Date.parse(`${date}T02:00:00Z`) + rng.int(0, 6) * 3_600_000) });
       };
       dated("assembly_decision", 0.5, (_, label) => ({ title: `${place.name}${village ? "村民" : "居民"}代表会议决议（${label}）`, body: assemblyBody(rng), tableRows: null }));
-      dated("general_notice", 0.6, () => ({ title: `${place.name}关于${rng.pick(noticeTopics)}的公告`, body: "请广大群众积极配合，相互转告。\n\n咨询电话：0595-2200" + String(rng.int(1000, 9999)), tableRows: null }));
+      dated("general_notice", 0.6, () => ({ title: `${place.name}关于${rng.pick(noticeTopics)}的公告`, body: `请广大群众积极配合，相互转告。\n\n咨询电话：${areaCode}-2200` + String(rng.int(1000, 9999)), tableRows: null }));
       dated("relief", 0.2, () => ({ title: `${place.name}救灾救济款物发放公示`, body: "经村（居）民代表评议，以下对象领取救济款物。", tableRows: reliefList(rng, place.code.slice(0, 6)) }));
       if (village) dated("homestead", 0.3, (date) => ({ title: `${place.name}宅基地审批结果公示`, body: "以下农户宅基地申请已经镇政府审批，现予公示。", tableRows: homesteadList(rng, place.code.slice(0, 6), date) }));
       if (m < latestMonth - 12 * 40) throw new Error(`${place.name}: posting budget ${budget} not reached`);
@@ -227,7 +230,7 @@ export async function seedPostings(ctx: CityContext, places: CityPlaces, account
   ctx.progress.finish();
 }
 
-function correction(kind: PostingKindCode, first: Version, at: Date, rng: Rng): Version {
+function correction(kind: PostingKindCode, first: Version, at: Date, rng: Rng, areaCode: string): Version {
   const rows = first.tableRows?.map((r) => ({ ...r })) ?? null;
   let reason: string;
   let body = first.body;
@@ -241,7 +244,7 @@ function correction(kind: PostingKindCode, first: Version, at: Date, rng: Rng): 
     rows[i] = { ...rows[i]!, name: `${rows[i]!.name!.slice(0, 1)}秀英` };
     reason = `第 ${i + 1} 行姓名录入有误，依据户籍信息更正。`;
   } else {
-    body = `${first.body}\n\n（更正：补充监督电话 0595-22001234）`;
+    body = `${first.body}\n\n（更正：补充监督电话 ${areaCode}-22001234）`;
     reason = "原公告遗漏监督电话，予以补充。";
   }
   return { title: first.title, body, tableRows: rows, correctionReason: reason, publishedAt: at, opinion: correctionOpinion };
@@ -295,9 +298,9 @@ function partyBody(rng: Rng): string {
     .join("\n");
 }
 
-function noticeBody(rng: Rng, label: string): string {
+function noticeBody(rng: Rng, label: string, areaCode: string): string {
   const items = rng.shuffle(noticeItems).slice(0, rng.int(3, 5));
-  return `${label}主要事项如下：\n\n${items.map((i) => `- ${i}`).join("\n")}\n\n**监督电话**：0595-2200${rng.int(1000, 9999)}`;
+  return `${label}主要事项如下：\n\n${items.map((i) => `- ${i}`).join("\n")}\n\n**监督电话**：${areaCode}-2200${rng.int(1000, 9999)}`;
 }
 
 function assemblyBody(rng: Rng): string {

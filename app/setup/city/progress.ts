@@ -60,6 +60,13 @@ export class Progress {
     this.out.write(this.tty ? `\r\x1b[K${line}\n` : `${line}\n`);
   }
 
+  /** A line between stages, for work that has no rows to count. */
+  note(text: string): void {
+    if (!this.out) return;
+    const line = `${text}，总用时 ${seconds(Date.now() - this.began)}`;
+    this.out.write(this.tty ? `\r\x1b[K${line}\n` : `${line}\n`);
+  }
+
   /** Total time since the generator started. */
   elapsedMs(): number {
     return Date.now() - this.began;

@@ -4,6 +4,9 @@
  * the integrity check accepts, names with the common fragments the search
  * benchmarks rely on, standing that agrees with the inspections and listings,
  * a refusal on a database that already has places, and the same rows twice.
+ * And a small province (`--scale province`, two of its cities) in a database
+ * of its own: its counts, unique place codes and names, organizations' names,
+ * USCCs and filing numbers.
  */
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
@@ -13,7 +16,7 @@ import { beforeAll, expect, test } from "vitest";
 import { getDb, migrationsFolder, queryRows, type Database } from "../../../db/client.server";
 import * as schema from "../../../db/schema";
 import { demoAccounts } from "../../../app/setup/demo";
-import { seedCity, type CitySummary } from "../../../app/setup/city";
+import { cityPlan, resolveCityOptions, seedCity, type CitySummary } from "../../../app/setup/city";
 import { applicationCounts } from "../../../app/setup/city/applications";
 import { organizationCounts } from "../../../app/setup/city/organizations";
 import { placeCounts } from "../../../app/setup/city/places";
@@ -144,7 +147,8 @@ test("a database that already holds places is refused, and left as it was", asyn
   expect(places!.n).toBe(summary.rows.places);
 });
 
-test("a second run into another empty database gives the same rows", async () => {
+/** Runs `work` on a new, migrated, empty database on the test server, dropped afterwards. */
+async function inOtherDatabase(work: (other: Database) => Promise<void>): Promise<void> {
   const server = process.env.TEST_DATABASE_URL!;
   const name = `cr_city_${process.pid}_${Date.now().toString(36)}`;
   const admin = postgres(server, { max: 1, onnotice: () => {} });
@@ -155,6 +159,16 @@ test("a second run into another empty database gives the same rows", async () =>
   try {
     const other = drizzle(client, { schema }) as unknown as Database;
     await migrate(other as never, { migrationsFolder: migrationsFolder() });
+    await work(other);
+  } finally {
+    await client.end();
+    await admin.unsafe(`drop database if exists "${name}" with (force)`);
+    await admin.end();
+  }
+}
+
+test("a second run into another empty database gives the same rows", async () => {
+  await inOtherDatabase(async (other) => {
     await seedCity(other, { factor, asOf, progress: false });
     const fingerprint = async (db: Database) =>
       queryRows<Record<string, string>>(db, sql`select
@@ -165,9 +179,39 @@ test("a second run into another empty database gives the same rows", async () =>
         (select md5(string_agg(concat_ws('|', t.place_id, t.body, t.term_number, t.starts_on, m.name, m.post), ',' order by t.place_id, t.body, t.term_number, m.sort_order)) from committee_terms t join committee_members m on m.term_id = t.id) as committees,
         (select md5(string_agg(concat_ws('|', organization_id, formal_members, branch_id, instructor), ',' order by organization_id)) from organization_party) as party`);
     expect(await fingerprint(other)).toEqual(await fingerprint(await getDb()));
-  } finally {
-    await client.end();
-    await admin.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.end();
-  }
+  });
 }, 120_000);
+
+test("a small province loads: two of its cities, place codes and names unique, organizations' names, USCCs and filing numbers too", async () => {
+  // A hundred-and-fiftieth of the province (0.15 of the city): three streets and towns, in 泉州市 and 福州市.
+  const options = { scale: "province" as const, factor: 0.015, asOf, progress: false as const };
+  const plan = cityPlan(resolveCityOptions(options));
+  await inOtherDatabase(async (other) => {
+    const province = await seedCity(other, options);
+    const rowsOf = <T,>(query: ReturnType<typeof sql>) => queryRows<T>(other, query);
+    expect(province.options).toMatchObject({ scale: "province", factor: 0.015 });
+    expect(province.rows.organizations).toBe(plan.organizations);
+    const levels = await rowsOf<{ level: string; n: number }>(sql`select level, count(*)::int as n from places group by level`);
+    const level = (name: string) => levels.find((l) => l.level === name)?.n ?? 0;
+    expect([level("district"), level("street"), level("town"), level("community") + level("village")]).toEqual([1, plan.streets, plan.towns, plan.locals]);
+    const [root] = await rowsOf<{ code: string; name: string }>(sql`select code, name from places where level = 'district'`);
+    expect(root).toEqual({ code: "350000000000", name: "福建省" });
+    const [unique] = await rowsOf<Record<string, number>>(sql`select
+      (select count(*)::int from (select code from places group by code having count(*) > 1) d) as codes,
+      (select count(*)::int from (select name from places group by name having count(*) > 1) d) as names,
+      (select count(*)::int from places p join places s on s.id = p.parent_id where s.level <> 'district' and left(p.code, 9) <> left(s.code, 9)) as strays,
+      (select count(distinct left(code, 4))::int from places where level in ('street', 'town')) as cities,
+      (select count(*)::int from (select name from organizations group by name having count(*) > 1) d) as org_names,
+      (select count(*)::int from (select filing_number from organizations where filing_number is not null group by filing_number having count(*) > 1) d) as filings`);
+    expect(unique).toEqual({ codes: 0, names: 0, strays: 0, cities: 2, org_names: 0, filings: 0 });
+    const registered = await rowsOf<{ type: keyof typeof usccKindOf; uscc: string }>(sql`select type, uscc from organizations where type <> 'community'`);
+    for (const org of registered) expect([org.uscc, usccProblems(org.uscc, usccKindOf[org.type])]).toEqual([org.uscc, []]);
+    expect(new Set(registered.map((o) => o.uscc)).size).toBe(registered.length);
+    const [published] = await rowsOf<{ n: number; places: number }>(sql`select count(*)::int as n, count(distinct place_id)::int as places from posting_versions where chain_seq is not null`);
+    expect(published).toEqual({ n: plan.postingVersions, places: plan.postingPlaces });
+    const [terms] = await rowsOf<{ n: number }>(sql`select count(*)::int as n from committee_terms`);
+    expect(terms!.n).toBe(2 * level("community") + 6 * level("village"));
+    const users = await rowsOf<{ username: string; place: string | null }>(sql`select u.username, p.name as place from users u left join places p on p.id = u.place_id`);
+    expect(Object.fromEntries(users.map((u) => [u.username, u.place]))).toMatchObject({ street: "开元街道", clerk: "大良村" });
+  });
+}, 180_000);
