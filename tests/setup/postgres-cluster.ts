@@ -15,7 +15,8 @@ import { freePort } from "./app-server";
 
 function binDir(): string {
   const fromConfig = spawnSync("pg_config", ["--bindir"], { encoding: "utf8" });
-  const candidates = [fromConfig.status === 0 ? fromConfig.stdout.trim() : "", ...fs.readdirSync("/usr/lib/postgresql").map((v) => `/usr/lib/postgresql/${v}/bin`)];
+  const installed = fs.existsSync("/usr/lib/postgresql") ? fs.readdirSync("/usr/lib/postgresql").map((v) => `/usr/lib/postgresql/${v}/bin`) : [];
+  const candidates = [fromConfig.status === 0 ? fromConfig.stdout.trim() : "", ...installed];
   const found = candidates.find((dir) => dir && fs.existsSync(path.join(dir, "initdb")) && fs.existsSync(path.join(dir, "pg_basebackup")));
   if (!found) throw new Error("PostgreSQL's server binaries (initdb, pg_basebackup) are not installed: apt-get install postgresql");
   return found;
