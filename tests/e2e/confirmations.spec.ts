@@ -113,9 +113,10 @@ test("审核通过并公开: the opinion starts empty, the dialog shows it with 
 
   // An empty opinion is not confirmed: the server says what to write, beside the box.
   await page.getByRole("button", { name: "审核通过并公开" }).click();
-  await expect(opinion).toHaveAccessibleDescription(/写明核对了哪些内容/);
+  // The server's own words (the hint beside the box also says 写明核对了哪些内容, so wait for these).
+  await expect(opinion).toHaveAccessibleDescription(/请填写审核意见/);
   await expect(page.getByRole("dialog")).toHaveCount(0);
-  expect(posts).toHaveLength(1);
+  await expect.poll(() => posts.length).toBe(1);
 
   await opinion.fill("经核对补助文件和银行回单，金额无误，同意公开。");
   const approve = page.getByRole("button", { name: "审核通过并公开" });
