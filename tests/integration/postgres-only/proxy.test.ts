@@ -11,9 +11,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { getDb } from "../../../db/client.server";
 import { organizations, postings } from "../../../db/schema";
-import { demoPassword } from "../../../app/setup/demo";
 import { startAppServer, until, type AppServer } from "../../setup/app-server";
 import { startNginx, type Nginx } from "../../setup/nginx";
+import { askQuestion, signInCookie } from "../../setup/form-posts";
 import { loadDemoDistrict } from "../../setup/demo";
 
 const sharedMaxAge = 2;
@@ -73,12 +73,7 @@ test("a question asked through the proxy shows on the proxy's page within the sh
     const page = await response.text();
     return cacheStatus(response) === "HIT" ? page : undefined;
   });
-  const asked = await fetch(`${proxy.base}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: proxy.base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ name: "王五", village: "本村第二村民小组", question: "这一项的金额是怎么算的？" }),
-  });
+  const asked = await askQuestion(proxy.base, path);
   expect(asked.status).toBe(200);
   const askedAt = Date.now();
   await until(
@@ -106,14 +101,7 @@ test("an expired copy is checked with If-None-Match and refreshed by the app's 3
 });
 
 test("a signed-in reader's page is neither served from the cache nor kept in it", async () => {
-  const signedIn = await fetch(`${proxy.base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: proxy.base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ username: "officer", password: demoPassword }),
-  });
-  expect(signedIn.status).toBe(302);
-  const cookie = /cr_session=[^;]+/.exec(signedIn.headers.get("set-cookie") ?? "")![0];
+  const cookie = await signInCookie(proxy.base, "officer");
   const path = `/postings/${postingIds[2]}`;
   // The anonymous copy is kept first, so that serving it to the officer would show.
   await until("the page kept by the proxy", async () => (cacheStatus(await fetch(`${proxy.base}${path}`)) === "HIT" ? true : undefined));
@@ -141,12 +129,7 @@ test("with one instance stopped, the other answers every request through the pro
     expect(response.status).toBe(200);
     expect(await response.text()).toContain(org.name);
   }
-  const asked = await fetch(`${proxy.base}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: proxy.base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ name: "赵六", village: "本村第一村民小组", question: "这笔支出什么时候结清？" }),
-  });
+  const asked = await askQuestion(proxy.base, path, "这笔支出什么时候结清？");
   expect(asked.status).toBe(200);
   const healthy = await fetch(`${proxy.base}/healthz`);
   expect(healthy.status).toBe(200);

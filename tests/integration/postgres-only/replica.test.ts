@@ -14,9 +14,10 @@ import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { closeDb, getDb, migrateDatabase } from "../../../db/client.server";
 import { organizations, places, postings } from "../../../db/schema";
-import { demoPassword, seedDemo } from "../../../app/setup/demo";
+import { seedDemo } from "../../../app/setup/demo";
 import { startAppServer, until, type AppServer } from "../../setup/app-server";
 import { startPrimary, type PrimaryAndReplica } from "../../setup/postgres-cluster";
+import { askQuestion, signInCookie } from "../../setup/form-posts";
 
 let cluster: PrimaryAndReplica;
 let app: AppServer;
@@ -103,14 +104,7 @@ test("an anonymous reader's public pages and the open-data API are read from the
   // Nothing of those pages on the primary (its pool may run its own background work, never these reads).
   expect(anonymous.primary.filter((line) => /"posting_versions"|"organization_changes"|similarity|"registered_on"/.test(line))).toEqual([]);
 
-  const signedIn = await fetch(`${app.base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: app.base, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ username: "officer", password: demoPassword }),
-  });
-  expect(signedIn.status).toBe(302);
-  const cookie = /cr_session=[^;]+/.exec(signedIn.headers.get("set-cookie") ?? "")![0];
+  const cookie = await signInCookie(app.base, "officer");
   const officer = await statementsDuring(async () => {
     for (const path of [`/officer/orgs/${facts.orgs[1]!.id}`, `/postings/${facts.postings[1]}`, `/orgs?q=${encodeURIComponent(facts.orgs[1]!.name.slice(0, 4))}`]) {
       const page = await read(path, cookie);
@@ -130,12 +124,7 @@ test("a question is seen by its asker at once, and by the public once the replic
   expect((await read(path)).headers.get("x-page-cache")).toBe("hit");
   await replicaSql`select pg_wal_replay_pause()`;
   try {
-    const asked = await fetch(`${app.base}${path}`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Origin: app.base, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ name: "王五", village: "本村第二村民小组", question: "这一项的金额是怎么算的？" }),
-    });
+    const asked = await askQuestion(app.base, path);
     expect(asked.status).toBe(200);
     const wrote = /cr_wrote=[^;]+/.exec(asked.headers.get("set-cookie") ?? "")?.[0];
     expect(wrote).toBeDefined();
