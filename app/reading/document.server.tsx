@@ -29,7 +29,7 @@ function shell(section: string, district: string) {
 }
 
 /** A whole page: `section` is the site's top-level path the page belongs to ("/orgs", "/postings"). */
-export async function readingDocument(title: string, section: string, main: Html): Promise<string> {
+export async function readingDocument(title: string, section: string, main: Html, head: Html | "" = ""): Promise<string> {
   const { header, footer } = shell(section, await districtName());
-  return `<!DOCTYPE html>${html`<html lang="zh-CN"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${title}</title><link rel="stylesheet" href="${styles}"/><link rel="icon" href="/favicon.svg" type="image/svg+xml"/></head><body class="flex min-h-screen flex-col"><a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:p-2">跳到主要内容</a>${header}<div id="main" class="flex-1">${main}</div>${footer}</body></html>`}`;
+  return `<!DOCTYPE html>${html`<html lang="zh-CN"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${title}</title><link rel="stylesheet" href="${styles}"/><link rel="icon" href="/favicon.svg" type="image/svg+xml"/>${head}</head><body class="flex min-h-screen flex-col"><a href="#main" class="sr-only focus:not-sr-only focus:absolute focus:p-2">跳到主要内容</a>${header}<div id="main" class="flex-1">${main}</div>${footer}</body></html>`}`;
 }

@@ -1,24 +1,29 @@
 /**
- * Reading pages: the register's search and a posting's page for readers who
- * are not signed in, written as HTML from the domain's values without React
- * (server.mjs asks here before handing a public GET to Remix). These are the
+ * Reading pages: the register's search, an organization's record, a place's
+ * page and a posting's page for readers who are not signed in, written as
+ * HTML from the domain's values without Remix's document pipeline (server.mjs
+ * asks here before handing a public GET to Remix). These are the
  * pages every reader asks something different of, so most requests miss the
  * kept pages, and React's document pipeline costs several times the
  * database's work. Anything else (a page that is not found, a signed-in
  * reader, a form's answer) is Remix's.
  */
 import { parseRegisterQuery, registerSearchParams } from "../domain/organizations/forms";
-import { publicRegisterPage } from "../domain/organizations/public.server";
+import { publicOrganization, publicRegisterPage } from "../domain/organizations/public.server";
+import { publicVillagePage } from "../domain/places/public.server";
 import { parseVersionParam } from "../domain/postings/query";
 import { publicPostingPage } from "../domain/postings/public.server";
 import { isRowId } from "../domain/shared/ids";
 import { readingDocument } from "./document.server";
 import { postingMain, postingTitle } from "./posting";
+import { recordReading, villageReading } from "./records.server";
 import { registerMain, registerTitle } from "./register";
 
 const headers = { "Content-Type": "text/html; charset=utf-8" };
 
 const postingPath = /^\/postings\/(\d{1,10})$/;
+const recordPath = /^\/orgs\/(\d{1,10})$/;
+const villagePath = /^\/villages\/(\d{12})$/;
 
 /**
  * What a reading page at `url` depends on, as a key for the kept pages (parameters the page does
@@ -32,6 +37,8 @@ export function readingKey(url: URL): string | null {
     search.set("pageSize", String(query.pageSize));
     return `/orgs?${search}`;
   }
+  // A record and a place read nothing of the query.
+  if (recordPath.test(url.pathname) || villagePath.test(url.pathname)) return url.pathname;
   const posting = postingPath.exec(url.pathname);
   const version = parseVersionParam(url.searchParams.get("version"));
   // A version that is no number is Remix's to refuse.
@@ -45,6 +52,17 @@ export async function readingPage(url: URL): Promise<{ body: string; headers: Re
     if (url.pathname === "/orgs") {
       const page = await publicRegisterPage(url.searchParams);
       return { body: await readingDocument(registerTitle, "/orgs", registerMain(page)), headers };
+    }
+    const record = recordPath.exec(url.pathname);
+    if (record) {
+      if (!isRowId(Number(record[1]))) return null;
+      const { title, main } = recordReading(await publicOrganization(Number(record[1])));
+      return { body: await readingDocument(title, "/orgs", main), headers };
+    }
+    const village = villagePath.exec(url.pathname);
+    if (village) {
+      const { title, head, main } = villageReading(await publicVillagePage(village[1]!));
+      return { body: await readingDocument(title, "/villages", main, head), headers };
     }
     const posting = postingPath.exec(url.pathname);
     if (!posting || !isRowId(Number(posting[1]))) return null;

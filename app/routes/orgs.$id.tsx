@@ -1,95 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { inspectionConclusionLabels, isFiled, organizationTypeLabels } from "../domain/organizations/rules";
-import { rowIdOrNotFound } from "../domain/shared/ids";
-import { formatDate } from "../domain/shared/time";
+import { useLoaderData } from "@remix-run/react";
 import { publicOrganization } from "../domain/organizations/public.server";
-import { Badge, PageHeader, Panel } from "../ui/layout";
-import { gradeLabel } from "../domain/evaluations/rules";
-import { ChangeHistory, RecordDetails, StatusNotice } from "../ui/register-record";
-import { OrganizationStatusBadge } from "../ui/register-search";
-import { AnnualReports } from "../ui/annual-reports";
-import { CreditListingHistory } from "../ui/credit-listings";
-import { PenaltyList } from "../ui/penalty-list";
-import { checkFindingLabels } from "../domain/spot-checks/rules";
-import { OtherCreditList } from "../ui/other-credit";
+import { rowIdOrNotFound } from "../domain/shared/ids";
+import { PublicRecordPage, publicRecordTitle } from "../ui/public-record";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.name ?? "社会组织"} - 社会组织登记信息` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: publicRecordTitle(data?.name) }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return publicOrganization(rowIdOrNotFound(params.id, "登记簿中没有该社会组织。"));
 }
 
 export default function PublicRecord() {
-  const record = useLoaderData<typeof loader>();
-  return (
-    <main className="mx-auto max-w-6xl px-4 py-8">
-      <nav aria-label="位置" className="mb-2 text-sm text-slate-600">
-        <Link to="/">首页</Link> / <Link to="/orgs">社会组织登记信息查询</Link>
-      </nav>
-      <PageHeader title={record.name} description={organizationTypeLabels[record.type]} actions={<OrganizationStatusBadge status={record.status} />} />
-      <StatusNotice record={record} />
-      <div className="space-y-6">
-        <Panel title={isFiled(record.type) ? "备案信息" : "登记信息"}>
-          <RecordDetails record={record} />
-        </Panel>
-        {isFiled(record.type) ? null : (
-          <Panel title="年度工作报告">
-            <AnnualReports reports={record.annualReports} />
-          </Panel>
-        )}
-        <Panel title="年度检查结果">
-          {record.inspections.length ? (
-            <ul className="space-y-1">
-              {record.inspections.map((i) => (
-                <li key={i.year}>
-                  {i.year} 年度：{inspectionConclusionLabels[i.conclusion]}（{formatDate(i.publishedOn)}公布）
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="text-slate-600">暂无已公布的年度检查结果。</p>
-          )}
-        </Panel>
-        {record.checks.length ? (
-          <Panel title="双随机抽查">
-            <ul className="space-y-1 text-sm">
-              {record.checks.map((c) => (
-                <li key={c.planId}>
-                  <Link to={`/credit/checks/${c.planId}`}>{c.title}</Link>：{c.finding ? checkFindingLabels[c.finding] : "—"}（{formatDate(c.checkedOn)}检查）{c.findings}
-                </li>
-              ))}
-            </ul>
-          </Panel>
-        ) : null}
-        {isFiled(record.type) ? null : (
-          <Panel title="行政处罚">
-            <PenaltyList penalties={record.penalties.map(({ amountYuan, ...p }) => ({ ...p, amountFen: amountYuan === null ? null : Math.round(amountYuan * 100) }))} />
-          </Panel>
-        )}
-        {isFiled(record.type) ? null : (
-          <Panel title="活动异常名录和严重违法失信名单">
-            <CreditListingHistory listings={record.listings} />
-          </Panel>
-        )}
-        {isFiled(record.type) ? null : (
-          <Panel title="评估等级和其他信息">
-            <h3 className="mb-1 font-medium text-slate-900">评估等级</h3>
-            {record.evaluation ? (
-              <p>
-                <Badge tone="green">{gradeLabel(record.evaluation.grade)}</Badge> {record.evaluation.round}评定，{formatDate(record.evaluation.awardedOn)}起有效期至 {formatDate(record.evaluation.validUntil)}
-              </p>
-            ) : (
-              <p className="text-slate-600">无有效的评估等级。</p>
-            )}
-            <h3 className="mb-1 mt-4 font-medium text-slate-900">表彰奖励、承接政府购买服务</h3>
-            <OtherCreditList items={record.otherCredit.map(({ amountYuan, ...item }) => ({ ...item, amountFen: amountYuan === null ? null : Math.round(amountYuan * 100) }))} />
-          </Panel>
-        )}
-        <ChangeHistory entries={record.history} type={record.type} />
-      </div>
-    </main>
-  );
+  return <PublicRecordPage record={useLoaderData<typeof loader>()} />;
 }

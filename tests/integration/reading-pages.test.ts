@@ -5,12 +5,14 @@
  * signed-in officer (the React page), and the text and links of the two
  * pages' <main> must agree, for every kind of posting the demo district has
  * (finance tables with totals, corrected versions with their changes,
- * withdrawn postings, answered questions) and for searches of the register
- * with every filter, paging and no results.
+ * withdrawn postings, answered questions), for searches of the register
+ * with every filter, paging and no results, for organizations' records of
+ * every type and status and with credit information, and for the pages of
+ * communities and villages.
  */
 import { and, eq, gt, inArray, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { organizations, places, postingQuestions, postings } from "../../db/schema";
+import { abnormalListings, committeeTerms, evaluations, organizations, otherCreditItems, penalties, places, postingQuestions, postings } from "../../db/schema";
 import { startServedDemo, type ServedDemo } from "../setup/served-demo";
 
 interface Facts {
@@ -20,6 +22,10 @@ interface Facts {
   street: string;
   /** A published posting, open to questions. */
   askable: number;
+  /** Organizations of every type and status, and some with penalties, listings, grades and awards. */
+  records: number[];
+  /** Communities and villages, with committees and without. */
+  places: string[];
 }
 
 let demo: ServedDemo<Facts>;
@@ -49,7 +55,26 @@ beforeAll(async () => {
       const names = (await db.select({ name: organizations.name }).from(organizations).orderBy(sql`random()`).limit(3)).map((r) => r.name);
       const [street] = await db.select({ code: places.code }).from(places).where(eq(places.level, "street")).limit(1);
       const [askable] = await pick(eq(postings.status, "published"), 1);
-      return { postings: [...new Set(ids)], corrected: corrected.map((c) => ({ id: c.id, versions: c.versions ?? 1 })), names, street: street!.code, askable: askable! };
+      const kinds = await db
+        .selectDistinctOn([organizations.type, organizations.status], { id: organizations.id })
+        .from(organizations)
+        .orderBy(organizations.type, organizations.status, organizations.id);
+      const credited = await Promise.all(
+        [penalties, abnormalListings, evaluations, otherCreditItems].map((table) =>
+          db.select({ id: table.organizationId }).from(table).limit(1).then((r) => r.map((row) => row.id)),
+        ),
+      );
+      const governed = await db.selectDistinct({ code: places.code }).from(places).innerJoin(committeeTerms, eq(committeeTerms.placeId, places.id)).limit(2);
+      const plain = await db.select({ code: places.code }).from(places).where(inArray(places.level, ["community", "village"])).orderBy(sql`random()`).limit(3);
+      return {
+        postings: [...new Set(ids)],
+        corrected: corrected.map((c) => ({ id: c.id, versions: c.versions ?? 1 })),
+        names,
+        street: street!.code,
+        askable: askable!,
+        records: [...new Set([...kinds.map((k) => k.id), ...credited.flat()])],
+        places: [...new Set([...governed, ...plain].map((p) => p.code))],
+      };
     },
   });
 }, 180_000);
@@ -121,6 +146,32 @@ test("the register's search reads the same either way, with every filter, on lat
   // The search found what was asked for (the comparison above is not between two empty pages).
   const found = await bothWays(`/orgs?q=${encodeURIComponent(demo.facts.names[0]!)}`);
   expect(found.reading.text).toContain(demo.facts.names[0]!.replace(/\s+/g, ""));
+});
+
+test("an organization's record reads the same either way, for every type and status and with its credit information", async () => {
+  expect(demo.facts.records.length).toBeGreaterThan(6);
+  for (const id of demo.facts.records) {
+    const { reading, react } = await bothWays(`/orgs/${id}`);
+    expect(reading.text.length, `/orgs/${id}`).toBeGreaterThan(200);
+    expect(reading.text, `/orgs/${id}`).toBe(react.text);
+    expect(reading.links, `/orgs/${id}`).toEqual(react.links);
+  }
+});
+
+test("a community's or village's page reads the same either way, with its committees, associations and postings", async () => {
+  expect(demo.facts.places.length).toBeGreaterThan(2);
+  for (const code of demo.facts.places) {
+    const { reading, react } = await bothWays(`/villages/${code}`);
+    expect(reading.text.length, `/villages/${code}`).toBeGreaterThan(200);
+    expect(reading.text, `/villages/${code}`).toBe(react.text);
+    expect(reading.links, `/villages/${code}`).toEqual(react.links);
+  }
+  // The page names its feed, as React's does; a street's code is sent to the street's page, as before.
+  const page = await (await fetch(`${demo.server.base}/villages/${demo.facts.places[0]}`)).text();
+  expect(page).toContain(`<link rel="alternate" type="application/atom+xml"`);
+  const street = await fetch(`${demo.server.base}/villages/${demo.facts.street}`, { redirect: "manual" });
+  expect(street.status).toBe(302);
+  expect((await fetch(`${demo.server.base}/orgs/99999999`)).status).toBe(404);
 });
 
 test("a reading page's address keeps only what the page reads: unknown parameters share the kept page", async () => {
