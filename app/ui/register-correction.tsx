@@ -1,4 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { Form, useSubmit } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
 import {
@@ -12,6 +13,7 @@ import {
 } from "../domain/organizations/rules";
 import type { correctionSchema } from "../domain/organizations/forms";
 import { Button, ErrorList, ErrorSummary, Field, PostForm, SelectField, TextAreaField } from "./form";
+import { useHydrated } from "./hydrated";
 import { PlaceOptions } from "./user-fields";
 
 /** The record as the correction form starts from it. */
@@ -41,6 +43,15 @@ export interface PlaceGroup {
   children: Array<{ id: number; name: string }>;
 }
 
+/** Every street and town, and the communities and villages of the one shown. */
+export interface StreetPlaces {
+  streets: Array<{ id: number; name: string }>;
+  street: PlaceGroup | null;
+}
+
+/** The address parameter that names the street whose communities the form lists. */
+export const placeStreetParam = "placeStreet";
+
 /**
  * The officer's correction of a record: every correctable field of its kind,
  * the reason (published with the change), and the version it was loaded at.
@@ -52,7 +63,7 @@ export function CorrectionForm({
   lastResult,
 }: {
   record: CorrectableRecord;
-  places: PlaceGroup[];
+  places: StreetPlaces;
   lastResult?: SubmissionResult<string[]>;
 }) {
   const [form, fields] = useForm<z.input<typeof correctionSchema>>({
@@ -60,6 +71,8 @@ export function CorrectionForm({
     lastResult,
     // Validated on the server, which knows the record's kind and the other organizations.
     shouldValidate: "onSubmit",
+    // A reset (a new version after a save) sets a select to its default here, or else to no option at all, which would send nothing.
+    defaultValue: { placeId: record.placeId == null ? "" : String(record.placeId), category: record.category ?? "" },
   });
   const filed = isFiled(record.type);
   const label = (field: string) => organizationFieldLabel(field, record.type);
@@ -96,104 +109,155 @@ export function CorrectionForm({
       ))}
     </SelectField>
   ) : null;
+  const streetForm = `place-street-${record.id}`;
   return (
-    <PostForm {...getFormProps(form)}>
-      <ErrorSummary result={lastResult} labels={summaryLabels} />
-      <input type="hidden" name="version" value={record.version} />
-      <div className="grid gap-x-6 sm:grid-cols-2">
-        <Field label={label("name")} name={fields.name.name} defaultValue={initial("name", record.name)} errors={fields.name.errors} required />
-        {filed ? (
-          <>
-            <Field label={label("filingNumber")} name={fields.filingNumber.name} defaultValue={initial("filingNumber", record.filingNumber)} errors={fields.filingNumber.errors} required />
-            {categorySelect}
-          </>
-        ) : (
-          <>
-            <Field
-              label={label("uscc")}
-              name={fields.uscc.name}
-              defaultValue={initial("uscc", record.uscc)}
-              errors={fields.uscc.errors}
-              autoComplete="off"
-              spellCheck={false}
-              required
-            />
-            <Field label={label("certificateNumber")} name={fields.certificateNumber.name} defaultValue={initial("certificateNumber", record.certificateNumber)} errors={fields.certificateNumber.errors} />
-          </>
-        )}
-      </div>
-      {filed ? null : (
-        <fieldset className="mb-4 rounded border border-slate-200 p-3">
-          <legend className="px-1 text-sm font-medium text-slate-700">早期试点代码</legend>
-          <label className="flex items-start gap-2 text-sm">
-            <input
-              type="checkbox"
-              name={fields.acceptLegacyUscc.name}
-              defaultChecked={acceptLegacy}
-              onChange={(e) => setAcceptLegacy(e.currentTarget.checked)}
-              className="mt-1"
-            />
-            <span>
-              接受未通过校验的代码
-              <span className="block text-xs text-slate-600">
-                仅适用于校验码不符、但经核实为早期试点合法赋予的代码；长度、字符或类型有误的代码不能接受。
-                {record.usccAcceptedReason ? `当前代码已于此前核准接受：${record.usccAcceptedReason}` : ""}
-              </span>
-            </span>
-          </label>
-          {acceptLegacy ? (
-            <div className="mt-3">
-              <TextAreaField
-                label="核准说明"
-                name={fields.usccAcceptedReason.name}
-                defaultValue={initial("usccAcceptedReason", null)}
-                errors={fields.usccAcceptedReason.errors}
-                hint="写明核实依据，如原发证机关的证明或批准文件。仅供登记管理机关内部查阅。"
+    <>
+      {/* The street chooser's own form (its fields sit in the correction form's grid, tied by `form`): asking for another street's list reloads the page, keeping what was typed when JavaScript runs. */}
+      <Form method="get" id={streetForm} preventScrollReset replace />
+      <PostForm {...getFormProps(form)}>
+        <ErrorSummary result={lastResult} labels={summaryLabels} />
+        <input type="hidden" name="version" value={record.version} />
+        <div className="grid gap-x-6 sm:grid-cols-2">
+          <Field label={label("name")} name={fields.name.name} defaultValue={initial("name", record.name)} errors={fields.name.errors} required />
+          {filed ? (
+            <>
+              <Field label={label("filingNumber")} name={fields.filingNumber.name} defaultValue={initial("filingNumber", record.filingNumber)} errors={fields.filingNumber.errors} required />
+              {categorySelect}
+            </>
+          ) : (
+            <>
+              <Field
+                label={label("uscc")}
+                name={fields.uscc.name}
+                defaultValue={initial("uscc", record.uscc)}
+                errors={fields.uscc.errors}
+                autoComplete="off"
+                spellCheck={false}
                 required
               />
-            </div>
-          ) : (
-            <ErrorList errors={fields.usccAcceptedReason.errors} />
+              <Field label={label("certificateNumber")} name={fields.certificateNumber.name} defaultValue={initial("certificateNumber", record.certificateNumber)} errors={fields.certificateNumber.errors} />
+            </>
           )}
-        </fieldset>
-      )}
-      <div className="grid gap-x-6 sm:grid-cols-2">
-        <Field label={label("registeringAuthority")} name={fields.registeringAuthority.name} defaultValue={initial("registeringAuthority", record.registeringAuthority)} errors={fields.registeringAuthority.errors} />
-        <Field label={label("supervisingUnit")} name={fields.supervisingUnit.name} defaultValue={initial("supervisingUnit", record.supervisingUnit)} errors={fields.supervisingUnit.errors} />
-        <Field label={label("legalRepresentative")} name={fields.legalRepresentative.name} defaultValue={initial("legalRepresentative", record.legalRepresentative)} errors={fields.legalRepresentative.errors} />
+        </div>
         {filed ? null : (
-          <Field
-            label={`${label("registeredFunds")}（元）`}
-            name={fields.registeredFunds.name}
-            defaultValue={initial("registeredFunds", record.registeredFunds)}
-            errors={fields.registeredFunds.errors}
-            inputMode="numeric"
-          />
+          <fieldset className="mb-4 rounded border border-slate-200 p-3">
+            <legend className="px-1 text-sm font-medium text-slate-700">早期试点代码</legend>
+            <label className="flex items-start gap-2 text-sm">
+              <input
+                type="checkbox"
+                name={fields.acceptLegacyUscc.name}
+                defaultChecked={acceptLegacy}
+                onChange={(e) => setAcceptLegacy(e.currentTarget.checked)}
+                className="mt-1"
+              />
+              <span>
+                接受未通过校验的代码
+                <span className="block text-xs text-slate-600">
+                  仅适用于校验码不符、但经核实为早期试点合法赋予的代码；长度、字符或类型有误的代码不能接受。
+                  {record.usccAcceptedReason ? `当前代码已于此前核准接受：${record.usccAcceptedReason}` : ""}
+                </span>
+              </span>
+            </label>
+            {acceptLegacy ? (
+              <div className="mt-3">
+                <TextAreaField
+                  label="核准说明"
+                  name={fields.usccAcceptedReason.name}
+                  defaultValue={initial("usccAcceptedReason", null)}
+                  errors={fields.usccAcceptedReason.errors}
+                  hint="写明核实依据，如原发证机关的证明或批准文件。仅供登记管理机关内部查阅。"
+                  required
+                />
+              </div>
+            ) : (
+              <ErrorList errors={fields.usccAcceptedReason.errors} />
+            )}
+          </fieldset>
         )}
-        <Field label={label("address")} name={fields.address.name} defaultValue={initial("address", record.address)} errors={fields.address.errors} />
-        <SelectField label={label("place")} name={fields.placeId.name} defaultValue={initial("placeId", record.placeId)} errors={fields.placeId.errors}>
-          <option value="">{filed ? "请选择" : "（不属于具体社区或村）"}</option>
-          <PlaceOptions units={places} />
-        </SelectField>
-        {filed ? null : categorySelect}
-        <Field
-          label={`${label("contactPhone")}（不公开）`}
-          name={fields.contactPhone.name}
-          defaultValue={initial("contactPhone", record.contactPhone)}
-          errors={fields.contactPhone.errors}
-          inputMode="tel"
+        <div className="grid gap-x-6 sm:grid-cols-2">
+          <Field label={label("registeringAuthority")} name={fields.registeringAuthority.name} defaultValue={initial("registeringAuthority", record.registeringAuthority)} errors={fields.registeringAuthority.errors} />
+          <Field label={label("supervisingUnit")} name={fields.supervisingUnit.name} defaultValue={initial("supervisingUnit", record.supervisingUnit)} errors={fields.supervisingUnit.errors} />
+          <Field label={label("legalRepresentative")} name={fields.legalRepresentative.name} defaultValue={initial("legalRepresentative", record.legalRepresentative)} errors={fields.legalRepresentative.errors} />
+          {filed ? null : (
+            <Field
+              label={`${label("registeredFunds")}（元）`}
+              name={fields.registeredFunds.name}
+              defaultValue={initial("registeredFunds", record.registeredFunds)}
+              errors={fields.registeredFunds.errors}
+              inputMode="numeric"
+            />
+          )}
+          <Field label={label("address")} name={fields.address.name} defaultValue={initial("address", record.address)} errors={fields.address.errors} />
+          <StreetSwitch places={places} form={streetForm} />
+          <SelectField
+            // Drawn anew for another street's list: the old choice may not be in it.
+            key={places.street?.id}
+            label={label("place")}
+            name={fields.placeId.name}
+            defaultValue={initial("placeId", record.placeId)}
+            errors={fields.placeId.errors}
+          >
+            <option value="">{filed ? "请选择" : "（不属于具体社区或村）"}</option>
+            {places.street ? <PlaceOptions units={[places.street]} /> : null}
+          </SelectField>
+          {filed ? null : categorySelect}
+          <Field
+            label={`${label("contactPhone")}（不公开）`}
+            name={fields.contactPhone.name}
+            defaultValue={initial("contactPhone", record.contactPhone)}
+            errors={fields.contactPhone.errors}
+            inputMode="tel"
+          />
+        </div>
+        <TextAreaField label={label("businessScope")} name={fields.businessScope.name} defaultValue={initial("businessScope", record.businessScope)} errors={fields.businessScope.errors} />
+        <TextAreaField
+          label="更正原因"
+          name={fields.reason.name}
+          defaultValue={initial("reason", null)}
+          errors={fields.reason.errors}
+          hint="更正原因连同更正前后的内容将在公开的变更记录中公示（联系电话和代码核准说明除外），请勿填写个人隐私。"
+          required
         />
+        <Button type="submit">保存更正</Button>
+      </PostForm>
+    </>
+  );
+}
+
+/**
+ * The street or town whose communities and villages the place list holds: choosing another
+ * reloads the list at once; without JavaScript, its button does.
+ */
+function StreetSwitch({ places, form }: { places: StreetPlaces; form: string }) {
+  const submit = useSubmit();
+  const hydrated = useHydrated();
+  return (
+    <div className="flex items-end gap-2">
+      <div className="flex-1">
+        <SelectField
+          label="所属街道（镇）"
+          name={placeStreetParam}
+          form={form}
+          defaultValue={places.street ? String(places.street.id) : ""}
+          hint="选择街道（镇）后，在其社区（村）中选择"
+          onChange={(event) => {
+            if (event.currentTarget.form) submit(event.currentTarget.form, { preventScrollReset: true, replace: true });
+          }}
+        >
+          {places.streets.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
       </div>
-      <TextAreaField label={label("businessScope")} name={fields.businessScope.name} defaultValue={initial("businessScope", record.businessScope)} errors={fields.businessScope.errors} />
-      <TextAreaField
-        label="更正原因"
-        name={fields.reason.name}
-        defaultValue={initial("reason", null)}
-        errors={fields.reason.errors}
-        hint="更正原因连同更正前后的内容将在公开的变更记录中公示（联系电话和代码核准说明除外），请勿填写个人隐私。"
-        required
-      />
-      <Button type="submit">保存更正</Button>
-    </PostForm>
+      {hydrated ? null : (
+        <div className="mb-4">
+          <Button type="submit" form={form} variant="secondary">
+            列出社区（村）
+          </Button>
+        </div>
+      )}
+    </div>
   );
 }

@@ -161,3 +161,59 @@ test("an officer corrects a record with a reason, and the public history shows i
   await expect(latest).not.toContainText("陈登记");
   await resident.close();
 });
+
+test("an officer moves a record to a community of another street: the list follows the chosen street and what was typed stays", async ({ page, context, baseURL }) => {
+  await signInAs(context, "officer", baseURL!);
+  await page.goto("/officer/orgs?q=%E5%9B%B4%E6%A3%8B");
+  await page.getByRole("table", { name: "登记簿查询结果" }).getByRole("link", { name: "鲤城区围棋协会" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("鲤城区围棋协会");
+  await waitForHydration(page);
+  const street = page.getByLabel("所属街道（镇）");
+  const place = page.getByLabel("所属社区（村）");
+  const home = { street: await street.inputValue(), place: await place.inputValue() };
+  // Only the record's own street's communities are on the page (at most 21 with the blank), not the district's 97.
+  const ownList = await place.locator("option").allTextContents();
+  expect(ownList.length).toBeLessThan(30);
+
+  const reason = page.getByLabel("更正原因");
+  await reason.fill("依据登记档案原件，更正所属社区");
+  const other = home.street === (await street.locator("option", { hasText: "浮桥街道" }).getAttribute("value")) ? "临江街道" : "浮桥街道";
+  const community = other === "浮桥街道" ? "王宫社区" : "水门社区";
+  await street.selectOption({ label: other });
+  await expect(place.locator("option", { hasText: community })).toHaveCount(1);
+  await expect(reason).toHaveValue("依据登记档案原件，更正所属社区");
+  await place.selectOption({ label: community });
+  await page.getByRole("button", { name: "保存更正" }).click();
+  await expect(page.getByRole("status")).toContainText("更正已保存");
+  const latest = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /登记信息更正/ }) }).first();
+  await expect(latest.getByRole("row", { name: /所属社区/ })).toContainText(community);
+  // The record's street is now the chosen one, and the form lists its communities.
+  await expect(page.getByLabel("所属街道（镇）").locator("option:checked")).toHaveText(other);
+  await expect(page.getByLabel("所属社区（村）").locator("option:checked")).toHaveText(community);
+
+  // Back where it was, so other tests find the demo as seeded.
+  await waitForHydration(page);
+  await page.getByLabel("所属街道（镇）").selectOption(home.street);
+  await expect(page.getByLabel("所属社区（村）").locator("option", { hasText: community })).toHaveCount(0);
+  await page.getByLabel("所属社区（村）").selectOption(home.place);
+  await page.getByLabel("更正原因").fill("恢复原所属社区");
+  await page.getByRole("button", { name: "保存更正" }).click();
+  await expect(page.getByRole("status")).toContainText("更正已保存");
+  await expect(page.getByLabel("所属社区（村）")).toHaveValue(home.place);
+});
+
+test("without JavaScript, the street's button lists another street's communities", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await signInAs(context, "officer", baseURL!);
+  const page = await context.newPage();
+  await page.goto("/officer/orgs?q=%E5%9B%B4%E6%A3%8B");
+  await page.getByRole("table", { name: "登记簿查询结果" }).getByRole("link", { name: "鲤城区围棋协会" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("鲤城区围棋协会");
+  await page.getByLabel("所属街道（镇）").selectOption({ label: "汝湖镇" });
+  await page.getByRole("button", { name: "列出社区（村）" }).click();
+  await expect(page.getByLabel("所属街道（镇）").locator("option:checked")).toHaveText("汝湖镇");
+  const villages = await page.getByLabel("所属社区（村）").locator("option").allTextContents();
+  expect(villages.filter((name) => name.endsWith("村")).length).toBeGreaterThan(3);
+  expect(villages.some((name) => name.endsWith("社区"))).toBe(false);
+  await context.close();
+});

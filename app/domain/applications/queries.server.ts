@@ -281,8 +281,14 @@ export async function ownApplications(actor: Actor) {
     .limit(100);
 }
 
-/** An application's page: the application, and the communities its applicant may choose (a street officer files only for the street's). */
+/**
+ * An application's page: the application, and the communities its applicant may choose (a street
+ * officer files only for the street's). The choices go only to a page whose form asks for a place:
+ * the whole list is most of an officer's page otherwise.
+ */
 export async function applicationPage(actor: Actor, id: number, now: Date) {
-  const [detail, units] = await Promise.all([applicationDetail(actor, id, now), placeChoices()]);
+  const detail = await applicationDetail(actor, id, now);
+  if (!detail.editable || !detail.fields.includes("placeId")) return { detail, placeChoices: [] };
+  const units = await placeChoices();
   return { detail, placeChoices: actor.role === "street_officer" ? units.filter((u) => u.id === actor.placeId) : units };
 }

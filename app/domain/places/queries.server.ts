@@ -123,6 +123,22 @@ async function computePlaceChoices() {
   }));
 }
 
+/**
+ * For choosing one community or village street by street: every street and town by name, and the
+ * communities and villages of one of them (the one asked for, else the one holding `current`, else
+ * the first). A province has 15,000 of them: a page carries one street's, not all.
+ */
+export async function placeChoiceWithin(streetId: number | null, current: number | null) {
+  const units = await placeChoices();
+  const street = units.find((u) => u.id === streetId) ?? units.find((u) => u.children.some((c) => c.id === current)) ?? units[0] ?? null;
+  return {
+    streets: units.map((u) => ({ id: u.id, name: u.name })),
+    street: street && { id: street.id, name: street.name, children: street.children.map((c) => ({ id: c.id, name: c.name })) },
+  };
+}
+
+export type PlaceChoiceWithin = Awaited<ReturnType<typeof placeChoiceWithin>>;
+
 let cachedDistrictName: { value: string; at: number } | undefined;
 
 /** The district's name for the page header; places change rarely, so it is kept for a minute. */

@@ -25,7 +25,7 @@ import {
   savePartyRecord,
 } from "../../domain/party/commands.server";
 import { partyRecordFor } from "../../domain/party/queries.server";
-import { placeChoices } from "../../domain/places/queries.server";
+import { placeChoiceWithin } from "../../domain/places/queries.server";
 import { creditHistory, penaltiesOf } from "../../domain/credit/queries.server";
 import { CreditListingHistory } from "../../ui/credit-listings";
 import { badRequest, type WriteResult } from "../../domain/shared/errors";
@@ -33,7 +33,7 @@ import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../../domain/shared/ids";
 import { formatDate, formatDateTime, shanghaiDate } from "../../domain/shared/time";
 import { PageHeader, Panel } from "../../ui/layout";
-import { CorrectionForm } from "../../ui/register-correction";
+import { CorrectionForm, placeStreetParam } from "../../ui/register-correction";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../../ui/register-record";
 import { OrganizationStatusBadge } from "../../ui/register-search";
 import { PenaltyList } from "../../ui/penalty-list";
@@ -53,7 +53,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Party coverage concerns registered kinds only; community organizations are filed, not registered.
   const keepsParty = !isFiled(record.organization.type) && hasPermission(actor, "party:manage");
   const [places, party, penalties, listings] = await Promise.all([
-    record.canCorrect ? placeChoices() : Promise.resolve([]),
+    record.canCorrect
+      ? placeChoiceWithin(Number(new URL(request.url).searchParams.get(placeStreetParam)) || null, record.organization.placeId)
+      : Promise.resolve({ streets: [], street: null }),
     keepsParty ? partyRecordFor(actor, record.organization.id) : Promise.resolve(null),
     penaltiesOf(record.organization.id),
     creditHistory(record.organization.id),
