@@ -29,8 +29,13 @@ test("a reading page's key drops parameters the page does not read and names the
   expect(key("/orgs?type=nonsense")).toBe(key("/orgs"));
   expect(key("/postings/12?ref=feed")).toBe(key("/postings/12"));
   expect(key("/postings/12?version=2")).not.toBe(key("/postings/12"));
+  // A record and a place read nothing of the query.
+  expect(key("/orgs/12?from=search")).toBe("/orgs/12");
+  expect(key("/villages/350502001001?utm_source=x")).toBe("/villages/350502001001");
+  expect(key("/orgs/12")).not.toBe(key("/orgs/13"));
   // Not reading pages: a bad version is Remix's to refuse, other addresses are not reading pages.
   expect(key("/postings/12?version=abc")).toBeNull();
   expect(key("/postings/12/print")).toBeNull();
-  expect(key("/orgs/12")).toBeNull();
+  expect(key("/villages/3505")).toBeNull();
+  expect(key("/places/350502001000")).toBeNull();
 });
