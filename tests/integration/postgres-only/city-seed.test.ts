@@ -123,6 +123,19 @@ test("names share the common fragments searches look for, while rare ones stay r
   expect(duplicates!.n).toBe(0);
 });
 
+test("each name's pieces are listed for short-fragment searches, under their key", async () => {
+  // The key was built after the rows (migration 0035's): exactly the pieces of every name, nothing else.
+  const [pieces] = await rows<{ expected: number; listed: number; missing: number }>(sql`
+    select (select count(*)::int from organizations o, unnest(o.name_grams)) as expected,
+           (select count(*)::int from organization_name_grams) as listed,
+           (select count(*)::int from organizations o, unnest(o.name_grams) g
+              where not exists (select 1 from organization_name_grams n where n.gram = g and n.name = o.name and n.organization_id = o.id)) as missing`);
+  expect(pieces!.expected).toBeGreaterThan(summary.rows.organizations!);
+  expect(pieces).toEqual({ expected: pieces!.expected, listed: pieces!.expected, missing: 0 });
+  const [key] = await rows<{ definition: string }>(sql`select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'organization_name_grams_gram_name_organization_id_pk'`);
+  expect(key!.definition).toBe("PRIMARY KEY (gram, name, organization_id)");
+});
+
 test("standing agrees with the inspections: the abnormal are listed for the year they did not file, and party branches have their members", async () => {
   const abnormal = await rows<{ id: number; listed: number; filed: number }>(sql`
     select o.id,
