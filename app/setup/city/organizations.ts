@@ -351,13 +351,31 @@ export async function seedOrganizations(ctx: CityContext, places: CityPlaces): P
       ];
     }
   };
-  // The trigger lists each name's pieces (organization_name_grams, migration 0035) as the rows arrive, in
-  // random order: into the key's index one at a time, 9 M pieces at province scale took longer than
-  // everything else. Without the key they are only appended; the key is then built once, by sorting.
-  const key = "organization_name_grams_gram_name_organization_id_pk";
-  await ctx.sql.unsafe(`alter table organization_name_grams drop constraint ${key}`);
+  // Each name's pieces (organization_name_grams, migration 0035) are written once after the rows, in the
+  // key's order, and the key and the foreign key built after them, as the migration did: the row trigger
+  // would insert them in random order with a foreign-key check and row lock each, 9 M of them at province
+  // scale, longer than all the rest. ALTER TABLE needs the deferred public-version triggers fired first;
+  // they are the only deferred ones, so they are deferred again after.
+  const grams = "organization_name_grams";
+  const key = `alter table ${grams} add constraint organization_name_grams_gram_name_organization_id_pk primary key (gram, name, organization_id)`;
+  const reference = `alter table ${grams} add constraint organization_name_grams_organization_id_organizations_id_fk foreign key (organization_id) references organizations (id) on delete cascade`;
+  const withTablesFree = async (statements: string[]) => {
+    await ctx.sql.unsafe(`set constraints all immediate`);
+    for (const statement of statements) await ctx.sql.unsafe(statement);
+    await ctx.sql.unsafe(`set constraints all deferred`);
+  };
+  await withTablesFree([
+    `alter table organizations disable trigger organizations_name_grams_sync`,
+    `alter table ${grams} drop constraint organization_name_grams_gram_name_organization_id_pk`,
+    `alter table ${grams} drop constraint organization_name_grams_organization_id_organizations_id_fk`,
+  ]);
   await copyRows(ctx.sql, "organizations", organizationColumns, rows(), (n) => ctx.progress.add(n));
-  await ctx.sql.unsafe(`alter table organization_name_grams add constraint ${key} primary key (gram, name, organization_id)`);
+  await withTablesFree([
+    `insert into ${grams} (gram, name, organization_id) select g, o.name, o.id from organizations o, unnest(o.name_grams) as g order by 1, 2, 3`,
+    key,
+    reference,
+    `alter table organizations enable trigger organizations_name_grams_sync`,
+  ]);
   ctx.progress.finish();
   return orgs;
 }

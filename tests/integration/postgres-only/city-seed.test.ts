@@ -123,8 +123,8 @@ test("names share the common fragments searches look for, while rare ones stay r
   expect(duplicates!.n).toBe(0);
 });
 
-test("each name's pieces are listed for short-fragment searches, under their key", async () => {
-  // The key was built after the rows (migration 0035's): exactly the pieces of every name, nothing else.
+test("each name's pieces are listed for short-fragment searches, as the trigger keeps them, and the trigger is on again", async () => {
+  // Written in one pass after the rows (the trigger was off for the COPY): exactly the pieces of every name, nothing else.
   const [pieces] = await rows<{ expected: number; listed: number; missing: number }>(sql`
     select (select count(*)::int from organizations o, unnest(o.name_grams)) as expected,
            (select count(*)::int from organization_name_grams) as listed,
@@ -132,8 +132,13 @@ test("each name's pieces are listed for short-fragment searches, under their key
               where not exists (select 1 from organization_name_grams n where n.gram = g and n.name = o.name and n.organization_id = o.id)) as missing`);
   expect(pieces!.expected).toBeGreaterThan(summary.rows.organizations!);
   expect(pieces).toEqual({ expected: pieces!.expected, listed: pieces!.expected, missing: 0 });
-  const [key] = await rows<{ definition: string }>(sql`select pg_get_constraintdef(oid) as definition from pg_constraint where conname = 'organization_name_grams_gram_name_organization_id_pk'`);
-  expect(key!.definition).toBe("PRIMARY KEY (gram, name, organization_id)");
+  // The key, the foreign key and the trigger are as migration 0035 left them.
+  const constraints = await rows<{ definition: string }>(
+    sql`select pg_get_constraintdef(oid) as definition from pg_constraint where conrelid = 'organization_name_grams'::regclass order by conname`,
+  );
+  expect(constraints.map((c) => c.definition)).toEqual(["PRIMARY KEY (gram, name, organization_id)", "FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE"]);
+  const [trigger] = await rows<{ enabled: string }>(sql`select tgenabled as enabled from pg_trigger where tgname = 'organizations_name_grams_sync'`);
+  expect(trigger!.enabled).toBe("O");
 });
 
 test("standing agrees with the inspections: the abnormal are listed for the year they did not file, and party branches have their members", async () => {
