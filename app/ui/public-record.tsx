@@ -3,10 +3,10 @@
  * reading page's (app/reading renders this very component without Remix's
  * document, for a reader who is not signed in), so the two cannot drift.
  */
-import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import type { ComponentProps } from "react";
+import type { CheckFinding, InspectionConclusion } from "../../vocabulary";
 import { gradeLabel } from "../domain/evaluations/rules";
-import type { PublicOrganization } from "../domain/organizations/public.server";
 import { inspectionConclusionLabels, isFiled, organizationTypeLabels } from "../domain/organizations/rules";
 import { formatDate } from "../domain/shared/time";
 import { checkFindingLabels } from "../domain/spot-checks/rules";
@@ -22,7 +22,23 @@ export function publicRecordTitle(name: string | undefined): string {
   return `${name ?? "社会组织"} - 社会组织登记信息`;
 }
 
-export function PublicRecordPage({ record }: { record: SerializeFrom<PublicOrganization> }) {
+type Day = Date | string;
+
+/** What the page shows of an organization (publicOrganization's value): its parts' own props, and the lists it writes itself. */
+export type PublicRecordView = ComponentProps<typeof RecordDetails>["record"] & {
+  id: number;
+  name: string;
+  history: ComponentProps<typeof ChangeHistory>["entries"];
+  annualReports: ComponentProps<typeof AnnualReports>["reports"];
+  inspections: Array<{ year: number; conclusion: InspectionConclusion; publishedOn: Day | null }>;
+  checks: Array<{ planId: number; title: string; finding: CheckFinding | null; checkedOn: Day | null; findings: string | null }>;
+  penalties: Array<Omit<ComponentProps<typeof PenaltyList>["penalties"][number], "amountFen"> & { amountYuan: number | null }>;
+  listings: ComponentProps<typeof CreditListingHistory>["listings"];
+  evaluation: { grade: number; round: string; awardedOn: Day; validUntil: Day } | null;
+  otherCredit: Array<Omit<ComponentProps<typeof OtherCreditList>["items"][number], "amountFen"> & { amountYuan: number | null }>;
+};
+
+export function PublicRecordPage({ record }: { record: PublicRecordView }) {
   return (
     <main className="mx-auto max-w-6xl px-4 py-8">
       <nav aria-label="位置" className="mb-2 text-sm text-slate-600">

@@ -4,10 +4,10 @@
  * without Remix's document, for a reader who is not signed in), so the two
  * cannot drift.
  */
-import type { SerializeFrom } from "@remix-run/node";
 import { Link } from "@remix-run/react";
+import type { ComponentProps } from "react";
+import type { CommitteeBody, PlaceLevel, PostingCategory, PostingStatus } from "../../vocabulary";
 import { bodyLabels } from "../domain/committees/rules";
-import type { PublicVillagePage } from "../domain/places/public.server";
 import { placeLevelLabels, villagePostingLimit } from "../domain/places/rules";
 import { periodLabel } from "../domain/postings/rules";
 import { groupByPeriod } from "../domain/postings/timeline";
@@ -27,7 +27,21 @@ export function villageFeedHref(code: string): string {
   return `/villages/${code}/feed.xml`;
 }
 
-export function VillagePage({ page }: { page: SerializeFrom<PublicVillagePage> }) {
+/** What the page shows of a place (publicVillagePage's value): its parts' own props, and the lists it writes itself. */
+export interface VillageView {
+  place: { code: string; name: string; level: PlaceLevel } & ComponentProps<typeof PlaceFigures>["place"];
+  parent: ComponentProps<typeof PlaceTrail>["parent"];
+  organizations: ComponentProps<typeof PlaceFigures>["organizations"];
+  associations: ComponentProps<typeof CommunityAssociationsPanel>["associations"];
+  postings: Array<{ id: number; title: string; category: PostingCategory; status: PostingStatus; version: number | null; period: string; periodStart: string }>;
+  compliance: ComponentProps<typeof UpToDateMark>["summary"];
+  committees: {
+    bodies: Array<{ body: CommitteeBody; term: { termNumber: number; startsOn: string; endsOn: string; expired: boolean; members: ComponentProps<typeof MemberList>["members"] } | null }>;
+    serviceCentre: { floorArea: number | null; facilities: string[] } | null;
+  };
+}
+
+export function VillagePage({ page }: { page: VillageView }) {
   const { place, parent, organizations, associations, postings, compliance, committees } = page;
   const years = groupByPeriod(postings);
   const feedHref = villageFeedHref(place.code);
@@ -99,7 +113,7 @@ export function VillagePage({ page }: { page: SerializeFrom<PublicVillagePage> }
   );
 }
 
-type Committees = SerializeFrom<PublicVillagePage>["committees"];
+type Committees = VillageView["committees"];
 
 /** The committees' current members by name and post, and the service centre: nothing else about the members. */
 function CommitteesPanel({ committees, className = "" }: { committees: Committees; className?: string }) {
