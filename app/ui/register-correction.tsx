@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
-import { Form, useSubmit } from "@remix-run/react";
+import { Form, useFetcher, useLocation } from "@remix-run/react";
 import { useState } from "react";
 import type { z } from "zod";
 import {
@@ -110,9 +110,14 @@ export function CorrectionForm({
     </SelectField>
   ) : null;
   const streetForm = `place-street-${record.id}`;
+  // Another street's list is fetched from this page's own loader, so the record the form was drawn
+  // from (and the version it will send) stays as it was: a reload would take a newer version under
+  // what was typed against the older one, and the save would overwrite another officer's change.
+  const streetList = useFetcher<{ places: StreetPlaces }>();
+  const street = streetList.data?.places.street ?? places.street;
   return (
     <>
-      {/* The street chooser's own form (its fields sit in the correction form's grid, tied by `form`): asking for another street's list reloads the page, keeping what was typed when JavaScript runs. */}
+      {/* The street chooser's own form (its field sits in the correction form's grid, tied by `form`): without JavaScript, asking for another street's list reloads the page. */}
       <Form method="get" id={streetForm} preventScrollReset replace />
       <PostForm {...getFormProps(form)}>
         <ErrorSummary result={lastResult} labels={summaryLabels} />
@@ -188,17 +193,17 @@ export function CorrectionForm({
             />
           )}
           <Field label={label("address")} name={fields.address.name} defaultValue={initial("address", record.address)} errors={fields.address.errors} />
-          <StreetSwitch places={places} form={streetForm} />
+          <StreetSwitch places={places} form={streetForm} onChoose={(id) => streetList.load(id)} />
           <SelectField
             // Drawn anew for another street's list: the old choice may not be in it.
-            key={places.street?.id}
+            key={street?.id}
             label={label("place")}
             name={fields.placeId.name}
             defaultValue={initial("placeId", record.placeId)}
             errors={fields.placeId.errors}
           >
             <option value="">{filed ? "请选择" : "（不属于具体社区或村）"}</option>
-            {places.street ? <PlaceOptions units={[places.street]} /> : null}
+            {street ? <PlaceOptions units={[street]} /> : null}
           </SelectField>
           {filed ? null : categorySelect}
           <Field
@@ -226,11 +231,12 @@ export function CorrectionForm({
 
 /**
  * The street or town whose communities and villages the place list holds: choosing another
- * reloads the list at once; without JavaScript, its button does.
+ * fetches its list at once (`onChoose` is given the address to fetch it from); without
+ * JavaScript, its button reloads the page with that street's list.
  */
-function StreetSwitch({ places, form }: { places: StreetPlaces; form: string }) {
-  const submit = useSubmit();
+function StreetSwitch({ places, form, onChoose }: { places: StreetPlaces; form: string; onChoose: (href: string) => void }) {
   const hydrated = useHydrated();
+  const { pathname } = useLocation();
   return (
     <div className="flex items-end gap-2">
       <div className="flex-1">
@@ -240,9 +246,7 @@ function StreetSwitch({ places, form }: { places: StreetPlaces; form: string }) 
           form={form}
           defaultValue={places.street ? String(places.street.id) : ""}
           hint="选择街道（镇）后，在其社区（村）中选择"
-          onChange={(event) => {
-            if (event.currentTarget.form) submit(event.currentTarget.form, { preventScrollReset: true, replace: true });
-          }}
+          onChange={(event) => onChoose(`${pathname}?${new URLSearchParams({ [placeStreetParam]: event.currentTarget.value })}`)}
         >
           {places.streets.map((s) => (
             <option key={s.id} value={s.id}>

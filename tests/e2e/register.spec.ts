@@ -179,10 +179,30 @@ test("an officer moves a record to a community of another street: the list follo
   await reason.fill("依据登记档案原件，更正所属社区");
   const other = home.street === (await street.locator("option", { hasText: "浮桥街道" }).getAttribute("value")) ? "临江街道" : "浮桥街道";
   const community = other === "浮桥街道" ? "王宫社区" : "水门社区";
+
+  // Meanwhile another officer saves a correction of the same record.
+  const colleague = await context.newPage();
+  await colleague.goto(page.url());
+  await waitForHydration(colleague);
+  await colleague.getByLabel("住所").fill(`泉州市鲤城区温陵北路 ${(Date.now() % 1000) + 1000} 号`);
+  await colleague.getByLabel("更正原因").fill("依据登记档案原件，更正住所");
+  await colleague.getByRole("button", { name: "保存更正" }).click();
+  await expect(colleague.getByRole("status")).toContainText("更正已保存");
+  await colleague.close();
+
   await street.selectOption({ label: other });
   await expect(place.locator("option", { hasText: community })).toHaveCount(1);
   await expect(reason).toHaveValue("依据登记档案原件，更正所属社区");
   await place.selectOption({ label: community });
+  // Listing another street's communities did not quietly move the form onto the newer version.
+  await page.getByRole("button", { name: "保存更正" }).click();
+  await expect(page.getByText("该记录已被其他人修改，您的更正未保存")).toBeVisible();
+  await page.reload();
+  await waitForHydration(page);
+  await page.getByLabel("更正原因").fill("依据登记档案原件，更正所属社区");
+  await page.getByLabel("所属街道（镇）").selectOption({ label: other });
+  await expect(page.getByLabel("所属社区（村）").locator("option", { hasText: community })).toHaveCount(1);
+  await page.getByLabel("所属社区（村）").selectOption({ label: community });
   await page.getByRole("button", { name: "保存更正" }).click();
   await expect(page.getByRole("status")).toContainText("更正已保存");
   const latest = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /登记信息更正/ }) }).first();

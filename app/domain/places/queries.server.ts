@@ -137,8 +137,6 @@ export async function placeChoiceWithin(streetId: number | null, current: number
   };
 }
 
-export type PlaceChoiceWithin = Awaited<ReturnType<typeof placeChoiceWithin>>;
-
 let cachedDistrictName: { value: string; at: number } | undefined;
 
 /** The district's name for the page header; places change rarely, so it is kept for a minute. */

@@ -28,6 +28,5 @@ export function placePath(place: Pick<Place, "code" | "level">): string {
     : `/places/${place.code}`;
 }
 
-
 /** Postings listed on a place's public page: about two years of monthly finances and quarterly affairs; the full list is one link away (and a city village has hundreds). */
 export const villagePostingLimit = 60;

@@ -30,7 +30,7 @@ import { creditHistory, penaltiesOf } from "../../domain/credit/queries.server";
 import { CreditListingHistory } from "../../ui/credit-listings";
 import { badRequest, type WriteResult } from "../../domain/shared/errors";
 import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
-import { rowIdOrNotFound } from "../../domain/shared/ids";
+import { parseRowId, rowIdOrNotFound } from "../../domain/shared/ids";
 import { formatDate, formatDateTime, shanghaiDate } from "../../domain/shared/time";
 import { PageHeader, Panel } from "../../ui/layout";
 import { CorrectionForm, placeStreetParam } from "../../ui/register-correction";
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const keepsParty = !isFiled(record.organization.type) && hasPermission(actor, "party:manage");
   const [places, party, penalties, listings] = await Promise.all([
     record.canCorrect
-      ? placeChoiceWithin(Number(new URL(request.url).searchParams.get(placeStreetParam)) || null, record.organization.placeId)
+      ? placeChoiceWithin(parseRowId(new URL(request.url).searchParams.get(placeStreetParam)), record.organization.placeId)
       : Promise.resolve({ streets: [], street: null }),
     keepsParty ? partyRecordFor(actor, record.organization.id) : Promise.resolve(null),
     penaltiesOf(record.organization.id),
