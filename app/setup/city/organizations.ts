@@ -352,7 +352,7 @@ export async function seedOrganizations(ctx: CityContext, places: CityPlaces): P
     }
   };
   // Each name's pieces (organization_name_grams, migration 0035) are written once after the rows, in the
-  // key's order, and the key and the foreign key built after them, as the migration did: the row trigger
+  // key's order, and the key, the index by organization and the foreign key built after them, as the migration did: the row trigger
   // would insert them in random order with a foreign-key check and row lock each, 9 M of them at province
   // scale, longer than all the rest. ALTER TABLE needs the deferred public-version triggers fired first;
   // they are the only deferred ones, so they are deferred again after.
@@ -368,11 +368,13 @@ export async function seedOrganizations(ctx: CityContext, places: CityPlaces): P
     `alter table organizations disable trigger organizations_name_grams_sync`,
     `alter table ${grams} drop constraint organization_name_grams_gram_name_organization_id_pk`,
     `alter table ${grams} drop constraint organization_name_grams_organization_id_organizations_id_fk`,
+    `drop index organization_name_grams_organization_idx`,
   ]);
   await copyRows(ctx.sql, "organizations", organizationColumns, rows(), (n) => ctx.progress.add(n));
   await withTablesFree([
     `insert into ${grams} (gram, name, organization_id) select g, o.name, o.id from organizations o, unnest(o.name_grams) as g order by 1, 2, 3`,
     key,
+    `create index organization_name_grams_organization_idx on ${grams} (organization_id)`,
     reference,
     `alter table organizations enable trigger organizations_name_grams_sync`,
   ]);

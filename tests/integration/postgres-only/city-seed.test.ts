@@ -137,6 +137,8 @@ test("each name's pieces are listed for short-fragment searches, as the trigger 
     sql`select pg_get_constraintdef(oid) as definition from pg_constraint where conrelid = 'organization_name_grams'::regclass order by conname`,
   );
   expect(constraints.map((c) => c.definition)).toEqual(["PRIMARY KEY (gram, name, organization_id)", "FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE CASCADE"]);
+  const indexes = await rows<{ name: string }>(sql`select indexname as name from pg_indexes where tablename = 'organization_name_grams' order by 1`);
+  expect(indexes.map((i) => i.name)).toEqual(["organization_name_grams_gram_name_organization_id_pk", "organization_name_grams_organization_idx"]);
   const [trigger] = await rows<{ enabled: string }>(sql`select tgenabled as enabled from pg_trigger where tgname = 'organizations_name_grams_sync'`);
   expect(trigger!.enabled).toBe("O");
 });
