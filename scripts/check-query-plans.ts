@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import postgres from "postgres";
-import { createSession } from "../app/auth/session.server";
+import { createSession, deleteSession } from "../app/auth/session.server";
 import { closeDb, getDb } from "../db/client.server";
 import { users } from "../db/schema";
 import { checkQueryPlans } from "../bench/query-plans";
@@ -47,6 +47,7 @@ try {
   process.exitCode = check.firstRound.offenders.length + check.steady.offenders.length ? 1 : 0;
 } finally {
   server.stop();
+  await deleteSession(db, session.sessionId);
   await client.end();
   await closeDb();
   fs.rmSync(captureFile, { force: true });

@@ -18,14 +18,14 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const marker = "/* community-registry: compiled paths kept */";
 
-const original = `function compilePath(path, caseSensitive, end) {
+export const original = `function compilePath(path, caseSensitive, end) {
   if (caseSensitive === void 0) {
     caseSensitive = false;
   }
   if (end === void 0) {
     end = true;
   }`;
-const kept = `${marker}
+export const kept = `${marker}
 const compiledPaths = new Map();
 function compilePath(path, caseSensitive, end) {
   if (caseSensitive === void 0) {
