@@ -58,6 +58,8 @@ export const inspectionReports = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [
+    // Migration 0037 adds INCLUDE (state, conclusion, published_at), which drizzle cannot declare: a year's
+    // tally joins the due organizations to this index alone.
     uniqueIndex("inspection_reports_year_org_idx").on(t.year, t.organizationId),
     index("inspection_reports_org_idx").on(t.organizationId),
     index("inspection_reports_state_idx").on(t.year, t.state),
