@@ -22,8 +22,10 @@ let b: AppServer;
 
 beforeAll(async () => {
   await loadDemoDistrict();
-  // Both trust the (loopback) load balancer's X-Forwarded-For, as the README's setup does.
-  const env = { DATABASE_URL: process.env.DATABASE_URL!, TRUST_PROXY: "loopback" };
+  // Both trust the (loopback) load balancer's X-Forwarded-For, as the README's setup does. One worker
+  // each: kept pages are each process's own, and the tests ask whether an instance kept a page (with two,
+  // a new connection may reach the other worker, which has not; it failed so once on a loaded machine).
+  const env = { DATABASE_URL: process.env.DATABASE_URL!, TRUST_PROXY: "loopback", WEB_CONCURRENCY: "1" };
   [a, b] = await Promise.all([startAppServer(env), startAppServer(env)]);
 }, 60_000);
 
