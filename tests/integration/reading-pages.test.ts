@@ -112,17 +112,20 @@ async function bothWays(path: string) {
   return { reading: mainOf(reading), react: mainOf(react) };
 }
 
+/** A page whose two renderings show the same (and some) text and the same links. */
+async function expectSameEitherWay(path: string) {
+  const { reading, react } = await bothWays(path);
+  expect(reading.text.length, path).toBeGreaterThan(200);
+  expect(reading.text, path).toBe(react.text);
+  expect(reading.links, path).toEqual(react.links);
+}
+
 test("a posting's page reads the same to a reader who is not signed in as to one who is, in every version", async () => {
   const paths = demo.facts.postings.map((id) => `/postings/${id}`);
   for (const { id, versions } of demo.facts.corrected) for (let v = 1; v < versions; v++) paths.push(`/postings/${id}?version=${v}`);
   expect(demo.facts.corrected.length).toBeGreaterThan(0);
   expect(paths.length).toBeGreaterThan(6);
-  for (const path of paths) {
-    const { reading, react } = await bothWays(path);
-    expect(reading.text.length, path).toBeGreaterThan(200);
-    expect(reading.text, path).toBe(react.text);
-    expect(reading.links, path).toEqual(react.links);
-  }
+  for (const path of paths) await expectSameEitherWay(path);
 });
 
 test("the register's search reads the same either way, with every filter, on later pages and with no result", async () => {
@@ -150,22 +153,12 @@ test("the register's search reads the same either way, with every filter, on lat
 
 test("an organization's record reads the same either way, for every type and status and with its credit information", async () => {
   expect(demo.facts.records.length).toBeGreaterThan(6);
-  for (const id of demo.facts.records) {
-    const { reading, react } = await bothWays(`/orgs/${id}`);
-    expect(reading.text.length, `/orgs/${id}`).toBeGreaterThan(200);
-    expect(reading.text, `/orgs/${id}`).toBe(react.text);
-    expect(reading.links, `/orgs/${id}`).toEqual(react.links);
-  }
+  for (const id of demo.facts.records) await expectSameEitherWay(`/orgs/${id}`);
 });
 
 test("a community's or village's page reads the same either way, with its committees, associations and postings", async () => {
   expect(demo.facts.places.length).toBeGreaterThan(2);
-  for (const code of demo.facts.places) {
-    const { reading, react } = await bothWays(`/villages/${code}`);
-    expect(reading.text.length, `/villages/${code}`).toBeGreaterThan(200);
-    expect(reading.text, `/villages/${code}`).toBe(react.text);
-    expect(reading.links, `/villages/${code}`).toEqual(react.links);
-  }
+  for (const code of demo.facts.places) await expectSameEitherWay(`/villages/${code}`);
   // The page names its feed, as React's does; a street's code is sent to the street's page, as before.
   const page = await (await fetch(`${demo.server.base}/villages/${demo.facts.places[0]}`)).text();
   expect(page).toContain(`<link rel="alternate" type="application/atom+xml"`);
