@@ -1,4 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { places } from "./places";
 import { committeeBodies, memberPosts } from "../../vocabulary";
 
@@ -22,10 +23,18 @@ export const committeeTerms = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     version: integer("version").notNull().default(1),
+    /**
+     * A later term of the same body is recorded (later start, or the same start and a higher
+     * number): this one is history and no election is due for it. Kept by the database
+     * (trigger committee_terms_succession, migration 0038), never written by the app.
+     */
+    succeeded: boolean("succeeded").notNull().default(false),
   },
   (t) => [
     uniqueIndex("committee_terms_number_idx").on(t.placeId, t.body, t.termNumber),
     index("committee_terms_ends_idx").on(t.endsOn),
+    // The elections due: the latest terms by end date, without reading the history.
+    index("committee_terms_due_idx").on(t.endsOn).where(sql`not ${t.succeeded}`),
   ],
 );
 

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { getDb } from "../../db/client.server";
+import { getDb, queryRows, type Database } from "../../db/client.server";
 import { auditLog, committeeMembers, committeeTerms, jointMeetings, places, users } from "../../db/schema";
 import { deleteTerm, recordJointMeeting, saveServiceCentre, saveTerm } from "../../app/domain/committees/commands.server";
 import { termValuesOf } from "../../app/domain/committees/forms";
@@ -278,6 +278,47 @@ describe("terms in one order", () => {
     expect((deleted!.before as { members: MemberInput[] }).members).toHaveLength(5);
     // Without its successor the term is due again.
     expect((await due()).map((d) => d.term.id)).toEqual([current.id]);
+  });
+
+  test("every term's succession mark agrees with the terms' order after writes made in bulk and in plain SQL", async () => {
+    const db = await getDb();
+    // Terms whose mark says otherwise than a later term of the same body existing or not.
+    const disagreeing = async (on: Database = db) =>
+      (
+        await queryRows(on, sql`
+          select t.id from committee_terms t
+          where t.succeeded is distinct from exists (
+            select 1 from committee_terms l where l.place_id = t.place_id and l.body = t.body
+              and (l.starts_on > t.starts_on or (l.starts_on = t.starts_on and l.term_number > t.term_number)))`)
+      ).length;
+    const marks = async (placeCode: string, on: Database = db) =>
+      (
+        await queryRows<{ term_number: number; succeeded: boolean }>(on, sql`
+          select t.term_number, t.succeeded from committee_terms t join places p on p.id = t.place_id
+          where p.code = ${placeCode} and t.body = 'villagers' order by t.term_number`)
+      ).map((r) => [r.term_number, r.succeeded]);
+    expect(await disagreeing()).toBe(0);
+    const before = await marks(thirdVillage);
+    const latest = before.at(-1)![0] as number;
+    expect(before.at(-1)).toEqual([latest, false]);
+    await db.transaction(async (tx) => {
+      // Two places' next terms in one statement; then the newest moved before the rest, then removed.
+      const added = await queryRows<{ id: number }>(tx, sql`
+        insert into committee_terms (place_id, body, term_number, starts_on, ends_on, created_at, updated_at)
+        select place_id, body, term_number + 1, ends_on + 1, ends_on + 1826, now(), now() from committee_terms
+        where not succeeded and body = 'villagers' and place_id in (select id from places where code in (${thirdVillage}, ${otherVillage}))
+        returning id`);
+      expect(added).toHaveLength(2);
+      expect(await disagreeing(tx)).toBe(0);
+      expect((await marks(thirdVillage, tx)).slice(-2)).toEqual([[latest, true], [latest + 1, false]]);
+      await tx.execute(sql`update committee_terms set starts_on = '1990-01-01' where term_number = ${latest + 1} and body = 'villagers'
+        and place_id = (select id from places where code = ${thirdVillage})`);
+      expect(await disagreeing(tx)).toBe(0);
+      expect((await marks(thirdVillage, tx)).slice(-2)).toEqual([[latest, false], [latest + 1, true]]);
+      await tx.execute(sql`delete from committee_terms where id in (${sql.join(added.map((a) => sql`${a.id}`), sql`, `)})`);
+      expect(await disagreeing(tx)).toBe(0);
+      expect(await marks(thirdVillage, tx)).toEqual(before);
+    });
   });
 
   test("a past term can be corrected; another officer's change in between is never overwritten", async () => {

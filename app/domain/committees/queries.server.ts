@@ -4,7 +4,7 @@
  * joint meetings. Officers keep them for the places in their scope (street
  * officers: their street); public.server.ts has what the public sees.
  */
-import { and, asc, count, desc, eq, gt, inArray, lte, notExists, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, not } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { committeeMembers, committeeTerms, jointMeetings, places, serviceCentres } from "../../../db/schema";
@@ -143,7 +143,6 @@ export async function termsDueForElection(actor: Actor, now: Date, filter: { str
   const today = shanghaiDate(now);
   const horizon = shanghaiDate(new Date(now.getTime() + endingSoonDays * 86_400_000));
   const parent = alias(places, "parent");
-  const later = alias(committeeTerms, "later");
   const rows = await db
     .select({
       term: committeeTerms,
@@ -160,22 +159,9 @@ export async function termsDueForElection(actor: Actor, now: Date, filter: { str
         withinReach(reach, parent.id),
         filter.streetCode === undefined ? undefined : eq(parent.code, filter.streetCode),
         // A term followed by a newer one of the same body (in the one order: start date, then
-        // number) is history or has its successor recorded: no election is due.
-        notExists(
-          db
-            .select({ id: later.id })
-            .from(later)
-            .where(
-              and(
-                eq(later.placeId, committeeTerms.placeId),
-                eq(later.body, committeeTerms.body),
-                or(
-                  gt(later.startsOn, committeeTerms.startsOn),
-                  and(eq(later.startsOn, committeeTerms.startsOn), gt(later.termNumber, committeeTerms.termNumber)),
-                ),
-              ),
-            ),
-        ),
+        // number) is history or has its successor recorded: no election is due. The database keeps
+        // the mark (migration 0038), so the latest terms are read by end date alone.
+        not(committeeTerms.succeeded),
       ),
     )
     .orderBy(asc(committeeTerms.endsOn), asc(places.code), asc(committeeTerms.body));
