@@ -13,8 +13,10 @@ import { recordPenalty } from "../../app/domain/credit/commands.server";
 import type { PenaltyPost } from "../../app/domain/credit/forms";
 import {
   confirmProposals,
+  creditFacts,
   dismissProposals,
   listByHand,
+  proposableOrganizations,
   recordLetter,
   recordLetterReturned,
   removeExpiredListings,
@@ -23,6 +25,7 @@ import {
 import { abnormalListPage, openProposalCount, organizationCredit, proposalsPage } from "../../app/domain/credit/queries.server";
 import { publicCreditList } from "../../app/domain/credit/public.server";
 import { parseListingQuery } from "../../app/domain/credit/lists";
+import { creditProposals } from "../../app/domain/credit/listings";
 import { addMonths, shanghaiDate, startOfShanghaiDay } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 
@@ -190,6 +193,19 @@ describe("leaving the list (第十三条) and moving to the serious list (第十
     const [serious] = await db.select().from(seriousListings).where(eq(seriousListings.organizationId, org.id));
     expect(serious).toMatchObject({ trigger: "two_years_abnormal", sourceKey: `abnormal:${closed!.id}`, removedOn: null });
     expect(await statusOf(org.id)).toBe("normal");
+  });
+
+  test("the organizations looked at for proposals include one listed on 29 February when the 28th two years on comes", async () => {
+    const org = await organization();
+    const officer = await demoActor("officer");
+    expect(await listByHand(contextOf(officer, now), org.id, { list: "abnormal", trigger: "no_party_org", listedOn: "2024-02-29", evidence: "有正式党员 5 名，经督促仍未按规定建立党组织" })).toEqual({ ok: true, value: null });
+    const db = await getDb();
+    // Two years on is 2026-02-28 (no 29th); a day before, the listing is not yet due, and the rule says so.
+    for (const [day, due] of [["2026-02-27", false], ["2026-02-28", true]] as const) {
+      const facts = await creditFacts(db, await proposableOrganizations(db, day));
+      const proposed = facts.filter((f) => f.organizationId === org.id).flatMap((f) => creditProposals(f, day));
+      expect(proposed.some((p) => p.trigger === "two_years_abnormal"), day).toBe(due);
+    }
   });
 
   test("a community organization is filed, not listed; a listing by hand is not dated in the future", async () => {

@@ -6,7 +6,7 @@
  * Every write checks permission and scope, runs in one transaction with the
  * organization's row locked, and writes the audit log.
  */
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { abnormalListings, contactLetters, creditDismissals, organizations, penalties, rectifications, seriousListings } from "../../../db/schema";
@@ -17,7 +17,7 @@ import { organizationAccess } from "../organizations/queries.server";
 import { isLive } from "../organizations/rules";
 import type { ActionContext } from "../shared/context";
 import { forbidden, notFound, type WriteResult } from "../shared/errors";
-import { shanghaiDate } from "../shared/time";
+import { addMonths, shanghaiDate } from "../shared/time";
 import type { AbnormalRemovalKind, AbnormalTrigger, SeriousTrigger } from "../../../vocabulary";
 import {
   abnormalRemovalKindLabels,
@@ -231,9 +231,32 @@ export async function listByHand(ctx: ActionContext, organizationId: number, inp
 
 /* ------------------------------------------------------------------ proposals */
 
-/** What the registry knows of organizations' credit, for `creditProposals`; all of them when no ids are given. */
-export async function creditFacts(tx: Database, organizationIds?: number[]): Promise<OrganizationCredit[]> {
-  const only = (column: PgColumn) => (organizationIds ? inArray(column, organizationIds) : undefined);
+/**
+ * The organizations a proposal may arise for on `today`: those with a penalty, a letter or a
+ * rectification, and those on the abnormal list since before the two years' mark (a listing in
+ * force from more than 23 months back: a little wide around month ends, where the rule decides).
+ * Any other organization has nothing to propose, so the district's whole abnormal list, mostly
+ * removed or recent listings, is not read to find that out.
+ */
+export async function proposableOrganizations(tx: Database, today: string): Promise<number[]> {
+  const rows = await tx
+    .select({ id: penalties.organizationId })
+    .from(penalties)
+    .union(tx.select({ id: contactLetters.organizationId }).from(contactLetters))
+    .union(tx.select({ id: rectifications.organizationId }).from(rectifications))
+    .union(
+      tx
+        .select({ id: abnormalListings.organizationId })
+        .from(abnormalListings)
+        .where(and(isNull(abnormalListings.removedOn), lte(abnormalListings.listedOn, addMonths(today, -23)))),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** What the registry knows of these organizations' credit, for `creditProposals`. */
+export async function creditFacts(tx: Database, organizationIds: number[]): Promise<OrganizationCredit[]> {
+  if (!organizationIds.length) return [];
+  const only = (column: PgColumn) => inArray(column, organizationIds);
   const [pen, abn, ser, let_, dis, rect] = await Promise.all([
     tx.select({ organizationId: penalties.organizationId, id: penalties.id, kind: penalties.kind, amountFen: penalties.amountFen, decidedOn: penalties.decidedOn, decisionNumber: penalties.decisionNumber }).from(penalties).where(only(penalties.organizationId)),
     tx.select({ organizationId: abnormalListings.organizationId, id: abnormalListings.id, trigger: abnormalListings.trigger, listedOn: abnormalListings.listedOn, sourceKey: abnormalListings.sourceKey, removedOn: abnormalListings.removedOn }).from(abnormalListings).where(only(abnormalListings.organizationId)),

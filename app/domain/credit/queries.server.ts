@@ -28,7 +28,7 @@ import {
   timeOnList,
   twoYearsListed,
 } from "./listings";
-import { creditFacts, proposalKey } from "./listings.server";
+import { creditFacts, proposableOrganizations, proposalKey } from "./listings.server";
 import { creditConsequence } from "./penalties";
 
 /** An organization's penalty decisions, newest first, without their documents' content: public. */
@@ -155,7 +155,7 @@ async function openProposals(actor: Actor, now: Date) {
   const reach = officerReach(actor);
   const today = shanghaiDate(now);
   const db = await getDb();
-  const facts = await creditFacts(db);
+  const facts = await creditFacts(db, await proposableOrganizations(db, today));
   const proposals = facts.flatMap((org) => creditProposals(org, today));
   const ids = [...new Set(proposals.map((p) => p.organizationId))];
   const orgs = ids.length
