@@ -119,6 +119,11 @@ describe("rules", () => {
     });
     const a = await partyRecordFor(officer, ids.A!);
     const g = await partyRecordFor(officer, ids.G!);
+    // Offered: joint branches and own branches covering none; A's own branch to A only.
+    expect(a.branches.map((b) => b.id)).toContain(a.record!.branchId);
+    expect(g.branches.map((b) => b.id)).not.toContain(a.record!.branchId);
+    expect(g.branches.every((b) => b.kind === "joint" || b.members === 0)).toBe(true);
+    expect(g.branches.some((b) => b.kind === "joint")).toBe(true);
     expect(await savePartyRecord(ctx, ids.G!, record({ formalMembers: 3, branchId: a.record!.branchId, expectedVersion: g.record?.version ?? null }))).toMatchObject({
       ok: false,
       fieldErrors: { branchId: [expect.stringContaining("已覆盖其他组织")] },

@@ -5,7 +5,7 @@
  * probationary members, and the coverage figures with their denominators.
  * Officers see the organizations of their scope (street officers: their street).
  */
-import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { inspectionReports, organizationParty, organizations, partyAdmissions, partyBranches, places } from "../../../db/schema";
@@ -168,7 +168,7 @@ export async function partyOverview(actor: Actor, input: { streetCode?: string |
 
 /**
  * One organization's party section: its record, its coverage, the branches it
- * may join (its street's and district-wide ones, with how many each covers),
+ * may join (of its street's and district-wide ones, with how many each covers),
  * its admissions, and the members its latest filed annual report gave.
  */
 export async function partyRecordFor(actor: Actor, organizationId: number) {
@@ -187,10 +187,18 @@ export async function partyRecordFor(actor: Actor, organizationId: number) {
     })
     .from(organizationParty)
     .where(eq(organizationParty.organizationId, org.id));
+  // Another organization's own branch cannot cover this one: the choices are joint branches, its own,
+  // and own branches left covering none (a street has hundreds of branches, most of them taken).
+  const coversNone = sql`not exists (select 1 from ${organizationParty} op where op.branch_id = ${partyBranches.id})`;
   const branches = await db
     .select({ id: partyBranches.id, name: partyBranches.name, kind: partyBranches.kind, members: sql<number>`(select count(*)::int from organization_party op where op.branch_id = ${partyBranches.id})` })
     .from(partyBranches)
-    .where(sql`${partyBranches.streetId} is null or ${partyBranches.streetId} = ${org.streetId}`)
+    .where(
+      and(
+        sql`(${partyBranches.streetId} is null or ${partyBranches.streetId} = ${org.streetId})`,
+        or(eq(partyBranches.kind, "joint"), record?.branchId ? eq(partyBranches.id, record.branchId) : undefined, coversNone),
+      ),
+    )
     .orderBy(asc(partyBranches.kind), asc(partyBranches.name));
   const admissions = await db
     .select({ id: partyAdmissions.id, admittedOn: partyAdmissions.admittedOn, count: partyAdmissions.count })

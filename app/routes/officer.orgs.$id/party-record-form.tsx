@@ -37,6 +37,7 @@ export function PartyRecordForm({
   today: string;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
+  // Only the branches this organization may join (partyRecordFor).
   const { record, branches } = party;
   const [form, fields] = useForm<PartyRecordFields>({
     id: `party-record-${organizationId}`,
@@ -65,10 +66,6 @@ export function PartyRecordForm({
   // Without JavaScript every choice shows its fields; once hydrated, only the chosen one's.
   const hydrated = useHydrated();
   const shown = (option: CoverageChoice) => !hydrated || choice === option;
-  // Another organization's own branch cannot cover this one: only joint branches, its own, and own branches left covering none.
-  const choosable = branches.filter(
-    (b) => b.kind === "joint" || b.members === 0 || b.id === record?.branchId,
-  );
   return (
     <PostForm
       action={`/officer/orgs/${organizationId}#party`}
@@ -131,7 +128,7 @@ export function PartyRecordForm({
               </label>
               {option === "branch" && shown("branch") ? (
                 <div className="mt-2 ml-6 max-w-md">
-                  {choosable.length ? (
+                  {branches.length ? (
                     <SelectField
                       label="党支部"
                       name={fields.branchId.name}
@@ -141,10 +138,10 @@ export function PartyRecordForm({
                     >
                       <option value="">请选择</option>
                       {(["joint", "single"] as const)
-                        .filter((kind) => choosable.some((b) => b.kind === kind))
+                        .filter((kind) => branches.some((b) => b.kind === kind))
                         .map((kind) => (
                           <optgroup key={kind} label={branchKindLabels[kind]}>
-                            {choosable
+                            {branches
                               .filter((b) => b.kind === kind)
                               .map((b) => (
                                 <option key={b.id} value={b.id}>
