@@ -49,10 +49,14 @@ function supervise(count) {
   const startedAt = new Map();
   let stopping = false;
   let youngDeaths = 0;
+  // DATABASE_POOL_SIZE is the instance's: its workers share it (at least two connections each), so
+  // "instances × pool size" sizes the database's max_connections whatever the number of cores.
+  const pool = Math.max(1, Math.floor(Number(process.env.DATABASE_POOL_SIZE ?? 10)) || 10);
+  const workerEnv = { DATABASE_POOL_SIZE: String(Math.max(2, Math.ceil(pool / count))) };
 
   const start = () => {
     if (stopping) return;
-    const worker = cluster.fork();
+    const worker = cluster.fork(workerEnv);
     startedAt.set(worker.id, Date.now());
     console.log(`工作进程 ${worker.process.pid} 启动中`);
   };
@@ -400,7 +404,8 @@ async function serve() {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
   const server = app.listen(port, host, () => {
-    console.log(`社区治理与社会组织登记平台 已启动：http://localhost:${port}${cluster.isWorker ? `（工作进程 ${process.pid}）` : ""}`);
+    const connections = process.env.DATABASE_URL ? `，数据库连接至多 ${process.env.DATABASE_POOL_SIZE ?? 10} 个` : "";
+    console.log(`社区治理与社会组织登记平台 已启动：http://localhost:${port}${cluster.isWorker ? `（工作进程 ${process.pid}${connections}）` : ""}`);
   });
 
   // Close the database on the way out, or an open postgres pool keeps the process alive.

@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 import { afterAll, expect, test } from "vitest";
 import { startAppServer, until, type AppServer } from "../../setup/app-server";
 import { loadDemoDistrict } from "../../setup/demo";
@@ -60,6 +61,41 @@ test("on the embedded database: the one worker is replaced and serves again, wit
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }, 180_000);
+
+test("an instance's workers share its DATABASE_POOL_SIZE: under load the instance holds no more connections than that", async () => {
+  await loadDemoDistrict();
+  const database = decodeURIComponent(new URL(process.env.DATABASE_URL!).pathname.slice(1));
+  const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+  // Only this server's connections on this file's database: the earlier tests' servers go first.
+  servers.splice(0).forEach((s) => s.stop());
+  await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${database} and pid <> pg_backend_pid()`;
+  const server = await startAppServer({ DATABASE_URL: process.env.DATABASE_URL!, WEB_CONCURRENCY: "2", DATABASE_POOL_SIZE: "4", PUBLIC_PAGE_CACHE: "0" });
+  servers.push(server);
+  try {
+    await until("both workers to listen", async () => (listening(server).length >= 2 ? true : undefined));
+    expect([...server.output().matchAll(/工作进程 \d+，数据库连接至多 (\d+) 个/g)].map((m) => m[1])).toEqual(["2", "2"]);
+    let most = 0;
+    let loading = true;
+    const watching = (async () => {
+      while (loading) {
+        const [row] = await admin<Array<{ n: number }>>`select count(*)::int as n from pg_stat_activity where datname = ${database} and application_name = 'community-registry'`;
+        most = Math.max(most, row!.n);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    // Sixty readers at once, each a different search, for a few rounds: every worker's pool is wanted in full.
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => status(`${server.base}/orgs?q=${encodeURIComponent(["社", "会", "协", "中心"][i % 4]!)}&page=${round * 60 + i + 1}`)));
+      expect(answers.every((s) => s === 200)).toBe(true);
+    }
+    loading = false;
+    await watching;
+    expect(most).toBeGreaterThanOrEqual(2);
+    expect(most).toBeLessThanOrEqual(4);
+  } finally {
+    await admin.end();
+  }
+}, 120_000);
 
 test("SIGTERM to the supervisor stops its workers and then itself", async () => {
   const server = await startAppServer({ DATABASE_URL: process.env.DATABASE_URL!, WEB_CONCURRENCY: "2" });
