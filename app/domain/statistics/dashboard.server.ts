@@ -24,7 +24,8 @@ export async function officerDashboard(actor: Actor) {
       ? db
           .select({ level: child.level, n: count() })
           .from(child)
-          .where(inArray(child.parentId, unitIds))
+          // The whole district's are counted by level alone (its index), not by every street's children.
+          .where(reach.streetId === null ? inArray(child.level, ["community", "village"]) : withinReach(reach, child.parentId))
           .groupBy(child.level)
       : Promise.resolve([]),
     unitIds.length
