@@ -7,7 +7,7 @@
  * units marked with a community category; only those with status normal or
  * abnormal (see `countedStatuses`): cancelled and revoked ones do not count.
  */
-import { and, asc, count, eq, inArray, isNotNull, or } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
 import { organizations, places } from "../../../db/schema";
 import type { CommunityCategory, PlaceLevel } from "../../../vocabulary";
@@ -37,14 +37,14 @@ const unitLevels = ["street", "town"] as const satisfies readonly PlaceLevel[];
  * The community organizations that count toward the target, joined on their community or village:
  * filed ones, and under `registered_and_filed` the registered kinds that carry a category.
  */
-const countedAt = (placeId: number | typeof places.id, counting: AssociationCounting) =>
+const counted = (counting: AssociationCounting) =>
   and(
-    eq(organizations.placeId, placeId),
     inArray(organizations.status, [...countedStatuses]),
     counting === "filed_only"
       ? eq(organizations.type, "community")
       : or(eq(organizations.type, "community"), and(inArray(organizations.type, [...registeredCommunityTypes]), isNotNull(organizations.category))),
   );
+const countedAt = (placeId: number | typeof places.id, counting: AssociationCounting) => and(eq(organizations.placeId, placeId), counted(counting));
 
 export interface Unit {
   id: number;
@@ -208,14 +208,32 @@ export async function associationProgress(actor: Actor, filter: { street?: strin
 /** Public, for the open statistics (docs/api.md, `communities` of /api/v1/stats): the whole district's headline figures. */
 export async function districtAssociationSummary(): Promise<{ total: number; target: number; villageTarget: number; meetingTarget: number; counting: AssociationCounting }> {
   const db = await getDb();
-  const [units, rules] = await Promise.all([unitsIn(db, { streetId: null }), rulesOf()]);
-  const communities = await communitiesOf(db, units, rules);
+  const { targets, counting } = await rulesOf(db);
+  // Counted in the database, the places by level and the counted organizations by place (each from its
+  // own index), rather than every place listed with its organizations as the officers' page needs.
+  const perPlace = db
+    .select({ placeId: sql<number>`${organizations.placeId}`.as("place_id"), n: count().as("n") })
+    .from(organizations)
+    .where(and(isNotNull(organizations.placeId), counted(counting)))
+    .groupBy(organizations.placeId)
+    .as("per_place");
+  const targetOf = sql`case ${places.level} when 'village' then ${targets.village}::int else ${targets.community}::int end`;
+  const [levels, meeting] = await Promise.all([
+    db.select({ level: places.level, n: count() }).from(places).where(inArray(places.level, [...localLevels])).groupBy(places.level),
+    db
+      .select({ level: places.level, n: count() })
+      .from(perPlace)
+      .innerJoin(places, eq(places.id, perPlace.placeId))
+      .where(and(inArray(places.level, [...localLevels]), sql`${perPlace.n} >= ${targetOf}`))
+      .groupBy(places.level),
+  ]);
   return {
-    total: communities.length,
-    target: rules.targets.community,
-    villageTarget: rules.targets.village,
-    meetingTarget: communities.filter((c) => c.meetsTarget).length,
-    counting: rules.counting,
+    total: levels.reduce((sum, l) => sum + l.n, 0),
+    target: targets.community,
+    villageTarget: targets.village,
+    // A target is at least 1 (associationTargetRange): a place that meets it has counted organizations.
+    meetingTarget: meeting.reduce((sum, m) => sum + m.n, 0),
+    counting,
   };
 }
 
