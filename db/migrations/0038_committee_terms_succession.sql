@@ -48,10 +48,12 @@ CREATE TRIGGER "committee_terms_succession_update" AFTER UPDATE ON "committee_te
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION committee_terms_succession();--> statement-breakpoint
 CREATE TRIGGER "committee_terms_succession_delete" AFTER DELETE ON "committee_terms"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION committee_terms_succession();--> statement-breakpoint
+-- Built before the terms are marked: the mark's update leaves deferred trigger events (the public
+-- data version), and no index can be built on the table while they are pending.
+CREATE INDEX "committee_terms_due_idx" ON "committee_terms" USING btree ("ends_on") WHERE not "committee_terms"."succeeded";--> statement-breakpoint
 UPDATE "committee_terms" t SET "succeeded" = true
 WHERE EXISTS (
   SELECT 1 FROM "committee_terms" l
   WHERE l."place_id" = t."place_id" AND l."body" = t."body"
     AND (l."starts_on" > t."starts_on" OR (l."starts_on" = t."starts_on" AND l."term_number" > t."term_number"))
-);--> statement-breakpoint
-CREATE INDEX "committee_terms_due_idx" ON "committee_terms" USING btree ("ends_on") WHERE not "committee_terms"."succeeded";
+);
