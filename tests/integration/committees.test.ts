@@ -357,6 +357,24 @@ describe("scope", () => {
   });
 });
 
+describe("elections due", () => {
+  test("the district's list is in order of end date, place and body; a street officer's and one street's are its part", async () => {
+    const all = await termsDueForElection(officer, now);
+    expect(all.length).toBeGreaterThan(1);
+    const key = (d: (typeof all)[number]) => `${d.term.endsOn}|${d.place.code}|${d.term.body}`;
+    expect(all.map(key)).toEqual(all.map(key).sort());
+    expect(all.every((d) => d.term.endsOn <= plusDays(183) && d.streetCode.length > 0)).toBe(true);
+    const own = await termsDueForElection(street, now);
+    const ownStreet = own[0]?.streetCode;
+    expect(own.map((d) => d.term.id)).toEqual(all.filter((d) => d.streetCode === ownStreet).map((d) => d.term.id));
+    const other = all.find((d) => d.streetCode !== ownStreet)!;
+    expect((await termsDueForElection(officer, now, { streetCode: other.streetCode })).map((d) => d.term.id)).toEqual(
+      all.filter((d) => d.streetCode === other.streetCode).map((d) => d.term.id),
+    );
+    expect(await termsDueForElection(street, now, { streetCode: other.streetCode })).toEqual([]);
+  });
+});
+
 describe("service centre and joint meetings", () => {
   test("are validated, saved with a version and audited", async () => {
     expect(await saveServiceCentre(contextOf(officer, now), community, { floorArea: -5, facilities: [], version: null })).toMatchObject({
