@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigint, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { abnormalRemovalKinds, abnormalTriggers, creditParts, objectionStates, otherCreditKinds, penaltyKinds, seriousTriggers } from "../../vocabulary";
 import { organizations } from "./organizations";
@@ -70,6 +71,8 @@ export const abnormalListings = pgTable(
     index("abnormal_listings_org_idx").on(t.organizationId, t.removedOn),
     index("abnormal_listings_listed_on_idx").on(t.listedOn),
     uniqueIndex("abnormal_listings_source_idx").on(t.organizationId, t.sourceKey),
+    // The listings that lapse by themselves, still in force: the daily removal reads these (lapsingTrigger).
+    index("abnormal_listings_lapsing_idx").on(t.organizationId).where(sql`removed_on is null and "trigger" = 'penalty'`),
   ],
 );
 

@@ -62,6 +62,8 @@ export const organizations = pgTable(
     // A registered name is unique among organizations that still exist; cancelled ones free it.
     uniqueIndex("organizations_live_name_idx").on(t.name).where(sql`status in ('normal', 'abnormal')`),
     // 一居多会: the organizations that may count at a community or village (filed ones, registered ones with a category).
+    // Migration 0040 adds INCLUDE (type, category), which drizzle cannot declare: the district's counts by place
+    // then read this index alone (at province scale the planner otherwise read all 300,000 organizations).
     index("organizations_community_count_idx").on(t.placeId, t.status).where(sql`type = 'community' or category is not null`),
   ],
 );

@@ -209,30 +209,31 @@ export async function associationProgress(actor: Actor, filter: { street?: strin
 export async function districtAssociationSummary(): Promise<{ total: number; target: number; villageTarget: number; meetingTarget: number; counting: AssociationCounting }> {
   const db = await getDb();
   const { targets, counting } = await rulesOf(db);
-  // Counted in the database, the places by level and the counted organizations by place (each from its
-  // own index), rather than every place listed with its organizations as the officers' page needs.
+  // Counted in the database: the places by level (their index), and the places whose counted organizations
+  // (by place, from their index) reach their kind's target. A place's kind is looked up only when its count
+  // lies between the two targets, so the district's places are not all read to find it.
   const perPlace = db
     .select({ placeId: sql<number>`${organizations.placeId}`.as("place_id"), n: count().as("n") })
     .from(organizations)
     .where(and(isNotNull(organizations.placeId), counted(counting)))
     .groupBy(organizations.placeId)
     .as("per_place");
-  const targetOf = sql`case ${places.level} when 'village' then ${targets.village}::int else ${targets.community}::int end`;
-  const [levels, meeting] = await Promise.all([
+  const [low, high] = [Math.min(targets.community, targets.village), Math.max(targets.community, targets.village)];
+  const targetOfPlace = sql`(select case ${places.level} when 'village' then ${targets.village}::int else ${targets.community}::int end from ${places} where ${places.id} = ${perPlace.placeId})`;
+  const [levels, [meeting]] = await Promise.all([
     db.select({ level: places.level, n: count() }).from(places).where(inArray(places.level, [...localLevels])).groupBy(places.level),
     db
-      .select({ level: places.level, n: count() })
+      .select({ n: count() })
       .from(perPlace)
-      .innerJoin(places, eq(places.id, perPlace.placeId))
-      .where(and(inArray(places.level, [...localLevels]), sql`${perPlace.n} >= ${targetOf}`))
-      .groupBy(places.level),
+      .where(sql`${perPlace.n} >= ${high}::int or (${perPlace.n} >= ${low}::int and ${targetOfPlace} <= ${perPlace.n})`),
   ]);
   return {
     total: levels.reduce((sum, l) => sum + l.n, 0),
     target: targets.community,
     villageTarget: targets.village,
-    // A target is at least 1 (associationTargetRange): a place that meets it has counted organizations.
-    meetingTarget: meeting.reduce((sum, m) => sum + m.n, 0),
+    // A target is at least 1 (associationTargetRange): a place that meets it has counted organizations, and
+    // an organization's place is always a community or village (the register's commands see to it).
+    meetingTarget: meeting?.n ?? 0,
     counting,
   };
 }

@@ -23,6 +23,7 @@ import {
   abnormalRemovalKindLabels,
   abnormalTriggerLabels,
   automaticRemovalOn,
+  lapsingTrigger,
   creditProposals,
   secondLetterProblem,
   seriousTriggerLabels,
@@ -412,7 +413,16 @@ export async function recordLetterReturned(ctx: ActionContext, letterId: number,
 export async function removeExpiredListings(tx: Database, now: Date): Promise<number> {
   const today = shanghaiDate(now);
   const ctx: ActionContext = { actor: null, ip: null, now };
-  const inForce = await tx.select().from(abnormalListings).where(isNull(abnormalListings.removedOn));
+  // Only an organization with a lapsing listing in force can have one due (its index, migration 0039);
+  // its other listings in force tell when it was last listed.
+  const lapsing = tx
+    .select({ organizationId: abnormalListings.organizationId })
+    .from(abnormalListings)
+    .where(and(isNull(abnormalListings.removedOn), eq(abnormalListings.trigger, lapsingTrigger)));
+  const inForce = await tx
+    .select()
+    .from(abnormalListings)
+    .where(and(isNull(abnormalListings.removedOn), inArray(abnormalListings.organizationId, lapsing)));
   const byOrg = new Map<number, typeof inForce>();
   for (const l of inForce) byOrg.set(l.organizationId, [...(byOrg.get(l.organizationId) ?? []), l]);
   let removed = 0;

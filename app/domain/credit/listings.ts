@@ -263,6 +263,9 @@ export function twoYearsListed(listedOn: string, today: string): boolean {
   return addMonths(listedOn, 24) <= today;
 }
 
+/** The one ground that leaves nothing to correct (see `needsCorrection`): its listings lapse by themselves. */
+export const lapsingTrigger = "penalty" satisfies AbnormalTrigger;
+
 /**
  * Whether a ground leaves something to correct. A warning or fine is borne, not
  * corrected; the other grounds end only when the registry verifies the
@@ -270,7 +273,7 @@ export function twoYearsListed(listedOn: string, today: string): boolean {
  * organization reached).
  */
 export function needsCorrection(trigger: AbnormalTrigger): boolean {
-  return trigger !== "penalty";
+  return trigger !== lapsingTrigger;
 }
 
 /**
