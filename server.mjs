@@ -37,22 +37,26 @@ if (cluster.isPrimary && workers > 0) supervise(workers);
 else await serve();
 
 /**
- * Keeps `count` workers running: a worker that exits is replaced, with a growing
- * pause if they keep dying young. Each worker's heap is capped (APP_HEAP_MB,
- * default 192 MB) and its young generation kept small, so garbage from large
- * posts is collected early instead of growing the process.
+ * Keeps `wanted` workers running (no more than the database connections they
+ * share): a worker that exits is replaced, with a growing pause if they keep
+ * dying young. Each worker's heap is capped (APP_HEAP_MB, default 192 MB) and
+ * its young generation kept small, so garbage from large posts is collected
+ * early instead of growing the process.
  */
-function supervise(count) {
+function supervise(wanted) {
   const heapMb = Math.max(64, Number(process.env.APP_HEAP_MB ?? 192) || 192);
   const inherited = process.execArgv.filter((a) => !/^--max-(old|semi)-space-size/.test(a));
   cluster.setupPrimary({ execArgv: [...inherited, `--max-old-space-size=${heapMb}`, "--max-semi-space-size=8"] });
   const startedAt = new Map();
   let stopping = false;
   let youngDeaths = 0;
-  // DATABASE_POOL_SIZE is the instance's: its workers share it (at least two connections each), so
-  // "instances × pool size" sizes the database's max_connections whatever the number of cores.
+  // DATABASE_POOL_SIZE is the instance's: its workers share it, so "instances × pool size" sizes the
+  // database's max_connections whatever the number of cores (a worker needs one at least: no more workers
+  // than connections).
   const pool = Math.max(1, Math.floor(Number(process.env.DATABASE_POOL_SIZE ?? 10)) || 10);
-  const workerEnv = { DATABASE_POOL_SIZE: String(Math.max(2, Math.ceil(pool / count))) };
+  if (process.env.DATABASE_URL && wanted > pool) console.warn(`数据库连接池（DATABASE_POOL_SIZE=${pool}）不足以分给 ${wanted} 个工作进程：只启动 ${pool} 个。`);
+  const count = process.env.DATABASE_URL ? Math.min(wanted, pool) : wanted;
+  const workerEnv = { DATABASE_POOL_SIZE: String(Math.floor(pool / count)) };
 
   const start = () => {
     if (stopping) return;

@@ -6,9 +6,12 @@
 -- seed, an import, SQL by hand), and a partial index holds the latest terms by end date.
 ALTER TABLE "committee_terms" ADD COLUMN "succeeded" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 -- The terms of the given (place, body) pairs marked by the one order of terms (start date, then
--- number): succeeded when a later one exists. Only rows whose mark changes are written.
+-- number): succeeded when a later one exists. Only rows whose mark changes are written. Two writers of
+-- one place's terms take turns on the place's row (as the app's commands do), so the second marks with
+-- the first's terms in view; the update, a statement of its own, reads after the lock is granted.
 CREATE FUNCTION committee_terms_mark_succeeded(place_ids integer[], bodies text[]) RETURNS void
 LANGUAGE sql AS $$
+  SELECT 1 FROM "places" WHERE "id" = ANY(place_ids) ORDER BY "id" FOR NO KEY UPDATE;
   UPDATE "committee_terms" t
   SET "succeeded" = s.later
   FROM (
@@ -56,4 +59,7 @@ WHERE EXISTS (
   SELECT 1 FROM "committee_terms" l
   WHERE l."place_id" = t."place_id" AND l."body" = t."body"
     AND (l."starts_on" > t."starts_on" OR (l."starts_on" = t."starts_on" AND l."term_number" > t."term_number"))
-);
+);--> statement-breakpoint
+-- The marks' update queued the public data version's deferred triggers: run them now, so a later
+-- migration in the same run may still alter or index this table.
+SET CONSTRAINTS ALL IMMEDIATE;

@@ -365,7 +365,8 @@ describe("elections due", () => {
     expect(all.map(key)).toEqual(all.map(key).sort());
     expect(all.every((d) => d.term.endsOn <= plusDays(183) && d.streetCode.length > 0)).toBe(true);
     const own = await termsDueForElection(street, now);
-    const ownStreet = own[0]?.streetCode;
+    expect(own.length).toBeGreaterThan(0);
+    const ownStreet = own[0]!.streetCode;
     expect(own.map((d) => d.term.id)).toEqual(all.filter((d) => d.streetCode === ownStreet).map((d) => d.term.id));
     const other = all.find((d) => d.streetCode !== ownStreet)!;
     expect((await termsDueForElection(officer, now, { streetCode: other.streetCode })).map((d) => d.term.id)).toEqual(

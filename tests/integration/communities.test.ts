@@ -194,6 +194,13 @@ test("changing the target changes who meets it, and the change is audited with b
     expect((await placeAssociations(await placeId("大良村"))).shortfall).toBe(4);
     expect((await associationProgress(officer)).communities.find((c) => c.name === "大良村")).toMatchObject({ target: 4, shortfall: 4 });
     expect(await districtAssociationSummary()).toMatchObject({ target: 4, villageTarget: 4 });
+    // Targets apart, a place's kind decides between them: the open figure and the officers' page agree.
+    for (const [villageTarget, expected] of [[1, 4], [8, 1]] as const) {
+      expect((await updateSetting(contextOf(officer), "villageAssociationTarget", villageTarget, { reason: "测试不同的村目标数", expected })).ok).toBe(true);
+      const summary = await districtAssociationSummary();
+      const { totals } = await associationProgress(officer);
+      expect(summary).toMatchObject({ target: 4, villageTarget, total: totals.communities, meetingTarget: totals.meetingTarget });
+    }
   } finally {
     await setTarget(6);
     await updateSetting(contextOf(officer), "villageAssociationTarget", 6, { reason: "测试后恢复" });

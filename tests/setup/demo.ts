@@ -67,8 +67,8 @@ async function loadPostgresDemo(): Promise<void> {
     try {
       await admin.unsafe(`create database "${demo}" template "${name}"`);
     } catch (error) {
-      // 42P04: another file kept its copy first.
-      if ((error as { code?: string }).code !== "42P04") throw error;
+      // Another file kept its copy first: 42P04, or 23505 when both creations ran at the same moment.
+      if (!["42P04", "23505"].includes((error as { code?: string }).code ?? "")) throw error;
     }
   } finally {
     await admin.end();

@@ -6,7 +6,7 @@
  * rules against what is recorded, writes, and appends to the audit log in
  * one transaction.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, getTableColumns } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
 import { committeeMembers, committeeTerms, jointMeetings, places, serviceCentres } from "../../../db/schema";
 import { recordAudit } from "../audit/commands.server";
@@ -44,9 +44,12 @@ async function lockPlace(tx: Database, placeId: number) {
 }
 
 /** A term of this place's body by id; undefined when it is another's, or was deleted meanwhile. */
+// A term as recorded, for the audit's before and after: without the database's own succession mark.
+const { succeeded: _succeeded, ...recordedColumns } = getTableColumns(committeeTerms);
+
 async function termOfBody(tx: Database, placeId: number, body: CommitteeBody, termId: number) {
   const [term] = await tx
-    .select()
+    .select(recordedColumns)
     .from(committeeTerms)
     .where(and(eq(committeeTerms.id, termId), eq(committeeTerms.placeId, placeId), eq(committeeTerms.body, body)));
   return term;
@@ -74,7 +77,7 @@ export async function saveTerm(ctx: ActionContext, code: string, input: TermForm
   return db.transaction(async (tx) => {
     await lockPlace(tx, place.id);
     const recorded = await recordedTerms(tx, place.id);
-    let old: typeof committeeTerms.$inferSelect | undefined;
+    let old: Awaited<ReturnType<typeof termOfBody>>;
     if (change) {
       old = await termOfBody(tx, place.id, body, change.termId);
       // Deleted meanwhile, or never this body's: the page the officer typed into is stale.

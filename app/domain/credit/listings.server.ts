@@ -6,7 +6,7 @@
  * Every write checks permission and scope, runs in one transaction with the
  * organization's row locked, and writes the audit log.
  */
-import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, sql, type SQLWrapper } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { abnormalListings, contactLetters, creditDismissals, organizations, penalties, rectifications, seriousListings } from "../../../db/schema";
@@ -239,8 +239,8 @@ export async function listByHand(ctx: ActionContext, organizationId: number, inp
  * Any other organization has nothing to propose, so the district's whole abnormal list, mostly
  * removed or recent listings, is not read to find that out.
  */
-export async function proposableOrganizations(tx: Database, today: string): Promise<number[]> {
-  const rows = await tx
+export function proposableOrganizations(tx: Database, today: string): SQLWrapper {
+  return tx
     .select({ id: penalties.organizationId })
     .from(penalties)
     .union(tx.select({ id: contactLetters.organizationId }).from(contactLetters))
@@ -251,12 +251,11 @@ export async function proposableOrganizations(tx: Database, today: string): Prom
         .from(abnormalListings)
         .where(and(isNull(abnormalListings.removedOn), lte(abnormalListings.listedOn, addMonths(today, -23)))),
     );
-  return rows.map((r) => r.id);
 }
 
-/** What the registry knows of these organizations' credit, for `creditProposals`. */
-export async function creditFacts(tx: Database, organizationIds: number[]): Promise<OrganizationCredit[]> {
-  if (!organizationIds.length) return [];
+/** What the registry knows of these organizations' credit (ids, or a statement that selects them), for `creditProposals`. */
+export async function creditFacts(tx: Database, organizationIds: number[] | SQLWrapper): Promise<OrganizationCredit[]> {
+  if (Array.isArray(organizationIds) && !organizationIds.length) return [];
   const only = (column: PgColumn) => inArray(column, organizationIds);
   const [pen, abn, ser, let_, dis, rect] = await Promise.all([
     tx.select({ organizationId: penalties.organizationId, id: penalties.id, kind: penalties.kind, amountFen: penalties.amountFen, decidedOn: penalties.decidedOn, decisionNumber: penalties.decisionNumber }).from(penalties).where(only(penalties.organizationId)),

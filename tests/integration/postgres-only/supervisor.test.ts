@@ -97,6 +97,16 @@ test("an instance's workers share its DATABASE_POOL_SIZE: under load the instanc
   }
 }, 120_000);
 
+test("no more workers start than there are connections to share", async () => {
+  const server = await startAppServer({ DATABASE_URL: process.env.DATABASE_URL!, WEB_CONCURRENCY: "3", DATABASE_POOL_SIZE: "2" });
+  servers.push(server);
+  await until("two workers to listen", async () => (listening(server).length >= 2 ? true : undefined));
+  expect(server.output()).toContain("不足以分给 3 个工作进程：只启动 2 个");
+  expect([...server.output().matchAll(/工作进程 \d+，数据库连接至多 (\d+) 个/g)].map((m) => m[1])).toEqual(["1", "1"]);
+  expect(server.workerPids()).toHaveLength(2);
+  expect(await status(`${server.base}/orgs`)).toBe(200);
+}, 60_000);
+
 test("SIGTERM to the supervisor stops its workers and then itself", async () => {
   const server = await startAppServer({ DATABASE_URL: process.env.DATABASE_URL!, WEB_CONCURRENCY: "2" });
   servers.push(server);
