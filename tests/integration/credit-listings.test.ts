@@ -202,7 +202,7 @@ describe("leaving the list (第十三条) and moving to the serious list (第十
     const db = await getDb();
     // Two years on is 2026-02-28 (no 29th); a day before, the listing is not yet due, and the rule says so.
     for (const [day, due] of [["2026-02-27", false], ["2026-02-28", true]] as const) {
-      const facts = await creditFacts(db, proposableOrganizations(db, day));
+      const facts = await creditFacts(db, await proposableOrganizations(db, day));
       const proposed = facts.filter((f) => f.organizationId === org.id).flatMap((f) => creditProposals(f, day));
       expect(proposed.some((p) => p.trigger === "two_years_abnormal"), day).toBe(due);
     }

@@ -6,7 +6,7 @@
  * Every write checks permission and scope, runs in one transaction with the
  * organization's row locked, and writes the audit log.
  */
-import { and, eq, inArray, isNull, lte, sql, type SQLWrapper } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { abnormalListings, contactLetters, creditDismissals, organizations, penalties, rectifications, seriousListings } from "../../../db/schema";
@@ -239,8 +239,10 @@ export async function listByHand(ctx: ActionContext, organizationId: number, inp
  * Any other organization has nothing to propose, so the district's whole abnormal list, mostly
  * removed or recent listings, is not read to find that out.
  */
-export function proposableOrganizations(tx: Database, today: string): SQLWrapper {
-  return tx
+export async function proposableOrganizations(tx: Database, today: string): Promise<number[]> {
+  // Their ids come back to be asked for by index in each fact's table: given as a subquery, the planner
+  // hashed it and read the whole abnormal list again.
+  const rows = await tx
     .select({ id: penalties.organizationId })
     .from(penalties)
     .union(tx.select({ id: contactLetters.organizationId }).from(contactLetters))
@@ -251,12 +253,16 @@ export function proposableOrganizations(tx: Database, today: string): SQLWrapper
         .from(abnormalListings)
         .where(and(isNull(abnormalListings.removedOn), lte(abnormalListings.listedOn, addMonths(today, -23)))),
     );
+  return rows.map((r) => r.id);
 }
 
-/** What the registry knows of these organizations' credit (ids, or a statement that selects them), for `creditProposals`. */
-export async function creditFacts(tx: Database, organizationIds: number[] | SQLWrapper): Promise<OrganizationCredit[]> {
-  if (Array.isArray(organizationIds) && !organizationIds.length) return [];
-  const only = (column: PgColumn) => inArray(column, organizationIds);
+/** `column` is one of `ids`, as one array parameter however many they are (a list of parameters stops at 65,535). */
+const anyOf = (column: PgColumn, ids: number[]) => sql`${column} = any(${sql.param(ids)}::int[])`;
+
+/** What the registry knows of these organizations' credit, for `creditProposals`. */
+export async function creditFacts(tx: Database, organizationIds: number[]): Promise<OrganizationCredit[]> {
+  if (!organizationIds.length) return [];
+  const only = (column: PgColumn) => anyOf(column, organizationIds);
   const [pen, abn, ser, let_, dis, rect] = await Promise.all([
     tx.select({ organizationId: penalties.organizationId, id: penalties.id, kind: penalties.kind, amountFen: penalties.amountFen, decidedOn: penalties.decidedOn, decisionNumber: penalties.decisionNumber }).from(penalties).where(only(penalties.organizationId)),
     tx.select({ organizationId: abnormalListings.organizationId, id: abnormalListings.id, trigger: abnormalListings.trigger, listedOn: abnormalListings.listedOn, sourceKey: abnormalListings.sourceKey, removedOn: abnormalListings.removedOn }).from(abnormalListings).where(only(abnormalListings.organizationId)),
@@ -270,7 +276,7 @@ export async function creditFacts(tx: Database, organizationIds: number[] | SQLW
   ]);
   const ids = new Set([...pen, ...abn, ...let_, ...rect].map((r) => r.organizationId));
   if (!ids.size) return [];
-  const statuses = await tx.select({ id: organizations.id, status: organizations.status }).from(organizations).where(inArray(organizations.id, [...ids]));
+  const statuses = await tx.select({ id: organizations.id, status: organizations.status }).from(organizations).where(anyOf(organizations.id, [...ids]));
   const group = <T extends { organizationId: number }>(rows: T[]) => {
     const by = new Map<number, T[]>();
     for (const r of rows) by.set(r.organizationId, [...(by.get(r.organizationId) ?? []), r]);

@@ -155,7 +155,7 @@ async function openProposals(actor: Actor, now: Date) {
   const reach = officerReach(actor);
   const today = shanghaiDate(now);
   const db = await getDb();
-  const facts = await creditFacts(db, proposableOrganizations(db, today));
+  const facts = await creditFacts(db, await proposableOrganizations(db, today));
   const proposals = facts.flatMap((org) => creditProposals(org, today));
   const ids = [...new Set(proposals.map((p) => p.organizationId))];
   const orgs = ids.length
