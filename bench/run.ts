@@ -25,7 +25,7 @@
  *   rotate-officer-application  GET /officer/applications/:id (signed in; not drafts)
  *   rotate-officer-org          GET /officer/orgs/:id         (signed in)
  *
- * They run in interleaved rounds (app, baseline, app, baseline, …; one server
+ * They run in interleaved rounds (app then baseline, baseline then app, …; one server
  * at a time, a fresh process each time), each mix once without and once with
  * Accept-Encoding: gzip, and are reported as the median over the rounds. The
  * baseline serves the search and the posting page only.
@@ -1289,7 +1289,7 @@ async function main(): Promise<void> {
     }
     const baselineLists = options.baseline ? lists.filter((l) => rotatingKinds[l.name].baseline) : [];
     let sampleFacts = new Map<string, string[]>();
-    for (let round = 0; round < options.rounds; round++) {
+    const appPart = async (round: number) => {
       const app = await startApp();
       firstPageMs ??= app.firstPageMs;
       if (!cookie && lists.some((l) => rotatingKinds[l.name].signedIn)) cookie = await signIn(appPort);
@@ -1322,23 +1322,35 @@ async function main(): Promise<void> {
         }
       }
       await stopManaged(app);
-
-      if (baselineLists.length) {
-        const { baseline, ready } = await startBaseline();
-        if (round === 0) {
-          baselineInfo = { ...ready, ...baselineInfo };
-          const got = await verifyRotating(baselinePort, baseline, baselineLists, undefined);
-          for (const [pathname, f] of got) compareWithApp(pathname, sampleFacts.get(pathname)!, f);
+    };
+    const baselinePart = async (round: number) => {
+      if (!baselineLists.length) return;
+      const { baseline, ready } = await startBaseline();
+      if (round === 0) {
+        baselineInfo = { ...ready, ...baselineInfo };
+        const got = await verifyRotating(baselinePort, baseline, baselineLists, undefined);
+        for (const [pathname, f] of got) compareWithApp(pathname, sampleFacts.get(pathname)!, f);
+      }
+      const seenByBaseline = new SessionSeen();
+      for (const list of baselineLists)
+        for (const gzip of [false, true]) {
+          const run = await measureRotating(baseline, baselinePort, list, round, gzip, seenByBaseline, undefined);
+          rotatingRuns.push(run);
+          report(`base r${round + 1}`, `${list.name} ${gzip ? "gzip" : "plain"}`, run.measurement, `  distinct ${run.counts.distinct}`);
         }
-        const seenByBaseline = new SessionSeen();
-        for (const list of baselineLists)
-          for (const gzip of [false, true]) {
-            const run = await measureRotating(baseline, baselinePort, list, round, gzip, seenByBaseline, undefined);
-            rotatingRuns.push(run);
-            report(`base r${round + 1}`, `${list.name} ${gzip ? "gzip" : "plain"}`, run.measurement, `  distinct ${run.counts.distinct}`);
-          }
-        baselineRounds.push({ round: round + 1, ...(await baselineServed()) });
-        await stopManaged(baseline);
+      baselineRounds.push({ round: round + 1, ...(await baselineServed()) });
+      await stopManaged(baseline);
+    };
+    // Both servers read the same slice of each list in a round, and the second finds its rows in the
+    // caches the first warmed: the order alternates (the app first in the first round, whose sample
+    // the baseline's is checked against).
+    for (let round = 0; round < options.rounds; round++) {
+      if (round % 2 === 0) {
+        await appPart(round);
+        await baselinePart(round);
+      } else {
+        await baselinePart(round);
+        await appPart(round);
       }
     }
   }
@@ -1458,7 +1470,7 @@ async function main(): Promise<void> {
       "",
       "## Rotating mixes (every request the next address of a list drawn from the database)",
       "",
-      `- rounds: ${options.rounds}, interleaved: each round starts the app (its kept pages empty), runs every mix without and then with \`Accept-Encoding: gzip\`, stops it, then does the same with the baseline; the two walk the same list from the same place in each run`,
+      `- rounds: ${options.rounds}, interleaved: each round starts the app (its kept pages empty), runs every mix without and then with \`Accept-Encoding: gzip\`, stops it, and does the same with the baseline, the app first in odd rounds and the baseline first in even ones (the second finds the rows the first read in the caches); the two walk the same list from the same place in each run`,
       `- lists (seed ${options.seed}, up to ${options.addresses.toLocaleString("en")} per mix): ${lists
         .map((l) =>
           l.name === "rotate-search"
