@@ -5,18 +5,13 @@
  * every database that had data: years, reports and listings move back one
  * year; deadlines, states, texts and ids stay.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { getDb, migrationsFolder } from "../../db/client.server";
+import { migrationStatements } from "../setup/migration-file";
+import { getDb } from "../../db/client.server";
 import { abnormalListings, inspectionReports, inspectionYears, organizations } from "../../db/schema";
 
-const migration = fs
-  .readFileSync(path.join(migrationsFolder(), "0020_campaign_named_by_reported_year.sql"), "utf8")
-  .split("--> statement-breakpoint")
-  .map((statement) => statement.trim())
-  .filter(Boolean);
+const migration = migrationStatements("0020_campaign_named_by_reported_year.sql");
 
 test("migration 0020 moves each stored campaign, its reports and its listings back one year, and nothing else", async () => {
   const db = await getDb();

@@ -5,18 +5,13 @@
  * PostgreSQL refuses then; an empty table, as in a fresh test database, hid it), and the migration
  * runs them before it ends, so a later migration of the same run may index the table too.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { sql } from "drizzle-orm";
 import { expect, test } from "vitest";
-import { getDb, migrationsFolder, queryRows } from "../../db/client.server";
+import { migrationStatements } from "../setup/migration-file";
+import { getDb, queryRows } from "../../db/client.server";
 import { loadDemoDistrict } from "../setup/demo";
 
-const migration = fs
-  .readFileSync(path.join(migrationsFolder(), "0038_committee_terms_succession.sql"), "utf8")
-  .split("--> statement-breakpoint")
-  .map((statement) => statement.trim())
-  .filter(Boolean);
+const migration = migrationStatements("0038_committee_terms_succession.sql");
 
 test("migration 0038 marks every recorded term that has a later one, in one transaction with the terms in place", async () => {
   await loadDemoDistrict();

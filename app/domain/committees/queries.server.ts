@@ -182,11 +182,9 @@ export async function termsDueForElection(actor: Actor, now: Date, filter: { str
       const place = placeOf.get(term.placeId);
       return place ? [{ term, place: { code: place.code, name: place.name, level: place.level }, street: place.street, streetCode: place.streetCode }] : [];
     })
-    .sort((a, b) => compare(a.term.endsOn, b.term.endsOn) || compare(a.place.code, b.place.code) || compare(a.term.body, b.term.body))
+    .sort((a, b) => a.term.endsOn.localeCompare(b.term.endsOn) || a.place.code.localeCompare(b.place.code) || a.term.body.localeCompare(b.term.body))
     .map((r) => ({ ...r, standing: termStanding(r.term, today, true) }));
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The elections to prepare, for the 一居多会 page: null for those who do not
