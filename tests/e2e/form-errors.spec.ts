@@ -21,10 +21,11 @@ async function refusedAccount(page: Page) {
 
   const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: /^提交未成功，请修改以下 \d+ 处：$/ }) });
   await expect(summary).toBeVisible();
-  const links = summary.getByRole("link");
-  const count = await links.count();
-  expect(count).toBeGreaterThanOrEqual(3);
-  await expect(summary.getByRole("heading")).toHaveText(`提交未成功，请修改以下 ${await summary.getByRole("listitem").count()} 处：`);
+  // The heading says how many; the list may still be arriving (a page without JavaScript is streamed), so wait for all of them.
+  const said = Number(/(\d+) 处/.exec((await summary.getByRole("heading").textContent()) ?? "")?.[1]);
+  expect(said).toBeGreaterThanOrEqual(3);
+  await expect(summary.getByRole("listitem")).toHaveCount(said);
+  await expect.poll(() => summary.getByRole("link").count()).toBeGreaterThanOrEqual(3);
   await expect(summary.getByRole("link", { name: /^用户名/ })).toBeVisible();
   await expect(summary.getByRole("link", { name: /^初始密码：/ }).first()).toBeVisible();
   await expect(summary.getByRole("link", { name: /所辖街道/ })).toBeVisible();
