@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from "./fixtures";
+import { expect, signInAs, test, waitForHydration } from "./fixtures";
 
 test("the home page lists the district's streets and a street opens", async ({ page }) => {
   await page.goto("/");
@@ -27,4 +27,28 @@ test("pages long in Chinese text reach the browser without NUL bytes", async ({ 
     expect(body.length, path).toBeGreaterThan(4096);
     expect(body.indexOf(0), path).toBe(-1);
   }
+});
+
+test("a cancelled load's leftover AbortError stays off the console, while any other unhandled rejection still shows", async ({ page }) => {
+  // A second click that cancels the reload after a save leaves two such rejections behind (app/entry.client.tsx).
+  await page.goto("/");
+  await waitForHydration(page);
+  const seen = await page.evaluate(async () => {
+    const rejections: Array<{ name: string; hidden: boolean }> = [];
+    window.addEventListener("unhandledrejection", (event) => {
+      rejections.push({ name: (event.reason as Error).name, hidden: event.defaultPrevented });
+      // The test's own error would otherwise fail the test as a page error.
+      event.preventDefault();
+    });
+    const controller = new AbortController();
+    void new Promise((_, reject) => controller.signal.addEventListener("abort", () => reject(controller.signal.reason)));
+    controller.abort();
+    void Promise.reject(new TypeError("不是中止"));
+    for (let i = 0; i < 100 && rejections.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    return rejections;
+  });
+  expect(seen).toEqual([
+    { name: "AbortError", hidden: true },
+    { name: "TypeError", hidden: false },
+  ]);
 });
