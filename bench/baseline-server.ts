@@ -14,10 +14,12 @@
  *     client, `client.unsafe(sql, params, { prepare: true }).values()`
  *     (drizzle's postgres-js driver also runs named prepared statements);
  *   - embedded (DATA_DIR): the PGlite instance, `query(sql, params, { rowMode: "array" })`.
- * The statement text is cached per query shape (see `StatementCache`), so the
- * drizzle builder runs once per shape rather than once per request; the
- * parameters are bound from the request (or, for a shape whose parameters
- * cannot be traced to the inputs, the built statement is kept per input).
+ * The statement text is cached per query shape, so the drizzle builder runs
+ * once per shape rather than once per request: the search's statements name
+ * their parameters (`SearchStatements`), and the posting's are bound from the
+ * request by tracing sentinel builds (`StatementCache`; for a shape whose
+ * parameters cannot be traced to the inputs, the built statement is kept per
+ * input).
  * GET /__baseline tells how many requests were served each way, how many
  * distinct paths were answered and how many answers went out gzipped.
  *
@@ -35,7 +37,7 @@
 import http from "node:http";
 import zlib from "node:zlib";
 import { performance } from "node:perf_hooks";
-import { Column, SQL, Table, getTableColumns, is } from "drizzle-orm";
+import { Column, SQL, Table, fillPlaceholders, getTableColumns, is } from "drizzle-orm";
 import postgres from "postgres";
 import { closeDb, databaseKind, getDb, sessionSettings } from "../db/client.server";
 import { organizationStatusLabels, organizationTypeLabels } from "../app/domain/organizations/rules";
@@ -66,10 +68,9 @@ import {
   type RegisterQuery,
 } from "../app/domain/organizations/forms";
 import { publicRegisterQueries, registerStreets } from "../app/domain/organizations/public.server";
+import { pageValues, registerSearch } from "../app/domain/organizations/queries.server";
 import { maskSensitive } from "../app/domain/postings/sensitive-numbers";
 import { formatDate, formatDateTime } from "../app/domain/shared/time";
-import { escapeLike } from "../app/domain/shared/like";
-import { normalizeUscc } from "../app/domain/organizations/uscc";
 
 const port = Number(process.env.PORT ?? 3401);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -298,86 +299,42 @@ class StatementCache<I> {
   }
 }
 
-/**
- * Sentinel characters for the search text: different in the two variants, with
- * an upper-case letter and LIKE's special characters, so that a parameter
- * derived by a transform the cache does not know fails to match.
- */
-const sentinelCharacters = {
-  1: ["A", "_", "甲", "%", "\\"],
-  2: ["B", "%", "丙", "\\", "_"],
-} as const;
-
 /* ------------------------------------------------------------------ register search */
 
-/** The search's shape: which filters are present, whether q reads as a USCC, and its length. */
-function searchShape(query: RegisterQuery): string {
-  const code = query.q ? /^[0-9A-Z]{18}$/.test(normalizeUscc(query.q)) : false;
-  return [
-    query.q ? (code ? "uscc" : `text${Array.from(query.q).length}`) : "",
-    query.type ?? "",
-    query.status ?? "",
-    query.street ? "street" : "",
-    // drizzle leaves out "offset 0", so the first page is a shape of its own.
-    query.page === 1 ? "first" : "later",
-  ].join("|");
-}
+/**
+ * The search's two statements per shape: the app's own, with named parameters
+ * (registerSearch, pageValues), built once per shape and filled for each
+ * request as drizzle's prepared statements fill them.
+ */
+class SearchStatements {
+  private shapes = new Map<string, { sql: [string, string]; params: [unknown[], unknown[]]; map: Bound["map"] }>();
+  readonly served = { bound: 0, memoized: 0, fallbacks: [] as string[] };
 
-function searchSample(query: RegisterQuery): Sample {
-  return {
-    q:
-      query.q === undefined
-        ? undefined
-        : searchShape(query).startsWith("uscc")
-          ? normalizeUscc(query.q)
-          : query.q,
-    type: query.type,
-    status: query.status,
-    street: query.street,
-    limit: query.pageSize,
-    offset: (query.page - 1) * query.pageSize,
-  };
-}
-
-/** Two sentinel variants of a query of the same shape (the same length of text). */
-function searchSentinels(query: RegisterQuery): [RegisterQuery, RegisterQuery] {
-  const uscc = searchShape(query).startsWith("uscc");
-  const length = Array.from(query.q ?? "").length;
-  const text = (n: 1 | 2) =>
-    Array.from({ length }, (_, i) => sentinelCharacters[n][i % 5]).join("");
-  const variant = (n: 1 | 2): RegisterQuery => ({
-    q:
-      query.q === undefined
-        ? undefined
-        : uscc
-          ? n === 1
-            ? "51350502MJD000001X"
-            : "52350502MJD000002Y"
-          : text(n),
-    type: query.type,
-    status: query.status,
-    street: query.street === undefined ? undefined : n === 1 ? "350502000001" : "350502000002",
-    page: query.page === 1 ? 1 : n === 1 ? 3 : 5,
-    pageSize: n === 1 ? 17 : 19,
-  });
-  return [variant(1), variant(2)];
-}
-
-function searchCache(which: "items" | "total") {
-  return new StatementCache<RegisterQuery>(`search ${which}`, {
-    shape: searchShape,
-    build: async (query) => ({
-      query: (await publicRegisterQueries(query))[which] as unknown as DrizzleQuery,
-    }),
-    sample: searchSample,
-    sentinels: searchSentinels,
-    transforms: { like: escapeLike, lower: (v) => v.toLowerCase() },
-  });
+  async get(query: RegisterQuery): Promise<[Bound, Bound]> {
+    const search = registerSearch(query);
+    const shape = search.shape!;
+    let statement = this.shapes.get(shape);
+    if (!statement) {
+      const q = await publicRegisterQueries(query);
+      const [items, total] = [q.items.toSQL(), q.total.toSQL()];
+      statement = {
+        sql: [items.sql, total.sql],
+        params: [items.params, total.params],
+        map: rowMapper(fieldPaths((q.items as unknown as DrizzleQuery)._.selectedFields)),
+      };
+      this.shapes.set(shape, statement);
+    }
+    this.served.bound++;
+    const values = pageValues(search, query.page, query.pageSize);
+    return [
+      { sql: statement.sql[0], params: fillPlaceholders(statement.params[0], values), map: statement.map },
+      { sql: statement.sql[1], params: fillPlaceholders(statement.params[1], values), map: (row) => ({ value: row[0] }) },
+    ];
+  }
 }
 
 const caches = {
-  searchItems: searchCache("items"),
-  searchTotal: searchCache("total"),
+  search: new SearchStatements(),
   posting: new StatementCache<{ id: number }>("posting", {
     shape: () => "posting",
     build: ({ id }) => ({ query: publicPostingQueries(db, id).posting as unknown as DrizzleQuery }),
@@ -421,10 +378,7 @@ interface ListRow {
 
 async function searchPage(url: URL): Promise<string> {
   const { query } = parseRegisterQuery(url.searchParams);
-  const [itemsStatement, totalStatement] = await Promise.all([
-    caches.searchItems.get(query),
-    caches.searchTotal.get(query),
-  ]);
+  const [itemsStatement, totalStatement] = await caches.search.get(query);
   const [rows, totalRows] = await Promise.all([
     run(itemsStatement),
     exec(totalStatement.sql, totalStatement.params),

@@ -3,7 +3,7 @@
  * organization's rounds open to it, and the grade an organization holds today
  * (public on its record and in the register's search).
  */
-import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { getDb } from "../../../db/client.server";
 import { evaluationRounds, evaluations, organizations } from "../../../db/schema";
@@ -70,7 +70,7 @@ export async function gradeOf(organizationId: number, now: Date) {
  * The register's filter by grade: organizations whose latest grade still valid
  * on the day is this one (an expired grade no longer counts; a newer one replaces an older).
  */
-export function holdsGrade(organizationId: PgColumn, grade: number, today: string): SQL {
+export function holdsGrade(organizationId: PgColumn, grade: number | Placeholder, today: string | Placeholder): SQL {
   return sql`exists (
     select 1 from ${evaluations} e
     where e.organization_id = ${organizationId} and e.grade = ${grade} and e.awarded_on <= ${today} and e.valid_until >= ${today}

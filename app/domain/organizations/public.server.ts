@@ -18,7 +18,7 @@ import { cachedPublic } from "../shared/public-cache.server";
 import { toCsv } from "../shared/open-data";
 import type { FieldChange } from "./history.server";
 import { defaultPageSize, parseRegisterQuery, registerSearchParams, type RegisterQuery } from "./forms";
-import { listQuery, loadHistory, loadRecord, onePage, pageQueries, registerSearch, type RegisterListItem, type RegisterPage } from "./queries.server";
+import { listQuery, loadHistory, loadRecord, onePage, pageQueries, pageValues, registerSearch, type RegisterListItem, type RegisterPage } from "./queries.server";
 
 /* ------------------------------------------------------------------ search */
 
@@ -46,14 +46,19 @@ export async function publicRegisterPage(params: URLSearchParams) {
 
 export type PublicRegisterPage = Awaited<ReturnType<typeof publicRegisterPage>>;
 
-/** The statements the public search runs, unexecuted: the benchmark's bare baseline runs the very same SQL. */
+/**
+ * The statements the public search runs, unexecuted, with their parameters' values (`values`) and the
+ * shape they serve (`shape`): the benchmark's bare baseline runs the very same SQL.
+ */
 export async function publicRegisterQueries(query: RegisterQuery) {
-  return pageQueries(await getDb(), registerSearch(query), query.page, query.pageSize, publicCountCap);
+  const search = registerSearch(query);
+  return { ...pageQueries(await getDb(), search, publicCountCap), values: pageValues(search, query.page, query.pageSize), shape: search.shape };
 }
 
 /** Every matching row, not one page: the open-data CSV. */
 export async function allPublicRegisterRows(query: Omit<RegisterQuery, "page" | "pageSize">): Promise<RegisterListItem[]> {
-  return listQuery(await getDb(), registerSearch(query));
+  const search = registerSearch(query);
+  return listQuery(await getDb(), search).execute(search.values);
 }
 
 /** Streets and towns by division code, for the register's street filter. */

@@ -18,6 +18,7 @@ import type { RegisterQuery } from "./forms";
 import { normalizeUscc } from "./uscc";
 import { holdsGrade } from "../evaluations/queries.server";
 import { shanghaiDate } from "../shared/time";
+import { preparedFor } from "../shared/prepared.server";
 
 const street = alias(places, "street");
 const community = alias(places, "community");
@@ -47,19 +48,26 @@ export interface RegisterPage {
 }
 
 /**
+ * The search's values go to the database as named parameters (placeholders), so that every search of
+ * one shape (which conditions it has) is one statement: the public search prepares each shape once
+ * (onePage), as building a drizzle query costs more CPU than the database spends answering it.
+ */
+const value = (name: string) => sql.placeholder(name);
+
+/**
  * An 18-character code is looked up exactly; anything else is a fragment of
  * the name or a filing number. The name's pieces (name-grams.ts) let the GIN
  * index find candidates for fragments of any length; ILIKE confirms them.
  */
-function textCondition(q: string): SQL {
+function textCondition(q: string, values: Record<string, unknown>): SQL {
   const code = normalizeUscc(q);
-  if (/^[0-9A-Z]{18}$/.test(code)) return eq(organizations.uscc, code);
-  const grams = sql.join(
-    searchGrams(q).map((g) => sql`${g}`),
-    sql`, `,
-  );
-  const inName = and(sql`"organizations"."name_grams" @> array[${grams}]::text[]`, ilike(organizations.name, `%${escapeLike(q)}%`));
-  return or(inName, eq(organizations.filingNumber, q))!;
+  if (/^[0-9A-Z]{18}$/.test(code)) {
+    values.code = code;
+    return eq(organizations.uscc, value("code"));
+  }
+  Object.assign(values, { grams: searchGrams(q), pattern: `%${escapeLike(q)}%`, filingNumber: q });
+  const inName = and(sql`"organizations"."name_grams" @> ${value("grams")}::text[]`, ilike(organizations.name, value("pattern")));
+  return or(inName, eq(organizations.filingNumber, value("filingNumber")))!;
 }
 
 /**
@@ -73,29 +81,46 @@ function textCondition(q: string): SQL {
  */
 export interface RegisterSearch {
   where: SQL | undefined;
-  gram: string | null;
+  gram: boolean;
+  /** The parameters' values, by placeholder name. */
+  values: Record<string, unknown>;
+  /** Which conditions it has, for sharing statements; null within an officer's scope, which is written into the statement. */
+  shape: string | null;
 }
 
 /** The search's conditions, and the officer's scope when there is one. */
 export function registerSearch(query: Omit<RegisterQuery, "page" | "pageSize">, scope?: SQL): RegisterSearch {
-  const grams = query.q && !/^[0-9A-Z]{18}$/.test(normalizeUscc(query.q)) ? searchGrams(query.q) : [];
-  const gram = grams.length === 1 && [...query.q!].length <= 2 ? grams[0]! : null;
+  const uscc = query.q ? /^[0-9A-Z]{18}$/.test(normalizeUscc(query.q)) : false;
+  const grams = query.q && !uscc ? searchGrams(query.q) : [];
+  const gram = grams.length === 1 && [...query.q!].length <= 2;
+  const values: Record<string, unknown> = gram ? { gram: grams[0] } : {};
   // The piece's list holds exactly the names with the fragment in them: the text condition would only
   // lead the planner to gather and sort every match again.
-  return gram ? { where: searchWhere({ ...query, q: undefined }, scope), gram } : { where: searchWhere(query, scope), gram: null };
+  const where = searchWhere(gram ? { ...query, q: undefined } : query, values, scope);
+  const text = !query.q ? "" : uscc ? "code" : gram ? "gram" : "text";
+  const filters = (["type", "status", "street", "grade"] as const).filter((name) => query[name] !== undefined);
+  return { where, gram, values, shape: scope ? null : [text, ...filters].join(",") };
 }
 
-function searchWhere(query: Omit<RegisterQuery, "page" | "pageSize">, scope?: SQL): SQL | undefined {
+function searchWhere(query: Omit<RegisterQuery, "page" | "pageSize">, values: Record<string, unknown>, scope?: SQL): SQL | undefined {
   const conditions: SQL[] = [];
-  if (query.q) conditions.push(textCondition(query.q));
-  if (query.type) conditions.push(eq(organizations.type, query.type));
-  if (query.status) conditions.push(eq(organizations.status, query.status));
-  if (query.street) {
-    conditions.push(
-      inArray(organizations.streetId, sql`(select ${places.id} from ${places} where ${places.code} = ${query.street})`),
-    );
+  if (query.q) conditions.push(textCondition(query.q, values));
+  if (query.type) {
+    values.type = query.type;
+    conditions.push(eq(organizations.type, value("type")));
   }
-  if (query.grade) conditions.push(holdsGrade(organizations.id, query.grade, shanghaiDate(new Date())));
+  if (query.status) {
+    values.status = query.status;
+    conditions.push(eq(organizations.status, value("status")));
+  }
+  if (query.street) {
+    values.street = query.street;
+    conditions.push(inArray(organizations.streetId, sql`(select ${places.id} from ${places} where ${places.code} = ${value("street")})`));
+  }
+  if (query.grade) {
+    Object.assign(values, { grade: query.grade, today: shanghaiDate(new Date()) });
+    conditions.push(holdsGrade(organizations.id, value("grade"), value("today")));
+  }
   return and(...conditions, scope);
 }
 
@@ -106,7 +131,7 @@ function officerScope(actor: Actor): SQL | undefined {
   return reach ? withinReach(reach, organizations.streetId) : sql`false`;
 }
 
-/** The rows of `search` in the register's order (name, then id): from the piece's own list when there is one. */
+/** The rows of `search` in the register's order (name, then id): from the piece's own list when there is one. Run with `search.values`. */
 export function listQuery(db: Database, search: RegisterSearch) {
   const query = matching(db.select(listColumns).from(organizations).$dynamic(), search)
     .leftJoin(street, eq(street.id, organizations.streetId))
@@ -123,27 +148,50 @@ export function listQuery(db: Database, search: RegisterSearch) {
  */
 function matching<Q extends PgSelect>(query: Q, search: RegisterSearch): Q {
   if (!search.gram) return query;
-  return query.innerJoin(organizationNameGrams, and(eq(organizationNameGrams.organizationId, organizations.id), eq(organizationNameGrams.gram, search.gram))) as unknown as Q;
+  return query.innerJoin(organizationNameGrams, and(eq(organizationNameGrams.organizationId, organizations.id), eq(organizationNameGrams.gram, value("gram")))) as unknown as Q;
 }
 
 export type RegisterListItem = Awaited<ReturnType<typeof listQuery>>[number];
 
-/** One page of a search and the count of its matches (up to `cap` + 1 when capped): the statements a search runs. */
-export function pageQueries(db: Database, search: RegisterSearch, page: number, pageSize: number, cap?: number) {
+/**
+ * One page of a search and the count of its matches (up to `cap` + 1 when capped): the statements a
+ * search runs, with the page's placement as the parameters `limit` and `offset` (pageValues).
+ */
+export function pageQueries(db: Database, search: RegisterSearch, cap?: number) {
   const matches = matching(db.select({ one: sql`1` }).from(organizations).$dynamic(), search).where(search.where);
   return {
-    items: listQuery(db, search)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+    items: listQuery(db, search).limit(value("limit")).offset(value("offset")),
     total: cap
       ? db.select({ value: count() }).from(matches.limit(cap + 1).as("matches"))
       : db.select({ value: count() }).from(matches.as("matches")),
   };
 }
 
+/** The parameters of one page of `search`. */
+export function pageValues(search: RegisterSearch, page: number, pageSize: number): Record<string, unknown> {
+  return { ...search.values, limit: pageSize, offset: (page - 1) * pageSize };
+}
+
+/** A search's statements by shape and count cap, prepared once per database. */
+const preparedSearches = preparedFor(() => new Map<string, ReturnType<typeof prepareSearch>>());
+
+function prepareSearch(db: Database, search: RegisterSearch, cap: number | undefined) {
+  const q = pageQueries(db, search, cap);
+  const name = `register_search_${search.shape}_${cap ?? "all"}`.replace(/\W/g, "_");
+  return { items: q.items.prepare(`${name}_items`), total: q.total.prepare(`${name}_total`) };
+}
+
 export async function onePage(search: RegisterSearch, page: number, pageSize: number, cap?: number): Promise<RegisterPage> {
-  const q = pageQueries(await getDb(), search, page, pageSize, cap);
-  const [items, [total]] = await Promise.all([q.items, q.total]);
+  const db = await getDb();
+  let q: { items: { execute: (values: Record<string, unknown>) => Promise<RegisterListItem[]> }; total: { execute: (values: Record<string, unknown>) => Promise<Array<{ value: number }>> } };
+  if (search.shape === null) q = pageQueries(db, search, cap);
+  else {
+    const statements = preparedSearches(db);
+    const key = `${search.shape} ${cap ?? ""}`;
+    q = statements.get(key) ?? statements.set(key, prepareSearch(db, search, cap)).get(key)!;
+  }
+  const values = pageValues(search, page, pageSize);
+  const [items, [total]] = await Promise.all([q.items.execute(values), q.total.execute(values)]);
   return { items, page, pageSize, ...cappedTotal(total?.value ?? 0, cap) };
 }
 
