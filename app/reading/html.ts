@@ -39,7 +39,4 @@ export function trusted(markup: string): Html {
   return new Html(markup);
 }
 
-/** An attribute holding a list of classes, the empty ones left out. */
-export function classes(...names: Array<string | false | null | undefined>): string {
-  return names.filter(Boolean).join(" ");
-}
+export { classes } from "../ui/classes";

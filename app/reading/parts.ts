@@ -12,7 +12,7 @@ import { lineStyles } from "../ui/posting-body";
 import { classes, html, type Html, type Part } from "./html";
 
 export function badge(tone: BadgeTone, text: Part): Html {
-  return html`<span class="inline-block rounded px-2 py-0.5 text-xs font-medium ${badgeTones[tone]}">${text}</span>`;
+  return html`<span class="badge ${badgeTones[tone]}">${text}</span>`;
 }
 
 export function panel(title: string | null, body: Part, id?: string): Html {
@@ -32,6 +32,9 @@ export interface TableColumn<Row> {
   phoneHidden?: boolean;
   className?: string;
 }
+
+/** A cell's value in its span (React's DataTable writes the same), with no class attribute when it has none. */
+const valueSpan = (className: string, value: Part) => (className ? html`<span class="${className}">${value}</span>` : html`<span>${value}</span>`);
 
 const blank = (value: Part) => value === null || value === undefined || value === "" || value === false;
 
@@ -54,10 +57,10 @@ export function dataTable<Row>(options: {
   );
   const body = rows.map(
     (row) =>
-      html`<tr role="row" class="border-t border-slate-100 ${cards.row} ${options.rowClassName ?? ""}">${columns.map((c) => {
+      html`<tr role="row" class="${classes(cards.bodyRow, options.rowClassName)}">${columns.map((c) => {
         const value = c.cell(row);
         const tag = c.rowHeader ? "th" : "td";
-        return html`<${tag}${c.rowHeader ? html` scope="row"` : ""} role="${c.rowHeader ? "rowheader" : "cell"}" data-label="${c.label}" class="${cards.cell(c, blank(value))} "><span class="${cards.value(c)} ${c.className ?? ""}">${value}</span></${tag}>`;
+        return html`<${tag}${c.rowHeader ? html` scope="row"` : ""} role="${c.rowHeader ? "rowheader" : "cell"}" data-label="${c.label}" class="${cards.cell(c, blank(value))}">${valueSpan(classes(cards.value(c), c.className), value)}</${tag}>`;
       })}</tr>`,
   );
   const foot =
@@ -67,7 +70,7 @@ export function dataTable<Row>(options: {
             ? html`<tr role="row" class="${cards.row}">${columns.map((c, i) =>
                 i === 0 && c.total === undefined
                   ? html`<th role="rowheader" scope="row" class="text-left font-semibold ${cards.totalLabel} ">合计</th>`
-                  : html`<td role="cell" data-label="${c.label}" class="${c.rowHeader && c.total !== undefined ? cards.totalNote : cards.cell({ ...c, rowHeader: false }, c.total === undefined)} "><span class="${cards.value(c)}">${c.total}</span></td>`,
+                  : html`<td role="cell" data-label="${c.label}" class="${c.rowHeader && c.total !== undefined ? cards.totalNote : cards.cell({ ...c, rowHeader: false }, c.total === undefined)}">${valueSpan(cards.value(c), c.total)}</td>`,
               )}</tr>`
             : ""
         }${summaries.map(

@@ -11,6 +11,7 @@
  * in some browsers.
  */
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { classes } from "./classes";
 
 export interface Column<Row> {
   /** The header as read aloud and as the cell's label on a phone. */
@@ -88,7 +89,7 @@ export function DataTable<Row>({
       </thead>
       <tbody role="rowgroup" className={layout.group}>
         {rows.map((row, index) => (
-          <tr role="row" key={rowKey(row, index)} className={`border-t border-slate-100 ${layout.row} ${rowClassName?.(row) ?? ""}`}>
+          <tr role="row" key={rowKey(row, index)} className={classes(layout.bodyRow, rowClassName?.(row))}>
             {columns.map((c, i) => {
               const Cell = c.rowHeader ? "th" : "td";
               const value = c.cell(row);
@@ -98,10 +99,10 @@ export function DataTable<Row>({
                   scope={c.rowHeader ? "row" : undefined}
                   role={c.rowHeader ? "rowheader" : "cell"}
                   data-label={c.label}
-                  className={`${layout.cell(c, blank(value))} ${i === 0 ? layout.sticky : ""}`}
+                  className={classes(layout.cell(c, blank(value)), i === 0 && layout.sticky)}
                 >
                   {/* On the cell's content, not the cell: the phone layout's label keeps its own look. */}
-                  <span className={`${layout.value(c)} ${c.className ?? ""}`}>{value}</span>
+                  <span className={classes(layout.value(c), c.className) || undefined}>{value}</span>
                 </Cell>
               );
             })}
@@ -124,7 +125,7 @@ export function DataTable<Row>({
                     data-label={c.label}
                     className={`${c.rowHeader && c.total !== undefined ? layout.totalNote : layout.cell({ ...c, rowHeader: false }, c.total === undefined)} ${i === 0 ? layout.sticky : ""}`}
                   >
-                    <span className={layout.value(c)}>{c.total}</span>
+                    <span className={layout.value(c) || undefined}>{c.total}</span>
                   </td>
                 ),
               )}
@@ -171,12 +172,17 @@ export const cards = {
   head: "",
   thead: "hidden sm:table-header-group",
   group: "block sm:table-row-group",
+  // A body row, its cells and their heads are classes of their own in app/styles/app.css (card-row,
+  // card-cell, card-head), so a list of a hundred cells does not repeat their utilities in each.
+  bodyRow: "card-row",
   row: "block py-2 sm:table-row sm:py-0",
-  // The long parts are classes of their own in app/styles/app.css (card-head, card-label, card-pad), so a
-  // list of a hundred cells does not repeat them in each; what shows or hides a cell stays a utility.
   cell: (c: Shape, empty: boolean) =>
-    // Nothing to say on a card: no line (a ledger's item has an income or an expense, not both).
-    `${empty || c.phoneHidden ? "hidden" : c.rowHeader ? "block card-head" : "grid card-label"} card-pad sm:table-cell ${c.numeric ? "sm:text-right" : ""}`,
+    classes(
+      c.rowHeader && !empty ? "card-head" : "card-cell",
+      // Nothing to say on a card: no line (a ledger's item has an income or an expense, not both).
+      (empty || c.phoneHidden) && "max-sm:hidden",
+      c.numeric && "sm:text-right",
+    ),
   // A grid item on a phone (so it aligns in its own column), inline in a table cell.
   value: (c: Shape) => (c.numeric ? "text-right tabular-nums" : ""),
   totalLabel: "block px-3 py-1 text-base sm:table-cell sm:py-2 sm:text-sm",
@@ -196,8 +202,9 @@ const scroll = {
   head: "whitespace-nowrap",
   thead: "",
   group: "",
+  bodyRow: "border-t border-slate-100",
   row: "",
-  cell: (c: Shape) => `px-3 py-2 ${c.rowHeader ? "font-normal" : ""} ${c.numeric ? "text-right whitespace-nowrap" : ""}`,
+  cell: (c: Shape) => classes("px-3 py-2", c.rowHeader && "font-normal", c.numeric && "text-right whitespace-nowrap"),
   value: (c: Shape) => (c.numeric ? "tabular-nums" : ""),
   totalLabel: "px-3 py-2",
   totalNote: "px-3 py-2",

@@ -164,7 +164,7 @@ export const badgeTones = {
 export type BadgeTone = keyof typeof badgeTones;
 
 export function Badge({ tone = "slate", children }: { tone?: BadgeTone; children: ReactNode }) {
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${badgeTones[tone]}`}>{children}</span>;
+  return <span className={`badge ${badgeTones[tone]}`}>{children}</span>;
 }
 
 export function Pagination({
