@@ -10,6 +10,12 @@
  * this keeps each compiled path. Only the CommonJS build is patched: that is
  * the one the server loads; the browser's bundle is untouched. Idempotent;
  * says so and changes nothing when the code has moved on.
+ *
+ * Remix's partial manifest (lazy route discovery) matches every parent path of
+ * each page's address against the request's routes, ranking all of them each
+ * time (about 5 % of an officer page's CPU). Which routes a path matches is
+ * fixed for a build, so the second patch keeps the matched route ids per path,
+ * per manifest (a new build in development brings a new manifest).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -54,5 +60,48 @@ export function patchRouter(file) {
   return "patched";
 }
 
+const manifestMarker = "/* community-registry: partial manifest ids kept */";
+
+export const manifestOriginal = `  paths.forEach(path => {
+    let matches = router.matchRoutes(router$1.routes, path, router$1.basename);
+    if (matches) {
+      matches.forEach(m => routeIds.add(m.route.id));
+    }
+  });`;
+export const manifestKept = `  ${manifestMarker}
+  let idsByPath = partialManifestIds.get(manifest);
+  if (!idsByPath) partialManifestIds.set(manifest, idsByPath = new Map());
+  paths.forEach(path => {
+    let key = (router$1.basename || "") + "\\0" + path;
+    let ids = idsByPath.get(key);
+    if (!ids) {
+      let matches = router.matchRoutes(router$1.routes, path, router$1.basename);
+      ids = matches ? matches.map(m => m.route.id) : [];
+      // Bounded: parent paths of addresses with ids are many.
+      if (idsByPath.size >= 1000) idsByPath.clear();
+      idsByPath.set(key, ids);
+    }
+    ids.forEach(id => routeIds.add(id));
+  });`;
+const manifestFunction = "function getPartialManifest(manifest, router$1) {";
+
+export function patchPartialManifest(file) {
+  const source = fs.readFileSync(file, "utf8");
+  if (source.includes(manifestMarker)) return "already patched";
+  if (source.split(manifestOriginal).length !== 2 || source.split(manifestFunction).length !== 2) return "not needed (Remix's code differs)";
+  fs.writeFileSync(
+    file,
+    source
+      // As functions: the code holds "$1", which a replacement string would read as a pattern.
+      .replace(manifestFunction, () => `const partialManifestIds = new WeakMap();\n${manifestFunction}`)
+      .replace(manifestOriginal, () => manifestKept),
+  );
+  return "patched";
+}
+
 const file = path.join(root, "node_modules/@remix-run/router/dist/router.cjs.js");
-if (process.argv[1] === fileURLToPath(import.meta.url) && fs.existsSync(file)) console.log(`@remix-run/router dist/router.cjs.js: ${patchRouter(file)}`);
+const manifestFile = path.join(root, "node_modules/@remix-run/react/dist/fog-of-war.js");
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (fs.existsSync(file)) console.log(`@remix-run/router dist/router.cjs.js: ${patchRouter(file)}`);
+  if (fs.existsSync(manifestFile)) console.log(`@remix-run/react dist/fog-of-war.js: ${patchPartialManifest(manifestFile)}`);
+}

@@ -16,7 +16,7 @@ export function badge(tone: BadgeTone, text: Part): Html {
 }
 
 export function panel(title: string | null, body: Part, id?: string): Html {
-  return html`<section${id ? html` id="${id}"` : ""} class="rounded border border-slate-200 bg-white p-5 shadow-sm ">${title ? html`<h2 class="mb-3 text-lg font-semibold text-slate-900">${title}</h2>` : ""}${body}</section>`;
+  return html`<section${id ? html` id="${id}"` : ""} class="panel">${title ? html`<h2 class="mb-3 text-lg font-semibold text-slate-900">${title}</h2>` : ""}${body}</section>`;
 }
 
 export function pageHeader(title: string, description: Part, actions: Part): Html {

@@ -143,7 +143,7 @@ const columnColumns: Array<Column<ImportColumn>> = [
 function ColumnsPanel({ kind }: { kind: ImportKind }) {
   const headingId = `columns-${kind}`;
   return (
-    <section aria-labelledby={headingId} className="mb-6 rounded border border-slate-200 bg-white p-5 shadow-sm">
+    <section aria-labelledby={headingId} className="panel mb-6">
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-3">
         <h2 id={headingId} className="text-lg font-semibold text-slate-900">
           导入{importKindLabels[kind]}

@@ -50,8 +50,8 @@ function useFieldId(name: string): string {
   return formId ? fieldId(formId, name) : generated;
 }
 
-export const inputClass =
-  "mt-1 block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 aria-[invalid=true]:border-red-600";
+/** A form's text box, list or text area: one class of its own (app/styles/app.css), so a long form does not repeat its utilities. */
+export const inputClass = "field-input";
 
 interface FieldProps {
   label: string;

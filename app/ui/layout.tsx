@@ -3,6 +3,7 @@ import { Link, NavLink } from "@remix-run/react";
 import { areaPaths, roleArea, roleLabels, type Role } from "../auth/roles";
 import { PostForm } from "./form";
 import { FlashNotice } from "./notice";
+import { classes } from "./classes";
 
 export interface ShellUser {
   displayName: string;
@@ -137,7 +138,7 @@ export function AreaLayout({ items, children }: { items: Array<{ to: string; lab
 
 export function Panel({ title, children, className = "", id }: { title?: string; children: ReactNode; className?: string; id?: string }) {
   return (
-    <section id={id} className={`rounded border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
+    <section id={id} className={classes("panel", className)}>
       {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
       {children}
     </section>

@@ -12,8 +12,8 @@ export function pickedPeriodOf(posted: Record<string, unknown>): PeriodChoice {
 }
 
 const labelClass = "block text-sm text-slate-700";
-const controlClass =
-  "mt-1 block rounded border border-slate-300 bg-white px-3 py-2 text-base shadow-sm focus:border-blue-600 aria-[invalid=true]:border-red-600";
+// A form's control (app/styles/app.css), as wide as its choices rather than the form.
+const controlClass = "field-input w-auto";
 
 interface PeriodListProps {
   id: string;

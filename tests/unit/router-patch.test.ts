@@ -1,14 +1,16 @@
 /**
  * scripts/patch-router-matching.mjs keeps React Router's compiled paths: the
  * patched CommonJS build must match exactly as the untouched ES module build
- * does (the browser's), for every kind of path the app's routes use.
+ * does (the browser's), for every kind of path the app's routes use. It also
+ * keeps the route ids Remix's partial manifest matches per parent path: the
+ * patched manifest must be the untouched one's.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { kept, original, patchRouter } from "../../scripts/patch-router-matching.mjs";
+import { kept, manifestKept, manifestOriginal, original, patchPartialManifest, patchRouter } from "../../scripts/patch-router-matching.mjs";
 
 type Router = typeof import("@remix-run/router");
 /** The ES module build, which the patch leaves alone. */
@@ -85,4 +87,57 @@ test("a path is compiled once: matching again builds no regular expression", () 
 
 test("the installed router is the patched one (npm install ran the script)", () => {
   expect(fs.readFileSync(installed, "utf8")).toContain("community-registry: compiled paths kept");
+});
+
+type FogOfWar = { getPartialManifest: (manifest: { routes: Record<string, unknown> }, router: unknown) => { routes: Record<string, unknown> } };
+
+/** Remix's fog-of-war module as npm installs it and patched, written beside the installed one (it requires its siblings). */
+function manifestCopies(): { untouched: FogOfWar; patched: FogOfWar; outcome: string; again: string; cleanup: () => void } {
+  const installedFile = require.resolve("@remix-run/react/dist/fog-of-war.js");
+  const source = fs.readFileSync(installedFile, "utf8").replace(manifestKept, () => manifestOriginal).replace("const partialManifestIds = new WeakMap();\n", "");
+  const stamp = `${process.pid}-${Date.now()}`;
+  const files = ["untouched", "patched"].map((name) => path.join(path.dirname(installedFile), `fog-of-war.${name}-${stamp}.js`));
+  for (const file of files) fs.writeFileSync(file, source);
+  const outcome = patchPartialManifest(files[1]!);
+  const again = patchPartialManifest(files[1]!);
+  return {
+    untouched: require(files[0]!) as FogOfWar,
+    patched: require(files[1]!) as FogOfWar,
+    outcome,
+    again,
+    cleanup: () => files.forEach((file) => fs.rmSync(file, { force: true })),
+  };
+}
+
+const manifest = () => ({ routes: Object.fromEntries(["root", "home", "orgs", "org", "officer", "officer-home", "officer-org", "officer-org-credit", "officer-year", "feed", "optional", "Case", "splat"].map((id) => [id, { id }])) });
+
+/** The static router of a document request for `pathname`, as far as the partial manifest reads it. */
+function routerAt(pathname: string, withRoutes = routes) {
+  return { routes: withRoutes, basename: "/", state: { location: { pathname }, matches: untouched.matchRoutes(routes, pathname) ?? [] } };
+}
+
+test("the patched partial manifest names the same routes as the untouched one, and keeps them per path", () => {
+  const copies = manifestCopies();
+  try {
+    expect(copies.outcome).toBe("patched");
+    expect(copies.again).toBe("already patched");
+    const built = manifest();
+    for (let round = 0; round < 2; round++) {
+      for (const p of paths) {
+        const ids = (m: FogOfWar) => Object.keys(m.getPartialManifest(built, routerAt(p)).routes).sort();
+        expect(ids(copies.patched), p).toEqual(ids(copies.untouched));
+      }
+    }
+    // Kept: the same manifest's parent paths are not matched again (no routes to match here, the ids come back).
+    const kept = Object.keys(copies.patched.getPartialManifest(built, routerAt("/officer/orgs/7", [])).routes);
+    expect(kept).toEqual(expect.arrayContaining(["root", "home", "officer", "officer-home"]));
+    // A new build's manifest matches afresh.
+    expect(Object.keys(copies.patched.getPartialManifest(manifest(), routerAt("/officer/orgs/7", [])).routes)).not.toContain("officer-home");
+  } finally {
+    copies.cleanup();
+  }
+});
+
+test("the installed partial manifest is the patched one (npm install ran the script)", () => {
+  expect(fs.readFileSync(require.resolve("@remix-run/react/dist/fog-of-war.js"), "utf8")).toContain("community-registry: partial manifest ids kept");
 });

@@ -74,7 +74,7 @@ export function BodySection({
   const members = (term: Term) => <MembersTable body={body} term={term} caption={`${bodyLabels[body]}第 ${term.termNumber} 届成员`} />;
 
   return (
-    <section id={`body-${body}`} aria-labelledby={headingId} className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+    <section id={`body-${body}`} aria-labelledby={headingId} className="panel">
       <h2 id={headingId} className="mb-3 flex flex-wrap items-center gap-2 text-lg font-semibold text-slate-900">
         {bodyLabels[body]}
         {current ? <StandingBadge standing={current.standing} /> : upcoming.length ? <StandingBadge standing="future" /> : null}

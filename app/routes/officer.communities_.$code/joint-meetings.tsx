@@ -34,7 +34,7 @@ export function JointMeetingsPanel({
 }) {
   const more = Math.min(total - meetings.length, meetingsPageSize, maxMeetingsShown - meetings.length);
   return (
-    <section id="joint-meetings" aria-labelledby="joint-meetings-heading" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+    <section id="joint-meetings" aria-labelledby="joint-meetings-heading" className="panel">
       <h2 id="joint-meetings-heading" className="mb-1 text-lg font-semibold text-slate-900">
         “五位一体”联席会议
       </h2>

@@ -11,7 +11,7 @@ type Centre = CommitteePageData["serviceCentre"];
 /** The party and community service centre (党群服务中心): its floor area and facilities. */
 export function ServiceCentrePanel({ centre, reply, formKey }: { centre: Centre; reply: CommitteeReply | undefined; formKey: string }) {
   return (
-    <section id="service-centre" aria-labelledby="service-centre-heading" className="rounded border border-slate-200 bg-white p-5 shadow-sm">
+    <section id="service-centre" aria-labelledby="service-centre-heading" className="panel">
       <h2 id="service-centre-heading" className="mb-3 text-lg font-semibold text-slate-900">
         党群服务中心
       </h2>

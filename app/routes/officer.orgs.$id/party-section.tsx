@@ -46,7 +46,7 @@ export function PartySection({
     <section
       id="party"
       aria-labelledby="party-heading"
-      className="rounded border border-slate-200 bg-white p-5 shadow-sm"
+      className="panel"
     >
       <h2 id="party-heading" className="mb-3 text-lg font-semibold text-slate-900">
         党建信息

@@ -31,7 +31,7 @@ export function ParagraphBox({ paragraph }: { paragraph: string }) {
 
 function Section({ id, title, asOf, children }: { id: string; title: string; asOf?: string | null; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="rounded border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid print:shadow-none">
+    <section aria-labelledby={id} className="panel print:break-inside-avoid print:shadow-none">
       <h2 id={id} className="mb-3 text-lg font-semibold text-slate-900">
         {title}
       </h2>

@@ -20,7 +20,7 @@ export function DiscardForm({ action, open }: { action: string; open: Version })
   const errorId = errors?.length ? `${id}-error` : undefined;
   const first = open.number === 1;
   return (
-    <details className="rounded border border-slate-200 bg-white p-5 shadow-sm" open={answered}>
+    <details className="panel" open={answered}>
       <summary className="cursor-pointer font-medium text-red-800">{first ? "放弃草稿…" : "放弃本次更正…"}</summary>
       <PostForm action={action} {...getFormProps(form)} className="mt-3">
         <FormError errors={otherErrors(form.allErrors, ["confirmDiscard"])} />
