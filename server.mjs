@@ -345,8 +345,23 @@ async function serve() {
     res.statusMessage = response.statusText;
     res.status(response.status);
     for (const [name, value] of response.headers.entries()) res.append(name, value);
-    if (response.body) await writeReadableStreamToWritable(response.body, res);
-    else res.end();
+    if (!response.body) return void res.end();
+    // A page goes out whole: React writes it in 2 KB pieces, and compressing and sending each piece on
+    // its own took three times the CPU of the whole page at once. No page here streams deferred parts;
+    // other bodies (an import's progress) still stream.
+    if ((response.headers.get("content-type") ?? "").startsWith("text/html")) {
+      let page;
+      try {
+        page = Buffer.from(await response.arrayBuffer());
+      } catch (error) {
+        // The reader left while the page was being made (Remix stopped rendering it): nobody to answer.
+        if (res.destroyed) return;
+        throw error;
+      }
+      if (!res.destroyed) res.end(page);
+      return;
+    }
+    await writeReadableStreamToWritable(response.body, res);
   }
 
   const loadContext = (req, res) => ({ cspNonce: res.locals.cspNonce, clientIp: req.ip ?? null, submission: res.locals.submission ?? null });
