@@ -39,4 +39,3 @@ export function trusted(markup: string): Html {
   return new Html(markup);
 }
 
-export { classes } from "../ui/classes";

@@ -9,7 +9,8 @@ import { diffLines, hasChanges, parsePostingBody, type Inline } from "../domain/
 import { cards } from "../ui/data-table";
 import { badgeTones, type BadgeTone } from "../ui/layout";
 import { lineStyles } from "../ui/posting-body";
-import { classes, html, type Html, type Part } from "./html";
+import { classes } from "../ui/classes";
+import { html, type Html, type Part } from "./html";
 
 export function badge(tone: BadgeTone, text: Part): Html {
   return html`<span class="badge ${badgeTones[tone]}">${text}</span>`;

@@ -123,7 +123,7 @@ export function DataTable<Row>({
                     role="cell"
                     key={c.label}
                     data-label={c.label}
-                    className={`${c.rowHeader && c.total !== undefined ? layout.totalNote : layout.cell({ ...c, rowHeader: false }, c.total === undefined)} ${i === 0 ? layout.sticky : ""}`}
+                    className={classes(c.rowHeader && c.total !== undefined ? layout.totalNote : layout.cell({ ...c, rowHeader: false }, c.total === undefined), i === 0 && layout.sticky)}
                   >
                     <span className={layout.value(c) || undefined}>{c.total}</span>
                   </td>

@@ -136,7 +136,7 @@ export function AreaLayout({ items, children }: { items: Array<{ to: string; lab
   );
 }
 
-export function Panel({ title, children, className = "", id }: { title?: string; children: ReactNode; className?: string; id?: string }) {
+export function Panel({ title, children, className, id }: { title?: string; children: ReactNode; className?: string; id?: string }) {
   return (
     <section id={id} className={classes("panel", className)}>
       {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}

@@ -21,7 +21,7 @@ async function refusedAccount(page: Page) {
 
   const summary = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: /^提交未成功，请修改以下 \d+ 处：$/ }) });
   await expect(summary).toBeVisible();
-  // The heading says how many; the list may still be arriving (a page without JavaScript is streamed), so wait for all of them.
+  // The heading says how many, and the list holds as many (waited for, as the page may still be loading).
   const said = Number(/(\d+) 处/.exec((await summary.getByRole("heading").textContent()) ?? "")?.[1]);
   expect(said).toBeGreaterThanOrEqual(3);
   await expect(summary.getByRole("listitem")).toHaveCount(said);

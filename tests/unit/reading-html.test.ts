@@ -3,7 +3,8 @@
  * reading page's key keeps only what the page reads of its address.
  */
 import { expect, test } from "vitest";
-import { classes, html, trusted } from "../../app/reading/html";
+import { html, trusted } from "../../app/reading/html";
+import { classes } from "../../app/ui/classes";
 import { readingKey } from "../../app/reading/pages.server";
 
 test("text and attributes are escaped; only Html passes as markup", () => {

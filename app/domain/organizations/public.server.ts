@@ -18,7 +18,7 @@ import { cachedPublic } from "../shared/public-cache.server";
 import { toCsv } from "../shared/open-data";
 import type { FieldChange } from "./history.server";
 import { defaultPageSize, parseRegisterQuery, registerSearchParams, type RegisterQuery } from "./forms";
-import { listQuery, loadHistory, loadRecord, onePage, pageQueries, pageValues, registerSearch, type RegisterListItem, type RegisterPage } from "./queries.server";
+import { listQuery, loadHistory, loadRecord, onePage, pageQueries, registerSearch, type RegisterListItem, type RegisterPage } from "./queries.server";
 
 /* ------------------------------------------------------------------ search */
 
@@ -47,12 +47,11 @@ export async function publicRegisterPage(params: URLSearchParams) {
 export type PublicRegisterPage = Awaited<ReturnType<typeof publicRegisterPage>>;
 
 /**
- * The statements the public search runs, unexecuted, with their parameters' values (`values`) and the
- * shape they serve (`shape`): the benchmark's bare baseline runs the very same SQL.
+ * The statements the public search runs, unexecuted, their values named (registerSearch, pageValues):
+ * the benchmark's bare baseline runs the very same SQL.
  */
 export async function publicRegisterQueries(query: RegisterQuery) {
-  const search = registerSearch(query);
-  return { ...pageQueries(await getDb(), search, publicCountCap), values: pageValues(search, query.page, query.pageSize), shape: search.shape };
+  return pageQueries(await getDb(), registerSearch(query), publicCountCap);
 }
 
 /** Every matching row, not one page: the open-data CSV. */

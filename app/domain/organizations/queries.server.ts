@@ -54,14 +54,20 @@ export interface RegisterPage {
  */
 const value = (name: string) => sql.placeholder(name);
 
+/** The search text as an 18-character code, looked up exactly; null for a fragment of a name or a filing number. */
+function codeOf(q: string): string | null {
+  const code = normalizeUscc(q);
+  return /^[0-9A-Z]{18}$/.test(code) ? code : null;
+}
+
 /**
- * An 18-character code is looked up exactly; anything else is a fragment of
- * the name or a filing number. The name's pieces (name-grams.ts) let the GIN
- * index find candidates for fragments of any length; ILIKE confirms them.
+ * A code is looked up exactly; anything else is a fragment of the name or a
+ * filing number. The name's pieces (name-grams.ts) let the GIN index find
+ * candidates for fragments of any length; ILIKE confirms them.
  */
 function textCondition(q: string, values: Record<string, unknown>): SQL {
-  const code = normalizeUscc(q);
-  if (/^[0-9A-Z]{18}$/.test(code)) {
+  const code = codeOf(q);
+  if (code) {
     values.code = code;
     return eq(organizations.uscc, value("code"));
   }
@@ -90,7 +96,7 @@ export interface RegisterSearch {
 
 /** The search's conditions, and the officer's scope when there is one. */
 export function registerSearch(query: Omit<RegisterQuery, "page" | "pageSize">, scope?: SQL): RegisterSearch {
-  const uscc = query.q ? /^[0-9A-Z]{18}$/.test(normalizeUscc(query.q)) : false;
+  const uscc = query.q ? codeOf(query.q) !== null : false;
   const grams = query.q && !uscc ? searchGrams(query.q) : [];
   const gram = grams.length === 1 && [...query.q!].length <= 2;
   const values: Record<string, unknown> = gram ? { gram: grams[0] } : {};
@@ -181,15 +187,20 @@ function prepareSearch(db: Database, search: RegisterSearch, cap: number | undef
   return { items: q.items.prepare(`${name}_items`), total: q.total.prepare(`${name}_total`) };
 }
 
+function preparedSearch(db: Database, search: RegisterSearch, cap: number | undefined) {
+  const statements = preparedSearches(db);
+  const key = `${search.shape} ${cap ?? ""}`;
+  let prepared = statements.get(key);
+  if (!prepared) {
+    prepared = prepareSearch(db, search, cap);
+    statements.set(key, prepared);
+  }
+  return prepared;
+}
+
 export async function onePage(search: RegisterSearch, page: number, pageSize: number, cap?: number): Promise<RegisterPage> {
   const db = await getDb();
-  let q: { items: { execute: (values: Record<string, unknown>) => Promise<RegisterListItem[]> }; total: { execute: (values: Record<string, unknown>) => Promise<Array<{ value: number }>> } };
-  if (search.shape === null) q = pageQueries(db, search, cap);
-  else {
-    const statements = preparedSearches(db);
-    const key = `${search.shape} ${cap ?? ""}`;
-    q = statements.get(key) ?? statements.set(key, prepareSearch(db, search, cap)).get(key)!;
-  }
+  const q = search.shape === null ? pageQueries(db, search, cap) : preparedSearch(db, search, cap);
   const values = pageValues(search, page, pageSize);
   const [items, [total]] = await Promise.all([q.items.execute(values), q.total.execute(values)]);
   return { items, page, pageSize, ...cappedTotal(total?.value ?? 0, cap) };
