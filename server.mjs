@@ -108,6 +108,20 @@ function bodyCounter(limit) {
   return counter;
 }
 
+/** What the app's guard reads of a request (entry's RequestFacts). */
+function requestFacts(req) {
+  return {
+    method: req.method,
+    path: req.originalUrl,
+    origin: req.get("origin") ?? null,
+    secFetchSite: req.get("sec-fetch-site") ?? null,
+    host: req.get("host") ?? null,
+    accept: req.get("accept") ?? "",
+    cookie: req.get("cookie") ?? null,
+    ip: req.ip ?? null,
+  };
+}
+
 function remixHeaders(req) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -181,6 +195,31 @@ async function serve() {
     res.status(refusal.status).set(refusal.headers).send(refusal.body);
   };
 
+  // Nothing here reads req.query: Express need not parse every address's query with qs.
+  app.set("query parser", false);
+
+  // An anonymous reader's page of the register or the postings, written without React (app/reading),
+  // answered before the rest of the chain after the same checks (entry's answerReadingRequest): most
+  // public reads are these, and the chain's steps cost as much as a kept page's answer.
+  if (!vite) {
+    app.use(async (req, res, next) => {
+      if (req.method !== "GET") return next();
+      try {
+        const answer = await (await entry()).answerReadingRequest({
+          ...requestFacts(req),
+          https: req.protocol === "https",
+          acceptsGzip: /\bgzip\b/.test(req.get("accept-encoding") ?? ""),
+          ifNoneMatch: req.get("if-none-match") ?? null,
+        });
+        if (!answer) return next();
+        res.writeHead(answer.status, { ...answer.headers, "Content-Length": String(Buffer.byteLength(answer.body)) });
+        res.end(answer.body);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+
   app.use(compression());
 
   app.use(async (req, res, next) => {
@@ -233,16 +272,7 @@ async function serve() {
     try {
       const refusal = await (
         await entry()
-      ).guardRequest({
-        method: req.method,
-        path: req.originalUrl,
-        origin: req.get("origin") ?? null,
-        secFetchSite: req.get("sec-fetch-site") ?? null,
-        host: req.get("host") ?? null,
-        accept: req.get("accept") ?? "",
-        cookie: req.get("cookie") ?? null,
-        ip: req.ip ?? null,
-      }, res.locals.cspNonce);
+      ).guardRequest(requestFacts(req), res.locals.cspNonce);
       if (!refusal) return next();
       res.status(refusal.status).set(refusal.headers).send(refusal.body);
     } catch (error) {

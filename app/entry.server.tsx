@@ -3,8 +3,9 @@ import { createReadableStreamFromReadable, redirectDocument } from "@remix-run/n
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { checkReplica, closeDb, getDb, isInvalidDataError, replicaConfigured, replicaMaxLagMs } from "../db/client.server";
+import { checkReplica, closeDb, getDb, isInvalidDataError, replicaConfigured, replicaMaxLagMs, withPublicReads } from "../db/client.server";
 import { readsFor, type RequestReads } from "./auth/read-routing";
+import { securityHeaders } from "./auth/security-headers";
 import { crossSiteRefusal } from "./auth/csrf";
 import { allowedMethods, formBodyLimit, maxUploadFileBytes, maxUploadFiles } from "./auth/request-limits";
 import { sessionTokenFromCookieHeader, validateSessionToken } from "./auth/session.server";
@@ -18,6 +19,7 @@ import { invalidData, logInvalidData } from "./domain/shared/invalid-data.server
 import { NonceProvider } from "./ui/nonce";
 import { statusPage } from "./ui/status-page.server";
 import { withoutNulBytes } from "./html-stream.server";
+import { answerPublicPage, isCacheablePublicRequest, type PublicAnswer } from "./public-pages.server";
 
 export const streamTimeout = 5000;
 
@@ -136,7 +138,7 @@ export default function handleRequest(
 
 /* ---- Used by server.mjs: the rules stay in the app, the server is glue. ---- */
 
-export { securityHeaders } from "./auth/security-headers";
+export { securityHeaders };
 export { bodyLimitFor } from "./auth/request-limits";
 export { admitBody, bodyCost } from "./request-budget.server";
 export { submissionRequest } from "./auth/submission-request";
@@ -149,8 +151,30 @@ export async function noteSubmissionAnswer(key: string, location: string): Promi
     noteFailure(error);
   }
 }
-export { answerPublicPage, isCacheablePublicRequest } from "./public-pages.server";
+export { answerPublicPage, isCacheablePublicRequest };
 export { withPublicReads, withPrimaryReads } from "../db/client.server";
+
+/**
+ * An anonymous reader's GET of a reading page (app/reading), answered before the rest of server.mjs's
+ * chain (compression, static files, Remix) after the same checks: the page, with the headers of a page
+ * that runs no script, or null for the chain to answer (a signed-in reader, a refusal, a page Remix
+ * writes, the database away). Most public reads are these, and the chain's steps cost as much as a kept
+ * page's answer.
+ */
+export async function answerReadingRequest(facts: RequestFacts & { acceptsGzip: boolean; ifNoneMatch: string | null; https: boolean }): Promise<PublicAnswer | null> {
+  if (!isCacheablePublicRequest(facts.method, facts.path, facts.cookie)) return null;
+  const address = `${facts.https ? "https" : "http"}://${facts.host ?? "localhost"}${facts.path}`;
+  // The guard's work (the day's calendar) reads where the page reads, as in the chain.
+  const answerPage = async () =>
+    (await guardRequest(facts)) ? null : answerPublicPage(address, { acceptsGzip: facts.acceptsGzip, nonce: "", ifNoneMatch: facts.ifNoneMatch }, null);
+  const answer = await (requestReads(facts.method, facts.cookie, facts.https).public ? withPublicReads(answerPage) : answerPage());
+  if (!answer) return null;
+  return { ...answer, headers: { ...readingHeaders(facts.https), ...answer.headers } };
+}
+
+const readingHeaders = (https: boolean) => (https ? readingHeadersHttps : readingHeadersHttp);
+const readingHeadersHttp = securityHeaders({ nonce: null, development: false, https: false });
+const readingHeadersHttps = securityHeaders({ nonce: null, development: false, https: true });
 
 /** Where this request reads (app/auth/read-routing.ts): the replica, if any, for an anonymous GET. */
 export function requestReads(method: string, cookie: string | null, https: boolean): RequestReads {

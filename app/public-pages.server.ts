@@ -108,12 +108,6 @@ export interface PublicAnswer {
   body: string | Buffer;
 }
 
-/**
- * The answer to an anonymous GET of a public page (isCacheablePublicRequest): the kept page if the
- * public data has not changed since it was made; else a reading page (app/reading) or, for the
- * other pages, Remix's (`renderWithRemix`, given the nonce placeholder), kept when it is a 200 that
- * sets no cookie. Null when the database is away: the caller lets the app answer (its 503 page).
- */
 /** What the answer depends on of the request besides its address. */
 export interface PublicClient {
   acceptsGzip: boolean;
@@ -140,23 +134,32 @@ function sharedMaxAge(setting: string | undefined): number {
   return 30;
 }
 
+/**
+ * The answer to an anonymous GET of a public page (isCacheablePublicRequest): the kept page if the
+ * public data has not changed since it was made; else a reading page (app/reading) or, for the
+ * other pages, Remix's (`renderWithRemix`, given the nonce placeholder), kept when it is a 200 that
+ * sets no cookie. Null when the database is away: the caller lets the app answer (its 503 page).
+ * Without `renderWithRemix` it answers reading pages only, and null for anything Remix would write.
+ */
 export async function answerPublicPage(
   address: string,
   client: PublicClient,
-  renderWithRemix: (nonce: string) => Promise<Response>,
+  renderWithRemix: ((nonce: string) => Promise<Response>) | null,
   now = new Date(),
 ): Promise<PublicAnswer | null> {
+  const url = new URL(address);
+  const readingAddress = readingKey(url);
+  if (!renderWithRemix && !readingAddress) return null;
   let version: number;
   try {
     version = await currentPublicDataVersion(now.getTime());
   } catch {
     return null;
   }
-  const url = new URL(address);
-  const readingAddress = readingKey(url);
   const key = keyOf(address, readingAddress, now);
   const hit = kept(key, version);
-  if (hit) return sent(hit, client, "hit");
+  // Without Remix, only a reading page (made whole, no nonce) can be answered.
+  if (hit && (renderWithRemix || hit.body === null)) return sent(hit, client, "hit");
   let reading: Awaited<ReturnType<typeof readingPage>> = null;
   try {
     reading = readingAddress ? await readingPage(url) : null;
@@ -175,6 +178,7 @@ export async function answerPublicPage(
     keep(key, page);
     return sent(page, client, "miss");
   }
+  if (!renderWithRemix) return null;
   const response = await renderWithRemix(nonceSentinel);
   const body = await response.text();
   const headers: Record<string, string> = {};

@@ -1,9 +1,11 @@
 /**
  * Headers every response carries. The Content-Security-Policy is enforced (not
- * report-only) and allows scripts only with this request's nonce.
+ * report-only) and allows scripts only with this request's nonce; a page that
+ * runs no inline script or style (the reading pages, `nonce: null`) allows
+ * only the site's own files.
  */
 export function securityHeaders(options: {
-  nonce: string;
+  nonce: string | null;
   development: boolean;
   https: boolean;
   /** The request carries a session: its pages must not be stored by browsers or proxies. */
@@ -14,8 +16,8 @@ export function securityHeaders(options: {
     "default-src 'self'",
     development
       ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'"
-      : `script-src 'self' 'nonce-${nonce}'`,
-    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+      : `script-src 'self'${nonce === null ? "" : ` 'nonce-${nonce}'`}`,
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self'${nonce === null ? "" : ` 'nonce-${nonce}'`}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     development ? "connect-src 'self' ws: wss:" : "connect-src 'self'",

@@ -23,12 +23,7 @@ test("the home page carries the security headers", async ({ request }) => {
   const csp = headers["content-security-policy"];
   expect(csp, "an enforced Content-Security-Policy").toBeTruthy();
   expect(headers["content-security-policy-report-only"]).toBeUndefined();
-  const directives = new Map(
-    csp!.split(";").map((d) => {
-      const [name = "", ...values] = d.trim().split(/\s+/);
-      return [name, values] as const;
-    }),
-  );
+  const directives = cspDirectives(csp);
   const scriptSrc = directives.get("script-src") ?? [];
   expect(scriptSrc.some((v) => /^'nonce-.+'$/.test(v))).toBe(true);
   expect(scriptSrc).not.toContain("'unsafe-inline'");
@@ -40,6 +35,33 @@ test("the home page carries the security headers", async ({ request }) => {
   expect(headers["x-powered-by"]).toBeUndefined();
   // A fresh nonce for every response.
   expect(cspNonce(await request.get("/"))).not.toBe(cspNonce(response));
+});
+
+function cspDirectives(csp: string | undefined): Map<string, string[]> {
+  return new Map(
+    (csp ?? "").split(";").map((d) => {
+      const [name = "", ...values] = d.trim().split(/\s+/);
+      return [name, values] as const;
+    }),
+  );
+}
+
+test("a reading page, answered before the rest of the server's chain, carries the security headers and allows no inline script or style", async ({ request }) => {
+  for (const encoding of ["identity", "gzip"]) {
+    const response = await request.get("/orgs?q=%E7%A4%BE%E5%8C%BA", { headers: { "Accept-Encoding": encoding } });
+    expect(response.status()).toBe(200);
+    const headers = response.headers();
+    const directives = cspDirectives(headers["content-security-policy"]);
+    expect(directives.get("script-src"), encoding).toEqual(["'self'"]);
+    expect(directives.get("style-src"), encoding).toEqual(["'self'"]);
+    expect(directives.get("frame-ancestors")).toEqual(["'none'"]);
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["x-frame-options"]).toBe("DENY");
+    expect(headers["x-powered-by"]).toBeUndefined();
+    const body = await response.text();
+    expect(body).toContain("社会组织登记信息查询");
+    expect(body).not.toContain("<script");
+  }
 });
 
 const signedInPages: Array<[DemoUser, string]> = [

@@ -33,6 +33,12 @@ describe("Content-Security-Policy", () => {
     expect(csp.get("script-src")).not.toContain(`'nonce-${nonce}'`);
   });
 
+  test("a page without inline script or style (no nonce) allows only this site's files", () => {
+    const csp = directives(securityHeaders({ ...production, nonce: null })["Content-Security-Policy"]);
+    expect(csp.get("script-src")).toEqual(["'self'"]);
+    expect(csp.get("style-src")).toEqual(["'self'"]);
+  });
+
   test("production allows no inline or eval'd script", () => {
     const scriptSrc = directives(securityHeaders(production)["Content-Security-Policy"]).get(
       "script-src",
