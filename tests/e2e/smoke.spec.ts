@@ -10,8 +10,12 @@ test("the home page lists the district's streets and a street opens", async ({ p
 
 test("an officer signed in by cookie reaches the dashboard", async ({ page, context, baseURL }) => {
   await signInAs(context, "officer", baseURL!);
-  await page.goto("/officer");
+  const response = await page.goto("/officer");
   await expect(page.getByRole("heading", { name: "工作台" })).toBeVisible();
+  // The routes the page may need, written compactly (scripts/patch-router-matching.mjs), and read by the browser.
+  expect(await response!.text()).toMatch(/window\.__remixManifest = \{"entry":\{"module":"/);
+  await waitForHydration(page);
+  expect(await page.evaluate(() => Object.keys((window as unknown as { __remixManifest: { routes: object } }).__remixManifest.routes))).toContain("routes/officer");
   // The latest entries of the audit log in words, as the audit page names them, not as codes (session.sign_in).
   const recent = page.locator("section").filter({ has: page.getByRole("heading", { name: "最近操作" }) });
   await expect(recent.getByRole("listitem").first()).toBeVisible();

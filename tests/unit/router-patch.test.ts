@@ -10,7 +10,17 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { kept, manifestKept, manifestOriginal, original, patchPartialManifest, patchRouter } from "../../scripts/patch-router-matching.mjs";
+import {
+  kept,
+  manifestKept,
+  manifestOriginal,
+  manifestScriptCompact,
+  manifestScriptOriginal,
+  original,
+  patchManifestScript,
+  patchPartialManifest,
+  patchRouter,
+} from "../../scripts/patch-router-matching.mjs";
 
 type Router = typeof import("@remix-run/router");
 /** The ES module build, which the patch leaves alone. */
@@ -140,4 +150,21 @@ test("the patched partial manifest names the same routes as the untouched one, a
 
 test("the installed partial manifest is the patched one (npm install ran the script)", () => {
   expect(fs.readFileSync(require.resolve("@remix-run/react/dist/fog-of-war.js"), "utf8")).toContain("community-registry: partial manifest ids kept");
+});
+
+test("the page's partial manifest is written without indentation, and the patch changes nothing else", () => {
+  const installedFile = require.resolve("@remix-run/react/dist/components.js");
+  const installedSource = fs.readFileSync(installedFile, "utf8");
+  expect(installedSource, "npm install ran the script").toContain(manifestScriptCompact);
+  const asInstalledByNpm = installedSource.replace(manifestScriptCompact, () => manifestScriptOriginal);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "manifest-script-")), "components.js");
+  fs.writeFileSync(file, asInstalledByNpm);
+  expect(patchManifestScript(file)).toBe("patched");
+  expect(patchManifestScript(file)).toBe("already patched");
+  const patched = fs.readFileSync(file, "utf8");
+  expect(patched).not.toContain(", null, 2)};`");
+  expect(patched.replace(manifestScriptCompact, () => manifestScriptOriginal)).toBe(asInstalledByNpm);
+  // Code that has moved on is left alone.
+  fs.writeFileSync(file, "export {};\n");
+  expect(patchManifestScript(file)).toBe("not needed (Remix's code differs)");
 });
