@@ -21,7 +21,7 @@ export function panel(title: string | null, body: Part, id?: string): Html {
 }
 
 export function pageHeader(title: string, description: Part, actions: Part): Html {
-  return html`<div class="mb-6 flex flex-wrap items-end justify-between gap-4 border-b border-slate-200 pb-4"><div><h1 class="text-2xl font-semibold text-slate-900">${title}</h1>${description ? html`<p class="mt-1 text-sm text-slate-600">${description}</p>` : ""}</div>${actions ? html`<div class="flex gap-2">${actions}</div>` : ""}</div>`;
+  return html`<div class="mb-6 flex flex-wrap items-end justify-between gap-4 border-b border-slate-200 pb-4"><div><h1 class="text-2xl font-semibold text-slate-900">${title}</h1>${description ? html`<p class="mt-1 text-sm text-slate-600">${description}</p>` : ""}</div>${actions ? html`<div class="flex items-center gap-2">${actions}</div>` : ""}</div>`;
 }
 
 export interface TableColumn<Row> {

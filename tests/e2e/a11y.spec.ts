@@ -18,7 +18,8 @@ const pages: Array<{ path: string; user?: DemoUser; status?: number; name: strin
   { name: "officer dashboard", path: "/officer", user: "officer" },
   { name: "audit log", path: "/officer/audit", user: "officer" },
   { name: "officers' register", path: "/officer/orgs", user: "officer" },
-  { name: "officers' record with the correction form", path: "/officer/orgs/1", user: "officer" },
+  { name: "officers' record", path: "/officer/orgs/1", user: "officer" },
+  { name: "the correction form of a record", path: "/officer/orgs/1/correct", user: "officer" },
   { name: "officers' register for a street officer", path: "/officer/orgs?street=350502001000", user: "street" },
   { name: "account list", path: "/officer/users", user: "admin" },
   { name: "new account form", path: "/officer/users/new", user: "admin" },
@@ -80,7 +81,7 @@ test("the new account form with its errors showing has no serious accessibility 
 
 test("the correction form with its errors showing has no serious accessibility problems", async ({ page, context, baseURL }) => {
   await signInAs(context, "officer", baseURL!);
-  await page.goto("/officer/orgs/1");
+  await page.goto("/officer/orgs/1/correct");
   await waitForHydration(page);
   await page.getByLabel("统一社会信用代码").fill("51350502");
   await page.getByLabel("接受未通过校验的代码").check();

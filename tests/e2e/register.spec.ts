@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { expect, signInAs, test, waitForHydration } from "./fixtures";
 
 const listFields = ["community", "id", "name", "registeredOn", "status", "street", "type", "uscc"];
@@ -113,6 +114,14 @@ test("the open-data API refuses bad parameters with 400 and unknown ids with 404
   }
 });
 
+/** From an organization's record, its correction page (an exceptional action, on a page of its own). */
+async function openCorrection(page: Page, name: string) {
+  await page.getByRole("link", { name: "更正登记信息" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`更正登记信息：${name}`);
+  await expect(page).toHaveURL(/\/officer\/orgs\/\d+\/correct$/);
+  await waitForHydration(page);
+}
+
 test("an officer corrects a record with a reason, and the public history shows it", async ({ page, context, baseURL, browser }) => {
   await signInAs(context, "officer", baseURL!);
   await page.goto("/officer/orgs?q=%E5%9B%B4%E6%A3%8B");
@@ -120,7 +129,7 @@ test("an officer corrects a record with a reason, and the public history shows i
   await expect(page).toHaveURL(/\/officer\/orgs\/\d+$/);
   const id = Number(/\/officer\/orgs\/(\d+)/.exec(page.url())![1]);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("鲤城区围棋协会");
-  await waitForHydration(page);
+  await openCorrection(page, "鲤城区围棋协会");
 
   const address = page.getByLabel("住所");
   const before = await address.inputValue();
@@ -167,7 +176,7 @@ test("an officer moves a record to a community of another street: the list follo
   await page.goto("/officer/orgs?q=%E5%9B%B4%E6%A3%8B");
   await page.getByRole("table", { name: "登记簿查询结果" }).getByRole("link", { name: "鲤城区围棋协会" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("鲤城区围棋协会");
-  await waitForHydration(page);
+  await openCorrection(page, "鲤城区围棋协会");
   const street = page.getByLabel("所属街道（镇）");
   const place = page.getByLabel("所属社区（村）");
   const home = { street: await street.inputValue(), place: await place.inputValue() };
@@ -208,6 +217,7 @@ test("an officer moves a record to a community of another street: the list follo
   const latest = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: /登记信息更正/ }) }).first();
   await expect(latest.getByRole("row", { name: /所属社区/ })).toContainText(community);
   // The record's street is now the chosen one, and the form lists its communities.
+  await openCorrection(page, "鲤城区围棋协会");
   await expect(page.getByLabel("所属街道（镇）").locator("option:checked")).toHaveText(other);
   await expect(page.getByLabel("所属社区（村）").locator("option:checked")).toHaveText(community);
 
@@ -219,6 +229,7 @@ test("an officer moves a record to a community of another street: the list follo
   await page.getByLabel("更正原因").fill("恢复原所属社区");
   await page.getByRole("button", { name: "保存更正" }).click();
   await expect(page.getByRole("status")).toContainText("更正已保存");
+  await openCorrection(page, "鲤城区围棋协会");
   await expect(page.getByLabel("所属社区（村）")).toHaveValue(home.place);
 });
 
@@ -229,6 +240,8 @@ test("without JavaScript, the street's button lists another street's communities
   await page.goto("/officer/orgs?q=%E5%9B%B4%E6%A3%8B");
   await page.getByRole("table", { name: "登记簿查询结果" }).getByRole("link", { name: "鲤城区围棋协会" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("鲤城区围棋协会");
+  await page.getByRole("link", { name: "更正登记信息" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("更正登记信息：鲤城区围棋协会");
   await page.getByLabel("所属街道（镇）").selectOption({ label: "汝湖镇" });
   await page.getByRole("button", { name: "列出社区（村）" }).click();
   await expect(page.getByLabel("所属街道（镇）").locator("option:checked")).toHaveText("汝湖镇");

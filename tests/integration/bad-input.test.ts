@@ -19,7 +19,7 @@ import { action as userAction, loader as userLoader } from "../../app/routes/off
 import { action as reportAction } from "../../app/routes/org.inspections.$year";
 import { action as officerApplicationAction } from "../../app/routes/officer.applications.$id";
 import { action as applicantAction } from "../../app/routes/org.applications.$id";
-import { action as organizationAction } from "../../app/routes/officer.orgs.$id/route";
+import { action as correctionAction } from "../../app/routes/officer.orgs.$id_.correct";
 import { loader as auditLoader } from "../../app/routes/officer.audit";
 import { answer, got, posted, routeContext as context, signInEveryone } from "../setup/actions";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
@@ -156,7 +156,7 @@ describe("a NUL byte is refused with a 400 and stores nothing", () => {
       address: "金池社区\u000010号",
       reason: "核对原始档案后更正住所",
     });
-    const result = await answer(() => organizationAction({ request: posted("/officer/orgs/1", "officer", body), params: { id: "1" }, context }));
+    const result = await answer(() => correctionAction({ request: posted("/officer/orgs/1/correct", "officer", body), params: { id: "1" }, context }));
     expect(result).toEqual({ status: 400, body: { userMessage: unreadable } });
     const [after] = await db.select().from(organizations).where(eq(organizations.id, 1));
     expect(after).toEqual(record);

@@ -130,6 +130,7 @@ async function prepare(db: Database): Promise<Facts> {
       "routes/officer.applications.$id": { id: applicationIds },
       "routes/org.applications.$id": { id: applicationIds },
       "routes/officer.orgs.$id": { id: organizationIds },
+      "routes/officer.orgs.$id_.correct": { id: organizationIds },
       "routes/officer.users.$id": { id: spare.map((u) => String(u.id)) },
       "routes/village.postings.$id": { id: postingIds },
       "routes/officer.inspections.$year._index": { year: years },

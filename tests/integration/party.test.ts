@@ -20,6 +20,7 @@ import { publicPartyFigures } from "../../app/domain/party/public.server";
 import { reportFigures } from "../../app/domain/statistics/figures.server";
 import { reportParagraph } from "../../app/domain/statistics/paragraph";
 import { action as recordPageAction } from "../../app/routes/officer.orgs.$id/route";
+import { action as correctionAction } from "../../app/routes/officer.orgs.$id_.correct";
 import { action as partyPageAction } from "../../app/routes/officer.party/route";
 import { formatDate, shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
@@ -240,8 +241,8 @@ describe("the party forms, posted to their pages", () => {
   });
 
   /** The status and body of an action's answer, returned or thrown. */
-  async function post(page: "record" | "party", as: string, fields: Record<string, string>) {
-    const path = page === "record" ? `/officer/orgs/${orgId}` : "/officer/party";
+  async function post(page: "record" | "correct" | "party", as: string, fields: Record<string, string>) {
+    const path = { record: `/officer/orgs/${orgId}`, correct: `/officer/orgs/${orgId}/correct`, party: "/officer/party" }[page];
     const request = new Request(`http://localhost${path}`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookies[as]! },
@@ -249,7 +250,8 @@ describe("the party forms, posted to their pages", () => {
     });
     let outcome: unknown;
     try {
-      outcome = page === "record" ? await recordPageAction({ request, params: { id: String(orgId) }, context }) : await partyPageAction({ request, params: {}, context });
+      const action = { record: recordPageAction, correct: correctionAction, party: partyPageAction }[page];
+      outcome = await action({ request, params: { id: String(orgId) }, context });
     } catch (thrown) {
       outcome = thrown;
     }
@@ -297,7 +299,9 @@ describe("the party forms, posted to their pages", () => {
 
   test("each form needs its permission, and an unknown one is refused", async () => {
     // A street officer keeps party records but corrects no register entries, and keeps no district target.
-    expect((await post("record", "street", { name: "测试壬协会", reason: "更正名称录入", version: "1" })).status).toBe(403);
+    expect((await post("correct", "street", { name: "测试壬协会", reason: "更正名称录入", version: "1" })).status).toBe(403);
+    // The record page takes the party section's forms only: a correction posted there names no form of it.
+    expect(await post("record", "officer", { name: "测试壬协会", reason: "更正名称录入", version: "1" })).toEqual({ status: 400, body: { userMessage: "无法识别的操作，请刷新页面后重试。" } });
     expect((await post("party", "street", { intent: "coverage-target", partyCoverageTarget: "95", reason: "调整", expected: "0.9" })).status).toBe(403);
     expect(await post("record", "officer", { intent: "delete" })).toEqual({ status: 400, body: { userMessage: "无法识别的操作，请刷新页面后重试。" } });
     expect(await post("party", "officer", { intent: "delete" })).toEqual({ status: 400, body: { userMessage: "无法识别的操作，请刷新页面后重试。" } });

@@ -7,7 +7,6 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { correctionSchema } from "../../app/domain/organizations/forms";
-import { recordFormSchema } from "../../app/domain/organizations/record-forms";
 import {
   acceptReportSchema,
   admissionSchema,
@@ -17,6 +16,7 @@ import {
   overviewIntents,
   partyIntents,
   partyRecordSchema,
+  recordPartyFormSchema,
 } from "../../app/domain/party/forms";
 import { parseSubmission, schemaFields } from "../../app/domain/shared/form-submission";
 
@@ -114,68 +114,27 @@ describe("no posted form makes a party schema throw or answer without a Chinese 
   it("the coverage target", () => neverThrows(coverageTargetSchema, ["coverage-target"]));
   it("any form of /officer/party", () => neverThrows(overviewFormSchema, overviewIntents));
   it("any party form of an organization's record page, or one it does not have", () => {
-    const intent = fc.oneof(
-      fc.constantFrom(...partyIntents),
-      fc.string().filter((s) => s !== "correction"),
-    );
     const posted = fc
-      .tuple(intent, postedForms(recordFormSchema, partyIntents))
+      .tuple(fc.oneof(fc.constantFrom(...partyIntents), fc.string()), postedForms(recordPartyFormSchema, partyIntents))
       .map(([name, [, entries]]): Posted => [name, entries]);
-    neverThrows(recordFormSchema, partyIntents, posted);
+    neverThrows(recordPartyFormSchema, partyIntents, posted);
   });
 
   // The correction's own fields come from organizations/forms.ts, whose text fields still answer a wrong
   // type (a field posted twice, a file, a checkbox other than "on") in zod's English: here each is posted once, as text.
-  it("the correction on the same page, each field posted once as text", () => {
-    const names = [...schemaFields(recordFormSchema).keys()].filter(
-      (name) => name !== "intent" && name !== "acceptLegacyUscc",
-    );
+  it("the correction on its own page, each field posted once as text", () => {
+    const names = [...schemaFields(correctionSchema).keys()].filter((name) => name !== "acceptLegacyUscc");
     const text = fc.oneof(
       fc.string(),
       fc.string().map((s) => s.padEnd(10_000, "字")),
       fc.constantFrom("\u0007", "１２", "2026-02-30", "-1.5", "2147483648"),
     );
     const posted = fc
-      .tuple(
-        fc.option(fc.constant("correction"), { nil: undefined }),
-        fc.dictionary(fc.constantFrom(...names), text),
-        fc.boolean(),
-      )
-      .map(([intent, fields, legacy]): Posted => [
-        intent,
-        [
-          ...Object.entries(fields),
-          ...(legacy ? [["acceptLegacyUscc", "on"] as [string, string]] : []),
-        ],
+      .tuple(fc.dictionary(fc.constantFrom(...names), text), fc.boolean())
+      .map(([fields, legacy]): Posted => [
+        undefined,
+        [...Object.entries(fields), ...(legacy ? [["acceptLegacyUscc", "on"] as [string, string]] : [])],
       ]);
-    neverThrows(recordFormSchema, ["correction"], posted);
+    neverThrows(correctionSchema, [], posted);
   });
-});
-
-it("the record page reads a correction (which names no intent) exactly as the correction's own schema does", () => {
-  const posted = [
-    {
-      name: "某某协会",
-      uscc: "51350502mj1234567x",
-      acceptLegacyUscc: "on",
-      usccAcceptedReason: "依据原件",
-      registeredFunds: "30,000元",
-      placeId: "12",
-      contactPhone: "0595-22561234",
-      reason: "更正原因说明",
-      version: "3",
-      category: "",
-    },
-    { name: "a", reason: "", version: "x", registeredFunds: "abc" },
-  ];
-  for (const fields of posted) {
-    const form = new FormData();
-    for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    const onPage = parseSubmission(form, { schema: recordFormSchema });
-    const alone = parseSubmission(form, { schema: correctionSchema });
-    expect(onPage.status).toBe(alone.status);
-    expect(onPage.reply().error).toEqual(alone.reply().error);
-    if (onPage.status === "success" && alone.status === "success")
-      expect(onPage.value).toEqual({ intent: "correction", ...alone.value });
-  }
 });

@@ -327,6 +327,13 @@ export const coverageTargetSchema = z
   }));
 export type CoverageTargetValue = Omit<z.output<typeof coverageTargetSchema>, "intent">;
 
+/** The party section's forms on an organization's record page (/officer/orgs/:id), told apart by their intent. */
+export const recordPartyFormSchema = z.discriminatedUnion(
+  "intent",
+  [partyRecordSchema, admissionSchema, acceptReportSchema],
+  { error: unknownIntent },
+);
+
 /** The forms of /officer/party, told apart by their intent. */
 export const overviewFormSchema = z.discriminatedUnion(
   "intent",

@@ -4,19 +4,12 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { hasPermission } from "../../auth/permissions";
-import { redirectWithNotice } from "../../auth/flash.server";
 import {
   actionContext,
   readForm,
   requireGrant,
   requirePermission,
 } from "../../auth/require.server";
-import {
-  recordFormSchema,
-  recordIntentOf,
-  recordPermission,
-} from "../../domain/organizations/record-forms";
-import { correctOrganization } from "../../domain/organizations/commands.server";
 import { officerOrganization, organizationAccess } from "../../domain/organizations/queries.server";
 import { isFiled, organizationTypeLabels, isLive } from "../../domain/organizations/rules";
 import {
@@ -24,16 +17,15 @@ import {
   recordAdmission,
   savePartyRecord,
 } from "../../domain/party/commands.server";
+import { isPartyIntent, recordPartyFormSchema } from "../../domain/party/forms";
 import { partyRecordFor } from "../../domain/party/queries.server";
-import { placeChoiceWithin } from "../../domain/places/queries.server";
 import { creditHistory, penaltiesOf } from "../../domain/credit/queries.server";
 import { CreditListingHistory } from "../../ui/credit-listings";
 import { badRequest, type WriteResult } from "../../domain/shared/errors";
 import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
-import { parseRowId, rowIdOrNotFound } from "../../domain/shared/ids";
+import { rowIdOrNotFound } from "../../domain/shared/ids";
 import { formatDate, formatDateTime, shanghaiDate } from "../../domain/shared/time";
 import { PageHeader, Panel } from "../../ui/layout";
-import { CorrectionForm, placeStreetParam } from "../../ui/register-correction";
 import { ChangeHistory, RecordDetails, StatusNotice } from "../../ui/register-record";
 import { OrganizationStatusBadge } from "../../ui/register-search";
 import { PenaltyList } from "../../ui/penalty-list";
@@ -52,29 +44,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const record = await officerOrganization(actor, idOf(params.id));
   // Party coverage concerns registered kinds only; community organizations are filed, not registered.
   const keepsParty = !isFiled(record.organization.type) && hasPermission(actor, "party:manage");
-  const [places, party, penalties, listings] = await Promise.all([
-    record.canCorrect
-      ? placeChoiceWithin(parseRowId(new URL(request.url).searchParams.get(placeStreetParam)), record.organization.placeId)
-      : Promise.resolve({ streets: [], street: null }),
+  const [party, penalties, listings] = await Promise.all([
     keepsParty ? partyRecordFor(actor, record.organization.id) : Promise.resolve(null),
     penaltiesOf(record.organization.id),
     creditHistory(record.organization.id),
   ]);
   const canPenalise = hasPermission(actor, "penalty:decide") && !isFiled(record.organization.type);
-  return { ...record, places, party, penalties, listings, canPenalise, canList: hasPermission(actor, "credit:list"), today: shanghaiDate(new Date()) };
+  return { ...record, party, penalties, listings, canPenalise, canList: hasPermission(actor, "credit:list"), today: shanghaiDate(new Date()) };
 }
 
-/** The page's forms: the correction (organization:correct) and the party section's three (party:manage). */
+/** The party section's three forms (party:manage); the correction has its own page (officer.orgs.$id_.correct). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "organization:read_internal");
   const id = idOf(params.id);
   // As the page: a record outside the officer's scope is a 404 whatever was posted; then the form's permission.
   await organizationAccess(actor, id);
   const form = await readForm(request);
-  const intent = recordIntentOf(form.get("intent") ?? undefined);
-  if (!intent) badRequest("无法识别的操作，请刷新页面后重试。");
-  requireGrant(actor, recordPermission(intent));
-  const submission = parseSubmission(form, { schema: recordFormSchema });
+  const intent = form.get("intent");
+  if (!isPartyIntent(intent)) badRequest("无法识别的操作，请刷新页面后重试。");
+  requireGrant(actor, "party:manage");
+  const submission = parseSubmission(form, { schema: recordPartyFormSchema });
   const refused = (result: SubmissionResult<string[]>, status: number) =>
     data({ intent, result, notice: null }, { status });
   if (submission.status !== "success") return refused(replyTo(submission), 400);
@@ -88,11 +77,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   const ctx = actionContext(context, actor);
   const { value } = submission;
-  if (value.intent === "correction") {
-    const outcome = await correctOrganization(ctx, id, value);
-    if (!outcome.ok) return refusedBy(outcome);
-    return redirectWithNotice(request, `/officer/orgs/${id}`, "更正已保存，已记入变更记录和审计日志。");
-  }
   if (value.intent === "party-record") {
     const outcome = await savePartyRecord(ctx, id, value);
     return outcome.ok ? saved("党建信息已保存，已记入审计日志。") : refusedBy(outcome);
@@ -112,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OfficerRecord() {
-  const { organization, street, community, history, canCorrect, places, party, penalties, listings, canPenalise, canList, today } =
+  const { organization, street, community, history, canCorrect, party, penalties, listings, canPenalise, canList, today } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) =>
@@ -135,31 +119,28 @@ export default function OfficerRecord() {
             · <Link to={`/orgs/${organization.id}`}>查看公开页面</Link>
           </>
         }
-        actions={<OrganizationStatusBadge status={organization.status} />}
+        actions={
+          <>
+            {canCorrect ? (
+              <Link to={`/officer/orgs/${organization.id}/correct`} className="inline-flex items-center rounded border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-700 no-underline shadow-sm hover:bg-slate-50 hover:no-underline">
+                更正登记信息
+              </Link>
+            ) : null}
+            <OrganizationStatusBadge status={organization.status} />
+          </>
+        }
       />
       <StatusNotice record={organization} />
       <div className="space-y-6">
         <Panel title={isFiled(organization.type) ? "备案信息" : "登记信息"}>
           <RecordDetails record={record} extra={internal} />
         </Panel>
-        {canCorrect ? (
-          <Panel title="更正登记信息">
-            <p className="mb-4 text-sm text-slate-600">
-              用于更正登记簿中录入有误的信息。名称、住所、法定代表人等登记事项的实际变化，应由组织申请变更登记。
-            </p>
-            <CorrectionForm
-              record={organization}
-              places={places}
-              lastResult={resultFor("correction")}
-            />
-          </Panel>
-        ) : null}
         {party ? (
           <PartySection
             organizationId={organization.id}
             party={party}
             today={today}
-            notice={actionData && actionData.intent !== "correction" ? actionData.notice : null}
+            notice={actionData?.notice ?? null}
             results={{
               record: resultFor("party-record"),
               admission: resultFor("party-admission"),
