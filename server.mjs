@@ -212,6 +212,11 @@ async function serve() {
           ifNoneMatch: req.get("if-none-match") ?? null,
         });
         if (!answer) return next();
+        if (answer.status === 304) {
+          // As Express's send: no body, so nothing said of one.
+          const { "Content-Type": _type, ...headers } = answer.headers;
+          return void res.writeHead(304, headers).end();
+        }
         res.writeHead(answer.status, { ...answer.headers, "Content-Length": String(Buffer.byteLength(answer.body)) });
         res.end(answer.body);
       } catch (error) {

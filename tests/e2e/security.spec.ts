@@ -61,6 +61,13 @@ test("a reading page, answered before the rest of the server's chain, carries th
     const body = await response.text();
     expect(body).toContain("社会组织登记信息查询");
     expect(body).not.toContain("<script");
+    // A copy still current is answered 304, without a body or a length of one.
+    const etag = headers["etag"];
+    expect(etag).toBeTruthy();
+    const again = await request.get("/orgs?q=%E7%A4%BE%E5%8C%BA", { headers: { "Accept-Encoding": encoding, "If-None-Match": etag! } });
+    expect(again.status()).toBe(304);
+    expect(again.headers()["content-length"]).toBeUndefined();
+    expect(again.headers()["content-security-policy"]).toBe(headers["content-security-policy"]);
   }
 });
 
