@@ -1,8 +1,8 @@
 /**
  * Whole public pages kept per app instance until the public data changes.
  * Anonymous readers of the register and the village postings all see the same
- * page for the same address on the same day, so a page rendered once serves
- * every reader until the public data version moves (domain/shared/public-cache.server.ts
+ * page for the same address on the same day, so a page rendered once (and asked
+ * for again: `admitted`) serves every reader until the public data version moves (domain/shared/public-cache.server.ts
  * explains why that is correct across instances). Rendering, not the database,
  * is most of a page's cost; a kept page costs one one-row query.
  *
@@ -86,8 +86,25 @@ function kept(key: string, version: number): KeptPage | undefined {
   return page;
 }
 
+/**
+ * Addresses asked once and not kept. A page is kept from its second ask (or at once if an older copy
+ * was kept): most addresses readers ask are asked once (a fragment, one posting), and keeping each
+ * of those pushed the pages asked again out of the store and churned its memory (a rotating search
+ * kept and dropped 40 MB of pages a second per process, which the heap released only at its next full
+ * collection). Bounded: the list starts afresh when full.
+ */
+const askedOnce = new Set<string>();
+const askedOnceMost = 50_000;
+
+function admitted(key: string): boolean {
+  if (pages.has(key) || askedOnce.delete(key)) return true;
+  if (askedOnce.size >= askedOnceMost) askedOnce.clear();
+  askedOnce.add(key);
+  return false;
+}
+
 function keep(key: string, page: KeptPage): void {
-  if (page.bytes > maxBytes / 8) return;
+  if (page.bytes > maxBytes / 8 || !admitted(key)) return;
   const old = pages.get(key);
   if (old) {
     keptBytes -= old.bytes;
@@ -172,7 +189,7 @@ export async function answerPublicPage(
     const etag = `W/"${createHash("sha1").update(reading.body).digest("base64url")}"`;
     const headers = { ...reading.headers, Vary: "Accept-Encoding", ETag: etag, "Cache-Control": readingCacheControl };
     const page: KeptPage = client.acceptsGzip
-      ? { version, headers, body: null, plain: null, gzip: gzipSync(reading.body), bytes: 0 }
+      ? { version, headers, body: null, plain: null, gzip: gzipped(reading.body), bytes: 0 }
       : { version, headers, body: null, plain: Buffer.from(reading.body), gzip: null, bytes: 0 };
     page.bytes = (page.gzip ?? page.plain)!.length + 512;
     keep(key, page);
@@ -196,12 +213,21 @@ function sent(page: KeptPage, client: PublicClient, cache: "hit" | "miss"): Publ
   if (!client.acceptsGzip) return { status: 200, headers, body: page.plain ?? gunzipSync(page.gzip!) };
   if (!page.gzip) {
     // Kept as it is for a reader who did not ask for compression; most browsers do, so keep it compressed from now on.
-    page.gzip = gzipSync(page.plain!);
+    page.gzip = gzipped(page.plain!);
     keptBytes += page.gzip.length - page.plain!.length;
     page.bytes += page.gzip.length - page.plain!.length;
     page.plain = null;
   }
   return { status: 200, headers: { ...headers, "Content-Encoding": "gzip" }, body: page.gzip };
+}
+
+/**
+ * A page compressed, in a buffer of its own size: zlib returns a short result as a view into its
+ * 16 KB output piece, so a kept 4 KB page held 16 KB, and the store four times the memory it counted.
+ */
+export function gzipped(page: string | Buffer): Buffer {
+  const zipped = gzipSync(page);
+  return zipped.byteLength === zipped.buffer.byteLength ? zipped : Buffer.copyBytesFrom(zipped);
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as for a GET). */

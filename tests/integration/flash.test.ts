@@ -3,13 +3,14 @@
  * the next page's root loader shows it once and clears it, and no page that
  * carries one is served from or kept in the public page cache.
  */
+import { gunzipSync, gzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { users } from "../../db/schema";
 import { flashCookieName } from "../../app/auth/flash.server";
 import { createSession } from "../../app/auth/session.server";
-import { answerPublicPage, isCacheablePublicRequest, keptPublicPages } from "../../app/public-pages.server";
+import { answerPublicPage, gzipped, isCacheablePublicRequest, keptPublicPages } from "../../app/public-pages.server";
 import { loader as rootLoader } from "../../app/root";
 import { action as startAction } from "../../app/routes/org._index";
 import { loadDemoDistrict } from "../setup/demo";
@@ -92,10 +93,42 @@ test("a public page requested with a message is neither served from nor kept in 
   const address = "http://localhost/stats?flash-test";
   const rendered = (headers: Headers) => async () => new Response("<html>page rendered for one reader</html>", { status: 200, headers });
   const cacheOf = async (headers: Headers) => (await answerPublicPage(address, client, rendered(headers)))?.headers["X-Page-Cache"];
+  // Asked once: a page is kept from its second ask.
+  expect(await cacheOf(plain)).toBe("miss");
   const before = keptPublicPages();
   expect(await cacheOf(clearing)).toBe("miss");
   expect(keptPublicPages()).toBe(before);
   expect(await cacheOf(plain)).toBe("miss");
   // The same page without the cookie's clearing is kept (the check above is not vacuous).
+  expect(keptPublicPages()).toBe(before + 1);
   expect(await cacheOf(plain)).toBe("hit");
+});
+
+test("a public page is kept from its second ask: addresses asked once leave the kept pages as they were", async () => {
+  const client = { acceptsGzip: false, nonce: "nonce" };
+  const headers = new Headers({ "Content-Type": "text/html; charset=utf-8" });
+  let renders = 0;
+  const render = async () => (renders++, new Response("<html>a page for everyone</html>", { status: 200, headers }));
+  const ask = async (address: string) => (await answerPublicPage(address, client, render))?.headers["X-Page-Cache"];
+  const before = keptPublicPages();
+  for (let i = 0; i < 30; i++) expect(await ask(`http://localhost/stats?once=${i}`)).toBe("miss");
+  expect(keptPublicPages()).toBe(before);
+  // The second ask keeps it; the third is answered from the kept page without rendering.
+  expect(await ask("http://localhost/stats?once=7")).toBe("miss");
+  expect(keptPublicPages()).toBe(before + 1);
+  const rendered = renders;
+  expect(await ask("http://localhost/stats?once=7")).toBe("hit");
+  expect(renders).toBe(rendered);
+});
+
+test("a page kept compressed holds its own bytes, not zlib's whole output piece", () => {
+  // A page of 32 KB that compresses to about 6 KB, as a search page does.
+  const page = `<html>${Array.from({ length: 2500 }, (_, i) => `第${(i * 7919) % 10007}号`).join("，")}</html>`;
+  const zipped = gzipped(page);
+  expect(gunzipSync(zipped).toString()).toBe(page);
+  // zlib's own answer is a view into its 16 KB output piece.
+  const fromZlib = gzipSync(page);
+  expect(fromZlib.buffer.byteLength).toBeGreaterThan(2 * fromZlib.byteLength);
+  expect(zipped.byteLength).toBeGreaterThan(4096);
+  expect(zipped.buffer.byteLength).toBe(zipped.byteLength);
 });
