@@ -1,8 +1,8 @@
 /**
  * Whole public pages kept per app instance until the public data changes.
  * Anonymous readers of the register and the village postings all see the same
- * page for the same address on the same day, so a page rendered once (and asked
- * for again: `admitted`) serves every reader until the public data version moves (domain/shared/public-cache.server.ts
+ * page for the same address on the same day, so a page rendered once serves
+ * every reader until the public data version moves (domain/shared/public-cache.server.ts
  * explains why that is correct across instances). Rendering, not the database,
  * is most of a page's cost; a kept page costs one one-row query.
  *
@@ -86,25 +86,8 @@ function kept(key: string, version: number): KeptPage | undefined {
   return page;
 }
 
-/**
- * Addresses asked once and not kept. A page is kept from its second ask (or at once if an older copy
- * was kept): most addresses readers ask are asked once (a fragment, one posting), and keeping each
- * of those pushed the pages asked again out of the store and churned its memory (a rotating search
- * kept and dropped 40 MB of pages a second per process, which the heap released only at its next full
- * collection). Bounded: the list starts afresh when full.
- */
-const askedOnce = new Set<string>();
-const askedOnceMost = 50_000;
-
-function admitted(key: string): boolean {
-  if (pages.has(key) || askedOnce.delete(key)) return true;
-  if (askedOnce.size >= askedOnceMost) askedOnce.clear();
-  askedOnce.add(key);
-  return false;
-}
-
 function keep(key: string, page: KeptPage): void {
-  if (page.bytes > maxBytes / 8 || !admitted(key)) return;
+  if (page.bytes > maxBytes / 8) return;
   const old = pages.get(key);
   if (old) {
     keptBytes -= old.bytes;

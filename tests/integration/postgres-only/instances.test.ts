@@ -178,19 +178,18 @@ describe("public pages kept per instance", () => {
       const csp = response.headers.get("content-security-policy") ?? "";
       return { cache: response.headers.get("x-page-cache"), body, nonce: /nonce-([^']+)/.exec(csp)?.[1] ?? "" };
     };
-    // Kept from its second ask, served kept from the third.
-    const asked = [await read(a), await read(a), await read(a)];
-    expect(asked.map((r) => r.cache)).toEqual(["miss", "miss", "hit"]);
+    const first = await read(a);
+    const second = await read(a);
+    expect([first.cache, second.cache]).toEqual(["miss", "hit"]);
     // A kept page that runs scripts (React's, not a reading page) gives every response its own nonce, in the header and in the page alike.
-    const scripted = [await read(a, "/stats"), await read(a, "/stats"), await read(a, "/stats")];
-    expect(scripted.map((r) => r.cache)).toEqual(["miss", "miss", "hit"]);
-    expect(scripted[2]!.nonce).not.toBe(scripted[1]!.nonce);
-    expect(scripted[2]!.body).toContain(`nonce="${scripted[2]!.nonce}"`);
-    expect(scripted[2]!.body).not.toContain(scripted[1]!.nonce);
+    const scripted = [await read(a, "/stats"), await read(a, "/stats")];
+    expect(scripted.map((r) => r.cache)).toEqual(["miss", "hit"]);
+    expect(scripted[1]!.nonce).not.toBe(scripted[0]!.nonce);
+    expect(scripted[1]!.body).toContain(`nonce="${scripted[1]!.nonce}"`);
+    expect(scripted[1]!.body).not.toContain(scripted[0]!.nonce);
 
     // A change committed anywhere (here: straight to the database) moves the version; both instances render again.
     await db.update(organizations).set({ address: "泉州市鲤城区缓存测试路 9 号" }).where(eq(organizations.id, org!.id));
-    // A page kept under the old version is kept again at its first ask under the new one.
     const afterA = await read(a);
     const afterB = await read(b);
     expect(afterA.cache).toBe("miss");
