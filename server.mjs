@@ -199,8 +199,7 @@ async function serve() {
   app.set("query parser", false);
 
   // An anonymous reader's page of the register or the postings, written without React (app/reading),
-  // answered before the rest of the chain after the same checks (entry's answerReadingRequest): most
-  // public reads are these, and the chain's steps cost as much as a kept page's answer.
+  // answered before the rest of the chain after the same checks (entry's answerReadingRequest says why).
   if (!vite) {
     app.use(async (req, res, next) => {
       if (req.method !== "GET") return next();

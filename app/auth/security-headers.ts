@@ -12,12 +12,13 @@ export function securityHeaders(options: {
   authenticated?: boolean;
 }): Record<string, string> {
   const { nonce, development } = options;
+  const nonceSource = nonce === null ? "" : ` 'nonce-${nonce}'`;
   const csp = [
     "default-src 'self'",
     development
       ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'"
-      : `script-src 'self'${nonce === null ? "" : ` 'nonce-${nonce}'`}`,
-    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self'${nonce === null ? "" : ` 'nonce-${nonce}'`}`,
+      : `script-src 'self'${nonceSource}`,
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self'${nonceSource}`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     development ? "connect-src 'self' ws: wss:" : "connect-src 'self'",

@@ -5,7 +5,7 @@ import { redirectWithNotice } from "../auth/flash.server";
 import { actionContext, readForm, requirePermission } from "../auth/require.server";
 import { correctOrganization } from "../domain/organizations/commands.server";
 import { correctionSchema } from "../domain/organizations/forms";
-import { officerOrganization, organizationAccess } from "../domain/organizations/queries.server";
+import { officerRecord, organizationAccess } from "../domain/organizations/queries.server";
 import { organizationTypeLabels } from "../domain/organizations/rules";
 import { placeChoiceWithin } from "../domain/places/queries.server";
 import { forbidden } from "../domain/shared/errors";
@@ -26,7 +26,7 @@ function idOf(param: string | undefined): number {
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "organization:correct");
-  const { organization, canCorrect } = await officerOrganization(actor, idOf(params.id));
+  const { organization, canCorrect } = await officerRecord(actor, idOf(params.id));
   if (!canCorrect) forbidden("您无权更正该组织的登记信息。");
   const places = await placeChoiceWithin(parseRowId(new URL(request.url).searchParams.get(placeStreetParam)), organization.placeId);
   return { organization, places };

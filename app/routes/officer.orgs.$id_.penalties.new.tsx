@@ -7,7 +7,7 @@ import { actionContext, readUploads, requirePermission } from "../auth/require.s
 import { missingDocument, recordPenalty } from "../domain/credit/commands.server";
 import { penaltySchema } from "../domain/credit/forms";
 import { creditConsequenceLabels, penaltyArticle, penaltyKindLabels } from "../domain/credit/penalties";
-import { officerOrganization, organizationAccess } from "../domain/organizations/queries.server";
+import { officerRecord, organizationAccess } from "../domain/organizations/queries.server";
 import { maxAttachmentBytes } from "../domain/shared/file-types";
 import { parseSubmission, replyTo } from "../domain/shared/form-submission";
 import { rowIdOrNotFound } from "../domain/shared/ids";
@@ -24,7 +24,7 @@ function idOf(param: string | undefined): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "penalty:decide");
-  const { organization } = await officerOrganization(actor, idOf(params.id));
+  const { organization } = await officerRecord(actor, idOf(params.id));
   return { id: organization.id, name: organization.name, type: organization.type, status: organization.status, article: penaltyArticle(organization.type), today: shanghaiDate(new Date()) };
 }
 

@@ -238,18 +238,17 @@ export async function loadHistory(db: Database, organizationId: number) {
     .orderBy(desc(organizationChanges.at), desc(organizationChanges.id));
 }
 
-/** The whole record for an officer, with who made each change; outside the officer's scope it does not exist. */
-export async function officerOrganization(actor: Actor, id: number) {
-  const scope = officerScope(actor);
-  const db = await getDb();
-  const row = await loadRecord(db, and(eq(organizations.id, id), scope));
+/** The record for an officer, and whether the officer may correct it; outside the officer's scope it does not exist. */
+export async function officerRecord(actor: Actor, id: number) {
+  const row = await loadRecord(await getDb(), and(eq(organizations.id, id), officerScope(actor)));
   if (!row) notFound("登记簿中没有该社会组织，或不在您的管辖范围内。");
-  const history = await loadHistory(db, id);
-  return {
-    ...row,
-    history,
-    canCorrect: can(actor, "organization:correct", { streetId: row.organization.streetId }),
-  };
+  return { ...row, canCorrect: can(actor, "organization:correct", { streetId: row.organization.streetId }) };
+}
+
+/** The whole record for an officer (officerRecord), with who made each change. */
+export async function officerOrganization(actor: Actor, id: number) {
+  const record = await officerRecord(actor, id);
+  return { ...record, history: await loadHistory(await getDb(), id) };
 }
 
 /**
