@@ -3,7 +3,7 @@
  * (the data) and a bar chart beside it (a picture of the same figures, hidden
  * from screen readers), and the officers the latest report lists.
  */
-import { formatYuanFromFen } from "../domain/credit/penalties";
+import { formatYuanFromFen } from "../domain/shared/money";
 import { DataTable, type Column } from "./data-table";
 
 export interface AnnualReportFigures {

@@ -5,7 +5,7 @@
  */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { formatYuanFromFen } from "../domain/credit/penalties";
+import { formatYuanFromFen } from "../domain/shared/money";
 import { otherCreditFieldLabels, otherCreditKindLabels, otherCreditKinds, type OtherCreditKind } from "../domain/credit/other-items";
 import { formatDate, formatDateTime } from "../domain/shared/time";
 import { Button, Field, FormError, PostForm, SelectField, TextAreaField, typedText } from "./form";

@@ -1,4 +1,5 @@
-import { creditConsequenceLabels, formatYuanFromFen, penaltyKindLabels, type PenaltyKind } from "../domain/credit/penalties";
+import { creditConsequenceLabels, penaltyKindLabels, type PenaltyKind } from "../domain/credit/penalties";
+import { formatYuanFromFen } from "../domain/shared/money";
 import { formatDate } from "../domain/shared/time";
 import { Badge } from "./layout";
 

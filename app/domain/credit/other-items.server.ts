@@ -3,8 +3,8 @@
  * and reading them for the record pages. Every write checks permission and
  * scope, runs in one transaction and writes the audit log.
  */
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "../../../db/client.server";
+import { and, desc, eq, isNull, sql, type Placeholder } from "drizzle-orm";
+import { getDb, type Database } from "../../../db/client.server";
 import { organizations, otherCreditItems } from "../../../db/schema";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { recordAudit } from "../audit/commands.server";
@@ -90,7 +90,10 @@ const publicColumns = {
 
 /** Public: the entries in force, newest first. */
 export async function publicOtherCredit(organizationId: number) {
-  const db = await getDb();
+  return publicOtherCreditQuery(await getDb(), organizationId);
+}
+
+export function publicOtherCreditQuery(db: Database, organizationId: number | Placeholder) {
   return db
     .select(publicColumns)
     .from(otherCreditItems)

@@ -96,8 +96,3 @@ export function penaltyProblems(input: PenaltyInput, org: { status: Organization
   }
   return problems;
 }
-
-/** The amount in yuan as the record shows it: "30,000 元". */
-export function formatYuanFromFen(fen: number): string {
-  return `${(fen / 100).toLocaleString("zh-CN", { maximumFractionDigits: 2 })} 元`;
-}

@@ -3,9 +3,9 @@
  * public on its record; the decision documents, the letters and the proposals
  * for the officers whose scope covers it; the lists as the officers' pages show them.
  */
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, type Placeholder } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "../../../db/client.server";
+import { getDb, type Database } from "../../../db/client.server";
 import { abnormalListings, contactLetters, organizations, penalties, places, seriousListings } from "../../../db/schema";
 import type { AbnormalTrigger, SeriousTrigger } from "../../../vocabulary";
 import { hasPermission, type Actor } from "../../auth/permissions";
@@ -33,8 +33,12 @@ import { creditConsequence } from "./penalties";
 
 /** An organization's penalty decisions, newest first, without their documents' content: public. */
 export async function penaltiesOf(organizationId: number) {
-  const db = await getDb();
-  const rows = await db
+  const rows = await penaltiesQuery(await getDb(), organizationId);
+  return rows.map((p) => ({ ...p, consequence: creditConsequence(p) }));
+}
+
+export function penaltiesQuery(db: Database, organizationId: number | Placeholder) {
+  return db
     .select({
       id: penalties.id,
       kind: penalties.kind,
@@ -51,8 +55,8 @@ export async function penaltiesOf(organizationId: number) {
     .from(penalties)
     .where(eq(penalties.organizationId, organizationId))
     .orderBy(desc(penalties.decidedOn), desc(penalties.id));
-  return rows.map((p) => ({ ...p, consequence: creditConsequence(p) }));
 }
+
 
 /** A decision document, for officers whose scope covers its organization; 404 otherwise. */
 export async function penaltyDocumentFor(actor: Actor, id: number) {
@@ -205,10 +209,19 @@ export async function organizationCredit(actor: Actor, organizationId: number, n
 /** An organization's listings on both lists, newest first, with the article of each ground: public, personal numbers masked. */
 export async function creditHistory(organizationId: number) {
   const db = await getDb();
-  const [abnormal, serious] = await Promise.all([
-    db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, organizationId)).orderBy(desc(abnormalListings.listedOn), desc(abnormalListings.id)),
-    db.select().from(seriousListings).where(eq(seriousListings.organizationId, organizationId)).orderBy(desc(seriousListings.listedOn), desc(seriousListings.id)),
-  ]);
+  const [abnormal, serious] = await Promise.all([abnormalListingsQuery(db, organizationId), seriousListingsQuery(db, organizationId)]);
+  return creditHistoryFrom(abnormal, serious);
+}
+
+export function abnormalListingsQuery(db: Database, organizationId: number | Placeholder) {
+  return db.select().from(abnormalListings).where(eq(abnormalListings.organizationId, organizationId)).orderBy(desc(abnormalListings.listedOn), desc(abnormalListings.id));
+}
+
+export function seriousListingsQuery(db: Database, organizationId: number | Placeholder) {
+  return db.select().from(seriousListings).where(eq(seriousListings.organizationId, organizationId)).orderBy(desc(seriousListings.listedOn), desc(seriousListings.id));
+}
+
+export function creditHistoryFrom(abnormal: Awaited<ReturnType<typeof abnormalListingsQuery>>, serious: Awaited<ReturnType<typeof seriousListingsQuery>>) {
   return {
     abnormal: abnormal.map((l) => ({ id: l.id, listedOn: l.listedOn, trigger: l.trigger, article: abnormalTriggerArticles[l.trigger], reason: l.reason, evidence: l.evidence && maskSensitive(l.evidence), removedOn: l.removedOn, removalKind: l.removalKind, removalReason: l.removalReason })),
     serious: serious.map((l) => ({ id: l.id, listedOn: l.listedOn, trigger: l.trigger, article: seriousTriggerArticles[l.trigger], reason: l.reason, evidence: l.evidence && maskSensitive(l.evidence), removedOn: l.removedOn, removalReason: l.removalReason })),

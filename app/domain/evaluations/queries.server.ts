@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import { getDb } from "../../../db/client.server";
+import { getDb, type Database } from "../../../db/client.server";
 import { evaluationRounds, evaluations, organizations } from "../../../db/schema";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { forbidden, notFound } from "../shared/errors";
@@ -61,9 +61,12 @@ export async function ownEvaluations(actor: Actor, now: Date) {
 
 /** The grade an organization holds today, with when it was awarded and how long it is valid: public. */
 export async function gradeOf(organizationId: number, now: Date) {
-  const db = await getDb();
-  const rows = await db.select({ grade: evaluations.grade, awardedOn: evaluations.awardedOn, validUntil: evaluations.validUntil, round: evaluationRounds.title }).from(evaluations).innerJoin(evaluationRounds, eq(evaluationRounds.id, evaluations.roundId)).where(and(eq(evaluations.organizationId, organizationId), isNotNull(evaluations.awardedOn)));
-  return currentGrade(rows, shanghaiDate(now));
+  return currentGrade(await gradesQuery(await getDb(), organizationId), shanghaiDate(now));
+}
+
+/** Every grade awarded to an organization, for currentGrade. */
+export function gradesQuery(db: Database, organizationId: number | Placeholder) {
+  return db.select({ grade: evaluations.grade, awardedOn: evaluations.awardedOn, validUntil: evaluations.validUntil, round: evaluationRounds.title }).from(evaluations).innerJoin(evaluationRounds, eq(evaluationRounds.id, evaluations.roundId)).where(and(eq(evaluations.organizationId, organizationId), isNotNull(evaluations.awardedOn)));
 }
 
 /**

@@ -46,11 +46,6 @@ export function fenAsInput(fen: number | null): string {
   return fen === null ? "" : String(fen / 100);
 }
 
-/** Fen as a reader reads it: "65,000 元". */
-export function fenAsYuan(fen: number): string {
-  return `${(fen / 100).toLocaleString("zh-CN", { maximumFractionDigits: 2 })} 元`;
-}
-
 /** The report with its derived figures worked out (those that can be), replacing what it held. */
 export function withDerivedFigures(report: Report): Report {
   const figures = reportFigures(report);

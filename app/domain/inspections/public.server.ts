@@ -2,8 +2,8 @@
  * The inspection as the public sees it: each year's figures, and an
  * organization's conclusions once the registry has published them.
  */
-import { and, desc, eq, isNotNull } from "drizzle-orm";
-import { getDb } from "../../../db/client.server";
+import { and, desc, eq, isNotNull, type Placeholder } from "drizzle-orm";
+import { getDb, type Database } from "../../../db/client.server";
 import { inspectionReports, inspectionYears } from "../../../db/schema";
 import { inspectionTally } from "./queries.server";
 import { maskSensitive } from "../postings/sensitive-numbers";
@@ -21,15 +21,25 @@ export async function publicInspectionFigures() {
   return figures;
 }
 
-/** Published conclusions of one organization, newest year first: for the public record and the API. */
-export async function publishedInspections(organizationId: number) {
-  const db = await getDb();
-  const rows = await db
-    .select({ year: inspectionReports.year, conclusion: inspectionReports.conclusion, publishedAt: inspectionReports.publishedAt })
+/** One organization's reports whose conclusions the registry has published, newest year first. */
+export function publishedReportsQuery(db: Database, organizationId: number | Placeholder) {
+  return db
+    .select({ year: inspectionReports.year, conclusion: inspectionReports.conclusion, publishedAt: inspectionReports.publishedAt, report: inspectionReports.report })
     .from(inspectionReports)
     .where(and(eq(inspectionReports.organizationId, organizationId), isNotNull(inspectionReports.publishedAt)))
     .orderBy(desc(inspectionReports.year));
+}
+
+type PublishedReport = Awaited<ReturnType<typeof publishedReportsQuery>>[number];
+
+/** Published conclusions, newest year first. */
+export function inspectionsFrom(rows: PublishedReport[]) {
   return rows.map((r) => ({ year: r.year, conclusion: r.conclusion!, publishedOn: shanghaiDate(r.publishedAt!) }));
+}
+
+/** Published conclusions of one organization, newest year first: for the public record and the API. */
+export async function publishedInspections(organizationId: number) {
+  return inspectionsFrom(await publishedReportsQuery(await getDb(), organizationId));
 }
 
 /** A figure of a filed report, when the organization gave one. */
@@ -46,13 +56,12 @@ function amount(report: Record<string, unknown>, field: string): number | null {
  * personal numbers masked. Oldest year first, as a table over the years reads.
  */
 export async function publishedAnnualReports(organizationId: number) {
-  const db = await getDb();
-  const rows = await db
-    .select({ year: inspectionReports.year, report: inspectionReports.report })
-    .from(inspectionReports)
-    .where(and(eq(inspectionReports.organizationId, organizationId), isNotNull(inspectionReports.publishedAt)))
-    .orderBy(inspectionReports.year);
-  return rows.map((r) => {
+  return annualReportsFrom(await publishedReportsQuery(await getDb(), organizationId));
+}
+
+/** The annual reports of publishedAnnualReports from the published reports (newest first, as read). */
+export function annualReportsFrom(rows: PublishedReport[]) {
+  return rows.toReversed().map((r) => {
     const officers = typeof r.report.officers === "string" ? r.report.officers.trim() : "";
     return {
       year: r.year,

@@ -10,7 +10,8 @@ import { organizationStatusLabels, isLive } from "../organizations/rules";
 import { notFound } from "../shared/errors";
 import { parseRowId } from "../shared/ids";
 import { addMonths, formatDate } from "../shared/time";
-import { closingNetAssets, fenAsYuan, fenOf, incomeItems, spendingItems, sumOfItems, withDerivedFigures } from "./figures";
+import { formatYuanFromFen } from "../shared/money";
+import { closingNetAssets, fenOf, incomeItems, spendingItems, sumOfItems, withDerivedFigures } from "./figures";
 import type { Report } from "./forms";
 
 export type { InspectionConclusion, InspectionState, PreliminaryDecision, Report };
@@ -167,16 +168,16 @@ export function reportProblems(report: Report): Record<string, string[]> {
   if (report.recordChanged === "yes" && !report.recordChanges) add("recordChanges", "有变动时请说明变动情况");
   const incomeItemsSum = sumOfItems(report, incomeItems) ?? 0;
   if (report.incomeTotal !== undefined && incomeItemsSum !== cents(report.incomeTotal)) {
-    add("incomeTotal", `收入合计应等于各项收入之和 ${fenAsYuan(incomeItemsSum)}`);
+    add("incomeTotal", `收入合计应等于各项收入之和 ${formatYuanFromFen(incomeItemsSum)}`);
   }
   const spendingItemsSum = sumOfItems(report, spendingItems) ?? 0;
   if (report.expenditureTotal !== undefined && spendingItemsSum !== cents(report.expenditureTotal)) {
-    add("expenditureTotal", `费用合计应等于各项费用之和 ${fenAsYuan(spendingItemsSum)}`);
+    add("expenditureTotal", `费用合计应等于各项费用之和 ${formatYuanFromFen(spendingItemsSum)}`);
   }
   // Checked against the totals as reported, so a wrong total is named once, beside itself.
   const expected = closingNetAssets(fenOf(report.netAssetsStart), fenOf(report.incomeTotal), fenOf(report.expenditureTotal));
   if (expected !== null && report.netAssetsEnd !== undefined && expected !== cents(report.netAssetsEnd)) {
-    add("netAssetsEnd", `年末净资产应为年初净资产加收入合计减费用合计，即 ${fenAsYuan(expected)}`);
+    add("netAssetsEnd", `年末净资产应为年初净资产加收入合计减费用合计，即 ${formatYuanFromFen(expected)}`);
   }
   if (report.donationsReceived !== undefined && cents(report.donationsReceived) < cents(report.incomeDonations)) {
     add("donationsReceived", "接受捐赠总额不应少于计入收入的捐赠收入");

@@ -8,17 +8,20 @@ import { getDb } from "../../../db/client.server";
 import { organizations, places } from "../../../db/schema";
 import type { OrganizationType } from "../../../vocabulary";
 import { notFound } from "../shared/errors";
-import { creditHistory, penaltiesOf } from "../credit/queries.server";
-import { publishedChecksOf } from "../spot-checks/queries.server";
-import { gradeOf } from "../evaluations/queries.server";
-import { publicOtherCredit } from "../credit/other-items.server";
-import { publishedAnnualReports, publishedInspections } from "../inspections/public.server";
+import { abnormalListingsQuery, creditHistoryFrom, penaltiesQuery, seriousListingsQuery } from "../credit/queries.server";
+import { publishedChecksQuery } from "../spot-checks/queries.server";
+import { gradesQuery } from "../evaluations/queries.server";
+import { currentGrade } from "../evaluations/rules";
+import { publicOtherCreditQuery } from "../credit/other-items.server";
+import { annualReportsFrom, inspectionsFrom, publishedReportsQuery } from "../inspections/public.server";
+import { preparedTogether } from "../shared/select-together.server";
+import { shanghaiDate } from "../shared/time";
 import { publicCountCap } from "../shared/paging";
 import { cachedPublic } from "../shared/public-cache.server";
 import { toCsv } from "../shared/open-data";
 import type { FieldChange } from "./history.server";
 import { defaultPageSize, parseRegisterQuery, registerSearchParams, type RegisterQuery } from "./forms";
-import { listQuery, loadHistory, loadRecord, onePage, pageQueries, registerSearch, type RegisterListItem, type RegisterPage } from "./queries.server";
+import { listQuery, loadHistory, onePage, recordQuery, pageQueries, registerSearch, type RegisterListItem, type RegisterPage } from "./queries.server";
 
 /* ------------------------------------------------------------------ search */
 
@@ -116,24 +119,34 @@ export interface HistoryEntry {
   changes: FieldChange[];
 }
 
+/**
+ * Everything an organization's public record shows, as one prepared statement: a page of many short
+ * lists paid a round trip, a parse and a plan for each, several times the rows' own cost.
+ */
+const publicRecordStatement = preparedTogether("public_record", (db) => {
+  const id = sql.placeholder("id");
+  return {
+    record: recordQuery(db, eq(organizations.id, id)),
+    changes: loadHistory(db, id),
+    reports: publishedReportsQuery(db, id),
+    penalties: penaltiesQuery(db, id),
+    abnormal: abnormalListingsQuery(db, id),
+    serious: seriousListingsQuery(db, id),
+    checks: publishedChecksQuery(db, id),
+    grades: gradesQuery(db, id),
+    otherCredit: publicOtherCreditQuery(db, id),
+  };
+});
+
 /** One organization's public record with its change history, newest first; null when there is none. */
 export async function findPublicOrganization(id: number) {
-  const db = await getDb();
-  const row = await loadRecord(db, eq(organizations.id, id));
+  const rows = await publicRecordStatement(await getDb(), { id });
+  const [row] = rows.record;
   if (!row) return null;
   const o = row.organization;
   const history: HistoryEntry[] = [];
-  const [entries, inspections, annualReports, penaltyRows, listings, checks, grade, otherRows] = await Promise.all([
-    loadHistory(db, id),
-    publishedInspections(id),
-    publishedAnnualReports(id),
-    penaltiesOf(id),
-    creditHistory(id),
-    publishedChecksOf(id),
-    gradeOf(id, new Date()),
-    publicOtherCredit(id),
-  ]);
-  for (const entry of entries) {
+  const grade = currentGrade(rows.grades, shanghaiDate(new Date()));
+  for (const entry of rows.changes) {
     const changes = entry.changes.filter((c) => !internalFields.includes(c.field));
     // An event that changed only internal fields changed nothing the public sees.
     if (entry.changes.length && !changes.length) continue;
@@ -161,18 +174,18 @@ export async function findPublicOrganization(id: number) {
     community: row.community,
     history,
     // Only published conclusions: a conclusion stays internal until the registry publishes the year's results.
-    inspections,
+    inspections: inspectionsFrom(rows.reports),
     // 年度报告信息: the filed totals and officers of the years whose conclusions are public.
-    annualReports,
+    annualReports: annualReportsFrom(rows.reports),
     // Penalty decisions are public credit information (社会组织信用信息管理办法 art. 5); their documents stay internal.
-    listings,
+    listings: creditHistoryFrom(rows.abnormal, rows.serious),
     // Spot checks (行政检查信息) once the registry published their results.
-    checks,
+    checks: rows.checks,
     // 社会组织评估: the grade held today, or null (an expired one is not shown).
     evaluation: grade ? { grade: grade.grade, awardedOn: grade.awardedOn, validUntil: grade.validUntil, round: grade.round } : null,
-    penalties: penaltyRows.map(({ fileName: _file, consequence: _consequence, amountFen, ...p }) => ({ ...p, amountYuan: amountFen === null ? null : amountFen / 100 })),
+    penalties: rows.penalties.map(({ fileName: _file, amountFen, ...p }) => ({ ...p, amountYuan: amountFen === null ? null : amountFen / 100 })),
     // 其他信用信息: awards and government service contracts in force (withdrawn ones are not shown).
-    otherCredit: otherRows.map(({ amountFen, ...item }) => ({ ...item, amountYuan: amountFen === null ? null : amountFen / 100 })),
+    otherCredit: rows.otherCredit.map(({ amountFen, ...item }) => ({ ...item, amountYuan: amountFen === null ? null : amountFen / 100 })),
   };
 }
 

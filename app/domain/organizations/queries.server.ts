@@ -4,7 +4,7 @@
  * search and the record's reads are shared with the public register
  * (public.server.ts), which shows public fields only (docs/glossary.md).
  */
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL, type Placeholder } from "drizzle-orm";
 import { alias, type PgSelect } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { organizationChanges, organizationNameGrams, organizations, places } from "../../../db/schema";
@@ -215,7 +215,12 @@ export async function searchOfficerRegister(actor: Actor, query: RegisterQuery):
 
 /** One record with its street and community (code, name, level); null when there is none. */
 export async function loadRecord(db: Database, where: SQL | undefined) {
-  const [row] = await db
+  const [row] = await recordQuery(db, where);
+  return row ?? null;
+}
+
+export function recordQuery(db: Database, where: SQL | undefined) {
+  return db
     .select({
       organization: organizations,
       street: { code: street.code, name: street.name, level: street.level },
@@ -226,11 +231,10 @@ export async function loadRecord(db: Database, where: SQL | undefined) {
     .leftJoin(community, eq(community.id, organizations.placeId))
     .where(where)
     .limit(1);
-  return row ?? null;
 }
 
 /** A record's change history, newest first, with who made each change. */
-export async function loadHistory(db: Database, organizationId: number) {
+export function loadHistory(db: Database, organizationId: number | Placeholder) {
   return db
     .select()
     .from(organizationChanges)

@@ -12,10 +12,10 @@ import { notFound } from "../shared/errors";
 import { isRowId } from "../shared/ids";
 import { escapeLike } from "../shared/like";
 import { cappedTotal, publicCountCap } from "../shared/paging";
-import { preparedFor } from "../shared/prepared.server";
+import { preparedTogether } from "../shared/select-together.server";
 import { cachedPublic } from "../shared/public-cache.server";
 import { publicNumbersByPlace, publicNumbersOf } from "./queries.server";
-import { publicQuestions } from "../questions/queries.server";
+import { publicQuestionsFrom, publicQuestionsQuery } from "../questions/queries.server";
 import { pickVersion } from "./compare";
 import { parseVersionParam } from "./query";
 import { maskedContent, parsePeriod } from "./rules";
@@ -137,17 +137,24 @@ export function publicPostingQueries(db: Database, postingId: number | Placehold
   };
 }
 
-/** The public posting page's statements, built once per database and prepared (a page runs them with its id). */
-const publicPostingStatements = preparedFor((db) => {
-  const q = publicPostingQueries(db, sql.placeholder("id"));
-  return { posting: q.posting.prepare("public_posting"), versions: q.versions.prepare("public_posting_versions"), files: q.files.prepare("public_posting_files") };
+/** A posting's statements as one, prepared once per database (a page runs it with its id). */
+const publicPostingStatement = preparedTogether("public_posting", (db) => publicPostingQueries(db, sql.placeholder("id")));
+
+/** The posting's page reads its questions in the same statement. */
+const publicPostingPageStatement = preparedTogether("public_posting_page", (db) => {
+  const id = sql.placeholder("id");
+  return { ...publicPostingQueries(db, id), questions: publicQuestionsQuery(db, id) };
 });
 
 /** One published or withdrawn posting for everyone: every published version masked, newest first, with its hash and sign-off. */
 export async function publicPosting(postingId: number) {
   if (!isRowId(postingId)) notFound("找不到该公开事项。");
-  const q = publicPostingStatements(await getDb());
-  const [[row], versions, files] = await Promise.all([q.posting.execute({ id: postingId }), q.versions.execute({ id: postingId }), q.files.execute({ id: postingId })]);
+  return publicPostingFrom(await publicPostingStatement(await getDb(), { id: postingId }));
+}
+
+type PostingRows = Awaited<ReturnType<typeof publicPostingStatement>>;
+
+function publicPostingFrom({ posting: [row], versions, files }: PostingRows) {
   if (!row || (row.posting.status !== "published" && row.posting.status !== "withdrawn")) notFound("找不到该公开事项。");
   const { posting } = row;
   const numbers = new Set(row.publicNumbers);
@@ -191,7 +198,10 @@ export async function publicPosting(postingId: number) {
 export async function publicPostingPage(postingId: number, versionParam: string | null) {
   const requested = parseVersionParam(versionParam);
   if (requested === null) notFound("版本号无效。");
-  const [{ posting, place, street, versions }, questions] = await Promise.all([publicPosting(postingId), publicQuestions(postingId)]);
+  if (!isRowId(postingId)) notFound("找不到该公开事项。");
+  const rows = await publicPostingPageStatement(await getDb(), { id: postingId });
+  const { posting, place, street, versions } = publicPostingFrom(rows);
+  const questions = publicQuestionsFrom(rows.questions);
   const picked = pickVersion(versions, posting.currentVersion, requested) ?? notFound(`该公开事项没有已公开的第 ${requested} 版。`);
   return {
     posting,

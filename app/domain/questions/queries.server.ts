@@ -3,9 +3,9 @@
  * village's own list to answer, the town officer's list of overdue questions,
  * and the counts per village for the compliance grid.
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "../../../db/client.server";
+import { getDb, type Database } from "../../../db/client.server";
 import { places, postingQuestions, postings } from "../../../db/schema";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { officerReach, ownVillage, withinReach } from "../../auth/scope.server";
@@ -58,7 +58,11 @@ function describe(q: QuestionRow, today: string) {
  */
 export async function publicQuestions(postingId: number) {
   if (!isRowId(postingId)) return { answered: [], waiting: 0 };
-  const rows = await publicQuestionStatement(await getDb()).execute({ id: postingId });
+  return publicQuestionsFrom(await publicQuestionStatement(await getDb()).execute({ id: postingId }));
+}
+
+/** publicQuestions from the rows of publicQuestionsQuery. */
+export function publicQuestionsFrom(rows: Awaited<ReturnType<typeof publicQuestionsQuery>>) {
   const answered = rows
     .filter((q) => q.answer !== null || q.committeeAnswer !== null)
     .map((q) => ({
@@ -75,9 +79,9 @@ export async function publicQuestions(postingId: number) {
   return { answered, waiting: rows.length - answered.length };
 }
 
-/** A posting's questions not hidden, oldest first (prepared: every posting page runs it). */
-const publicQuestionStatement = preparedFor((db) =>
-  db
+/** A posting's questions not hidden, oldest first. */
+export function publicQuestionsQuery(db: Database, postingId: number | Placeholder) {
+  return db
     .select({
       id: postingQuestions.id,
       askerName: postingQuestions.askerName,
@@ -90,10 +94,12 @@ const publicQuestionStatement = preparedFor((db) =>
       committeeAnsweredAt: postingQuestions.committeeAnsweredAt,
     })
     .from(postingQuestions)
-    .where(and(eq(postingQuestions.postingId, sql.placeholder("id")), isNull(postingQuestions.hiddenAt)))
-    .orderBy(asc(postingQuestions.askedAt), asc(postingQuestions.id))
-    .prepare("public_posting_questions"),
-);
+    .where(and(eq(postingQuestions.postingId, postingId), isNull(postingQuestions.hiddenAt)))
+    .orderBy(asc(postingQuestions.askedAt), asc(postingQuestions.id));
+}
+
+/** Prepared: the posting's page reads its questions with the posting (postings/public.server), this reads them alone. */
+const publicQuestionStatement = preparedFor((db) => publicQuestionsQuery(db, sql.placeholder("id")).prepare("public_posting_questions"));
 
 /** The posting a question is asked on, as its public page shows it: published or withdrawn, else not found. */
 export async function requirePublicPosting(postingId: number): Promise<void> {

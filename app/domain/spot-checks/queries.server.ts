@@ -3,8 +3,8 @@
  * own rectification items, and what the public sees — every drawn plan with its
  * seed and population so the draw can be replayed, and the findings once published.
  */
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import { getDb } from "../../../db/client.server";
+import { and, asc, desc, eq, inArray, isNotNull, type Placeholder } from "drizzle-orm";
+import { getDb, type Database } from "../../../db/client.server";
 import { checkItems, checkPlans, inspectionReports, organizations, places, rectifications } from "../../../db/schema";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { forbidden, notFound } from "../shared/errors";
@@ -199,12 +199,14 @@ function rectificationSource(s: { plan: string | null; checkedOn: string | null;
 
 /** An organization's spot checks whose results are public, newest first: for its public record. */
 export async function publishedChecksOf(organizationId: number) {
-  const db = await getDb();
-  const rows = await db
+  return publishedChecksQuery(await getDb(), organizationId);
+}
+
+export function publishedChecksQuery(db: Database, organizationId: number | Placeholder) {
+  return db
     .select({ planId: checkPlans.id, title: checkPlans.title, publishedAt: checkPlans.publishedAt, finding: checkItems.finding, findings: checkItems.findings, checkedOn: checkItems.checkedOn })
     .from(checkItems)
     .innerJoin(checkPlans, eq(checkPlans.id, checkItems.planId))
     .where(and(eq(checkItems.organizationId, organizationId), isNotNull(checkPlans.publishedAt)))
     .orderBy(desc(checkPlans.publishedAt));
-  return rows;
 }

@@ -1,0 +1,165 @@
+/**
+ * preparedTogether (app/domain/shared/select-together.server.ts) reads several
+ * selects in one statement and must give back exactly what each select gives
+ * when drizzle runs it alone: the same rows in the same order, with dates,
+ * timestamps, JSON documents, arrays, enums and left joins that found nothing
+ * decoded alike. Checked on the demo district's organizations whose public
+ * record has something in every list, and on postings with files, corrections
+ * and questions.
+ */
+import { eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { beforeAll, expect, test } from "vitest";
+import { getDb } from "../../db/client.server";
+import {
+  abnormalListings,
+  checkItems,
+  evaluations,
+  inspectionReports,
+  organizationChanges,
+  organizations,
+  otherCreditItems,
+  penalties,
+  postingQuestions,
+  postingVersions,
+  seriousListings,
+} from "../../db/schema";
+import { publicOtherCreditQuery } from "../../app/domain/credit/other-items.server";
+import { abnormalListingsQuery, penaltiesQuery, seriousListingsQuery } from "../../app/domain/credit/queries.server";
+import { gradesQuery } from "../../app/domain/evaluations/queries.server";
+import { publishedReportsQuery } from "../../app/domain/inspections/public.server";
+import { loadHistory, recordQuery } from "../../app/domain/organizations/queries.server";
+import { publicPostingQueries } from "../../app/domain/postings/public.server";
+import { publicQuestionsQuery } from "../../app/domain/questions/queries.server";
+import { preparedTogether } from "../../app/domain/shared/select-together.server";
+import { publishedChecksQuery } from "../../app/domain/spot-checks/queries.server";
+import { addPostingFiles, createPosting, reviewPosting, submitPosting } from "../../app/domain/postings/commands.server";
+import { previousMonth } from "../../app/domain/postings/rules";
+import { shanghaiDate } from "../../app/domain/shared/time";
+import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+import { openVersion } from "../setup/postings";
+
+type Database = Awaited<ReturnType<typeof getDb>>;
+
+const recordSelects = (db: Database, id: ReturnType<typeof sql.placeholder> | number) => ({
+  record: recordQuery(db, eq(organizations.id, id)),
+  changes: loadHistory(db, id),
+  reports: publishedReportsQuery(db, id),
+  penalties: penaltiesQuery(db, id),
+  abnormal: abnormalListingsQuery(db, id),
+  serious: seriousListingsQuery(db, id),
+  checks: publishedChecksQuery(db, id),
+  grades: gradesQuery(db, id),
+  otherCredit: publicOtherCreditQuery(db, id),
+});
+
+const postingSelects = (db: Database, id: ReturnType<typeof sql.placeholder> | number) => ({
+  ...publicPostingQueries(db, id),
+  questions: publicQuestionsQuery(db, id),
+});
+
+const recordTogether = preparedTogether("test_record_together", (db) => recordSelects(db, sql.placeholder("id")));
+const postingTogether = preparedTogether("test_posting_together", (db) => postingSelects(db, sql.placeholder("id")));
+
+/** Each select run alone, as drizzle decodes it. */
+async function alone<T extends Record<string, PromiseLike<unknown>>>(selects: T) {
+  const entries = await Promise.all(Object.entries(selects).map(async ([key, select]) => [key, await select] as const));
+  return Object.fromEntries(entries) as { [K in keyof T]: Awaited<T[K]> };
+}
+
+/** A few ids of `column` in `from`. */
+async function ids(column: PgColumn, from: PgTable, where?: SQL): Promise<number[]> {
+  const db = await getDb();
+  const rows = await db.selectDistinct({ id: column }).from(from).where(where).limit(4);
+  return rows.map((r) => Number(r.id));
+}
+
+let records: number[] = [];
+let postingIds: number[] = [];
+
+/** A published posting with a file (the demo's have none), through the clerk's and the committee's steps. */
+async function postingWithFile(): Promise<number> {
+  const [clerk, supervisor] = await Promise.all([demoActor("clerk"), demoActor("supervisor")]);
+  const now = new Date();
+  const created = await createPosting(contextOf(clerk, now), {
+    kind: "subsistence_allowance",
+    period: previousMonth(shanghaiDate(now)).key,
+    title: "低保对象名单公示",
+    body: "以下对象经评议纳入最低生活保障。",
+    tableRows: [{ name: "陈阿水", idNumber: "", members: "2", amount: "1660.00", note: "" }],
+  });
+  if (!created.ok) throw new Error(JSON.stringify(created));
+  const id = created.value.id;
+  expect((await addPostingFiles(contextOf(clerk, now), id, [{ name: "名单.pdf", content: new TextEncoder().encode("%PDF-1.4\n%test\n") }])).ok).toBe(true);
+  expect((await submitPosting(contextOf(clerk, now), id, { expectedVersion: (await openVersion(id)).version, acknowledgeSensitive: true })).ok).toBe(true);
+  const approved = await reviewPosting(contextOf(supervisor, now), id, { expectedVersion: (await openVersion(id)).version, decision: "approve", opinion: "经审核，同意公开。" });
+  expect(approved.ok).toBe(true);
+  return id;
+}
+
+beforeAll(async () => {
+  await loadDemoDistrict();
+  const db = await getDb();
+  // Every demo organization has a community or village; a district-level one without is read here too.
+  const withoutCommunity = await db
+    .update(organizations)
+    .set({ placeId: null })
+    .where(eq(organizations.id, db.select({ id: organizations.id }).from(organizations).where(eq(organizations.type, "social_group")).limit(1)))
+    .returning({ id: organizations.id });
+  records = [
+    ...new Set([
+      ...(await ids(organizationChanges.organizationId, organizationChanges)),
+      ...(await ids(inspectionReports.organizationId, inspectionReports, isNotNull(inspectionReports.publishedAt))),
+      ...(await ids(penalties.organizationId, penalties)),
+      ...(await ids(abnormalListings.organizationId, abnormalListings)),
+      ...(await ids(seriousListings.organizationId, seriousListings)),
+      ...(await ids(checkItems.organizationId, checkItems)),
+      ...(await ids(evaluations.organizationId, evaluations, isNotNull(evaluations.awardedOn))),
+      ...(await ids(otherCreditItems.organizationId, otherCreditItems)),
+      ...withoutCommunity.map((r) => r.id),
+      // No such organization: every list empty, the record none.
+      999_999,
+    ]),
+  ];
+  postingIds = [
+    ...new Set([
+      await postingWithFile(),
+      ...(await ids(postingQuestions.postingId, postingQuestions, isNotNull(postingQuestions.answer))),
+      ...(await ids(postingVersions.postingId, postingVersions, eq(postingVersions.number, 2))),
+      999_999,
+    ]),
+  ];
+});
+
+test("an organization's record read in one statement is what its selects read alone", async () => {
+  const db = await getDb();
+  const seen = { changes: 0, reports: 0, penalties: 0, abnormal: 0, serious: 0, checks: 0, grades: 0, otherCredit: 0, noCommunity: 0, missing: 0 };
+  for (const id of records) {
+    const together = await recordTogether(db, { id });
+    expect(together, `organization ${id}`).toEqual(await alone(recordSelects(db, id)));
+    for (const key of ["changes", "reports", "penalties", "abnormal", "serious", "checks", "grades", "otherCredit"] as const) if (together[key].length) seen[key]++;
+    const [row] = together.record;
+    if (!row) seen.missing++;
+    else if (row.community === null) seen.noCommunity++;
+  }
+  // Every kind of list was compared with rows in it, and a record without a community (its left join found nothing: null, not an object of nulls).
+  for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
+  const [first] = (await recordTogether(db, { id: records[0]! })).record;
+  expect(first!.organization.registeredOn === null || typeof first!.organization.registeredOn === "string").toBe(true);
+});
+
+test("a posting's page read in one statement is what its selects read alone", async () => {
+  const db = await getDb();
+  const seen = { files: 0, versions: 0, questions: 0 };
+  for (const id of postingIds) {
+    const together = await postingTogether(db, { id });
+    expect(together, `posting ${id}`).toEqual(await alone(postingSelects(db, id)));
+    if (together.files.length) seen.files++;
+    if (together.versions.length > 1) seen.versions++;
+    if (together.questions.length) seen.questions++;
+  }
+  for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
+  // Timestamps come back as dates, as drizzle gives them.
+  const [version] = (await postingTogether(db, { id: postingIds[0]! })).versions;
+  expect(version!.publishedAt).toBeInstanceOf(Date);
+});
