@@ -322,3 +322,22 @@ describe("the party forms, posted to their pages", () => {
     expect(errorsOf(unchanged.body)).toEqual({ partyCoverageTarget: ["覆盖率目标现为 90%，未作改动"] });
   });
 });
+
+describe("the branches offered on a record", () => {
+  test("follow each change of coverage at once: a branch left covering none is offered to the others", async () => {
+    const ctx = contextOf(officer, now);
+    const db = await getDb();
+    const [ourStreet] = await db.select().from(places).where(eq(places.code, streetCode));
+    const [h] = await db.insert(organizations).values({ name: "测试辛协会", type: "social_group", status: "normal", registeredOn: "2015-01-01", streetId: ourStreet!.id }).returning();
+    // Read once, so the street's branches are kept before the changes below.
+    const before = await partyRecordFor(officer, ids.G!);
+    const joint = before.branches.find((b) => b.kind === "joint")!;
+    expect(await savePartyRecord(ctx, h!.id, record({ formalMembers: 3, newOwnBranch: { name: "测试辛协会党支部", foundedOn: "2026-04-01", secretary: null } }))).toMatchObject({ ok: true });
+    const own = (await partyRecordFor(officer, h!.id)).record!;
+    expect((await partyRecordFor(officer, ids.G!)).branches.map((b) => b.id)).not.toContain(own.branchId);
+    expect(await savePartyRecord(ctx, h!.id, record({ formalMembers: 3, branchId: joint.id, expectedVersion: own.version }))).toMatchObject({ ok: true });
+    const offered = (await partyRecordFor(officer, ids.G!)).branches;
+    expect(offered.find((b) => b.id === own.branchId)).toMatchObject({ kind: "single", members: 0 });
+    expect(offered.find((b) => b.id === joint.id)!.members).toBe(joint.members + 1);
+  });
+});

@@ -5,7 +5,7 @@
  * probationary members, and the coverage figures with their denominators.
  * Officers see the organizations of their scope (street officers: their street).
  */
-import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { inspectionReports, organizationParty, organizations, partyAdmissions, partyBranches, places } from "../../../db/schema";
@@ -13,6 +13,7 @@ import { can, hasPermission, type Actor } from "../../auth/permissions";
 import { officerReach, officerReachOrNull } from "../../auth/scope.server";
 import { getSetting } from "../settings/queries.server";
 import { forbidden, notFound } from "../shared/errors";
+import { cachedPublic } from "../shared/public-cache.server";
 import { isRowId } from "../shared/ids";
 import type { PartyPeriod } from "./forms";
 import { coverageOf, coverageRates, coveredStatuses, coveredTypes, shouldFormOwnBranch, type Coverage, type CoveredType, type RateFigure } from "./rules";
@@ -189,17 +190,7 @@ export async function partyRecordFor(actor: Actor, organizationId: number) {
     .where(eq(organizationParty.organizationId, org.id));
   // Another organization's own branch cannot cover this one: the choices are joint branches, its own,
   // and own branches left covering none (a street has hundreds of branches, most of them taken).
-  const coversNone = sql`not exists (select 1 from ${organizationParty} op where op.branch_id = ${partyBranches.id})`;
-  const branches = await db
-    .select({ id: partyBranches.id, name: partyBranches.name, kind: partyBranches.kind, members: sql<number>`(select count(*)::int from organization_party op where op.branch_id = ${partyBranches.id})` })
-    .from(partyBranches)
-    .where(
-      and(
-        sql`(${partyBranches.streetId} is null or ${partyBranches.streetId} = ${org.streetId})`,
-        or(eq(partyBranches.kind, "joint"), record?.branchId ? eq(partyBranches.id, record.branchId) : undefined, coversNone),
-      ),
-    )
-    .orderBy(asc(partyBranches.kind), asc(partyBranches.name));
+  const branches = (await streetBranches(org.streetId)).filter((b) => b.kind === "joint" || b.id === record?.branchId || b.members === 0);
   const admissions = await db
     .select({ id: partyAdmissions.id, admittedOn: partyAdmissions.admittedOn, count: partyAdmissions.count })
     .from(partyAdmissions)
@@ -219,6 +210,22 @@ export async function partyRecordFor(actor: Actor, organizationId: number) {
     admissions,
     reported: latest && reportedCounts ? { reportId: latest.id, year: latest.year, ...reportedCounts } : null,
   };
+}
+
+/**
+ * The branches of a street and the district's own (no street), with how many organizations each
+ * covers, kept until the public data changes (coverage and branches move it). Which of a street's
+ * hundreds of branches cover none took a scan of every organization's coverage on each record page.
+ */
+function streetBranches(streetId: number | null) {
+  return cachedPublic(`partyBranches:${streetId ?? "district"}`, async () => {
+    const db = await getDb();
+    return db
+      .select({ id: partyBranches.id, name: partyBranches.name, kind: partyBranches.kind, members: sql<number>`(select count(*)::int from organization_party op where op.branch_id = ${partyBranches.id})` })
+      .from(partyBranches)
+      .where(streetId === null ? isNull(partyBranches.streetId) : or(isNull(partyBranches.streetId), eq(partyBranches.streetId, streetId)))
+      .orderBy(asc(partyBranches.kind), asc(partyBranches.name));
+  });
 }
 
 /** An organization's latest annual report that is filed and standing (submitted or concluded; not a draft, not returned). Shared with the commands. */
