@@ -14,7 +14,7 @@ import {
   reviewReportAsUnit,
   saveReport,
 } from "../../app/domain/inspections/commands.server";
-import { publishedAnnualReports, publishedInspections } from "../../app/domain/inspections/public.server";
+import { publicOrganization } from "../../app/domain/organizations/public.server";
 import { prefillReport, reportProblems, type Report } from "../../app/domain/inspections/rules";
 import type { AbnormalBatch } from "../../app/domain/inspections/forms";
 import { removeAbnormalListing } from "../../app/domain/credit/listings.server";
@@ -59,17 +59,18 @@ test(`the demo year ${Y} shows the seed document's picture: about 40% of social 
   expect(overview.notFiled.map((o) => o.name)).toContain("鲤城区老年人体育协会");
   const db = await getDb();
   const [published] = await db.select().from(inspectionReports).where(eq(inspectionReports.year, Y - 1)).limit(1);
-  expect((await publishedInspections(published!.organizationId)).map((p) => p.year)).toEqual([Y - 1, Y - 2]);
+  const record = await publicOrganization(published!.organizationId);
+  expect(record.inspections.map((p) => p.year)).toEqual([Y - 1, Y - 2]);
 
   // 年度报告信息 on the public record: the published years' filed totals, oldest first, with the officers.
-  const reports = await publishedAnnualReports(published!.organizationId);
+  const reports = record.annualReports;
   expect(reports.map((r) => r.year)).toEqual([Y - 2, Y - 1]);
   const [filed] = await db.select().from(inspectionReports).where(and(eq(inspectionReports.organizationId, published!.organizationId), eq(inspectionReports.year, Y - 1)));
   const report = filed!.report as { incomeTotal?: number; expenditureTotal?: number; netAssetsEnd?: number; officers?: string };
   expect(reports[1]).toEqual({ year: Y - 1, income: report.incomeTotal ?? null, expenditure: report.expenditureTotal ?? null, netAssets: report.netAssetsEnd ?? null, officers: report.officers ?? null });
   // A year whose conclusion is not published shows nothing of its report.
   const [unpublished] = await db.select().from(inspectionReports).where(and(eq(inspectionReports.year, Y), isNull(inspectionReports.publishedAt))).limit(1);
-  if (unpublished) expect((await publishedAnnualReports(unpublished.organizationId)).map((r) => r.year)).not.toContain(Y);
+  if (unpublished) expect((await publicOrganization(unpublished.organizationId)).annualReports.map((r) => r.year)).not.toContain(Y);
 });
 
 test("who is due: registered organizations in normal or abnormal status registered before 1 July of the year reported on", async () => {
@@ -142,11 +143,11 @@ test("the registry returns with a reason, the association resubmits, the registr
   // Filing again after the conclusion is refused with a clear message.
   expect(await saveReport(contextOf(actor, now), Y, { version: null, report: complete })).toEqual({ ok: false, formError: "该年度报告已作出年检结论，不能再修改。" });
   // Not public until published; then on the public record.
-  expect(await publishedInspections(org.id)).toEqual([]);
+  expect((await publicOrganization(org.id)).inspections).toEqual([]);
   // Publishing needs the officer's password given within 10 minutes (see reverification.test.ts).
   const publishedOn = new Date(`${Y + 1}-06-20T02:00:00Z`);
   expect(await publishConclusions(contextOf(await verifiedActor("officer", publishedOn), publishedOn), Y, [reportId])).toBe(1);
-  expect(await publishedInspections(org.id)).toEqual([{ year: Y, conclusion: "basic_pass", publishedOn: `${Y + 1}-06-20` }]);
+  expect((await publicOrganization(org.id)).inspections).toEqual([{ year: Y, conclusion: "basic_pass", publishedOn: `${Y + 1}-06-20` }]);
   // Publishing the rest of the year: every concluded, unpublished report, once.
   const publisher = await verifiedActor("officer", now);
   expect(await publishConclusions(contextOf(publisher, now), Y, "all")).toBeGreaterThan(0);

@@ -11,11 +11,15 @@ import { beforeAll, expect, test } from "vitest";
 import { getDb } from "../../db/client.server";
 import { auditLog, places, postingQuestions, postings } from "../../db/schema";
 import { askQuestion, workOnQuestion } from "../../app/domain/questions/commands.server";
-import { officerQuestions, overdueQuestionCount, publicQuestions, villageQuestions, waitingQuestionCount } from "../../app/domain/questions/queries.server";
+import { officerQuestions, overdueQuestionCount, villageQuestions, waitingQuestionCount } from "../../app/domain/questions/queries.server";
+import { publicPostingPage } from "../../app/domain/postings/public.server";
 import { questionLimits } from "../../app/domain/questions/rules";
 import { complianceOverview } from "../../app/domain/postings/compliance.server";
 import { shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
+
+/** The questions under a posting as its public page shows them. */
+const publicQuestionsOf = async (postingId: number) => (await publicPostingPage(postingId, null)).questions;
 
 beforeAll(loadDemoDistrict);
 
@@ -44,8 +48,8 @@ test("a villager asks; numbers are masked before storing; the clerk and the comm
   expect(stored!.addressKey).not.toContain("198.51.100.10");
 
   // Not public until answered; counted as waiting.
-  expect((await publicQuestions(posting.id)).answered.map((q) => q.id)).not.toContain(stored!.id);
-  expect((await publicQuestions(posting.id)).waiting).toBeGreaterThan(0);
+  expect((await publicQuestionsOf(posting.id)).answered.map((q) => q.id)).not.toContain(stored!.id);
+  expect((await publicQuestionsOf(posting.id)).waiting).toBeGreaterThan(0);
   expect(await waitingQuestionCount(posting.placeId)).toBeGreaterThan(0);
 
   const clerk = await demoActor("clerk");
@@ -66,7 +70,7 @@ test("a villager asks; numbers are masked before storing; the clerk and the comm
   // An answered question cannot be hidden any more.
   expect(await workOnQuestion(contextOf(supervisor, later(8)), { intent: "hide", questionId: stored!.id, version: 3, reason: "已经公开了" })).toMatchObject({ ok: false, formError: expect.stringContaining("不能再屏蔽") });
 
-  const shown = (await publicQuestions(posting.id)).answered.find((q) => q.id === stored!.id)!;
+  const shown = (await publicQuestionsOf(posting.id)).answered.find((q) => q.id === stored!.id)!;
   expect(shown).toMatchObject({ asker: "赵某", askerVillage: "大良村第四村民小组", answer: "修路款项明细见本事项附件，也可到村委会查阅。", committeeAnswer: "监督委员会已核对明细，与账目一致。" });
   expect(JSON.stringify(shown)).not.toContain("赵大海");
   const audits = await db.select({ action: auditLog.action }).from(auditLog).where(and(eq(auditLog.entityType, "posting_question"), eq(auditLog.entityId, String(stored!.id))));
@@ -113,7 +117,7 @@ test("the committee hides abuse with a reason; overdue questions reach the offic
   expect(await workOnQuestion(contextOf(supervisor, now), { intent: "hide", questionId: target.id, version: target.version, reason: "与本事项无关的广告" })).toEqual({ ok: true, value: { intent: "hide" } });
   const hidden = (await villageQuestions(supervisor, "hidden", now)).items.find((q) => q.id === target.id)!;
   expect(hidden).toMatchObject({ state: "hidden", hiddenReason: "与本事项无关的广告" });
-  expect((await publicQuestions(target.postingId)).answered.map((q) => q.id)).not.toContain(target.id);
+  expect((await publicQuestionsOf(target.postingId)).answered.map((q) => q.id)).not.toContain(target.id);
 
   // The demo has unanswered questions older than ten days: the district officer sees them; the 开元街道 officer has no villages.
   const officer = await demoActor("officer");

@@ -10,7 +10,8 @@ import { getDb } from "../../db/client.server";
 import { checkItems, checkPlans, organizations, places, rectifications, users } from "../../db/schema";
 import { actorFromUser } from "../../app/auth/session.server";
 import { answerRectification, createPlan, workOnPlan } from "../../app/domain/spot-checks/commands.server";
-import { ownRectifications, planPage, publicPlan, publishedChecksOf } from "../../app/domain/spot-checks/queries.server";
+import { ownRectifications, planPage, publicPlan } from "../../app/domain/spot-checks/queries.server";
+import { publicOrganization } from "../../app/domain/organizations/public.server";
 import { proposalsPage } from "../../app/domain/credit/queries.server";
 import { shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
@@ -94,12 +95,12 @@ test("a plan drawn once with its seed, replayed in public; findings, rectificati
   for (const item of page.items.filter((i) => i.id !== own.id)) {
     expect(await workOnPlan(ctx, id, { intent: "finding", itemId: item.id, version: item.version, finding: "no_problem", findings: "未发现问题", checkedOn: today })).toEqual({ ok: true, value: null });
   }
-  expect(await publishedChecksOf(association.organizationId!)).toEqual([]);
+  expect((await publicOrganization(association.organizationId!)).checks).toEqual([]);
   expect(await workOnPlan(ctx, id, { intent: "publish", version: 2, summary: "本次抽查发现一个组织存在问题，已整改完成。" })).toEqual({ ok: true, value: null });
   const published = await publicPlan(id);
   expect(published.summary).toBe("本次抽查发现一个组织存在问题，已整改完成。");
   expect(published.items.find((i) => i.organizationId === association.organizationId)).toMatchObject({ finding: "problems", rectifications: [expect.objectContaining({ verdict: "done", verifiedOn: today })] });
-  expect(await publishedChecksOf(association.organizationId!)).toEqual([expect.objectContaining({ planId: id, finding: "problems" })]);
+  expect((await publicOrganization(association.organizationId!)).checks).toEqual([expect.objectContaining({ planId: id, finding: "problems" })]);
   expect(await workOnPlan(ctx, id, { intent: "finding", itemId: own.id, version: own.version + 1, finding: "no_problem", findings: "改写", checkedOn: today })).toMatchObject({ ok: false, formError: expect.stringContaining("已公布") });
   expect(await workOnPlan(ctx, id, { intent: "rectification", itemId: own.id, problem: "公布后再责令整改", deadline: inDays(7) })).toMatchObject({ ok: false, formError: expect.stringContaining("已公布") });
 });

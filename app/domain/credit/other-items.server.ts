@@ -89,10 +89,6 @@ const publicColumns = {
 };
 
 /** Public: the entries in force, newest first. */
-export async function publicOtherCredit(organizationId: number) {
-  return publicOtherCreditQuery(await getDb(), organizationId);
-}
-
 export function publicOtherCreditQuery(db: Database, organizationId: number | Placeholder) {
   return db
     .select(publicColumns)

@@ -32,14 +32,9 @@ export function publishedReportsQuery(db: Database, organizationId: number | Pla
 
 type PublishedReport = Awaited<ReturnType<typeof publishedReportsQuery>>[number];
 
-/** Published conclusions, newest year first. */
+/** Published conclusions, newest year first: for the public record and the API. */
 export function inspectionsFrom(rows: PublishedReport[]) {
   return rows.map((r) => ({ year: r.year, conclusion: r.conclusion!, publishedOn: shanghaiDate(r.publishedAt!) }));
-}
-
-/** Published conclusions of one organization, newest year first: for the public record and the API. */
-export async function publishedInspections(organizationId: number) {
-  return inspectionsFrom(await publishedReportsQuery(await getDb(), organizationId));
 }
 
 /** A figure of a filed report, when the organization gave one. */
@@ -53,13 +48,9 @@ function amount(report: Record<string, unknown>, field: string): number | null {
  * 社会组织信用信息管理办法 art. 5): for each year whose conclusion the registry
  * has published, the totals the organization filed (income, expenditure, net
  * assets at the year's end, in yuan) and its 负责人/理事 as it listed them,
- * personal numbers masked. Oldest year first, as a table over the years reads.
+ * personal numbers masked. Oldest year first, as a table over the years reads
+ * (`rows` as publishedReportsQuery reads them, newest first).
  */
-export async function publishedAnnualReports(organizationId: number) {
-  return annualReportsFrom(await publishedReportsQuery(await getDb(), organizationId));
-}
-
-/** The annual reports of publishedAnnualReports from the published reports (newest first, as read). */
 export function annualReportsFrom(rows: PublishedReport[]) {
   return rows.toReversed().map((r) => {
     const officers = typeof r.report.officers === "string" ? r.report.officers.trim() : "";

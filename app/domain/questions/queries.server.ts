@@ -11,7 +11,6 @@ import { hasPermission, type Actor } from "../../auth/permissions";
 import { officerReach, ownVillage, withinReach } from "../../auth/scope.server";
 import { forbidden, notFound } from "../shared/errors";
 import { isRowId } from "../shared/ids";
-import { preparedFor } from "../shared/prepared.server";
 import { addDays, shanghaiDate, startOfShanghaiDay } from "../shared/time";
 import { questionRoleOf } from "./commands.server";
 import { answerDays, answerDueOn, countQuestion, emptyQuestionCounts, publicAskerName, questionState, type QuestionCounts, type QuestionFilter } from "./rules";
@@ -54,14 +53,9 @@ function describe(q: QuestionRow, today: string) {
 
 /**
  * Under a public posting: the answered questions, oldest first, with the
- * asker named as 张某 and the dates; and how many wait for an answer.
+ * asker named as 张某 and the dates; and how many wait for an answer (from
+ * the rows of publicQuestionsQuery, which the posting's page reads with it).
  */
-export async function publicQuestions(postingId: number) {
-  if (!isRowId(postingId)) return { answered: [], waiting: 0 };
-  return publicQuestionsFrom(await publicQuestionStatement(await getDb()).execute({ id: postingId }));
-}
-
-/** publicQuestions from the rows of publicQuestionsQuery. */
 export function publicQuestionsFrom(rows: Awaited<ReturnType<typeof publicQuestionsQuery>>) {
   const answered = rows
     .filter((q) => q.answer !== null || q.committeeAnswer !== null)
@@ -97,9 +91,6 @@ export function publicQuestionsQuery(db: Database, postingId: number | Placehold
     .where(and(eq(postingQuestions.postingId, postingId), isNull(postingQuestions.hiddenAt)))
     .orderBy(asc(postingQuestions.askedAt), asc(postingQuestions.id));
 }
-
-/** Prepared: the posting's page reads its questions with the posting (postings/public.server), this reads them alone. */
-const publicQuestionStatement = preparedFor((db) => publicQuestionsQuery(db, sql.placeholder("id")).prepare("public_posting_questions"));
 
 /** The posting a question is asked on, as its public page shows it: published or withdrawn, else not found. */
 export async function requirePublicPosting(postingId: number): Promise<void> {

@@ -1,12 +1,12 @@
 /**
- * Several selects read in one statement. A page made of many short lists (an
- * organization's public record: its changes, conclusions, penalties, listings,
- * checks, grade, awards) cost one round trip per list, and at city scale the
- * server's and the driver's work per statement, not the rows, was most of the
- * page's price. Here each select keeps its own builder (the one its module
- * runs alone, so its conditions are written once) and comes back as a JSON
- * array of its rows, decoded by its own columns' mappers as drizzle decodes a
- * row it reads alone.
+ * Several selects read in one prepared statement. A page made of many short
+ * lists (an organization's public record: its changes, conclusions,
+ * penalties, listings, checks, grade, awards) cost a statement per list, each
+ * sent, parsed and planned on its own: at city scale that, not the rows, was
+ * most of the page's price. Here each select keeps its own builder (the one
+ * its module writes, so its conditions are written once) and comes back as a
+ * JSON array of its rows, decoded by its own columns' mappers as drizzle
+ * decodes a row it reads alone.
  */
 import { Column, getTableColumns, is, sql, SQL, Table } from "drizzle-orm";
 import type { PgSelectConfig } from "drizzle-orm/pg-core";

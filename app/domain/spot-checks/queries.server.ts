@@ -198,10 +198,6 @@ function rectificationSource(s: { plan: string | null; checkedOn: string | null;
 }
 
 /** An organization's spot checks whose results are public, newest first: for its public record. */
-export async function publishedChecksOf(organizationId: number) {
-  return publishedChecksQuery(await getDb(), organizationId);
-}
-
 export function publishedChecksQuery(db: Database, organizationId: number | Placeholder) {
   return db
     .select({ planId: checkPlans.id, title: checkPlans.title, publishedAt: checkPlans.publishedAt, finding: checkItems.finding, findings: checkItems.findings, checkedOn: checkItems.checkedOn })
