@@ -5,7 +5,8 @@
  * timestamps, JSON documents, arrays, enums and left joins that found nothing
  * decoded alike. Checked on the demo district's organizations whose public
  * record has something in every list, and on postings with files, corrections
- * and questions.
+ * and questions. The selects are the pages' own (publicRecordSelects,
+ * publicPostingPageSelects).
  */
 import { eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
@@ -24,42 +25,17 @@ import {
   postingVersions,
   seriousListings,
 } from "../../db/schema";
-import { publicOtherCreditQuery } from "../../app/domain/credit/other-items.server";
-import { abnormalListingsQuery, penaltiesQuery, seriousListingsQuery } from "../../app/domain/credit/queries.server";
-import { gradesQuery } from "../../app/domain/evaluations/queries.server";
-import { publishedReportsQuery } from "../../app/domain/inspections/public.server";
-import { loadHistory, recordQuery } from "../../app/domain/organizations/queries.server";
-import { publicPostingQueries } from "../../app/domain/postings/public.server";
-import { publicQuestionsQuery } from "../../app/domain/questions/queries.server";
+import { publicRecordSelects } from "../../app/domain/organizations/public.server";
+import { publicPostingPageSelects } from "../../app/domain/postings/public.server";
 import { preparedTogether } from "../../app/domain/shared/select-together.server";
-import { publishedChecksQuery } from "../../app/domain/spot-checks/queries.server";
 import { addPostingFiles, createPosting, reviewPosting, submitPosting } from "../../app/domain/postings/commands.server";
 import { previousMonth } from "../../app/domain/postings/rules";
 import { shanghaiDate } from "../../app/domain/shared/time";
 import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 import { openVersion } from "../setup/postings";
 
-type Database = Awaited<ReturnType<typeof getDb>>;
-
-const recordSelects = (db: Database, id: ReturnType<typeof sql.placeholder> | number) => ({
-  record: recordQuery(db, eq(organizations.id, id)),
-  changes: loadHistory(db, id),
-  reports: publishedReportsQuery(db, id),
-  penalties: penaltiesQuery(db, id),
-  abnormal: abnormalListingsQuery(db, id),
-  serious: seriousListingsQuery(db, id),
-  checks: publishedChecksQuery(db, id),
-  grades: gradesQuery(db, id),
-  otherCredit: publicOtherCreditQuery(db, id),
-});
-
-const postingSelects = (db: Database, id: ReturnType<typeof sql.placeholder> | number) => ({
-  ...publicPostingQueries(db, id),
-  questions: publicQuestionsQuery(db, id),
-});
-
-const recordTogether = preparedTogether("test_record_together", (db) => recordSelects(db, sql.placeholder("id")));
-const postingTogether = preparedTogether("test_posting_together", (db) => postingSelects(db, sql.placeholder("id")));
+const recordTogether = preparedTogether("test_record_together", (db) => publicRecordSelects(db, sql.placeholder("id")));
+const postingTogether = preparedTogether("test_posting_together", (db) => publicPostingPageSelects(db, sql.placeholder("id")));
 
 /** Each select run alone, as drizzle decodes it. */
 async function alone<T extends Record<string, PromiseLike<unknown>>>(selects: T) {
@@ -136,7 +112,7 @@ test("an organization's record read in one statement is what its selects read al
   const seen = { changes: 0, reports: 0, penalties: 0, abnormal: 0, serious: 0, checks: 0, grades: 0, otherCredit: 0, noCommunity: 0, missing: 0 };
   for (const id of records) {
     const together = await recordTogether(db, { id });
-    expect(together, `organization ${id}`).toEqual(await alone(recordSelects(db, id)));
+    expect(together, `organization ${id}`).toEqual(await alone(publicRecordSelects(db, id)));
     for (const key of ["changes", "reports", "penalties", "abnormal", "serious", "checks", "grades", "otherCredit"] as const) if (together[key].length) seen[key]++;
     const [row] = together.record;
     if (!row) seen.missing++;
@@ -153,7 +129,7 @@ test("a posting's page read in one statement is what its selects read alone", as
   const seen = { files: 0, versions: 0, questions: 0 };
   for (const id of postingIds) {
     const together = await postingTogether(db, { id });
-    expect(together, `posting ${id}`).toEqual(await alone(postingSelects(db, id)));
+    expect(together, `posting ${id}`).toEqual(await alone(publicPostingPageSelects(db, id)));
     if (together.files.length) seen.files++;
     if (together.versions.length > 1) seen.versions++;
     if (together.questions.length) seen.questions++;

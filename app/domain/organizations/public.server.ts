@@ -3,8 +3,8 @@
  * only, docs/glossary.md), the open data, and the headline counts. The search's
  * statements are the officers' own (queries.server.ts) without a scope.
  */
-import { asc, count, eq, inArray, sql } from "drizzle-orm";
-import { getDb } from "../../../db/client.server";
+import { asc, count, eq, inArray, sql, type Placeholder } from "drizzle-orm";
+import { getDb, type Database } from "../../../db/client.server";
 import { organizations, places } from "../../../db/schema";
 import type { OrganizationType } from "../../../vocabulary";
 import { notFound } from "../shared/errors";
@@ -123,8 +123,10 @@ export interface HistoryEntry {
  * Everything an organization's public record shows, as one prepared statement: a page of many short
  * lists paid a round trip, a parse and a plan for each, several times the rows' own cost.
  */
-const publicRecordStatement = preparedTogether("public_record", (db) => {
-  const id = sql.placeholder("id");
+const publicRecordStatement = preparedTogether("public_record", (db) => publicRecordSelects(db, sql.placeholder("id")));
+
+/** The selects of an organization's public record, for an id or a placeholder. */
+export function publicRecordSelects(db: Database, id: number | Placeholder) {
   return {
     record: recordQuery(db, eq(organizations.id, id)),
     changes: loadHistory(db, id),
@@ -136,7 +138,7 @@ const publicRecordStatement = preparedTogether("public_record", (db) => {
     grades: gradesQuery(db, id),
     otherCredit: publicOtherCreditQuery(db, id),
   };
-});
+}
 
 /** One organization's public record with its change history, newest first; null when there is none. */
 export async function findPublicOrganization(id: number) {

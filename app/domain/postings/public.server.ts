@@ -141,10 +141,11 @@ export function publicPostingQueries(db: Database, postingId: number | Placehold
 const publicPostingStatement = preparedTogether("public_posting", (db) => publicPostingQueries(db, sql.placeholder("id")));
 
 /** The posting's page reads its questions in the same statement. */
-const publicPostingPageStatement = preparedTogether("public_posting_page", (db) => {
-  const id = sql.placeholder("id");
-  return { ...publicPostingQueries(db, id), questions: publicQuestionsQuery(db, id) };
-});
+const publicPostingPageStatement = preparedTogether("public_posting_page", (db) => publicPostingPageSelects(db, sql.placeholder("id")));
+
+export function publicPostingPageSelects(db: Database, postingId: number | Placeholder) {
+  return { ...publicPostingQueries(db, postingId), questions: publicQuestionsQuery(db, postingId) };
+}
 
 /** One published or withdrawn posting for everyone: every published version masked, newest first, with its hash and sign-off. */
 export async function publicPosting(postingId: number) {
