@@ -22,6 +22,8 @@ export type DatabaseKind = "pglite" | "postgres";
 
 interface Connection {
   db: Database;
+  /** A pool whose connections let PostgreSQL keep generic plans (getDbForKeyedReads); the embedded database has one handle. */
+  keyed?: Database;
   kind: DatabaseKind;
   replica?: Replica;
   close: () => Promise<void>;
@@ -67,6 +69,18 @@ export function databaseKind(): DatabaseKind {
 export async function getDb(): Promise<Database> {
   const conn = await connection();
   return conn.replica && readScope.getStore()?.public && conn.replica.inService() ? conn.replica.db : conn.db;
+}
+
+/**
+ * getDb for prepared statements that read rows by key (`id = $1` and the like): on the primary, a
+ * pool that lets PostgreSQL plan such a statement once per connection (plan_cache_mode auto). Every
+ * other connection forces a plan per run, which the search's fragments need (sessionSettings); a
+ * page read in one statement of many subqueries spent more on that planning than on its rows.
+ */
+export async function getDbForKeyedReads(): Promise<Database> {
+  const conn = await connection();
+  if (conn.replica && readScope.getStore()?.public && conn.replica.inService()) return conn.replica.db;
+  return conn.keyed ?? conn.db;
 }
 
 /** The primary's handle whatever the request: for what must see the newest committed state. */
@@ -156,25 +170,28 @@ async function connectPostgres(url: string): Promise<Connection> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const capture = process.env.SQL_CAPTURE_FILE;
-  const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  const options = {
     // Diagnostics: every statement and its parameters, one JSON line each, for the query-plan check.
     ...(capture ? { debug: (_connection: number, query: string, parameters: unknown[]) => captureStatement(capture, query, parameters) } : {}),
     connect_timeout: 5,
     idle_timeout: 60,
     onnotice: () => {},
-    connection: sessionSettings,
-  });
+  };
+  const client = postgres(url, { ...options, max: poolSize, connection: sessionSettings });
   const db = drizzle(client, { schema, logger: writeLogger }) as unknown as Database;
+  const keyedClient = postgres(url, { ...options, max: Math.max(2, Math.ceil(poolSize / 2)), connection: { ...sessionSettings, plan_cache_mode: "auto" } });
+  const keyed = drizzle(keyedClient, { schema, logger: writeLogger }) as unknown as Database;
   const listeners: Array<{ end: () => Promise<void> }> = [];
   const replicaUrl = process.env.DATABASE_REPLICA_URL;
   const replica = replicaUrl ? connectReplica(postgres, drizzle, replicaUrl, client) : undefined;
   return {
     db,
+    keyed,
     kind: "postgres",
     replica,
     close: async () => {
-      await Promise.all([client.end({ timeout: 3 }), ...listeners.map((l) => l.end()), replica?.close()]);
+      await Promise.all([client.end({ timeout: 3 }), keyedClient.end({ timeout: 3 }), ...listeners.map((l) => l.end()), replica?.close()]);
     },
     ping: async () => {
       await client`select 1`;

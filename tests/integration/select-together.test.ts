@@ -11,7 +11,7 @@
 import { eq, isNotNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, expect, test } from "vitest";
-import { getDb } from "../../db/client.server";
+import { databaseKind, getDb, getDbForKeyedReads } from "../../db/client.server";
 import {
   abnormalListings,
   checkItems,
@@ -138,4 +138,16 @@ test("a posting's page read in one statement is what its selects read alone", as
   // Timestamps come back as dates, as drizzle gives them.
   const [version] = (await postingTogether(db, { id: postingIds[0]! })).versions;
   expect(version!.publishedAt).toBeInstanceOf(Date);
+});
+
+test("pages read by key go to connections that keep PostgreSQL's generic plans; the others force a plan per run", async () => {
+  const mode = async (db: Awaited<ReturnType<typeof getDb>>) => (await db.select({ mode: sql<string>`current_setting('plan_cache_mode')` }).from(sql`(select 1) as one`))[0]!.mode;
+  const [main, keyed] = [await getDb(), await getDbForKeyedReads()];
+  if (databaseKind() === "postgres") {
+    // The search's fragments need a plan for their own values; a statement of `id = $1` subqueries does not.
+    expect(await mode(main)).toBe("force_custom_plan");
+    expect(await mode(keyed)).toBe("auto");
+  } else {
+    expect(keyed).toBe(main);
+  }
 });

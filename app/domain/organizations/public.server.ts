@@ -4,7 +4,7 @@
  * statements are the officers' own (queries.server.ts) without a scope.
  */
 import { asc, count, eq, inArray, sql, type Placeholder } from "drizzle-orm";
-import { getDb, type Database } from "../../../db/client.server";
+import { getDb, getDbForKeyedReads, type Database } from "../../../db/client.server";
 import { organizations, places } from "../../../db/schema";
 import type { OrganizationType } from "../../../vocabulary";
 import { notFound } from "../shared/errors";
@@ -142,7 +142,7 @@ export function publicRecordSelects(db: Database, id: number | Placeholder) {
 
 /** One organization's public record with its change history, newest first; null when there is none. */
 export async function findPublicOrganization(id: number) {
-  const rows = await publicRecordStatement(await getDb(), { id });
+  const rows = await publicRecordStatement(await getDbForKeyedReads(), { id });
   const [row] = rows.record;
   if (!row) return null;
   const o = row.organization;

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lte, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Database } from "../../../db/client.server";
+import { getDb, getDbForKeyedReads, type Database } from "../../../db/client.server";
 import { places, postingFiles, postings, postingVersions, publicContactNumbers } from "../../../db/schema";
 import type { PostingCategory } from "../../../vocabulary";
 import { notFound } from "../shared/errors";
@@ -150,7 +150,7 @@ export function publicPostingPageSelects(db: Database, postingId: number | Place
 /** One published or withdrawn posting for everyone: every published version masked, newest first, with its hash and sign-off. */
 export async function publicPosting(postingId: number) {
   if (!isRowId(postingId)) notFound("找不到该公开事项。");
-  return publicPostingFrom(await publicPostingStatement(await getDb(), { id: postingId }));
+  return publicPostingFrom(await publicPostingStatement(await getDbForKeyedReads(), { id: postingId }));
 }
 
 type PostingRows = Awaited<ReturnType<typeof publicPostingStatement>>;
@@ -200,7 +200,7 @@ export async function publicPostingPage(postingId: number, versionParam: string 
   const requested = parseVersionParam(versionParam);
   if (requested === null) notFound("版本号无效。");
   if (!isRowId(postingId)) notFound("找不到该公开事项。");
-  const rows = await publicPostingPageStatement(await getDb(), { id: postingId });
+  const rows = await publicPostingPageStatement(await getDbForKeyedReads(), { id: postingId });
   const { posting, place, street, versions } = publicPostingFrom(rows);
   const questions = publicQuestionsFrom(rows.questions);
   const picked = pickVersion(versions, posting.currentVersion, requested) ?? notFound(`该公开事项没有已公开的第 ${requested} 版。`);
