@@ -68,7 +68,12 @@ export function databaseKind(): DatabaseKind {
  */
 export async function getDb(): Promise<Database> {
   const conn = await connection();
-  return conn.replica && readScope.getStore()?.public && conn.replica.inService() ? conn.replica.db : conn.db;
+  return replicaForThisRead(conn) ?? conn.db;
+}
+
+/** The replica's handle when this is a public read and the replica is in service; else null. */
+function replicaForThisRead(conn: Connection): Database | null {
+  return conn.replica && readScope.getStore()?.public && conn.replica.inService() ? conn.replica.db : null;
 }
 
 /**
@@ -79,8 +84,7 @@ export async function getDb(): Promise<Database> {
  */
 export async function getDbForKeyedReads(): Promise<Database> {
   const conn = await connection();
-  if (conn.replica && readScope.getStore()?.public && conn.replica.inService()) return conn.replica.db;
-  return conn.keyed ?? conn.db;
+  return replicaForThisRead(conn) ?? conn.keyed ?? conn.db;
 }
 
 /** The primary's handle whatever the request: for what must see the newest committed state. */
