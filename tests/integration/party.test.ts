@@ -15,7 +15,8 @@ import { demoLatestCampaign } from "../../app/setup/demo";
 import { inspectionReports, inspectionYears, organizationParty, organizations, partyAdmissions, places, users } from "../../db/schema";
 import { createSession } from "../../app/auth/session.server";
 import { acceptReportedMembers, createJointBranch, recordAdmission, savePartyRecord, type PartyRecordInput } from "../../app/domain/party/commands.server";
-import { partyOverview, partyRecordFor } from "../../app/domain/party/queries.server";
+import { officerRecordPage } from "../../app/domain/organizations/officer-record.server";
+import { partyOverview } from "../../app/domain/party/queries.server";
 import { publicPartyFigures } from "../../app/domain/party/public.server";
 import { reportFigures } from "../../app/domain/statistics/figures.server";
 import { reportParagraph } from "../../app/domain/statistics/paragraph";
@@ -31,6 +32,13 @@ const streetCode = "350502099000";
 const daysAgo = (n: number) => shanghaiDate(new Date(Date.now() - n * 86_400_000));
 const firstHalf = { from: "2026-01-01", to: "2026-06-30" };
 type Actor = Awaited<ReturnType<typeof demoActor>>;
+
+/** The party section of an organization's record as the officer's page reads it. */
+async function partySection(actor: Actor, id: number) {
+  const { party } = await officerRecordPage(actor, id);
+  if (!party) throw new Error(`organization ${id} has no party section`);
+  return party;
+}
 let officer: Actor;
 let street: Actor;
 const ids: Record<string, number> = {};
@@ -113,13 +121,13 @@ describe("coverage figures", () => {
 describe("rules", () => {
   test("an own branch needs three formal members, and a single branch covers one organization", async () => {
     const ctx = contextOf(officer, now);
-    const b = await partyRecordFor(officer, ids.B!);
+    const b = await partySection(officer, ids.B!);
     expect(await savePartyRecord(ctx, ids.B!, record({ formalMembers: 1, newOwnBranch: { name: "乙支部", foundedOn: "2026-05-01", secretary: null }, expectedVersion: b.record!.version }))).toMatchObject({
       ok: false,
       fieldErrors: { coverage: [expect.stringContaining("3 名以上")] },
     });
-    const a = await partyRecordFor(officer, ids.A!);
-    const g = await partyRecordFor(officer, ids.G!);
+    const a = await partySection(officer, ids.A!);
+    const g = await partySection(officer, ids.G!);
     // Offered: joint branches and own branches covering none; A's own branch to A only.
     expect(a.branches.map((b) => b.id)).toContain(a.record!.branchId);
     expect(g.branches.map((b) => b.id)).not.toContain(a.record!.branchId);
@@ -134,9 +142,10 @@ describe("rules", () => {
   });
 
   test("a street officer keeps only their own street's organizations", async () => {
-    await expect(partyRecordFor(street, ids.A!)).rejects.toMatchObject({ status: 404 });
+    await expect(officerRecordPage(street, ids.A!)).rejects.toMatchObject({ status: 404 });
     await expect(partyOverview(street, { streetCode, period: firstHalf })).rejects.toMatchObject({ status: 404 });
-    await expect(partyRecordFor(officer, ids.F!)).rejects.toMatchObject({ status: 404 });
+    // A community organization is filed, not registered: its record has no party section.
+    expect((await officerRecordPage(officer, ids.F!)).party).toBeNull();
   });
 
   test("members reported in an annual report become the record once the officer accepts them", async () => {
@@ -146,8 +155,8 @@ describe("rules", () => {
       .insert(inspectionReports)
       .values({ year: 2030, organizationId: ids.A!, state: "submitted", report: { partyFormalMembers: 6, partyProbationaryMembers: 2 }, createdAt: now, updatedAt: now })
       .returning();
-    expect((await partyRecordFor(officer, ids.A!)).reported).toEqual({ reportId: report!.id, year: 2030, formalMembers: 6, probationaryMembers: 2 });
-    const seen = (await partyRecordFor(officer, ids.A!)).record?.version ?? null;
+    expect((await partySection(officer, ids.A!)).reported).toEqual({ reportId: report!.id, year: 2030, formalMembers: 6, probationaryMembers: 2 });
+    const seen = (await partySection(officer, ids.A!)).record?.version ?? null;
     // Another organization's report cannot be accepted for this one.
     await expect(acceptReportedMembers(contextOf(officer, now), ids.B!, { reportId: report!.id, expectedVersion: null })).rejects.toMatchObject({ status: 404 });
     // A record changed since the officer looked is not overwritten.
@@ -165,7 +174,7 @@ describe("rules", () => {
       .insert(inspectionReports)
       .values({ year: 2031, organizationId: ids.A!, state: "returned", report: { partyFormalMembers: 1, partyProbationaryMembers: 0 }, createdAt: now, updatedAt: now })
       .returning();
-    const record = await partyRecordFor(officer, ids.A!);
+    const record = await partySection(officer, ids.A!);
     // A returned report is not offered; the 2030 one still is.
     expect(record.reported?.year).toBe(2030);
     await expect(acceptReportedMembers(contextOf(officer, now), ids.A!, { reportId: returned!.id, expectedVersion: record.record!.version })).rejects.toMatchObject({ status: 404 });
@@ -330,13 +339,13 @@ describe("the branches offered on a record", () => {
     const [ourStreet] = await db.select().from(places).where(eq(places.code, streetCode));
     const [h] = await db.insert(organizations).values({ name: "测试辛协会", type: "social_group", status: "normal", registeredOn: "2015-01-01", streetId: ourStreet!.id }).returning();
     // Read once, so the street's branches are kept before the changes below.
-    const before = await partyRecordFor(officer, ids.G!);
+    const before = await partySection(officer, ids.G!);
     const joint = before.branches.find((b) => b.kind === "joint")!;
     expect(await savePartyRecord(ctx, h!.id, record({ formalMembers: 3, newOwnBranch: { name: "测试辛协会党支部", foundedOn: "2026-04-01", secretary: null } }))).toMatchObject({ ok: true });
-    const own = (await partyRecordFor(officer, h!.id)).record!;
-    expect((await partyRecordFor(officer, ids.G!)).branches.map((b) => b.id)).not.toContain(own.branchId);
+    const own = (await partySection(officer, h!.id)).record!;
+    expect((await partySection(officer, ids.G!)).branches.map((b) => b.id)).not.toContain(own.branchId);
     expect(await savePartyRecord(ctx, h!.id, record({ formalMembers: 3, branchId: joint.id, expectedVersion: own.version }))).toMatchObject({ ok: true });
-    const offered = (await partyRecordFor(officer, ids.G!)).branches;
+    const offered = (await partySection(officer, ids.G!)).branches;
     expect(offered.find((b) => b.id === own.branchId)).toMatchObject({ kind: "single", members: 0 });
     expect(offered.find((b) => b.id === joint.id)!.members).toBe(joint.members + 1);
   });

@@ -16,9 +16,9 @@ import {
   searchPublicRegister,
 } from "../../app/domain/organizations/public.server";
 import {
-  officerOrganization,
   searchOfficerRegister,
 } from "../../app/domain/organizations/queries.server";
+import { officerRecordPage } from "../../app/domain/organizations/officer-record.server";
 import { nameGrams } from "../../app/domain/shared/name-grams";
 import { publicCountCap } from "../../app/domain/shared/paging";
 import { usccCheckCharacter, usccAlphabet } from "../../app/domain/organizations/uscc";
@@ -289,7 +289,7 @@ test("the public record has the public fields and history, never the contact pho
   // Only the phone changed, so the public history shows nothing new: just the registration.
   expect(record.history.map((h) => h.kind)).toEqual(["establishment"]);
 
-  const officerView = await officerOrganization(officer, o.id);
+  const officerView = await officerRecordPage(officer, o.id);
   expect(officerView.organization.contactPhone).toBe("13905951234");
   expect(officerView.history[0]).toMatchObject({ kind: "correction", reason: "补录联系电话", actorName: "陈登记（区民政局）" });
   expect(officerView.canCorrect).toBe(true);
@@ -310,17 +310,17 @@ test("a street officer sees only their street: another street's record is not fo
   expect(result.items.every((o) => o.street === "开元街道")).toBe(true);
   expect((await searchOfficerRegister(street, { q: theirs.name, page: 1, pageSize: 20 })).total).toBe(0);
 
-  const own = await officerOrganization(street, mine.id);
+  const own = await officerRecordPage(street, mine.id);
   expect(own.organization.id).toBe(mine.id);
   expect(own.canCorrect).toBe(false);
-  await expect(officerOrganization(street, theirs.id)).rejects.toMatchObject({ status: 404 });
+  await expect(officerRecordPage(street, theirs.id)).rejects.toMatchObject({ status: 404 });
 
   const officer = await demoActor("officer");
   expect((await searchOfficerRegister(officer, { page: 1, pageSize: 20 })).total).toBe((await allOrganizations()).length);
   for (const name of ["assoc", "clerk"]) {
     const actor = await demoActor(name);
     await expect(searchOfficerRegister(actor, { page: 1, pageSize: 20 })).rejects.toMatchObject({ status: 403 });
-    await expect(officerOrganization(actor, mine.id)).rejects.toMatchObject({ status: 403 });
+    await expect(officerRecordPage(actor, mine.id)).rejects.toMatchObject({ status: 403 });
   }
 });
 

@@ -18,13 +18,16 @@ import {
   evaluations,
   inspectionReports,
   organizationChanges,
+  organizationParty,
   organizations,
   otherCreditItems,
+  partyAdmissions,
   penalties,
   postingQuestions,
   postingVersions,
   seriousListings,
 } from "../../db/schema";
+import { officerRecordSelects } from "../../app/domain/organizations/officer-record.server";
 import { publicRecordSelects } from "../../app/domain/organizations/public.server";
 import { publicPostingPageSelects } from "../../app/domain/postings/public.server";
 import { preparedTogether } from "../../app/domain/shared/select-together.server";
@@ -35,6 +38,7 @@ import { contextOf, demoActor, loadDemoDistrict } from "../setup/demo";
 import { openVersion } from "../setup/postings";
 
 const recordTogether = preparedTogether("test_record_together", (db) => publicRecordSelects(db, sql.placeholder("id")));
+const officerRecordTogether = preparedTogether("test_officer_record_together", (db) => officerRecordSelects(db, sql.placeholder("id")));
 const postingTogether = preparedTogether("test_posting_together", (db) => publicPostingPageSelects(db, sql.placeholder("id")));
 
 /** Each select run alone, as drizzle decodes it. */
@@ -92,6 +96,9 @@ beforeAll(async () => {
       ...(await ids(checkItems.organizationId, checkItems)),
       ...(await ids(evaluations.organizationId, evaluations, isNotNull(evaluations.awardedOn))),
       ...(await ids(otherCreditItems.organizationId, otherCreditItems)),
+      ...(await ids(organizationParty.organizationId, organizationParty)),
+      ...(await ids(partyAdmissions.organizationId, partyAdmissions)),
+      ...(await ids(inspectionReports.organizationId, inspectionReports, eq(inspectionReports.state, "submitted"))),
       ...withoutCommunity.map((r) => r.id),
       // No such organization: every list empty, the record none.
       999_999,
@@ -122,6 +129,22 @@ test("an organization's record read in one statement is what its selects read al
   for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
   const [first] = (await recordTogether(db, { id: records[0]! })).record;
   expect(first!.organization.registeredOn === null || typeof first!.organization.registeredOn === "string").toBe(true);
+});
+
+test("an organization's record as officers read it, in one statement, is what its selects read alone", async () => {
+  const db = await getDb();
+  const seen = { history: 0, penalties: 0, abnormal: 0, serious: 0, party: 0, admissions: 0, latestReport: 0, missing: 0 };
+  for (const id of records) {
+    const together = await officerRecordTogether(db, { id });
+    expect(together, `organization ${id}`).toEqual(await alone(officerRecordSelects(db, id)));
+    for (const key of ["history", "penalties", "abnormal", "serious", "party", "admissions", "latestReport"] as const) if (together[key].length) seen[key]++;
+    if (!together.record.length) seen.missing++;
+  }
+  for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
+  // The annual report's document (jsonb) comes back as an object, as drizzle gives it.
+  const filed = await ids(inspectionReports.organizationId, inspectionReports, eq(inspectionReports.state, "submitted"));
+  const [latest] = (await officerRecordTogether(db, { id: filed[0]! })).latestReport;
+  expect(typeof latest!.report).toBe("object");
 });
 
 test("a posting's page read in one statement is what its selects read alone", async () => {

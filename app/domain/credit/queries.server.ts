@@ -33,7 +33,11 @@ import { creditConsequence } from "./penalties";
 
 /** An organization's penalty decisions, newest first, without their documents' content: public. */
 export async function penaltiesOf(organizationId: number) {
-  const rows = await penaltiesQuery(await getDb(), organizationId);
+  return penaltiesFrom(await penaltiesQuery(await getDb(), organizationId));
+}
+
+/** Penalties' rows with what each means for the organization's credit. */
+export function penaltiesFrom(rows: Awaited<ReturnType<typeof penaltiesQuery>>) {
   return rows.map((p) => ({ ...p, consequence: creditConsequence(p) }));
 }
 

@@ -249,12 +249,6 @@ export async function officerRecord(actor: Actor, id: number) {
   return { ...row, canCorrect: can(actor, "organization:correct", { streetId: row.organization.streetId }) };
 }
 
-/** The whole record for an officer (officerRecord), with who made each change. */
-export async function officerOrganization(actor: Actor, id: number) {
-  const record = await officerRecord(actor, id);
-  return { ...record, history: await loadHistory(await getDb(), id) };
-}
-
 /**
  * The record as an officer's page reads it, asked by the page's actions before
  * they read what was posted: outside the officer's scope it is a 404 whatever the form.

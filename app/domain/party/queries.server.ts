@@ -5,7 +5,7 @@
  * probationary members, and the coverage figures with their denominators.
  * Officers see the organizations of their scope (street officers: their street).
  */
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type Placeholder } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { inspectionReports, organizationParty, organizations, partyAdmissions, partyBranches, places } from "../../../db/schema";
@@ -33,7 +33,7 @@ function scopeStreet(actor: Actor): number | undefined {
 export async function organizationInScope(db: Database, actor: Actor, organizationId: number) {
   if (!isRowId(organizationId)) notFound("找不到该组织。");
   const [org] = await db.select().from(organizations).where(eq(organizations.id, organizationId)).limit(1);
-  if (!org || !(coveredTypes as readonly string[]).includes(org.type) || !can(actor, "party:manage", { streetId: org.streetId })) {
+  if (!org || !keepsPartyRecord(actor, org)) {
     notFound("找不到该组织，或它不在您的管辖范围内。");
   }
   return org;
@@ -170,36 +170,45 @@ export async function partyOverview(actor: Actor, input: { streetCode?: string |
 /**
  * One organization's party section: its record, its coverage, the branches it
  * may join (of its street's and district-wide ones, with how many each covers),
- * its admissions, and the members its latest filed annual report gave.
+ * its admissions, and the members its latest filed annual report gave. Read
+ * with the rest of the officer's record page (organizations/officer-record.server.ts),
+ * for an id or a placeholder; partyRecordFrom shapes their rows.
  */
-export async function partyRecordFor(actor: Actor, organizationId: number) {
-  requireManager(actor);
-  const db = await getDb();
-  const org = await organizationInScope(db, actor, organizationId);
-  const [record] = await db
-    .select({
-      formalMembers: organizationParty.formalMembers,
-      probationaryMembers: organizationParty.probationaryMembers,
-      branchId: organizationParty.branchId,
-      instructor: organizationParty.instructor,
-      source: organizationParty.source,
-      updatedAt: organizationParty.updatedAt,
-      version: organizationParty.version,
-    })
-    .from(organizationParty)
-    .where(eq(organizationParty.organizationId, org.id));
+export function partySelects(db: Database, organizationId: number | Placeholder) {
+  return {
+    party: db
+      .select({
+        formalMembers: organizationParty.formalMembers,
+        probationaryMembers: organizationParty.probationaryMembers,
+        branchId: organizationParty.branchId,
+        instructor: organizationParty.instructor,
+        source: organizationParty.source,
+        updatedAt: organizationParty.updatedAt,
+        version: organizationParty.version,
+      })
+      .from(organizationParty)
+      .where(eq(organizationParty.organizationId, organizationId)),
+    admissions: db
+      .select({ id: partyAdmissions.id, admittedOn: partyAdmissions.admittedOn, count: partyAdmissions.count })
+      .from(partyAdmissions)
+      .where(eq(partyAdmissions.organizationId, organizationId))
+      .orderBy(asc(partyAdmissions.admittedOn)),
+    latestReport: latestFiledReportQuery(db, organizationId),
+  };
+}
+
+type PartyRows = { [K in keyof ReturnType<typeof partySelects>]: Awaited<ReturnType<typeof partySelects>[K]> };
+
+/** The party section of `org` (a registered organization the actor manages) from its rows. */
+export async function partyRecordFrom(org: { streetId: number | null }, rows: PartyRows) {
+  const [record] = rows.party;
   // Another organization's own branch cannot cover this one: the choices are joint branches, its own,
   // and own branches left covering none (a street has hundreds of branches, most of them taken).
   const branches = (await streetBranches(org.streetId)).filter((b) => b.kind === "joint" || b.id === record?.branchId || b.members === 0);
-  const admissions = await db
-    .select({ id: partyAdmissions.id, admittedOn: partyAdmissions.admittedOn, count: partyAdmissions.count })
-    .from(partyAdmissions)
-    .where(eq(partyAdmissions.organizationId, org.id))
-    .orderBy(asc(partyAdmissions.admittedOn));
   const branch = record?.branchId ? (branches.find((b) => b.id === record.branchId) ?? null) : null;
   const covered = record ? { ...record, branchKind: branch?.kind ?? null } : null;
   // The members the organization reported in its latest filed annual report, for the officer to accept.
-  const latest = await latestFiledReport(db, org.id);
+  const [latest] = rows.latestReport;
   const reportedCounts = latest ? reportedMembers(latest.report) : null;
   return {
     record: record ?? null,
@@ -207,9 +216,14 @@ export async function partyRecordFor(actor: Actor, organizationId: number) {
     ownBranchDue: shouldFormOwnBranch(covered),
     branch,
     branches,
-    admissions,
+    admissions: rows.admissions,
     reported: latest && reportedCounts ? { reportId: latest.id, year: latest.year, ...reportedCounts } : null,
   };
+}
+
+/** Whether the actor keeps the party record of an organization of this type and street. */
+export function keepsPartyRecord(actor: Actor, org: { type: string; streetId: number | null }): boolean {
+  return (coveredTypes as readonly string[]).includes(org.type) && can(actor, "party:manage", { streetId: org.streetId });
 }
 
 /**
@@ -230,13 +244,17 @@ function streetBranches(streetId: number | null) {
 
 /** An organization's latest annual report that is filed and standing (submitted or concluded; not a draft, not returned). Shared with the commands. */
 export async function latestFiledReport(db: Database, organizationId: number) {
-  const [latest] = await db
+  const [latest] = await latestFiledReportQuery(db, organizationId);
+  return latest ?? null;
+}
+
+function latestFiledReportQuery(db: Database, organizationId: number | Placeholder) {
+  return db
     .select({ id: inspectionReports.id, year: inspectionReports.year, report: inspectionReports.report })
     .from(inspectionReports)
     .where(and(eq(inspectionReports.organizationId, organizationId), inArray(inspectionReports.state, ["submitted", "concluded"])))
     .orderBy(desc(inspectionReports.year))
     .limit(1);
-  return latest ?? null;
 }
 
 /** The member counts an annual report gave, or null when it gave none that can be read. Shared with the commands. */

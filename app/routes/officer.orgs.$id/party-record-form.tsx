@@ -37,7 +37,7 @@ export function PartyRecordForm({
   today: string;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
-  // Only the branches this organization may join (partyRecordFor).
+  // Only the branches this organization may join (partyRecordFrom).
   const { record, branches } = party;
   const [form, fields] = useForm<PartyRecordFields>({
     id: `party-record-${organizationId}`,

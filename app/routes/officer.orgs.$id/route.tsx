@@ -10,7 +10,8 @@ import {
   requireGrant,
   requirePermission,
 } from "../../auth/require.server";
-import { officerOrganization, organizationAccess } from "../../domain/organizations/queries.server";
+import { officerRecordPage } from "../../domain/organizations/officer-record.server";
+import { organizationAccess } from "../../domain/organizations/queries.server";
 import { isFiled, organizationTypeLabels, isLive } from "../../domain/organizations/rules";
 import {
   acceptReportedMembers,
@@ -18,8 +19,6 @@ import {
   savePartyRecord,
 } from "../../domain/party/commands.server";
 import { isPartyIntent, recordPartyFormSchema } from "../../domain/party/forms";
-import { partyRecordFor } from "../../domain/party/queries.server";
-import { creditHistory, penaltiesOf } from "../../domain/credit/queries.server";
 import { CreditListingHistory } from "../../ui/credit-listings";
 import { badRequest, type WriteResult } from "../../domain/shared/errors";
 import { parseSubmission, replyTo } from "../../domain/shared/form-submission";
@@ -41,16 +40,9 @@ function idOf(param: string | undefined): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "organization:read_internal");
-  const record = await officerOrganization(actor, idOf(params.id));
-  // Party coverage concerns registered kinds only; community organizations are filed, not registered.
-  const keepsParty = !isFiled(record.organization.type) && hasPermission(actor, "party:manage");
-  const [party, penalties, listings] = await Promise.all([
-    keepsParty ? partyRecordFor(actor, record.organization.id) : Promise.resolve(null),
-    penaltiesOf(record.organization.id),
-    creditHistory(record.organization.id),
-  ]);
+  const record = await officerRecordPage(actor, idOf(params.id));
   const canPenalise = hasPermission(actor, "penalty:decide") && !isFiled(record.organization.type);
-  return { ...record, party, penalties, listings, canPenalise, canList: hasPermission(actor, "credit:list"), today: shanghaiDate(new Date()) };
+  return { ...record, canPenalise, canList: hasPermission(actor, "credit:list"), today: shanghaiDate(new Date()) };
 }
 
 /** The party section's three forms (party:manage); the correction has its own page (officer.orgs.$id_.correct). */
