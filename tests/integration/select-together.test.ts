@@ -8,12 +8,14 @@
  * and questions. The selects are the pages' own (publicRecordSelects,
  * publicPostingPageSelects).
  */
-import { eq, isNotNull, sql, type SQL } from "drizzle-orm";
+import { eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, expect, test } from "vitest";
 import { databaseKind, getDb, getDbForKeyedReads } from "../../db/client.server";
 import {
   abnormalListings,
+  applicationFiles,
+  applications,
   checkItems,
   evaluations,
   inspectionReports,
@@ -27,6 +29,7 @@ import {
   postingVersions,
   seriousListings,
 } from "../../db/schema";
+import { applicationDetailSelects } from "../../app/domain/applications/queries.server";
 import { officerRecordSelects } from "../../app/domain/organizations/officer-record.server";
 import { publicRecordSelects } from "../../app/domain/organizations/public.server";
 import { publicPostingPageSelects } from "../../app/domain/postings/public.server";
@@ -39,6 +42,7 @@ import { openVersion } from "../setup/postings";
 
 const recordTogether = preparedTogether("test_record_together", (db) => publicRecordSelects(db, sql.placeholder("id")));
 const officerRecordTogether = preparedTogether("test_officer_record_together", (db) => officerRecordSelects(db, sql.placeholder("id")));
+const applicationTogether = preparedTogether("test_application_together", (db) => applicationDetailSelects(db, sql.placeholder("id")));
 const postingTogether = preparedTogether("test_posting_together", (db) => publicPostingPageSelects(db, sql.placeholder("id")));
 
 /** Each select run alone, as drizzle decodes it. */
@@ -145,6 +149,31 @@ test("an organization's record as officers read it, in one statement, is what it
   const filed = await ids(inspectionReports.organizationId, inspectionReports, eq(inspectionReports.state, "submitted"));
   const [latest] = (await officerRecordTogether(db, { id: filed[0]! })).latestReport;
   expect(typeof latest!.report).toBe("object");
+});
+
+test("an application's page read in one statement is what its selects read alone", async () => {
+  const db = await getDb();
+  const applicationIds = [
+    ...new Set([
+      ...(await ids(applicationFiles.applicationId, applicationFiles)),
+      ...(await ids(applications.id, applications, isNotNull(applications.organizationId))),
+      ...(await ids(applications.id, applications, isNull(applications.organizationId))),
+      ...(await ids(applications.id, applications, isNotNull(applications.applicantUserId))),
+      999_999,
+    ]),
+  ];
+  const seen = { files: 0, steps: 0, organization: 0, place: 0, applicant: 0, noOrganization: 0 };
+  for (const id of applicationIds) {
+    const together = await applicationTogether(db, { id });
+    expect(together, `application ${id}`).toEqual(await alone(applicationDetailSelects(db, id)));
+    if (together.files.length) seen.files++;
+    if (together.steps.length) seen.steps++;
+    if (together.organization.length) seen.organization++;
+    else if (id !== 999_999) seen.noOrganization++;
+    if (together.names[0]?.place) seen.place++;
+    if (together.names[0]?.applicant) seen.applicant++;
+  }
+  for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
 });
 
 test("a posting's page read in one statement is what its selects read alone", async () => {

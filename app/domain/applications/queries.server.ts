@@ -2,9 +2,9 @@
  * Reading applications and community filings. Every read is scoped to what
  * the actor may see: a stranger's application is "not found".
  */
-import { and, asc, count, desc, eq, inArray, lt, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, ne, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, type Database } from "../../../db/client.server";
+import { getDb, getDbForKeyedReads, type Database } from "../../../db/client.server";
 import { applicationFiles, applications, applicationSteps, organizations, places, users } from "../../../db/schema";
 import type { ApplicationKind, ApplicationState } from "../../../vocabulary";
 import { hasPermission, type Actor } from "../../auth/permissions";
@@ -21,8 +21,45 @@ import { daysBetween, shanghaiDate, startOfShanghaiDay } from "../shared/time";
 import { isRowId } from "../shared/ids";
 import { composeUscc } from "../organizations/uscc";
 import { placeChoices } from "../places/queries.server";
+import { preparedTogether } from "../shared/select-together.server";
 
 type Application = typeof applications.$inferSelect;
+
+/**
+ * What an application's page shows besides the application, read by the application's id in one
+ * prepared statement: the names of its place, street and applicant, its steps, files and organization.
+ */
+export function applicationDetailSelects(db: Database, id: number | Placeholder) {
+  const street = alias(places, "street");
+  return {
+    names: db
+      .select({ place: places.name, street: street.name, applicant: users.displayName })
+      .from(applications)
+      .leftJoin(places, eq(places.id, applications.placeId))
+      .leftJoin(street, eq(street.id, applications.streetId))
+      .leftJoin(users, eq(users.id, applications.applicantUserId))
+      .where(eq(applications.id, id)),
+    steps: db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id)).orderBy(asc(applicationSteps.at), asc(applicationSteps.id)),
+    files: db
+      .select({
+        id: applicationFiles.id,
+        fileName: applicationFiles.fileName,
+        contentType: applicationFiles.contentType,
+        size: applicationFiles.size,
+        uploadedAt: applicationFiles.uploadedAt,
+        material: applicationFiles.material,
+      })
+      .from(applicationFiles)
+      .where(eq(applicationFiles.applicationId, id))
+      .orderBy(asc(applicationFiles.id)),
+    organization: db
+      .select()
+      .from(organizations)
+      .where(eq(organizations.id, db.select({ id: applications.organizationId }).from(applications).where(eq(applications.id, id)))),
+  };
+}
+
+const detailStatement = preparedTogether("application_detail", (db) => applicationDetailSelects(db, sql.placeholder("id")));
 
 /** The applications an actor may see, as a condition on the applications table. */
 export function visibleTo(actor: Actor): SQL | undefined {
@@ -78,38 +115,13 @@ export async function fileForActor(actor: Actor, applicationId: number, fileId: 
 /* ------------------------------------------------------------------ reads */
 
 export async function applicationDetail(actor: Actor, id: number, now: Date) {
+  if (!isRowId(id)) notFound("找不到该申请。");
   const db = await getDb();
-  const app = await loadVisible(db, actor, id);
-  const street = alias(places, "street");
-  const [placeRow, steps, files, organization, applicant] = await Promise.all([
-    app.placeId || app.streetId
-      ? db
-          .select({ place: places.name, street: street.name })
-          .from(street)
-          .leftJoin(places, app.placeId ? eq(places.id, app.placeId) : sql`false`)
-          .where(eq(street.id, app.streetId ?? 0))
-          .then((r) => r[0])
-      : Promise.resolve(undefined),
-    db.select().from(applicationSteps).where(eq(applicationSteps.applicationId, id)).orderBy(asc(applicationSteps.at), asc(applicationSteps.id)),
-    db
-      .select({
-        id: applicationFiles.id,
-        fileName: applicationFiles.fileName,
-        contentType: applicationFiles.contentType,
-        size: applicationFiles.size,
-        uploadedAt: applicationFiles.uploadedAt,
-        material: applicationFiles.material,
-      })
-      .from(applicationFiles)
-      .where(eq(applicationFiles.applicationId, id))
-      .orderBy(asc(applicationFiles.id)),
-    app.organizationId
-      ? db.select().from(organizations).where(eq(organizations.id, app.organizationId)).then((r) => r[0] ?? null)
-      : Promise.resolve(null),
-    app.applicantUserId
-      ? db.select({ displayName: users.displayName }).from(users).where(eq(users.id, app.applicantUserId)).then((r) => r[0] ?? null)
-      : Promise.resolve(null),
-  ]);
+  // The page's lists are read by id alongside the visibility check; nothing of them is shown unless it passes.
+  const [app, rows] = await Promise.all([loadVisible(db, actor, id), detailStatement(await getDbForKeyedReads(), { id })]);
+  const { steps, files } = rows;
+  const [names] = rows.names;
+  const organization = rows.organization[0] ?? null;
   const proposal = app.proposed as Proposal;
   const type = proposal.type ?? organization?.type ?? null;
   const unit = unitReviewNeeded(app.kind, proposal);
@@ -124,12 +136,12 @@ export async function applicationDetail(actor: Actor, id: number, now: Date) {
     application: app,
     proposal,
     fields: kindFields[app.kind],
-    placeName: placeRow?.place ?? null,
-    streetName: placeRow?.street ?? null,
+    placeName: names?.place ?? null,
+    streetName: names?.street ?? null,
     steps,
     files,
     organization,
-    applicantName: applicant?.displayName ?? null,
+    applicantName: names?.applicant ?? null,
     // Visibility already keeps an association to its own applications and a street officer to its street.
     actions: availableActions(app.kind, app.state, actor.role),
     editable: applicantEditRefusal(actor.role, app) === null,
