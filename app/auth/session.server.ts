@@ -6,12 +6,13 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
-import { and, eq, ne } from "drizzle-orm";
-import { getDb, type Database } from "../../db/client.server";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { getDb, getDbForKeyedReads, type Database } from "../../db/client.server";
 import { sessions, users } from "../../db/schema";
 import type { Actor } from "./permissions";
 import { judgeSession, sessionCookieName, sessionLimits, shouldTouch, type SessionVerdict } from "./session-rules";
 import type { Role } from "./roles";
+import { preparedFor } from "../domain/shared/prepared.server";
 
 export { sessionCookieName };
 
@@ -73,18 +74,24 @@ export type SessionLookup =
   | { actor: Actor }
   | { actor: null; reason: "missing" | "invalid" | Exclude<SessionVerdict, "valid"> };
 
+/** Read on every signed-in request: prepared once, with the plan PostgreSQL keeps for a lookup by key. */
+const sessionLookup = preparedFor((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .limit(1)
+    .prepare("session_lookup"),
+);
+
 export async function validateSessionToken(token: string | null, now: Date): Promise<SessionLookup> {
   if (!token) return { actor: null, reason: "missing" };
   const parts = splitToken(token);
   if (!parts) return { actor: null, reason: "invalid" };
   const { id, secret } = parts;
+  const [row] = await sessionLookup(await getDbForKeyedReads()).execute({ id });
   const db = await getDb();
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id))
-    .limit(1);
   if (!row || !secretMatches(secret, row.session.secretHash)) {
     return { actor: null, reason: "invalid" };
   }

@@ -1,6 +1,7 @@
 /** A user's own reminders: nobody reads another's. */
-import { and, count, desc, eq, isNull } from "drizzle-orm";
-import { getDb } from "../../../db/client.server";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { getDb, getDbForKeyedReads } from "../../../db/client.server";
+import { preparedFor } from "../shared/prepared.server";
 import { reminders } from "../../../db/schema";
 import type { Actor } from "../../auth/permissions";
 
@@ -17,7 +18,15 @@ export async function myReminders(actor: Actor, limit = 100) {
 
 /** For the header's "提醒 (3)". */
 export async function unreadReminderCount(actor: Actor): Promise<number> {
-  const db = await getDb();
-  const [row] = await db.select({ n: count() }).from(reminders).where(and(eq(reminders.userId, actor.userId), isNull(reminders.readAt)));
+  const [row] = await unreadCount(await getDbForKeyedReads()).execute({ userId: actor.userId });
   return row?.n ?? 0;
 }
+
+/** Read on every signed-in page: prepared once. */
+const unreadCount = preparedFor((db) =>
+  db
+    .select({ n: count() })
+    .from(reminders)
+    .where(and(eq(reminders.userId, sql.placeholder("userId")), isNull(reminders.readAt)))
+    .prepare("unread_reminders"),
+);
