@@ -7,7 +7,7 @@ import { termValuesOf } from "../../app/domain/committees/forms";
 import { createSession } from "../../app/auth/session.server";
 import { action as committeeAction } from "../../app/routes/officer.communities_.$code/route";
 import type { CommitteeReply } from "../../app/routes/officer.communities_.$code/reply";
-import { publicCommittees } from "../../app/domain/committees/public.server";
+import { publicCommittees } from "../setup/village-page";
 import { committeeWorkspace, electionReminders, termsDueForElection } from "../../app/domain/committees/queries.server";
 import type { CommitteeBody, MemberInput } from "../../app/domain/committees/rules";
 import { shanghaiDate } from "../../app/domain/shared/time";

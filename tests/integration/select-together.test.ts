@@ -17,6 +17,7 @@ import {
   applicationFiles,
   applications,
   checkItems,
+  committeeTerms,
   evaluations,
   inspectionReports,
   organizationChanges,
@@ -25,13 +26,17 @@ import {
   otherCreditItems,
   partyAdmissions,
   penalties,
+  places,
   postingQuestions,
+  publicContactNumbers,
   postingVersions,
   seriousListings,
 } from "../../db/schema";
 import { applicationDetailSelects } from "../../app/domain/applications/queries.server";
 import { officerRecordSelects } from "../../app/domain/organizations/officer-record.server";
 import { publicRecordSelects } from "../../app/domain/organizations/public.server";
+import { villagePageSelects } from "../../app/domain/places/public.server";
+import { associationCountings } from "../../app/domain/committees/coverage";
 import { publicPostingPageSelects } from "../../app/domain/postings/public.server";
 import { preparedTogether } from "../../app/domain/shared/select-together.server";
 import { addPostingFiles, createPosting, reviewPosting, submitPosting } from "../../app/domain/postings/commands.server";
@@ -172,6 +177,35 @@ test("an application's page read in one statement is what its selects read alone
     else if (id !== 999_999) seen.noOrganization++;
     if (together.names[0]?.place) seen.place++;
     if (together.names[0]?.applicant) seen.applicant++;
+  }
+  for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
+});
+
+test("a village's page read in one statement is what its selects read alone, under either counting rule", async () => {
+  const db = await getDb();
+  // A number the village's titles may show (the demo lists none).
+  const [village] = await ids(committeeTerms.placeId, committeeTerms);
+  const clerk = await demoActor("clerk");
+  await db.insert(publicContactNumbers).values({ placeId: village!, kind: "mobile", digits: "13900000001", label: "村委会值班电话", markedBy: clerk.userId, markedAt: new Date() });
+  const placeIds = [
+    ...new Set([
+      ...(await ids(committeeTerms.placeId, committeeTerms)),
+      ...(await ids(publicContactNumbers.placeId, publicContactNumbers)),
+      ...(await ids(organizations.placeId, organizations, eq(organizations.type, "community"))),
+      ...(await ids(places.id, places, eq(places.level, "village"))),
+      999_999,
+    ]),
+  ];
+  // The compliance window of some day: a year back, so every village's periods are in it.
+  const from = `${Number(shanghaiDate(new Date()).slice(0, 4)) - 1}-01-01`;
+  const seen = { terms: 0, members: 0, postings: 0, publicNumbers: 0, published: 0, associations: 0, byType: 0, parent: 0, serviceCentre: 0 };
+  for (const counting of associationCountings) {
+    const together = preparedTogether(`test_village_together_${counting}`, (db) => villagePageSelects(db, sql.placeholder("id"), sql.placeholder("from"), counting));
+    for (const id of placeIds) {
+      const rows = await together(db, { id, from });
+      expect(rows, `place ${id}, ${counting}`).toEqual(await alone(villagePageSelects(db, id, from, counting)));
+      for (const key of Object.keys(seen) as Array<keyof typeof seen>) if (rows[key].length) seen[key]++;
+    }
   }
   for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);
 });

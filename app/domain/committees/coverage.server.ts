@@ -7,7 +7,7 @@
  * units marked with a community category; only those with status normal or
  * abnormal (see `countedStatuses`): cancelled and revoked ones do not count.
  */
-import { and, asc, count, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, or, sql, type Placeholder } from "drizzle-orm";
 import { getDb, type Database } from "../../../db/client.server";
 import { organizations, places } from "../../../db/schema";
 import type { CommunityCategory, PlaceLevel } from "../../../vocabulary";
@@ -44,7 +44,7 @@ const counted = (counting: AssociationCounting) =>
       ? eq(organizations.type, "community")
       : or(eq(organizations.type, "community"), and(inArray(organizations.type, [...registeredCommunityTypes]), isNotNull(organizations.category))),
   );
-const countedAt = (placeId: number | typeof places.id, counting: AssociationCounting) => and(eq(organizations.placeId, placeId), counted(counting));
+const countedAt = (placeId: number | Placeholder | typeof places.id, counting: AssociationCounting) => and(eq(organizations.placeId, placeId), counted(counting));
 
 export interface Unit {
   id: number;
@@ -121,8 +121,13 @@ async function unitsIn(db: Database, reach: OfficerReach): Promise<Unit[]> {
   return rows as Unit[];
 }
 
+export interface AssociationRules {
+  targets: AssociationTargets;
+  counting: AssociationCounting;
+}
+
 /** The district's targets, urban communities' and villages', and which organizations count toward them. */
-async function rulesOf(db?: Database): Promise<{ targets: AssociationTargets; counting: AssociationCounting }> {
+export async function rulesOf(db?: Database): Promise<AssociationRules> {
   const [community, village, counting] = await Promise.all([
     getSetting("associationTarget", db),
     getSetting("villageAssociationTarget", db),
@@ -238,16 +243,22 @@ export async function districtAssociationSummary(): Promise<{ total: number; tar
   };
 }
 
-/** Public: one community's or village's counted community social organizations against the target for its kind. */
-export async function placeAssociations(placeId: number): Promise<PlaceAssociations> {
-  const db = await getDb();
-  const [{ targets, counting }, [place]] = await Promise.all([rulesOf(), db.select({ level: places.level }).from(places).where(eq(places.id, placeId))]);
-  const rows = await db
+/** Public: one community's or village's counted community social organizations (placeAssociationsFrom weighs them against the target). */
+export function placeAssociationsQuery(db: Database, placeId: number | Placeholder, counting: AssociationCounting) {
+  return db
     .select({ id: organizations.id, name: organizations.name, type: organizations.type, category: organizations.category, status: organizations.status })
     .from(organizations)
     .where(countedAt(placeId, counting))
     .orderBy(asc(organizations.name));
-  const level = place?.level === "village" ? "village" : "community";
+}
+
+/** A community's or village's counted organizations against the target for its kind. */
+export function placeAssociationsFrom(
+  rows: Awaited<ReturnType<typeof placeAssociationsQuery>>,
+  placeLevel: PlaceLevel,
+  { targets, counting }: AssociationRules,
+): PlaceAssociations {
+  const level = placeLevel === "village" ? "village" : "community";
   const target = targets[level];
   const byCategory = emptyCategoryCounts();
   for (const row of rows) if (row.category) byCategory[row.category] += 1;

@@ -1,23 +1,31 @@
 /**
  * The committees as the public sees them on a community's or village's page:
- * each body's current members by name and post, and the service centre.
+ * each body's current members by name and post, and the service centre. Read
+ * with the rest of the page (places/public.server.ts).
  */
-import { eq } from "drizzle-orm";
-import { getDb } from "../../../db/client.server";
-import { serviceCentres } from "../../../db/schema";
-import { byBody, termsOf } from "./queries.server";
+import { eq, type Placeholder } from "drizzle-orm";
+import type { Database } from "../../../db/client.server";
+import { committeeTerms, serviceCentres } from "../../../db/schema";
+import { byBody, membersQuery, termsQuery, withMembers } from "./queries.server";
 import { shanghaiDate } from "../shared/time";
 
-/** The public's view: each body's current members by name and post, nothing else about them. */
-export async function publicCommittees(placeId: number, level: string, now: Date) {
-  const db = await getDb();
-  const today = shanghaiDate(now);
-  const [centre] = await db
-    .select({ floorArea: serviceCentres.floorArea, facilities: serviceCentres.facilities })
-    .from(serviceCentres)
-    .where(eq(serviceCentres.placeId, placeId));
+/** The selects of a place's committees and service centre, for an id or a placeholder. */
+export function publicCommitteeSelects(db: Database, placeId: number | Placeholder) {
+  const ofPlace = eq(committeeTerms.placeId, placeId);
   return {
-    bodies: byBody(level, await termsOf(db, [placeId]), today).map(({ body, current }) => ({
+    terms: termsQuery(db, ofPlace),
+    members: membersQuery(db, db.select({ id: committeeTerms.id }).from(committeeTerms).where(ofPlace)),
+    serviceCentre: db.select({ floorArea: serviceCentres.floorArea, facilities: serviceCentres.facilities }).from(serviceCentres).where(eq(serviceCentres.placeId, placeId)),
+  };
+}
+
+type Rows = { [K in keyof ReturnType<typeof publicCommitteeSelects>]: Awaited<ReturnType<typeof publicCommitteeSelects>[K]> };
+
+/** The public's view: each body's current members by name and post, nothing else about them. */
+export function publicCommitteesFrom(level: string, rows: Rows, now: Date) {
+  const today = shanghaiDate(now);
+  return {
+    bodies: byBody(level, withMembers(rows.terms, rows.members), today).map(({ body, current }) => ({
       body,
       // The term in office is the latest begun; one recorded ahead of its start is not shown yet.
       term: current
@@ -30,6 +38,6 @@ export async function publicCommittees(placeId: number, level: string, now: Date
           }
         : null,
     })),
-    serviceCentre: centre ?? null,
+    serviceCentre: rows.serviceCentre[0] ?? null,
   };
 }

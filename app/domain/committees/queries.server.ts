@@ -4,7 +4,7 @@
  * joint meetings. Officers keep them for the places in their scope (street
  * officers: their street); public.server.ts has what the public sees.
  */
-import { and, asc, count, desc, eq, inArray, lte, not } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lte, not, type SQL, type SQLWrapper } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { committeeMembers, committeeTerms, jointMeetings, places, serviceCentres } from "../../../db/schema";
@@ -48,23 +48,26 @@ export async function committeeAccess(actor: Actor, code: string): Promise<void>
 
 export async function termsOf(db: Database, placeIds: number[]) {
   if (!placeIds.length) return [];
-  const terms = await db
+  const terms = await termsQuery(db, inArray(committeeTerms.placeId, placeIds));
+  const members = terms.length ? await membersQuery(db, terms.map((t) => t.id)) : [];
+  return withMembers(terms, members);
+}
+
+/** The terms `where` picks, each place's bodies in order, the latest term first. */
+export function termsQuery(db: Database, where: SQL) {
+  return db
     .select()
     .from(committeeTerms)
-    .where(inArray(committeeTerms.placeId, placeIds))
+    .where(where)
     .orderBy(asc(committeeTerms.placeId), asc(committeeTerms.body), desc(committeeTerms.startsOn), desc(committeeTerms.termNumber));
-  const members = terms.length
-    ? await db
-        .select()
-        .from(committeeMembers)
-        .where(
-          inArray(
-            committeeMembers.termId,
-            terms.map((t) => t.id),
-          ),
-        )
-        .orderBy(asc(committeeMembers.sortOrder), asc(committeeMembers.id))
-    : [];
+}
+
+/** The members of the terms given (ids, or a select of them), in their order. */
+export function membersQuery(db: Database, termIds: number[] | SQLWrapper) {
+  return db.select().from(committeeMembers).where(inArray(committeeMembers.termId, termIds)).orderBy(asc(committeeMembers.sortOrder), asc(committeeMembers.id));
+}
+
+export function withMembers(terms: Awaited<ReturnType<typeof termsQuery>>, members: Awaited<ReturnType<typeof membersQuery>>) {
   return terms.map((t) => ({ ...t, members: members.filter((m) => m.termId === t.id) }));
 }
 

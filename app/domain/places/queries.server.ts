@@ -1,6 +1,6 @@
-import { asc, count, eq, ilike, inArray, sql } from "drizzle-orm";
+import { asc, count, eq, ilike, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb, queryRows } from "../../../db/client.server";
+import { getDb, queryRows, type Database } from "../../../db/client.server";
 import { organizations, places } from "../../../db/schema";
 import type { PlaceLevel } from "../../../vocabulary";
 import type { Place } from "./rules";
@@ -72,30 +72,60 @@ export interface PlaceDetail {
 
 /** One place by its division code with its parent and children; 404 when there is none. */
 export async function placeByCode(code: string): Promise<PlaceDetail> {
+  const place = await placeOfCode(code);
+  const db = await getDb();
+  const [parent, children, byType] = await Promise.all([
+    parentQuery(db, place.id),
+    childrenQuery(db, place.id),
+    organizationsByTypeQuery(
+      db,
+      place.level === "street" || place.level === "town"
+        ? eq(organizations.streetId, place.id)
+        : place.level === "district"
+          ? sql`true`
+          : eq(organizations.placeId, place.id),
+    ),
+  ]);
+  return placeDetailFrom(place, parent, children, byType);
+}
+
+/** The place with division code `code`; 404 when there is none. */
+export async function placeOfCode(code: string): Promise<Place> {
   if (!/^\d{12}$/.test(code)) notFound("区划代码应为 12 位数字。");
   const db = await getDb();
   const [place] = await db.select().from(places).where(eq(places.code, code)).limit(1);
   if (!place) notFound("找不到该区划代码对应的地方。");
-  const [parent, children, byType] = await Promise.all([
-    place.parentId
-      ? db.select().from(places).where(eq(places.id, place.parentId)).then((r) => r[0] ?? null)
-      : Promise.resolve(null),
-    db.select().from(places).where(eq(places.parentId, place.id)).orderBy(asc(places.sortOrder), asc(places.code)),
-    db
-      .select({ type: organizations.type, n: count() })
-      .from(organizations)
-      .where(
-        place.level === "street" || place.level === "town"
-          ? eq(organizations.streetId, place.id)
-          : place.level === "district"
-            ? sql`true`
-            : eq(organizations.placeId, place.id),
-      )
-      .groupBy(organizations.type),
-  ]);
+  return place;
+}
+
+/** The parent of place `id` (none for the district), as a list of at most one. */
+export function parentQuery(db: Database, id: number | Placeholder) {
+  const child = alias(places, "child");
+  return db
+    .select()
+    .from(places)
+    .where(eq(places.id, db.select({ parentId: child.parentId }).from(child).where(eq(child.id, id))))
+    .limit(1);
+}
+
+export function childrenQuery(db: Database, id: number | Placeholder) {
+  return db.select().from(places).where(eq(places.parentId, id)).orderBy(asc(places.sortOrder), asc(places.code));
+}
+
+/** The organizations of a place by type (`where` says which belong to it: a street's, a community's). */
+export function organizationsByTypeQuery(db: Database, where: SQL) {
+  return db.select({ type: organizations.type, n: count() }).from(organizations).where(where).groupBy(organizations.type);
+}
+
+export function placeDetailFrom(
+  place: Place,
+  [parent]: Place[],
+  children: Place[],
+  byType: Awaited<ReturnType<typeof organizationsByTypeQuery>>,
+): PlaceDetail {
   return {
     place,
-    parent,
+    parent: parent ?? null,
     children,
     organizations: {
       total: byType.reduce((sum, r) => sum + r.n, 0),

@@ -3,9 +3,9 @@
  * month and its village affairs at least every quarter. Read for the village's
  * own workbench, the officers' grid of a year, and the public figures.
  */
-import { and, asc, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { getDb } from "../../../db/client.server";
+import { getDb, type Database } from "../../../db/client.server";
 import { places, postings } from "../../../db/schema";
 import { hasPermission, type Actor } from "../../auth/permissions";
 import { officerReach } from "../../auth/scope.server";
@@ -24,8 +24,20 @@ import { complianceSummary, financeMonths, periodsDueSoon, periodsOfYear, recent
  */
 async function publishedPeriods(placeIds: number[] | "all", from: string): Promise<Map<number, PublishedPeriod[]>> {
   const db = await getDb();
+  const rows = await publishedPeriodsQuery(db, placeIds === "all" ? undefined : inArray(postings.placeId, placeIds.length ? placeIds : [-1]), from);
+  const byPlace = new Map<number, PublishedPeriod[]>();
+  for (const r of rows) {
+    const list = byPlace.get(r.placeId) ?? [];
+    list.push(publishedPeriod(r));
+    byPlace.set(r.placeId, list);
+  }
+  return byPlace;
+}
+
+/** The periods published since `from` by the places `ofPlaces` picks (all when undefined). */
+export function publishedPeriodsQuery(db: Database, ofPlaces: SQL | undefined, from: string | Placeholder) {
   const publishedOn = sql<string>`min((${postings.firstPublishedAt} at time zone 'Asia/Shanghai')::date)::text`;
-  const rows = await db
+  return db
     .select({
       placeId: postings.placeId,
       category: postings.category,
@@ -40,25 +52,36 @@ async function publishedPeriods(placeIds: number[] | "all", from: string): Promi
         eq(postings.status, "published"),
         inArray(postings.category, ["finance", "village"]),
         gte(postings.periodStart, from),
-        placeIds === "all" ? undefined : inArray(postings.placeId, placeIds.length ? placeIds : [-1]),
+        ofPlaces,
       ),
     )
     .groupBy(postings.placeId, postings.category, postings.periodKind, postings.periodStart, postings.periodEnd);
-  const byPlace = new Map<number, PublishedPeriod[]>();
-  for (const r of rows) {
-    const list = byPlace.get(r.placeId) ?? [];
-    list.push({ category: r.category, periodKind: r.periodKind, periodStart: r.periodStart, periodEnd: r.periodEnd, publishedOn: r.publishedOn });
-    byPlace.set(r.placeId, list);
-  }
-  return byPlace;
+}
+
+const publishedPeriod = (r: Awaited<ReturnType<typeof publishedPeriodsQuery>>[number]): PublishedPeriod => ({
+  category: r.category,
+  periodKind: r.periodKind,
+  periodStart: r.periodStart,
+  periodEnd: r.periodEnd,
+  publishedOn: r.publishedOn,
+});
+
+/** The periods due lately on `now`'s day, and the first day a publication for them may cover. */
+export function complianceWindow(now: Date) {
+  const today = shanghaiDate(now);
+  const periods = recentDuePeriods(today);
+  const from = [periods.months[0]?.start, periods.quarters[0]?.start].filter(Boolean).sort()[0] ?? today;
+  return { today, periods, from };
 }
 
 export async function placeCompliance(placeId: number, now: Date): Promise<ComplianceSummary> {
-  const today = shanghaiDate(now);
-  const window = recentDuePeriods(today);
-  const from = [window.months[0]?.start, window.quarters[0]?.start].filter(Boolean).sort()[0] ?? today;
-  const published = (await publishedPeriods([placeId], from)).get(placeId) ?? [];
-  return complianceSummary(published, window, today);
+  const window = complianceWindow(now);
+  return placeComplianceFrom(await publishedPeriodsQuery(await getDb(), eq(postings.placeId, placeId), window.from), window);
+}
+
+/** One place's compliance from its published periods (publishedPeriodsQuery of that place). */
+export function placeComplianceFrom(rows: Awaited<ReturnType<typeof publishedPeriodsQuery>>, window: ReturnType<typeof complianceWindow>): ComplianceSummary {
+  return complianceSummary(rows.map(publishedPeriod), window.periods, window.today);
 }
 
 /** The village's month and quarter due next (ended, deadline not passed), each with whether it is published yet. */

@@ -14,7 +14,7 @@ import { escapeLike } from "../shared/like";
 import { cappedTotal, publicCountCap } from "../shared/paging";
 import { preparedTogether } from "../shared/select-together.server";
 import { cachedPublic } from "../shared/public-cache.server";
-import { publicNumbersByPlace, publicNumbersOf } from "./queries.server";
+import { numberSet, publicNumbersByPlace, publicNumbersQuery } from "./queries.server";
 import { publicQuestionsFrom, publicQuestionsQuery } from "../questions/queries.server";
 import { pickVersion } from "./compare";
 import { parseVersionParam } from "./query";
@@ -218,8 +218,21 @@ export type PublicPostingPage = Awaited<ReturnType<typeof publicPostingPage>>;
 /** A place's postings (published and withdrawn) for its public page and feed, newest period first. */
 export async function placePostings(placeId: number, limit = 200) {
   const db = await getDb();
-  const numbers = await publicNumbersOf(db, placeId);
-  const rows = await db
+  const selects = placePostingSelects(db, placeId, limit);
+  const [rows, numbers] = await Promise.all([selects.postings, selects.publicNumbers]);
+  return placePostingsFrom(rows, numbers);
+}
+
+/** A place's newest published and withdrawn postings, with the numbers its titles may show (placePostingsFrom masks the rest). */
+export function placePostingSelects(db: Database, placeId: number | Placeholder, limit: number | Placeholder) {
+  return {
+    postings: placePostingsQuery(db, placeId, limit),
+    publicNumbers: publicNumbersQuery(db, placeId),
+  };
+}
+
+function placePostingsQuery(db: Database, placeId: number | Placeholder, limit: number | Placeholder) {
+  return db
     .select({
       id: postings.id,
       category: postings.category,
@@ -238,6 +251,10 @@ export async function placePostings(placeId: number, limit = 200) {
     .where(and(eq(postings.placeId, placeId), sql`${postings.status} in ('published', 'withdrawn')`))
     .orderBy(desc(postings.periodStart), desc(postings.publishedAt), desc(postings.id))
     .limit(limit);
+}
+
+export function placePostingsFrom(rows: Awaited<ReturnType<typeof placePostingsQuery>>, publicNumbers: Array<{ digits: string }>) {
+  const numbers = numberSet(publicNumbers);
   return rows.map((r) => ({
     ...r,
     title: maskSensitive(r.title, numbers),

@@ -5,7 +5,7 @@
  * the actor's own village (access.server.ts).
  */
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type Placeholder } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "../../../db/client.server";
 import { postingFiles, postings, postingSteps, postingVersions, publicContactNumbers, users } from "../../../db/schema";
@@ -24,9 +24,14 @@ import { maskSensitive } from "./sensitive-numbers";
 
 /** The digits of a place's marked numbers, for masking its public pages. */
 export async function publicNumbersOf(db: Database, placeId: number): Promise<Set<string>> {
-  const rows = await db.select({ digits: publicContactNumbers.digits }).from(publicContactNumbers).where(eq(publicContactNumbers.placeId, placeId));
-  return new Set(rows.map((r) => r.digits));
+  return numberSet(await publicNumbersQuery(db, placeId));
 }
+
+export function publicNumbersQuery(db: Database, placeId: number | Placeholder) {
+  return db.select({ digits: publicContactNumbers.digits }).from(publicContactNumbers).where(eq(publicContactNumbers.placeId, placeId));
+}
+
+export const numberSet = (rows: Array<{ digits: string }>) => new Set(rows.map((r) => r.digits));
 
 /** The same for several places at once (a list of postings across villages). */
 export async function publicNumbersByPlace(db: Database, placeIds: number[]): Promise<Map<number, Set<string>>> {

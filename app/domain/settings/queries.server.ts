@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Database } from "../../../db/client.server";
 import { settings, users } from "../../../db/schema";
+import { cachedPublic } from "../shared/public-cache.server";
 import type { Permission } from "../../auth/permissions";
 import { secondFactorRolesSchema } from "../../auth/second-factor-requirement";
 import { roleLabels, type Role } from "../../auth/roles";
@@ -83,10 +84,19 @@ function valueOf<K extends SettingKey>(key: K, stored: unknown): SettingValue<K>
   return parsed.success ? parsed.data : definitions[key].defaultValue;
 }
 
-/** The setting's value: the stored one, or the default in code. Pass a transaction to read inside it. */
+/**
+ * The setting's value: the stored one, or the default in code. Pass a transaction to read inside it;
+ * without one, the value is kept until the public data changes (a setting's change moves it, as any
+ * change of the settings table does: migration 0017), since pages read several settings each.
+ */
 export async function getSetting<K extends SettingKey>(key: K, db?: Database): Promise<SettingValue<K>> {
-  const handle = db ?? (await getDb());
-  const [row] = await handle.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
+  if (db) return readSetting(key, db);
+  // Frozen: every caller shares the kept value.
+  return cachedPublic(`setting:${key}`, async () => Object.freeze(await readSetting(key, await getDb())) as SettingValue<K>);
+}
+
+async function readSetting<K extends SettingKey>(key: K, db: Database): Promise<SettingValue<K>> {
+  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
   return row ? valueOf(key, row.value) : definitions[key].defaultValue;
 }
 
