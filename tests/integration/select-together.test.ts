@@ -142,11 +142,11 @@ test("an organization's record read in one statement is what its selects read al
 
 test("an organization's record as officers read it, in one statement, is what its selects read alone", async () => {
   const db = await getDb();
-  const seen = { history: 0, penalties: 0, abnormal: 0, serious: 0, party: 0, admissions: 0, latestReport: 0, missing: 0 };
+  const seen = { changes: 0, penalties: 0, abnormal: 0, serious: 0, party: 0, admissions: 0, latestReport: 0, missing: 0 };
   for (const id of records) {
     const together = await officerRecordTogether(db, { id });
     expect(together, `organization ${id}`).toEqual(await alone(officerRecordSelects(db, id)));
-    for (const key of ["history", "penalties", "abnormal", "serious", "party", "admissions", "latestReport"] as const) if (together[key].length) seen[key]++;
+    for (const key of ["changes", "penalties", "abnormal", "serious", "party", "admissions", "latestReport"] as const) if (together[key].length) seen[key]++;
     if (!together.record.length) seen.missing++;
   }
   for (const [key, count] of Object.entries(seen)) expect(count, key).toBeGreaterThan(0);

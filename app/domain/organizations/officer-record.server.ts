@@ -4,28 +4,20 @@
  * in one prepared statement as the public record is (public.server.ts). The
  * page ran a statement per list (eleven), each parsed and planned on its own.
  */
-import { eq, sql, type Placeholder } from "drizzle-orm";
+import { sql, type Placeholder } from "drizzle-orm";
 import { getDbForKeyedReads, type Database } from "../../../db/client.server";
-import { organizations } from "../../../db/schema";
 import { can, hasPermission, type Actor } from "../../auth/permissions";
 import { officerReachOrNull, reaches } from "../../auth/scope.server";
-import { abnormalListingsQuery, creditHistoryFrom, penaltiesFrom, penaltiesQuery, seriousListingsQuery } from "../credit/queries.server";
+import { creditHistoryFrom, penaltiesFrom } from "../credit/queries.server";
 import { keepsPartyRecord, partyRecordFrom, partySelects } from "../party/queries.server";
 import { forbidden, notFound } from "../shared/errors";
 import { isRowId } from "../shared/ids";
 import { preparedTogether } from "../shared/select-together.server";
-import { loadHistory, recordQuery } from "./queries.server";
+import { recordWithSanctionsSelects } from "./public.server";
 
 /** The selects of the officer's record page, for an id or a placeholder. */
 export function officerRecordSelects(db: Database, id: number | Placeholder) {
-  return {
-    record: recordQuery(db, eq(organizations.id, id)),
-    history: loadHistory(db, id),
-    penalties: penaltiesQuery(db, id),
-    abnormal: abnormalListingsQuery(db, id),
-    serious: seriousListingsQuery(db, id),
-    ...partySelects(db, id),
-  };
+  return { ...recordWithSanctionsSelects(db, id), ...partySelects(db, id) };
 }
 
 const officerRecordStatement = preparedTogether("officer_record", (db) => officerRecordSelects(db, sql.placeholder("id")));
@@ -47,7 +39,7 @@ export async function officerRecordPage(actor: Actor, id: number) {
   return {
     ...record,
     canCorrect: can(actor, "organization:correct", { streetId: organization.streetId }),
-    history: rows.history,
+    history: rows.changes,
     penalties: penaltiesFrom(rows.penalties),
     listings: creditHistoryFrom(rows.abnormal, rows.serious),
     party: keepsPartyRecord(actor, organization) ? await partyRecordFrom(organization, rows) : null,

@@ -119,6 +119,17 @@ export interface HistoryEntry {
   changes: FieldChange[];
 }
 
+/** The record, its changes, penalties and both credit lists: what the public's and the officer's record pages both read. */
+export function recordWithSanctionsSelects(db: Database, id: number | Placeholder) {
+  return {
+    record: recordQuery(db, eq(organizations.id, id)),
+    changes: loadHistory(db, id),
+    penalties: penaltiesQuery(db, id),
+    abnormal: abnormalListingsQuery(db, id),
+    serious: seriousListingsQuery(db, id),
+  };
+}
+
 /**
  * Everything an organization's public record shows, as one prepared statement: a page of many short
  * lists paid a round trip, a parse and a plan for each, several times the rows' own cost.
@@ -128,12 +139,8 @@ const publicRecordStatement = preparedTogether("public_record", (db) => publicRe
 /** The selects of an organization's public record, for an id or a placeholder. */
 export function publicRecordSelects(db: Database, id: number | Placeholder) {
   return {
-    record: recordQuery(db, eq(organizations.id, id)),
-    changes: loadHistory(db, id),
+    ...recordWithSanctionsSelects(db, id),
     reports: publishedReportsQuery(db, id),
-    penalties: penaltiesQuery(db, id),
-    abnormal: abnormalListingsQuery(db, id),
-    serious: seriousListingsQuery(db, id),
     checks: publishedChecksQuery(db, id),
     grades: gradesQuery(db, id),
     otherCredit: publicOtherCreditQuery(db, id),
