@@ -1,6 +1,7 @@
 import os from "node:os";
 import { defineConfig } from "vitest/config";
 import tsconfigPaths from "vite-tsconfig-paths";
+import SlowFirstSequencer from "./tests/setup/sequencer";
 
 /**
  * Integration tests always run on PGlite and, when TEST_DATABASE_URL names a
@@ -48,6 +49,7 @@ export default defineConfig({
     // app servers they start, on outages they stage), so one file more than the
     // cores keeps the machine busy.
     maxWorkers: os.availableParallelism() + 1,
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       // The property tests run hundreds of cases each: on a busy machine that takes longer than the default 5 s.
       // The timeout is there to stop a hang, not to time anything (speed is measured by `npm run bench`).
@@ -58,10 +60,14 @@ export default defineConfig({
       ...clockDays.map((day) => integration(`integration-dated-${day}`, "pglite", datedSuites, day)),
       ...(postgres
         ? [
-            integration("integration-postgres", "postgres", [
-              "tests/integration/*.test.ts",
-              "tests/integration/postgres-only/*.test.ts",
-            ]),
+            // The data folder is the embedded database's own: the server adds nothing to that file.
+            integration(
+              "integration-postgres",
+              "postgres",
+              ["tests/integration/*.test.ts", "tests/integration/postgres-only/*.test.ts"],
+              undefined,
+              ["tests/integration/data-folder.test.ts"],
+            ),
           ]
         : []),
     ],
