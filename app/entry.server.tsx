@@ -1,7 +1,6 @@
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
-import { createReadableStreamFromReadable, redirectDocument } from "@remix-run/node";
+import { redirectDocument } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { checkReplica, closeDb, getDb, isInvalidDataError, replicaConfigured, replicaMaxLagMs, withPublicReads } from "../db/client.server";
 import { readsFor, type RequestReads } from "./auth/read-routing";
@@ -18,7 +17,7 @@ import { deliverMail } from "./domain/reminders/commands.server";
 import { invalidData, logInvalidData } from "./domain/shared/invalid-data.server";
 import { NonceProvider } from "./ui/nonce";
 import { statusPage } from "./ui/status-page.server";
-import { withoutNulBytes } from "./html-stream.server";
+import { wholePage } from "./html-stream.server";
 import { answerPublicPage, isCacheablePublicRequest, type PublicAnswer } from "./public-pages.server";
 
 export const streamTimeout = 5000;
@@ -101,8 +100,9 @@ export default function handleRequest(
       headers: { "Content-Type": "text/html; charset=utf-8" },
     });
   }
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  // Every reader, bot or browser, gets the page whole: nothing on it is deferred.
   return new Promise((resolve, reject) => {
+    const { sink, page } = wholePage();
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
@@ -110,29 +110,27 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
+        onShellReady() {
           shellRendered = true;
-          // Not a plain PassThrough: see withoutNulBytes.
-          const body = withoutNulBytes();
+        },
+        onAllReady() {
+          clearTimeout(timer);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+          page.then((body) => resolve(new Response(body as Uint8Array<ArrayBuffer>, { headers: responseHeaders, status: responseStatusCode })), reject);
+          pipe(sink);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          // An error in the shell is onShellError's: Remix answers with its error page and logs it.
           if (shellRendered) console.error(error);
         },
       },
     );
-    setTimeout(abort, streamTimeout + 1000);
+    const timer = setTimeout(abort, streamTimeout + 1000);
   });
 }
 
