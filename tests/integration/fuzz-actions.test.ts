@@ -44,7 +44,7 @@ const seed = 20260604;
  * generated body can break is found on the first; the second run keeps the
  * whole sweep (where the drivers differ in what they report) and fewer cases.
  */
-const casesPerAction = Number(process.env.FUZZ_CASES ?? (process.env.TEST_DB_KIND === "postgres" ? 25 : 30));
+const casesPerAction = Number(process.env.FUZZ_CASES ?? (process.env.TEST_DB_KIND === "postgres" ? 10 : 30));
 
 type Visitor = "anonymous" | DemoUser;
 const visitors: Visitor[] = ["anonymous", ...demoUsers];
