@@ -1,19 +1,16 @@
 import { Writable } from "node:stream";
 
 /**
+ * A page React writes, gathered whole: `sink` is what React pipes into, `page`
+ * the document once React has ended it. No page streams deferred parts and the
+ * server sends a page in one piece, so the 2 KB pieces need not pass through a
+ * Node stream and a web stream on the way.
+ *
  * React 18.3's Node stream writer flushes its whole 2 KB buffer when a
  * three-byte character does not fit at the end, so one or two NUL bytes from
  * the unfilled tail reach the page (Chinese text hits this on most pages). A
  * NUL never belongs in our HTML and never occurs inside a UTF-8 character, so
  * dropping every 0x00 byte restores exactly what React meant to write.
- */
-
-/**
- * A page React writes, gathered whole: `sink` is what React pipes into, `page`
- * the document once React has ended it, without NUL bytes. No page streams
- * deferred parts, and the server sends a page in one piece; passing each 2 KB
- * piece through a Node stream and then a web stream cost more CPU than the
- * pieces' bytes.
  */
 export function wholePage(): { sink: Writable; page: Promise<Buffer> } {
   const chunks: Uint8Array[] = [];
