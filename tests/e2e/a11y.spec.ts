@@ -67,6 +67,15 @@ for (const entry of pages) {
   });
 }
 
+// Every scan above passes only if the scan can fail: the same scan finds problems put into a page.
+test("the scan reports a button without a name and an image without alt text", async ({ page }) => {
+  await page.goto("/orgs");
+  await waitForHydration(page);
+  await page.locator("main").evaluate((main) => main.insertAdjacentHTML("beforeend", '<button type="button"></button><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'));
+  const rules = (await seriousViolations(page)).map((v) => v.rule);
+  expect(rules).toEqual(expect.arrayContaining(["button-name", "image-alt"]));
+});
+
 test("the new account form with its errors showing has no serious accessibility problems", async ({ page, context, baseURL }) => {
   await signInAs(context, "admin", baseURL!);
   await page.goto("/officer/users/new");
