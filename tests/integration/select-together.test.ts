@@ -8,7 +8,7 @@
  * and questions. The selects are the pages' own (publicRecordSelects,
  * publicPostingPageSelects).
  */
-import { eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { beforeAll, expect, test } from "vitest";
 import { databaseKind, getDb, getDbForKeyedReads } from "../../db/client.server";
@@ -17,6 +17,7 @@ import {
   applicationFiles,
   applications,
   checkItems,
+  checkPlans,
   committeeTerms,
   evaluations,
   inspectionReports,
@@ -102,7 +103,8 @@ beforeAll(async () => {
       ...(await ids(penalties.organizationId, penalties)),
       ...(await ids(abnormalListings.organizationId, abnormalListings)),
       ...(await ids(seriousListings.organizationId, seriousListings)),
-      ...(await ids(checkItems.organizationId, checkItems)),
+      // Items of published plans: the record shows no other (which plans the demo has published depends on the day).
+      ...(await ids(checkItems.organizationId, checkItems, inArray(checkItems.planId, db.select({ id: checkPlans.id }).from(checkPlans).where(isNotNull(checkPlans.publishedAt))))),
       ...(await ids(evaluations.organizationId, evaluations, isNotNull(evaluations.awardedOn))),
       ...(await ids(otherCreditItems.organizationId, otherCreditItems)),
       ...(await ids(organizationParty.organizationId, organizationParty)),
